@@ -1,0 +1,131 @@
+using FluentValidation;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Rules.Facts;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LicensingPortal.Api.Features.Businesses;
+
+/// <summary>Register a business: its owner's identity, legal form, investment type, name, address and contact.</summary>
+public static class RegisterBusiness
+{
+    public sealed record Request(
+        string Name,
+        LegalForm LegalForm,
+        InvestmentType InvestmentType,
+        OwnerRequest Owner,
+        string Address,
+        string Email,
+        string? Phone);
+
+    public sealed record OwnerRequest(string Name, string? Nik, string? Npwp);
+
+    public sealed record Response(
+        Guid Id,
+        string Name,
+        LegalForm LegalForm,
+        InvestmentType InvestmentType,
+        OwnerResponse Owner,
+        string Address,
+        string Email,
+        string? Phone,
+        string? Nib,
+        DateTimeOffset RegisteredAt)
+    {
+        public static Response From(Business business)
+        {
+            ArgumentNullException.ThrowIfNull(business);
+            return new Response(
+                business.Id,
+                business.Name,
+                business.LegalForm,
+                business.InvestmentType,
+                new OwnerResponse(business.OwnerName, MaskOrNull(business.OwnerNik), MaskOrNull(business.Npwp)),
+                business.Address,
+                business.Email,
+                business.Phone,
+                business.Nib,
+                business.RegisteredAt);
+        }
+
+        private static string? MaskOrNull(string? value) => value is null ? null : FactDefinition.Mask(value);
+    }
+
+    /// <summary>Identifiers are shown masked even to their owner: a response can end up in logs, proxies and screenshots.</summary>
+    public sealed record OwnerResponse(string Name, string? Nik, string? Npwp);
+
+    public sealed record Command(Request Request) : ICommand<Result<Response>>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Request).NotNull().SetValidator(new RequestValidator());
+        }
+    }
+
+    public sealed class RequestValidator : AbstractValidator<Request>
+    {
+        public RequestValidator()
+        {
+            RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
+            RuleFor(r => r.LegalForm).IsInEnum();
+            RuleFor(r => r.InvestmentType).IsInEnum();
+            RuleFor(r => r.Owner).NotNull();
+            RuleFor(r => r.Owner.Name).NotEmpty().MaximumLength(200).When(r => r.Owner is not null);
+            RuleFor(r => r.Owner.Nik)
+                .NotEmpty().WithMessage("A sole proprietorship (perorangan) needs the owner's NIK.")
+                .Must(IdentityNumbers.IsStructurallyValidNik!).WithMessage("The NIK must be 16 digits: province, regency, district, birth date (DDMMYY, women +40) and serial.")
+                .When(r => r.Owner is not null && r.LegalForm == LegalForm.Perorangan);
+            RuleFor(r => r.Owner.Nik).Empty().WithMessage("Only a sole proprietorship (perorangan) is registered with a NIK; an entity uses its NPWP.")
+                .When(r => r.Owner is not null && r.LegalForm != LegalForm.Perorangan);
+            RuleFor(r => r.Owner.Npwp)
+                .NotEmpty().WithMessage("A business entity needs its NPWP.")
+                .When(r => r.Owner is not null && r.LegalForm != LegalForm.Perorangan);
+            RuleFor(r => r.Owner.Npwp)
+                .Must(IdentityNumbers.IsStructurallyValidNpwp!).WithMessage("The NPWP must be 15 or 16 digits, without dots or dashes.")
+                .When(r => r.Owner is not null && !string.IsNullOrEmpty(r.Owner.Npwp));
+            RuleFor(r => r.InvestmentType).Must((r, type) => type != InvestmentType.Pma || r.LegalForm == LegalForm.Pt)
+                .WithMessage("Foreign investment (PMA) must take the form of a PT (UU 25/2007 Pasal 5 ayat 2).");
+            RuleFor(r => r.Address).NotEmpty().MaximumLength(500);
+            RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(254);
+            RuleFor(r => r.Phone).Matches(@"^\+?[0-9 ()-]{6,30}$").When(r => r.Phone is not null);
+        }
+    }
+
+    public sealed class Handler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Command, Result<Response>>
+    {
+        public async ValueTask<Result<Response>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var request = command.Request;
+            var business = Business.Register(
+                request.Name,
+                request.LegalForm,
+                request.InvestmentType,
+                request.Owner.Name,
+                request.Owner.Nik,
+                request.Owner.Npwp,
+                request.Address,
+                request.Email,
+                request.Phone,
+                time.GetUtcNow());
+            db.Businesses.Add(business);
+            await db.SaveChangesAsync(cancellationToken);
+            return Response.From(business);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/", async Task<Results<Created<Response>, ProblemHttpResult>> (Request request, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                var result = await mediator.Send(new Command(request), cancellationToken);
+                return result.Succeeded
+                    ? TypedResults.Created($"/api/businesses/{result.Value.Id}", result.Value)
+                    : result.Error!.ToProblem();
+            })
+            .WithName("RegisterBusiness")
+            .WithSummary("Register a business and its owner's identity.")
+            .ProducesValidationProblem();
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Email;
+using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Rules.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace LicensingPortal.Api.Features.Notifications;
+
+/// <summary>The decision email, in the applicant's language, in HTML and plain text, with every failed requirement explained.</summary>
+public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, IOptions<EmailOptions> options)
+{
+    public const string MessageIdDomain = "licensingportal.kupangkota.go.id";
+
+    public async Task<MimeMessage> ComposeAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var application = await db.Applications.AsNoTracking().Include(a => a.Decision)
+            .SingleAsync(a => a.Id == message.SubjectId, cancellationToken);
+        var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == application.BusinessId, cancellationToken);
+        var decision = application.Decision ?? throw new InvalidOperationException($"Application {application.Id} has no decision.");
+        var ruleSet = await rules.FindByHashAsync(decision.RuleSetHash, db, cancellationToken)
+            ?? throw new InvalidOperationException($"Rule set {decision.RuleSetHash} is not stored.");
+        var language = RequestLanguage.Parse(application.Language);
+        var view = DecisionView.Render(application, ruleSet, language).Decision!;
+        var texts = language == Language.English ? Texts.English : Texts.Indonesian;
+
+        var mail = new MimeMessage
+        {
+            MessageId = $"{message.Id}@{MessageIdDomain}",
+            Subject = string.Format(CultureInfo.InvariantCulture, texts.Subject, decision.Approved ? texts.Approved : texts.Rejected, application.Id),
+        };
+        mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
+        mail.To.Add(new MailboxAddress(business.OwnerName, business.Email));
+        mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
+
+        var text = new StringBuilder();
+        var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{texts.Greeting} {business.OwnerName},").AppendLine();
+        html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.Greeting)} {Encode(business.OwnerName)},</p>");
+        var summary = string.Format(CultureInfo.InvariantCulture, texts.Summary, business.Name, string.Join(", ", application.KbliCodes), decision.Approved ? texts.Approved : texts.Rejected);
+        text.AppendLine(summary).AppendLine();
+        html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(summary)}</p>");
+
+        if (decision.Approved)
+        {
+            text.AppendLine(texts.PermitsHeading);
+            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.PermitsHeading)}</p><ul>");
+            foreach (var permit in view.RequiredPermits)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {permit.Title} ({permit.Type})");
+                html.Append(CultureInfo.InvariantCulture, $"<li>{Encode(permit.Title)} ({Encode(permit.Type)})</li>");
+            }
+
+            html.Append("</ul>");
+        }
+        else
+        {
+            text.AppendLine(texts.ReasonsHeading);
+            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.ReasonsHeading)}</p><ol>");
+            foreach (var failed in view.FailedRequirements)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- [{failed.Id}] {failed.Message}")
+                    .AppendLine(CultureInfo.InvariantCulture, $"  {texts.Remedy}: {failed.Remedy}")
+                    .AppendLine(CultureInfo.InvariantCulture, $"  {texts.LegalBasis}: {failed.LegalBasis.Regulation}, {failed.LegalBasis.Article}");
+                html.Append(CultureInfo.InvariantCulture, $"<li><strong>{Encode(failed.Title)}</strong> ({Encode(failed.Id)})<br>{Encode(failed.Message)}<br><em>{Encode(texts.Remedy)}:</em> {Encode(failed.Remedy)}<br><small>{Encode(texts.LegalBasis)}: {Encode(failed.LegalBasis.Regulation)}, {Encode(failed.LegalBasis.Article)}</small></li>");
+            }
+
+            html.Append("</ol>");
+            text.AppendLine().AppendLine(texts.Resubmit);
+            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.Resubmit)}</p>");
+        }
+
+        var footer = string.Format(CultureInfo.InvariantCulture, texts.Footer, ruleSet.Id, decision.RuleSetHash);
+        text.AppendLine().AppendLine(footer);
+        html.Append(CultureInfo.InvariantCulture, $"<hr><p><small>{Encode(footer)}</small></p></body></html>");
+
+        mail.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
+        return mail;
+    }
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+
+    private sealed record Texts(
+        string Subject,
+        string Approved,
+        string Rejected,
+        string Greeting,
+        string Summary,
+        string PermitsHeading,
+        string ReasonsHeading,
+        string Remedy,
+        string LegalBasis,
+        string Resubmit,
+        string Footer)
+    {
+        public static readonly Texts Indonesian = new(
+            "Permohonan izin {1} {0}",
+            "DISETUJUI",
+            "DITOLAK",
+            "Yth.",
+            "Permohonan perizinan berusaha untuk {0} (KBLI {1}) telah diputuskan secara otomatis: {2}.",
+            "Perizinan yang diterbitkan:",
+            "Persyaratan yang belum dipenuhi:",
+            "Yang perlu dilakukan",
+            "Dasar hukum",
+            "Perbaiki hal-hal di atas lalu ajukan kembali permohonan Anda. Tidak ada biaya dan tidak perlu datang ke kantor.",
+            "Keputusan ini dibuat oleh sistem berdasarkan aturan {0} (versi {1}) dan dapat diperiksa ulang kapan saja.");
+
+        public static readonly Texts English = new(
+            "Licence application {1} {0}",
+            "APPROVED",
+            "REJECTED",
+            "Dear",
+            "The business licence application for {0} (KBLI {1}) was decided automatically: {2}.",
+            "Permits issued:",
+            "Requirements not met:",
+            "What to do",
+            "Legal basis",
+            "Correct the points above and submit your application again. There is no fee and no need to visit an office.",
+            "This decision was made by the system under rule set {0} (version {1}) and can be re-checked at any time.");
+    }
+}

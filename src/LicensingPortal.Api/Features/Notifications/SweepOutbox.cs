@@ -1,0 +1,41 @@
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicensingPortal.Api.Features.Notifications;
+
+/// <summary>
+/// The recurring job that makes up for lost enqueues: a message committed but never delivered (the process
+/// died before its job ran, or the job store lost it) is enqueued again. Fresh messages are left to their own
+/// job for a grace period, so the sweep does not race them.
+/// </summary>
+public sealed partial class SweepOutbox(LicensingDbContext db, IJobScheduler jobs, TimeProvider time, ILogger<SweepOutbox> logger)
+{
+    public const string RecurringJobId = "outbox-sweep";
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
+    public const int BatchSize = 500;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var createdBefore = now - Grace;
+        var pending = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ProcessedAt == null && m.CreatedAt < createdBefore && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var id in pending)
+        {
+            jobs.EnqueueOutboxDelivery(id);
+        }
+
+        if (pending.Count > 0)
+        {
+            LogReenqueued(logger, pending.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox sweep re-enqueued {Count} undelivered messages")]
+    private static partial void LogReenqueued(ILogger logger, int count);
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace LicensingPortal.Api.Infrastructure.Errors;
+
+/// <summary>
+/// Makes every failure problem+json with an errorCode: bodies that cannot be read, routing failures (404, 405, 415)
+/// and, as a last resort, unexpected exceptions (500, logged, with no internals in the body).
+/// </summary>
+public static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddApiProblemDetails(this IServiceCollection services) =>
+        services
+            .AddExceptionHandler<BadRequestExceptionHandler>()
+            .AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            {
+                context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+                if (!context.ProblemDetails.Extensions.ContainsKey("errorCode"))
+                {
+                    context.ProblemDetails.Extensions["errorCode"] = context.ProblemDetails.Status switch
+                    {
+                        StatusCodes.Status400BadRequest => ErrorCodes.MalformedRequest,
+                        StatusCodes.Status404NotFound => ErrorCodes.NotFound,
+                        StatusCodes.Status405MethodNotAllowed => ErrorCodes.MethodNotAllowed,
+                        StatusCodes.Status413PayloadTooLarge => ErrorCodes.PayloadTooLarge,
+                        StatusCodes.Status415UnsupportedMediaType => ErrorCodes.UnsupportedMediaType,
+                        _ => ErrorCodes.InternalError,
+                    };
+                }
+            });
+
+    /// <summary>Turns an unreadable request body (bad JSON, unknown or mistyped properties) into a 400 that says where.</summary>
+    private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            var (status, code, detail) = exception switch
+            {
+                BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, Describe(json)),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "The request body is too large."),
+                BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } bad => (StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, bad.Message),
+                BadHttpRequestException bad => (StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, bad.Message),
+                _ => (0, string.Empty, string.Empty),
+            };
+            if (status == 0)
+            {
+                return false;
+            }
+
+            httpContext.Response.StatusCode = status;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = status,
+                    Title = status == StatusCodes.Status400BadRequest ? "The request body could not be read." : "The request was refused.",
+                    Detail = detail,
+                    Type = $"https://licensingportal.kupangkota.go.id/errors/{code}",
+                    Extensions = { ["errorCode"] = code },
+                },
+            });
+        }
+
+        private static string Describe(JsonException json) =>
+            json.Path is { Length: > 0 } path ? $"Invalid JSON at {path}: {FirstLine(json.Message)}" : $"Invalid JSON: {FirstLine(json.Message)}";
+
+        private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+    }
+
+    public static void UseStatusCodeProblems(this IApplicationBuilder app) =>
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (http.Response.HasStarted || http.Response.ContentLength > 0)
+            {
+                return;
+            }
+
+            var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = http.Response.StatusCode },
+                AdditionalMetadata = http.Features.Get<IEndpointFeature>()?.Endpoint?.Metadata,
+            });
+        });
+}

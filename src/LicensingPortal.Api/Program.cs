@@ -1,0 +1,38 @@
+using LicensingPortal.Api.Cli;
+using LicensingPortal.Api.Infrastructure.Hosting;
+using LicensingPortal.Api.Infrastructure.Rules;
+
+if (args is ["rules", "check", ..])
+{
+    return RulesCheckCommand.Run(args[2..], Console.Out);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddLicensingPortal();
+var app = builder.Build();
+
+try
+{
+    await app.Services.MigrateAndSeedAsync();
+}
+catch (InvalidRuleSetException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
+app.Services.ScheduleRecurringJobs(app.Configuration);
+app.UseLicensingPortal();
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+    {
+        Console.WriteLine($"LicensingPortal serves {url} (API reference: {url}/scalar, health: {url}/health/ready)");
+    }
+});
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The API host; public so integration tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,14 @@
+using LicensingPortal.Rules.Facts;
+
+namespace LicensingPortal.Rules.Compilation;
+
+/// <summary>
+/// A predicate tree compiled once into a delegate, with a readable form of what it expects and, for a single
+/// comparison, the bound it compared against as evaluated (a parameter, a literal or another fact's value).
+/// </summary>
+public sealed record CompiledPredicate(Func<FactContext, bool> Test, string Expected, IReadOnlyList<FactDefinition> Reads, Func<FactContext, string>? Bound = null)
+{
+    public string ExpectedValue(FactContext context) => Bound is null ? Expected : Bound(context);
+
+    public static CompiledPredicate Always { get; } = new(static _ => true, "always", []);
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+
+namespace LicensingPortal.Rules.Facts;
+
+/// <summary>One fact a rule may read: its name in rule files, its type and how to read it.</summary>
+public sealed class FactDefinition
+{
+    private FactDefinition(string name, FactType type, bool sensitive)
+    {
+        Name = name;
+        Type = type;
+        Sensitive = sensitive;
+    }
+
+    public string Name { get; }
+
+    public FactType Type { get; }
+
+    /// <summary>Personal identifiers are masked wherever a value is shown (traces, messages, logs).</summary>
+    public bool Sensitive { get; }
+
+    public Func<FactContext, decimal> Number { get; private init; } = static _ => 0m;
+
+    public Func<FactContext, string> Text { get; private init; } = static _ => string.Empty;
+
+    public Func<FactContext, DateOnly> Date { get; private init; } = static _ => default;
+
+    public Func<FactContext, bool> Flag { get; private init; } = static _ => false;
+
+    public Func<FactContext, IReadOnlySet<string>> Set { get; private init; } = static _ => FactContext.EmptySet;
+
+    public static FactDefinition OfNumber(string name, Func<FactContext, decimal> read) => new(name, FactType.Number, false) { Number = read };
+
+    public static FactDefinition OfText(string name, Func<FactContext, string> read, bool sensitive = false) => new(name, FactType.Text, sensitive) { Text = read };
+
+    public static FactDefinition OfDate(string name, Func<FactContext, DateOnly> read) => new(name, FactType.Date, false) { Date = read };
+
+    public static FactDefinition OfFlag(string name, Func<FactContext, bool> read) => new(name, FactType.Flag, false) { Flag = read };
+
+    public static FactDefinition OfSet(string name, Func<FactContext, IReadOnlySet<string>> read) => new(name, FactType.TextSet, false) { Set = read };
+
+    /// <summary>The value as shown to people: invariant culture, sets sorted, sensitive values masked.</summary>
+    public string Format(FactContext context) => Type switch
+    {
+        FactType.Number => Number(context).ToString(CultureInfo.InvariantCulture),
+        FactType.Text => Sensitive ? Mask(Text(context)) : Text(context),
+        FactType.Date => Date(context).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        FactType.Flag => Flag(context) ? "true" : "false",
+        _ => "[" + string.Join(", ", Set(context).Order(StringComparer.Ordinal)) + "]",
+    };
+
+    /// <summary>Keeps the first and last four characters: enough to recognise an identifier, not to reuse it.</summary>
+    public static string Mask(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length <= 8 ? new string('*', value.Length) : string.Concat(value.AsSpan(0, 4), new string('*', value.Length - 8), value.AsSpan(value.Length - 4));
+    }
+}
+
+/// <summary>The typed fact model rules are checked against when a rule set is loaded.</summary>
+public static class FactCatalog
+{
+    private static readonly Dictionary<string, FactDefinition> Facts = new FactDefinition[]
+    {
+        FactDefinition.OfText("owner.kind", c => c.Input.OwnerKind),
+        FactDefinition.OfText("owner.nik", c => c.Input.Nik ?? string.Empty, sensitive: true),
+        FactDefinition.OfText("owner.npwp", c => c.Input.Npwp ?? string.Empty, sensitive: true),
+        FactDefinition.OfText("business.legalForm", c => c.Input.LegalForm),
+        FactDefinition.OfText("business.investmentType", c => c.Input.InvestmentType),
+        FactDefinition.OfText("business.scale", c => c.Scale.ToString().ToLowerInvariant()),
+        FactDefinition.OfText("application.permitType", c => c.Input.PermitType),
+        FactDefinition.OfSet("application.kbli", c => c.KbliCodes),
+        FactDefinition.OfNumber("application.kbliCount", c => c.KbliCodes.Count),
+        FactDefinition.OfDate("application.plannedStartDate", c => c.Input.PlannedStartDate),
+        FactDefinition.OfDate("application.submissionDate", c => c.Input.SubmissionDate),
+        FactDefinition.OfSet("kbli.unknown", c => c.UnknownKbli),
+        FactDefinition.OfSet("kbli.notPermittedInZone", c => c.KbliNotPermittedInZone),
+        FactDefinition.OfSet("kbli.sectors", c => c.Sectors),
+        FactDefinition.OfText("location.kelurahan", c => c.Input.KelurahanCode),
+        FactDefinition.OfFlag("location.kelurahanKnown", c => c.Kelurahan is not null),
+        FactDefinition.OfText("location.kecamatan", c => c.Kelurahan?.KecamatanCode ?? string.Empty),
+        FactDefinition.OfText("location.zone", c => c.Kelurahan?.Zone ?? string.Empty),
+        FactDefinition.OfFlag("location.hasCoordinates", c => c.Input.Latitude is not null && c.Input.Longitude is not null),
+        FactDefinition.OfNumber("location.latitude", c => c.Input.Latitude ?? 0m),
+        FactDefinition.OfNumber("location.longitude", c => c.Input.Longitude ?? 0m),
+        FactDefinition.OfNumber("site.landArea", c => c.Input.LandAreaM2),
+        FactDefinition.OfNumber("site.buildingArea", c => c.Input.BuildingAreaM2),
+        FactDefinition.OfNumber("investment.land", c => c.Input.InvestmentLand),
+        FactDefinition.OfNumber("investment.buildings", c => c.Input.InvestmentBuildings),
+        FactDefinition.OfNumber("investment.machinery", c => c.Input.InvestmentMachinery),
+        FactDefinition.OfNumber("investment.workingCapital", c => c.Input.InvestmentWorkingCapital),
+        FactDefinition.OfNumber("investment.capitalExcludingLandAndBuildings", c => c.CapitalExcludingLandAndBuildings),
+        FactDefinition.OfNumber("investment.capitalPerKbli", c => c.CapitalPerKbli),
+        FactDefinition.OfNumber("investment.total", c => c.TotalInvestment),
+        FactDefinition.OfNumber("workforce.employees", c => c.Input.Employees),
+        FactDefinition.OfSet("declarations", c => c.Input.Declarations),
+        FactDefinition.OfSet("documents", c => c.Input.DocumentKinds),
+        FactDefinition.OfText("environment.document", c => c.Input.EnvironmentalDocument ?? string.Empty),
+        FactDefinition.OfText("environment.requiredDocument", c => c.Risk?.EnvironmentalDocument ?? string.Empty),
+        FactDefinition.OfText("building.approvalNumber", c => c.Input.BuildingApprovalNumber ?? string.Empty),
+        FactDefinition.OfText("risk.level", c => c.Risk?.Id ?? string.Empty),
+        FactDefinition.OfSet("permits.required", c => c.RequiredPermits),
+    }.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    public static IReadOnlyCollection<FactDefinition> All => Facts.Values;
+
+    public static FactDefinition? Find(string name) => Facts.GetValueOrDefault(name);
+}

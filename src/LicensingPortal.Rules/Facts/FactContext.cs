@@ -1,0 +1,109 @@
+using LicensingPortal.Rules.Model;
+
+namespace LicensingPortal.Rules.Facts;
+
+/// <summary>
+/// The facts of one application together with the facts the rule set derives from them
+/// (scale, risk, zoning, required permits). Derived facts are computed once, before any requirement runs.
+/// </summary>
+public sealed class FactContext
+{
+    private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
+
+    public FactContext(ApplicationFacts input, RuleSetDefinition ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        Input = input;
+        CapitalExcludingLandAndBuildings = input.InvestmentMachinery + input.InvestmentWorkingCapital;
+        TotalInvestment = CapitalExcludingLandAndBuildings + input.InvestmentLand + input.InvestmentBuildings;
+        KbliCodes = new HashSet<string>(input.KbliCodes, StringComparer.Ordinal);
+        CapitalPerKbli = KbliCodes.Count == 0 ? CapitalExcludingLandAndBuildings : CapitalExcludingLandAndBuildings / KbliCodes.Count;
+        Scale = ScaleOf(CapitalExcludingLandAndBuildings, ruleSet.Parameters);
+
+        ruleSet.Kelurahan.TryGetValue(input.KelurahanCode, out var kelurahan);
+        Kelurahan = kelurahan;
+
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
+        var notPermitted = new HashSet<string>(StringComparer.Ordinal);
+        var sectors = new HashSet<string>(StringComparer.Ordinal);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        RiskLevelDefinition? risk = null;
+        foreach (var code in KbliCodes)
+        {
+            if (!ruleSet.Kbli.TryGetValue(code, out var entry))
+            {
+                unknown.Add(code);
+                continue;
+            }
+
+            sectors.Add(entry.Sector);
+            if (kelurahan is not null && !entry.AllowedZones.Contains(kelurahan.Zone))
+            {
+                notPermitted.Add(code);
+            }
+
+            required.UnionWith(entry.SupportingPermits);
+            if (ruleSet.RiskLevels.TryGetValue(entry.RiskByScale[Scale], out var level) && (risk is null || level.Rank > risk.Rank))
+            {
+                risk = level;
+            }
+        }
+
+        if (risk is not null)
+        {
+            required.UnionWith(risk.Permits);
+        }
+
+        Risk = risk;
+        UnknownKbli = unknown;
+        KbliNotPermittedInZone = notPermitted;
+        Sectors = sectors;
+        RequiredPermits = required;
+    }
+
+    public ApplicationFacts Input { get; }
+
+    public long CapitalExcludingLandAndBuildings { get; }
+
+    public long TotalInvestment { get; }
+
+    public long CapitalPerKbli { get; }
+
+    public BusinessScale Scale { get; }
+
+    public KelurahanEntry? Kelurahan { get; }
+
+    public RiskLevelDefinition? Risk { get; }
+
+    public IReadOnlySet<string> KbliCodes { get; }
+
+    public IReadOnlySet<string> UnknownKbli { get; }
+
+    public IReadOnlySet<string> KbliNotPermittedInZone { get; }
+
+    public IReadOnlySet<string> Sectors { get; }
+
+    public IReadOnlySet<string> RequiredPermits { get; }
+
+    internal static IReadOnlySet<string> EmptySet => Empty;
+
+    /// <summary>PP 7/2021 Art. 35(3): scale of a new business by capital excluding land and buildings.</summary>
+    private static BusinessScale ScaleOf(long capital, IReadOnlyDictionary<string, ParameterDefinition> parameters)
+    {
+        if (capital <= Threshold(parameters, "scale.mikro.maxCapital"))
+        {
+            return BusinessScale.Mikro;
+        }
+
+        if (capital <= Threshold(parameters, "scale.kecil.maxCapital"))
+        {
+            return BusinessScale.Kecil;
+        }
+
+        return capital <= Threshold(parameters, "scale.menengah.maxCapital") ? BusinessScale.Menengah : BusinessScale.Besar;
+    }
+
+    private static decimal Threshold(IReadOnlyDictionary<string, ParameterDefinition> parameters, string name) =>
+        parameters.TryGetValue(name, out var parameter) ? parameter.Value : decimal.MaxValue;
+}

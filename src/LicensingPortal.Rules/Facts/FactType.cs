@@ -1,0 +1,10 @@
+namespace LicensingPortal.Rules.Facts;
+
+public enum FactType
+{
+    Number,
+    Text,
+    Date,
+    Flag,
+    TextSet,
+}

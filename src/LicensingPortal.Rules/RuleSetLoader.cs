@@ -1,0 +1,118 @@
+using LicensingPortal.Rules.Compilation;
+using LicensingPortal.Rules.Documents;
+
+namespace LicensingPortal.Rules;
+
+/// <summary>
+/// Loads rule sets from files: a rule set is a folder under rules/ with a ruleset.yaml and requirement files
+/// under requirements/; the seed tables it names are read from the seeds folder and become part of its content
+/// (and so of its hash).
+/// </summary>
+public static class RuleSetLoader
+{
+    public const string RuleSetFileName = "ruleset.yaml";
+
+    /// <summary>Every rule set folder under <paramref name="rulesRoot"/> (drafts excluded), each loaded and checked.</summary>
+    public static IReadOnlyList<RuleSetLoadResult> LoadAll(string rulesRoot, string seedsRoot)
+    {
+        if (!Directory.Exists(rulesRoot))
+        {
+            return [new RuleSetLoadResult(null, [new RuleDiagnostic(new SourceLocation(rulesRoot, 1, 1), "rules folder not found")])];
+        }
+
+        var folders = Directory.EnumerateFiles(rulesRoot, RuleSetFileName, SearchOption.AllDirectories)
+            .Select(Path.GetDirectoryName)
+            .OfType<string>()
+            .Where(folder => !Path.GetRelativePath(rulesRoot, folder).Split(Path.DirectorySeparatorChar).Contains("drafts"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (folders.Count == 0)
+        {
+            return [new RuleSetLoadResult(null, [new RuleDiagnostic(new SourceLocation(rulesRoot, 1, 1), $"no {RuleSetFileName} found")])];
+        }
+
+        return folders.Select(folder => LoadFolder(folder, seedsRoot)).ToList();
+    }
+
+    public static RuleSetLoadResult LoadFolder(string folder, string seedsRoot)
+    {
+        var diagnostics = new List<RuleDiagnostic>();
+        var rulesetPath = Path.Combine(folder, RuleSetFileName);
+        if (SourceReader.Read(File.ReadAllText(rulesetPath), rulesetPath, diagnostics) is not MappingNode ruleset)
+        {
+            return new RuleSetLoadResult(null, [new RuleDiagnostic(new SourceLocation(rulesetPath, 1, 1), "a rule set file must be a mapping"), .. diagnostics]);
+        }
+
+        var requirements = new List<SourceNode>();
+        var requirementsFolder = Path.Combine(folder, "requirements");
+        var files = Directory.Exists(requirementsFolder)
+            ? Directory.EnumerateFiles(requirementsFolder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            : Enumerable.Empty<string>();
+        foreach (var file in files)
+        {
+            var node = SourceReader.Read(File.ReadAllText(file), file, diagnostics);
+            if (node is MappingNode { } map && map["requirements"] is SequenceNode list)
+            {
+                requirements.AddRange(list.Items);
+            }
+            else
+            {
+                diagnostics.Add(new RuleDiagnostic(node.Location, "a requirements file holds a 'requirements' list"));
+            }
+        }
+
+        var tables = new List<KeyValuePair<ScalarNode, SourceNode>>();
+        if (ruleset["tables"] is MappingNode tableNames)
+        {
+            foreach (var (name, fileNode) in tableNames.Entries)
+            {
+                var path = Path.Combine(seedsRoot, fileNode.ToString() ?? string.Empty);
+                if (!File.Exists(path))
+                {
+                    diagnostics.Add(new RuleDiagnostic(fileNode.Location, $"seed table '{fileNode}' not found in {seedsRoot}"));
+                    continue;
+                }
+
+                tables.Add(new(name, SourceReader.Read(File.ReadAllText(path), path, diagnostics)));
+            }
+        }
+        else
+        {
+            diagnostics.Add(new RuleDiagnostic(ruleset.Location, "missing 'tables' (the seed tables the rule set reads)"));
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return new RuleSetLoadResult(null, diagnostics);
+        }
+
+        // Requirements are kept in id order so that splitting or reordering files never changes the content or its hash.
+        var sortedRequirements = requirements
+            .OrderBy(r => (r as MappingNode)?["id"]?.ToString() ?? string.Empty, StringComparer.Ordinal)
+            .ToList();
+        var body = ruleset.Entries.Where(e => e.Key.Value is not ("tables" or "requirements")).ToList();
+        body.Add(new(Key("requirements", ruleset.Location), new SequenceNode(sortedRequirements, ruleset.Location)));
+        var document = new MappingNode(
+            [
+                new(Key("ruleSet", ruleset.Location), new MappingNode(body, ruleset.Location)),
+                new(Key("tables", ruleset.Location), new MappingNode(tables, ruleset.Location)),
+            ],
+            ruleset.Location);
+        return RuleSetCompiler.Compile(document);
+    }
+
+    /// <summary>Compiles a rule set from the canonical content stored with past decisions; no files needed.</summary>
+    public static RuleSetLoadResult LoadCanonical(string canonicalContent, string sourceName = "stored")
+    {
+        var diagnostics = new List<RuleDiagnostic>();
+        var node = SourceReader.Read(canonicalContent, sourceName, diagnostics);
+        if (diagnostics.Count > 0 || node is not MappingNode document)
+        {
+            return new RuleSetLoadResult(null, diagnostics.Count > 0 ? diagnostics : [new RuleDiagnostic(node.Location, "stored rule set is not a mapping")]);
+        }
+
+        return RuleSetCompiler.Compile(document);
+    }
+
+    private static ScalarNode Key(string name, SourceLocation location) => new(name, location);
+}

@@ -1,0 +1,75 @@
+using LicensingPortal.Rules.Evaluation;
+using LicensingPortal.Rules.Facts;
+
+namespace LicensingPortal.Rules.Tests;
+
+/// <summary>Each requirement of the Kupang rule set: one application that passes it and one that fails it.</summary>
+public sealed class RequirementTests
+{
+    private static readonly Dictionary<string, (Func<ApplicationFacts> Passing, Func<ApplicationFacts> Failing)> Cases = new()
+    {
+        ["IDENTITAS-NIK-FORMAT"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { Nik = "537104410785" }),
+        ["IDENTITAS-NIK-TANGGAL-LAHIR"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { Nik = "5371043213850003" }),
+        ["IDENTITAS-NPWP-BADAN"] = (KupangRules.ForeignHotel, () => KupangRules.ForeignHotel() with { Npwp = "01.234.567.8-901.000" }),
+        ["LOKASI-KELURAHAN-KUPANG"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { KelurahanCode = "5301011001" }),
+        ["LOKASI-KESESUAIAN-RUANG"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { KbliCodes = ["16101"] }),
+        ["KBLI-TERDAFTAR"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { KbliCodes = ["56101", "99999"] }),
+        ["PMA-BENTUK-PT"] = (KupangRules.ForeignHotel, () => KupangRules.ForeignHotel() with { LegalForm = "cv" }),
+        ["PMA-NILAI-INVESTASI"] = (KupangRules.ForeignHotel, () => KupangRules.ForeignHotel() with { InvestmentMachinery = 5_000_000_000, InvestmentWorkingCapital = 5_000_000_000 }),
+        ["INVESTASI-MODAL-USAHA"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { InvestmentMachinery = 0, InvestmentWorkingCapital = 0 }),
+        ["KEGIATAN-TANGGAL-MULAI"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { PlannedStartDate = KupangRules.Today.AddDays(-1) }),
+        ["LINGKUNGAN-DOKUMEN"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { EnvironmentalDocument = "UKL-UPL" }),
+        ["BANGUNAN-PBG"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { BuildingApprovalNumber = null }),
+        ["PERNYATAAN-SERTIFIKAT-STANDAR"] = (
+            () => KupangRules.Restaurant() with { KbliCodes = ["56210"], Declarations = new HashSet<string> { "kebenaran-data", "pemenuhan-standar" } },
+            () => KupangRules.Restaurant() with { KbliCodes = ["56210"] }),
+        ["PERNYATAAN-KEBENARAN-DATA"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { Declarations = new HashSet<string>() }),
+    };
+
+    public static TheoryData<string> RequirementIds() => new(KupangRules.RuleSet.Requirements.Select(r => r.Id));
+
+    [Theory]
+    [MemberData(nameof(RequirementIds))]
+    public void Requirement_HasAPassingAndAFailingCase(string requirementId)
+    {
+        Assert.True(Cases.ContainsKey(requirementId), $"No test case for requirement {requirementId}");
+        var (passing, failing) = Cases[requirementId];
+
+        Assert.Equal(RequirementStatus.Passed, StatusOf(requirementId, passing()));
+        Assert.Equal(RequirementStatus.Failed, StatusOf(requirementId, failing()));
+    }
+
+    [Fact]
+    public void Requirement_ForEntitiesOnly_IsNotApplicableToSoleProprietors()
+    {
+        Assert.Equal(RequirementStatus.NotApplicable, StatusOf("IDENTITAS-NPWP-BADAN", KupangRules.Restaurant()));
+        Assert.Equal(RequirementStatus.NotApplicable, StatusOf("PMA-NILAI-INVESTASI", KupangRules.Restaurant()));
+    }
+
+    [Fact]
+    public void PmaMinimum_FlipsExactlyAtTheThreshold()
+    {
+        var atThreshold = KupangRules.ForeignHotel() with { InvestmentMachinery = 10_000_000_000, InvestmentWorkingCapital = 0 };
+        var justAbove = atThreshold with { InvestmentWorkingCapital = 1 };
+
+        Assert.Equal(RequirementStatus.Failed, StatusOf("PMA-NILAI-INVESTASI", atThreshold));
+        Assert.Equal(RequirementStatus.Passed, StatusOf("PMA-NILAI-INVESTASI", justAbove));
+    }
+
+    [Fact]
+    public void EveryRequirement_IsCitedAndTranslated()
+    {
+        Assert.All(KupangRules.RuleSet.Requirements, r =>
+        {
+            Assert.NotEmpty(r.LegalBasis.Regulation);
+            Assert.NotEmpty(r.LegalBasis.Article);
+            Assert.NotEmpty(r.Message.Id);
+            Assert.NotEmpty(r.Message.En);
+            Assert.NotEmpty(r.Remedy.Id);
+            Assert.NotEmpty(r.Remedy.En);
+        });
+    }
+
+    private static RequirementStatus StatusOf(string requirementId, ApplicationFacts facts) =>
+        KupangRules.RuleSet.Evaluate(facts).Requirements.Single(r => r.RequirementId == requirementId).Status;
+}

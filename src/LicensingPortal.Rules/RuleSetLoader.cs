@@ -38,12 +38,23 @@ public static class RuleSetLoader
     {
         var diagnostics = new List<RuleDiagnostic>();
         var rulesetPath = Path.Combine(folder, RuleSetFileName);
-        if (SourceReader.Read(File.ReadAllText(rulesetPath), rulesetPath, diagnostics) is not MappingNode ruleset)
+        var root = SourceReader.Read(File.ReadAllText(rulesetPath), rulesetPath, diagnostics);
+        if (diagnostics.Count > 0)
         {
-            return new RuleSetLoadResult(null, [new RuleDiagnostic(new SourceLocation(rulesetPath, 1, 1), "a rule set file must be a mapping"), .. diagnostics]);
+            return new RuleSetLoadResult(null, diagnostics);
+        }
+
+        if (root is not MappingNode ruleset)
+        {
+            return new RuleSetLoadResult(null, [new RuleDiagnostic(root.Location, "a rule set file must be a mapping")]);
         }
 
         var requirements = new List<SourceNode>();
+        if (ruleset["requirements"] is SequenceNode inline)
+        {
+            requirements.AddRange(inline.Items);
+        }
+
         var requirementsFolder = Path.Combine(folder, "requirements");
         var files = Directory.Exists(requirementsFolder)
             ? Directory.EnumerateFiles(requirementsFolder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal)

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using LicensingPortal.Api.Features.Notifications;
@@ -44,10 +45,14 @@ public static class JobsSetup
                     QueuePollInterval = TimeSpan.FromSeconds(options.PollIntervalSeconds),
                     DistributedLockTimeout = TimeSpan.FromMinutes(1),
                 }));
-        services.AddHangfire(config => config
+        // Hangfire would otherwise take the activator from its static JobActivator.Current, which the last host
+        // built in the process overwrites; each host activates jobs from its own container.
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         if (options.RunServer)
         {
             services.AddHangfireServer((provider, server) =>

@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LicensingPortal.Api.Tests.Features.Applications;
+
+public abstract class SubmitApplicationTests(Portal portal)
+{
+    private HttpClient Client => portal.Client;
+
+    [Fact]
+    public async Task Post_CompliantRestaurant_Returns201Approved()
+    {
+        var businessId = await Client.RegisterBusinessAsync();
+
+        var response = await Client.PostAsJsonAsync("/api/applications", Builders.Restaurant(businessId), TestJson.Options);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
+        Assert.Equal($"/api/applications/{body.Id}", response.Headers.Location!.OriginalString);
+        Assert.Equal("approved", body.Decision!.Outcome);
+        Assert.Equal("kupang-pb-2025", body.Decision.RuleSet.Id);
+        Assert.Matches("^[0-9a-f]{64}$", body.Decision.RuleSet.Hash);
+        Assert.Equal(["NIB"], body.Decision.RequiredPermits.Select(p => p.Type));
+        Assert.Empty(body.Decision.FailedRequirements);
+        Assert.Equal("5371041001", body.Kelurahan);
+        Assert.Equal("537104", body.Kecamatan);
+    }
+
+    [Fact]
+    public async Task Get_SubmittedApplication_ReturnsStatusAndTheSameDecision()
+    {
+        var businessId = await Client.RegisterBusinessAsync();
+        var submitted = await Client.SubmitAsync(Builders.Restaurant(businessId) with { Declarations = [] });
+
+        var read = await Client.GetFromJsonAsync<ApplicationResponse>($"/api/applications/{submitted.Id}", TestJson.Options);
+
+        Assert.Equal(Domain.ApplicationStatus.Rejected, read!.Status);
+        Assert.Equal(submitted.Decision!.RuleSet.Hash, read.Decision!.RuleSet.Hash);
+        Assert.Equal(["PERNYATAAN-KEBENARAN-DATA"], read.Decision.FailedRequirements.Select(f => f.Id));
+        Assert.Equal(submitted.Decision.Requirements.Count, read.Decision.Requirements.Count);
+    }
+
+    [Fact]
+    public async Task Post_SeveralProblems_RejectsWithEveryFailedRequirementCitedAndRemedied()
+    {
+        var businessId = await Client.RegisterBusinessAsync();
+        var request = Builders.Restaurant(businessId) with
+        {
+            Kbli = ["56301", "52101"],
+            Location = new SubmitApplication.LocationRequest("Liliba", "Jl. Kampung Baru", null, null),
+            PlannedStartDate = new DateOnly(2025, 1, 15),
+            Declarations = [],
+            BuildingApprovalNumber = null,
+        };
+
+        var body = await Client.SubmitAsync(request);
+
+        Assert.Equal("rejected", body.Decision!.Outcome);
+        Assert.Equal(
+            ["BANGUNAN-PBG", "KEGIATAN-TANGGAL-MULAI", "LINGKUNGAN-DOKUMEN", "LOKASI-KESESUAIAN-RUANG", "PERNYATAAN-KEBENARAN-DATA"],
+            body.Decision.FailedRequirements.Select(f => f.Id).Order(StringComparer.Ordinal));
+        Assert.All(body.Decision.FailedRequirements, f =>
+        {
+            Assert.NotEmpty(f.Message);
+            Assert.NotEmpty(f.Remedy);
+            Assert.NotEmpty(f.LegalBasis.Regulation);
+            Assert.NotEmpty(f.LegalBasis.Article);
+        });
+        var zoning = body.Decision.FailedRequirements.Single(f => f.Id == "LOKASI-KESESUAIAN-RUANG");
+        Assert.Equal("KBLI [52101, 56301] tidak diizinkan di zona perumahan (kelurahan 5371041003).", zoning.Message);
+    }
+
+    [Fact]
+    public async Task Post_AcceptLanguageEnglish_ExplainsTheRejectionInEnglish()
+    {
+        var businessId = await Client.RegisterBusinessAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
+        {
+            Content = JsonContent.Create(Builders.Restaurant(businessId) with { Declarations = [] }, options: TestJson.Options),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("en-US,en;q=0.9,id;q=0.5");
+
+        var response = await Client.SendAsync(request);
+        var body = (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
+
+        var failed = Assert.Single(body.Decision!.FailedRequirements);
+        Assert.Equal("The applicant declares the data given is true", failed.Title);
+        Assert.StartsWith("The declaration that the data is true has not been given", failed.Message, StringComparison.Ordinal);
+        Assert.Equal("en", response.Content.Headers.ContentLanguage.Single());
+    }
+
+    [Fact]
+    public async Task Post_MalformedJson_Returns400ProblemWithErrorCode()
+    {
+        using var content = new StringContent("{\"businessId\": ", Encoding.UTF8, "application/json");
+
+        var response = await Client.PostAsync("/api/applications", content);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request");
+    }
+
+    [Fact]
+    public async Task Post_UnknownProperty_Returns400AndIsNotApplied()
+    {
+        var businessId = await Client.RegisterBusinessAsync();
+        var json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Builders.Restaurant(businessId), TestJson.Options))!.AsObject();
+        json["status"] = "approved";
+        using var content = new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json");
+
+        var response = await Client.PostAsync("/api/applications", content);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request");
+        Assert.Contains("status", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_MissingFields_Returns400ValidationFailedNamingEachField()
+    {
+        using var content = new StringContent("{\"businessId\":\"" + Guid.NewGuid() + "\"}", Encoding.UTF8, "application/json");
+
+        var response = await Client.PostAsync("/api/applications", content);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        var errors = problem["errors"]!.AsObject();
+        Assert.Contains("permitType", errors.Select(e => e.Key));
+        Assert.Contains("kbli", errors.Select(e => e.Key));
+        Assert.Contains("location", errors.Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task Post_UnknownBusiness_Returns404BusinessNotFound()
+    {
+        var response = await Client.PostAsJsonAsync("/api/applications", Builders.Restaurant(Guid.NewGuid()), TestJson.Options);
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound, "business_not_found");
+    }
+
+    [Fact]
+    public async Task Get_UnknownApplication_Returns404ApplicationNotFound()
+    {
+        var response = await Client.GetAsync($"/api/applications/{Guid.NewGuid()}");
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound, "application_not_found");
+    }
+
+    [Fact]
+    public async Task Post_Application_StoresApplicationDecisionAndOneOutboxRowTogether()
+    {
+        var businessId = await Client.RegisterBusinessAsync();
+
+        var body = await Client.SubmitAsync(Builders.Restaurant(businessId));
+
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var decision = await db.Decisions.SingleAsync(d => d.ApplicationId == body.Id);
+        Assert.True(decision.Approved);
+        Assert.Equal(body.Decision!.RuleSet.Hash, decision.RuleSetHash);
+        Assert.Contains("\"kelurahanCode\":\"5371041001\"", decision.FactsJson, StringComparison.Ordinal);
+        Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.SubjectId == body.Id));
+        Assert.True(await db.RuleSetVersions.AnyAsync(v => v.Hash == decision.RuleSetHash));
+    }
+
+    [Fact]
+    public async Task ReadmeWalkthrough_ExampleBodies_AreApprovedAndRejected()
+    {
+        var examples = Path.Combine(TestPaths.RepositoryRoot, "seeds", "examples");
+        using var business = new StringContent(await File.ReadAllTextAsync(Path.Combine(examples, "business.json")), Encoding.UTF8, "application/json");
+        var registered = await Client.PostAsync("/api/businesses", business);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var businessId = JsonNode.Parse(await registered.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+
+        var approved = await SubmitExampleAsync(Path.Combine(examples, "application-approved.json"), businessId);
+        var rejected = await SubmitExampleAsync(Path.Combine(examples, "application-rejected.json"), businessId);
+
+        Assert.Equal("approved", approved["decision"]!["outcome"]!.GetValue<string>());
+        Assert.Equal("rejected", rejected["decision"]!["outcome"]!.GetValue<string>());
+        Assert.True(rejected["decision"]!["failedRequirements"]!.AsArray().Count >= 3);
+    }
+
+    private async Task<JsonNode> SubmitExampleAsync(string path, string businessId)
+    {
+        var text = (await File.ReadAllTextAsync(path)).Replace("REPLACE-WITH-BUSINESS-ID", businessId, StringComparison.Ordinal);
+        using var content = new StringContent(text, Encoding.UTF8, "application/json");
+        var response = await Client.PostAsync("/api/applications", content);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    internal static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string errorCode)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal(errorCode, problem["errorCode"]!.GetValue<string>());
+        Assert.Equal((int)status, problem["status"]!.GetValue<int>());
+        return problem;
+    }
+}
+
+public sealed class SubmitApplicationTestsOnSqlite(SqlitePortal portal) : SubmitApplicationTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class SubmitApplicationTestsOnPostgres(PostgresPortal portal) : SubmitApplicationTests(portal), IClassFixture<PostgresPortal>;

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Tests.Features.Applications;
+using LicensingPortal.Api.Tests.Infrastructure;
+
+namespace LicensingPortal.Api.Tests.Features.Businesses;
+
+public abstract class RegisterBusinessTests(Portal portal)
+{
+    private HttpClient Client => portal.Client;
+
+    [Fact]
+    public async Task Post_SoleProprietor_Returns201WithMaskedNikAndNoNibYet()
+    {
+        var response = await Client.PostAsJsonAsync("/api/businesses", Builders.SoleProprietor(), TestJson.Options);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<RegisterBusiness.Response>(TestJson.Options))!;
+        Assert.NotEqual(Guid.Empty, body.Id);
+        Assert.Equal("5371********0003", body.Owner.Nik);
+        Assert.Null(body.Nib);
+        Assert.DoesNotContain("5371044107850003", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("537104410785000")]
+    [InlineData("5371043213850003")]
+    [InlineData("5371044107850000")]
+    [InlineData("53710441078500AB")]
+    public async Task Post_StructurallyInvalidNik_Returns400NamingTheField(string nik)
+    {
+        var request = Builders.SoleProprietor() with { Owner = new RegisterBusiness.OwnerRequest("Maria", nik, null) };
+
+        var response = await Client.PostAsJsonAsync("/api/businesses", request, TestJson.Options);
+
+        var problem = await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("owner.nik", problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task Post_EntityWithoutNpwp_Returns400()
+    {
+        var request = Builders.SoleProprietor() with { LegalForm = LegalForm.Cv, Owner = new RegisterBusiness.OwnerRequest("CV Flobamora", null, null) };
+
+        var response = await Client.PostAsJsonAsync("/api/businesses", request, TestJson.Options);
+
+        var problem = await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("owner.npwp", problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task Post_ForeignInvestmentAsCv_Returns400()
+    {
+        var request = Builders.SoleProprietor() with
+        {
+            LegalForm = LegalForm.Cv,
+            InvestmentType = InvestmentType.Pma,
+            Owner = new RegisterBusiness.OwnerRequest("CV Flobamora", null, "0123456789012345"),
+        };
+
+        var response = await Client.PostAsJsonAsync("/api/businesses", request, TestJson.Options);
+
+        var problem = await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("investmentType", problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task Post_UnknownLegalForm_Returns400MalformedRequest()
+    {
+        using var content = JsonContent.Create(new { name = "X", legalForm = "llc", investmentType = "pmdn" });
+
+        var response = await Client.PostAsync("/api/businesses", content);
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request");
+    }
+}
+
+public sealed class RegisterBusinessTestsOnSqlite(SqlitePortal portal) : RegisterBusinessTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class RegisterBusinessTestsOnPostgres(PostgresPortal portal) : RegisterBusinessTests(portal), IClassFixture<PostgresPortal>;

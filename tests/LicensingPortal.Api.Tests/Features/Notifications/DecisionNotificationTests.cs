@@ -1,0 +1,119 @@
+using Hangfire;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using netDumbster.smtp;
+
+namespace LicensingPortal.Api.Tests.Features.Notifications;
+
+/// <summary>An API host whose email goes to a real SMTP server running in this process.</summary>
+public abstract class SmtpPortal(DatabaseProvider provider) : Portal(provider), IDisposable
+{
+    public SimpleSmtpServer Smtp { get; } = Configuration.Configure().WithRandomPort().Build();
+
+    protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    {
+        ["Email:SmtpHost"] = "127.0.0.1",
+        ["Email:SmtpPort"] = Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Security"] = "None",
+    };
+
+    public void Dispose()
+    {
+        Smtp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteSmtpPortal() : SmtpPortal(DatabaseProvider.Sqlite);
+
+public sealed class PostgresSmtpPortal() : SmtpPortal(DatabaseProvider.Postgres);
+
+public abstract class DecisionNotificationTests(SmtpPortal portal)
+{
+    [Fact]
+    public async Task Decision_IsEmailedExactlyOnce_WithTheOutboxIdAsMessageId()
+    {
+        var email = $"owner-{Guid.NewGuid():N}@example.com";
+        var businessId = await portal.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
+
+        var application = await portal.Client.SubmitAsync(Builders.Restaurant(businessId) with { Declarations = [] });
+
+        await Eventually.TrueAsync(() => MessagesTo(email).Length == 1, "the decision email arrives");
+        Guid outboxId;
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+            await Eventually.TrueAsync(async () => await db.OutboxMessages.AnyAsync(m => m.SubjectId == application.Id && m.ProcessedAt != null), "the outbox row is marked delivered");
+            outboxId = (await db.OutboxMessages.SingleAsync(m => m.SubjectId == application.Id)).Id;
+
+            // A late duplicate of the job, and a sweep, find the row delivered and send nothing more.
+            await scope.ServiceProvider.GetRequiredService<DeliverOutboxMessage>().RunAsync(outboxId, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<SweepOutbox>().RunAsync(CancellationToken.None);
+        }
+
+        var message = Assert.Single(MessagesTo(email));
+        Assert.Equal($"<{outboxId}@{DecisionEmail.MessageIdDomain}>", message.Headers["Message-Id"]);
+        Assert.Contains("DITOLAK", message.Headers["Subject"], StringComparison.Ordinal);
+        Assert.Contains("PERNYATAAN-KEBENARAN-DATA", message.Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommittedNotification_WhoseJobWasLostInACrash_IsDeliveredOnceAfterRestart()
+    {
+        var email = $"owner-{Guid.NewGuid():N}@example.com";
+        Guid applicationId;
+        // An instance without a job server stands for a process that died after committing, before its job ran.
+        await using (var crashed = portal.Create(new Dictionary<string, string?>(Settings(portal)) { ["Jobs:RunServer"] = "false" }))
+        {
+            using var client = crashed.CreateClient();
+            var businessId = await client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
+            applicationId = (await client.SubmitAsync(Builders.Restaurant(businessId))).Id;
+        }
+
+        Assert.Empty(MessagesTo(email));
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow + SweepOutbox.Grace + TimeSpan.FromMinutes(1));
+        await using var restarted = portal.Create(Settings(portal), later);
+        using var _ = restarted.CreateClient();
+
+        restarted.Services.GetRequiredService<IRecurringJobManager>().Trigger(SweepOutbox.RecurringJobId);
+
+        await Eventually.TrueAsync(() => MessagesTo(email).Length == 1, "the sweep re-enqueues and delivers the lost notification");
+        await using var scope = restarted.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        await Eventually.TrueAsync(async () => await db.OutboxMessages.AnyAsync(m => m.SubjectId == applicationId && m.ProcessedAt != null), "the row is marked delivered");
+        await scope.ServiceProvider.GetRequiredService<SweepOutbox>().RunAsync(CancellationToken.None);
+        Assert.Single(MessagesTo(email));
+    }
+
+    private static Dictionary<string, string?> Settings(SmtpPortal portal) => new()
+    {
+        ["Email:SmtpHost"] = "127.0.0.1",
+        ["Email:SmtpPort"] = portal.Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Security"] = "None",
+    };
+
+    private SmtpMessage[] MessagesTo(string address) =>
+        portal.Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase))).ToArray();
+}
+
+public sealed class DecisionNotificationTestsOnSqlite(SqliteSmtpPortal portal) : DecisionNotificationTests(portal), IClassFixture<SqliteSmtpPortal>;
+
+public sealed class DecisionNotificationTestsOnPostgres(PostgresSmtpPortal portal) : DecisionNotificationTests(portal), IClassFixture<PostgresSmtpPortal>;
+
+public sealed class PickupFolderTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
+{
+    [Fact]
+    public async Task WithoutSmtpServer_EachDecision_IsWrittenAsAnEmlFileInTheDataFolder()
+    {
+        var businessId = await portal.Client.RegisterBusinessAsync();
+
+        var application = await portal.Client.SubmitAsync(Builders.Restaurant(businessId));
+
+        var pickup = Path.Combine(portal.DataDirectory, "mail-pickup");
+        await Eventually.TrueAsync(() => Directory.Exists(pickup) && Directory.EnumerateFiles(pickup, "*.eml").Any(f => File.ReadAllText(f).Contains(application.Id.ToString(), StringComparison.Ordinal)), "an .eml file for the decision appears");
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using LicensingPortal.Api.Cli;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Tests.Infrastructure;
+
+namespace LicensingPortal.Api.Tests.Hosting;
+
+public abstract class HostingTests(Portal portal)
+{
+    [Fact]
+    public async Task HealthReady_WithDatabaseAndRuleSet_IsHealthy()
+    {
+        var response = await portal.Client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task HealthLive_IsHealthy()
+    {
+        var response = await portal.Client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheSubmissionPath()
+    {
+        var document = JsonNode.Parse(await portal.Client.GetStringAsync("/openapi/v1.json"))!;
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/businesses", paths);
+        Assert.Contains("/api/applications", paths);
+        Assert.Contains("/api/applications/{id}", paths);
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Returns404ProblemWithErrorCode()
+    {
+        var response = await portal.Client.GetAsync("/api/nothing-here");
+
+        await Features.Applications.SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task Restart_OnTheSameDatabase_AppliesNoMigrationTwiceAndKeepsTheSeeds()
+    {
+        await using var second = portal.Create();
+        using var client = second.CreateClient();
+
+        var response = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+
+public sealed class HostingTestsOnSqlite(SqlitePortal portal) : HostingTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class HostingTestsOnPostgres(PostgresPortal portal) : HostingTests(portal), IClassFixture<PostgresPortal>;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task BrokenRuleSet_StopsTheAppFromStarting_AndSaysWhy()
+    {
+        var data = Directory.CreateTempSubdirectory("lp-broken-");
+        try
+        {
+            var broken = Path.Combine(TestPaths.RepositoryRoot, "tests", "LicensingPortal.Rules.Tests", "Fixtures", "unknown-fact");
+
+            var (exitCode, output) = await ApiProcess.RunAsync([], new Dictionary<string, string>
+            {
+                ["Rules__Directory"] = broken,
+                ["Rules__SeedsDirectory"] = Path.Combine(TestPaths.RepositoryRoot, "seeds"),
+                ["Storage__DataDirectory"] = data.FullName,
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            });
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Matches(@"ruleset\.yaml:23:19: unknown fact 'owner.shoeSize'", output);
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RulesCheckVerb_OfTheApiExecutable_ReportsFileLineColumnAndFails()
+    {
+        var broken = Path.Combine(TestPaths.RepositoryRoot, "tests", "LicensingPortal.Rules.Tests", "Fixtures", "type-mismatch");
+
+        var (exitCode, output) = await ApiProcess.RunAsync(["rules", "check", broken], new Dictionary<string, string>());
+
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"ruleset\.yaml:23:45: type mismatch: expected a number, found 'banyak'", output);
+    }
+
+    [Fact]
+    public void RulesCheck_ShippedRules_ExitsZero()
+    {
+        using var output = new StringWriter();
+
+        var exitCode = RulesCheckCommand.Run([Path.Combine(TestPaths.RepositoryRoot, "rules")], output);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("rules check passed", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesCheck_BrokenRules_ExitsNonZeroWithFileLineColumn()
+    {
+        using var output = new StringWriter();
+        var broken = Path.Combine(TestPaths.RepositoryRoot, "tests", "LicensingPortal.Rules.Tests", "Fixtures", "unknown-fact");
+
+        var exitCode = RulesCheckCommand.Run([broken, "--seeds", Path.Combine(TestPaths.RepositoryRoot, "seeds")], output);
+
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"ruleset\.yaml:\d+:\d+: unknown fact 'owner.shoeSize'", output.ToString());
+    }
+
+    [Fact]
+    public void ErrorsDocument_ListsEveryErrorCode()
+    {
+        var document = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "docs", "errors.md"));
+
+        Assert.All(ErrorCodes.All, code => Assert.Contains($"`{code}`", document, StringComparison.Ordinal));
+    }
+}

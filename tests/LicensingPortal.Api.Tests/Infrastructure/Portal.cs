@@ -1,0 +1,64 @@
+namespace LicensingPortal.Api.Tests.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// One running API host for a test class, on the provider the subclass names, with its own database and data
+/// folder, removed afterwards. Subclasses exist per provider so every integration test runs on both.
+/// </summary>
+public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
+{
+    private PortalFactory? factory;
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    public PortalFactory Factory => factory ?? throw new InvalidOperationException("Not started.");
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("lp-data-").FullName;
+
+    public string? PostgresConnection { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            PostgresConnection = await PostgresCluster.Instance.CreateDatabaseAsync("lp");
+        }
+
+        factory = Create(Settings());
+        Client = factory.CreateClient();
+    }
+
+    /// <summary>Another host on the same database and data folder (a restart, or a second instance).</summary>
+    public PortalFactory Create(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null) =>
+        new(DataDirectory, PostgresConnection, settings ?? Settings(), time);
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("LICENSINGPORTAL_KEEP_TEST_DATA") is null)
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqlitePortal() : Portal(DatabaseProvider.Sqlite);
+
+public sealed class PostgresPortal() : Portal(DatabaseProvider.Postgres);

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace LicensingPortal.Api.Tests.Infrastructure;
+
+/// <summary>The real API host, over HTTP in memory, on SQLite (a data folder of its own) or on PostgreSQL.</summary>
+public sealed class PortalFactory(string dataDirectory, string? postgresConnection, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = dataDirectory;
+
+    public string? PostgresConnection { get; } = postgresConnection;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", PostgresConnection ?? string.Empty);
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Rules:Directory", Path.Combine(TestPaths.RepositoryRoot, "rules"));
+        builder.UseSetting("Rules:SeedsDirectory", Path.Combine(TestPaths.RepositoryRoot, "seeds"));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(new FileErrorLoggerProvider(Path.Combine(DataDirectory, "host.log"))));
+        if (time is not null)
+        {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(time)));
+        }
+    }
+}

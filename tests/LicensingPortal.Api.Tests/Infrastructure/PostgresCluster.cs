@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+[assembly: AssemblyFixture(typeof(LicensingPortal.Api.Tests.Infrastructure.PostgresCluster))]
+
+namespace LicensingPortal.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A real PostgreSQL server for the test run. Uses the server named by LICENSINGPORTAL_TEST_POSTGRES when set;
+/// otherwise starts a throwaway cluster with initdb and pg_ctl (as the postgres user when running as root, since
+/// both refuse root) and removes it afterwards. Each test class gets a database of its own.
+/// </summary>
+public sealed class PostgresCluster : IAsyncLifetime
+{
+    public const string ConnectionVariable = "LICENSINGPORTAL_TEST_POSTGRES";
+
+    private static PostgresCluster? instance;
+    private string? directory;
+    private string? binaries;
+    private string adminConnection = string.Empty;
+
+    public static PostgresCluster Instance => instance ?? throw new InvalidOperationException("The PostgreSQL cluster is not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        instance = this;
+        var external = Environment.GetEnvironmentVariable(ConnectionVariable);
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            adminConnection = external;
+            return;
+        }
+
+        binaries = FindBinaries();
+        directory = Path.Combine(Path.GetTempPath(), "lp-pg-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(directory);
+        if (IsRoot)
+        {
+            await RunAsync("chown", ["-R", "postgres:postgres", directory], asPostgres: false);
+        }
+
+        var data = Path.Combine(directory, "data");
+        await RunAsync(Path.Combine(binaries, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+        var port = FreePort();
+        var options = $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
+        await RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-o", options, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start"]);
+        adminConnection = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (directory is null || binaries is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", Path.Combine(directory, "data"), "-m", "immediate", "-w", "stop"]);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
+        await using (var connection = new NpgsqlConnection(adminConnection))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(adminConnection) { Database = name, MaxPoolSize = 30 }.ConnectionString;
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static string FindBinaries()
+    {
+        var root = "/usr/lib/postgresql";
+        var found = Directory.Exists(root)
+            ? Directory.GetDirectories(root)
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+                .FirstOrDefault()
+            : null;
+        return found ?? throw new InvalidOperationException(
+            $"No PostgreSQL server binaries under {root}. Install the Debian package 'postgresql' or set {ConnectionVariable}.");
+    }
+
+    private static async Task RunAsync(string file, IReadOnlyList<string> arguments, bool asPostgres = true)
+    {
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (IsRoot && asPostgres)
+        {
+            start.FileName = "runuser";
+            foreach (var argument in new[] { "-u", "postgres", "--", file }.Concat(arguments))
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+        else
+        {
+            start.FileName = file;
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        start.WorkingDirectory = Path.GetTempPath();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}: {await output}{await error}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -41,7 +41,7 @@ public abstract class SubmitApplicationTests(Portal portal)
 
         var read = await Client.GetFromJsonAsync<ApplicationResponse>($"/api/applications/{submitted.Id}", TestJson.Options);
 
-        Assert.Equal(Domain.ApplicationStatus.Rejected, read!.Status);
+        Assert.Equal(LicensingPortal.Api.Domain.ApplicationStatus.Rejected, read!.Status);
         Assert.Equal(submitted.Decision!.RuleSet.Hash, read.Decision!.RuleSet.Hash);
         Assert.Equal(["PERNYATAAN-KEBENARAN-DATA"], read.Decision.FailedRequirements.Select(f => f.Id));
         Assert.Equal(submitted.Decision.Requirements.Count, read.Decision.Requirements.Count);

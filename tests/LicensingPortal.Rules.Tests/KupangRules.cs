@@ -55,7 +55,8 @@ internal static class KupangRules
         InvestmentBuildings = 20_000_000_000,
         InvestmentMachinery = 8_000_000_000,
         InvestmentWorkingCapital = 4_000_000_000,
+        PolygonPoints = 4,
         EnvironmentalDocument = "UKL-UPL",
-        Declarations = new HashSet<string> { "kebenaran-data" },
+        Declarations = new HashSet<string> { "kebenaran-data", "komitmen-verifikasi-standar" },
     };
 }

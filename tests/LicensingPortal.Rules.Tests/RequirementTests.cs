@@ -24,7 +24,50 @@ public sealed class RequirementTests
             () => KupangRules.Restaurant() with { KbliCodes = ["56210"], Declarations = new HashSet<string> { "kebenaran-data", "pemenuhan-standar" } },
             () => KupangRules.Restaurant() with { KbliCodes = ["56210"] }),
         ["PERNYATAAN-KEBENARAN-DATA"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { Declarations = new HashSet<string>() }),
+        ["IDENTITAS-NIK-WILAYAH"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { Nik = "0971044107850003" }),
+        ["IDENTITAS-NIK-NOMOR-URUT"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { Nik = "5371044107850000" }),
+        ["IDENTITAS-NPWP-PERORANGAN"] = (
+            () => KupangRules.Restaurant() with { Npwp = "012345678901234" },
+            () => KupangRules.Restaurant() with { Npwp = "01.234.567.8-901.000" }),
+        ["IDENTITAS-NPWP-SAMA-NIK"] = (
+            () => KupangRules.Restaurant() with { Npwp = "5371044107850003" },
+            () => KupangRules.Restaurant() with { Npwp = "5371044107850004" }),
+        ["LOKASI-KOORDINAT-DALAM-KOTA"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { Latitude = -8.65m, Longitude = 115.2m }),
+        ["LOKASI-KOORDINAT-WAJIB"] = (Pharmacy, () => Pharmacy() with { Latitude = null, Longitude = null }),
+        ["LOKASI-POLIGON"] = (KupangRules.ForeignHotel, () => KupangRules.ForeignHotel() with { PolygonPoints = 2 }),
+        ["ZONA-PERUMAHAN-SKALA-USAHA"] = (
+            () => KupangRules.Restaurant() with { KbliCodes = ["56102"], KelurahanCode = "5371041003" },
+            () => KupangRules.Restaurant() with { KbliCodes = ["56102"], KelurahanCode = "5371041003", InvestmentMachinery = 6_000_000_000 }),
+        ["PERNYATAAN-VERIFIKASI-STANDAR"] = (Pharmacy, () => Pharmacy() with { Declarations = new HashSet<string> { "kebenaran-data" } }),
+        ["PERNYATAAN-KOMITMEN-IZIN"] = (
+            () => Hospital() with { Declarations = new HashSet<string> { "kebenaran-data", "komitmen-izin" } },
+            Hospital),
+        ["PB-UMKU-NIB"] = (
+            () => KupangRules.Restaurant() with { PermitType = "PB-UMKU", HasNib = true },
+            () => KupangRules.Restaurant() with { PermitType = "PB-UMKU", HasNib = false }),
+        ["PB-UMKU-SPPIRT-SKALA"] = (
+            () => KupangRules.Restaurant() with { KbliCodes = ["10710"] },
+            () => KupangRules.Restaurant() with { KbliCodes = ["10710"], InvestmentMachinery = 6_000_000_000 }),
+        ["PB-UMKU-SLHS-HIGIENE"] = (
+            () => KupangRules.Restaurant() with { KbliCodes = ["56210"], Declarations = new HashSet<string> { "kebenaran-data", "higiene-sanitasi" } },
+            () => KupangRules.Restaurant() with { KbliCodes = ["56210"] }),
+        ["BANGUNAN-LUAS-TANAH"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { LandAreaM2 = 0 }),
+        ["KEGIATAN-TANGGAL-MULAI-WAJAR"] = (
+            () => KupangRules.Restaurant() with { PlannedStartDate = KupangRules.Today.AddYears(1) },
+            () => KupangRules.Restaurant() with { PlannedStartDate = KupangRules.Today.AddYears(1).AddDays(1) }),
+        ["TENAGA-KERJA-DIISI"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { Employees = 0 }),
     };
+
+    /// <summary>A pharmacy (KBLI 47721): medium-high risk at every scale.</summary>
+    private static ApplicationFacts Pharmacy() => KupangRules.Restaurant() with
+    {
+        KbliCodes = ["47721"],
+        EnvironmentalDocument = "UKL-UPL",
+        Declarations = new HashSet<string> { "kebenaran-data", "komitmen-verifikasi-standar" },
+    };
+
+    /// <summary>A private hospital (KBLI 86103): high risk at every scale.</summary>
+    private static ApplicationFacts Hospital() => KupangRules.ForeignHotel() with { KbliCodes = ["86103"], KelurahanCode = "5371041001", EnvironmentalDocument = "AMDAL" };
 
     public static TheoryData<string> RequirementIds() => new(KupangRules.RuleSet.Requirements.Select(r => r.Id));
 
@@ -54,6 +97,12 @@ public sealed class RequirementTests
 
         Assert.Equal(RequirementStatus.Failed, StatusOf("PMA-NILAI-INVESTASI", atThreshold));
         Assert.Equal(RequirementStatus.Passed, StatusOf("PMA-NILAI-INVESTASI", justAbove));
+    }
+
+    [Fact]
+    public void RuleSet_HasAtLeastThirtyRequirements()
+    {
+        Assert.True(KupangRules.RuleSet.Requirements.Count >= 30, $"{KupangRules.RuleSet.Requirements.Count} requirements");
     }
 
     [Fact]

@@ -29,6 +29,9 @@ public sealed class PermitApplication
 
     public decimal? Longitude { get; private set; }
 
+    /// <summary>The site boundary as "lat,lon" corner points; required for medium and large businesses.</summary>
+    public List<string> Polygon { get; private set; } = [];
+
     public decimal LandAreaM2 { get; private set; }
 
     public decimal BuildingAreaM2 { get; private set; }
@@ -71,6 +74,7 @@ public sealed class PermitApplication
             Address = details.Address,
             Latitude = details.Latitude,
             Longitude = details.Longitude,
+            Polygon = [.. details.Polygon],
             LandAreaM2 = details.LandAreaM2,
             BuildingAreaM2 = details.BuildingAreaM2,
             Investment = details.Investment,
@@ -124,6 +128,7 @@ public sealed record ApplicationDetails(
     string Address,
     decimal? Latitude,
     decimal? Longitude,
+    IReadOnlyList<string> Polygon,
     decimal LandAreaM2,
     decimal BuildingAreaM2,
     Investment Investment,

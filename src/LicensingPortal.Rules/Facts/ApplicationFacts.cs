@@ -26,6 +26,9 @@ public sealed record ApplicationFacts
 
     public decimal? Longitude { get; init; }
 
+    /// <summary>How many corner points the site polygon has (0 when none was given).</summary>
+    public int PolygonPoints { get; init; }
+
     public decimal LandAreaM2 { get; init; }
 
     public decimal BuildingAreaM2 { get; init; }
@@ -52,4 +55,7 @@ public sealed record ApplicationFacts
     public string? EnvironmentalDocument { get; init; }
 
     public string? BuildingApprovalNumber { get; init; }
+
+    /// <summary>Whether the business already holds a NIB (a PB UMKU supports an existing business).</summary>
+    public bool HasNib { get; init; }
 }

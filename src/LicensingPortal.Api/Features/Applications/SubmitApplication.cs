@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using LicensingPortal.Api.Data;
@@ -39,7 +40,9 @@ public static class SubmitApplication
         string? EnvironmentalDocument,
         string? BuildingApprovalNumber);
 
-    public sealed record LocationRequest(string Kelurahan, string Address, decimal? Latitude, decimal? Longitude);
+    public sealed record LocationRequest(string Kelurahan, string Address, decimal? Latitude, decimal? Longitude, IReadOnlyList<CoordinateRequest>? Polygon = null);
+
+    public sealed record CoordinateRequest(decimal Latitude, decimal Longitude);
 
     public sealed record InvestmentRequest(long Land, long Buildings, long Machinery, long WorkingCapital);
 
@@ -68,6 +71,12 @@ public static class SubmitApplication
             RuleFor(r => r.Location.Address).NotEmpty().MaximumLength(500).When(r => r.Location is not null);
             RuleFor(r => r.Location.Latitude).InclusiveBetween(-90m, 90m).When(r => r.Location is not null);
             RuleFor(r => r.Location.Longitude).InclusiveBetween(-180m, 180m).When(r => r.Location is not null);
+            RuleFor(r => r.Location.Polygon).Must(p => p!.Count <= 200).WithMessage("A polygon has at most 200 points.").When(r => r.Location?.Polygon is not null);
+            RuleForEach(r => r.Location.Polygon).ChildRules(point =>
+            {
+                point.RuleFor(p => p.Latitude).InclusiveBetween(-90m, 90m);
+                point.RuleFor(p => p.Longitude).InclusiveBetween(-180m, 180m);
+            }).When(r => r.Location?.Polygon is not null);
             RuleFor(r => r.LandAreaM2).InclusiveBetween(0m, 100_000_000m);
             RuleFor(r => r.BuildingAreaM2).InclusiveBetween(0m, 100_000_000m);
             RuleFor(r => r.Investment).NotNull();
@@ -116,6 +125,7 @@ public static class SubmitApplication
                 request.Location.Address.Trim(),
                 request.Location.Latitude,
                 request.Location.Longitude,
+                (request.Location.Polygon ?? []).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Latitude},{p.Longitude}")).ToList(),
                 request.LandAreaM2,
                 request.BuildingAreaM2,
                 new Investment(request.Investment.Land, request.Investment.Buildings, request.Investment.Machinery, request.Investment.WorkingCapital),
@@ -175,6 +185,7 @@ public static class SubmitApplication
                 KelurahanCode = application.KelurahanCode,
                 Latitude = application.Latitude,
                 Longitude = application.Longitude,
+                PolygonPoints = application.Polygon.Count,
                 LandAreaM2 = application.LandAreaM2,
                 BuildingAreaM2 = application.BuildingAreaM2,
                 InvestmentLand = application.Investment.Land,
@@ -187,6 +198,7 @@ public static class SubmitApplication
                 Declarations = application.Declarations.ToHashSet(StringComparer.Ordinal),
                 EnvironmentalDocument = application.EnvironmentalDocument,
                 BuildingApprovalNumber = application.BuildingApprovalNumber,
+                HasNib = business.Nib is not null,
             };
         }
     }

@@ -64,7 +64,7 @@ public abstract class SubmitApplicationTests(Portal portal)
 
         Assert.Equal("rejected", body.Decision!.Outcome);
         Assert.Equal(
-            ["BANGUNAN-PBG", "KEGIATAN-TANGGAL-MULAI", "LINGKUNGAN-DOKUMEN", "LOKASI-KESESUAIAN-RUANG", "PERNYATAAN-KEBENARAN-DATA"],
+            ["BANGUNAN-PBG", "KEGIATAN-TANGGAL-MULAI", "LINGKUNGAN-DOKUMEN", "LOKASI-KESESUAIAN-RUANG", "LOKASI-KOORDINAT-WAJIB", "PERNYATAAN-KEBENARAN-DATA", "PERNYATAAN-VERIFIKASI-STANDAR"],
             body.Decision.FailedRequirements.Select(f => f.Id).Order(StringComparer.Ordinal));
         Assert.All(body.Decision.FailedRequirements, f =>
         {

@@ -313,6 +313,11 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("planned_start_date");
 
+                    b.PrimitiveCollection<List<string>>("Polygon")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("polygon");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -308,6 +308,11 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("planned_start_date");
 
+                    b.PrimitiveCollection<string>("Polygon")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("polygon");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Text.RegularExpressions;
 using LicensingPortal.Rules.Documents;
 using LicensingPortal.Rules.Facts;
@@ -7,17 +9,38 @@ using LicensingPortal.Rules.Model;
 namespace LicensingPortal.Rules.Compilation;
 
 /// <summary>
-/// Turns declarative predicate trees (all / any / not over typed comparisons) into delegates.
-/// Every fact name, operator and operand type is checked here, at load time; nothing in a rule is ever
-/// run as code, and every operator runs in time linear in its input (regular expressions use the
-/// non-backtracking engine).
+/// Turns declarative predicate trees (all / any / not over typed comparisons) into expression trees and compiles
+/// each requirement's tree once into a delegate. Every fact name, operator and operand type is checked here, at
+/// load time; nothing in a rule is ever run as code, and every operator runs in time linear in its input
+/// (regular expressions use the non-backtracking engine).
 /// </summary>
 internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDefinition> parameters, DomainCheck domain, ICollection<RuleDiagnostic> diagnostics)
 {
     private static readonly string[] Comparisons = ["eq", "ne", "lt", "lte", "gt", "gte"];
     private static readonly string[] Operators = [.. Comparisons, "between", "in", "notIn", "matches", "contains", "containsAll", "containsAny", "subsetOf", "isEmpty"];
+    private static readonly MethodInfo StringEquals = typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string), typeof(StringComparison)])!;
+    private static readonly MethodInfo RegexIsMatch = typeof(Regex).GetMethod(nameof(Regex.IsMatch), [typeof(string)])!;
+    private static readonly MethodInfo SetContains = typeof(IReadOnlySet<string>).GetMethod(nameof(IReadOnlySet<string>.Contains))!;
+    private static readonly MethodInfo SetIsSuperset = typeof(IReadOnlySet<string>).GetMethod(nameof(IReadOnlySet<string>.IsSupersetOf))!;
+    private static readonly MethodInfo SetIsSubset = typeof(IReadOnlySet<string>).GetMethod(nameof(IReadOnlySet<string>.IsSubsetOf))!;
+    private static readonly MethodInfo SetOverlaps = typeof(IReadOnlySet<string>).GetMethod(nameof(IReadOnlySet<string>.Overlaps))!;
+    private static readonly PropertyInfo CollectionCount = typeof(IReadOnlyCollection<string>).GetProperty(nameof(IReadOnlyCollection<string>.Count))!;
+    private static readonly MethodInfo AddDays = typeof(DateOnly).GetMethod(nameof(DateOnly.AddDays))!;
+    private static readonly MethodInfo AddMonths = typeof(DateOnly).GetMethod(nameof(DateOnly.AddMonths))!;
+    private static readonly MethodInfo AddYears = typeof(DateOnly).GetMethod(nameof(DateOnly.AddYears))!;
 
+    private readonly ParameterExpression context = Expression.Parameter(typeof(FactContext), "facts");
+
+    /// <summary>Compiles one condition tree (an appliesWhen or a check) into a single delegate.</summary>
     public CompiledPredicate Compile(SourceNode node)
+    {
+        var tree = Build(node);
+        var test = Expression.Lambda<Func<FactContext, bool>>(tree.Body, context).Compile();
+        var bound = tree.Bound is null ? null : Expression.Lambda<Func<FactContext, string>>(tree.Bound, context).Compile();
+        return new CompiledPredicate(test, tree.Expected, tree.Reads, bound);
+    }
+
+    private Tree Build(SourceNode node)
     {
         if (node is not MappingNode map)
         {
@@ -38,35 +61,10 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
                 return Fail(map[key]!, $"'{key}' takes a non-empty list of conditions");
             }
 
-            var parts = items.Items.Select(Compile).ToArray();
-            var tests = parts.Select(p => p.Test).ToArray();
-            Func<FactContext, bool> test = isAll
-                ? context =>
-                {
-                    foreach (var t in tests)
-                    {
-                        if (!t(context))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-                }
-                : context =>
-                {
-                    foreach (var t in tests)
-                    {
-                        if (t(context))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                };
+            var parts = items.Items.Select(Build).ToArray();
+            var body = parts.Select(p => p.Body).Aggregate((left, right) => isAll ? Expression.AndAlso(left, right) : Expression.OrElse(left, right));
             var joiner = isAll ? " and " : " or ";
-            return new CompiledPredicate(test, "(" + string.Join(joiner, parts.Select(p => p.Expected)) + ")", parts.SelectMany(p => p.Reads).Distinct().ToArray());
+            return new Tree(body, "(" + string.Join(joiner, parts.Select(p => p.Expected)) + ")", parts.SelectMany(p => p.Reads).Distinct().ToArray(), null);
         }
 
         if (map.Has("not"))
@@ -76,23 +74,16 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
                 return Fail(map, "'not' must stand alone in its condition");
             }
 
-            var inner = Compile(map["not"]!);
-            var innerTest = inner.Test;
-            return new CompiledPredicate(context => !innerTest(context), "not " + inner.Expected, inner.Reads);
+            var inner = Build(map["not"]!);
+            return new Tree(Expression.Not(inner.Body), "not " + inner.Expected, inner.Reads, null);
         }
 
-        if (!map.Has("fact"))
-        {
-            return Fail(map, "unknown condition: expected all, any, not or fact");
-        }
-
-        return CompileComparison(map);
+        return map.Has("fact") ? BuildComparison(map) : Fail(map, "unknown condition: expected all, any, not or fact");
     }
 
-    private CompiledPredicate CompileComparison(MappingNode map)
+    private Tree BuildComparison(MappingNode map)
     {
-        var factNode = map["fact"] as ScalarNode;
-        var fact = factNode is null ? null : FactCatalog.Find(factNode.Value);
+        var fact = map["fact"] is ScalarNode name ? FactCatalog.Find(name.Value) : null;
         if (fact is null)
         {
             return Fail(map["fact"]!, $"unknown fact '{map["fact"]}'");
@@ -111,22 +102,23 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
             return Fail(opNode, $"unknown operator '{op}'");
         }
 
-        CompiledPredicate? compiled = fact.Type switch
+        var subject = fact.Read(context);
+        var tree = fact.Type switch
         {
-            FactType.Number => CompileNumber(fact, op, operand),
-            FactType.Date => CompileDate(fact, op, operand),
-            FactType.Text => CompileText(fact, op, operand),
-            FactType.Flag => CompileFlag(fact, op, operand),
-            FactType.TextSet => CompileSet(fact, op, operand),
+            FactType.Number => BuildOrdered(fact, subject, op, operand, NumberOperand, Text),
+            FactType.Date => BuildOrdered(fact, subject, op, operand, DateOperand, Text),
+            FactType.Text => BuildText(fact, subject, op, operand),
+            FactType.Flag => BuildFlag(fact, subject, op, operand),
+            FactType.TextSet => BuildSet(fact, subject, op, operand),
             _ => null,
         };
 
-        return compiled ?? Fail(opNode, $"type mismatch: operator '{op}' does not apply to {Describe(fact.Type)} fact '{fact.Name}'");
+        return tree ?? Fail(opNode, $"type mismatch: operator '{op}' does not apply to {Describe(fact.Type)} fact '{fact.Name}'");
     }
 
-    private CompiledPredicate? CompileNumber(FactDefinition fact, string op, SourceNode operand)
+    /// <summary>Numbers and dates: comparisons, between, and (numbers) in.</summary>
+    private Tree? BuildOrdered(FactDefinition fact, Expression subject, string op, SourceNode operand, Func<SourceNode, Operand> read, Func<Expression, Expression> show)
     {
-        var read = fact.Number;
         if (op == "between")
         {
             if (operand is not SequenceNode { Items.Count: 2 } range)
@@ -134,15 +126,17 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
                 return Fail(operand, "'between' takes a list of two bounds [low, high]");
             }
 
-            var (low, lowText) = NumberOperand(range.Items[0]);
-            var (high, highText) = NumberOperand(range.Items[1]);
-            return new CompiledPredicate(c => read(c) >= low(c) && read(c) <= high(c), $"{fact.Name} between {lowText} and {highText}", Reads(fact, range), c => $"{Number(low(c))} – {Number(high(c))}");
+            var (low, high) = (read(range.Items[0]), read(range.Items[1]));
+            var body = Expression.AndAlso(Expression.GreaterThanOrEqual(subject, low.Value), Expression.LessThanOrEqual(subject, high.Value));
+            return new Tree(body, $"{fact.Name} between {low.Text} and {high.Text}", Reads(fact, range), Concat(show(low.Value), Expression.Constant(" – "), show(high.Value)));
         }
 
-        if (op == "in")
+        if (op == "in" && fact.Type == FactType.Number)
         {
-            var values = ListOf(operand).Select(n => NumberOperand(n)).ToArray();
-            return new CompiledPredicate(c => values.Any(v => v.Read(c) == read(c)), $"{fact.Name} in [{string.Join(", ", values.Select(v => v.Text))}]", Reads(fact, operand), c => string.Join(", ", values.Select(v => Number(v.Read(c)))));
+            var values = ListOf(operand).Select(read).ToArray();
+            var body = values.Select(v => (Expression)Expression.Equal(subject, v.Value)).DefaultIfEmpty(Expression.Constant(false)).Aggregate(Expression.OrElse);
+            var listed = string.Join(", ", values.Select(v => v.Text));
+            return new Tree(body, $"{fact.Name} in [{listed}]", Reads(fact, operand), Expression.Constant(listed));
         }
 
         if (!Comparisons.Contains(op))
@@ -150,52 +144,36 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
             return null;
         }
 
-        var (value, text) = NumberOperand(operand);
-        return new CompiledPredicate(Compare(op, read, value), $"{fact.Name} {Symbol(op)} {text}", Reads(fact, operand), c => Number(value(c)));
+        var value = read(operand);
+        Expression comparison = op switch
+        {
+            "eq" => Expression.Equal(subject, value.Value),
+            "ne" => Expression.NotEqual(subject, value.Value),
+            "lt" => Expression.LessThan(subject, value.Value),
+            "lte" => Expression.LessThanOrEqual(subject, value.Value),
+            "gt" => Expression.GreaterThan(subject, value.Value),
+            _ => Expression.GreaterThanOrEqual(subject, value.Value),
+        };
+        return new Tree(comparison, $"{fact.Name} {Symbol(op)} {value.Text}", Reads(fact, operand), show(value.Value));
     }
 
-    private CompiledPredicate? CompileDate(FactDefinition fact, string op, SourceNode operand)
+    private Tree? BuildText(FactDefinition fact, Expression subject, string op, SourceNode operand)
     {
-        var read = fact.Date;
-        if (op == "between")
-        {
-            if (operand is not SequenceNode { Items.Count: 2 } range)
-            {
-                return Fail(operand, "'between' takes a list of two bounds [low, high]");
-            }
-
-            var (low, lowText) = DateOperand(range.Items[0]);
-            var (high, highText) = DateOperand(range.Items[1]);
-            return new CompiledPredicate(c => read(c) >= low(c) && read(c) <= high(c), $"{fact.Name} between {lowText} and {highText}", Reads(fact, range), c => $"{Date(low(c))} – {Date(high(c))}");
-        }
-
-        if (!Comparisons.Contains(op))
-        {
-            return null;
-        }
-
-        var (value, text) = DateOperand(operand);
-        return new CompiledPredicate(Compare(op, read, value), $"{fact.Name} {Symbol(op)} {text}", Reads(fact, operand), c => Date(value(c)));
-    }
-
-    private CompiledPredicate? CompileText(FactDefinition fact, string op, SourceNode operand)
-    {
-        var read = fact.Text;
         switch (op)
         {
             case "eq" or "ne":
             {
-                var (value, text) = TextOperand(fact, operand);
-                var equal = op == "eq";
-                return new CompiledPredicate(c => string.Equals(read(c), value(c), StringComparison.Ordinal) == equal, $"{fact.Name} {Symbol(op)} {text}", Reads(fact, operand), value);
+                var value = TextOperand(fact, operand);
+                Expression equal = Expression.Call(StringEquals, subject, value.Value, Expression.Constant(StringComparison.Ordinal));
+                return new Tree(op == "eq" ? equal : Expression.Not(equal), $"{fact.Name} {Symbol(op)} {value.Text}", Reads(fact, operand), value.Value);
             }
 
             case "in" or "notIn":
             {
                 var values = Literals(fact, operand);
-                var member = op == "in";
                 var listed = string.Join(", ", values);
-                return new CompiledPredicate(c => values.Contains(read(c)) == member, $"{fact.Name} {(member ? "in" : "not in")} [{listed}]", [fact], _ => listed);
+                Expression member = Expression.Call(Expression.Constant(values, typeof(IReadOnlySet<string>)), SetContains, subject);
+                return new Tree(op == "in" ? member : Expression.Not(member), $"{fact.Name} {(op == "in" ? "in" : "not in")} [{listed}]", [fact], Expression.Constant(listed));
             }
 
             case "matches":
@@ -215,8 +193,7 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
                     return Fail(pattern, $"invalid pattern: {ex.Message}");
                 }
 
-                var shape = pattern.Value;
-                return new CompiledPredicate(c => regex.IsMatch(read(c)), $"{fact.Name} matches {shape}", [fact], _ => shape);
+                return new Tree(Expression.Call(Expression.Constant(regex), RegexIsMatch, subject), $"{fact.Name} matches {pattern.Value}", [fact], Expression.Constant(pattern.Value));
             }
 
             default:
@@ -224,7 +201,7 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
         }
     }
 
-    private CompiledPredicate? CompileFlag(FactDefinition fact, string op, SourceNode operand)
+    private Tree? BuildFlag(FactDefinition fact, Expression subject, string op, SourceNode operand)
     {
         if (op is not ("eq" or "ne"))
         {
@@ -236,15 +213,13 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
             return Fail(operand, $"type mismatch: '{fact.Name}' is a flag; expected true or false");
         }
 
-        var read = fact.Flag;
         var wanted = op == "eq" ? expected : !expected;
         var shown = wanted ? "true" : "false";
-        return new CompiledPredicate(c => read(c) == wanted, $"{fact.Name} = {shown}", [fact], _ => shown);
+        return new Tree(Expression.Equal(subject, Expression.Constant(wanted)), $"{fact.Name} = {shown}", [fact], Expression.Constant(shown));
     }
 
-    private CompiledPredicate? CompileSet(FactDefinition fact, string op, SourceNode operand)
+    private Tree? BuildSet(FactDefinition fact, Expression subject, string op, SourceNode operand)
     {
-        var read = fact.Set;
         switch (op)
         {
             case "isEmpty":
@@ -254,18 +229,25 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
                     return Fail(operand, "'isEmpty' takes true or false");
                 }
 
-                return new CompiledPredicate(c => (read(c).Count == 0) == empty, empty ? $"{fact.Name} is empty" : $"{fact.Name} is not empty", [fact]);
+                Expression isEmpty = Expression.Equal(Expression.Property(subject, CollectionCount), Expression.Constant(0));
+                return new Tree(empty ? isEmpty : Expression.Not(isEmpty), empty ? $"{fact.Name} is empty" : $"{fact.Name} is not empty", [fact], Expression.Constant(empty ? "[]" : "not empty"));
             }
 
             case "contains":
             {
-                var (value, text) = TextOperand(fact, operand);
-                return new CompiledPredicate(c => read(c).Contains(value(c)), $"{fact.Name} contains {text}", Reads(fact, operand), value);
+                var value = TextOperand(fact, operand);
+                return new Tree(Expression.Call(subject, SetContains, value.Value), $"{fact.Name} contains {value.Text}", Reads(fact, operand), value.Value);
             }
 
             case "containsAll" or "containsAny" or "subsetOf":
             {
-                if (operand is MappingNode { } reference && reference.Has("fact"))
+                var method = op switch
+                {
+                    "containsAll" => SetIsSuperset,
+                    "containsAny" => SetOverlaps,
+                    _ => SetIsSubset,
+                };
+                if (operand is MappingNode reference && reference.Has("fact"))
                 {
                     var other = FactReference(reference, FactType.TextSet);
                     if (other is null)
@@ -273,14 +255,14 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
                         return Fail(operand, $"'{op}' takes a list of values or a set fact");
                     }
 
-                    Func<FactContext, IReadOnlySet<string>> values = other.Set;
-                    return new CompiledPredicate(SetTest(op, read, values), $"{fact.Name} {op} {other.Name}", [fact, other], c => other.Format(c));
+                    var otherValue = other.Read(context);
+                    var show = Expression.Invoke(Expression.Constant((Func<FactContext, string>)other.Format), context);
+                    return new Tree(Expression.Call(subject, method, otherValue), $"{fact.Name} {op} {other.Name}", [fact, other], show);
                 }
 
-                var list = Literals(fact, operand);
-                IReadOnlySet<string> constant = list;
-                var listedSet = "[" + string.Join(", ", list.Order(StringComparer.Ordinal)) + "]";
-                return new CompiledPredicate(SetTest(op, read, _ => constant), $"{fact.Name} {op} {listedSet}", [fact], _ => listedSet);
+                var values = Literals(fact, operand);
+                var listed = "[" + string.Join(", ", values.Order(StringComparer.Ordinal)) + "]";
+                return new Tree(Expression.Call(subject, method, Expression.Constant(values, typeof(IEnumerable<string>))), $"{fact.Name} {op} {listed}", [fact], Expression.Constant(listed));
             }
 
             default:
@@ -288,35 +270,17 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
         }
     }
 
-    private static Func<FactContext, bool> SetTest(string op, Func<FactContext, IReadOnlySet<string>> read, Func<FactContext, IReadOnlySet<string>> values) => op switch
-    {
-        "containsAll" => c => read(c).IsSupersetOf(values(c)),
-        "containsAny" => c => read(c).Overlaps(values(c)),
-        _ => c => read(c).IsSubsetOf(values(c)),
-    };
-
-    private static Func<FactContext, bool> Compare<T>(string op, Func<FactContext, T> read, Func<FactContext, T> value)
-        where T : IComparable<T> => op switch
-        {
-            "eq" => c => read(c).CompareTo(value(c)) == 0,
-            "ne" => c => read(c).CompareTo(value(c)) != 0,
-            "lt" => c => read(c).CompareTo(value(c)) < 0,
-            "lte" => c => read(c).CompareTo(value(c)) <= 0,
-            "gt" => c => read(c).CompareTo(value(c)) > 0,
-            _ => c => read(c).CompareTo(value(c)) >= 0,
-        };
-
-    private (Func<FactContext, decimal> Read, string Text) NumberOperand(SourceNode node)
+    private Operand NumberOperand(SourceNode node)
     {
         if (node is ScalarNode scalar)
         {
             if (decimal.TryParse(scalar.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
             {
-                return (_ => number, number.ToString(CultureInfo.InvariantCulture));
+                return new Operand(Expression.Constant(number), number.ToString(CultureInfo.InvariantCulture));
             }
 
             diagnostics.Add(new RuleDiagnostic(node.Location, $"type mismatch: expected a number, found '{scalar.Value}'"));
-            return (_ => 0m, "?");
+            return new Operand(Expression.Constant(0m), "?");
         }
 
         if (node is MappingNode map && map.Has("param"))
@@ -325,34 +289,33 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
             if (!parameters.TryGetValue(name, out var parameter))
             {
                 diagnostics.Add(new RuleDiagnostic(map["param"]!.Location, $"unknown parameter '{name}'"));
-                return (_ => 0m, "?");
+                return new Operand(Expression.Constant(0m), "?");
             }
 
-            var value = parameter.Value;
-            return (_ => value, value.ToString(CultureInfo.InvariantCulture));
+            return new Operand(Expression.Constant(parameter.Value), parameter.Value.ToString(CultureInfo.InvariantCulture));
         }
 
         var fact = node is MappingNode reference ? FactReference(reference, FactType.Number) : null;
         if (fact is null)
         {
             diagnostics.Add(new RuleDiagnostic(node.Location, "type mismatch: expected a number, a {param: …} or a number {fact: …}"));
-            return (_ => 0m, "?");
+            return new Operand(Expression.Constant(0m), "?");
         }
 
-        return (fact.Number, fact.Name);
+        return new Operand(fact.Read(context), fact.Name);
     }
 
-    private (Func<FactContext, DateOnly> Read, string Text) DateOperand(SourceNode node)
+    private Operand DateOperand(SourceNode node)
     {
         if (node is ScalarNode scalar)
         {
             if (DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                return (_ => date, scalar.Value);
+                return new Operand(Expression.Constant(date), scalar.Value);
             }
 
             diagnostics.Add(new RuleDiagnostic(node.Location, $"type mismatch: expected a date (yyyy-MM-dd), found '{scalar.Value}'"));
-            return (_ => default, "?");
+            return new Operand(Expression.Constant(default(DateOnly)), "?");
         }
 
         var map = node as MappingNode;
@@ -360,15 +323,34 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
         if (fact is null || map is null)
         {
             diagnostics.Add(new RuleDiagnostic(node.Location, "type mismatch: expected a date or a date {fact: …, plusDays: n}"));
-            return (_ => default, "?");
+            return new Operand(Expression.Constant(default(DateOnly)), "?");
         }
 
-        var days = IntegerOf(map, "plusDays");
-        var months = IntegerOf(map, "plusMonths");
-        var years = IntegerOf(map, "plusYears");
-        var read = fact.Date;
-        var offset = (days != 0 ? $" + {days} days" : string.Empty) + (months != 0 ? $" + {months} months" : string.Empty) + (years != 0 ? $" + {years} years" : string.Empty);
-        return (c => read(c).AddYears(years).AddMonths(months).AddDays(days), fact.Name + offset);
+        var (days, months, years) = (IntegerOf(map, "plusDays"), IntegerOf(map, "plusMonths"), IntegerOf(map, "plusYears"));
+        var value = fact.Read(context);
+        value = years != 0 ? Expression.Call(value, AddYears, Expression.Constant(years)) : value;
+        value = months != 0 ? Expression.Call(value, AddMonths, Expression.Constant(months)) : value;
+        value = days != 0 ? Expression.Call(value, AddDays, Expression.Constant(days)) : value;
+        var offset = (years != 0 ? $" + {years} years" : string.Empty) + (months != 0 ? $" + {months} months" : string.Empty) + (days != 0 ? $" + {days} days" : string.Empty);
+        return new Operand(value, fact.Name + offset);
+    }
+
+    private Operand TextOperand(FactDefinition subject, SourceNode node)
+    {
+        if (node is ScalarNode scalar)
+        {
+            CheckDomain(subject, scalar);
+            return new Operand(Expression.Constant(scalar.Value), scalar.Value);
+        }
+
+        var fact = node is MappingNode map ? FactReference(map, FactType.Text) : null;
+        if (fact is null)
+        {
+            diagnostics.Add(new RuleDiagnostic(node.Location, "type mismatch: expected a text or a text {fact: …}"));
+            return new Operand(Expression.Constant(string.Empty), "?");
+        }
+
+        return new Operand(fact.Read(context), fact.Name);
     }
 
     private HashSet<string> Literals(FactDefinition fact, SourceNode operand)
@@ -395,25 +377,6 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
         {
             diagnostics.Add(new RuleDiagnostic(value.Location, problem));
         }
-    }
-
-    private (Func<FactContext, string> Read, string Text) TextOperand(FactDefinition subject, SourceNode node)
-    {
-        if (node is ScalarNode scalar)
-        {
-            CheckDomain(subject, scalar);
-            var value = scalar.Value;
-            return (_ => value, value);
-        }
-
-        var fact = node is MappingNode map ? FactReference(map, FactType.Text) : null;
-        if (fact is null)
-        {
-            diagnostics.Add(new RuleDiagnostic(node.Location, "type mismatch: expected a text or a text {fact: …}"));
-            return (_ => string.Empty, "?");
-        }
-
-        return (fact.Text, fact.Name);
     }
 
     private FactDefinition? FactReference(MappingNode map, FactType type, params string[] allowedExtras)
@@ -496,9 +459,13 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
         }
     }
 
-    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Renders a number or date bound the way traces show values (invariant culture, yyyy-MM-dd).</summary>
+    private static Expression Text(Expression value) => value.Type == typeof(DateOnly)
+        ? Expression.Call(value, typeof(DateOnly).GetMethod(nameof(DateOnly.ToString), [typeof(string), typeof(IFormatProvider)])!, Expression.Constant("yyyy-MM-dd"), Expression.Constant(CultureInfo.InvariantCulture, typeof(IFormatProvider)))
+        : Expression.Call(value, typeof(decimal).GetMethod(nameof(decimal.ToString), [typeof(IFormatProvider)])!, Expression.Constant(CultureInfo.InvariantCulture, typeof(IFormatProvider)));
 
-    private static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static MethodCallExpression Concat(params Expression[] parts) =>
+        Expression.Call(typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string), typeof(string)])!, parts);
 
     private static string Symbol(string op) => op switch
     {
@@ -519,9 +486,14 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
         _ => "a set",
     };
 
-    private CompiledPredicate Fail(SourceNode node, string message)
+    private Tree Fail(SourceNode node, string message)
     {
         diagnostics.Add(new RuleDiagnostic(node.Location, message));
-        return new CompiledPredicate(static _ => false, "?", []);
+        return new Tree(Expression.Constant(false), "?", [], null);
     }
+
+    /// <summary>A condition as an expression tree: its body, how it reads to people, the facts it reads and the bound it compares against.</summary>
+    private sealed record Tree(Expression Body, string Expected, IReadOnlyList<FactDefinition> Reads, Expression? Bound);
+
+    private sealed record Operand(Expression Value, string Text);
 }

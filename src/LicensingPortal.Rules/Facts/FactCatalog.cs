@@ -1,15 +1,20 @@
 using System.Globalization;
+using System.Linq.Expressions;
 
 namespace LicensingPortal.Rules.Facts;
 
-/// <summary>One fact a rule may read: its name in rule files, its type and how to read it.</summary>
+/// <summary>
+/// One fact a rule may read: its name in rule files, its type and how to read it, as an expression tree that the
+/// rule compiler inlines into each compiled requirement (and as a compiled delegate for traces).
+/// </summary>
 public sealed class FactDefinition
 {
-    private FactDefinition(string name, FactType type, bool sensitive)
+    private FactDefinition(string name, FactType type, bool sensitive, LambdaExpression accessor)
     {
         Name = name;
         Type = type;
         Sensitive = sensitive;
+        Accessor = accessor;
     }
 
     public string Name { get; }
@@ -18,6 +23,9 @@ public sealed class FactDefinition
 
     /// <summary>Personal identifiers are masked wherever a value is shown (traces, messages, logs).</summary>
     public bool Sensitive { get; }
+
+    /// <summary>How to read the fact from a <see cref="FactContext"/>, as an expression tree.</summary>
+    public LambdaExpression Accessor { get; }
 
     public Func<FactContext, decimal> Number { get; private init; } = static _ => 0m;
 
@@ -29,15 +37,18 @@ public sealed class FactDefinition
 
     public Func<FactContext, IReadOnlySet<string>> Set { get; private init; } = static _ => FactContext.EmptySet;
 
-    public static FactDefinition OfNumber(string name, Func<FactContext, decimal> read) => new(name, FactType.Number, false) { Number = read };
+    public static FactDefinition OfNumber(string name, Expression<Func<FactContext, decimal>> read) => new(name, FactType.Number, false, read) { Number = read.Compile() };
 
-    public static FactDefinition OfText(string name, Func<FactContext, string> read, bool sensitive = false) => new(name, FactType.Text, sensitive) { Text = read };
+    public static FactDefinition OfText(string name, Expression<Func<FactContext, string>> read, bool sensitive = false) => new(name, FactType.Text, sensitive, read) { Text = read.Compile() };
 
-    public static FactDefinition OfDate(string name, Func<FactContext, DateOnly> read) => new(name, FactType.Date, false) { Date = read };
+    public static FactDefinition OfDate(string name, Expression<Func<FactContext, DateOnly>> read) => new(name, FactType.Date, false, read) { Date = read.Compile() };
 
-    public static FactDefinition OfFlag(string name, Func<FactContext, bool> read) => new(name, FactType.Flag, false) { Flag = read };
+    public static FactDefinition OfFlag(string name, Expression<Func<FactContext, bool>> read) => new(name, FactType.Flag, false, read) { Flag = read.Compile() };
 
-    public static FactDefinition OfSet(string name, Func<FactContext, IReadOnlySet<string>> read) => new(name, FactType.TextSet, false) { Set = read };
+    public static FactDefinition OfSet(string name, Expression<Func<FactContext, IReadOnlySet<string>>> read) => new(name, FactType.TextSet, false, read) { Set = read.Compile() };
+
+    /// <summary>The accessor's body with its parameter replaced by <paramref name="context"/>, to inline into a larger tree.</summary>
+    public Expression Read(ParameterExpression context) => new ParameterReplacer(Accessor.Parameters[0], context).Visit(Accessor.Body);
 
     /// <summary>The value as shown to people: invariant culture, sets sorted, sensitive values masked.</summary>
     public string Format(FactContext context) => Type switch
@@ -55,6 +66,11 @@ public sealed class FactDefinition
         ArgumentNullException.ThrowIfNull(value);
         return value.Length <= 8 ? new string('*', value.Length) : string.Concat(value.AsSpan(0, 4), new string('*', value.Length - 8), value.AsSpan(value.Length - 4));
     }
+
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 }
 
 /// <summary>The typed fact model rules are checked against when a rule set is loaded.</summary>
@@ -63,11 +79,11 @@ public static class FactCatalog
     private static readonly Dictionary<string, FactDefinition> Facts = new FactDefinition[]
     {
         FactDefinition.OfText("owner.kind", c => c.Input.OwnerKind),
-        FactDefinition.OfText("owner.nik", c => c.Input.Nik ?? string.Empty, sensitive: true),
-        FactDefinition.OfText("owner.npwp", c => c.Input.Npwp ?? string.Empty, sensitive: true),
+        FactDefinition.OfText("owner.nik", c => c.Nik, sensitive: true),
+        FactDefinition.OfText("owner.npwp", c => c.Npwp, sensitive: true),
         FactDefinition.OfText("business.legalForm", c => c.Input.LegalForm),
         FactDefinition.OfText("business.investmentType", c => c.Input.InvestmentType),
-        FactDefinition.OfText("business.scale", c => c.Scale.ToString().ToLowerInvariant()),
+        FactDefinition.OfText("business.scale", c => c.ScaleName),
         FactDefinition.OfFlag("business.hasNib", c => c.Input.HasNib),
         FactDefinition.OfText("application.permitType", c => c.Input.PermitType),
         FactDefinition.OfSet("application.kbli", c => c.KbliCodes),
@@ -78,10 +94,10 @@ public static class FactCatalog
         FactDefinition.OfSet("kbli.notPermittedInZone", c => c.KbliNotPermittedInZone),
         FactDefinition.OfSet("kbli.sectors", c => c.Sectors),
         FactDefinition.OfText("location.kelurahan", c => c.Input.KelurahanCode),
-        FactDefinition.OfFlag("location.kelurahanKnown", c => c.Kelurahan is not null),
-        FactDefinition.OfText("location.kecamatan", c => c.Kelurahan?.KecamatanCode ?? string.Empty),
-        FactDefinition.OfText("location.zone", c => c.Kelurahan?.Zone ?? string.Empty),
-        FactDefinition.OfFlag("location.hasCoordinates", c => c.Input.Latitude is not null && c.Input.Longitude is not null),
+        FactDefinition.OfFlag("location.kelurahanKnown", c => c.Kelurahan != null),
+        FactDefinition.OfText("location.kecamatan", c => c.KecamatanCode),
+        FactDefinition.OfText("location.zone", c => c.Zone),
+        FactDefinition.OfFlag("location.hasCoordinates", c => c.HasCoordinates),
         FactDefinition.OfNumber("location.polygonPoints", c => c.Input.PolygonPoints),
         FactDefinition.OfNumber("location.latitude", c => c.Input.Latitude ?? 0m),
         FactDefinition.OfNumber("location.longitude", c => c.Input.Longitude ?? 0m),
@@ -97,10 +113,10 @@ public static class FactCatalog
         FactDefinition.OfNumber("workforce.employees", c => c.Input.Employees),
         FactDefinition.OfSet("declarations", c => c.Input.Declarations),
         FactDefinition.OfSet("documents", c => c.Input.DocumentKinds),
-        FactDefinition.OfText("environment.document", c => c.Input.EnvironmentalDocument ?? string.Empty),
-        FactDefinition.OfText("environment.requiredDocument", c => c.Risk?.EnvironmentalDocument ?? string.Empty),
-        FactDefinition.OfText("building.approvalNumber", c => c.Input.BuildingApprovalNumber ?? string.Empty),
-        FactDefinition.OfText("risk.level", c => c.Risk?.Id ?? string.Empty),
+        FactDefinition.OfText("environment.document", c => c.EnvironmentalDocument),
+        FactDefinition.OfText("environment.requiredDocument", c => c.RequiredEnvironmentalDocument),
+        FactDefinition.OfText("building.approvalNumber", c => c.BuildingApprovalNumber),
+        FactDefinition.OfText("risk.level", c => c.RiskLevel),
         FactDefinition.OfSet("permits.required", c => c.RequiredPermits),
     }.ToDictionary(f => f.Name, StringComparer.Ordinal);
 

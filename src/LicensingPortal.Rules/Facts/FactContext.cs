@@ -56,6 +56,22 @@ public sealed class FactContext
         }
 
         Risk = risk;
+        ScaleName = Scale switch
+        {
+            BusinessScale.Mikro => "mikro",
+            BusinessScale.Kecil => "kecil",
+            BusinessScale.Menengah => "menengah",
+            _ => "besar",
+        };
+        KecamatanCode = kelurahan?.KecamatanCode ?? string.Empty;
+        Zone = kelurahan?.Zone ?? string.Empty;
+        RiskLevel = risk?.Id ?? string.Empty;
+        RequiredEnvironmentalDocument = risk?.EnvironmentalDocument ?? string.Empty;
+        HasCoordinates = input.Latitude is not null && input.Longitude is not null;
+        Nik = input.Nik ?? string.Empty;
+        Npwp = input.Npwp ?? string.Empty;
+        EnvironmentalDocument = input.EnvironmentalDocument ?? string.Empty;
+        BuildingApprovalNumber = input.BuildingApprovalNumber ?? string.Empty;
         UnknownKbli = unknown;
         KbliNotPermittedInZone = notPermitted;
         Sectors = sectors;
@@ -73,6 +89,26 @@ public sealed class FactContext
     public BusinessScale Scale { get; }
 
     public KelurahanEntry? Kelurahan { get; }
+
+    public string ScaleName { get; }
+
+    public string KecamatanCode { get; }
+
+    public string Zone { get; }
+
+    public string RiskLevel { get; }
+
+    public string RequiredEnvironmentalDocument { get; }
+
+    public bool HasCoordinates { get; }
+
+    public string Nik { get; }
+
+    public string Npwp { get; }
+
+    public string EnvironmentalDocument { get; }
+
+    public string BuildingApprovalNumber { get; }
 
     public RiskLevelDefinition? Risk { get; }
 

@@ -18,6 +18,7 @@ public sealed class BrokenRuleSetTests
     [InlineData("unknown-parameter", 23, 49, "unknown parameter 'pma.minimum'")]
     [InlineData("unknown-placeholder", 24, 14, "unknown placeholder '{owner.shoeSize}' in message")]
     [InlineData("bad-date", 23, 54, "type mismatch: expected a date (yyyy-MM-dd), found '2025-13-45'")]
+    [InlineData("unknown-key", 26, 70, "unknown key 'Pasal 34 ayat (1)' (expected one of: regulation, article, url)")]
     public void BrokenRuleSet_IsReportedAtTheMistake(string fixture, int line, int column, string message)
     {
         var folder = Path.Combine(TestPaths.Fixtures, fixture);

@@ -32,6 +32,7 @@ public static partial class RuleSetCompiler
             return new RuleSetLoadResult(null, diagnostics);
         }
 
+        reader.OnlyKeys(root, "id", "title", "effectiveFrom", "parameters", "permitTypes", "riskLevels", "requirements");
         var id = reader.Text(root, "id");
         var title = reader.Localized(root, "title");
         var effectiveFrom = reader.Date(root, "effectiveFrom");
@@ -61,6 +62,7 @@ public static partial class RuleSetCompiler
                 continue;
             }
 
+            reader.OnlyKeys(map, "title", "validityMonths");
             int? validity = map.Has("validityMonths") ? (int)reader.Number(map, "validityMonths") : null;
             result[key.Value] = new PermitTypeDefinition(key.Value, reader.Localized(map, "title"), validity);
         }
@@ -79,6 +81,7 @@ public static partial class RuleSetCompiler
                 continue;
             }
 
+            reader.OnlyKeys(map, "rank", "title", "permits", "environmentalDocument");
             var permits = reader.TextList(map, "permits");
             foreach (var permit in permits.Where(p => !permitTypes.ContainsKey(p.Value)))
             {
@@ -102,6 +105,7 @@ public static partial class RuleSetCompiler
                 continue;
             }
 
+            reader.OnlyKeys(map, "value", "legalBasis");
             result[key.Value] = new ParameterDefinition(key.Value, reader.Number(map, "value"), reader.Legal(map));
         }
 
@@ -223,6 +227,7 @@ public static partial class RuleSetCompiler
                 continue;
             }
 
+            reader.OnlyKeys(map, "id", "title", "appliesWhen", "check", "message", "remedy", "legalBasis");
             var id = reader.Text(map, "id");
             if (id.Length > 0 && !ids.Add(id))
             {
@@ -283,6 +288,15 @@ public static partial class RuleSetCompiler
     private sealed class NodeReader(List<RuleDiagnostic> diagnostics)
     {
         public void Problem(SourceNode node, string message) => diagnostics.Add(new RuleDiagnostic(node.Location, message));
+
+        /// <summary>Reports keys the schema does not know: a typo, or a comma inside an unquoted flow value.</summary>
+        public void OnlyKeys(MappingNode map, params string[] known)
+        {
+            foreach (var entry in map.Entries.Where(e => !known.Contains(e.Key.Value)))
+            {
+                Problem(entry.Key, $"unknown key '{entry.Key.Value}' (expected one of: {string.Join(", ", known)})");
+            }
+        }
 
         public MappingNode? Map(MappingNode parent, string key)
         {
@@ -395,6 +409,7 @@ public static partial class RuleSetCompiler
                 return new LocalizedText(string.Empty, string.Empty);
             }
 
+            OnlyKeys(map, "id", "en");
             var id = map["id"] as ScalarNode;
             var en = map["en"] as ScalarNode;
             if (id is not { Value.Length: > 0 })
@@ -418,6 +433,7 @@ public static partial class RuleSetCompiler
                 return new LegalBasis(string.Empty, string.Empty, null);
             }
 
+            OnlyKeys(map, "regulation", "article", "url");
             var regulation = map["regulation"] as ScalarNode;
             var article = map["article"] as ScalarNode;
             if (regulation is not { Value.Length: > 0 } || article is not { Value.Length: > 0 })

@@ -8,7 +8,10 @@ namespace LicensingPortal.Rules.Compilation;
 /// </summary>
 public sealed record CompiledPredicate(Func<FactContext, bool> Test, string Expected, IReadOnlyList<FactDefinition> Reads, Func<FactContext, string>? Bound = null)
 {
-    public string ExpectedValue(FactContext context) => Bound is null ? Expected : Bound(context);
+    /// <summary>A bound that does not depend on the facts (a literal or a parameter), rendered once at compile time.</summary>
+    public string? FixedBound { get; init; }
+
+    public string ExpectedValue(FactContext context) => FixedBound ?? (Bound is null ? Expected : Bound(context));
 
     public static CompiledPredicate Always { get; } = new(static _ => true, "always", []);
 }

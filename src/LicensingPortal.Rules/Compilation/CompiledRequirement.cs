@@ -1,4 +1,5 @@
 using LicensingPortal.Rules.Documents;
+using LicensingPortal.Rules.Facts;
 using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Rules.Compilation;
@@ -12,4 +13,8 @@ public sealed record CompiledRequirement(
     LegalBasis LegalBasis,
     CompiledPredicate AppliesWhen,
     CompiledPredicate Check,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The facts the trace shows for this requirement: those its check reads first, then its applicability.</summary>
+    public FactDefinition[] TraceFacts { get; } = Check.Reads.Concat(AppliesWhen.Reads).Distinct().ToArray();
+}

@@ -75,11 +75,11 @@ public sealed class CompiledRuleSet
 
     private static FactReading[] Read(CompiledRequirement requirement, FactContext context)
     {
-        var facts = requirement.Check.Reads.Concat(requirement.AppliesWhen.Reads).Distinct().ToArray();
+        var facts = requirement.TraceFacts;
         var readings = new FactReading[facts.Length];
         for (var i = 0; i < facts.Length; i++)
         {
-            readings[i] = new FactReading(facts[i].Name, facts[i].Format(context));
+            readings[i] = context.Reading(facts[i]);
         }
 
         return readings;

@@ -36,8 +36,18 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
     {
         var tree = Build(node);
         var test = Expression.Lambda<Func<FactContext, bool>>(tree.Body, context).Compile();
-        var bound = tree.Bound is null ? null : Expression.Lambda<Func<FactContext, string>>(tree.Bound, context).Compile();
-        return new CompiledPredicate(test, tree.Expected, tree.Reads, bound);
+        if (tree.Bound is null)
+        {
+            return new CompiledPredicate(test, tree.Expected, tree.Reads);
+        }
+
+        if (!new ReadsFacts(context).Find(tree.Bound))
+        {
+            var fixedBound = Expression.Lambda<Func<string>>(tree.Bound).Compile()();
+            return new CompiledPredicate(test, tree.Expected, tree.Reads) { FixedBound = fixedBound };
+        }
+
+        return new CompiledPredicate(test, tree.Expected, tree.Reads, Expression.Lambda<Func<FactContext, string>>(tree.Bound, context).Compile());
     }
 
     private Tree Build(SourceNode node)
@@ -490,6 +500,24 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
     {
         diagnostics.Add(new RuleDiagnostic(node.Location, message));
         return new Tree(Expression.Constant(false), "?", [], null);
+    }
+
+    /// <summary>Whether an expression reads the facts, or only constants (then it can be evaluated once).</summary>
+    private sealed class ReadsFacts(ParameterExpression facts) : ExpressionVisitor
+    {
+        private bool found;
+
+        public bool Find(Expression expression)
+        {
+            Visit(expression);
+            return found;
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            found |= node == facts;
+            return node;
+        }
     }
 
     /// <summary>A condition as an expression tree: its body, how it reads to people, the facts it reads and the bound it compares against.</summary>

@@ -21,6 +21,9 @@ public sealed class FactDefinition
 
     public FactType Type { get; }
 
+    /// <summary>Position in the catalogue; indexes the per-evaluation cache of formatted values.</summary>
+    public int Ordinal { get; private set; }
+
     /// <summary>Personal identifiers are masked wherever a value is shown (traces, messages, logs).</summary>
     public bool Sensitive { get; }
 
@@ -65,6 +68,12 @@ public sealed class FactDefinition
     {
         ArgumentNullException.ThrowIfNull(value);
         return value.Length <= 8 ? new string('*', value.Length) : string.Concat(value.AsSpan(0, 4), new string('*', value.Length - 8), value.AsSpan(value.Length - 4));
+    }
+
+    internal FactDefinition WithOrdinal(int ordinal)
+    {
+        Ordinal = ordinal;
+        return this;
     }
 
     private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
@@ -118,9 +127,11 @@ public static class FactCatalog
         FactDefinition.OfText("building.approvalNumber", c => c.BuildingApprovalNumber),
         FactDefinition.OfText("risk.level", c => c.RiskLevel),
         FactDefinition.OfSet("permits.required", c => c.RequiredPermits),
-    }.ToDictionary(f => f.Name, StringComparer.Ordinal);
+    }.Select((fact, index) => fact.WithOrdinal(index)).ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<FactDefinition> All => Facts.Values;
+
+    public static int Count => Facts.Count;
 
     public static FactDefinition? Find(string name) => Facts.GetValueOrDefault(name);
 }

@@ -1,3 +1,4 @@
+using LicensingPortal.Rules.Evaluation;
 using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Rules.Facts;
@@ -9,6 +10,9 @@ namespace LicensingPortal.Rules.Facts;
 public sealed class FactContext
 {
     private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
+    private readonly RuleSetDefinition definition;
+    private readonly FactReading?[] readings = new FactReading?[FactCatalog.Count];
+    private HashSet<string>? sectors;
 
     public FactContext(ApplicationFacts input, RuleSetDefinition ruleSet)
     {
@@ -24,26 +28,28 @@ public sealed class FactContext
         ruleSet.Kelurahan.TryGetValue(input.KelurahanCode, out var kelurahan);
         Kelurahan = kelurahan;
 
-        var unknown = new HashSet<string>(StringComparer.Ordinal);
-        var notPermitted = new HashSet<string>(StringComparer.Ordinal);
-        var sectors = new HashSet<string>(StringComparer.Ordinal);
+        // Sets stay the shared empty set unless something goes in: most applications have no unknown or misplaced KBLI.
+        HashSet<string>? unknown = null;
+        HashSet<string>? notPermitted = null;
         var required = new HashSet<string>(StringComparer.Ordinal);
         RiskLevelDefinition? risk = null;
-        foreach (var code in KbliCodes)
+        foreach (var code in input.KbliCodes)
         {
             if (!ruleSet.Kbli.TryGetValue(code, out var entry))
             {
-                unknown.Add(code);
+                (unknown ??= new HashSet<string>(StringComparer.Ordinal)).Add(code);
                 continue;
             }
 
-            sectors.Add(entry.Sector);
             if (kelurahan is not null && !entry.AllowedZones.Contains(kelurahan.Zone))
             {
-                notPermitted.Add(code);
+                (notPermitted ??= new HashSet<string>(StringComparer.Ordinal)).Add(code);
             }
 
-            required.UnionWith(entry.SupportingPermits);
+            foreach (var permit in entry.SupportingPermits)
+            {
+                required.Add(permit);
+            }
             if (ruleSet.RiskLevels.TryGetValue(entry.RiskByScale[Scale], out var level) && (risk is null || level.Rank > risk.Rank))
             {
                 risk = level;
@@ -52,7 +58,10 @@ public sealed class FactContext
 
         if (risk is not null)
         {
-            required.UnionWith(risk.Permits);
+            foreach (var permit in risk.Permits)
+            {
+                required.Add(permit);
+            }
         }
 
         Risk = risk;
@@ -72,9 +81,9 @@ public sealed class FactContext
         Npwp = input.Npwp ?? string.Empty;
         EnvironmentalDocument = input.EnvironmentalDocument ?? string.Empty;
         BuildingApprovalNumber = input.BuildingApprovalNumber ?? string.Empty;
-        UnknownKbli = unknown;
-        KbliNotPermittedInZone = notPermitted;
-        Sectors = sectors;
+        UnknownKbli = unknown ?? Empty;
+        KbliNotPermittedInZone = notPermitted ?? Empty;
+        definition = ruleSet;
         RequiredPermits = required;
     }
 
@@ -118,7 +127,18 @@ public sealed class FactContext
 
     public IReadOnlySet<string> KbliNotPermittedInZone { get; }
 
-    public IReadOnlySet<string> Sectors { get; }
+    /// <summary>The sectors of the known KBLI; computed on first use, since few requirements read it.</summary>
+    public IReadOnlySet<string> Sectors => sectors ??= KbliCodes
+        .Select(code => definition.Kbli.TryGetValue(code, out var entry) ? entry.Sector : null)
+        .OfType<string>()
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The fact as the trace shows it, formatted once per evaluation however many requirements read it.</summary>
+    public FactReading Reading(FactDefinition fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return readings[fact.Ordinal] ??= new FactReading(fact.Name, fact.Format(this));
+    }
 
     public IReadOnlySet<string> RequiredPermits { get; }
 

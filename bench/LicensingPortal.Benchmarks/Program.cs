@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(LicensingPortal.Benchmarks.EvaluationBenchmarks).Assembly).Run(args);

@@ -19,6 +19,10 @@ public static class MicrosoftRulesEngine
     [
         ("BANGUNAN-LUAS-TANAH", "!(input1.Input.BuildingAreaM2 > 0) || input1.Input.LandAreaM2 > 0"),
         ("BANGUNAN-PBG", "!(input1.Input.BuildingAreaM2 > 0) || Regex.IsMatch(input1.BuildingApprovalNumber, \"^[A-Za-z0-9./-]{6,}$\")"),
+        ("DOKUMEN-AKTA", "input1.Input.OwnerKind != \"entity\" || input1.Input.DocumentKinds.Contains(\"akta-pendirian\")"),
+        ("DOKUMEN-AMDAL", "input1.RequiredEnvironmentalDocument != \"AMDAL\" || input1.Input.DocumentKinds.Contains(\"amdal\")"),
+        ("DOKUMEN-KTP", $"!({Individual}) || input1.Input.DocumentKinds.Contains(\"ktp\")"),
+        ("DOKUMEN-UKL-UPL", "input1.RequiredEnvironmentalDocument != \"UKL-UPL\" || input1.Input.DocumentKinds.Contains(\"ukl-upl\")"),
         ("IDENTITAS-NIK-FORMAT", $"!({Individual}) || Regex.IsMatch(input1.Nik, \"^[0-9]{{16}}$\")"),
         ("IDENTITAS-NIK-NOMOR-URUT", $"!({Individual}) || !input1.Nik.EndsWith(\"0000\")"),
         ("IDENTITAS-NIK-TANGGAL-LAHIR", $"!({Individual}) || Regex.IsMatch(input1.Nik, \"^[0-9]{{6}}(0[1-9]|[12][0-9]|3[01]|4[1-9]|[56][0-9]|7[01])(0[1-9]|1[0-2])[0-9]{{6}}$\")"),

@@ -38,6 +38,7 @@ public static class Repository
         PlannedStartDate = new DateOnly(2026, 3, 2),
         SubmissionDate = new DateOnly(2026, 3, 2),
         Declarations = new HashSet<string> { "kebenaran-data" },
+        DocumentKinds = new HashSet<string> { "ktp" },
         EnvironmentalDocument = "SPPL",
         BuildingApprovalNumber = "PBG-537104-2025-00187",
     };

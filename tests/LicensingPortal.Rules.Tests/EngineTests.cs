@@ -62,7 +62,7 @@ public sealed class EngineTests
 
         Assert.Equal(Outcome.Rejected, evaluation.Outcome);
         Assert.Equal(
-            ["BANGUNAN-PBG", "KEGIATAN-TANGGAL-MULAI", "LINGKUNGAN-DOKUMEN", "LOKASI-KESESUAIAN-RUANG", "PERNYATAAN-KEBENARAN-DATA", "PERNYATAAN-VERIFIKASI-STANDAR"],
+            ["BANGUNAN-PBG", "DOKUMEN-UKL-UPL", "KEGIATAN-TANGGAL-MULAI", "LINGKUNGAN-DOKUMEN", "LOKASI-KESESUAIAN-RUANG", "PERNYATAAN-KEBENARAN-DATA", "PERNYATAAN-VERIFIKASI-STANDAR"],
             evaluation.Failed.Select(f => f.RequirementId).Order(StringComparer.Ordinal));
     }
 

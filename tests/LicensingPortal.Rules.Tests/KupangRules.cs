@@ -37,6 +37,7 @@ internal static class KupangRules
         PlannedStartDate = Today,
         SubmissionDate = Today,
         Declarations = new HashSet<string> { "kebenaran-data" },
+        DocumentKinds = new HashSet<string> { "ktp" },
         EnvironmentalDocument = "SPPL",
         BuildingApprovalNumber = "PBG-537104-2025-00187",
     };
@@ -56,6 +57,7 @@ internal static class KupangRules
         InvestmentMachinery = 8_000_000_000,
         InvestmentWorkingCapital = 4_000_000_000,
         PolygonPoints = 4,
+        DocumentKinds = new HashSet<string> { "akta-pendirian", "ukl-upl" },
         EnvironmentalDocument = "UKL-UPL",
         Declarations = new HashSet<string> { "kebenaran-data", "komitmen-verifikasi-standar" },
     };

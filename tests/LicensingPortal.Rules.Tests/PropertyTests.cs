@@ -28,6 +28,7 @@ public sealed class PropertyTests : IDisposable
         ("LOKASI-KOORDINAT-DALAM-KOTA", f => f with { Latitude = -6.2m, Longitude = 106.8m }),
         ("IDENTITAS-NIK-NOMOR-URUT", f => f with { Nik = "5371044107850000" }),
         ("IDENTITAS-NPWP-PERORANGAN", f => f with { Npwp = "12345" }),
+        ("DOKUMEN-KTP", f => f with { DocumentKinds = new HashSet<string>() }),
     ];
 
     private readonly DirectoryInfo workspace = Directory.CreateTempSubdirectory("lp-prop-");

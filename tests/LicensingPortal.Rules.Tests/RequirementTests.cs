@@ -56,12 +56,19 @@ public sealed class RequirementTests
             () => KupangRules.Restaurant() with { PlannedStartDate = KupangRules.Today.AddYears(1) },
             () => KupangRules.Restaurant() with { PlannedStartDate = KupangRules.Today.AddYears(1).AddDays(1) }),
         ["TENAGA-KERJA-DIISI"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { Employees = 0 }),
+        ["DOKUMEN-KTP"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { DocumentKinds = new HashSet<string> { "npwp" } }),
+        ["DOKUMEN-AKTA"] = (KupangRules.ForeignHotel, () => KupangRules.ForeignHotel() with { DocumentKinds = new HashSet<string> { "ukl-upl" } }),
+        ["DOKUMEN-UKL-UPL"] = (KupangRules.ForeignHotel, () => KupangRules.ForeignHotel() with { DocumentKinds = new HashSet<string> { "akta-pendirian" } }),
+        ["DOKUMEN-AMDAL"] = (
+            () => Hospital() with { Declarations = new HashSet<string> { "kebenaran-data", "komitmen-izin" }, DocumentKinds = new HashSet<string> { "akta-pendirian", "amdal" } },
+            () => Hospital() with { Declarations = new HashSet<string> { "kebenaran-data", "komitmen-izin" } }),
     };
 
     /// <summary>A pharmacy (KBLI 47721): medium-high risk at every scale.</summary>
     private static ApplicationFacts Pharmacy() => KupangRules.Restaurant() with
     {
         KbliCodes = ["47721"],
+        DocumentKinds = new HashSet<string> { "ktp", "ukl-upl" },
         EnvironmentalDocument = "UKL-UPL",
         Declarations = new HashSet<string> { "kebenaran-data", "komitmen-verifikasi-standar" },
     };

@@ -1,4 +1,7 @@
 using LicensingPortal.Api.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Data;
@@ -7,7 +10,8 @@ namespace LicensingPortal.Api.Data;
 /// The unit of work. The model is shared; each database provider has its own subclass so that each keeps
 /// its own migrations (see docs/adr/0003-two-providers.md).
 /// </summary>
-public abstract class LicensingDbContext(DbContextOptions options) : DbContext(options)
+public abstract class LicensingDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Business> Businesses => Set<Business>();
 
@@ -19,10 +23,21 @@ public abstract class LicensingDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<Permit> Permits => Set<Permit>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>Data-protection keys (they sign bearer tokens and confirmation codes), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.Entity<Business>(business =>
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<ApplicationUser>(user => user.Property(u => u.PreferredLanguage).HasMaxLength(5));
+        builder.Entity<Business>(business =>
         {
             business.ToTable("businesses");
             business.HasKey(b => b.Id);
@@ -37,9 +52,11 @@ public abstract class LicensingDbContext(DbContextOptions options) : DbContext(o
             business.Property(b => b.Phone).HasMaxLength(30);
             business.Property(b => b.Nib).HasMaxLength(13);
             business.HasIndex(b => b.Nib).IsUnique();
+            business.HasIndex(b => b.OwnerId);
+            business.HasOne<ApplicationUser>().WithMany().HasForeignKey(b => b.OwnerId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<PermitApplication>(application =>
+        builder.Entity<PermitApplication>(application =>
         {
             application.ToTable("applications");
             application.HasKey(a => a.Id);
@@ -59,10 +76,12 @@ public abstract class LicensingDbContext(DbContextOptions options) : DbContext(o
             application.ComplexProperty(a => a.Investment);
             application.HasOne(a => a.Decision).WithOne().HasForeignKey<Decision>(d => d.ApplicationId).OnDelete(DeleteBehavior.Restrict);
             application.HasIndex(a => a.BusinessId);
+            application.HasIndex(a => a.PreviousApplicationId).IsUnique();
+            application.HasOne<PermitApplication>().WithMany().HasForeignKey(a => a.PreviousApplicationId).OnDelete(DeleteBehavior.Restrict);
             application.HasIndex(a => a.SubmittedAt);
         });
 
-        modelBuilder.Entity<Decision>(decision =>
+        builder.Entity<Decision>(decision =>
         {
             decision.ToTable("decisions");
             decision.HasKey(d => d.Id);
@@ -75,7 +94,7 @@ public abstract class LicensingDbContext(DbContextOptions options) : DbContext(o
             decision.HasOne<RuleSetVersion>().WithMany().HasForeignKey(d => d.RuleSetHash).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<OutboxMessage>(message =>
+        builder.Entity<OutboxMessage>(message =>
         {
             message.ToTable("outbox_messages");
             message.HasKey(m => m.Id);
@@ -83,7 +102,48 @@ public abstract class LicensingDbContext(DbContextOptions options) : DbContext(o
             message.HasIndex(m => new { m.ProcessedAt, m.CreatedAt });
         });
 
-        modelBuilder.Entity<RuleSetVersion>(version =>
+        builder.Entity<Document>(document =>
+        {
+            document.ToTable("documents");
+            document.HasKey(d => d.Id);
+            document.Property(d => d.Kind).HasMaxLength(40);
+            document.Property(d => d.ContentType).HasMaxLength(100);
+            document.Property(d => d.FileName).HasMaxLength(255);
+            document.Property(d => d.Sha256).HasMaxLength(64);
+            document.Property(d => d.StorageKey).HasMaxLength(200);
+            document.HasIndex(d => d.OwnerId);
+            document.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Permit>(permit =>
+        {
+            permit.ToTable("permits");
+            permit.HasKey(p => p.Id);
+            permit.Property(p => p.Number).HasMaxLength(40);
+            permit.Property(p => p.Type).HasMaxLength(40);
+            permit.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            permit.Property(p => p.VerificationCode).HasMaxLength(64);
+            permit.Property(p => p.RevocationReason).HasMaxLength(1000);
+            permit.HasIndex(p => p.Number).IsUnique();
+            permit.HasIndex(p => p.BusinessId);
+            permit.HasOne<Business>().WithMany().HasForeignKey(p => p.BusinessId).OnDelete(DeleteBehavior.Restrict);
+            permit.HasOne<PermitApplication>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<IdempotencyRecord>(record =>
+        {
+            record.ToTable("idempotency_records");
+            record.HasKey(r => r.Id);
+            record.Property(r => r.Key).HasMaxLength(200);
+            record.Property(r => r.RequestHash).HasMaxLength(64);
+            record.Property(r => r.ContentType).HasMaxLength(200);
+            record.Property(r => r.Location).HasMaxLength(500);
+            record.HasIndex(r => new { r.UserId, r.Key }).IsUnique();
+        });
+
+        builder.Entity<DataProtectionKey>(key => key.ToTable("data_protection_keys"));
+
+        builder.Entity<RuleSetVersion>(version =>
         {
             version.ToTable("rule_set_versions");
             version.HasKey(v => v.Hash);

@@ -9,6 +9,9 @@ public sealed class Business
 
     public Guid Id { get; private set; }
 
+    /// <summary>The applicant account that registered the business; only it sees the business and its records.</summary>
+    public Guid OwnerId { get; private set; }
+
     public string Name { get; private set; } = string.Empty;
 
     public LegalForm LegalForm { get; private set; }
@@ -36,6 +39,7 @@ public sealed class Business
     public bool IsIndividual => LegalForm == LegalForm.Perorangan;
 
     public static Business Register(
+        Guid ownerId,
         string name,
         LegalForm legalForm,
         InvestmentType investmentType,
@@ -48,6 +52,7 @@ public sealed class Business
         DateTimeOffset now) => new()
         {
             Id = Guid.CreateVersion7(now),
+            OwnerId = ownerId,
             Name = name.Trim(),
             LegalForm = legalForm,
             InvestmentType = investmentType,

@@ -16,6 +16,9 @@ public sealed class OutboxMessage
 
     public Guid SubjectId { get; private set; }
 
+    /// <summary>What the message needs beyond its subject (e.g. a confirmation link), as JSON.</summary>
+    public string? Payload { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? ProcessedAt { get; private set; }
@@ -32,6 +35,15 @@ public sealed class OutboxMessage
         Id = Guid.CreateVersion7(now),
         Type = OutboxMessageTypes.DecisionMade,
         SubjectId = applicationId,
+        CreatedAt = now,
+    };
+
+    public static OutboxMessage EmailConfirmation(Guid userId, string payload, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Type = OutboxMessageTypes.EmailConfirmation,
+        SubjectId = userId,
+        Payload = payload,
         CreatedAt = now,
     };
 
@@ -53,4 +65,5 @@ public sealed class OutboxMessage
 public static class OutboxMessageTypes
 {
     public const string DecisionMade = "decision-made";
+    public const string EmailConfirmation = "email-confirmation";
 }

@@ -14,6 +14,9 @@ public sealed class PermitApplication
 
     public Guid BusinessId { get; private set; }
 
+    /// <summary>The rejected application this one corrects, when it is a resubmission.</summary>
+    public Guid? PreviousApplicationId { get; private set; }
+
     public string PermitType { get; private set; } = string.Empty;
 
     public List<string> KbliCodes { get; private set; } = [];
@@ -44,6 +47,9 @@ public sealed class PermitApplication
 
     public List<string> Declarations { get; private set; } = [];
 
+    /// <summary>The uploaded documents the applicant attached (their kinds are facts for the engine).</summary>
+    public List<Guid> DocumentIds { get; private set; } = [];
+
     public string? EnvironmentalDocument { get; private set; }
 
     public string? BuildingApprovalNumber { get; private set; }
@@ -60,13 +66,19 @@ public sealed class PermitApplication
 
     public Decision? Decision { get; private set; }
 
-    public static PermitApplication Submit(ApplicationDetails details, string language, DateTimeOffset now, DateOnly localDate)
+    public static PermitApplication Submit(ApplicationDetails details, string language, DateTimeOffset now, DateOnly localDate, PermitApplication? corrects = null)
     {
         ArgumentNullException.ThrowIfNull(details);
+        if (corrects is not null && corrects.Status != ApplicationStatus.Rejected)
+        {
+            throw new InvalidOperationException("Only a rejected application can be corrected and resubmitted.");
+        }
+
         return new PermitApplication
         {
             Id = Guid.CreateVersion7(now),
             BusinessId = details.BusinessId,
+            PreviousApplicationId = corrects?.Id,
             PermitType = details.PermitType,
             KbliCodes = [.. details.KbliCodes],
             KelurahanCode = details.KelurahanCode,
@@ -81,6 +93,7 @@ public sealed class PermitApplication
             Employees = details.Employees,
             PlannedStartDate = details.PlannedStartDate,
             Declarations = [.. details.Declarations],
+            DocumentIds = [.. details.DocumentIds],
             EnvironmentalDocument = details.EnvironmentalDocument,
             BuildingApprovalNumber = details.BuildingApprovalNumber,
             Language = language,
@@ -135,5 +148,6 @@ public sealed record ApplicationDetails(
     int Employees,
     DateOnly PlannedStartDate,
     IReadOnlyList<string> Declarations,
+    IReadOnlyList<Guid> DocumentIds,
     string? EnvironmentalDocument,
     string? BuildingApprovalNumber);

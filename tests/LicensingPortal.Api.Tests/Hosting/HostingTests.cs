@@ -39,9 +39,19 @@ public abstract class HostingTests(Portal portal)
     [Fact]
     public async Task UnknownRoute_Returns404ProblemWithErrorCode()
     {
-        var response = await portal.Client.GetAsync("/api/nothing-here");
+        using var applicant = await portal.ApplicantAsync();
+
+        var response = await applicant.Client.GetAsync("/api/nothing-here");
 
         await Features.Applications.SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task UnknownRoute_WithoutAToken_Returns401ProblemWithErrorCode()
+    {
+        var response = await portal.Client.GetAsync("/api/nothing-here");
+
+        await Features.Applications.SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Features.Documents;
 
 namespace LicensingPortal.Api.Tests.Infrastructure;
 
@@ -17,7 +18,34 @@ public static class Builders
         "maria.ndolu@example.com",
         "+62 812 3456 7890");
 
-    public static SubmitApplication.Request Restaurant(Guid businessId) => new(
+    /// <summary>A tiny but real PDF: its first bytes make it one, whatever it is called.</summary>
+    public static byte[] Pdf { get; } = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+    public static async Task<Guid> UploadAsync(this HttpClient client, string kind = "ktp", byte[]? content = null, string fileName = "ktp.pdf", string contentType = "application/pdf")
+    {
+        using var response = await client.PostAsync("/api/documents", Form(kind, content ?? Pdf, fileName, contentType));
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"Upload failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<UploadDocument.Response>(TestJson.Options))!.Id;
+    }
+
+    public static MultipartFormDataContent Form(string kind, byte[] content, string fileName, string contentType)
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        return new MultipartFormDataContent { { file, "file", fileName }, { new StringContent(kind), "kind" } };
+    }
+
+    /// <summary>A business of the client's account, and an uploaded KTP: all a restaurant application needs.</summary>
+    public static async Task<(Guid BusinessId, Guid KtpId)> PrepareRestaurantAsync(this HttpClient client) =>
+        (await client.RegisterBusinessAsync(), await client.UploadAsync());
+
+    public static async Task<SubmitApplication.Request> RestaurantAsync(this HttpClient client)
+    {
+        var (businessId, ktp) = await client.PrepareRestaurantAsync();
+        return Restaurant(businessId, ktp);
+    }
+
+    public static SubmitApplication.Request Restaurant(Guid businessId, Guid? ktp = null) => new(
         businessId,
         "PB",
         ["56101"],
@@ -29,7 +57,8 @@ public static class Builders
         null,
         ["kebenaran-data"],
         "SPPL",
-        "PBG-537104-2025-00187");
+        "PBG-537104-2025-00187",
+        ktp is { } document ? [document] : []);
 
     public static async Task<Guid> RegisterBusinessAsync(this HttpClient client, RegisterBusiness.Request? request = null)
     {

@@ -1,3 +1,5 @@
+using LicensingPortal.Api.Infrastructure.Auth;
+
 namespace LicensingPortal.Api.Tests.Infrastructure;
 
 public enum DatabaseProvider
@@ -39,7 +41,21 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
     public PortalFactory Create(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null) =>
         new(DataDirectory, PostgresConnection, settings ?? Settings(), time);
 
-    protected virtual IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>();
+    /// <summary>Settings every test host gets; subclasses add their own.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings() => DefaultSettings();
+
+    public static Dictionary<string, string?> DefaultSettings() => new()
+    {
+        ["Permits:SigningKey"] = "dGVzdC1rZXktZm9yLXBlcm1pdC1zaWduaW5nLWluLXRlc3RzLW9ubHk=",
+        ["RateLimits:AuthPermitLimit"] = "100000",
+        ["RateLimits:SubmissionPermitLimit"] = "100000",
+    };
+
+    /// <summary>A new confirmed applicant account and a client that sends its bearer token.</summary>
+    public Task<Account> ApplicantAsync() => Accounts.CreateAsync(Factory, Roles.Applicant);
+
+    /// <summary>A new confirmed account with a staff role, and a client that sends its bearer token.</summary>
+    public Task<Account> StaffAsync(string role) => Accounts.CreateAsync(Factory, role);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Rules.Compilation;
@@ -15,9 +17,17 @@ public sealed record ApplicationResponse(
     IReadOnlyList<string> Kbli,
     string Kelurahan,
     string? Kecamatan,
+    IReadOnlyList<Guid> DocumentIds,
     DateTimeOffset SubmittedAt,
     DateOnly SubmissionDate,
-    DecisionResponse? Decision);
+    DecisionResponse? Decision,
+    IReadOnlyList<PermitResponse> Permits,
+    ResubmissionView? Resubmission);
+
+/// <summary>Where an application stands in a chain of corrections, and what changed from the one it corrects.</summary>
+public sealed record ResubmissionView(Guid? PreviousApplicationId, Guid? ResubmittedAsId, IReadOnlyList<FieldChange> Changes);
+
+public sealed record FieldChange(string Field, string? Before, string? After);
 
 public sealed record DecisionResponse(
     string Outcome,
@@ -42,7 +52,12 @@ public sealed record RequirementTrace(string Id, string Title, string Status, IR
 /// <summary>Renders an application and its decision in the reader's language, from what was stored when it was decided.</summary>
 public static class DecisionView
 {
-    public static ApplicationResponse Render(PermitApplication application, CompiledRuleSet? ruleSet, Language language)
+    public static ApplicationResponse Render(
+        PermitApplication application,
+        CompiledRuleSet? ruleSet,
+        Language language,
+        IReadOnlyList<PermitResponse>? permits = null,
+        ResubmissionView? resubmission = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         var decision = application.Decision is { } d && ruleSet is not null ? RenderDecision(d, ruleSet, language) : null;
@@ -54,10 +69,46 @@ public static class DecisionView
             application.KbliCodes,
             application.KelurahanCode,
             application.KecamatanCode,
+            application.DocumentIds,
             application.SubmittedAt,
             application.SubmissionDate,
-            decision);
+            decision,
+            permits ?? [],
+            resubmission);
     }
+
+    /// <summary>The fields an applicant states, as text, to show what a resubmission changed.</summary>
+    public static IReadOnlyList<FieldChange> Changes(PermitApplication before, PermitApplication after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var old = Fields(before);
+        var current = Fields(after);
+        return current.Keys.Where(k => old[k] != current[k]).Select(k => new FieldChange(k, old[k], current[k])).ToList();
+    }
+
+    private static Dictionary<string, string?> Fields(PermitApplication a) => new(StringComparer.Ordinal)
+    {
+        ["permitType"] = a.PermitType,
+        ["kbli"] = string.Join(", ", a.KbliCodes),
+        ["location.kelurahan"] = a.KelurahanCode,
+        ["location.address"] = a.Address,
+        ["location.latitude"] = a.Latitude?.ToString(CultureInfo.InvariantCulture),
+        ["location.longitude"] = a.Longitude?.ToString(CultureInfo.InvariantCulture),
+        ["location.polygon"] = string.Join("; ", a.Polygon),
+        ["landAreaM2"] = a.LandAreaM2.ToString(CultureInfo.InvariantCulture),
+        ["buildingAreaM2"] = a.BuildingAreaM2.ToString(CultureInfo.InvariantCulture),
+        ["investment.land"] = a.Investment.Land.ToString(CultureInfo.InvariantCulture),
+        ["investment.buildings"] = a.Investment.Buildings.ToString(CultureInfo.InvariantCulture),
+        ["investment.machinery"] = a.Investment.Machinery.ToString(CultureInfo.InvariantCulture),
+        ["investment.workingCapital"] = a.Investment.WorkingCapital.ToString(CultureInfo.InvariantCulture),
+        ["employees"] = a.Employees.ToString(CultureInfo.InvariantCulture),
+        ["plannedStartDate"] = a.PlannedStartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["declarations"] = string.Join(", ", a.Declarations.Order(StringComparer.Ordinal)),
+        ["documentIds"] = string.Join(", ", a.DocumentIds),
+        ["environmentalDocument"] = a.EnvironmentalDocument,
+        ["buildingApprovalNumber"] = a.BuildingApprovalNumber,
+    };
 
     public static IReadOnlyList<RequirementOutcome> ReadTrace(Decision decision)
     {

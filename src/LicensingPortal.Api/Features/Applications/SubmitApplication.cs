@@ -1,11 +1,15 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using FluentValidation;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Api.Infrastructure.Jobs;
+using LicensingPortal.Api.Infrastructure.Permits;
 using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Evaluation;
@@ -25,6 +29,7 @@ public static class SubmitApplication
 {
     public const string PerizinanBerusaha = "PB";
     public const string PbUmku = "PB-UMKU";
+    public const string NibPermitType = "NIB";
 
     public sealed record Request(
         Guid BusinessId,
@@ -38,7 +43,8 @@ public static class SubmitApplication
         DateOnly? PlannedStartDate,
         IReadOnlyList<string>? Declarations,
         string? EnvironmentalDocument,
-        string? BuildingApprovalNumber);
+        string? BuildingApprovalNumber,
+        IReadOnlyList<Guid>? DocumentIds = null);
 
     public sealed record LocationRequest(string Kelurahan, string Address, decimal? Latitude, decimal? Longitude, IReadOnlyList<CoordinateRequest>? Polygon = null);
 
@@ -46,7 +52,8 @@ public static class SubmitApplication
 
     public sealed record InvestmentRequest(long Land, long Buildings, long Machinery, long WorkingCapital);
 
-    public sealed record Command(Request Request, Language Language) : ICommand<Result<ApplicationResponse>>;
+    /// <summary>Submit an application; with <paramref name="Corrects"/>, a corrected resubmission of a rejected one.</summary>
+    public sealed record Command(Guid OwnerId, Request Request, Language Language, Guid? Corrects = null) : ICommand<Result<ApplicationResponse>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -92,19 +99,48 @@ public static class SubmitApplication
             RuleForEach(r => r.Declarations).NotEmpty().MaximumLength(60);
             RuleFor(r => r.EnvironmentalDocument).MaximumLength(20);
             RuleFor(r => r.BuildingApprovalNumber).MaximumLength(60);
+            RuleFor(r => r.DocumentIds).Must(d => d!.Count <= 50 && d.Distinct().Count() == d.Count).When(r => r.DocumentIds is not null)
+                .WithMessage("At most 50 documents, each once.");
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, IJobScheduler jobs, TimeProvider time)
+    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, IJobScheduler jobs, PermitNumbers numbers, PermitSigner signer, PermitLinks links, TimeProvider time)
         : ICommandHandler<Command, Result<ApplicationResponse>>
     {
         public async ValueTask<Result<ApplicationResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
             var request = command.Request;
-            var business = await db.Businesses.AsNoTracking().FirstOrDefaultAsync(b => b.Id == request.BusinessId, cancellationToken);
+            PermitApplication? corrected = null;
+            if (command.Corrects is { } correctsId)
+            {
+                corrected = await db.Applications
+                    .FirstOrDefaultAsync(a => a.Id == correctsId && db.Businesses.Any(b => b.Id == a.BusinessId && b.OwnerId == command.OwnerId), cancellationToken);
+                if (corrected is null)
+                {
+                    return Error.NotFound(ErrorCodes.ApplicationNotFound, "The application was not found.");
+                }
+
+                if (corrected.Status != ApplicationStatus.Rejected || corrected.BusinessId != request.BusinessId
+                    || await db.Applications.AnyAsync(a => a.PreviousApplicationId == correctsId, cancellationToken))
+                {
+                    return new Error(ErrorCodes.ApplicationNotResubmittable, StatusCodes.Status409Conflict, "Only a rejected application can be resubmitted, once, for the same business.");
+                }
+            }
+
+            var business = await db.Businesses.FirstOrDefaultAsync(b => b.Id == request.BusinessId && b.OwnerId == command.OwnerId, cancellationToken);
             if (business is null)
             {
                 return Error.NotFound(ErrorCodes.BusinessNotFound, "The business was not found.");
+            }
+
+            var documentIds = request.DocumentIds ?? [];
+            var documents = await db.Documents.AsNoTracking()
+                .Where(d => documentIds.Contains(d.Id) && d.OwnerId == command.OwnerId)
+                .Select(d => new { d.Id, d.Kind })
+                .ToListAsync(cancellationToken);
+            if (documents.Count != documentIds.Count)
+            {
+                return Error.NotFound(ErrorCodes.DocumentNotFound, "A document was not found.");
             }
 
             var now = time.GetUtcNow();
@@ -132,15 +168,17 @@ public static class SubmitApplication
                 request.Employees,
                 request.PlannedStartDate ?? today,
                 request.Declarations ?? [],
+                documentIds,
                 string.IsNullOrWhiteSpace(request.EnvironmentalDocument) ? null : request.EnvironmentalDocument.Trim(),
                 string.IsNullOrWhiteSpace(request.BuildingApprovalNumber) ? null : request.BuildingApprovalNumber.Trim());
 
-            var application = PermitApplication.Submit(details, command.Language.Code(), now, today);
-            var facts = FactsOf(application, business);
+            var application = PermitApplication.Submit(details, command.Language.Code(), now, today, corrected);
+            var facts = FactsOf(application, business, documents.Select(d => d.Kind));
             var evaluation = ruleSet.Evaluate(facts);
+            var approved = evaluation.Outcome == Outcome.Approved;
             application.Decide(
                 new DecisionRecord(
-                    evaluation.Outcome == Outcome.Approved,
+                    approved,
                     evaluation.RuleSetId,
                     evaluation.RuleSetHash,
                     evaluation.Scale.ToString().ToLowerInvariant(),
@@ -150,14 +188,50 @@ public static class SubmitApplication
                     JsonSerializer.Serialize(facts, Json.Options),
                     JsonSerializer.Serialize(evaluation.Requirements, Json.Options)),
                 now);
-
-            var notification = OutboxMessage.DecisionMade(application.Id, now);
             db.Applications.Add(application);
+
+            var permits = approved ? await IssuePermitsAsync(application, business, evaluation.RequiredPermits, ruleSet, today, now, cancellationToken) : [];
+            var notification = OutboxMessage.DecisionMade(application.Id, now);
             db.OutboxMessages.Add(notification);
             await db.SaveChangesAsync(cancellationToken);
 
             jobs.EnqueueOutboxDelivery(notification.Id);
-            return DecisionView.Render(application, ruleSet, command.Language);
+            var resubmission = corrected is null ? null : new ResubmissionView(corrected.Id, null, DecisionView.Changes(corrected, application));
+            return DecisionView.Render(application, ruleSet, command.Language, permits.Select(p => links.Render(p, ruleSet, command.Language, today)).ToList(), resubmission);
+        }
+
+        /// <summary>
+        /// Issues what the rule set requires: the business's NIB on its first approval (kept for life), and each
+        /// other permit with a number, its validity from its permit type and a signed verification code.
+        /// </summary>
+        private async Task<List<Permit>> IssuePermitsAsync(PermitApplication application, Business business, IReadOnlyList<string> required, CompiledRuleSet ruleSet, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var issued = new List<Permit>();
+            foreach (var type in required)
+            {
+                string number;
+                if (type == NibPermitType)
+                {
+                    if (business.Nib is not null)
+                    {
+                        continue;
+                    }
+
+                    business.AssignNib(await numbers.NewNibAsync(cancellationToken));
+                    number = business.Nib!;
+                }
+                else
+                {
+                    number = await numbers.NewPermitNumberAsync(type, today, cancellationToken);
+                }
+
+                var validity = ruleSet.Definition.PermitTypes.TryGetValue(type, out var definition) ? definition.ValidityMonths : null;
+                var permit = Permit.Issue(number, type, business.Id, application.Id, application.KbliCodes, today, validity, signer.Sign, now);
+                db.Permits.Add(permit);
+                issued.Add(permit);
+            }
+
+            return issued;
         }
 
         private static KelurahanEntry? ResolveKelurahan(string given, CompiledRuleSet ruleSet)
@@ -169,7 +243,7 @@ public static class SubmitApplication
         }
 
         /// <summary>The facts the engine decides on: what the applicant stated about the application and the business.</summary>
-        public static ApplicationFacts FactsOf(PermitApplication application, Business business)
+        public static ApplicationFacts FactsOf(PermitApplication application, Business business, IEnumerable<string> documentKinds)
         {
             ArgumentNullException.ThrowIfNull(application);
             ArgumentNullException.ThrowIfNull(business);
@@ -196,6 +270,7 @@ public static class SubmitApplication
                 PlannedStartDate = application.PlannedStartDate,
                 SubmissionDate = application.SubmissionDate,
                 Declarations = application.Declarations.ToHashSet(StringComparer.Ordinal),
+                DocumentKinds = documentKinds.ToHashSet(StringComparer.Ordinal),
                 EnvironmentalDocument = application.EnvironmentalDocument,
                 BuildingApprovalNumber = application.BuildingApprovalNumber,
                 HasNib = business.Nib is not null,
@@ -203,20 +278,30 @@ public static class SubmitApplication
         }
     }
 
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/", async Task<Results<Created<ApplicationResponse>, ProblemHttpResult>> (Request request, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
-            {
-                var language = RequestLanguage.From(http);
-                var result = await mediator.Send(new Command(request, language), cancellationToken);
-                if (!result.Succeeded)
-                {
-                    return result.Error!.ToProblem();
-                }
-
-                RequestLanguage.SetContentLanguage(http, language);
-                return TypedResults.Created($"/api/applications/{result.Value.Id}", result.Value);
-            })
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/", (Request request, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+                SendAsync(new Command(user.UserId(), request, RequestLanguage.From(http)), http, mediator, cancellationToken))
             .WithName("SubmitApplication")
             .WithSummary("Submit an application; the requirements engine decides it at once.")
             .ProducesValidationProblem();
+
+        routes.MapPost("/{id:guid}/resubmission", (Guid id, Request request, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken cancellationToken) =>
+                SendAsync(new Command(user.UserId(), request, RequestLanguage.From(http), id), http, mediator, cancellationToken))
+            .WithName("ResubmitApplication")
+            .WithSummary("Correct a rejected application and submit it again; the new application links to the rejected one.")
+            .ProducesValidationProblem();
+    }
+
+    private static async Task<Results<Created<ApplicationResponse>, ProblemHttpResult>> SendAsync(Command command, HttpContext http, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(command, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Error!.ToProblem();
+        }
+
+        RequestLanguage.SetContentLanguage(http, command.Language);
+        return TypedResults.Created($"/api/applications/{result.Value.Id}", result.Value);
+    }
 }

@@ -1,6 +1,8 @@
 using FluentValidation;
 using LicensingPortal.Api.Data;
+using System.Security.Claims;
 using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Rules.Facts;
 using Mediator;
@@ -56,7 +58,7 @@ public static class RegisterBusiness
     /// <summary>Identifiers are shown masked even to their owner: a response can end up in logs, proxies and screenshots.</summary>
     public sealed record OwnerResponse(string Name, string? Nik, string? Npwp);
 
-    public sealed record Command(Request Request) : ICommand<Result<Response>>;
+    public sealed record Command(Guid OwnerId, Request Request) : ICommand<Result<Response>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -101,6 +103,7 @@ public static class RegisterBusiness
         {
             var request = command.Request;
             var business = Business.Register(
+                command.OwnerId,
                 request.Name,
                 request.LegalForm,
                 request.InvestmentType,
@@ -118,9 +121,9 @@ public static class RegisterBusiness
     }
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/", async Task<Results<Created<Response>, ProblemHttpResult>> (Request request, IMediator mediator, CancellationToken cancellationToken) =>
+        routes.MapPost("/", async Task<Results<Created<Response>, ProblemHttpResult>> (Request request, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
             {
-                var result = await mediator.Send(new Command(request), cancellationToken);
+                var result = await mediator.Send(new Command(user.UserId(), request), cancellationToken);
                 return result.Succeeded
                     ? TypedResults.Created($"/api/businesses/{result.Value.Id}", result.Value)
                     : result.Error!.ToProblem();

@@ -51,12 +51,14 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
 
         if (decision.Approved)
         {
+            var numbers = await db.Permits.AsNoTracking().Where(p => p.ApplicationId == application.Id).ToDictionaryAsync(p => p.Type, p => p.Number, cancellationToken);
             text.AppendLine(texts.PermitsHeading);
             html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.PermitsHeading)}</p><ul>");
             foreach (var permit in view.RequiredPermits)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- {permit.Title} ({permit.Type})");
-                html.Append(CultureInfo.InvariantCulture, $"<li>{Encode(permit.Title)} ({Encode(permit.Type)})</li>");
+                var number = numbers.TryGetValue(permit.Type, out var issued) ? issued : permit.Type == "NIB" ? business.Nib ?? string.Empty : string.Empty;
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {permit.Title}: {number}");
+                html.Append(CultureInfo.InvariantCulture, $"<li>{Encode(permit.Title)}: <strong>{Encode(number)}</strong></li>");
             }
 
             html.Append("</ul>");

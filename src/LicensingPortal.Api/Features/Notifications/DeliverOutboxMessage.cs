@@ -10,7 +10,7 @@ namespace LicensingPortal.Api.Features.Notifications;
 /// conditional update, so that two workers (or a sweep racing a fresh enqueue) never send it at the same time;
 /// every attempt carries the message id as its email Message-ID so a receiver can drop a repeat.
 /// </summary>
-public sealed partial class DeliverOutboxMessage(LicensingDbContext db, DecisionEmail decisionEmail, IEmailSender email, TimeProvider time, ILogger<DeliverOutboxMessage> logger)
+public sealed partial class DeliverOutboxMessage(LicensingDbContext db, DecisionEmail decisionEmail, AccountEmailMessage accountEmail, IEmailSender email, TimeProvider time, ILogger<DeliverOutboxMessage> logger)
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
@@ -35,6 +35,9 @@ public sealed partial class DeliverOutboxMessage(LicensingDbContext db, Decision
                 case OutboxMessageTypes.DecisionMade:
                     var mail = await decisionEmail.ComposeAsync(message, cancellationToken);
                     await email.SendAsync(mail, cancellationToken);
+                    break;
+                case OutboxMessageTypes.EmailConfirmation:
+                    await email.SendAsync(await accountEmail.ComposeAsync(message, cancellationToken), cancellationToken);
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown outbox message type '{message.Type}'.");

@@ -16,6 +16,17 @@ public static class ErrorCodes
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string PayloadTooLarge = "payload_too_large";
     public const string InternalError = "internal_error";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string RateLimited = "rate_limited";
+    public const string IdempotencyKeyInvalid = "idempotency_key_invalid";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string IdempotencyRequestInProgress = "idempotency_request_in_progress";
+    public const string DocumentTooLarge = "document_too_large";
+    public const string DocumentTypeNotAllowed = "document_type_not_allowed";
+    public const string DocumentNotFound = "document_not_found";
+    public const string PermitNotFound = "permit_not_found";
+    public const string ApplicationNotResubmittable = "application_not_resubmittable";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -29,5 +40,16 @@ public static class ErrorCodes
         UnsupportedMediaType,
         PayloadTooLarge,
         InternalError,
+        Unauthorized,
+        Forbidden,
+        RateLimited,
+        IdempotencyKeyInvalid,
+        IdempotencyKeyReused,
+        IdempotencyRequestInProgress,
+        DocumentTooLarge,
+        DocumentTypeNotAllowed,
+        DocumentNotFound,
+        PermitNotFound,
+        ApplicationNotResubmittable,
     ];
 }

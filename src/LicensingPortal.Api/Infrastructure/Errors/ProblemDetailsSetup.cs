@@ -20,7 +20,11 @@ public static class ProblemDetailsSetup
                 {
                     context.ProblemDetails.Extensions["errorCode"] = context.ProblemDetails.Status switch
                     {
+                        StatusCodes.Status400BadRequest when context.ProblemDetails is HttpValidationProblemDetails => ErrorCodes.ValidationFailed,
                         StatusCodes.Status400BadRequest => ErrorCodes.MalformedRequest,
+                        StatusCodes.Status401Unauthorized => ErrorCodes.Unauthorized,
+                        StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
+                        StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimited,
                         StatusCodes.Status404NotFound => ErrorCodes.NotFound,
                         StatusCodes.Status405MethodNotAllowed => ErrorCodes.MethodNotAllowed,
                         StatusCodes.Status413PayloadTooLarge => ErrorCodes.PayloadTooLarge,

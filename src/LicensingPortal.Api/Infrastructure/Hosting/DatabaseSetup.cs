@@ -1,5 +1,6 @@
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Rules;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public static class DatabaseSetup
         {
             var dataDirectory = storage.ResolveDataDirectory();
             Directory.CreateDirectory(dataDirectory);
-            var sqlite = $"Data Source={Path.Combine(dataDirectory, "licensingportal.db")};Cache=Shared;Pooling=True";
+            var sqlite = $"Data Source={Path.Combine(dataDirectory, "licensingportal.db")};Pooling=True;Default Timeout=30";
             services.AddDbContext<LicensingDbContext, SqliteLicensingDbContext>(options => SqliteLicensingDbContext.Configure(options, sqlite));
         }
 
@@ -47,5 +48,6 @@ public static class DatabaseSetup
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(embedded: db.Database.IsSqlite());
     }
 }

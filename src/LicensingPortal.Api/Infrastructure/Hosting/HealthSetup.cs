@@ -18,8 +18,8 @@ public static class HealthSetup
 
     public static void MapLicensingHealthChecks(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        routes.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(Ready) });
+        routes.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        routes.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(Ready) }).AllowAnonymous();
     }
 
     private sealed class RuleSetLoadedCheck(RuleSetCatalog catalog, TimeProvider time) : IHealthCheck

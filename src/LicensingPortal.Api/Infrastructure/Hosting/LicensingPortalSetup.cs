@@ -1,9 +1,17 @@
 using FluentValidation;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Email;
 using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Idempotency;
+using LicensingPortal.Api.Infrastructure.Permits;
 using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Api.Infrastructure.Storage;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -27,6 +35,18 @@ public static class LicensingPortalSetup
         services.AddSingleton<RuleSetCatalog>();
 
         services.AddLicensingDatabase(configuration, storage);
+        services.AddLicensingAuth(configuration);
+        services.AddScoped<AccountSeeder>();
+        services.AddHttpContextAccessor();
+        services.Configure<PermitOptions>(configuration.GetSection(PermitOptions.Section));
+        var embedded = StorageOptions.PostgresConnectionString(configuration) is null;
+        services.AddSingleton(provider => PermitSigner.Create(provider.GetRequiredService<IOptions<PermitOptions>>().Value, storage.ResolveDataDirectory(), embedded));
+        services.AddScoped<PermitNumbers>();
+        services.AddScoped<PermitLinks>();
+        services.AddScoped<AccountEmailMessage>();
+        services.AddSingleton<IDocumentStorage>(_ => new LocalFolderDocumentStorage(Path.Combine(storage.ResolveDataDirectory(), "documents")));
+        services.AddSingleton<IdempotencyFilter>();
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = UploadDocument.MaxBytes + (1024 * 1024));
         services.AddLicensingJobs(configuration);
         services.AddSingleton<IEmailSender>(provider =>
         {
@@ -59,18 +79,33 @@ public static class LicensingPortalSetup
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodeProblems();
+        app.UseIdempotencyBuffering();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference("/scalar");
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/scalar").AllowAnonymous();
         app.MapLicensingHealthChecks();
+        app.MapLicensingAuth();
 
         var api = app.MapGroup("/api");
-        var businesses = api.MapGroup("/businesses").WithTags("Businesses");
-        RegisterBusiness.Map(businesses);
+        var idempotent = app.Services.GetRequiredService<IdempotencyFilter>();
 
-        var applications = api.MapGroup("/applications").WithTags("Applications");
-        SubmitApplication.Map(applications);
+        var businesses = api.MapGroup("/businesses").WithTags("Businesses").RequireAuthorization(Policies.Applicant);
+        RegisterBusiness.Map(businesses.MapGroup(string.Empty).AddEndpointFilter(idempotent));
+        GetBusiness.Map(businesses);
+
+        var applications = api.MapGroup("/applications").WithTags("Applications").RequireAuthorization(Policies.Applicant);
+        SubmitApplication.Map(applications.MapGroup(string.Empty).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent));
         GetApplication.Map(applications);
+
+        var documents = api.MapGroup("/documents").WithTags("Documents").RequireAuthorization(Policies.Applicant);
+        UploadDocument.Map(documents.MapGroup(string.Empty).AddEndpointFilter(idempotent));
+        GetDocument.Map(documents);
+
+        GetPermits.Map(api.MapGroup("/permits").WithTags("Permits").RequireAuthorization(Policies.Applicant));
+        VerifyPermit.Map(api.MapGroup("/verify").WithTags("Public verification"));
         return app;
     }
 }

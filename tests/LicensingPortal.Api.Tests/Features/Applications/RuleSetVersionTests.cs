@@ -32,24 +32,24 @@ public abstract class RuleSetVersionTests(Portal portal) : IDisposable
         await File.WriteAllTextAsync(next, (await File.ReadAllTextAsync(next))
             .Replace("id: kupang-pb-2025", "id: kupang-pb-2027", StringComparison.Ordinal)
             .Replace("effectiveFrom: 2025-06-05", "effectiveFrom: 2027-01-01", StringComparison.Ordinal));
-        var settings = new Dictionary<string, string?> { ["Rules:Directory"] = rules.FullName };
+        var settings = new Dictionary<string, string?>(Portal.DefaultSettings()) { ["Rules:Directory"] = rules.FullName };
 
         ApplicationResponse before, after;
-        await using (var host = portal.Create(settings, new FakeTimeProvider(new DateTimeOffset(2026, 12, 31, 15, 0, 0, TimeSpan.Zero))))
-        using (var client = host.CreateClient())
+        Account applicant;
+        await using (var host = portal.Create(settings, new FakeTimeProvider(new DateTimeOffset(2026, 12, 31, 15, 40, 0, TimeSpan.Zero))))
         {
-            var businessId = await client.RegisterBusinessAsync();
-            before = await client.SubmitAsync(Builders.Restaurant(businessId) with { Declarations = [] });
+            applicant = await Accounts.CreateAsync(host, LicensingPortal.Api.Infrastructure.Auth.Roles.Applicant);
+            before = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
         }
 
-        await using (var host = portal.Create(settings, new FakeTimeProvider(new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.Zero))))
+        await using (var host = portal.Create(settings, new FakeTimeProvider(new DateTimeOffset(2026, 12, 31, 16, 0, 1, TimeSpan.Zero))))
         using (var client = host.CreateClient())
         {
-            var businessId = await client.RegisterBusinessAsync();
-            after = await client.SubmitAsync(Builders.Restaurant(businessId));
+            client.DefaultRequestHeaders.Authorization = applicant.Client.DefaultRequestHeaders.Authorization;
+            after = await client.SubmitAsync(await client.RestaurantAsync());
         }
 
-        // 15:00 UTC is 23:00 WITA on 31 December; 16:00 UTC is already 1 January 2027 in Kupang.
+        // 15:40 UTC is 23:40 WITA on 31 December; 16:00:01 UTC is already 1 January 2027 in Kupang.
         Assert.Equal("kupang-pb-2025", before.Decision!.RuleSet.Id);
         Assert.Equal("kupang-pb-2027", after.Decision!.RuleSet.Id);
         Assert.NotEqual(before.Decision.RuleSet.Hash, after.Decision.RuleSet.Hash);
@@ -58,6 +58,7 @@ public abstract class RuleSetVersionTests(Portal portal) : IDisposable
         Directory.Delete(Path.Combine(rules.FullName, "kupang-2027"), recursive: true);
         await using var restarted = portal.Create(settings);
         using var reader = restarted.CreateClient();
+        reader.DefaultRequestHeaders.Authorization = applicant.Client.DefaultRequestHeaders.Authorization;
         var reread = await reader.GetFromJsonAsync<ApplicationResponse>($"/api/applications/{after.Id}", TestJson.Options);
         Assert.Equal(after.Decision.RuleSet.Hash, reread!.Decision!.RuleSet.Hash);
         Assert.Equal("kupang-pb-2027", reread.Decision.RuleSet.Id);

@@ -12,14 +12,15 @@ namespace LicensingPortal.Api.Tests.Features.Applications;
 
 public abstract class SubmitApplicationTests(Portal portal)
 {
-    private HttpClient Client => portal.Client;
+    private async Task<HttpClient> ApplicantAsync() => (await portal.ApplicantAsync()).Client;
 
     [Fact]
     public async Task Post_CompliantRestaurant_Returns201Approved()
     {
-        var businessId = await Client.RegisterBusinessAsync();
+        var client = await ApplicantAsync();
+        var (businessId, ktp) = await client.PrepareRestaurantAsync();
 
-        var response = await Client.PostAsJsonAsync("/api/applications", Builders.Restaurant(businessId), TestJson.Options);
+        var response = await client.PostAsJsonAsync("/api/applications", Builders.Restaurant(businessId, ktp), TestJson.Options);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
@@ -36,10 +37,11 @@ public abstract class SubmitApplicationTests(Portal portal)
     [Fact]
     public async Task Get_SubmittedApplication_ReturnsStatusAndTheSameDecision()
     {
-        var businessId = await Client.RegisterBusinessAsync();
-        var submitted = await Client.SubmitAsync(Builders.Restaurant(businessId) with { Declarations = [] });
+        var client = await ApplicantAsync();
+        var (businessId, ktp) = await client.PrepareRestaurantAsync();
+        var submitted = await client.SubmitAsync(Builders.Restaurant(businessId, ktp) with { Declarations = [] });
 
-        var read = await Client.GetFromJsonAsync<ApplicationResponse>($"/api/applications/{submitted.Id}", TestJson.Options);
+        var read = await client.GetFromJsonAsync<ApplicationResponse>($"/api/applications/{submitted.Id}", TestJson.Options);
 
         Assert.Equal(LicensingPortal.Api.Domain.ApplicationStatus.Rejected, read!.Status);
         Assert.Equal(submitted.Decision!.RuleSet.Hash, read.Decision!.RuleSet.Hash);
@@ -50,8 +52,9 @@ public abstract class SubmitApplicationTests(Portal portal)
     [Fact]
     public async Task Post_SeveralProblems_RejectsWithEveryFailedRequirementCitedAndRemedied()
     {
-        var businessId = await Client.RegisterBusinessAsync();
-        var request = Builders.Restaurant(businessId) with
+        var client = await ApplicantAsync();
+        var (businessId, ktp) = await client.PrepareRestaurantAsync();
+        var request = Builders.Restaurant(businessId, ktp) with
         {
             Kbli = ["56301", "52101"],
             Location = new SubmitApplication.LocationRequest("Liliba", "Jl. Kampung Baru", null, null),
@@ -60,11 +63,11 @@ public abstract class SubmitApplicationTests(Portal portal)
             BuildingApprovalNumber = null,
         };
 
-        var body = await Client.SubmitAsync(request);
+        var body = await client.SubmitAsync(request);
 
         Assert.Equal("rejected", body.Decision!.Outcome);
         Assert.Equal(
-            ["BANGUNAN-PBG", "KEGIATAN-TANGGAL-MULAI", "LINGKUNGAN-DOKUMEN", "LOKASI-KESESUAIAN-RUANG", "LOKASI-KOORDINAT-WAJIB", "PERNYATAAN-KEBENARAN-DATA", "PERNYATAAN-VERIFIKASI-STANDAR"],
+            ["BANGUNAN-PBG", "DOKUMEN-UKL-UPL", "KEGIATAN-TANGGAL-MULAI", "LINGKUNGAN-DOKUMEN", "LOKASI-KESESUAIAN-RUANG", "LOKASI-KOORDINAT-WAJIB", "PERNYATAAN-KEBENARAN-DATA", "PERNYATAAN-VERIFIKASI-STANDAR"],
             body.Decision.FailedRequirements.Select(f => f.Id).Order(StringComparer.Ordinal));
         Assert.All(body.Decision.FailedRequirements, f =>
         {
@@ -80,14 +83,15 @@ public abstract class SubmitApplicationTests(Portal portal)
     [Fact]
     public async Task Post_AcceptLanguageEnglish_ExplainsTheRejectionInEnglish()
     {
-        var businessId = await Client.RegisterBusinessAsync();
+        var client = await ApplicantAsync();
+        var (businessId, ktp) = await client.PrepareRestaurantAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
         {
-            Content = JsonContent.Create(Builders.Restaurant(businessId) with { Declarations = [] }, options: TestJson.Options),
+            Content = JsonContent.Create(Builders.Restaurant(businessId, ktp) with { Declarations = [] }, options: TestJson.Options),
         };
         request.Headers.AcceptLanguage.ParseAdd("en-US,en;q=0.9,id;q=0.5");
 
-        var response = await Client.SendAsync(request);
+        var response = await client.SendAsync(request);
         var body = (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
 
         var failed = Assert.Single(body.Decision!.FailedRequirements);
@@ -99,9 +103,10 @@ public abstract class SubmitApplicationTests(Portal portal)
     [Fact]
     public async Task Post_MalformedJson_Returns400ProblemWithErrorCode()
     {
+        var client = await ApplicantAsync();
         using var content = new StringContent("{\"businessId\": ", Encoding.UTF8, "application/json");
 
-        var response = await Client.PostAsync("/api/applications", content);
+        var response = await client.PostAsync("/api/applications", content);
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request");
     }
@@ -109,12 +114,13 @@ public abstract class SubmitApplicationTests(Portal portal)
     [Fact]
     public async Task Post_UnknownProperty_Returns400AndIsNotApplied()
     {
-        var businessId = await Client.RegisterBusinessAsync();
-        var json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Builders.Restaurant(businessId), TestJson.Options))!.AsObject();
+        var client = await ApplicantAsync();
+        var (businessId, ktp) = await client.PrepareRestaurantAsync();
+        var json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Builders.Restaurant(businessId, ktp), TestJson.Options))!.AsObject();
         json["status"] = "approved";
         using var content = new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json");
 
-        var response = await Client.PostAsync("/api/applications", content);
+        var response = await client.PostAsync("/api/applications", content);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request");
         Assert.Contains("status", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -123,9 +129,10 @@ public abstract class SubmitApplicationTests(Portal portal)
     [Fact]
     public async Task Post_MissingFields_Returns400ValidationFailedNamingEachField()
     {
+        var client = await ApplicantAsync();
         using var content = new StringContent("{\"businessId\":\"" + Guid.NewGuid() + "\"}", Encoding.UTF8, "application/json");
 
-        var response = await Client.PostAsync("/api/applications", content);
+        var response = await client.PostAsync("/api/applications", content);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         var errors = problem["errors"]!.AsObject();
@@ -137,7 +144,8 @@ public abstract class SubmitApplicationTests(Portal portal)
     [Fact]
     public async Task Post_UnknownBusiness_Returns404BusinessNotFound()
     {
-        var response = await Client.PostAsJsonAsync("/api/applications", Builders.Restaurant(Guid.NewGuid()), TestJson.Options);
+        var client = await ApplicantAsync();
+        var response = await client.PostAsJsonAsync("/api/applications", Builders.Restaurant(Guid.NewGuid(), await client.UploadAsync()), TestJson.Options);
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound, "business_not_found");
     }
@@ -145,7 +153,8 @@ public abstract class SubmitApplicationTests(Portal portal)
     [Fact]
     public async Task Get_UnknownApplication_Returns404ApplicationNotFound()
     {
-        var response = await Client.GetAsync($"/api/applications/{Guid.NewGuid()}");
+        var client = await ApplicantAsync();
+        var response = await client.GetAsync($"/api/applications/{Guid.NewGuid()}");
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound, "application_not_found");
     }
@@ -153,9 +162,10 @@ public abstract class SubmitApplicationTests(Portal portal)
     [Fact]
     public async Task Post_Application_StoresApplicationDecisionAndOneOutboxRowTogether()
     {
-        var businessId = await Client.RegisterBusinessAsync();
+        var client = await ApplicantAsync();
+        var (businessId, ktp) = await client.PrepareRestaurantAsync();
 
-        var body = await Client.SubmitAsync(Builders.Restaurant(businessId));
+        var body = await client.SubmitAsync(Builders.Restaurant(businessId, ktp));
 
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
@@ -170,25 +180,29 @@ public abstract class SubmitApplicationTests(Portal portal)
     [Fact]
     public async Task ReadmeWalkthrough_ExampleBodies_AreApprovedAndRejected()
     {
+        var client = await ApplicantAsync();
         var examples = Path.Combine(TestPaths.RepositoryRoot, "seeds", "examples");
         using var business = new StringContent(await File.ReadAllTextAsync(Path.Combine(examples, "business.json")), Encoding.UTF8, "application/json");
-        var registered = await Client.PostAsync("/api/businesses", business);
+        var registered = await client.PostAsync("/api/businesses", business);
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var businessId = JsonNode.Parse(await registered.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
 
-        var approved = await SubmitExampleAsync(Path.Combine(examples, "application-approved.json"), businessId);
-        var rejected = await SubmitExampleAsync(Path.Combine(examples, "application-rejected.json"), businessId);
+        var ktp = await client.UploadAsync(content: await File.ReadAllBytesAsync(Path.Combine(examples, "ktp-contoh.pdf")));
+        var approved = await SubmitExampleAsync(client, Path.Combine(examples, "application-approved.json"), businessId, ktp);
+        var rejected = await SubmitExampleAsync(client, Path.Combine(examples, "application-rejected.json"), businessId, ktp);
 
         Assert.Equal("approved", approved["decision"]!["outcome"]!.GetValue<string>());
         Assert.Equal("rejected", rejected["decision"]!["outcome"]!.GetValue<string>());
         Assert.True(rejected["decision"]!["failedRequirements"]!.AsArray().Count >= 3);
     }
 
-    private async Task<JsonNode> SubmitExampleAsync(string path, string businessId)
+    private static async Task<JsonNode> SubmitExampleAsync(HttpClient client, string path, string businessId, Guid ktp)
     {
-        var text = (await File.ReadAllTextAsync(path)).Replace("REPLACE-WITH-BUSINESS-ID", businessId, StringComparison.Ordinal);
+        var text = (await File.ReadAllTextAsync(path))
+            .Replace("REPLACE-WITH-BUSINESS-ID", businessId, StringComparison.Ordinal)
+            .Replace("REPLACE-WITH-KTP-DOCUMENT-ID", ktp.ToString(), StringComparison.Ordinal);
         using var content = new StringContent(text, Encoding.UTF8, "application/json");
-        var response = await Client.PostAsync("/api/applications", content);
+        var response = await client.PostAsync("/api/applications", content);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }

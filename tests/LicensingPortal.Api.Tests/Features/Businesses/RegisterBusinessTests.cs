@@ -9,12 +9,13 @@ namespace LicensingPortal.Api.Tests.Features.Businesses;
 
 public abstract class RegisterBusinessTests(Portal portal)
 {
-    private HttpClient Client => portal.Client;
+    private async Task<HttpClient> ApplicantAsync() => (await portal.ApplicantAsync()).Client;
 
     [Fact]
     public async Task Post_SoleProprietor_Returns201WithMaskedNikAndNoNibYet()
     {
-        var response = await Client.PostAsJsonAsync("/api/businesses", Builders.SoleProprietor(), TestJson.Options);
+        var client = await ApplicantAsync();
+        var response = await client.PostAsJsonAsync("/api/businesses", Builders.SoleProprietor(), TestJson.Options);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<RegisterBusiness.Response>(TestJson.Options))!;
@@ -33,7 +34,8 @@ public abstract class RegisterBusinessTests(Portal portal)
     {
         var request = Builders.SoleProprietor() with { Owner = new RegisterBusiness.OwnerRequest("Maria", nik, null) };
 
-        var response = await Client.PostAsJsonAsync("/api/businesses", request, TestJson.Options);
+        var client = await ApplicantAsync();
+        var response = await client.PostAsJsonAsync("/api/businesses", request, TestJson.Options);
 
         var problem = await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.Contains("owner.nik", problem["errors"]!.AsObject().Select(e => e.Key));
@@ -44,7 +46,8 @@ public abstract class RegisterBusinessTests(Portal portal)
     {
         var request = Builders.SoleProprietor() with { LegalForm = LegalForm.Cv, Owner = new RegisterBusiness.OwnerRequest("CV Flobamora", null, null) };
 
-        var response = await Client.PostAsJsonAsync("/api/businesses", request, TestJson.Options);
+        var client = await ApplicantAsync();
+        var response = await client.PostAsJsonAsync("/api/businesses", request, TestJson.Options);
 
         var problem = await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.Contains("owner.npwp", problem["errors"]!.AsObject().Select(e => e.Key));
@@ -60,7 +63,8 @@ public abstract class RegisterBusinessTests(Portal portal)
             Owner = new RegisterBusiness.OwnerRequest("CV Flobamora", null, "0123456789012345"),
         };
 
-        var response = await Client.PostAsJsonAsync("/api/businesses", request, TestJson.Options);
+        var client = await ApplicantAsync();
+        var response = await client.PostAsJsonAsync("/api/businesses", request, TestJson.Options);
 
         var problem = await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.Contains("investmentType", problem["errors"]!.AsObject().Select(e => e.Key));
@@ -71,7 +75,8 @@ public abstract class RegisterBusinessTests(Portal portal)
     {
         using var content = JsonContent.Create(new { name = "X", legalForm = "llc", investmentType = "pmdn" });
 
-        var response = await Client.PostAsync("/api/businesses", content);
+        var client = await ApplicantAsync();
+        var response = await client.PostAsync("/api/businesses", content);
 
         await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request");
     }

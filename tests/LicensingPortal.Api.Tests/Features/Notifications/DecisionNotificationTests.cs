@@ -14,7 +14,7 @@ public abstract class SmtpPortal(DatabaseProvider provider) : Portal(provider), 
 {
     public SimpleSmtpServer Smtp { get; } = Configuration.Configure().WithRandomPort().Build();
 
-    protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>(DefaultSettings())
     {
         ["Email:SmtpHost"] = "127.0.0.1",
         ["Email:SmtpPort"] = Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -38,9 +38,10 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
     public async Task Decision_IsEmailedExactlyOnce_WithTheOutboxIdAsMessageId()
     {
         var email = $"owner-{Guid.NewGuid():N}@example.com";
-        var businessId = await portal.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
+        using var applicant = await portal.ApplicantAsync();
+        var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
 
-        var application = await portal.Client.SubmitAsync(Builders.Restaurant(businessId) with { Declarations = [] });
+        var application = await applicant.Client.SubmitAsync(Builders.Restaurant(businessId, await applicant.Client.UploadAsync()) with { Declarations = [] });
 
         await Eventually.TrueAsync(() => MessagesTo(email).Length == 1, "the decision email arrives");
         Guid outboxId;
@@ -69,9 +70,9 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         // An instance without a job server stands for a process that died after committing, before its job ran.
         await using (var crashed = portal.Create(new Dictionary<string, string?>(Settings(portal)) { ["Jobs:RunServer"] = "false" }))
         {
-            using var client = crashed.CreateClient();
-            var businessId = await client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
-            applicationId = (await client.SubmitAsync(Builders.Restaurant(businessId))).Id;
+            using var applicant = await Accounts.CreateAsync(crashed, LicensingPortal.Api.Infrastructure.Auth.Roles.Applicant);
+            var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
+            applicationId = (await applicant.Client.SubmitAsync(Builders.Restaurant(businessId, await applicant.Client.UploadAsync()))).Id;
         }
 
         Assert.Empty(MessagesTo(email));
@@ -89,7 +90,7 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         Assert.Single(MessagesTo(email));
     }
 
-    private static Dictionary<string, string?> Settings(SmtpPortal portal) => new()
+    private static Dictionary<string, string?> Settings(SmtpPortal portal) => new(Portal.DefaultSettings())
     {
         ["Email:SmtpHost"] = "127.0.0.1",
         ["Email:SmtpPort"] = portal.Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -109,9 +110,8 @@ public sealed class PickupFolderTests(SqlitePortal portal) : IClassFixture<Sqlit
     [Fact]
     public async Task WithoutSmtpServer_EachDecision_IsWrittenAsAnEmlFileInTheDataFolder()
     {
-        var businessId = await portal.Client.RegisterBusinessAsync();
-
-        var application = await portal.Client.SubmitAsync(Builders.Restaurant(businessId));
+        using var applicant = await portal.ApplicantAsync();
+        var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
 
         var pickup = Path.Combine(portal.DataDirectory, "mail-pickup");
         await Eventually.TrueAsync(() => Directory.Exists(pickup) && Directory.EnumerateFiles(pickup, "*.eml").Any(f => File.ReadAllText(f).Contains(application.Id.ToString(), StringComparison.Ordinal)), "an .eml file for the decision appears");

@@ -1,0 +1,564 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LicensingPortal.Api.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    preferred_language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
+                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    lockout_end = table.Column<long>(type: "INTEGER", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    completed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    status_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    body = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_records", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    processed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rule_set_versions",
+                columns: table => new
+                {
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    rule_set_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    effective_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    content = table.Column<string>(type: "TEXT", nullable: false),
+                    first_seen_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_rule_set_versions", x => x.hash);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    role_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_role_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_role_claims_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_claims_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_logins_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    role_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_roles", x => new { x.user_id, x.role_id });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "businesses",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    owner_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    legal_form = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    investment_type = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    owner_nik = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    npwp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    owner_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    nib = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    registered_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_businesses", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_businesses_asp_net_users_owner_id",
+                        column: x => x.owner_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "documents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    owner_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    size_bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    storage_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    uploaded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_documents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_documents_asp_net_users_owner_id",
+                        column: x => x.owner_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "applications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    business_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    previous_application_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    permit_type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    kbli_codes = table.Column<string>(type: "TEXT", nullable: false),
+                    kelurahan_code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    kecamatan_code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    latitude = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: true),
+                    longitude = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: true),
+                    polygon = table.Column<string>(type: "TEXT", nullable: false),
+                    land_area_m2 = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    building_area_m2 = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    employees = table.Column<int>(type: "INTEGER", nullable: false),
+                    planned_start_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    declarations = table.Column<string>(type: "TEXT", nullable: false),
+                    document_ids = table.Column<string>(type: "TEXT", nullable: false),
+                    environmental_document = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    building_approval_number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    submitted_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    submission_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    investment_buildings = table.Column<long>(type: "INTEGER", nullable: false),
+                    investment_land = table.Column<long>(type: "INTEGER", nullable: false),
+                    investment_machinery = table.Column<long>(type: "INTEGER", nullable: false),
+                    investment_working_capital = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_applications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_applications_applications_previous_application_id",
+                        column: x => x.previous_application_id,
+                        principalTable: "applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_applications_businesses_business_id",
+                        column: x => x.business_id,
+                        principalTable: "businesses",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "decisions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    application_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    approved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    rule_set_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    rule_set_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    scale = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    risk_level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    required_permits = table.Column<string>(type: "TEXT", nullable: false),
+                    failed_requirement_ids = table.Column<string>(type: "TEXT", nullable: false),
+                    facts_json = table.Column<string>(type: "TEXT", nullable: false),
+                    trace_json = table.Column<string>(type: "TEXT", nullable: false),
+                    decided_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_decisions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_decisions_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_decisions_rule_set_versions_rule_set_hash",
+                        column: x => x.rule_set_hash,
+                        principalTable: "rule_set_versions",
+                        principalColumn: "hash",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "permits",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    business_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    application_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kbli_codes = table.Column<string>(type: "TEXT", nullable: false),
+                    issued_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valid_until = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    verification_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revocation_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_permits", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_permits_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_permits_businesses_business_id",
+                        column: x => x.business_id,
+                        principalTable: "businesses",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_business_id",
+                table: "applications",
+                column: "business_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_previous_application_id",
+                table: "applications",
+                column: "previous_application_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_submitted_at",
+                table: "applications",
+                column: "submitted_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_role_claims_role_id",
+                table: "AspNetRoleClaims",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_claims_user_id",
+                table: "AspNetUserClaims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_logins_user_id",
+                table: "AspNetUserLogins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_roles_role_id",
+                table: "AspNetUserRoles",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "normalized_user_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_businesses_nib",
+                table: "businesses",
+                column: "nib",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_businesses_owner_id",
+                table: "businesses",
+                column: "owner_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_decisions_application_id",
+                table: "decisions",
+                column: "application_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_decisions_decided_at",
+                table: "decisions",
+                column: "decided_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_decisions_rule_set_hash",
+                table: "decisions",
+                column: "rule_set_hash");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_documents_owner_id",
+                table: "documents",
+                column: "owner_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_records_user_id_key",
+                table: "idempotency_records",
+                columns: new[] { "user_id", "key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_processed_at_created_at",
+                table: "outbox_messages",
+                columns: new[] { "processed_at", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_permits_application_id",
+                table: "permits",
+                column: "application_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_permits_business_id",
+                table: "permits",
+                column: "business_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_permits_number",
+                table: "permits",
+                column: "number",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "decisions");
+
+            migrationBuilder.DropTable(
+                name: "documents");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_records");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "permits");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "rule_set_versions");
+
+            migrationBuilder.DropTable(
+                name: "applications");
+
+            migrationBuilder.DropTable(
+                name: "businesses");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LicensingPortal.Api.Tests.Infrastructure;
+
+/// <summary>An account and an HTTP client that acts as it.</summary>
+public sealed record Account(Guid Id, string Email, string Password, HttpClient Client) : IDisposable
+{
+    public void Dispose() => Client.Dispose();
+}
+
+public static class Accounts
+{
+    public const string Password = "Rahasia-Uji-2026";
+
+    /// <summary>Creates a confirmed account (as an admin or the seeds would) and logs in through the API for a bearer token.</summary>
+    public static async Task<Account> CreateAsync<TEntry>(WebApplicationFactory<TEntry> factory, string role)
+        where TEntry : class
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        Guid id;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true };
+            Check(await users.CreateAsync(user, Password));
+            if (role != Roles.Applicant)
+            {
+                Check(await users.RemoveFromRoleAsync(user, Roles.Applicant));
+                Check(await users.AddToRoleAsync(user, role));
+            }
+
+            id = user.Id;
+        }
+
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync(client, email, Password));
+        return new Account(id, email, Password, client);
+    }
+
+    public static async Task<string> LoginAsync(HttpClient client, string email, string password)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        Assert.True(response.IsSuccessStatusCode, $"Login failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var body = await response.Content.ReadFromJsonAsync<Tokens>();
+        return body!.AccessToken;
+    }
+
+    public sealed record Tokens(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+
+    private static void Check(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+}

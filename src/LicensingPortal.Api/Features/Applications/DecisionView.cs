@@ -93,11 +93,11 @@ public static class DecisionView
         ["kbli"] = string.Join(", ", a.KbliCodes),
         ["location.kelurahan"] = a.KelurahanCode,
         ["location.address"] = a.Address,
-        ["location.latitude"] = a.Latitude?.ToString(CultureInfo.InvariantCulture),
-        ["location.longitude"] = a.Longitude?.ToString(CultureInfo.InvariantCulture),
+        ["location.latitude"] = a.Latitude is { } latitude ? Plain(latitude) : null,
+        ["location.longitude"] = a.Longitude is { } longitude ? Plain(longitude) : null,
         ["location.polygon"] = string.Join("; ", a.Polygon),
-        ["landAreaM2"] = a.LandAreaM2.ToString(CultureInfo.InvariantCulture),
-        ["buildingAreaM2"] = a.BuildingAreaM2.ToString(CultureInfo.InvariantCulture),
+        ["landAreaM2"] = Plain(a.LandAreaM2),
+        ["buildingAreaM2"] = Plain(a.BuildingAreaM2),
         ["investment.land"] = a.Investment.Land.ToString(CultureInfo.InvariantCulture),
         ["investment.buildings"] = a.Investment.Buildings.ToString(CultureInfo.InvariantCulture),
         ["investment.machinery"] = a.Investment.Machinery.ToString(CultureInfo.InvariantCulture),
@@ -115,6 +115,9 @@ public static class DecisionView
         ArgumentNullException.ThrowIfNull(decision);
         return JsonSerializer.Deserialize<List<RequirementOutcome>>(decision.TraceJson, Json.Options) ?? [];
     }
+
+    /// <summary>A decimal without the trailing zeros a database may add (90.0 and 90 are the same area).</summary>
+    private static string Plain(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
 
     private static DecisionResponse RenderDecision(Decision decision, CompiledRuleSet ruleSet, Language language)
     {

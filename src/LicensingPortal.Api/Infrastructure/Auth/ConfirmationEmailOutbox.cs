@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
@@ -12,11 +13,12 @@ namespace LicensingPortal.Api.Infrastructure.Auth;
 /// </summary>
 public sealed class ConfirmationEmailOutbox(LicensingDbContext db, IJobScheduler jobs, TimeProvider time) : IEmailSender<ApplicationUser>
 {
+    /// <summary>Identity hands the link over HTML-encoded; it is stored plain and encoded again where HTML needs it.</summary>
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
-        QueueAsync(user, new AccountEmail(AccountEmailKind.ConfirmEmail, email, confirmationLink));
+        QueueAsync(user, new AccountEmail(AccountEmailKind.ConfirmEmail, email, WebUtility.HtmlDecode(confirmationLink)));
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
-        QueueAsync(user, new AccountEmail(AccountEmailKind.ResetPasswordLink, email, resetLink));
+        QueueAsync(user, new AccountEmail(AccountEmailKind.ResetPasswordLink, email, WebUtility.HtmlDecode(resetLink)));
 
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
         QueueAsync(user, new AccountEmail(AccountEmailKind.ResetPasswordCode, email, resetCode));

@@ -74,14 +74,7 @@ public static class PermitPdf
         });
 
         y += 14;
-        using (var generator = new QRCodeGenerator())
-        using (var data = generator.CreateQrCode(verificationUrl, QRCodeGenerator.ECCLevel.M))
-        {
-            var png = new PngByteQRCode(data).GetGraphic(8);
-            using var stream = new MemoryStream(png);
-            using var image = XImage.FromStream(stream);
-            graphics.DrawImage(image, 50, y, 150, 150);
-        }
+        DrawQrCode(graphics, verificationUrl, 50, y, 150);
 
         graphics.DrawString("Periksa keaslian izin ini / Verify this permit:", body, XBrushes.Black, new XPoint(220, y + 40));
         graphics.DrawString(Shorten(verificationUrl, 70), small, XBrushes.Black, new XPoint(220, y + 58));
@@ -97,6 +90,26 @@ public static class PermitPdf
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
+    }
+
+    /// <summary>Draws the QR code as vector squares (with its quiet zone), sharp at any print size.</summary>
+    private static void DrawQrCode(XGraphics graphics, string text, double x, double y, double size)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var modules = data.ModuleMatrix;
+        var module = size / modules.Count;
+        graphics.DrawRectangle(XBrushes.White, x, y, size, size);
+        for (var row = 0; row < modules.Count; row++)
+        {
+            for (var column = 0; column < modules[row].Length; column++)
+            {
+                if (modules[row][column])
+                {
+                    graphics.DrawRectangle(XBrushes.Black, x + (column * module), y + (row * module), module, module);
+                }
+            }
+        }
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Tests.Features.Applications;
+using LicensingPortal.Api.Tests.Infrastructure;
+
+namespace LicensingPortal.Api.Tests.Features.Documents;
+
+public abstract class DocumentTests(Portal portal)
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01];
+
+    [Fact]
+    public async Task Upload_Pdf_IsStoredWithItsSha256AndCanBeDownloadedByItsOwner()
+    {
+        using var applicant = await portal.ApplicantAsync();
+
+        var response = await applicant.Client.PostAsync("/api/documents", Builders.Form("ktp", Builders.Pdf, "ktp.pdf", "application/pdf"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var document = (await response.Content.ReadFromJsonAsync<UploadDocument.Response>(TestJson.Options))!;
+        Assert.Equal("application/pdf", document.ContentType);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Builders.Pdf)), document.Sha256);
+        Assert.Equal(Builders.Pdf.Length, document.SizeBytes);
+        Assert.Equal(Builders.Pdf, await applicant.Client.GetByteArrayAsync($"/api/documents/{document.Id}/content"));
+    }
+
+    [Theory]
+    [InlineData("png", "image/png")]
+    [InlineData("jpeg", "image/jpeg")]
+    public async Task Upload_Image_TypeComesFromItsBytesNotItsNameOrHeader(string format, string expected)
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var bytes = format == "png" ? Png : Jpeg;
+
+        var response = await applicant.Client.PostAsync("/api/documents", Builders.Form("foto-lokasi", bytes, "foto.pdf", "application/pdf"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(expected, (await response.Content.ReadFromJsonAsync<UploadDocument.Response>(TestJson.Options))!.ContentType);
+    }
+
+    [Fact]
+    public async Task Upload_TextLabelledAsPdf_IsRefusedWith415()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var text = "bukan PDF, hanya teks"u8.ToArray();
+
+        var response = await applicant.Client.PostAsync("/api/documents", Builders.Form("ktp", text, "ktp.pdf", "application/pdf"));
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "document_type_not_allowed");
+    }
+
+    [Fact]
+    public async Task Upload_LargerThan10MB_IsRefusedWith413AndNothingIsStored()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var large = new byte[UploadDocument.MaxBytes + 1];
+        Builders.Pdf.CopyTo(large, 0);
+
+        var response = await applicant.Client.PostAsync("/api/documents", Builders.Form("akta-pendirian", large, "akta.pdf", "application/pdf"));
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "document_too_large");
+        Assert.False(Directory.Exists(Path.Combine(portal.DataDirectory, "documents")) && Directory.EnumerateFiles(Path.Combine(portal.DataDirectory, "documents"), "*", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > UploadDocument.MaxBytes));
+    }
+
+    [Fact]
+    public async Task Upload_UnknownKind_Returns400()
+    {
+        using var applicant = await portal.ApplicantAsync();
+
+        var response = await applicant.Client.PostAsync("/api/documents", Builders.Form("surat-cinta", Builders.Pdf, "x.pdf", "application/pdf"));
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
+    public async Task Application_WithoutTheKtp_IsRejectedNamingTheMissingDocument()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { DocumentIds = [] };
+
+        var application = await applicant.Client.SubmitAsync(request);
+
+        Assert.Equal("rejected", application.Decision!.Outcome);
+        Assert.Equal(["DOKUMEN-KTP"], application.Decision.FailedRequirements.Select(f => f.Id));
+    }
+}
+
+public sealed class DocumentTestsOnSqlite(SqlitePortal portal) : DocumentTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class DocumentTestsOnPostgres(PostgresPortal portal) : DocumentTests(portal), IClassFixture<PostgresPortal>;

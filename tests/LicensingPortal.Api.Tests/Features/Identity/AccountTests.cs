@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Tests.Features.Applications;
+using LicensingPortal.Api.Tests.Features.Notifications;
+using LicensingPortal.Api.Tests.Infrastructure;
+
+namespace LicensingPortal.Api.Tests.Features.Identity;
+
+public abstract partial class AccountTests(SmtpPortal portal)
+{
+    [Fact]
+    public async Task Register_ConfirmFromTheEmailedLink_ThenLogIn_GivesABearerTokenThatWorks()
+    {
+        var email = $"baru-{Guid.NewGuid():N}@example.com";
+
+        var registered = await portal.Client.PostAsJsonAsync("/api/auth/register", new { email, password = Accounts.Password });
+        Assert.True(registered.StatusCode == HttpStatusCode.OK, await registered.Content.ReadAsStringAsync());
+        var beforeConfirming = await portal.Client.PostAsJsonAsync("/api/auth/login", new { email, password = Accounts.Password });
+        await SubmitApplicationTests.AssertProblemAsync(beforeConfirming, HttpStatusCode.Unauthorized, "unauthorized");
+
+        await Eventually.TrueAsync(() => portal.Smtp.ReceivedEmail.Any(m => m.ToAddresses.Any(a => a.Address == email)), "the confirmation e-mail arrives");
+        var mail = portal.Smtp.ReceivedEmail.Single(m => m.ToAddresses.Any(a => a.Address == email));
+        using var raw = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data));
+        var link = ConfirmationLink().Match((await MimeKit.MimeMessage.LoadAsync(raw)).TextBody ?? string.Empty).Value;
+        var confirmed = await portal.Client.GetAsync(new Uri(link).PathAndQuery);
+        Assert.True(confirmed.StatusCode == HttpStatusCode.OK, link + " -> " + await confirmed.Content.ReadAsStringAsync());
+
+        using var client = portal.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(client, email, Accounts.Password));
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/businesses", Builders.SoleProprietor(), TestJson.Options)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_AfterFiveWrongPasswords_IsLockedOutEvenWithTheRightOne()
+    {
+        using var account = await portal.ApplicantAsync();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var wrong = await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = "salah-sekali-123" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        var right = await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = account.Password });
+
+        var problem = await SubmitApplicationTests.AssertProblemAsync(right, HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Equal("LockedOut", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Refresh_WithTheRefreshToken_GivesANewAccessToken()
+    {
+        using var account = await portal.ApplicantAsync();
+        var login = await (await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = account.Password })).Content.ReadFromJsonAsync<Accounts.Tokens>();
+
+        var refreshed = await portal.Client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = login!.RefreshToken });
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var tokens = await refreshed.Content.ReadFromJsonAsync<Accounts.Tokens>();
+        Assert.False(string.IsNullOrEmpty(tokens!.AccessToken));
+    }
+
+    [Theory]
+    [InlineData(Roles.Officer)]
+    [InlineData(Roles.Mayor)]
+    [InlineData(Roles.Admin)]
+    public async Task StaffToken_CannotRegisterBusinessesOrSubmit_Returns403(string role)
+    {
+        using var staff = await portal.StaffAsync(role);
+
+        var business = await staff.Client.PostAsJsonAsync("/api/businesses", Builders.SoleProprietor(), TestJson.Options);
+        var application = await staff.Client.PostAsJsonAsync("/api/applications", Builders.Restaurant(Guid.NewGuid()), TestJson.Options);
+
+        await SubmitApplicationTests.AssertProblemAsync(business, HttpStatusCode.Forbidden, "forbidden");
+        await SubmitApplicationTests.AssertProblemAsync(application, HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task NoToken_Submit_Returns401()
+    {
+        var response = await portal.Client.PostAsJsonAsync("/api/applications", Builders.Restaurant(Guid.NewGuid()), TestJson.Options);
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [GeneratedRegex(@"https?://[^\s""<>]+confirmEmail\?[^\s""<>]+")]
+    private static partial Regex ConfirmationLink();
+}
+
+public sealed class AccountTestsOnSqlite(SqliteSmtpPortal portal) : AccountTests(portal), IClassFixture<SqliteSmtpPortal>;
+
+public sealed class AccountTestsOnPostgres(PostgresSmtpPortal portal) : AccountTests(portal), IClassFixture<PostgresSmtpPortal>;
+
+/// <summary>Demo accounts in the embedded default only; the first Admin of a production instance from configuration.</summary>
+public sealed class AccountSeedTests(PostgresPortal postgres, SqlitePortal sqlite) : IClassFixture<PostgresPortal>, IClassFixture<SqlitePortal>
+{
+    private static readonly string[] DemoEmails = ["pemohon1@demo.kupang.test", "pemohon2@demo.kupang.test", "petugas@demo.kupang.test", "walikota@demo.kupang.test", "admin@demo.kupang.test"];
+
+    [Fact]
+    public async Task EmbeddedDefault_HasEveryDemoAccountOfTheSeedFile()
+    {
+        foreach (var email in DemoEmails)
+        {
+            var password = email.StartsWith("pemohon", StringComparison.Ordinal) ? "Pemohon-Demo-2026"
+                : email.StartsWith("petugas", StringComparison.Ordinal) ? "Petugas-Demo-2026"
+                : email.StartsWith("walikota", StringComparison.Ordinal) ? "Walikota-Demo-2026" : "Admin-Demo-2026";
+            Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(sqlite.Client, email, password)));
+        }
+    }
+
+    [Fact]
+    public async Task ProductionOnPostgres_HasNoDemoAccounts_AndItsFirstAdminFromConfiguration()
+    {
+        var demo = await postgres.Client.PostAsJsonAsync("/api/auth/login", new { email = DemoEmails[0], password = "Pemohon-Demo-2026" });
+        Assert.Equal(HttpStatusCode.Unauthorized, demo.StatusCode);
+
+        var settings = new Dictionary<string, string?>(Portal.DefaultSettings())
+        {
+            ["Bootstrap:AdminEmail"] = "admin@kupangkota.go.id",
+            ["Bootstrap:AdminPassword"] = "Admin-Produksi-2026",
+        };
+        await using var configured = postgres.Create(settings);
+        using var client = configured.CreateClient();
+        Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(client, "admin@kupangkota.go.id", "Admin-Produksi-2026")));
+    }
+}
+
+/// <summary>Log-in attempts beyond the limit answer 429 with Retry-After.</summary>
+public sealed class RateLimitTests(RateLimitTests.LimitedPortal portal) : IClassFixture<RateLimitTests.LimitedPortal>
+{
+    public sealed class LimitedPortal() : Portal(DatabaseProvider.Sqlite)
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>(DefaultSettings())
+        {
+            ["RateLimits:AuthPermitLimit"] = "3",
+            ["RateLimits:SubmissionPermitLimit"] = "2",
+            ["RateLimits:WindowSeconds"] = "600",
+        };
+    }
+
+    [Fact]
+    public async Task Login_BeyondTheLimit_Returns429WithRetryAfter()
+    {
+        HttpResponseMessage? last = null;
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            last = await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = "nobody@example.com", password = "whatever-123" });
+        }
+
+        await SubmitApplicationTests.AssertProblemAsync(last!, HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.True(last!.Headers.RetryAfter!.Delta > TimeSpan.Zero);
+    }
+}
+
+/// <summary>Submissions beyond the per-account limit answer 429 with Retry-After.</summary>
+public sealed class SubmissionRateLimitTests(SubmissionRateLimitTests.LimitedPortal portal) : IClassFixture<SubmissionRateLimitTests.LimitedPortal>
+{
+    public sealed class LimitedPortal() : Portal(DatabaseProvider.Sqlite)
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>(DefaultSettings())
+        {
+            ["RateLimits:SubmissionPermitLimit"] = "2",
+            ["RateLimits:WindowSeconds"] = "600",
+        };
+    }
+
+    [Fact]
+    public async Task Submit_BeyondTheLimit_Returns429WithRetryAfter()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync();
+
+        await applicant.Client.SubmitAsync(request);
+        await applicant.Client.SubmitAsync(request);
+        var third = await applicant.Client.PostAsJsonAsync("/api/applications", request, TestJson.Options);
+
+        await SubmitApplicationTests.AssertProblemAsync(third, HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.NotNull(third.Headers.RetryAfter);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+using ZXing;
+using ZXing.Common;
+
+namespace LicensingPortal.Api.Tests.Features.Permits;
+
+public abstract class PermitTests(Portal portal)
+{
+    [Fact]
+    public async Task Approval_IssuesTheNib_WithThirteenRandomDigits_KeptByTheBusiness()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync();
+
+        var approved = await applicant.Client.SubmitAsync(request);
+
+        var nib = Assert.Single(approved.Permits);
+        Assert.Equal("NIB", nib.Type);
+        Assert.Matches("^[1-9][0-9]{12}$", nib.Number);
+        Assert.Null(nib.ValidUntil);
+        var business = await applicant.Client.GetFromJsonAsync<RegisterBusiness.Response>($"/api/businesses/{request.BusinessId}", TestJson.Options);
+        Assert.Equal(nib.Number, business!.Nib);
+
+        var second = await applicant.Client.SubmitAsync(request with { Kbli = ["56102"] });
+        Assert.Empty(second.Permits);
+        Assert.Equal(nib.Number, (await applicant.Client.GetFromJsonAsync<RegisterBusiness.Response>($"/api/businesses/{request.BusinessId}", TestJson.Options))!.Nib);
+    }
+
+    [Fact]
+    public async Task Approval_OfCatering_IssuesTheStandardCertificateAndTheHygieneCertificate_WithTheirValidity()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"] };
+
+        var approved = await applicant.Client.SubmitAsync(request);
+
+        Assert.Equal("approved", approved.Decision!.Outcome);
+        Assert.Equal(["NIB", "PB-UMKU-SLHS", "SS-PM"], approved.Permits.Select(p => p.Type).Order(StringComparer.Ordinal));
+        var hygiene = approved.Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+        Assert.Matches("^PB-UMKU-SLHS-[0-9]{4}-[0-9]{8}$", hygiene.Number);
+        Assert.Equal(hygiene.IssuedOn.AddMonths(36).AddDays(-1), hygiene.ValidUntil);
+    }
+
+    [Fact]
+    public async Task PermitPdf_Renders_AndItsQrCodeOpensThePublicVerification()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var approved = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        var permit = Assert.Single(approved.Permits);
+
+        var response = await applicant.Client.GetAsync($"/api/permits/{permit.Number}/document");
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var decoded = DecodeQr(await RenderFirstPageAsync(pdf));
+        Assert.Equal(permit.VerificationUrl, decoded);
+        Assert.StartsWith($"http://localhost/api/verify/{permit.Number}?code=", decoded, StringComparison.Ordinal);
+
+        using var anonymous = portal.Factory.CreateClient();
+        var verification = await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(decoded).PathAndQuery, TestJson.Options);
+        Assert.Equal("valid", verification!.Status);
+    }
+
+    [Fact]
+    public async Task Verification_ShowsStatusAndBusiness_ButNoPersonalIdentifiers()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var approved = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        var permit = Assert.Single(approved.Permits);
+        using var anonymous = portal.Factory.CreateClient();
+
+        var response = await anonymous.GetAsync(new Uri(permit.VerificationUrl).PathAndQuery);
+
+        var text = await response.Content.ReadAsStringAsync();
+        var body = System.Text.Json.JsonSerializer.Deserialize<VerifyPermit.Response>(text, TestJson.Options)!;
+        Assert.Equal("valid", body.Status);
+        Assert.Equal("Warung Se'i Oma Maria", body.BusinessName);
+        Assert.Equal(["56101"], body.Kbli!.Select(k => k.Code));
+        Assert.Equal("5371********0003", body.OwnerIdentity);
+        Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("maria.ndolu", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verification_WithAWrongCodeOrNumber_IsUnknown()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var permit = Assert.Single((await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync())).Permits);
+        using var anonymous = portal.Factory.CreateClient();
+
+        var forged = await anonymous.GetFromJsonAsync<VerifyPermit.Response>($"/api/verify/{permit.Number}?code=0123456789abcdef0123", TestJson.Options);
+        var missing = await anonymous.GetFromJsonAsync<VerifyPermit.Response>("/api/verify/9999999999999?code=0123456789abcdef0123", TestJson.Options);
+
+        Assert.Equal("unknown", forged!.Status);
+        Assert.Null(forged.BusinessName);
+        Assert.Equal("unknown", missing!.Status);
+    }
+
+    [Fact]
+    public async Task Verification_AfterTheLastValidDay_IsExpired()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"] };
+        var hygiene = (await applicant.Client.SubmitAsync(request)).Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+
+        var later = new FakeTimeProvider(new DateTimeOffset(hygiene.ValidUntil!.Value.AddDays(1).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        await using var host = portal.Create(time: later);
+        using var anonymous = host.CreateClient();
+        var verification = await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(hygiene.VerificationUrl).PathAndQuery, TestJson.Options);
+
+        Assert.Equal("expired", verification!.Status);
+    }
+
+    private static async Task<(byte[] Pixels, int Width, int Height)> RenderFirstPageAsync(byte[] pdf)
+    {
+        var directory = Directory.CreateTempSubdirectory("lp-pdf-");
+        try
+        {
+            var input = Path.Combine(directory.FullName, "permit.pdf");
+            await File.WriteAllBytesAsync(input, pdf);
+            var start = new ProcessStartInfo("pdftoppm", ["-gray", "-r", "150", "-f", "1", "-l", "1", input, Path.Combine(directory.FullName, "page")])
+            {
+                RedirectStandardError = true,
+            };
+            using (var process = Process.Start(start)!)
+            {
+                await process.WaitForExitAsync();
+                Assert.True(process.ExitCode == 0, $"pdftoppm failed: {await process.StandardError.ReadToEndAsync()}");
+            }
+
+            var page = Directory.GetFiles(directory.FullName, "page*.pgm").Single();
+            return ReadPgm(await File.ReadAllBytesAsync(page));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Reads a binary greyscale PGM (P5), the format pdftoppm -gray writes.</summary>
+    private static (byte[] Pixels, int Width, int Height) ReadPgm(byte[] file)
+    {
+        var fields = new List<string>();
+        var position = 0;
+        while (fields.Count < 4)
+        {
+            while (char.IsWhiteSpace((char)file[position]))
+            {
+                position++;
+            }
+
+            var start = position;
+            while (!char.IsWhiteSpace((char)file[position]))
+            {
+                position++;
+            }
+
+            fields.Add(System.Text.Encoding.ASCII.GetString(file, start, position - start));
+        }
+
+        Assert.Equal("P5", fields[0]);
+        var (width, height) = (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture));
+        return (file[(position + 1)..], width, height);
+    }
+
+    private static string DecodeQr((byte[] Pixels, int Width, int Height) image)
+    {
+        var source = new RGBLuminanceSource(image.Pixels, image.Width, image.Height, RGBLuminanceSource.BitmapFormat.Gray8);
+        var result = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)), new Dictionary<DecodeHintType, object>
+        {
+            [DecodeHintType.POSSIBLE_FORMATS] = new List<BarcodeFormat> { BarcodeFormat.QR_CODE },
+            [DecodeHintType.TRY_HARDER] = true,
+        });
+        Assert.NotNull(result);
+        return result.Text;
+    }
+}
+
+public sealed class PermitTestsOnSqlite(SqlitePortal portal) : PermitTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class PermitTestsOnPostgres(PostgresPortal portal) : PermitTests(portal), IClassFixture<PostgresPortal>;

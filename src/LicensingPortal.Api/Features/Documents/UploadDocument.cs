@@ -74,6 +74,7 @@ public static class UploadDocument
                 return TypedResults.Created($"/api/documents/{document.Id}", Response.From(document));
             })
             .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes + (1024 * 1024)))
             .WithName("UploadDocument")
             .WithSummary("Upload a PDF, JPEG or PNG (at most 10 MB) as multipart form data with fields 'file' and 'kind'.");
 }

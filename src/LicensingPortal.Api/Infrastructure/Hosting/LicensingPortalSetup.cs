@@ -24,6 +24,7 @@ public static class LicensingPortalSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        BodySizeLimits.ConfigureKestrel(builder);
         var configuration = builder.Configuration;
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 
@@ -79,6 +80,8 @@ public static class LicensingPortalSetup
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodeProblems();
+        app.UseRouting();
+        app.UseBodySizeLimits();
         app.UseIdempotencyBuffering();
         app.UseAuthentication();
         app.UseAuthorization();

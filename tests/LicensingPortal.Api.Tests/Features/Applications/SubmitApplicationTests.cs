@@ -127,6 +127,19 @@ public abstract class SubmitApplicationTests(Portal portal)
     }
 
     [Fact]
+    public async Task Post_BodyLargerThanOneMegabyte_Returns413AndStoresNothing()
+    {
+        var client = await ApplicantAsync();
+        var (businessId, ktp) = await client.PrepareRestaurantAsync();
+        var huge = Builders.Restaurant(businessId, ktp) with { Location = new SubmitApplication.LocationRequest("Fatululi", new string('x', 1_100_000), null, null) };
+
+        var response = await client.PostAsJsonAsync("/api/applications", huge, TestJson.Options);
+
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        Assert.Empty((await client.GetFromJsonAsync<List<object>>("/api/applications"))!);
+    }
+
+    [Fact]
     public async Task Post_MissingFields_Returns400ValidationFailedNamingEachField()
     {
         var client = await ApplicantAsync();

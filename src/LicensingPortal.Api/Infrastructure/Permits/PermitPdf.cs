@@ -81,11 +81,8 @@ public static class PermitPdf
         graphics.DrawString($"Kode verifikasi / Verification code: {permit.VerificationCode}", small, XBrushes.Black, new XPoint(220, y + 74));
         y += 170;
 
-        graphics.DrawString(
-            $"Diterbitkan otomatis berdasarkan aturan {ruleSet.Id} (versi {ruleSet.Hash[..12]}). Tanpa biaya; tidak memerlukan tanda tangan basah.",
-            small,
-            XBrushes.DimGray,
-            new XPoint(50, y));
+        graphics.DrawString($"Diterbitkan otomatis berdasarkan aturan {ruleSet.Id} (versi {ruleSet.Hash[..12]}).", small, XBrushes.DimGray, new XPoint(50, y));
+        graphics.DrawString("Tanpa biaya; tidak memerlukan tanda tangan basah. / Issued automatically, free of charge.", small, XBrushes.DimGray, new XPoint(50, y + 12));
 
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);

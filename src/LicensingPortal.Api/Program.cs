@@ -8,6 +8,18 @@ if (args is ["rules", "check", ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+
+// --role api serves HTTP only; --role worker runs only the job server (and health); by default one process does both.
+var role = builder.Configuration["role"] ?? "all";
+if (role == "api")
+{
+    builder.Configuration["Jobs:RunServer"] = "false";
+}
+else if (role == "worker")
+{
+    builder.Configuration["Jobs:RunServer"] = "true";
+}
+
 builder.AddLicensingPortal();
 var app = builder.Build();
 
@@ -22,7 +34,7 @@ catch (InvalidRuleSetException ex)
 }
 
 app.Services.ScheduleRecurringJobs(app.Configuration);
-app.UseLicensingPortal();
+app.UseLicensingPortal(workerOnly: role == "worker");
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

@@ -29,6 +29,10 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<InboxNotification> InboxNotifications => Set<InboxNotification>();
+
+    public DbSet<PermitReminder> PermitReminders => Set<PermitReminder>();
+
     /// <summary>Data-protection keys (they sign bearer tokens and confirmation codes), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -36,7 +40,12 @@ public abstract class LicensingDbContext(DbContextOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
-        builder.Entity<ApplicationUser>(user => user.Property(u => u.PreferredLanguage).HasMaxLength(5));
+        builder.Entity<ApplicationUser>(user =>
+        {
+            user.Property(u => u.PreferredLanguage).HasMaxLength(5);
+            user.Property(u => u.WebhookUrl).HasMaxLength(500);
+            user.Property(u => u.WebhookSecret).HasMaxLength(100);
+        });
         builder.Entity<Business>(business =>
         {
             business.ToTable("businesses");
@@ -99,7 +108,9 @@ public abstract class LicensingDbContext(DbContextOptions options)
             message.ToTable("outbox_messages");
             message.HasKey(m => m.Id);
             message.Property(m => m.Type).HasMaxLength(60);
+            message.Property(m => m.Channel).HasMaxLength(20);
             message.HasIndex(m => new { m.ProcessedAt, m.CreatedAt });
+            message.HasIndex(m => m.DeadLetteredAt);
         });
 
         builder.Entity<Document>(document =>
@@ -139,6 +150,22 @@ public abstract class LicensingDbContext(DbContextOptions options)
             record.Property(r => r.ContentType).HasMaxLength(200);
             record.Property(r => r.Location).HasMaxLength(500);
             record.HasIndex(r => new { r.UserId, r.Key }).IsUnique();
+        });
+
+        builder.Entity<InboxNotification>(notification =>
+        {
+            notification.ToTable("inbox_notifications");
+            notification.HasKey(n => n.Id);
+            notification.Property(n => n.Type).HasMaxLength(60);
+            notification.Property(n => n.Title).HasMaxLength(300);
+            notification.Property(n => n.Body).HasMaxLength(4000);
+            notification.HasIndex(n => new { n.UserId, n.CreatedAt });
+        });
+
+        builder.Entity<PermitReminder>(reminder =>
+        {
+            reminder.ToTable("permit_reminders");
+            reminder.HasKey(r => new { r.PermitId, r.DaysBefore });
         });
 
         builder.Entity<DataProtectionKey>(key => key.ToTable("data_protection_keys"));

@@ -7,4 +7,13 @@ public sealed class ApplicationUser : IdentityUser<Guid>
 {
     /// <summary>"id" (Bahasa Indonesia, the default) or "en": the language of notifications.</summary>
     public string PreferredLanguage { get; set; } = "id";
+
+    /// <summary>Whether decisions and permit notices also go out by e-mail (the in-app inbox always has them).</summary>
+    public bool EmailNotifications { get; set; } = true;
+
+    /// <summary>An HTTPS address the applicant registered to receive signed webhooks, if any.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>The secret webhooks to this account are signed with (HMAC-SHA256).</summary>
+    public string? WebhookSecret { get; set; }
 }

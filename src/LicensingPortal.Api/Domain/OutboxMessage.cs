@@ -1,8 +1,9 @@
 namespace LicensingPortal.Api.Domain;
 
 /// <summary>
-/// A notification to deliver, written in the same transaction as the change that causes it, so it survives a
-/// crash between commit and delivery. Its id is the stable identity every delivery attempt carries.
+/// One notification to deliver on one channel, written in the same transaction as the change that causes it,
+/// so it survives a crash between commit and delivery. Its id is the stable identity every delivery attempt
+/// carries (the e-mail Message-ID, the webhook id header), so receivers can drop repeats.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -14,9 +15,15 @@ public sealed class OutboxMessage
 
     public string Type { get; private set; } = string.Empty;
 
+    public string Channel { get; private set; } = NotificationChannels.Email;
+
+    /// <summary>The application, permit or account the notification is about.</summary>
     public Guid SubjectId { get; private set; }
 
-    /// <summary>What the message needs beyond its subject (e.g. a confirmation link), as JSON.</summary>
+    /// <summary>The account to notify, whose preferences and language apply.</summary>
+    public Guid? RecipientId { get; private set; }
+
+    /// <summary>What the message needs beyond its subject (e.g. links computed when it was raised), as JSON.</summary>
     public string? Payload { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -28,42 +35,70 @@ public sealed class OutboxMessage
 
     public int Attempts { get; private set; }
 
+    public DateTimeOffset? NextAttemptAt { get; private set; }
+
+    /// <summary>Set when the last attempt failed: the message waits for an officer to send it again.</summary>
+    public DateTimeOffset? DeadLetteredAt { get; private set; }
+
     public string? LastError { get; private set; }
 
-    public static OutboxMessage DecisionMade(Guid applicationId, DateTimeOffset now) => new()
+    public static OutboxMessage Raise(string type, string channel, Guid subjectId, Guid? recipientId, string? payload, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
-        Type = OutboxMessageTypes.DecisionMade,
-        SubjectId = applicationId,
-        CreatedAt = now,
-    };
-
-    public static OutboxMessage EmailConfirmation(Guid userId, string payload, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        Type = OutboxMessageTypes.EmailConfirmation,
-        SubjectId = userId,
+        Type = type,
+        Channel = channel,
+        SubjectId = subjectId,
+        RecipientId = recipientId,
         Payload = payload,
         CreatedAt = now,
     };
 
     public void MarkDelivered(DateTimeOffset now)
     {
+        Attempts++;
         ProcessedAt = now;
         LockedUntil = null;
+        NextAttemptAt = null;
         LastError = null;
     }
 
-    public void MarkFailed(string error)
+    /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or dead-lettered when that is null.</summary>
+    public void MarkFailed(string error, DateTimeOffset now, DateTimeOffset? retryAt)
     {
+        ArgumentNullException.ThrowIfNull(error);
         Attempts++;
         LockedUntil = null;
         LastError = error.Length > 2000 ? error[..2000] : error;
+        NextAttemptAt = retryAt;
+        DeadLetteredAt = retryAt is null ? now : null;
     }
+
+    /// <summary>An officer sends a dead-lettered message again: it gets a fresh series of attempts, with the same id.</summary>
+    public void Resend()
+    {
+        if (DeadLetteredAt is null)
+        {
+            throw new InvalidOperationException("Only a dead-lettered notification can be sent again.");
+        }
+
+        DeadLetteredAt = null;
+        NextAttemptAt = null;
+        Attempts = 0;
+    }
+}
+
+public static class NotificationChannels
+{
+    public const string Email = "email";
+    public const string Webhook = "webhook";
 }
 
 public static class OutboxMessageTypes
 {
+    public const string ApplicationReceived = "application-received";
     public const string DecisionMade = "decision-made";
+    public const string PermitExpiring = "permit-expiring";
+    public const string PermitExpired = "permit-expired";
+    public const string PermitRevoked = "permit-revoked";
     public const string EmailConfirmation = "email-confirmation";
 }

@@ -54,6 +54,31 @@ public sealed class Permit
         return permit;
     }
 
+    /// <summary>Marks an active permit past its last valid day as expired; true when it changed.</summary>
+    public bool ExpireIfDue(DateOnly today)
+    {
+        if (StatusOn(today) != PermitStatus.Expired || Status == PermitStatus.Expired)
+        {
+            return false;
+        }
+
+        Status = PermitStatus.Expired;
+        return true;
+    }
+
+    public void Revoke(string reason, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status == PermitStatus.Revoked)
+        {
+            throw new InvalidOperationException("The permit is already revoked.");
+        }
+
+        Status = PermitStatus.Revoked;
+        RevokedAt = now;
+        RevocationReason = reason;
+    }
+
     /// <summary>The status on a given local date: an active permit past its last valid day is expired.</summary>
     public PermitStatus StatusOn(DateOnly today) =>
         Status == PermitStatus.Active && ValidUntil is { } until && today > until ? PermitStatus.Expired : Status;

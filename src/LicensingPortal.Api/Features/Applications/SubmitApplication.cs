@@ -4,11 +4,11 @@ using System.Text.Json;
 using FluentValidation;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Jobs;
 using LicensingPortal.Api.Infrastructure.Permits;
 using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Rules.Compilation;
@@ -104,7 +104,7 @@ public static class SubmitApplication
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, IJobScheduler jobs, PermitNumbers numbers, PermitSigner signer, PermitLinks links, TimeProvider time)
+    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, Notifier notifier, PermitNumbers numbers, PermitSigner signer, PermitLinks links, TimeProvider time)
         : ICommandHandler<Command, Result<ApplicationResponse>>
     {
         public async ValueTask<Result<ApplicationResponse>> Handle(Command command, CancellationToken cancellationToken)
@@ -191,13 +191,21 @@ public static class SubmitApplication
             db.Applications.Add(application);
 
             var permits = approved ? await IssuePermitsAsync(application, business, evaluation.RequiredPermits, ruleSet, today, now, cancellationToken) : [];
-            var notification = OutboxMessage.DecisionMade(application.Id, now);
-            db.OutboxMessages.Add(notification);
+            var rendered = permits.Select(p => links.Render(p, ruleSet, command.Language, today)).ToList();
+            var response = DecisionView.Render(application, ruleSet, command.Language, rendered, corrected is null ? null : new ResubmissionView(corrected.Id, null, DecisionView.Changes(corrected, application)));
+            await notifier.RaiseAsync(OutboxMessageTypes.ApplicationReceived, application.Id, command.OwnerId, Notices.Received(application, business), null, inboxOnly: true, cancellationToken);
+            await notifier.RaiseAsync(
+                OutboxMessageTypes.DecisionMade,
+                application.Id,
+                command.OwnerId,
+                Notices.Decided(application, business, DecisionView.Render(application, ruleSet, Language.Indonesian).Decision!, DecisionView.Render(application, ruleSet, Language.English).Decision!),
+                new DecisionPayload(rendered.Select(p => new IssuedPermit(p.Type, p.Number, p.VerificationUrl, p.ValidUntil)).ToList()),
+                inboxOnly: false,
+                cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
-            jobs.EnqueueOutboxDelivery(notification.Id);
-            var resubmission = corrected is null ? null : new ResubmissionView(corrected.Id, null, DecisionView.Changes(corrected, application));
-            return DecisionView.Render(application, ruleSet, command.Language, permits.Select(p => links.Render(p, ruleSet, command.Language, today)).ToList(), resubmission);
+            notifier.EnqueueRaised();
+            return response;
         }
 
         /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Applications;
@@ -51,14 +52,22 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
 
         if (decision.Approved)
         {
-            var numbers = await db.Permits.AsNoTracking().Where(p => p.ApplicationId == application.Id).ToDictionaryAsync(p => p.Type, p => p.Number, cancellationToken);
+            var issued = (JsonSerializer.Deserialize<DecisionPayload>(message.Payload ?? "{\"permits\":[]}", Json.Options)?.Permits ?? []).ToDictionary(p => p.Type);
             text.AppendLine(texts.PermitsHeading);
             html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.PermitsHeading)}</p><ul>");
             foreach (var permit in view.RequiredPermits)
             {
-                var number = numbers.TryGetValue(permit.Type, out var issued) ? issued : permit.Type == "NIB" ? business.Nib ?? string.Empty : string.Empty;
-                text.AppendLine(CultureInfo.InvariantCulture, $"- {permit.Title}: {number}");
-                html.Append(CultureInfo.InvariantCulture, $"<li>{Encode(permit.Title)}: <strong>{Encode(number)}</strong></li>");
+                if (issued.TryGetValue(permit.Type, out var number))
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"- {permit.Title}: {number.Number} ({texts.Verify}: {number.VerificationUrl})");
+                    html.Append(CultureInfo.InvariantCulture, $"<li>{Encode(permit.Title)}: <strong>{Encode(number.Number)}</strong> — <a href=\"{Encode(number.VerificationUrl)}\">{Encode(texts.Verify)}</a></li>");
+                }
+                else
+                {
+                    var held = permit.Type == "NIB" ? business.Nib ?? string.Empty : string.Empty;
+                    text.AppendLine(CultureInfo.InvariantCulture, $"- {permit.Title}: {held}");
+                    html.Append(CultureInfo.InvariantCulture, $"<li>{Encode(permit.Title)}: <strong>{Encode(held)}</strong></li>");
+                }
             }
 
             html.Append("</ul>");
@@ -101,6 +110,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         string Remedy,
         string LegalBasis,
         string Resubmit,
+        string Verify,
         string Footer)
     {
         public static readonly Texts Indonesian = new(
@@ -114,6 +124,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
             "Yang perlu dilakukan",
             "Dasar hukum",
             "Perbaiki hal-hal di atas lalu ajukan kembali permohonan Anda. Tidak ada biaya dan tidak perlu datang ke kantor.",
+            "periksa keaslian",
             "Keputusan ini dibuat oleh sistem berdasarkan aturan {0} (versi {1}) dan dapat diperiksa ulang kapan saja.");
 
         public static readonly Texts English = new(
@@ -127,6 +138,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
             "What to do",
             "Legal basis",
             "Correct the points above and submit your application again. There is no fee and no need to visit an office.",
+            "verify",
             "This decision was made by the system under rule set {0} (version {1}) and can be re-checked at any time.");
     }
 }

@@ -20,7 +20,8 @@ public sealed partial class SweepOutbox(LicensingDbContext db, IJobScheduler job
         var now = time.GetUtcNow();
         var createdBefore = now - Grace;
         var pending = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.ProcessedAt == null && m.CreatedAt < createdBefore && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => m.ProcessedAt == null && m.DeadLetteredAt == null && m.CreatedAt < createdBefore
+                && (m.LockedUntil == null || m.LockedUntil < now) && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
             .OrderBy(m => m.CreatedAt)
             .Select(m => m.Id)
             .Take(BatchSize)

@@ -25,7 +25,7 @@ public sealed class ConfirmationEmailOutbox(LicensingDbContext db, IJobScheduler
 
     private async Task QueueAsync(ApplicationUser user, AccountEmail email)
     {
-        var message = OutboxMessage.EmailConfirmation(user.Id, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow());
+        var message = OutboxMessage.Raise(OutboxMessageTypes.EmailConfirmation, NotificationChannels.Email, user.Id, user.Id, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow());
         db.OutboxMessages.Add(message);
         await db.SaveChangesAsync();
         jobs.EnqueueOutboxDelivery(message.Id);

@@ -1,9 +1,12 @@
 using Hangfire;
+using Hangfire.Dashboard;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Jobs;
+using LicensingPortal.Api.Infrastructure.Webhooks;
 
 namespace LicensingPortal.Api.Infrastructure.Hosting;
 
@@ -66,7 +69,16 @@ public static class JobsSetup
         services.AddScoped<IJobScheduler, HangfireJobScheduler>();
         services.AddScoped<DeliverOutboxMessage>();
         services.AddScoped<SweepOutbox>();
+        services.AddScoped<RemindPermitExpiry>();
         services.AddScoped<DecisionEmail>();
+        services.AddScoped<PermitNotice>();
+        services.AddScoped<WebhookPayloads>();
+        services.AddScoped<Notifier>();
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
+        var webhooks = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
+        services.AddHttpClient<WebhookSender>(client => client.Timeout = TimeSpan.FromSeconds(webhooks.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(() => WebhookSender.Handler(webhooks));
         return services;
     }
 
@@ -75,5 +87,31 @@ public static class JobsSetup
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<SweepOutbox>(SweepOutbox.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.SweepCron);
+        recurring.AddOrUpdate<RemindPermitExpiry>(RemindPermitExpiry.RecurringJobId, job => job.RunAsync(CancellationToken.None), RemindPermitExpiry.Cron);
+    }
+
+    /// <summary>
+    /// The Hangfire dashboard at /hangfire, through the app's own sign-in: Admins may act, Officers only look,
+    /// everyone else is turned away, in every environment.
+    /// </summary>
+    public static void UseLicensingDashboard(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new StaffOnly()],
+            IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(Roles.Admin),
+            DisplayStorageConnectionString = false,
+            AppPath = null,
+        }, app.Services.GetRequiredService<JobStorage>());
+    }
+
+    private sealed class StaffOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Officer));
+        }
     }
 }

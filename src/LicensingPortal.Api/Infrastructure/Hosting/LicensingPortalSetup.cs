@@ -2,6 +2,7 @@ using FluentValidation;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Infrastructure.Auth;
@@ -75,7 +76,7 @@ public static class LicensingPortalSetup
         return builder;
     }
 
-    public static WebApplication UseLicensingPortal(this WebApplication app)
+    public static WebApplication UseLicensingPortal(this WebApplication app, bool workerOnly = false)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
@@ -87,9 +88,14 @@ public static class LicensingPortalSetup
         app.UseAuthorization();
         app.UseRateLimiter();
 
+        app.MapLicensingHealthChecks();
+        if (workerOnly)
+        {
+            return app;
+        }
+
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/scalar").AllowAnonymous();
-        app.MapLicensingHealthChecks();
         app.MapLicensingAuth();
 
         var api = app.MapGroup("/api");
@@ -109,6 +115,14 @@ public static class LicensingPortalSetup
 
         GetPermits.Map(api.MapGroup("/permits").WithTags("Permits").RequireAuthorization(Policies.Applicant));
         VerifyPermit.Map(api.MapGroup("/verify").WithTags("Public verification"));
+        RevokePermit.Map(api.MapGroup("/admin/permits").WithTags("Administration").RequireAuthorization(Policies.Admin));
+
+        var me = api.MapGroup("/me").WithTags("My account").RequireAuthorization(Policies.Applicant);
+        Inbox.Map(me);
+        Preferences.Map(me);
+
+        DeadLetters.Map(api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization(Policies.Officer));
+        app.UseLicensingDashboard();
         return app;
     }
 }

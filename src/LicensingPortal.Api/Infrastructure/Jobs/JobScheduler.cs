@@ -7,6 +7,8 @@ namespace LicensingPortal.Api.Infrastructure.Jobs;
 public interface IJobScheduler
 {
     void EnqueueOutboxDelivery(Guid outboxMessageId);
+
+    void ScheduleOutboxDelivery(Guid outboxMessageId, DateTimeOffset at);
 }
 
 public sealed partial class HangfireJobScheduler(IBackgroundJobClient client, ILogger<HangfireJobScheduler> logger) : IJobScheduler
@@ -20,6 +22,18 @@ public sealed partial class HangfireJobScheduler(IBackgroundJobClient client, IL
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The row is committed: the recurring sweep enqueues it later. The applicant already has the decision.
+            LogEnqueueFailed(logger, ex, outboxMessageId);
+        }
+    }
+
+    public void ScheduleOutboxDelivery(Guid outboxMessageId, DateTimeOffset at)
+    {
+        try
+        {
+            client.Schedule<DeliverOutboxMessage>(job => job.RunAsync(outboxMessageId, CancellationToken.None), at);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
             LogEnqueueFailed(logger, ex, outboxMessageId);
         }
     }

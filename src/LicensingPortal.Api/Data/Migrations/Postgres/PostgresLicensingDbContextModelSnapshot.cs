@@ -48,6 +48,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<bool>("EmailNotifications")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_notifications");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
@@ -96,6 +100,16 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("webhook_secret");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("webhook_url");
 
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
@@ -391,6 +405,56 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.InboxNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("type");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox_notifications");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_inbox_notifications_user_id_created_at");
+
+                    b.ToTable("inbox_notifications", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -402,9 +466,19 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeadLetteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_lettered_at");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text")
@@ -414,6 +488,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
 
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
                     b.Property<string>("Payload")
                         .HasColumnType("text")
                         .HasColumnName("payload");
@@ -421,6 +499,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
+
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
 
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid")
@@ -434,6 +516,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("DeadLetteredAt")
+                        .HasDatabaseName("ix_outbox_messages_dead_lettered_at");
 
                     b.HasIndex("ProcessedAt", "CreatedAt")
                         .HasDatabaseName("ix_outbox_messages_processed_at_created_at");
@@ -669,6 +754,26 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_applications_submitted_at");
 
                     b.ToTable("applications", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.PermitReminder", b =>
+                {
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("permit_id");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_before");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sent_on");
+
+                    b.HasKey("PermitId", "DaysBefore")
+                        .HasName("pk_permit_reminders");
+
+                    b.ToTable("permit_reminders", (string)null);
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.RuleSetVersion", b =>

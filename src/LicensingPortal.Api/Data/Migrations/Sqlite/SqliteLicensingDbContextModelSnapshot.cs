@@ -43,6 +43,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<bool>("EmailNotifications")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("email_notifications");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
@@ -91,6 +95,16 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("user_name");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_secret");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_url");
 
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
@@ -386,6 +400,56 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.InboxNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox_notifications");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_inbox_notifications_user_id_created_at");
+
+                    b.ToTable("inbox_notifications", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -397,9 +461,19 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<long?>("DeadLetteredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dead_lettered_at");
 
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT")
@@ -409,6 +483,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("locked_until");
 
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
                     b.Property<string>("Payload")
                         .HasColumnType("TEXT")
                         .HasColumnName("payload");
@@ -416,6 +494,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("processed_at");
+
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_id");
 
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT")
@@ -429,6 +511,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("DeadLetteredAt")
+                        .HasDatabaseName("ix_outbox_messages_dead_lettered_at");
 
                     b.HasIndex("ProcessedAt", "CreatedAt")
                         .HasDatabaseName("ix_outbox_messages_processed_at_created_at");
@@ -664,6 +749,26 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_applications_submitted_at");
 
                     b.ToTable("applications", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.PermitReminder", b =>
+                {
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permit_id");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_before");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_on");
+
+                    b.HasKey("PermitId", "DaysBefore")
+                        .HasName("pk_permit_reminders");
+
+                    b.ToTable("permit_reminders", (string)null);
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.RuleSetVersion", b =>

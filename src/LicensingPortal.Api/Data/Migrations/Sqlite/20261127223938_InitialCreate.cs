@@ -31,6 +31,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
                     preferred_language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    email_notifications = table.Column<bool>(type: "INTEGER", nullable: false),
+                    webhook_url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    webhook_secret = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -86,22 +89,57 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbox_notifications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    read_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_notifications", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
                     type = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    recipient_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     payload = table.Column<string>(type: "TEXT", nullable: true),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     processed_at = table.Column<long>(type: "INTEGER", nullable: true),
                     locked_until = table.Column<long>(type: "INTEGER", nullable: true),
                     attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    dead_lettered_at = table.Column<long>(type: "INTEGER", nullable: true),
                     last_error = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "permit_reminders",
+                columns: table => new
+                {
+                    permit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    days_before = table.Column<int>(type: "INTEGER", nullable: false),
+                    sent_on = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_permit_reminders", x => new { x.permit_id, x.days_before });
                 });
 
             migrationBuilder.CreateTable(
@@ -488,6 +526,16 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_inbox_notifications_user_id_created_at",
+                table: "inbox_notifications",
+                columns: new[] { "user_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_dead_lettered_at",
+                table: "outbox_messages",
+                column: "dead_lettered_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_processed_at_created_at",
                 table: "outbox_messages",
                 columns: new[] { "processed_at", "created_at" });
@@ -540,7 +588,13 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "idempotency_records");
 
             migrationBuilder.DropTable(
+                name: "inbox_notifications");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "permit_reminders");
 
             migrationBuilder.DropTable(
                 name: "permits");

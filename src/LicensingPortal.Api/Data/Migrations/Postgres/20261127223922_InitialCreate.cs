@@ -33,6 +33,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     preferred_language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    email_notifications = table.Column<bool>(type: "boolean", nullable: false),
+                    webhook_url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    webhook_secret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -88,22 +91,57 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbox_notifications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_notifications", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     type = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recipient_id = table.Column<Guid>(type: "uuid", nullable: true),
                     payload = table.Column<string>(type: "text", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    dead_lettered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_error = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "permit_reminders",
+                columns: table => new
+                {
+                    permit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    days_before = table.Column<int>(type: "integer", nullable: false),
+                    sent_on = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_permit_reminders", x => new { x.permit_id, x.days_before });
                 });
 
             migrationBuilder.CreateTable(
@@ -490,6 +528,16 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_inbox_notifications_user_id_created_at",
+                table: "inbox_notifications",
+                columns: new[] { "user_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_dead_lettered_at",
+                table: "outbox_messages",
+                column: "dead_lettered_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_processed_at_created_at",
                 table: "outbox_messages",
                 columns: new[] { "processed_at", "created_at" });
@@ -542,7 +590,13 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 name: "idempotency_records");
 
             migrationBuilder.DropTable(
+                name: "inbox_notifications");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "permit_reminders");
 
             migrationBuilder.DropTable(
                 name: "permits");

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicensingPortal.Api.Features.Notifications;
+
+/// <summary>The text of a notice in both languages; the recipient's language picks one.</summary>
+public sealed record NoticeText(string TitleId, string TitleEn, string BodyId, string BodyEn);
+
+/// <summary>
+/// Raises a notification: an inbox entry, and an outbox row for each channel the recipient chose, all added to
+/// the caller's unit of work so they commit with the change that causes them. After the commit,
+/// <see cref="EnqueueRaised"/> hands the rows to the job queue; the sweep catches any that miss it.
+/// </summary>
+public sealed class Notifier(LicensingDbContext db, IJobScheduler jobs, TimeProvider time)
+{
+    private readonly List<Guid> raised = [];
+
+    public async Task RaiseAsync(string type, Guid subjectId, Guid recipientId, NoticeText text, object? payload, bool inboxOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == recipientId, cancellationToken);
+        var now = time.GetUtcNow();
+        var english = recipient.PreferredLanguage == "en";
+        db.InboxNotifications.Add(InboxNotification.Create(recipientId, type, subjectId, english ? text.TitleEn : text.TitleId, english ? text.BodyEn : text.BodyId, now));
+        if (inboxOnly)
+        {
+            return;
+        }
+
+        var json = payload is null ? null : JsonSerializer.Serialize(payload, Json.Options);
+        if (recipient.EmailNotifications)
+        {
+            Add(OutboxMessage.Raise(type, NotificationChannels.Email, subjectId, recipientId, json, now));
+        }
+
+        if (!string.IsNullOrEmpty(recipient.WebhookUrl))
+        {
+            Add(OutboxMessage.Raise(type, NotificationChannels.Webhook, subjectId, recipientId, json, now));
+        }
+    }
+
+    public void EnqueueRaised()
+    {
+        foreach (var id in raised)
+        {
+            jobs.EnqueueOutboxDelivery(id);
+        }
+
+        raised.Clear();
+    }
+
+    private void Add(OutboxMessage message)
+    {
+        db.OutboxMessages.Add(message);
+        raised.Add(message.Id);
+    }
+}
+
+/// <summary>What a decision notice carries beyond the stored decision: the permits with their public verification links.</summary>
+public sealed record DecisionPayload(IReadOnlyList<IssuedPermit> Permits);
+
+public sealed record IssuedPermit(string Type, string Number, string VerificationUrl, DateOnly? ValidUntil);
+
+/// <summary>What a permit notice carries: the permit, and the days left or the revocation reason.</summary>
+public sealed record PermitPayload(string Number, string Type, DateOnly? ValidUntil, int? DaysLeft, string? Reason);

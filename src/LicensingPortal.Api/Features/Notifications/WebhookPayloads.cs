@@ -1,0 +1,40 @@
+using System.Text.Json;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicensingPortal.Api.Features.Notifications;
+
+/// <summary>The JSON body of a webhook: the notification id and type, and what happened, in the recipient's language.</summary>
+public sealed class WebhookPayloads(LicensingDbContext db, RuleSetCatalog rules)
+{
+    public sealed record Envelope(Guid Id, string Type, DateTimeOffset OccurredAt, object Data);
+
+    public sealed record DecisionData(Guid ApplicationId, string Outcome, string RuleSetId, string RuleSetHash, IReadOnlyList<IssuedPermit> Permits, IReadOnlyList<FailedRequirement> FailedRequirements);
+
+    public async Task<string> BuildAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        object data;
+        if (message.Type == OutboxMessageTypes.DecisionMade)
+        {
+            var application = await db.Applications.AsNoTracking().Include(a => a.Decision).SingleAsync(a => a.Id == message.SubjectId, cancellationToken);
+            var decision = application.Decision!;
+            var ruleSet = await rules.FindByHashAsync(decision.RuleSetHash, db, cancellationToken)
+                ?? throw new InvalidOperationException($"Rule set {decision.RuleSetHash} is not stored.");
+            var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
+            var view = DecisionView.Render(application, ruleSet, RequestLanguage.Parse(recipient.PreferredLanguage)).Decision!;
+            var payload = JsonSerializer.Deserialize<DecisionPayload>(message.Payload ?? "{\"permits\":[]}", Json.Options)!;
+            data = new DecisionData(application.Id, view.Outcome, ruleSet.Id, ruleSet.Hash, payload.Permits, view.FailedRequirements);
+        }
+        else
+        {
+            data = JsonSerializer.Deserialize<PermitPayload>(message.Payload ?? "{}", Json.Options)!;
+        }
+
+        return JsonSerializer.Serialize(new Envelope(message.Id, message.Type, message.CreatedAt, data), Json.Options);
+    }
+}

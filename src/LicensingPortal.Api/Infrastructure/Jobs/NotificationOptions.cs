@@ -1,0 +1,27 @@
+namespace LicensingPortal.Api.Infrastructure.Jobs;
+
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    /// <summary>Attempts per notification before it is dead-lettered for an officer to send again.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The first retry waits this long; each next one twice as long (with ±20% jitter), up to <see cref="RetryMaxSeconds"/>.</summary>
+    public double RetryBaseSeconds { get; set; } = 30;
+
+    public double RetryMaxSeconds { get; set; } = 3600;
+
+    /// <summary>The delay before attempt <paramref name="failedAttempts"/> + 1, or null when no attempt is left.</summary>
+    public TimeSpan? RetryDelay(int failedAttempts)
+    {
+        if (failedAttempts >= MaxAttempts)
+        {
+            return null;
+        }
+
+        var seconds = Math.Min(RetryMaxSeconds, RetryBaseSeconds * Math.Pow(2, failedAttempts - 1));
+        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+        return TimeSpan.FromSeconds(seconds * jitter);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Features.Me;
+using SubmitApplicationRequest = LicensingPortal.Api.Features.Applications.SubmitApplication.Request;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Webhooks;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LicensingPortal.Api.Tests.Features.Notifications;
+
+/// <summary>An API host with a real SMTP server and webhooks allowed to a receiver on this machine, retrying quickly.</summary>
+public abstract class ChannelPortal(DatabaseProvider provider) : SmtpPortal(provider)
+{
+    protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>(base.Settings())
+    {
+        ["Webhooks:AllowPrivateAddresses"] = "true",
+        ["Webhooks:AllowInsecureHttp"] = "true",
+        ["Webhooks:TimeoutSeconds"] = "1",
+        ["Notifications:RetryBaseSeconds"] = "0.2",
+        ["Notifications:MaxAttempts"] = "5",
+        ["Jobs:PollIntervalSeconds"] = "1",
+    };
+}
+
+public sealed class SqliteChannelPortal() : ChannelPortal(DatabaseProvider.Sqlite);
+
+public sealed class PostgresChannelPortal() : ChannelPortal(DatabaseProvider.Postgres);
+
+public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
+{
+    private WebhookReceiver receiver = null!;
+
+    public async ValueTask InitializeAsync() => receiver = await WebhookReceiver.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await receiver.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Decision_SendsExactlyOneEmailAndOneSignedWebhook_AndFillsTheInbox()
+    {
+        var (applicant, secret, email, request) = await SubscribedApplicantAsync();
+
+        var application = await applicant.Client.SubmitAsync(request with { Declarations = [] });
+
+        await Eventually.TrueAsync(() => Decisions().Length == 1 && Mails(email).Length == 1, "the e-mail and the webhook arrive");
+        var hook = Assert.Single(Decisions());
+        var (timestamp, signature) = ParseSignature(hook.Signature);
+        Assert.Equal(WebhookSender.Sign(secret, timestamp, hook.Body), signature);
+        var body = JsonNode.Parse(hook.Body)!;
+        Assert.Equal(hook.Id, body["id"]!.GetValue<string>());
+        Assert.Equal("rejected", body["data"]!["outcome"]!.GetValue<string>());
+        Assert.Equal("PERNYATAAN-KEBENARAN-DATA", body["data"]!["failedRequirements"]![0]!["id"]!.GetValue<string>());
+        Assert.Matches("^<[0-9a-f-]{36}@licensingportal.kupangkota.go.id>$", Assert.Single(Mails(email)).Headers["Message-Id"]);
+
+        var inbox = await applicant.Client.GetFromJsonAsync<List<Inbox.Item>>("/api/me/notifications", TestJson.Options);
+        Assert.Equal(["application-received", "decision-made"], inbox!.Where(i => i.SubjectId == application.Id).Select(i => i.Type).Order(StringComparer.Ordinal));
+        var unread = inbox!.First(i => i.Type == "decision-made");
+        Assert.Equal(HttpStatusCode.NoContent, (await applicant.Client.PostAsync($"/api/me/notifications/{unread.Id}/read", null)).StatusCode);
+        var stillUnread = await applicant.Client.GetFromJsonAsync<List<Inbox.Item>>("/api/me/notifications?unreadOnly=true", TestJson.Options);
+        Assert.DoesNotContain(stillUnread!, i => i.Id == unread.Id);
+    }
+
+    [Fact]
+    public async Task ReceiverFailingThreeTimes_GetsTheWebhookOnTheFourthAttempt_WithTheSameId()
+    {
+        var (applicant, _, _, request) = await SubscribedApplicantAsync();
+        receiver.FailNext(3);
+
+        var application = await applicant.Client.SubmitAsync(request);
+
+        await Eventually.TrueAsync(async () => await WebhookDeliveredAsync(application.Id), "the webhook is delivered after retries");
+        var attempts = Decisions();
+        Assert.Equal(4, attempts.Length);
+        Assert.Single(attempts.Select(a => a.Id).Distinct());
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var row = await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages.SingleAsync(m => m.SubjectId == application.Id && m.Channel == "webhook");
+        Assert.Equal(4, row.Attempts);
+    }
+
+    [Fact]
+    public async Task AttemptCutOffAfterTheReceiverGotIt_IsRepeatedWithTheSameId()
+    {
+        var (applicant, _, _, request) = await SubscribedApplicantAsync();
+        receiver.SlowNext(1);
+
+        var application = await applicant.Client.SubmitAsync(request);
+
+        await Eventually.TrueAsync(async () => await WebhookDeliveredAsync(application.Id), "the repeat is delivered");
+        var received = Decisions();
+        Assert.Equal(2, received.Length);
+        Assert.Equal(received[0].Id, received[1].Id);
+        Assert.Equal(received[0].Body, received[1].Body);
+    }
+
+    [Fact]
+    public async Task ReceiverThatNeverAnswers_IsDeadLettered_AndAnOfficerSendsItAgain()
+    {
+        var (applicant, _, _, request) = await SubscribedApplicantAsync();
+        receiver.FailNext(5);
+        var application = await applicant.Client.SubmitAsync(request);
+        using var officer = await portal.StaffAsync(Roles.Officer);
+
+        List<JsonNode> letters = [];
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                letters = (await officer.Client.GetFromJsonAsync<List<JsonNode>>("/api/notifications/dead-letters"))!.Where(l => l["subjectId"]!.GetValue<string>() == application.Id.ToString()).ToList();
+                return letters.Count == 1;
+            },
+            "the webhook is dead-lettered after its last attempt");
+        Assert.Equal(5, letters[0]["attempts"]!.GetValue<int>());
+
+        var resend = await officer.Client.PostAsync($"/api/notifications/{letters[0]["id"]!.GetValue<string>()}/resend", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
+        await Eventually.TrueAsync(async () => await WebhookDeliveredAsync(application.Id), "the resent webhook is delivered");
+        Assert.Equal(6, Decisions().Length);
+        Assert.Single(Decisions().Select(d => d.Id).Distinct());
+        using var applicantClient = applicant.Client;
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicantClient.GetAsync("/api/notifications/dead-letters")).StatusCode);
+    }
+
+    [Fact]
+    public async Task EmailSwitchedOff_SendsNoEmail_ButTheInboxStillHasTheDecision()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var email = $"diam-{Guid.NewGuid():N}@example.com";
+        await applicant.Client.PutAsJsonAsync("/api/me/preferences", new Preferences.Request("en", false, null), TestJson.Options);
+        var request = Builders.Restaurant(await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email }), await applicant.Client.UploadAsync());
+
+        var application = await applicant.Client.SubmitAsync(request);
+
+        await Eventually.TrueAsync(async () => (await applicant.Client.GetFromJsonAsync<List<Inbox.Item>>("/api/me/notifications", TestJson.Options))!.Any(i => i.SubjectId == application.Id && i.Type == "decision-made"), "the inbox has the decision");
+        var inbox = await applicant.Client.GetFromJsonAsync<List<Inbox.Item>>("/api/me/notifications", TestJson.Options);
+        Assert.StartsWith("Application for", inbox!.First(i => i.Type == "decision-made").Title, StringComparison.Ordinal);
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages.AnyAsync(m => m.SubjectId == application.Id));
+        Assert.Empty(Mails(email));
+    }
+
+    /// <summary>A new applicant with a webhook to this test's receiver and a business with an e-mail address of its own.</summary>
+    private async Task<(Account Applicant, string Secret, string Email, SubmitApplicationRequest Request)> SubscribedApplicantAsync()
+    {
+        var applicant = await portal.ApplicantAsync();
+        var response = await applicant.Client.PutAsJsonAsync("/api/me/preferences", new Preferences.Request("id", true, receiver.Url), TestJson.Options);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var secret = (await response.Content.ReadFromJsonAsync<Preferences.Response>(TestJson.Options))!.WebhookSecret!;
+        var email = $"pemilik-{Guid.NewGuid():N}@example.com";
+        var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
+        return (applicant, secret, email, Builders.Restaurant(businessId, await applicant.Client.UploadAsync()));
+    }
+
+    private WebhookReceiver.Received[] Decisions() => receiver.Requests.Where(r => r.Event == "decision-made").ToArray();
+
+    private netDumbster.smtp.SmtpMessage[] Mails(string address) =>
+        portal.Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => a.Address == address)).ToArray();
+
+    private async Task<bool> WebhookDeliveredAsync(Guid applicationId)
+    {
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages.AnyAsync(m => m.SubjectId == applicationId && m.Channel == "webhook" && m.ProcessedAt != null);
+    }
+
+    private static (string Timestamp, string Signature) ParseSignature(string header)
+    {
+        var parts = header.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        return (parts["t"], parts["v1"]);
+    }
+
+}
+
+public sealed class ChannelTestsOnSqlite(SqliteChannelPortal portal) : ChannelTests(portal), IClassFixture<SqliteChannelPortal>;
+
+public sealed class ChannelTestsOnPostgres(PostgresChannelPortal portal) : ChannelTests(portal), IClassFixture<PostgresChannelPortal>;

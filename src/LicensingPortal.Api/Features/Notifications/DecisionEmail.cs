@@ -29,7 +29,11 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         var decision = application.Decision ?? throw new InvalidOperationException($"Application {application.Id} has no decision.");
         var ruleSet = await rules.FindByHashAsync(decision.RuleSetHash, db, cancellationToken)
             ?? throw new InvalidOperationException($"Rule set {decision.RuleSetHash} is not stored.");
-        var language = RequestLanguage.Parse(application.Language);
+        // The account's chosen language; the language the application was submitted in when there is no account.
+        var preferred = message.RecipientId is { } recipient
+            ? await db.Users.AsNoTracking().Where(u => u.Id == recipient).Select(u => u.PreferredLanguage).SingleAsync(cancellationToken)
+            : application.Language;
+        var language = RequestLanguage.Parse(preferred);
         var view = DecisionView.Render(application, ruleSet, language).Decision!;
         var texts = language == Language.English ? Texts.English : Texts.Indonesian;
 

@@ -17,7 +17,8 @@ public sealed class JobsOptions
     /// <summary>Run a Hangfire server inside the API process (the default); false for an API-only instance beside workers.</summary>
     public bool RunServer { get; set; } = true;
 
-    public int WorkerCount { get; set; } = 2;
+    /// <summary>Delivery is I/O-bound (SMTP, webhooks), so more workers than cores pay off.</summary>
+    public int WorkerCount { get; set; } = 8;
 
     /// <summary>How often the outbox sweep runs (cron).</summary>
     public string SweepCron { get; set; } = "*/1 * * * *";

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Jobs;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+// Measures, on a throwaway PostgreSQL cluster: (1) how fast queued decision e-mails drain into a local SMTP
+// sink, (2) how many transactions per second an idle instance (API + job server) costs the database.
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
+var idleSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+
+// WebApplicationFactory finds the API's content root from test-assembly metadata; outside a test run, say where it is.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LICENSINGPORTAL_API", Path.GetFullPath(Path.Combine(FindRoot(), "src", "LicensingPortal.Api")));
+
+var cluster = new PostgresCluster();
+await cluster.InitializeAsync();
+using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
+var data = Directory.CreateTempSubdirectory("lp-bench-");
+try
+{
+    var connection = await cluster.CreateDatabaseAsync("bench");
+    var settings = new Dictionary<string, string?>(Portal.DefaultSettings())
+    {
+        ["Email:SmtpHost"] = "127.0.0.1",
+        ["Email:SmtpPort"] = smtp.Configuration.Port.ToString(CultureInfo.InvariantCulture),
+        ["Email:Security"] = "None",
+    };
+    await using var host = new PortalFactory(data.FullName, connection, settings);
+    using var applicant = await Accounts.CreateAsync(host, LicensingPortal.Api.Infrastructure.Auth.Roles.Applicant);
+    var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+    while (smtp.ReceivedEmailCount < 1)
+    {
+        await Task.Delay(50);
+    }
+
+    // Idle: nothing to do but the job server's own polling and the recurring sweep.
+    var before = await CommitsAsync(connection);
+    await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
+    var after = await CommitsAsync(connection);
+    var idle = (after - before - 2) / (double)idleSeconds;
+
+    var ids = new List<Guid>();
+    await using (var scope = host.Services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var payload = JsonSerializer.Serialize(new DecisionPayload([]), Json.Options);
+        for (var i = 0; i < count; i++)
+        {
+            var message = OutboxMessage.Raise(OutboxMessageTypes.DecisionMade, NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+            db.OutboxMessages.Add(message);
+            ids.Add(message.Id);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    var stopwatch = Stopwatch.StartNew();
+    await using (var scope = host.Services.CreateAsyncScope())
+    {
+        var jobs = scope.ServiceProvider.GetRequiredService<IJobScheduler>();
+        ids.ForEach(jobs.EnqueueOutboxDelivery);
+    }
+
+    while (smtp.ReceivedEmailCount < count + 1)
+    {
+        await Task.Delay(20);
+    }
+
+    stopwatch.Stop();
+    Console.WriteLine($"drain: {count} e-mails in {stopwatch.Elapsed.TotalSeconds:F1} s = {count / stopwatch.Elapsed.TotalSeconds:F0} notifications/s (8 Hangfire workers, PostgreSQL storage, SMTP sink on loopback)");
+    Console.WriteLine($"idle: {idle:F2} database transactions/s over {idleSeconds} s (pg_stat_database.xact_commit, API + job server, nothing queued)");
+}
+finally
+{
+    await cluster.DisposeAsync();
+    data.Delete(recursive: true);
+}
+
+static async Task<long> CommitsAsync(string connectionString)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using (var clear = new NpgsqlCommand("SELECT pg_stat_clear_snapshot()", connection))
+    {
+        await clear.ExecuteNonQueryAsync();
+    }
+
+    await using var command = new NpgsqlCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", connection);
+    return (long)(await command.ExecuteScalarAsync())!;
+}
+
+static string FindRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "LicensingPortal.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run from inside the repository.");
+}

@@ -57,7 +57,7 @@ public sealed class WebhookSender(HttpClient http)
             return "The webhook address must be an absolute https:// URL.";
         }
 
-        if (!options.AllowPrivateAddresses && (uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost, out var address) && IsPrivate(address))))
+        if (!options.AllowPrivateAddresses && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IsPrivate(address))))
         {
             return "The webhook address may not be a loopback, link-local or private address.";
         }

@@ -33,6 +33,11 @@ catch (InvalidRuleSetException ex)
     return 2;
 }
 
+if (args is ["audit", "verify", ..])
+{
+    return await AuditVerifyCommand.RunAsync(app.Services, Console.Out);
+}
+
 app.Services.ScheduleRecurringJobs(app.Configuration);
 app.UseLicensingPortal(workerOnly: role == "worker");
 app.Lifetime.ApplicationStarted.Register(() =>

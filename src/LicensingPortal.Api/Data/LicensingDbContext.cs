@@ -33,6 +33,10 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<PermitReminder> PermitReminders => Set<PermitReminder>();
 
+    public DbSet<TransparencyLogEntry> TransparencyLog => Set<TransparencyLogEntry>();
+
+    public DbSet<TransparencyLogHead> TransparencyLogHead => Set<TransparencyLogHead>();
+
     /// <summary>Data-protection keys (they sign bearer tokens and confirmation codes), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -166,6 +170,25 @@ public abstract class LicensingDbContext(DbContextOptions options)
         {
             reminder.ToTable("permit_reminders");
             reminder.HasKey(r => new { r.PermitId, r.DaysBefore });
+        });
+
+        builder.Entity<TransparencyLogEntry>(entry =>
+        {
+            entry.ToTable("transparency_log");
+            entry.HasKey(e => e.Sequence);
+            entry.Property(e => e.Sequence).ValueGeneratedNever();
+            entry.Property(e => e.Actor).HasMaxLength(100);
+            entry.Property(e => e.Type).HasMaxLength(40);
+            entry.Property(e => e.PayloadSha256).HasMaxLength(64);
+            entry.HasIndex(e => e.SubjectId);
+        });
+
+        builder.Entity<TransparencyLogHead>(head =>
+        {
+            head.ToTable("transparency_log_head");
+            head.HasKey(h => h.Id);
+            head.Property(h => h.Id).ValueGeneratedNever();
+            head.HasData(new TransparencyLogHead { Id = 1, Size = 0 });
         });
 
         builder.Entity<DataProtectionKey>(key => key.ToTable("data_protection_keys"));

@@ -47,6 +47,7 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
     public static Dictionary<string, string?> DefaultSettings() => new()
     {
         ["Permits:SigningKey"] = "dGVzdC1rZXktZm9yLXBlcm1pdC1zaWduaW5nLWluLXRlc3RzLW9ubHk=",
+        ["Transparency:SigningKey"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         ["RateLimits:AuthPermitLimit"] = "100000",
         ["RateLimits:SubmissionPermitLimit"] = "100000",
     };

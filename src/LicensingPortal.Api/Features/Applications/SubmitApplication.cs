@@ -11,6 +11,7 @@ using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Api.Infrastructure.Permits;
 using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Api.Infrastructure.Transparency;
 using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Evaluation;
 using LicensingPortal.Rules.Facts;
@@ -104,7 +105,7 @@ public static class SubmitApplication
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, Notifier notifier, PermitNumbers numbers, PermitSigner signer, PermitLinks links, TimeProvider time)
+    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, Notifier notifier, TransparencyLog log, PermitNumbers numbers, PermitSigner signer, PermitLinks links, TimeProvider time)
         : ICommandHandler<Command, Result<ApplicationResponse>>
     {
         public async ValueTask<Result<ApplicationResponse>> Handle(Command command, CancellationToken cancellationToken)
@@ -172,6 +173,7 @@ public static class SubmitApplication
                 string.IsNullOrWhiteSpace(request.EnvironmentalDocument) ? null : request.EnvironmentalDocument.Trim(),
                 string.IsNullOrWhiteSpace(request.BuildingApprovalNumber) ? null : request.BuildingApprovalNumber.Trim());
 
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var application = PermitApplication.Submit(details, command.Language.Code(), now, today, corrected);
             var facts = FactsOf(application, business, documents.Select(d => d.Kind));
             var evaluation = ruleSet.Evaluate(facts);
@@ -202,7 +204,16 @@ public static class SubmitApplication
                 new DecisionPayload(rendered.Select(p => new IssuedPermit(p.Type, p.Number, p.VerificationUrl, p.ValidUntil)).ToList()),
                 inboxOnly: false,
                 cancellationToken);
+            log.Record($"applicant:{command.OwnerId:N}", LogEntryTypes.Submission, application.Id, LogPayloads.Submission(application.Decision!));
+            log.Record("engine", LogEntryTypes.Decision, application.Id, LogPayloads.ForDecision(application.Decision!));
+            foreach (var permit in permits)
+            {
+                log.Record("engine", LogEntryTypes.PermitIssued, permit.Id, LogPayloads.ForPermit(permit));
+            }
+
+            await log.FlushAsync(now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
 
             notifier.EnqueueRaised();
             return response;

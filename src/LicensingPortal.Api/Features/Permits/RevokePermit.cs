@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Transparency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,13 +16,14 @@ public static class RevokePermit
     public sealed record Request(string Reason);
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/{number}/revocation", async Task<Results<Ok<PermitResponse>, ProblemHttpResult>> (string number, Request request, LicensingDbContext db, Notifier notifier, PermitLinks links, TimeProvider time, CancellationToken cancellationToken) =>
+        routes.MapPost("/{number}/revocation", async Task<Results<Ok<PermitResponse>, ProblemHttpResult>> (string number, Request request, ClaimsPrincipal user, LicensingDbContext db, Notifier notifier, TransparencyLog log, PermitLinks links, TimeProvider time, CancellationToken cancellationToken) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
                 {
                     return new Error(ErrorCodes.ValidationFailed, StatusCodes.Status400BadRequest, "The request has invalid fields.", "A reason of at most 1000 characters is required.", new Dictionary<string, string[]> { ["reason"] = ["A reason of at most 1000 characters is required."] }).ToProblem();
                 }
 
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var permit = await db.Permits.FirstOrDefaultAsync(p => p.Number == number, cancellationToken);
                 if (permit is null || permit.Status == PermitStatus.Revoked)
                 {
@@ -31,7 +35,10 @@ public static class RevokePermit
                 var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == permit.BusinessId, cancellationToken);
                 var payload = new PermitPayload(permit.Number, permit.Type, permit.ValidUntil, null, permit.RevocationReason);
                 await notifier.RaiseAsync(OutboxMessageTypes.PermitRevoked, permit.Id, business.OwnerId, PermitNotice.Text(OutboxMessageTypes.PermitRevoked, payload, business.Name), payload, inboxOnly: false, cancellationToken);
+                log.Record($"admin:{user.UserId():N}", LogEntryTypes.PermitRevoked, permit.Id, LogPayloads.ForRevocation(permit));
+                await log.FlushAsync(now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 notifier.EnqueueRaised();
                 return TypedResults.Ok(links.Render(permit, null, Rules.Model.Language.Indonesian, Infrastructure.Wita.Today(time)));
             })

@@ -2,6 +2,7 @@ using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Api.Infrastructure.Transparency;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Infrastructure.Hosting;
@@ -42,12 +43,20 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(cancellationToken);
 
         var known = await db.RuleSetVersions.Select(v => v.Hash).ToListAsync(cancellationToken);
-        foreach (var ruleSet in catalog.Library.RuleSets.Where(r => !known.Contains(r.Hash)))
+        var log = scope.ServiceProvider.GetRequiredService<TransparencyLog>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            db.RuleSetVersions.Add(RuleSetVersion.FirstSeen(ruleSet.Hash, ruleSet.Id, ruleSet.EffectiveFrom, ruleSet.CanonicalContent, time.GetUtcNow()));
+            foreach (var ruleSet in catalog.Library.RuleSets.Where(r => !known.Contains(r.Hash)))
+            {
+                db.RuleSetVersions.Add(RuleSetVersion.FirstSeen(ruleSet.Hash, ruleSet.Id, ruleSet.EffectiveFrom, ruleSet.CanonicalContent, time.GetUtcNow()));
+                log.Record("system", LogEntryTypes.RuleSetFirstUsed, Guid.Empty, ruleSet.Hash);
+            }
+
+            await log.FlushAsync(time.GetUtcNow(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(embedded: db.Database.IsSqlite());
     }
 }

@@ -5,6 +5,7 @@ using LicensingPortal.Api.Features.Documents;
 using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Features.Transparency;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Email;
 using LicensingPortal.Api.Infrastructure.Errors;
@@ -12,6 +13,7 @@ using LicensingPortal.Api.Infrastructure.Idempotency;
 using LicensingPortal.Api.Infrastructure.Permits;
 using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Api.Infrastructure.Storage;
+using LicensingPortal.Api.Infrastructure.Transparency;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -44,6 +46,10 @@ public static class LicensingPortalSetup
         var embedded = StorageOptions.PostgresConnectionString(configuration) is null;
         services.AddSingleton(provider => PermitSigner.Create(provider.GetRequiredService<IOptions<PermitOptions>>().Value, storage.ResolveDataDirectory(), embedded));
         services.AddScoped<PermitNumbers>();
+        services.AddScoped<TransparencyLog>();
+        services.AddScoped<LogVerifier>();
+        services.Configure<TransparencyOptions>(configuration.GetSection(TransparencyOptions.Section));
+        services.AddSingleton(provider => CheckpointSigner.Create(provider.GetRequiredService<IOptions<TransparencyOptions>>().Value, storage.ResolveDataDirectory(), embedded));
         services.AddScoped<PermitLinks>();
         services.AddScoped<AccountEmailMessage>();
         services.AddSingleton<IDocumentStorage>(_ => new LocalFolderDocumentStorage(Path.Combine(storage.ResolveDataDirectory(), "documents")));
@@ -116,6 +122,9 @@ public static class LicensingPortalSetup
         GetPermits.Map(api.MapGroup("/permits").WithTags("Permits").RequireAuthorization(Policies.Applicant));
         VerifyPermit.Map(api.MapGroup("/verify").WithTags("Public verification"));
         RevokePermit.Map(api.MapGroup("/admin/permits").WithTags("Administration").RequireAuthorization(Policies.Admin));
+        TransparencyEndpoints.MapAdmin(api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Admin));
+        TransparencyEndpoints.MapPublic(api.MapGroup("/transparency").WithTags("Transparency log"));
+        TransparencyEndpoints.MapApplicantProof(applications);
 
         var me = api.MapGroup("/me").WithTags("My account").RequireAuthorization(Policies.Applicant);
         Inbox.Map(me);

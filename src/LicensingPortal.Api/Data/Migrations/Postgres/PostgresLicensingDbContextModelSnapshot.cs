@@ -808,6 +808,75 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("rule_set_versions", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.TransparencyLogEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("leaf_hash");
+
+                    b.Property<long>("OccurredAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("occurred_at_ms");
+
+                    b.Property<string>("PayloadSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("payload_sha256");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_transparency_log");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_transparency_log_subject_id");
+
+                    b.ToTable("transparency_log", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.TransparencyLogHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transparency_log_head");
+
+                    b.ToTable("transparency_log_head", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Size = 0L
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -160,6 +160,35 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "transparency_log",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    occurred_at_ms = table.Column<long>(type: "bigint", nullable: false),
+                    actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    payload_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    leaf_hash = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transparency_log", x => x.sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transparency_log_head",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transparency_log_head", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -436,6 +465,11 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.InsertData(
+                table: "transparency_log_head",
+                columns: new[] { "id", "size" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "ix_applications_business_id",
                 table: "applications",
@@ -557,6 +591,11 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 table: "permits",
                 column: "number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transparency_log_subject_id",
+                table: "transparency_log",
+                column: "subject_id");
         }
 
         /// <inheritdoc />
@@ -600,6 +639,12 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "permits");
+
+            migrationBuilder.DropTable(
+                name: "transparency_log");
+
+            migrationBuilder.DropTable(
+                name: "transparency_log_head");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -158,6 +158,35 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "transparency_log",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    occurred_at_ms = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    payload_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    leaf_hash = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transparency_log", x => x.sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transparency_log_head",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transparency_log_head", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -434,6 +463,11 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.InsertData(
+                table: "transparency_log_head",
+                columns: new[] { "id", "size" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "ix_applications_business_id",
                 table: "applications",
@@ -555,6 +589,11 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 table: "permits",
                 column: "number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transparency_log_subject_id",
+                table: "transparency_log",
+                column: "subject_id");
         }
 
         /// <inheritdoc />
@@ -598,6 +637,12 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "permits");
+
+            migrationBuilder.DropTable(
+                name: "transparency_log");
+
+            migrationBuilder.DropTable(
+                name: "transparency_log_head");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LicensingPortal.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLicensingDbContext))]
-    [Migration("20261127223938_InitialCreate")]
+    [Migration("20261127230706_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -804,6 +804,75 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasName("pk_rule_set_versions");
 
                     b.ToTable("rule_set_versions", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.TransparencyLogEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("leaf_hash");
+
+                    b.Property<long>("OccurredAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at_ms");
+
+                    b.Property<string>("PayloadSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload_sha256");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_transparency_log");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_transparency_log_subject_id");
+
+                    b.ToTable("transparency_log", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.TransparencyLogHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transparency_log_head");
+
+                    b.ToTable("transparency_log_head", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Size = 0L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using NSec.Cryptography;
+
+namespace LicensingPortal.Api.Infrastructure.Transparency;
+
+public sealed class TransparencyOptions
+{
+    public const string Section = "Transparency";
+
+    /// <summary>Base64 Ed25519 private key (the 32-byte seed) that signs checkpoints. Generated in the data folder by the embedded default.</summary>
+    public string? SigningKey { get; set; }
+}
+
+/// <summary>Signs log checkpoints with Ed25519; anyone can check them with the published public key.</summary>
+public sealed class CheckpointSigner : IDisposable
+{
+    public const string Origin = "licensingportal.kupangkota.go.id/transparency";
+    private static readonly SignatureAlgorithm Algorithm = SignatureAlgorithm.Ed25519;
+    private readonly Key key;
+
+    private CheckpointSigner(byte[] seed)
+    {
+        key = Key.Import(Algorithm, seed, KeyBlobFormat.RawPrivateKey);
+        PublicKey = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+    }
+
+    public byte[] PublicKey { get; }
+
+    /// <summary>The signed text: origin, tree size, root hash (base64) and time, one per line, as in a transparency-log checkpoint.</summary>
+    public static string Body(long size, byte[] root, DateTimeOffset time) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Origin}\n{size}\n{Convert.ToBase64String(root)}\n{time.ToUnixTimeSeconds()}\n");
+
+    public byte[] Sign(string body) => Algorithm.Sign(key, Encoding.UTF8.GetBytes(body));
+
+    public static bool Verify(byte[] publicKey, string body, byte[] signature) =>
+        Algorithm.Verify(NSec.Cryptography.PublicKey.Import(Algorithm, publicKey, KeyBlobFormat.RawPublicKey), Encoding.UTF8.GetBytes(body), signature);
+
+    public static CheckpointSigner Create(TransparencyOptions options, string dataDirectory, bool embedded)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            return new CheckpointSigner(Convert.FromBase64String(options.SigningKey));
+        }
+
+        if (!embedded)
+        {
+            throw new InvalidOperationException("Set Transparency:SigningKey (base64 Ed25519 seed, 32 bytes) to run on PostgreSQL; the embedded default generates its own.");
+        }
+
+        var path = Path.Combine(dataDirectory, "keys", "transparency-ed25519.key");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+
+        return new CheckpointSigner(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+    }
+
+    public void Dispose() => key.Dispose();
+}

@@ -113,6 +113,17 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Trace_BoundTakenFromAPersonalFact_IsMaskedToo()
+    {
+        var evaluation = KupangRules.RuleSet.Evaluate(KupangRules.Restaurant() with { Npwp = "5371044107850004" });
+
+        var outcome = evaluation.Requirements.Single(r => r.RequirementId == "IDENTITAS-NPWP-SAMA-NIK");
+        Assert.Equal(RequirementStatus.Failed, outcome.Status);
+        Assert.Equal("5371********0003", outcome.ExpectedValue);
+        Assert.DoesNotContain("5371044107850003", KupangRules.RuleSet.Explain(outcome, Language.English), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Library_PicksTheRuleSetInForceOnTheSubmissionDate()
     {
         var library = new RuleLibrary([KupangRules.RuleSet]);

@@ -37,6 +37,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<TransparencyLogHead> TransparencyLogHead => Set<TransparencyLogHead>();
 
+    public DbSet<DecisionNote> DecisionNotes => Set<DecisionNote>();
+
     /// <summary>Data-protection keys (they sign bearer tokens and confirmation codes), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -181,6 +183,14 @@ public abstract class LicensingDbContext(DbContextOptions options)
             entry.Property(e => e.Type).HasMaxLength(40);
             entry.Property(e => e.PayloadSha256).HasMaxLength(64);
             entry.HasIndex(e => e.SubjectId);
+        });
+
+        builder.Entity<DecisionNote>(note =>
+        {
+            note.ToTable("decision_notes");
+            note.HasKey(n => n.Id);
+            note.Property(n => n.Text).HasMaxLength(4000);
+            note.HasIndex(n => n.ApplicationId);
         });
 
         builder.Entity<TransparencyLogHead>(head =>

@@ -64,6 +64,7 @@ public static class LogEntryTypes
     public const string PermitIssued = "permit-issued";
     public const string PermitRevoked = "permit-revoked";
     public const string RuleSetFirstUsed = "rule-set-first-used";
+    public const string NoteAdded = "note-added";
 }
 
 /// <summary>The size of the log, in one row: appends lock it, so sequence numbers have no gaps and no repeats.</summary>

@@ -175,7 +175,7 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
             {
                 var value = TextOperand(fact, operand);
                 Expression equal = Expression.Call(StringEquals, subject, value.Value, Expression.Constant(StringComparison.Ordinal));
-                return new Tree(op == "eq" ? equal : Expression.Not(equal), $"{fact.Name} {Symbol(op)} {value.Text}", Reads(fact, operand), value.Value);
+                return new Tree(op == "eq" ? equal : Expression.Not(equal), $"{fact.Name} {Symbol(op)} {value.Text}", Reads(fact, operand), Shown(operand, value.Value));
             }
 
             case "in" or "notIn":
@@ -246,7 +246,7 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
             case "contains":
             {
                 var value = TextOperand(fact, operand);
-                return new Tree(Expression.Call(subject, SetContains, value.Value), $"{fact.Name} contains {value.Text}", Reads(fact, operand), value.Value);
+                return new Tree(Expression.Call(subject, SetContains, value.Value), $"{fact.Name} contains {value.Text}", Reads(fact, operand), Shown(operand, value.Value));
             }
 
             case "containsAll" or "containsAny" or "subsetOf":
@@ -468,6 +468,14 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
             }
         }
     }
+
+    private static readonly MethodInfo MaskMethod = typeof(FactDefinition).GetMethod(nameof(FactDefinition.Mask))!;
+
+    /// <summary>A text bound as traces may show it: another fact's value is masked when that fact is personal.</summary>
+    private static Expression Shown(SourceNode operand, Expression value) =>
+        operand is MappingNode map && map["fact"] is ScalarNode name && FactCatalog.Find(name.Value) is { Sensitive: true }
+            ? Expression.Call(MaskMethod, value)
+            : value;
 
     /// <summary>Renders a number or date bound the way traces show values (invariant culture, yyyy-MM-dd).</summary>
     private static Expression Text(Expression value) => value.Type == typeof(DateOnly)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Audit;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Documents;
 using LicensingPortal.Api.Features.Me;
@@ -123,6 +124,7 @@ public static class LicensingPortalSetup
         VerifyPermit.Map(api.MapGroup("/verify").WithTags("Public verification"));
         RevokePermit.Map(api.MapGroup("/admin/permits").WithTags("Administration").RequireAuthorization(Policies.Admin));
         TransparencyEndpoints.MapAdmin(api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Admin));
+        AuditDecisions.Map(api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer));
         TransparencyEndpoints.MapPublic(api.MapGroup("/transparency").WithTags("Transparency log"));
         TransparencyEndpoints.MapApplicantProof(applications);
 

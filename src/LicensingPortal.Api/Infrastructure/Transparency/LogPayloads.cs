@@ -50,5 +50,11 @@ public static class LogPayloads
         return Sha256($"{permit.Number}|{permit.RevocationReason}|{permit.RevokedAt?.ToUnixTimeMilliseconds()}");
     }
 
+    public static string ForNote(DecisionNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        return Sha256($"{note.ApplicationId:N}|{note.AuthorId:N}|{note.Text}");
+    }
+
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -21,6 +21,7 @@ public sealed class LogVerifier(LicensingDbContext db)
         var decisions = await db.Decisions.AsNoTracking().ToDictionaryAsync(d => d.ApplicationId, cancellationToken);
         var permits = await db.Permits.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
         var ruleSets = await db.RuleSetVersions.AsNoTracking().ToDictionaryAsync(v => v.Hash, v => v.Content, cancellationToken);
+        var notes = await db.DecisionNotes.AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
         var head = await db.TransparencyLogHead.AsNoTracking().SingleAsync(cancellationToken);
         var root = Convert.ToHexStringLower(MerkleTree.Root(entries.Select(e => e.LeafHash).ToArray()));
 
@@ -31,7 +32,7 @@ public sealed class LogVerifier(LicensingDbContext db)
                 ? $"entry {i} is missing or out of place (found entry {entry.Sequence} there)"
                 : !entry.ComputeLeafHash().AsSpan().SequenceEqual(entry.LeafHash)
                     ? $"entry {i} does not match its leaf hash: it was changed or moved after it was written"
-                    : Source(entry, decisions, permits, ruleSets);
+                    : Source(entry, decisions, permits, ruleSets, notes);
             if (problem is not null)
             {
                 return new Report(false, entries.Count, root, i, problem);
@@ -43,7 +44,7 @@ public sealed class LogVerifier(LicensingDbContext db)
             : new Report(true, entries.Count, root, null, null);
     }
 
-    private static string? Source(TransparencyLogEntry entry, Dictionary<Guid, Decision> decisions, Dictionary<Guid, Permit> permits, Dictionary<string, string> ruleSets)
+    private static string? Source(TransparencyLogEntry entry, Dictionary<Guid, Decision> decisions, Dictionary<Guid, Permit> permits, Dictionary<string, string> ruleSets, Dictionary<Guid, DecisionNote> notes)
     {
         var recomputed = entry.Type switch
         {
@@ -51,6 +52,7 @@ public sealed class LogVerifier(LicensingDbContext db)
             LogEntryTypes.Decision => decisions.TryGetValue(entry.SubjectId, out var decision) ? LogPayloads.ForDecision(decision) : null,
             LogEntryTypes.PermitIssued => permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForPermit(permit) : null,
             LogEntryTypes.PermitRevoked => permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForRevocation(permit) : null,
+            LogEntryTypes.NoteAdded => notes.TryGetValue(entry.SubjectId, out var note) ? LogPayloads.ForNote(note) : null,
             LogEntryTypes.RuleSetFirstUsed => ruleSets.TryGetValue(entry.PayloadSha256, out var content) ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) : null,
             _ => entry.PayloadSha256,
         };

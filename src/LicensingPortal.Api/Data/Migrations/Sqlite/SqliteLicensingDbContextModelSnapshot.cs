@@ -282,6 +282,40 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("decisions", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DecisionNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_notes");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_decision_notes_application_id");
+
+                    b.ToTable("decision_notes", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.Document", b =>
                 {
                     b.Property<Guid>("Id")

@@ -71,6 +71,21 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "decision_notes",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    application_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_decision_notes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_records",
                 columns: table => new
                 {
@@ -535,6 +550,11 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 column: "owner_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_decision_notes_application_id",
+                table: "decision_notes",
+                column: "application_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_decisions_application_id",
                 table: "decisions",
                 column: "application_id",
@@ -618,6 +638,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "decision_notes");
 
             migrationBuilder.DropTable(
                 name: "decisions");

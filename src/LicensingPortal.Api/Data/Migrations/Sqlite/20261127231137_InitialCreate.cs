@@ -69,6 +69,21 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "decision_notes",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    application_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    author_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_decision_notes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_records",
                 columns: table => new
                 {
@@ -533,6 +548,11 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 column: "owner_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_decision_notes_application_id",
+                table: "decision_notes",
+                column: "application_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_decisions_application_id",
                 table: "decisions",
                 column: "application_id",
@@ -616,6 +636,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "decision_notes");
 
             migrationBuilder.DropTable(
                 name: "decisions");

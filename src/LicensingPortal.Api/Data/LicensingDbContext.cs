@@ -39,6 +39,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<DecisionNote> DecisionNotes => Set<DecisionNote>();
 
+    public DbSet<WhatIfRun> WhatIfRuns => Set<WhatIfRun>();
+
     /// <summary>Data-protection keys (they sign bearer tokens and confirmation codes), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -191,6 +193,15 @@ public abstract class LicensingDbContext(DbContextOptions options)
             note.HasKey(n => n.Id);
             note.Property(n => n.Text).HasMaxLength(4000);
             note.HasIndex(n => n.ApplicationId);
+        });
+
+        builder.Entity<WhatIfRun>(run =>
+        {
+            run.ToTable("what_if_runs");
+            run.HasKey(r => r.Id);
+            run.Property(r => r.DraftHash).HasMaxLength(64);
+            run.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            run.Property(r => r.Error).HasMaxLength(2000);
         });
 
         builder.Entity<TransparencyLogHead>(head =>

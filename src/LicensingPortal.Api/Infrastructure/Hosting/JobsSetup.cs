@@ -71,6 +71,7 @@ public static class JobsSetup
         services.AddScoped<DeliverOutboxMessage>();
         services.AddScoped<SweepOutbox>();
         services.AddScoped<RemindPermitExpiry>();
+        services.AddScoped<Features.Audit.WhatIfJob>();
         services.AddScoped<DecisionEmail>();
         services.AddScoped<PermitNotice>();
         services.AddScoped<WebhookPayloads>();

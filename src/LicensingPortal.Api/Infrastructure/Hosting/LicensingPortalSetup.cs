@@ -124,7 +124,9 @@ public static class LicensingPortalSetup
         VerifyPermit.Map(api.MapGroup("/verify").WithTags("Public verification"));
         RevokePermit.Map(api.MapGroup("/admin/permits").WithTags("Administration").RequireAuthorization(Policies.Admin));
         TransparencyEndpoints.MapAdmin(api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Admin));
-        AuditDecisions.Map(api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer));
+        var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer);
+        AuditDecisions.Map(audit);
+        WhatIf.Map(audit);
         TransparencyEndpoints.MapPublic(api.MapGroup("/transparency").WithTags("Transparency log"));
         TransparencyEndpoints.MapApplicantProof(applications);
 

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Audit;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Tests.Features.Applications;
+using LicensingPortal.Api.Tests.Infrastructure;
+
+namespace LicensingPortal.Api.Tests.Features.Audit;
+
+public abstract class WhatIfTests(Portal portal)
+{
+    [Fact]
+    public async Task DraftWithoutTheDeclarationRequirement_WouldApproveTheApplicationsItRejected()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        var rejected = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
+        var approved = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        var today = rejected.SubmissionDate;
+
+        var started = await officer.Client.PostAsJsonAsync("/api/audit/what-if", new WhatIf.Request(DraftWithout("PERNYATAAN-KEBENARAN-DATA"), null, today, today), TestJson.Options);
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var run = (await started.Content.ReadFromJsonAsync<WhatIf.Progress>(TestJson.Options))!;
+        WhatIf.Progress progress = run;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                progress = (await officer.Client.GetFromJsonAsync<WhatIf.Progress>($"/api/audit/what-if/{run.Id}", TestJson.Options))!;
+                return progress.Status is WhatIfStatus.Completed or WhatIfStatus.Failed;
+            },
+            "the analysis finishes");
+        Assert.Equal(WhatIfStatus.Completed, progress.Status);
+        var result = progress.Result!;
+        Assert.Equal(progress.Total, progress.Done);
+        Assert.True(result.WouldBeApproved >= 1);
+        Assert.Equal(0, result.WouldBeRejected);
+        Assert.Contains(result.Sample, a => a.ApplicationId == rejected.Id && a.After == "approved" && a.NoLongerFailed.Contains("PERNYATAAN-KEBENARAN-DATA"));
+        Assert.DoesNotContain(result.Sample, a => a.ApplicationId == approved.Id);
+        Assert.Contains(result.Requirements, r => r.Id == "PERNYATAAN-KEBENARAN-DATA" && r.FailedAfter == 0 && r.FailedBefore >= 1);
+
+        var csv = await officer.Client.GetStringAsync($"/api/audit/what-if/{run.Id}/affected.csv");
+        Assert.StartsWith("application_id,before,after,newly_failed,no_longer_failed\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"{rejected.Id},rejected,approved,,PERNYATAAN-KEBENARAN-DATA", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BrokenDraft_IsRefusedWithItsProblems()
+    {
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var response = await officer.Client.PostAsJsonAsync("/api/audit/what-if", new WhatIf.Request("id: x\nrequirements: [", null, today, today), TestJson.Options);
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    /// <summary>The shipped rule set as one YAML document with its requirements inline, less one requirement file.</summary>
+    private static string DraftWithout(string requirementId)
+    {
+        var folder = Path.Combine(TestPaths.RepositoryRoot, "rules", "kupang-2025");
+        var ruleset = File.ReadAllText(Path.Combine(folder, "ruleset.yaml")).Replace("id: kupang-pb-2025", "id: kupang-draft", StringComparison.Ordinal);
+        var requirements = Directory.GetFiles(Path.Combine(folder, "requirements"), "*.yaml").Order(StringComparer.Ordinal)
+            .Select(File.ReadAllText)
+            .Where(text => !text.Contains($"id: {requirementId}\n", StringComparison.Ordinal))
+            .Select(text => text[(text.IndexOf("requirements:\n", StringComparison.Ordinal) + "requirements:\n".Length)..]);
+        return ruleset + "\nrequirements:\n" + string.Join("\n", requirements);
+    }
+}
+
+public sealed class WhatIfTestsOnSqlite(SqlitePortal portal) : WhatIfTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class WhatIfTestsOnPostgres(PostgresPortal portal) : WhatIfTests(portal), IClassFixture<PostgresPortal>;

@@ -61,7 +61,7 @@ public static partial class AuditDecisions
                 {
                     if (outcome is not ("approved" or "rejected"))
                     {
-                        return new Error(ErrorCodes.ValidationFailed, StatusCodes.Status400BadRequest, "The request has invalid fields.", "outcome is 'approved' or 'rejected'.", new Dictionary<string, string[]> { ["outcome"] = ["outcome is 'approved' or 'rejected'."] }).ToProblem();
+                        return Error.Invalid("outcome", "outcome is 'approved' or 'rejected'.").ToProblem();
                     }
 
                     var approved = outcome == "approved";
@@ -165,7 +165,7 @@ public static partial class AuditDecisions
             {
                 if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 4000)
                 {
-                    return new Error(ErrorCodes.ValidationFailed, StatusCodes.Status400BadRequest, "The request has invalid fields.", "A note of at most 4000 characters is required.", new Dictionary<string, string[]> { ["text"] = ["A note of at most 4000 characters is required."] }).ToProblem();
+                    return Error.Invalid("text", "A note of at most 4000 characters is required.").ToProblem();
                 }
 
                 if (!await db.Decisions.AnyAsync(d => d.ApplicationId == applicationId, cancellationToken))

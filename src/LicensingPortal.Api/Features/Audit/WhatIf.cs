@@ -136,8 +136,7 @@ public static class WhatIf
         return new Progress(run.Id, run.Status, run.Done, run.Total, left, run.DraftHash, run.From, run.To, result is null ? null : result with { Affected = [] }, run.Error);
     }
 
-    private static ProblemHttpResult Invalid(string message) =>
-        new Error(ErrorCodes.ValidationFailed, StatusCodes.Status400BadRequest, "The request has invalid fields.", message, new Dictionary<string, string[]> { ["ruleSet"] = [message] }).ToProblem();
+    private static ProblemHttpResult Invalid(string message) => Error.Invalid("ruleSet", message).ToProblem();
 }
 
 /// <summary>The background job of a what-if analysis: evaluates the period's stored facts under the draft, in batches, reporting progress.</summary>

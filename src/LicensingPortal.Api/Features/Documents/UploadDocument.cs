@@ -47,7 +47,7 @@ public static class UploadDocument
             {
                 if (!DocumentKinds.All.Contains(kind))
                 {
-                    return new Error(ErrorCodes.ValidationFailed, StatusCodes.Status400BadRequest, "The request has invalid fields.", $"kind must be one of: {string.Join(", ", DocumentKinds.All.Order(StringComparer.Ordinal))}.", new Dictionary<string, string[]> { ["kind"] = [$"Unknown document kind '{kind}'."] }).ToProblem();
+                    return Error.Invalid("kind", $"Unknown document kind '{kind}'; one of: {string.Join(", ", DocumentKinds.All.Order(StringComparer.Ordinal))}.").ToProblem();
                 }
 
                 if (file.Length > MaxBytes)

@@ -63,6 +63,5 @@ public static class Preferences
             .WithSummary("Choose your language, e-mail on or off, and a webhook address (the response shows a new signing secret once).");
     }
 
-    private static ProblemHttpResult Invalid(string field, string message) =>
-        new Error(ErrorCodes.ValidationFailed, StatusCodes.Status400BadRequest, "The request has invalid fields.", message, new Dictionary<string, string[]> { [field] = [message] }).ToProblem();
+    private static ProblemHttpResult Invalid(string field, string message) => Error.Invalid(field, message).ToProblem();
 }

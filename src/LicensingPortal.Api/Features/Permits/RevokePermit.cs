@@ -20,7 +20,7 @@ public static class RevokePermit
             {
                 if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
                 {
-                    return new Error(ErrorCodes.ValidationFailed, StatusCodes.Status400BadRequest, "The request has invalid fields.", "A reason of at most 1000 characters is required.", new Dictionary<string, string[]> { ["reason"] = ["A reason of at most 1000 characters is required."] }).ToProblem();
+                    return Error.Invalid("reason", "A reason of at most 1000 characters is required.").ToProblem();
                 }
 
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -4,6 +4,12 @@ namespace LicensingPortal.Api.Infrastructure.Errors;
 public sealed record Error(string Code, int Status, string Title, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
     public static Error NotFound(string code, string title) => new(code, StatusCodes.Status404NotFound, title);
+
+    /// <summary>A validation failure of one field, in the same shape the validation pipeline answers with.</summary>
+    public static Error Invalid(string field, string message) =>
+        new(ErrorCodes.ValidationFailed, StatusCodes.Status400BadRequest, InvalidTitle, message, new Dictionary<string, string[]> { [field] = [message] });
+
+    public const string InvalidTitle = "The request has invalid fields.";
 }
 
 /// <summary>The result of a command or query: a value or an <see cref="Error"/>. Expected failures are returned, not thrown.</summary>

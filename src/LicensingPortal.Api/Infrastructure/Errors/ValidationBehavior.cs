@@ -29,7 +29,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         return TResponse.Failure(new Error(
             ErrorCodes.ValidationFailed,
             StatusCodes.Status400BadRequest,
-            "The request has invalid fields.",
+            Error.InvalidTitle,
             string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
             errors));
     }

@@ -38,6 +38,11 @@ if (args is ["audit", "verify", ..])
     return await AuditVerifyCommand.RunAsync(app.Services, Console.Out);
 }
 
+if (args is ["reports", "rebuild", ..])
+{
+    return await ReportsRebuildCommand.RunAsync(app.Services, Console.Out);
+}
+
 app.Services.ScheduleRecurringJobs(app.Configuration);
 app.UseLicensingPortal(workerOnly: role == "worker");
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -41,6 +41,12 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<WhatIfRun> WhatIfRuns => Set<WhatIfRun>();
 
+    public DbSet<DailyDecisionCount> DailyDecisionCounts => Set<DailyDecisionCount>();
+
+    public DbSet<DailyLatencyBucket> DailyLatencyBuckets => Set<DailyLatencyBucket>();
+
+    public DbSet<DailyRequirementFailure> DailyRequirementFailures => Set<DailyRequirementFailure>();
+
     /// <summary>Data-protection keys (they sign bearer tokens and confirmation codes), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -202,6 +208,28 @@ public abstract class LicensingDbContext(DbContextOptions options)
             run.Property(r => r.DraftHash).HasMaxLength(64);
             run.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             run.Property(r => r.Error).HasMaxLength(2000);
+        });
+
+        builder.Entity<DailyDecisionCount>(count =>
+        {
+            count.ToTable("daily_decision_counts");
+            count.HasKey(c => new { c.Day, c.Kecamatan, c.Sector, c.PermitType, c.Approved });
+            count.Property(c => c.Kecamatan).HasMaxLength(10);
+            count.Property(c => c.Sector).HasMaxLength(40);
+            count.Property(c => c.PermitType).HasMaxLength(40);
+        });
+
+        builder.Entity<DailyLatencyBucket>(bucket =>
+        {
+            bucket.ToTable("daily_latency_buckets");
+            bucket.HasKey(b => new { b.Day, b.UpperBoundMs });
+        });
+
+        builder.Entity<DailyRequirementFailure>(failure =>
+        {
+            failure.ToTable("daily_requirement_failures");
+            failure.HasKey(f => new { f.Day, f.RequirementId });
+            failure.Property(f => f.RequirementId).HasMaxLength(100);
         });
 
         builder.Entity<TransparencyLogHead>(head =>

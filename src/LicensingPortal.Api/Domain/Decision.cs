@@ -36,6 +36,9 @@ public sealed class Decision
 
     public DateTimeOffset DecidedAt { get; private set; }
 
+    /// <summary>How long the engine took to decide, from receiving the application to the decision (milliseconds).</summary>
+    public long LatencyMs { get; private set; }
+
     internal static Decision Record(PermitApplication application, DecisionRecord record, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
@@ -50,6 +53,7 @@ public sealed class Decision
         FactsJson = record.FactsJson,
         TraceJson = record.TraceJson,
         DecidedAt = now,
+        LatencyMs = record.LatencyMs,
     };
 }
 
@@ -62,4 +66,5 @@ public sealed record DecisionRecord(
     IReadOnlyList<string> RequiredPermits,
     IReadOnlyList<string> FailedRequirementIds,
     string FactsJson,
-    string TraceJson);
+    string TraceJson,
+    long LatencyMs = 0);

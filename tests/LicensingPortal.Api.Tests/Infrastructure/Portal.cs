@@ -50,6 +50,7 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
         ["Transparency:SigningKey"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         ["RateLimits:AuthPermitLimit"] = "100000",
         ["RateLimits:SubmissionPermitLimit"] = "100000",
+        ["RateLimits:PublicPermitLimit"] = "100000",
     };
 
     /// <summary>A new confirmed applicant account and a client that sends its bearer token.</summary>

@@ -6,6 +6,7 @@ using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Errors;
@@ -105,11 +106,12 @@ public static class SubmitApplication
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, Notifier notifier, TransparencyLog log, PermitNumbers numbers, PermitSigner signer, PermitLinks links, TimeProvider time)
+    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, Notifier notifier, TransparencyLog log, ReportCounters counters, PermitNumbers numbers, PermitSigner signer, PermitLinks links, TimeProvider time)
         : ICommandHandler<Command, Result<ApplicationResponse>>
     {
         public async ValueTask<Result<ApplicationResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
+            var received = time.GetTimestamp();
             var request = command.Request;
             PermitApplication? corrected = null;
             if (command.Corrects is { } correctsId)
@@ -188,7 +190,8 @@ public static class SubmitApplication
                     evaluation.RequiredPermits,
                     evaluation.Failed.Select(f => f.RequirementId).ToList(),
                     JsonSerializer.Serialize(facts, Json.Options),
-                    JsonSerializer.Serialize(evaluation.Requirements, Json.Options)),
+                    JsonSerializer.Serialize(evaluation.Requirements, Json.Options),
+                    (long)time.GetElapsedTime(received).TotalMilliseconds),
                 now);
             db.Applications.Add(application);
 
@@ -212,6 +215,16 @@ public static class SubmitApplication
             }
 
             await log.FlushAsync(now, cancellationToken);
+            await counters.CountAsync(
+                new ReportCounters.Counted(
+                    today,
+                    application.KecamatanCode ?? string.Empty,
+                    ReportCounters.SectorOf(application.KbliCodes, ruleSet.Definition.Kbli.ToDictionary(k => k.Key, k => k.Value.Sector)),
+                    application.PermitType,
+                    approved,
+                    application.Decision!.LatencyMs,
+                    application.Decision.FailedRequirementIds),
+                cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 

@@ -21,6 +21,9 @@ public sealed class RateLimitOptions
     /// <summary>Applications submitted per account and window.</summary>
     public int SubmissionPermitLimit { get; set; } = 20;
 
+    /// <summary>Public statistics requests per client address and window.</summary>
+    public int PublicPermitLimit { get; set; } = 120;
+
     public int WindowSeconds { get; set; } = 60;
 }
 
@@ -29,6 +32,7 @@ public static class AuthSetup
 {
     public const string AuthLimit = "auth";
     public const string SubmissionLimit = "submission";
+    public const string PublicLimit = "public";
 
     public static IServiceCollection AddLicensingAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -71,6 +75,9 @@ public static class AuthSetup
             options.AddPolicy(SubmissionLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.Identity?.IsAuthenticated == true ? context.User.UserId().ToString() : context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SubmissionPermitLimit, Window = TimeSpan.FromSeconds(limits.WindowSeconds), QueueLimit = 0 }));
+            options.AddPolicy(PublicLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PublicPermitLimit, Window = TimeSpan.FromSeconds(limits.WindowSeconds), QueueLimit = 0 }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(limits.WindowSeconds);

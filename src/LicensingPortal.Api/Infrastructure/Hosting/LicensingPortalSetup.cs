@@ -6,6 +6,7 @@ using LicensingPortal.Api.Features.Documents;
 using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Features.Transparency;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Email;
@@ -48,6 +49,7 @@ public static class LicensingPortalSetup
         services.AddSingleton(provider => PermitSigner.Create(provider.GetRequiredService<IOptions<PermitOptions>>().Value, storage.ResolveDataDirectory(), embedded));
         services.AddScoped<PermitNumbers>();
         services.AddScoped<TransparencyLog>();
+        services.AddScoped<ReportCounters>();
         services.AddScoped<LogVerifier>();
         services.Configure<TransparencyOptions>(configuration.GetSection(TransparencyOptions.Section));
         services.AddSingleton(provider => CheckpointSigner.Create(provider.GetRequiredService<IOptions<TransparencyOptions>>().Value, storage.ResolveDataDirectory(), embedded));
@@ -79,6 +81,7 @@ public static class LicensingPortalSetup
         services.ConfigureHttpJsonOptions(options => Json.Configure(options.SerializerOptions));
         services.AddApiProblemDetails();
         services.AddOpenApi();
+        services.AddOutputCache(options => options.AddPolicy(PublicStatistics.CachePolicy, policy => policy.Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("month")));
         services.AddLicensingHealthChecks();
         return builder;
     }
@@ -94,6 +97,7 @@ public static class LicensingPortalSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
 
         app.MapLicensingHealthChecks();
         if (workerOnly)
@@ -124,6 +128,8 @@ public static class LicensingPortalSetup
         VerifyPermit.Map(api.MapGroup("/verify").WithTags("Public verification"));
         RevokePermit.Map(api.MapGroup("/admin/permits").WithTags("Administration").RequireAuthorization(Policies.Admin));
         TransparencyEndpoints.MapAdmin(api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Admin));
+        Reports.Map(api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Policies.Reports));
+        PublicStatistics.Map(api.MapGroup("/public").WithTags("Public statistics"));
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer);
         AuditDecisions.Map(audit);
         WhatIf.Map(audit);

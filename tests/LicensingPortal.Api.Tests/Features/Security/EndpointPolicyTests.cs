@@ -28,6 +28,6 @@ public sealed class EndpointPolicyTests(SqlitePortal portal) : IClassFixture<Sql
 
         var publicPaths = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText ?? string.Empty);
 
-        Assert.All(publicPaths, path => Assert.Matches(@"^/?(api/auth/|api/verify/|api/transparency/|health/|openapi/|scalar)", path));
+        Assert.All(publicPaths, path => Assert.Matches(@"^/?(api/auth/|api/verify/|api/transparency/|api/public/|health/|openapi/|scalar)", path));
     }
 }

@@ -208,6 +208,82 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("businesses", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DailyDecisionCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Kecamatan")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kecamatan");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("PermitType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("permit_type");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approved");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "Kecamatan", "Sector", "PermitType", "Approved")
+                        .HasName("pk_daily_decision_counts");
+
+                    b.ToTable("daily_decision_counts", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DailyLatencyBucket", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("UpperBoundMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("upper_bound_ms");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "UpperBoundMs")
+                        .HasName("pk_daily_latency_buckets");
+
+                    b.ToTable("daily_latency_buckets", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DailyRequirementFailure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("RequirementId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requirement_id");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "RequirementId")
+                        .HasName("pk_daily_requirement_failures");
+
+                    b.ToTable("daily_requirement_failures", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.Decision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -236,6 +312,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("failed_requirement_ids");
+
+                    b.Property<long>("LatencyMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("latency_ms");
 
                     b.PrimitiveCollection<List<string>>("RequiredPermits")
                         .IsRequired()

@@ -203,6 +203,82 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("businesses", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DailyDecisionCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Kecamatan")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kecamatan");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("PermitType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permit_type");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "Kecamatan", "Sector", "PermitType", "Approved")
+                        .HasName("pk_daily_decision_counts");
+
+                    b.ToTable("daily_decision_counts", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DailyLatencyBucket", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("UpperBoundMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("upper_bound_ms");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "UpperBoundMs")
+                        .HasName("pk_daily_latency_buckets");
+
+                    b.ToTable("daily_latency_buckets", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DailyRequirementFailure", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("RequirementId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requirement_id");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "RequirementId")
+                        .HasName("pk_daily_requirement_failures");
+
+                    b.ToTable("daily_requirement_failures", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.Decision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -231,6 +307,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("failed_requirement_ids");
+
+                    b.Property<long>("LatencyMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latency_ms");
 
                     b.PrimitiveCollection<string>("RequiredPermits")
                         .IsRequired()

@@ -57,6 +57,48 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "daily_decision_counts",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    kecamatan = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    permit_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    approved = table.Column<bool>(type: "boolean", nullable: false),
+                    count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_daily_decision_counts", x => new { x.day, x.kecamatan, x.sector, x.permit_type, x.approved });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "daily_latency_buckets",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    upper_bound_ms = table.Column<int>(type: "integer", nullable: false),
+                    count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_daily_latency_buckets", x => new { x.day, x.upper_bound_ms });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "daily_requirement_failures",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    requirement_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_daily_requirement_failures", x => new { x.day, x.requirement_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -451,7 +493,8 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     failed_requirement_ids = table.Column<List<string>>(type: "text[]", nullable: false),
                     facts_json = table.Column<string>(type: "text", nullable: false),
                     trace_json = table.Column<string>(type: "text", nullable: false),
-                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    latency_ms = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -659,6 +702,15 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "daily_decision_counts");
+
+            migrationBuilder.DropTable(
+                name: "daily_latency_buckets");
+
+            migrationBuilder.DropTable(
+                name: "daily_requirement_failures");
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");

@@ -55,6 +55,48 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "daily_decision_counts",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    kecamatan = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    sector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    permit_type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    approved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_daily_decision_counts", x => new { x.day, x.kecamatan, x.sector, x.permit_type, x.approved });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "daily_latency_buckets",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    upper_bound_ms = table.Column<int>(type: "INTEGER", nullable: false),
+                    count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_daily_latency_buckets", x => new { x.day, x.upper_bound_ms });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "daily_requirement_failures",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    requirement_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_daily_requirement_failures", x => new { x.day, x.requirement_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -449,7 +491,8 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     failed_requirement_ids = table.Column<string>(type: "TEXT", nullable: false),
                     facts_json = table.Column<string>(type: "TEXT", nullable: false),
                     trace_json = table.Column<string>(type: "TEXT", nullable: false),
-                    decided_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    decided_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    latency_ms = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -657,6 +700,15 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "daily_decision_counts");
+
+            migrationBuilder.DropTable(
+                name: "daily_latency_buckets");
+
+            migrationBuilder.DropTable(
+                name: "daily_requirement_failures");
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");

@@ -1,0 +1,44 @@
+namespace LicensingPortal.Api.Domain;
+
+/// <summary>
+/// Decisions counted per local (WITA) day × kecamatan × sector × permit type × outcome, kept in the decision's
+/// transaction, so a report over a year reads a few thousand rows, not every application.
+/// </summary>
+public sealed class DailyDecisionCount
+{
+    public DateOnly Day { get; set; }
+
+    public string Kecamatan { get; set; } = string.Empty;
+
+    public string Sector { get; set; } = string.Empty;
+
+    public string PermitType { get; set; } = string.Empty;
+
+    public bool Approved { get; set; }
+
+    public long Count { get; set; }
+}
+
+/// <summary>Decision latency per local day in fixed buckets (upper bounds in milliseconds), for percentiles without raw data.</summary>
+public sealed class DailyLatencyBucket
+{
+    public static readonly int[] UpperBoundsMs = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, int.MaxValue];
+
+    public DateOnly Day { get; set; }
+
+    public int UpperBoundMs { get; set; }
+
+    public long Count { get; set; }
+
+    public static int BucketOf(long milliseconds) => UpperBoundsMs.First(bound => milliseconds <= bound);
+}
+
+/// <summary>How often each requirement failed per local day: the requirements that fail most.</summary>
+public sealed class DailyRequirementFailure
+{
+    public DateOnly Day { get; set; }
+
+    public string RequirementId { get; set; } = string.Empty;
+
+    public long Count { get; set; }
+}

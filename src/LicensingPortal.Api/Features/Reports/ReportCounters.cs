@@ -1,0 +1,73 @@
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicensingPortal.Api.Features.Reports;
+
+/// <summary>
+/// Keeps the report counters: incremented with an atomic upsert inside the decision's transaction, and rebuilt
+/// from the raw records on demand (the two must agree; a test checks it).
+/// </summary>
+public sealed class ReportCounters(LicensingDbContext db)
+{
+    public sealed record Counted(DateOnly Day, string Kecamatan, string Sector, string PermitType, bool Approved, long LatencyMs, IReadOnlyList<string> FailedRequirements);
+
+    /// <summary>Adds one decision; call inside the decision's transaction.</summary>
+    public async Task CountAsync(Counted decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO daily_decision_counts (day, kecamatan, sector, permit_type, approved, count) VALUES ({decision.Day}, {decision.Kecamatan}, {decision.Sector}, {decision.PermitType}, {decision.Approved}, 1) ON CONFLICT (day, kecamatan, sector, permit_type, approved) DO UPDATE SET count = daily_decision_counts.count + 1",
+            cancellationToken);
+        var bucket = DailyLatencyBucket.BucketOf(decision.LatencyMs);
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO daily_latency_buckets (day, upper_bound_ms, count) VALUES ({decision.Day}, {bucket}, 1) ON CONFLICT (day, upper_bound_ms) DO UPDATE SET count = daily_latency_buckets.count + 1",
+            cancellationToken);
+        foreach (var requirement in decision.FailedRequirements)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO daily_requirement_failures (day, requirement_id, count) VALUES ({decision.Day}, {requirement}, 1) ON CONFLICT (day, requirement_id) DO UPDATE SET count = daily_requirement_failures.count + 1",
+                cancellationToken);
+        }
+    }
+
+    /// <summary>Recomputes every counter from the stored applications and decisions.</summary>
+    public async Task RebuildAsync(IReadOnlyDictionary<string, string> sectorOfKbli, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sectorOfKbli);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.DailyDecisionCounts.ExecuteDeleteAsync(cancellationToken);
+        await db.DailyLatencyBuckets.ExecuteDeleteAsync(cancellationToken);
+        await db.DailyRequirementFailures.ExecuteDeleteAsync(cancellationToken);
+
+        var rows = await db.Applications.AsNoTracking()
+            .Where(a => a.Decision != null)
+            .Select(a => new { a.SubmissionDate, a.KecamatanCode, a.KbliCodes, a.PermitType, a.Decision!.Approved, a.Decision.LatencyMs, a.Decision.FailedRequirementIds })
+            .ToListAsync(cancellationToken);
+        foreach (var group in rows.GroupBy(r => (r.SubmissionDate, Kecamatan: r.KecamatanCode ?? string.Empty, Sector: SectorOf(r.KbliCodes, sectorOfKbli), r.PermitType, r.Approved)))
+        {
+            db.DailyDecisionCounts.Add(new DailyDecisionCount { Day = group.Key.SubmissionDate, Kecamatan = group.Key.Kecamatan, Sector = group.Key.Sector, PermitType = group.Key.PermitType, Approved = group.Key.Approved, Count = group.Count() });
+        }
+
+        foreach (var group in rows.GroupBy(r => (r.SubmissionDate, Bucket: DailyLatencyBucket.BucketOf(r.LatencyMs))))
+        {
+            db.DailyLatencyBuckets.Add(new DailyLatencyBucket { Day = group.Key.SubmissionDate, UpperBoundMs = group.Key.Bucket, Count = group.Count() });
+        }
+
+        foreach (var group in rows.SelectMany(r => r.FailedRequirementIds.Select(id => (r.SubmissionDate, id))).GroupBy(x => x))
+        {
+            db.DailyRequirementFailures.Add(new DailyRequirementFailure { Day = group.Key.SubmissionDate, RequirementId = group.Key.id, Count = group.Count() });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>An application is counted under the sector of its first KBLI.</summary>
+    public static string SectorOf(IReadOnlyList<string> kbli, IReadOnlyDictionary<string, string> sectorOfKbli)
+    {
+        ArgumentNullException.ThrowIfNull(kbli);
+        ArgumentNullException.ThrowIfNull(sectorOfKbli);
+        return kbli.Count > 0 && sectorOfKbli.TryGetValue(kbli[0], out var sector) ? sector : "lainnya";
+    }
+}

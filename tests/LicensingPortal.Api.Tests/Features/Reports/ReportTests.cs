@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Reports;
+using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LicensingPortal.Api.Tests.Features.Reports;
+
+public abstract class ReportTests(Portal portal)
+{
+    private static readonly string[] Kbli = ["56101", "56102", "47111", "55110", "56301", "10710", "96021"];
+    private static readonly string[] Kelurahan = ["Fatululi", "Liliba", "Oeba", "Lasiana", "Naioni", "Kuanino"];
+
+    [Fact]
+    public async Task Counters_KeptWithEachDecision_EqualARebuildFromTheRecords()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var random = new Random(20261127);
+        var (businessId, ktp) = await applicant.Client.PrepareRestaurantAsync();
+        for (var i = 0; i < 25; i++)
+        {
+            var request = Builders.Restaurant(businessId, ktp) with
+            {
+                Kbli = [Kbli[random.Next(Kbli.Length)]],
+                Location = new SubmitApplication.LocationRequest(Kelurahan[random.Next(Kelurahan.Length)], "Jl. Uji", null, null),
+                Declarations = random.Next(3) == 0 ? [] : ["kebenaran-data"],
+                Employees = random.Next(0, 20),
+            };
+            await applicant.Client.SubmitAsync(request);
+        }
+
+        var incremental = await SnapshotAsync();
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var kbli = scope.ServiceProvider.GetRequiredService<RuleSetCatalog>().InForceOn(Wita.Today(TimeProvider.System))!.Definition.Kbli;
+            await scope.ServiceProvider.GetRequiredService<ReportCounters>().RebuildAsync(kbli.ToDictionary(k => k.Key, k => k.Value.Sector), CancellationToken.None);
+        }
+
+        var rebuilt = await SnapshotAsync();
+        Assert.Equal(incremental, rebuilt);
+        Assert.Contains(incremental, line => line.StartsWith("count|", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MayorReports_CountEveryDecision_AsJsonAndCsv_WithoutPersonalData()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var mayor = await portal.StaffAsync(Roles.Mayor);
+        var approved = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        var day = approved.SubmissionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var throughput = await mayor.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.Reports.ThroughputRow>>($"/api/reports/throughput?from={day}&to={day}", TestJson.Options);
+        var csv = await mayor.Client.GetStringAsync($"/api/reports/throughput?from={day}&to={day}&granularity=month&format=csv");
+        var byKecamatan = await mayor.Client.GetStringAsync($"/api/reports/breakdown?from={day}&to={day}&by=kecamatan");
+        var latency = await mayor.Client.GetFromJsonAsync<LicensingPortal.Api.Features.Reports.Reports.Latency>($"/api/reports/latency?from={day}&to={day}", TestJson.Options);
+        var failing = await mayor.Client.GetStringAsync($"/api/reports/failing-requirements?from={day}&to={day}");
+
+        Assert.True(Assert.Single(throughput!).Total >= 1);
+        Assert.StartsWith("period,total,approved,rejected,approval_rate\n", csv, StringComparison.Ordinal);
+        Assert.Contains("537104", byKecamatan, StringComparison.Ordinal);
+        Assert.True(latency!.Decisions >= 1);
+        foreach (var text in new[] { csv, byKecamatan, failing })
+        {
+            Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Maria", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("@example.com", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task PublicStatistics_NeedNoLogin_AndHoldNothingPersonal()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        var month = application.SubmissionDate.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        using var anonymous = portal.Factory.CreateClient();
+
+        var response = await anonymous.GetAsync($"/api/public/statistics?month={month}");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var statistics = System.Text.Json.JsonSerializer.Deserialize<PublicStatistics.Response>(text, TestJson.Options)!;
+        Assert.True(statistics.Applications >= 1);
+        Assert.Contains(statistics.ByKecamatan, r => r.Key == "537104");
+        Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Maria", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/public/statistics?month=2026-13")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Roles.Applicant, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Officer, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Mayor, HttpStatusCode.OK)]
+    [InlineData(Roles.Admin, HttpStatusCode.OK)]
+    public async Task Reports_AreForTheMayorsOfficeAndAdmins(string role, HttpStatusCode expected)
+    {
+        using var account = role == Roles.Applicant ? await portal.ApplicantAsync() : await portal.StaffAsync(role);
+
+        var response = await account.Client.GetAsync("/api/reports/throughput?from=2026-01-01&to=2026-12-31");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    private async Task<List<string>> SnapshotAsync()
+    {
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var counts = (await db.DailyDecisionCounts.AsNoTracking().ToListAsync()).Select(c => $"count|{c.Day}|{c.Kecamatan}|{c.Sector}|{c.PermitType}|{c.Approved}|{c.Count}");
+        var latency = (await db.DailyLatencyBuckets.AsNoTracking().ToListAsync()).Select(b => $"latency|{b.Day}|{b.UpperBoundMs}|{b.Count}");
+        var failures = (await db.DailyRequirementFailures.AsNoTracking().ToListAsync()).Select(f => $"failure|{f.Day}|{f.RequirementId}|{f.Count}");
+        return counts.Concat(latency).Concat(failures).Order(StringComparer.Ordinal).ToList();
+    }
+}
+
+public sealed class ReportTestsOnSqlite(SqlitePortal portal) : ReportTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class ReportTestsOnPostgres(PostgresPortal portal) : ReportTests(portal), IClassFixture<PostgresPortal>;

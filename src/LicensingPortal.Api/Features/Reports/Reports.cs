@@ -21,6 +21,10 @@ public static class Reports
 
     public sealed record FailingRequirement(string Id, long Failures);
 
+    public sealed record ExpiringPermit(string Type, string Kecamatan, DateOnly ValidUntil, int DaysLeft);
+
+    public sealed record DeliveryHealth(string Channel, long Delivered, long Pending, long Retrying, long DeadLettered);
+
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/throughput", async Task<Results<Ok<List<ThroughputRow>>, FileContentHttpResult, ProblemHttpResult>> (DateOnly from, DateOnly to, string? granularity, string? format, LicensingDbContext db, CancellationToken cancellationToken) =>
@@ -83,6 +87,44 @@ public static class Reports
             })
             .WithName("FailingRequirementsReport")
             .WithSummary("The requirements that fail most in a period.");
+    }
+
+    /// <summary>Permits whose validity ends within the next days; types and districts only, no holders.</summary>
+    public static void MapOperations(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/expiring-permits", async (int? days, LicensingDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+            {
+                var today = Infrastructure.Wita.Today(time);
+                var until = today.AddDays(Math.Clamp(days ?? 90, 1, 366));
+                var permits = await db.Permits.AsNoTracking()
+                    .Where(p => p.Status == Domain.PermitStatus.Active && p.ValidUntil != null && p.ValidUntil >= today && p.ValidUntil <= until)
+                    .Join(db.Applications, p => p.ApplicationId, a => a.Id, (p, a) => new { p.Type, a.KecamatanCode, p.ValidUntil })
+                    .ToListAsync(cancellationToken);
+                return TypedResults.Ok(permits
+                    .Select(p => new ExpiringPermit(p.Type, p.KecamatanCode ?? string.Empty, p.ValidUntil!.Value, p.ValidUntil.Value.DayNumber - today.DayNumber))
+                    .OrderBy(p => p.ValidUntil).ThenBy(p => p.Type, StringComparer.Ordinal)
+                    .ToList());
+            })
+            .WithName("ExpiringPermitsReport")
+            .WithSummary("Permits that expire within the next days (90 by default), by type and kecamatan.");
+
+        routes.MapGet("/notification-health", async (LicensingDbContext db, CancellationToken cancellationToken) =>
+            {
+                var rows = await db.OutboxMessages.AsNoTracking()
+                    .GroupBy(m => m.Channel)
+                    .Select(g => new
+                    {
+                        Channel = g.Key,
+                        Delivered = g.LongCount(m => m.ProcessedAt != null),
+                        Pending = g.LongCount(m => m.ProcessedAt == null && m.DeadLetteredAt == null && m.Attempts == 0),
+                        Retrying = g.LongCount(m => m.ProcessedAt == null && m.DeadLetteredAt == null && m.Attempts > 0),
+                        DeadLettered = g.LongCount(m => m.DeadLetteredAt != null),
+                    })
+                    .ToListAsync(cancellationToken);
+                return TypedResults.Ok(rows.OrderBy(r => r.Channel, StringComparer.Ordinal).Select(r => new DeliveryHealth(r.Channel, r.Delivered, r.Pending, r.Retrying, r.DeadLettered)).ToList());
+            })
+            .WithName("NotificationHealthReport")
+            .WithSummary("Notifications per channel: delivered, pending, retrying and dead-lettered.");
     }
 
     public static async Task<Latency> LatencyAsync(LicensingDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)

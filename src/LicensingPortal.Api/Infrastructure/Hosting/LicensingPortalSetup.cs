@@ -128,7 +128,9 @@ public static class LicensingPortalSetup
         VerifyPermit.Map(api.MapGroup("/verify").WithTags("Public verification"));
         RevokePermit.Map(api.MapGroup("/admin/permits").WithTags("Administration").RequireAuthorization(Policies.Admin));
         TransparencyEndpoints.MapAdmin(api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Admin));
-        Reports.Map(api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Policies.Reports));
+        var reports = api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Policies.Reports);
+        Reports.Map(reports);
+        Reports.MapOperations(reports);
         PublicStatistics.Map(api.MapGroup("/public").WithTags("Public statistics"));
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer);
         AuditDecisions.Map(audit);

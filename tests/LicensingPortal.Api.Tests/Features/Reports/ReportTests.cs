@@ -93,6 +93,26 @@ public abstract class ReportTests(Portal portal)
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/public/statistics?month=2026-13")).StatusCode);
     }
 
+    [Fact]
+    public async Task OperationsReports_ShowExpiringPermitsAndDeliveryHealth()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var mayor = await portal.StaffAsync(Roles.Mayor);
+        var request = await applicant.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"] };
+        var hygiene = (await applicant.Client.SubmitAsync(request)).Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+
+        var now = await mayor.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.Reports.ExpiringPermit>>("/api/reports/expiring-permits", TestJson.Options);
+        var tenDaysBefore = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(hygiene.ValidUntil!.Value.AddDays(-10).ToDateTime(new TimeOnly(4, 0)), TimeSpan.Zero));
+        await using var later = portal.Create(time: tenDaysBefore);
+        using var mayorLater = await Accounts.CreateAsync(later, Roles.Mayor);
+        var soon = await mayorLater.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.Reports.ExpiringPermit>>("/api/reports/expiring-permits?days=30", TestJson.Options);
+        var health = await mayor.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.Reports.DeliveryHealth>>("/api/reports/notification-health", TestJson.Options);
+
+        Assert.DoesNotContain(now!, p => p.ValidUntil == hygiene.ValidUntil && p.Type == "PB-UMKU-SLHS");
+        Assert.Contains(soon!, p => p.Type == "PB-UMKU-SLHS" && p.ValidUntil == hygiene.ValidUntil && p.DaysLeft == 10 && p.Kecamatan == "537104");
+        Assert.Contains(health!, h => h.Channel == "email" && h.Delivered + h.Pending + h.Retrying >= 1);
+    }
+
     [Theory]
     [InlineData(Roles.Applicant, HttpStatusCode.Forbidden)]
     [InlineData(Roles.Officer, HttpStatusCode.Forbidden)]

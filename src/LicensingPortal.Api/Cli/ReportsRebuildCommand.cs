@@ -13,7 +13,7 @@ public static class ReportsRebuildCommand
         await using var scope = services.CreateAsyncScope();
         var kbli = scope.ServiceProvider.GetRequiredService<RuleSetCatalog>().InForceOn(Wita.Today(TimeProvider.System))?.Definition.Kbli
             ?? throw new InvalidOperationException("No rule set is in force today.");
-        await scope.ServiceProvider.GetRequiredService<ReportCounters>().RebuildAsync(kbli.ToDictionary(k => k.Key, k => k.Value.Sector), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ReportCounters>().RebuildAsync(kbli, CancellationToken.None);
         output.WriteLine("reports rebuild done");
         return 0;
     }

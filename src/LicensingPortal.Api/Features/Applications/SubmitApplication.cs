@@ -219,7 +219,7 @@ public static class SubmitApplication
                 new ReportCounters.Counted(
                     today,
                     application.KecamatanCode ?? string.Empty,
-                    ReportCounters.SectorOf(application.KbliCodes, ruleSet.Definition.Kbli.ToDictionary(k => k.Key, k => k.Value.Sector)),
+                    ReportCounters.SectorOf(application.KbliCodes, ruleSet.Definition.Kbli),
                     application.PermitType,
                     approved,
                     application.Decision!.LatencyMs,

@@ -1,5 +1,6 @@
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
+using LicensingPortal.Rules.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Reports;
@@ -32,9 +33,9 @@ public sealed class ReportCounters(LicensingDbContext db)
     }
 
     /// <summary>Recomputes every counter from the stored applications and decisions.</summary>
-    public async Task RebuildAsync(IReadOnlyDictionary<string, string> sectorOfKbli, CancellationToken cancellationToken)
+    public async Task RebuildAsync(IReadOnlyDictionary<string, KbliEntry> catalogue, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sectorOfKbli);
+        ArgumentNullException.ThrowIfNull(catalogue);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.DailyDecisionCounts.ExecuteDeleteAsync(cancellationToken);
         await db.DailyLatencyBuckets.ExecuteDeleteAsync(cancellationToken);
@@ -44,7 +45,7 @@ public sealed class ReportCounters(LicensingDbContext db)
             .Where(a => a.Decision != null)
             .Select(a => new { a.SubmissionDate, a.KecamatanCode, a.KbliCodes, a.PermitType, a.Decision!.Approved, a.Decision.LatencyMs, a.Decision.FailedRequirementIds })
             .ToListAsync(cancellationToken);
-        foreach (var group in rows.GroupBy(r => (r.SubmissionDate, Kecamatan: r.KecamatanCode ?? string.Empty, Sector: SectorOf(r.KbliCodes, sectorOfKbli), r.PermitType, r.Approved)))
+        foreach (var group in rows.GroupBy(r => (r.SubmissionDate, Kecamatan: r.KecamatanCode ?? string.Empty, Sector: SectorOf(r.KbliCodes, catalogue), r.PermitType, r.Approved)))
         {
             db.DailyDecisionCounts.Add(new DailyDecisionCount { Day = group.Key.SubmissionDate, Kecamatan = group.Key.Kecamatan, Sector = group.Key.Sector, PermitType = group.Key.PermitType, Approved = group.Key.Approved, Count = group.Count() });
         }
@@ -64,10 +65,10 @@ public sealed class ReportCounters(LicensingDbContext db)
     }
 
     /// <summary>An application is counted under the sector of its first KBLI.</summary>
-    public static string SectorOf(IReadOnlyList<string> kbli, IReadOnlyDictionary<string, string> sectorOfKbli)
+    public static string SectorOf(IReadOnlyList<string> kbli, IReadOnlyDictionary<string, KbliEntry> catalogue)
     {
         ArgumentNullException.ThrowIfNull(kbli);
-        ArgumentNullException.ThrowIfNull(sectorOfKbli);
-        return kbli.Count > 0 && sectorOfKbli.TryGetValue(kbli[0], out var sector) ? sector : "lainnya";
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return kbli.Count > 0 && catalogue.TryGetValue(kbli[0], out var entry) ? entry.Sector : "lainnya";
     }
 }

@@ -39,7 +39,7 @@ public abstract class ReportTests(Portal portal)
         await using (var scope = portal.Factory.Services.CreateAsyncScope())
         {
             var kbli = scope.ServiceProvider.GetRequiredService<RuleSetCatalog>().InForceOn(Wita.Today(TimeProvider.System))!.Definition.Kbli;
-            await scope.ServiceProvider.GetRequiredService<ReportCounters>().RebuildAsync(kbli.ToDictionary(k => k.Key, k => k.Value.Sector), CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ReportCounters>().RebuildAsync(kbli, CancellationToken.None);
         }
 
         var rebuilt = await SnapshotAsync();

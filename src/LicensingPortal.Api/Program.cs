@@ -21,6 +21,13 @@ else if (role == "worker")
 }
 
 builder.AddLicensingPortal();
+if (args is ["seed", "demo", ..])
+{
+    // Demo submissions are dated in the past: every part of the submission reads the same shifted clock.
+    builder.Services.AddSingleton<TimeProvider>(new DemoClock());
+    builder.Configuration["Permits:PublicBaseUrl"] ??= "http://localhost:5000";
+}
+
 var app = builder.Build();
 
 try
@@ -41,6 +48,11 @@ if (args is ["audit", "verify", ..])
 if (args is ["reports", "rebuild", ..])
 {
     return await ReportsRebuildCommand.RunAsync(app.Services, Console.Out);
+}
+
+if (args is ["seed", "demo", ..])
+{
+    return await SeedDemoCommand.RunAsync(app.Services, args[2..], Console.Out);
 }
 
 app.Services.ScheduleRecurringJobs(app.Configuration);

@@ -47,6 +47,10 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<DailyRequirementFailure> DailyRequirementFailures => Set<DailyRequirementFailure>();
 
+    public DbSet<MonthlyLatencyBucket> MonthlyLatencyBuckets => Set<MonthlyLatencyBucket>();
+
+    public DbSet<DailyDeliveryCount> DailyDeliveryCounts => Set<DailyDeliveryCount>();
+
     /// <summary>Data-protection keys (they sign bearer tokens and confirmation codes), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -125,6 +129,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
             message.Property(m => m.Channel).HasMaxLength(20);
             message.HasIndex(m => new { m.ProcessedAt, m.CreatedAt });
             message.HasIndex(m => m.DeadLetteredAt);
+            // Undelivered messages (pending, retrying, dead-lettered) are few; the health report counts them here.
+            message.HasIndex(m => new { m.Channel, m.Attempts, m.DeadLetteredAt }).HasDatabaseName("ix_outbox_messages_undelivered").HasFilter("processed_at IS NULL");
         });
 
         builder.Entity<Document>(document =>
@@ -230,6 +236,21 @@ public abstract class LicensingDbContext(DbContextOptions options)
             failure.ToTable("daily_requirement_failures");
             failure.HasKey(f => new { f.Day, f.RequirementId });
             failure.Property(f => f.RequirementId).HasMaxLength(100);
+        });
+
+        builder.Entity<MonthlyLatencyBucket>(bucket =>
+        {
+            bucket.ToTable("monthly_latency_buckets");
+            bucket.HasKey(b => new { b.Month, b.Dimension, b.Key, b.UpperBoundMs });
+            bucket.Property(b => b.Dimension).HasMaxLength(20);
+            bucket.Property(b => b.Key).HasMaxLength(40);
+        });
+
+        builder.Entity<DailyDeliveryCount>(count =>
+        {
+            count.ToTable("daily_delivery_counts");
+            count.HasKey(c => new { c.Day, c.Channel });
+            count.Property(c => c.Channel).HasMaxLength(20);
         });
 
         builder.Entity<TransparencyLogHead>(head =>

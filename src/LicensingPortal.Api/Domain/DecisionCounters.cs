@@ -42,3 +42,35 @@ public sealed class DailyRequirementFailure
 
     public long Count { get; set; }
 }
+
+/// <summary>
+/// Decision latency per month and per kecamatan or sector, in the same fixed buckets: the public statistics
+/// show the median decision time of each district and sector without reading raw decisions.
+/// </summary>
+public sealed class MonthlyLatencyBucket
+{
+    public const string ByKecamatan = "kecamatan";
+    public const string BySector = "sector";
+
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; set; }
+
+    /// <summary><see cref="ByKecamatan"/> or <see cref="BySector"/>.</summary>
+    public string Dimension { get; set; } = string.Empty;
+
+    public string Key { get; set; } = string.Empty;
+
+    public int UpperBoundMs { get; set; }
+
+    public long Count { get; set; }
+}
+
+/// <summary>Notifications delivered per local day and channel, counted in the delivery's transaction.</summary>
+public sealed class DailyDeliveryCount
+{
+    public DateOnly Day { get; set; }
+
+    public string Channel { get; set; } = string.Empty;
+
+    public long Delivered { get; set; }
+}

@@ -1,6 +1,7 @@
 using Hangfire;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Email;
 using LicensingPortal.Api.Infrastructure.Jobs;
 using LicensingPortal.Api.Infrastructure.Webhooks;
@@ -24,6 +25,7 @@ public sealed partial class DeliverOutboxMessage(
     IEmailSender email,
     WebhookSender webhooks,
     IJobScheduler jobs,
+    Reports.ReportCounters counters,
     IOptions<NotificationOptions> options,
     TimeProvider time,
     ILogger<DeliverOutboxMessage> logger)
@@ -68,8 +70,15 @@ public sealed partial class DeliverOutboxMessage(
             return;
         }
 
-        message.MarkDelivered(time.GetUtcNow());
-        await db.SaveChangesAsync(CancellationToken.None);
+        var deliveredAt = time.GetUtcNow();
+        await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        {
+            message.MarkDelivered(deliveredAt);
+            await db.SaveChangesAsync(CancellationToken.None);
+            await counters.CountDeliveryAsync(Wita.DateOf(deliveredAt), message.Channel, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
         LogDelivered(logger, message.Id, message.Type, message.Channel);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -8,18 +9,21 @@ namespace LicensingPortal.Api.Features.Reports;
 
 /// <summary>
 /// Public service statistics, no login: per month, per kecamatan and per sector — applications, approval rate —
-/// and the median decision time. Counts only, nothing personal; cached and rate-limited.
+/// and median decision time (upper bound of its latency bucket). Counts only, nothing personal; cached and rate-limited.
 /// </summary>
 public static class PublicStatistics
 {
     public const string CachePolicy = "public-statistics";
 
-    public sealed record Row(string Key, long Applications, double ApprovalRate);
+    /// <summary>A kecamatan (with its name) or a sector: applications decided, approval rate and median decision time.</summary>
+    public sealed record Row(string Key, string Name, long Applications, double ApprovalRate, int MedianDecisionMs);
 
     public sealed record Response(string Month, long Applications, double ApprovalRate, int MedianDecisionMs, IReadOnlyList<Row> ByKecamatan, IReadOnlyList<Row> BySector);
 
+    private sealed record Tally(string Kecamatan, string Sector, bool Approved, long Count);
+
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/statistics", async Task<Results<Ok<Response>, ProblemHttpResult>> (string month, LicensingDbContext db, CancellationToken cancellationToken) =>
+        routes.MapGet("/statistics", async Task<Results<Ok<Response>, ProblemHttpResult>> (string month, LicensingDbContext db, Infrastructure.Rules.RuleSetCatalog rules, TimeProvider time, CancellationToken cancellationToken) =>
             {
                 if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
                 {
@@ -27,15 +31,29 @@ public static class PublicStatistics
                 }
 
                 var last = first.AddMonths(1).AddDays(-1);
-                var counts = await db.DailyDecisionCounts.AsNoTracking().Where(c => c.Day >= first && c.Day <= last).ToListAsync(cancellationToken);
+                var counts = await db.DailyDecisionCounts.AsNoTracking()
+                    .Where(c => c.Day >= first && c.Day <= last)
+                    .GroupBy(c => new { c.Kecamatan, c.Sector, c.Approved })
+                    .Select(g => new Tally(g.Key.Kecamatan, g.Key.Sector, g.Key.Approved, g.Sum(c => c.Count)))
+                    .ToListAsync(cancellationToken);
+                var buckets = await db.MonthlyLatencyBuckets.AsNoTracking()
+                    .Where(b => b.Month == first)
+                    .Select(b => new { b.Dimension, b.Key, b.UpperBoundMs, b.Count })
+                    .ToListAsync(cancellationToken);
                 var latency = await Reports.LatencyAsync(db, first, last, cancellationToken);
-                static List<Row> By(IEnumerable<Domain.DailyDecisionCount> rows, Func<Domain.DailyDecisionCount, string> key) => rows
+                var names = Reports.KecamatanNames(rules, time);
+                List<Row> By(string dimension, Func<Tally, string> key) => counts
                     .GroupBy(key)
                     .OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => new Row(g.Key, g.Sum(c => c.Count), Reports.Rate(g.Where(c => c.Approved).Sum(c => c.Count), g.Sum(c => c.Count))))
+                    .Select(g =>
+                    {
+                        var total = g.Sum(c => c.Count);
+                        var median = Reports.Percentile(buckets.Where(b => b.Dimension == dimension && b.Key == g.Key).Select(b => (b.UpperBoundMs, b.Count)), 0.5);
+                        return new Row(g.Key, dimension == MonthlyLatencyBucket.ByKecamatan ? names.GetValueOrDefault(g.Key, g.Key) : g.Key, total, Reports.Rate(g.Where(c => c.Approved).Sum(c => c.Count), total), median);
+                    })
                     .ToList();
                 var total = counts.Sum(c => c.Count);
-                return TypedResults.Ok(new Response(month, total, Reports.Rate(counts.Where(c => c.Approved).Sum(c => c.Count), total), latency.P50Ms, By(counts, c => c.Kecamatan), By(counts, c => c.Sector)));
+                return TypedResults.Ok(new Response(month, total, Reports.Rate(counts.Where(c => c.Approved).Sum(c => c.Count), total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector)));
             })
             .AllowAnonymous()
             .CacheOutput(CachePolicy)

@@ -24,6 +24,14 @@ public sealed class ReportCounters(LicensingDbContext db)
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO daily_latency_buckets (day, upper_bound_ms, count) VALUES ({decision.Day}, {bucket}, 1) ON CONFLICT (day, upper_bound_ms) DO UPDATE SET count = daily_latency_buckets.count + 1",
             cancellationToken);
+        var month = new DateOnly(decision.Day.Year, decision.Day.Month, 1);
+        foreach (var (dimension, key) in new[] { (MonthlyLatencyBucket.ByKecamatan, decision.Kecamatan), (MonthlyLatencyBucket.BySector, decision.Sector) })
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO monthly_latency_buckets (month, dimension, key, upper_bound_ms, count) VALUES ({month}, {dimension}, {key}, {bucket}, 1) ON CONFLICT (month, dimension, key, upper_bound_ms) DO UPDATE SET count = monthly_latency_buckets.count + 1",
+                cancellationToken);
+        }
+
         foreach (var requirement in decision.FailedRequirements)
         {
             await db.Database.ExecuteSqlAsync(
@@ -31,6 +39,12 @@ public sealed class ReportCounters(LicensingDbContext db)
                 cancellationToken);
         }
     }
+
+    /// <summary>Counts one delivered notification; call inside the delivery's transaction.</summary>
+    public async Task CountDeliveryAsync(DateOnly day, string channel, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO daily_delivery_counts (day, channel, delivered) VALUES ({day}, {channel}, 1) ON CONFLICT (day, channel) DO UPDATE SET delivered = daily_delivery_counts.delivered + 1",
+            cancellationToken);
 
     /// <summary>Recomputes every counter from the stored applications and decisions.</summary>
     public async Task RebuildAsync(IReadOnlyDictionary<string, KbliEntry> catalogue, CancellationToken cancellationToken)
@@ -40,6 +54,8 @@ public sealed class ReportCounters(LicensingDbContext db)
         await db.DailyDecisionCounts.ExecuteDeleteAsync(cancellationToken);
         await db.DailyLatencyBuckets.ExecuteDeleteAsync(cancellationToken);
         await db.DailyRequirementFailures.ExecuteDeleteAsync(cancellationToken);
+        await db.MonthlyLatencyBuckets.ExecuteDeleteAsync(cancellationToken);
+        await db.DailyDeliveryCounts.ExecuteDeleteAsync(cancellationToken);
 
         var rows = await db.Applications.AsNoTracking()
             .Where(a => a.Decision != null)
@@ -53,6 +69,23 @@ public sealed class ReportCounters(LicensingDbContext db)
         foreach (var group in rows.GroupBy(r => (r.SubmissionDate, Bucket: DailyLatencyBucket.BucketOf(r.LatencyMs))))
         {
             db.DailyLatencyBuckets.Add(new DailyLatencyBucket { Day = group.Key.SubmissionDate, UpperBoundMs = group.Key.Bucket, Count = group.Count() });
+        }
+
+        foreach (var group in rows
+            .SelectMany(r => new[]
+            {
+                (Month: new DateOnly(r.SubmissionDate.Year, r.SubmissionDate.Month, 1), Dimension: MonthlyLatencyBucket.ByKecamatan, Key: r.KecamatanCode ?? string.Empty, Bucket: DailyLatencyBucket.BucketOf(r.LatencyMs)),
+                (Month: new DateOnly(r.SubmissionDate.Year, r.SubmissionDate.Month, 1), Dimension: MonthlyLatencyBucket.BySector, Key: SectorOf(r.KbliCodes, catalogue), Bucket: DailyLatencyBucket.BucketOf(r.LatencyMs)),
+            })
+            .GroupBy(x => x))
+        {
+            db.MonthlyLatencyBuckets.Add(new MonthlyLatencyBucket { Month = group.Key.Month, Dimension = group.Key.Dimension, Key = group.Key.Key, UpperBoundMs = group.Key.Bucket, Count = group.Count() });
+        }
+
+        var delivered = await db.OutboxMessages.AsNoTracking().Where(m => m.ProcessedAt != null).Select(m => new { m.ProcessedAt, m.Channel }).ToListAsync(cancellationToken);
+        foreach (var group in delivered.GroupBy(m => (Day: Infrastructure.Wita.DateOf(m.ProcessedAt!.Value), m.Channel)))
+        {
+            db.DailyDeliveryCounts.Add(new DailyDeliveryCount { Day = group.Key.Day, Channel = group.Key.Channel, Delivered = group.Count() });
         }
 
         foreach (var group in rows.SelectMany(r => r.FailedRequirementIds.Select(id => (r.SubmissionDate, id))).GroupBy(x => x))

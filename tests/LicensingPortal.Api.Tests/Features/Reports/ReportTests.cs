@@ -35,6 +35,7 @@ public abstract class ReportTests(Portal portal)
             await applicant.Client.SubmitAsync(request);
         }
 
+        await DeliveriesSettledAsync();
         var incremental = await SnapshotAsync();
         await using (var scope = portal.Factory.Services.CreateAsyncScope())
         {
@@ -87,7 +88,10 @@ public abstract class ReportTests(Portal portal)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var statistics = System.Text.Json.JsonSerializer.Deserialize<PublicStatistics.Response>(text, TestJson.Options)!;
         Assert.True(statistics.Applications >= 1);
-        Assert.Contains(statistics.ByKecamatan, r => r.Key == "537104");
+        var oebobo = Assert.Single(statistics.ByKecamatan, r => r.Key == "537104");
+        Assert.Equal("Oebobo", oebobo.Name);
+        Assert.True(oebobo.MedianDecisionMs > 0 && oebobo.Applications >= 1);
+        Assert.Contains(statistics.BySector, r => r.Key == "makanan-minuman" && r.MedianDecisionMs > 0);
         Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Maria", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/public/statistics?month=2026-13")).StatusCode);
@@ -113,6 +117,69 @@ public abstract class ReportTests(Portal portal)
         Assert.Contains(health!, h => h.Channel == "email" && h.Delivered + h.Pending + h.Retrying >= 1);
     }
 
+    [Fact]
+    public async Task Charts_AreValidImages_InTheCallersLanguage()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var mayor = await portal.StaffAsync(Roles.Mayor);
+        var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        var from = application.SubmissionDate.AddDays(-60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var to = application.SubmissionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var png = await mayor.Client.GetAsync($"/api/reports/charts/throughput?from={from}&to={to}&granularity=week");
+        var bytes = await png.Content.ReadAsByteArrayAsync();
+        using var svgRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/charts/kecamatan?from={from}&to={to}&format=svg");
+        svgRequest.Headers.AcceptLanguage.ParseAdd("en");
+        using var svg = await mayor.Client.SendAsync(svgRequest);
+        var document = System.Xml.Linq.XDocument.Parse(await svg.Content.ReadAsStringAsync());
+        var kecamatanPng = await mayor.Client.GetAsync($"/api/reports/charts/kecamatan?from={from}&to={to}");
+        using var indonesian = await mayor.Client.GetAsync($"/api/reports/charts/throughput?from={from}&to={to}&granularity=week&format=svg");
+
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        Assert.Equal(LicensingPortal.Api.Features.Reports.ReportCharts.Width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
+        Assert.Equal(LicensingPortal.Api.Features.Reports.ReportCharts.Height, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("svg", document.Root!.Name.LocalName);
+        Assert.Contains("Decisions per kecamatan", document.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Oebobo", document.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, kecamatanPng.StatusCode);
+        Assert.Contains("Keputusan per minggu", await indonesian.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var invalid = await mayor.Client.GetAsync($"/api/reports/charts/throughput?from={to}&to={from}");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("\"errorCode\"", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.Client.GetAsync($"/api/reports/charts/kecamatan?from={from}&to={to}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SeedDemo_SubmitsVariedApplicationsThroughTheEngine_SpreadOverAYear()
+    {
+        var settings = Portal.DefaultSettings();
+        settings["Permits:PublicBaseUrl"] = "https://izin.kupangkota.go.id";
+        await using var demo = portal.Create(settings, new LicensingPortal.Api.Cli.DemoClock());
+        var output = new StringWriter();
+
+        var exit = await LicensingPortal.Api.Cli.SeedDemoCommand.RunAsync(demo.Services, ["--applications", "60", "--seed", "7"], output);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("seed demo done: 60 applications", output.ToString(), StringComparison.Ordinal);
+        await using var scope = demo.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var demoBusinesses = db.Businesses.Where(b => b.Email.EndsWith("@demo.kupang.invalid")).Select(b => b.Id);
+        var applications = await db.Applications.AsNoTracking().Include(a => a.Decision).Where(a => demoBusinesses.Contains(a.BusinessId)).ToListAsync();
+        Assert.Equal(60, applications.Count);
+        Assert.All(applications, a => Assert.Matches("^[0-9a-f]{64}$", a.Decision!.RuleSetHash));
+        Assert.Contains(applications, a => a.Status == LicensingPortal.Api.Domain.ApplicationStatus.Approved);
+        Assert.Contains(applications, a => a.Status == LicensingPortal.Api.Domain.ApplicationStatus.Rejected && a.Decision!.FailedRequirementIds.Count > 0);
+        Assert.Contains(applications, a => a.PreviousApplicationId != null);
+        Assert.True(applications.Select(a => a.KecamatanCode).Distinct().Count() >= 4, "applications come from several kecamatan");
+        Assert.True(applications.Select(a => a.KbliCodes[0]).Distinct().Count() >= 10, "applications cover many activities");
+        var today = Wita.Today(TimeProvider.System);
+        Assert.True(applications.Min(a => a.SubmissionDate) < today.AddDays(-180) && applications.Min(a => a.SubmissionDate) >= today.AddDays(-365), "spread over the last year");
+        Assert.True((await scope.ServiceProvider.GetRequiredService<LicensingPortal.Api.Infrastructure.Transparency.LogVerifier>().VerifyAsync(CancellationToken.None)).Valid);
+        Assert.Equal(64, await LicensingPortal.Api.Cli.SeedDemoCommand.RunAsync(demo.Services, ["--applications", "0"], output));
+    }
+
     [Theory]
     [InlineData(Roles.Applicant, HttpStatusCode.Forbidden)]
     [InlineData(Roles.Officer, HttpStatusCode.Forbidden)]
@@ -134,8 +201,21 @@ public abstract class ReportTests(Portal portal)
         var counts = (await db.DailyDecisionCounts.AsNoTracking().ToListAsync()).Select(c => $"count|{c.Day}|{c.Kecamatan}|{c.Sector}|{c.PermitType}|{c.Approved}|{c.Count}");
         var latency = (await db.DailyLatencyBuckets.AsNoTracking().ToListAsync()).Select(b => $"latency|{b.Day}|{b.UpperBoundMs}|{b.Count}");
         var failures = (await db.DailyRequirementFailures.AsNoTracking().ToListAsync()).Select(f => $"failure|{f.Day}|{f.RequirementId}|{f.Count}");
-        return counts.Concat(latency).Concat(failures).Order(StringComparer.Ordinal).ToList();
+        var monthly = (await db.MonthlyLatencyBuckets.AsNoTracking().ToListAsync()).Select(b => $"monthly|{b.Month}|{b.Dimension}|{b.Key}|{b.UpperBoundMs}|{b.Count}");
+        var delivered = (await db.DailyDeliveryCounts.AsNoTracking().ToListAsync()).Select(d => $"delivered|{d.Day}|{d.Channel}|{d.Delivered}");
+        return counts.Concat(latency).Concat(failures).Concat(monthly).Concat(delivered).Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Waits until no notification is on its way, so counters and records hold still while compared.</summary>
+    private async Task DeliveriesSettledAsync() =>
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                await using var scope = portal.Factory.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+                return !await db.OutboxMessages.AnyAsync(m => m.ProcessedAt == null && m.DeadLetteredAt == null);
+            },
+            "every notification is delivered");
 }
 
 public sealed class ReportTestsOnSqlite(SqlitePortal portal) : ReportTests(portal), IClassFixture<SqlitePortal>;

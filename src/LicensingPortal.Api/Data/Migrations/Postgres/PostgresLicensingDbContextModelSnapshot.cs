@@ -243,6 +243,27 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("daily_decision_counts", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DailyDeliveryCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivered");
+
+                    b.HasKey("Day", "Channel")
+                        .HasName("pk_daily_delivery_counts");
+
+                    b.ToTable("daily_delivery_counts", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.DailyLatencyBucket", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -569,6 +590,36 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("inbox_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.MonthlyLatencyBucket", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("UpperBoundMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("upper_bound_ms");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("Month", "Dimension", "Key", "UpperBoundMs")
+                        .HasName("pk_monthly_latency_buckets");
+
+                    b.ToTable("monthly_latency_buckets", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -636,6 +687,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
                     b.HasIndex("ProcessedAt", "CreatedAt")
                         .HasDatabaseName("ix_outbox_messages_processed_at_created_at");
+
+                    b.HasIndex("Channel", "Attempts", "DeadLetteredAt")
+                        .HasDatabaseName("ix_outbox_messages_undelivered")
+                        .HasFilter("processed_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

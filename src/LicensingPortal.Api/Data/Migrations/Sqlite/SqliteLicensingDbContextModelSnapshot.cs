@@ -238,6 +238,27 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("daily_decision_counts", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DailyDeliveryCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered");
+
+                    b.HasKey("Day", "Channel")
+                        .HasName("pk_daily_delivery_counts");
+
+                    b.ToTable("daily_delivery_counts", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.DailyLatencyBucket", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -564,6 +585,36 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("inbox_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.MonthlyLatencyBucket", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("UpperBoundMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("upper_bound_ms");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Month", "Dimension", "Key", "UpperBoundMs")
+                        .HasName("pk_monthly_latency_buckets");
+
+                    b.ToTable("monthly_latency_buckets", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -631,6 +682,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("ProcessedAt", "CreatedAt")
                         .HasDatabaseName("ix_outbox_messages_processed_at_created_at");
+
+                    b.HasIndex("Channel", "Attempts", "DeadLetteredAt")
+                        .HasDatabaseName("ix_outbox_messages_undelivered")
+                        .HasFilter("processed_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -71,6 +71,19 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "daily_delivery_counts",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    delivered = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_daily_delivery_counts", x => new { x.day, x.channel });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "daily_latency_buckets",
                 columns: table => new
                 {
@@ -161,6 +174,21 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_inbox_notifications", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "monthly_latency_buckets",
+                columns: table => new
+                {
+                    month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    dimension = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    upper_bound_ms = table.Column<int>(type: "INTEGER", nullable: false),
+                    count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_monthly_latency_buckets", x => new { x.month, x.dimension, x.key, x.upper_bound_ms });
                 });
 
             migrationBuilder.CreateTable(
@@ -662,6 +690,12 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 columns: new[] { "processed_at", "created_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_undelivered",
+                table: "outbox_messages",
+                columns: new[] { "channel", "attempts", "dead_lettered_at" },
+                filter: "processed_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_permits_application_id",
                 table: "permits",
                 column: "application_id");
@@ -705,6 +739,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "daily_decision_counts");
 
             migrationBuilder.DropTable(
+                name: "daily_delivery_counts");
+
+            migrationBuilder.DropTable(
                 name: "daily_latency_buckets");
 
             migrationBuilder.DropTable(
@@ -727,6 +764,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "inbox_notifications");
+
+            migrationBuilder.DropTable(
+                name: "monthly_latency_buckets");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");

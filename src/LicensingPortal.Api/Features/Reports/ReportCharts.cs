@@ -1,0 +1,127 @@
+using LicensingPortal.Rules.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ScottPlot;
+using SkiaSharp;
+
+namespace LicensingPortal.Api.Features.Reports;
+
+/// <summary>
+/// The mayor's charts, drawn with ScottPlot as PNG or SVG: decisions over time and decisions per kecamatan,
+/// approved stacked on rejected. Text in the caller's language, in the DejaVu Sans embedded in this assembly,
+/// so a chart looks the same on every server.
+/// </summary>
+public static class ReportCharts
+{
+    public const int Width = 960;
+    public const int Height = 540;
+    private const string FontName = "DejaVu Sans";
+    private static readonly Color ApprovedColor = Color.FromHex("#2E7D32");
+    private static readonly Color RejectedColor = Color.FromHex("#C62828");
+    private static readonly Lock Gate = new();
+    private static bool fontsInstalled;
+
+    public static FileContentHttpResult Throughput(IReadOnlyList<Reports.ThroughputRow> rows, string granularity, DateOnly from, DateOnly to, Language language, string format)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var english = language == Language.English;
+        var plot = NewPlot(
+            english ? $"Decisions per {granularity}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : $"Keputusan per {Unit(granularity)}, {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}",
+            english ? "Decisions" : "Keputusan");
+        var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
+        Stack(plot, positions, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)r.Rejected).ToArray(), english);
+        var step = Math.Max(1, (int)Math.Ceiling(rows.Count / 12.0));
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            positions.Where((_, i) => i % step == 0).Select(p => new Tick(p, rows[(int)p].Period)).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = rows.Count > 6 ? -35 : 0;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = rows.Count > 6 ? Alignment.MiddleRight : Alignment.UpperCenter;
+        return Render(plot, format, $"throughput-{from:yyyyMMdd}-{to:yyyyMMdd}");
+    }
+
+    public static FileContentHttpResult ByKecamatan(IReadOnlyList<Reports.BreakdownRow> rows, DateOnly from, DateOnly to, Language language, string format)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var english = language == Language.English;
+        var plot = NewPlot(
+            english ? $"Decisions per kecamatan, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : $"Keputusan per kecamatan, {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}",
+            english ? "Decisions" : "Keputusan");
+        var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
+        Stack(plot, positions, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)(r.Total - r.Approved)).ToArray(), english);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.Select(p => new Tick(p, rows[(int)p].Name)).ToArray());
+        return Render(plot, format, $"kecamatan-{from:yyyyMMdd}-{to:yyyyMMdd}");
+    }
+
+    private static Plot NewPlot(string title, string yLabel)
+    {
+        InstallFonts();
+        var plot = new Plot();
+        plot.Title(title);
+        plot.YLabel(yLabel);
+        plot.Axes.Title.Label.FontName = FontName;
+        plot.Axes.Left.Label.FontName = FontName;
+        plot.Axes.Bottom.TickLabelStyle.FontName = FontName;
+        plot.Axes.Left.TickLabelStyle.FontName = FontName;
+        plot.Legend.FontName = FontName;
+        plot.Grid.XAxisStyle.IsVisible = false;
+        return plot;
+    }
+
+    private static void Stack(Plot plot, double[] positions, double[] approved, double[] rejected, bool english)
+    {
+        var bars = new List<Bar>(positions.Length * 2);
+        for (var i = 0; i < positions.Length; i++)
+        {
+            bars.Add(new Bar { Position = positions[i], ValueBase = 0, Value = approved[i], FillColor = ApprovedColor, LineWidth = 0 });
+            bars.Add(new Bar { Position = positions[i], ValueBase = approved[i], Value = approved[i] + rejected[i], FillColor = RejectedColor, LineWidth = 0 });
+        }
+
+        plot.Add.Bars(bars);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = english ? "Approved" : "Disetujui", FillColor = ApprovedColor });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = english ? "Rejected" : "Ditolak", FillColor = RejectedColor });
+        plot.Legend.Alignment = Alignment.UpperRight;
+        plot.ShowLegend();
+        plot.Axes.Margins(bottom: 0);
+        if (positions.Length == 0)
+        {
+            plot.Axes.SetLimits(-0.5, 0.5, 0, 1);
+        }
+    }
+
+    private static FileContentHttpResult Render(Plot plot, string format, string name) => format == "svg"
+        ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)), "image/svg+xml", name + ".svg")
+        : TypedResults.File(plot.GetImageBytes(Width, Height, ImageFormat.Png), "image/png", name + ".png");
+
+    private static string Unit(string granularity) => granularity switch { "week" => "minggu", "month" => "bulan", _ => "hari" };
+
+    private static void InstallFonts()
+    {
+        lock (Gate)
+        {
+            if (!fontsInstalled)
+            {
+                Fonts.FontResolvers.Insert(0, new EmbeddedFonts());
+                Fonts.Default = FontName;
+                fontsInstalled = true;
+            }
+        }
+    }
+
+    /// <summary>Gives ScottPlot the DejaVu Sans faces embedded in this assembly (see Resources/Fonts/LICENSE.txt).</summary>
+    private sealed class EmbeddedFonts : IFontResolver
+    {
+        public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing width) =>
+            CreateTypeface(fontName, weight >= FontWeight.SemiBold, slant != FontSlant.Upright);
+
+        public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic)
+        {
+            if (!string.Equals(fontName, FontName, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            var face = bold ? "DejaVuSans-Bold" : "DejaVuSans";
+            using var stream = typeof(ReportCharts).Assembly.GetManifestResourceStream($"LicensingPortal.Api.Resources.Fonts.{face}.ttf")
+                ?? throw new InvalidOperationException($"Font {face} is not embedded.");
+            return SKTypeface.FromStream(stream);
+        }
+    }
+}

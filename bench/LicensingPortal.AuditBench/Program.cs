@@ -5,6 +5,7 @@ using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Audit;
 using LicensingPortal.Api.Infrastructure.Transparency;
 using LicensingPortal.Api.Tests.Infrastructure;
+using LicensingPortal.Bench;
 using LicensingPortal.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 // (2) a what-if analysis of a draft rule set over 100,000 decisions. Both against the real code.
 var entries = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var decisions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LICENSINGPORTAL_API", Path.Combine(FindRoot(), "src", "LicensingPortal.Api"));
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LICENSINGPORTAL_API", Path.Combine(BenchDatabase.FindRoot(), "src", "LicensingPortal.Api"));
 
 var cluster = new PostgresCluster();
 await cluster.InitializeAsync();
@@ -34,8 +35,8 @@ try
     // Clone the one real decision into `decisions` applications (the same facts, new ids), in SQL.
     var clock = Stopwatch.StartNew();
     await db.Database.ExecuteSqlRawAsync($"CREATE TEMP TABLE pairs AS SELECT gen_random_uuid() AS app, gen_random_uuid() AS dec FROM generate_series(1, {decisions})");
-    await CloneAsync(db, "applications", "id", "p.app", $"s.id = '{template.Id}'");
-    await CloneAsync(db, "decisions", "id", "p.dec", $"s.application_id = '{template.Id}'", ("application_id", "p.app"));
+    await BenchDatabase.CloneAsync(db, "applications", $"FROM pairs p, applications s WHERE s.id = '{template.Id}'", ("id", "p.app"));
+    await BenchDatabase.CloneAsync(db, "decisions", $"FROM pairs p, decisions s WHERE s.application_id = '{template.Id}'", ("id", "p.dec"), ("application_id", "p.app"));
     Console.WriteLine($"seeded {decisions} decisions in {clock.Elapsed.TotalSeconds:F1} s");
 
     // Fill the log to `entries` with entries whose leaf hashes are right (computed by PostgreSQL's sha256).
@@ -64,13 +65,13 @@ try
 
     var draftFolder = Path.Combine(data.FullName, "draft");
     Directory.CreateDirectory(draftFolder);
-    var rules = Path.Combine(FindRoot(), "rules", "kupang-2025");
+    var rules = Path.Combine(BenchDatabase.FindRoot(), "rules", "kupang-2025");
     var draftText = File.ReadAllText(Path.Combine(rules, "ruleset.yaml")).Replace("id: kupang-pb-2025", "id: kupang-draft", StringComparison.Ordinal) + "\nrequirements:\n" + string.Join("\n",
         Directory.GetFiles(Path.Combine(rules, "requirements"), "*.yaml").Order(StringComparer.Ordinal).Select(File.ReadAllText)
             .Where(t => !t.Contains("id: PERNYATAAN-KEBENARAN-DATA\n", StringComparison.Ordinal))
             .Select(t => t[(t.IndexOf("requirements:\n", StringComparison.Ordinal) + 14)..]));
     File.WriteAllText(Path.Combine(draftFolder, "ruleset.yaml"), draftText);
-    var draft = RuleSetLoader.LoadFolder(draftFolder, Path.Combine(FindRoot(), "seeds")).RuleSet!;
+    var draft = RuleSetLoader.LoadFolder(draftFolder, Path.Combine(BenchDatabase.FindRoot(), "seeds")).RuleSet!;
     var today = template.SubmissionDate;
     var whatIf = WhatIfRun.Queue(applicant.Id, draft.CanonicalContent, draft.Hash, today, today, DateTimeOffset.UtcNow);
     db.WhatIfRuns.Add(whatIf);
@@ -88,36 +89,4 @@ finally
 {
     await cluster.DisposeAsync();
     data.Delete(recursive: true);
-}
-
-static async Task CloneAsync(LicensingDbContext db, string table, string idColumn, string newId, string where, params (string Column, string Value)[] overrides)
-{
-    var connection = db.Database.GetDbConnection();
-    await db.Database.OpenConnectionAsync();
-    await using var command = connection.CreateCommand();
-    command.CommandText = $"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position";
-    var columns = new List<string>();
-    await using (var reader = await command.ExecuteReaderAsync())
-    {
-        while (await reader.ReadAsync())
-        {
-            columns.Add(reader.GetString(0));
-        }
-    }
-
-    var values = columns.Select(c => c == idColumn ? newId : overrides.FirstOrDefault(o => o.Column == c).Value ?? $"s.{c}");
-    await db.Database.ExecuteSqlRawAsync($"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} FROM pairs p, {table} s WHERE {where}");
-}
-
-static string FindRoot()
-{
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "LicensingPortal.sln")))
-        {
-            return directory.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("Run from inside the repository.");
 }

@@ -7,6 +7,7 @@ using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Jobs;
 using LicensingPortal.Api.Tests.Infrastructure;
+using LicensingPortal.Bench;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -16,7 +17,7 @@ var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) :
 var idleSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
 
 // WebApplicationFactory finds the API's content root from test-assembly metadata; outside a test run, say where it is.
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LICENSINGPORTAL_API", Path.GetFullPath(Path.Combine(FindRoot(), "src", "LicensingPortal.Api")));
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LICENSINGPORTAL_API", Path.GetFullPath(Path.Combine(BenchDatabase.FindRoot(), "src", "LicensingPortal.Api")));
 
 var cluster = new PostgresCluster();
 await cluster.InitializeAsync();
@@ -93,17 +94,4 @@ static async Task<long> CommitsAsync(string connectionString)
 
     await using var command = new NpgsqlCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", connection);
     return (long)(await command.ExecuteScalarAsync())!;
-}
-
-static string FindRoot()
-{
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "LicensingPortal.sln")))
-        {
-            return directory.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("Run from inside the repository.");
 }

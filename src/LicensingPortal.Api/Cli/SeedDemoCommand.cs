@@ -56,6 +56,7 @@ public static class SeedDemoCommand
         var watch = Stopwatch.StartNew();
         var approved = 0;
         var submitted = 0;
+        var reported = 0;
         foreach (var moment in moments)
         {
             if (submitted >= applications)
@@ -81,8 +82,9 @@ public static class SeedDemoCommand
                 business.HasNib |= resubmitted.Status == ApplicationStatus.Approved;
             }
 
-            if (submitted % 1000 < 2 && submitted >= 1000)
+            if (submitted / 10_000 > reported)
             {
+                reported = submitted / 10_000;
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"seed demo: {submitted:N0}/{applications:N0} applications, {submitted / watch.Elapsed.TotalSeconds:F0}/s"));
             }
         }

@@ -14,21 +14,28 @@ public static class LogPayloads
     public static string Submission(Decision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return Sha256($"{decision.ApplicationId:N}|{Sha256(decision.FactsJson)}");
+        return Submission(decision.ApplicationId, Sha256(decision.FactsJson));
     }
+
+    /// <summary>The submission payload from the SHA-256 of the facts as they were decided on.</summary>
+    public static string Submission(Guid applicationId, string factsSha256) => Sha256($"{applicationId:N}|{factsSha256}");
 
     public static string ForDecision(Decision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return Sha256(string.Join(
-            '|',
-            decision.ApplicationId.ToString("N"),
-            decision.Approved ? "approved" : "rejected",
-            decision.RuleSetHash,
-            string.Join(',', decision.FailedRequirementIds.Order(StringComparer.Ordinal)),
-            string.Join(',', decision.RequiredPermits.Order(StringComparer.Ordinal)),
-            Sha256(decision.TraceJson)));
+        return ForDecision(decision.ApplicationId, decision.Approved, decision.RuleSetHash, decision.FailedRequirementIds, decision.RequiredPermits, Sha256(decision.TraceJson));
     }
+
+    /// <summary>The decision payload from its fields and the SHA-256 of its trace.</summary>
+    public static string ForDecision(Guid applicationId, bool approved, string ruleSetHash, IEnumerable<string> failedRequirementIds, IEnumerable<string> requiredPermits, string traceSha256) =>
+        Sha256(string.Join(
+            '|',
+            applicationId.ToString("N"),
+            approved ? "approved" : "rejected",
+            ruleSetHash,
+            string.Join(',', failedRequirementIds.Order(StringComparer.Ordinal)),
+            string.Join(',', requiredPermits.Order(StringComparer.Ordinal)),
+            traceSha256));
 
     public static string ForPermit(Permit permit)
     {

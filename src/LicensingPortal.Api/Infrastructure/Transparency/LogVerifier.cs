@@ -11,32 +11,58 @@ namespace LicensingPortal.Api.Infrastructure.Transparency;
 /// that does not match: a missing or moved entry, an entry changed after it was written, or a decision,
 /// permit or rule set changed after it was logged.
 /// </summary>
-public sealed class LogVerifier(LicensingDbContext db)
+/// <remarks>
+/// Built for millions of entries: the entries stream in while their leaf hashes are checked in batches on the
+/// other cores; at the same time a second connection reads what each decision's payload is made of (on
+/// PostgreSQL the database hashes the large facts and trace texts itself, so only digests travel).
+/// </remarks>
+public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scopes)
 {
+    private const int Batch = 16_384;
+
     public sealed record Report(bool Valid, long TreeSize, string RootHash, long? FirstBadSequence, string? Problem);
+
+    private sealed record Entry(long Sequence, string Type, Guid SubjectId, string PayloadSha256);
+
+    private sealed record Sources(
+        Dictionary<Guid, (string Submission, string Decision)> Decisions,
+        Dictionary<Guid, Permit> Permits,
+        Dictionary<string, string> RuleSets,
+        Dictionary<Guid, DecisionNote> Notes);
 
     public async Task<Report> VerifyAsync(CancellationToken cancellationToken)
     {
-        var entries = await db.TransparencyLog.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var decisions = await db.Decisions.AsNoTracking().ToDictionaryAsync(d => d.ApplicationId, cancellationToken);
-        var permits = await db.Permits.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
-        var ruleSets = await db.RuleSetVersions.AsNoTracking().ToDictionaryAsync(v => v.Hash, v => v.Content, cancellationToken);
-        var notes = await db.DecisionNotes.AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
+        var sources = Task.Run(() => LoadSourcesAsync(cancellationToken), cancellationToken);
         var head = await db.TransparencyLogHead.AsNoTracking().SingleAsync(cancellationToken);
-        var root = Convert.ToHexStringLower(MerkleTree.Root(entries.Select(e => e.LeafHash).ToArray()));
+        var entries = new List<Entry>((int)Math.Min(head.Size + 1, int.MaxValue / 2));
+        var leaves = new List<byte[]>(entries.Capacity);
+        var checks = new List<Task<bool[]>>();
+        var batch = new List<TransparencyLogEntry>(Batch);
+        await foreach (var entry in db.TransparencyLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            entries.Add(new Entry(entry.Sequence, entry.Type, entry.SubjectId, entry.PayloadSha256));
+            leaves.Add(entry.LeafHash);
+            batch.Add(entry);
+            if (batch.Count == Batch)
+            {
+                checks.Add(CheckLeavesAsync(batch));
+                batch = new List<TransparencyLogEntry>(Batch);
+            }
+        }
 
-        // Recomputing a million leaf hashes is the bulk of the work: done on every core, reported in log order.
-        var hashMatches = new bool[entries.Count];
-        Parallel.For(0, entries.Count, i => hashMatches[i] = entries[i].ComputeLeafHash().AsSpan().SequenceEqual(entries[i].LeafHash));
+        checks.Add(CheckLeavesAsync(batch));
+        var hashMatches = await Task.WhenAll(checks);
+        var root = Convert.ToHexStringLower(MerkleTree.Root(leaves));
+        var stored = await sources;
 
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
             var problem = entry.Sequence != i
                 ? $"entry {i} is missing or out of place (found entry {entry.Sequence} there)"
-                : !hashMatches[i]
+                : !hashMatches[i / Batch][i % Batch]
                     ? $"entry {i} does not match its leaf hash: it was changed or moved after it was written"
-                    : Source(entry, decisions, permits, ruleSets, notes);
+                    : Source(entry, stored);
             if (problem is not null)
             {
                 return new Report(false, entries.Count, root, i, problem);
@@ -48,16 +74,72 @@ public sealed class LogVerifier(LicensingDbContext db)
             : new Report(true, entries.Count, root, null, null);
     }
 
-    private static string? Source(TransparencyLogEntry entry, Dictionary<Guid, Decision> decisions, Dictionary<Guid, Permit> permits, Dictionary<string, string> ruleSets, Dictionary<Guid, DecisionNote> notes)
+    private static Task<bool[]> CheckLeavesAsync(List<TransparencyLogEntry> batch) =>
+        Task.Run(() => batch.Select(e => e.ComputeLeafHash().AsSpan().SequenceEqual(e.LeafHash)).ToArray());
+
+    /// <summary>Reads, on its own connection, what the entries describe: decisions (as payload digests), permits, rule sets and notes.</summary>
+    private async Task<Sources> LoadSourcesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var second = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var decisions = second.Database.IsNpgsql()
+            ? await DecisionDigestsHashedByPostgresAsync(second, cancellationToken)
+            : await DecisionDigestsAsync(second, cancellationToken);
+        var permits = await second.Permits.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
+        var ruleSets = await second.RuleSetVersions.AsNoTracking().ToDictionaryAsync(v => v.Hash, v => v.Content, cancellationToken);
+        var notes = await second.DecisionNotes.AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
+        return new Sources(decisions, permits, ruleSets, notes);
+    }
+
+    private static async Task<Dictionary<Guid, (string, string)>> DecisionDigestsAsync(LicensingDbContext context, CancellationToken cancellationToken)
+    {
+        var digests = new Dictionary<Guid, (string, string)>();
+        var rows = context.Decisions.AsNoTracking()
+            .Select(d => new { d.ApplicationId, d.Approved, d.RuleSetHash, d.FailedRequirementIds, d.RequiredPermits, d.FactsJson, d.TraceJson })
+            .AsAsyncEnumerable();
+        await foreach (var d in rows.WithCancellation(cancellationToken))
+        {
+            digests[d.ApplicationId] = (
+                LogPayloads.Submission(d.ApplicationId, LogPayloads.Sha256(d.FactsJson)),
+                LogPayloads.ForDecision(d.ApplicationId, d.Approved, d.RuleSetHash, d.FailedRequirementIds, d.RequiredPermits, LogPayloads.Sha256(d.TraceJson)));
+        }
+
+        return digests;
+    }
+
+    private static async Task<Dictionary<Guid, (string, string)>> DecisionDigestsHashedByPostgresAsync(LicensingDbContext context, CancellationToken cancellationToken)
+    {
+        var digests = new Dictionary<Guid, (string, string)>();
+        var connection = context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT application_id, approved, rule_set_hash, failed_requirement_ids, required_permits,
+                   encode(sha256(convert_to(facts_json, 'UTF8')), 'hex'), encode(sha256(convert_to(trace_json, 'UTF8')), 'hex')
+            FROM decisions
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var applicationId = reader.GetGuid(0);
+            digests[applicationId] = (
+                LogPayloads.Submission(applicationId, reader.GetString(5)),
+                LogPayloads.ForDecision(applicationId, reader.GetBoolean(1), reader.GetString(2), reader.GetFieldValue<string[]>(3), reader.GetFieldValue<string[]>(4), reader.GetString(6)));
+        }
+
+        return digests;
+    }
+
+    private static string? Source(Entry entry, Sources stored)
     {
         var recomputed = entry.Type switch
         {
-            LogEntryTypes.Submission => decisions.TryGetValue(entry.SubjectId, out var decision) ? LogPayloads.Submission(decision) : null,
-            LogEntryTypes.Decision => decisions.TryGetValue(entry.SubjectId, out var decision) ? LogPayloads.ForDecision(decision) : null,
-            LogEntryTypes.PermitIssued => permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForPermit(permit) : null,
-            LogEntryTypes.PermitRevoked => permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForRevocation(permit) : null,
-            LogEntryTypes.NoteAdded => notes.TryGetValue(entry.SubjectId, out var note) ? LogPayloads.ForNote(note) : null,
-            LogEntryTypes.RuleSetFirstUsed => ruleSets.TryGetValue(entry.PayloadSha256, out var content) ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) : null,
+            LogEntryTypes.Submission => stored.Decisions.TryGetValue(entry.SubjectId, out var decision) ? decision.Submission : null,
+            LogEntryTypes.Decision => stored.Decisions.TryGetValue(entry.SubjectId, out var decision) ? decision.Decision : null,
+            LogEntryTypes.PermitIssued => stored.Permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForPermit(permit) : null,
+            LogEntryTypes.PermitRevoked => stored.Permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForRevocation(permit) : null,
+            LogEntryTypes.NoteAdded => stored.Notes.TryGetValue(entry.SubjectId, out var note) ? LogPayloads.ForNote(note) : null,
+            LogEntryTypes.RuleSetFirstUsed => stored.RuleSets.TryGetValue(entry.PayloadSha256, out var content) ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) : null,
             _ => entry.PayloadSha256,
         };
         return recomputed switch

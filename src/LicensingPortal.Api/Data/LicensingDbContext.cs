@@ -157,6 +157,7 @@ public abstract class LicensingDbContext(DbContextOptions options)
             permit.Property(p => p.RevocationReason).HasMaxLength(1000);
             permit.HasIndex(p => p.Number).IsUnique();
             permit.HasIndex(p => p.BusinessId);
+            permit.HasIndex(p => p.ValidUntil);
             permit.HasOne<Business>().WithMany().HasForeignKey(p => p.BusinessId).OnDelete(DeleteBehavior.Restrict);
             permit.HasOne<PermitApplication>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         });

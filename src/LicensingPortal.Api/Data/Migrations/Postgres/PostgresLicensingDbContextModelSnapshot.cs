@@ -769,6 +769,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_permits_number");
 
+                    b.HasIndex("ValidUntil")
+                        .HasDatabaseName("ix_permits_valid_until");
+
                     b.ToTable("permits", (string)null);
                 });
 

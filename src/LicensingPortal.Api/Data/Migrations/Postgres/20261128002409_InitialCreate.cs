@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace LicensingPortal.Api.Data.Migrations.Sqlite
+namespace LicensingPortal.Api.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,10 +17,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,25 +31,25 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    preferred_language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    email_notifications = table.Column<bool>(type: "INTEGER", nullable: false),
-                    webhook_url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    webhook_secret = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
-                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
-                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
-                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    lockout_end = table.Column<long>(type: "INTEGER", nullable: true),
-                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    preferred_language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    email_notifications = table.Column<bool>(type: "boolean", nullable: false),
+                    webhook_url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    webhook_secret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,12 +60,12 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "daily_decision_counts",
                 columns: table => new
                 {
-                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    kecamatan = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    sector = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    permit_type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    approved = table.Column<bool>(type: "INTEGER", nullable: false),
-                    count = table.Column<long>(type: "INTEGER", nullable: false)
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    kecamatan = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    permit_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    approved = table.Column<bool>(type: "boolean", nullable: false),
+                    count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,9 +76,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "daily_delivery_counts",
                 columns: table => new
                 {
-                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    delivered = table.Column<long>(type: "INTEGER", nullable: false)
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    delivered = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,9 +89,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "daily_latency_buckets",
                 columns: table => new
                 {
-                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    upper_bound_ms = table.Column<int>(type: "INTEGER", nullable: false),
-                    count = table.Column<long>(type: "INTEGER", nullable: false)
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    upper_bound_ms = table.Column<int>(type: "integer", nullable: false),
+                    count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,9 +102,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "daily_requirement_failures",
                 columns: table => new
                 {
-                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    requirement_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    count = table.Column<long>(type: "INTEGER", nullable: false)
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    requirement_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,10 +115,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "data_protection_keys",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
-                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -127,11 +129,11 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "decision_notes",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    application_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    author_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    application_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -142,16 +144,16 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "idempotency_records",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    request_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    completed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    status_code = table.Column<int>(type: "INTEGER", nullable: false),
-                    content_type = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    body = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    completed = table.Column<bool>(type: "boolean", nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    content_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    body = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,14 +164,14 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "inbox_notifications",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    type = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    read_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -180,11 +182,11 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "monthly_latency_buckets",
                 columns: table => new
                 {
-                    month = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    dimension = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    upper_bound_ms = table.Column<int>(type: "INTEGER", nullable: false),
-                    count = table.Column<long>(type: "INTEGER", nullable: false)
+                    month = table.Column<DateOnly>(type: "date", nullable: false),
+                    dimension = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    upper_bound_ms = table.Column<int>(type: "integer", nullable: false),
+                    count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -195,19 +197,19 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "outbox_messages",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    type = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    recipient_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    payload = table.Column<string>(type: "TEXT", nullable: true),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    processed_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    locked_until = table.Column<long>(type: "INTEGER", nullable: true),
-                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    dead_lettered_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    last_error = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recipient_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    payload = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    dead_lettered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -218,9 +220,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "permit_reminders",
                 columns: table => new
                 {
-                    permit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    days_before = table.Column<int>(type: "INTEGER", nullable: false),
-                    sent_on = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    permit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    days_before = table.Column<int>(type: "integer", nullable: false),
+                    sent_on = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -231,11 +233,11 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "rule_set_versions",
                 columns: table => new
                 {
-                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    rule_set_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    effective_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    content = table.Column<string>(type: "TEXT", nullable: false),
-                    first_seen_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    rule_set_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    effective_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    content = table.Column<string>(type: "text", nullable: false),
+                    first_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -246,13 +248,13 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "transparency_log",
                 columns: table => new
                 {
-                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    occurred_at_ms = table.Column<long>(type: "INTEGER", nullable: false),
-                    actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    payload_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    leaf_hash = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    occurred_at_ms = table.Column<long>(type: "bigint", nullable: false),
+                    actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    payload_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    leaf_hash = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -263,8 +265,8 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "transparency_log_head",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false),
-                    size = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -275,20 +277,20 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "what_if_runs",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    requested_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    draft_content = table.Column<string>(type: "TEXT", nullable: false),
-                    draft_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    from = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    to = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    total = table.Column<int>(type: "INTEGER", nullable: false),
-                    done = table.Column<int>(type: "INTEGER", nullable: false),
-                    requested_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    started_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    completed_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    result_json = table.Column<string>(type: "TEXT", nullable: true),
-                    error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    requested_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    draft_content = table.Column<string>(type: "text", nullable: false),
+                    draft_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    from = table.Column<DateOnly>(type: "date", nullable: false),
+                    to = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    total = table.Column<int>(type: "integer", nullable: false),
+                    done = table.Column<int>(type: "integer", nullable: false),
+                    requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    result_json = table.Column<string>(type: "text", nullable: true),
+                    error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -299,11 +301,11 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    role_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
-                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    role_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -320,11 +322,11 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
-                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -341,10 +343,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
-                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
-                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    provider_display_name = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -361,8 +363,8 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    role_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -385,10 +387,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", nullable: false),
-                    value = table.Column<string>(type: "TEXT", nullable: true)
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -405,19 +407,19 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "businesses",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    owner_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    legal_form = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    investment_type = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    owner_nik = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    npwp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    owner_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    nib = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
-                    registered_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    legal_form = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    investment_type = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    owner_nik = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    npwp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    owner_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    nib = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -434,15 +436,15 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "documents",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    owner_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    file_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    size_bytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    storage_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    uploaded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
+                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    storage_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -459,33 +461,33 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "applications",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    business_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    previous_application_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    permit_type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    kbli_codes = table.Column<string>(type: "TEXT", nullable: false),
-                    kelurahan_code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    kecamatan_code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    latitude = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: true),
-                    longitude = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: true),
-                    polygon = table.Column<string>(type: "TEXT", nullable: false),
-                    land_area_m2 = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    building_area_m2 = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    employees = table.Column<int>(type: "INTEGER", nullable: false),
-                    planned_start_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    declarations = table.Column<string>(type: "TEXT", nullable: false),
-                    document_ids = table.Column<string>(type: "TEXT", nullable: false),
-                    environmental_document = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    building_approval_number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    submitted_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    submission_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    investment_buildings = table.Column<long>(type: "INTEGER", nullable: false),
-                    investment_land = table.Column<long>(type: "INTEGER", nullable: false),
-                    investment_machinery = table.Column<long>(type: "INTEGER", nullable: false),
-                    investment_working_capital = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    business_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    previous_application_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    permit_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    kbli_codes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    kelurahan_code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    kecamatan_code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    latitude = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: true),
+                    longitude = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: true),
+                    polygon = table.Column<List<string>>(type: "text[]", nullable: false),
+                    land_area_m2 = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    building_area_m2 = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    employees = table.Column<int>(type: "integer", nullable: false),
+                    planned_start_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    declarations = table.Column<List<string>>(type: "text[]", nullable: false),
+                    document_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    environmental_document = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    building_approval_number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    submission_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    investment_buildings = table.Column<long>(type: "bigint", nullable: false),
+                    investment_land = table.Column<long>(type: "bigint", nullable: false),
+                    investment_machinery = table.Column<long>(type: "bigint", nullable: false),
+                    investment_working_capital = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -508,19 +510,19 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "decisions",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    application_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    approved = table.Column<bool>(type: "INTEGER", nullable: false),
-                    rule_set_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    rule_set_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    scale = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    risk_level = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    required_permits = table.Column<string>(type: "TEXT", nullable: false),
-                    failed_requirement_ids = table.Column<string>(type: "TEXT", nullable: false),
-                    facts_json = table.Column<string>(type: "TEXT", nullable: false),
-                    trace_json = table.Column<string>(type: "TEXT", nullable: false),
-                    decided_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    latency_ms = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    application_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    approved = table.Column<bool>(type: "boolean", nullable: false),
+                    rule_set_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    rule_set_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    scale = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    risk_level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    required_permits = table.Column<List<string>>(type: "text[]", nullable: false),
+                    failed_requirement_ids = table.Column<List<string>>(type: "text[]", nullable: false),
+                    facts_json = table.Column<string>(type: "text", nullable: false),
+                    trace_json = table.Column<string>(type: "text", nullable: false),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    latency_ms = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -543,18 +545,18 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "permits",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    business_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    application_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kbli_codes = table.Column<string>(type: "TEXT", nullable: false),
-                    issued_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    valid_until = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    verification_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    revocation_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    business_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    application_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kbli_codes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    issued_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    valid_until = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    verification_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revocation_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -710,6 +712,11 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 table: "permits",
                 column: "number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_permits_valid_until",
+                table: "permits",
+                column: "valid_until");
 
             migrationBuilder.CreateIndex(
                 name: "ix_transparency_log_subject_id",

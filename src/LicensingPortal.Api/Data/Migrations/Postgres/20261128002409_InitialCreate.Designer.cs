@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LicensingPortal.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLicensingDbContext))]
-    [Migration("20261128001035_InitialCreate")]
+    [Migration("20261128002409_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -771,6 +771,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_permits_number");
+
+                    b.HasIndex("ValidUntil")
+                        .HasDatabaseName("ix_permits_valid_until");
 
                     b.ToTable("permits", (string)null);
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LicensingPortal.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLicensingDbContext))]
-    [Migration("20261128001054_InitialCreate")]
+    [Migration("20261128002426_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -766,6 +766,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_permits_number");
+
+                    b.HasIndex("ValidUntil")
+                        .HasDatabaseName("ix_permits_valid_until");
 
                     b.ToTable("permits", (string)null);
                 });

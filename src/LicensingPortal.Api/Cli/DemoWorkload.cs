@@ -203,10 +203,8 @@ public sealed class DemoWorkload(RuleSetDefinition rules, int seed)
     private (decimal Latitude, decimal Longitude) Coordinates() =>
         (Math.Round(-10.12m - ((decimal)random.NextDouble() * 0.14m), 5), Math.Round(123.55m + ((decimal)random.NextDouble() * 0.12m), 5));
 
-    private static List<SubmitApplication.CoordinateRequest> Square(decimal? latitude, decimal? longitude)
+    private static List<SubmitApplication.CoordinateRequest> Square(decimal lat, decimal lon)
     {
-        var lat = latitude ?? -10.17m;
-        var lon = longitude ?? 123.6m;
         const decimal d = 0.0006m;
         return [new(lat, lon), new(lat, lon + d), new(lat - d, lon + d), new(lat - d, lon)];
     }

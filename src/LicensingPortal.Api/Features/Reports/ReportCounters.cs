@@ -72,10 +72,15 @@ public sealed class ReportCounters(LicensingDbContext db)
         }
 
         foreach (var group in rows
-            .SelectMany(r => new[]
+            .SelectMany(r =>
             {
-                (Month: new DateOnly(r.SubmissionDate.Year, r.SubmissionDate.Month, 1), Dimension: MonthlyLatencyBucket.ByKecamatan, Key: r.KecamatanCode ?? string.Empty, Bucket: DailyLatencyBucket.BucketOf(r.LatencyMs)),
-                (Month: new DateOnly(r.SubmissionDate.Year, r.SubmissionDate.Month, 1), Dimension: MonthlyLatencyBucket.BySector, Key: SectorOf(r.KbliCodes, catalogue), Bucket: DailyLatencyBucket.BucketOf(r.LatencyMs)),
+                var month = new DateOnly(r.SubmissionDate.Year, r.SubmissionDate.Month, 1);
+                var bucket = DailyLatencyBucket.BucketOf(r.LatencyMs);
+                return new[]
+                {
+                    (Month: month, Dimension: MonthlyLatencyBucket.ByKecamatan, Key: r.KecamatanCode ?? string.Empty, Bucket: bucket),
+                    (Month: month, Dimension: MonthlyLatencyBucket.BySector, Key: SectorOf(r.KbliCodes, catalogue), Bucket: bucket),
+                };
             })
             .GroupBy(x => x))
         {

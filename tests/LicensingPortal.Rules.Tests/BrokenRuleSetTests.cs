@@ -34,6 +34,31 @@ public sealed class BrokenRuleSetTests
     }
 
     [Fact]
+    public void MorePermitTypesThanTheEngineTracks_IsReportedAtThePermitTypes()
+    {
+        var folder = Directory.CreateTempSubdirectory("lp-permits-");
+        try
+        {
+            var lines = File.ReadAllLines(Path.Combine(TestPaths.Fixtures, "valid", "ruleset.yaml")).ToList();
+            var at = lines.IndexOf("permitTypes:") + 1;
+            lines.InsertRange(at, Enumerable.Range(1, 60).Select(i => $"  EXTRA-{i}: {{title: {{id: Izin {i}, en: Permit {i}}}}}"));
+            var file = Path.Combine(folder.FullName, "ruleset.yaml");
+            File.WriteAllLines(file, lines);
+
+            var result = RuleSetLoader.LoadFolder(folder.FullName, TestPaths.Seeds);
+
+            Assert.False(result.Succeeded);
+            var problem = Assert.Single(result.Diagnostics);
+            Assert.Equal((file, at + 1, 3), (problem.Location.File, problem.Location.Line, problem.Location.Column));
+            Assert.Contains("at most 64 permit types; found 66", problem.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void MinimalValidFixture_Compiles()
     {
         var result = RuleSetLoader.LoadFolder(Path.Combine(TestPaths.Fixtures, "valid"), TestPaths.Seeds);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LicensingPortal.Rules.Evaluation;
 using LicensingPortal.Rules.Facts;
 using LicensingPortal.Rules.Model;
@@ -11,6 +12,7 @@ namespace LicensingPortal.Rules.Compilation;
 public sealed class CompiledRuleSet
 {
     private readonly Dictionary<string, CompiledRequirement> byId;
+    private readonly Action<FactContext, RequirementStatus[]> run;
 
     internal CompiledRuleSet(RuleSetDefinition definition, IReadOnlyList<CompiledRequirement> requirements, string hash, string canonicalContent)
     {
@@ -19,6 +21,8 @@ public sealed class CompiledRuleSet
         Hash = hash;
         CanonicalContent = canonicalContent;
         byId = Requirements.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        Tables = new RuleSetTables(definition);
+        run = CompileAll(Requirements);
     }
 
     public RuleSetDefinition Definition { get; }
@@ -35,54 +39,65 @@ public sealed class CompiledRuleSet
 
     public IReadOnlyList<CompiledRequirement> Requirements { get; }
 
+    /// <summary>The seed tables arranged for deriving facts.</summary>
+    internal RuleSetTables Tables { get; }
+
     public CompiledRequirement? FindRequirement(string id) => byId.GetValueOrDefault(id);
 
+    /// <summary>
+    /// Derives the facts once, then runs every requirement — all of them, never stopping at the first failure — in
+    /// one compiled delegate that writes each requirement's status. The result keeps the statuses and the facts;
+    /// its trace is rendered from them when first read.
+    /// </summary>
     public Evaluation.Evaluation Evaluate(ApplicationFacts facts)
     {
-        var context = new FactContext(facts, Definition);
-        var outcomes = new RequirementOutcome[Requirements.Count];
-        var rejected = false;
-        for (var i = 0; i < Requirements.Count; i++)
-        {
-            var requirement = Requirements[i];
-            RequirementStatus status;
-            if (!requirement.AppliesWhen.Test(context))
-            {
-                status = RequirementStatus.NotApplicable;
-            }
-            else if (requirement.Check.Test(context))
-            {
-                status = RequirementStatus.Passed;
-            }
-            else
-            {
-                status = RequirementStatus.Failed;
-                rejected = true;
-            }
-
-            outcomes[i] = new RequirementOutcome(requirement.Id, status, Read(requirement, context), requirement.Check.Expected, requirement.Check.ExpectedValue(context));
-        }
-
-        return new Evaluation.Evaluation(
-            rejected ? Outcome.Rejected : Outcome.Approved,
-            Id,
-            Hash,
-            context.Scale,
-            context.Risk?.Id ?? string.Empty,
-            context.RequiredPermits.Order(StringComparer.Ordinal).ToArray(),
-            outcomes);
+        var context = new FactContext(facts, this);
+        var statuses = new RequirementStatus[Requirements.Count];
+        run(context, statuses);
+        return new Evaluation.Evaluation(this, context, statuses);
     }
 
-    private static FactReading[] Read(CompiledRequirement requirement, FactContext context)
+    /// <summary>Each requirement's outcome as people read it: the facts it read, formatted once each, and its bound.</summary>
+    internal RequirementOutcome[] Trace(FactContext context, RequirementStatus[] statuses)
     {
-        var facts = requirement.TraceFacts;
-        var readings = new FactReading[facts.Length];
-        for (var i = 0; i < facts.Length; i++)
+        var readings = new FactReading?[FactCatalog.Count];
+        var outcomes = new RequirementOutcome[Requirements.Count];
+        for (var i = 0; i < outcomes.Length; i++)
         {
-            readings[i] = context.Reading(facts[i]);
+            var requirement = Requirements[i];
+            var facts = requirement.TraceFacts;
+            var read = new FactReading[facts.Length];
+            for (var j = 0; j < facts.Length; j++)
+            {
+                var fact = facts[j];
+                read[j] = readings[fact.Ordinal] ??= new FactReading(fact.Name, fact.Format(context));
+            }
+
+            outcomes[i] = new RequirementOutcome(requirement.Id, statuses[i], read, requirement.Check.Expected, requirement.Check.ExpectedValue(context));
         }
 
-        return readings;
+        return outcomes;
+    }
+
+    /// <summary>
+    /// All requirements as one delegate: <c>statuses[i] = applies_i ? (check_i ? Passed : Failed) : NotApplicable</c>
+    /// for every i, with each condition's expression tree inlined (no delegate call per condition).
+    /// </summary>
+    private static Action<FactContext, RequirementStatus[]> CompileAll(IReadOnlyList<CompiledRequirement> requirements)
+    {
+        var facts = Expression.Parameter(typeof(FactContext), "facts");
+        var statuses = Expression.Parameter(typeof(RequirementStatus[]), "statuses");
+        var assignments = requirements.Select((requirement, index) => (Expression)Expression.Assign(
+            Expression.ArrayAccess(statuses, Expression.Constant(index)),
+            Expression.Condition(
+                ParameterReplacer.Inline(requirement.AppliesWhen.Condition, facts),
+                Expression.Condition(
+                    ParameterReplacer.Inline(requirement.Check.Condition, facts),
+                    Expression.Constant(RequirementStatus.Passed),
+                    Expression.Constant(RequirementStatus.Failed)),
+                Expression.Constant(RequirementStatus.NotApplicable))));
+        var body = Expression.Block(typeof(void), assignments.DefaultIfEmpty(Expression.Empty()));
+        return Expression.Lambda<Action<FactContext, RequirementStatus[]>>(body, facts, statuses).Compile();
     }
 
     /// <summary>The failure message of a requirement in the given language, with {actual}, {expected} and {fact} values filled in.</summary>

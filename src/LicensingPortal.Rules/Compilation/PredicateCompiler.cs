@@ -9,10 +9,10 @@ using LicensingPortal.Rules.Model;
 namespace LicensingPortal.Rules.Compilation;
 
 /// <summary>
-/// Turns declarative predicate trees (all / any / not over typed comparisons) into expression trees and compiles
-/// each requirement's tree once into a delegate. Every fact name, operator and operand type is checked here, at
+/// Turns declarative predicate trees (all / any / not over typed comparisons) into expression trees. Every fact name, operator and operand type is checked here, at
 /// load time; nothing in a rule is ever run as code, and every operator runs in time linear in its input
-/// (regular expressions use the non-backtracking engine).
+/// (regular expressions use the non-backtracking engine). The rule set compiles the trees of all its requirements
+/// together, once, into one delegate (<see cref="CompiledRuleSet"/>).
 /// </summary>
 internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDefinition> parameters, DomainCheck domain, ICollection<RuleDiagnostic> diagnostics)
 {
@@ -31,11 +31,11 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
 
     private readonly ParameterExpression context = Expression.Parameter(typeof(FactContext), "facts");
 
-    /// <summary>Compiles one condition tree (an appliesWhen or a check) into a single delegate.</summary>
+    /// <summary>Translates one condition tree (an appliesWhen or a check) into a single expression.</summary>
     public CompiledPredicate Compile(SourceNode node)
     {
         var tree = Build(node);
-        var test = Expression.Lambda<Func<FactContext, bool>>(tree.Body, context).Compile();
+        var test = Expression.Lambda<Func<FactContext, bool>>(tree.Body, context);
         if (tree.Bound is null)
         {
             return new CompiledPredicate(test, tree.Expected, tree.Reads);
@@ -479,8 +479,8 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
 
     /// <summary>Renders a number or date bound the way traces show values (invariant culture, yyyy-MM-dd).</summary>
     private static Expression Text(Expression value) => value.Type == typeof(DateOnly)
-        ? Expression.Call(value, typeof(DateOnly).GetMethod(nameof(DateOnly.ToString), [typeof(string), typeof(IFormatProvider)])!, Expression.Constant("yyyy-MM-dd"), Expression.Constant(CultureInfo.InvariantCulture, typeof(IFormatProvider)))
-        : Expression.Call(value, typeof(decimal).GetMethod(nameof(decimal.ToString), [typeof(IFormatProvider)])!, Expression.Constant(CultureInfo.InvariantCulture, typeof(IFormatProvider)));
+        ? Expression.Call(typeof(FactDefinition).GetMethod(nameof(FactDefinition.FormatDate))!, value)
+        : Expression.Call(typeof(FactDefinition).GetMethod(nameof(FactDefinition.FormatNumber))!, value);
 
     private static MethodCallExpression Concat(params Expression[] parts) =>
         Expression.Call(typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string), typeof(string)])!, parts);

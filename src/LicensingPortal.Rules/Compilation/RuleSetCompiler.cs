@@ -67,6 +67,11 @@ public static partial class RuleSetCompiler
             result[key.Value] = new PermitTypeDefinition(key.Value, reader.Localized(map, "title"), validity);
         }
 
+        if (result.Count > RuleSetTables.MaxPermitTypes)
+        {
+            reader.Problem(root["permitTypes"]!, $"a rule set holds at most {RuleSetTables.MaxPermitTypes} permit types; found {result.Count}");
+        }
+
         return result;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using LicensingPortal.Rules.Compilation;
 
 namespace LicensingPortal.Rules.Facts;
 
@@ -38,7 +39,7 @@ public sealed class FactDefinition
 
     public Func<FactContext, bool> Flag { get; private init; } = static _ => false;
 
-    public Func<FactContext, IReadOnlySet<string>> Set { get; private init; } = static _ => FactContext.EmptySet;
+    public Func<FactContext, IReadOnlySet<string>> Set { get; private init; } = static _ => TextSet.Empty;
 
     public static FactDefinition OfNumber(string name, Expression<Func<FactContext, decimal>> read) => new(name, FactType.Number, false, read) { Number = read.Compile() };
 
@@ -51,17 +52,39 @@ public sealed class FactDefinition
     public static FactDefinition OfSet(string name, Expression<Func<FactContext, IReadOnlySet<string>>> read) => new(name, FactType.TextSet, false, read) { Set = read.Compile() };
 
     /// <summary>The accessor's body with its parameter replaced by <paramref name="context"/>, to inline into a larger tree.</summary>
-    public Expression Read(ParameterExpression context) => new ParameterReplacer(Accessor.Parameters[0], context).Visit(Accessor.Body);
+    public Expression Read(ParameterExpression context) => ParameterReplacer.Inline(Accessor, context);
 
     /// <summary>The value as shown to people: invariant culture, sets sorted, sensitive values masked.</summary>
     public string Format(FactContext context) => Type switch
     {
-        FactType.Number => Number(context).ToString(CultureInfo.InvariantCulture),
+        FactType.Number => FormatNumber(Number(context)),
         FactType.Text => Sensitive ? Mask(Text(context)) : Text(context),
-        FactType.Date => Date(context).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        FactType.Date => FormatDate(Date(context)),
         FactType.Flag => Flag(context) ? "true" : "false",
-        _ => "[" + string.Join(", ", Set(context).Order(StringComparer.Ordinal)) + "]",
+        _ => Set(context) is TextSet sorted ? sorted.ToString() : "[" + string.Join(", ", Set(context).Order(StringComparer.Ordinal)) + "]",
     };
+
+    /// <summary>A number as traces show it: invariant culture, as many decimals as it was given with (whole rupiah print as integers).</summary>
+    public static string FormatNumber(decimal value) =>
+        value.Scale == 0 && value >= long.MinValue && value <= long.MaxValue
+            ? ((long)value).ToString(CultureInfo.InvariantCulture)
+            : value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A date as traces show it: <c>yyyy-MM-dd</c>.</summary>
+    public static string FormatDate(DateOnly date) => string.Create(10, date, static (text, value) =>
+    {
+        var (year, month, day) = value;
+        text[0] = (char)('0' + (year / 1000));
+        text[1] = (char)('0' + (year / 100 % 10));
+        text[2] = (char)('0' + (year / 10 % 10));
+        text[3] = (char)('0' + (year % 10));
+        text[4] = '-';
+        text[5] = (char)('0' + (month / 10));
+        text[6] = (char)('0' + (month % 10));
+        text[7] = '-';
+        text[8] = (char)('0' + (day / 10));
+        text[9] = (char)('0' + (day % 10));
+    });
 
     /// <summary>Keeps the first and last four characters: enough to recognise an identifier, not to reuse it.</summary>
     public static string Mask(string value)
@@ -74,11 +97,6 @@ public sealed class FactDefinition
     {
         Ordinal = ordinal;
         return this;
-    }
-
-    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }
 

@@ -1,90 +1,92 @@
-using LicensingPortal.Rules.Evaluation;
+using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Rules.Facts;
 
 /// <summary>
-/// The facts of one application together with the facts the rule set derives from them
-/// (scale, risk, zoning, required permits). Derived facts are computed once, before any requirement runs.
+/// The facts of one application together with the facts the rule set derives from them (scale, risk, zoning,
+/// required permits): an immutable snapshot, derived once before any requirement runs. It is what every
+/// requirement reads and what an evaluation keeps as its trace: the values a requirement read are read back from
+/// here when the trace is shown, never recomputed from anything else.
 /// </summary>
 public sealed class FactContext
 {
-    private static readonly IReadOnlySet<string> Empty = new HashSet<string>();
-    private readonly RuleSetDefinition definition;
-    private readonly FactReading?[] readings = new FactReading?[FactCatalog.Count];
-    private HashSet<string>? sectors;
+    private static readonly string[] ScaleNames = ["mikro", "kecil", "menengah", "besar"];
+    private readonly RuleSetTables tables;
+    private TextSet? sectors;
 
-    public FactContext(ApplicationFacts input, RuleSetDefinition ruleSet)
+    public FactContext(ApplicationFacts input, CompiledRuleSet ruleSet)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(ruleSet);
+        tables = ruleSet.Tables;
         Input = input;
         CapitalExcludingLandAndBuildings = input.InvestmentMachinery + input.InvestmentWorkingCapital;
         TotalInvestment = CapitalExcludingLandAndBuildings + input.InvestmentLand + input.InvestmentBuildings;
-        KbliCodes = new HashSet<string>(input.KbliCodes, StringComparer.Ordinal);
+        Scale = tables.ScaleOf(CapitalExcludingLandAndBuildings);
+        var kelurahan = tables.Kelurahan.GetValueOrDefault(input.KelurahanCode);
+        Kelurahan = kelurahan?.Entry;
+
+        var codes = input.KbliCodes;
+        if (codes.Count == 1 && tables.Kbli.TryGetValue(codes[0], out var only))
+        {
+            // Most applications name one known activity: everything about it was resolved when the rule set was compiled.
+            KbliCodes = only.Self;
+            UnknownKbli = TextSet.Empty;
+            KbliNotPermittedInZone = kelurahan is not null && !only.AllowedIn(kelurahan) ? only.Self : TextSet.Empty;
+            Risk = only.RiskByScale[(int)Scale];
+            RequiredPermits = only.PermitsByScale[(int)Scale];
+            sectors = only.Sector;
+        }
+        else
+        {
+            KbliCodes = TextSet.Of(codes);
+            string[]? unknown = null;
+            string[]? notPermitted = null;
+            int unknownCount = 0, notPermittedCount = 0;
+            var permits = 0UL;
+            RiskLevelDefinition? risk = null;
+            var riskPermits = 0UL;
+            for (var i = 0; i < KbliCodes.Count; i++)
+            {
+                var code = KbliCodes[i];
+                if (!tables.Kbli.TryGetValue(code, out var row))
+                {
+                    (unknown ??= new string[KbliCodes.Count])[unknownCount++] = code;
+                    continue;
+                }
+
+                if (kelurahan is not null && !row.AllowedIn(kelurahan))
+                {
+                    (notPermitted ??= new string[KbliCodes.Count])[notPermittedCount++] = code;
+                }
+
+                permits |= row.SupportingPermits;
+                if (row.RiskByScale[(int)Scale] is { } level && (risk is null || level.Rank > risk.Rank))
+                {
+                    risk = level;
+                    riskPermits = row.RiskPermitsByScale[(int)Scale];
+                }
+            }
+
+            // Subsets of the sorted codes are sorted too.
+            UnknownKbli = TextSet.FromSorted(unknown, unknownCount);
+            KbliNotPermittedInZone = TextSet.FromSorted(notPermitted, notPermittedCount);
+            Risk = risk;
+            RequiredPermits = tables.Permits(permits | riskPermits);
+        }
+
         CapitalPerKbli = KbliCodes.Count == 0 ? CapitalExcludingLandAndBuildings : CapitalExcludingLandAndBuildings / KbliCodes.Count;
-        Scale = ScaleOf(CapitalExcludingLandAndBuildings, ruleSet.Parameters);
-
-        ruleSet.Kelurahan.TryGetValue(input.KelurahanCode, out var kelurahan);
-        Kelurahan = kelurahan;
-
-        // Sets stay the shared empty set unless something goes in: most applications have no unknown or misplaced KBLI.
-        HashSet<string>? unknown = null;
-        HashSet<string>? notPermitted = null;
-        var required = new HashSet<string>(StringComparer.Ordinal);
-        RiskLevelDefinition? risk = null;
-        foreach (var code in input.KbliCodes)
-        {
-            if (!ruleSet.Kbli.TryGetValue(code, out var entry))
-            {
-                (unknown ??= new HashSet<string>(StringComparer.Ordinal)).Add(code);
-                continue;
-            }
-
-            if (kelurahan is not null && !entry.AllowedZones.Contains(kelurahan.Zone))
-            {
-                (notPermitted ??= new HashSet<string>(StringComparer.Ordinal)).Add(code);
-            }
-
-            foreach (var permit in entry.SupportingPermits)
-            {
-                required.Add(permit);
-            }
-            if (ruleSet.RiskLevels.TryGetValue(entry.RiskByScale[Scale], out var level) && (risk is null || level.Rank > risk.Rank))
-            {
-                risk = level;
-            }
-        }
-
-        if (risk is not null)
-        {
-            foreach (var permit in risk.Permits)
-            {
-                required.Add(permit);
-            }
-        }
-
-        Risk = risk;
-        ScaleName = Scale switch
-        {
-            BusinessScale.Mikro => "mikro",
-            BusinessScale.Kecil => "kecil",
-            BusinessScale.Menengah => "menengah",
-            _ => "besar",
-        };
-        KecamatanCode = kelurahan?.KecamatanCode ?? string.Empty;
-        Zone = kelurahan?.Zone ?? string.Empty;
-        RiskLevel = risk?.Id ?? string.Empty;
-        RequiredEnvironmentalDocument = risk?.EnvironmentalDocument ?? string.Empty;
+        ScaleName = ScaleNames[(int)Scale];
+        KecamatanCode = Kelurahan?.KecamatanCode ?? string.Empty;
+        Zone = Kelurahan?.Zone ?? string.Empty;
+        RiskLevel = Risk?.Id ?? string.Empty;
+        RequiredEnvironmentalDocument = Risk?.EnvironmentalDocument ?? string.Empty;
         HasCoordinates = input.Latitude is not null && input.Longitude is not null;
         Nik = input.Nik ?? string.Empty;
         Npwp = input.Npwp ?? string.Empty;
         EnvironmentalDocument = input.EnvironmentalDocument ?? string.Empty;
         BuildingApprovalNumber = input.BuildingApprovalNumber ?? string.Empty;
-        UnknownKbli = unknown ?? Empty;
-        KbliNotPermittedInZone = notPermitted ?? Empty;
-        definition = ruleSet;
-        RequiredPermits = required;
     }
 
     public ApplicationFacts Input { get; }
@@ -121,45 +123,17 @@ public sealed class FactContext
 
     public RiskLevelDefinition? Risk { get; }
 
-    public IReadOnlySet<string> KbliCodes { get; }
+    public TextSet KbliCodes { get; }
 
-    public IReadOnlySet<string> UnknownKbli { get; }
+    public TextSet UnknownKbli { get; }
 
-    public IReadOnlySet<string> KbliNotPermittedInZone { get; }
+    public TextSet KbliNotPermittedInZone { get; }
 
-    /// <summary>The sectors of the known KBLI; computed on first use, since few requirements read it.</summary>
-    public IReadOnlySet<string> Sectors => sectors ??= KbliCodes
-        .Select(code => definition.Kbli.TryGetValue(code, out var entry) ? entry.Sector : null)
-        .OfType<string>()
-        .ToHashSet(StringComparer.Ordinal);
+    /// <summary>The sectors of the known KBLI; computed on first use when there are several, since few requirements read it.</summary>
+    public TextSet Sectors => sectors ??= TextSet.Of(KbliCodes
+        .Select(code => tables.Kbli.TryGetValue(code, out var row) ? row.Entry.Sector : null)
+        .OfType<string>());
 
-    /// <summary>The fact as the trace shows it, formatted once per evaluation however many requirements read it.</summary>
-    public FactReading Reading(FactDefinition fact)
-    {
-        ArgumentNullException.ThrowIfNull(fact);
-        return readings[fact.Ordinal] ??= new FactReading(fact.Name, fact.Format(this));
-    }
-
-    public IReadOnlySet<string> RequiredPermits { get; }
-
-    internal static IReadOnlySet<string> EmptySet => Empty;
-
-    /// <summary>PP 7/2021 Art. 35(3): scale of a new business by capital excluding land and buildings.</summary>
-    private static BusinessScale ScaleOf(long capital, IReadOnlyDictionary<string, ParameterDefinition> parameters)
-    {
-        if (capital <= Threshold(parameters, "scale.mikro.maxCapital"))
-        {
-            return BusinessScale.Mikro;
-        }
-
-        if (capital <= Threshold(parameters, "scale.kecil.maxCapital"))
-        {
-            return BusinessScale.Kecil;
-        }
-
-        return capital <= Threshold(parameters, "scale.menengah.maxCapital") ? BusinessScale.Menengah : BusinessScale.Besar;
-    }
-
-    private static decimal Threshold(IReadOnlyDictionary<string, ParameterDefinition> parameters, string name) =>
-        parameters.TryGetValue(name, out var parameter) ? parameter.Value : decimal.MaxValue;
+    /// <summary>The permits the application needs: those of its highest risk level and its activities' supporting permits.</summary>
+    public TextSet RequiredPermits { get; }
 }

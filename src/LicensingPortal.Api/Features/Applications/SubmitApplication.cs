@@ -188,7 +188,7 @@ public static class SubmitApplication
                     evaluation.Scale.ToString().ToLowerInvariant(),
                     evaluation.RiskLevel,
                     evaluation.RequiredPermits,
-                    evaluation.Failed.Select(f => f.RequirementId).ToList(),
+                    evaluation.FailedRequirementIds.ToList(),
                     JsonSerializer.Serialize(facts, Json.Options),
                     JsonSerializer.Serialize(evaluation.Requirements, Json.Options),
                     (long)time.GetElapsedTime(received).TotalMilliseconds),

@@ -178,7 +178,7 @@ public sealed class WhatIfJob(LicensingDbContext db, TimeProvider time)
                 {
                     var facts = JsonSerializer.Deserialize<ApplicationFacts>(decision.FactsJson, Json.Options)!;
                     var evaluation = draft.Evaluate(facts);
-                    var nowFailed = evaluation.Failed.Select(f => f.RequirementId).ToHashSet(StringComparer.Ordinal);
+                    var nowFailed = evaluation.FailedRequirementIds.ToHashSet(StringComparer.Ordinal);
                     foreach (var id in decision.FailedRequirementIds)
                     {
                         failedBefore[id] = failedBefore.GetValueOrDefault(id) + 1;

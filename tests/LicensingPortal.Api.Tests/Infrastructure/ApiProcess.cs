@@ -7,13 +7,7 @@ public static class ApiProcess
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = TestPaths.RepositoryRoot,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = TestPaths.RepositoryRoot };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LicensingPortal.Api.dll"));
         foreach (var argument in arguments)
         {
@@ -25,20 +19,7 @@ public static class ApiProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output + await error);
+        var (exitCode, output, error) = await ExternalProcess.RunAsync(start, TimeSpan.FromMinutes(1));
+        return (exitCode, output + error);
     }
 }

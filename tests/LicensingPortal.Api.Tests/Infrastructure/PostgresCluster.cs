@@ -99,7 +99,7 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     private static async Task RunAsync(string file, IReadOnlyList<string> arguments, bool asPostgres = true)
     {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo();
         if (IsRoot && asPostgres)
         {
             start.FileName = "runuser";
@@ -118,13 +118,10 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
 
         start.WorkingDirectory = Path.GetTempPath();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        var (exitCode, output, error) = await ExternalProcess.RunAsync(start, TimeSpan.FromMinutes(5));
+        if (exitCode != 0)
         {
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}: {await output}{await error}");
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {exitCode}: {output}{error}");
         }
     }
 

@@ -137,13 +137,9 @@ public abstract class PermitTests(Portal portal)
 
     private static async Task<string> RunAsync(string tool, string[] arguments)
     {
-        var start = new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{tool} failed ({process.ExitCode}): {await error}");
-        return await output;
+        var (exitCode, output, error) = await ExternalProcess.RunAsync(new ProcessStartInfo(tool, arguments), TimeSpan.FromMinutes(1));
+        Assert.True(exitCode == 0, $"{tool} failed ({exitCode}): {error}");
+        return output;
     }
 }
 

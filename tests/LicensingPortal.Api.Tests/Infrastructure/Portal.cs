@@ -37,9 +37,21 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
         Client = factory.CreateClient();
     }
 
-    /// <summary>Another host on the same database and data folder (a restart, or a second instance).</summary>
-    public PortalFactory Create(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null) =>
-        new(DataDirectory, PostgresConnection, settings ?? Settings(), time);
+    /// <summary>
+    /// Another host on the same database and data folder (a restart, or a second instance). A host on a clock of
+    /// its own serves HTTP only unless the settings say otherwise: its job server would take jobs from the shared
+    /// PostgreSQL queue and date their effects (a delivery counted, a permit expired) by its clock, not the real one.
+    /// </summary>
+    public PortalFactory Create(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    {
+        var effective = new Dictionary<string, string?>(settings ?? Settings());
+        if (time is not null)
+        {
+            effective.TryAdd("Jobs:RunServer", "false");
+        }
+
+        return new(DataDirectory, PostgresConnection, effective, time);
+    }
 
     /// <summary>Settings every test host gets; subclasses add their own.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings() => DefaultSettings();

@@ -3,7 +3,6 @@ using LicensingPortal.Api.Domain;
 using LicensingPortal.Rules.Compilation;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using QRCoder;
 
 namespace LicensingPortal.Api.Infrastructure.Permits;
 
@@ -89,19 +88,18 @@ public static class PermitPdf
         return output.ToArray();
     }
 
-    /// <summary>Draws the QR code as vector squares (with its quiet zone), sharp at any print size.</summary>
+    /// <summary>Draws the QR code (read back before it is drawn, see <see cref="VerificationQrCode"/>) as vector squares, with its quiet zone, sharp at any print size.</summary>
     private static void DrawQrCode(XGraphics graphics, string text, double x, double y, double size)
     {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var modules = data.ModuleMatrix;
-        var module = size / modules.Count;
+        var modules = VerificationQrCode.Encode(text);
+        var count = modules.GetLength(0);
+        var module = size / count;
         graphics.DrawRectangle(XBrushes.White, x, y, size, size);
-        for (var row = 0; row < modules.Count; row++)
+        for (var row = 0; row < count; row++)
         {
-            for (var column = 0; column < modules[row].Length; column++)
+            for (var column = 0; column < count; column++)
             {
-                if (modules[row][column])
+                if (modules[row, column])
                 {
                     graphics.DrawRectangle(XBrushes.Black, x + (column * module), y + (row * module), module, module);
                 }

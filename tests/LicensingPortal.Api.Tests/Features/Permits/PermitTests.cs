@@ -116,7 +116,7 @@ public abstract class PermitTests(Portal portal)
 
     /// <summary>
     /// Prints the first page as a greyscale image at 150 dpi (pdftoppm) and reads its QR code with zbar, as a phone
-    /// would read the printed permit. (ZXing.Net 0.16 could not read about one valid code in 75 that zbar reads.)
+    /// would read the printed permit; zbar is independent of the ZXing reader the product checks its codes with (ADR 0009).
     /// </summary>
     private static async Task<string> DecodeQrAsync(byte[] pdf)
     {

@@ -7,7 +7,7 @@ namespace LicensingPortal.Api.Infrastructure.Permits;
 
 /// <summary>
 /// The QR code printed on a permit. Every code QRCoder makes is valid, but the detector of ZXing — the reader inside
-/// many phone scanners and web pages — fails to locate about one in three hundred of ours (some data patterns
+/// many phone scanners and web pages — fails to locate about one in 150 to 300 of ours (some data patterns
 /// mislead it, at some image sizes), although zbar and ZXing's own decoder read them. So each code is read back
 /// with ZXing, from images of several sizes, before it is printed; when it is not found in one of them it is encoded
 /// again one or two versions larger (another layout), or at a higher error-correction level. See docs/adr/0009-permit-qr-codes-read-back.md.
@@ -15,7 +15,7 @@ namespace LicensingPortal.Api.Infrastructure.Permits;
 public static class VerificationQrCode
 {
     /// <summary>The sizes, in pixels per module, of the images a code is read back from: a phone sees it at any of them.</summary>
-    public static readonly int[] ReadBackScales = [2, 3, 4, 5, 6, 7, 8, 9, 10];
+    public static IReadOnlyList<int> ReadBackScales { get; } = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 
     /// <summary>
     /// The modules of a QR code for <paramref name="text"/>, quiet zone included (true is dark): the first of the

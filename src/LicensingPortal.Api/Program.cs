@@ -1,13 +1,14 @@
 using LicensingPortal.Api.Cli;
-using LicensingPortal.Api.Infrastructure.Hosting;
+using LicensingPortal.Api.Hosting;
 using LicensingPortal.Api.Infrastructure.Rules;
+using Microsoft.Extensions.Options;
 
 if (args is ["rules", "check", ..])
 {
     return RulesCheckCommand.Run(args[2..], Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
 
 // --role api serves HTTP only; --role worker runs only the job server (and health); by default one process does both.
 var role = builder.Configuration["role"] ?? "all";
@@ -32,7 +33,13 @@ var app = builder.Build();
 
 try
 {
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
     await app.Services.MigrateAndSeedAsync();
+}
+catch (OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync($"A setting is wrong; the app will not start: {string.Join(" ", ex.Failures)}");
+    return 2;
 }
 catch (InvalidRuleSetException ex)
 {
@@ -55,7 +62,7 @@ if (args is ["seed", "demo", ..])
     return await SeedDemoCommand.RunAsync(app.Services, args[2..], Console.Out);
 }
 
-app.Services.ScheduleRecurringJobs(app.Configuration);
+app.Services.ScheduleRecurringJobs();
 app.UseLicensingPortal(workerOnly: role == "worker");
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -1,4 +1,5 @@
-using LicensingPortal.Api.Infrastructure.Transparency;
+using LicensingPortal.Api.Features.Transparency;
+using Mediator;
 
 namespace LicensingPortal.Api.Cli;
 
@@ -9,8 +10,8 @@ public static class AuditVerifyCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         await using var scope = services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);
-        output.WriteLine(report.Valid
+        var report = (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new VerifyLog.Query())).Value;
+        await output.WriteLineAsync(report.Valid
             ? $"audit verify passed: {report.TreeSize} entries, root {report.RootHash}"
             : $"audit verify FAILED at entry {report.FirstBadSequence}: {report.Problem}");
         return report.Valid ? 0 : 1;

@@ -69,7 +69,7 @@ public sealed class DemoWorkload(RuleSetDefinition rules, int seed)
     /// One application by a business on a WITA date; with <paramref name="clean"/> false about a quarter carry a
     /// mistake. <paramref name="documents"/> maps each kind the business has uploaded to the document's id.
     /// </summary>
-    public SubmitApplication.Request Application(Guid businessId, RegisterBusiness.Request business, bool hasNib, IReadOnlyDictionary<string, Guid> documents, DateOnly submissionDate, bool clean = false)
+    public ApplicationRequest Application(Guid businessId, RegisterBusiness.Request business, bool hasNib, IReadOnlyDictionary<string, Guid> documents, DateOnly submissionDate, bool clean = false)
     {
         ArgumentNullException.ThrowIfNull(business);
         ArgumentNullException.ThrowIfNull(documents);
@@ -118,8 +118,8 @@ public sealed class DemoWorkload(RuleSetDefinition rules, int seed)
         }
 
         var permitType = hasNib && random.NextDouble() < 0.08 && codes.Any(c => rules.Kbli[c].SupportingPermits.Count > 0)
-            ? SubmitApplication.PbUmku
-            : SubmitApplication.PerizinanBerusaha;
+            ? PermitTypes.PbUmku
+            : PermitTypes.PerizinanBerusaha;
 
         if (!clean && random.NextDouble() < 0.25)
         {
@@ -137,14 +137,14 @@ public sealed class DemoWorkload(RuleSetDefinition rules, int seed)
             }
         }
 
-        return new SubmitApplication.Request(
+        return new ApplicationRequest(
             businessId,
             permitType,
             codes,
-            new SubmitApplication.LocationRequest(random.NextDouble() < 0.5 ? place.Code : place.Name, Address(place), latitude, longitude, polygon),
+            new LocationRequest(random.NextDouble() < 0.5 ? place.Code : place.Name, Address(place), latitude, longitude, polygon),
             landArea,
             buildingArea,
-            new SubmitApplication.InvestmentRequest(land, buildings, machinery, workingCapital),
+            new InvestmentRequest(land, buildings, machinery, workingCapital),
             employees,
             planned,
             declarations,
@@ -203,7 +203,7 @@ public sealed class DemoWorkload(RuleSetDefinition rules, int seed)
     private (decimal Latitude, decimal Longitude) Coordinates() =>
         (Math.Round(-10.12m - ((decimal)random.NextDouble() * 0.14m), 5), Math.Round(123.55m + ((decimal)random.NextDouble() * 0.12m), 5));
 
-    private static List<SubmitApplication.CoordinateRequest> Square(decimal lat, decimal lon)
+    private static List<CoordinateRequest> Square(decimal lat, decimal lon)
     {
         const decimal d = 0.0006m;
         return [new(lat, lon), new(lat, lon + d), new(lat - d, lon + d), new(lat - d, lon)];

@@ -1,6 +1,5 @@
 using LicensingPortal.Api.Features.Reports;
-using LicensingPortal.Api.Infrastructure;
-using LicensingPortal.Api.Infrastructure.Rules;
+using Mediator;
 
 namespace LicensingPortal.Api.Cli;
 
@@ -11,10 +10,8 @@ public static class ReportsRebuildCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         await using var scope = services.CreateAsyncScope();
-        var kbli = scope.ServiceProvider.GetRequiredService<RuleSetCatalog>().InForceOn(Wita.Today(TimeProvider.System))?.Definition.Kbli
-            ?? throw new InvalidOperationException("No rule set is in force today.");
-        await scope.ServiceProvider.GetRequiredService<ReportCounters>().RebuildAsync(kbli, CancellationToken.None);
-        output.WriteLine("reports rebuild done");
+        var counted = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RebuildReports.Command());
+        await output.WriteLineAsync($"reports rebuild done: {counted.Value} decisions counted");
         return 0;
     }
 }

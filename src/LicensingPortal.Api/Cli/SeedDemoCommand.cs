@@ -3,11 +3,10 @@ using System.Globalization;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Businesses;
-using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Rules;
-using LicensingPortal.Api.Infrastructure.Storage;
-using LicensingPortal.Api.Data;
 using LicensingPortal.Rules.Model;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -71,12 +70,12 @@ public static class SeedDemoCommand
             if (result.Status == ApplicationStatus.Approved)
             {
                 approved++;
-                business.HasNib |= result.PermitType == SubmitApplication.PerizinanBerusaha;
+                business.HasNib |= result.PermitType == PermitTypes.PerizinanBerusaha;
             }
             else if (submitted < applications && workload.Chance(0.5))
             {
                 var correction = workload.Application(business.Id, business.Request, business.HasNib, business.Documents, Wita.DateOf(moment), clean: true);
-                var resubmitted = await SubmitAsync(services, clock, moment.AddMinutes(20 + workload.Next(600)), new SubmitApplication.Command(business.OwnerId, correction, Language.Indonesian, result.Id));
+                var resubmitted = await SubmitAsync(services, clock, moment.AddMinutes(20 + workload.Next(600)), new ResubmitApplication.Command(business.OwnerId, result.Id, correction, Language.Indonesian));
                 submitted++;
                 approved += resubmitted.Status == ApplicationStatus.Approved ? 1 : 0;
                 business.HasNib |= resubmitted.Status == ApplicationStatus.Approved;
@@ -106,11 +105,11 @@ public static class SeedDemoCommand
         public bool HasNib { get; set; }
     }
 
-    private static async Task<ApplicationResponse> SubmitAsync(IServiceProvider services, DemoClock clock, DateTimeOffset moment, SubmitApplication.Command command)
+    private static async Task<ApplicationResponse> SubmitAsync(IServiceProvider services, DemoClock clock, DateTimeOffset moment, ICommand<Result<ApplicationResponse>> command)
     {
         clock.SetNow(moment);
         await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
         return result.Succeeded ? result.Value : throw new InvalidOperationException($"A demo application was refused: {result.Error!.Code} {result.Error.Detail}");
     }
 
@@ -134,25 +133,20 @@ public static class SeedDemoCommand
             }
 
             var request = workload.Business(i);
-            var registered = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RegisterBusiness.Command(user.Id, request));
+            var registered = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RegisterBusiness.Command(user.Id, request));
             if (!registered.Succeeded)
             {
                 throw new InvalidOperationException($"A demo business was refused: {registered.Error!.Code} {registered.Error.Detail}");
             }
 
-            var storage = scope.ServiceProvider.GetRequiredService<IDocumentStorage>();
-            var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
             var documents = new Dictionary<string, Guid>(StringComparer.Ordinal);
             foreach (var kind in DemoWorkload.DocumentKindsFor(request))
             {
-                var id = Guid.CreateVersion7(clock.GetUtcNow());
                 using var content = new MemoryStream(specimen, writable: false);
-                var (key, sha256, size) = await storage.SaveAsync(id, content, CancellationToken.None);
-                db.Documents.Add(Document.Uploaded(id, user.Id, kind, "application/pdf", $"{kind}.pdf", size, sha256, key, clock.GetUtcNow()));
-                documents[kind] = id;
+                var uploaded = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new UploadDocument.Command(user.Id, kind, $"{kind}.pdf", specimen.Length, content));
+                documents[kind] = uploaded.Succeeded ? uploaded.Value.Id : throw new InvalidOperationException($"A demo document was refused: {uploaded.Error!.Code}");
             }
 
-            await db.SaveChangesAsync();
             businesses.Add(new DemoBusiness(registered.Value.Id, user.Id, request, documents));
         }
 

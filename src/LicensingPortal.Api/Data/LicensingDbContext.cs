@@ -112,6 +112,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
         {
             decision.ToTable("decisions");
             decision.HasKey(d => d.Id);
+            decision.Ignore(d => d.Trace);
+            decision.Ignore(d => d.Facts);
             decision.Property(d => d.RuleSetId).HasMaxLength(100);
             decision.Property(d => d.RuleSetHash).HasMaxLength(64);
             decision.Property(d => d.Scale).HasMaxLength(20);

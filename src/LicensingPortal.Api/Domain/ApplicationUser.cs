@@ -6,7 +6,7 @@ namespace LicensingPortal.Api.Domain;
 public sealed class ApplicationUser : IdentityUser<Guid>
 {
     /// <summary>"id" (Bahasa Indonesia, the default) or "en": the language of notifications.</summary>
-    public string PreferredLanguage { get; set; } = "id";
+    public string PreferredLanguage { get; set; } = Languages.Indonesian;
 
     /// <summary>Whether decisions and permit notices also go out by e-mail (the in-app inbox always has them).</summary>
     public bool EmailNotifications { get; set; } = true;

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using LicensingPortal.Rules.Evaluation;
+using LicensingPortal.Rules.Facts;
+
 namespace LicensingPortal.Api.Domain;
 
 /// <summary>
@@ -6,6 +10,9 @@ namespace LicensingPortal.Api.Domain;
 /// </summary>
 public sealed class Decision
 {
+    private IReadOnlyList<RequirementOutcome>? readTrace;
+    private ApplicationFacts? readFacts;
+
     private Decision()
     {
     }
@@ -15,6 +22,8 @@ public sealed class Decision
     public Guid ApplicationId { get; private set; }
 
     public bool Approved { get; private set; }
+
+    public string Outcome => Outcomes.Of(Approved);
 
     public string RuleSetId { get; private set; } = string.Empty;
 
@@ -39,32 +48,29 @@ public sealed class Decision
     /// <summary>How long the engine took to decide, from receiving the application to the decision (milliseconds).</summary>
     public long LatencyMs { get; private set; }
 
-    internal static Decision Record(PermitApplication application, DecisionRecord record, DateTimeOffset now) => new()
+    /// <summary>Every requirement's outcome: kept from the evaluation that made the decision, else read once from <see cref="TraceJson"/>.</summary>
+    public IReadOnlyList<RequirementOutcome> Trace => readTrace ??= JsonSerializer.Deserialize<List<RequirementOutcome>>(TraceJson, Json.Options) ?? [];
+
+    /// <summary>The facts as evaluated: kept from the evaluation that made the decision, else read once from <see cref="FactsJson"/>.</summary>
+    public ApplicationFacts Facts => readFacts ??= JsonSerializer.Deserialize<ApplicationFacts>(FactsJson, Json.Options)
+        ?? throw new InvalidOperationException($"Decision {Id} has no stored facts.");
+
+    internal static Decision Record(PermitApplication application, ApplicationFacts facts, Evaluation evaluation, long latencyMs, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         ApplicationId = application.Id,
-        Approved = record.Approved,
-        RuleSetId = record.RuleSetId,
-        RuleSetHash = record.RuleSetHash,
-        Scale = record.Scale,
-        RiskLevel = record.RiskLevel,
-        RequiredPermits = [.. record.RequiredPermits],
-        FailedRequirementIds = [.. record.FailedRequirementIds],
-        FactsJson = record.FactsJson,
-        TraceJson = record.TraceJson,
+        Approved = evaluation.Outcome == Rules.Evaluation.Outcome.Approved,
+        RuleSetId = evaluation.RuleSetId,
+        RuleSetHash = evaluation.RuleSetHash,
+        Scale = evaluation.Scale.ToString().ToLowerInvariant(),
+        RiskLevel = evaluation.RiskLevel,
+        RequiredPermits = [.. evaluation.RequiredPermits],
+        FailedRequirementIds = [.. evaluation.FailedRequirementIds],
+        FactsJson = JsonSerializer.Serialize(facts, Json.Options),
+        TraceJson = JsonSerializer.Serialize(evaluation.Requirements, Json.Options),
         DecidedAt = now,
-        LatencyMs = record.LatencyMs,
+        LatencyMs = latencyMs,
+        readFacts = facts,
+        readTrace = evaluation.Requirements,
     };
 }
-
-public sealed record DecisionRecord(
-    bool Approved,
-    string RuleSetId,
-    string RuleSetHash,
-    string Scale,
-    string RiskLevel,
-    IReadOnlyList<string> RequiredPermits,
-    IReadOnlyList<string> FailedRequirementIds,
-    string FactsJson,
-    string TraceJson,
-    long LatencyMs = 0);

@@ -1,8 +1,12 @@
+using LicensingPortal.Rules.Evaluation;
+using LicensingPortal.Rules.Facts;
+
 namespace LicensingPortal.Api.Domain;
 
 /// <summary>
 /// An application for a business licence as the applicant submitted it. It is decided exactly once, by the
-/// requirements engine, in the transaction that stores it; nobody changes its outcome afterwards.
+/// requirements engine, in the transaction that stores it; nobody changes its outcome afterwards. The properties
+/// marked <see cref="AnswerAttribute"/> are what the applicant stated.
 /// </summary>
 public sealed class PermitApplication
 {
@@ -17,45 +21,61 @@ public sealed class PermitApplication
     /// <summary>The rejected application this one corrects, when it is a resubmission.</summary>
     public Guid? PreviousApplicationId { get; private set; }
 
+    [Answer("permitType")]
     public string PermitType { get; private set; } = string.Empty;
 
+    [Answer("kbli")]
     public List<string> KbliCodes { get; private set; } = [];
 
+    [Answer("location.kelurahan")]
     public string KelurahanCode { get; private set; } = string.Empty;
 
     /// <summary>Resolved from the kelurahan when known, for reporting by district.</summary>
     public string? KecamatanCode { get; private set; }
 
+    [Answer("location.address")]
     public string Address { get; private set; } = string.Empty;
 
+    [Answer("location.latitude")]
     public decimal? Latitude { get; private set; }
 
+    [Answer("location.longitude")]
     public decimal? Longitude { get; private set; }
 
     /// <summary>The site boundary as "lat,lon" corner points; required for medium and large businesses.</summary>
+    [Answer("location.polygon")]
     public List<string> Polygon { get; private set; } = [];
 
+    [Answer("landAreaM2")]
     public decimal LandAreaM2 { get; private set; }
 
+    [Answer("buildingAreaM2")]
     public decimal BuildingAreaM2 { get; private set; }
 
+    [Answer("investment")]
     public Investment Investment { get; private set; } = new(0, 0, 0, 0);
 
+    [Answer("employees")]
     public int Employees { get; private set; }
 
+    [Answer("plannedStartDate")]
     public DateOnly PlannedStartDate { get; private set; }
 
+    [Answer("declarations", Unordered = true)]
     public List<string> Declarations { get; private set; } = [];
 
     /// <summary>The uploaded documents the applicant attached (their kinds are facts for the engine).</summary>
+    [Answer("documentIds")]
     public List<Guid> DocumentIds { get; private set; } = [];
 
+    [Answer("environmentalDocument")]
     public string? EnvironmentalDocument { get; private set; }
 
+    [Answer("buildingApprovalNumber")]
     public string? BuildingApprovalNumber { get; private set; }
 
     /// <summary>The language the applicant asked in; notifications use it.</summary>
-    public string Language { get; private set; } = "id";
+    public string Language { get; private set; } = Languages.Indonesian;
 
     public DateTimeOffset SubmittedAt { get; private set; }
 
@@ -66,56 +86,118 @@ public sealed class PermitApplication
 
     public Decision? Decision { get; private set; }
 
-    public static PermitApplication Submit(ApplicationDetails details, string language, DateTimeOffset now, DateOnly localDate, PermitApplication? corrects = null)
+    /// <summary>
+    /// A new application of a business, stated as the applicant answered (already validated and normalised), on a
+    /// local date. With <paramref name="corrects"/>, it corrects that rejected application.
+    /// </summary>
+    public static PermitApplication Submit(
+        Guid businessId,
+        string permitType,
+        IEnumerable<string> kbliCodes,
+        Site site,
+        decimal landAreaM2,
+        decimal buildingAreaM2,
+        Investment investment,
+        int employees,
+        DateOnly plannedStartDate,
+        IEnumerable<string> declarations,
+        IEnumerable<Guid> documentIds,
+        string? environmentalDocument,
+        string? buildingApprovalNumber,
+        string language,
+        DateTimeOffset now,
+        PermitApplication? corrects = null)
     {
-        ArgumentNullException.ThrowIfNull(details);
-        if (corrects is not null && corrects.Status != ApplicationStatus.Rejected)
+        ArgumentNullException.ThrowIfNull(site);
+        if (corrects is not null && (corrects.Status != ApplicationStatus.Rejected || corrects.BusinessId != businessId))
         {
-            throw new InvalidOperationException("Only a rejected application can be corrected and resubmitted.");
+            throw new InvalidOperationException("Only a rejected application of the same business can be corrected and resubmitted.");
         }
 
         return new PermitApplication
         {
             Id = Guid.CreateVersion7(now),
-            BusinessId = details.BusinessId,
+            BusinessId = businessId,
             PreviousApplicationId = corrects?.Id,
-            PermitType = details.PermitType,
-            KbliCodes = [.. details.KbliCodes],
-            KelurahanCode = details.KelurahanCode,
-            KecamatanCode = details.KecamatanCode,
-            Address = details.Address,
-            Latitude = details.Latitude,
-            Longitude = details.Longitude,
-            Polygon = [.. details.Polygon],
-            LandAreaM2 = details.LandAreaM2,
-            BuildingAreaM2 = details.BuildingAreaM2,
-            Investment = details.Investment,
-            Employees = details.Employees,
-            PlannedStartDate = details.PlannedStartDate,
-            Declarations = [.. details.Declarations],
-            DocumentIds = [.. details.DocumentIds],
-            EnvironmentalDocument = details.EnvironmentalDocument,
-            BuildingApprovalNumber = details.BuildingApprovalNumber,
+            PermitType = permitType,
+            KbliCodes = [.. kbliCodes],
+            KelurahanCode = site.KelurahanCode,
+            KecamatanCode = site.KecamatanCode,
+            Address = site.Address,
+            Latitude = site.Latitude,
+            Longitude = site.Longitude,
+            Polygon = [.. site.Polygon],
+            LandAreaM2 = landAreaM2,
+            BuildingAreaM2 = buildingAreaM2,
+            Investment = investment,
+            Employees = employees,
+            PlannedStartDate = plannedStartDate,
+            Declarations = [.. declarations],
+            DocumentIds = [.. documentIds],
+            EnvironmentalDocument = environmentalDocument,
+            BuildingApprovalNumber = buildingApprovalNumber,
             Language = language,
             SubmittedAt = now,
-            SubmissionDate = localDate,
+            SubmissionDate = Wita.DateOf(now),
             Status = ApplicationStatus.Submitted,
         };
     }
 
-    /// <summary>Records the engine's decision. An application is decided once; there is no way to change it.</summary>
-    public Decision Decide(DecisionRecord record, DateTimeOffset now)
+    /// <summary>The facts the engine decides on: what the applicant stated about the application and the business.</summary>
+    public ApplicationFacts FactsFor(Business business, IEnumerable<string> documentKinds)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(business);
+        ArgumentNullException.ThrowIfNull(documentKinds);
+        return new ApplicationFacts
+        {
+            OwnerKind = business.IsIndividual ? "individual" : "entity",
+            Nik = business.OwnerNik,
+            Npwp = business.Npwp,
+            LegalForm = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(business.LegalForm.ToString()),
+            InvestmentType = business.InvestmentType == InvestmentType.Pma ? "PMA" : "PMDN",
+            PermitType = PermitType,
+            KbliCodes = KbliCodes,
+            KelurahanCode = KelurahanCode,
+            Latitude = Latitude,
+            Longitude = Longitude,
+            PolygonPoints = Polygon.Count,
+            LandAreaM2 = LandAreaM2,
+            BuildingAreaM2 = BuildingAreaM2,
+            InvestmentLand = Investment.Land,
+            InvestmentBuildings = Investment.Buildings,
+            InvestmentMachinery = Investment.Machinery,
+            InvestmentWorkingCapital = Investment.WorkingCapital,
+            Employees = Employees,
+            PlannedStartDate = PlannedStartDate,
+            SubmissionDate = SubmissionDate,
+            Declarations = Declarations.ToHashSet(StringComparer.Ordinal),
+            DocumentKinds = documentKinds.ToHashSet(StringComparer.Ordinal),
+            EnvironmentalDocument = EnvironmentalDocument,
+            BuildingApprovalNumber = BuildingApprovalNumber,
+            HasNib = business.Nib is not null,
+        };
+    }
+
+    /// <summary>
+    /// Records the engine's decision on <paramref name="facts"/>. An application is decided once; there is no way to
+    /// change it.
+    /// </summary>
+    public Decision Decide(ApplicationFacts facts, Evaluation evaluation, long latencyMs, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(evaluation);
         if (Decision is not null)
         {
             throw new InvalidOperationException("An application is decided exactly once.");
         }
 
-        Decision = Decision.Record(this, record, now);
-        Status = record.Approved ? ApplicationStatus.Approved : ApplicationStatus.Rejected;
+        Decision = Decision.Record(this, facts, evaluation, latencyMs, now);
+        Status = Decision.Approved ? ApplicationStatus.Approved : ApplicationStatus.Rejected;
         return Decision;
     }
+
+    /// <summary>What the applicant changed from the application this one corrects.</summary>
+    public IReadOnlyList<FieldChange> ChangesFrom(PermitApplication previous) => Answers.Changes(previous, this);
 }
 
 public enum ApplicationStatus
@@ -126,28 +208,14 @@ public enum ApplicationStatus
 }
 
 /// <summary>Planned investment in whole rupiah; scale is measured on capital excluding land and buildings.</summary>
-public sealed record Investment(long Land, long Buildings, long Machinery, long WorkingCapital)
+public sealed record Investment(
+    [property: Answer("land")] long Land,
+    [property: Answer("buildings")] long Buildings,
+    [property: Answer("machinery")] long Machinery,
+    [property: Answer("workingCapital")] long WorkingCapital)
 {
     public long Total => Land + Buildings + Machinery + WorkingCapital;
 }
 
-/// <summary>What an applicant states in an application, already validated.</summary>
-public sealed record ApplicationDetails(
-    Guid BusinessId,
-    string PermitType,
-    IReadOnlyList<string> KbliCodes,
-    string KelurahanCode,
-    string? KecamatanCode,
-    string Address,
-    decimal? Latitude,
-    decimal? Longitude,
-    IReadOnlyList<string> Polygon,
-    decimal LandAreaM2,
-    decimal BuildingAreaM2,
-    Investment Investment,
-    int Employees,
-    DateOnly PlannedStartDate,
-    IReadOnlyList<string> Declarations,
-    IReadOnlyList<Guid> DocumentIds,
-    string? EnvironmentalDocument,
-    string? BuildingApprovalNumber);
+/// <summary>Where the business operates: the kelurahan (and its kecamatan when known), the address, coordinates and site boundary.</summary>
+public sealed record Site(string KelurahanCode, string? KecamatanCode, string Address, decimal? Latitude, decimal? Longitude, IReadOnlyList<string> Polygon);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using LicensingPortal.Api.Infrastructure.Transparency;
 
 namespace LicensingPortal.Api.Domain;
 

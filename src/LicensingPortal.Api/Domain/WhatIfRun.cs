@@ -59,6 +59,8 @@ public sealed class WhatIfRun
         StartedAt = now;
     }
 
+    public void Progress(int done) => Done = Math.Min(done, Total);
+
     public void Complete(string resultJson, DateTimeOffset now)
     {
         Status = WhatIfStatus.Completed;

@@ -1,3 +1,4 @@
+using LicensingPortal.Api.Domain;
 using LicensingPortal.Rules.Model;
 using Microsoft.Net.Http.Headers;
 
@@ -13,13 +14,9 @@ public static class RequestLanguage
             .Where(l => l.Quality is null or > 0)
             .OrderByDescending(l => l.Quality ?? 1)
             .Select(l => l.Value.Value ?? string.Empty)
-            .FirstOrDefault(l => l.StartsWith("id", StringComparison.OrdinalIgnoreCase) || l.StartsWith("en", StringComparison.OrdinalIgnoreCase));
-        return preferred is not null && preferred.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Indonesian;
+            .FirstOrDefault(l => l.StartsWith(Languages.Indonesian, StringComparison.OrdinalIgnoreCase) || l.StartsWith(Languages.English, StringComparison.OrdinalIgnoreCase));
+        return preferred is not null && preferred.StartsWith(Languages.English, StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Indonesian;
     }
-
-    public static string Code(this Language language) => language == Language.English ? "en" : "id";
-
-    public static Language Parse(string code) => code == "en" ? Language.English : Language.Indonesian;
 
     public static void SetContentLanguage(HttpContext context, Language language)
     {

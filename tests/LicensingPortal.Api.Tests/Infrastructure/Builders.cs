@@ -25,7 +25,7 @@ public static class Builders
     {
         using var response = await client.PostAsync("/api/documents", Form(kind, content ?? Pdf, fileName, contentType));
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"Upload failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<UploadDocument.Response>(TestJson.Options))!.Id;
+        return (await response.Content.ReadFromJsonAsync<DocumentResponse>(TestJson.Options))!.Id;
     }
 
     public static MultipartFormDataContent Form(string kind, byte[] content, string fileName, string contentType)
@@ -39,20 +39,20 @@ public static class Builders
     public static async Task<(Guid BusinessId, Guid KtpId)> PrepareRestaurantAsync(this HttpClient client) =>
         (await client.RegisterBusinessAsync(), await client.UploadAsync());
 
-    public static async Task<SubmitApplication.Request> RestaurantAsync(this HttpClient client)
+    public static async Task<ApplicationRequest> RestaurantAsync(this HttpClient client)
     {
         var (businessId, ktp) = await client.PrepareRestaurantAsync();
         return Restaurant(businessId, ktp);
     }
 
-    public static SubmitApplication.Request Restaurant(Guid businessId, Guid? ktp = null) => new(
+    public static ApplicationRequest Restaurant(Guid businessId, Guid? ktp = null) => new(
         businessId,
         "PB",
         ["56101"],
-        new SubmitApplication.LocationRequest("Fatululi", "Jl. Frans Seda No. 12, RT 005/RW 002", -10.1612m, 123.6187m),
+        new LocationRequest("Fatululi", "Jl. Frans Seda No. 12, RT 005/RW 002", -10.1612m, 123.6187m),
         150,
         90,
-        new SubmitApplication.InvestmentRequest(0, 0, 120_000_000, 60_000_000),
+        new InvestmentRequest(0, 0, 120_000_000, 60_000_000),
         5,
         null,
         ["kebenaran-data"],
@@ -64,11 +64,11 @@ public static class Builders
     {
         var response = await client.PostAsJsonAsync("/api/businesses", request ?? SoleProprietor(), TestJson.Options);
         response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<RegisterBusiness.Response>(TestJson.Options);
+        var body = await response.Content.ReadFromJsonAsync<BusinessResponse>(TestJson.Options);
         return body!.Id;
     }
 
-    public static async Task<ApplicationResponse> SubmitAsync(this HttpClient client, SubmitApplication.Request request)
+    public static async Task<ApplicationResponse> SubmitAsync(this HttpClient client, ApplicationRequest request)
     {
         var response = await client.PostAsJsonAsync("/api/applications", request, TestJson.Options);
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"Expected 201, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -78,5 +78,5 @@ public static class Builders
 
 public static class TestJson
 {
-    public static System.Text.Json.JsonSerializerOptions Options { get; } = global::LicensingPortal.Api.Infrastructure.Json.Configure(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+    public static System.Text.Json.JsonSerializerOptions Options { get; } = global::LicensingPortal.Api.Domain.Json.Configure(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
 }

@@ -1,4 +1,4 @@
-using LicensingPortal.Api.Infrastructure.Transparency;
+using LicensingPortal.Api.Domain;
 
 namespace LicensingPortal.Api.Tests.Transparency;
 

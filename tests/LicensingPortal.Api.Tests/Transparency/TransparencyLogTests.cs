@@ -4,6 +4,7 @@ using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Features.Transparency;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Transparency;
+using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public abstract class TransparencyLogTests(Portal portal)
         using var applicant = await portal.ApplicantAsync();
         await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
 
-        var checkpoint = await portal.Client.GetFromJsonAsync<TransparencyEndpoints.Checkpoint>("/api/transparency/checkpoint", TestJson.Options);
+        var checkpoint = await portal.Client.GetFromJsonAsync<Checkpoint>("/api/transparency/checkpoint", TestJson.Options);
 
         Assert.True(checkpoint!.TreeSize >= 4);
         Assert.StartsWith(CheckpointSigner.Origin + "\n" + checkpoint.TreeSize + "\n", checkpoint.Body, StringComparison.Ordinal);
@@ -33,7 +34,7 @@ public abstract class TransparencyLogTests(Portal portal)
         using var stranger = await portal.ApplicantAsync();
         var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
 
-        var proof = await applicant.Client.GetFromJsonAsync<TransparencyEndpoints.DecisionProof>($"/api/applications/{application.Id}/proof", TestJson.Options);
+        var proof = await applicant.Client.GetFromJsonAsync<GetDecisionProof.DecisionProof>($"/api/applications/{application.Id}/proof", TestJson.Options);
 
         Assert.Equal(proof!.Checkpoint.RootHash, proof.Inclusion.RootHash);
         Assert.True(MerkleTree.VerifyInclusion(
@@ -50,11 +51,11 @@ public abstract class TransparencyLogTests(Portal portal)
     {
         using var applicant = await portal.ApplicantAsync();
         await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
-        var earlier = await portal.Client.GetFromJsonAsync<TransparencyEndpoints.Checkpoint>("/api/transparency/checkpoint", TestJson.Options);
+        var earlier = await portal.Client.GetFromJsonAsync<Checkpoint>("/api/transparency/checkpoint", TestJson.Options);
         await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
-        var later = await portal.Client.GetFromJsonAsync<TransparencyEndpoints.Checkpoint>("/api/transparency/checkpoint", TestJson.Options);
+        var later = await portal.Client.GetFromJsonAsync<Checkpoint>("/api/transparency/checkpoint", TestJson.Options);
 
-        var proof = await portal.Client.GetFromJsonAsync<TransparencyEndpoints.ConsistencyProof>($"/api/transparency/consistency?first={earlier!.TreeSize}&second={later!.TreeSize}", TestJson.Options);
+        var proof = await portal.Client.GetFromJsonAsync<ConsistencyProof>($"/api/transparency/consistency?first={earlier!.TreeSize}&second={later!.TreeSize}", TestJson.Options);
 
         Assert.True(later.TreeSize > earlier.TreeSize);
         Assert.True(MerkleTree.VerifyConsistency(earlier.TreeSize, later.TreeSize, Convert.FromHexString(earlier.RootHash), Convert.FromHexString(later.RootHash), proof!.Proof.Select(Convert.FromHexString).ToList()));

@@ -1,10 +1,10 @@
+using System.Security.Claims;
 using FluentValidation;
 using LicensingPortal.Api.Data;
-using System.Security.Claims;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Rules.Facts;
+using LicensingPortal.Api.Infrastructure.Http;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,41 +24,7 @@ public static class RegisterBusiness
 
     public sealed record OwnerRequest(string Name, string? Nik, string? Npwp);
 
-    public sealed record Response(
-        Guid Id,
-        string Name,
-        LegalForm LegalForm,
-        InvestmentType InvestmentType,
-        OwnerResponse Owner,
-        string Address,
-        string Email,
-        string? Phone,
-        string? Nib,
-        DateTimeOffset RegisteredAt)
-    {
-        public static Response From(Business business)
-        {
-            ArgumentNullException.ThrowIfNull(business);
-            return new Response(
-                business.Id,
-                business.Name,
-                business.LegalForm,
-                business.InvestmentType,
-                new OwnerResponse(business.OwnerName, MaskOrNull(business.OwnerNik), MaskOrNull(business.Npwp)),
-                business.Address,
-                business.Email,
-                business.Phone,
-                business.Nib,
-                business.RegisteredAt);
-        }
-
-        private static string? MaskOrNull(string? value) => value is null ? null : FactDefinition.Mask(value);
-    }
-
-    /// <summary>Identifiers are shown masked even to their owner: a response can end up in logs, proxies and screenshots.</summary>
-    public sealed record OwnerResponse(string Name, string? Nik, string? Npwp);
-
-    public sealed record Command(Guid OwnerId, Request Request) : ICommand<Result<Response>>;
+    public sealed record Command(Guid OwnerId, Request Request) : ICommand<Result<BusinessResponse>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -97,9 +63,9 @@ public static class RegisterBusiness
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Command, Result<Response>>
+    public sealed class Handler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Command, Result<BusinessResponse>>
     {
-        public async ValueTask<Result<Response>> Handle(Command command, CancellationToken cancellationToken)
+        public ValueTask<Result<BusinessResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
             var request = command.Request;
             var business = Business.Register(
@@ -115,19 +81,13 @@ public static class RegisterBusiness
                 request.Phone,
                 time.GetUtcNow());
             db.Businesses.Add(business);
-            await db.SaveChangesAsync(cancellationToken);
-            return Response.From(business);
+            return ValueTask.FromResult<Result<BusinessResponse>>(BusinessResponse.From(business));
         }
     }
 
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/", async Task<Results<Created<Response>, ProblemHttpResult>> (Request request, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
-            {
-                var result = await mediator.Send(new Command(user.UserId(), request), cancellationToken);
-                return result.Succeeded
-                    ? TypedResults.Created($"/api/businesses/{result.Value.Id}", result.Value)
-                    : result.Error!.ToProblem();
-            })
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/", async Task<Results<Created<BusinessResponse>, ProblemHttpResult>> (Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Command(user.UserId(), request), cancellationToken)).ToCreated(business => $"/api/businesses/{business.Id}"))
             .WithName("RegisterBusiness")
             .WithSummary("Register a business and its owner's identity.")
             .ProducesValidationProblem();

@@ -1,34 +1,39 @@
 using System.Security.Claims;
+using FluentValidation;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Storage;
+using LicensingPortal.Api.Infrastructure.Http;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Documents;
 
-/// <summary>Read one's own document (metadata or content); another applicant's document answers 404.</summary>
+/// <summary>Read the metadata of one's own document; another applicant's document answers 404.</summary>
 public static class GetDocument
 {
-    public static void Map(IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/{id:guid}", async Task<Results<Ok<UploadDocument.Response>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, LicensingDbContext db, CancellationToken cancellationToken) =>
-            {
-                var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.OwnerId == user.UserId(), cancellationToken);
-                return document is null ? NotFound() : TypedResults.Ok(UploadDocument.Response.From(document));
-            })
-            .WithName("GetDocument")
-            .WithSummary("Read the metadata of one of your documents.");
+    public sealed record Query(Guid OwnerId, Guid Id) : IQuery<Result<DocumentResponse>>;
 
-        routes.MapGet("/{id:guid}/content", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, LicensingDbContext db, IDocumentStorage storage, CancellationToken cancellationToken) =>
-            {
-                var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.OwnerId == user.UserId(), cancellationToken);
-                return document is null ? NotFound() : TypedResults.File(storage.Open(document.StorageKey), document.ContentType, document.FileName);
-            })
-            .WithName("DownloadDocument")
-            .WithSummary("Download one of your documents.");
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Id).NotEmpty();
     }
 
-    private static ProblemHttpResult NotFound() => Error.NotFound(ErrorCodes.DocumentNotFound, "The document was not found.").ToProblem();
+    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<DocumentResponse>>
+    {
+        public async ValueTask<Result<DocumentResponse>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var document = await db.DocumentsOf(query.OwnerId).AsNoTracking().FirstOrDefaultAsync(d => d.Id == query.Id, cancellationToken);
+            return document is null ? NotFound : DocumentResponse.From(document);
+        }
+    }
+
+    public static Error NotFound => Error.NotFound(ErrorCodes.DocumentNotFound, "The document was not found.");
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/{id:guid}", async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(user.UserId(), id), cancellationToken)).ToOk())
+            .WithName("GetDocument")
+            .WithSummary("Read the metadata of one of your documents.");
 }

@@ -1,9 +1,12 @@
 using System.Security.Claims;
+using FluentValidation;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Http;
 using LicensingPortal.Api.Infrastructure.Storage;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,12 +20,16 @@ public static class UploadDocument
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
-    public sealed record Response(Guid Id, string Kind, string ContentType, string FileName, long SizeBytes, string Sha256, DateTimeOffset UploadedAt)
+    /// <summary>The file's content is read by the handler; its length is what the client declared in the form.</summary>
+    public sealed record Command(Guid OwnerId, string? Kind, string? FileName, long Length, Stream Content) : ICommand<Result<DocumentResponse>>;
+
+    public sealed class Validator : AbstractValidator<Command>
     {
-        public static Response From(Document document)
+        public Validator()
         {
-            ArgumentNullException.ThrowIfNull(document);
-            return new(document.Id, document.Kind, document.ContentType, document.FileName, document.SizeBytes, document.Sha256, document.UploadedAt);
+            RuleFor(c => c.Kind).NotEmpty().Must(k => DocumentKinds.All.Contains(k!))
+                .WithMessage(c => $"Unknown document kind '{c.Kind}'; one of: {string.Join(", ", DocumentKinds.All.Order(StringComparer.Ordinal))}.");
+            RuleFor(c => c.FileName).MaximumLength(255);
         }
     }
 
@@ -35,43 +42,39 @@ public static class UploadDocument
         _ => null,
     };
 
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/", async Task<Results<Created<Response>, ProblemHttpResult>> (
-                IFormFile file,
-                [FromForm] string kind,
-                ClaimsPrincipal user,
-                LicensingDbContext db,
-                IDocumentStorage storage,
-                TimeProvider time,
-                CancellationToken cancellationToken) =>
+    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, TimeProvider time) : ICommandHandler<Command, Result<DocumentResponse>>
+    {
+        public async ValueTask<Result<DocumentResponse>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (command.Length > MaxBytes)
             {
-                if (!DocumentKinds.All.Contains(kind))
-                {
-                    return Error.Invalid("kind", $"Unknown document kind '{kind}'; one of: {string.Join(", ", DocumentKinds.All.Order(StringComparer.Ordinal))}.").ToProblem();
-                }
+                return new Error(ErrorCodes.DocumentTooLarge, StatusCodes.Status413PayloadTooLarge, "The document is larger than 10 MB.", $"{command.Length} bytes; at most {MaxBytes}.");
+            }
 
-                if (file.Length > MaxBytes)
-                {
-                    return new Error(ErrorCodes.DocumentTooLarge, StatusCodes.Status413PayloadTooLarge, "The document is larger than 10 MB.", $"{file.Length} bytes; at most {MaxBytes}.").ToProblem();
-                }
+            var content = command.Content;
+            var head = new byte[8];
+            var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+            var contentType = Sniff(head.AsSpan(0, read));
+            if (contentType is null)
+            {
+                return new Error(ErrorCodes.DocumentTypeNotAllowed, StatusCodes.Status415UnsupportedMediaType, "Only PDF, JPEG and PNG documents are accepted.", "The file's content is not a PDF, JPEG or PNG, whatever its name or declared type.");
+            }
 
+            content.Position = 0;
+            var now = time.GetUtcNow();
+            var id = Guid.CreateVersion7(now);
+            var (key, sha256, size) = await storage.SaveAsync(id, content, cancellationToken);
+            var document = Document.Uploaded(id, command.OwnerId, command.Kind!, contentType, Path.GetFileName(command.FileName ?? string.Empty), size, sha256, key, now);
+            db.Documents.Add(document);
+            return DocumentResponse.From(document);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/", async Task<Results<Created<DocumentResponse>, ProblemHttpResult>> (IFormFile file, [FromForm] string kind, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+            {
                 await using var content = file.OpenReadStream();
-                var head = new byte[8];
-                var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-                var contentType = Sniff(head.AsSpan(0, read));
-                if (contentType is null)
-                {
-                    return new Error(ErrorCodes.DocumentTypeNotAllowed, StatusCodes.Status415UnsupportedMediaType, "Only PDF, JPEG and PNG documents are accepted.", "The file's content is not a PDF, JPEG or PNG, whatever its name or declared type.").ToProblem();
-                }
-
-                content.Position = 0;
-                var now = time.GetUtcNow();
-                var id = Guid.CreateVersion7(now);
-                var (key, sha256, size) = await storage.SaveAsync(id, content, cancellationToken);
-                var document = Document.Uploaded(id, user.UserId(), kind, contentType, Path.GetFileName(file.FileName), size, sha256, key, now);
-                db.Documents.Add(document);
-                await db.SaveChangesAsync(cancellationToken);
-                return TypedResults.Created($"/api/documents/{document.Id}", Response.From(document));
+                return (await sender.Send(new Command(user.UserId(), kind, file.FileName, file.Length, content), cancellationToken)).ToCreated(d => $"/api/documents/{d.Id}");
             })
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes + (1024 * 1024)))

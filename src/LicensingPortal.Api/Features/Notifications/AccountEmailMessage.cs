@@ -1,8 +1,6 @@
 using System.Text.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure;
-using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,7 +17,7 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
         var email = JsonSerializer.Deserialize<AccountEmail>(message.Payload ?? "{}", Json.Options)
             ?? throw new InvalidOperationException($"Outbox message {message.Id} has no payload.");
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.SubjectId, cancellationToken);
-        var english = user.PreferredLanguage == "en";
+        var english = user.PreferredLanguage == Languages.English;
         var (subject, intro) = (email.Kind, english) switch
         {
             (AccountEmailKind.ConfirmEmail, false) => ("Konfirmasi alamat e-mail Anda", "Klik tautan berikut untuk mengonfirmasi alamat e-mail akun LicensingPortal Kota Kupang Anda:"),
@@ -43,3 +41,13 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
         return mail;
     }
 }
+
+public enum AccountEmailKind
+{
+    ConfirmEmail,
+    ResetPasswordLink,
+    ResetPasswordCode,
+}
+
+/// <summary>The payload of an account e-mail: to whom, and the link or code it carries.</summary>
+public sealed record AccountEmail(AccountEmailKind Kind, string Address, string LinkOrCode);

@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Features.Applications;
-using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Email;
 using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Rules.Model;
@@ -33,8 +31,8 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         var preferred = message.RecipientId is { } recipient
             ? await db.Users.AsNoTracking().Where(u => u.Id == recipient).Select(u => u.PreferredLanguage).SingleAsync(cancellationToken)
             : application.Language;
-        var language = RequestLanguage.Parse(preferred);
-        var view = DecisionView.Render(application, ruleSet, language).Decision!;
+        var language = Languages.Parse(preferred);
+        var view = DecisionExplanation.Of(decision, ruleSet, language);
         var texts = language == Language.English ? Texts.English : Texts.Indonesian;
 
         var mail = new MimeMessage
@@ -68,7 +66,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
                 }
                 else
                 {
-                    var held = permit.Type == "NIB" ? business.Nib ?? string.Empty : string.Empty;
+                    var held = permit.Type == PermitTypes.Nib ? business.Nib ?? string.Empty : string.Empty;
                     text.AppendLine(CultureInfo.InvariantCulture, $"- {permit.Title}: {held}");
                     html.Append(CultureInfo.InvariantCulture, $"<li>{Encode(permit.Title)}: <strong>{Encode(held)}</strong></li>");
                 }

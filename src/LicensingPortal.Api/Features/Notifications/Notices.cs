@@ -1,5 +1,4 @@
 using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Features.Applications;
 
 namespace LicensingPortal.Api.Features.Notifications;
 
@@ -18,13 +17,13 @@ public static class Notices
             $"The business licence application for {business.Name} (KBLI {kbli}) was received at {application.SubmittedAt:yyyy-MM-dd HH:mm} UTC and checked by the system at once.");
     }
 
-    public static NoticeText Decided(PermitApplication application, Business business, DecisionResponse indonesian, DecisionResponse english)
+    public static NoticeText Decided(PermitApplication application, Business business, DecisionExplanation indonesian, DecisionExplanation english)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(business);
         ArgumentNullException.ThrowIfNull(indonesian);
         ArgumentNullException.ThrowIfNull(english);
-        if (indonesian.Outcome == "approved")
+        if (indonesian.Approved)
         {
             return new NoticeText(
                 $"Permohonan {business.Name} disetujui",

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure;
-using LicensingPortal.Api.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Notifications;
@@ -12,19 +10,17 @@ public sealed record NoticeText(string TitleId, string TitleEn, string BodyId, s
 
 /// <summary>
 /// Raises a notification: an inbox entry, and an outbox row for each channel the recipient chose, all added to
-/// the caller's unit of work so they commit with the change that causes them. After the commit,
-/// <see cref="EnqueueRaised"/> hands the rows to the job queue; the sweep catches any that miss it.
+/// the caller's unit of work so they commit with the change that causes them. After the commit the unit of work
+/// hands the rows to the job queue; the sweep catches any that miss it.
 /// </summary>
-public sealed class Notifier(LicensingDbContext db, IJobScheduler jobs, TimeProvider time)
+public sealed class Notifier(LicensingDbContext db, TimeProvider time)
 {
-    private readonly List<Guid> raised = [];
-
     public async Task RaiseAsync(string type, Guid subjectId, Guid recipientId, NoticeText text, object? payload, bool inboxOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == recipientId, cancellationToken);
         var now = time.GetUtcNow();
-        var english = recipient.PreferredLanguage == "en";
+        var english = recipient.PreferredLanguage == Languages.English;
         db.InboxNotifications.Add(InboxNotification.Create(recipientId, type, subjectId, english ? text.TitleEn : text.TitleId, english ? text.BodyEn : text.BodyId, now));
         if (inboxOnly)
         {
@@ -34,29 +30,13 @@ public sealed class Notifier(LicensingDbContext db, IJobScheduler jobs, TimeProv
         var json = payload is null ? null : JsonSerializer.Serialize(payload, Json.Options);
         if (recipient.EmailNotifications)
         {
-            Add(OutboxMessage.Raise(type, NotificationChannels.Email, subjectId, recipientId, json, now));
+            db.OutboxMessages.Add(OutboxMessage.Raise(type, NotificationChannels.Email, subjectId, recipientId, json, now));
         }
 
         if (!string.IsNullOrEmpty(recipient.WebhookUrl))
         {
-            Add(OutboxMessage.Raise(type, NotificationChannels.Webhook, subjectId, recipientId, json, now));
+            db.OutboxMessages.Add(OutboxMessage.Raise(type, NotificationChannels.Webhook, subjectId, recipientId, json, now));
         }
-    }
-
-    public void EnqueueRaised()
-    {
-        foreach (var id in raised)
-        {
-            jobs.EnqueueOutboxDelivery(id);
-        }
-
-        raised.Clear();
-    }
-
-    private void Add(OutboxMessage message)
-    {
-        db.OutboxMessages.Add(message);
-        raised.Add(message.Id);
     }
 }
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -46,7 +45,7 @@ public sealed class PermitNotice(LicensingDbContext db, IOptions<EmailOptions> o
         var stored = await db.Permits.AsNoTracking().SingleAsync(p => p.Id == message.SubjectId, cancellationToken);
         var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == stored.BusinessId, cancellationToken);
         var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
-        var english = recipient.PreferredLanguage == "en";
+        var english = recipient.PreferredLanguage == Languages.English;
         var text = Text(message.Type, permit, business.Name);
         var mail = new MimeMessage { MessageId = $"{message.Id}@{DecisionEmail.MessageIdDomain}", Subject = english ? text.TitleEn : text.TitleId };
         mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));

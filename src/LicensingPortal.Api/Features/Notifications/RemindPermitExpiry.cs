@@ -1,6 +1,7 @@
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Errors;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Notifications;
@@ -10,7 +11,7 @@ namespace LicensingPortal.Api.Features.Notifications;
 /// marks permits past their last valid day as expired and tells the owner. Each reminder is recorded, so it is
 /// sent once even if the job runs twice, and a day missed while the service was down is caught up.
 /// </summary>
-public sealed class RemindPermitExpiry(LicensingDbContext db, Notifier notifier, TimeProvider time)
+public static class RemindPermitExpiry
 {
     public const string RecurringJobId = "permit-expiry";
 
@@ -19,45 +20,58 @@ public sealed class RemindPermitExpiry(LicensingDbContext db, Notifier notifier,
 
     public static readonly int[] ReminderDays = [90, 30, 7];
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>The number of notices raised (reminders and expiries).</summary>
+    public sealed record Command : ICommand<Result<int>>;
+
+    public sealed class Handler(LicensingDbContext db, Notifier notifier, TimeProvider time) : ICommandHandler<Command, Result<int>>
     {
-        var today = Wita.Today(time);
-        var horizon = today.AddDays(ReminderDays.Max());
-        var permits = await db.Permits
-            .Where(p => p.Status == PermitStatus.Active && p.ValidUntil != null && p.ValidUntil <= horizon)
-            .ToListAsync(cancellationToken);
-        var ids = permits.Select(p => p.Id).ToList();
-        var sent = await db.PermitReminders.Where(r => ids.Contains(r.PermitId)).Select(r => new { r.PermitId, r.DaysBefore }).ToListAsync(cancellationToken);
-        var owners = await db.Businesses.Where(b => permits.Select(p => p.BusinessId).Contains(b.Id)).ToDictionaryAsync(b => b.Id, cancellationToken);
-
-        foreach (var permit in permits)
+        public async ValueTask<Result<int>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var business = owners[permit.BusinessId];
-            if (permit.ExpireIfDue(today))
+            var today = Wita.Today(time);
+            var horizon = today.AddDays(ReminderDays.Max());
+            var permits = await db.Permits
+                .Where(p => p.Status == PermitStatus.Active && p.ValidUntil != null && p.ValidUntil <= horizon)
+                .ToListAsync(cancellationToken);
+            var ids = permits.Select(p => p.Id).ToList();
+            var sent = await db.PermitReminders.Where(r => ids.Contains(r.PermitId)).Select(r => new { r.PermitId, r.DaysBefore }).ToListAsync(cancellationToken);
+            var owners = await db.Businesses.Where(b => permits.Select(p => p.BusinessId).Contains(b.Id)).ToDictionaryAsync(b => b.Id, cancellationToken);
+            var raised = 0;
+
+            foreach (var permit in permits)
             {
-                var payload = new PermitPayload(permit.Number, permit.Type, permit.ValidUntil, 0, null);
-                await notifier.RaiseAsync(OutboxMessageTypes.PermitExpired, permit.Id, business.OwnerId, PermitNotice.Text(OutboxMessageTypes.PermitExpired, payload, business.Name), payload, inboxOnly: false, cancellationToken);
-                continue;
+                var business = owners[permit.BusinessId];
+                if (permit.ExpireIfDue(today))
+                {
+                    var payload = new PermitPayload(permit.Number, permit.Type, permit.ValidUntil, 0, null);
+                    await notifier.RaiseAsync(OutboxMessageTypes.PermitExpired, permit.Id, business.OwnerId, PermitNotice.Text(OutboxMessageTypes.PermitExpired, payload, business.Name), payload, inboxOnly: false, cancellationToken);
+                    raised++;
+                    continue;
+                }
+
+                var daysLeft = permit.ValidUntil!.Value.DayNumber - today.DayNumber;
+                var due = ReminderDays.Where(d => daysLeft <= d && !sent.Any(s => s.PermitId == permit.Id && s.DaysBefore == d)).ToList();
+                if (due.Count == 0)
+                {
+                    continue;
+                }
+
+                // Only the nearest reminder is sent; the longer ones it supersedes are recorded as done.
+                foreach (var days in due)
+                {
+                    db.PermitReminders.Add(PermitReminder.Sent(permit.Id, days, today));
+                }
+
+                var reminder = new PermitPayload(permit.Number, permit.Type, permit.ValidUntil, daysLeft, null);
+                await notifier.RaiseAsync(OutboxMessageTypes.PermitExpiring, permit.Id, business.OwnerId, PermitNotice.Text(OutboxMessageTypes.PermitExpiring, reminder, business.Name), reminder, inboxOnly: false, cancellationToken);
+                raised++;
             }
 
-            var daysLeft = permit.ValidUntil!.Value.DayNumber - today.DayNumber;
-            var due = ReminderDays.Where(d => daysLeft <= d && !sent.Any(s => s.PermitId == permit.Id && s.DaysBefore == d)).ToList();
-            if (due.Count == 0)
-            {
-                continue;
-            }
-
-            // Only the nearest reminder is sent; the longer ones it supersedes are recorded as done.
-            foreach (var days in due)
-            {
-                db.PermitReminders.Add(PermitReminder.Sent(permit.Id, days, today));
-            }
-
-            var reminder = new PermitPayload(permit.Number, permit.Type, permit.ValidUntil, daysLeft, null);
-            await notifier.RaiseAsync(OutboxMessageTypes.PermitExpiring, permit.Id, business.OwnerId, PermitNotice.Text(OutboxMessageTypes.PermitExpiring, reminder, business.Name), reminder, inboxOnly: false, cancellationToken);
+            return raised;
         }
+    }
 
-        await db.SaveChangesAsync(cancellationToken);
-        notifier.EnqueueRaised();
+    public sealed class Job(ISender sender)
+    {
+        public async Task RunAsync(CancellationToken cancellationToken) => await sender.Send(new Command(), cancellationToken);
     }
 }

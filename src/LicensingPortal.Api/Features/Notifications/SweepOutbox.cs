@@ -1,5 +1,7 @@
 using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Api.Infrastructure.Jobs;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Notifications;
@@ -9,34 +11,48 @@ namespace LicensingPortal.Api.Features.Notifications;
 /// died before its job ran, or the job store lost it) is enqueued again. Fresh messages are left to their own
 /// job for a grace period, so the sweep does not race them.
 /// </summary>
-public sealed partial class SweepOutbox(LicensingDbContext db, IJobScheduler jobs, TimeProvider time, ILogger<SweepOutbox> logger)
+public static partial class SweepOutbox
 {
     public const string RecurringJobId = "outbox-sweep";
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
     public const int BatchSize = 500;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var createdBefore = now - Grace;
-        var pending = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.ProcessedAt == null && m.DeadLetteredAt == null && m.CreatedAt < createdBefore
-                && (m.LockedUntil == null || m.LockedUntil < now) && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
-            .OrderBy(m => m.CreatedAt)
-            .Select(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        foreach (var id in pending)
-        {
-            jobs.EnqueueOutboxDelivery(id);
-        }
+    /// <summary>The undelivered messages due for an attempt that no worker holds, oldest first.</summary>
+    public sealed record Query : IQuery<Result<IReadOnlyList<Guid>>>;
 
-        if (pending.Count > 0)
+    public sealed class Handler(LicensingDbContext db, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<Guid>>>
+    {
+        public async ValueTask<Result<IReadOnlyList<Guid>>> Handle(Query query, CancellationToken cancellationToken)
         {
-            LogReenqueued(logger, pending.Count);
+            var now = time.GetUtcNow();
+            var createdBefore = now - Grace;
+            return await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.ProcessedAt == null && m.DeadLetteredAt == null && m.CreatedAt < createdBefore
+                    && (m.LockedUntil == null || m.LockedUntil < now) && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+                .OrderBy(m => m.CreatedAt)
+                .Select(m => m.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox sweep re-enqueued {Count} undelivered messages")]
-    private static partial void LogReenqueued(ILogger logger, int count);
+    public sealed partial class Job(ISender sender, IJobScheduler jobs, ILogger<Job> logger)
+    {
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            var pending = (await sender.Send(new Query(), cancellationToken)).Value;
+            foreach (var id in pending)
+            {
+                jobs.EnqueueOutboxDelivery(id);
+            }
+
+            if (pending.Count > 0)
+            {
+                LogReenqueued(logger, pending.Count);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Outbox sweep re-enqueued {Count} undelivered messages")]
+        private static partial void LogReenqueued(ILogger logger, int count);
+    }
 }

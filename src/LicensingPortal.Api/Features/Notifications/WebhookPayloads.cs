@@ -1,8 +1,6 @@
 using System.Text.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Features.Applications;
-using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Rules;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +24,7 @@ public sealed class WebhookPayloads(LicensingDbContext db, RuleSetCatalog rules)
             var ruleSet = await rules.FindByHashAsync(decision.RuleSetHash, db, cancellationToken)
                 ?? throw new InvalidOperationException($"Rule set {decision.RuleSetHash} is not stored.");
             var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
-            var view = DecisionView.Render(application, ruleSet, RequestLanguage.Parse(recipient.PreferredLanguage)).Decision!;
+            var view = DecisionExplanation.Of(decision, ruleSet, Languages.Parse(recipient.PreferredLanguage));
             var payload = JsonSerializer.Deserialize<DecisionPayload>(message.Payload ?? "{\"permits\":[]}", Json.Options)!;
             data = new DecisionData(application.Id, view.Outcome, ruleSet.Id, ruleSet.Hash, payload.Permits, view.FailedRequirements);
         }

@@ -1,9 +1,14 @@
+using FluentValidation;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Http;
 using LicensingPortal.Api.Infrastructure.Permits;
 using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Rules.Facts;
+using LicensingPortal.Rules.Model;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +20,13 @@ namespace LicensingPortal.Api.Features.Permits;
 /// </summary>
 public static class VerifyPermit
 {
+    public const string Valid = "valid";
+    public const string Expired = "expired";
+    public const string Revoked = "revoked";
+    public const string Unknown = "unknown";
+
+    public sealed record Query(string Number, string? Code, Language Language) : IQuery<Result<Response>>;
+
     public sealed record Response(
         string Status,
         string Number,
@@ -29,38 +41,52 @@ public static class VerifyPermit
 
     public sealed record KbliView(string Code, string Title);
 
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/{number}", async Task<Ok<Response>> (string number, string? code, HttpContext http, LicensingDbContext db, PermitSigner signer, RuleSetCatalog rules, TimeProvider time, CancellationToken cancellationToken) =>
-            {
-                var permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Number == number, cancellationToken);
-                if (permit is null || !signer.Verify(permit, code))
-                {
-                    return TypedResults.Ok(new Response("unknown", number, null, null, null, null, null, null, null, null));
-                }
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Number).NotEmpty().MaximumLength(40);
+            RuleFor(q => q.Code).MaximumLength(64);
+        }
+    }
 
-                var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == permit.BusinessId, cancellationToken);
-                var today = Wita.Today(time);
-                var ruleSet = rules.InForceOn(today);
-                var language = RequestLanguage.From(http);
-                var status = permit.StatusOn(today) switch
-                {
-                    PermitStatus.Active => "valid",
-                    PermitStatus.Expired => "expired",
-                    _ => "revoked",
-                };
-                var identity = business.OwnerNik ?? business.Npwp;
-                return TypedResults.Ok(new Response(
-                    status,
-                    permit.Number,
-                    permit.Type,
-                    ruleSet is not null && ruleSet.Definition.PermitTypes.TryGetValue(permit.Type, out var type) ? type.Title.In(language) : permit.Type,
-                    business.Name,
-                    business.Nib,
-                    permit.KbliCodes.Select(k => new KbliView(k, ruleSet is not null && ruleSet.Definition.Kbli.TryGetValue(k, out var entry) ? entry.Title.In(language) : k)).ToList(),
-                    permit.IssuedOn,
-                    permit.ValidUntil,
-                    identity is null ? null : FactDefinition.Mask(identity)));
-            })
+    public sealed class Handler(LicensingDbContext db, PermitSigner signer, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<Response>>
+    {
+        public async ValueTask<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Number == query.Number, cancellationToken);
+            if (permit is null || !signer.Verify(permit, query.Code))
+            {
+                return new Response(Unknown, query.Number, null, null, null, null, null, null, null, null);
+            }
+
+            var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == permit.BusinessId, cancellationToken);
+            var today = Wita.Today(time);
+            var ruleSet = rules.InForceOn(today);
+            var status = permit.StatusOn(today) switch
+            {
+                PermitStatus.Active => Valid,
+                PermitStatus.Expired => Expired,
+                _ => Revoked,
+            };
+            var identity = business.OwnerNik ?? business.Npwp;
+            return new Response(
+                status,
+                permit.Number,
+                permit.Type,
+                PermitResponse.TitleOf(permit.Type, ruleSet, query.Language),
+                business.Name,
+                business.Nib,
+                permit.KbliCodes.Select(k => new KbliView(k, ruleSet is not null && ruleSet.Definition.Kbli.TryGetValue(k, out var entry) ? entry.Title.In(query.Language) : k)).ToList(),
+                permit.IssuedOn,
+                permit.ValidUntil,
+                identity is null ? null : FactDefinition.Mask(identity));
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/{number}", async Task<Results<Ok<Response>, ProblemHttpResult>> (string number, string? code, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(number, code, RequestLanguage.From(http)), cancellationToken)).ToOk())
             .AllowAnonymous()
             .WithName("VerifyPermit")
             .WithSummary("Check a permit: valid, expired, revoked or unknown. Public, no login.");

@@ -1,5 +1,5 @@
 using LicensingPortal.Rules.Model;
-using Microsoft.AspNetCore.Http.HttpResults;
+using LicensingPortal.Api.Infrastructure.Http;
 using ScottPlot;
 using SkiaSharp;
 
@@ -14,13 +14,14 @@ public static class ReportCharts
 {
     public const int Width = 960;
     public const int Height = 540;
+    public static readonly string[] Formats = ["png", "svg"];
     private const string FontName = "DejaVu Sans";
     private static readonly Color ApprovedColor = Color.FromHex("#2E7D32");
     private static readonly Color RejectedColor = Color.FromHex("#C62828");
     private static readonly Lock Gate = new();
     private static bool fontsInstalled;
 
-    public static FileContentHttpResult Throughput(IReadOnlyList<Reports.ThroughputRow> rows, string granularity, DateOnly from, DateOnly to, Language language, string format)
+    public static FileDownload Throughput(IReadOnlyList<ThroughputRow> rows, string granularity, DateOnly from, DateOnly to, Language language, string format)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var english = language == Language.English;
@@ -37,7 +38,7 @@ public static class ReportCharts
         return Render(plot, format, $"throughput-{from:yyyyMMdd}-{to:yyyyMMdd}");
     }
 
-    public static FileContentHttpResult ByKecamatan(IReadOnlyList<Reports.BreakdownRow> rows, DateOnly from, DateOnly to, Language language, string format)
+    public static FileDownload ByKecamatan(IReadOnlyList<BreakdownRow> rows, DateOnly from, DateOnly to, Language language, string format)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var english = language == Language.English;
@@ -86,9 +87,9 @@ public static class ReportCharts
         }
     }
 
-    private static FileContentHttpResult Render(Plot plot, string format, string name) => format == "svg"
-        ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)), "image/svg+xml", name + ".svg")
-        : TypedResults.File(Png(plot), "image/png", name + ".png");
+    private static FileDownload Render(Plot plot, string format, string name) => format == "svg"
+        ? new FileDownload(System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)), "image/svg+xml", name + ".svg")
+        : new FileDownload(Png(plot), "image/png", name + ".png");
 
     /// <summary>Rasterises with Skia and encodes with fast zlib compression: a chart of flat colours compresses well anyway.</summary>
     private static byte[] Png(Plot plot)

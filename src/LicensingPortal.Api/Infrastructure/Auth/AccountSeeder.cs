@@ -2,18 +2,9 @@ using System.Text.Json;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Rules;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace LicensingPortal.Api.Infrastructure.Auth;
-
-public sealed class BootstrapOptions
-{
-    public const string Section = "Bootstrap";
-
-    /// <summary>The first Admin of a production instance, created on start when no Admin exists yet.</summary>
-    public string? AdminEmail { get; set; }
-
-    public string? AdminPassword { get; set; }
-}
 
 /// <summary>
 /// Roles always exist. Demo accounts (seeds/demo-users.json) exist only in the embedded default and in
@@ -22,7 +13,7 @@ public sealed class BootstrapOptions
 public sealed class AccountSeeder(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole<Guid>> roles,
-    IConfiguration configuration,
+    IOptions<BootstrapOptions> bootstrapOptions,
     IHostEnvironment environment)
 {
     public sealed record DemoUser(string Email, string Password, string Role);
@@ -47,7 +38,7 @@ public sealed class AccountSeeder(
             }
         }
 
-        var bootstrap = configuration.GetSection(BootstrapOptions.Section).Get<BootstrapOptions>();
+        var bootstrap = bootstrapOptions.Value;
         if (bootstrap is { AdminEmail.Length: > 0, AdminPassword.Length: > 0 } && (await users.GetUsersInRoleAsync(Roles.Admin)).Count == 0)
         {
             await EnsureUserAsync(bootstrap.AdminEmail, bootstrap.AdminPassword, Roles.Admin);

@@ -15,6 +15,8 @@ public static class Roles
 /// <summary>The authorization policies; every endpoint names one (or is explicitly public).</summary>
 public static class Policies
 {
+    /// <summary>Any signed-in account, whatever its role.</summary>
+    public const string Account = "account";
     public const string Applicant = "applicant";
     public const string Officer = "officer";
     public const string Reports = "reports";

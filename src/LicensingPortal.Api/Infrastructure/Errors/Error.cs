@@ -34,9 +34,14 @@ public sealed class Result<T> : IFailable<Result<T>>
     public static Result<T> Failure(Error error) => new(error);
 }
 
-/// <summary>Lets the validation behaviour answer any request with a failure without knowing its value type.</summary>
+/// <summary>
+/// What the pipeline behaviours need of any result without knowing its value type: whether it failed, and how to
+/// make a failed one (validation answers every request this way).
+/// </summary>
 public interface IFailable<out TSelf>
     where TSelf : IFailable<TSelf>
 {
+    Error? Error { get; }
+
     static abstract TSelf Failure(Error error);
 }

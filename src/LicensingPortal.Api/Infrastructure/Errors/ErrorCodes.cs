@@ -27,6 +27,7 @@ public static class ErrorCodes
     public const string DocumentNotFound = "document_not_found";
     public const string PermitNotFound = "permit_not_found";
     public const string ApplicationNotResubmittable = "application_not_resubmittable";
+    public const string ConfirmationInvalid = "confirmation_invalid";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -51,5 +52,6 @@ public static class ErrorCodes
         DocumentNotFound,
         PermitNotFound,
         ApplicationNotResubmittable,
+        ConfirmationInvalid,
     ];
 }

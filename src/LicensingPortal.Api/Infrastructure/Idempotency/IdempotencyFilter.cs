@@ -4,6 +4,7 @@ using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Infrastructure.Idempotency;

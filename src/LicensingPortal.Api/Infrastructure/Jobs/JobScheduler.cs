@@ -1,43 +1,31 @@
-using Hangfire;
-using LicensingPortal.Api.Features.Notifications;
-
 namespace LicensingPortal.Api.Infrastructure.Jobs;
 
-/// <summary>Hides Hangfire from the features. Call it only after the write that the job depends on has committed.</summary>
+/// <summary>
+/// Hides the job queue (Hangfire) from the features. A job is enqueued only after the write it depends on has
+/// committed: the unit of work does it for the notifications a command raised, and runs what a handler asked
+/// for with <see cref="AfterCommit"/>.
+/// </summary>
 public interface IJobScheduler
 {
     void EnqueueOutboxDelivery(Guid outboxMessageId);
 
     void ScheduleOutboxDelivery(Guid outboxMessageId, DateTimeOffset at);
+
+    void EnqueueWhatIf(Guid runId);
 }
 
-public sealed partial class HangfireJobScheduler(IBackgroundJobClient client, ILogger<HangfireJobScheduler> logger) : IJobScheduler
+/// <summary>What a command's handler wants done once its unit of work has committed (enqueue a job); nothing when it did not.</summary>
+public sealed class AfterCommit
 {
-    public void EnqueueOutboxDelivery(Guid outboxMessageId)
-    {
-        try
-        {
-            client.Enqueue<DeliverOutboxMessage>(job => job.RunAsync(outboxMessageId, CancellationToken.None));
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // The row is committed: the recurring sweep enqueues it later. The applicant already has the decision.
-            LogEnqueueFailed(logger, ex, outboxMessageId);
-        }
-    }
+    private readonly List<Action> actions = [];
 
-    public void ScheduleOutboxDelivery(Guid outboxMessageId, DateTimeOffset at)
-    {
-        try
-        {
-            client.Schedule<DeliverOutboxMessage>(job => job.RunAsync(outboxMessageId, CancellationToken.None), at);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogEnqueueFailed(logger, ex, outboxMessageId);
-        }
-    }
+    public void Run(Action action) => actions.Add(action);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not enqueue delivery of outbox message {OutboxMessageId}; the sweep will retry")]
-    private static partial void LogEnqueueFailed(ILogger logger, Exception exception, Guid outboxMessageId);
+    /// <summary>The actions asked for, handed over once.</summary>
+    public IReadOnlyList<Action> Take()
+    {
+        var taken = actions.ToList();
+        actions.Clear();
+        return taken;
+    }
 }

@@ -5,14 +5,6 @@ using NSec.Cryptography;
 
 namespace LicensingPortal.Api.Infrastructure.Transparency;
 
-public sealed class TransparencyOptions
-{
-    public const string Section = "Transparency";
-
-    /// <summary>Base64 Ed25519 private key (the 32-byte seed) that signs checkpoints. Generated in the data folder by the embedded default.</summary>
-    public string? SigningKey { get; set; }
-}
-
 /// <summary>Signs log checkpoints with Ed25519; anyone can check them with the published public key.</summary>
 public sealed class CheckpointSigner : IDisposable
 {

@@ -15,7 +15,10 @@ public sealed class TransparencyLog(LicensingDbContext db)
 
     public void Record(string actor, string type, Guid subjectId, string payloadSha256) => pending.Add((actor, type, subjectId, payloadSha256));
 
-    /// <summary>Reserves sequence numbers for the recorded entries and adds them; call inside a transaction, before SaveChanges.</summary>
+    /// <summary>Forgets what was recorded: the unit of work that recorded it did not commit.</summary>
+    public void Discard() => pending.Clear();
+
+    /// <summary>Reserves sequence numbers for the recorded entries and adds them; the unit of work calls it inside its transaction, before saving.</summary>
     public async Task FlushAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)

@@ -6,19 +6,6 @@ using System.Text;
 
 namespace LicensingPortal.Api.Infrastructure.Webhooks;
 
-public sealed class WebhookOptions
-{
-    public const string Section = "Webhooks";
-
-    /// <summary>Allow loopback, link-local and private addresses (for development and tests only).</summary>
-    public bool AllowPrivateAddresses { get; set; }
-
-    /// <summary>Allow plain http:// addresses (for development and tests only).</summary>
-    public bool AllowInsecureHttp { get; set; }
-
-    public double TimeoutSeconds { get; set; } = 10;
-}
-
 /// <summary>
 /// Sends a webhook: the body signed with HMAC-SHA256 over "timestamp.body" with the recipient's secret, the
 /// notification id in a header so receivers can drop repeats. The address is checked when it is registered

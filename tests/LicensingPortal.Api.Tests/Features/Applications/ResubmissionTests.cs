@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Tests.Infrastructure;
 

@@ -57,7 +57,7 @@ public abstract class SubmitApplicationTests(Portal portal)
         var request = Builders.Restaurant(businessId, ktp) with
         {
             Kbli = ["56301", "52101"],
-            Location = new SubmitApplication.LocationRequest("Liliba", "Jl. Kampung Baru", null, null),
+            Location = new LocationRequest("Liliba", "Jl. Kampung Baru", null, null),
             PlannedStartDate = new DateOnly(2025, 1, 15),
             Declarations = [],
             BuildingApprovalNumber = null,
@@ -131,7 +131,7 @@ public abstract class SubmitApplicationTests(Portal portal)
     {
         var client = await ApplicantAsync();
         var (businessId, ktp) = await client.PrepareRestaurantAsync();
-        var huge = Builders.Restaurant(businessId, ktp) with { Location = new SubmitApplication.LocationRequest("Fatululi", new string('x', 1_100_000), null, null) };
+        var huge = Builders.Restaurant(businessId, ktp) with { Location = new LocationRequest("Fatululi", new string('x', 1_100_000), null, null) };
 
         var response = await client.PostAsJsonAsync("/api/applications", huge, TestJson.Options);
 

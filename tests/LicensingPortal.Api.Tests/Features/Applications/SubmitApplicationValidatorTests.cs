@@ -5,7 +5,7 @@ namespace LicensingPortal.Api.Tests.Features.Applications;
 
 public sealed class SubmitApplicationValidatorTests
 {
-    private readonly SubmitApplication.RequestValidator validator = new();
+    private readonly ApplicationRequestValidator validator = new();
 
     [Fact]
     public void CompliantRequest_IsValid()
@@ -35,7 +35,7 @@ public sealed class SubmitApplicationValidatorTests
     [Fact]
     public void NegativeInvestment_IsInvalid()
     {
-        var result = validator.Validate(Builders.Restaurant(Guid.NewGuid()) with { Investment = new SubmitApplication.InvestmentRequest(0, 0, -1, 0) });
+        var result = validator.Validate(Builders.Restaurant(Guid.NewGuid()) with { Investment = new InvestmentRequest(0, 0, -1, 0) });
 
         Assert.Contains(result.Errors, e => e.PropertyName == "Investment.Machinery");
     }
@@ -51,7 +51,7 @@ public sealed class SubmitApplicationValidatorTests
     [Fact]
     public void LatitudeOutOfRange_IsInvalid()
     {
-        var result = validator.Validate(Builders.Restaurant(Guid.NewGuid()) with { Location = new SubmitApplication.LocationRequest("Fatululi", "Jl. X", -91m, 123.6m) });
+        var result = validator.Validate(Builders.Restaurant(Guid.NewGuid()) with { Location = new LocationRequest("Fatululi", "Jl. X", -91m, 123.6m) });
 
         Assert.Contains(result.Errors, e => e.PropertyName == "Location.Latitude");
     }

@@ -20,9 +20,9 @@ public abstract class AuditTests(Portal portal)
         var rejected = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
         var approved = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
 
-        var byFailure = await officer.Client.GetFromJsonAsync<AuditDecisions.SearchPage>($"/api/audit/decisions?failedRequirement=PERNYATAAN-KEBENARAN-DATA&applicant={applicant.Id}", TestJson.Options);
-        var mine = await officer.Client.GetFromJsonAsync<AuditDecisions.SearchPage>($"/api/audit/decisions?applicant={applicant.Id}&kbli=56101&kecamatan=537104&pageSize=1&page=2", TestJson.Options);
-        var approvedOnly = await officer.Client.GetFromJsonAsync<AuditDecisions.SearchPage>($"/api/audit/decisions?applicant={applicant.Id}&outcome=approved&permitType=NIB", TestJson.Options);
+        var byFailure = await officer.Client.GetFromJsonAsync<SearchDecisions.SearchPage>($"/api/audit/decisions?failedRequirement=PERNYATAAN-KEBENARAN-DATA&applicant={applicant.Id}", TestJson.Options);
+        var mine = await officer.Client.GetFromJsonAsync<SearchDecisions.SearchPage>($"/api/audit/decisions?applicant={applicant.Id}&kbli=56101&kecamatan=537104&pageSize=1&page=2", TestJson.Options);
+        var approvedOnly = await officer.Client.GetFromJsonAsync<SearchDecisions.SearchPage>($"/api/audit/decisions?applicant={applicant.Id}&outcome=approved&permitType=NIB", TestJson.Options);
 
         Assert.Equal([rejected.Id], byFailure!.Items.Select(i => i.ApplicationId));
         Assert.Equal(2, mine!.Total);
@@ -39,7 +39,7 @@ public abstract class AuditTests(Portal portal)
 
         var response = await officer.Client.GetAsync($"/api/audit/decisions/{application.Id}");
         var text = await response.Content.ReadAsStringAsync();
-        var trace = System.Text.Json.JsonSerializer.Deserialize<AuditDecisions.Trace>(text, TestJson.Options)!;
+        var trace = System.Text.Json.JsonSerializer.Deserialize<GetDecisionTrace.Trace>(text, TestJson.Options)!;
 
         Assert.Equal(application.Decision!.RuleSet.Hash, trace.RuleSetHash);
         Assert.Equal("5371********0003", trace.Facts["nik"]!.GetValue<string>());
@@ -55,7 +55,7 @@ public abstract class AuditTests(Portal portal)
         using var officer = await portal.StaffAsync(Roles.Officer);
         var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [], Employees = 0 });
 
-        var replay = await (await officer.Client.PostAsync($"/api/audit/decisions/{application.Id}/replay", null)).Content.ReadFromJsonAsync<AuditDecisions.ReplayResult>(TestJson.Options);
+        var replay = await (await officer.Client.PostAsync($"/api/audit/decisions/{application.Id}/replay", null)).Content.ReadFromJsonAsync<ReplayDecision.ReplayResult>(TestJson.Options);
 
         Assert.True(replay!.Reproduced, string.Join("; ", replay.Differences));
         Assert.Equal("rejected", replay.ReplayedOutcome);
@@ -72,7 +72,7 @@ public abstract class AuditTests(Portal portal)
             await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().Database.ExecuteSqlRawAsync("UPDATE decisions SET approved = NOT approved WHERE application_id = {0}", application.Id);
         }
 
-        var replay = await (await officer.Client.PostAsync($"/api/audit/decisions/{application.Id}/replay", null)).Content.ReadFromJsonAsync<AuditDecisions.ReplayResult>(TestJson.Options);
+        var replay = await (await officer.Client.PostAsync($"/api/audit/decisions/{application.Id}/replay", null)).Content.ReadFromJsonAsync<ReplayDecision.ReplayResult>(TestJson.Options);
 
         Assert.False(replay!.Reproduced);
         Assert.Contains(replay.Differences, d => d.StartsWith("outcome:", StringComparison.Ordinal));
@@ -90,10 +90,10 @@ public abstract class AuditTests(Portal portal)
         using var admin = await portal.StaffAsync(Roles.Admin);
         var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
 
-        var created = await officer.Client.PostAsJsonAsync($"/api/audit/decisions/{application.Id}/notes", new AuditDecisions.NoteRequest("Diperiksa: sesuai aturan."), TestJson.Options);
+        var created = await officer.Client.PostAsJsonAsync($"/api/audit/decisions/{application.Id}/notes", new AddDecisionNote.NoteRequest("Diperiksa: sesuai aturan."), TestJson.Options);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var trace = await officer.Client.GetFromJsonAsync<AuditDecisions.Trace>($"/api/audit/decisions/{application.Id}", TestJson.Options);
+        var trace = await officer.Client.GetFromJsonAsync<GetDecisionTrace.Trace>($"/api/audit/decisions/{application.Id}", TestJson.Options);
         Assert.Equal("Diperiksa: sesuai aturan.", Assert.Single(trace!.Notes).Text);
         Assert.Contains(trace.Log, e => e.Type == "note-added");
         var report = await (await admin.Client.PostAsync("/api/admin/audit/verify", null)).Content.ReadFromJsonAsync<LogVerifier.Report>(TestJson.Options);

@@ -19,15 +19,15 @@ public abstract class WhatIfTests(Portal portal)
         var approved = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
         var today = rejected.SubmissionDate;
 
-        var started = await officer.Client.PostAsJsonAsync("/api/audit/what-if", new WhatIf.Request(DraftWithout("PERNYATAAN-KEBENARAN-DATA"), null, today, today), TestJson.Options);
+        var started = await officer.Client.PostAsJsonAsync("/api/audit/what-if", new StartWhatIf.Request(DraftWithout("PERNYATAAN-KEBENARAN-DATA"), null, today, today), TestJson.Options);
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var run = (await started.Content.ReadFromJsonAsync<WhatIf.Progress>(TestJson.Options))!;
-        WhatIf.Progress progress = run;
+        var run = (await started.Content.ReadFromJsonAsync<WhatIfProgress>(TestJson.Options))!;
+        WhatIfProgress progress = run;
         await Eventually.TrueAsync(
             async () =>
             {
-                progress = (await officer.Client.GetFromJsonAsync<WhatIf.Progress>($"/api/audit/what-if/{run.Id}", TestJson.Options))!;
+                progress = (await officer.Client.GetFromJsonAsync<WhatIfProgress>($"/api/audit/what-if/{run.Id}", TestJson.Options))!;
                 return progress.Status is WhatIfStatus.Completed or WhatIfStatus.Failed;
             },
             "the analysis finishes");
@@ -51,7 +51,7 @@ public abstract class WhatIfTests(Portal portal)
         using var officer = await portal.StaffAsync(Roles.Officer);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-        var response = await officer.Client.PostAsJsonAsync("/api/audit/what-if", new WhatIf.Request("id: x\nrequirements: [", null, today, today), TestJson.Options);
+        var response = await officer.Client.PostAsJsonAsync("/api/audit/what-if", new StartWhatIf.Request("id: x\nrequirements: [", null, today, today), TestJson.Options);
 
         await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
     }

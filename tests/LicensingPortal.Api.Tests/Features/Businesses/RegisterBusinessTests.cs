@@ -18,7 +18,7 @@ public abstract class RegisterBusinessTests(Portal portal)
         var response = await client.PostAsJsonAsync("/api/businesses", Builders.SoleProprietor(), TestJson.Options);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var body = (await response.Content.ReadFromJsonAsync<RegisterBusiness.Response>(TestJson.Options))!;
+        var body = (await response.Content.ReadFromJsonAsync<BusinessResponse>(TestJson.Options))!;
         Assert.NotEqual(Guid.Empty, body.Id);
         Assert.Equal("5371********0003", body.Owner.Nik);
         Assert.Null(body.Nib);

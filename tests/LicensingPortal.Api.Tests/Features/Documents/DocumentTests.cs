@@ -20,7 +20,7 @@ public abstract class DocumentTests(Portal portal)
         var response = await applicant.Client.PostAsync("/api/documents", Builders.Form("ktp", Builders.Pdf, "ktp.pdf", "application/pdf"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var document = (await response.Content.ReadFromJsonAsync<UploadDocument.Response>(TestJson.Options))!;
+        var document = (await response.Content.ReadFromJsonAsync<DocumentResponse>(TestJson.Options))!;
         Assert.Equal("application/pdf", document.ContentType);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Builders.Pdf)), document.Sha256);
         Assert.Equal(Builders.Pdf.Length, document.SizeBytes);
@@ -38,7 +38,7 @@ public abstract class DocumentTests(Portal portal)
         var response = await applicant.Client.PostAsync("/api/documents", Builders.Form("foto-lokasi", bytes, "foto.pdf", "application/pdf"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(expected, (await response.Content.ReadFromJsonAsync<UploadDocument.Response>(TestJson.Options))!.ContentType);
+        Assert.Equal(expected, (await response.Content.ReadFromJsonAsync<DocumentResponse>(TestJson.Options))!.ContentType);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Features.Me;
-using SubmitApplicationRequest = LicensingPortal.Api.Features.Applications.SubmitApplication.Request;
+using SubmitApplicationRequest = LicensingPortal.Api.Features.Applications.ApplicationRequest;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Webhooks;
 using LicensingPortal.Api.Tests.Infrastructure;
@@ -59,11 +59,11 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
         Assert.Equal("PERNYATAAN-KEBENARAN-DATA", body["data"]!["failedRequirements"]![0]!["id"]!.GetValue<string>());
         Assert.Matches("^<[0-9a-f-]{36}@licensingportal.kupangkota.go.id>$", Assert.Single(Mails(email)).Headers["Message-Id"]);
 
-        var inbox = await applicant.Client.GetFromJsonAsync<List<Inbox.Item>>("/api/me/notifications", TestJson.Options);
+        var inbox = await applicant.Client.GetFromJsonAsync<List<ListNotifications.Item>>("/api/me/notifications", TestJson.Options);
         Assert.Equal(["application-received", "decision-made"], inbox!.Where(i => i.SubjectId == application.Id).Select(i => i.Type).Order(StringComparer.Ordinal));
         var unread = inbox!.First(i => i.Type == "decision-made");
         Assert.Equal(HttpStatusCode.NoContent, (await applicant.Client.PostAsync($"/api/me/notifications/{unread.Id}/read", null)).StatusCode);
-        var stillUnread = await applicant.Client.GetFromJsonAsync<List<Inbox.Item>>("/api/me/notifications?unreadOnly=true", TestJson.Options);
+        var stillUnread = await applicant.Client.GetFromJsonAsync<List<ListNotifications.Item>>("/api/me/notifications?unreadOnly=true", TestJson.Options);
         Assert.DoesNotContain(stillUnread!, i => i.Id == unread.Id);
     }
 
@@ -132,13 +132,13 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
     {
         using var applicant = await portal.ApplicantAsync();
         var email = $"diam-{Guid.NewGuid():N}@example.com";
-        await applicant.Client.PutAsJsonAsync("/api/me/preferences", new Preferences.Request("en", false, null), TestJson.Options);
+        await applicant.Client.PutAsJsonAsync("/api/me/preferences", new SetPreferences.Request("en", false, null), TestJson.Options);
         var request = Builders.Restaurant(await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email }), await applicant.Client.UploadAsync());
 
         var application = await applicant.Client.SubmitAsync(request);
 
-        await Eventually.TrueAsync(async () => (await applicant.Client.GetFromJsonAsync<List<Inbox.Item>>("/api/me/notifications", TestJson.Options))!.Any(i => i.SubjectId == application.Id && i.Type == "decision-made"), "the inbox has the decision");
-        var inbox = await applicant.Client.GetFromJsonAsync<List<Inbox.Item>>("/api/me/notifications", TestJson.Options);
+        await Eventually.TrueAsync(async () => (await applicant.Client.GetFromJsonAsync<List<ListNotifications.Item>>("/api/me/notifications", TestJson.Options))!.Any(i => i.SubjectId == application.Id && i.Type == "decision-made"), "the inbox has the decision");
+        var inbox = await applicant.Client.GetFromJsonAsync<List<ListNotifications.Item>>("/api/me/notifications", TestJson.Options);
         Assert.StartsWith("Application for", inbox!.First(i => i.Type == "decision-made").Title, StringComparison.Ordinal);
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages.AnyAsync(m => m.SubjectId == application.Id));
@@ -149,9 +149,9 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
     private async Task<(Account Applicant, string Secret, string Email, SubmitApplicationRequest Request)> SubscribedApplicantAsync()
     {
         var applicant = await portal.ApplicantAsync();
-        var response = await applicant.Client.PutAsJsonAsync("/api/me/preferences", new Preferences.Request("id", true, receiver.Url), TestJson.Options);
+        var response = await applicant.Client.PutAsJsonAsync("/api/me/preferences", new SetPreferences.Request("id", true, receiver.Url), TestJson.Options);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var secret = (await response.Content.ReadFromJsonAsync<Preferences.Response>(TestJson.Options))!.WebhookSecret!;
+        var secret = (await response.Content.ReadFromJsonAsync<PreferencesResponse>(TestJson.Options))!.WebhookSecret!;
         var email = $"pemilik-{Guid.NewGuid():N}@example.com";
         var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
         return (applicant, secret, email, Builders.Restaurant(businessId, await applicant.Client.UploadAsync()));

@@ -51,8 +51,8 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
             outboxId = (await db.OutboxMessages.SingleAsync(m => m.SubjectId == application.Id)).Id;
 
             // A late duplicate of the job, and a sweep, find the row delivered and send nothing more.
-            await scope.ServiceProvider.GetRequiredService<DeliverOutboxMessage>().RunAsync(outboxId, CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<SweepOutbox>().RunAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DeliverNotification.Job>().RunAsync(outboxId, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<SweepOutbox.Job>().RunAsync(CancellationToken.None);
         }
 
         var message = Assert.Single(MessagesTo(email));
@@ -84,11 +84,11 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         await using var scope = restarted.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
 
-        await scope.ServiceProvider.GetRequiredService<SweepOutbox>().RunAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SweepOutbox.Job>().RunAsync(CancellationToken.None);
 
         await Eventually.TrueAsync(() => MessagesTo(email).Length == 1, "the sweep re-enqueues and delivers the lost notification");
         await Eventually.TrueAsync(async () => await db.OutboxMessages.AnyAsync(m => m.SubjectId == applicationId && m.ProcessedAt != null), "the row is marked delivered");
-        await scope.ServiceProvider.GetRequiredService<SweepOutbox>().RunAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SweepOutbox.Job>().RunAsync(CancellationToken.None);
         Assert.Single(MessagesTo(email));
     }
 

@@ -51,7 +51,7 @@ public abstract class ReminderTests(Portal portal)
     {
         clock.SetUtcNow(instant);
         await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RemindPermitExpiry>().RunAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<RemindPermitExpiry.Job>().RunAsync(CancellationToken.None);
     }
 
     private static async Task<List<InboxNotification>> NoticesAsync(PortalFactory host, PermitResponse permit, string type)

@@ -3,7 +3,6 @@ using Hangfire;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Notifications;
-using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Jobs;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -25,7 +25,7 @@ public sealed class WebhookAddressTests(SqlitePortal portal) : IClassFixture<Sql
     {
         using var applicant = await portal.ApplicantAsync();
 
-        var response = await applicant.Client.PutAsJsonAsync("/api/me/preferences", new Preferences.Request("id", true, url), TestJson.Options);
+        var response = await applicant.Client.PutAsJsonAsync("/api/me/preferences", new SetPreferences.Request("id", true, url), TestJson.Options);
 
         var problem = await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.Contains("webhookUrl", problem["errors"]!.AsObject().Select(e => e.Key));
@@ -36,10 +36,10 @@ public sealed class WebhookAddressTests(SqlitePortal portal) : IClassFixture<Sql
     {
         using var applicant = await portal.ApplicantAsync();
 
-        var set = await applicant.Client.PutAsJsonAsync("/api/me/preferences", new Preferences.Request("en", true, "https://hooks.example.com/kupang"), TestJson.Options);
-        var read = await applicant.Client.GetFromJsonAsync<Preferences.Response>("/api/me/preferences", TestJson.Options);
+        var set = await applicant.Client.PutAsJsonAsync("/api/me/preferences", new SetPreferences.Request("en", true, "https://hooks.example.com/kupang"), TestJson.Options);
+        var read = await applicant.Client.GetFromJsonAsync<PreferencesResponse>("/api/me/preferences", TestJson.Options);
 
-        var body = (await set.Content.ReadFromJsonAsync<Preferences.Response>(TestJson.Options))!;
+        var body = (await set.Content.ReadFromJsonAsync<PreferencesResponse>(TestJson.Options))!;
         Assert.Matches("^[0-9a-f]{64}$", body.WebhookSecret);
         Assert.Equal("https://hooks.example.com/kupang", read!.WebhookUrl);
         Assert.Null(read.WebhookSecret);

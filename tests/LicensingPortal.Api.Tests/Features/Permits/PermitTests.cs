@@ -21,12 +21,12 @@ public abstract class PermitTests(Portal portal)
         Assert.Equal("NIB", nib.Type);
         Assert.Matches("^[1-9][0-9]{12}$", nib.Number);
         Assert.Null(nib.ValidUntil);
-        var business = await applicant.Client.GetFromJsonAsync<RegisterBusiness.Response>($"/api/businesses/{request.BusinessId}", TestJson.Options);
+        var business = await applicant.Client.GetFromJsonAsync<BusinessResponse>($"/api/businesses/{request.BusinessId}", TestJson.Options);
         Assert.Equal(nib.Number, business!.Nib);
 
         var second = await applicant.Client.SubmitAsync(request with { Kbli = ["56102"] });
         Assert.Empty(second.Permits);
-        Assert.Equal(nib.Number, (await applicant.Client.GetFromJsonAsync<RegisterBusiness.Response>($"/api/businesses/{request.BusinessId}", TestJson.Options))!.Nib);
+        Assert.Equal(nib.Number, (await applicant.Client.GetFromJsonAsync<BusinessResponse>($"/api/businesses/{request.BusinessId}", TestJson.Options))!.Nib);
     }
 
     [Fact]

@@ -3,9 +3,8 @@ using System.Net.Http.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Reports;
-using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Auth;
-using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +27,7 @@ public abstract class ReportTests(Portal portal)
             var request = Builders.Restaurant(businessId, ktp) with
             {
                 Kbli = [Kbli[random.Next(Kbli.Length)]],
-                Location = new SubmitApplication.LocationRequest(Kelurahan[random.Next(Kelurahan.Length)], "Jl. Uji", null, null),
+                Location = new LocationRequest(Kelurahan[random.Next(Kelurahan.Length)], "Jl. Uji", null, null),
                 Declarations = random.Next(3) == 0 ? [] : ["kebenaran-data"],
                 Employees = random.Next(0, 20),
             };
@@ -39,8 +38,7 @@ public abstract class ReportTests(Portal portal)
         var incremental = await SnapshotAsync();
         await using (var scope = portal.Factory.Services.CreateAsyncScope())
         {
-            var kbli = scope.ServiceProvider.GetRequiredService<RuleSetCatalog>().InForceOn(Wita.Today(TimeProvider.System))!.Definition.Kbli;
-            await scope.ServiceProvider.GetRequiredService<ReportCounters>().RebuildAsync(kbli, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new RebuildReports.Command());
         }
 
         var rebuilt = await SnapshotAsync();
@@ -56,10 +54,10 @@ public abstract class ReportTests(Portal portal)
         var approved = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
         var day = approved.SubmissionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var throughput = await mayor.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.Reports.ThroughputRow>>($"/api/reports/throughput?from={day}&to={day}", TestJson.Options);
+        var throughput = await mayor.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.ThroughputRow>>($"/api/reports/throughput?from={day}&to={day}", TestJson.Options);
         var csv = await mayor.Client.GetStringAsync($"/api/reports/throughput?from={day}&to={day}&granularity=month&format=csv");
         var byKecamatan = await mayor.Client.GetStringAsync($"/api/reports/breakdown?from={day}&to={day}&by=kecamatan");
-        var latency = await mayor.Client.GetFromJsonAsync<LicensingPortal.Api.Features.Reports.Reports.Latency>($"/api/reports/latency?from={day}&to={day}", TestJson.Options);
+        var latency = await mayor.Client.GetFromJsonAsync<LicensingPortal.Api.Features.Reports.LatencySummary>($"/api/reports/latency?from={day}&to={day}", TestJson.Options);
         var failing = await mayor.Client.GetStringAsync($"/api/reports/failing-requirements?from={day}&to={day}");
 
         Assert.True(Assert.Single(throughput!).Total >= 1);
@@ -86,7 +84,7 @@ public abstract class ReportTests(Portal portal)
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var statistics = System.Text.Json.JsonSerializer.Deserialize<PublicStatistics.Response>(text, TestJson.Options)!;
+        var statistics = System.Text.Json.JsonSerializer.Deserialize<ShowPublicStatistics.Response>(text, TestJson.Options)!;
         Assert.True(statistics.Applications >= 1);
         var oebobo = Assert.Single(statistics.ByKecamatan, r => r.Key == "537104");
         Assert.Equal("Oebobo", oebobo.Name);
@@ -105,12 +103,12 @@ public abstract class ReportTests(Portal portal)
         var request = await applicant.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"] };
         var hygiene = (await applicant.Client.SubmitAsync(request)).Permits.Single(p => p.Type == "PB-UMKU-SLHS");
 
-        var now = await mayor.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.Reports.ExpiringPermit>>("/api/reports/expiring-permits", TestJson.Options);
+        var now = await mayor.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.ReportExpiringPermits.ExpiringPermit>>("/api/reports/expiring-permits", TestJson.Options);
         var tenDaysBefore = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(hygiene.ValidUntil!.Value.AddDays(-10).ToDateTime(new TimeOnly(4, 0)), TimeSpan.Zero));
         await using var later = portal.Create(time: tenDaysBefore);
         using var mayorLater = await Accounts.CreateAsync(later, Roles.Mayor);
-        var soon = await mayorLater.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.Reports.ExpiringPermit>>("/api/reports/expiring-permits?days=30", TestJson.Options);
-        var health = await mayor.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.Reports.DeliveryHealth>>("/api/reports/notification-health", TestJson.Options);
+        var soon = await mayorLater.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.ReportExpiringPermits.ExpiringPermit>>("/api/reports/expiring-permits?days=30", TestJson.Options);
+        var health = await mayor.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.ReportNotificationHealth.DeliveryHealth>>("/api/reports/notification-health", TestJson.Options);
 
         Assert.DoesNotContain(now!, p => p.ValidUntil == hygiene.ValidUntil && p.Type == "PB-UMKU-SLHS");
         Assert.Contains(soon!, p => p.Type == "PB-UMKU-SLHS" && p.ValidUntil == hygiene.ValidUntil && p.DaysLeft == 10 && p.Kecamatan == "537104");

@@ -1,0 +1,95 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+
+namespace LicensingPortal.Api.Domain;
+
+/// <summary>
+/// Marks a property of an entity as something the applicant stated, with the path it has in the request body
+/// (e.g. <c>location.kelurahan</c>). What changed between two applications is derived from these marks, so a new
+/// answer shows up in a resubmission's changes by being marked, without another list of fields.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
+public sealed class AnswerAttribute(string path) : Attribute
+{
+    public string Path { get; } = path;
+
+    /// <summary>The order of the values does not matter (a set, such as the declarations made).</summary>
+    public bool Unordered { get; init; }
+}
+
+/// <summary>One stated answer that differs between an application and the one it corrects, as text.</summary>
+public sealed record FieldChange(string Field, string? Before, string? After);
+
+/// <summary>Reads the answers marked with <see cref="AnswerAttribute"/> as text and compares two entities by them.</summary>
+public static class Answers
+{
+    public static IReadOnlyList<FieldChange> Changes<T>(T before, T after)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        return Of<T>.Readers
+            .Select(reader => new FieldChange(reader.Path, reader.Read(before), reader.Read(after)))
+            .Where(change => change.Before != change.After)
+            .ToList();
+    }
+
+    /// <summary>The request paths of every answer of <typeparamref name="T"/>, in declaration order.</summary>
+    public static IReadOnlyList<string> PathsOf<T>()
+        where T : class => Of<T>.Readers.Select(r => r.Path).ToList();
+
+    /// <summary>A value as the changes show it: invariant culture, decimals without trailing zeros, lists joined.</summary>
+    public static string? Format(object? value, bool unordered = false) => value switch
+    {
+        null => null,
+        string text => text,
+        decimal number => number.ToString("G29", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable items => Join(items.Cast<object?>().Select(item => Format(item) ?? string.Empty), unordered),
+        _ => value.ToString(),
+    };
+
+    private static string Join(IEnumerable<string> items, bool unordered)
+    {
+        var list = unordered ? items.Order(StringComparer.Ordinal).ToList() : items.ToList();
+        return string.Join(list.Any(i => i.Contains(',', StringComparison.Ordinal)) ? "; " : ", ", list);
+    }
+
+    private sealed record Reader(string Path, Func<object, string?> Read);
+
+    private static class Of<T>
+    {
+        public static readonly IReadOnlyList<Reader> Readers = Discover(typeof(T), [], null).ToList();
+
+        /// <summary>Answers of the type, and of the properties of value objects it holds (paths prefixed by their own answer).</summary>
+        private static IEnumerable<Reader> Discover(Type type, Func<object, object?>[] path, string? prefix)
+        {
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var answer = property.GetCustomAttribute<AnswerAttribute>();
+                if (answer is null)
+                {
+                    continue;
+                }
+
+                var name = prefix is null ? answer.Path : $"{prefix}.{answer.Path}";
+                Func<object, object?>[] chain = [.. path, property.GetValue];
+                var nested = property.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => p.IsDefined(typeof(AnswerAttribute)));
+                if (nested)
+                {
+                    foreach (var inner in Discover(property.PropertyType, chain, name))
+                    {
+                        yield return inner;
+                    }
+                }
+                else
+                {
+                    var unordered = answer.Unordered;
+                    yield return new Reader(name, entity => Format(chain.Aggregate((object?)entity, (value, step) => value is null ? null : step(value)), unordered));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LicensingPortal.Rules.Compilation;
+using LicensingPortal.Rules.Evaluation;
+using LicensingPortal.Rules.Model;
+
+namespace LicensingPortal.Api.Domain;
+
+/// <summary>
+/// A decision as people read it, in their language: the outcome, the rule set it was reached under, the scale,
+/// risk and permits, every failed requirement with its message, remedy and legal basis, and every requirement's
+/// outcome with the values it read. The same explanation is shown on the decision page, in the API, in the
+/// e-mail and in the webhook.
+/// </summary>
+public sealed record DecisionExplanation(
+    string Outcome,
+    DateTimeOffset DecidedAt,
+    RuleSetReference RuleSet,
+    string Scale,
+    string RiskLevel,
+    IReadOnlyList<PermitReference> RequiredPermits,
+    IReadOnlyList<FailedRequirement> FailedRequirements,
+    IReadOnlyList<RequirementTrace> Requirements)
+{
+    [JsonIgnore]
+    public bool Approved => Outcome == Outcomes.Approved;
+
+    /// <summary>Explains a stored decision from its trace, with the texts of the rule set it was reached under.</summary>
+    public static DecisionExplanation Of(Decision decision, CompiledRuleSet ruleSet, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return Of(decision.Outcome, decision.DecidedAt, decision.Scale, decision.RiskLevel, decision.RequiredPermits, decision.Trace, ruleSet, language);
+    }
+
+    /// <summary>Explains an evaluation that nobody stored (a pre-check), exactly as the decision would be explained.</summary>
+    public static DecisionExplanation Of(Evaluation evaluation, CompiledRuleSet ruleSet, Language language, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return Of(Outcomes.Of(evaluation.Outcome == Rules.Evaluation.Outcome.Approved), at, evaluation.Scale.ToString().ToLowerInvariant(), evaluation.RiskLevel, evaluation.RequiredPermits, evaluation.Requirements, ruleSet, language);
+    }
+
+    private static DecisionExplanation Of(string outcome, DateTimeOffset at, string scale, string riskLevel, IReadOnlyList<string> requiredPermits, IReadOnlyList<RequirementOutcome> trace, CompiledRuleSet ruleSet, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var failed = trace
+            .Where(o => o.Status == RequirementStatus.Failed)
+            .Select(o =>
+            {
+                var requirement = ruleSet.FindRequirement(o.RequirementId)!;
+                return new FailedRequirement(
+                    requirement.Id,
+                    requirement.Title.In(language),
+                    ruleSet.Explain(o, language),
+                    requirement.Remedy.In(language),
+                    new LegalBasisView(requirement.LegalBasis.Regulation, requirement.LegalBasis.Article, requirement.LegalBasis.Url));
+            })
+            .ToList();
+        var requirements = trace
+            .Select(o => new RequirementTrace(o.RequirementId, ruleSet.FindRequirement(o.RequirementId)?.Title.In(language) ?? o.RequirementId, JsonNamingPolicy.CamelCase.ConvertName(o.Status.ToString()), o.Facts, o.Expected, o.ExpectedValue))
+            .ToList();
+        var permits = requiredPermits
+            .Select(p => new PermitReference(p, ruleSet.Definition.PermitTypes.TryGetValue(p, out var type) ? type.Title.In(language) : p))
+            .ToList();
+        return new DecisionExplanation(outcome, at, new RuleSetReference(ruleSet.Id, ruleSet.Hash, ruleSet.EffectiveFrom), scale, riskLevel, permits, failed, requirements);
+    }
+}
+
+public sealed record RuleSetReference(string Id, string Hash, DateOnly EffectiveFrom);
+
+public sealed record PermitReference(string Type, string Title);
+
+public sealed record FailedRequirement(string Id, string Title, string Message, string Remedy, LegalBasisView LegalBasis);
+
+public sealed record LegalBasisView(string Regulation, string Article, string? Url);
+
+public sealed record RequirementTrace(string Id, string Title, string Status, IReadOnlyList<FactReading> Facts, string Expected, string ExpectedValue);

@@ -1,0 +1,18 @@
+namespace LicensingPortal.Api.Domain;
+
+/// <summary>
+/// Waktu Indonesia Tengah (Asia/Makassar), the local time of Kota Kupang: UTC+8 all year (Indonesia keeps no
+/// daylight saving), so a fixed offset gives the same local day as the time zone database, without depending on it.
+/// </summary>
+public static class Wita
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateOnly Today(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return DateOf(time.GetUtcNow());
+    }
+
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
+}

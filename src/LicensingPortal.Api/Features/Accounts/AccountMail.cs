@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Json;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Infrastructure.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace LicensingPortal.Api.Features.Accounts;
+
+/// <summary>
+/// Account e-mails go out like every other message to applicants: an outbox row in the command's unit of work,
+/// delivered by a background job. The confirmation link opens the service's page, which confirms the address.
+/// </summary>
+public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUser> users, PublicAddress address, TimeProvider time)
+{
+    /// <summary>Where the confirmation link leads; the page sends <see cref="ConfirmEmail"/>.</summary>
+    public const string ConfirmationPath = "/api/auth/confirmEmail";
+
+    public async Task SendConfirmationAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        Raise(user, new AccountEmail(AccountEmailKind.ConfirmEmail, user.Email!, $"{address.BaseUrl()}{ConfirmationPath}?userId={user.Id}&code={code}"));
+    }
+
+    public async Task SendPasswordResetCodeAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        Raise(user, new AccountEmail(AccountEmailKind.ResetPasswordCode, user.Email!, Encode(await users.GeneratePasswordResetTokenAsync(user))));
+    }
+
+    /// <summary>A token as it travels in links and e-mails (base64url of its UTF-8), and back; null when it is not one.</summary>
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? Decode(string code)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private void Raise(ApplicationUser user, AccountEmail email) =>
+        db.OutboxMessages.Add(OutboxMessage.Raise(OutboxMessageTypes.EmailConfirmation, NotificationChannels.Email, user.Id, user.Id, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow()));
+}
+
+/// <summary>The answer of a refused account request: a validation problem keyed by Identity's error codes.</summary>
+public static class IdentityErrors
+{
+    public static Infrastructure.Errors.Error ToError(this IdentityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var errors = result.Errors.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray(), StringComparer.Ordinal);
+        return new Infrastructure.Errors.Error(
+            Infrastructure.Errors.ErrorCodes.ValidationFailed,
+            StatusCodes.Status400BadRequest,
+            Infrastructure.Errors.Error.InvalidTitle,
+            string.Join(" ", result.Errors.Select(e => e.Description)),
+            errors);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using FluentValidation;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Http;
+using Mediator;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace LicensingPortal.Api.Features.Accounts;
+
+/// <summary>Exchanges a refresh token for a new bearer token, while the account is still as it was when the token was issued.</summary>
+public static class RefreshToken
+{
+    public sealed record Request(string RefreshToken);
+
+    public sealed record Query(string RefreshToken) : IQuery<Result<ClaimsPrincipal>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.RefreshToken).NotEmpty().MaximumLength(8000);
+    }
+
+    public sealed class Handler(IOptionsMonitor<BearerTokenOptions> bearer, SignInManager<ApplicationUser> signIn, TimeProvider time) : IQueryHandler<Query, Result<ClaimsPrincipal>>
+    {
+        public async ValueTask<Result<ClaimsPrincipal>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(query.RefreshToken);
+            if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
+                || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            {
+                return new Error(ErrorCodes.Unauthorized, StatusCodes.Status401Unauthorized, "Unauthorized", "The refresh token is not valid.");
+            }
+
+            return await signIn.CreateUserPrincipalAsync(user);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (Request request, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var result = await sender.Send(new Query(request.RefreshToken), cancellationToken);
+                return result.Succeeded ? TypedResults.SignIn(result.Value, authenticationScheme: IdentityConstants.BearerScheme) : result.Error!.ToProblem();
+            })
+            .WithName("RefreshToken")
+            .WithSummary("Exchange a refresh token for a new bearer token.")
+            .Produces<AccessTokenResponse>();
+}

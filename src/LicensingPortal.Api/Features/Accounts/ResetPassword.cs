@@ -1,0 +1,53 @@
+using FluentValidation;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Http;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace LicensingPortal.Api.Features.Accounts;
+
+/// <summary>Sets a new password with the code e-mailed by <see cref="ForgotPassword"/>.</summary>
+public static class ResetPassword
+{
+    public sealed record Request(string Email, string ResetCode, string NewPassword);
+
+    public sealed record Command(string Email, string ResetCode, string NewPassword) : ICommand<Result<bool>>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Email).NotEmpty().MaximumLength(254);
+            RuleFor(c => c.ResetCode).NotEmpty().MaximumLength(2000);
+            RuleFor(c => c.NewPassword).NotEmpty().MaximumLength(200);
+        }
+    }
+
+    public sealed class Handler(UserManager<ApplicationUser> users) : ICommandHandler<Command, Result<bool>>
+    {
+        public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var user = await users.FindByEmailAsync(command.Email.Trim());
+            var token = AccountMail.Decode(command.ResetCode);
+            if (user is null || !user.EmailConfirmed || token is null)
+            {
+                return IdentityResult.Failed(users.ErrorDescriber.InvalidToken()).ToError();
+            }
+
+            var reset = await users.ResetPasswordAsync(user, token, command.NewPassword);
+            return reset.Succeeded ? true : reset.ToError();
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/resetPassword", async Task<Results<Ok, ProblemHttpResult>> (Request request, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var result = await sender.Send(new Command(request.Email, request.ResetCode, request.NewPassword), cancellationToken);
+                return result.Succeeded ? TypedResults.Ok() : result.Error!.ToProblem();
+            })
+            .WithName("ResetPassword")
+            .WithSummary("Set a new password with the e-mailed reset code.")
+            .ProducesValidationProblem();
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Rules.Compilation;
+using LicensingPortal.Rules.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicensingPortal.Api.Features.Applications;
+
+/// <summary>
+/// Turns an applicant's answers into an application of their own business, ready for the engine: the business
+/// and the attached documents must be the applicant's, the kelurahan is resolved by code or name, and the rule
+/// set in force today is chosen. Submission, correction and the pre-check all start here, so the pre-check sees
+/// exactly what the submission would.
+/// </summary>
+public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time)
+{
+    public sealed record Intake(PermitApplication Application, Business Business, IReadOnlyList<string> DocumentKinds, CompiledRuleSet RuleSet);
+
+    public async Task<Result<Intake>> TakeAsync(Guid ownerId, ApplicationRequest request, Language language, PermitApplication? corrects, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var business = await db.BusinessesOf(ownerId).FirstOrDefaultAsync(b => b.Id == request.BusinessId, cancellationToken);
+        if (business is null)
+        {
+            return Error.NotFound(ErrorCodes.BusinessNotFound, "The business was not found.");
+        }
+
+        var documentIds = request.DocumentIds ?? [];
+        var kinds = await db.DocumentsOf(ownerId).AsNoTracking()
+            .Where(d => documentIds.Contains(d.Id))
+            .Select(d => d.Kind)
+            .ToListAsync(cancellationToken);
+        if (kinds.Count != documentIds.Count)
+        {
+            return Error.NotFound(ErrorCodes.DocumentNotFound, "A document was not found.");
+        }
+
+        var now = time.GetUtcNow();
+        var today = Wita.DateOf(now);
+        var ruleSet = rules.InForceOn(today);
+        if (ruleSet is null)
+        {
+            return new Error(ErrorCodes.NoRuleSetInForce, StatusCodes.Status503ServiceUnavailable, "No rule set is in force today.");
+        }
+
+        var location = request.Location;
+        var kelurahan = ResolveKelurahan(location.Kelurahan, ruleSet);
+        var site = new Site(
+            kelurahan?.Code ?? location.Kelurahan.Trim(),
+            kelurahan?.KecamatanCode,
+            location.Address.Trim(),
+            location.Latitude,
+            location.Longitude,
+            (location.Polygon ?? []).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Latitude},{p.Longitude}")).ToList());
+        var application = PermitApplication.Submit(
+            business.Id,
+            request.PermitType,
+            request.Kbli,
+            site,
+            request.LandAreaM2,
+            request.BuildingAreaM2,
+            new Investment(request.Investment.Land, request.Investment.Buildings, request.Investment.Machinery, request.Investment.WorkingCapital),
+            request.Employees,
+            request.PlannedStartDate ?? today,
+            request.Declarations ?? [],
+            documentIds,
+            string.IsNullOrWhiteSpace(request.EnvironmentalDocument) ? null : request.EnvironmentalDocument.Trim(),
+            string.IsNullOrWhiteSpace(request.BuildingApprovalNumber) ? null : request.BuildingApprovalNumber.Trim(),
+            language.Code(),
+            now,
+            corrects);
+        return new Intake(application, business, kinds, ruleSet);
+    }
+
+    private static KelurahanEntry? ResolveKelurahan(string given, CompiledRuleSet ruleSet)
+    {
+        var key = given.Trim();
+        return ruleSet.Definition.Kelurahan.TryGetValue(key, out var byCode)
+            ? byCode
+            : ruleSet.Definition.Kelurahan.Values.FirstOrDefault(k => string.Equals(k.Name, key, StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,70 @@
+using FluentValidation;
+using LicensingPortal.Api.Domain;
+
+namespace LicensingPortal.Api.Features.Applications;
+
+/// <summary>What an applicant answers to apply (and to pre-check or correct an application): the body of those requests.</summary>
+public sealed record ApplicationRequest(
+    Guid BusinessId,
+    string PermitType,
+    IReadOnlyList<string> Kbli,
+    LocationRequest Location,
+    decimal LandAreaM2,
+    decimal BuildingAreaM2,
+    InvestmentRequest Investment,
+    int Employees,
+    DateOnly? PlannedStartDate,
+    IReadOnlyList<string>? Declarations,
+    string? EnvironmentalDocument,
+    string? BuildingApprovalNumber,
+    IReadOnlyList<Guid>? DocumentIds = null);
+
+/// <summary>The kelurahan by code or name, the street address, and optionally the coordinates and the site boundary.</summary>
+public sealed record LocationRequest(string Kelurahan, string Address, decimal? Latitude, decimal? Longitude, IReadOnlyList<CoordinateRequest>? Polygon = null);
+
+public sealed record CoordinateRequest(decimal Latitude, decimal Longitude);
+
+/// <summary>The planned investment in whole rupiah.</summary>
+public sealed record InvestmentRequest(long Land, long Buildings, long Machinery, long WorkingCapital);
+
+/// <summary>The checks of form (not of the requirements: the rule set decides those, with a reason for each).</summary>
+public sealed class ApplicationRequestValidator : AbstractValidator<ApplicationRequest>
+{
+    public ApplicationRequestValidator()
+    {
+        RuleFor(r => r.BusinessId).NotEmpty();
+        RuleFor(r => r.PermitType).NotEmpty().Must(PermitTypes.IsApplicable)
+            .WithMessage($"permitType must be {PermitTypes.PerizinanBerusaha} (Perizinan Berusaha) or {PermitTypes.PbUmku} (supporting licence).");
+        RuleFor(r => r.Kbli).NotEmpty().Must(k => k.Count <= 20).WithMessage("At most 20 KBLI codes per application.");
+        RuleForEach(r => r.Kbli).Matches("^[0-9]{5}$").WithMessage("A KBLI 2020 code has five digits.");
+        RuleFor(r => r.Kbli).Must(k => k.Distinct().Count() == k.Count).When(r => r.Kbli is not null).WithMessage("KBLI codes must not repeat.");
+        RuleFor(r => r.Location).NotNull();
+        RuleFor(r => r.Location.Kelurahan).NotEmpty().MaximumLength(100).When(r => r.Location is not null);
+        RuleFor(r => r.Location.Address).NotEmpty().MaximumLength(500).When(r => r.Location is not null);
+        RuleFor(r => r.Location.Latitude).InclusiveBetween(-90m, 90m).When(r => r.Location is not null);
+        RuleFor(r => r.Location.Longitude).InclusiveBetween(-180m, 180m).When(r => r.Location is not null);
+        RuleFor(r => r.Location.Polygon).Must(p => p!.Count <= 200).WithMessage("A polygon has at most 200 points.").When(r => r.Location?.Polygon is not null);
+        RuleForEach(r => r.Location.Polygon).ChildRules(point =>
+        {
+            point.RuleFor(p => p.Latitude).InclusiveBetween(-90m, 90m);
+            point.RuleFor(p => p.Longitude).InclusiveBetween(-180m, 180m);
+        }).When(r => r.Location?.Polygon is not null);
+        RuleFor(r => r.LandAreaM2).InclusiveBetween(0m, 100_000_000m);
+        RuleFor(r => r.BuildingAreaM2).InclusiveBetween(0m, 100_000_000m);
+        RuleFor(r => r.Investment).NotNull();
+        RuleFor(r => r.Investment.Land).GreaterThanOrEqualTo(0).When(r => r.Investment is not null);
+        RuleFor(r => r.Investment.Buildings).GreaterThanOrEqualTo(0).When(r => r.Investment is not null);
+        RuleFor(r => r.Investment.Machinery).GreaterThanOrEqualTo(0).When(r => r.Investment is not null);
+        RuleFor(r => r.Investment.WorkingCapital).GreaterThanOrEqualTo(0).When(r => r.Investment is not null);
+        RuleFor(r => r.Investment)
+            .Must(i => (decimal)i.Land + i.Buildings + i.Machinery + i.WorkingCapital <= long.MaxValue)
+            .When(r => r.Investment is not null)
+            .WithMessage("The total investment is too large.");
+        RuleFor(r => r.Employees).InclusiveBetween(0, 1_000_000);
+        RuleForEach(r => r.Declarations).NotEmpty().MaximumLength(60);
+        RuleFor(r => r.EnvironmentalDocument).MaximumLength(20);
+        RuleFor(r => r.BuildingApprovalNumber).MaximumLength(60);
+        RuleFor(r => r.DocumentIds).Must(d => d!.Count <= 50 && d.Distinct().Count() == d.Count).When(r => r.DocumentIds is not null)
+            .WithMessage("At most 50 documents, each once.");
+    }
+}

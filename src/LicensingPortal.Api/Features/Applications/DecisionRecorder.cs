@@ -1,0 +1,105 @@
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Features.Reports;
+using LicensingPortal.Api.Infrastructure.Permits;
+using LicensingPortal.Api.Infrastructure.Transparency;
+using LicensingPortal.Rules.Compilation;
+using LicensingPortal.Rules.Model;
+
+namespace LicensingPortal.Api.Features.Applications;
+
+/// <summary>
+/// Records the decision on an application, the one way every decision is made (submission, correction, and a
+/// renewal later): evaluate under the rule set in force → decide → issue the permits → notify the applicant →
+/// append to the transparency log → count for the reports. It only adds to the caller's unit of work, which
+/// commits all of it or none.
+/// </summary>
+public sealed class DecisionRecorder(
+    LicensingDbContext db,
+    Notifier notifier,
+    TransparencyLog log,
+    ReportCounters counters,
+    PermitNumbers numbers,
+    PermitSigner signer,
+    PermitLinks links,
+    TimeProvider time)
+{
+    /// <summary>Decides <paramref name="intake"/>'s application, received at <paramref name="receivedAt"/> (a timestamp of the time provider); returns the permits it issued.</summary>
+    public async Task<IReadOnlyList<Permit>> RecordAsync(ApplicationIntake.Intake intake, long receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        var (application, business, documentKinds, ruleSet) = intake;
+        var facts = application.FactsFor(business, documentKinds);
+        var evaluation = ruleSet.Evaluate(facts);
+        var now = time.GetUtcNow();
+        var decision = application.Decide(facts, evaluation, (long)time.GetElapsedTime(receivedAt).TotalMilliseconds, now);
+        db.Applications.Add(application);
+
+        var permits = decision.Approved ? await IssuePermitsAsync(application, business, decision.RequiredPermits, ruleSet, now, cancellationToken) : [];
+
+        await notifier.RaiseAsync(OutboxMessageTypes.ApplicationReceived, application.Id, business.OwnerId, Notices.Received(application, business), null, inboxOnly: true, cancellationToken);
+        await notifier.RaiseAsync(
+            OutboxMessageTypes.DecisionMade,
+            application.Id,
+            business.OwnerId,
+            Notices.Decided(application, business, DecisionExplanation.Of(decision, ruleSet, Language.Indonesian), DecisionExplanation.Of(decision, ruleSet, Language.English)),
+            new DecisionPayload(permits.Select(p => new IssuedPermit(p.Type, p.Number, links.Verification(p), p.ValidUntil)).ToList()),
+            inboxOnly: false,
+            cancellationToken);
+
+        log.Record(LogActors.Applicant(business.OwnerId), LogEntryTypes.Submission, application.Id, LogPayloads.Submission(decision));
+        log.Record(LogActors.Engine, LogEntryTypes.Decision, application.Id, LogPayloads.ForDecision(decision));
+        foreach (var permit in permits)
+        {
+            log.Record(LogActors.Engine, LogEntryTypes.PermitIssued, permit.Id, LogPayloads.ForPermit(permit));
+        }
+
+        await counters.CountAsync(
+            new ReportCounters.Counted(
+                application.SubmissionDate,
+                application.KecamatanCode ?? string.Empty,
+                ReportCounters.SectorOf(application.KbliCodes, ruleSet.Definition.Kbli),
+                application.PermitType,
+                decision.Approved,
+                decision.LatencyMs,
+                decision.FailedRequirementIds),
+            cancellationToken);
+        return permits;
+    }
+
+    /// <summary>
+    /// Issues what the rule set requires: the business's NIB on its first approval (kept for life), and each
+    /// other permit with a number, its validity from its permit type and a signed verification code.
+    /// </summary>
+    private async Task<List<Permit>> IssuePermitsAsync(PermitApplication application, Business business, IReadOnlyList<string> required, CompiledRuleSet ruleSet, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = application.SubmissionDate;
+        var issued = new List<Permit>();
+        foreach (var type in required)
+        {
+            string number;
+            if (type == PermitTypes.Nib)
+            {
+                if (business.Nib is not null)
+                {
+                    continue;
+                }
+
+                business.AssignNib(await numbers.NewNibAsync(cancellationToken));
+                number = business.Nib!;
+            }
+            else
+            {
+                number = await numbers.NewPermitNumberAsync(type, today, cancellationToken);
+            }
+
+            var validity = ruleSet.Definition.PermitTypes.TryGetValue(type, out var definition) ? definition.ValidityMonths : null;
+            var permit = Permit.Issue(number, type, business.Id, application.Id, application.KbliCodes, today, validity, signer.Sign, now);
+            db.Permits.Add(permit);
+            issued.Add(permit);
+        }
+
+        return issued;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using FluentValidation;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Http;
+using LicensingPortal.Rules.Evaluation;
+using LicensingPortal.Rules.Facts;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicensingPortal.Api.Features.Audit;
+
+/// <summary>
+/// A decision's full trace for officers: the facts as they were evaluated (personal identifiers masked), the rule
+/// set it was reached under, every requirement's outcome with the values it read, the notes, and its log entries.
+/// </summary>
+public static class GetDecisionTrace
+{
+    public sealed record NoteView(Guid Id, Guid AuthorId, string Text, DateTimeOffset CreatedAt);
+
+    public sealed record LogEntryView(long Sequence, string Type, string Actor, long OccurredAtMs, string PayloadSha256);
+
+    public sealed record Trace(Guid ApplicationId, string Outcome, DateTimeOffset DecidedAt, string RuleSetId, string RuleSetHash, JsonNode Facts, IReadOnlyList<RequirementOutcome> Requirements, IReadOnlyList<NoteView> Notes, IReadOnlyList<LogEntryView> Log);
+
+    public sealed record Query(Guid ApplicationId) : IQuery<Result<Trace>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.ApplicationId).NotEmpty();
+    }
+
+    public static Error NoDecision => Error.NotFound(ErrorCodes.ApplicationNotFound, "No decision for that application.");
+
+    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<Trace>>
+    {
+        public async ValueTask<Result<Trace>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var applicationId = query.ApplicationId;
+            var decision = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(d => d.ApplicationId == applicationId, cancellationToken);
+            if (decision is null)
+            {
+                return NoDecision;
+            }
+
+            var ruleSetId = await db.RuleSetVersions.AsNoTracking().Where(v => v.Hash == decision.RuleSetHash).Select(v => v.RuleSetId).SingleAsync(cancellationToken);
+            var notes = await db.DecisionNotes.AsNoTracking().Where(n => n.ApplicationId == applicationId).OrderBy(n => n.CreatedAt)
+                .Select(n => new NoteView(n.Id, n.AuthorId, n.Text, n.CreatedAt)).ToListAsync(cancellationToken);
+            var subjects = notes.Select(n => n.Id)
+                .Concat(await db.Permits.AsNoTracking().Where(p => p.ApplicationId == applicationId).Select(p => p.Id).ToListAsync(cancellationToken))
+                .Append(applicationId)
+                .ToList();
+            var log = await db.TransparencyLog.AsNoTracking().Where(e => subjects.Contains(e.SubjectId)).OrderBy(e => e.Sequence)
+                .Select(e => new LogEntryView(e.Sequence, e.Type, e.Actor, e.OccurredAtMs, e.PayloadSha256)).ToListAsync(cancellationToken);
+            return new Trace(applicationId, decision.Outcome, decision.DecidedAt, ruleSetId, decision.RuleSetHash, MaskedFacts(decision.FactsJson), decision.Trace, notes, log);
+        }
+    }
+
+    /// <summary>The stored facts as officers see them: personal identifiers masked, everything else as evaluated.</summary>
+    private static JsonObject MaskedFacts(string factsJson)
+    {
+        var facts = JsonNode.Parse(factsJson)!.AsObject();
+        foreach (var name in new[] { "nik", "npwp" })
+        {
+            if (facts[name] is JsonValue value && value.TryGetValue<string>(out var text))
+            {
+                facts[name] = FactDefinition.Mask(text);
+            }
+        }
+
+        return facts;
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/decisions/{applicationId:guid}", async Task<Results<Ok<Trace>, ProblemHttpResult>> (Guid applicationId, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(applicationId), cancellationToken)).ToOk())
+            .WithName("GetDecisionTrace")
+            .WithSummary("A decision's full trace: the facts as they were (identifiers masked), the rule set hash, every requirement's outcome with its values, notes and log entries.");
+}

@@ -1,0 +1,13 @@
+using LicensingPortal.Api.Domain;
+
+namespace LicensingPortal.Api.Features.Documents;
+
+/// <summary>A document's metadata as its owner reads it.</summary>
+public sealed record DocumentResponse(Guid Id, string Kind, string ContentType, string FileName, long SizeBytes, string Sha256, DateTimeOffset UploadedAt)
+{
+    public static DocumentResponse From(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new(document.Id, document.Kind, document.ContentType, document.FileName, document.SizeBytes, document.Sha256, document.UploadedAt);
+    }
+}

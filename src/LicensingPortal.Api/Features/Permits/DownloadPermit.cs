@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using FluentValidation;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Http;
+using LicensingPortal.Api.Infrastructure.Permits;
+using LicensingPortal.Api.Infrastructure.Rules;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicensingPortal.Api.Features.Permits;
+
+/// <summary>One's own permit as a PDF, with a QR code that opens its public verification.</summary>
+public static class DownloadPermit
+{
+    public sealed record Query(Guid OwnerId, string Number) : IQuery<Result<FileDownload>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Number).NotEmpty().MaximumLength(40);
+    }
+
+    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, PermitLinks links, TimeProvider time) : IQueryHandler<Query, Result<FileDownload>>
+    {
+        public async ValueTask<Result<FileDownload>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var permit = await db.PermitsOf(query.OwnerId).AsNoTracking().FirstOrDefaultAsync(p => p.Number == query.Number, cancellationToken);
+            if (permit is null)
+            {
+                return GetPermit.NotFound;
+            }
+
+            var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == permit.BusinessId, cancellationToken);
+            var ruleSetHash = await db.Decisions.AsNoTracking().Where(d => d.ApplicationId == permit.ApplicationId).Select(d => d.RuleSetHash).SingleAsync(cancellationToken);
+            var ruleSet = await rules.FindByHashAsync(ruleSetHash, db, cancellationToken)
+                ?? throw new InvalidOperationException($"Rule set {ruleSetHash} is not stored.");
+            var pdf = PermitPdf.Render(permit, business, ruleSet, links.Verification(permit), Wita.Today(time));
+            return new FileDownload(pdf, "application/pdf", $"{permit.Number}.pdf");
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/{number}/document", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string number, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(user.UserId(), number), cancellationToken)).ToFile())
+            .WithName("GetPermitDocument")
+            .WithSummary("Download a permit as PDF, with a QR code that opens its public verification.");
+}

@@ -1,0 +1,41 @@
+using FluentValidation;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Http;
+using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Rules.Model;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LicensingPortal.Api.Features.Reports;
+
+/// <summary>A chart of a period's decisions per kecamatan, approved stacked on rejected, titled in the reader's language.</summary>
+public static class ChartKecamatan
+{
+    public sealed record Query(DateOnly From, DateOnly To, string Format, Language Language) : IQuery<Result<FileDownload>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.To).IsEndOfPeriod(q => q.From);
+            RuleFor(q => q.Format).Must(f => ReportCharts.Formats.Contains(f)).WithMessage("format is png or svg.");
+        }
+    }
+
+    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<FileDownload>>
+    {
+        public async ValueTask<Result<FileDownload>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var rows = await ReportQueries.BreakdownAsync(db, query.From, query.To, "kecamatan", ReportQueries.KecamatanNames(rules, time), cancellationToken);
+            return ReportCharts.ByKecamatan(rows, query.From, query.To, query.Language, query.Format);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/charts/kecamatan", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (DateOnly from, DateOnly to, string? format, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(from, to, format ?? "png", RequestLanguage.From(http)), cancellationToken)).ToFile())
+            .WithName("KecamatanChart")
+            .WithSummary("A chart of decisions per kecamatan, approved and rejected (PNG, or SVG with format=svg).");
+}

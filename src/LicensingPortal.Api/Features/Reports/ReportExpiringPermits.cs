@@ -1,0 +1,40 @@
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Http;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicensingPortal.Api.Features.Reports;
+
+/// <summary>Permits whose validity ends within the next days, by type and kecamatan; no holders.</summary>
+public static class ReportExpiringPermits
+{
+    public sealed record ExpiringPermit(string Type, string Kecamatan, DateOnly ValidUntil, int DaysLeft);
+
+    public sealed record Query(int Days) : IQuery<Result<IReadOnlyList<ExpiringPermit>>>;
+
+    public sealed class Handler(LicensingDbContext db, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<ExpiringPermit>>>
+    {
+        public async ValueTask<Result<IReadOnlyList<ExpiringPermit>>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var today = Wita.Today(time);
+            var until = today.AddDays(Math.Clamp(query.Days, 1, 366));
+            var permits = await db.Permits.AsNoTracking()
+                .Where(p => p.Status == PermitStatus.Active && p.ValidUntil != null && p.ValidUntil >= today && p.ValidUntil <= until)
+                .Join(db.Applications, p => p.ApplicationId, a => a.Id, (p, a) => new { p.Type, a.KecamatanCode, p.ValidUntil })
+                .ToListAsync(cancellationToken);
+            return permits
+                .Select(p => new ExpiringPermit(p.Type, p.KecamatanCode ?? string.Empty, p.ValidUntil!.Value, p.ValidUntil.Value.DayNumber - today.DayNumber))
+                .OrderBy(p => p.ValidUntil).ThenBy(p => p.Type, StringComparer.Ordinal)
+                .ToList();
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/expiring-permits", async Task<Results<Ok<IReadOnlyList<ExpiringPermit>>, ProblemHttpResult>> (int? days, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(days ?? 90), cancellationToken)).ToOk())
+            .WithName("ExpiringPermitsReport")
+            .WithSummary("Permits that expire within the next days (90 by default, at most 366), by type and kecamatan.");
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using FluentValidation;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Http;
+using LicensingPortal.Api.Infrastructure.Rules;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicensingPortal.Api.Features.Reports;
+
+/// <summary>
+/// Public service statistics, no login: per month, per kecamatan and per sector — applications, approval rate —
+/// and median decision time (upper bound of its latency bucket). Counts only, nothing personal; cached and rate-limited.
+/// </summary>
+public static class ShowPublicStatistics
+{
+    public const string CachePolicy = "public-statistics";
+
+    /// <summary>A kecamatan (with its name) or a sector: applications decided, approval rate and median decision time.</summary>
+    public sealed record Row(string Key, string Name, long Applications, double ApprovalRate, int MedianDecisionMs);
+
+    public sealed record Response(string Month, long Applications, double ApprovalRate, int MedianDecisionMs, IReadOnlyList<Row> ByKecamatan, IReadOnlyList<Row> BySector);
+
+    public sealed record Query(string? Month) : IQuery<Result<Response>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Month).Must(m => FirstDayOf(m) is not null).WithMessage("month is yyyy-MM.");
+    }
+
+    /// <summary>The first day of a yyyy-MM month, or null when the text is not one.</summary>
+    public static DateOnly? FirstDayOf(string? month) =>
+        month is { Length: 7 } && DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) ? first : null;
+
+    private sealed record Tally(string Kecamatan, string Sector, bool Approved, long Count);
+
+    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<Response>>
+    {
+        public async ValueTask<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var first = FirstDayOf(query.Month)!.Value;
+            var last = first.AddMonths(1).AddDays(-1);
+            var counts = await db.DailyDecisionCounts.AsNoTracking()
+                .Where(c => c.Day >= first && c.Day <= last)
+                .GroupBy(c => new { c.Kecamatan, c.Sector, c.Approved })
+                .Select(g => new Tally(g.Key.Kecamatan, g.Key.Sector, g.Key.Approved, g.Sum(c => c.Count)))
+                .ToListAsync(cancellationToken);
+            var buckets = await db.MonthlyLatencyBuckets.AsNoTracking()
+                .Where(b => b.Month == first)
+                .Select(b => new { b.Dimension, b.Key, b.UpperBoundMs, b.Count })
+                .ToListAsync(cancellationToken);
+            var latency = await ReportQueries.LatencyAsync(db, first, last, cancellationToken);
+            var names = ReportQueries.KecamatanNames(rules, time);
+            List<Row> By(string dimension, Func<Tally, string> key) => counts
+                .GroupBy(key)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g =>
+                {
+                    var total = g.Sum(c => c.Count);
+                    var median = ReportQueries.Percentile(buckets.Where(b => b.Dimension == dimension && b.Key == g.Key).Select(b => (b.UpperBoundMs, b.Count)), 0.5);
+                    return new Row(g.Key, dimension == MonthlyLatencyBucket.ByKecamatan ? names.GetValueOrDefault(g.Key, g.Key) : g.Key, total, ReportQueries.Rate(g.Where(c => c.Approved).Sum(c => c.Count), total), median);
+                })
+                .ToList();
+            var total = counts.Sum(c => c.Count);
+            return new Response(query.Month!, total, ReportQueries.Rate(counts.Where(c => c.Approved).Sum(c => c.Count), total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector));
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/statistics", async Task<Results<Ok<Response>, ProblemHttpResult>> (string? month, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(month), cancellationToken)).ToOk())
+            .AllowAnonymous()
+            .CacheOutput(CachePolicy)
+            .RequireRateLimiting(AuthSetup.PublicLimit)
+            .WithName("PublicStatistics")
+            .WithSummary("Public service statistics of a month: applications, approval rate and median decision time, by kecamatan and sector.");
+}

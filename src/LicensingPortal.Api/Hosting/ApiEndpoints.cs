@@ -1,0 +1,102 @@
+using LicensingPortal.Api.Features.Accounts;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Audit;
+using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Features.Me;
+using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Features.Reports;
+using LicensingPortal.Api.Features.Transparency;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Idempotency;
+using Scalar.AspNetCore;
+
+namespace LicensingPortal.Api.Hosting;
+
+/// <summary>Every API endpoint, by area: the route group with its policy, then each use case's own mapping.</summary>
+public static class ApiEndpoints
+{
+    public static void MapApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/scalar").AllowAnonymous();
+
+        var api = app.MapGroup("/api");
+        var idempotent = app.Services.GetRequiredService<IdempotencyFilter>();
+
+        var accounts = api.MapGroup("/auth").WithTags("Accounts");
+        var publicAccounts = accounts.MapGroup(string.Empty).AllowAnonymous().RequireRateLimiting(AuthSetup.AuthLimit);
+        Register.Map(publicAccounts);
+        LogIn.Map(publicAccounts);
+        RefreshToken.Map(publicAccounts);
+        ResendConfirmationEmail.Map(publicAccounts);
+        ForgotPassword.Map(publicAccounts);
+        ResetPassword.Map(publicAccounts);
+        ConfirmEmail.Map(accounts.MapGroup(string.Empty).AllowAnonymous());
+        GetAccountInfo.Map(accounts.MapGroup(string.Empty).RequireAuthorization(Policies.Account));
+
+        var businesses = api.MapGroup("/businesses").WithTags("Businesses").RequireAuthorization(Policies.Applicant);
+        RegisterBusiness.Map(businesses).AddEndpointFilter(idempotent);
+        GetBusiness.Map(businesses);
+        ListBusinesses.Map(businesses);
+
+        var applications = api.MapGroup("/applications").WithTags("Applications").RequireAuthorization(Policies.Applicant);
+        SubmitApplication.Map(applications).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
+        ResubmitApplication.Map(applications).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
+        GetApplication.Map(applications);
+        ListApplications.Map(applications);
+        GetDecisionProof.Map(applications);
+
+        var documents = api.MapGroup("/documents").WithTags("Documents").RequireAuthorization(Policies.Applicant);
+        UploadDocument.Map(documents).AddEndpointFilter(idempotent);
+        GetDocument.Map(documents);
+        DownloadDocument.Map(documents);
+
+        var permits = api.MapGroup("/permits").WithTags("Permits").RequireAuthorization(Policies.Applicant);
+        ListPermits.Map(permits);
+        GetPermit.Map(permits);
+        DownloadPermit.Map(permits);
+        VerifyPermit.Map(api.MapGroup("/verify").WithTags("Public verification"));
+
+        var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Admin);
+        RevokePermit.Map(admin.MapGroup("/permits"));
+        VerifyLog.Map(admin);
+
+        var reports = api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Policies.Reports);
+        ReportThroughput.Map(reports);
+        ReportBreakdown.Map(reports);
+        ChartThroughput.Map(reports);
+        ChartKecamatan.Map(reports);
+        ReportLatency.Map(reports);
+        ReportFailingRequirements.Map(reports);
+        ReportExpiringPermits.Map(reports);
+        ReportNotificationHealth.Map(reports);
+        ShowPublicStatistics.Map(api.MapGroup("/public").WithTags("Public statistics"));
+
+        var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer);
+        SearchDecisions.Map(audit);
+        GetDecisionTrace.Map(audit);
+        ReplayDecision.Map(audit);
+        AddDecisionNote.Map(audit);
+        StartWhatIf.Map(audit);
+        GetWhatIf.Map(audit);
+        ExportWhatIf.Map(audit);
+
+        var transparency = api.MapGroup("/transparency").WithTags("Transparency log");
+        GetCheckpoint.Map(transparency);
+        GetInclusionProof.Map(transparency);
+        GetConsistencyProof.Map(transparency);
+
+        var me = api.MapGroup("/me").WithTags("My account").RequireAuthorization(Policies.Applicant);
+        ListNotifications.Map(me);
+        MarkNotificationRead.Map(me);
+        GetPreferences.Map(me);
+        SetPreferences.Map(me);
+
+        var notifications = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization(Policies.Officer);
+        ListDeadLetters.Map(notifications);
+        ResendNotification.Map(notifications);
+    }
+}

@@ -1,0 +1,124 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using LicensingPortal.Api.Features.Audit;
+using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Jobs;
+using LicensingPortal.Api.Infrastructure.Storage;
+using LicensingPortal.Api.Infrastructure.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace LicensingPortal.Api.Hosting;
+
+public static class JobsSetup
+{
+    /// <summary>
+    /// Hangfire on PostgreSQL (its own schema) in PostgreSQL mode, in memory in the embedded default, where the
+    /// durable outbox and the sweep make up for jobs lost on restart. The storage is registered in DI, not in
+    /// Hangfire's static JobStorage.Current, so several hosts in one process (tests) keep their own.
+    /// </summary>
+    public static IServiceCollection AddLicensingJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var postgres = StorageOptions.PostgresConnectionString(configuration);
+        services.AddSingleton<JobStorage>(provider => postgres is null
+            ? new InMemoryStorage(new InMemoryStorageOptions())
+            : new PostgreSqlStorage(
+                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(postgres, new PostgreSqlStorageOptions()),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<JobsOptions>>().Value.PollIntervalSeconds),
+                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                }));
+        // Hangfire would otherwise take the activator from its static JobActivator.Current, which the last host
+        // built in the process overwrites; each host activates jobs from its own container.
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
+        services.AddHostedService<JobServer>();
+
+        services.AddScoped<IJobScheduler, HangfireJobScheduler>();
+        services.AddScoped<AfterCommit>();
+        services.AddScoped<DeliverNotification.Job>();
+        services.AddScoped<SweepOutbox.Job>();
+        services.AddScoped<RemindPermitExpiry.Job>();
+        services.AddScoped<RunWhatIf.Job>();
+        services.AddScoped<DecisionEmail>();
+        services.AddScoped<PermitNotice>();
+        services.AddScoped<AccountEmailMessage>();
+        services.AddScoped<WebhookPayloads>();
+        services.AddScoped<Notifier>();
+        services.AddHttpClient<WebhookSender>((provider, client) => client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(provider => WebhookSender.Handler(provider.GetRequiredService<IOptions<WebhookOptions>>().Value));
+        return services;
+    }
+
+    public static void ScheduleRecurringJobs(this IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<JobsOptions>>().Value;
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<SweepOutbox.Job>(SweepOutbox.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.SweepCron);
+        recurring.AddOrUpdate<RemindPermitExpiry.Job>(RemindPermitExpiry.RecurringJobId, job => job.RunAsync(CancellationToken.None), RemindPermitExpiry.Cron);
+    }
+
+    /// <summary>
+    /// The Hangfire dashboard at /hangfire, through the app's own sign-in: Admins may act, Officers only look,
+    /// everyone else is turned away, in every environment.
+    /// </summary>
+    public static void UseLicensingDashboard(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new StaffOnly()],
+            IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(Roles.Admin),
+            DisplayStorageConnectionString = false,
+            AppPath = null,
+        }, app.Services.GetRequiredService<JobStorage>());
+    }
+
+    private sealed class StaffOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Officer));
+        }
+    }
+
+    /// <summary>The Hangfire job server of this process, when Jobs:RunServer says so (not for an API-only instance).</summary>
+    private sealed class JobServer(IServiceProvider provider, IOptions<JobsOptions> options) : IHostedService, IDisposable
+    {
+        private BackgroundJobServerHostedService? server;
+
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            var settings = options.Value;
+            if (!settings.RunServer)
+            {
+                return Task.CompletedTask;
+            }
+
+            var serverOptions = new BackgroundJobServerOptions
+            {
+                WorkerCount = settings.WorkerCount,
+                SchedulePollingInterval = TimeSpan.FromSeconds(settings.PollIntervalSeconds),
+                ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
+                Activator = provider.GetRequiredService<JobActivator>(),
+            };
+            server = new BackgroundJobServerHostedService(provider.GetRequiredService<JobStorage>(), serverOptions, [], provider.GetRequiredService<IHostApplicationLifetime>());
+            return server.StartAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => server?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+
+        public void Dispose() => server?.Dispose();
+    }
+}

@@ -1,0 +1,126 @@
+using FluentValidation;
+using LicensingPortal.Api.Features.Accounts;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Reports;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Email;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Http;
+using LicensingPortal.Api.Infrastructure.Idempotency;
+using LicensingPortal.Api.Infrastructure.Jobs;
+using LicensingPortal.Api.Infrastructure.Permits;
+using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Api.Infrastructure.Storage;
+using LicensingPortal.Api.Infrastructure.Transparency;
+using LicensingPortal.Api.Infrastructure.UseCases;
+using LicensingPortal.Api.Infrastructure.Webhooks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace LicensingPortal.Api.Hosting;
+
+/// <summary>Everything the host wires up, in one place, in the order it matters.</summary>
+public static class LicensingPortalSetup
+{
+    public static WebApplicationBuilder AddLicensingPortal(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        BodySizeLimits.ConfigureKestrel(builder);
+
+        services.AddSettings<StorageOptions>(StorageOptions.Section);
+        services.AddSettings<RulesOptions>(RulesOptions.Section);
+        services.AddSettings<EmailOptions>(EmailOptions.Section);
+        services.AddSettings<PermitOptions>(PermitOptions.Section);
+        services.AddSettings<TransparencyOptions>(TransparencyOptions.Section);
+        services.AddSettings<JobsOptions>(JobsOptions.Section);
+        services.AddSettings<NotificationOptions>(NotificationOptions.Section);
+        services.AddSettings<WebhookOptions>(WebhookOptions.Section);
+        services.AddSettings<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddSettings<BootstrapOptions>(BootstrapOptions.Section);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider =>
+            RuleLibraryLoader.Load(provider.GetRequiredService<IOptions<RulesOptions>>().Value, builder.Environment.ContentRootPath));
+        services.AddSingleton<RuleSetCatalog>();
+
+        services.AddLicensingDatabase(configuration);
+        services.AddLicensingAuth();
+        services.AddScoped<AccountSeeder>();
+        services.AddHttpContextAccessor();
+        var embedded = StorageOptions.PostgresConnectionString(configuration) is null;
+        services.AddSingleton(provider => PermitSigner.Create(provider.GetRequiredService<IOptions<PermitOptions>>().Value, DataDirectory(provider), embedded));
+        services.AddSingleton(provider => CheckpointSigner.Create(provider.GetRequiredService<IOptions<TransparencyOptions>>().Value, DataDirectory(provider), embedded));
+        services.AddSingleton<IDocumentStorage>(provider => new LocalFolderDocumentStorage(Path.Combine(DataDirectory(provider), "documents")));
+        services.AddSingleton<IEmailSender>(provider =>
+        {
+            var email = provider.GetRequiredService<IOptions<EmailOptions>>();
+            return string.IsNullOrWhiteSpace(email.Value.SmtpHost)
+                ? new PickupFolderEmailSender(Path.Combine(DataDirectory(provider), email.Value.PickupDirectory))
+                : new SmtpEmailSender(email);
+        });
+        services.AddScoped<PublicAddress>();
+        services.AddScoped<PermitLinks>();
+        services.AddScoped<PermitNumbers>();
+        services.AddScoped<TransparencyLog>();
+        services.AddScoped<ReportCounters>();
+        services.AddScoped<LogVerifier>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<ApplicationIntake>();
+        services.AddScoped<DecisionRecorder>();
+        services.AddSingleton<IdempotencyFilter>();
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = Features.Documents.UploadDocument.MaxBytes + (1024 * 1024));
+        services.AddLicensingJobs(configuration);
+
+        // Validation runs first, so an invalid request never opens a transaction; every command then runs in its unit of work.
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+        });
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: false);
+
+        // Unreadable bodies throw, so that the problem+json says what was wrong and where (see ProblemDetailsSetup).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        services.ConfigureHttpJsonOptions(options => Domain.Json.Configure(options.SerializerOptions));
+        services.AddApiProblemDetails();
+        services.AddOpenApi();
+        services.AddOutputCache(options => options.AddPolicy(ShowPublicStatistics.CachePolicy, policy => policy.Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("month")));
+        services.AddLicensingHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseLicensingPortal(this WebApplication app, bool workerOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodeProblems();
+        app.UseRouting();
+        app.UseBodySizeLimits();
+        app.UseIdempotencyBuffering();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseOutputCache();
+
+        app.MapLicensingHealthChecks();
+        if (workerOnly)
+        {
+            return app;
+        }
+
+        app.MapApi();
+        app.UseLicensingDashboard();
+        return app;
+    }
+
+    /// <summary>Binds an options class to its section once; the host checks it before it starts and stops with a message naming the wrong setting.</summary>
+    private static void AddSettings<T>(this IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    private static string DataDirectory(IServiceProvider provider) => provider.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDirectory();
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LicensingPortal.Api.Infrastructure.Auth;
+
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Register, log-in, refresh and password requests per client address and window.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:AuthPermitLimit must be at least 1.")]
+    public int AuthPermitLimit { get; set; } = 10;
+
+    /// <summary>Applications submitted (or pre-checked) per account and window.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:SubmissionPermitLimit must be at least 1.")]
+    public int SubmissionPermitLimit { get; set; } = 20;
+
+    /// <summary>Public statistics requests per client address and window.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:PublicPermitLimit must be at least 1.")]
+    public int PublicPermitLimit { get; set; } = 120;
+
+    [Range(1, 86400, ErrorMessage = "RateLimits:WindowSeconds must be between 1 and 86400.")]
+    public int WindowSeconds { get; set; } = 60;
+}

@@ -1,0 +1,53 @@
+using LicensingPortal.Api.Infrastructure.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LicensingPortal.Api.Infrastructure.Http;
+
+/// <summary>A file a use case produces (a PDF, a chart, a CSV), for an endpoint to send as a download.</summary>
+public sealed record FileDownload(byte[] Content, string ContentType, string FileName);
+
+/// <summary>
+/// Turns a use case's <see cref="Result{T}"/> into an HTTP answer: the value with the status the endpoint names,
+/// or the error as problem+json. Endpoints only map HTTP to a request and its result to HTTP.
+/// </summary>
+public static class ResultHttp
+{
+    public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+    }
+
+    public static Results<Created<T>, ProblemHttpResult> ToCreated<T>(this Result<T> result, Func<T, string> location)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(location);
+        return result.Succeeded ? TypedResults.Created(location(result.Value), result.Value) : result.Error!.ToProblem();
+    }
+
+    public static Results<Accepted<T>, ProblemHttpResult> ToAccepted<T>(this Result<T> result, Func<T, string> location)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(location);
+        return result.Succeeded ? TypedResults.Accepted(location(result.Value), result.Value) : result.Error!.ToProblem();
+    }
+
+    public static Results<NoContent, ProblemHttpResult> ToNoContent<T>(this Result<T> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();
+    }
+
+    public static FileContentHttpResult ToResult(this FileDownload file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>A download: always an attachment, with a file name safe in any header.</summary>
+    public static Results<FileContentHttpResult, ProblemHttpResult> ToFile(this Result<FileDownload> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Succeeded ? result.Value.ToResult() : result.Error!.ToProblem();
+    }
+}

@@ -1,0 +1,23 @@
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Http;
+
+namespace LicensingPortal.Api.Infrastructure.Permits;
+
+/// <summary>
+/// The public addresses of a permit: its verification (printed in the QR code, so it never changes) and its PDF.
+/// </summary>
+public sealed class PermitLinks(PublicAddress address)
+{
+    /// <summary>The address in the QR code: anyone can open it, without signing in.</summary>
+    public string Verification(Permit permit)
+    {
+        ArgumentNullException.ThrowIfNull(permit);
+        return $"{address.BaseUrl()}/api/verify/{Uri.EscapeDataString(permit.Number)}?code={permit.VerificationCode}";
+    }
+
+    public string Document(Permit permit)
+    {
+        ArgumentNullException.ThrowIfNull(permit);
+        return $"{address.BaseUrl()}/api/permits/{Uri.EscapeDataString(permit.Number)}/document";
+    }
+}

@@ -1,0 +1,68 @@
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Errors;
+using LicensingPortal.Api.Infrastructure.Jobs;
+using LicensingPortal.Api.Infrastructure.Transparency;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicensingPortal.Api.Infrastructure.UseCases;
+
+/// <summary>
+/// The unit of work of every command (API endpoints, pages and background jobs alike): begins the transaction,
+/// runs the handler, appends the transparency-log entries it recorded, saves, commits, and only then hands the
+/// notifications it raised to the job queue. A handler only changes entities, records log entries and raises
+/// notices (and asks <see cref="AfterCommit"/> for jobs); it never begins, flushes or commits anything itself. If the handler or the save throws, nothing of
+/// it is stored: no change, no notice, no log entry. A handler returns its expected failures before it changes
+/// anything, so what it did change before returning (a failed log-in counting towards a lockout) is kept.
+/// A command sent while another is running joins its unit of work.
+/// </summary>
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(LicensingDbContext db, TransparencyLog log, IJobScheduler jobs, AfterCommit afterCommit, TimeProvider time)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IBaseCommand
+    where TResponse : IFailable<TResponse>
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        List<Guid> raised;
+        IReadOnlyList<Action> then;
+        TResponse response;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            try
+            {
+                response = await next(message, cancellationToken);
+                await log.FlushAsync(time.GetUtcNow(), cancellationToken);
+                raised = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToList();
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                then = afterCommit.Take();
+            }
+            catch
+            {
+                db.ChangeTracker.Clear();
+                log.Discard();
+                afterCommit.Take();
+                throw;
+            }
+        }
+
+        foreach (var id in raised)
+        {
+            jobs.EnqueueOutboxDelivery(id);
+        }
+
+        foreach (var action in then)
+        {
+            action();
+        }
+
+        return response;
+    }
+}

@@ -97,6 +97,51 @@ public sealed class StartupTests
         }
     }
 
+    [Theory]
+    [InlineData("Jobs__WorkerCount", "0", "Jobs:WorkerCount must be between 1 and 200.")]
+    [InlineData("Email__Security", "Sometimes", "Email:Security must be Auto, None, StartTls or SslOnConnect.")]
+    [InlineData("Permits__SigningKey", "not-base64!", "Permits:SigningKey must be base64 of 32 bytes or more.")]
+    [InlineData("RateLimits__WindowSeconds", "-5", "RateLimits:WindowSeconds must be between 1 and 86400.")]
+    public async Task WrongSetting_StopsTheAppFromStarting_AndNamesIt(string variable, string value, string message)
+    {
+        var data = Directory.CreateTempSubdirectory("lp-settings-");
+        try
+        {
+            var (exitCode, output) = await ApiProcess.RunAsync([], new Dictionary<string, string>
+            {
+                [variable] = value,
+                ["Storage__DataDirectory"] = data.FullName,
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            });
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains(message, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The README's `dotnet run` starts at the repository root, where no appsettings.json lies; the app's own is read all the same.</summary>
+    [Fact]
+    public async Task StartedAtTheRepositoryRoot_ReadsItsAppSettings_AndLogsNoSqlStatements()
+    {
+        var data = Directory.CreateTempSubdirectory("lp-settings-");
+        try
+        {
+            var (exitCode, output) = await ApiProcess.RunAsync(["reports", "rebuild"], new Dictionary<string, string> { ["Storage__DataDirectory"] = data.FullName });
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("reports rebuild done", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Executed DbCommand", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task RulesCheckVerb_OfTheApiExecutable_ReportsFileLineColumnAndFails()
     {

@@ -17,6 +17,12 @@ public sealed class PortalFactory(string dataDirectory, string? postgresConnecti
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As in Development: a scoped service captured by a singleton is an error at start, not a shared DbContext later.
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
         builder.UseSetting("ConnectionStrings:Postgres", PostgresConnection ?? string.Empty);
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Rules:Directory", Path.Combine(TestPaths.RepositoryRoot, "rules"));

@@ -1,7 +1,6 @@
 using FluentValidation;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Api.Infrastructure.Http;
 using Mediator;

@@ -100,7 +100,8 @@ public static class SearchDecisions
 
             if (query.Applicant is { } owner)
             {
-                decided = decided.Where(a => db.Businesses.Any(b => b.Id == a.BusinessId && b.OwnerId == owner));
+                var owned = db.BusinessesOf(owner).Select(b => b.Id);
+                decided = decided.Where(a => owned.Contains(a.BusinessId));
             }
 
             var total = await decided.CountAsync(cancellationToken);

@@ -54,7 +54,7 @@ public static class PermitPdf
         Centered($"Nomor / Number: {permit.Number}", subheading, 28);
 
         Row("Nama usaha / Business", business.Name);
-        Row("NIB", business.Nib ?? "-");
+        Row(PermitTypes.Nib, business.Nib ?? "-");
         Row("Pemilik / Owner", business.OwnerName);
         Row("Alamat / Address", business.Address);
         foreach (var code in permit.KbliCodes)

@@ -31,7 +31,7 @@ public static class LogPayloads
         Sha256(string.Join(
             '|',
             applicationId.ToString("N"),
-            approved ? "approved" : "rejected",
+            Outcomes.Of(approved),
             ruleSetHash,
             string.Join(',', failedRequirementIds.Order(StringComparer.Ordinal)),
             string.Join(',', requiredPermits.Order(StringComparer.Ordinal)),

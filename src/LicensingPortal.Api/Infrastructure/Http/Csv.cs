@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using LicensingPortal.Api.Infrastructure.Http;
 
-namespace LicensingPortal.Api.Features.Reports;
+namespace LicensingPortal.Api.Infrastructure.Http;
 
 /// <summary>A table as a CSV download (comma-separated, UTF-8, invariant numbers), written with CsvHelper.</summary>
 public static class Csv

@@ -1,5 +1,4 @@
 using LicensingPortal.Api.Features.Transparency;
-using Mediator;
 
 namespace LicensingPortal.Api.Cli;
 

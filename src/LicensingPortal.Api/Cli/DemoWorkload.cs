@@ -1,5 +1,4 @@
 using System.Globalization;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Rules.Model;

@@ -1,5 +1,4 @@
 using LicensingPortal.Api.Features.Reports;
-using Mediator;
 
 namespace LicensingPortal.Api.Cli;
 

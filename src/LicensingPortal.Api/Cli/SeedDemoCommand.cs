@@ -1,14 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Documents;
-using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Rules.Model;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 
 namespace LicensingPortal.Api.Cli;

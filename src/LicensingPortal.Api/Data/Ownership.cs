@@ -1,5 +1,3 @@
-using LicensingPortal.Api.Domain;
-
 namespace LicensingPortal.Api.Data;
 
 /// <summary>

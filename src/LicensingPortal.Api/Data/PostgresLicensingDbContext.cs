@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace LicensingPortal.Api.Data;
 
 /// <summary>The production store: PostgreSQL with snake_case names. Migrations in Data/Migrations/Postgres.</summary>

@@ -1,9 +1,6 @@
-using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Features.RuleSets;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Storage;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LicensingPortal.Api.Hosting;

@@ -1,5 +1,3 @@
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Rules;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

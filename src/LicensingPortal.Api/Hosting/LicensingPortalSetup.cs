@@ -1,11 +1,8 @@
-using FluentValidation;
 using LicensingPortal.Api.Features.Accounts;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Email;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
 using LicensingPortal.Api.Infrastructure.Idempotency;
 using LicensingPortal.Api.Infrastructure.Jobs;
 using LicensingPortal.Api.Infrastructure.Permits;

@@ -1,4 +1,3 @@
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Rules.Model;
 using Microsoft.Net.Http.Headers;
 

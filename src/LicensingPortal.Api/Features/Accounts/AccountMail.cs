@@ -1,9 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Notifications;
-using LicensingPortal.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 

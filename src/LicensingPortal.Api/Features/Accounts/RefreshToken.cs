@@ -1,11 +1,5 @@
 using System.Security.Claims;
-using FluentValidation;
-using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
-using Mediator;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

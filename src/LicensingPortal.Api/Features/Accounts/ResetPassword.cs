@@ -1,9 +1,3 @@
-using FluentValidation;
-using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace LicensingPortal.Api.Features.Accounts;

@@ -1,11 +1,7 @@
 using System.Globalization;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Model;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Applications;
 

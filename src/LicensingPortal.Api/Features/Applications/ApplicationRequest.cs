@@ -1,6 +1,3 @@
-using FluentValidation;
-using LicensingPortal.Api.Domain;
-
 namespace LicensingPortal.Api.Features.Applications;
 
 /// <summary>What an applicant answers to apply (and to pre-check or correct an application): the body of those requests.</summary>

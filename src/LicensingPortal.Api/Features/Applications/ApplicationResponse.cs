@@ -1,4 +1,3 @@
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Model;

@@ -1,5 +1,3 @@
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Infrastructure.Permits;

@@ -1,14 +1,9 @@
 using System.Security.Claims;
-using FluentValidation;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Auth;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
 using LicensingPortal.Api.Infrastructure.Permits;
 using LicensingPortal.Rules.Model;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LicensingPortal.Api.Features.Applications;
 

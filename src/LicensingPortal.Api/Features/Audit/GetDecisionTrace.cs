@@ -1,13 +1,6 @@
 using System.Text.Json.Nodes;
-using FluentValidation;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
 using LicensingPortal.Rules.Evaluation;
 using LicensingPortal.Rules.Facts;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Audit;
 

@@ -1,12 +1,7 @@
 using System.Text.Json;
 using Hangfire;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Rules;
 using LicensingPortal.Rules.Evaluation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Audit;
 

@@ -1,12 +1,3 @@
-using FluentValidation;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace LicensingPortal.Api.Features.Audit;
 
 /// <summary>

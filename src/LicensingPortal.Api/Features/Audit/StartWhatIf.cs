@@ -1,16 +1,9 @@
 using System.Security.Claims;
-using FluentValidation;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Auth;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
 using LicensingPortal.Api.Infrastructure.Jobs;
 using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Rules;
 using LicensingPortal.Rules.Compilation;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace LicensingPortal.Api.Features.Audit;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LicensingPortal.Api.Domain;
 
 namespace LicensingPortal.Api.Features.Audit;
 

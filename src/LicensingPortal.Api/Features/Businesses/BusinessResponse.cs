@@ -1,4 +1,3 @@
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Rules.Facts;
 
 namespace LicensingPortal.Api.Features.Businesses;

@@ -1,5 +1,3 @@
-using LicensingPortal.Api.Domain;
-
 namespace LicensingPortal.Api.Features.Documents;
 
 /// <summary>A document's metadata as its owner reads it.</summary>

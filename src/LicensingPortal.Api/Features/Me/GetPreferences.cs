@@ -1,11 +1,5 @@
 using System.Security.Claims;
-using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Infrastructure.Auth;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Me;
 

@@ -1,15 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using FluentValidation;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Auth;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
 using LicensingPortal.Api.Infrastructure.Webhooks;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LicensingPortal.Api.Features.Me;

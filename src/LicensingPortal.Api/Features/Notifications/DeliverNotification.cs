@@ -1,13 +1,8 @@
 using Hangfire;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Infrastructure.Email;
-using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Api.Infrastructure.Jobs;
 using LicensingPortal.Api.Infrastructure.Webhooks;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LicensingPortal.Api.Features.Notifications;

@@ -1,10 +1,3 @@
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace LicensingPortal.Api.Features.Notifications;
 
 /// <summary>Notifications whose every attempt failed, for officers to look at (and send again).</summary>

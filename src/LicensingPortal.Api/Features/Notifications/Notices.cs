@@ -1,5 +1,3 @@
-using LicensingPortal.Api.Domain;
-
 namespace LicensingPortal.Api.Features.Notifications;
 
 /// <summary>The inbox texts of application events, in both languages.</summary>

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

@@ -1,9 +1,3 @@
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure.Errors;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace LicensingPortal.Api.Features.Notifications;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using FluentValidation;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace LicensingPortal.Api.Features.Notifications;
 
 /// <summary>An officer sends a dead-lettered notification again: a fresh series of attempts, with the same id.</summary>

@@ -1,8 +1,4 @@
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Api.Infrastructure.Jobs;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Notifications;
 

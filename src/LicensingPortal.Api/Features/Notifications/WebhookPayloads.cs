@@ -1,8 +1,5 @@
 using System.Text.Json;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Rules;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Notifications;
 

@@ -1,4 +1,3 @@
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Permits;
 using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Model;

@@ -1,11 +1,5 @@
-using FluentValidation;
-using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Infrastructure;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
 using LicensingPortal.Rules.Model;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LicensingPortal.Api.Features.Reports;
 

@@ -1,9 +1,4 @@
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Api.Infrastructure.Rules;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Reports;
 

@@ -1,10 +1,4 @@
-using FluentValidation;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
 using LicensingPortal.Api.Infrastructure.Rules;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LicensingPortal.Api.Features.Reports;
 

@@ -1,5 +1,4 @@
 using LicensingPortal.Rules.Model;
-using LicensingPortal.Api.Infrastructure.Http;
 using ScottPlot;
 using SkiaSharp;
 

@@ -1,7 +1,4 @@
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Rules.Model;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Reports;
 

@@ -1,11 +1,3 @@
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace LicensingPortal.Api.Features.Reports;
 
 /// <summary>Permits whose validity ends within the next days, by type and kecamatan; no holders.</summary>

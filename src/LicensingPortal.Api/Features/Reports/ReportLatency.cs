@@ -1,10 +1,3 @@
-using FluentValidation;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace LicensingPortal.Api.Features.Reports;
 
 /// <summary>Decision latency of a period: p50, p95 and p99 (upper bounds of fixed buckets, milliseconds).</summary>

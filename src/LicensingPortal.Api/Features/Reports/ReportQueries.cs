@@ -1,9 +1,5 @@
 using System.Globalization;
-using FluentValidation;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Rules;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.Reports;
 

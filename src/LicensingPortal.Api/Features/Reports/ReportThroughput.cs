@@ -1,10 +1,3 @@
-using FluentValidation;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace LicensingPortal.Api.Features.Reports;
 
 /// <summary>Decisions per local day, ISO week or month of a period, with the approval rate.</summary>

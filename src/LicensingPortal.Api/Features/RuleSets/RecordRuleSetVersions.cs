@@ -1,10 +1,5 @@
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure.Errors;
 using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Api.Infrastructure.Transparency;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Features.RuleSets;
 

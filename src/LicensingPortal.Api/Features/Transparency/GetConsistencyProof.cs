@@ -1,10 +1,4 @@
-using FluentValidation;
-using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
 using LicensingPortal.Api.Infrastructure.Transparency;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LicensingPortal.Api.Features.Transparency;
 

@@ -1,4 +1,3 @@
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Transparency;
 
 namespace LicensingPortal.Api.Features.Transparency;

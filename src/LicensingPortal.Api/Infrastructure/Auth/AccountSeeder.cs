@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Rules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using LicensingPortal.Api.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

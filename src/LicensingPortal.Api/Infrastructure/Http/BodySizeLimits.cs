@@ -1,4 +1,3 @@
-using LicensingPortal.Api.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace LicensingPortal.Api.Infrastructure.Http;

@@ -1,6 +1,3 @@
-using LicensingPortal.Api.Infrastructure.Errors;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace LicensingPortal.Api.Infrastructure.Http;
 
 /// <summary>Renders errors as RFC 9457 problem+json with the stable errorCode extension.</summary>

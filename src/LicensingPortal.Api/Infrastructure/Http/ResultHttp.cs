@@ -1,6 +1,3 @@
-using LicensingPortal.Api.Infrastructure.Errors;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace LicensingPortal.Api.Infrastructure.Http;
 
 /// <summary>A file a use case produces (a PDF, a chart, a CSV), for an endpoint to send as a download.</summary>

@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Auth;
-using LicensingPortal.Api.Infrastructure.Errors;
-using LicensingPortal.Api.Infrastructure.Http;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Infrastructure.Idempotency;
 

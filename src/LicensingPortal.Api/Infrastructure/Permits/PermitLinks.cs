@@ -1,6 +1,3 @@
-using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Infrastructure.Http;
-
 namespace LicensingPortal.Api.Infrastructure.Permits;
 
 /// <summary>

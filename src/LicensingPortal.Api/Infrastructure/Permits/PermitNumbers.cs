@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using LicensingPortal.Api.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Infrastructure.Permits;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Rules.Compilation;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;

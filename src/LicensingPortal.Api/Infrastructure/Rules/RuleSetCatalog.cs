@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using LicensingPortal.Api.Data;
 using LicensingPortal.Rules;
 using LicensingPortal.Rules.Compilation;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Infrastructure.Rules;
 

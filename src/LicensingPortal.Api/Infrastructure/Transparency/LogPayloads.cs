@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using LicensingPortal.Api.Domain;
 
 namespace LicensingPortal.Api.Infrastructure.Transparency;
 

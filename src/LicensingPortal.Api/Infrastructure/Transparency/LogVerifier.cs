@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace LicensingPortal.Api.Infrastructure.Transparency;
 

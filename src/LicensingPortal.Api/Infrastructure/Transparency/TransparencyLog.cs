@@ -1,7 +1,3 @@
-using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace LicensingPortal.Api.Infrastructure.Transparency;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using FluentValidation;
-using LicensingPortal.Api.Infrastructure.Errors;
-using Mediator;
-
 namespace LicensingPortal.Api.Infrastructure.UseCases;
 
 /// <summary>Runs the FluentValidation validators of a message before its handler; a failure is returned as a 400 result.</summary>

@@ -33,6 +33,18 @@ public abstract partial class AccountTests(SmtpPortal portal)
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/businesses", Builders.SoleProprietor(), TestJson.Options)).StatusCode);
     }
 
+    /// <summary>Each registration writes its account and its confirmation e-mail in its own unit of work, however many arrive at once.</summary>
+    [Fact]
+    public async Task TwentySimultaneousRegistrations_AllSucceed_EachWithItsConfirmationEmail()
+    {
+        var emails = Enumerable.Range(0, 20).Select(i => $"serentak-{i}-{Guid.NewGuid():N}@example.com").ToList();
+
+        var responses = await Task.WhenAll(emails.Select(email => portal.Client.PostAsJsonAsync("/api/auth/register", new { email, password = Accounts.Password })));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        await Eventually.TrueAsync(() => emails.All(email => portal.Smtp.ReceivedEmail.Any(m => m.ToAddresses.Any(a => a.Address == email))), "every confirmation e-mail arrives");
+    }
+
     [Fact]
     public async Task Login_AfterFiveWrongPasswords_IsLockedOutEvenWithTheRightOne()
     {

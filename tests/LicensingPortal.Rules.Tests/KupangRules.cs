@@ -6,14 +6,29 @@ namespace LicensingPortal.Rules.Tests;
 /// <summary>The shipped Kupang rule set, compiled once for all tests, and a builder of facts that pass it.</summary>
 internal static class KupangRules
 {
-    private static readonly Lazy<CompiledRuleSet> Compiled = new(() =>
-    {
-        var result = RuleSetLoader.LoadFolder(TestPaths.KupangRuleSet, TestPaths.Seeds);
-        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
-        return result.RuleSet!;
-    });
+    private static readonly Lazy<CompiledRuleSet> Compiled = new(() => Load(TestPaths.KupangRuleSet));
+
+    private static readonly Lazy<CompiledRuleSet> Compiled2026 = new(() => Load(TestPaths.KupangRuleSet2026));
 
     public static CompiledRuleSet RuleSet => Compiled.Value;
+
+    /// <summary>The 2026 revision: annual sales decide the scale of a business that already operates.</summary>
+    public static CompiledRuleSet RuleSet2026 => Compiled2026.Value;
+
+    /// <summary>Every shipped rule set by its folder name, for tests that must hold for each.</summary>
+    public static CompiledRuleSet Named(string folder) => folder switch
+    {
+        "kupang-2025" => RuleSet,
+        "kupang-2026" => RuleSet2026,
+        _ => throw new ArgumentOutOfRangeException(nameof(folder), folder, "No such shipped rule set."),
+    };
+
+    private static CompiledRuleSet Load(string folder)
+    {
+        var result = RuleSetLoader.LoadFolder(folder, TestPaths.Seeds);
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
+        return result.RuleSet!;
+    }
 
     public static readonly DateOnly Today = new(2026, 3, 2);
 

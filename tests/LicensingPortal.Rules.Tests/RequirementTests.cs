@@ -3,7 +3,7 @@ using LicensingPortal.Rules.Facts;
 
 namespace LicensingPortal.Rules.Tests;
 
-/// <summary>Each requirement of the Kupang rule set: one application that passes it and one that fails it.</summary>
+/// <summary>Each requirement of each shipped Kupang rule set: one application that passes it and one that fails it.</summary>
 public sealed class RequirementTests
 {
     private static readonly Dictionary<string, (Func<ApplicationFacts> Passing, Func<ApplicationFacts> Failing)> Cases = new()
@@ -17,6 +17,9 @@ public sealed class RequirementTests
         ["PMA-BENTUK-PT"] = (KupangRules.ForeignHotel, () => KupangRules.ForeignHotel() with { LegalForm = "cv" }),
         ["PMA-NILAI-INVESTASI"] = (KupangRules.ForeignHotel, () => KupangRules.ForeignHotel() with { InvestmentMachinery = 5_000_000_000, InvestmentWorkingCapital = 5_000_000_000 }),
         ["INVESTASI-MODAL-USAHA"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { InvestmentMachinery = 0, InvestmentWorkingCapital = 0 }),
+        ["PENJUALAN-TAHUNAN-DIISI"] = (
+            () => KupangRules.Restaurant() with { ExistingBusiness = true, AnnualSales = 450_000_000 },
+            () => KupangRules.Restaurant() with { ExistingBusiness = true, AnnualSales = 0 }),
         ["KEGIATAN-TANGGAL-MULAI"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { PlannedStartDate = KupangRules.Today.AddDays(-1) }),
         ["LINGKUNGAN-DOKUMEN"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { EnvironmentalDocument = "UKL-UPL" }),
         ["BANGUNAN-PBG"] = (KupangRules.Restaurant, () => KupangRules.Restaurant() with { BuildingApprovalNumber = null }),
@@ -76,17 +79,72 @@ public sealed class RequirementTests
     /// <summary>A private hospital (KBLI 86103): high risk at every scale.</summary>
     private static ApplicationFacts Hospital() => KupangRules.ForeignHotel() with { KbliCodes = ["86103"], KelurahanCode = "5371041001", EnvironmentalDocument = "AMDAL" };
 
-    public static TheoryData<string> RequirementIds() => new(KupangRules.RuleSet.Requirements.Select(r => r.Id));
+    public static TheoryData<string, string> RequirementIds()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var folder in new[] { "kupang-2025", "kupang-2026" })
+        {
+            foreach (var requirement in KupangRules.Named(folder).Requirements)
+            {
+                data.Add(folder, requirement.Id);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(RequirementIds))]
-    public void Requirement_HasAPassingAndAFailingCase(string requirementId)
+    public void Requirement_HasAPassingAndAFailingCase(string ruleSet, string requirementId)
     {
         Assert.True(Cases.ContainsKey(requirementId), $"No test case for requirement {requirementId}");
         var (passing, failing) = Cases[requirementId];
 
-        Assert.Equal(RequirementStatus.Passed, StatusOf(requirementId, passing()));
-        Assert.Equal(RequirementStatus.Failed, StatusOf(requirementId, failing()));
+        Assert.Equal(RequirementStatus.Passed, StatusOf(KupangRules.Named(ruleSet), requirementId, passing()));
+        Assert.Equal(RequirementStatus.Failed, StatusOf(KupangRules.Named(ruleSet), requirementId, failing()));
+    }
+
+    /// <summary>PP 7/2021 Pasal 35 ayat (5): up to Rp2 bn micro, over 2–15 bn small, over 15–50 bn medium, over 50 bn large.</summary>
+    [Theory]
+    [InlineData(1, "mikro")]
+    [InlineData(2_000_000_000, "mikro")]
+    [InlineData(2_000_000_001, "kecil")]
+    [InlineData(15_000_000_000, "kecil")]
+    [InlineData(15_000_000_001, "menengah")]
+    [InlineData(50_000_000_000, "menengah")]
+    [InlineData(50_000_000_001, "besar")]
+    public void OperatingBusiness_IsScaledByItsAnnualSales_FlippingExactlyAtEachThreshold(long annualSales, string scale)
+    {
+        var facts = KupangRules.Restaurant() with { ExistingBusiness = true, AnnualSales = annualSales, InvestmentMachinery = 7_000_000_000 };
+
+        Assert.Equal(scale, KupangRules.RuleSet2026.Evaluate(facts).Facts.ScaleName);
+    }
+
+    [Fact]
+    public void NewBusiness_KeepsTheCapitalThresholds_WhateverItsSales()
+    {
+        var facts = KupangRules.Restaurant() with { ExistingBusiness = false, AnnualSales = 60_000_000_000, InvestmentMachinery = 1_000_000_000, InvestmentWorkingCapital = 1 };
+
+        Assert.Equal("kecil", KupangRules.RuleSet2026.Evaluate(facts).Facts.ScaleName);
+        Assert.Equal(RequirementStatus.NotApplicable, StatusOf(KupangRules.RuleSet2026, "PENJUALAN-TAHUNAN-DIISI", facts));
+    }
+
+    [Fact]
+    public void RuleSetBefore2026_ScalesEveryBusinessByCapital()
+    {
+        var facts = KupangRules.Restaurant() with { ExistingBusiness = true, AnnualSales = 60_000_000_000 };
+
+        Assert.Equal("mikro", KupangRules.RuleSet.Evaluate(facts).Facts.ScaleName);
+        Assert.Null(KupangRules.RuleSet.FindRequirement("PENJUALAN-TAHUNAN-DIISI"));
+    }
+
+    [Fact]
+    public void OperatingBusiness_NeedsNoPlannedCapital_UnderThe2026Rules()
+    {
+        var facts = KupangRules.Restaurant() with { ExistingBusiness = true, AnnualSales = 450_000_000, InvestmentMachinery = 0, InvestmentWorkingCapital = 0 };
+
+        Assert.Equal(RequirementStatus.NotApplicable, StatusOf(KupangRules.RuleSet2026, "INVESTASI-MODAL-USAHA", facts));
+        Assert.Equal(RequirementStatus.Failed, StatusOf(KupangRules.RuleSet, "INVESTASI-MODAL-USAHA", facts));
     }
 
     [Fact]
@@ -126,6 +184,8 @@ public sealed class RequirementTests
         });
     }
 
-    private static RequirementStatus StatusOf(string requirementId, ApplicationFacts facts) =>
-        KupangRules.RuleSet.Evaluate(facts).Requirements.Single(r => r.RequirementId == requirementId).Status;
+    private static RequirementStatus StatusOf(string requirementId, ApplicationFacts facts) => StatusOf(KupangRules.RuleSet, requirementId, facts);
+
+    private static RequirementStatus StatusOf(Compilation.CompiledRuleSet ruleSet, string requirementId, ApplicationFacts facts) =>
+        ruleSet.Evaluate(facts).Requirements.Single(r => r.RequirementId == requirementId).Status;
 }

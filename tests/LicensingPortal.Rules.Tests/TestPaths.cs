@@ -11,6 +11,9 @@ internal static class TestPaths
 
     public static string KupangRuleSet => Path.Combine(Rules, "kupang-2025");
 
+    /// <summary>The revision in force from 2026-11-30: operating businesses are scaled by annual sales.</summary>
+    public static string KupangRuleSet2026 => Path.Combine(Rules, "kupang-2026");
+
     public static string Fixtures => Path.Combine(RepositoryRoot, "tests", "LicensingPortal.Rules.Tests", "Fixtures");
 
     private static string FindRoot()

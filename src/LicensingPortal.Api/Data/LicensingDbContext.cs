@@ -17,6 +17,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<Decision> Decisions => Set<Decision>();
 
+    public DbSet<ApplicationDraft> ApplicationDrafts => Set<ApplicationDraft>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
@@ -104,6 +106,15 @@ public abstract class LicensingDbContext(DbContextOptions options)
             application.HasIndex(a => a.PreviousApplicationId).IsUnique();
             application.HasOne<PermitApplication>().WithMany().HasForeignKey(a => a.PreviousApplicationId).OnDelete(DeleteBehavior.Restrict);
             application.HasIndex(a => a.SubmittedAt);
+        });
+
+        builder.Entity<ApplicationDraft>(draft =>
+        {
+            draft.ToTable("application_drafts");
+            draft.HasKey(d => d.Id);
+            draft.Ignore(d => d.Submitted);
+            draft.HasIndex(d => new { d.OwnerId, d.UpdatedAt });
+            draft.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Decision>(decision =>

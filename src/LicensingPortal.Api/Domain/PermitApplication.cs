@@ -74,6 +74,14 @@ public sealed class PermitApplication
     [Answer("buildingApprovalNumber")]
     public string? BuildingApprovalNumber { get; private set; }
 
+    /// <summary>Whether the business already operates; then its annual sales decide its scale.</summary>
+    [Answer("existingBusiness")]
+    public bool ExistingBusiness { get; private set; }
+
+    /// <summary>Annual sales in whole rupiah of a business that already operates (0 for a new one).</summary>
+    [Answer("annualSales")]
+    public long AnnualSales { get; private set; }
+
     /// <summary>The language the applicant asked in; notifications use it.</summary>
     public string Language { get; private set; } = Languages.Indonesian;
 
@@ -104,6 +112,8 @@ public sealed class PermitApplication
         IEnumerable<Guid> documentIds,
         string? environmentalDocument,
         string? buildingApprovalNumber,
+        bool existingBusiness,
+        long annualSales,
         string language,
         DateTimeOffset now,
         PermitApplication? corrects = null)
@@ -136,6 +146,8 @@ public sealed class PermitApplication
             DocumentIds = [.. documentIds],
             EnvironmentalDocument = environmentalDocument,
             BuildingApprovalNumber = buildingApprovalNumber,
+            ExistingBusiness = existingBusiness,
+            AnnualSales = annualSales,
             Language = language,
             SubmittedAt = now,
             SubmissionDate = Wita.DateOf(now),
@@ -175,6 +187,8 @@ public sealed class PermitApplication
             EnvironmentalDocument = EnvironmentalDocument,
             BuildingApprovalNumber = BuildingApprovalNumber,
             HasNib = business.Nib is not null,
+            ExistingBusiness = ExistingBusiness,
+            AnnualSales = AnnualSales,
         };
     }
 

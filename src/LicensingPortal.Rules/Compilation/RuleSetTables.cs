@@ -21,6 +21,10 @@ internal sealed class RuleSetTables
         MikroMaxCapital = Threshold(definition, "scale.mikro.maxCapital");
         KecilMaxCapital = Threshold(definition, "scale.kecil.maxCapital");
         MenengahMaxCapital = Threshold(definition, "scale.menengah.maxCapital");
+        MikroMaxAnnualSales = Threshold(definition, "scale.mikro.maxAnnualSales");
+        KecilMaxAnnualSales = Threshold(definition, "scale.kecil.maxAnnualSales");
+        MenengahMaxAnnualSales = Threshold(definition, "scale.menengah.maxAnnualSales");
+        HasSalesThresholds = definition.Parameters.ContainsKey("scale.mikro.maxAnnualSales");
 
         var zones = definition.Kelurahan.Values.Select(k => k.Zone)
             .Concat(definition.Kbli.Values.SelectMany(k => k.AllowedZones))
@@ -43,9 +47,30 @@ internal sealed class RuleSetTables
 
     public decimal MenengahMaxCapital { get; }
 
+    public decimal MikroMaxAnnualSales { get; }
+
+    public decimal KecilMaxAnnualSales { get; }
+
+    public decimal MenengahMaxAnnualSales { get; }
+
+    /// <summary>Whether the rule set scales a business that already operates by its annual sales (rule sets before 2026 did not).</summary>
+    public bool HasSalesThresholds { get; }
+
     public FrozenDictionary<string, KelurahanRow> Kelurahan { get; }
 
     public FrozenDictionary<string, KbliRow> Kbli { get; }
+
+    /// <summary>
+    /// The scale of a business: PP 7/2021 Art. 35(5) by annual sales for one that already operates (where the
+    /// rule set has those thresholds), Art. 35(3) by capital excluding land and buildings otherwise.
+    /// </summary>
+    public BusinessScale ScaleOf(ApplicationFacts input, long capital) =>
+        input.ExistingBusiness && HasSalesThresholds
+            ? input.AnnualSales <= MikroMaxAnnualSales ? BusinessScale.Mikro
+                : input.AnnualSales <= KecilMaxAnnualSales ? BusinessScale.Kecil
+                : input.AnnualSales <= MenengahMaxAnnualSales ? BusinessScale.Menengah
+                : BusinessScale.Besar
+            : ScaleOf(capital);
 
     /// <summary>PP 7/2021 Art. 35(3): scale of a new business by capital excluding land and buildings.</summary>
     public BusinessScale ScaleOf(long capital) =>

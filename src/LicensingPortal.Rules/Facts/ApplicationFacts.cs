@@ -58,4 +58,10 @@ public sealed record ApplicationFacts
 
     /// <summary>Whether the business already holds a NIB (a PB UMKU supports an existing business).</summary>
     public bool HasNib { get; init; }
+
+    /// <summary>Whether the business already operates: then its annual sales, not its capital, decide its scale (PP 7/2021 Pasal 35).</summary>
+    public bool ExistingBusiness { get; init; }
+
+    /// <summary>The annual sales of a business that already operates, in whole rupiah (0 for a new business).</summary>
+    public long AnnualSales { get; init; }
 }

@@ -145,6 +145,8 @@ public static class FactCatalog
         FactDefinition.OfText("building.approvalNumber", c => c.BuildingApprovalNumber),
         FactDefinition.OfText("risk.level", c => c.RiskLevel),
         FactDefinition.OfSet("permits.required", c => c.RequiredPermits),
+        FactDefinition.OfFlag("business.existing", c => c.Input.ExistingBusiness),
+        FactDefinition.OfNumber("business.annualSales", c => c.Input.AnnualSales),
     }.Select((fact, index) => fact.WithOrdinal(index)).ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<FactDefinition> All => Facts.Values;

@@ -23,7 +23,7 @@ public sealed class FactContext
         Input = input;
         CapitalExcludingLandAndBuildings = input.InvestmentMachinery + input.InvestmentWorkingCapital;
         TotalInvestment = CapitalExcludingLandAndBuildings + input.InvestmentLand + input.InvestmentBuildings;
-        Scale = tables.ScaleOf(CapitalExcludingLandAndBuildings);
+        Scale = tables.ScaleOf(input, CapitalExcludingLandAndBuildings);
         var kelurahan = tables.Kelurahan.GetValueOrDefault(input.KelurahanCode);
         Kelurahan = kelurahan?.Entry;
 

@@ -65,6 +65,8 @@ public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rule
             documentIds,
             string.IsNullOrWhiteSpace(request.EnvironmentalDocument) ? null : request.EnvironmentalDocument.Trim(),
             string.IsNullOrWhiteSpace(request.BuildingApprovalNumber) ? null : request.BuildingApprovalNumber.Trim(),
+            request.ExistingBusiness,
+            request.ExistingBusiness ? request.AnnualSales ?? 0 : 0,
             language.Code(),
             now,
             corrects);

@@ -14,7 +14,9 @@ public sealed record ApplicationRequest(
     IReadOnlyList<string>? Declarations,
     string? EnvironmentalDocument,
     string? BuildingApprovalNumber,
-    IReadOnlyList<Guid>? DocumentIds = null);
+    IReadOnlyList<Guid>? DocumentIds = null,
+    bool ExistingBusiness = false,
+    long? AnnualSales = null);
 
 /// <summary>The kelurahan by code or name, the street address, and optionally the coordinates and the site boundary.</summary>
 public sealed record LocationRequest(string Kelurahan, string Address, decimal? Latitude, decimal? Longitude, IReadOnlyList<CoordinateRequest>? Polygon = null);
@@ -58,6 +60,7 @@ public sealed class ApplicationRequestValidator : AbstractValidator<ApplicationR
             .When(r => r.Investment is not null)
             .WithMessage("The total investment is too large.");
         RuleFor(r => r.Employees).InclusiveBetween(0, 1_000_000);
+        RuleFor(r => r.AnnualSales).GreaterThanOrEqualTo(0);
         RuleForEach(r => r.Declarations).NotEmpty().MaximumLength(60);
         RuleFor(r => r.EnvironmentalDocument).MaximumLength(20);
         RuleFor(r => r.BuildingApprovalNumber).MaximumLength(60);

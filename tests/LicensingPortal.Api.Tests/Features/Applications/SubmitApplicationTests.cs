@@ -26,12 +26,29 @@ public abstract class SubmitApplicationTests(Portal portal)
         var body = (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
         Assert.Equal($"/api/applications/{body.Id}", response.Headers.Location!.OriginalString);
         Assert.Equal("approved", body.Decision!.Outcome);
-        Assert.Equal("kupang-pb-2025", body.Decision.RuleSet.Id);
+        Assert.Equal("kupang-pb-2026", body.Decision.RuleSet.Id);
         Assert.Matches("^[0-9a-f]{64}$", body.Decision.RuleSet.Hash);
         Assert.Equal(["NIB"], body.Decision.RequiredPermits.Select(p => p.Type));
         Assert.Empty(body.Decision.FailedRequirements);
         Assert.Equal("5371041001", body.Kelurahan);
         Assert.Equal("537104", body.Kecamatan);
+    }
+
+    /// <summary>PP 7/2021 Pasal 35: a business that already operates is scaled by its annual sales, a new one by its planned capital.</summary>
+    [Fact]
+    public async Task Post_OperatingBusiness_IsScaledByItsAnnualSales_ANewOneByItsCapital()
+    {
+        var client = await ApplicantAsync();
+        var (businessId, ktp) = await client.PrepareRestaurantAsync();
+        var restaurant = Builders.Restaurant(businessId, ktp);
+
+        var operating = await client.SubmitAsync(restaurant with { ExistingBusiness = true, AnnualSales = 3_000_000_000 });
+        var withoutSales = await client.SubmitAsync(restaurant with { ExistingBusiness = true, AnnualSales = null });
+        var newBusiness = await client.SubmitAsync(restaurant with { AnnualSales = 3_000_000_000 });
+
+        Assert.Equal("kecil", operating.Decision!.Scale);
+        Assert.Equal("mikro", newBusiness.Decision!.Scale);
+        Assert.Equal(["PENJUALAN-TAHUNAN-DIISI"], withoutSales.Decision!.FailedRequirements.Select(f => f.Id));
     }
 
     [Fact]

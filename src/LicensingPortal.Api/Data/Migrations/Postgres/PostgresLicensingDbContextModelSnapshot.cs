@@ -23,6 +23,56 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.ApplicationDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("answers_json");
+
+                    b.PrimitiveCollection<List<string>>("CompletedSteps")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("completed_steps");
+
+                    b.Property<Guid?>("CorrectsApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_application_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid?>("SubmittedApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_application_id");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_drafts");
+
+                    b.HasIndex("OwnerId", "UpdatedAt")
+                        .HasDatabaseName("ix_application_drafts_owner_id_updated_at");
+
+                    b.ToTable("application_drafts", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -788,6 +838,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("address");
 
+                    b.Property<long>("AnnualSales")
+                        .HasColumnType("bigint")
+                        .HasColumnName("annual_sales");
+
                     b.Property<string>("BuildingApprovalNumber")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
@@ -820,6 +874,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("environmental_document");
+
+                    b.Property<bool>("ExistingBusiness")
+                        .HasColumnType("boolean")
+                        .HasColumnName("existing_business");
 
                     b.PrimitiveCollection<List<string>>("KbliCodes")
                         .IsRequired()
@@ -1303,6 +1361,16 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.ApplicationDraft", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_drafts_asp_net_users_owner_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Business", b =>

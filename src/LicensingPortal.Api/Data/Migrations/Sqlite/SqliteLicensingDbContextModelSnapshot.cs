@@ -18,6 +18,56 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.ApplicationDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers_json");
+
+                    b.PrimitiveCollection<string>("CompletedSteps")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_steps");
+
+                    b.Property<Guid?>("CorrectsApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("corrects_application_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid?>("SubmittedApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_application_id");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_drafts");
+
+                    b.HasIndex("OwnerId", "UpdatedAt")
+                        .HasDatabaseName("ix_application_drafts_owner_id_updated_at");
+
+                    b.ToTable("application_drafts", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -783,6 +833,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("address");
 
+                    b.Property<long>("AnnualSales")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("annual_sales");
+
                     b.Property<string>("BuildingApprovalNumber")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT")
@@ -815,6 +869,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("environmental_document");
+
+                    b.Property<bool>("ExistingBusiness")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("existing_business");
 
                     b.PrimitiveCollection<string>("KbliCodes")
                         .IsRequired()
@@ -1292,6 +1350,16 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.ApplicationDraft", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_drafts_asp_net_users_owner_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Business", b =>

@@ -1,0 +1,79 @@
+namespace LicensingPortal.Api.Domain;
+
+/// <summary>
+/// An application being filled in on the web, one question page at a time: the answers so far (the JSON body an
+/// application is submitted with), which pages are done, and, for a correction, the rejected application it
+/// corrects. It belongs to one applicant, survives a sign-in that expires, and is submitted once.
+/// </summary>
+public sealed class ApplicationDraft
+{
+    private ApplicationDraft()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OwnerId { get; private set; }
+
+    /// <summary>The rejected application this draft corrects, when it is a correction.</summary>
+    public Guid? CorrectsApplicationId { get; private set; }
+
+    /// <summary>The answers so far, as the JSON of an application request (fields not yet answered are absent).</summary>
+    public string AnswersJson { get; private set; } = "{}";
+
+    /// <summary>The question pages the applicant has completed.</summary>
+    public List<string> CompletedSteps { get; private set; } = [];
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>The application the draft became, once submitted.</summary>
+    public Guid? SubmittedApplicationId { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public bool Submitted => SubmittedApplicationId is not null;
+
+    public static ApplicationDraft Start(Guid ownerId, string answersJson, IEnumerable<string> completedSteps, Guid? correctsApplicationId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        OwnerId = ownerId,
+        CorrectsApplicationId = correctsApplicationId,
+        AnswersJson = answersJson,
+        CompletedSteps = [.. completedSteps],
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    /// <summary>Keeps the answers after a question page, and that the page is done.</summary>
+    public void Answer(string answersJson, string step, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(answersJson);
+        ArgumentException.ThrowIfNullOrEmpty(step);
+        if (Submitted)
+        {
+            throw new InvalidOperationException("A submitted draft is not changed.");
+        }
+
+        AnswersJson = answersJson;
+        if (!CompletedSteps.Contains(step))
+        {
+            CompletedSteps = [.. CompletedSteps, step];
+        }
+
+        UpdatedAt = now;
+    }
+
+    public void MarkSubmitted(Guid applicationId, DateTimeOffset now)
+    {
+        if (Submitted)
+        {
+            throw new InvalidOperationException("A draft is submitted once.");
+        }
+
+        SubmittedApplicationId = applicationId;
+        SubmittedAt = now;
+        UpdatedAt = now;
+    }
+}

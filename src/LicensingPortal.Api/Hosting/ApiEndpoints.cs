@@ -45,6 +45,7 @@ public static class ApiEndpoints
         var applications = api.MapGroup("/applications").WithTags("Applications").RequireAuthorization(Policies.Applicant);
         SubmitApplication.Map(applications).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
         ResubmitApplication.Map(applications).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
+        PrecheckApplication.Map(applications);
         GetApplication.Map(applications);
         ListApplications.Map(applications);
         GetDecisionProof.Map(applications);

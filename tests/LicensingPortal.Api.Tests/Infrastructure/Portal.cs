@@ -1,4 +1,7 @@
+using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LicensingPortal.Api.Tests.Infrastructure;
 
@@ -63,6 +66,7 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
         ["RateLimits:AuthPermitLimit"] = "100000",
         ["RateLimits:SubmissionPermitLimit"] = "100000",
         ["RateLimits:PublicPermitLimit"] = "100000",
+        ["RateLimits:PrecheckPermitLimit"] = "100000",
     };
 
     /// <summary>A new confirmed applicant account and a client that sends its bearer token.</summary>
@@ -70,6 +74,17 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
 
     /// <summary>A new confirmed account with a staff role, and a client that sends its bearer token.</summary>
     public Task<Account> StaffAsync(string role) => Accounts.CreateAsync(Factory, role);
+
+    /// <summary>Waits until the job server has delivered every notification raised so far (deliveries write counters).</summary>
+    public Task DeliveriesSettledAsync() =>
+        Eventually.TrueAsync(
+            async () =>
+            {
+                await using var scope = Factory.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+                return !await db.OutboxMessages.AnyAsync(m => m.ProcessedAt == null && m.DeadLetteredAt == null);
+            },
+            "every notification is delivered");
 
     public async ValueTask DisposeAsync()
     {

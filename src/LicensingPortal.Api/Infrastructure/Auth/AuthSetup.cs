@@ -13,6 +13,7 @@ public static class AuthSetup
 {
     public const string AuthLimit = "auth";
     public const string SubmissionLimit = "submission";
+    public const string PrecheckLimit = "precheck";
     public const string PublicLimit = "public";
 
     public static IServiceCollection AddLicensingAuth(this IServiceCollection services)
@@ -55,6 +56,9 @@ public static class AuthSetup
             options.AddPolicy(SubmissionLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.Identity?.IsAuthenticated == true ? context.User.UserId().ToString() : context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => Window(context, limits => limits.SubmissionPermitLimit)));
+            options.AddPolicy(PrecheckLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.IsAuthenticated == true ? context.User.UserId().ToString() : context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => Window(context, limits => limits.PrecheckPermitLimit)));
             options.AddPolicy(PublicLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => Window(context, limits => limits.PublicPermitLimit)));

@@ -14,6 +14,10 @@ public sealed class RateLimitOptions
     [Range(1, int.MaxValue, ErrorMessage = "RateLimits:SubmissionPermitLimit must be at least 1.")]
     public int SubmissionPermitLimit { get; set; } = 20;
 
+    /// <summary>Pre-checks per account and window: the pages check as the applicant goes, so more than submissions.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:PrecheckPermitLimit must be at least 1.")]
+    public int PrecheckPermitLimit { get; set; } = 120;
+
     /// <summary>Public statistics requests per client address and window.</summary>
     [Range(1, int.MaxValue, ErrorMessage = "RateLimits:PublicPermitLimit must be at least 1.")]
     public int PublicPermitLimit { get; set; } = 120;

@@ -205,15 +205,7 @@ public abstract class ReportTests(Portal portal)
     }
 
     /// <summary>Waits until no notification is on its way, so counters and records hold still while compared.</summary>
-    private async Task DeliveriesSettledAsync() =>
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                await using var scope = portal.Factory.Services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
-                return !await db.OutboxMessages.AnyAsync(m => m.ProcessedAt == null && m.DeadLetteredAt == null);
-            },
-            "every notification is delivered");
+    private Task DeliveriesSettledAsync() => portal.DeliveriesSettledAsync();
 }
 
 public sealed class ReportTestsOnSqlite(SqlitePortal portal) : ReportTests(portal), IClassFixture<SqlitePortal>;

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Infrastructure.Idempotency;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LicensingPortal.Api.Tests.Features.Applications;
+
+/// <summary>The pre-check answers with the would-be decision and stores nothing; the submission that follows decides the same.</summary>
+public abstract class PrecheckTests(Portal portal)
+{
+    [Fact]
+    public async Task Precheck_StoresNothing_NotEvenWithAnIdempotencyKey()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync();
+        await portal.DeliveriesSettledAsync();
+        var before = await RowCountsAsync();
+
+        using var rejected = new HttpRequestMessage(HttpMethod.Post, "/api/applications/precheck") { Content = JsonContent.Create(request with { Declarations = [] }, options: TestJson.Options) };
+        rejected.Headers.Add(IdempotencyFilter.Header, Guid.NewGuid().ToString());
+        var answers = new[]
+        {
+            await applicant.Client.SendAsync(rejected),
+            await applicant.Client.PostAsJsonAsync("/api/applications/precheck", request, TestJson.Options),
+        };
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        var after = await RowCountsAsync();
+        Assert.Empty(after.Where(t => before[t.Key] != t.Value).Select(t => $"{t.Key}: {before[t.Key]} -> {t.Value}"));
+    }
+
+    [Fact]
+    public async Task Precheck_ShowsEveryFailingRequirement_AndTheSubmissionThatFollowsDecidesTheSame()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { Declarations = [], Employees = 0, PlannedStartDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10) };
+
+        var precheck = await PrecheckAsync(applicant.Client, request);
+        var submitted = (await applicant.Client.SubmitAsync(request)).Decision!;
+
+        Assert.Equal("rejected", precheck.Outcome);
+        Assert.Equal(["KEGIATAN-TANGGAL-MULAI", "PERNYATAAN-KEBENARAN-DATA", "TENAGA-KERJA-DIISI"], precheck.FailedRequirements.Select(f => f.Id).Order(StringComparer.Ordinal));
+        Assert.All(precheck.FailedRequirements, f =>
+        {
+            Assert.NotEmpty(f.Message);
+            Assert.NotEmpty(f.Remedy);
+            Assert.NotEmpty(f.LegalBasis.Regulation);
+        });
+        Assert.Equal(submitted.Outcome, precheck.Outcome);
+        Assert.Equal(submitted.RuleSet, precheck.RuleSet);
+        Assert.Equal(submitted.Scale, precheck.Scale);
+        Assert.Equal(submitted.RiskLevel, precheck.RiskLevel);
+        Assert.Equal(submitted.RequiredPermits, precheck.RequiredPermits);
+        Assert.Equal(submitted.FailedRequirements, precheck.FailedRequirements);
+        Assert.Equal(submitted.Requirements.Select(r => (r.Id, r.Status)), precheck.Requirements.Select(r => (r.Id, r.Status)));
+    }
+
+    [Fact]
+    public async Task Precheck_OfAnotherApplicantsBusiness_Returns404()
+    {
+        using var owner = await portal.ApplicantAsync();
+        using var stranger = await portal.ApplicantAsync();
+        var request = await owner.Client.RestaurantAsync();
+
+        var response = await stranger.Client.PostAsJsonAsync("/api/applications/precheck", request with { DocumentIds = [] }, TestJson.Options);
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.NotFound, "business_not_found");
+    }
+
+    [Fact]
+    public async Task Precheck_InEnglish_ExplainsInEnglish()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { Declarations = [] };
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/applications/precheck") { Content = JsonContent.Create(request, options: TestJson.Options) };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+
+        var response = await applicant.Client.SendAsync(english);
+
+        var decision = (await response.Content.ReadFromJsonAsync<DecisionExplanation>(TestJson.Options))!;
+        Assert.Equal("en", response.Content.Headers.ContentLanguage.Single());
+        Assert.Equal("Tick the \"kebenaran-data\" declaration.", Assert.Single(decision.FailedRequirements).Remedy);
+    }
+
+    private static async Task<DecisionExplanation> PrecheckAsync(HttpClient client, ApplicationRequest request)
+    {
+        var response = await client.PostAsJsonAsync("/api/applications/precheck", request, TestJson.Options);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<DecisionExplanation>(TestJson.Options))!;
+    }
+
+    /// <summary>The number of rows in every table of the model, by table name.</summary>
+    private async Task<Dictionary<string, long>> RowCountsAsync()
+    {
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            // The table names come from the model, not from input.
+            var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\"";
+            counts[table] = await db.Database.SqlQueryRaw<long>(sql).SingleAsync();
+        }
+
+        return counts;
+    }
+}
+
+public sealed class PrecheckTestsOnSqlite(SqlitePortal portal) : PrecheckTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class PrecheckTestsOnPostgres(PostgresPortal portal) : PrecheckTests(portal), IClassFixture<PostgresPortal>;

@@ -101,6 +101,7 @@ public abstract class LicensingDbContext(DbContextOptions options)
             application.Property(a => a.Language).HasMaxLength(5);
             application.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             application.ComplexProperty(a => a.Investment);
+            application.Ignore(a => a.Boundary);
             application.HasOne(a => a.Decision).WithOne().HasForeignKey<Decision>(d => d.ApplicationId).OnDelete(DeleteBehavior.Restrict);
             application.HasIndex(a => a.BusinessId);
             application.HasIndex(a => a.PreviousApplicationId).IsUnique();

@@ -30,6 +30,12 @@ public static class Ownership
         return db.Documents.Where(d => d.OwnerId == ownerId);
     }
 
+    public static IQueryable<ApplicationDraft> DraftsOf(this LicensingDbContext db, Guid ownerId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ApplicationDrafts.Where(d => d.OwnerId == ownerId);
+    }
+
     public static IQueryable<InboxNotification> NotificationsOf(this LicensingDbContext db, Guid ownerId)
     {
         ArgumentNullException.ThrowIfNull(db);

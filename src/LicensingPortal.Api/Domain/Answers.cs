@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace LicensingPortal.Api.Domain;
 
@@ -35,6 +37,32 @@ public static class Answers
             .ToList();
     }
 
+    /// <summary>
+    /// The answers of an entity as the JSON body they were stated in (each value at its path), so a stated
+    /// application can be stated again (a correction starts from what the rejected application said).
+    /// </summary>
+    public static JsonObject ToJson<T>(T entity)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var body = new JsonObject();
+        foreach (var reader in Of<T>.Readers)
+        {
+            var segments = reader.Path.Split('.');
+            var node = body;
+            foreach (var segment in segments[..^1])
+            {
+                node = node[segment] as JsonObject ?? (JsonObject)(node[segment] = new JsonObject());
+            }
+
+            // A database may add trailing zeros to a decimal (90.0 for 90): the body states the number as given.
+            var value = reader.Value(entity) is decimal number ? decimal.Parse(number.ToString("G29", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : reader.Value(entity);
+            node[segments[^1]] = JsonSerializer.SerializeToNode(value, Json.Options);
+        }
+
+        return body;
+    }
+
     /// <summary>The request paths of every answer of <typeparamref name="T"/>, in declaration order.</summary>
     public static IReadOnlyList<string> PathsOf<T>()
         where T : class => Of<T>.Readers.Select(r => r.Path).ToList();
@@ -57,7 +85,10 @@ public static class Answers
         return string.Join(list.Any(i => i.Contains(',', StringComparison.Ordinal)) ? "; " : ", ", list);
     }
 
-    private sealed record Reader(string Path, Func<object, string?> Read);
+    private sealed record Reader(string Path, Func<object, object?> Value, bool Unordered)
+    {
+        public string? Read(object entity) => Format(Value(entity), Unordered);
+    }
 
     private static class Of<T>
     {
@@ -86,8 +117,7 @@ public static class Answers
                 }
                 else
                 {
-                    var unordered = answer.Unordered;
-                    yield return new Reader(name, entity => Format(chain.Aggregate((object?)entity, (value, step) => value is null ? null : step(value)), unordered));
+                    yield return new Reader(name, entity => chain.Aggregate((object?)entity, (value, step) => value is null ? null : step(value)), answer.Unordered);
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LicensingPortal.Rules.Evaluation;
 using LicensingPortal.Rules.Facts;
 
@@ -43,8 +44,11 @@ public sealed class PermitApplication
     public decimal? Longitude { get; private set; }
 
     /// <summary>The site boundary as "lat,lon" corner points; required for medium and large businesses.</summary>
-    [Answer("location.polygon")]
     public List<string> Polygon { get; private set; } = [];
+
+    /// <summary>The site boundary's corner points, as the applicant stated them.</summary>
+    [Answer("location.polygon")]
+    public IReadOnlyList<Coordinate> Boundary => Polygon.Select(Coordinate.Parse).ToList();
 
     [Answer("landAreaM2")]
     public decimal LandAreaM2 { get; private set; }
@@ -229,6 +233,20 @@ public sealed record Investment(
     [property: Answer("workingCapital")] long WorkingCapital)
 {
     public long Total => Land + Buildings + Machinery + WorkingCapital;
+}
+
+/// <summary>A point on the map in decimal degrees; as text "lat,lon" in invariant culture.</summary>
+public sealed record Coordinate(decimal Latitude, decimal Longitude)
+{
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Latitude.ToString("G29", CultureInfo.InvariantCulture)},{Longitude.ToString("G29", CultureInfo.InvariantCulture)}");
+
+    public static Coordinate Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split(',');
+        return new Coordinate(decimal.Parse(parts[0], CultureInfo.InvariantCulture), decimal.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
 }
 
 /// <summary>Where the business operates: the kelurahan (and its kecamatan when known), the address, coordinates and site boundary.</summary>

@@ -46,6 +46,11 @@ public static class ApiEndpoints
         SubmitApplication.Map(applications).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
         ResubmitApplication.Map(applications).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
         PrecheckApplication.Map(applications);
+        StartApplicationDraft.Map(applications);
+        ListApplicationDrafts.Map(applications);
+        GetApplicationDraft.Map(applications);
+        SaveApplicationDraft.Map(applications);
+        SubmitApplicationDraft.Map(applications).RequireRateLimiting(AuthSetup.SubmissionLimit);
         GetApplication.Map(applications);
         ListApplications.Map(applications);
         GetDecisionProof.Map(applications);

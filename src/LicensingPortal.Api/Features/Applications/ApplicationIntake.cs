@@ -1,4 +1,3 @@
-using System.Globalization;
 using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Model;
@@ -50,7 +49,7 @@ public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rule
             location.Address.Trim(),
             location.Latitude,
             location.Longitude,
-            (location.Polygon ?? []).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Latitude},{p.Longitude}")).ToList());
+            (location.Polygon ?? []).Select(p => new Coordinate(p.Latitude, p.Longitude).ToString()).ToList());
         var application = PermitApplication.Submit(
             business.Id,
             request.PermitType,

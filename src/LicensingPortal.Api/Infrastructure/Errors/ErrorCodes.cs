@@ -28,6 +28,8 @@ public static class ErrorCodes
     public const string PermitNotFound = "permit_not_found";
     public const string ApplicationNotResubmittable = "application_not_resubmittable";
     public const string ConfirmationInvalid = "confirmation_invalid";
+    public const string DraftNotFound = "draft_not_found";
+    public const string DraftAlreadySubmitted = "draft_already_submitted";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -53,5 +55,7 @@ public static class ErrorCodes
         PermitNotFound,
         ApplicationNotResubmittable,
         ConfirmationInvalid,
+        DraftNotFound,
+        DraftAlreadySubmitted,
     ];
 }

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using LicensingPortal.Api.Infrastructure.Auth;
+
+namespace LicensingPortal.Api.Features.Applications;
+
+/// <summary>
+/// Starts an application on the web: empty (for a business, when given), or — to correct a rejected application —
+/// filled with everything that application stated, every page done, ready to change and send again.
+/// </summary>
+public static class StartApplicationDraft
+{
+    public sealed record Request(Guid? BusinessId, Guid? Corrects);
+
+    public sealed record Command(Guid OwnerId, Guid? BusinessId, Guid? Corrects) : ICommand<Result<ApplicationDraftView>>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.BusinessId).NotEqual(Guid.Empty);
+            RuleFor(c => c.Corrects).NotEqual(Guid.Empty);
+        }
+    }
+
+    public sealed class Handler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Command, Result<ApplicationDraftView>>
+    {
+        public async ValueTask<Result<ApplicationDraftView>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            ApplicationDraft draft;
+            if (command.Corrects is { } correctsId)
+            {
+                var rejected = await db.ApplicationsOf(command.OwnerId).AsNoTracking().FirstOrDefaultAsync(a => a.Id == correctsId, cancellationToken);
+                if (rejected is null)
+                {
+                    return Error.NotFound(ErrorCodes.ApplicationNotFound, "The application was not found.");
+                }
+
+                if (rejected.Status != ApplicationStatus.Rejected || await db.Applications.AnyAsync(a => a.PreviousApplicationId == correctsId, cancellationToken))
+                {
+                    return new Error(ErrorCodes.ApplicationNotResubmittable, StatusCodes.Status409Conflict, "Only a rejected application can be resubmitted, once, for the same business.");
+                }
+
+                var answers = Answers.ToJson(rejected);
+                answers["businessId"] = rejected.BusinessId;
+                draft = ApplicationDraft.Start(command.OwnerId, answers.ToJsonString(Json.Options), ApplicationSteps.All, correctsId, time.GetUtcNow());
+            }
+            else
+            {
+                if (command.BusinessId is { } businessId && !await db.BusinessesOf(command.OwnerId).AnyAsync(b => b.Id == businessId, cancellationToken))
+                {
+                    return Error.NotFound(ErrorCodes.BusinessNotFound, "The business was not found.");
+                }
+
+                var answers = new JsonObject { ["permitType"] = PermitTypes.PerizinanBerusaha };
+                if (command.BusinessId is { } chosen)
+                {
+                    answers["businessId"] = chosen;
+                }
+
+                draft = ApplicationDraft.Start(command.OwnerId, answers.ToJsonString(Json.Options), [], null, time.GetUtcNow());
+            }
+
+            db.ApplicationDrafts.Add(draft);
+            return ApplicationDraftView.From(draft);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/drafts", async Task<Results<Created<ApplicationDraftView>, ProblemHttpResult>> (Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Command(user.UserId(), request.BusinessId, request.Corrects), cancellationToken)).ToCreated(d => $"/api/applications/drafts/{d.Id}"))
+            .WithName("StartApplicationDraft")
+            .WithSummary("Start an application to fill in a page at a time, empty or as a correction of a rejected one.");
+}

@@ -5,6 +5,7 @@ global using LicensingPortal.Api.Data;
 global using LicensingPortal.Api.Domain;
 global using LicensingPortal.Api.Infrastructure.Errors;
 global using LicensingPortal.Api.Infrastructure.Http;
+global using LicensingPortal.Api.Infrastructure.Web;
 global using Mediator;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;

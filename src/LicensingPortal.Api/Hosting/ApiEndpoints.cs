@@ -2,6 +2,7 @@ using LicensingPortal.Api.Features.Accounts;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Audit;
 using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Features.Catalogue;
 using LicensingPortal.Api.Features.Documents;
 using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
@@ -59,6 +60,7 @@ public static class ApiEndpoints
         UploadDocument.Map(documents).AddEndpointFilter(idempotent);
         GetDocument.Map(documents);
         DownloadDocument.Map(documents);
+        ListDocuments.Map(documents);
 
         var permits = api.MapGroup("/permits").WithTags("Permits").RequireAuthorization(Policies.Applicant);
         ListPermits.Map(permits);
@@ -79,7 +81,11 @@ public static class ApiEndpoints
         ReportFailingRequirements.Map(reports);
         ReportExpiringPermits.Map(reports);
         ReportNotificationHealth.Map(reports);
-        ShowPublicStatistics.Map(api.MapGroup("/public").WithTags("Public statistics"));
+        var publicData = api.MapGroup("/public");
+        ShowPublicStatistics.Map(publicData.WithTags("Public statistics"));
+        var catalogue = api.MapGroup("/public").WithTags("Catalogue");
+        FindActivities.Map(catalogue);
+        ListKelurahan.Map(catalogue);
 
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer);
         SearchDecisions.Map(audit);

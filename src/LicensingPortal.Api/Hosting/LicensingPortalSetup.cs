@@ -12,6 +12,8 @@ using LicensingPortal.Api.Infrastructure.Transparency;
 using LicensingPortal.Api.Infrastructure.UseCases;
 using LicensingPortal.Api.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace LicensingPortal.Api.Hosting;
@@ -25,6 +27,9 @@ public static class LicensingPortalSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
         BodySizeLimits.ConfigureKestrel(builder);
+        // The CSS and scripts (and their compressed copies) from the build output in every environment, as the
+        // published app serves them; without a build manifest (published) this does nothing.
+        builder.WebHost.UseStaticWebAssets();
 
         services.AddSettings<StorageOptions>(StorageOptions.Section);
         services.AddSettings<RulesOptions>(RulesOptions.Section);
@@ -87,14 +92,49 @@ public static class LicensingPortalSetup
         services.AddOpenApi();
         services.AddOutputCache(options => options.AddPolicy(ShowPublicStatistics.CachePolicy, policy => policy.Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("month")));
         services.AddLicensingHealthChecks();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Pemohon", Policies.ApplicantPages);
+            // Posting these forms counts against the same limits as the API calls they stand for.
+            foreach (var page in AccountForms)
+            {
+                options.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.AuthLimit)));
+            }
+
+            options.Conventions.AddFolderApplicationModelConvention("/Pemohon/Draf", model => model.EndpointMetadata.Add(
+                new EnableRateLimitingAttribute(model.ViewEnginePath.EndsWith("/Periksa", StringComparison.Ordinal) ? AuthSetup.SubmissionLimit : AuthSetup.PrecheckLimit)));
+            options.Conventions.AddFolderRouteModelConvention("/", model =>
+            {
+                foreach (var selector in model.Selectors)
+                {
+                    selector.AttributeRouteModel!.Template = PageRoutes.Kebab(selector.AttributeRouteModel.Template);
+                }
+            });
+        });
         return builder;
     }
+
+    /// <summary>The pages whose forms stand for the account API's calls (and count against its limit).</summary>
+    private static readonly string[] AccountForms = ["/Akun/Masuk", "/Akun/Daftar", "/Akun/KirimUlang", "/Akun/LupaSandi", "/Akun/AturSandi"];
 
     public static WebApplication UseLicensingPortal(this WebApplication app, bool workerOnly = false)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler();
-        app.UseStatusCodeProblems();
+        // Behind the city's TLS-terminating proxy (on the same host), requests keep their scheme and client address.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseSecurityHeaders();
+        app.UseWhen(PageRoutes.IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodeProblems();
+        });
+        app.UseWhen(context => !PageRoutes.IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/kesalahan/500");
+            pages.UseStatusCodePagesWithReExecute("/kesalahan/{0}");
+        });
+        app.UseCultures();
         app.UseRouting();
         app.UseBodySizeLimits();
         app.UseIdempotencyBuffering();
@@ -110,6 +150,8 @@ public static class LicensingPortalSetup
         }
 
         app.MapApi();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages();
         app.UseLicensingDashboard();
         return app;
     }

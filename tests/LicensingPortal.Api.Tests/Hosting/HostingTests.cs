@@ -47,11 +47,11 @@ public abstract class HostingTests(Portal portal)
     }
 
     [Fact]
-    public async Task UnknownRoute_WithoutAToken_Returns401ProblemWithErrorCode()
+    public async Task UnknownRoute_WithoutAToken_Returns404ProblemWithErrorCode()
     {
         var response = await portal.Client.GetAsync("/api/nothing-here");
 
-        await Features.Applications.SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+        await Features.Applications.SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]

@@ -13,4 +13,27 @@ public static class Zbar
         Assert.True(exitCode == 0, $"zbarimg failed ({exitCode}): {error}");
         return output;
     }
+
+    /// <summary>
+    /// Prints a permit's first page as a greyscale image at 150 dpi (pdftoppm) and reads its QR code, as a phone would
+    /// read the printed permit.
+    /// </summary>
+    public static async Task<string> ReadPermitQrCodeAsync(byte[] pdf)
+    {
+        var directory = Directory.CreateTempSubdirectory("lp-pdf-");
+        try
+        {
+            var input = Path.Combine(directory.FullName, "permit.pdf");
+            await File.WriteAllBytesAsync(input, pdf);
+            var (exitCode, _, error) = await ExternalProcess.RunAsync(
+                new ProcessStartInfo("pdftoppm", ["-gray", "-r", "150", "-f", "1", "-l", "1", input, Path.Combine(directory.FullName, "page")]), TimeSpan.FromMinutes(1));
+            Assert.True(exitCode == 0, $"pdftoppm failed ({exitCode}): {error}");
+            var page = Directory.GetFiles(directory.FullName, "page*.pgm").Single();
+            return (await ReadQrCodesAsync([page], TimeSpan.FromMinutes(1))).TrimEnd('\n');
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }

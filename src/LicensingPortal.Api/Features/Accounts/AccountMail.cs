@@ -13,7 +13,10 @@ namespace LicensingPortal.Api.Features.Accounts;
 public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUser> users, PublicAddress address, TimeProvider time)
 {
     /// <summary>Where the confirmation link leads; the page sends <see cref="ConfirmEmail"/>.</summary>
-    public const string ConfirmationPath = "/api/auth/confirmEmail";
+    public const string ConfirmationPath = "/akun/konfirmasi";
+
+    /// <summary>Where the reset link leads; the page sends <see cref="ResetPassword"/> with the code it carries.</summary>
+    public const string ResetPath = "/akun/atur-sandi";
 
     public async Task SendConfirmationAsync(ApplicationUser user)
     {
@@ -25,7 +28,9 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
     public async Task SendPasswordResetCodeAsync(ApplicationUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        Raise(user, new AccountEmail(AccountEmailKind.ResetPasswordCode, user.Email!, Encode(await users.GeneratePasswordResetTokenAsync(user))));
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        var link = $"{address.BaseUrl()}{ResetPath}?email={Uri.EscapeDataString(user.Email!)}&code={code}";
+        Raise(user, new AccountEmail(AccountEmailKind.ResetPasswordLink, user.Email!, link, code));
     }
 
     /// <summary>A token as it travels in links and e-mails (base64url of its UTF-8), and back; null when it is not one.</summary>

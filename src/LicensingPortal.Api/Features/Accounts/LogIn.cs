@@ -18,8 +18,8 @@ public static class LogIn
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().MaximumLength(254);
-            RuleFor(c => c.Password).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Email).NotEmpty().WithMessage(_ => Texts.Get("Validation.Email")).MaximumLength(254);
+            RuleFor(c => c.Password).NotEmpty().WithMessage(_ => Texts.Get("Validation.Password")).MaximumLength(200);
         }
     }
 

@@ -16,8 +16,8 @@ public static class Register
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().MaximumLength(254).EmailAddress();
-            RuleFor(c => c.Password).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Email).NotEmpty().WithMessage(_ => Texts.Get("Validation.Email")).MaximumLength(254).EmailAddress().WithMessage(_ => Texts.Get("Validation.Email"));
+            RuleFor(c => c.Password).NotEmpty().WithMessage(_ => Texts.Get("Validation.Password")).MaximumLength(200);
             RuleFor(c => c.Language).Must(Languages.IsKnown);
         }
     }

@@ -11,7 +11,7 @@ public static class ResendConfirmationEmail
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Email).NotEmpty().MaximumLength(254);
+        public Validator() => RuleFor(c => c.Email).NotEmpty().WithMessage(_ => Texts.Get("Validation.Email")).MaximumLength(254);
     }
 
     public sealed class Handler(UserManager<ApplicationUser> users, AccountMail mail) : ICommandHandler<Command, Result<bool>>

@@ -13,9 +13,9 @@ public static class ResetPassword
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().MaximumLength(254);
-            RuleFor(c => c.ResetCode).NotEmpty().MaximumLength(2000);
-            RuleFor(c => c.NewPassword).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Email).NotEmpty().WithMessage(_ => Texts.Get("Validation.Email")).MaximumLength(254);
+            RuleFor(c => c.ResetCode).NotEmpty().WithMessage(_ => Texts.Get("Validation.ResetCode")).MaximumLength(2000);
+            RuleFor(c => c.NewPassword).NotEmpty().WithMessage(_ => Texts.Get("Validation.Password")).MaximumLength(200);
         }
     }
 

@@ -26,45 +26,45 @@ public sealed record CoordinateRequest(decimal Latitude, decimal Longitude);
 /// <summary>The planned investment in whole rupiah.</summary>
 public sealed record InvestmentRequest(long Land, long Buildings, long Machinery, long WorkingCapital);
 
-/// <summary>The checks of form (not of the requirements: the rule set decides those, with a reason for each).</summary>
+/// <summary>The checks of form (not of the requirements: the rule set decides those, with a reason for each), in the reader's language.</summary>
 public sealed class ApplicationRequestValidator : AbstractValidator<ApplicationRequest>
 {
     public ApplicationRequestValidator()
     {
-        RuleFor(r => r.BusinessId).NotEmpty();
-        RuleFor(r => r.PermitType).NotEmpty().Must(PermitTypes.IsApplicable)
-            .WithMessage($"permitType must be {PermitTypes.PerizinanBerusaha} (Perizinan Berusaha) or {PermitTypes.PbUmku} (supporting licence).");
-        RuleFor(r => r.Kbli).NotEmpty().Must(k => k.Count <= 20).WithMessage("At most 20 KBLI codes per application.");
-        RuleForEach(r => r.Kbli).Matches("^[0-9]{5}$").WithMessage("A KBLI 2020 code has five digits.");
-        RuleFor(r => r.Kbli).Must(k => k.Distinct().Count() == k.Count).When(r => r.Kbli is not null).WithMessage("KBLI codes must not repeat.");
-        RuleFor(r => r.Location).NotNull();
-        RuleFor(r => r.Location.Kelurahan).NotEmpty().MaximumLength(100).When(r => r.Location is not null);
-        RuleFor(r => r.Location.Address).NotEmpty().MaximumLength(500).When(r => r.Location is not null);
-        RuleFor(r => r.Location.Latitude).InclusiveBetween(-90m, 90m).When(r => r.Location is not null);
-        RuleFor(r => r.Location.Longitude).InclusiveBetween(-180m, 180m).When(r => r.Location is not null);
-        RuleFor(r => r.Location.Polygon).Must(p => p!.Count <= 200).WithMessage("A polygon has at most 200 points.").When(r => r.Location?.Polygon is not null);
+        RuleFor(r => r.BusinessId).NotEmpty().WithMessage(_ => Texts.Get("Validation.BusinessId"));
+        RuleFor(r => r.PermitType).NotEmpty().Must(PermitTypes.IsApplicable).WithMessage(_ => Texts.Get("Validation.PermitType"));
+        RuleFor(r => r.Kbli).NotEmpty().WithMessage(_ => Texts.Get("Validation.Kbli.Required"))
+            .Must(k => k.Count <= 20).WithMessage(_ => Texts.Get("Validation.Kbli.TooMany"));
+        RuleForEach(r => r.Kbli).Matches("^[0-9]{5}$").WithMessage(_ => Texts.Get("Validation.Kbli.FiveDigits"));
+        RuleFor(r => r.Kbli).Must(k => k.Distinct().Count() == k.Count).When(r => r.Kbli is not null).WithMessage(_ => Texts.Get("Validation.Kbli.Repeated"));
+        RuleFor(r => r.Location).NotNull().WithMessage(_ => Texts.Get("Validation.Location.Kelurahan"));
+        RuleFor(r => r.Location.Kelurahan).NotEmpty().WithMessage(_ => Texts.Get("Validation.Location.Kelurahan")).MaximumLength(100).When(r => r.Location is not null);
+        RuleFor(r => r.Location.Address).NotEmpty().WithMessage(_ => Texts.Get("Validation.Location.Address")).MaximumLength(500).When(r => r.Location is not null);
+        RuleFor(r => r.Location.Latitude).InclusiveBetween(-90m, 90m).WithMessage(_ => Texts.Get("Validation.Location.Latitude")).When(r => r.Location is not null);
+        RuleFor(r => r.Location.Longitude).InclusiveBetween(-180m, 180m).WithMessage(_ => Texts.Get("Validation.Location.Longitude")).When(r => r.Location is not null);
+        RuleFor(r => r.Location.Polygon).Must(p => p!.Count <= 200).WithMessage(_ => Texts.Get("Validation.Location.PolygonSize")).When(r => r.Location?.Polygon is not null);
         RuleForEach(r => r.Location.Polygon).ChildRules(point =>
         {
-            point.RuleFor(p => p.Latitude).InclusiveBetween(-90m, 90m);
-            point.RuleFor(p => p.Longitude).InclusiveBetween(-180m, 180m);
+            point.RuleFor(p => p.Latitude).InclusiveBetween(-90m, 90m).WithMessage(_ => Texts.Get("Validation.Location.Latitude"));
+            point.RuleFor(p => p.Longitude).InclusiveBetween(-180m, 180m).WithMessage(_ => Texts.Get("Validation.Location.Longitude"));
         }).When(r => r.Location?.Polygon is not null);
-        RuleFor(r => r.LandAreaM2).InclusiveBetween(0m, 100_000_000m);
-        RuleFor(r => r.BuildingAreaM2).InclusiveBetween(0m, 100_000_000m);
-        RuleFor(r => r.Investment).NotNull();
-        RuleFor(r => r.Investment.Land).GreaterThanOrEqualTo(0).When(r => r.Investment is not null);
-        RuleFor(r => r.Investment.Buildings).GreaterThanOrEqualTo(0).When(r => r.Investment is not null);
-        RuleFor(r => r.Investment.Machinery).GreaterThanOrEqualTo(0).When(r => r.Investment is not null);
-        RuleFor(r => r.Investment.WorkingCapital).GreaterThanOrEqualTo(0).When(r => r.Investment is not null);
+        RuleFor(r => r.LandAreaM2).InclusiveBetween(0m, 100_000_000m).WithMessage(_ => Texts.Get("Validation.Area"));
+        RuleFor(r => r.BuildingAreaM2).InclusiveBetween(0m, 100_000_000m).WithMessage(_ => Texts.Get("Validation.Area"));
+        RuleFor(r => r.Investment).NotNull().WithMessage(_ => Texts.Get("Validation.Investment.Required"));
+        RuleFor(r => r.Investment.Land).GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.Amount")).When(r => r.Investment is not null);
+        RuleFor(r => r.Investment.Buildings).GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.Amount")).When(r => r.Investment is not null);
+        RuleFor(r => r.Investment.Machinery).GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.Amount")).When(r => r.Investment is not null);
+        RuleFor(r => r.Investment.WorkingCapital).GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.Amount")).When(r => r.Investment is not null);
         RuleFor(r => r.Investment)
             .Must(i => (decimal)i.Land + i.Buildings + i.Machinery + i.WorkingCapital <= long.MaxValue)
             .When(r => r.Investment is not null)
-            .WithMessage("The total investment is too large.");
-        RuleFor(r => r.Employees).InclusiveBetween(0, 1_000_000);
-        RuleFor(r => r.AnnualSales).GreaterThanOrEqualTo(0);
+            .WithMessage(_ => Texts.Get("Validation.Investment.TooLarge"));
+        RuleFor(r => r.Employees).InclusiveBetween(0, 1_000_000).WithMessage(_ => Texts.Get("Validation.Employees"));
+        RuleFor(r => r.AnnualSales).GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.Amount"));
         RuleForEach(r => r.Declarations).NotEmpty().MaximumLength(60);
         RuleFor(r => r.EnvironmentalDocument).MaximumLength(20);
-        RuleFor(r => r.BuildingApprovalNumber).MaximumLength(60);
+        RuleFor(r => r.BuildingApprovalNumber).MaximumLength(60).WithMessage(_ => Texts.Get("Validation.BuildingApprovalNumber"));
         RuleFor(r => r.DocumentIds).Must(d => d!.Count <= 50 && d.Distinct().Count() == d.Count).When(r => r.DocumentIds is not null)
-            .WithMessage("At most 50 documents, each once.");
+            .WithMessage(_ => Texts.Get("Validation.DocumentIds"));
     }
 }

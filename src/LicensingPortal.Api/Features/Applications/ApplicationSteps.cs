@@ -12,11 +12,12 @@ public static class ApplicationSteps
     public const string Location = "lokasi";
     public const string Operation = "status-usaha";
     public const string Size = "skala";
+    public const string Investment = "investasi";
     public const string Environment = "lingkungan";
     public const string Documents = "dokumen";
     public const string Declarations = "pernyataan";
 
-    public static IReadOnlyList<string> All { get; } = [Business, Activities, Location, Operation, Size, Environment, Documents, Declarations];
+    public static IReadOnlyList<string> All { get; } = [Business, Activities, Location, Operation, Size, Investment, Environment, Documents, Declarations];
 
     /// <summary>The request properties each step answers, as the validator names them.</summary>
     public static IReadOnlyDictionary<string, string[]> Properties { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -25,7 +26,8 @@ public static class ApplicationSteps
         [Activities] = ["Kbli"],
         [Location] = ["Location", "Location.Kelurahan", "Location.Address", "Location.Latitude", "Location.Longitude", "Location.Polygon"],
         [Operation] = ["ExistingBusiness", "AnnualSales"],
-        [Size] = ["LandAreaM2", "BuildingAreaM2", "Employees", "Investment", "Investment.Land", "Investment.Buildings", "Investment.Machinery", "Investment.WorkingCapital", "PlannedStartDate"],
+        [Size] = ["LandAreaM2", "BuildingAreaM2", "Employees", "PlannedStartDate"],
+        [Investment] = ["Investment", "Investment.Land", "Investment.Buildings", "Investment.Machinery", "Investment.WorkingCapital"],
         [Environment] = ["EnvironmentalDocument", "BuildingApprovalNumber"],
         [Documents] = ["DocumentIds"],
         [Declarations] = ["Declarations"],
@@ -44,8 +46,10 @@ public static class ApplicationSteps
         _ when fact.StartsWith("kbli.", StringComparison.Ordinal) => Activities,
         _ when fact.StartsWith("location.", StringComparison.Ordinal) => Location,
         "business.existing" or "business.annualSales" => Operation,
-        "business.scale" or "application.plannedStartDate" or "workforce.employees" => Size,
-        _ when fact.StartsWith("investment.", StringComparison.Ordinal) || fact.StartsWith("site.", StringComparison.Ordinal) => Size,
+        "application.plannedStartDate" or "workforce.employees" => Size,
+        _ when fact.StartsWith("site.", StringComparison.Ordinal) => Size,
+        "business.scale" => Investment,
+        _ when fact.StartsWith("investment.", StringComparison.Ordinal) => Investment,
         _ when fact.StartsWith("environment.", StringComparison.Ordinal) || fact.StartsWith("building.", StringComparison.Ordinal) => Environment,
         "documents" => Documents,
         "declarations" => Declarations,

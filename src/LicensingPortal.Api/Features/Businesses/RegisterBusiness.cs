@@ -31,28 +31,28 @@ public static class RegisterBusiness
     {
         public RequestValidator()
         {
-            RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
+            RuleFor(r => r.Name).NotEmpty().WithMessage(_ => Texts.Get("Validation.Business.Name")).MaximumLength(200);
             RuleFor(r => r.LegalForm).IsInEnum();
             RuleFor(r => r.InvestmentType).IsInEnum();
-            RuleFor(r => r.Owner).NotNull();
-            RuleFor(r => r.Owner.Name).NotEmpty().MaximumLength(200).When(r => r.Owner is not null);
+            RuleFor(r => r.Owner).NotNull().WithMessage(_ => Texts.Get("Validation.Business.OwnerName"));
+            RuleFor(r => r.Owner.Name).NotEmpty().WithMessage(_ => Texts.Get("Validation.Business.OwnerName")).MaximumLength(200).When(r => r.Owner is not null);
             RuleFor(r => r.Owner.Nik)
-                .NotEmpty().WithMessage("A sole proprietorship (perorangan) needs the owner's NIK.")
-                .Must(IdentityNumbers.IsStructurallyValidNik!).WithMessage("The NIK must be 16 digits: province, regency, district, birth date (DDMMYY, women +40) and serial.")
+                .NotEmpty().WithMessage(_ => Texts.Get("Validation.Business.NikRequired"))
+                .Must(IdentityNumbers.IsStructurallyValidNik!).WithMessage(_ => Texts.Get("Validation.Business.NikFormat"))
                 .When(r => r.Owner is not null && r.LegalForm == LegalForm.Perorangan);
-            RuleFor(r => r.Owner.Nik).Empty().WithMessage("Only a sole proprietorship (perorangan) is registered with a NIK; an entity uses its NPWP.")
+            RuleFor(r => r.Owner.Nik).Empty().WithMessage(_ => Texts.Get("Validation.Business.NikOnlyIndividuals"))
                 .When(r => r.Owner is not null && r.LegalForm != LegalForm.Perorangan);
             RuleFor(r => r.Owner.Npwp)
-                .NotEmpty().WithMessage("A business entity needs its NPWP.")
+                .NotEmpty().WithMessage(_ => Texts.Get("Validation.Business.NpwpRequired"))
                 .When(r => r.Owner is not null && r.LegalForm != LegalForm.Perorangan);
             RuleFor(r => r.Owner.Npwp)
-                .Must(IdentityNumbers.IsStructurallyValidNpwp!).WithMessage("The NPWP must be 15 or 16 digits, without dots or dashes.")
+                .Must(IdentityNumbers.IsStructurallyValidNpwp!).WithMessage(_ => Texts.Get("Validation.Business.NpwpFormat"))
                 .When(r => r.Owner is not null && !string.IsNullOrEmpty(r.Owner.Npwp));
             RuleFor(r => r.InvestmentType).Must((r, type) => type != InvestmentType.Pma || r.LegalForm == LegalForm.Pt)
-                .WithMessage("Foreign investment (PMA) must take the form of a PT (UU 25/2007 Pasal 5 ayat 2).");
-            RuleFor(r => r.Address).NotEmpty().MaximumLength(500);
-            RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(254);
-            RuleFor(r => r.Phone).Matches(@"^\+?[0-9 ()-]{6,30}$").When(r => r.Phone is not null);
+                .WithMessage(_ => Texts.Get("Validation.Business.PmaAsPt"));
+            RuleFor(r => r.Address).NotEmpty().WithMessage(_ => Texts.Get("Validation.Business.Address")).MaximumLength(500);
+            RuleFor(r => r.Email).NotEmpty().WithMessage(_ => Texts.Get("Validation.Email")).EmailAddress().WithMessage(_ => Texts.Get("Validation.Email")).MaximumLength(254);
+            RuleFor(r => r.Phone).Matches(@"^\+?[0-9 ()-]{6,30}$").WithMessage(_ => Texts.Get("Validation.Phone")).When(r => r.Phone is not null);
         }
     }
 

@@ -20,7 +20,7 @@ public static class SetPreferences
     {
         public Validator(IOptions<WebhookOptions> webhooks)
         {
-            RuleFor(c => c.Language).Must(Languages.IsKnown).WithMessage("Language is 'id' (Bahasa Indonesia) or 'en' (English).");
+            RuleFor(c => c.Language).Must(Languages.IsKnown).WithMessage(_ => Texts.Get("Validation.Language"));
             RuleFor(c => c.WebhookUrl)
                 .MaximumLength(500)
                 .Must(url => WebhookSender.Problem(url!.Trim(), webhooks.Value) is null)

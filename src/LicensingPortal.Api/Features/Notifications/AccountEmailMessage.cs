@@ -29,11 +29,14 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
         mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         mail.To.Add(MailboxAddress.Parse(email.Address));
         mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
+        var codeLine = email.Code is null ? null : (english ? $"Or enter this code on the page: {email.Code}" : $"Atau masukkan kode ini di halaman: {email.Code}");
         var ignore = english ? "If you did not ask for this, ignore this message." : "Jika Anda tidak memintanya, abaikan pesan ini.";
         mail.Body = new BodyBuilder
         {
-            TextBody = $"{intro}\n\n{email.LinkOrCode}\n\n{ignore}\n",
-            HtmlBody = $"<p>{System.Net.WebUtility.HtmlEncode(intro)}</p><p><a href=\"{System.Net.WebUtility.HtmlEncode(email.LinkOrCode)}\">{System.Net.WebUtility.HtmlEncode(email.LinkOrCode)}</a></p><p><small>{System.Net.WebUtility.HtmlEncode(ignore)}</small></p>",
+            TextBody = $"{intro}\n\n{email.LinkOrCode}\n\n{(codeLine is null ? string.Empty : codeLine + "\n\n")}{ignore}\n",
+            HtmlBody = $"<p>{System.Net.WebUtility.HtmlEncode(intro)}</p><p><a href=\"{System.Net.WebUtility.HtmlEncode(email.LinkOrCode)}\">{System.Net.WebUtility.HtmlEncode(email.LinkOrCode)}</a></p>"
+                + (codeLine is null ? string.Empty : $"<p>{System.Net.WebUtility.HtmlEncode(codeLine)}</p>")
+                + $"<p><small>{System.Net.WebUtility.HtmlEncode(ignore)}</small></p>",
         }.ToMessageBody();
         return mail;
     }
@@ -46,5 +49,5 @@ public enum AccountEmailKind
     ResetPasswordCode,
 }
 
-/// <summary>The payload of an account e-mail: to whom, and the link or code it carries.</summary>
-public sealed record AccountEmail(AccountEmailKind Kind, string Address, string LinkOrCode);
+/// <summary>The payload of an account e-mail: to whom, the link or code it carries, and the code again for those who type it (API clients).</summary>
+public sealed record AccountEmail(AccountEmailKind Kind, string Address, string LinkOrCode, string? Code = null);

@@ -77,9 +77,26 @@ public static class VerifyPermit
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/{number}", async Task<Results<Ok<Response>, ProblemHttpResult>> (string number, string? code, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Query(number, code, RequestLanguage.From(http)), cancellationToken)).ToOk())
+        routes.MapGet("/{number}", async Task<Results<Ok<Response>, RedirectHttpResult, ProblemHttpResult>> (string number, string? code, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+            {
+                // A phone that scanned a printed QR code asks for a page: it gets the readable one, in its language.
+                if (WantsPage(http.Request))
+                {
+                    return TypedResults.Redirect($"/cek-izin/{Uri.EscapeDataString(number)}?kode={Uri.EscapeDataString(code ?? string.Empty)}");
+                }
+
+                var verified = await sender.Send(new Query(number, code, RequestLanguage.From(http)), cancellationToken);
+                return verified.Succeeded ? TypedResults.Ok(verified.Value) : verified.Error!.ToProblem();
+            })
             .AllowAnonymous()
             .WithName("VerifyPermit")
-            .WithSummary("Check a permit: valid, expired, revoked or unknown. Public, no login.");
+            .WithSummary("Check a permit: valid, expired, revoked or unknown. Public, no login. A browser (Accept: text/html) is sent to the page /cek-izin/{number}.");
+
+    private static bool WantsPage(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        var html = accept.FirstOrDefault(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        var json = accept.FirstOrDefault(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || a.MediaType.Equals("application/problem+json", StringComparison.OrdinalIgnoreCase));
+        return html is not null && (json is null || (html.Quality ?? 1) > (json.Quality ?? 1));
+    }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -30,6 +29,7 @@ public static class AuthSetup
                 options.SignIn.RequireConfirmedEmail = true;
             })
             .AddRoles<IdentityRole<Guid>>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddUserManager<ApplicantUserManager>()
             .AddEntityFrameworkStores<LicensingDbContext>();
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
@@ -39,31 +39,70 @@ public static class AuthSetup
         });
         services.AddDataProtection().SetApplicationName("LicensingPortal").PersistKeysToDbContext<LicensingDbContext>();
 
-        // The API accepts bearer tokens only, so a browser's cookie can never make a cross-site request count.
+        // The pages sign in with Identity's cookie: never sent over plain HTTP (browsers treat localhost as secure),
+        // out of reach of scripts, and not sent on cross-site posts. An expired sign-in returns to the same page.
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = ".LicensingPortal.Masuk";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/akun/masuk";
+            options.LogoutPath = "/akun/keluar";
+            options.AccessDeniedPath = "/kesalahan/403";
+            options.ReturnUrlParameter = "ReturnUrl";
+            options.Events.OnRedirectToLogin = async context =>
+            {
+                await Web.PendingAnswers.KeepAsync(context.HttpContext);
+                context.Response.Redirect(context.RedirectUri);
+            };
+        });
+        // The anti-forgery cookie follows the request (ASP.NET refuses an always-secure one over plain HTTP, which
+        // `dotnet run` serves): under HTTPS, as in production, it is Secure too.
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = ".LicensingPortal.Antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        // The API accepts bearer tokens only, so a browser's cookie can never make a cross-site request count; the
+        // pages accept the sign-in cookie only.
         services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.ApplicantPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Applicant))
             .AddPolicy(Policies.Account, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .AddPolicy(Policies.Applicant, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Applicant))
             .AddPolicy(Policies.Officer, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Officer, Roles.Admin))
             .AddPolicy(Policies.Reports, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Mayor, Roles.Admin))
-            .AddPolicy(Policies.Admin, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Admin))
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .AddPolicy(Policies.Admin, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Admin));
 
+        // One counter per limit for the API and the pages alike: posting a form counts as calling the API. Reading a
+        // page (GET) never counts against the account's limits; the public reads have their own.
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(AuthLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            options.AddPolicy(AuthLimit, context => Writes(context, RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => Window(context, limits => limits.AuthPermitLimit)));
-            options.AddPolicy(SubmissionLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.Identity?.IsAuthenticated == true ? context.User.UserId().ToString() : context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => Window(context, limits => limits.SubmissionPermitLimit)));
-            options.AddPolicy(PrecheckLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.Identity?.IsAuthenticated == true ? context.User.UserId().ToString() : context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => Window(context, limits => limits.PrecheckPermitLimit)));
+                _ => Window(context, limits => limits.AuthPermitLimit))));
+            options.AddPolicy(SubmissionLimit, context => Writes(context, RateLimitPartition.GetFixedWindowLimiter(
+                Caller(context),
+                _ => Window(context, limits => limits.SubmissionPermitLimit))));
+            options.AddPolicy(PrecheckLimit, context => Writes(context, RateLimitPartition.GetFixedWindowLimiter(
+                Caller(context),
+                _ => Window(context, limits => limits.PrecheckPermitLimit))));
             options.AddPolicy(PublicLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => Window(context, limits => limits.PublicPermitLimit)));
             options.OnRejected = async (context, cancellationToken) =>
             {
+                if (!Hosting.PageRoutes.IsApi(context.HttpContext))
+                {
+                    // A page: the status code page explains, in the reader's language, and says to wait.
+                    context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    return;
+                }
+
                 var limits = context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(limits.WindowSeconds);
                 var response = context.HttpContext.Response;
@@ -83,6 +122,12 @@ public static class AuthSetup
         });
         return services;
     }
+
+    private static string Caller(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true ? context.User.UserId().ToString() : context.Connection.RemoteIpAddress?.ToString() ?? "local";
+
+    private static RateLimitPartition<string> Writes(HttpContext context, RateLimitPartition<string> limited) =>
+        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) ? RateLimitPartition.GetNoLimiter("read") : limited;
 
     private static FixedWindowRateLimiterOptions Window(HttpContext context, Func<RateLimitOptions, int> permits)
     {

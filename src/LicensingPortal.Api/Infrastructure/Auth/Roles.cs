@@ -15,6 +15,9 @@ public static class Roles
 /// <summary>The authorization policies; every endpoint names one (or is explicitly public).</summary>
 public static class Policies
 {
+    /// <summary>The applicant's pages (signed in with the cookie).</summary>
+    public const string ApplicantPages = "applicant-pages";
+
     /// <summary>Any signed-in account, whatever its role.</summary>
     public const string Account = "account";
     public const string Applicant = "applicant";

@@ -97,7 +97,7 @@ public abstract partial class AccountTests(SmtpPortal portal)
         await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
     }
 
-    [GeneratedRegex(@"https?://[^\s""<>]+confirmEmail\?[^\s""<>]+")]
+    [GeneratedRegex(@"https?://[^\s""<>]+/akun/konfirmasi\?[^\s""<>]+")]
     private static partial Regex ConfirmationLink();
 }
 

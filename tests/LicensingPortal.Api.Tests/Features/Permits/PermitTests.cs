@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Permits;
@@ -55,7 +54,7 @@ public abstract class PermitTests(Portal portal)
 
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         var pdf = await response.Content.ReadAsByteArrayAsync();
-        var decoded = await DecodeQrAsync(pdf);
+        var decoded = await Zbar.ReadPermitQrCodeAsync(pdf);
         Assert.Equal(permit.VerificationUrl, decoded);
         Assert.StartsWith($"http://localhost/api/verify/{permit.Number}?code=", decoded, StringComparison.Ordinal);
 
@@ -112,34 +111,6 @@ public abstract class PermitTests(Portal portal)
         var verification = await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(hygiene.VerificationUrl).PathAndQuery, TestJson.Options);
 
         Assert.Equal("expired", verification!.Status);
-    }
-
-    /// <summary>
-    /// Prints the first page as a greyscale image at 150 dpi (pdftoppm) and reads its QR code with zbar, as a phone
-    /// would read the printed permit; zbar is independent of the ZXing reader the product checks its codes with (ADR 0009).
-    /// </summary>
-    private static async Task<string> DecodeQrAsync(byte[] pdf)
-    {
-        var directory = Directory.CreateTempSubdirectory("lp-pdf-");
-        try
-        {
-            var input = Path.Combine(directory.FullName, "permit.pdf");
-            await File.WriteAllBytesAsync(input, pdf);
-            await RunAsync("pdftoppm", ["-gray", "-r", "150", "-f", "1", "-l", "1", input, Path.Combine(directory.FullName, "page")]);
-            var page = Directory.GetFiles(directory.FullName, "page*.pgm").Single();
-            return (await Zbar.ReadQrCodesAsync([page], TimeSpan.FromMinutes(1))).TrimEnd('\n');
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
-
-    private static async Task<string> RunAsync(string tool, string[] arguments)
-    {
-        var (exitCode, output, error) = await ExternalProcess.RunAsync(new ProcessStartInfo(tool, arguments), TimeSpan.FromMinutes(1));
-        Assert.True(exitCode == 0, $"{tool} failed ({exitCode}): {error}");
-        return output;
     }
 }
 

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using LicensingPortal.Api.Infrastructure.Auth;
+
+namespace LicensingPortal.Api.Features.Documents;
+
+/// <summary>One's own uploaded documents, newest first.</summary>
+public static class ListDocuments
+{
+    public sealed record Query(Guid OwnerId) : IQuery<Result<IReadOnlyList<DocumentResponse>>>;
+
+    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<DocumentResponse>>>
+    {
+        public async ValueTask<Result<IReadOnlyList<DocumentResponse>>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var documents = await db.DocumentsOf(query.OwnerId).AsNoTracking().OrderByDescending(d => d.UploadedAt).Take(200).ToListAsync(cancellationToken);
+            return documents.Select(DocumentResponse.From).ToList();
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/", async Task<Results<Ok<IReadOnlyList<DocumentResponse>>, ProblemHttpResult>> (ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(user.UserId()), cancellationToken)).ToOk())
+            .WithName("ListDocuments")
+            .WithSummary("List your uploaded documents, newest first (at most 200).");
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using LicensingPortal.Rules.Model;
+using Microsoft.AspNetCore.Localization;
+
+namespace LicensingPortal.Api.Infrastructure.Web;
+
+/// <summary>
+/// The two languages of the service. Bahasa Indonesia is the default; a reader's choice is kept in a cookie (the
+/// language switch on every page), else the browser's Accept-Language decides. Dates are shown in WITA and money
+/// as rupiah in the reader's language's format.
+/// </summary>
+public static class Cultures
+{
+    public const string CookieName = ".LicensingPortal.Bahasa";
+
+    public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static IApplicationBuilder UseCultures(this IApplicationBuilder app) =>
+        app.UseRequestLocalization(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Indonesian);
+            options.SupportedCultures = [Indonesian, English];
+            options.SupportedUICultures = [Indonesian, English];
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider { CookieName = CookieName },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+    public static Language Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? Language.English : Language.Indonesian;
+
+    public static CultureInfo Of(Language language) => language == Language.English ? English : Indonesian;
+
+    /// <summary>The cookie value that keeps a reader's language for a year.</summary>
+    public static string CookieValue(Language language) =>
+        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Of(language)));
+
+    /// <summary>A moment as the reader reads it: WITA, in their language's date format.</summary>
+    public static string Wita(DateTimeOffset moment) =>
+        moment.ToOffset(Domain.Wita.Offset).ToString(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en" ? "d MMMM yyyy, HH:mm 'WITA'" : "d MMMM yyyy, HH.mm 'WITA'", CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    /// <summary>Whole rupiah: "Rp 1.250.000" in Bahasa Indonesia, "Rp 1,250,000" in English.</summary>
+    public static string Rupiah(long amount) => "Rp\u00a0" + amount.ToString("#,0", CultureInfo.CurrentCulture);
+
+    public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
+}

@@ -1,0 +1,42 @@
+using LicensingPortal.Api.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Akun;
+
+/// <summary>Sets a new password with the e-mailed code (the same use case as POST /api/auth/resetPassword).</summary>
+[AllowAnonymous]
+public sealed class AturSandiModel : PortalPage
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Email { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    /// <summary>True when the page was opened from the e-mailed link, which carries the code: the field is not shown.</summary>
+    public bool CodeFromLink { get; private set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public void OnGet() => CodeFromLink = !string.IsNullOrWhiteSpace(Code);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await Sender.Send(new ResetPassword.Command(Email ?? string.Empty, Code?.Trim() ?? string.Empty, Password ?? string.Empty), cancellationToken);
+        if (result.Succeeded)
+        {
+            return RedirectToPage("/Akun/Masuk", new { reset = true });
+        }
+
+        var fields = new Dictionary<string, string> { ["email"] = nameof(Email), ["resetCode"] = nameof(Code), ["newPassword"] = nameof(Password), ["InvalidToken"] = nameof(Code) };
+        foreach (var key in result.Error!.Errors?.Keys ?? [])
+        {
+            fields.TryAdd(key, key.Contains("Password", StringComparison.Ordinal) ? nameof(Password) : nameof(Code));
+        }
+
+        ShowErrors(result.Error, fields);
+        return Page();
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace LicensingPortal.Api.Pages.Kesalahan;
+
+/// <summary>The page shown instead of a bare status code: not found, forbidden, too many requests, or a fault.</summary>
+[AllowAnonymous]
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
+public sealed class IndexModel : PortalPage
+{
+    public string Kind { get; private set; } = "NotFound";
+
+    public void OnGet(int code) => Kind = Of(code);
+
+    public void OnPost(int code) => Kind = Of(code);
+
+    private static string Of(int code) => code switch
+    {
+        404 or 405 => "NotFound",
+        401 or 403 => "Forbidden",
+        429 => "TooMany",
+        400 or 413 or 415 => "BadRequest",
+        _ => "Fault",
+    };
+}

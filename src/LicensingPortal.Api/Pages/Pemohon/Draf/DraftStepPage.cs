@@ -1,0 +1,130 @@
+using LicensingPortal.Api.Features.Applications;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Pemohon.Draf;
+
+/// <summary>
+/// A question page of the application journey: loads the applicant's own draft, shows the answers so far, and
+/// saves the page's answers with the same use case the API offers (its validator limited to this page). Then on to
+/// the next question, or back to "check your answers" when the applicant came from there to change something.
+/// </summary>
+public abstract class DraftStepPage : PortalPage
+{
+    [FromRoute]
+    public Guid DraftId { get; set; }
+
+    /// <summary>The applicant came from "check your answers" to change this answer.</summary>
+    [BindProperty(SupportsGet = true, Name = "ubah")]
+    public bool Changing { get; set; }
+
+    public ApplicationDraftView Draft { get; private set; } = null!;
+
+    /// <summary>The would-be decision on the saved answers, or why there is none yet.</summary>
+    public Result<DecisionExplanation>? Precheck { get; private set; }
+
+    public abstract string Step { get; }
+
+    /// <summary>Request paths (as the validator names fields) → this page's form fields.</summary>
+    protected abstract IReadOnlyDictionary<string, string> Fields { get; }
+
+    public int StepNumber => ApplicationSteps.All.ToList().IndexOf(Step) + 1;
+
+    public static int StepCount => ApplicationSteps.All.Count;
+
+    public string StepUrl(string step) => Urls.Step(DraftId, step);
+
+    public string CheckUrl => Urls.Check(DraftId);
+
+    public string BackUrl => Changing ? CheckUrl : StepNumber == 1 ? "/pemohon/permohonan" : StepUrl(ApplicationSteps.All[StepNumber - 2]);
+
+    protected ApplicationRequest Answers => Draft.Answers;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        Show(Answers);
+        Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, Answers, Language), cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var answers = Read();
+        if (!ModelState.IsValid || answers is null)
+        {
+            return Page();
+        }
+
+        var saved = await Sender.Send(new SaveApplicationDraft.Command(UserId, DraftId, Step, answers), cancellationToken);
+        if (!saved.Succeeded)
+        {
+            if (saved.Error!.Errors is null)
+            {
+                return Failure(saved.Error);
+            }
+
+            ShowErrors(saved.Error, Fields);
+            return Page();
+        }
+
+        var next = Changing || saved.Value.IsComplete ? CheckUrl : StepUrl(ApplicationSteps.All[StepNumber]);
+        return Redirect(next);
+    }
+
+    /// <summary>With JavaScript: the would-be decision on the answers on screen, before they are saved.</summary>
+    public async Task<IActionResult> OnPostPrecheckAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var answers = Read() ?? Answers;
+        Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, answers, Language), cancellationToken);
+        return Partial("_Precheck", new PrecheckView(Precheck, DraftId));
+    }
+
+    /// <summary>Fills the form from the answers so far.</summary>
+    protected abstract void Show(ApplicationRequest answers);
+
+    /// <summary>The answers with this page's fields as posted, or null (with ModelState errors) when a field cannot be read.</summary>
+    protected abstract ApplicationRequest? Read();
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var draft = await Sender.Send(new GetApplicationDraft.Query(UserId, DraftId), cancellationToken);
+        if (!draft.Succeeded)
+        {
+            return NotFound();
+        }
+
+        Draft = draft.Value;
+        return Draft.SubmittedApplicationId is { } sent ? Redirect(Urls.Application(sent)) : null;
+    }
+
+    protected void NotANumber(string field) => ModelState.AddModelError(field, Texts.Get("Form.NotANumber"));
+
+    protected void NotACoordinate(string field) => ModelState.AddModelError(field, Texts.Get("Form.NotACoordinate"));
+}
+
+/// <summary>The pre-check panel's model: the would-be decision (or why there is none yet) and the draft it links into.</summary>
+public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid DraftId);
+
+/// <summary>Every address of the applicant's pages, built in one place.</summary>
+public static class Urls
+{
+    public static string Step(Guid draftId, string step) => $"/pemohon/draf/{draftId}/{step}";
+
+    public static string Check(Guid draftId) => $"/pemohon/draf/{draftId}/periksa";
+
+    public static string Application(Guid applicationId) => $"/pemohon/permohonan/{applicationId}";
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Features.Catalogue;
+using LicensingPortal.Api.Features.Documents;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Pemohon.Draf;
+
+/// <summary>
+/// "Check your answers": every answer with a link to change it, and the pre-check — the rule set in force today
+/// run on these answers, listing every requirement that would fail with its message, remedy and legal basis, each
+/// linked to the page that fixes it. Then send: decided at once.
+/// </summary>
+public sealed class PeriksaModel : PortalPage
+{
+    [FromRoute]
+    public Guid DraftId { get; set; }
+
+    public ApplicationDraftView Draft { get; private set; } = null!;
+
+    public Result<DecisionExplanation>? Precheck { get; private set; }
+
+    public IReadOnlyList<(string Step, string Label, string? Value)> Rows { get; private set; } = [];
+
+    public string StepUrl(string step) => Urls.Step(DraftId, step);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var draft = await Sender.Send(new GetApplicationDraft.Query(UserId, DraftId), cancellationToken);
+        if (!draft.Succeeded)
+        {
+            return NotFound();
+        }
+
+        Draft = draft.Value;
+        if (Draft.SubmittedApplicationId is { } sent)
+        {
+            return Redirect(Urls.Application(sent));
+        }
+
+        Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, Draft.Answers, Language), cancellationToken);
+        Rows = await RowsAsync(Draft.Answers, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var sent = await Sender.Send(new SubmitApplicationDraft.Command(UserId, DraftId, Language), cancellationToken);
+        if (sent.Succeeded)
+        {
+            return Redirect(Urls.Application(sent.Value.Id));
+        }
+
+        if (sent.Error!.Status == StatusCodes.Status404NotFound && sent.Error.Code == ErrorCodes.DraftNotFound)
+        {
+            return NotFound();
+        }
+
+        var page = await OnGetAsync(cancellationToken);
+        ShowErrors(sent.Error);
+        return page;
+    }
+
+    private async Task<IReadOnlyList<(string Step, string Label, string? Value)>> RowsAsync(ApplicationRequest answers, CancellationToken cancellationToken)
+    {
+        var businesses = (await Sender.Send(new ListBusinesses.Query(UserId), cancellationToken)).Value;
+        var kbli = answers.Kbli is { Count: > 0 } codes ? (await Sender.Send(new FindActivities.Query(null, codes, Language), cancellationToken)).Value : [];
+        var kelurahan = (await Sender.Send(new ListKelurahan.Query(), cancellationToken)) is { Succeeded: true } areas
+            ? areas.Value.SelectMany(k => k.Kelurahan.Select(l => (l.Code, Name: $"{l.Name}, {k.Name}"))).ToDictionary(k => k.Code, k => k.Name)
+            : [];
+        var documents = (await Sender.Send(new ListDocuments.Query(UserId), cancellationToken)).Value.ToDictionary(d => d.Id);
+        var location = answers.Location;
+        var investment = answers.Investment;
+        return
+        [
+            (ApplicationSteps.Business, Texts.Get("Field.Business"), businesses.FirstOrDefault(b => b.Id == answers.BusinessId)?.Name),
+            (ApplicationSteps.Business, Texts.Get("Journey.PermitType.Legend"), answers.PermitType is null ? null : Texts.Get($"PermitType.{answers.PermitType}")),
+            (ApplicationSteps.Activities, Texts.Get("Field.Kbli"), string.Join('\n', kbli.Select(k => $"{k.Code} {k.Title}"))),
+            (ApplicationSteps.Location, Texts.Get("Field.Kelurahan"), location is null ? null : kelurahan.GetValueOrDefault(location.Kelurahan, location.Kelurahan)),
+            (ApplicationSteps.Location, Texts.Get("Field.Address"), location?.Address),
+            (ApplicationSteps.Location, Texts.Get("Journey.Location.Coordinates"), location?.Latitude is { } lat && location.Longitude is { } lon ? string.Create(CultureInfo.InvariantCulture, $"{lat}, {lon}") : null),
+            (ApplicationSteps.Operation, Texts.Get("Journey.Operation.Title"), Texts.Get(answers.ExistingBusiness ? "Journey.Operation.Existing" : "Journey.Operation.New") + (answers.ExistingBusiness && answers.AnnualSales is { } sales ? "\n" + Texts.Get("Field.AnnualSales") + ": " + Cultures.Rupiah(sales) : string.Empty)),
+            (ApplicationSteps.Size, Texts.Get("Field.LandArea"), $"{Cultures.Number(answers.LandAreaM2)} m²"),
+            (ApplicationSteps.Size, Texts.Get("Field.BuildingArea"), $"{Cultures.Number(answers.BuildingAreaM2)} m²"),
+            (ApplicationSteps.Size, Texts.Get("Field.Employees"), answers.Employees.ToString(CultureInfo.CurrentCulture)),
+            (ApplicationSteps.Size, Texts.Get("Field.PlannedStartDate"), answers.PlannedStartDate is { } start ? Cultures.Date(start) : Texts.Get("Journey.Check.Today")),
+            (ApplicationSteps.Investment, Texts.Get("Journey.Investment.Title"), investment is null ? null : string.Join('\n',
+                $"{Texts.Get("Field.Machinery")}: {Cultures.Rupiah(investment.Machinery)}",
+                $"{Texts.Get("Field.WorkingCapital")}: {Cultures.Rupiah(investment.WorkingCapital)}",
+                $"{Texts.Get("Field.InvestmentLand")}: {Cultures.Rupiah(investment.Land)}",
+                $"{Texts.Get("Field.InvestmentBuildings")}: {Cultures.Rupiah(investment.Buildings)}")),
+            (ApplicationSteps.Environment, Texts.Get("Journey.Environment.Legend"), answers.EnvironmentalDocument is { } document ? Texts.Get($"Environment.{document}") : Texts.Get("Environment.None")),
+            (ApplicationSteps.Environment, Texts.Get("Field.BuildingApprovalNumber"), answers.BuildingApprovalNumber),
+            (ApplicationSteps.Documents, Texts.Get("Journey.Documents.Title"), string.Join('\n', (answers.DocumentIds ?? []).Select(id => documents.TryGetValue(id, out var d) ? $"{Texts.Get($"DocumentKind.{d.Kind}")} ({d.FileName})" : id.ToString()))),
+            (ApplicationSteps.Declarations, Texts.Get("Journey.Declarations.Title"), string.Join('\n', (answers.Declarations ?? []).Select(d => Texts.Get($"Declaration.{d}")))),
+        ];
+    }
+}

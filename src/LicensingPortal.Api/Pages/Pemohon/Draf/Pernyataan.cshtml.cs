@@ -1,0 +1,25 @@
+using LicensingPortal.Api.Features.Applications;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Pemohon.Draf;
+
+/// <summary>The declarations and commitments the applicant makes; which are required depends on the activities' risk.</summary>
+public sealed class PernyataanModel : DraftStepPage
+{
+    public static readonly string[] Known = ["kebenaran-data", "pemenuhan-standar", "komitmen-verifikasi-standar", "komitmen-izin", "higiene-sanitasi"];
+
+    private static readonly Dictionary<string, string> FieldMap = new(StringComparer.Ordinal) { ["declarations"] = nameof(Declarations) };
+
+    [BindProperty]
+    public List<string> Declarations { get; set; } = [];
+
+    public IReadOnlyList<Choice> Choices { get; } = Known.Select(d => new Choice(d, Texts.Get($"Declaration.{d}"), Texts.Get($"Declaration.{d}.Hint"))).ToList();
+
+    public override string Step => ApplicationSteps.Declarations;
+
+    protected override IReadOnlyDictionary<string, string> Fields => FieldMap;
+
+    protected override void Show(ApplicationRequest answers) => Declarations = [.. answers.Declarations ?? []];
+
+    protected override ApplicationRequest? Read() => Answers with { Declarations = Declarations.Where(Known.Contains).Distinct().ToList() };
+}

@@ -1,0 +1,25 @@
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Features.Me;
+
+namespace LicensingPortal.Api.Pages.Pemohon;
+
+/// <summary>The applicant's home: unread notices, applications in progress and recent decisions, the way to apply.</summary>
+public sealed class IndexModel : PortalPage
+{
+    public IReadOnlyList<BusinessResponse> Businesses { get; private set; } = [];
+
+    public IReadOnlyList<ApplicationDraftView> Drafts { get; private set; } = [];
+
+    public IReadOnlyList<ListApplications.Summary> Applications { get; private set; } = [];
+
+    public int Unread { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Businesses = (await Sender.Send(new ListBusinesses.Query(UserId), cancellationToken)).Value;
+        Drafts = (await Sender.Send(new ListApplicationDrafts.Query(UserId), cancellationToken)).Value;
+        Applications = (await Sender.Send(new ListApplications.Query(UserId), cancellationToken)).Value;
+        Unread = (await Sender.Send(new ListNotifications.Query(UserId, UnreadOnly: true), cancellationToken)).Value.Count;
+    }
+}

@@ -1,0 +1,48 @@
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Pages.Pemohon.Draf;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Pemohon.Permohonan;
+
+/// <summary>
+/// The decision page: approved — the permits with their PDF and public verification; rejected — every failed
+/// requirement with its remedy and legal basis, and "correct and resubmit", which reopens the journey with every
+/// answer filled in. Another applicant's application is not found.
+/// </summary>
+public sealed class DetailModel : PortalPage
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    public ApplicationResponse Application { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var application = await Sender.Send(new GetApplication.Query(UserId, Id, Language), cancellationToken);
+        if (!application.Succeeded)
+        {
+            return Failure(application.Error!);
+        }
+
+        Application = application.Value;
+        return Page();
+    }
+
+    /// <summary>Correct and resubmit: a draft with everything this application stated, straight to "check your answers".</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var draft = await Sender.Send(new StartApplicationDraft.Command(UserId, null, Id), cancellationToken);
+        if (draft.Succeeded)
+        {
+            return Redirect(Urls.Check(draft.Value.Id));
+        }
+
+        if (draft.Error!.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        ShowErrors(draft.Error);
+        return await OnGetAsync(cancellationToken);
+    }
+}

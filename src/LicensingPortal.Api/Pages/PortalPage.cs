@@ -1,0 +1,59 @@
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Rules.Model;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LicensingPortal.Api.Pages;
+
+/// <summary>
+/// What every page shares: it sends the same commands and queries as the API and shows their results. A use
+/// case's validation errors go into ModelState (request paths mapped to this page's fields), so the error summary
+/// and the message at each field come from the same validator as the API's 400.
+/// </summary>
+public abstract class PortalPage : PageModel
+{
+    protected ISender Sender => HttpContext.RequestServices.GetRequiredService<ISender>();
+
+    protected Guid UserId => User.UserId();
+
+    protected static Language Language => Cultures.Current;
+
+    /// <summary>Puts a failed result on the page: field errors at their fields, anything else in the summary.</summary>
+    protected void ShowErrors(Error error, IReadOnlyDictionary<string, string>? fields = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Errors is null || error.Errors.Count == 0)
+        {
+            ModelState.AddModelError(string.Empty, Describe(error));
+            return;
+        }
+
+        foreach (var (key, messages) in error.Errors)
+        {
+            var field = fields is not null && fields.TryGetValue(key, out var name) ? name : string.Empty;
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(field, message);
+            }
+        }
+    }
+
+    /// <summary>An error in the reader's language, by its stable code.</summary>
+    protected static string Describe(Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var text = Texts.Get($"ErrorCode.{error.Code}");
+        return text == $"ErrorCode.{error.Code}" ? error.Title : text;
+    }
+
+    /// <summary>A failed query or command on a page: another applicant's record (or none) is "not found", never "forbidden".</summary>
+    protected IActionResult Failure(Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Status == StatusCodes.Status404NotFound ? NotFound() : StatusCode(error.Status);
+    }
+
+    /// <summary>A local return address only: never redirect to another site.</summary>
+    protected string LocalOr(string? returnUrl, string fallback) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : fallback;
+}

@@ -1,0 +1,232 @@
+using System.Text.RegularExpressions;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace LicensingPortal.Api.Tests.Web;
+
+/// <summary>
+/// What an applicant does in the browser, step by step, finding every field and button by the text a reader sees in
+/// the page's language (the service's own resource files). Each method asserts it arrived where a person would.
+/// </summary>
+public sealed partial class Applicant(BrowserPortal portal, IPage page, string language = "id")
+{
+    public IPage Page { get; } = page;
+
+    public string Email { get; private set; } = string.Empty;
+
+    private string S(string key, params object[] arguments) => Say.In(language, key, arguments);
+
+    private ILocator Field(string key) => Page.GetByLabel(S(key), new() { Exact = true });
+
+    private Task ClickButtonAsync(string key) => Page.GetByRole(AriaRole.Button, new() { Name = S(key), Exact = true }).ClickAsync();
+
+    private Task ClickLinkAsync(string key) => Page.GetByRole(AriaRole.Link, new() { Name = S(key) }).First.ClickAsync();
+
+    public Task ExpectHeadingAsync(string text) =>
+        Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(text);
+
+    /// <summary>Registers from the start page, confirms from the e-mail in the pickup folder, and signs in.</summary>
+    public async Task RegisterConfirmAndSignInAsync()
+    {
+        Email = $"pemohon-{Guid.NewGuid():N}@example.com";
+        await Page.GotoAsync("/");
+        await ClickLinkAsync("Start.Register");
+        await ExpectHeadingAsync(S("Register.Title"));
+        await Field("Field.Email").FillAsync(Email);
+        await Field("Field.Password").FillAsync(Accounts.Password);
+        await ClickButtonAsync("Register.Button");
+        await ExpectHeadingAsync(S("CheckEmail.Title"));
+
+        var link = await ConfirmationLinkAsync(Email);
+        Assert.StartsWith(portal.BaseAddress.ToString().TrimEnd('/') + "/akun/konfirmasi?", link, StringComparison.Ordinal);
+        await Page.GotoAsync(link);
+        await ExpectHeadingAsync(S("Confirm.Done"));
+        await ClickLinkAsync("SignIn.Title");
+        await SignInAsync(Email);
+    }
+
+    /// <summary>On the sign-in page: signs in and lands where the service sends an applicant.</summary>
+    public async Task SignInAsync(string email)
+    {
+        Email = email;
+        await ExpectHeadingAsync(S("SignIn.Title"));
+        await Field("Field.Email").FillAsync(email);
+        await Field("Field.Password").FillAsync(Accounts.Password);
+        await ClickButtonAsync("SignIn.Button");
+    }
+
+    /// <summary>Signs in from the sign-in page with an account made by the test (already confirmed).</summary>
+    public async Task SignInFreshAccountAsync()
+    {
+        using var account = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+        await Page.GotoAsync("/akun/masuk");
+        await SignInAsync(account.Email);
+        await ExpectHeadingAsync(S("Dashboard.Title"));
+    }
+
+    public async Task RegisterSoleProprietorAsync(string name = "Warung Se'i Oma Maria")
+    {
+        await Page.GotoAsync("/pemohon/usaha/baru");
+        await ExpectHeadingAsync(S("Business.New.Title"));
+        await Page.GetByLabel(S("LegalForm.Perorangan"), new() { Exact = true }).CheckAsync();
+        await Field("Field.OwnerName").FillAsync("Maria Ndolu");
+        await Field("Field.Nik").FillAsync("5371044107850003");
+        await Field("Field.BusinessName").FillAsync(name);
+        await Page.GetByLabel(S("InvestmentType.Pmdn"), new() { Exact = true }).CheckAsync();
+        await Field("Field.BusinessAddress").FillAsync("Jl. Frans Seda No. 12, Fatululi, Oebobo, Kota Kupang");
+        await Field("Field.BusinessEmail").FillAsync("maria.ndolu@example.com");
+        await Field("Field.Phone").FillAsync("+62 812 3456 7890");
+        await ClickButtonAsync("Business.New.Button");
+        await Assertions.Expect(Page.GetByText(name).First).ToBeVisibleAsync();
+    }
+
+    /// <summary>Uploads a real PDF as the owner's KTP on the documents page.</summary>
+    public async Task UploadKtpAsync()
+    {
+        var file = Path.Combine(portal.DataDirectory, $"ktp-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, Builders.Pdf);
+        await Page.GotoAsync("/pemohon/dokumen");
+        await Field("Field.DocumentKind").SelectOptionAsync(new SelectOptionValue { Label = S("DocumentKind.ktp") });
+        await Page.GetByLabel(S("Field.File"), new() { Exact = true }).SetInputFilesAsync(file);
+        await ClickButtonAsync("Documents.Upload.Button");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Cell, new() { Name = Path.GetFileName(file) })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Starts a new application from the dashboard and answers the first page (business, permit type).</summary>
+    public async Task StartApplicationAsync(string businessName = "Warung Se'i Oma Maria")
+    {
+        await Page.GotoAsync("/pemohon");
+        await Page.GetByRole(AriaRole.Button, new() { Name = S("Applications.Start") }).First.ClickAsync();
+        await Page.GetByLabel(businessName).CheckAsync();
+        await Page.GetByLabel(S("PermitType.PB"), new() { Exact = true }).CheckAsync();
+        await ContinueAsync();
+    }
+
+    public Task ContinueAsync() => ClickButtonAsync("Journey.Continue");
+
+    /// <summary>The activity finder: searches by words, chooses the activity with that code, continues.</summary>
+    public async Task ChooseActivityAsync(string words, string code)
+    {
+        await ExpectHeadingAsync(S("Journey.Activities.Title"));
+        await Page.GetByLabel(S("Journey.Activities.Search"), new() { Exact = true }).FillAsync(words);
+        await ClickButtonAsync("Journey.Activities.SearchButton");
+        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"{Regex.Escape(S("Journey.Activities.Choose"))}\\s+{code}\\b") }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#Kbli")).ToContainTextAsync(code);
+        await ContinueAsync();
+    }
+
+    public async Task AnswerLocationAsync(string kelurahan = "Fatululi", string address = "Jl. Frans Seda No. 12, RT 005/RW 002")
+    {
+        await ExpectHeadingAsync(S("Journey.Location.Title"));
+        await Field("Field.Kelurahan").SelectOptionAsync(new SelectOptionValue { Label = kelurahan });
+        await Field("Field.Address").FillAsync(address);
+        await ContinueAsync();
+    }
+
+    public async Task AnswerNewBusinessAsync()
+    {
+        await ExpectHeadingAsync(S("Journey.Operation.Title"));
+        await Page.GetByLabel(S("Journey.Operation.New"), new() { Exact = true }).CheckAsync();
+        await ContinueAsync();
+    }
+
+    public async Task AnswerSizeAsync(string land = "150", string building = "90", string employees = "5")
+    {
+        await ExpectHeadingAsync(S("Journey.Size.Title"));
+        await Field("Field.LandArea").FillAsync(land);
+        await Field("Field.BuildingArea").FillAsync(building);
+        await Field("Field.Employees").FillAsync(employees);
+        await ContinueAsync();
+    }
+
+    public async Task AnswerInvestmentAsync(string machinery = "120.000.000", string workingCapital = "60.000.000")
+    {
+        await ExpectHeadingAsync(S("Journey.Investment.Title"));
+        await Field("Field.Machinery").FillAsync(machinery);
+        await Field("Field.WorkingCapital").FillAsync(workingCapital);
+        await Field("Field.InvestmentLand").FillAsync("0");
+        await Field("Field.InvestmentBuildings").FillAsync("0");
+        await ContinueAsync();
+    }
+
+    /// <summary>The environment page: an environmental document (its choice's label key, e.g. Environment.SPPL) and the PBG number.</summary>
+    public async Task AnswerEnvironmentAsync(string documentKey, string pbg = "PBG-537104-2025-00187")
+    {
+        await ExpectHeadingAsync(S("Journey.Environment.Title"));
+        await Page.GetByLabel(S(documentKey), new() { Exact = true }).CheckAsync();
+        await Field("Field.BuildingApprovalNumber").FillAsync(pbg);
+        await ContinueAsync();
+    }
+
+    public async Task AnswerDocumentsAsync(bool attachKtp)
+    {
+        await ExpectHeadingAsync(S("Journey.Documents.Title"));
+        var ktp = Page.GetByLabel(S("DocumentKind.ktp"), new() { Exact = true });
+        if (attachKtp)
+        {
+            await ktp.CheckAsync();
+        }
+        else
+        {
+            await ktp.UncheckAsync();
+        }
+
+        await ContinueAsync();
+    }
+
+    public async Task AnswerDeclarationsAsync(bool declareTruth)
+    {
+        var truth = Page.GetByLabel(S("Declaration.kebenaran-data"), new() { Exact = true });
+        if (declareTruth)
+        {
+            await truth.CheckAsync();
+        }
+        else
+        {
+            await truth.UncheckAsync();
+        }
+
+        await ContinueAsync();
+        await ExpectHeadingAsync(S("Journey.Check.Title"));
+    }
+
+    /// <summary>The titles of the requirements "check your answers" says would fail.</summary>
+    public async Task<IReadOnlyList<string>> PrecheckFailuresAsync() =>
+        await Page.Locator("#precheck-result .kupang-failure-title").AllInnerTextsAsync();
+
+    public async Task SendAsync()
+    {
+        await ClickButtonAsync("Journey.Check.Send");
+    }
+
+    /// <summary>Waits for the confirmation e-mail in the pickup folder and returns its link.</summary>
+    private async Task<string> ConfirmationLinkAsync(string email)
+    {
+        string? link = null;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                if (!Directory.Exists(portal.MailPickup))
+                {
+                    return false;
+                }
+
+                foreach (var file in Directory.EnumerateFiles(portal.MailPickup, "*.eml"))
+                {
+                    var message = await MimeKit.MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => m.Address == email))
+                    {
+                        link = ConfirmationLink().Match(message.TextBody ?? string.Empty).Value;
+                        return link.Length > 0;
+                    }
+                }
+
+                return false;
+            },
+            "the confirmation e-mail is written to the pickup folder");
+        return link!;
+    }
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/akun/konfirmasi\?[^\s""<>]+")]
+    private static partial Regex ConfirmationLink();
+}

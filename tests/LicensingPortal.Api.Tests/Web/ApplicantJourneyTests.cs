@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace LicensingPortal.Api.Tests.Web;
+
+/// <summary>
+/// A new business owner, on a phone, in Bahasa Indonesia: registers, confirms the e-mail, registers a business,
+/// uploads a KTP, answers every question, is told before sending which requirements would fail and how to fix them,
+/// fixes them, sends, is approved, downloads the permit and checks it by its QR code as anyone would.
+/// </summary>
+public abstract class ApplicantJourneyTests(BrowserPortal portal)
+{
+    [Fact]
+    public async Task NewApplicant_FixesWhatThePrecheckFinds_IsApproved_AndThePermitsQrCodeVerifiesIt()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+        await applicant.RegisterConfirmAndSignInAsync();
+        await applicant.ExpectHeadingAsync(Say.Id("Dashboard.Title"));
+        await applicant.RegisterSoleProprietorAsync();
+        await applicant.UploadKtpAsync();
+
+        await applicant.StartApplicationAsync();
+        await applicant.ChooseActivityAsync("restoran", "56101");
+        await applicant.AnswerLocationAsync();
+        await applicant.AnswerNewBusinessAsync();
+        await applicant.AnswerSizeAsync();
+        await applicant.AnswerInvestmentAsync();
+        await applicant.AnswerEnvironmentAsync("Environment.None");
+        await applicant.AnswerDocumentsAsync(attachKtp: false);
+        await applicant.AnswerDeclarationsAsync(declareTruth: false);
+
+        // Before sending: every requirement that would fail, with what to do and the regulation, each with a link to fix it.
+        var failures = await applicant.PrecheckFailuresAsync();
+        Assert.True(failures.Count >= 3, string.Join(" | ", failures));
+        var result = page.Locator("#precheck-result");
+        await Assertions.Expect(result).ToContainTextAsync(Say.Id("Journey.Check.WouldReject", failures.Count));
+        Assert.Equal(failures.Count, await result.GetByText(Say.Id("Decision.Remedy") + ":").CountAsync());
+        Assert.Equal(failures.Count, await result.GetByText(new Regex("^" + Regex.Escape(Say.Id("Decision.LegalBasis")) + ": .+")).CountAsync());
+        await Screenshots.SaveAsync(page, "precheck-failures");
+
+        // Fix each, from its own link, until the pre-check passes.
+        for (var round = 0; round < 5 && await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Precheck.Fix"))) }).CountAsync() > 0; round++)
+        {
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Precheck.Fix"))) }).First.ClickAsync();
+            var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).Or(page.Locator("legend h1")).First.InnerTextAsync();
+            if (heading.Contains(Say.Id("Journey.Environment.Title"), StringComparison.Ordinal))
+            {
+                await applicant.AnswerEnvironmentAsync("Environment.SPPL");
+            }
+            else if (heading.Contains(Say.Id("Journey.Documents.Title"), StringComparison.Ordinal))
+            {
+                await applicant.AnswerDocumentsAsync(attachKtp: true);
+            }
+            else
+            {
+                Assert.Contains(Say.Id("Journey.Declarations.Title"), heading, StringComparison.Ordinal);
+                await applicant.AnswerDeclarationsAsync(declareTruth: true);
+            }
+
+            await applicant.ExpectHeadingAsync(Say.Id("Journey.Check.Title"));
+        }
+
+        await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(Say.Id("Journey.Check.WouldApprove"));
+        await Screenshots.SaveAsync(page, "check-your-answers");
+        await applicant.SendAsync();
+
+        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(Say.Id("Decision.Approved"));
+        await Screenshots.SaveAsync(page, "approved");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Permits.Download"))) }).First.ClickAsync());
+        var pdfPath = await download.PathAsync();
+        var pdf = await File.ReadAllBytesAsync(pdfPath);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
+
+        // The QR code printed on the permit, read with zbar, opened on another phone without signing in.
+        var printed = await Zbar.ReadPermitQrCodeAsync(pdf);
+        Assert.StartsWith(portal.BaseAddress.ToString().TrimEnd('/') + "/api/verify/", printed, StringComparison.Ordinal);
+        var citizen = await portal.NewPageAsync();
+        await citizen.GotoAsync(printed);
+        await Assertions.Expect(citizen.Locator("#verification-status")).ToHaveTextAsync(Say.Id("Verify.Status.valid"));
+        await Assertions.Expect(citizen.GetByText("Warung Se'i Oma Maria")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(citizen);
+        await Screenshots.SaveAsync(citizen, "permit-verified");
+        });
+    }
+}
+
+public sealed class ApplicantJourneyTestsOnSqlite(SqliteBrowserPortal portal) : ApplicantJourneyTests(portal), IClassFixture<SqliteBrowserPortal>;
+
+public sealed class ApplicantJourneyTestsOnPostgres(PostgresBrowserPortal portal) : ApplicantJourneyTests(portal), IClassFixture<PostgresBrowserPortal>;

@@ -151,7 +151,7 @@ public static class LicensingPortalSetup
 
         app.MapApi();
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorPages();
+        app.MapRazorPages().WithStaticAssets();
         app.UseLicensingDashboard();
         return app;
     }

@@ -12,6 +12,12 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
 {
     public IPage Page { get; } = page;
 
+    /// <summary>When set, every page the applicant arrives at is checked with axe (no serious or critical violation).</summary>
+    public bool Audit { get; init; }
+
+    /// <summary>The addresses audited so far.</summary>
+    public List<string> Audited { get; } = [];
+
     public string Email { get; private set; } = string.Empty;
 
     private string S(string key, params object[] arguments) => Say.In(language, key, arguments);
@@ -22,8 +28,15 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
 
     private Task ClickLinkAsync(string key) => Page.GetByRole(AriaRole.Link, new() { Name = S(key) }).First.ClickAsync();
 
-    public Task ExpectHeadingAsync(string text) =>
-        Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(text);
+    public async Task ExpectHeadingAsync(string text)
+    {
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(text);
+        if (Audit)
+        {
+            await Axe.AssertNoSeriousViolationsAsync(Page);
+            Audited.Add(new Uri(Page.Url).AbsolutePath);
+        }
+    }
 
     /// <summary>Registers from the start page, confirms from the e-mail in the pickup folder, and signs in.</summary>
     public async Task RegisterConfirmAndSignInAsync()
@@ -55,13 +68,36 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
         await ClickButtonAsync("SignIn.Button");
     }
 
-    /// <summary>Signs in from the sign-in page with an account made by the test (already confirmed).</summary>
-    public async Task SignInFreshAccountAsync()
+    /// <summary>
+    /// Signs in with an account made by the test (already confirmed); with <paramref name="prepared"/>, the account
+    /// already has the sole proprietorship and its KTP (through the API), for tests about what comes after.
+    /// </summary>
+    public async Task<Account> SignInFreshAccountAsync(bool prepared = false)
     {
-        using var account = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+        var account = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+        if (prepared)
+        {
+            await account.Client.PrepareRestaurantAsync();
+        }
+
         await Page.GotoAsync("/akun/masuk");
         await SignInAsync(account.Email);
         await ExpectHeadingAsync(S("Dashboard.Title"));
+        return account;
+    }
+
+    /// <summary>Every page of a new application that would be approved, from the dashboard to "check your answers".</summary>
+    public async Task AnswerEverythingAsync(bool attachKtp = true, bool declareTruth = true, string environment = "Environment.SPPL")
+    {
+        await StartApplicationAsync();
+        await ChooseActivityAsync(language == "en" ? "restaurant" : "restoran", "56101");
+        await AnswerLocationAsync();
+        await AnswerNewBusinessAsync();
+        await AnswerSizeAsync();
+        await AnswerInvestmentAsync(language == "en" ? "120,000,000" : "120.000.000", language == "en" ? "60,000,000" : "60.000.000");
+        await AnswerEnvironmentAsync(environment);
+        await AnswerDocumentsAsync(attachKtp);
+        await AnswerDeclarationsAsync(declareTruth);
     }
 
     public async Task RegisterSoleProprietorAsync(string name = "Warung Se'i Oma Maria")
@@ -97,6 +133,7 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
     {
         await Page.GotoAsync("/pemohon");
         await Page.GetByRole(AriaRole.Button, new() { Name = S("Applications.Start") }).First.ClickAsync();
+        await ExpectHeadingAsync(S("Journey.Business.Title"));
         await Page.GetByLabel(businessName).CheckAsync();
         await Page.GetByLabel(S("PermitType.PB"), new() { Exact = true }).CheckAsync();
         await ContinueAsync();
@@ -176,6 +213,7 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
 
     public async Task AnswerDeclarationsAsync(bool declareTruth)
     {
+        await ExpectHeadingAsync(S("Journey.Declarations.Title"));
         var truth = Page.GetByLabel(S("Declaration.kebenaran-data"), new() { Exact = true });
         if (declareTruth)
         {

@@ -15,7 +15,7 @@ public abstract class ApplicantJourneyTests(BrowserPortal portal)
     public async Task NewApplicant_FixesWhatThePrecheckFinds_IsApproved_AndThePermitsQrCodeVerifiesIt()
     {
         var page = await portal.NewPageAsync();
-        var applicant = new Applicant(portal, page);
+        var applicant = new Applicant(portal, page) { Audit = true };
         await BrowserPortal.StepsAsync(page, async () =>
         {
         await applicant.RegisterConfirmAndSignInAsync();

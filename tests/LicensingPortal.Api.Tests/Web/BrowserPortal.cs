@@ -53,10 +53,11 @@ public abstract class BrowserPortal(DatabaseProvider provider) : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) with one page, in a phone-sized window unless told otherwise.</summary>
-    public async Task<IPage> NewPageAsync(string language = "id-ID", bool phone = true)
+    public async Task<IPage> NewPageAsync(string language = "id-ID", bool phone = true, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            JavaScriptEnabled = javaScript,
             BaseURL = BaseAddress.ToString(),
             Locale = language,
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },

@@ -96,7 +96,7 @@ public static class AuthSetup
                 _ => Window(context, limits => limits.PublicPermitLimit)));
             options.OnRejected = async (context, cancellationToken) =>
             {
-                if (!Hosting.PageRoutes.IsApi(context.HttpContext))
+                if (!PageRoutes.IsApi(context.HttpContext))
                 {
                     // A page: the status code page explains, in the reader's language, and says to wait.
                     context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;

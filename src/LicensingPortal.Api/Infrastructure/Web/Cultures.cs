@@ -33,6 +33,21 @@ public static class Cultures
 
     public static Language Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? Language.English : Language.Indonesian;
 
+    /// <summary>Remembers the reader's language for a year, and uses it for the rest of this request.</summary>
+    public static void Remember(HttpResponse response, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Cookies.Append(CookieName, CookieValue(language), new CookieOptions
+        {
+            Expires = DateTimeOffset.UtcNow.AddYears(1),
+            IsEssential = true,
+            HttpOnly = true,
+            Secure = true,
+            SameSite = SameSiteMode.Lax,
+        });
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Of(language);
+    }
+
     public static CultureInfo Of(Language language) => language == Language.English ? English : Indonesian;
 
     /// <summary>The cookie value that keeps a reader's language for a year.</summary>

@@ -21,7 +21,7 @@ public static class PendingAnswers
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType || Hosting.PageRoutes.IsApi(context))
+        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType || PageRoutes.IsApi(context))
         {
             return;
         }

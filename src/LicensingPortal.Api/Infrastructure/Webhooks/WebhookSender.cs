@@ -41,12 +41,12 @@ public sealed class WebhookSender(HttpClient http)
         ArgumentNullException.ThrowIfNull(options);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(options.AllowInsecureHttp && uri.Scheme == Uri.UriSchemeHttp)))
         {
-            return "The webhook address must be an absolute https:// URL.";
+            return Texts.Get("Validation.Webhook.Https");
         }
 
         if (!options.AllowPrivateAddresses && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IsPrivate(address))))
         {
-            return "The webhook address may not be a loopback, link-local or private address.";
+            return Texts.Get("Validation.Webhook.Private");
         }
 
         return null;

@@ -9,15 +9,7 @@ public sealed class IndexModel : PortalPage
 {
     public IActionResult OnGet(string kode, string? kembali)
     {
-        var language = Languages.Parse(kode);
-        Response.Cookies.Append(Cultures.CookieName, Cultures.CookieValue(language), new CookieOptions
-        {
-            Expires = DateTimeOffset.UtcNow.AddYears(1),
-            IsEssential = true,
-            HttpOnly = true,
-            Secure = true,
-            SameSite = SameSiteMode.Lax,
-        });
+        Cultures.Remember(Response, Languages.Parse(kode));
         return LocalRedirect(LocalOr(kembali, "/"));
     }
 }

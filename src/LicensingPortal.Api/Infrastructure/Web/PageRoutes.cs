@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace LicensingPortal.Api.Hosting;
+namespace LicensingPortal.Api.Infrastructure.Web;
 
 /// <summary>How the service's addresses look: pages at lower-case, hyphenated Indonesian paths; the API under /api.</summary>
 public static partial class PageRoutes

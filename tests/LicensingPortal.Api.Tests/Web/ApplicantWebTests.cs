@@ -1,0 +1,354 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace LicensingPortal.Api.Tests.Web;
+
+/// <summary>
+/// The applicant's web service in Chromium beyond the first approval: correcting a refused application, the
+/// language switch with every journey page checked by axe in English, the journey by keyboard only, an expired
+/// sign-in, bad input, and another applicant's records.
+/// </summary>
+public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixture<SqliteBrowserPortal>
+{
+    [Fact]
+    public async Task RefusedApplication_CorrectedFromItsDecisionPage_IsApproved_AndTheChainIsShown()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await applicant.SignInFreshAccountAsync(prepared: true);
+            await applicant.AnswerEverythingAsync(attachKtp: false, declareTruth: false);
+            var expected = (await applicant.PrecheckFailuresAsync()).Count;
+            await applicant.SendAsync();
+
+            // Refused: every failed requirement with what to do and its legal basis, as the pre-check said.
+            await applicant.ExpectHeadingAsync(Say.Id("Decision.Rejected"));
+            var failed = page.Locator(".kupang-result__item");
+            await Assertions.Expect(failed).ToHaveCountAsync(expected);
+            await Assertions.Expect(failed.Filter(new() { HasText = Say.Id("Decision.Remedy") })).ToHaveCountAsync(expected);
+            await Assertions.Expect(failed.Filter(new() { HasText = Say.Id("Decision.LegalBasis") })).ToHaveCountAsync(expected);
+            var refusedAt = page.Url;
+            await Screenshots.SaveAsync(page, "rejected");
+
+            // Correct and resubmit: the journey reopens with every answer filled in.
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Decision.Correct") }).ClickAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Journey.Check.Title"));
+            await Assertions.Expect(page.GetByText(Say.Id("Journey.Correction")).First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("56101");
+            await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("Jl. Frans Seda No. 12");
+
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(Say.Id("Journey.Check.Change"))}\\s+{Regex.Escape(Say.Id("Journey.Documents.Title"))}$") }).ClickAsync();
+            await applicant.AnswerDocumentsAsync(attachKtp: true);
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(Say.Id("Journey.Check.Change"))}\\s+{Regex.Escape(Say.Id("Journey.Declarations.Title"))}$") }).ClickAsync();
+            await applicant.AnswerDeclarationsAsync(declareTruth: true);
+            await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(Say.Id("Journey.Check.WouldApprove"));
+            await applicant.SendAsync();
+            await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(Say.Id("Decision.Approved"));
+
+            // The chain: the refused one links to its correction, and the list says which is the correction.
+            await page.GotoAsync(refusedAt);
+            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Decision.CorrectedAs") }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(Say.Id("Decision.Approved"));
+            await page.GotoAsync("/pemohon/permohonan");
+            await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync(Say.Id("Applications.Correction"));
+        });
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_OnEveryPage_RemembersEnglish_AndTheWholeJourneyInEnglishHasNoSeriousAxeViolation()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page, "en") { Audit = true };
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await new Applicant(portal, page).SignInFreshAccountAsync(prepared: true);
+            Assert.Equal("id", await page.Locator("html").GetAttributeAsync("lang"));
+
+            // The switch keeps the reader on the same page, and is remembered from then on.
+            await page.GotoAsync("/pemohon/usaha");
+            await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            Assert.EndsWith("/pemohon/usaha", page.Url, StringComparison.Ordinal);
+            Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+            await applicant.ExpectHeadingAsync(Say.En("Businesses.Title"));
+            var cookies = await page.Context.CookiesAsync();
+            Assert.Contains(cookies, c => c.Name == ".LicensingPortal.Bahasa");
+
+            await applicant.AnswerEverythingAsync();
+            await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(Say.En("Journey.Check.WouldApprove"));
+
+            // Money in English's format; dates in WITA.
+            await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("Rp\u00a0120,000,000");
+            await applicant.SendAsync();
+            await applicant.ExpectHeadingAsync(Say.En("Decision.Approved"));
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("WITA");
+            await Screenshots.SaveAsync(page, "approved-en");
+
+            foreach (var address in new[] { "/pemohon", "/pemohon/permohonan", "/pemohon/izin", "/pemohon/kotak-masuk", "/pemohon/pengaturan", "/pemohon/dokumen", "/pemohon/usaha/baru" })
+            {
+                await page.GotoAsync(address);
+                await Axe.AssertNoSeriousViolationsAsync(page);
+            }
+
+            // And back: the same page in Bahasa Indonesia, money in its format.
+            await page.GotoAsync("/pemohon/permohonan");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Bahasa Indonesia" }).ClickAsync();
+            Assert.Equal("id", await page.Locator("html").GetAttributeAsync("lang"));
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Applications.Title"));
+        });
+        Assert.True(applicant.Audited.Count >= 12, string.Join(", ", applicant.Audited));
+    }
+
+    [Fact]
+    public async Task TheWholeJourney_ByKeyboardOnly_FromSigningInToApproval()
+    {
+        var page = await portal.NewPageAsync(phone: false);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            using var account = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+            await account.Client.PrepareRestaurantAsync();
+            var keys = new KeyboardUser(page);
+
+            await page.GotoAsync("/akun/masuk");
+            await page.Keyboard.PressAsync("Tab");
+            Assert.Equal(Say.Id("Layout.SkipToContent"), await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+            await keys.TypeIntoAsync(page.GetByLabel(Say.Id("Field.Email"), new() { Exact = true }), account.Email);
+            await keys.TypeIntoAsync(page.GetByLabel(Say.Id("Field.Password"), new() { Exact = true }), Accounts.Password);
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Dashboard.Title"));
+
+            await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Applications.Start") }).First);
+            await keys.ChooseAsync(page.GetByLabel("Warung Se'i Oma Maria"));
+            await keys.ChooseAsync(page.GetByLabel(Say.Id("PermitType.PB"), new() { Exact = true }));
+            await keys.PressAsync(Continue(page));
+
+            await keys.TypeIntoAsync(page.GetByLabel(Say.Id("Journey.Activities.Search"), new() { Exact = true }), "restoran");
+            await page.Keyboard.PressAsync("Enter");
+            await keys.PressAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"{Regex.Escape(Say.Id("Journey.Activities.Choose"))}\\s+56101\\b") }));
+            await Assertions.Expect(page.Locator("#Kbli")).ToContainTextAsync("56101");
+            await keys.PressAsync(Continue(page));
+
+            await keys.SelectAsync(page.GetByLabel(Say.Id("Field.Kelurahan"), new() { Exact = true }), "Fatululi");
+            await keys.TypeIntoAsync(page.GetByLabel(Say.Id("Field.Address"), new() { Exact = true }), "Jl. Frans Seda No. 12");
+            await keys.PressAsync(Continue(page));
+
+            await keys.ChooseAsync(page.GetByLabel(Say.Id("Journey.Operation.New"), new() { Exact = true }));
+            await keys.PressAsync(Continue(page));
+
+            await keys.TypeIntoAsync(page.GetByLabel(Say.Id("Field.LandArea"), new() { Exact = true }), "150");
+            await keys.TypeIntoAsync(page.GetByLabel(Say.Id("Field.BuildingArea"), new() { Exact = true }), "90");
+            await keys.TypeIntoAsync(page.GetByLabel(Say.Id("Field.Employees"), new() { Exact = true }), "5");
+            await keys.PressAsync(Continue(page));
+
+            await keys.TypeIntoAsync(page.GetByLabel(Say.Id("Field.Machinery"), new() { Exact = true }), "120000000");
+            await keys.TypeIntoAsync(page.GetByLabel(Say.Id("Field.WorkingCapital"), new() { Exact = true }), "60000000");
+            await keys.PressAsync(Continue(page));
+
+            await keys.ChooseAsync(page.GetByLabel(Say.Id("Environment.SPPL"), new() { Exact = true }));
+            await keys.TypeIntoAsync(page.GetByLabel(Say.Id("Field.BuildingApprovalNumber"), new() { Exact = true }), "PBG-537104-2025-00187");
+            await keys.PressAsync(Continue(page));
+
+            await keys.ChooseAsync(page.GetByLabel(Say.Id("DocumentKind.ktp"), new() { Exact = true }));
+            await keys.PressAsync(Continue(page));
+
+            await keys.ChooseAsync(page.GetByLabel(Say.Id("Declaration.kebenaran-data"), new() { Exact = true }));
+            await keys.PressAsync(Continue(page));
+
+            await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(Say.Id("Journey.Check.WouldApprove"));
+            await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Check.Send") }));
+            await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(Say.Id("Decision.Approved"));
+            Assert.Equal(0, keys.MouseClicks);
+        });
+    }
+
+    [Fact]
+    public async Task ExpiredSignIn_WhileAnswering_ReturnsToThePage_AfterSigningIn_WithTheAnswersKept()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            var account = await applicant.SignInFreshAccountAsync(prepared: true);
+            await applicant.StartApplicationAsync();
+            await applicant.ChooseActivityAsync("restoran", "56101");
+            var location = page.Url;
+            await page.GetByLabel(Say.Id("Field.Kelurahan"), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Fatululi" });
+            await page.GetByLabel(Say.Id("Field.Address"), new() { Exact = true }).FillAsync("Jl. Timor Raya No. 7");
+
+            await page.Context.ClearCookiesAsync(new() { Name = ".LicensingPortal.Masuk" });
+            await applicant.ContinueAsync();
+
+            await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(Say.Id("SignIn.Expired"));
+            await applicant.SignInAsync(account.Email);
+            await applicant.ExpectHeadingAsync(Say.Id("Continue.Title"));
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Continue.Button") }).ClickAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Journey.Operation.Title"));
+
+            await page.GotoAsync(location);
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.Address"), new() { Exact = true })).ToHaveValueAsync("Jl. Timor Raya No. 7");
+            account.Dispose();
+        });
+    }
+
+    [Fact]
+    public async Task BadInput_ReshowsTheForm_WithAnErrorSummaryLinkingEachField_AndTheAnswersKept_InTheReadersLanguage()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await applicant.SignInFreshAccountAsync();
+            await page.GotoAsync("/pemohon/usaha/baru");
+            await page.GetByLabel(Say.Id("LegalForm.Perorangan"), new() { Exact = true }).CheckAsync();
+            await page.GetByLabel(Say.Id("Field.OwnerName"), new() { Exact = true }).FillAsync("Maria Ndolu");
+            await page.GetByLabel(Say.Id("Field.Nik"), new() { Exact = true }).FillAsync("1234");
+            await page.GetByLabel(Say.Id("Field.BusinessName"), new() { Exact = true }).FillAsync("Kios Oebobo");
+            await page.GetByLabel(Say.Id("Field.BusinessEmail"), new() { Exact = true }).FillAsync("bukan-email");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Business.New.Button") }).ClickAsync();
+
+            var summary = page.Locator(".govuk-error-summary");
+            await Assertions.Expect(summary).ToBeFocusedAsync();
+            await Assertions.Expect(summary).ToContainTextAsync(Say.Id("Validation.Business.NikFormat"));
+            await Assertions.Expect(summary).ToContainTextAsync(Say.Id("Validation.Email"));
+            await Assertions.Expect(page.Locator("#Nik-error")).ToContainTextAsync(Say.Id("Validation.Business.NikFormat"));
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.Nik"), new() { Exact = true })).ToHaveValueAsync("1234");
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.BusinessName"), new() { Exact = true })).ToHaveValueAsync("Kios Oebobo");
+            Assert.StartsWith(Say.Id("Error.TitlePrefix"), await page.TitleAsync(), StringComparison.Ordinal);
+            await Axe.AssertNoSeriousViolationsAsync(page);
+            await Screenshots.SaveAsync(page, "error-summary");
+
+            await summary.GetByRole(AriaRole.Link, new() { Name = Say.Id("Validation.Business.NikFormat") }).ClickAsync();
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.Nik"), new() { Exact = true })).ToBeFocusedAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            await page.GetByLabel(Say.En("LegalForm.Perorangan"), new() { Exact = true }).CheckAsync();
+            await page.GetByLabel(Say.En("Field.Nik"), new() { Exact = true }).FillAsync("12");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.En("Business.New.Button") }).ClickAsync();
+            await Assertions.Expect(page.Locator("#Nik-error")).ToContainTextAsync(Say.En("Validation.Business.NikFormat"));
+        });
+    }
+
+    [Fact]
+    public async Task AnotherApplicantsApplicationDraftAndPermit_AreNotFoundPages()
+    {
+        using var other = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+        var theirs = await other.Client.SubmitAsync(await other.Client.RestaurantAsync());
+        var draftResponse = await other.Client.PostAsJsonAsync("/api/applications/drafts", new { });
+        Assert.Equal(HttpStatusCode.Created, draftResponse.StatusCode);
+        var draftId = (await draftResponse.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var permitNumber = theirs.Permits[0].Number;
+
+        var page = await portal.NewPageAsync();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await new Applicant(portal, page).SignInFreshAccountAsync();
+            foreach (var address in new[] { $"/pemohon/permohonan/{theirs.Id}", $"/pemohon/draf/{draftId}/lokasi", $"/pemohon/draf/{draftId}/periksa", $"/pemohon/izin/{permitNumber}/pdf", $"/pemohon/permohonan/{theirs.Id}/bukti" })
+            {
+                var response = await page.GotoAsync(address);
+                Assert.Equal(404, response!.Status);
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Error.NotFound.Title"));
+                await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Warung");
+            }
+        });
+    }
+
+    [Fact]
+    public async Task LivePrecheck_WithJavaScript_FollowsTheAnswersOnScreen_WithoutSavingThem()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await applicant.SignInFreshAccountAsync(prepared: true);
+            await applicant.AnswerEverythingAsync();
+            var check = page.Url;
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(Say.Id("Journey.Check.Change"))}\\s+{Regex.Escape(Say.Id("Journey.Declarations.Title"))}$") }).ClickAsync();
+            var panel = page.Locator("#precheck");
+            await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.Passes"));
+
+            await page.GetByLabel(Say.Id("Declaration.kebenaran-data"), new() { Exact = true }).UncheckAsync();
+            await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.Fails", 1));
+            await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Decision.Remedy"));
+            await page.GetByLabel(Say.Id("Declaration.kebenaran-data"), new() { Exact = true }).CheckAsync();
+            await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.Passes"));
+
+            // Nothing was saved by looking: the answers are as they were.
+            await page.GetByLabel(Say.Id("Declaration.kebenaran-data"), new() { Exact = true }).UncheckAsync();
+            await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.Fails", 1));
+            await page.GotoAsync(check);
+            await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(Say.Id("Journey.Check.WouldApprove"));
+        });
+    }
+
+    [Fact]
+    public async Task WithoutJavaScript_EveryStepWorks_UploadFinderAndSending()
+    {
+        var page = await portal.NewPageAsync(javaScript: false);
+        var applicant = new Applicant(portal, page);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            using var account = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+            await account.Client.RegisterBusinessAsync();
+            await page.GotoAsync("/akun/masuk");
+            await applicant.SignInAsync(account.Email);
+            await applicant.UploadKtpAsync();
+            await applicant.AnswerEverythingAsync();
+            await applicant.SendAsync();
+            await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(Say.Id("Decision.Approved"));
+        });
+    }
+
+    [Fact]
+    public async Task InboxPermitsAndSettings_AfterAnApproval()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page) { Audit = true };
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await applicant.SignInFreshAccountAsync(prepared: true);
+            await applicant.AnswerEverythingAsync();
+            await applicant.SendAsync();
+            await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(Say.Id("Decision.Approved"));
+
+            // The inbox: the decision notice, new until read.
+            await page.GotoAsync("/pemohon/kotak-masuk");
+            await applicant.ExpectHeadingAsync(Say.Id("Inbox.Title"));
+            var card = page.Locator(".govuk-summary-card").Filter(new() { HasText = Say.Id("Inbox.New") }).First;
+            await Eventually.TrueAsync(async () => { await page.ReloadAsync(); return await card.CountAsync() > 0; }, "the decision notice reaches the inbox");
+            await Assertions.Expect(card).ToContainTextAsync(Say.Id("Inbox.OpenApplication"));
+            var markRead = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Inbox.MarkRead"))) });
+            for (var unread = await markRead.CountAsync(); unread > 0; unread--)
+            {
+                await markRead.First.ClickAsync();
+                await Assertions.Expect(markRead).ToHaveCountAsync(unread - 1);
+            }
+
+            await page.GotoAsync("/pemohon/kotak-masuk?belumDibaca=true");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("Inbox.None"));
+
+            // My permits: the NIB with its PDF.
+            await page.GotoAsync("/pemohon/izin");
+            await applicant.ExpectHeadingAsync(Say.Id("Permits.Title"));
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Permits.Download"))) })).ToHaveCountAsync(1);
+
+            // Settings: a private webhook address is refused at the field; a public one gets a secret, shown once.
+            await page.GotoAsync("/pemohon/pengaturan");
+            var webhook = page.GetByLabel(Say.Id("Settings.Webhook"), new() { Exact = true });
+            await webhook.FillAsync("https://127.0.0.1/kupang");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Settings.Save") }).ClickAsync();
+            await Assertions.Expect(page.Locator("#WebhookUrl-error")).ToContainTextAsync(Say.Id("Validation.Webhook.Private"));
+            await webhook.FillAsync("https://hooks.warung-oma-maria.example/izin");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Settings.Save") }).ClickAsync();
+            await Assertions.Expect(page.Locator("#webhook-secret")).Not.ToBeEmptyAsync();
+            await page.GotoAsync("/pemohon/pengaturan");
+            await Assertions.Expect(page.Locator("#webhook-secret")).ToHaveCountAsync(0);
+            await Assertions.Expect(webhook).ToHaveValueAsync("https://hooks.warung-oma-maria.example/izin");
+        });
+    }
+
+    private static ILocator Continue(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Continue"), Exact = true });
+}

@@ -69,6 +69,7 @@ public static class ApiEndpoints
         VerifyPermit.Map(api.MapGroup("/verify").WithTags("Public verification"));
 
         var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Admin);
+        LookUpPermit.Map(admin.MapGroup("/permits"));
         RevokePermit.Map(admin.MapGroup("/permits"));
         VerifyLog.Map(admin);
 
@@ -76,13 +77,14 @@ public static class ApiEndpoints
         ReportThroughput.Map(reports);
         ReportBreakdown.Map(reports);
         ChartThroughput.Map(reports);
-        ChartKecamatan.Map(reports);
+        ChartBreakdown.Map(reports);
         ReportLatency.Map(reports);
         ReportFailingRequirements.Map(reports);
         ReportExpiringPermits.Map(reports);
         ReportNotificationHealth.Map(reports);
         var publicData = api.MapGroup("/public");
         ShowPublicStatistics.Map(publicData.WithTags("Public statistics"));
+        ChartPublicStatistics.Map(publicData.WithTags("Public statistics"));
         var catalogue = api.MapGroup("/public").WithTags("Catalogue");
         FindActivities.Map(catalogue);
         ListKelurahan.Map(catalogue);
@@ -92,12 +94,14 @@ public static class ApiEndpoints
         GetDecisionTrace.Map(audit);
         ReplayDecision.Map(audit);
         AddDecisionNote.Map(audit);
+        ListWhatIfDrafts.Map(audit);
         StartWhatIf.Map(audit);
         GetWhatIf.Map(audit);
         ExportWhatIf.Map(audit);
 
         var transparency = api.MapGroup("/transparency").WithTags("Transparency log");
         GetCheckpoint.Map(transparency);
+        GetLogPublicKey.Map(transparency);
         GetInclusionProof.Map(transparency);
         GetConsistencyProof.Map(transparency);
 

@@ -90,12 +90,15 @@ public static class LicensingPortalSetup
         services.ConfigureHttpJsonOptions(options => Domain.Json.Configure(options.SerializerOptions));
         services.AddApiProblemDetails();
         services.AddOpenApi();
-        services.AddOutputCache(options => options.AddPolicy(ShowPublicStatistics.CachePolicy, policy => policy.Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("month")));
+        services.AddOutputCache(options => options.AddPolicy(ShowPublicStatistics.CachePolicy, policy => policy.Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("month", "by", "format").SetVaryByHeader("Accept-Language")));
         services.AddLicensingHealthChecks();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Pemohon", Policies.ApplicantPages);
+            options.Conventions.AuthorizeFolder("/Petugas", Policies.OfficerPages);
+            options.Conventions.AuthorizeFolder("/Walikota", Policies.ReportPages);
+            options.Conventions.AuthorizeFolder("/Admin", Policies.AdminPages);
             // Posting these forms counts against the same limits as the API calls they stand for.
             foreach (var page in AccountForms)
             {

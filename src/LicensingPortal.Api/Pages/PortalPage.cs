@@ -16,6 +16,9 @@ public abstract class PortalPage : PageModel
 
     protected Guid UserId => User.UserId();
 
+    /// <summary>The service's clock (today in WITA is <c>Wita.Today(Clock)</c>).</summary>
+    protected TimeProvider Clock => HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+
     protected static Language Language => Cultures.Current;
 
     /// <summary>Puts a failed result on the page: field errors at their fields, anything else in the summary.</summary>

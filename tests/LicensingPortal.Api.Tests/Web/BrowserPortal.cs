@@ -37,12 +37,15 @@ public abstract class BrowserPortal(DatabaseProvider provider) : IAsyncLifetime
     {
         var postgres = Provider == DatabaseProvider.Postgres ? await PostgresCluster.Instance.CreateDatabaseAsync("lpweb") : null;
         var port = FreePort();
-        factory = new PortalFactory(DataDirectory, postgres, Portal.DefaultSettings());
+        var settings = Portal.DefaultSettings();
+        settings["Permits:PublicBaseUrl"] = $"http://localhost:{port}";
+        factory = new PortalFactory(DataDirectory, postgres, settings, Time);
         factory.UseKestrel(options => options.ListenLocalhost(port));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal).Replace("[::1]", "localhost", StringComparison.Ordinal));
 
+        await SeedAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -51,6 +54,12 @@ public abstract class BrowserPortal(DatabaseProvider provider) : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
+
+    /// <summary>The app's clock, when a portal needs its own (the demo clock, to seed demo data).</summary>
+    protected virtual TimeProvider? Time => null;
+
+    /// <summary>Data the portal's tests share, written once before the browser starts.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
 
     /// <summary>A fresh browser context (no cookies) with one page, in a phone-sized window unless told otherwise.</summary>
     public async Task<IPage> NewPageAsync(string language = "id-ID", bool phone = true, bool javaScript = true)
@@ -122,5 +131,20 @@ public abstract class BrowserPortal(DatabaseProvider provider) : IAsyncLifetime
 }
 
 public sealed class SqliteBrowserPortal() : BrowserPortal(DatabaseProvider.Sqlite);
+
+/// <summary>On SQLite, with a month of demo applications (`seed demo`) for the staff's and citizens' pages to show.</summary>
+public sealed class DemoBrowserPortal() : BrowserPortal(DatabaseProvider.Sqlite)
+{
+    private readonly Api.Cli.DemoClock clock = new();
+
+    protected override TimeProvider? Time => clock;
+
+    protected override async Task SeedAsync()
+    {
+        var output = new StringWriter();
+        var exit = await Api.Cli.SeedDemoCommand.RunAsync(Factory.Services, ["--applications", "150", "--days", "30", "--seed", "11"], output);
+        Assert.True(exit == 0, output.ToString());
+    }
+}
 
 public sealed class PostgresBrowserPortal() : BrowserPortal(DatabaseProvider.Postgres);

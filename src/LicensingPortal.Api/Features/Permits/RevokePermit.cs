@@ -19,8 +19,8 @@ public static class RevokePermit
         public Validator()
         {
             RuleFor(c => c.Number).NotEmpty().MaximumLength(40);
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("A reason of at most 1000 characters is required.")
-                .Must(r => r.Trim().Length is > 0 and <= 1000).WithMessage("A reason of at most 1000 characters is required.");
+            RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => Texts.Get("Validation.RevocationReason"))
+                .Must(r => r.Trim().Length is > 0 and <= 1000).WithMessage(_ => Texts.Get("Validation.RevocationReason"));
         }
     }
 
@@ -29,9 +29,14 @@ public static class RevokePermit
         public async ValueTask<Result<PermitResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
             var permit = await db.Permits.FirstOrDefaultAsync(p => p.Number == command.Number, cancellationToken);
-            if (permit is null || permit.Status == PermitStatus.Revoked)
+            if (permit is null)
             {
-                return Error.NotFound(ErrorCodes.PermitNotFound, "No permit in force with that number.");
+                return Error.NotFound(ErrorCodes.PermitNotFound, "No permit with that number.");
+            }
+
+            if (permit.Status == PermitStatus.Revoked)
+            {
+                return new Error(ErrorCodes.PermitAlreadyRevoked, StatusCodes.Status409Conflict, "The permit was revoked already.", $"Permit {permit.Number} was revoked on {permit.RevokedAt:yyyy-MM-dd}.");
             }
 
             var now = time.GetUtcNow();

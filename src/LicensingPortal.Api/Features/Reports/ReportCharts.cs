@@ -37,17 +37,44 @@ public static class ReportCharts
         return Render(plot, format, $"throughput-{from:yyyyMMdd}-{to:yyyyMMdd}");
     }
 
-    public static FileDownload ByKecamatan(IReadOnlyList<BreakdownRow> rows, DateOnly from, DateOnly to, Language language, string format)
+    public static FileDownload Breakdown(IReadOnlyList<BreakdownRow> rows, string by, DateOnly from, DateOnly to, Language language, string format)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var english = language == Language.English;
+        var dimension = (by, english) switch
+        {
+            ("sector", true) => "sector",
+            ("sector", false) => "sektor",
+            ("permitType", true) => "permit type",
+            ("permitType", false) => "jenis izin",
+            _ => "kecamatan",
+        };
         var plot = NewPlot(
-            english ? $"Decisions per kecamatan, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : $"Keputusan per kecamatan, {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}",
+            english ? $"Decisions per {dimension}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : $"Keputusan per {dimension}, {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}",
             english ? "Decisions" : "Keputusan");
         var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
         Stack(plot, positions, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)(r.Total - r.Approved)).ToArray(), english);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.Select(p => new Tick(p, rows[(int)p].Name)).ToArray());
-        return Render(plot, format, $"kecamatan-{from:yyyyMMdd}-{to:yyyyMMdd}");
+        plot.Axes.Bottom.TickLabelStyle.Rotation = rows.Count > 6 ? -35 : 0;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = rows.Count > 6 ? Alignment.MiddleRight : Alignment.UpperCenter;
+        return Render(plot, format, $"{by.ToLowerInvariant()}-{from:yyyyMMdd}-{to:yyyyMMdd}");
+    }
+
+    /// <summary>A month's applications by kecamatan or sector for the public page, approved stacked on rejected; <paramref name="names"/> labels the bars.</summary>
+    public static FileDownload PublicBreakdown(IReadOnlyList<ShowPublicStatistics.Row> rows, IReadOnlyList<string> names, string by, string month, Language language, string format)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(names);
+        var english = language == Language.English;
+        var dimension = by == "sector" ? (english ? "sector" : "sektor") : "kecamatan";
+        var plot = NewPlot(english ? $"Applications per {dimension}, {month}" : $"Permohonan per {dimension}, {month}", english ? "Applications" : "Permohonan");
+        var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
+        var approved = rows.Select(r => Math.Round(r.Applications * r.ApprovalRate)).ToArray();
+        Stack(plot, positions, approved, rows.Select((r, i) => r.Applications - approved[i]).ToArray(), english);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.Select(p => new Tick(p, names[(int)p])).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = rows.Count > 6 ? -35 : 0;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = rows.Count > 6 ? Alignment.MiddleRight : Alignment.UpperCenter;
+        return Render(plot, format, $"statistik-{by}-{month}");
     }
 
     private static Plot NewPlot(string title, string yLabel)

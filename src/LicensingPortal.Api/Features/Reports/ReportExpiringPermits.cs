@@ -24,9 +24,17 @@ public static class ReportExpiringPermits
         }
     }
 
+    public static FileDownload ToCsv(IReadOnlyList<ExpiringPermit> rows) =>
+        Csv.Table("expiring-permits", ["permit_type", "kecamatan", "valid_until", "days_left"], rows.Select(r => new object[] { r.Type, r.Kecamatan, r.ValidUntil.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.DaysLeft }));
+
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/expiring-permits", async Task<Results<Ok<IReadOnlyList<ExpiringPermit>>, ProblemHttpResult>> (int? days, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Query(days ?? 90), cancellationToken)).ToOk())
+        routes.MapGet("/expiring-permits", async Task<Results<Ok<IReadOnlyList<ExpiringPermit>>, FileContentHttpResult, ProblemHttpResult>> (int? days, string? format, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var result = await sender.Send(new Query(days ?? 90), cancellationToken);
+                return !result.Succeeded ? result.Error!.ToProblem()
+                    : format == "csv" ? ToCsv(result.Value).ToResult()
+                    : TypedResults.Ok(result.Value);
+            })
             .WithName("ExpiringPermitsReport")
-            .WithSummary("Permits that expire within the next days (90 by default, at most 366), by type and kecamatan.");
+            .WithSummary("Permits that expire within the next days (90 by default, at most 366), by type and kecamatan (format=csv for CSV).");
 }

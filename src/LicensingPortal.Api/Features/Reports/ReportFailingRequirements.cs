@@ -29,9 +29,17 @@ public static class ReportFailingRequirements
         }
     }
 
+    public static FileDownload ToCsv(IReadOnlyList<FailingRequirement> rows) =>
+        Csv.Table("failing-requirements", ["requirement", "failures"], rows.Select(r => new object[] { r.Id, r.Failures }));
+
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/failing-requirements", async Task<Results<Ok<IReadOnlyList<FailingRequirement>>, ProblemHttpResult>> (DateOnly from, DateOnly to, int? top, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Query(from, to, top ?? 10), cancellationToken)).ToOk())
+        routes.MapGet("/failing-requirements", async Task<Results<Ok<IReadOnlyList<FailingRequirement>>, FileContentHttpResult, ProblemHttpResult>> (DateOnly from, DateOnly to, int? top, string? format, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var result = await sender.Send(new Query(from, to, top ?? 10), cancellationToken);
+                return !result.Succeeded ? result.Error!.ToProblem()
+                    : format == "csv" ? ToCsv(result.Value).ToResult()
+                    : TypedResults.Ok(result.Value);
+            })
             .WithName("FailingRequirementsReport")
-            .WithSummary("The requirements that fail most in a period (top 10 by default, at most 100).");
+            .WithSummary("The requirements that fail most in a period (top 10 by default, at most 100; format=csv for CSV).");
 }

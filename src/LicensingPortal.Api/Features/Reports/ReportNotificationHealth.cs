@@ -45,11 +45,17 @@ public static class ReportNotificationHealth
         }
     }
 
+    public static FileDownload ToCsv(IReadOnlyList<DeliveryHealth> rows) =>
+        Csv.Table("notification-health", ["channel", "delivered", "pending", "retrying", "dead_lettered"], rows.Select(r => new object[] { r.Channel, r.Delivered, r.Pending, r.Retrying, r.DeadLettered }));
+
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/notification-health", async Task<Results<Ok<IReadOnlyList<DeliveryHealth>>, ProblemHttpResult>> (DateOnly? from, DateOnly? to, TimeProvider time, ISender sender, CancellationToken cancellationToken) =>
+        routes.MapGet("/notification-health", async Task<Results<Ok<IReadOnlyList<DeliveryHealth>>, FileContentHttpResult, ProblemHttpResult>> (DateOnly? from, DateOnly? to, string? format, TimeProvider time, ISender sender, CancellationToken cancellationToken) =>
             {
                 var until = to ?? Wita.Today(time);
-                return (await sender.Send(new Query(from ?? until.AddDays(-29), until), cancellationToken)).ToOk();
+                var result = await sender.Send(new Query(from ?? until.AddDays(-29), until), cancellationToken);
+                return !result.Succeeded ? result.Error!.ToProblem()
+                    : format == "csv" ? ToCsv(result.Value).ToResult()
+                    : TypedResults.Ok(result.Value);
             })
             .WithName("NotificationHealthReport")
             .WithSummary("Notifications per channel: delivered in a period (the last 30 days by default), and now pending, retrying and dead-lettered.");

@@ -72,6 +72,9 @@ public static class AuthSetup
         // pages accept the sign-in cookie only.
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.ApplicantPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Applicant))
+            .AddPolicy(Policies.OfficerPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Officer, Roles.Admin))
+            .AddPolicy(Policies.ReportPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Mayor, Roles.Admin))
+            .AddPolicy(Policies.AdminPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Admin))
             .AddPolicy(Policies.Account, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .AddPolicy(Policies.Applicant, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Applicant))
             .AddPolicy(Policies.Officer, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Officer, Roles.Admin))

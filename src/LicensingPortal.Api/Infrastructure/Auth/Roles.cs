@@ -10,6 +10,13 @@ public static class Roles
     public const string Admin = "Admin";
 
     public static IReadOnlyList<string> All { get; } = [Applicant, Officer, Mayor, Admin];
+
+    /// <summary>Where an account's pages start, by its role.</summary>
+    public static string HomeOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Applicant) ? "/pemohon" : user.IsInRole(Admin) ? "/admin" : user.IsInRole(Mayor) ? "/walikota" : user.IsInRole(Officer) ? "/petugas" : "/";
+    }
 }
 
 /// <summary>The authorization policies; every endpoint names one (or is explicitly public).</summary>
@@ -17,6 +24,15 @@ public static class Policies
 {
     /// <summary>The applicant's pages (signed in with the cookie).</summary>
     public const string ApplicantPages = "applicant-pages";
+
+    /// <summary>The officers' audit pages (officers and administrators, signed in with the cookie).</summary>
+    public const string OfficerPages = "officer-pages";
+
+    /// <summary>The mayor's office's dashboard (the mayor's office and administrators, signed in with the cookie).</summary>
+    public const string ReportPages = "report-pages";
+
+    /// <summary>The administrators' pages (signed in with the cookie).</summary>
+    public const string AdminPages = "admin-pages";
 
     /// <summary>Any signed-in account, whatever its role.</summary>
     public const string Account = "account";

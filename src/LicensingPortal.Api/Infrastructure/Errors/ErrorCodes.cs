@@ -26,6 +26,7 @@ public static class ErrorCodes
     public const string DocumentTypeNotAllowed = "document_type_not_allowed";
     public const string DocumentNotFound = "document_not_found";
     public const string PermitNotFound = "permit_not_found";
+    public const string PermitAlreadyRevoked = "permit_already_revoked";
     public const string ApplicationNotResubmittable = "application_not_resubmittable";
     public const string ConfirmationInvalid = "confirmation_invalid";
     public const string DraftNotFound = "draft_not_found";
@@ -53,6 +54,7 @@ public static class ErrorCodes
         DocumentTypeNotAllowed,
         DocumentNotFound,
         PermitNotFound,
+        PermitAlreadyRevoked,
         ApplicationNotResubmittable,
         ConfirmationInvalid,
         DraftNotFound,

@@ -16,9 +16,13 @@ public sealed class CheckpointSigner : IDisposable
     {
         key = Key.Import(Algorithm, seed, KeyBlobFormat.RawPrivateKey);
         PublicKey = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+        PublicKeyPem = Encoding.ASCII.GetString(key.PublicKey.Export(KeyBlobFormat.PkixPublicKeyText));
     }
 
     public byte[] PublicKey { get; }
+
+    /// <summary>The public key as a PEM "PUBLIC KEY" (SubjectPublicKeyInfo), which OpenSSL reads.</summary>
+    public string PublicKeyPem { get; }
 
     /// <summary>The signed text: origin, tree size, root hash (base64) and time, one per line, as in a transparency-log checkpoint.</summary>
     public static string Body(long size, byte[] root, DateTimeOffset time) =>

@@ -39,7 +39,7 @@ public abstract class GovukFieldTagHelper : TagHelper
     protected string? Value =>
         ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry) && entry.AttemptedValue is not null
             ? entry.AttemptedValue
-            : Convert.ToString(For.Model, CultureInfo.CurrentCulture);
+            : For.Model is DateOnly date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(For.Model, CultureInfo.CurrentCulture);
 
     protected string DescribedBy(bool hasHint) =>
         string.Join(' ', new[] { hasHint ? $"{Id}-hint" : null, Errors.Count > 0 ? $"{Id}-error" : null }.OfType<string>());

@@ -13,6 +13,9 @@ public static class Texts
 
     public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 
+    /// <summary>A text in a given language, or null when there is none by that key.</summary>
+    public static string? In(CultureInfo culture, string key) => Resources.GetString(key, culture);
+
     public static string Format(string key, params object?[] arguments) => string.Format(CultureInfo.CurrentCulture, Get(key), arguments);
 
     /// <summary>Every key and its text in one language (for the test that both languages have every text).</summary>

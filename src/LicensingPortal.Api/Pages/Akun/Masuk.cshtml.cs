@@ -53,7 +53,7 @@ public sealed class MasukModel : PortalPage
         }
 
         await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, result.Value, new AuthenticationProperties { IsPersistent = false });
-        var home = result.Value.IsInRole(Roles.Applicant) ? "/pemohon" : "/petugas";
+        var home = Roles.HomeOf(result.Value);
         var back = LocalOr(ReturnUrl, home);
         return PendingAnswers.AreKeptFor(HttpContext, back) ? RedirectToPage("/Akun/Lanjutkan", new { ReturnUrl = back }) : LocalRedirect(back);
     }

@@ -9,7 +9,15 @@ public sealed class IndexModel : PortalPage
 {
     public string Kind { get; private set; } = "NotFound";
 
-    public void OnGet(int code) => Kind = Of(code);
+    public void OnGet(int code)
+    {
+        Kind = Of(code);
+        if (code is >= 400 and < 600)
+        {
+            // Opened directly (as the "access denied" page is): answer with the status it describes.
+            Response.StatusCode = code;
+        }
+    }
 
     public void OnPost(int code) => Kind = Of(code);
 

@@ -19,7 +19,7 @@ public abstract class WhatIfTests(Portal portal)
         var approved = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
         var today = rejected.SubmissionDate;
 
-        var started = await officer.Client.PostAsJsonAsync("/api/audit/what-if", new StartWhatIf.Request(DraftWithout("PERNYATAAN-KEBENARAN-DATA"), null, today, today), TestJson.Options);
+        var started = await officer.Client.PostAsJsonAsync("/api/audit/what-if", new StartWhatIf.Request(DraftRuleSets.Without("kupang-2025", "PERNYATAAN-KEBENARAN-DATA"), null, today, today), TestJson.Options);
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var run = (await started.Content.ReadFromJsonAsync<WhatIfProgress>(TestJson.Options))!;
@@ -54,18 +54,6 @@ public abstract class WhatIfTests(Portal portal)
         var response = await officer.Client.PostAsJsonAsync("/api/audit/what-if", new StartWhatIf.Request("id: x\nrequirements: [", null, today, today), TestJson.Options);
 
         await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
-    }
-
-    /// <summary>The shipped rule set as one YAML document with its requirements inline, less one requirement file.</summary>
-    private static string DraftWithout(string requirementId)
-    {
-        var folder = Path.Combine(TestPaths.RepositoryRoot, "rules", "kupang-2025");
-        var ruleset = File.ReadAllText(Path.Combine(folder, "ruleset.yaml")).Replace("id: kupang-pb-2025", "id: kupang-draft", StringComparison.Ordinal);
-        var requirements = Directory.GetFiles(Path.Combine(folder, "requirements"), "*.yaml").Order(StringComparer.Ordinal)
-            .Select(File.ReadAllText)
-            .Where(text => !text.Contains($"id: {requirementId}\n", StringComparison.Ordinal))
-            .Select(text => text[(text.IndexOf("requirements:\n", StringComparison.Ordinal) + "requirements:\n".Length)..]);
-        return ruleset + "\nrequirements:\n" + string.Join("\n", requirements);
     }
 }
 

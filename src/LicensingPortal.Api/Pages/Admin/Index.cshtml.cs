@@ -1,0 +1,88 @@
+using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Features.Transparency;
+using LicensingPortal.Api.Infrastructure.Transparency;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Admin;
+
+/// <summary>
+/// Administration: revoke a permit with a reason, after a confirmation step (the same use cases as
+/// /api/admin/permits); verify the transparency log and read the result; the background jobs' dashboard.
+/// </summary>
+public sealed class IndexModel : PortalPage
+{
+    private static readonly Dictionary<string, string> FieldMap = new(StringComparer.Ordinal)
+    {
+        ["number"] = nameof(Number),
+        ["reason"] = nameof(Reason),
+    };
+
+    [BindProperty]
+    public string? Number { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>The permit to revoke, shown for confirmation.</summary>
+    public LookUpPermit.Response? Confirming { get; private set; }
+
+    public PermitResponse? Revoked { get; private set; }
+
+    public LogVerifier.Report? Verification { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Step one: look the permit up and ask to confirm, with the reason kept.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Reason) || Reason.Trim().Length > 1000)
+        {
+            ModelState.AddModelError(nameof(Reason), Texts.Get("Validation.RevocationReason"));
+        }
+
+        var permit = await Sender.Send(new LookUpPermit.Query(Number?.Trim() ?? string.Empty, Language), cancellationToken);
+        if (!permit.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Number), permit.Error!.Errors is null ? Describe(permit.Error) : Texts.Get("Admin.Revoke.NumberRequired"));
+        }
+        else if (permit.Value.RevokedAt is not null)
+        {
+            ModelState.AddModelError(nameof(Number), Texts.Get("ErrorCode.permit_already_revoked"));
+        }
+
+        if (ModelState.IsValid)
+        {
+            Confirming = permit.Value;
+        }
+
+        return Page();
+    }
+
+    /// <summary>Step two: revoke. The holder is notified and the log records it.</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(CancellationToken cancellationToken)
+    {
+        var revoked = await Sender.Send(new RevokePermit.Command(UserId, Number?.Trim() ?? string.Empty, Reason ?? string.Empty), cancellationToken);
+        if (revoked.Succeeded)
+        {
+            Revoked = revoked.Value;
+            return Page();
+        }
+
+        ShowErrors(revoked.Error!, FieldMap);
+        if (revoked.Error!.Errors is null)
+        {
+            ModelState.Remove(string.Empty);
+            ModelState.AddModelError(nameof(Number), Describe(revoked.Error));
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
+    {
+        Verification = (await Sender.Send(new VerifyLog.Query(), cancellationToken)).Value;
+        return Page();
+    }
+}

@@ -1,0 +1,99 @@
+using LicensingPortal.Api.Features.Audit;
+using LicensingPortal.Api.Features.Catalogue;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Petugas;
+
+/// <summary>
+/// The officers' decision search: every filter of GET /api/audit/decisions (the same query), in a GET form so a
+/// search can be bookmarked and shared, with stable pages (oldest first, then by id). Officers audit; no page here
+/// changes an outcome.
+/// </summary>
+public sealed class IndexModel : PortalPage
+{
+    /// <summary>Decisions per page: a phone's screenful or two.</summary>
+    public const int PageSize = 25;
+
+    private static readonly Dictionary<string, string> FieldMap = new(StringComparer.Ordinal)
+    {
+        ["from"] = nameof(From),
+        ["to"] = nameof(To),
+        ["outcome"] = nameof(Outcome),
+        ["kbli"] = nameof(Kbli),
+        ["kecamatan"] = nameof(Kecamatan),
+        ["permitType"] = nameof(PermitType),
+        ["failedRequirement"] = nameof(FailedRequirement),
+    };
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Outcome { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kbli { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kecamatan { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? PermitType { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? FailedRequirement { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "halaman")]
+    public int Halaman { get; set; } = 1;
+
+    public SearchDecisions.SearchPage? Results { get; private set; }
+
+    public IReadOnlyList<Choice> Outcomes { get; } =
+    [
+        new(Domain.Outcomes.Approved, Texts.Get("Status.Approved")),
+        new(Domain.Outcomes.Rejected, Texts.Get("Status.Rejected")),
+    ];
+
+    public IReadOnlyList<Choice> KecamatanChoices { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> KecamatanNames { get; private set; } = new Dictionary<string, string>();
+
+    public int PageCount => Results is null || Results.Total == 0 ? 1 : (int)Math.Ceiling(Results.Total / (double)Results.PageSize);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var areas = await Sender.Send(new ListKelurahan.Query(), cancellationToken);
+        KecamatanChoices = areas.Succeeded ? areas.Value.Select(k => new Choice(k.Code, k.Name)).ToList() : [];
+        KecamatanNames = KecamatanChoices.ToDictionary(c => c.Value, c => c.Label);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var search = await Sender.Send(
+            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), null, Math.Max(1, Halaman), PageSize),
+            cancellationToken);
+        if (search.Succeeded)
+        {
+            Results = search.Value;
+        }
+        else
+        {
+            ShowErrors(search.Error!, FieldMap);
+        }
+
+        return Page();
+    }
+
+    /// <summary>The address of another page of the same search.</summary>
+    public string PageUrl(int page)
+    {
+        var query = Request.Query.Where(q => q.Key != "halaman").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? string.Empty)}"));
+        return "/petugas?" + string.Join('&', query.Append($"halaman={page}"));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using LicensingPortal.Api.Features.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Statistik;
+
+/// <summary>
+/// The public service statistics, for anyone, without signing in (the same queries as /api/public/statistics): a
+/// month's applications, approval rate and median decision time, by kecamatan and by sector, as charts and tables.
+/// </summary>
+[AllowAnonymous]
+public sealed class IndexModel : PortalPage
+{
+    [BindProperty(SupportsGet = true, Name = "bulan")]
+    public string? Month { get; set; }
+
+    public ShowPublicStatistics.Response? Statistics { get; private set; }
+
+    public IReadOnlyList<Choice> Months { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var today = Domain.Wita.Today(Clock);
+        Months = Enumerable.Range(0, 12)
+            .Select(i => new DateOnly(today.Year, today.Month, 1).AddMonths(-i))
+            .Select(m => new Choice(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.ToString("MMMM yyyy", CultureInfo.CurrentCulture)))
+            .ToList();
+        Month = string.IsNullOrWhiteSpace(Month) ? Months[0].Value : Month.Trim();
+        var statistics = await Sender.Send(new ShowPublicStatistics.Query(Month), cancellationToken);
+        if (!statistics.Succeeded)
+        {
+            ShowErrors(statistics.Error!, new Dictionary<string, string> { ["month"] = nameof(Month) });
+            return Page();
+        }
+
+        Statistics = statistics.Value;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetChartAsync(string? by, CancellationToken cancellationToken)
+    {
+        var chart = await Sender.Send(new ChartPublicStatistics.Query(Month, by ?? "kecamatan", "svg", Language), cancellationToken);
+        return chart.Succeeded ? File(chart.Value.Content, chart.Value.ContentType) : StatusCode(chart.Error!.Status);
+    }
+
+    public string SectorName(string key) => ChartPublicStatistics.SectorName(key, Language);
+}

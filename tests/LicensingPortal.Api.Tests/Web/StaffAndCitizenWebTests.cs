@@ -1,0 +1,237 @@
+using System.Text.RegularExpressions;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace LicensingPortal.Api.Tests.Web;
+
+/// <summary>
+/// The other users in Chromium, over a month of demo applications: an officer audits, replays, notes and runs a
+/// what-if; the mayor's office reads its dashboard and downloads a table; an administrator revokes a permit that a
+/// citizen then checks by its QR address; anyone reads the statistics and the transparency log; an applicant cannot
+/// open staff pages. Every page is checked with axe in both languages.
+/// </summary>
+public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFixture<DemoBrowserPortal>
+{
+    [Fact]
+    public async Task Officer_FindsARefusedDecision_ReplaysIt_AndAddsANote()
+    {
+        var page = await portal.NewPageAsync(phone: false);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await SignInAsync(page, Roles.Officer);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Audit.Title"));
+
+            // Stable paging over every decision: the second page holds other decisions, and the first page again the same ones.
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Search"), Exact = true }).ClickAsync();
+            var first = await page.Locator("tbody tr td:first-child a").AllInnerTextsAsync();
+            Assert.Equal(Pages.Petugas.IndexModel.PageSize, first.Count);
+            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Audit.Next") }).ClickAsync();
+            var second = await page.Locator("tbody tr td:first-child a").AllInnerTextsAsync();
+            Assert.Empty(first.Intersect(second));
+            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Audit.Previous") }).ClickAsync();
+            Assert.Equal(first, await page.Locator("tbody tr td:first-child a").AllInnerTextsAsync());
+
+            await page.GetByLabel(Say.Id("Field.Outcome"), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Say.Id("Status.Rejected") });
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Search"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#results")).ToContainTextAsync(new Regex(@"^\d+ "));
+            Assert.Contains("Outcome=rejected", page.Url, StringComparison.Ordinal);
+            await Assertions.Expect(page.Locator("tbody .govuk-tag--green")).ToHaveCountAsync(0);
+            await AuditBothLanguagesAsync(page);
+            await Screenshots.SaveAsync(page, "officer-search");
+
+            await page.Locator("tbody tr td:first-child a").First.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(Say.Id("Status.Rejected"));
+            await Assertions.Expect(page.Locator("table").First).ToContainTextAsync(Say.Id("Requirement.Failed"));
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Replay.Button") }).ClickAsync();
+            await Assertions.Expect(page.Locator("#replay")).ToContainTextAsync(Say.Id("Audit.Replay.Reproduced"));
+
+            await page.GetByLabel(Say.Id("Audit.Note.Label"), new() { Exact = true }).FillAsync("Diperiksa: sesuai aturan.");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Note.Button") }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(Say.Id("Audit.Note.Added"));
+            await Assertions.Expect(page.Locator("#notes ~ ul")).ToContainTextAsync("Diperiksa: sesuai aturan.");
+            await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "note-added" })).ToHaveCountAsync(1);
+            await AuditBothLanguagesAsync(page);
+            await Screenshots.SaveAsync(page, "officer-decision");
+        });
+    }
+
+    [Fact]
+    public async Task Officer_RunsAWhatIf_SeesItsProgress_ThenTheFlips_AndDownloadsTheCsv()
+    {
+        var page = await portal.NewPageAsync(phone: false);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await SignInAsync(page, Roles.Officer);
+            await page.GotoAsync("/petugas/what-if");
+            await Axe.AssertNoSeriousViolationsAsync(page);
+            await page.GetByLabel(Say.Id("WhatIf.RuleSet"), new() { Exact = true }).FillAsync(DraftRuleSets.Without("kupang-2025", "PERNYATAAN-KEBENARAN-DATA"));
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("WhatIf.Start") }).ClickAsync();
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("WhatIf.Run.Title"));
+            await Assertions.Expect(page.Locator("#whatif-bar")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#whatif-progress label")).ToContainTextAsync(new Regex(@"\d+"));
+            await Assertions.Expect(page.Locator("#whatif-status")).ToHaveTextAsync(Say.Id("WhatIf.Status.Completed"), new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator("#whatif-bar")).ToHaveAttributeAsync("value", "100");
+            Assert.True(int.Parse(await page.Locator("#would-be-approved").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("PERNYATAAN-KEBENARAN-DATA");
+            await AuditBothLanguagesAsync(page);
+            await Screenshots.SaveAsync(page, "officer-what-if");
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Say.Id("WhatIf.Csv") }).ClickAsync());
+            var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+            Assert.StartsWith("application_id,before,after,newly_failed,no_longer_failed\n", csv, StringComparison.Ordinal);
+            Assert.Contains(",rejected,approved,", csv, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task MayorsOffice_ReadsTheDashboardOverDemoData_ChartsWithTheirTables_AndDownloadsACsv()
+    {
+        var page = await portal.NewPageAsync(phone: false);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await SignInAsync(page, Roles.Mayor);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Reports.Title"));
+            Assert.NotEqual("0", (await page.Locator("#summary .govuk-heading-xl").First.InnerTextAsync()).Trim());
+            foreach (var table in new[] { "throughput", "breakdown-kecamatan", "breakdown-sector", "breakdown-permitType", "failing", "notifications" })
+            {
+                await Assertions.Expect(page.Locator($"#{table} tbody tr").First).ToBeVisibleAsync();
+            }
+
+            // Every chart is drawn, and its figures are in the table under it.
+            var charts = page.Locator("img.kupang-chart");
+            Assert.Equal(4, await charts.CountAsync());
+            for (var i = 0; i < 4; i++)
+            {
+                await Assertions.Expect(charts.Nth(i)).ToHaveJSPropertyAsync("complete", true);
+                Assert.True(await charts.Nth(i).EvaluateAsync<int>("img => img.naturalWidth") > 0);
+                Assert.Contains(Say.Id("Dashboard.ChartAlt", string.Empty).Split(':')[0], await charts.Nth(i).GetAttributeAsync("alt") ?? string.Empty, StringComparison.Ordinal);
+            }
+
+            await AuditBothLanguagesAsync(page);
+            await Screenshots.SaveAsync(page, "mayor-dashboard");
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#throughput ~ p a").First.ClickAsync());
+            var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+            Assert.StartsWith("period,total,approved,rejected,approval_rate\n", csv, StringComparison.Ordinal);
+            Assert.True(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 1);
+        });
+    }
+
+    [Fact]
+    public async Task AdministratorRevokesAPermit_AfterConfirming_AndTheCitizensQrCheckSaysRevoked()
+    {
+        using var applicant = await Accounts.CreateAsync(portal.Factory, Roles.Applicant);
+        var approved = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        var permit = approved.Permits[0];
+
+        var citizen = await portal.NewPageAsync();
+        var admin = await portal.NewPageAsync(phone: false);
+        await BrowserPortal.StepsAsync(admin, async () =>
+        {
+            await citizen.GotoAsync(permit.VerificationUrl);
+            await Assertions.Expect(citizen.Locator("#verification-status")).ToHaveTextAsync(Say.Id("Verify.Status.valid"));
+            await AuditBothLanguagesAsync(citizen);
+
+            await SignInAsync(admin, Roles.Admin);
+            await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Admin.Title"));
+            await AuditBothLanguagesAsync(admin);
+            await admin.GetByLabel(Say.Id("Field.PermitNumber"), new() { Exact = true }).FillAsync(permit.Number);
+            await admin.GetByLabel(Say.Id("Admin.Revoke.Reason"), new() { Exact = true }).FillAsync("Usaha tidak lagi beroperasi di lokasi ini.");
+            await admin.GetByRole(AriaRole.Button, new() { Name = Say.Id("Admin.Revoke.Continue") }).ClickAsync();
+
+            await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Admin.Revoke.Confirm"));
+            await Assertions.Expect(admin.Locator(".govuk-summary-list")).ToContainTextAsync("Warung Se'i Oma Maria");
+            await Assertions.Expect(citizen.Locator("#verification-status")).ToHaveTextAsync(Say.Id("Verify.Status.valid"));
+            await Axe.AssertNoSeriousViolationsAsync(admin);
+            await admin.GetByRole(AriaRole.Button, new() { Name = Say.Id("Admin.Revoke.Yes") }).ClickAsync();
+            await Assertions.Expect(admin.Locator(".govuk-panel__title")).ToHaveTextAsync(Say.Id("Admin.Revoke.Done"));
+
+            await citizen.ReloadAsync();
+            await Assertions.Expect(citizen.Locator("#verification-status")).ToHaveTextAsync(Say.Id("Verify.Status.revoked"));
+            await Screenshots.SaveAsync(citizen, "permit-revoked");
+
+            // The log still verifies, revocation included.
+            await admin.GotoAsync("/admin");
+            await admin.GetByRole(AriaRole.Button, new() { Name = Say.Id("Admin.Verify.Button") }).ClickAsync();
+            await Assertions.Expect(admin.Locator("#verification")).ToContainTextAsync(new Regex(Regex.Escape(Say.Id("Admin.Verify.Valid", 0)).Replace("0", @"\d+", StringComparison.Ordinal)));
+        });
+    }
+
+    [Fact]
+    public async Task Citizens_ReadTheStatisticsAndTheTransparencyLog_WithoutSigningIn()
+    {
+        var page = await portal.NewPageAsync();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Footer.Statistics") }).First.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Statistics.Title"));
+            await Assertions.Expect(page.Locator("#statistics-kecamatan tbody tr").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#statistics-sector")).ToContainTextAsync(Say.Id("Sector.makanan-minuman"));
+            Assert.True(await page.Locator("img.kupang-chart").First.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))") > 0);
+            await AuditBothLanguagesAsync(page);
+            await Screenshots.SaveAsync(page, "public-statistics");
+
+            await page.GotoAsync("/transparansi");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Transparency.Title"));
+            Assert.True(long.Parse(await page.Locator("#tree-size").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) > 150);
+            await AuditBothLanguagesAsync(page);
+            var key = await page.APIRequest.GetAsync("/api/transparency/public-key.pem");
+            Assert.StartsWith("-----BEGIN PUBLIC KEY-----", await key.TextAsync(), StringComparison.Ordinal);
+        });
+    }
+
+    [Theory]
+    [InlineData("/petugas")]
+    [InlineData("/petugas/what-if")]
+    [InlineData("/petugas/notifikasi")]
+    [InlineData("/walikota")]
+    [InlineData("/admin")]
+    public async Task AnApplicantSignedIn_CannotOpenStaffPages(string address)
+    {
+        var page = await portal.NewPageAsync();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await new Applicant(portal, page).SignInFreshAccountAsync();
+
+            var response = await page.GotoAsync(address);
+
+            Assert.Equal(403, response!.Status);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Error.Forbidden.Title"));
+        });
+    }
+
+    [Fact]
+    public async Task Officer_DeadLetteredNotificationsPage_IsAccessibleInBothLanguages()
+    {
+        var page = await portal.NewPageAsync(phone: false);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await SignInAsync(page, Roles.Officer);
+            await page.GotoAsync("/petugas/notifikasi");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("DeadLetters.Title"));
+            await AuditBothLanguagesAsync(page);
+        });
+    }
+
+    private async Task SignInAsync(IPage page, string role)
+    {
+        using var account = await Accounts.CreateAsync(portal.Factory, role);
+        await page.GotoAsync("/akun/masuk");
+        await page.GetByLabel(Say.Id("Field.Email"), new() { Exact = true }).FillAsync(account.Email);
+        await page.GetByLabel(Say.Id("Field.Password"), new() { Exact = true }).FillAsync(Accounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("SignIn.Button"), Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Axe on the page as it is, then in the other language, then back.</summary>
+    private static async Task AuditBothLanguagesAsync(IPage page)
+    {
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bahasa Indonesia" }).ClickAsync();
+        Assert.Equal("id", await page.Locator("html").GetAttributeAsync("lang"));
+    }
+}

@@ -114,6 +114,17 @@ public static class LicensingPortalSetup
                     selector.AttributeRouteModel!.Template = PageRoutes.Kebab(selector.AttributeRouteModel.Template);
                 }
             });
+        }).AddMvcOptions(options =>
+        {
+            // A form value that cannot be read (a date, a number, an id) is said in the reader's language.
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((_, _) => Texts.Get("Form.InvalidValue"));
+            messages.SetValueIsInvalidAccessor(_ => Texts.Get("Form.InvalidValue"));
+            messages.SetUnknownValueIsInvalidAccessor(_ => Texts.Get("Form.InvalidValue"));
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => Texts.Get("Form.InvalidValue"));
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => Texts.Get("Form.InvalidValue"));
+            messages.SetValueMustBeANumberAccessor(_ => Texts.Get("Form.InvalidValue"));
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => Texts.Get("Form.InvalidValue"));
         });
         return builder;
     }

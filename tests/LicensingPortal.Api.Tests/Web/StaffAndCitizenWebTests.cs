@@ -53,6 +53,12 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "note-added" })).ToHaveCountAsync(1);
             await AuditBothLanguagesAsync(page);
             await Screenshots.SaveAsync(page, "officer-decision");
+
+            // A filter that cannot be read is said at its field, in the reader's language, and nothing else breaks.
+            await page.GotoAsync("/petugas?Applicant=bukan-id&From=2026-13-45");
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Form.InvalidValue"));
+            await Assertions.Expect(page.Locator("#Applicant-error")).ToContainTextAsync(Say.Id("Form.InvalidValue"));
+            await Assertions.Expect(page.Locator("#From-error")).ToContainTextAsync(Say.Id("Form.InvalidValue"));
         });
     }
 

@@ -23,6 +23,7 @@ public sealed class IndexModel : PortalPage
         ["kecamatan"] = nameof(Kecamatan),
         ["permitType"] = nameof(PermitType),
         ["failedRequirement"] = nameof(FailedRequirement),
+        ["applicant"] = nameof(Applicant),
     };
 
     [BindProperty(SupportsGet = true)]
@@ -45,6 +46,10 @@ public sealed class IndexModel : PortalPage
 
     [BindProperty(SupportsGet = true)]
     public string? FailedRequirement { get; set; }
+
+    /// <summary>An applicant's account id: every decision on that account's businesses.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Applicant { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "halaman")]
     public int Halaman { get; set; } = 1;
@@ -74,7 +79,7 @@ public sealed class IndexModel : PortalPage
         }
 
         var search = await Sender.Send(
-            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), null, Math.Max(1, Halaman), PageSize),
+            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), Applicant, Math.Max(1, Halaman), PageSize),
             cancellationToken);
         if (search.Succeeded)
         {

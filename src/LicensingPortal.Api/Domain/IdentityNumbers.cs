@@ -17,15 +17,22 @@ public static class IdentityNumbers
         }
 
         var province = int.Parse(nik.AsSpan(0, 2), CultureInfo.InvariantCulture);
+        var regency = int.Parse(nik.AsSpan(2, 2), CultureInfo.InvariantCulture);
+        var district = int.Parse(nik.AsSpan(4, 2), CultureInfo.InvariantCulture);
         var day = int.Parse(nik.AsSpan(6, 2), CultureInfo.InvariantCulture);
         var month = int.Parse(nik.AsSpan(8, 2), CultureInfo.InvariantCulture);
+        var year = int.Parse(nik.AsSpan(10, 2), CultureInfo.InvariantCulture);
         if (day > 40)
         {
             day -= 40;
         }
 
-        return province >= 11 && day is >= 1 and <= 31 && month is >= 1 and <= 12 && nik[12..] != "0000";
+        return province >= 11 && regency > 0 && district > 0 && IsBirthDate(day, month, year) && nik[12..] != "0000";
     }
+
+    /// <summary>A DDMMYY birth date that exists in the calendar in 19YY or 20YY (29 February needs a leap year).</summary>
+    private static bool IsBirthDate(int day, int month, int year) =>
+        month is >= 1 and <= 12 && day >= 1 && (day <= DateTime.DaysInMonth(1900 + year, month) || day <= DateTime.DaysInMonth(2000 + year, month));
 
     /// <summary>NPWP: 15 digits (the form before 2024) or 16 digits (since 2024; the NIK for individuals).</summary>
     public static bool IsStructurallyValidNpwp(string npwp) => npwp is { Length: 15 or 16 } && npwp.All(char.IsAsciiDigit);

@@ -13,9 +13,29 @@ public static class Json
         ArgumentNullException.ThrowIfNull(options);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new ReadOnlySetConverter());
+        options.Converters.Add(new TextWithoutNulConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         return options;
+    }
+}
+
+/// <summary>Text as JSON strings, refusing the NUL character (PostgreSQL cannot store it; no answer needs it).</summary>
+public sealed class TextWithoutNulConverter : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString();
+        return text is not null && text.Contains('\0', StringComparison.Ordinal)
+            ? throw new JsonException("Text may not contain the NUL character (\\u0000).")
+            : text;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value);
     }
 }
 

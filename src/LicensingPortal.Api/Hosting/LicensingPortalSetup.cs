@@ -27,6 +27,7 @@ public static class LicensingPortalSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
         BodySizeLimits.ConfigureKestrel(builder);
+        RequestGuards.ConfigureKestrel(builder);
         // The CSS and scripts (and their compressed copies) from the build output in every environment, as the
         // published app serves them; without a build manifest (published) this does nothing.
         builder.WebHost.UseStaticWebAssets();
@@ -149,6 +150,7 @@ public static class LicensingPortalSetup
             pages.UseStatusCodePagesWithReExecute("/kesalahan/{0}");
         });
         app.UseCultures();
+        app.UseRequestGuards();
         app.UseRouting();
         app.UseBodySizeLimits();
         app.UseIdempotencyBuffering();

@@ -16,6 +16,14 @@ public sealed class IdentityNumbersTests
     [InlineData("0971044107850003", false)]
     [InlineData("5371044107850000", false)]
     [InlineData("5371-4410-7850-03", false)]
+    [InlineData("5371043002850003", false)]
+    [InlineData("5371043104850003", false)]
+    [InlineData("5371047102850003", false)]
+    [InlineData("5371042902000003", true)]
+    [InlineData("5371046902960003", true)]
+    [InlineData("5371042902010003", false)]
+    [InlineData("5300044107850003", false)]
+    [InlineData("5371004107850003", false)]
     public void Nik_IsCheckedForLengthRegionBirthDateAndSerial(string nik, bool valid)
     {
         Assert.Equal(valid, IdentityNumbers.IsStructurallyValidNik(nik));

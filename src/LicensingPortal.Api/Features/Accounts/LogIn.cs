@@ -6,7 +6,8 @@ namespace LicensingPortal.Api.Features.Accounts;
 /// <summary>
 /// Checks an e-mail address and password and gives the account's identity: the API turns it into a bearer token,
 /// the pages into a sign-in cookie. Five wrong passwords lock the account for 15 minutes; an unconfirmed address
-/// cannot sign in.
+/// cannot sign in. Every refusal answers alike (wrong password, unknown address, locked, unconfirmed), and an
+/// unknown address costs a password hash too, so the answer says nothing about which accounts exist.
 /// </summary>
 public static class LogIn
 {
@@ -30,15 +31,18 @@ public static class LogIn
             var user = await users.FindByEmailAsync(command.Email.Trim());
             if (user is null)
             {
-                return Refused(SignInResult.Failed);
+                users.PasswordHasher.HashPassword(Nobody, command.Password);
+                return Refused;
             }
 
             var checkedPassword = await signIn.CheckPasswordSignInAsync(user, command.Password, lockoutOnFailure: true);
-            return checkedPassword.Succeeded ? await signIn.CreateUserPrincipalAsync(user) : Refused(checkedPassword);
+            return checkedPassword.Succeeded ? await signIn.CreateUserPrincipalAsync(user) : Refused;
         }
 
-        private static Error Refused(SignInResult result) =>
-            new(ErrorCodes.Unauthorized, StatusCodes.Status401Unauthorized, "Unauthorized", result.ToString());
+        private static readonly ApplicationUser Nobody = new();
+
+        private static Error Refused =>
+            new(ErrorCodes.Unauthorized, StatusCodes.Status401Unauthorized, "Unauthorized", "The e-mail address or password is wrong, the address is not confirmed, or the account is locked.");
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>

@@ -35,7 +35,7 @@ public sealed class ApplicationRequestValidator : AbstractValidator<ApplicationR
         RuleFor(r => r.PermitType).NotEmpty().Must(PermitTypes.IsApplicable).WithMessage(_ => Texts.Get("Validation.PermitType"));
         RuleFor(r => r.Kbli).NotEmpty().WithMessage(_ => Texts.Get("Validation.Kbli.Required"))
             .Must(k => k.Count <= 20).WithMessage(_ => Texts.Get("Validation.Kbli.TooMany"));
-        RuleForEach(r => r.Kbli).Matches("^[0-9]{5}$").WithMessage(_ => Texts.Get("Validation.Kbli.FiveDigits"));
+        RuleForEach(r => r.Kbli).Matches(@"\A[0-9]{5}\z").WithMessage(_ => Texts.Get("Validation.Kbli.FiveDigits"));
         RuleFor(r => r.Kbli).Must(k => k.Distinct().Count() == k.Count).When(r => r.Kbli is not null).WithMessage(_ => Texts.Get("Validation.Kbli.Repeated"));
         RuleFor(r => r.Location).NotNull().WithMessage(_ => Texts.Get("Validation.Location.Kelurahan"));
         RuleFor(r => r.Location.Kelurahan).NotEmpty().WithMessage(_ => Texts.Get("Validation.Location.Kelurahan")).MaximumLength(100).When(r => r.Location is not null);

@@ -26,7 +26,7 @@ public static class StartWhatIf
         {
             RuleFor(c => c.RuleSet).Must((c, ruleSet) => (ruleSet is null) != (c.Draft is null)).WithMessage(Message);
             RuleFor(c => c.RuleSet).MaximumLength(512 * 1024);
-            RuleFor(c => c.Draft).Matches("^[A-Za-z0-9_.-]{1,100}$").Must(d => !d!.Contains("..", StringComparison.Ordinal))
+            RuleFor(c => c.Draft).Matches(@"\A[A-Za-z0-9_.-]{1,100}\z").Must(d => !d!.Contains("..", StringComparison.Ordinal))
                 .WithMessage("a draft is a folder name under rules/drafts/").When(c => c.Draft is not null);
             RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithName("ruleSet").WithMessage(Message);
         }

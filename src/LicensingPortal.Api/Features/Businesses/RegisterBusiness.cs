@@ -52,7 +52,7 @@ public static class RegisterBusiness
                 .WithMessage(_ => Texts.Get("Validation.Business.PmaAsPt"));
             RuleFor(r => r.Address).NotEmpty().WithMessage(_ => Texts.Get("Validation.Business.Address")).MaximumLength(500);
             RuleFor(r => r.Email).NotEmpty().WithMessage(_ => Texts.Get("Validation.Email")).EmailAddress().WithMessage(_ => Texts.Get("Validation.Email")).MaximumLength(254);
-            RuleFor(r => r.Phone).Matches(@"^\+?[0-9 ()-]{6,30}$").WithMessage(_ => Texts.Get("Validation.Phone")).When(r => r.Phone is not null);
+            RuleFor(r => r.Phone).Matches(@"\A\+?[0-9 ()-]{6,30}\z").WithMessage(_ => Texts.Get("Validation.Phone")).When(r => r.Phone is not null);
         }
     }
 

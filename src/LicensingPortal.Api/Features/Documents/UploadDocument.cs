@@ -57,10 +57,21 @@ public static class UploadDocument
             var now = time.GetUtcNow();
             var id = Guid.CreateVersion7(now);
             var (key, sha256, size) = await storage.SaveAsync(id, content, cancellationToken);
-            var document = Document.Uploaded(id, command.OwnerId, command.Kind!, contentType, Path.GetFileName(command.FileName ?? string.Empty), size, sha256, key, now);
+            var document = Document.Uploaded(id, command.OwnerId, command.Kind!, contentType, SafeFileName(command.FileName), size, sha256, key, now);
             db.Documents.Add(document);
             return DocumentResponse.From(document);
         }
+    }
+
+    /// <summary>
+    /// The name a file is kept and downloaded under: its last path segment only, without control characters, quotes or
+    /// separators, at most 120 characters; "dokumen" when nothing is left.
+    /// </summary>
+    public static string SafeFileName(string? name)
+    {
+        var last = (name ?? string.Empty).Replace('\\', '/').Split('/')[^1];
+        var kept = new string(last.Where(c => !char.IsControl(c) && c is not ('"' or '\'' or ';' or ':' or '<' or '>' or '|' or '*' or '?')).ToArray()).Trim().Trim('.');
+        return kept.Length == 0 ? "dokumen" : kept.Length <= 120 ? kept : kept[..120];
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>

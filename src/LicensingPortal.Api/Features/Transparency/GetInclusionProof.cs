@@ -21,7 +21,12 @@ public static class GetInclusionProof
         public async ValueTask<Result<InclusionProof>> Handle(Query query, CancellationToken cancellationToken)
         {
             var leaves = await log.LeafHashesAsync(query.TreeSize, cancellationToken);
-            return query.Sequence >= leaves.Length || (query.TreeSize is { } size && size != leaves.Length)
+            if (query.TreeSize is { } size && size != leaves.Length)
+            {
+                return Error.NotFound(ErrorCodes.NotFound, "The log has no tree of that size.");
+            }
+
+            return query.Sequence >= leaves.Length
                 ? Error.NotFound(ErrorCodes.NotFound, "No such entry in a tree of that size.")
                 : Proofs.Inclusion(query.Sequence, leaves);
         }

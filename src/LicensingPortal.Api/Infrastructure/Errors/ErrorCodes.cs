@@ -16,6 +16,8 @@ public static class ErrorCodes
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string PayloadTooLarge = "payload_too_large";
     public const string InternalError = "internal_error";
+    public const string ServiceUnavailable = "service_unavailable";
+    public const string UriTooLong = "uri_too_long";
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
     public const string RateLimited = "rate_limited";
@@ -44,6 +46,8 @@ public static class ErrorCodes
         UnsupportedMediaType,
         PayloadTooLarge,
         InternalError,
+        ServiceUnavailable,
+        UriTooLong,
         Unauthorized,
         Forbidden,
         RateLimited,

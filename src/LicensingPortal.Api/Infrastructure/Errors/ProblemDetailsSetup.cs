@@ -28,6 +28,8 @@ public static class ProblemDetailsSetup
                         StatusCodes.Status404NotFound => ErrorCodes.NotFound,
                         StatusCodes.Status405MethodNotAllowed => ErrorCodes.MethodNotAllowed,
                         StatusCodes.Status413PayloadTooLarge => ErrorCodes.PayloadTooLarge,
+                        StatusCodes.Status414UriTooLong => ErrorCodes.UriTooLong,
+                        StatusCodes.Status503ServiceUnavailable => ErrorCodes.ServiceUnavailable,
                         StatusCodes.Status415UnsupportedMediaType => ErrorCodes.UnsupportedMediaType,
                         _ => ErrorCodes.InternalError,
                     };
@@ -39,6 +41,26 @@ public static class ProblemDetailsSetup
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            if (DatabaseUnavailable(exception))
+            {
+                // A restart or failover: nothing of the request was stored; the client retries (with its Idempotency-Key).
+                httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = httpContext,
+                    Exception = exception,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status503ServiceUnavailable,
+                        Title = "The service is briefly unavailable.",
+                        Detail = "The database cannot be reached for the moment. Nothing was stored; try again shortly.",
+                        Type = $"https://licensingportal.kupangkota.go.id/errors/{ErrorCodes.ServiceUnavailable}",
+                        Extensions = { ["errorCode"] = ErrorCodes.ServiceUnavailable },
+                    },
+                });
+            }
+
             var (status, code, detail) = exception switch
             {
                 BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, Describe(json)),
@@ -66,6 +88,24 @@ public static class ProblemDetailsSetup
                     Extensions = { ["errorCode"] = code },
                 },
             });
+        }
+
+        private const int RetryAfterSeconds = 5;
+
+        /// <summary>The database cannot be reached (refused, reset, timed out, shutting down), anywhere in the exception's causes.</summary>
+        public static bool DatabaseUnavailable(Exception exception)
+        {
+            for (var cause = exception; cause is not null; cause = cause.InnerException)
+            {
+                if (cause is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException
+                    || (cause is Npgsql.PostgresException postgres && postgres.SqlState is "57P01" or "57P02" or "57P03" or "53300")
+                    || (cause is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteErrorCode is 5 or 6))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string Describe(JsonException json) =>

@@ -44,12 +44,28 @@ public sealed class WebhookSender(HttpClient http)
             return Texts.Get("Validation.Webhook.Https");
         }
 
-        if (!options.AllowPrivateAddresses && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IsPrivate(address))))
+        if (!options.AllowPrivateAddresses && IsLocalName(uri))
         {
             return Texts.Get("Validation.Webhook.Private");
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A loopback, link-local or private host however it is spelled: localhost with or without a trailing dot or in
+    /// capitals, any *.localhost, an address in decimal, hex or short form (127.1, 2130706433, 0x7f.1), or IPv4 inside
+    /// IPv6. Names that resolve to such addresses are refused again when connecting.
+    /// </summary>
+    public static bool IsLocalName(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        var host = uri.IdnHost.Trim('[', ']').TrimEnd('.').ToLowerInvariant();
+        return uri.IsLoopback
+            || host.Length == 0
+            || host is "localhost" or "localhost.localdomain" or "ip6-localhost" or "ip6-loopback"
+            || host.EndsWith(".localhost", StringComparison.Ordinal)
+            || (IPAddress.TryParse(host, out var address) && IsPrivate(address));
     }
 
     public static bool IsPrivate(IPAddress address)

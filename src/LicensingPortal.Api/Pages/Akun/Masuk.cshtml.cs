@@ -45,7 +45,7 @@ public sealed class MasukModel : PortalPage
             }
             else
             {
-                ModelState.AddModelError(nameof(Email), T(result.Error.Detail == "NotAllowed" ? "SignIn.NotConfirmed" : "SignIn.Refused"));
+                ModelState.AddModelError(nameof(Email), T("SignIn.Refused"));
             }
 
             AnswersKept = PendingAnswers.AreKeptFor(HttpContext, ReturnUrl);

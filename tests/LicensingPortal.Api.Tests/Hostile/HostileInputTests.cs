@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Tests.Features.Applications;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LicensingPortal.Api.Tests.Hostile;
+
+/// <summary>Each class of input found by the hostile run, fixed at its root: a clear 400-class problem+json, never a 500, nothing stored.</summary>
+public abstract class HostileInputTests(Portal portal)
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    [Fact]
+    public async Task NumbersSentAsJsonStrings_AreRefusedAsMalformed()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var body = JsonSerializer.Serialize(await applicant.Client.RestaurantAsync(), TestJson.Options).Replace("\"employees\":5", "\"employees\":\"5\"", StringComparison.Ordinal);
+
+        var response = await applicant.Client.PostAsync("/api/applications/precheck", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request");
+    }
+
+    [Fact]
+    public async Task APatternCheck_DoesNotAcceptATrailingNewline()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { Kbli = ["56101\n"] };
+
+        var response = await applicant.Client.PostAsJsonAsync("/api/applications/precheck", request, TestJson.Options);
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Theory]
+    [InlineData("body")]
+    [InlineData("query")]
+    public async Task TheNulCharacter_IsRefusedWherever_ItComes(string where)
+    {
+        using var applicant = await portal.ApplicantAsync();
+        HttpResponseMessage response = where switch
+        {
+            "body" => await applicant.Client.PostAsJsonAsync("/api/businesses", Builders.SoleProprietor("Warung\u0000Oma"), TestJson.Options),
+            _ => await applicant.Client.GetAsync("/api/public/activities?q=resto%00ran"),
+        };
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request");
+    }
+
+    [Fact]
+    public async Task AnAddressLongerThan8192Characters_Is414ProblemJson()
+    {
+        var response = await portal.Client.GetAsync("/api/public/activities?q=" + new string('a', 9000));
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.RequestUriTooLong, "uri_too_long");
+    }
+
+    [Theory]
+    [InlineData("https://localhost./hook")]
+    [InlineData("https://LOCALHOST/hook")]
+    [InlineData("https://api.localhost/hook")]
+    [InlineData("https://127.1/hook")]
+    [InlineData("https://2130706433/hook")]
+    [InlineData("https://0x7f.0.0.1/hook")]
+    [InlineData("https://[::1]/hook")]
+    [InlineData("https://[::ffff:127.0.0.1]/hook")]
+    [InlineData("https://0.0.0.0/hook")]
+    [InlineData("https://10.1.2.3/hook")]
+    [InlineData("https://169.254.169.254/latest/meta-data")]
+    public async Task AWebhookToALoopbackOrPrivateHost_IsRefused_HoweverItIsSpelled(string url)
+    {
+        using var applicant = await portal.ApplicantAsync();
+
+        var response = await applicant.Client.PutAsJsonAsync("/api/me/preferences", new { language = "id", emailNotifications = true, webhookUrl = url });
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
+    public async Task AnInclusionProofForATreeSizeTheLogDoesNotHave_AnswersAsTheConsistencyProofDoes()
+    {
+        var inclusion = await portal.Client.GetAsync("/api/transparency/inclusion/0?treeSize=999999999");
+        var consistency = await portal.Client.GetAsync("/api/transparency/consistency?first=1&second=999999999");
+
+        await SubmitApplicationTests.AssertProblemAsync(inclusion, HttpStatusCode.NotFound, "not_found");
+        await SubmitApplicationTests.AssertProblemAsync(consistency, HttpStatusCode.NotFound, "not_found");
+        var title = (JsonElement body) => body.GetProperty("title").GetString();
+        Assert.Equal(title(await consistency.Content.ReadFromJsonAsync<JsonElement>()), title(await inclusion.Content.ReadFromJsonAsync<JsonElement>()));
+    }
+
+    [Fact]
+    public async Task ALockedAccountAndAnUnknownOne_AnswerAlike()
+    {
+        using var locked = await portal.ApplicantAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = locked.Email, password = "salah-sekali-123" });
+        }
+
+        var lockedAnswer = await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = locked.Email, password = "salah-sekali-123" });
+        var unknownAnswer = await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = $"tidak-ada-{Guid.NewGuid():N}@example.com", password = "salah-sekali-123" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, lockedAnswer.StatusCode);
+        Assert.Equal(lockedAnswer.StatusCode, unknownAnswer.StatusCode);
+        static string WithoutTrace(string body) => System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", string.Empty);
+        Assert.Equal(WithoutTrace(await lockedAnswer.Content.ReadAsStringAsync()), WithoutTrace(await unknownAnswer.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task RevokingARevokedPermit_Is409()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        var number = (await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync())).Permits[0].Number;
+
+        var first = await admin.Client.PostAsJsonAsync($"/api/admin/permits/{number}/revocation", new { reason = "Tidak beroperasi." });
+        var second = await admin.Client.PostAsJsonAsync($"/api/admin/permits/{number}/revocation", new { reason = "Tidak beroperasi." });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await SubmitApplicationTests.AssertProblemAsync(second, HttpStatusCode.Conflict, "permit_already_revoked");
+    }
+
+    [Fact]
+    public async Task ADownload_IsAnAttachment_UnderASafeFileName()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var file = new ByteArrayContent(Builders.Pdf);
+        file.Headers.TryAddWithoutValidation("Content-Disposition", "form-data; name=\"file\"; filename=\"..\\..\\etc/pa;ss<wd>|.pdf\"");
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        using var form = new MultipartFormDataContent { { new StringContent("ktp"), "kind" } };
+        form.Add(file);
+        var uploaded = await applicant.Client.PostAsync("/api/documents", form);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var id = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var response = await applicant.Client.GetAsync($"/api/documents/{id}/content");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Equal("passwd.pdf", disposition.FileNameStar ?? disposition.FileName?.Trim('"'));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task AnUploadRetried_WithANewMultipartBoundary_GetsTheFirstAnswer()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var key = Guid.NewGuid().ToString();
+
+        async Task<(HttpStatusCode, string)> UploadAsync()
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/documents") { Content = Builders.Form("ktp", Builders.Pdf, "ktp.pdf", "application/pdf") };
+            message.Headers.Add("Idempotency-Key", key);
+            var response = await applicant.Client.SendAsync(message);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var first = await UploadAsync();
+        var retry = await UploadAsync();
+
+        Assert.Equal(HttpStatusCode.Created, first.Item1);
+        Assert.Equal(first, retry);
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().Documents.CountAsync(d => d.OwnerId == applicant.Id));
+    }
+
+    [Fact]
+    public async Task AJsonRetry_DifferingOnlyInWhitespaceAndKeyOrder_IsTheSameRequest()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var key = Guid.NewGuid().ToString();
+        var compact = JsonSerializer.Serialize(Builders.SoleProprietor(), TestJson.Options);
+        var reordered = JsonSerializer.Serialize(
+            JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(compact)!.OrderByDescending(p => p.Key, StringComparer.Ordinal).ToDictionary(),
+            Indented);
+
+        async Task<(HttpStatusCode, string)> PostAsync(string body)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/businesses") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            message.Headers.Add("Idempotency-Key", key);
+            var response = await applicant.Client.SendAsync(message);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var first = await PostAsync(compact);
+        var retry = await PostAsync(reordered);
+
+        Assert.Equal(HttpStatusCode.Created, first.Item1);
+        Assert.Equal(first, retry);
+    }
+
+    [Fact]
+    public async Task AKeyLeftInProgressByADeadProcess_IsTakenOverByARetry_AfterItsLease()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync();
+        var key = Guid.NewGuid().ToString();
+        var body = JsonSerializer.Serialize(request, TestJson.Options);
+
+        // A key whose record a killed process left in progress, begun longer ago than the lease.
+        using (var first = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = new StringContent(body, Encoding.UTF8, "application/json") })
+        {
+            first.Headers.Add("Idempotency-Key", key);
+            Assert.Equal(HttpStatusCode.Created, (await applicant.Client.SendAsync(first)).StatusCode);
+        }
+
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+            var record = await db.IdempotencyRecords.SingleAsync(r => r.UserId == applicant.Id && r.Key == key);
+            var hash = record.RequestHash;
+            db.IdempotencyRecords.Remove(record);
+            await db.SaveChangesAsync();
+            db.IdempotencyRecords.Add(IdempotencyRecord.Begin(applicant.Id, key, hash, DateTimeOffset.UtcNow - Api.Infrastructure.Idempotency.IdempotencyFilter.Lease - TimeSpan.FromSeconds(5)));
+            await db.SaveChangesAsync();
+        }
+
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        retry.Headers.Add("Idempotency-Key", key);
+        var response = await applicant.Client.SendAsync(retry);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await using var check = portal.Factory.Services.CreateAsyncScope();
+        Assert.True((await check.ServiceProvider.GetRequiredService<LicensingDbContext>().IdempotencyRecords.SingleAsync(r => r.UserId == applicant.Id && r.Key == key)).Completed);
+    }
+}
+
+public sealed class HostileInputTestsOnSqlite(SqlitePortal portal) : HostileInputTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class HostileInputTestsOnPostgres(PostgresPortal portal) : HostileInputTests(portal), IClassFixture<PostgresPortal>;

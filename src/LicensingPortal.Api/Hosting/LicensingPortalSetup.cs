@@ -28,6 +28,11 @@ public static class LicensingPortalSetup
         var configuration = builder.Configuration;
         BodySizeLimits.ConfigureKestrel(builder);
         RequestGuards.ConfigureKestrel(builder);
+        // Whatever the configured levels: the lines that would write a request's address (with an e-mail confirmation or
+        // password-reset code in its query) or a handler's arguments never reach the logs.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
         // The CSS and scripts (and their compressed copies) from the build output in every environment, as the
         // published app serves them; without a build manifest (published) this does nothing.
         builder.WebHost.UseStaticWebAssets();

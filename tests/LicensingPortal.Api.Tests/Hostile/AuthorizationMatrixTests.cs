@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Tests.Infrastructure;
+
+namespace LicensingPortal.Api.Tests.Hostile;
+
+/// <summary>
+/// Every operation of the API's own OpenAPI document × anonymous, two applicants, an officer, the mayor's office and
+/// an admin gets the status its policy calls for; and every object one applicant creates (business, document,
+/// applications, permit, draft, notification) is tried by the other, in the address and in bodies: 404 each time.
+/// </summary>
+public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
+{
+    private static readonly string[] Identities = ["anonymous", "applicant", "other applicant", Roles.Officer, Roles.Mayor, Roles.Admin];
+
+    [Fact]
+    public async Task EveryOperation_ForEveryIdentity_AnswersAsItsPolicySays()
+    {
+        var (operations, _) = await ApiSurface.ReadAsync(portal.Factory);
+        var clients = await ClientsAsync();
+        var failures = new List<string>();
+
+        foreach (var operation in operations)
+        {
+            foreach (var identity in Identities)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(operation.Method), Address(operation, _ => Guid.NewGuid().ToString()));
+                if (operation.Multipart)
+                {
+                    request.Content = Builders.Form("ktp", Builders.Pdf, "ktp.pdf", "application/pdf");
+                }
+                else if (operation.BodySchema is not null)
+                {
+                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                }
+
+                var response = await clients[identity].SendAsync(request);
+                var status = (int)response.StatusCode;
+                var role = identity switch { "applicant" or "other applicant" => Roles.Applicant, _ => identity };
+                var allowed = !operation.NeedsToken || (identity != "anonymous" && ApiSurface.RolesOf(operation.Policy).Contains(role));
+                var expected = allowed ? "neither 401 nor 403, below 500" : identity == "anonymous" ? "401" : "403";
+                var ok = allowed ? status is not (401 or 403) and < 500 : status == (identity == "anonymous" ? 401 : 403);
+                if (!ok)
+                {
+                    failures.Add($"{operation} as {identity}: {status}, expected {expected}");
+                }
+                else if (status >= 400 && await ApiSurface.ProblemDefectAsync(response) is { } defect)
+                {
+                    failures.Add($"{operation} as {identity}: {defect}");
+                }
+            }
+        }
+
+        Assert.True(operations.Count >= 60, $"{operations.Count} operations read from the document");
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task EveryObjectOfOneApplicant_TriedByAnother_IsNotFound()
+    {
+        var (operations, document) = await ApiSurface.ReadAsync(portal.Factory);
+        using var owner = await portal.ApplicantAsync();
+        using var other = await portal.ApplicantAsync();
+        var (business, document1) = await owner.Client.PrepareRestaurantAsync();
+        var refused = await owner.Client.SubmitAsync(Builders.Restaurant(business, document1) with { Declarations = [] });
+        var approved = await owner.Client.SubmitAsync(Builders.Restaurant(business, document1));
+        var draft = (await (await owner.Client.PostAsJsonAsync("/api/applications/drafts", new { }, TestJson.Options)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await portal.DeliveriesSettledAsync();
+        var notification = (await owner.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications")).EnumerateArray().First().GetProperty("id").GetGuid();
+        var ownersObjects = new Dictionary<string, string>
+        {
+            ["/api/businesses/{id}"] = business.ToString(),
+            ["/api/documents/{id}"] = document1.ToString(),
+            ["/api/applications/drafts/{id}"] = draft.ToString(),
+            ["/api/applications/{id}"] = refused.Id.ToString(),
+            ["/api/permits/{number}"] = approved.Permits[0].Number,
+            ["/api/me/notifications/{id}"] = notification.ToString(),
+        };
+        var theirOwn = await other.Client.RegisterBusinessAsync();
+        var failures = new List<string>();
+        var tried = 0;
+
+        foreach (var operation in operations.Where(o => o.Policy == Policies.Applicant))
+        {
+            var inAddress = operation.Parameters.Any(p => p.In == "path");
+            var references = operation.BodySchema == nameof(ApplicationRequest);
+            if (!inAddress && !references)
+            {
+                continue;
+            }
+
+            var address = Address(operation, name => name == "step" ? ApplicationSteps.Location : ownersObjects.First(o => operation.Path.StartsWith(o.Key.Split('{')[0], StringComparison.Ordinal) && o.Key.EndsWith("{" + name + "}", StringComparison.Ordinal)).Value);
+            ApplicationRequest?[] bodies = operation.BodySchema switch
+            {
+                nameof(ApplicationRequest) when inAddress => [Builders.Restaurant(theirOwn)],
+                nameof(ApplicationRequest) => [Builders.Restaurant(business), Builders.Restaurant(theirOwn, document1)],
+                _ => [null],
+            };
+            foreach (var body in bodies)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(operation.Method), address);
+                if (body is not null)
+                {
+                    request.Content = JsonContent.Create(body, options: TestJson.Options);
+                }
+                else if (operation.BodySchema is { } schema)
+                {
+                    request.Content = JsonContent.Create(ApiSurface.BaseBody(document, schema));
+                }
+
+                var response = await other.Client.SendAsync(request);
+                tried++;
+                if (response.StatusCode != HttpStatusCode.NotFound)
+                {
+                    failures.Add($"{operation} ({address}): {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }
+
+        Assert.True(tried >= 14, $"{tried} attempts");
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private async Task<Dictionary<string, HttpClient>> ClientsAsync()
+    {
+        var clients = new Dictionary<string, HttpClient> { ["anonymous"] = portal.Factory.CreateClient() };
+        clients["applicant"] = (await portal.ApplicantAsync()).Client;
+        clients["other applicant"] = (await portal.ApplicantAsync()).Client;
+        foreach (var role in new[] { Roles.Officer, Roles.Mayor, Roles.Admin })
+        {
+            clients[role] = (await portal.StaffAsync(role)).Client;
+        }
+
+        return clients;
+    }
+
+    /// <summary>The operation's address with each path parameter filled in.</summary>
+    public static string Address(Operation operation, Func<string, string> value)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(value);
+        return operation.Parameters.Where(p => p.In == "path").Aggregate(operation.Path, (path, p) => path.Replace("{" + p.Name + "}", Uri.EscapeDataString(value(p.Name)), StringComparison.Ordinal));
+    }
+}

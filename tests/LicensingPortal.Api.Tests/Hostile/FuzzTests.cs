@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsCheck;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Tests.Infrastructure;
+
+namespace LicensingPortal.Api.Tests.Hostile;
+
+/// <summary>
+/// A property-based fuzzer over the API's own OpenAPI document (CsCheck): every operation, as anonymous and as each
+/// role, with hostile route values, query strings and bodies (malformed JSON, nulls, wrong types, huge and negative
+/// numbers, extreme dates, deep nesting, long, unicode and control-character strings, path traversal). No answer is a
+/// 5xx; every 4xx is problem+json with an errorCode docs/errors.md lists; the app is healthy afterwards. On
+/// PostgreSQL, the production store. A failure prints the request and CsCheck's seed to replay it.
+/// </summary>
+public sealed class FuzzTests(PostgresPortal portal) : IClassFixture<PostgresPortal>
+{
+    private const int Requests = 4000;
+
+    private static readonly string[] HostileTexts =
+    [
+        "", " ", "0", "-1", "2147483648", "-9223372036854775809", "1e309", "NaN", "true", "null", "[]", "{}",
+        "00000000-0000-0000-0000-000000000000", "../../../../etc/passwd", "..%2F..%2Fappsettings.json", "/etc/passwd",
+        "C:\\Windows\\win.ini", "' OR '1'='1", "\"; DROP TABLE applications; --", "<script>alert(1)</script>", "${jndi:ldap://x/a}",
+        "\u0000", "a\u0000b", "\u0001\u0002\u001f", "\u202Eexe.pdf", "ḁ̸̢̛̳̠̩̜̟", "😀😀😀", "\uD800", "9999-12-31", "0001-01-01", "2026-02-30",
+        "12345\n", "\t\r\n", new string('a', 5000), new string('9', 400), "PB-2026-00000001", "5371044107850003",
+    ];
+
+    private static readonly string[] MalformedBodies =
+    [
+        "{", "[1,", "{\"a\":", "nul", "tru", "\"unterminated", "{\"a\":1,}", "{'a':1}", "\u0000", "\uFEFF{}", "",
+        string.Concat(Enumerable.Repeat("[", 5000)) + string.Concat(Enumerable.Repeat("]", 5000)),
+        string.Concat(Enumerable.Repeat("{\"a\":", 2000)) + "1" + string.Concat(Enumerable.Repeat("}", 2000)),
+    ];
+
+    private static readonly JsonNode?[] HostileValues =
+    [
+        null, JsonValue.Create(-1), JsonValue.Create(long.MaxValue), JsonValue.Create(long.MinValue), JsonValue.Create(double.MaxValue), JsonValue.Create(0.000001),
+        JsonValue.Create("x"), JsonValue.Create(""), JsonValue.Create("\u0000"), JsonValue.Create(new string('z', 10_000)), JsonValue.Create("9999-12-31"),
+        JsonValue.Create("0001-01-01"), JsonValue.Create(true), new JsonArray(), new JsonObject(), JsonValue.Create("../../etc/passwd"),
+        JsonValue.Create("00000000-0000-0000-0000-000000000000"), new JsonArray(Enumerable.Range(0, 300).Select(i => (JsonNode?)JsonValue.Create(i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture))).ToArray()),
+    ];
+
+    [Fact]
+    public async Task HostileRequestsToEveryOperation_AsEveryRole_NeverFault_AndAlwaysSayWhy()
+    {
+        var (operations, document) = await ApiSurface.ReadAsync(portal.Factory);
+        var identities = new List<HttpClient> { portal.Factory.CreateClient() };
+        foreach (var role in Roles.All)
+        {
+            var account = await portal.StaffAsync(role);
+            if (role == Roles.Applicant)
+            {
+                await account.Client.PrepareRestaurantAsync();
+            }
+
+            identities.Add(account.Client);
+        }
+
+        var examples = new Dictionary<string, JsonNode>(StringComparer.Ordinal)
+        {
+            ["RegisterBusinessRequest"] = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "seeds", "examples", "business.json")))!,
+            ["ApplicationRequest"] = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "seeds", "examples", "application-approved.json")))!,
+        };
+
+        var hostileText = Gen.Frequency((3, Gen.OneOf(HostileTexts)), (1, Gen.String[0, 40]));
+        var body = Gen.Select(Gen.Int[0, 6], Gen.Int[0, 1000], Gen.Int[0, MalformedBodies.Length - 1], Gen.Int[0, HostileValues.Length - 1]);
+        var cases = Gen.Select(Gen.Int[0, operations.Count - 1], Gen.Int[0, identities.Count - 1], hostileText.Array[4], body, Gen.Bool);
+        var faults = new List<string>();
+
+        try
+        {
+        await cases.SampleAsync(
+            async t =>
+            {
+                var (operationIndex, identity, texts, hostileBody, raw) = t;
+                var operation = operations[operationIndex];
+                var next = 0;
+                string Pick() => texts[next++ % texts.Length];
+                var address = operation.Parameters.Where(p => p.In == "path").Aggregate(operation.Path, (path, p) => path.Replace("{" + p.Name + "}", raw ? Pick().Replace("?", "%3F", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal) : Uri.EscapeDataString(Pick()), StringComparison.Ordinal));
+                var query = string.Join('&', operation.Parameters.Where(p => p.In == "query").Select(p => $"{p.Name}={Uri.EscapeDataString(Pick())}"));
+                if (address.Contains('\0', StringComparison.Ordinal) || address.Contains("%00", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                using var request = new HttpRequestMessage(new HttpMethod(operation.Method), query.Length == 0 ? address : $"{address}?{query}");
+                if (operation.Multipart)
+                {
+                    request.Content = Builders.Form(Pick(), Encoding.UTF8.GetBytes(Pick()), Pick().Replace("\"", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal) is { Length: > 0 } name && name.All(c => c >= ' ' && c < 127) ? name : "f.pdf", "application/pdf");
+                }
+                else if (operation.BodySchema is { } schema)
+                {
+                    var (mode, field, malformed, value) = hostileBody;
+                    var text = mode < 2 ? MalformedBodies[malformed] : BodyText(schema, field, HostileValues[value], examples, document);
+                    request.Content = new StringContent(text, Encoding.UTF8, "application/json");
+                }
+
+                HttpResponseMessage response;
+                try
+                {
+                    response = await identities[identity].SendAsync(request);
+                }
+                catch (Exception e) when (e is InvalidOperationException or UriFormatException or ArgumentException)
+                {
+                    return true;
+                }
+
+                var defect = (int)response.StatusCode >= 500
+                    ? $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}"
+                    : (int)response.StatusCode >= 400 && request.RequestUri!.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal) ? await ApiSurface.ProblemDefectAsync(response) : null;
+                if (defect is not null)
+                {
+                    lock (faults)
+                    {
+                        faults.Add($"{operation} as identity {identity}: {request.RequestUri} → {defect}");
+                    }
+
+                    return false;
+                }
+
+                return true;
+            },
+            iter: Requests,
+            threads: 1);
+        }
+        catch (CsCheckException e)
+        {
+            Assert.Fail($"{e.Message}\n{string.Join('\n', faults.Distinct().Take(10))}");
+        }
+
+        Assert.True(faults.Count == 0, string.Join('\n', faults.Take(20)));
+        using var health = portal.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await health.GetAsync("/health/ready")).StatusCode);
+        using var applicant = await portal.ApplicantAsync();
+        var decision = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        Assert.Equal(Api.Domain.Outcomes.Approved, decision.Decision!.Outcome);
+    }
+
+    /// <summary>A plausible body (the walkthrough's example, else one built from the schema) with one field replaced by a hostile value.</summary>
+    private static string BodyText(string schema, int field, JsonNode? value, Dictionary<string, JsonNode> examples, JsonElement document)
+    {
+        var node = examples.TryGetValue(schema, out var example) ? example.DeepClone() : JsonNode.Parse(ApiSurface.BaseBody(document, schema).GetRawText())!;
+        if (node is JsonObject obj && obj.Count > 0)
+        {
+            obj[obj.Select(p => p.Key).ElementAt(field % obj.Count)] = value?.DeepClone();
+            if (field % 7 == 0)
+            {
+                obj["unknownField"] = 1;
+            }
+        }
+
+        return node.ToJsonString();
+    }
+}

@@ -34,6 +34,10 @@ public static class RuleSetLoader
         return folders.Select(folder => LoadFolder(folder, seedsRoot)).ToList();
     }
 
+    /// <summary>A bare file name: not empty, not '.' or '..', without separators, drive or root.</summary>
+    public static bool IsPlainFileName(string name) =>
+        name.Length > 0 && name is not ("." or "..") && name.IndexOfAny(['/', '\\', ':', '\0']) < 0 && !Path.IsPathRooted(name) && Path.GetFileName(name) == name;
+
     public static RuleSetLoadResult LoadFolder(string folder, string seedsRoot)
     {
         var diagnostics = new List<RuleDiagnostic>();
@@ -77,10 +81,19 @@ public static class RuleSetLoader
         {
             foreach (var (name, fileNode) in tableNames.Entries)
             {
-                var path = Path.Combine(seedsRoot, fileNode.ToString() ?? string.Empty);
+                // A table is a file of the seeds folder itself: no folders, no '..', no absolute path, so a draft rule
+                // set cannot read anything else on the server; messages name the file, never a server path.
+                var fileName = fileNode.ToString() ?? string.Empty;
+                if (!IsPlainFileName(fileName))
+                {
+                    diagnostics.Add(new RuleDiagnostic(fileNode.Location, $"seed table '{fileName}' must be the name of a file in the seeds folder (no folders, no '..')"));
+                    continue;
+                }
+
+                var path = Path.Combine(seedsRoot, fileName);
                 if (!File.Exists(path))
                 {
-                    diagnostics.Add(new RuleDiagnostic(fileNode.Location, $"seed table '{fileNode}' not found in {seedsRoot}"));
+                    diagnostics.Add(new RuleDiagnostic(fileNode.Location, $"seed table '{fileName}' not found in the seeds folder"));
                     continue;
                 }
 

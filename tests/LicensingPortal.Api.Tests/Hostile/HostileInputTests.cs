@@ -113,6 +113,28 @@ public abstract class HostileInputTests(Portal portal)
         Assert.Equal(WithoutTrace(await lockedAnswer.Content.ReadAsStringAsync()), WithoutTrace(await unknownAnswer.Content.ReadAsStringAsync()));
     }
 
+    [Theory]
+    [InlineData("../appsettings.json")]
+    [InlineData("/etc/passwd")]
+    [InlineData("../../data/keys/permit-signing.key")]
+    [InlineData("..\\..\\appsettings.json")]
+    [InlineData("examples/business.json")]
+    public async Task AWhatIfDraft_ReadsNoFileOutsideTheSeeds_AndNamesNoServerPath(string table)
+    {
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        var draft = DraftRuleSets.Without("kupang-2026", "PERNYATAAN-KEBENARAN-DATA").Replace("kbli: kbli-2020.yaml", $"kbli: '{table}'", StringComparison.Ordinal);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var response = await officer.Client.PostAsJsonAsync("/api/audit/what-if", new Api.Features.Audit.StartWhatIf.Request(draft, null, today, today), TestJson.Options);
+
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("seeds folder", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestPaths.RepositoryRoot, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetTempPath(), body, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RevokingARevokedPermit_Is409()
     {

@@ -61,7 +61,7 @@ public static class StartWhatIf
                 }
 
                 var fromFolder = RuleSetLoader.LoadFolder(folder, seeds);
-                return (fromFolder.RuleSet, fromFolder.Diagnostics.Select(d => d.ToString()).ToList());
+                return (fromFolder.RuleSet, fromFolder.Diagnostics.Select(d => WithoutServerPaths(d.ToString(), (folder, $"rules/drafts/{draft}"), (seeds, "seeds"))).ToList());
             }
 
             var temporary = Directory.CreateTempSubdirectory("lp-draft-");
@@ -69,7 +69,7 @@ public static class StartWhatIf
             {
                 File.WriteAllText(Path.Combine(temporary.FullName, RuleSetLoader.RuleSetFileName), command.RuleSet);
                 var fromBody = RuleSetLoader.LoadFolder(temporary.FullName, seeds);
-                return (fromBody.RuleSet, fromBody.Diagnostics.Select(d => d.ToString().Replace(temporary.FullName, "draft", StringComparison.Ordinal)).ToList());
+                return (fromBody.RuleSet, fromBody.Diagnostics.Select(d => WithoutServerPaths(d.ToString(), (temporary.FullName, "draft"), (seeds, "seeds"))).ToList());
             }
             finally
             {
@@ -77,6 +77,10 @@ public static class StartWhatIf
             }
         }
     }
+
+    /// <summary>A message as an officer may read it: the server's folders replaced by the names officers know.</summary>
+    private static string WithoutServerPaths(string message, params (string Folder, string Name)[] folders) =>
+        folders.Aggregate(message, (text, f) => text.Replace(f.Folder, f.Name, StringComparison.Ordinal));
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/what-if", async Task<Results<Accepted<WhatIfProgress>, ProblemHttpResult>> (Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

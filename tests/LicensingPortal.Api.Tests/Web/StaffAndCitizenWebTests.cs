@@ -230,9 +230,11 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("SignIn.Button"), Exact = true }).ClickAsync();
     }
 
-    /// <summary>Axe on the page as it is, then in the other language, then back.</summary>
+    /// <summary>Axe on the page as it is (and its HTML within the 60 KB every page keeps to), then in the other language, then back.</summary>
     private static async Task AuditBothLanguagesAsync(IPage page)
     {
+        var html = System.Text.Encoding.UTF8.GetByteCount(await page.ContentAsync());
+        Assert.True(html <= 60 * 1024, $"{page.Url}: {html} bytes of HTML");
         await Axe.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));

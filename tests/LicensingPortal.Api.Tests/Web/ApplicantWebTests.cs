@@ -269,6 +269,7 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(Say.Id("Journey.Check.Change"))}\\s+{Regex.Escape(Say.Id("Journey.Declarations.Title"))}$") }).ClickAsync();
             var panel = page.Locator("#precheck");
             await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.Passes"));
+            await Assertions.Expect(page.Locator("form[data-enhanced]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
 
             await page.GetByLabel(Say.Id("Declaration.kebenaran-data"), new() { Exact = true }).UncheckAsync();
             await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.Fails", 1));

@@ -46,6 +46,8 @@ public abstract class BrowserPortal(DatabaseProvider provider) : IAsyncLifetime
         BaseAddress = new Uri(address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal).Replace("[::1]", "localhost", StringComparison.Ordinal));
 
         await SeedAsync();
+        // The machine is shared and CI runs everything at once: assertions wait up to 10 s for the page to settle.
+        Assertions.SetDefaultExpectTimeout(10_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -7,5 +7,8 @@ initAll()
 const enhancements = document.querySelectorAll('[data-enhance]')
 for (const element of enhancements) {
   const name = element.getAttribute('data-enhance')
-  import(`/js/${name}.js`).then(module => module.enhance(element))
+  import(`/js/${name}.js`).then(module => {
+    module.enhance(element)
+    element.setAttribute('data-enhanced', '')
+  })
 }

@@ -4,15 +4,16 @@ using System.Text.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Notifications;
-using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Jobs;
 using LicensingPortal.Api.Tests.Infrastructure;
 using LicensingPortal.Bench;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-// Measures, on a throwaway PostgreSQL cluster: (1) how fast queued decision e-mails drain into a local SMTP
-// sink, (2) how many transactions per second an idle instance (API + job server) costs the database.
+// Measures, on a throwaway PostgreSQL cluster: (1) how fast queued decision e-mails drain into a local SMTP server
+// (SmtpServer, which serves many connections at once, as a mail relay does), first opening one connection per message
+// (the baseline), then keeping one per delivery worker; (2) how many transactions per second an idle instance
+// (API + job server) costs the database.
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 var idleSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
 
@@ -21,61 +22,70 @@ Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LICENSINGPORTAL_
 
 var cluster = new PostgresCluster();
 await cluster.InitializeAsync();
-using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
+using var smtp = new TestSmtpServer();
 var data = Directory.CreateTempSubdirectory("lp-bench-");
 try
 {
     var connection = await cluster.CreateDatabaseAsync("bench");
-    var settings = new Dictionary<string, string?>(Portal.DefaultSettings())
+    foreach (var keep in new[] { false, true })
     {
-        ["Email:SmtpHost"] = "127.0.0.1",
-        ["Email:SmtpPort"] = smtp.Configuration.Port.ToString(CultureInfo.InvariantCulture),
-        ["Email:Security"] = "None",
-    };
-    await using var host = new PortalFactory(data.FullName, connection, settings);
-    using var applicant = await Accounts.CreateAsync(host, LicensingPortal.Api.Infrastructure.Auth.Roles.Applicant);
-    var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
-    while (smtp.ReceivedEmailCount < 1)
-    {
-        await Task.Delay(50);
-    }
-
-    // Idle: nothing to do but the job server's own polling and the recurring sweep.
-    var before = await CommitsAsync(connection);
-    await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
-    var after = await CommitsAsync(connection);
-    var idle = (after - before - 2) / (double)idleSeconds;
-
-    var ids = new List<Guid>();
-    await using (var scope = host.Services.CreateAsyncScope())
-    {
-        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
-        var payload = JsonSerializer.Serialize(new DecisionPayload([]), Json.Options);
-        for (var i = 0; i < count; i++)
+        var settings = new Dictionary<string, string?>(Portal.DefaultSettings())
         {
-            var message = OutboxMessage.Raise(OutboxMessageTypes.DecisionMade, NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
-            db.OutboxMessages.Add(message);
-            ids.Add(message.Id);
+            ["Email:SmtpHost"] = "127.0.0.1",
+            ["Email:SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Email:Security"] = "None",
+            ["Email:KeepConnections"] = keep ? "true" : "false",
+        };
+        await using var host = new PortalFactory(data.FullName, connection, settings);
+        using var applicant = await Accounts.CreateAsync(host, LicensingPortal.Api.Infrastructure.Auth.Roles.Applicant);
+        var received = smtp.ReceivedEmail.Count;
+        var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        while (smtp.ReceivedEmail.Count < received + 1)
+        {
+            await Task.Delay(50);
         }
 
-        await db.SaveChangesAsync();
-    }
+        if (keep)
+        {
+            // Idle: nothing to do but the job server's own polling and the recurring sweep.
+            var before = await CommitsAsync(connection);
+            await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
+            var after = await CommitsAsync(connection);
+            Console.WriteLine($"idle: {(after - before - 2) / (double)idleSeconds:F2} database transactions/s over {idleSeconds} s (pg_stat_database.xact_commit, API + job server, nothing queued)");
+        }
 
-    var stopwatch = Stopwatch.StartNew();
-    await using (var scope = host.Services.CreateAsyncScope())
-    {
-        var jobs = scope.ServiceProvider.GetRequiredService<IJobScheduler>();
-        ids.ForEach(jobs.EnqueueOutboxDelivery);
-    }
+        var ids = new List<Guid>();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+            var payload = JsonSerializer.Serialize(new DecisionPayload([]), Json.Options);
+            for (var i = 0; i < count; i++)
+            {
+                var message = OutboxMessage.Raise(OutboxMessageTypes.DecisionMade, NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+                db.OutboxMessages.Add(message);
+                ids.Add(message.Id);
+            }
 
-    while (smtp.ReceivedEmailCount < count + 1)
-    {
-        await Task.Delay(20);
-    }
+            await db.SaveChangesAsync();
+        }
 
-    stopwatch.Stop();
-    Console.WriteLine($"drain: {count} e-mails in {stopwatch.Elapsed.TotalSeconds:F1} s = {count / stopwatch.Elapsed.TotalSeconds:F0} notifications/s (8 Hangfire workers, PostgreSQL storage, SMTP sink on loopback)");
-    Console.WriteLine($"idle: {idle:F2} database transactions/s over {idleSeconds} s (pg_stat_database.xact_commit, API + job server, nothing queued)");
+        received = smtp.ReceivedEmail.Count;
+        var stopwatch = Stopwatch.StartNew();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var jobs = scope.ServiceProvider.GetRequiredService<IJobScheduler>();
+            ids.ForEach(jobs.EnqueueOutboxDelivery);
+        }
+
+        while (smtp.ReceivedEmail.Count < received + count)
+        {
+            await Task.Delay(20);
+        }
+
+        stopwatch.Stop();
+        var sender = host.Services.GetRequiredService<LicensingPortal.Api.Infrastructure.Email.IEmailSender>() as LicensingPortal.Api.Infrastructure.Email.SmtpEmailSender;
+        Console.WriteLine($"drain ({(keep ? "connections kept per worker" : "one connection per message")}): {count} e-mails in {stopwatch.Elapsed.TotalSeconds:F1} s = {count / stopwatch.Elapsed.TotalSeconds:F0} notifications/s, {sender?.ConnectionsOpened} SMTP connections opened (8 Hangfire workers, PostgreSQL storage, SMTP server on loopback)");
+    }
 }
 finally
 {

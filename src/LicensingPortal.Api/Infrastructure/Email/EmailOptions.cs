@@ -16,6 +16,9 @@ public sealed class EmailOptions
     [RegularExpression("^(Auto|None|StartTls|SslOnConnect)$", ErrorMessage = "Email:Security must be Auto, None, StartTls or SslOnConnect.")]
     public string Security { get; set; } = "Auto";
 
+    /// <summary>Keep SMTP connections open between messages (one per delivery worker); false opens one per message.</summary>
+    public bool KeepConnections { get; set; } = true;
+
     public string? Username { get; set; }
 
     public string? Password { get; set; }

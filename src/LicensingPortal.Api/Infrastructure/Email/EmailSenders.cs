@@ -1,3 +1,4 @@
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -10,22 +11,121 @@ public interface IEmailSender
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>Sends through an SMTP server with MailKit.</summary>
-public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
+/// <summary>
+/// Sends through an SMTP server with MailKit, keeping connections open between messages: each delivery worker takes
+/// a connected client from the pool (or opens one), sends, and gives it back, so a burst of notifications pays for one
+/// connection (TLS handshake, authentication) per worker instead of one per message. A client that has been idle
+/// for a while is checked with NOOP first; a client that fails is dropped and the message is sent once more on a new
+/// connection; a second failure is the delivery's failure (its retry and dead-letter rules apply).
+/// </summary>
+public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender, IDisposable
 {
+    private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(30);
+    private readonly System.Collections.Concurrent.ConcurrentBag<(SmtpClient Client, DateTimeOffset LastUsed)> idle = [];
+
+    /// <summary>Connections opened so far (for tests and benchmarks).</summary>
+    public int ConnectionsOpened => connectionsOpened;
+
+    private int connectionsOpened;
+
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        using var client = new SmtpClient();
-        var security = Enum.TryParse<SecureSocketOptions>(settings.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
-        await client.ConnectAsync(settings.SmtpHost ?? "localhost", settings.SmtpPort, security, cancellationToken);
-        if (!string.IsNullOrEmpty(settings.Username))
+        for (var attempt = 1; ; attempt++)
         {
-            await client.AuthenticateAsync(settings.Username, settings.Password ?? string.Empty, cancellationToken);
+            var client = await TakeAsync(cancellationToken);
+            try
+            {
+                await client.SendAsync(message, cancellationToken);
+                if (options.Value.KeepConnections)
+                {
+                    idle.Add((client, DateTimeOffset.UtcNow));
+                }
+                else
+                {
+                    await client.DisconnectAsync(quit: true, cancellationToken);
+                    client.Dispose();
+                }
+
+                return;
+            }
+            catch (Exception e) when (attempt == 1 && e is ServiceNotConnectedException or IOException or SmtpProtocolException or ProtocolException)
+            {
+                // The server closed the connection while it was idle: once more, on a new one.
+                client.Dispose();
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private async Task<SmtpClient> TakeAsync(CancellationToken cancellationToken)
+    {
+        while (idle.TryTake(out var pooled))
+        {
+            if (!pooled.Client.IsConnected)
+            {
+                pooled.Client.Dispose();
+                continue;
+            }
+
+            if (DateTimeOffset.UtcNow - pooled.LastUsed < IdleCheck)
+            {
+                return pooled.Client;
+            }
+
+            try
+            {
+                await pooled.Client.NoOpAsync(cancellationToken);
+                return pooled.Client;
+            }
+            catch (Exception e) when (e is ServiceNotConnectedException or IOException or SmtpProtocolException or SmtpCommandException or ProtocolException)
+            {
+                pooled.Client.Dispose();
+            }
         }
 
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        var settings = options.Value;
+        var client = new SmtpClient();
+        try
+        {
+            var security = Enum.TryParse<SecureSocketOptions>(settings.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
+            await client.ConnectAsync(settings.SmtpHost ?? "localhost", settings.SmtpPort, security, cancellationToken);
+            if (!string.IsNullOrEmpty(settings.Username))
+            {
+                await client.AuthenticateAsync(settings.Username, settings.Password ?? string.Empty, cancellationToken);
+            }
+
+            Interlocked.Increment(ref connectionsOpened);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        while (idle.TryTake(out var pooled))
+        {
+            try
+            {
+                if (pooled.Client.IsConnected)
+                {
+                    pooled.Client.Disconnect(quit: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or ProtocolException or ServiceNotConnectedException)
+            {
+                // Leaving anyway.
+            }
+
+            pooled.Client.Dispose();
+        }
     }
 }
 

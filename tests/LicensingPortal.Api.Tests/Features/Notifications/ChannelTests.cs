@@ -159,7 +159,7 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
 
     private WebhookReceiver.Received[] Decisions() => receiver.Requests.Where(r => r.Event == "decision-made").ToArray();
 
-    private netDumbster.smtp.SmtpMessage[] Mails(string address) =>
+    private ReceivedMail[] Mails(string address) =>
         portal.Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => a.Address == address)).ToArray();
 
     private async Task<bool> WebhookDeliveredAsync(Guid applicationId)

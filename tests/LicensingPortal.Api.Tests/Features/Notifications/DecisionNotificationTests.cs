@@ -4,19 +4,18 @@ using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using netDumbster.smtp;
 
 namespace LicensingPortal.Api.Tests.Features.Notifications;
 
 /// <summary>An API host whose email goes to a real SMTP server running in this process.</summary>
 public abstract class SmtpPortal(DatabaseProvider provider) : Portal(provider), IDisposable
 {
-    public SimpleSmtpServer Smtp { get; } = Configuration.Configure().WithRandomPort().Build();
+    public TestSmtpServer Smtp { get; } = new();
 
     protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>(DefaultSettings())
     {
         ["Email:SmtpHost"] = "127.0.0.1",
-        ["Email:SmtpPort"] = Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Email:Security"] = "None",
     };
 
@@ -62,6 +61,27 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
     }
 
     [Fact]
+    public async Task ABurstOfDecisions_IsEmailedOverAFewKeptConnections_NotOnePerMessage()
+    {
+        var sender = Assert.IsType<LicensingPortal.Api.Infrastructure.Email.SmtpEmailSender>(portal.Factory.Services.GetRequiredService<LicensingPortal.Api.Infrastructure.Email.IEmailSender>());
+        var workers = portal.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LicensingPortal.Api.Infrastructure.Jobs.JobsOptions>>().Value.WorkerCount;
+        var email = $"burst-{Guid.NewGuid():N}@example.com";
+        using var applicant = await portal.ApplicantAsync();
+        var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
+        var ktp = await applicant.Client.UploadAsync();
+        await portal.DeliveriesSettledAsync();
+        var before = sender.ConnectionsOpened;
+
+        for (var i = 0; i < 3 * workers; i++)
+        {
+            await applicant.Client.SubmitAsync(Builders.Restaurant(businessId, ktp) with { Declarations = [] });
+        }
+
+        await Eventually.TrueAsync(() => MessagesTo(email).Length == 3 * workers, "every decision e-mail arrives");
+        Assert.InRange(sender.ConnectionsOpened - before, 0, workers);
+    }
+
+    [Fact]
     public async Task CommittedNotification_WhoseJobWasLostInACrash_IsDeliveredOnceAfterRestart()
     {
         var email = $"owner-{Guid.NewGuid():N}@example.com";
@@ -95,11 +115,11 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
     private static Dictionary<string, string?> Settings(SmtpPortal portal) => new(Portal.DefaultSettings())
     {
         ["Email:SmtpHost"] = "127.0.0.1",
-        ["Email:SmtpPort"] = portal.Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:SmtpPort"] = portal.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Email:Security"] = "None",
     };
 
-    private SmtpMessage[] MessagesTo(string address) =>
+    private ReceivedMail[] MessagesTo(string address) =>
         portal.Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase))).ToArray();
 }
 

@@ -21,7 +21,7 @@ public sealed class TwoServerTests(PostgresSmtpPortal portal) : IClassFixture<Po
         var settings = new Dictionary<string, string?>(Portal.DefaultSettings())
         {
             ["Email:SmtpHost"] = "127.0.0.1",
-            ["Email:SmtpPort"] = portal.Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:SmtpPort"] = portal.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email:Security"] = "None",
             ["Jobs:WorkerCount"] = "4",
         };
@@ -75,6 +75,6 @@ public sealed class TwoServerTests(PostgresSmtpPortal portal) : IClassFixture<Po
         Assert.Equal(Count + 1, messageIds.Distinct().Count());
     }
 
-    private netDumbster.smtp.SmtpMessage[] Mails(string address) =>
+    private ReceivedMail[] Mails(string address) =>
         portal.Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => a.Address == address)).ToArray();
 }

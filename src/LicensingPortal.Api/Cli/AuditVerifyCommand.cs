@@ -10,9 +10,12 @@ public static class AuditVerifyCommand
         ArgumentNullException.ThrowIfNull(output);
         await using var scope = services.CreateAsyncScope();
         var report = (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new VerifyLog.Query())).Value;
-        await output.WriteLineAsync(report.Valid
-            ? $"audit verify passed: {report.TreeSize} entries, root {report.RootHash}"
-            : $"audit verify FAILED at entry {report.FirstBadSequence}: {report.Problem}");
+        await output.WriteLineAsync(report switch
+        {
+            { Valid: true } => $"audit verify passed: {report.TreeSize} entries, root {report.RootHash}; {report.Pending} waiting for their place (within the merge delay)",
+            { FirstBadSequence: { } bad } => $"audit verify FAILED at entry {bad}: {report.Problem}",
+            _ => $"audit verify FAILED: {report.Problem}",
+        });
         return report.Valid ? 0 : 1;
     }
 }

@@ -49,6 +49,10 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<MonthlyLatencyBucket> MonthlyLatencyBuckets => Set<MonthlyLatencyBucket>();
 
+    public DbSet<DecisionContribution> DecisionContributions => Set<DecisionContribution>();
+
+    public DbSet<RequirementFailureContribution> RequirementFailureContributions => Set<RequirementFailureContribution>();
+
     public DbSet<DailyDeliveryCount> DailyDeliveryCounts => Set<DailyDeliveryCount>();
 
     /// <summary>Data-protection keys (they sign bearer tokens and confirmation codes), shared by every instance.</summary>
@@ -204,8 +208,10 @@ public abstract class LicensingDbContext(DbContextOptions options)
         builder.Entity<TransparencyLogEntry>(entry =>
         {
             entry.ToTable("transparency_log");
-            entry.HasKey(e => e.Sequence);
-            entry.Property(e => e.Sequence).ValueGeneratedNever();
+            entry.HasKey(e => e.Id);
+            entry.HasIndex(e => e.Sequence).IsUnique();
+            // The entries waiting for the integrator, found without reading the integrated ones.
+            entry.HasIndex(e => e.Id, "ix_transparency_log_waiting").HasFilter("sequence IS NULL");
             entry.Property(e => e.Actor).HasMaxLength(100);
             entry.Property(e => e.Type).HasMaxLength(40);
             entry.Property(e => e.PayloadSha256).HasMaxLength(64);
@@ -257,6 +263,22 @@ public abstract class LicensingDbContext(DbContextOptions options)
             bucket.HasKey(b => new { b.Month, b.Dimension, b.Key, b.UpperBoundMs });
             bucket.Property(b => b.Dimension).HasMaxLength(20);
             bucket.Property(b => b.Key).HasMaxLength(40);
+        });
+
+        builder.Entity<DecisionContribution>(contribution =>
+        {
+            contribution.ToTable("decision_contributions");
+            contribution.HasKey(c => c.Id);
+            contribution.Property(c => c.Kecamatan).HasMaxLength(10);
+            contribution.Property(c => c.Sector).HasMaxLength(40);
+            contribution.Property(c => c.PermitType).HasMaxLength(40);
+        });
+
+        builder.Entity<RequirementFailureContribution>(contribution =>
+        {
+            contribution.ToTable("requirement_failure_contributions");
+            contribution.HasKey(c => c.Id);
+            contribution.Property(c => c.RequirementId).HasMaxLength(100);
         });
 
         builder.Entity<DailyDeliveryCount>(count =>

@@ -74,3 +74,52 @@ public sealed class DailyDeliveryCount
 
     public long Delivered { get; set; }
 }
+
+/// <summary>
+/// One decision's part of the counters, inserted in the decision's own transaction so that no two decisions
+/// update the same row; the roll-up folds contributions into the counters in batches, exactly once, and the
+/// reports add what is not yet folded in.
+/// </summary>
+public sealed class DecisionContribution
+{
+    public long Id { get; private set; }
+
+    public DateOnly Day { get; private set; }
+
+    /// <summary>The first day of <see cref="Day"/>'s month.</summary>
+    public DateOnly Month { get; private set; }
+
+    public string Kecamatan { get; private set; } = string.Empty;
+
+    public string Sector { get; private set; } = string.Empty;
+
+    public string PermitType { get; private set; } = string.Empty;
+
+    public bool Approved { get; private set; }
+
+    /// <summary>The latency bucket (<see cref="DailyLatencyBucket.UpperBoundsMs"/>) the decision falls in.</summary>
+    public int UpperBoundMs { get; private set; }
+
+    public static DecisionContribution Of(DateOnly day, string kecamatan, string sector, string permitType, bool approved, long latencyMs) => new()
+    {
+        Day = day,
+        Month = new DateOnly(day.Year, day.Month, 1),
+        Kecamatan = kecamatan,
+        Sector = sector,
+        PermitType = permitType,
+        Approved = approved,
+        UpperBoundMs = DailyLatencyBucket.BucketOf(latencyMs),
+    };
+}
+
+/// <summary>One failed requirement of one decision, waiting to be folded into <see cref="DailyRequirementFailure"/>.</summary>
+public sealed class RequirementFailureContribution
+{
+    public long Id { get; private set; }
+
+    public DateOnly Day { get; private set; }
+
+    public string RequirementId { get; private set; } = string.Empty;
+
+    public static RequirementFailureContribution Of(DateOnly day, string requirementId) => new() { Day = day, RequirementId = requirementId };
+}

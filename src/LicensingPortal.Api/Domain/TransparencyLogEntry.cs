@@ -4,16 +4,30 @@ using System.Text;
 namespace LicensingPortal.Api.Domain;
 
 /// <summary>
-/// One entry of the append-only transparency log: its place (sequence), time, actor, type, subject and the
-/// SHA-256 of its canonical payload. Its leaf hash, SHA-256(0x00 ‖ entry), is a leaf of the log's Merkle tree.
+/// One entry of the append-only transparency log: its time, actor, type, subject and the SHA-256 of its
+/// canonical payload. Its leaf hash, SHA-256(0x00 ‖ entry), is a leaf of the log's Merkle tree. The change it
+/// records inserts it with its leaf hash but no place; the integrator then gives it the next sequence number
+/// (<see cref="Integrate"/>), so no two submissions share a row.
 /// </summary>
 public sealed class TransparencyLogEntry
 {
+    /// <summary>Entries written before deferred integration: the sequence number is part of the hashed entry.</summary>
+    public const int SequencedFormat = 1;
+
+    /// <summary>Entries hashed without their place, so the hash (and the signed promise over it) exists before integration.</summary>
+    public const int PromisedFormat = 2;
+
     private TransparencyLogEntry()
     {
     }
 
-    public long Sequence { get; private set; }
+    /// <summary>Insertion order only; the log's order is <see cref="Sequence"/>.</summary>
+    public long Id { get; private set; }
+
+    /// <summary>The entry's place in the log; null while it waits for the integrator.</summary>
+    public long? Sequence { get; private set; }
+
+    public int Format { get; private set; } = PromisedFormat;
 
     /// <summary>Milliseconds since the Unix epoch (UTC): exact on every database, so the hash can be recomputed.</summary>
     public long OccurredAtMs { get; private set; }
@@ -28,11 +42,12 @@ public sealed class TransparencyLogEntry
 
     public byte[] LeafHash { get; private set; } = [];
 
-    public static TransparencyLogEntry Append(long sequence, DateTimeOffset now, string actor, string type, Guid subjectId, string payloadSha256)
+    /// <summary>A new entry waiting for its place; its leaf hash is final.</summary>
+    public static TransparencyLogEntry Append(DateTimeOffset now, string actor, string type, Guid subjectId, string payloadSha256)
     {
         var entry = new TransparencyLogEntry
         {
-            Sequence = sequence,
+            Format = PromisedFormat,
             OccurredAtMs = now.ToUnixTimeMilliseconds(),
             Actor = actor,
             Type = type,
@@ -43,15 +58,21 @@ public sealed class TransparencyLogEntry
         return entry;
     }
 
-    /// <summary>The entry as hashed: every field, in a fixed order and format.</summary>
-    public byte[] CanonicalBytes() => Encoding.UTF8.GetBytes(string.Join(
-        '|',
-        Sequence.ToString(CultureInfo.InvariantCulture),
-        OccurredAtMs.ToString(CultureInfo.InvariantCulture),
-        Actor,
-        Type,
-        SubjectId.ToString("N"),
-        PayloadSha256));
+    /// <summary>Gives the entry its place in the log, once.</summary>
+    public void Integrate(long sequence)
+    {
+        if (Sequence is not null)
+        {
+            throw new InvalidOperationException($"Entry {Id} already has sequence number {Sequence}.");
+        }
+
+        Sequence = sequence;
+    }
+
+    /// <summary>The entry as hashed: every field, in a fixed order and format (with the sequence number in the first format only).</summary>
+    public byte[] CanonicalBytes() => Encoding.UTF8.GetBytes(Format == SequencedFormat
+        ? string.Join('|', (Sequence ?? -1).ToString(CultureInfo.InvariantCulture), OccurredAtMs.ToString(CultureInfo.InvariantCulture), Actor, Type, SubjectId.ToString("N"), PayloadSha256)
+        : string.Join('|', "v2", OccurredAtMs.ToString(CultureInfo.InvariantCulture), Actor, Type, SubjectId.ToString("N"), PayloadSha256));
 
     public byte[] ComputeLeafHash() => MerkleTree.LeafHash(CanonicalBytes());
 }
@@ -66,10 +87,28 @@ public static class LogEntryTypes
     public const string NoteAdded = "note-added";
 }
 
-/// <summary>The size of the log, in one row: appends lock it, so sequence numbers have no gaps and no repeats.</summary>
+/// <summary>
+/// The integrated log, in one row that only the integrator writes: its size and the latest signed checkpoint
+/// (root hash, time, Ed25519 signature over <c>CheckpointSigner.Body</c>).
+/// </summary>
 public sealed class TransparencyLogHead
 {
     public int Id { get; set; } = 1;
 
     public long Size { get; set; }
+
+    public byte[]? RootHash { get; set; }
+
+    /// <summary>Seconds since the Unix epoch of the signed checkpoint.</summary>
+    public long? CheckpointAt { get; set; }
+
+    public byte[]? Signature { get; set; }
+
+    public void Advance(long size, byte[] root, DateTimeOffset at, byte[] signature)
+    {
+        Size = size;
+        RootHash = root;
+        CheckpointAt = at.ToUnixTimeSeconds();
+        Signature = signature;
+    }
 }

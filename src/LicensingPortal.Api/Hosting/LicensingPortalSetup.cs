@@ -72,6 +72,10 @@ public static class LicensingPortalSetup
         services.AddScoped<PermitLinks>();
         services.AddScoped<PermitNumbers>();
         services.AddScoped<TransparencyLog>();
+        services.AddScoped<LogIntegrator>();
+        services.AddSingleton<LogFrontier>();
+        services.AddSingleton<LeaderElection>();
+        services.AddHostedService<IntegrationLoop>();
         services.AddScoped<ReportCounters>();
         services.AddScoped<LogVerifier>();
         services.AddScoped<AccountMail>();

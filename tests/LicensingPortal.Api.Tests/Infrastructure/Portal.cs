@@ -75,6 +75,12 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>A new confirmed account with a staff role, and a client that sends its bearer token.</summary>
     public Task<Account> StaffAsync(string role) => Accounts.CreateAsync(Factory, role);
 
+    /// <summary>Waits until the integrator has given every committed log entry its place.</summary>
+    public Task LogIntegratedAsync() => Settle.LogIntegratedAsync(Factory.Services);
+
+    /// <summary>Waits until the roll-up has folded every decision's contribution into the counters.</summary>
+    public Task CountersRolledUpAsync() => Settle.CountersRolledUpAsync(Factory.Services);
+
     /// <summary>Waits until the job server has delivered every notification raised so far (deliveries write counters).</summary>
     public Task DeliveriesSettledAsync() =>
         Eventually.TrueAsync(

@@ -23,6 +23,12 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     public static PostgresCluster Instance => instance ?? throw new InvalidOperationException("The PostgreSQL cluster is not started.");
 
+    /// <summary>Server settings (`-c name=value ...`) on top of the port and socket; the tests' default trades durability for speed.</summary>
+    public string ServerSettings { get; init; } = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
+
+    /// <summary>The server's log file (a throwaway cluster only).</summary>
+    public string? LogFile => directory is null ? null : Path.Combine(directory, "server.log");
+
     public async ValueTask InitializeAsync()
     {
         instance = this;
@@ -44,7 +50,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         var data = Path.Combine(directory, "data");
         await RunAsync(Path.Combine(binaries, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
         var port = FreePort();
-        var options = $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
+        var options = $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 {ServerSettings}";
         await RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-o", options, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start"]);
         adminConnection = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }

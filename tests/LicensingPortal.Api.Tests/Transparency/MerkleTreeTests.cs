@@ -102,4 +102,22 @@ public sealed class MerkleTreeTests
             }
         }
     }
+
+    [Fact]
+    public void CompactTree_KeepsTheSameRootAsTheWholeTree_AtEverySize()
+    {
+        var leaves = Enumerable.Range(0, 70).Select(i => MerkleTree.LeafHash([(byte)i, (byte)(i * 7)])).ToList();
+        var compact = new LicensingPortal.Api.Infrastructure.Transparency.CompactTree();
+        Assert.Equal(Convert.ToHexStringLower(MerkleTree.Root([])), Convert.ToHexStringLower(compact.Root()));
+        for (var size = 1; size <= leaves.Count; size++)
+        {
+            compact.Append(leaves[size - 1]);
+            Assert.Equal(Convert.ToHexStringLower(MerkleTree.Root(leaves.Take(size).ToList())), Convert.ToHexStringLower(compact.Root()));
+            Assert.Equal(size, compact.Size);
+        }
+
+        var copy = compact.Copy();
+        copy.Append(leaves[0]);
+        Assert.Equal(Convert.ToHexStringLower(MerkleTree.Root(leaves)), Convert.ToHexStringLower(compact.Root()));
+    }
 }

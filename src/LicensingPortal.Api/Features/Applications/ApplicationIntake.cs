@@ -17,6 +17,13 @@ public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rule
     public async Task<Result<Intake>> TakeAsync(Guid ownerId, ApplicationRequest request, Language language, PermitApplication? corrects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (db.Database.CurrentTransaction is not null && db.Database.IsNpgsql())
+        {
+            // A decision on a business waits for the one before it (its first approval issues the NIB, once):
+            // submissions of different businesses share no row and run side by side. SQLite has one writer anyway.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM businesses WHERE id = {request.BusinessId} FOR UPDATE", cancellationToken);
+        }
+
         var business = await db.BusinessesOf(ownerId).FirstOrDefaultAsync(b => b.Id == request.BusinessId, cancellationToken);
         if (business is null)
         {

@@ -1,3 +1,4 @@
+using LicensingPortal.Api.Infrastructure.Transparency;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Model;
@@ -18,10 +19,11 @@ public sealed record ApplicationResponse(
     DateOnly SubmissionDate,
     DecisionExplanation? Decision,
     IReadOnlyList<PermitResponse> Permits,
-    ResubmissionView? Resubmission)
+    ResubmissionView? Resubmission,
+    LogPromise? LogPromise = null)
 {
     /// <summary>Renders an application and its decision in the reader's language, from what was stored when it was decided.</summary>
-    public static ApplicationResponse From(PermitApplication application, CompiledRuleSet? ruleSet, Language language, IReadOnlyList<PermitResponse> permits, ResubmissionView? resubmission)
+    public static ApplicationResponse From(PermitApplication application, CompiledRuleSet? ruleSet, Language language, IReadOnlyList<PermitResponse> permits, ResubmissionView? resubmission, LogPromise? promise = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         return new ApplicationResponse(
@@ -37,7 +39,8 @@ public sealed record ApplicationResponse(
             application.SubmissionDate,
             application.Decision is { } decision && ruleSet is not null ? DecisionExplanation.Of(decision, ruleSet, language) : null,
             permits,
-            resubmission);
+            resubmission,
+            promise);
     }
 }
 

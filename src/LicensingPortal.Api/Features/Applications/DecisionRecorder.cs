@@ -21,10 +21,14 @@ public sealed class DecisionRecorder(
     PermitNumbers numbers,
     PermitSigner signer,
     PermitLinks links,
+    CheckpointSigner logSigner,
     TimeProvider time)
 {
-    /// <summary>Decides <paramref name="intake"/>'s application, received at <paramref name="receivedAt"/> (a timestamp of the time provider); returns the permits it issued.</summary>
-    public async Task<IReadOnlyList<Permit>> RecordAsync(ApplicationIntake.Intake intake, long receivedAt, CancellationToken cancellationToken)
+    /// <summary>What a decision produced: the permits issued, and the log's signed promise to hold the decision's entry.</summary>
+    public sealed record Recorded(IReadOnlyList<Permit> Permits, LogPromise Promise);
+
+    /// <summary>Decides <paramref name="intake"/>'s application, received at <paramref name="receivedAt"/> (a timestamp of the time provider); returns the permits it issued and the log's promise.</summary>
+    public async Task<Recorded> RecordAsync(ApplicationIntake.Intake intake, long receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intake);
         var (application, business, documentKinds, ruleSet) = intake;
@@ -47,13 +51,13 @@ public sealed class DecisionRecorder(
             cancellationToken);
 
         log.Record(LogActors.Applicant(business.OwnerId), LogEntryTypes.Submission, application.Id, LogPayloads.Submission(decision));
-        log.Record(LogActors.Engine, LogEntryTypes.Decision, application.Id, LogPayloads.ForDecision(decision));
+        var decided = log.Record(LogActors.Engine, LogEntryTypes.Decision, application.Id, LogPayloads.ForDecision(decision));
         foreach (var permit in permits)
         {
             log.Record(LogActors.Engine, LogEntryTypes.PermitIssued, permit.Id, LogPayloads.ForPermit(permit));
         }
 
-        await counters.CountAsync(
+        counters.Count(
             new ReportCounters.Counted(
                 application.SubmissionDate,
                 application.KecamatanCode ?? string.Empty,
@@ -61,9 +65,8 @@ public sealed class DecisionRecorder(
                 application.PermitType,
                 decision.Approved,
                 decision.LatencyMs,
-                decision.FailedRequirementIds),
-            cancellationToken);
-        return permits;
+                decision.FailedRequirementIds));
+        return new Recorded(permits, logSigner.Promise(decided));
     }
 
     /// <summary>

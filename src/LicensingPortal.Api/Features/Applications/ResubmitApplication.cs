@@ -48,13 +48,14 @@ public static class ResubmitApplication
             }
 
             var (application, _, _, ruleSet) = taken.Value;
-            var permits = await recorder.RecordAsync(taken.Value, received, cancellationToken);
+            var (permits, promise) = await recorder.RecordAsync(taken.Value, received, cancellationToken);
             return ApplicationResponse.From(
                 application,
                 ruleSet,
                 command.Language,
                 permits.Select(p => PermitResponse.From(p, ruleSet, command.Language, application.SubmissionDate, links)).ToList(),
-                new ResubmissionView(corrected.Id, null, application.ChangesFrom(corrected)));
+                new ResubmissionView(corrected.Id, null, application.ChangesFrom(corrected)),
+                promise);
         }
     }
 

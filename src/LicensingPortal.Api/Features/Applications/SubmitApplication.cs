@@ -32,8 +32,8 @@ public static class SubmitApplication
             }
 
             var (application, _, _, ruleSet) = taken.Value;
-            var permits = await recorder.RecordAsync(taken.Value, received, cancellationToken);
-            return ApplicationResponse.From(application, ruleSet, command.Language, permits.Select(p => PermitResponse.From(p, ruleSet, command.Language, application.SubmissionDate, links)).ToList(), resubmission: null);
+            var (permits, promise) = await recorder.RecordAsync(taken.Value, received, cancellationToken);
+            return ApplicationResponse.From(application, ruleSet, command.Language, permits.Select(p => PermitResponse.From(p, ruleSet, command.Language, application.SubmissionDate, links)).ToList(), resubmission: null, promise);
         }
     }
 

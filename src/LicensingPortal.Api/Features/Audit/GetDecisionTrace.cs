@@ -12,7 +12,7 @@ public static class GetDecisionTrace
 {
     public sealed record NoteView(Guid Id, Guid AuthorId, string Text, DateTimeOffset CreatedAt);
 
-    public sealed record LogEntryView(long Sequence, string Type, string Actor, long OccurredAtMs, string PayloadSha256);
+    public sealed record LogEntryView(long? Sequence, string Type, string Actor, long OccurredAtMs, string PayloadSha256);
 
     public sealed record Trace(Guid ApplicationId, string Outcome, DateTimeOffset DecidedAt, string RuleSetId, string RuleSetHash, JsonNode Facts, IReadOnlyList<RequirementOutcome> Requirements, IReadOnlyList<NoteView> Notes, IReadOnlyList<LogEntryView> Log);
 

@@ -18,6 +18,8 @@ public static class RebuildReports
             var catalogue = rules.InForceOn(Wita.Today(time))?.Definition.Kbli
                 ?? throw new InvalidOperationException("No rule set is in force today.");
 
+            await db.DecisionContributions.ExecuteDeleteAsync(cancellationToken);
+            await db.RequirementFailureContributions.ExecuteDeleteAsync(cancellationToken);
             await db.DailyDecisionCounts.ExecuteDeleteAsync(cancellationToken);
             await db.DailyLatencyBuckets.ExecuteDeleteAsync(cancellationToken);
             await db.DailyRequirementFailures.ExecuteDeleteAsync(cancellationToken);

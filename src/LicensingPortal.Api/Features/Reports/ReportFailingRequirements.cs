@@ -16,7 +16,7 @@ public static class ReportFailingRequirements
     {
         public async ValueTask<Result<IReadOnlyList<FailingRequirement>>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var totals = await db.DailyRequirementFailures.AsNoTracking()
+            var totals = await ReportCounters.LiveRequirementFailures(db)
                 .Where(f => f.Day >= query.From && f.Day <= query.To)
                 .GroupBy(f => f.RequirementId)
                 .Select(g => new { Id = g.Key, Failures = g.Sum(f => f.Count) })

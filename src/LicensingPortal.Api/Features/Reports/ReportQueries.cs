@@ -11,7 +11,7 @@ public sealed record BreakdownRow(string Key, string Name, long Total, long Appr
 public sealed record LatencySummary(long Decisions, int P50Ms, int P95Ms, int P99Ms);
 
 /// <summary>
-/// The sums the reports share, read from the counters (their cost grows with days, not applications). No
+/// The sums the reports share, read from the counters plus the contributions not yet rolled up (their cost grows with days, not applications). No
 /// personal data: counts per day, district, sector, permit type and outcome only.
 /// </summary>
 public static class ReportQueries
@@ -35,7 +35,7 @@ public static class ReportQueries
     public static async Task<List<ThroughputRow>> ThroughputAsync(LicensingDbContext db, DateOnly from, DateOnly to, string granularity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var days = await db.DailyDecisionCounts.AsNoTracking()
+        var days = await ReportCounters.LiveDecisionCounts(db)
             .Where(c => c.Day >= from && c.Day <= to)
             .GroupBy(c => new { c.Day, c.Approved })
             .Select(g => new { g.Key.Day, g.Key.Approved, Count = g.Sum(c => c.Count) })
@@ -57,7 +57,7 @@ public static class ReportQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(names);
-        var range = db.DailyDecisionCounts.AsNoTracking().Where(c => c.Day >= from && c.Day <= to);
+        var range = ReportCounters.LiveDecisionCounts(db).Where(c => c.Day >= from && c.Day <= to);
         var grouped = by switch
         {
             "kecamatan" => range.GroupBy(c => new { Key = c.Kecamatan, c.Approved }),
@@ -80,7 +80,7 @@ public static class ReportQueries
     public static async Task<LatencySummary> LatencyAsync(LicensingDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var buckets = await db.DailyLatencyBuckets.AsNoTracking().Where(b => b.Day >= from && b.Day <= to)
+        var buckets = await ReportCounters.LiveLatencyBuckets(db).Where(b => b.Day >= from && b.Day <= to)
             .GroupBy(b => b.UpperBoundMs).Select(g => new { Bound = g.Key, Count = g.Sum(b => b.Count) }).ToListAsync(cancellationToken);
         var histogram = buckets.Select(b => (b.Bound, b.Count)).ToList();
         return new LatencySummary(histogram.Sum(b => b.Count), Percentile(histogram, 0.50), Percentile(histogram, 0.95), Percentile(histogram, 0.99));

@@ -36,12 +36,12 @@ public static class ShowPublicStatistics
         {
             var first = FirstDayOf(query.Month)!.Value;
             var last = first.AddMonths(1).AddDays(-1);
-            var counts = await db.DailyDecisionCounts.AsNoTracking()
+            var counts = await ReportCounters.LiveDecisionCounts(db)
                 .Where(c => c.Day >= first && c.Day <= last)
                 .GroupBy(c => new { c.Kecamatan, c.Sector, c.Approved })
                 .Select(g => new Tally(g.Key.Kecamatan, g.Key.Sector, g.Key.Approved, g.Sum(c => c.Count)))
                 .ToListAsync(cancellationToken);
-            var buckets = await db.MonthlyLatencyBuckets.AsNoTracking()
+            var buckets = await ReportCounters.LiveMonthlyLatencyBuckets(db)
                 .Where(b => b.Month == first)
                 .Select(b => new { b.Dimension, b.Key, b.UpperBoundMs, b.Count })
                 .ToListAsync(cancellationToken);

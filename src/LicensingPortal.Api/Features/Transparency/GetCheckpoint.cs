@@ -7,10 +7,10 @@ public static class GetCheckpoint
 {
     public sealed record Query : IQuery<Result<Checkpoint>>;
 
-    public sealed class Handler(TransparencyLog log, CheckpointSigner signer, TimeProvider time) : IQueryHandler<Query, Result<Checkpoint>>
+    public sealed class Handler(LicensingDbContext db, TransparencyLog log, CheckpointSigner signer, TimeProvider time) : IQueryHandler<Query, Result<Checkpoint>>
     {
         public async ValueTask<Result<Checkpoint>> Handle(Query query, CancellationToken cancellationToken) =>
-            await Proofs.CheckpointAsync(log, signer, time, cancellationToken);
+            await Proofs.CheckpointAsync(db, log, signer, time, cancellationToken);
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
@@ -18,5 +18,5 @@ public static class GetCheckpoint
                 (await sender.Send(new Query(), cancellationToken)).ToOk())
             .AllowAnonymous()
             .WithName("GetCheckpoint")
-            .WithSummary("The signed checkpoint of the transparency log (Ed25519): tree size, root hash and time.");
+            .WithSummary("The latest signed checkpoint of the transparency log (Ed25519): tree size, root hash and the time it was signed.");
 }

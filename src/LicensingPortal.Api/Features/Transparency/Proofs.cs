@@ -12,11 +12,23 @@ public sealed record ConsistencyProof(long FirstSize, long SecondSize, string Fi
 /// <summary>What the log proofs are made of: the leaves as the log holds them, and the signed checkpoint over them.</summary>
 public static class Proofs
 {
-    public static async Task<Checkpoint> CheckpointAsync(TransparencyLog log, CheckpointSigner signer, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// The latest checkpoint the integrator signed; for a log it has not signed yet (empty, or written before
+    /// deferred integration), one signed now over the integrated entries.
+    /// </summary>
+    public static async Task<Checkpoint> CheckpointAsync(LicensingDbContext db, TransparencyLog log, CheckpointSigner signer, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(signer);
-        var leaves = await log.LeafHashesAsync(null, cancellationToken);
+        var head = await db.TransparencyLogHead.AsNoTracking().SingleAsync(cancellationToken);
+        if (head is { RootHash: { } signedRoot, CheckpointAt: { } at, Signature: { } signature })
+        {
+            var signedAt = DateTimeOffset.FromUnixTimeSeconds(at);
+            return new Checkpoint(head.Size, Convert.ToHexStringLower(signedRoot), signedAt, CheckpointSigner.Body(head.Size, signedRoot, signedAt), Convert.ToBase64String(signature), Convert.ToBase64String(signer.PublicKey), "Ed25519");
+        }
+
+        var leaves = await log.LeafHashesAsync(head.Size, cancellationToken);
         var root = MerkleTree.Root(leaves);
         var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
         var body = CheckpointSigner.Body(leaves.Length, root, now);

@@ -13,11 +13,15 @@ namespace LicensingPortal.Api.Infrastructure.Transparency;
 /// other cores; at the same time a second connection reads what each decision's payload is made of (on
 /// PostgreSQL the database hashes the large facts and trace texts itself, so only digests travel).
 /// </remarks>
-public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scopes)
+public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scopes, TimeProvider time)
 {
     private const int Batch = 16_384;
 
-    public sealed record Report(bool Valid, long TreeSize, string RootHash, long? FirstBadSequence, string? Problem);
+    /// <summary>
+    /// The result: the integrated tree checked entry by entry, and the entries still waiting for their place
+    /// (<paramref name="Pending"/>), of which <paramref name="Overdue"/> waited past the promised merge delay.
+    /// </summary>
+    public sealed record Report(bool Valid, long TreeSize, string RootHash, long? FirstBadSequence, string? Problem, long Pending = 0, long Overdue = 0);
 
     private sealed record Entry(long Sequence, string Type, Guid SubjectId, string PayloadSha256);
 
@@ -35,9 +39,9 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
         var leaves = new List<byte[]>(entries.Capacity);
         var checks = new List<Task<bool[]>>();
         var batch = new List<TransparencyLogEntry>(Batch);
-        await foreach (var entry in db.TransparencyLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var entry in db.TransparencyLog.AsNoTracking().Where(e => e.Sequence != null).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            entries.Add(new Entry(entry.Sequence, entry.Type, entry.SubjectId, entry.PayloadSha256));
+            entries.Add(new Entry(entry.Sequence!.Value, entry.Type, entry.SubjectId, entry.PayloadSha256));
             leaves.Add(entry.LeafHash);
             batch.Add(entry);
             if (batch.Count == Batch)
@@ -66,9 +70,22 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
             }
         }
 
-        return entries.Count != head.Size
-            ? new Report(false, entries.Count, root, entries.Count, $"the log holds {entries.Count} entries but {head.Size} were written")
-            : new Report(true, entries.Count, root, null, null);
+        if (entries.Count != head.Size)
+        {
+            return new Report(false, entries.Count, root, entries.Count, $"the log holds {entries.Count} entries but {head.Size} were written");
+        }
+
+        if (head.RootHash is { } signedRoot && !signedRoot.AsSpan().SequenceEqual(Convert.FromHexString(root)))
+        {
+            return new Report(false, entries.Count, root, null, "the signed checkpoint's root hash is not the root of the stored entries");
+        }
+
+        var promisedBy = (time.GetUtcNow() - TimeSpan.FromSeconds(TransparencyOptions.MaxMergeDelaySeconds)).ToUnixTimeMilliseconds();
+        var pending = await db.TransparencyLog.LongCountAsync(e => e.Sequence == null, cancellationToken);
+        var overdue = pending == 0 ? 0 : await db.TransparencyLog.LongCountAsync(e => e.Sequence == null && e.OccurredAtMs < promisedBy, cancellationToken);
+        return overdue > 0
+            ? new Report(false, entries.Count, root, null, $"{overdue} entries waited longer than the promised {TransparencyOptions.MaxMergeDelaySeconds} s for their place in the log", pending, overdue)
+            : new Report(true, entries.Count, root, null, null, pending, 0);
     }
 
     private static Task<bool[]> CheckLeavesAsync(List<TransparencyLogEntry> batch) =>

@@ -1,18 +1,17 @@
 using LicensingPortal.Api.Infrastructure.Jobs;
-using LicensingPortal.Api.Infrastructure.Transparency;
 
 namespace LicensingPortal.Api.Infrastructure.UseCases;
 
 /// <summary>
 /// The unit of work of every command (API endpoints, pages and background jobs alike): begins the transaction,
-/// runs the handler, appends the transparency-log entries it recorded, saves, commits, and only then hands the
+/// runs the handler, saves what it changed (with the transparency-log entries it recorded), commits, and only then hands the
 /// notifications it raised to the job queue. A handler only changes entities, records log entries and raises
 /// notices (and asks <see cref="AfterCommit"/> for jobs); it never begins, flushes or commits anything itself. If the handler or the save throws, nothing of
 /// it is stored: no change, no notice, no log entry. A handler returns its expected failures before it changes
 /// anything, so what it did change before returning (a failed log-in counting towards a lockout) is kept.
 /// A command sent while another is running joins its unit of work.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(LicensingDbContext db, TransparencyLog log, IJobScheduler jobs, AfterCommit afterCommit, TimeProvider time)
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(LicensingDbContext db, IJobScheduler jobs, AfterCommit afterCommit)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
     where TResponse : IFailable<TResponse>
@@ -33,7 +32,6 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(LicensingDbContext d
             try
             {
                 response = await next(message, cancellationToken);
-                await log.FlushAsync(time.GetUtcNow(), cancellationToken);
                 raised = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToList();
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -42,7 +40,6 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(LicensingDbContext d
             catch
             {
                 db.ChangeTracker.Clear();
-                log.Discard();
                 afterCommit.Take();
                 throw;
             }

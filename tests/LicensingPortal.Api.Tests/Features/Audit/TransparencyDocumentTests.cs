@@ -19,8 +19,8 @@ public sealed class TransparencyDocumentTests
         var submission = LogPayloads.Submission(Application, facts);
         var decision = LogPayloads.ForDecision(Application, approved: true, string.Concat(Enumerable.Repeat("ab", 32)), [], ["NIB"], trace);
         var start = DateTimeOffset.FromUnixTimeMilliseconds(1764460800000);
-        var first = TransparencyLogEntry.Append(0, start, LogActors.Applicant(ApplicantAccount), LogEntryTypes.Submission, Application, submission);
-        var second = TransparencyLogEntry.Append(1, start.AddMilliseconds(42), LogActors.Engine, LogEntryTypes.Decision, Application, decision);
+        var first = TransparencyLogEntry.Append(start, LogActors.Applicant(ApplicantAccount), LogEntryTypes.Submission, Application, submission);
+        var second = TransparencyLogEntry.Append(start.AddMilliseconds(42), LogActors.Engine, LogEntryTypes.Decision, Application, decision);
         var root = MerkleTree.Root([first.LeafHash, second.LeafHash]);
 
         foreach (var figure in new[] { facts, trace, submission, decision, Convert.ToHexStringLower(first.LeafHash), Convert.ToHexStringLower(second.LeafHash), Convert.ToHexStringLower(root), Convert.ToBase64String(root) })

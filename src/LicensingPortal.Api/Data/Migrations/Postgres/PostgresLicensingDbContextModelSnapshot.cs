@@ -438,6 +438,55 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("decisions", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DecisionContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approved");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kecamatan");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("PermitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("permit_type");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sector");
+
+                    b.Property<int>("UpperBoundMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("upper_bound_ms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_contributions");
+
+                    b.ToTable("decision_contributions", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.DecisionNote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1006,6 +1055,31 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("permit_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.RequirementFailureContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("RequirementId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requirement_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requirement_failure_contributions");
+
+                    b.ToTable("requirement_failure_contributions", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.RuleSetVersion", b =>
                 {
                     b.Property<string>("Hash")
@@ -1040,15 +1114,22 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.TransparencyLogEntry", b =>
                 {
-                    b.Property<long>("Sequence")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("sequence");
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("actor");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
 
                     b.Property<byte[]>("LeafHash")
                         .IsRequired()
@@ -1065,6 +1146,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("payload_sha256");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
@@ -1075,11 +1160,19 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("type");
 
-                    b.HasKey("Sequence")
+                    b.HasKey("Id")
                         .HasName("pk_transparency_log");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transparency_log_sequence");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_transparency_log_subject_id");
+
+                    b.HasIndex(new[] { "Id" }, "ix_transparency_log_waiting")
+                        .HasDatabaseName("ix_transparency_log_id")
+                        .HasFilter("sequence IS NULL");
 
                     b.ToTable("transparency_log", (string)null);
                 });
@@ -1089,6 +1182,18 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    b.Property<long?>("CheckpointAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("checkpoint_at");
+
+                    b.Property<byte[]>("RootHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("root_hash");
+
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint")

@@ -433,6 +433,53 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("decisions", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DecisionContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Kecamatan")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kecamatan");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("PermitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permit_type");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sector");
+
+                    b.Property<int>("UpperBoundMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("upper_bound_ms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_contributions");
+
+                    b.ToTable("decision_contributions", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.DecisionNote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1001,6 +1048,29 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("permit_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.RequirementFailureContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("RequirementId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requirement_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requirement_failure_contributions");
+
+                    b.ToTable("requirement_failure_contributions", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.RuleSetVersion", b =>
                 {
                     b.Property<string>("Hash")
@@ -1035,15 +1105,20 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.TransparencyLogEntry", b =>
                 {
-                    b.Property<long>("Sequence")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("sequence");
+                        .HasColumnName("id");
 
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("actor");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("format");
 
                     b.Property<byte[]>("LeafHash")
                         .IsRequired()
@@ -1060,6 +1135,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("payload_sha256");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT")
                         .HasColumnName("subject_id");
@@ -1070,11 +1149,19 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("type");
 
-                    b.HasKey("Sequence")
+                    b.HasKey("Id")
                         .HasName("pk_transparency_log");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transparency_log_sequence");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_transparency_log_subject_id");
+
+                    b.HasIndex(new[] { "Id" }, "ix_transparency_log_waiting")
+                        .HasDatabaseName("ix_transparency_log_id")
+                        .HasFilter("sequence IS NULL");
 
                     b.ToTable("transparency_log", (string)null);
                 });
@@ -1084,6 +1171,18 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<long?>("CheckpointAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checkpoint_at");
+
+                    b.Property<byte[]>("RootHash")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("root_hash");
+
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("signature");
 
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER")

@@ -9,7 +9,10 @@ public sealed class BuktiModel : PortalPage
     [FromRoute]
     public Guid Id { get; set; }
 
-    public GetDecisionProof.DecisionProof Proof { get; private set; } = null!;
+    /// <summary>The proof; null for the moment the decision's entry waits for its place (then <see cref="Pending"/>).</summary>
+    public GetDecisionProof.DecisionProof? Proof { get; private set; }
+
+    public GetDecisionProof.PendingProof? Pending { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +22,12 @@ public sealed class BuktiModel : PortalPage
             return Failure(proof.Error!);
         }
 
-        Proof = proof.Value;
+        (Proof, Pending) = (proof.Value.Proof, proof.Value.Pending);
+        if (Pending is not null)
+        {
+            Response.Headers.RetryAfter = "1";
+        }
+
         return Page();
     }
 }

@@ -1,0 +1,510 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Tests.Infrastructure;
+using LicensingPortal.Bench;
+using Npgsql;
+
+// The load benchmark of issue 16, one command (see docs/benchmarks.md):
+//   dotnet run -c Release --project bench/LicensingPortal.LoadBench -- [seconds per level, default 15] [burst, default 2000]
+// A throwaway PostgreSQL cluster (durable settings: fsync and synchronous commit on), the API as its own Release
+// process on Kestrel, and a local SMTP server. It prints, per level of concurrency (1, 4, 16, 64 connections from
+// eight accounts, approved and rejected bodies alternating): submissions per second, p50/p99, statements per
+// submission and CPU milliseconds per submission of the API and of PostgreSQL; then pgbench running the SQL one
+// submission executed (captured from the API through the server log, with fresh ids per transaction) at the same
+// client counts, and the ratio; then how fast the decision e-mails of a burst drain.
+var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
+var burst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+int[] levels = [1, 4, 16, 64];
+var root = BenchDatabase.FindRoot();
+var apiDirectory = Path.Combine(root, "src", "LicensingPortal.Api");
+var apiDll = Path.Combine(apiDirectory, "bin", "Release", "net10.0", "LicensingPortal.Api.dll");
+if (!File.Exists(apiDll))
+{
+    Console.Error.WriteLine($"Run with -c Release (the API's Release build is expected at {apiDll}).");
+    return 2;
+}
+
+var cluster = new PostgresCluster { ServerSettings = "-c max_connections=300 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c log_line_prefix=@@%p@@" };
+await cluster.InitializeAsync();
+using var smtp = new TestSmtpServer();
+var data = Directory.CreateTempSubdirectory("lp-load-");
+var connection = await cluster.CreateDatabaseAsync("load");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformationText()}; {DateTime.UtcNow:yyyy-MM-dd}; {seconds} s per level");
+
+var environment = new Dictionary<string, string>
+{
+    ["ConnectionStrings__Postgres"] = connection,
+    ["Storage__DataDirectory"] = data.FullName,
+    ["Permits__SigningKey"] = Portal.DefaultSettings()["Permits:SigningKey"]!,
+    ["Transparency__SigningKey"] = Portal.DefaultSettings()["Transparency:SigningKey"]!,
+    ["RateLimits__AuthPermitLimit"] = "1000000",
+    ["RateLimits__SubmissionPermitLimit"] = "1000000",
+    ["Email__SmtpHost"] = "127.0.0.1",
+    ["Email__SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+    ["Email__Security"] = "None",
+    ["Logging__LogLevel__Default"] = "Warning",
+    ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning",
+    ["DOTNET_gcServer"] = "1",
+};
+
+// 1. Accounts and businesses, through the API (an API-only process: no job server, no integrator, so that the
+//    capture below sees the request's own statements and nothing else).
+var port = FreePort();
+var accounts = new List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)>();
+ApplicationRequest captureBody;
+Guid[] businesses;
+await using (var quiet = await ApiProcess.StartAsync(apiDll, apiDirectory, port, new(environment) { ["Transparency__Integrate"] = "false" }, "api"))
+{
+    for (var i = 0; i < 8; i++)
+    {
+        accounts.Add(await AccountAsync(port, connection, i));
+    }
+
+    businesses = accounts.Select(a => a.Approved.BusinessId).ToArray();
+    captureBody = accounts[0].Rejected;
+    await accounts[0].Client.SubmitAsync(captureBody); // warm: the first request compiles what later ones reuse
+
+    // 2. The SQL of one (rejected) submission, captured from the server's log.
+    await ExecuteAsync(connection, "ALTER SYSTEM SET log_statement = 'all'", "SELECT pg_reload_conf()");
+    await Task.Delay(500);
+    var from = new FileInfo(cluster.LogFile!).Length;
+    await accounts[0].Client.SubmitAsync(captureBody);
+    await Task.Delay(500);
+    await ExecuteAsync(connection, "ALTER SYSTEM RESET log_statement", "SELECT pg_reload_conf()");
+    var captured = Capture.Read(cluster.LogFile!, from);
+    var script = Capture.ToPgbench(captured, businesses, accounts.SelectMany(a => new[] { a.Approved.BusinessId }.Concat(a.Approved.DocumentIds ?? [])).ToHashSet());
+    await File.WriteAllTextAsync(Path.Combine(data.FullName, "submission.sql"), script);
+    Console.WriteLine($"captured: {captured.Statements.Count} statements from the API for one submission ({captured.Statements.Count(s => s.StartsWith("BEGIN", StringComparison.OrdinalIgnoreCase))} transactions begun, {captured.Statements.Count(s => s.StartsWith("DISCARD", StringComparison.OrdinalIgnoreCase))} connection resets); pgbench script: {Path.Combine(data.FullName, "submission.sql")}");
+}
+
+// 3. The full API (job server and integrator on) under load.
+var results = new List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)>();
+await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, environment, "all"))
+{
+    await RunAsync(accounts, 4, TimeSpan.FromSeconds(5)); // warm-up
+    foreach (var level in levels)
+    {
+        await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()");
+        var apiBefore = Cpu.OfProcess(api.Pid);
+        var dbBefore = Cpu.OfPostgres();
+        var run = await RunAsync(accounts, level, TimeSpan.FromSeconds(seconds));
+        var apiCpu = Cpu.OfProcess(api.Pid) - apiBefore;
+        var dbCpu = Cpu.OfPostgres() - dbBefore;
+        var statements = await ScalarAsync(connection, "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'");
+        var rate = run.Latencies.Count / run.Elapsed.TotalSeconds;
+        results.Add((level, rate, Percentile(run.Latencies, 0.5), Percentile(run.Latencies, 0.99), statements / (double)run.Latencies.Count, apiCpu / run.Latencies.Count, dbCpu / run.Latencies.Count));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)run.Latencies.Count,5:F1} statements and {apiCpu / run.Latencies.Count:F2} ms API CPU + {dbCpu / run.Latencies.Count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed)"));
+    }
+
+    var best = results.MaxBy(r => r.Rate);
+    var half = await RunAtRateAsync(accounts, best.Rate / 2, TimeSpan.FromSeconds(seconds));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app at half the best rate ({best.Rate / 2:F0}/s offered): {half.Latencies.Count / half.Elapsed.TotalSeconds:F1}/s, p50 {Percentile(half.Latencies, 0.5):F1} ms, p99 {Percentile(half.Latencies, 0.99):F1} ms"));
+
+    // 4. pgbench on the captured SQL, same client counts.
+    var pgbench = new Dictionary<int, double>();
+    foreach (var level in levels)
+    {
+        pgbench[level] = await PgbenchAsync(connection, Path.Combine(data.FullName, "submission.sql"), level, seconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pgbench, {level,2} clients: {pgbench[level],6:F1} submissions' SQL/s; app/pgbench {results.Single(r => r.Level == level).Rate / pgbench[level]:F2}"));
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: app {best.Rate:F1}/s at {best.Level} connections; pgbench {pgbench.Values.Max():F1}/s; ratio {best.Rate / pgbench.Values.Max():F2}"));
+
+    // 5. A burst, then the time until every decision e-mail of it has left.
+    await Task.Delay(TimeSpan.FromSeconds(5));
+    var mailed = smtp.ReceivedEmail.Count;
+    var watch = Stopwatch.StartNew();
+    var sent = await RunCountAsync(accounts, 16, burst);
+    var accepted = watch.Elapsed;
+    while (smtp.ReceivedEmail.Count < mailed + sent && watch.Elapsed < TimeSpan.FromMinutes(10))
+    {
+        await Task.Delay(100);
+    }
+
+    var drained = smtp.ReceivedEmail.Count - mailed;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"burst: {sent} submissions accepted in {accepted.TotalSeconds:F1} s ({sent / accepted.TotalSeconds:F0}/s); their {drained} decision e-mails all sent {watch.Elapsed.TotalSeconds:F1} s after the burst began ({drained / watch.Elapsed.TotalSeconds:F0}/s)"));
+}
+
+await cluster.DisposeAsync();
+data.Delete(recursive: true);
+return 0;
+
+static string RuntimeInformationText() =>
+    $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim()}";
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static async Task<(HttpClient, ApplicationRequest, ApplicationRequest)> AccountAsync(int port, string connection, int i)
+{
+    var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    var email = $"beban-{i}-{Guid.NewGuid():N}@example.com";
+    (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Accounts.Password })).EnsureSuccessStatusCode();
+    await ExecuteAsync(connection, $"UPDATE asp_net_users SET email_confirmed = true WHERE normalized_email = '{email.ToUpperInvariant()}'");
+    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(client, email, Accounts.Password));
+    var approved = await client.RestaurantAsync();
+    return (client, approved, approved with { Declarations = [] });
+}
+
+static async Task<Run> RunAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, int connections, TimeSpan duration)
+{
+    var latencies = new List<double>[connections];
+    var failures = 0;
+    var watch = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
+    {
+        latencies[worker] = [];
+        for (var n = 0; watch.Elapsed < duration; n++)
+        {
+            var account = accounts[(worker + n) % accounts.Count];
+            var started = Stopwatch.GetTimestamp();
+            using var response = await account.Client.PostAsJsonAsync("/api/applications", n % 2 == 0 ? account.Approved : account.Rejected);
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                latencies[worker].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            else
+            {
+                Interlocked.Increment(ref failures);
+            }
+        }
+    }));
+    return new Run(latencies.SelectMany(l => l).ToList(), watch.Elapsed, failures);
+}
+
+static async Task<Run> RunAtRateAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, double rate, TimeSpan duration)
+{
+    var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+    var failures = 0;
+    var watch = Stopwatch.StartNew();
+    var pending = new List<Task>();
+    for (var n = 0; watch.Elapsed < duration; n++)
+    {
+        var due = TimeSpan.FromSeconds(n / rate);
+        if (due > watch.Elapsed)
+        {
+            await Task.Delay(due - watch.Elapsed);
+        }
+
+        var account = accounts[n % accounts.Count];
+        var body = n % 2 == 0 ? account.Approved : account.Rejected;
+        pending.Add(Task.Run(async () =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await account.Client.PostAsJsonAsync("/api/applications", body);
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            else
+            {
+                Interlocked.Increment(ref failures);
+            }
+        }));
+    }
+
+    await Task.WhenAll(pending);
+    return new Run(latencies.ToList(), watch.Elapsed, failures);
+}
+
+static async Task<int> RunCountAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, int connections, int count)
+{
+    var next = -1;
+    var accepted = 0;
+    await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+    {
+        int n;
+        while ((n = Interlocked.Increment(ref next)) < count)
+        {
+            var account = accounts[n % accounts.Count];
+            using var response = await account.Client.PostAsJsonAsync("/api/applications", n % 2 == 0 ? account.Approved : account.Rejected);
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                Interlocked.Increment(ref accepted);
+            }
+        }
+    }));
+    return accepted;
+}
+
+static double Percentile(List<double> values, double p)
+{
+    if (values.Count == 0)
+    {
+        return double.NaN;
+    }
+
+    var sorted = values.Order().ToList();
+    return sorted[Math.Clamp((int)Math.Ceiling(sorted.Count * p) - 1, 0, sorted.Count - 1)];
+}
+
+static async Task ExecuteAsync(string connection, params string[] statements)
+{
+    await using var db = new NpgsqlConnection(connection);
+    await db.OpenAsync();
+    foreach (var sql in statements)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+static async Task<long> ScalarAsync(string connection, string sql)
+{
+    await using var db = new NpgsqlConnection(connection);
+    await db.OpenAsync();
+    await using var command = new NpgsqlCommand(sql, db);
+    return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+}
+
+static async Task<double> PgbenchAsync(string connection, string script, int clients, int seconds)
+{
+    var builder = new NpgsqlConnectionStringBuilder(connection);
+    var start = new ProcessStartInfo("pgbench")
+    {
+        ArgumentList = { "-n", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(clients, 2).ToString(CultureInfo.InvariantCulture), "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", script, "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, builder.Database! },
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    using var process = Process.Start(start)!;
+    var output = await process.StandardOutput.ReadToEndAsync();
+    var errors = await process.StandardError.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    var match = Regex.Match(output, @"tps = ([0-9.]+)");
+    if (!match.Success)
+    {
+        throw new InvalidOperationException($"pgbench failed: {output}\n{errors}");
+    }
+
+    return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+}
+
+internal sealed record Run(List<double> Latencies, TimeSpan Elapsed, int Failures);
+
+/// <summary>The API as its own process (Release build, Kestrel), as it runs in production.</summary>
+internal sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private ApiProcess(Process process) => this.process = process;
+
+    public int Pid => process.Id;
+
+    public static async Task<ApiProcess> StartAsync(string dll, string contentRoot, int port, Dictionary<string, string> environment, string role)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = contentRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        if (role != "all")
+        {
+            start.ArgumentList.Add("--role");
+            start.ArgumentList.Add(role);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"api: {e.Data}"); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return new ApiProcess(process);
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !process.HasExited)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline || process.HasExited)
+            {
+                throw new InvalidOperationException("The API did not become ready.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
+}
+
+/// <summary>CPU time (user + system) from /proc, in milliseconds.</summary>
+internal static class Cpu
+{
+    private static readonly double TicksPerMs = 100 / 1000.0;
+
+    public static double OfProcess(int pid) => Read(pid) ?? 0;
+
+    /// <summary>Every process whose command is postgres (the server and its backends).</summary>
+    public static double OfPostgres() => Directory.EnumerateDirectories("/proc")
+        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : -1)
+        .Where(pid => pid > 0)
+        .Select(pid => (Pid: pid, Comm: Comm(pid)))
+        .Where(p => p.Comm == "postgres")
+        .Sum(p => Read(p.Pid) ?? 0);
+
+    private static string? Comm(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static double? Read(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerMs;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Reads the statements one request executed from the server log, and turns them into a pgbench script.</summary>
+internal static partial class Capture
+{
+    public sealed record Captured(List<string> Statements);
+
+    public static Captured Read(string logFile, long from)
+    {
+        using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(from, SeekOrigin.Begin);
+        var text = new StreamReader(stream).ReadToEnd();
+        var entries = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith("@@", StringComparison.Ordinal))
+            {
+                entries.Add(line[(line.IndexOf("@@", 2, StringComparison.Ordinal) + 2)..]);
+            }
+            else if (entries.Count > 0)
+            {
+                entries[^1] += "\n" + line;
+            }
+        }
+
+        var statements = new List<string>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i].TrimStart();
+            var statement = StatementLine().Match(entry);
+            if (!statement.Success || entry.Contains("pg_reload_conf", StringComparison.Ordinal) || entry.Contains("log_statement", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var sql = statement.Groups["sql"].Value.Trim();
+            if (i + 1 < entries.Count && entries[i + 1].TrimStart().StartsWith("DETAIL:  parameters:", StringComparison.Ordinal))
+            {
+                var values = Parameter().Matches(entries[i + 1]).ToDictionary(m => int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture), m => m.Groups["v"].Value);
+                sql = Placeholder().Replace(sql, m => values.TryGetValue(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), out var v) ? v : m.Value);
+            }
+
+            statements.Add(sql);
+        }
+
+        return new Captured(statements);
+    }
+
+    /// <summary>
+    /// The statements as a pgbench transaction script: every id the request created is replaced by a fresh one per
+    /// run, and the business (whose row a submission locks) is one of the eight, at random, as in the app's load.
+    /// </summary>
+    public static string ToPgbench(Captured captured, Guid[] businesses, HashSet<Guid> existing)
+    {
+        var script = new StringBuilder();
+        var fresh = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var body = new StringBuilder();
+        foreach (var statement in captured.Statements.Where(s => !s.StartsWith("DISCARD", StringComparison.OrdinalIgnoreCase)))
+        {
+            var sql = Uuid().Replace(statement, m =>
+            {
+                var id = Guid.Parse(m.Groups[1].Value);
+                if (businesses.Contains(id))
+                {
+                    return ":business";
+                }
+
+                if (existing.Contains(id))
+                {
+                    return m.Value;
+                }
+
+                if (!fresh.TryGetValue(m.Groups[1].Value, out var name))
+                {
+                    name = $"u{fresh.Count}";
+                    fresh[m.Groups[1].Value] = name;
+                }
+
+                return ":" + name;
+            });
+            body.Append(sql.TrimEnd().TrimEnd(';')).Append(";\n");
+        }
+
+        script.Append(CultureInfo.InvariantCulture, $"\\set b random(0, {businesses.Length - 1})\n");
+        script.Append("SELECT quote_literal((ARRAY[").Append(string.Join(", ", businesses.Select(b => $"'{b}'"))).Append("])[:b + 1]) AS business \\gset\n");
+        if (fresh.Count > 0)
+        {
+            script.Append("SELECT ").Append(string.Join(", ", fresh.Values.Select(n => $"quote_literal(gen_random_uuid()) AS {n}"))).Append(" \\gset\n");
+        }
+
+        // pgbench reads one statement per line: fold each statement onto its own line.
+        foreach (var sql in body.ToString().Split(";\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            script.Append(Whitespace().Replace(sql, " ")).Append(";\n");
+        }
+
+        return script.ToString();
+    }
+
+    [GeneratedRegex(@"^(LOG:\s+(execute [^:]*|statement)):\s(?<sql>.*)$", RegexOptions.Singleline)]
+    private static partial Regex StatementLine();
+
+    [GeneratedRegex(@"\$(?<n>\d+) = (?<v>NULL|'(?:[^']|'')*')")]
+    private static partial Regex Parameter();
+
+    [GeneratedRegex(@"\$(\d+)\b")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"'([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})'")]
+    private static partial Regex Uuid();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

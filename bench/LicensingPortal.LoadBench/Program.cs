@@ -20,7 +20,7 @@ using Npgsql;
 // client counts, and the ratio; then how fast the decision e-mails of a burst drain.
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
 var burst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
-int[] levels = [1, 4, 16, 64];
+int[] levels = args.Length > 2 ? args[2].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() : [1, 4, 16, 64];
 var root = BenchDatabase.FindRoot();
 var apiDirectory = Path.Combine(root, "src", "LicensingPortal.Api");
 var apiDll = Path.Combine(apiDirectory, "bin", "Release", "net10.0", "LicensingPortal.Api.dll");
@@ -35,6 +35,7 @@ await cluster.InitializeAsync();
 using var smtp = new TestSmtpServer();
 var data = Directory.CreateTempSubdirectory("lp-load-");
 var connection = await cluster.CreateDatabaseAsync("load");
+await ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformationText()}; {DateTime.UtcNow:yyyy-MM-dd}; {seconds} s per level");
 
 var environment = new Dictionary<string, string>
@@ -57,13 +58,14 @@ var environment = new Dictionary<string, string>
 //    capture below sees the request's own statements and nothing else).
 var port = FreePort();
 var accounts = new List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)>();
+var owners = new HashSet<Guid>();
 ApplicationRequest captureBody;
 Guid[] businesses;
 await using (var quiet = await ApiProcess.StartAsync(apiDll, apiDirectory, port, new(environment) { ["Transparency__Integrate"] = "false" }, "api"))
 {
     for (var i = 0; i < 8; i++)
     {
-        accounts.Add(await AccountAsync(port, connection, i));
+        accounts.Add(await AccountAsync(port, connection, i, owners));
     }
 
     businesses = accounts.Select(a => a.Approved.BusinessId).ToArray();
@@ -78,9 +80,10 @@ await using (var quiet = await ApiProcess.StartAsync(apiDll, apiDirectory, port,
     await Task.Delay(500);
     await ExecuteAsync(connection, "ALTER SYSTEM RESET log_statement", "SELECT pg_reload_conf()");
     var captured = Capture.Read(cluster.LogFile!, from);
-    var script = Capture.ToPgbench(captured, businesses, accounts.SelectMany(a => new[] { a.Approved.BusinessId }.Concat(a.Approved.DocumentIds ?? [])).ToHashSet());
+    var script = Capture.ToPgbench(captured, businesses, accounts.SelectMany(a => new[] { a.Approved.BusinessId }.Concat(a.Approved.DocumentIds ?? [])).Concat(owners).ToHashSet());
     await File.WriteAllTextAsync(Path.Combine(data.FullName, "submission.sql"), script);
-    Console.WriteLine($"captured: {captured.Statements.Count} statements from the API for one submission ({captured.Statements.Count(s => s.StartsWith("BEGIN", StringComparison.OrdinalIgnoreCase))} transactions begun, {captured.Statements.Count(s => s.StartsWith("DISCARD", StringComparison.OrdinalIgnoreCase))} connection resets); pgbench script: {Path.Combine(data.FullName, "submission.sql")}");
+    Console.WriteLine($"captured: {captured.Statements.Count} statements from the API for one submission ({captured.Statements.Count(s => s.StartsWith("BEGIN", StringComparison.OrdinalIgnoreCase))} transactions begun, {captured.Statements.Count(s => s.StartsWith("DISCARD", StringComparison.OrdinalIgnoreCase))} connection resets, {captured.Statements.Count(s => s.Contains("\"hangfire\".", StringComparison.Ordinal))} of the job queue's); pgbench runs the request's own {script.Split('\n').Count(l => l.Length > 0 && !l.StartsWith('\\') && !l.StartsWith("SELECT quote_literal", StringComparison.Ordinal))} (script: {Path.Combine(data.FullName, "submission.sql")})");
+    Console.WriteLine(script.Split('\n').Where(l => l.Length > 0).Aggregate(new StringBuilder(), (b, l) => b.Append("  ").Append(l.Length > 150 ? l[..150] + "…" : l).Append('\n')).ToString());
 }
 
 // 3. The full API (job server and integrator on) under load.
@@ -93,13 +96,16 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
         await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()");
         var apiBefore = Cpu.OfProcess(api.Pid);
         var dbBefore = Cpu.OfPostgres();
-        var run = await RunAsync(accounts, level, TimeSpan.FromSeconds(seconds));
+        var running = RunAsync(accounts, level, TimeSpan.FromSeconds(seconds));
+        await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
+        var waits = await WaitsAsync(connection);
+        var run = await running;
         var apiCpu = Cpu.OfProcess(api.Pid) - apiBefore;
         var dbCpu = Cpu.OfPostgres() - dbBefore;
         var statements = await ScalarAsync(connection, "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'");
         var rate = run.Latencies.Count / run.Elapsed.TotalSeconds;
         results.Add((level, rate, Percentile(run.Latencies, 0.5), Percentile(run.Latencies, 0.99), statements / (double)run.Latencies.Count, apiCpu / run.Latencies.Count, dbCpu / run.Latencies.Count));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)run.Latencies.Count,5:F1} statements and {apiCpu / run.Latencies.Count:F2} ms API CPU + {dbCpu / run.Latencies.Count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)run.Latencies.Count,5:F1} statements and {apiCpu / run.Latencies.Count:F2} ms API CPU + {dbCpu / run.Latencies.Count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed); mid-run backends: {waits}"));
     }
 
     var best = results.MaxBy(r => r.Rate);
@@ -145,12 +151,19 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-static async Task<(HttpClient, ApplicationRequest, ApplicationRequest)> AccountAsync(int port, string connection, int i)
+static async Task<(HttpClient, ApplicationRequest, ApplicationRequest)> AccountAsync(int port, string connection, int i, HashSet<Guid> owners)
 {
     var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     var email = $"beban-{i}-{Guid.NewGuid():N}@example.com";
     (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Accounts.Password })).EnsureSuccessStatusCode();
-    await ExecuteAsync(connection, $"UPDATE asp_net_users SET email_confirmed = true WHERE normalized_email = '{email.ToUpperInvariant()}'");
+    await ExecuteAsync(connection, $"UPDATE \"AspNetUsers\" SET email_confirmed = true WHERE normalized_email = '{email.ToUpperInvariant()}'");
+    await using (var db = new NpgsqlConnection(connection))
+    {
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT id FROM \"AspNetUsers\" WHERE normalized_email = '{email.ToUpperInvariant()}'", db);
+        owners.Add((Guid)(await command.ExecuteScalarAsync())!);
+    }
+
     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(client, email, Accounts.Password));
     var approved = await client.RestaurantAsync();
     return (client, approved, approved with { Declarations = [] });
@@ -259,6 +272,21 @@ static async Task ExecuteAsync(string connection, params string[] statements)
     }
 }
 
+static async Task<string> WaitsAsync(string connection)
+{
+    await using var db = new NpgsqlConnection(connection);
+    await db.OpenAsync();
+    await using var command = new NpgsqlCommand("SELECT coalesce(state, '-') || '/' || coalesce(wait_event, 'cpu') AS w, count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY 1 ORDER BY 2 DESC", db);
+    await using var reader = await command.ExecuteReaderAsync();
+    var parts = new List<string>();
+    while (await reader.ReadAsync())
+    {
+        parts.Add($"{reader.GetString(0)} {reader.GetInt64(1)}");
+    }
+
+    return string.Join(", ", parts);
+}
+
 static async Task<long> ScalarAsync(string connection, string sql)
 {
     await using var db = new NpgsqlConnection(connection);
@@ -281,6 +309,12 @@ static async Task<double> PgbenchAsync(string connection, string script, int cli
     var errors = await process.StandardError.ReadToEndAsync();
     await process.WaitForExitAsync();
     var match = Regex.Match(output, @"tps = ([0-9.]+)");
+    var failed = Regex.Match(output + errors, @"number of failed transactions: (\d+)");
+    if (failed.Success && failed.Groups[1].Value != "0" || errors.Contains("aborted", StringComparison.Ordinal))
+    {
+        Console.WriteLine($"pgbench reported failures: {failed.Value} {errors.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))}");
+    }
+
     if (!match.Success)
     {
         throw new InvalidOperationException($"pgbench failed: {output}\n{errors}");
@@ -451,7 +485,18 @@ internal static partial class Capture
         var script = new StringBuilder();
         var fresh = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var body = new StringBuilder();
-        foreach (var statement in captured.Statements.Where(s => !s.StartsWith("DISCARD", StringComparison.OrdinalIgnoreCase)))
+        // The request's own SQL: not the connection resets, and not the job queue's (the dispatcher enqueues the
+        // delivery off the request, on its own connection), whose transactions are left empty and dropped.
+        var own = captured.Statements.Where(s => !s.StartsWith("DISCARD", StringComparison.OrdinalIgnoreCase) && !s.Contains("\"hangfire\".", StringComparison.Ordinal)).ToList();
+        for (var i = own.Count - 2; i >= 0; i--)
+        {
+            if (own[i].StartsWith("BEGIN", StringComparison.OrdinalIgnoreCase) && own[i + 1].StartsWith("COMMIT", StringComparison.OrdinalIgnoreCase))
+            {
+                own.RemoveRange(i, 2);
+            }
+        }
+
+        foreach (var statement in own)
         {
             var sql = Uuid().Replace(statement, m =>
             {

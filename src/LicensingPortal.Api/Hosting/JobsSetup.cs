@@ -43,6 +43,8 @@ public static class JobsSetup
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         services.AddHostedService<JobServer>();
+        services.AddSingleton<OutboxDispatch>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatch>());
 
         services.AddScoped<IJobScheduler, HangfireJobScheduler>();
         services.AddScoped<AfterCommit>();

@@ -5,13 +5,13 @@ namespace LicensingPortal.Api.Infrastructure.UseCases;
 /// <summary>
 /// The unit of work of every command (API endpoints, pages and background jobs alike): begins the transaction,
 /// runs the handler, saves what it changed (with the transparency-log entries it recorded), commits, and only then hands the
-/// notifications it raised to the job queue. A handler only changes entities, records log entries and raises
+/// notifications it raised to the job queue (through <see cref="OutboxDispatch"/>, which enqueues them off the request thread). A handler only changes entities, records log entries and raises
 /// notices (and asks <see cref="AfterCommit"/> for jobs); it never begins, flushes or commits anything itself. If the handler or the save throws, nothing of
 /// it is stored: no change, no notice, no log entry. A handler returns its expected failures before it changes
 /// anything, so what it did change before returning (a failed log-in counting towards a lockout) is kept.
 /// A command sent while another is running joins its unit of work.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(LicensingDbContext db, IJobScheduler jobs, AfterCommit afterCommit)
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(LicensingDbContext db, OutboxDispatch dispatch, AfterCommit afterCommit)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
     where TResponse : IFailable<TResponse>
@@ -47,7 +47,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(LicensingDbContext d
 
         foreach (var id in raised)
         {
-            jobs.EnqueueOutboxDelivery(id);
+            dispatch.Dispatch(id);
         }
 
         foreach (var action in then)

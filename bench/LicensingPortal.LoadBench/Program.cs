@@ -86,28 +86,28 @@ await using (var quiet = await ApiProcess.StartAsync(apiDll, apiDirectory, port,
     Console.WriteLine(script.Split('\n').Where(l => l.Length > 0).Aggregate(new StringBuilder(), (b, l) => b.Append("  ").Append(l.Length > 150 ? l[..150] + "…" : l).Append('\n')).ToString());
 }
 
-// 3. The full API (job server and integrator on) under load.
-var results = new List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)>();
-await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, environment, "all"))
+// 3. The full API (job server and integrator on) under load; first, when LOADBENCH_BASELINE names another checkout
+//    (built in Release), that version on a database of its own, for a same-run comparison.
+if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } baseline)
 {
-    await RunAsync(accounts, 4, TimeSpan.FromSeconds(5)); // warm-up
-    foreach (var level in levels)
+    var baselineDirectory = Path.Combine(baseline, "src", "LicensingPortal.Api");
+    var baselineConnection = await cluster.CreateDatabaseAsync("baseline");
+    await ExecuteAsync(baselineConnection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    var baselineData = Directory.CreateTempSubdirectory("lp-load-baseline-");
+    await using var old = await ApiProcess.StartAsync(Path.Combine(baselineDirectory, "bin", "Release", "net10.0", "LicensingPortal.Api.dll"), baselineDirectory, port, new(environment) { ["ConnectionStrings__Postgres"] = baselineConnection, ["Storage__DataDirectory"] = baselineData.FullName }, "all");
+    var baselineAccounts = new List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)>();
+    for (var i = 0; i < 8; i++)
     {
-        await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()");
-        var apiBefore = Cpu.OfProcess(api.Pid);
-        var dbBefore = Cpu.OfPostgres();
-        var running = RunAsync(accounts, level, TimeSpan.FromSeconds(seconds));
-        await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
-        var waits = await WaitsAsync(connection);
-        var run = await running;
-        var apiCpu = Cpu.OfProcess(api.Pid) - apiBefore;
-        var dbCpu = Cpu.OfPostgres() - dbBefore;
-        var statements = await ScalarAsync(connection, "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'");
-        var rate = run.Latencies.Count / run.Elapsed.TotalSeconds;
-        results.Add((level, rate, Percentile(run.Latencies, 0.5), Percentile(run.Latencies, 0.99), statements / (double)run.Latencies.Count, apiCpu / run.Latencies.Count, dbCpu / run.Latencies.Count));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)run.Latencies.Count,5:F1} statements and {apiCpu / run.Latencies.Count:F2} ms API CPU + {dbCpu / run.Latencies.Count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed); mid-run backends: {waits}"));
+        baselineAccounts.Add(await AccountAsync(port, baselineConnection, i, []));
     }
 
+    await LevelsAsync($"baseline ({Path.GetFileName(baseline.TrimEnd('/'))})", old.Pid, baselineConnection, baselineAccounts, levels, seconds);
+}
+
+List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)> results;
+await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, environment, "all"))
+{
+    results = await LevelsAsync("app", api.Pid, connection, accounts, levels, seconds);
     var best = results.MaxBy(r => r.Rate);
     var half = await RunAtRateAsync(accounts, best.Rate / 2, TimeSpan.FromSeconds(seconds));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app at half the best rate ({best.Rate / 2:F0}/s offered): {half.Latencies.Count / half.Elapsed.TotalSeconds:F1}/s, p50 {Percentile(half.Latencies, 0.5):F1} ms, p99 {Percentile(half.Latencies, 0.99):F1} ms"));
@@ -140,6 +140,31 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
 await cluster.DisposeAsync();
 data.Delete(recursive: true);
 return 0;
+
+static async Task<List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)>> LevelsAsync(string label, int pid, string connection, List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, int[] levels, int seconds)
+{
+    var results = new List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)>();
+    await RunAsync(accounts, 4, TimeSpan.FromSeconds(5)); // warm-up
+    foreach (var level in levels)
+    {
+        await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()");
+        var apiBefore = Cpu.OfProcess(pid);
+        var dbBefore = Cpu.OfPostgres();
+        var running = RunAsync(accounts, level, TimeSpan.FromSeconds(seconds));
+        await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
+        var waits = await WaitsAsync(connection);
+        var run = await running;
+        var apiCpu = Cpu.OfProcess(pid) - apiBefore;
+        var dbCpu = Cpu.OfPostgres() - dbBefore;
+        var statements = await ScalarAsync(connection, "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'");
+        var count = Math.Max(run.Latencies.Count, 1);
+        var rate = run.Latencies.Count / run.Elapsed.TotalSeconds;
+        results.Add((level, rate, Percentile(run.Latencies, 0.5), Percentile(run.Latencies, 0.99), statements / (double)count, apiCpu / count, dbCpu / count));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)count,5:F1} statements and {apiCpu / count:F2} ms API CPU + {dbCpu / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed); mid-run backends: {waits}"));
+    }
+
+    return results;
+}
 
 static string RuntimeInformationText() =>
     $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim()}";

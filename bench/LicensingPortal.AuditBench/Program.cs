@@ -82,7 +82,7 @@ try
     await using (var jobScope = host.Services.CreateAsyncScope())
     {
         clock.Restart();
-        await jobScope.ServiceProvider.GetRequiredService<WhatIfJob>().RunAsync(whatIf.Id, CancellationToken.None);
+        await jobScope.ServiceProvider.GetRequiredService<RunWhatIf.Job>().RunAsync(whatIf.Id, CancellationToken.None);
     }
 
     var finished = await db.WhatIfRuns.AsNoTracking().SingleAsync(r => r.Id == whatIf.Id);

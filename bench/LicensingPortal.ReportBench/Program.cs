@@ -3,9 +3,8 @@ using System.Globalization;
 using LicensingPortal.Api.Cli;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Features.Reports;
-using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Auth;
-using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Api.Tests.Infrastructure;
 using LicensingPortal.Bench;
 using Microsoft.EntityFrameworkCore;
@@ -71,8 +70,7 @@ try
     Console.WriteLine($"copied to {await db.Applications.CountAsync():N0} applications ({await db.Permits.CountAsync():N0} permits, {await db.OutboxMessages.CountAsync():N0} notifications) in {clock.Elapsed.TotalSeconds:F0} s");
 
     clock.Restart();
-    var kbli = scope.ServiceProvider.GetRequiredService<RuleSetCatalog>().InForceOn(today)!.Definition.Kbli;
-    await scope.ServiceProvider.GetRequiredService<ReportCounters>().RebuildAsync(kbli, CancellationToken.None);
+    await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new RebuildReports.Command());
     await db.Database.ExecuteSqlRawAsync("ANALYZE");
     Console.WriteLine($"reports rebuild over {await db.Applications.CountAsync():N0} applications: {clock.Elapsed.TotalSeconds:F1} s; counter rows: " +
         $"{await db.DailyDecisionCounts.CountAsync():N0} decision counts, {await db.DailyLatencyBuckets.CountAsync():N0} latency buckets, {await db.MonthlyLatencyBuckets.CountAsync():N0} monthly buckets, " +

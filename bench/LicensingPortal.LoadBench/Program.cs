@@ -101,7 +101,9 @@ if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } 
         baselineAccounts.Add(await AccountAsync(port, baselineConnection, i, []));
     }
 
-    await LevelsAsync($"baseline ({Path.GetFileName(baseline.TrimEnd('/'))})", old.Pid, baselineConnection, baselineAccounts, levels, seconds);
+    var label = $"baseline ({Path.GetFileName(baseline.TrimEnd('/'))})";
+    await LevelsAsync(label, old.Pid, baselineConnection, baselineAccounts, levels, seconds);
+    await BurstAsync(label + " burst", baselineAccounts, smtp, burst);
 }
 
 List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)> results;
@@ -123,18 +125,7 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: app {best.Rate:F1}/s at {best.Level} connections; pgbench {pgbench.Values.Max():F1}/s; ratio {best.Rate / pgbench.Values.Max():F2}"));
 
     // 5. A burst, then the time until every decision e-mail of it has left.
-    await Task.Delay(TimeSpan.FromSeconds(5));
-    var mailed = smtp.ReceivedEmail.Count;
-    var watch = Stopwatch.StartNew();
-    var sent = await RunCountAsync(accounts, 16, burst);
-    var accepted = watch.Elapsed;
-    while (smtp.ReceivedEmail.Count < mailed + sent && watch.Elapsed < TimeSpan.FromMinutes(10))
-    {
-        await Task.Delay(100);
-    }
-
-    var drained = smtp.ReceivedEmail.Count - mailed;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"burst: {sent} submissions accepted in {accepted.TotalSeconds:F1} s ({sent / accepted.TotalSeconds:F0}/s); their {drained} decision e-mails all sent {watch.Elapsed.TotalSeconds:F1} s after the burst began ({drained / watch.Elapsed.TotalSeconds:F0}/s)"));
+    await BurstAsync("burst", accounts, smtp, burst);
 }
 
 await cluster.DisposeAsync();
@@ -164,6 +155,22 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
     }
 
     return results;
+}
+
+static async Task BurstAsync(string label, List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, TestSmtpServer smtp, int burst)
+{
+    await Task.Delay(TimeSpan.FromSeconds(5));
+    var mailed = smtp.ReceivedEmail.Count;
+    var watch = Stopwatch.StartNew();
+    var sent = await RunCountAsync(accounts, 16, burst);
+    var accepted = watch.Elapsed;
+    while (smtp.ReceivedEmail.Count < mailed + sent && watch.Elapsed < TimeSpan.FromMinutes(10))
+    {
+        await Task.Delay(100);
+    }
+
+    var drained = smtp.ReceivedEmail.Count - mailed;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {sent} submissions accepted in {accepted.TotalSeconds:F1} s ({sent / accepted.TotalSeconds:F0}/s); their {drained} decision e-mails all sent {watch.Elapsed.TotalSeconds:F1} s after the burst began ({drained / watch.Elapsed.TotalSeconds:F0}/s)"));
 }
 
 static string RuntimeInformationText() =>

@@ -21,6 +21,29 @@ public sealed partial class HangfireJobScheduler(IBackgroundJobClient client, IL
         }
     }
 
+    public void EnqueueOutboxDeliveries(IReadOnlyList<Guid> outboxMessageIds)
+    {
+        ArgumentNullException.ThrowIfNull(outboxMessageIds);
+        if (outboxMessageIds.Count == 1)
+        {
+            EnqueueOutboxDelivery(outboxMessageIds[0]);
+            return;
+        }
+
+        var ids = outboxMessageIds.ToArray();
+        try
+        {
+            client.Enqueue<DeliverNotification.Job>(job => job.RunManyAsync(ids, CancellationToken.None));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            foreach (var id in ids)
+            {
+                LogEnqueueFailed(logger, ex, id);
+            }
+        }
+    }
+
     public void ScheduleOutboxDelivery(Guid outboxMessageId, DateTimeOffset at)
     {
         try

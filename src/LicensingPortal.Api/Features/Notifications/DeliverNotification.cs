@@ -87,6 +87,22 @@ public static partial class DeliverNotification
         TimeProvider time,
         ILogger<Job> logger)
     {
+        /// <summary>
+        /// Delivers several messages one after another, each exactly as <see cref="RunAsync"/> does (its own claim,
+        /// send and record, its own retries): one job's bookkeeping for a burst's messages instead of one each.
+        /// </summary>
+        [AutomaticRetry(Attempts = 0)]
+        public async Task RunManyAsync(Guid[] outboxMessageIds, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(outboxMessageIds);
+            foreach (var id in outboxMessageIds)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await RunAsync(id, cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+
         [AutomaticRetry(Attempts = 0)]
         public async Task RunAsync(Guid outboxMessageId, CancellationToken cancellationToken)
         {

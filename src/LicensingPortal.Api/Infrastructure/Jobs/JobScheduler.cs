@@ -9,6 +9,9 @@ public interface IJobScheduler
 {
     void EnqueueOutboxDelivery(Guid outboxMessageId);
 
+    /// <summary>One job that delivers several messages one after another (fewer jobs' bookkeeping in a burst).</summary>
+    void EnqueueOutboxDeliveries(IReadOnlyList<Guid> outboxMessageIds);
+
     void ScheduleOutboxDelivery(Guid outboxMessageId, DateTimeOffset at);
 
     void EnqueueWhatIf(Guid runId);

@@ -11,6 +11,11 @@ namespace LicensingPortal.Api.Infrastructure.Jobs;
 /// </summary>
 public sealed partial class OutboxDispatch(IServiceScopeFactory scopes, ILogger<OutboxDispatch> logger) : BackgroundService
 {
+    /// <summary>The most messages one delivery job takes.</summary>
+    public const int BatchSize = 10;
+
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(20);
+
     private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Queues a committed message for delivery; returns at once.</summary>
@@ -49,9 +54,23 @@ public sealed partial class OutboxDispatch(IServiceScopeFactory scopes, ILogger<
         {
             while (queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
+                // A moment for a burst's messages to gather, then one job per handful: a lone message waits at
+                // most this long, and a burst costs the job queue's bookkeeping once per batch, not per message.
+                Thread.Sleep(Gather);
+                var batch = new List<Guid>(BatchSize);
                 while (queue.Reader.TryRead(out var id))
                 {
-                    jobs.EnqueueOutboxDelivery(id);
+                    batch.Add(id);
+                    if (batch.Count == BatchSize)
+                    {
+                        jobs.EnqueueOutboxDeliveries(batch);
+                        batch = new List<Guid>(BatchSize);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    jobs.EnqueueOutboxDeliveries(batch);
                 }
             }
         }

@@ -82,6 +82,45 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
     }
 
     [Fact]
+    public async Task MessagesCommittedTogether_AreDeliveredByAFewJobs_EachExactlyOnce()
+    {
+        const int count = 30;
+        using var applicant = await portal.ApplicantAsync();
+        var email = $"batch-{Guid.NewGuid():N}@example.com";
+        var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
+        var application = await applicant.Client.SubmitAsync(Builders.Restaurant(businessId, await applicant.Client.UploadAsync()));
+        await Eventually.TrueAsync(() => MessagesTo(email).Length == 1, "the decision itself is e-mailed");
+        await portal.DeliveriesSettledAsync();
+        var monitoring = portal.Factory.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var jobsBefore = monitoring.SucceededListCount();
+
+        var ids = new List<Guid>();
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+            var payload = System.Text.Json.JsonSerializer.Serialize(new DecisionPayload([]), LicensingPortal.Api.Domain.Json.Options);
+            for (var i = 0; i < count; i++)
+            {
+                var message = LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.OutboxMessageTypes.DecisionMade, LicensingPortal.Api.Domain.NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+                db.OutboxMessages.Add(message);
+                ids.Add(message.Id);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        // Handed over together, as a burst's commits are: one job takes up to ten of them.
+        var dispatch = portal.Factory.Services.GetRequiredService<LicensingPortal.Api.Infrastructure.Jobs.OutboxDispatch>();
+        ids.ForEach(dispatch.Dispatch);
+
+        await Eventually.TrueAsync(() => MessagesTo(email).Length == count + 1, "every message is e-mailed");
+        await portal.DeliveriesSettledAsync();
+        Assert.Equal(count + 1, MessagesTo(email).Select(m => m.Headers["Message-Id"]).Distinct().Count());
+        await Eventually.TrueAsync(() => monitoring.SucceededListCount() > jobsBefore, "the jobs are recorded as succeeded");
+        Assert.InRange(monitoring.SucceededListCount() - jobsBefore, 1, 8);
+    }
+
+    [Fact]
     public async Task CommittedNotification_WhoseJobWasLostInACrash_IsDeliveredOnceAfterRestart()
     {
         var email = $"owner-{Guid.NewGuid():N}@example.com";

@@ -104,6 +104,20 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Explain_ListsWithoutBrackets_AndAnEmptyListAsNone_InEachLanguage()
+    {
+        var none = KupangRules.RuleSet.Evaluate(KupangRules.Restaurant() with { Declarations = new HashSet<string>() })
+            .Failed.Single(r => r.RequirementId == "PERNYATAAN-KEBENARAN-DATA");
+        var other = KupangRules.RuleSet.Evaluate(KupangRules.Restaurant() with { Declarations = new HashSet<string> { "pemenuhan-standar" } })
+            .Failed.Single(r => r.RequirementId == "PERNYATAAN-KEBENARAN-DATA");
+
+        Assert.Equal("Pernyataan kebenaran data belum diberikan; pernyataan yang ada: tidak ada.", KupangRules.RuleSet.Explain(none, Language.Indonesian));
+        Assert.Equal("The declaration that the data is true has not been given; declarations given: none.", KupangRules.RuleSet.Explain(none, Language.English));
+        Assert.Equal("Pernyataan kebenaran data belum diberikan; pernyataan yang ada: pemenuhan-standar.", KupangRules.RuleSet.Explain(other, Language.Indonesian));
+        Assert.Equal("[]", none.Facts[0].Value);
+    }
+
+    [Fact]
     public void Trace_SensitiveIdentifiers_AreMasked()
     {
         var evaluation = KupangRules.RuleSet.Evaluate(KupangRules.Restaurant());

@@ -109,9 +109,20 @@ public sealed class CompiledRuleSet
         var actual = outcome.Facts.Count > 0 ? outcome.Facts[0].Value : string.Empty;
         return RuleSetCompiler.Placeholder().Replace(template, match => match.Groups[1].Value switch
         {
-            "actual" => actual,
-            "expected" => outcome.ExpectedValue,
-            var name => outcome.Facts.FirstOrDefault(f => f.Fact == name)?.Value ?? match.Value,
+            "actual" => ForPeople(actual, language),
+            "expected" => ForPeople(outcome.ExpectedValue, language),
+            var name => outcome.Facts.FirstOrDefault(f => f.Fact == name) is { } fact ? ForPeople(fact.Value, language) : match.Value,
         });
     }
+
+    /// <summary>
+    /// A value as an applicant reads it: a list without the trace's brackets, an empty list as "none" in their
+    /// language (the trace keeps the exact form for officers).
+    /// </summary>
+    private static string ForPeople(string value, Language language) => value switch
+    {
+        "[]" => language == Language.English ? "none" : "tidak ada",
+        ['[', .., ']'] => value[1..^1],
+        _ => value,
+    };
 }

@@ -9,6 +9,13 @@ public sealed class JobsOptions
     /// <summary>Run a Hangfire server inside the API process (the default); false for an API-only instance beside workers.</summary>
     public bool RunServer { get; set; } = true;
 
+    /// <summary>
+    /// Hand each committed notification to the job queue at once (the default). False leaves them to the outbox
+    /// sweep of whichever instance runs it (a minute later): an instance that must not write to a shared queue,
+    /// and the tests' model of a process that died between the commit and the enqueue.
+    /// </summary>
+    public bool EnqueueOnCommit { get; set; } = true;
+
     /// <summary>Delivery is I/O-bound (SMTP, webhooks), so more workers than cores pay off.</summary>
     [Range(1, 200, ErrorMessage = "Jobs:WorkerCount must be between 1 and 200.")]
     public int WorkerCount { get; set; } = 8;

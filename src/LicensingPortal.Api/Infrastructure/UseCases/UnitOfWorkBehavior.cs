@@ -1,4 +1,5 @@
 using LicensingPortal.Api.Infrastructure.Jobs;
+using Microsoft.Extensions.Options;
 
 namespace LicensingPortal.Api.Infrastructure.UseCases;
 
@@ -11,7 +12,7 @@ namespace LicensingPortal.Api.Infrastructure.UseCases;
 /// anything, so what it did change before returning (a failed log-in counting towards a lockout) is kept.
 /// A command sent while another is running joins its unit of work.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(LicensingDbContext db, OutboxDispatch dispatch, AfterCommit afterCommit)
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(LicensingDbContext db, OutboxDispatch dispatch, AfterCommit afterCommit, IOptions<JobsOptions> jobsOptions)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
     where TResponse : IFailable<TResponse>
@@ -45,9 +46,12 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(LicensingDbContext d
             }
         }
 
-        foreach (var id in raised)
+        if (jobsOptions.Value.EnqueueOnCommit)
         {
-            dispatch.Dispatch(id);
+            foreach (var id in raised)
+            {
+                dispatch.Dispatch(id);
+            }
         }
 
         foreach (var action in then)

@@ -126,7 +126,7 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         var email = $"owner-{Guid.NewGuid():N}@example.com";
         Guid applicationId;
         // An instance without a job server stands for a process that died after committing, before its job ran.
-        await using (var crashed = portal.Create(new Dictionary<string, string?>(Settings(portal)) { ["Jobs:RunServer"] = "false" }))
+        await using (var crashed = portal.Create(new Dictionary<string, string?>(Settings(portal)) { ["Jobs:RunServer"] = "false", ["Jobs:EnqueueOnCommit"] = "false" }))
         {
             using var applicant = await Accounts.CreateAsync(crashed, LicensingPortal.Api.Infrastructure.Auth.Roles.Applicant);
             var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });

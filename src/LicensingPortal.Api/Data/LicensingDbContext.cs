@@ -37,6 +37,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<TransparencyLogHead> TransparencyLogHead => Set<TransparencyLogHead>();
 
+    public DbSet<TransparencyCheckpoint> TransparencyCheckpoints => Set<TransparencyCheckpoint>();
+
     public DbSet<DecisionNote> DecisionNotes => Set<DecisionNote>();
 
     public DbSet<WhatIfRun> WhatIfRuns => Set<WhatIfRun>();
@@ -286,6 +288,13 @@ public abstract class LicensingDbContext(DbContextOptions options)
             count.ToTable("daily_delivery_counts");
             count.HasKey(c => new { c.Day, c.Channel });
             count.Property(c => c.Channel).HasMaxLength(20);
+        });
+
+        builder.Entity<TransparencyCheckpoint>(checkpoint =>
+        {
+            checkpoint.ToTable("transparency_checkpoints");
+            checkpoint.HasKey(c => c.TreeSize);
+            checkpoint.Property(c => c.TreeSize).ValueGeneratedNever();
         });
 
         builder.Entity<TransparencyLogHead>(head =>

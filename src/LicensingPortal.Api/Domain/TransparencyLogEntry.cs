@@ -112,3 +112,32 @@ public sealed class TransparencyLogHead
         Signature = signature;
     }
 }
+
+/// <summary>
+/// Every checkpoint the integrator signed, one per integrated batch: the tree's size, root, time and signature.
+/// `audit verify` recomputes the root at each of these sizes, so a change (a reordering too) is pinned to the
+/// batch it falls in; a client can fetch the checkpoint of any size it was shown.
+/// </summary>
+public sealed class TransparencyCheckpoint
+{
+    private TransparencyCheckpoint()
+    {
+    }
+
+    public long TreeSize { get; private set; }
+
+    public byte[] RootHash { get; private set; } = [];
+
+    /// <summary>Seconds since the Unix epoch.</summary>
+    public long SignedAt { get; private set; }
+
+    public byte[] Signature { get; private set; } = [];
+
+    public static TransparencyCheckpoint Of(TransparencyLogHead head) => new()
+    {
+        TreeSize = head?.Size ?? throw new ArgumentNullException(nameof(head)),
+        RootHash = head.RootHash ?? throw new InvalidOperationException("The head has no signed checkpoint."),
+        SignedAt = head.CheckpointAt ?? 0,
+        Signature = head.Signature ?? [],
+    };
+}

@@ -108,6 +108,37 @@ public sealed class IntegratorFailoverTests(PostgresWithoutIntegrator portal) : 
     }
 
     [Fact]
+    public async Task IntegratorsRacingEachOther_NeverNumberAnEntryTwice()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            await applicant.Client.SubmitAsync(i % 2 == 0 ? request : request with { Declarations = [] });
+        }
+
+        // Four integrations at once, again and again, as if the election had failed: the head row's lock must keep
+        // them in turn, each numbering only what the one before left.
+        async Task<int> IntegrateAsync()
+        {
+            await using var scope = portal.Factory.Services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new IntegrateLog.Command())).Value;
+        }
+
+        while ((await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => IntegrateAsync()))).Sum() > 0)
+        {
+        }
+
+        await using var check = portal.Factory.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var sequences = await db.TransparencyLog.AsNoTracking().Select(e => e.Sequence).ToListAsync();
+        Assert.DoesNotContain(null, sequences);
+        Assert.Equal(Enumerable.Range(0, sequences.Count).Select(i => (long?)i), sequences.Order());
+        var verified = await check.ServiceProvider.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);
+        Assert.True(verified.Valid, verified.Problem);
+    }
+
+    [Fact]
     public async Task TwoInstances_NeverIntegrateAtOnce_AndTheOtherTakesOverWhenTheLeaderStops()
     {
         var first = portal.Create(PostgresWithoutIntegrator.Integrating());

@@ -4,7 +4,7 @@ namespace LicensingPortal.Api.Infrastructure.Transparency;
 
 /// <summary>
 /// Gives committed, waiting entries the next sequence numbers, in one transaction (the caller's unit of work),
-/// and signs a new checkpoint over the grown tree. The head row is locked for the transaction, so even two
+/// and signs a new checkpoint over the grown tree (kept in the head, and in the checkpoint history). The head row is locked for the transaction, so even two
 /// integrators could only take turns; the election (<see cref="Jobs.LeaderElection"/>) makes sure only one tries.
 /// An entry becomes part of the log exactly when the change that wrote it committed: entries of a change that
 /// rolled back never existed, and entries committed while the integrator was down wait for it.
@@ -15,15 +15,21 @@ public sealed class LogIntegrator(LicensingDbContext db, LogFrontier frontier, C
     public async Task<int> IntegrateAsync(CancellationToken cancellationToken)
     {
         var batch = options.Value.IntegrateBatch;
+        if (!await db.TransparencyLog.AnyAsync(e => e.Sequence == null, cancellationToken))
+        {
+            return 0;
+        }
+
+        // The head first, then the waiting entries: a second integrator (an election gone wrong, or `seed demo`
+        // catching up) waits here and then sees the first one's numbers committed, so no entry is numbered twice.
+        var head = db.Database.IsNpgsql()
+            ? await db.TransparencyLogHead.FromSql($"SELECT * FROM transparency_log_head WHERE id = 1 FOR UPDATE").SingleAsync(cancellationToken)
+            : await db.TransparencyLogHead.SingleAsync(cancellationToken);
         var waiting = await db.TransparencyLog.Where(e => e.Sequence == null).OrderBy(e => e.Id).Take(batch).ToListAsync(cancellationToken);
         if (waiting.Count == 0)
         {
             return 0;
         }
-
-        var head = db.Database.IsNpgsql()
-            ? await db.TransparencyLogHead.FromSql($"SELECT * FROM transparency_log_head WHERE id = 1 FOR UPDATE").SingleAsync(cancellationToken)
-            : await db.TransparencyLogHead.SingleAsync(cancellationToken);
         var tree = await frontier.AtAsync(db, head, cancellationToken);
         foreach (var entry in waiting)
         {
@@ -34,6 +40,7 @@ public sealed class LogIntegrator(LicensingDbContext db, LogFrontier frontier, C
         var root = tree.Root();
         var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
         head.Advance(tree.Size, root, now, signer.Sign(CheckpointSigner.Body(tree.Size, root, now)));
+        db.TransparencyCheckpoints.Add(TransparencyCheckpoint.Of(head));
         frontier.Remember(tree);
         return waiting.Count;
     }

@@ -13,7 +13,7 @@ namespace LicensingPortal.Api.Infrastructure.Transparency;
 /// other cores; at the same time a second connection reads what each decision's payload is made of (on
 /// PostgreSQL the database hashes the large facts and trace texts itself, so only digests travel).
 /// </remarks>
-public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scopes, TimeProvider time)
+public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scopes, CheckpointSigner signer, TimeProvider time)
 {
     private const int Batch = 16_384;
 
@@ -75,6 +75,11 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
             return new Report(false, entries.Count, root, entries.Count, $"the log holds {entries.Count} entries but {head.Size} were written");
         }
 
+        if (await CheckpointProblemAsync(leaves, cancellationToken) is { } broken)
+        {
+            return new Report(false, entries.Count, root, broken.FirstEntry, broken.Problem);
+        }
+
         if (head.RootHash is { } signedRoot && !signedRoot.AsSpan().SequenceEqual(Convert.FromHexString(root)))
         {
             return new Report(false, entries.Count, root, null, "the signed checkpoint's root hash is not the root of the stored entries");
@@ -86,6 +91,44 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
         return overdue > 0
             ? new Report(false, entries.Count, root, null, $"{overdue} entries waited longer than the promised {TransparencyOptions.MaxMergeDelaySeconds} s for their place in the log", pending, overdue)
             : new Report(true, entries.Count, root, null, null, pending, 0);
+    }
+
+    /// <summary>
+    /// Recomputes the root at every size the integrator signed a checkpoint for: the first that no longer matches
+    /// pins a change (a reordering too) to the batch of entries between it and the checkpoint before.
+    /// </summary>
+    private async Task<(long FirstEntry, string Problem)?> CheckpointProblemAsync(List<byte[]> leaves, CancellationToken cancellationToken)
+    {
+        var checkpoints = await db.TransparencyCheckpoints.AsNoTracking().OrderBy(c => c.TreeSize).ToListAsync(cancellationToken);
+        var tree = new CompactTree();
+        var previous = 0L;
+        foreach (var checkpoint in checkpoints)
+        {
+            if (checkpoint.TreeSize > leaves.Count)
+            {
+                return (previous, $"a checkpoint was signed at size {checkpoint.TreeSize}, but the log holds {leaves.Count} entries");
+            }
+
+            while (tree.Size < checkpoint.TreeSize)
+            {
+                tree.Append(leaves[(int)tree.Size]);
+            }
+
+            if (!tree.Root().AsSpan().SequenceEqual(checkpoint.RootHash))
+            {
+                return (previous, $"entries {previous} to {checkpoint.TreeSize - 1} no longer form the tree signed at size {checkpoint.TreeSize}: one of them was changed, moved or replaced");
+            }
+
+            var body = CheckpointSigner.Body(checkpoint.TreeSize, checkpoint.RootHash, DateTimeOffset.FromUnixTimeSeconds(checkpoint.SignedAt));
+            if (!CheckpointSigner.Verify(signer.PublicKey, body, checkpoint.Signature))
+            {
+                return (previous, $"the checkpoint of size {checkpoint.TreeSize} does not carry the log's signature");
+            }
+
+            previous = checkpoint.TreeSize;
+        }
+
+        return null;
     }
 
     private static Task<bool[]> CheckLeavesAsync(List<TransparencyLogEntry> batch) =>

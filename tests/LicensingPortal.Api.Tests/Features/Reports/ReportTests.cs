@@ -180,7 +180,8 @@ public abstract class ReportTests(Portal portal)
         Assert.True(applications.Select(a => a.KbliCodes[0]).Distinct().Count() >= 10, "applications cover many activities");
         var today = Wita.Today(TimeProvider.System);
         Assert.True(applications.Min(a => a.SubmissionDate) < today.AddDays(-180) && applications.Min(a => a.SubmissionDate) >= today.AddDays(-365), "spread over the last year");
-        Assert.True((await scope.ServiceProvider.GetRequiredService<LicensingPortal.Api.Infrastructure.Transparency.LogVerifier>().VerifyAsync(CancellationToken.None)).Valid);
+        var verified = await scope.ServiceProvider.GetRequiredService<LicensingPortal.Api.Infrastructure.Transparency.LogVerifier>().VerifyAsync(CancellationToken.None);
+        Assert.True(verified.Valid, verified.Problem);
         Assert.Equal(64, await LicensingPortal.Api.Cli.SeedDemoCommand.RunAsync(demo.Services, ["--applications", "0"], output));
     }
 

@@ -1112,6 +1112,32 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("rule_set_versions", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.TransparencyCheckpoint", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tree_size");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("root_hash");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("signed_at");
+
+                    b.HasKey("TreeSize")
+                        .HasName("pk_transparency_checkpoints");
+
+                    b.ToTable("transparency_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.TransparencyLogEntry", b =>
                 {
                     b.Property<long>("Id")

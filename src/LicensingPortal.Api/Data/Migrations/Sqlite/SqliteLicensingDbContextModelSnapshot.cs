@@ -1103,6 +1103,32 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("rule_set_versions", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.TransparencyCheckpoint", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tree_size");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("root_hash");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("signature");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_at");
+
+                    b.HasKey("TreeSize")
+                        .HasName("pk_transparency_checkpoints");
+
+                    b.ToTable("transparency_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.TransparencyLogEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,35 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LicensingPortal.Api.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CheckpointHistory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "transparency_checkpoints",
+                columns: table => new
+                {
+                    tree_size = table.Column<long>(type: "bigint", nullable: false),
+                    root_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    signed_at = table.Column<long>(type: "bigint", nullable: false),
+                    signature = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transparency_checkpoints", x => x.tree_size);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "transparency_checkpoints");
+        }
+    }
+}

@@ -201,6 +201,15 @@ static async Task<(HttpClient, ApplicationRequest, ApplicationRequest)> AccountA
     return (client, approved, approved with { Declarations = [] });
 }
 
+// The n-th submission: account n mod 8, approved and rejected bodies in turn; its latency in ms when accepted.
+static async Task<double?> SubmitAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, int n)
+{
+    var account = accounts[n % accounts.Count];
+    var started = Stopwatch.GetTimestamp();
+    using var response = await account.Client.PostAsJsonAsync("/api/applications", n % 2 == 0 ? account.Approved : account.Rejected);
+    return response.StatusCode == HttpStatusCode.Created ? Stopwatch.GetElapsedTime(started).TotalMilliseconds : null;
+}
+
 static async Task<Run> RunAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, int connections, TimeSpan duration)
 {
     var latencies = new List<double>[connections];
@@ -211,12 +220,9 @@ static async Task<Run> RunAsync(List<(HttpClient Client, ApplicationRequest Appr
         latencies[worker] = [];
         for (var n = 0; watch.Elapsed < duration; n++)
         {
-            var account = accounts[(worker + n) % accounts.Count];
-            var started = Stopwatch.GetTimestamp();
-            using var response = await account.Client.PostAsJsonAsync("/api/applications", n % 2 == 0 ? account.Approved : account.Rejected);
-            if (response.StatusCode == HttpStatusCode.Created)
+            if (await SubmitAsync(accounts, worker + n) is { } latency)
             {
-                latencies[worker].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                latencies[worker].Add(latency);
             }
             else
             {
@@ -241,15 +247,12 @@ static async Task<Run> RunAtRateAsync(List<(HttpClient Client, ApplicationReques
             await Task.Delay(due - watch.Elapsed);
         }
 
-        var account = accounts[n % accounts.Count];
-        var body = n % 2 == 0 ? account.Approved : account.Rejected;
+        var next = n;
         pending.Add(Task.Run(async () =>
         {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await account.Client.PostAsJsonAsync("/api/applications", body);
-            if (response.StatusCode == HttpStatusCode.Created)
+            if (await SubmitAsync(accounts, next) is { } latency)
             {
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                latencies.Add(latency);
             }
             else
             {
@@ -271,9 +274,7 @@ static async Task<int> RunCountAsync(List<(HttpClient Client, ApplicationRequest
         int n;
         while ((n = Interlocked.Increment(ref next)) < count)
         {
-            var account = accounts[n % accounts.Count];
-            using var response = await account.Client.PostAsJsonAsync("/api/applications", n % 2 == 0 ? account.Approved : account.Rejected);
-            if (response.StatusCode == HttpStatusCode.Created)
+            if (await SubmitAsync(accounts, n) is not null)
             {
                 Interlocked.Increment(ref accepted);
             }

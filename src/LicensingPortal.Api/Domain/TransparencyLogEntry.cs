@@ -88,33 +88,19 @@ public static class LogEntryTypes
 }
 
 /// <summary>
-/// The integrated log, in one row that only the integrator writes: its size and the latest signed checkpoint
-/// (root hash, time, Ed25519 signature over <c>CheckpointSigner.Body</c>).
+/// The size of the integrated log, in one row that only the integrator writes (and locks while it integrates).
+/// The latest signed checkpoint is the last row of <see cref="TransparencyCheckpoint"/>.
 /// </summary>
 public sealed class TransparencyLogHead
 {
     public int Id { get; set; } = 1;
 
     public long Size { get; set; }
-
-    public byte[]? RootHash { get; set; }
-
-    /// <summary>Seconds since the Unix epoch of the signed checkpoint.</summary>
-    public long? CheckpointAt { get; set; }
-
-    public byte[]? Signature { get; set; }
-
-    public void Advance(long size, byte[] root, DateTimeOffset at, byte[] signature)
-    {
-        Size = size;
-        RootHash = root;
-        CheckpointAt = at.ToUnixTimeSeconds();
-        Signature = signature;
-    }
 }
 
 /// <summary>
-/// Every checkpoint the integrator signed, one per integrated batch: the tree's size, root, time and signature.
+/// Every checkpoint the integrator signed, one per integrated batch: the tree's size, root, time and signature;
+/// the last one is the log's current checkpoint.
 /// `audit verify` recomputes the root at each of these sizes, so a change (a reordering too) is pinned to the
 /// batch it falls in; a client can fetch the checkpoint of any size it was shown.
 /// </summary>
@@ -133,11 +119,11 @@ public sealed class TransparencyCheckpoint
 
     public byte[] Signature { get; private set; } = [];
 
-    public static TransparencyCheckpoint Of(TransparencyLogHead head) => new()
+    public static TransparencyCheckpoint Of(long treeSize, byte[] rootHash, DateTimeOffset signedAt, byte[] signature) => new()
     {
-        TreeSize = head?.Size ?? throw new ArgumentNullException(nameof(head)),
-        RootHash = head.RootHash ?? throw new InvalidOperationException("The head has no signed checkpoint."),
-        SignedAt = head.CheckpointAt ?? 0,
-        Signature = head.Signature ?? [],
+        TreeSize = treeSize,
+        RootHash = rootHash,
+        SignedAt = signedAt.ToUnixTimeSeconds(),
+        Signature = signature,
     };
 }

@@ -148,12 +148,17 @@ public sealed class IntegratorFailoverTests(PostgresWithoutIntegrator portal) : 
         var elections = new[] { first.Services.GetRequiredService<LeaderElection>(), second.Services.GetRequiredService<LeaderElection>() };
 
         await Eventually.TrueAsync(() => elections.Count(e => e.IsLeader) == 1, "one instance is elected");
-        var deadline = DateTime.UtcNow.AddSeconds(3);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.True(elections.Count(e => e.IsLeader) <= 1, "two instances led at once");
-            await Task.Delay(50);
-        }
+        var follower0 = elections.Single(e => !e.IsLeader);
+        var refused = follower0.Refusals;
+
+        // The other instance keeps asking (once a second) and is refused each time while the leader runs.
+        await Eventually.TrueAsync(
+            () =>
+            {
+                Assert.True(elections.Count(e => e.IsLeader) == 1, "two instances led at once, or none");
+                return follower0.Refusals >= refused + 2;
+            },
+            "the other instance is refused twice more");
 
         var leader = elections[0].IsLeader ? first : second;
         var follower = leader == first ? second : first;

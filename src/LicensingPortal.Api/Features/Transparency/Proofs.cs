@@ -21,13 +21,14 @@ public static class Proofs
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(signer);
-        var head = await db.TransparencyLogHead.AsNoTracking().SingleAsync(cancellationToken);
-        if (head is { RootHash: { } signedRoot, CheckpointAt: { } at, Signature: { } signature })
+        var latest = await db.TransparencyCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null)
         {
-            var signedAt = DateTimeOffset.FromUnixTimeSeconds(at);
-            return new Checkpoint(head.Size, Convert.ToHexStringLower(signedRoot), signedAt, CheckpointSigner.Body(head.Size, signedRoot, signedAt), Convert.ToBase64String(signature), Convert.ToBase64String(signer.PublicKey), "Ed25519");
+            var signedAt = DateTimeOffset.FromUnixTimeSeconds(latest.SignedAt);
+            return new Checkpoint(latest.TreeSize, Convert.ToHexStringLower(latest.RootHash), signedAt, CheckpointSigner.Body(latest.TreeSize, latest.RootHash, signedAt), Convert.ToBase64String(latest.Signature), Convert.ToBase64String(signer.PublicKey), "Ed25519");
         }
 
+        var head = await db.TransparencyLogHead.AsNoTracking().SingleAsync(cancellationToken);
         var leaves = await log.LeafHashesAsync(head.Size, cancellationToken);
         var root = MerkleTree.Root(leaves);
         var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());

@@ -21,6 +21,11 @@ public sealed partial class LeaderElection(IConfiguration configuration, ILogger
     /// <summary>Whether this instance led at the last check.</summary>
     public bool IsLeader { get; private set; }
 
+    /// <summary>How often this instance asked to lead and found another instance leading.</summary>
+    public int Refusals => refusals;
+
+    private int refusals;
+
     /// <summary>Leads if it can (or still does); false while another instance leads.</summary>
     public async Task<bool> TryLeadAsync(CancellationToken cancellationToken)
     {
@@ -69,6 +74,7 @@ public sealed partial class LeaderElection(IConfiguration configuration, ILogger
         }
 
         await connection.DisposeAsync();
+        Interlocked.Increment(ref refusals);
         return IsLeader = false;
     }
 

@@ -4,7 +4,7 @@ namespace LicensingPortal.Api.Infrastructure.Transparency;
 
 /// <summary>
 /// Gives committed, waiting entries the next sequence numbers, in one transaction (the caller's unit of work),
-/// and signs a new checkpoint over the grown tree (kept in the head, and in the checkpoint history). The head row is locked for the transaction, so even two
+/// and signs a new checkpoint over the grown tree (added to the checkpoint history). The head row is locked for the transaction, so even two
 /// integrators could only take turns; the election (<see cref="Jobs.LeaderElection"/>) makes sure only one tries.
 /// An entry becomes part of the log exactly when the change that wrote it committed: entries of a change that
 /// rolled back never existed, and entries committed while the integrator was down wait for it.
@@ -39,8 +39,8 @@ public sealed class LogIntegrator(LicensingDbContext db, LogFrontier frontier, C
 
         var root = tree.Root();
         var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
-        head.Advance(tree.Size, root, now, signer.Sign(CheckpointSigner.Body(tree.Size, root, now)));
-        db.TransparencyCheckpoints.Add(TransparencyCheckpoint.Of(head));
+        head.Size = tree.Size;
+        db.TransparencyCheckpoints.Add(TransparencyCheckpoint.Of(tree.Size, root, now, signer.Sign(CheckpointSigner.Body(tree.Size, root, now))));
         frontier.Remember(tree);
         return waiting.Count;
     }
@@ -49,7 +49,8 @@ public sealed class LogIntegrator(LicensingDbContext db, LogFrontier frontier, C
 /// <summary>
 /// The right edge of the log's Merkle tree (the roots of its perfect subtrees, largest first): enough to add
 /// leaves and compute the new root without reading the log again. Kept by the integrator between batches and
-/// read again from the database whenever it does not match the head (at start, or after a rolled-back batch).
+/// read again from the database whenever its size is not the head's (at start, after a rolled-back batch, or after
+/// another instance integrated).
 /// </summary>
 public sealed class LogFrontier
 {
@@ -63,7 +64,8 @@ public sealed class LogFrontier
         ArgumentNullException.ThrowIfNull(head);
         lock (gate)
         {
-            if (remembered is { } tree && tree.Size == head.Size && head.RootHash is { } root && tree.Root().AsSpan().SequenceEqual(root))
+            // Integrated entries never change and the log only grows, so a tree of the head's size is the head's tree.
+            if (remembered is { } tree && tree.Size == head.Size)
             {
                 return tree.Copy();
             }

@@ -1209,18 +1209,6 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
-                    b.Property<long?>("CheckpointAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("checkpoint_at");
-
-                    b.Property<byte[]>("RootHash")
-                        .HasColumnType("bytea")
-                        .HasColumnName("root_hash");
-
-                    b.Property<byte[]>("Signature")
-                        .HasColumnType("bytea")
-                        .HasColumnName("signature");
-
                     b.Property<long>("Size")
                         .HasColumnType("bigint")
                         .HasColumnName("size");

@@ -1198,18 +1198,6 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<long?>("CheckpointAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("checkpoint_at");
-
-                    b.Property<byte[]>("RootHash")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("root_hash");
-
-                    b.Property<byte[]>("Signature")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("signature");
-
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER")
                         .HasColumnName("size");

@@ -83,6 +83,7 @@ await using (var quiet = await ApiProcess.StartAsync(apiDll, apiDirectory, port,
     var script = Capture.ToPgbench(captured, businesses, accounts.SelectMany(a => new[] { a.Approved.BusinessId }.Concat(a.Approved.DocumentIds ?? [])).Concat(owners).ToHashSet());
     await File.WriteAllTextAsync(Path.Combine(data.FullName, "submission.sql"), script);
     Console.WriteLine($"captured: {captured.Statements.Count} statements from the API for one submission ({captured.Statements.Count(s => s.StartsWith("BEGIN", StringComparison.OrdinalIgnoreCase))} transactions begun, {captured.Statements.Count(s => s.StartsWith("DISCARD", StringComparison.OrdinalIgnoreCase))} connection resets, {captured.Statements.Count(s => s.Contains("\"hangfire\".", StringComparison.Ordinal))} of the job queue's); pgbench runs the request's own {script.Split('\n').Count(l => l.Length > 0 && !l.StartsWith('\\') && !l.StartsWith("SELECT quote_literal", StringComparison.Ordinal))} (script: {Path.Combine(data.FullName, "submission.sql")})");
+    Console.WriteLine(captured.Statements.Aggregate(new StringBuilder("  the request's statements, in order:\n"), (b, l) => b.Append("    ").Append(l.Length > 110 ? l[..110] + "…" : l).Append('\n')).ToString());
     Console.WriteLine(script.Split('\n').Where(l => l.Length > 0).Aggregate(new StringBuilder(), (b, l) => b.Append("  ").Append(l.Length > 150 ? l[..150] + "…" : l).Append('\n')).ToString());
 }
 
@@ -142,8 +143,10 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
         var apiBefore = Cpu.OfProcess(pid);
         var dbBefore = Cpu.OfPostgres();
         var running = RunAsync(accounts, level, TimeSpan.FromSeconds(seconds));
+        var traced = Profile.SampleAsync(label, pid, level, TimeSpan.FromSeconds(seconds));
         await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
         var waits = await WaitsAsync(connection);
+        await traced;
         var run = await running;
         var apiCpu = Cpu.OfProcess(pid) - apiBefore;
         var dbCpu = Cpu.OfPostgres() - dbBefore;

@@ -314,5 +314,20 @@ public abstract class LicensingDbContext(DbContextOptions options)
             version.Property(v => v.Hash).HasMaxLength(64);
             version.Property(v => v.RuleSetId).HasMaxLength(100);
         });
+
+        // Lists of codes and ids (KBLI codes, declarations, document ids, failed requirements…) compare element by
+        // element through plain static methods: the providers' own comparers for primitive collections build a
+        // nested delegate on every comparison, which a profile of submissions under load showed in every save.
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.ClrType == typeof(List<string>))
+            {
+                property.SetValueComparer(ListComparer<string>.Instance);
+            }
+            else if (property.ClrType == typeof(List<Guid>))
+            {
+                property.SetValueComparer(ListComparer<Guid>.Instance);
+            }
+        }
     }
 }

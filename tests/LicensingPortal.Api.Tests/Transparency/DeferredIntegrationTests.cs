@@ -37,6 +37,11 @@ public sealed class DeferredIntegrationTests(PostgresPortal portal) : IClassFixt
         Assert.Equal(sequences.Count, (await db.TransparencyLogHead.AsNoTracking().SingleAsync()).Size);
         var decided = submitted.Select(s => s.Id).ToHashSet();
         Assert.Equal(32, await db.TransparencyLog.CountAsync(e => e.Type == "decision" && decided.Contains(e.SubjectId)));
+
+        // Each business's first approval issued its NIB, once, although its two approvals ran at the same time.
+        var businesses = requests.Select(r => r.Request.BusinessId).ToList();
+        Assert.Equal(8, await db.Permits.CountAsync(p => p.Type == "NIB" && businesses.Contains(p.BusinessId)));
+        Assert.Equal(8, await db.Businesses.CountAsync(b => businesses.Contains(b.Id) && b.Nib != null));
         Assert.True((await scope.ServiceProvider.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None)).Valid);
         foreach (var applicant in applicants)
         {

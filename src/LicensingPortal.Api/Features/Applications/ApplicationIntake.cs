@@ -17,17 +17,20 @@ public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rule
     public async Task<Result<Intake>> TakeAsync(Guid ownerId, ApplicationRequest request, Language language, PermitApplication? corrects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (db.Database.CurrentTransaction is not null && db.Database.IsNpgsql())
-        {
-            // A decision on a business waits for the one before it (its first approval issues the NIB, once):
-            // submissions of different businesses share no row and run side by side. SQLite has one writer anyway.
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM businesses WHERE id = {request.BusinessId} FOR UPDATE", cancellationToken);
-        }
-
         var business = await db.BusinessesOf(ownerId).FirstOrDefaultAsync(b => b.Id == request.BusinessId, cancellationToken);
         if (business is null)
         {
             return Error.NotFound(ErrorCodes.BusinessNotFound, "The business was not found.");
+        }
+
+        if (business.Nib is null && db.Database.CurrentTransaction is not null && db.Database.IsNpgsql())
+        {
+            // The business's first approval issues its NIB, once: until it has one, a decision on the business waits
+            // for the one before it and then reads the business again (it may have its NIB now). Once it has a NIB
+            // its submissions lock nothing, and submissions of different businesses never share a row. SQLite has
+            // one writer anyway.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM businesses WHERE id = {business.Id} FOR UPDATE", cancellationToken);
+            await db.Entry(business).ReloadAsync(cancellationToken);
         }
 
         var documentIds = request.DocumentIds ?? [];

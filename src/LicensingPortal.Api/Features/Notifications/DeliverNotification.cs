@@ -8,50 +8,74 @@ using Microsoft.Extensions.Options;
 namespace LicensingPortal.Api.Features.Notifications;
 
 /// <summary>
-/// Delivers one outbox message on its channel, in three steps: claim the row for a short lease (a conditional
-/// update, so two workers never send it at the same time), send it outside any transaction, then record the
-/// outcome. Every attempt carries the message id (e-mail Message-ID, webhook id header) so a receiver can drop a
-/// repeat. A failure is retried with exponential backoff and jitter; after the last attempt the message is
-/// dead-lettered for an officer.
+/// Delivers outbox messages on their channels, in three steps: claim the rows for a short lease (a conditional
+/// update per row, so two workers never send a message at the same time), send each outside any transaction, then
+/// record the outcome. A job delivers one message or a burst's several: their claims share one transaction, and so
+/// do the records of those delivered, while each message is still sent, retried and dead-lettered on its own.
+/// Every attempt carries the message id (e-mail Message-ID, webhook id header) so a receiver can drop a repeat
+/// (delivery is at least once: a crash after sending and before recording sends again when the lease ends). A
+/// failure is retried with exponential backoff and jitter; after the last attempt the message is dead-lettered for
+/// an officer.
 /// </summary>
 public static partial class DeliverNotification
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    /// <summary>Takes the message for one attempt; fails with not_found when it is delivered, dead-lettered or held by another worker.</summary>
-    public sealed record Claim(Guid OutboxMessageId) : ICommand<Result<OutboxMessage>>;
+    /// <summary>Takes the messages for one attempt each; those delivered, dead-lettered or held by another worker are left out.</summary>
+    public sealed record Claim(IReadOnlyList<Guid> OutboxMessageIds) : ICommand<Result<IReadOnlyList<OutboxMessage>>>;
 
-    public sealed record RecordDelivered(Guid OutboxMessageId) : ICommand<Result<Guid>>;
+    /// <summary>Records the messages as delivered (each one claimed by this worker and sent).</summary>
+    public sealed record RecordDelivered(IReadOnlyList<Guid> OutboxMessageIds) : ICommand<Result<int>>;
 
     public sealed record RecordFailed(Guid OutboxMessageId, string Error) : ICommand<Result<TimeSpan?>>;
 
-    public sealed class ClaimHandler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Claim, Result<OutboxMessage>>
+    public sealed class ClaimHandler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Claim, Result<IReadOnlyList<OutboxMessage>>>
     {
-        public async ValueTask<Result<OutboxMessage>> Handle(Claim command, CancellationToken cancellationToken)
+        public async ValueTask<Result<IReadOnlyList<OutboxMessage>>> Handle(Claim command, CancellationToken cancellationToken)
         {
             var now = time.GetUtcNow();
             var leaseEnd = now + Lease;
-            var claimed = await db.OutboxMessages
-                .Where(m => m.Id == command.OutboxMessageId && m.ProcessedAt == null && m.DeadLetteredAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
-            if (claimed == 0)
+            var claimed = new List<Guid>(command.OutboxMessageIds.Count);
+            foreach (var id in command.OutboxMessageIds.Distinct())
             {
-                return Error.NotFound(ErrorCodes.NotFound, "The notification is delivered, dead-lettered or held by another worker.");
+                // One conditional update per row: its row count says whether this worker holds the message.
+                var taken = await db.OutboxMessages
+                    .Where(m => m.Id == id && m.ProcessedAt == null && m.DeadLetteredAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
+                if (taken == 1)
+                {
+                    claimed.Add(id);
+                }
             }
 
-            return await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == command.OutboxMessageId, cancellationToken);
+            if (claimed.Count == 0)
+            {
+                return Array.Empty<OutboxMessage>();
+            }
+
+            var messages = await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).ToListAsync(cancellationToken);
+            return messages.OrderBy(m => claimed.IndexOf(m.Id)).ToList();
         }
     }
 
-    public sealed class RecordDeliveredHandler(LicensingDbContext db, ReportCounters counters, TimeProvider time) : ICommandHandler<RecordDelivered, Result<Guid>>
+    public sealed class RecordDeliveredHandler(LicensingDbContext db, ReportCounters counters, TimeProvider time) : ICommandHandler<RecordDelivered, Result<int>>
     {
-        public async ValueTask<Result<Guid>> Handle(RecordDelivered command, CancellationToken cancellationToken)
+        public async ValueTask<Result<int>> Handle(RecordDelivered command, CancellationToken cancellationToken)
         {
-            var message = await db.OutboxMessages.SingleAsync(m => m.Id == command.OutboxMessageId, cancellationToken);
+            var ids = command.OutboxMessageIds.Distinct().ToList();
+            var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
             var deliveredAt = time.GetUtcNow();
-            message.MarkDelivered(deliveredAt);
-            await counters.CountDeliveryAsync(Wita.DateOf(deliveredAt), message.Channel, cancellationToken);
-            return message.Id;
+            foreach (var message in messages)
+            {
+                message.MarkDelivered(deliveredAt);
+            }
+
+            foreach (var channel in messages.GroupBy(m => m.Channel))
+            {
+                await counters.CountDeliveriesAsync(Wita.DateOf(deliveredAt), channel.Key, channel.Count(), cancellationToken);
+            }
+
+            return messages.Count;
         }
     }
 
@@ -88,54 +112,67 @@ public static partial class DeliverNotification
         ILogger<Job> logger)
     {
         /// <summary>
-        /// Delivers several messages one after another, each exactly as <see cref="RunAsync"/> does (its own claim,
-        /// send and record, its own retries): one job's bookkeeping for a burst's messages instead of one each.
+        /// Delivers several messages: claimed together, each sent on its own (a failure is recorded, retried or
+        /// dead-lettered for that message alone), and those sent recorded together: one job's bookkeeping and two
+        /// transactions for a burst's messages instead of a job and two transactions each.
         /// </summary>
         [AutomaticRetry(Attempts = 0)]
         public async Task RunManyAsync(Guid[] outboxMessageIds, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(outboxMessageIds);
-            foreach (var id in outboxMessageIds)
+            var claimed = (await sender.Send(new Claim(outboxMessageIds), cancellationToken)).Value;
+            foreach (var id in outboxMessageIds.Except(claimed.Select(m => m.Id)))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await RunAsync(id, cancellationToken);
-                db.ChangeTracker.Clear();
+                LogNotClaimed(logger, id);
             }
+
+            var sent = new List<OutboxMessage>(claimed.Count);
+            foreach (var message in claimed)
+            {
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await SendAsync(message, cancellationToken);
+                    sent.Add(message);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    var retry = await sender.Send(new RecordFailed(message.Id, ex.Message), CancellationToken.None);
+                    if (retry.Value is { } wait)
+                    {
+                        LogRetry(logger, ex, message.Id, message.Attempts + 1, wait);
+                    }
+                    else
+                    {
+                        LogDeadLettered(logger, ex, message.Id, message.Attempts + 1);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping: what was sent is recorded below; the rest keep their lease and are swept later.
+                    break;
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            if (sent.Count > 0)
+            {
+                await sender.Send(new RecordDelivered(sent.Select(m => m.Id).ToList()), CancellationToken.None);
+                foreach (var message in sent)
+                {
+                    LogDelivered(logger, message.Id, message.Type, message.Channel);
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
+        /// <summary>Delivers one message (a retry, a resend, or one found by the sweep).</summary>
         [AutomaticRetry(Attempts = 0)]
-        public async Task RunAsync(Guid outboxMessageId, CancellationToken cancellationToken)
-        {
-            var claim = await sender.Send(new Claim(outboxMessageId), cancellationToken);
-            if (!claim.Succeeded)
-            {
-                LogNotClaimed(logger, outboxMessageId);
-                return;
-            }
-
-            var message = claim.Value;
-            try
-            {
-                await SendAsync(message, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var retry = await sender.Send(new RecordFailed(message.Id, ex.Message), CancellationToken.None);
-                if (retry.Value is { } wait)
-                {
-                    LogRetry(logger, ex, message.Id, message.Attempts + 1, wait);
-                }
-                else
-                {
-                    LogDeadLettered(logger, ex, message.Id, message.Attempts + 1);
-                }
-
-                return;
-            }
-
-            await sender.Send(new RecordDelivered(message.Id), CancellationToken.None);
-            LogDelivered(logger, message.Id, message.Type, message.Channel);
-        }
+        public Task RunAsync(Guid outboxMessageId, CancellationToken cancellationToken) => RunManyAsync([outboxMessageId], cancellationToken);
 
         private async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
         {

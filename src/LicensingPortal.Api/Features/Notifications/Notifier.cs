@@ -15,7 +15,8 @@ public sealed class Notifier(LicensingDbContext db, TimeProvider time)
     public async Task RaiseAsync(string type, Guid subjectId, Guid recipientId, NoticeText text, object? payload, bool inboxOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == recipientId, cancellationToken);
+        // Found once per unit of work: a decision raises two notices to the same applicant.
+        var recipient = await db.Users.FindAsync([recipientId], cancellationToken) ?? throw new InvalidOperationException($"No account {recipientId}.");
         var now = time.GetUtcNow();
         var english = recipient.PreferredLanguage == Languages.English;
         db.InboxNotifications.Add(InboxNotification.Create(recipientId, type, subjectId, english ? text.TitleEn : text.TitleId, english ? text.BodyEn : text.BodyId, now));

@@ -195,10 +195,10 @@ public sealed class ReportCounters(LicensingDbContext db)
         public long Count { get; init; }
     }
 
-    /// <summary>Counts one delivered notification, in the delivery's unit of work.</summary>
-    public async Task CountDeliveryAsync(DateOnly day, string channel, CancellationToken cancellationToken) =>
+    /// <summary>Counts notifications delivered on a channel, in the delivery's unit of work.</summary>
+    public async Task CountDeliveriesAsync(DateOnly day, string channel, int delivered, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO daily_delivery_counts (day, channel, delivered) VALUES ({day}, {channel}, 1) ON CONFLICT (day, channel) DO UPDATE SET delivered = daily_delivery_counts.delivered + 1",
+            $"INSERT INTO daily_delivery_counts (day, channel, delivered) VALUES ({day}, {channel}, {delivered}) ON CONFLICT (day, channel) DO UPDATE SET delivered = daily_delivery_counts.delivered + EXCLUDED.delivered",
             cancellationToken);
 
     /// <summary>An application is counted under the sector of its first KBLI.</summary>

@@ -16,7 +16,30 @@ public sealed class StorageOptions
 
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory);
 
-    /// <summary>The PostgreSQL connection string (ConnectionStrings:Postgres), or null for the embedded default.</summary>
-    public static string? PostgresConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString("Postgres") is { Length: > 0 } connection ? connection : null;
+    /// <summary>
+    /// The PostgreSQL connection string (ConnectionStrings:Postgres), or null for the embedded default. Unless it
+    /// says otherwise, a pooled connection is not reset (DISCARD ALL) each time it goes back to the pool: nothing
+    /// in the app or the job storage keeps session state on pooled connections (the integrator's advisory lock has
+    /// a connection of its own), and without the reset the statements Npgsql prepares automatically stay prepared.
+    /// </summary>
+    public static string? PostgresConnectionString(IConfiguration configuration)
+    {
+        if (configuration.GetConnectionString("Postgres") is not { Length: > 0 } connection)
+        {
+            return null;
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        if (!builder.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 50;
+        }
+
+        return builder.ConnectionString;
+    }
 }

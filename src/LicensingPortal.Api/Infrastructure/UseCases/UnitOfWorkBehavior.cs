@@ -30,6 +30,8 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(LicensingDbContext d
         TResponse response;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // A failed save rolls the whole unit back, so EF's savepoint around the save would only cost two statements.
+            db.Database.AutoSavepointsEnabled = false;
             try
             {
                 response = await next(message, cancellationToken);

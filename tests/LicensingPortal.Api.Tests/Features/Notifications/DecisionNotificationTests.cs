@@ -121,6 +121,52 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
     }
 
     [Fact]
+    public async Task ABatch_IsClaimedAndRecordedTogether_WhileAFailingMessageIsRetriedOnItsOwn()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var email = $"mixed-{Guid.NewGuid():N}@example.com";
+        var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
+        var application = await applicant.Client.SubmitAsync(Builders.Restaurant(businessId, await applicant.Client.UploadAsync()));
+        await Eventually.TrueAsync(() => MessagesTo(email).Length == 1, "the decision itself is e-mailed");
+        await portal.DeliveriesSettledAsync();
+
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var today = LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow);
+        async Task<long> DeliveredTodayAsync(string channel) =>
+            await db.DailyDeliveryCounts.AsNoTracking().Where(c => c.Day == today && c.Channel == channel).Select(c => c.Delivered).SingleOrDefaultAsync();
+        var countedBefore = await DeliveredTodayAsync(LicensingPortal.Api.Domain.NotificationChannels.Email);
+
+        // Two e-mails and a webhook to an account that has no webhook address: the webhook cannot be sent.
+        var payload = System.Text.Json.JsonSerializer.Serialize(new DecisionPayload([]), LicensingPortal.Api.Domain.Json.Options);
+        LicensingPortal.Api.Domain.OutboxMessage Raise(string channel) =>
+            LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.OutboxMessageTypes.DecisionMade, channel, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+        var first = Raise(LicensingPortal.Api.Domain.NotificationChannels.Email);
+        var failing = Raise(LicensingPortal.Api.Domain.NotificationChannels.Webhook);
+        var last = Raise(LicensingPortal.Api.Domain.NotificationChannels.Email);
+        db.OutboxMessages.AddRange(first, failing, last);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        var job = ActivatorUtilities.CreateInstance<DeliverNotification.Job>(scope.ServiceProvider);
+        await job.RunManyAsync([first.Id, failing.Id, last.Id, first.Id], CancellationToken.None);
+
+        Assert.Equal(3, MessagesTo(email).Length);
+        var stored = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == first.Id || m.Id == failing.Id || m.Id == last.Id).ToDictionaryAsync(m => m.Id);
+        Assert.NotNull(stored[first.Id].ProcessedAt);
+        Assert.NotNull(stored[last.Id].ProcessedAt);
+        Assert.Null(stored[failing.Id].ProcessedAt);
+        Assert.Equal(1, stored[failing.Id].Attempts);
+        Assert.Contains("webhook", stored[failing.Id].LastError, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(stored[failing.Id].NextAttemptAt);
+        Assert.Equal(countedBefore + 2, await DeliveredTodayAsync(LicensingPortal.Api.Domain.NotificationChannels.Email));
+
+        // Delivered messages are not claimed again: a repeat of the job sends nothing.
+        await job.RunManyAsync([first.Id, last.Id], CancellationToken.None);
+        Assert.Equal(3, MessagesTo(email).Length);
+    }
+
+    [Fact]
     public async Task CommittedNotification_WhoseJobWasLostInACrash_IsDeliveredOnceAfterRestart()
     {
         var email = $"owner-{Guid.NewGuid():N}@example.com";

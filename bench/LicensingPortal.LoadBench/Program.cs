@@ -312,7 +312,13 @@ static async Task<string> WaitsAsync(string connection)
 {
     await using var db = new NpgsqlConnection(connection);
     await db.OpenAsync();
-    await using var command = new NpgsqlCommand("SELECT coalesce(state, '-') || '/' || coalesce(wait_event, 'cpu') AS w, count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY 1 ORDER BY 2 DESC", db);
+    // Backends waiting on a lock also say which statement waits (its first words), so a shared row shows itself.
+    await using var command = new NpgsqlCommand(
+        """
+        SELECT coalesce(state, '-') || '/' || coalesce(wait_event, 'cpu')
+               || CASE WHEN wait_event_type = 'Lock' THEN ' (' || left(regexp_replace(query, '\s+', ' ', 'g'), 60) || ')' ELSE '' END AS w, count(*)
+        FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY 1 ORDER BY 2 DESC
+        """, db);
     await using var reader = await command.ExecuteReaderAsync();
     var parts = new List<string>();
     while (await reader.ReadAsync())

@@ -29,13 +29,15 @@ public sealed class StorageOptions
             return null;
         }
 
+        // Npgsql's builder knows every keyword; the plain one says which the configured string sets.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }
 
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 50;
         }

@@ -127,12 +127,22 @@ public static partial class DeliverNotification
             }
 
             var sent = new List<OutboxMessage>(claimed.Count);
+            var decisionMails = await decisionEmail.ComposeManyAsync(
+                claimed.Where(m => m.Channel == NotificationChannels.Email && m.Type == OutboxMessageTypes.DecisionMade).ToList(), cancellationToken);
             foreach (var message in claimed)
             {
                 try
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    await SendAsync(message, cancellationToken);
+                    if (decisionMails.TryGetValue(message.Id, out var mail))
+                    {
+                        await email.SendAsync(mail, cancellationToken);
+                    }
+                    else
+                    {
+                        await SendAsync(message, cancellationToken);
+                    }
+
                     sent.Add(message);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

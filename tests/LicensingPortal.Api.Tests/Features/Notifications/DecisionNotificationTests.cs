@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Tests.Infrastructure;
@@ -167,6 +168,41 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
 
         // The unsendable webhook would wait for its retries; the class's later tests expect a settled outbox.
         await db.OutboxMessages.Where(m => m.Id == failing.Id).ExecuteDeleteAsync();
+    }
+
+    [Fact]
+    public async Task ABatchsEmails_ReadTogether_AreTheEmailsComposedOneByOne()
+    {
+        using var english = await portal.ApplicantAsync();
+        await english.Client.PutAsJsonAsync("/api/me/preferences", new { language = "en", emailNotifications = true });
+        using var indonesian = await portal.ApplicantAsync();
+        var approved = await english.Client.SubmitAsync(await english.Client.RestaurantAsync());
+        var rejected = await indonesian.Client.SubmitAsync(await indonesian.Client.RestaurantAsync() with { Declarations = [] });
+        await portal.DeliveriesSettledAsync();
+
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var messages = await db.OutboxMessages.AsNoTracking()
+            .Where(m => (m.SubjectId == approved.Id || m.SubjectId == rejected.Id) && m.Type == LicensingPortal.Api.Domain.OutboxMessageTypes.DecisionMade)
+            .ToListAsync();
+        Assert.Equal(2, messages.Count);
+        var email = scope.ServiceProvider.GetRequiredService<DecisionEmail>();
+
+        var together = await email.ComposeManyAsync(messages, CancellationToken.None);
+
+        Assert.Equal(2, together.Count);
+        foreach (var message in messages)
+        {
+            var alone = await email.ComposeAsync(message, CancellationToken.None);
+            Assert.Equal(alone.Subject, together[message.Id].Subject);
+            Assert.Equal(alone.MessageId, together[message.Id].MessageId);
+            Assert.Equal(alone.To.ToString(), together[message.Id].To.ToString());
+            Assert.Equal(alone.TextBody, together[message.Id].TextBody);
+            Assert.Equal(alone.HtmlBody, together[message.Id].HtmlBody);
+        }
+
+        Assert.Contains("APPROVED", together[messages.Single(m => m.SubjectId == approved.Id).Id].Subject, StringComparison.Ordinal);
+        Assert.Contains("DITOLAK", together[messages.Single(m => m.SubjectId == rejected.Id).Id].Subject, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 
 /// <summary>
 /// When LOADBENCH_TRACE names a folder, samples the API's managed stacks with dotnet-trace
-/// (dotnet-sampled-thread-time, about 100 Hz) through the middle half of each level and prints the methods that were
-/// on the stack longest, exclusive and inclusive (<c>dotnet-trace report topN</c>). dotnet-trace installs as a
+/// (dotnet-sampled-thread-time, about 100 Hz) through the middle half of each level, converts the trace to speedscope
+/// and prints where the managed CPU time went (<see cref="CpuReport"/>); the .nettrace stays for PerfView or
+/// <c>dotnet-trace report</c>. dotnet-trace installs as a
 /// dotnet tool (<c>dotnet tool install -g dotnet-trace</c>); without the variable nothing is traced.
 /// </summary>
 internal static class Profile
@@ -21,12 +24,92 @@ internal static class Profile
         await Task.Delay(run / 4);
         var duration = run / 2;
         await ToolAsync("collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time", "--duration", duration.ToString(@"dd\:hh\:mm\:ss", CultureInfo.InvariantCulture), "-o", file);
-        foreach (var inclusive in new[] { false, true })
+        await ToolAsync("convert", "--format", "Speedscope", file);
+        var speedscope = Path.ChangeExtension(file, ".speedscope.json");
+        if (File.Exists(speedscope))
         {
-            var kind = inclusive ? "inclusive" : "exclusive";
-            var report = inclusive ? await ToolAsync("report", file, "topN", "-n", "25", "--inclusive") : await ToolAsync("report", file, "topN", "-n", "25");
-            Console.WriteLine($"{label}, {level} connections, top methods by {kind} samples ({file}):");
-            Console.WriteLine(report);
+            Console.WriteLine(CpuReport($"{label}, {level} connections", speedscope));
+        }
+    }
+
+    /// <summary>
+    /// The samples in which a thread ran managed code (the converter's CPU_TIME frame on top): where that time was
+    /// spent (the method under CPU_TIME, "exclusive") and which of our and our libraries' methods it was spent
+    /// under ("inclusive"), as shares of all such samples. Waiting threads are left out, unlike dotnet-trace's topN.
+    /// </summary>
+    public static string CpuReport(string title, string speedscopeFile)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(speedscopeFile));
+        var frames = document.RootElement.GetProperty("shared").GetProperty("frames").EnumerateArray().Select(f => f.GetProperty("name").GetString() ?? "?").ToArray();
+        var exclusive = new Dictionary<string, double>();
+        var inclusive = new Dictionary<string, double>();
+        var total = 0.0;
+        foreach (var profile in document.RootElement.GetProperty("profiles").EnumerateArray())
+        {
+            var stack = new List<int>();
+            var last = profile.GetProperty("startValue").GetDouble();
+            foreach (var e in profile.GetProperty("events").EnumerateArray())
+            {
+                var at = e.GetProperty("at").GetDouble();
+                var span = at - last;
+                last = at;
+                if (span > 0 && stack.Count > 1 && frames[stack[^1]] == "CPU_TIME")
+                {
+                    total += span;
+                    Add(exclusive, Short(frames[stack[^2]]), span);
+                    foreach (var name in stack.Select(f => frames[f]).Where(Ours).Select(Short).Distinct())
+                    {
+                        Add(inclusive, name, span);
+                    }
+                }
+
+                if (e.GetProperty("type").GetString() == "O")
+                {
+                    stack.Add(e.GetProperty("frame").GetInt32());
+                }
+                else if (stack.Count > 0)
+                {
+                    stack.RemoveAt(stack.Count - 1);
+                }
+            }
+        }
+
+        var report = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{title}: {total / 1000:F1} s of managed CPU samples\n  where it was spent (exclusive):\n");
+        foreach (var (name, span) in exclusive.OrderByDescending(p => p.Value).Take(15))
+        {
+            report.Append(CultureInfo.InvariantCulture, $"    {100 * span / total,5:F1} %  {name}\n");
+        }
+
+        report.Append("  under which of our and our libraries' methods (inclusive):\n");
+        foreach (var (name, span) in inclusive.OrderByDescending(p => p.Value).Take(30))
+        {
+            report.Append(CultureInfo.InvariantCulture, $"    {100 * span / total,5:F1} %  {name}\n");
+        }
+
+        return report.ToString();
+
+        static void Add(Dictionary<string, double> into, string name, double span) =>
+            into[name] = into.GetValueOrDefault(name) + span;
+
+        static bool Ours(string frame) =>
+            !frame.Contains("MethodBuilder", StringComparison.Ordinal) && !frame.Contains("StateMachineBox", StringComparison.Ordinal)
+            && (frame.Contains("!LicensingPortal.", StringComparison.Ordinal) || frame.Contains("!Microsoft.EntityFrameworkCore.", StringComparison.Ordinal)
+                || frame.Contains("!Npgsql.", StringComparison.Ordinal) || frame.Contains("!Hangfire.", StringComparison.Ordinal)
+                || frame.Contains("!MailKit.", StringComparison.Ordinal) || frame.Contains("!MimeKit.", StringComparison.Ordinal)
+                || frame.Contains("!System.Text.Json.", StringComparison.Ordinal) || frame.Contains("!Microsoft.AspNetCore.", StringComparison.Ordinal)
+                || frame.Contains("PollGC", StringComparison.Ordinal));
+
+        // "Module!Namespace.Type+<Method>d__5.MoveNext(args)" → "Type+<Method>d__5.MoveNext"
+        static string Short(string frame)
+        {
+            var name = frame[(frame.IndexOf('!', StringComparison.Ordinal) + 1)..];
+            var open = name.IndexOf('(', StringComparison.Ordinal);
+            name = open > 0 ? name[..open] : name;
+            var generic = name.IndexOf('[', StringComparison.Ordinal);
+            var closed = name.LastIndexOf(']');
+            name = generic > 0 && closed > generic ? name[..generic] + name[(closed + 1)..] : name;
+            var parts = name.Split('.');
+            return parts.Length > 2 ? string.Join('.', parts[^3..]) : name;
         }
     }
 

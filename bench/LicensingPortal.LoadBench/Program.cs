@@ -18,6 +18,13 @@ using Npgsql;
 // submission and CPU milliseconds per submission of the API and of PostgreSQL; then pgbench running the SQL one
 // submission executed (captured from the API through the server log, with fresh ids per transaction) at the same
 // client counts, and the ratio; then how fast the decision e-mails of a burst drain.
+if (args is ["cpu-report", var speedscopeFile])
+{
+    // The CPU report of a trace taken earlier (a .speedscope.json written next to its .nettrace).
+    Console.WriteLine(Profile.CpuReport(Path.GetFileName(speedscopeFile), speedscopeFile));
+    return 0;
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
 var burst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
 int[] levels = args.Length > 2 ? args[2].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() : [1, 4, 16, 64];
@@ -158,6 +165,8 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)count,5:F1} statements and {apiCpu / count:F2} ms API CPU + {dbCpu / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed); mid-run backends: {waits}"));
     }
 
+    var peak = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))?.Split(':')[1].Trim();
+    Console.WriteLine($"{label}: the API process's peak resident memory so far: {peak}");
     return results;
 }
 
@@ -168,13 +177,14 @@ static async Task BurstAsync(string label, List<(HttpClient Client, ApplicationR
     var watch = Stopwatch.StartNew();
     var sent = await RunCountAsync(accounts, 16, burst);
     var accepted = watch.Elapsed;
+    var mailedWhileAccepting = smtp.ReceivedEmail.Count - mailed;
     while (smtp.ReceivedEmail.Count < mailed + sent && watch.Elapsed < TimeSpan.FromMinutes(10))
     {
         await Task.Delay(100);
     }
 
     var drained = smtp.ReceivedEmail.Count - mailed;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {sent} submissions accepted in {accepted.TotalSeconds:F1} s ({sent / accepted.TotalSeconds:F0}/s); their {drained} decision e-mails all sent {watch.Elapsed.TotalSeconds:F1} s after the burst began ({drained / watch.Elapsed.TotalSeconds:F0}/s)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {sent} submissions accepted in {accepted.TotalSeconds:F1} s ({sent / accepted.TotalSeconds:F0}/s), {mailedWhileAccepting} of their e-mails sent meanwhile ({mailedWhileAccepting / accepted.TotalSeconds:F0}/s); all {drained} sent {watch.Elapsed.TotalSeconds:F1} s after the burst began ({drained / watch.Elapsed.TotalSeconds:F0}/s)"));
 }
 
 static string RuntimeInformationText() =>

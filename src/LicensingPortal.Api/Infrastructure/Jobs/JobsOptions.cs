@@ -16,9 +16,12 @@ public sealed class JobsOptions
     /// </summary>
     public bool EnqueueOnCommit { get; set; } = true;
 
-    /// <summary>Delivery is I/O-bound (SMTP, webhooks), so more workers than cores pay off.</summary>
+    /// <summary>
+    /// Delivery is I/O-bound (SMTP, webhooks), so more workers than cores pay off: with 16, a burst's e-mails leave
+    /// as fast as its submissions are accepted on two cores; with 8 they fell behind (docs/benchmarks.md).
+    /// </summary>
     [Range(1, 200, ErrorMessage = "Jobs:WorkerCount must be between 1 and 200.")]
-    public int WorkerCount { get; set; } = 8;
+    public int WorkerCount { get; set; } = 16;
 
     /// <summary>How often the outbox sweep runs (cron: five fields).</summary>
     [RegularExpression(@"^\s*\S+(\s+\S+){4,5}\s*$", ErrorMessage = "Jobs:SweepCron must be a cron expression of five fields.")]

@@ -111,14 +111,14 @@ if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } 
     }
 
     var label = $"baseline ({Path.GetFileName(baseline.TrimEnd('/'))})";
-    await LevelsAsync(label, old.Pid, baselineConnection, baselineAccounts, levels, seconds);
+    await LevelsAsync(label, old.Pid, baselineConnection, baselineAccounts, levels, seconds, smtp);
     await BurstAsync(label + " burst", baselineAccounts, smtp, burst);
 }
 
 List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)> results;
 await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, environment, "all"))
 {
-    results = await LevelsAsync("app", api.Pid, connection, accounts, levels, seconds);
+    results = await LevelsAsync("app", api.Pid, connection, accounts, levels, seconds, smtp);
     var best = results.MaxBy(r => r.Rate);
     var half = await RunAtRateAsync(accounts, best.Rate / 2, TimeSpan.FromSeconds(seconds));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app at half the best rate ({best.Rate / 2:F0}/s offered): {half.Latencies.Count / half.Elapsed.TotalSeconds:F1}/s, p50 {Percentile(half.Latencies, 0.5):F1} ms, p99 {Percentile(half.Latencies, 0.99):F1} ms"));
@@ -141,13 +141,14 @@ await cluster.DisposeAsync();
 data.Delete(recursive: true);
 return 0;
 
-static async Task<List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)>> LevelsAsync(string label, int pid, string connection, List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, int[] levels, int seconds)
+static async Task<List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)>> LevelsAsync(string label, int pid, string connection, List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, int[] levels, int seconds, TestSmtpServer smtp)
 {
     var results = new List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)>();
     await RunAsync(accounts, 4, TimeSpan.FromSeconds(5)); // warm-up
     foreach (var level in levels)
     {
         await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()");
+        var mailedBefore = smtp.ReceivedEmail.Count;
         var apiBefore = Cpu.OfProcess(pid);
         var dbBefore = Cpu.OfPostgres();
         var running = RunAsync(accounts, level, TimeSpan.FromSeconds(seconds));
@@ -156,13 +157,14 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
         var waits = await WaitsAsync(connection);
         await traced;
         var run = await running;
+        var mailed = smtp.ReceivedEmail.Count - mailedBefore;
         var apiCpu = Cpu.OfProcess(pid) - apiBefore;
         var dbCpu = Cpu.OfPostgres() - dbBefore;
         var statements = await ScalarAsync(connection, "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'");
         var count = Math.Max(run.Latencies.Count, 1);
         var rate = run.Latencies.Count / run.Elapsed.TotalSeconds;
         results.Add((level, rate, Percentile(run.Latencies, 0.5), Percentile(run.Latencies, 0.99), statements / (double)count, apiCpu / count, dbCpu / count));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)count,5:F1} statements and {apiCpu / count:F2} ms API CPU + {dbCpu / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed); mid-run backends: {waits}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)count,5:F1} statements and {apiCpu / count:F2} ms API CPU + {dbCpu / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed); {mailed / run.Elapsed.TotalSeconds:F1} e-mails/s sent meanwhile; mid-run backends: {waits}"));
     }
 
     var peak = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))?.Split(':')[1].Trim();

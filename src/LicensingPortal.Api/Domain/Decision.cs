@@ -12,6 +12,8 @@ public sealed class Decision
 {
     private IReadOnlyList<RequirementOutcome>? readTrace;
     private ApplicationFacts? readFacts;
+    private DecisionExplanation? explainedIndonesian;
+    private DecisionExplanation? explainedEnglish;
 
     private Decision()
     {
@@ -54,6 +56,12 @@ public sealed class Decision
     /// <summary>The facts as evaluated: kept from the evaluation that made the decision, else read once from <see cref="FactsJson"/>.</summary>
     public ApplicationFacts Facts => readFacts ??= JsonSerializer.Deserialize<ApplicationFacts>(FactsJson, Json.Options)
         ?? throw new InvalidOperationException($"Decision {Id} has no stored facts.");
+
+    /// <summary>The explanation in <paramref name="language"/> under the decision's own rule set, rendered once.</summary>
+    internal DecisionExplanation ExplainedIn(Rules.Model.Language language, Func<DecisionExplanation> render) =>
+        language == Rules.Model.Language.English
+            ? explainedEnglish ??= render()
+            : explainedIndonesian ??= render();
 
     internal static Decision Record(PermitApplication application, ApplicationFacts facts, Evaluation evaluation, long latencyMs, DateTimeOffset now) => new()
     {

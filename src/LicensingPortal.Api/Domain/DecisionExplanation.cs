@@ -25,11 +25,21 @@ public sealed record DecisionExplanation(
     [JsonIgnore]
     public bool Approved => Outcome == Outcomes.Approved;
 
-    /// <summary>Explains a stored decision from its trace, with the texts of the rule set it was reached under.</summary>
+    /// <summary>
+    /// Explains a stored decision from its trace, with the texts of the rule set it was reached under. The decision
+    /// keeps each language's explanation once rendered: a submission explains its decision for the notices and
+    /// again for its answer.
+    /// </summary>
     public static DecisionExplanation Of(Decision decision, CompiledRuleSet ruleSet, Language language)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return Of(decision.Outcome, decision.DecidedAt, decision.Scale, decision.RiskLevel, decision.RequiredPermits, decision.Trace, ruleSet, language);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return ruleSet.Hash == decision.RuleSetHash
+            ? decision.ExplainedIn(language, () => Render(decision, ruleSet, language))
+            : Render(decision, ruleSet, language);
+
+        static DecisionExplanation Render(Decision decision, CompiledRuleSet ruleSet, Language language) =>
+            Of(decision.Outcome, decision.DecidedAt, decision.Scale, decision.RiskLevel, decision.RequiredPermits, decision.Trace, ruleSet, language);
     }
 
     /// <summary>Explains an evaluation that nobody stored (a pre-check), exactly as the decision would be explained.</summary>

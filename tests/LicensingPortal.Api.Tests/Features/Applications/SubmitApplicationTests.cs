@@ -246,6 +246,31 @@ public abstract class SubmitApplicationTests(Portal portal)
         Assert.Equal((int)status, problem["status"]!.GetValue<int>());
         return problem;
     }
+
+    [Fact]
+    public async Task ADecisionsExplanation_IsKeptPerLanguage_AndIsWhatAFreshRenderingSays()
+    {
+        var client = await ApplicantAsync();
+        var (businessId, ktp) = await client.PrepareRestaurantAsync();
+        var submitted = await client.SubmitAsync(Builders.Restaurant(businessId, ktp) with { Declarations = [] });
+
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var rules = scope.ServiceProvider.GetRequiredService<LicensingPortal.Api.Infrastructure.Rules.RuleSetCatalog>();
+        var decision = await db.Decisions.AsNoTracking().SingleAsync(d => d.ApplicationId == submitted.Id);
+        var ruleSet = (await rules.FindByHashAsync(decision.RuleSetHash, db, CancellationToken.None))!;
+        var indonesian = LicensingPortal.Api.Domain.DecisionExplanation.Of(decision, ruleSet, LicensingPortal.Rules.Model.Language.Indonesian);
+        var english = LicensingPortal.Api.Domain.DecisionExplanation.Of(decision, ruleSet, LicensingPortal.Rules.Model.Language.English);
+
+        // Asked again, the same decision answers with what it rendered; each language keeps its own.
+        Assert.Same(indonesian, LicensingPortal.Api.Domain.DecisionExplanation.Of(decision, ruleSet, LicensingPortal.Rules.Model.Language.Indonesian));
+        Assert.Same(english, LicensingPortal.Api.Domain.DecisionExplanation.Of(decision, ruleSet, LicensingPortal.Rules.Model.Language.English));
+        Assert.NotEqual(indonesian.FailedRequirements[0].Remedy, english.FailedRequirements[0].Remedy);
+        var fresh = await db.Decisions.AsNoTracking().SingleAsync(d => d.ApplicationId == submitted.Id);
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(LicensingPortal.Api.Domain.DecisionExplanation.Of(fresh, ruleSet, LicensingPortal.Rules.Model.Language.English), TestJson.Options),
+            System.Text.Json.JsonSerializer.Serialize(english, TestJson.Options));
+    }
 }
 
 public sealed class SubmitApplicationTestsOnSqlite(SqlitePortal portal) : SubmitApplicationTests(portal), IClassFixture<SqlitePortal>;

@@ -103,7 +103,15 @@ if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } 
     var baselineConnection = await cluster.CreateDatabaseAsync("baseline");
     await ExecuteAsync(baselineConnection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     var baselineData = Directory.CreateTempSubdirectory("lp-load-baseline-");
-    await using var old = await ApiProcess.StartAsync(Path.Combine(baselineDirectory, "bin", "Release", "net10.0", "LicensingPortal.Api.dll"), baselineDirectory, port, new(environment) { ["ConnectionStrings__Postgres"] = baselineConnection, ["Storage__DataDirectory"] = baselineData.FullName }, "all");
+    // LOADBENCH_BASELINE_ENV="Name=value;Name=value" sets the baseline's own settings (the same checkout with
+    // another setting is a same-run comparison of that setting).
+    var baselineEnvironment = new Dictionary<string, string>(environment) { ["ConnectionStrings__Postgres"] = baselineConnection, ["Storage__DataDirectory"] = baselineData.FullName };
+    foreach (var setting in (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+    {
+        baselineEnvironment[setting.Split('=', 2)[0]] = setting.Split('=', 2)[1];
+    }
+
+    await using var old = await ApiProcess.StartAsync(Path.Combine(baselineDirectory, "bin", "Release", "net10.0", "LicensingPortal.Api.dll"), baselineDirectory, port, baselineEnvironment, "all");
     var baselineAccounts = new List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)>();
     for (var i = 0; i < 8; i++)
     {
@@ -408,7 +416,21 @@ internal sealed class ApiProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The API logs warnings and errors only (see the environment); each goes to the console with its message line.
+        var forward = false;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            forward = e.Data.StartsWith("warn:", StringComparison.Ordinal) || e.Data.StartsWith("fail:", StringComparison.Ordinal) || (forward && e.Data.StartsWith(' '));
+            if (forward)
+            {
+                Console.Error.WriteLine($"api: {e.Data}");
+            }
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"api: {e.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -84,7 +84,8 @@ try
 
         stopwatch.Stop();
         var sender = host.Services.GetRequiredService<LicensingPortal.Api.Infrastructure.Email.IEmailSender>() as LicensingPortal.Api.Infrastructure.Email.SmtpEmailSender;
-        Console.WriteLine($"drain ({(keep ? "connections kept per worker" : "one connection per message")}): {count} e-mails in {stopwatch.Elapsed.TotalSeconds:F1} s = {count / stopwatch.Elapsed.TotalSeconds:F0} notifications/s, {sender?.ConnectionsOpened} SMTP connections opened (8 Hangfire workers, PostgreSQL storage, SMTP server on loopback)");
+        var workers = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LicensingPortal.Api.Infrastructure.Jobs.JobsOptions>>().Value.WorkerCount;
+        Console.WriteLine($"drain ({(keep ? "connections kept per worker" : "one connection per message")}): {count} e-mails in {stopwatch.Elapsed.TotalSeconds:F1} s = {count / stopwatch.Elapsed.TotalSeconds:F0} notifications/s, {sender?.ConnectionsOpened} SMTP connections opened ({workers} Hangfire workers, PostgreSQL storage, SMTP server on loopback)");
     }
 }
 finally

@@ -18,14 +18,9 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
     public async Task<MimeMessage> ComposeAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var application = await db.Applications.AsNoTracking().Include(a => a.Decision)
-            .SingleAsync(a => a.Id == message.SubjectId, cancellationToken);
-        var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == application.BusinessId, cancellationToken);
-        // The account's chosen language; the language the application was submitted in when there is no account.
-        var preferred = message.RecipientId is { } recipient
-            ? await db.Users.AsNoTracking().Where(u => u.Id == recipient).Select(u => u.PreferredLanguage).SingleAsync(cancellationToken)
-            : application.Language;
-        return await ComposeAsync(message, application, business, preferred, cancellationToken);
+        return (await ComposeManyAsync([message], cancellationToken)).TryGetValue(message.Id, out var mail)
+            ? mail
+            : throw new InvalidOperationException($"The decision e-mail of outbox message {message.Id} cannot be composed: application {message.SubjectId}, its decision, business, recipient or rule set is not stored.");
     }
 
     /// <summary>

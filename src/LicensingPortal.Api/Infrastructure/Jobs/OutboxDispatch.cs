@@ -18,6 +18,12 @@ public sealed partial class OutboxDispatch(IServiceScopeFactory scopes, ILogger<
 
     private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>Set when a full batch is waiting, so the dispatcher stops gathering early.</summary>
+    private readonly ManualResetEventSlim full = new();
+
+    /// <summary>Messages queued and not yet taken (the single-reader channel does not count them).</summary>
+    private int waiting;
+
     /// <summary>Queues a committed message for delivery; returns at once.</summary>
     public void Dispatch(Guid outboxMessageId)
     {
@@ -25,6 +31,16 @@ public sealed partial class OutboxDispatch(IServiceScopeFactory scopes, ILogger<
         {
             LogNotHandedOver(logger, outboxMessageId);
         }
+        else if (Interlocked.Increment(ref waiting) >= BatchSize)
+        {
+            full.Set();
+        }
+    }
+
+    public override void Dispose()
+    {
+        full.Dispose();
+        base.Dispose();
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -54,12 +70,15 @@ public sealed partial class OutboxDispatch(IServiceScopeFactory scopes, ILogger<
         {
             while (queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
-                // A moment for a burst's messages to gather, then one job per handful: a lone message waits at
-                // most this long, and a burst costs the job queue's bookkeeping once per batch, not per message.
-                Thread.Sleep(Gather);
+                // A burst's messages gather until a batch is full or for at most a moment, then one job per
+                // handful: a lone message waits at most this long, and a burst costs the job queue's bookkeeping
+                // once per batch, not per message.
+                full.Wait(Gather, stoppingToken);
+                full.Reset();
                 var batch = new List<Guid>(BatchSize);
                 while (queue.Reader.TryRead(out var id))
                 {
+                    Interlocked.Decrement(ref waiting);
                     batch.Add(id);
                     if (batch.Count == BatchSize)
                     {

@@ -86,6 +86,105 @@ public sealed class PropertyTests : IDisposable
         });
     }
 
+    private static readonly Gen<string?> AnyText = Gen.OneOf(
+        Gen.Const((string?)null),
+        Gen.Const((string?)string.Empty),
+        Gen.Const((string?)"   "),
+        Gen.OneOf(KbliCodes).Select(code => (string?)code),
+        Gen.OneOf(Kelurahan).Select(code => (string?)code),
+        Gen.String.Select(text => (string?)text));
+
+    private static readonly Gen<long> AnyAmount = Gen.OneOf(Gen.Long, Gen.Const(long.MaxValue), Gen.Const(long.MinValue), Gen.Long[-1, 1]);
+
+    private static readonly Gen<decimal> AnyDecimal = Gen.OneOf(Gen.Decimal, Gen.Const(decimal.MaxValue), Gen.Const(decimal.MinValue), Gen.Const(0m));
+
+    private static readonly Gen<DateOnly> AnyDate = Gen.OneOf(Gen.Const(DateOnly.MinValue), Gen.Const(DateOnly.MaxValue), Gen.Int[0, 3_652_058].Select(DateOnly.FromDayNumber));
+
+    /// <summary>Whatever a caller could hand the engine: nulls wherever a reference can be null, empty and unknown codes, repeats, limits.</summary>
+    private static readonly Gen<ApplicationFacts> AnyFacts =
+        from owner in AnyText
+        from nik in AnyText
+        from npwp in AnyText
+        from legalForm in AnyText
+        from investmentType in AnyText
+        from permitType in AnyText
+        from kbli in Gen.OneOf(Gen.Const((string?[]?)null), AnyText.Array[0, 6].Select(codes => (string?[]?)codes))
+        from kelurahan in AnyText
+        from latitude in Gen.OneOf(Gen.Const((decimal?)null), AnyDecimal.Select(d => (decimal?)d))
+        from longitude in Gen.OneOf(Gen.Const((decimal?)null), AnyDecimal.Select(d => (decimal?)d))
+        from polygon in Gen.OneOf(Gen.Int, Gen.Const(int.MaxValue), Gen.Const(int.MinValue))
+        from areas in Gen.Select(AnyDecimal, AnyDecimal)
+        from amounts in Gen.Select(AnyAmount, AnyAmount, AnyAmount, AnyAmount)
+        from employees in Gen.OneOf(Gen.Int, Gen.Const(int.MaxValue), Gen.Const(int.MinValue))
+        from dates in Gen.Select(AnyDate, AnyDate)
+        from declarations in Gen.OneOf(Gen.Const((string?[]?)null), AnyText.Array[0, 5].Select(items => (string?[]?)items))
+        from documents in Gen.OneOf(Gen.Const((string?[]?)null), AnyText.Array[0, 5].Select(items => (string?[]?)items))
+        from environment in AnyText
+        from building in AnyText
+        from flags in Gen.Select(Gen.Bool, Gen.Bool)
+        from sales in AnyAmount
+        select new ApplicationFacts
+        {
+            OwnerKind = owner!,
+            Nik = nik,
+            Npwp = npwp,
+            LegalForm = legalForm!,
+            InvestmentType = investmentType!,
+            PermitType = permitType!,
+            KbliCodes = kbli!,
+            KelurahanCode = kelurahan!,
+            Latitude = latitude,
+            Longitude = longitude,
+            PolygonPoints = polygon,
+            LandAreaM2 = areas.Item1,
+            BuildingAreaM2 = areas.Item2,
+            InvestmentLand = amounts.Item1,
+            InvestmentBuildings = amounts.Item2,
+            InvestmentMachinery = amounts.Item3,
+            InvestmentWorkingCapital = amounts.Item4,
+            Employees = employees,
+            PlannedStartDate = dates.Item1,
+            SubmissionDate = dates.Item2,
+            Declarations = declarations is null ? null! : new HashSet<string>(declarations!),
+            DocumentKinds = documents is null ? null! : new HashSet<string>(documents!),
+            EnvironmentalDocument = environment,
+            BuildingApprovalNumber = building,
+            HasNib = flags.Item1,
+            ExistingBusiness = flags.Item2,
+            AnnualSales = sales,
+        };
+
+    [Fact]
+    public void Evaluation_OfAnyFacts_EndsInADecision_DeterministicAndReplayable()
+    {
+        var stored = RuleSetLoader.LoadCanonical(KupangRules.RuleSet.CanonicalContent).RuleSet!;
+
+        AnyFacts.Sample(
+            facts =>
+            {
+                var first = KupangRules.RuleSet.Evaluate(facts);
+                var again = KupangRules.RuleSet.Evaluate(facts);
+                var replayed = stored.Evaluate(facts);
+                var explained = first.Failed.All(f =>
+                    KupangRules.RuleSet.Explain(f, Language.Indonesian).Length > 0 && KupangRules.RuleSet.Explain(f, Language.English).Length > 0);
+                return Same(first, again) && Same(first, replayed) && explained
+                    && (first.Outcome == Outcome.Rejected) == first.Failed.Any();
+            },
+            iter: 5_000);
+    }
+
+    [Fact]
+    public void Evaluation_OfMissingFacts_FailsTheRequirementsThatAskForThem()
+    {
+        var facts = KupangRules.Restaurant() with { KbliCodes = [null!], KelurahanCode = null!, Declarations = null!, PermitType = null! };
+
+        var evaluation = KupangRules.RuleSet.Evaluate(facts);
+
+        Assert.Equal(Outcome.Rejected, evaluation.Outcome);
+        Assert.Equal(["LOKASI-KELURAHAN-KUPANG", "PERNYATAAN-KEBENARAN-DATA"], evaluation.FailedRequirementIds.Order(StringComparer.Ordinal));
+        Assert.Empty(evaluation.Facts.KbliCodes);
+    }
+
     [Fact]
     public void Rejection_ListsEveryFailedRequirement()
     {

@@ -25,9 +25,9 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
     private static readonly MethodInfo SetIsSubset = typeof(IReadOnlySet<string>).GetMethod(nameof(IReadOnlySet<string>.IsSubsetOf))!;
     private static readonly MethodInfo SetOverlaps = typeof(IReadOnlySet<string>).GetMethod(nameof(IReadOnlySet<string>.Overlaps))!;
     private static readonly PropertyInfo CollectionCount = typeof(IReadOnlyCollection<string>).GetProperty(nameof(IReadOnlyCollection<string>.Count))!;
-    private static readonly MethodInfo AddDays = typeof(DateOnly).GetMethod(nameof(DateOnly.AddDays))!;
-    private static readonly MethodInfo AddMonths = typeof(DateOnly).GetMethod(nameof(DateOnly.AddMonths))!;
-    private static readonly MethodInfo AddYears = typeof(DateOnly).GetMethod(nameof(DateOnly.AddYears))!;
+    private static readonly MethodInfo AddDays = typeof(DateShift).GetMethod(nameof(DateShift.Days))!;
+    private static readonly MethodInfo AddMonths = typeof(DateShift).GetMethod(nameof(DateShift.Months))!;
+    private static readonly MethodInfo AddYears = typeof(DateShift).GetMethod(nameof(DateShift.Years))!;
 
     private readonly ParameterExpression context = Expression.Parameter(typeof(FactContext), "facts");
 
@@ -338,9 +338,9 @@ internal sealed class PredicateCompiler(IReadOnlyDictionary<string, ParameterDef
 
         var (days, months, years) = (IntegerOf(map, "plusDays"), IntegerOf(map, "plusMonths"), IntegerOf(map, "plusYears"));
         var value = fact.Read(context);
-        value = years != 0 ? Expression.Call(value, AddYears, Expression.Constant(years)) : value;
-        value = months != 0 ? Expression.Call(value, AddMonths, Expression.Constant(months)) : value;
-        value = days != 0 ? Expression.Call(value, AddDays, Expression.Constant(days)) : value;
+        value = years != 0 ? Expression.Call(AddYears, value, Expression.Constant(years)) : value;
+        value = months != 0 ? Expression.Call(AddMonths, value, Expression.Constant(months)) : value;
+        value = days != 0 ? Expression.Call(AddDays, value, Expression.Constant(days)) : value;
         var offset = (years != 0 ? $" + {years} years" : string.Empty) + (months != 0 ? $" + {months} months" : string.Empty) + (days != 0 ? $" + {days} days" : string.Empty);
         return new Operand(value, fact.Name + offset);
     }

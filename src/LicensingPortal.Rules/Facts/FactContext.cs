@@ -20,6 +20,7 @@ public sealed class FactContext
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(ruleSet);
         tables = ruleSet.Tables;
+        input = Completed(input);
         Input = input;
         CapitalExcludingLandAndBuildings = input.InvestmentMachinery + input.InvestmentWorkingCapital;
         TotalInvestment = CapitalExcludingLandAndBuildings + input.InvestmentLand + input.InvestmentBuildings;
@@ -90,6 +91,49 @@ public sealed class FactContext
     }
 
     public ApplicationFacts Input { get; }
+
+    /// <summary>
+    /// The facts with every missing text as empty, every missing list as empty and no missing item in a list, so that
+    /// no input makes the engine throw: what is missing fails the requirement that asks for it, like anything else
+    /// that is wrong. Facts that came through validation are returned as they are.
+    /// </summary>
+    private static ApplicationFacts Completed(ApplicationFacts input)
+    {
+        var kbli = input.KbliCodes;
+        var declarations = input.Declarations;
+        var documents = input.DocumentKinds;
+        if (input.OwnerKind is not null && input.LegalForm is not null && input.InvestmentType is not null && input.PermitType is not null
+            && input.KelurahanCode is not null && kbli is not null && !kbli.Contains(null!) && declarations is not null && !ContainsNull(declarations)
+            && documents is not null && !ContainsNull(documents))
+        {
+            return input;
+        }
+
+        return input with
+        {
+            OwnerKind = input.OwnerKind ?? string.Empty,
+            LegalForm = input.LegalForm ?? string.Empty,
+            InvestmentType = input.InvestmentType ?? string.Empty,
+            PermitType = input.PermitType ?? string.Empty,
+            KelurahanCode = input.KelurahanCode ?? string.Empty,
+            KbliCodes = kbli?.Where(code => code is not null).ToArray() ?? [],
+            Declarations = declarations?.Where(item => item is not null).ToHashSet(StringComparer.Ordinal) ?? [],
+            DocumentKinds = documents?.Where(item => item is not null).ToHashSet(StringComparer.Ordinal) ?? [],
+        };
+    }
+
+    private static bool ContainsNull(IReadOnlySet<string> set)
+    {
+        foreach (var item in set)
+        {
+            if (item is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public long CapitalExcludingLandAndBuildings { get; }
 

@@ -8,6 +8,7 @@ using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Jobs;
 using LicensingPortal.Api.Infrastructure.Storage;
+using LicensingPortal.Api.Infrastructure.UseCases;
 using LicensingPortal.Api.Infrastructure.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +49,7 @@ public static class JobsSetup
 
         services.AddScoped<IJobScheduler, HangfireJobScheduler>();
         services.AddScoped<AfterCommit>();
+        services.AddScoped<UnitOfWork>();
         services.AddScoped<DeliverNotification.Job>();
         services.AddScoped<SweepOutbox.Job>();
         services.AddScoped<RemindPermitExpiry.Job>();

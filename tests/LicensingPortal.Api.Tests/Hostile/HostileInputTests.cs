@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LicensingPortal.Api.Data;
-using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Features.Applications;
 using LicensingPortal.Api.Tests.Infrastructure;
@@ -220,38 +219,36 @@ public abstract class HostileInputTests(Portal portal)
     }
 
     [Fact]
-    public async Task AKeyLeftInProgressByADeadProcess_IsTakenOverByARetry_AfterItsLease()
+    public async Task ANullItemInAList_IsRefused_NamingTheItem()
     {
         using var applicant = await portal.ApplicantAsync();
-        var request = await applicant.Client.RestaurantAsync();
-        var key = Guid.NewGuid().ToString();
-        var body = JsonSerializer.Serialize(request, TestJson.Options);
+        var body = JsonSerializer.Serialize(await applicant.Client.RestaurantAsync(), TestJson.Options).Replace("\"kbli\":[\"56101\"]", "\"kbli\":[null]", StringComparison.Ordinal);
+        Assert.Contains("[null]", body, StringComparison.Ordinal);
 
-        // A key whose record a killed process left in progress, begun longer ago than the lease.
-        using (var first = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = new StringContent(body, Encoding.UTF8, "application/json") })
+        foreach (var path in new[] { "/api/applications", "/api/applications/precheck" })
         {
-            first.Headers.Add("Idempotency-Key", key);
-            Assert.Equal(HttpStatusCode.Created, (await applicant.Client.SendAsync(first)).StatusCode);
+            var response = await applicant.Client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+            var problem = await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+            Assert.NotNull(problem["errors"]?["kbli[0]"]);
         }
+    }
 
-        await using (var scope = portal.Factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
-            var record = await db.IdempotencyRecords.SingleAsync(r => r.UserId == applicant.Id && r.Key == key);
-            var hash = record.RequestHash;
-            db.IdempotencyRecords.Remove(record);
-            await db.SaveChangesAsync();
-            db.IdempotencyRecords.Add(IdempotencyRecord.Begin(applicant.Id, key, hash, DateTimeOffset.UtcNow - Api.Infrastructure.Idempotency.IdempotencyFilter.Lease - TimeSpan.FromSeconds(5)));
-            await db.SaveChangesAsync();
-        }
+    [Theory]
+    [InlineData("\"declarations\":[\"kebenaran-data\",\"kebenaran-data\"]", "declarations[1]")]
+    [InlineData("\"declarations\":[\"  \"]", "declarations[0]")]
+    [InlineData("\"investment\":null", "investment")]
+    public async Task AnEmptyOrRepeatedItem_OrAMissingNestedObject_IsRefused_NamingIt(string replacement, string field)
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var node = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(await applicant.Client.RestaurantAsync(), TestJson.Options))!.AsObject();
+        var (name, value) = (replacement[1..replacement.IndexOf('"', 1)], replacement[(replacement.IndexOf(':') + 1)..]);
+        node[name] = System.Text.Json.Nodes.JsonNode.Parse(value);
 
-        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        retry.Headers.Add("Idempotency-Key", key);
-        var response = await applicant.Client.SendAsync(retry);
+        var response = await applicant.Client.PostAsync("/api/applications", new StringContent(node.ToJsonString(), Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        await using var check = portal.Factory.Services.CreateAsyncScope();
-        Assert.True((await check.ServiceProvider.GetRequiredService<LicensingDbContext>().IdempotencyRecords.SingleAsync(r => r.UserId == applicant.Id && r.Key == key)).Completed);
+        var problem = await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.NotNull(problem["errors"]?[field]);
     }
 }
 

@@ -29,7 +29,7 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
 
     public string? PostgresConnection { get; private set; }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         if (Provider == DatabaseProvider.Postgres)
         {
@@ -53,7 +53,12 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
             effective.TryAdd("Jobs:RunServer", "false");
         }
 
-        return new(DataDirectory, PostgresConnection, effective, time);
+        return new(DataDirectory, PostgresConnection, effective, time, ConfigureServices);
+    }
+
+    /// <summary>Services a subclass adds to or changes in every host it starts (probes of what the app does).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Settings every test host gets; subclasses add their own.</summary>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace LicensingPortal.Api.Tests.Infrastructure;
 
 /// <summary>The real API host, over HTTP in memory, on SQLite (a data folder of its own) or on PostgreSQL.</summary>
-public sealed class PortalFactory(string dataDirectory, string? postgresConnection, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+public sealed class PortalFactory(string dataDirectory, string? postgresConnection, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory;
@@ -37,6 +37,11 @@ public sealed class PortalFactory(string dataDirectory, string? postgresConnecti
         if (time is not null)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(time)));
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 }

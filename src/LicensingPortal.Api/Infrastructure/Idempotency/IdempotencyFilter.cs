@@ -1,26 +1,28 @@
 using System.Security.Cryptography;
 using System.Text;
 using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.UseCases;
 
 namespace LicensingPortal.Api.Infrastructure.Idempotency;
 
 /// <summary>
-/// Makes a creating POST safe to retry. With an Idempotency-Key header, the first request runs and its response
-/// (status, content type, location and body bytes) is stored; a repeat with the same key and the same request
-/// gets that response byte for byte, also after a restart, and a repeat that arrives while the first is still
-/// running waits for it. The same key with a different request is refused with 422. Keys are per account.
+/// Makes a creating POST safe to retry. With an Idempotency-Key header, the key is claimed, the endpoint runs and its
+/// response (status, content type, location and body bytes) is stored, all in the one transaction of the request's unit
+/// of work, on the request's own DbContext and connection: one commit holds the key, the change and the response, or
+/// none of them (a process or database that dies before the commit leaves nothing behind, so a retry simply runs).
+/// A repeat with the same key and the same request gets the stored response byte for byte, also after a restart; a
+/// repeat that arrives while the first is still running waits on the key's row (the unique index) and then answers
+/// the stored response. The same key with a different request is refused with 422. Keys are per account.
 /// "The same request" is what it means, not how it was framed: JSON compared with its keys sorted and without
 /// whitespace, a multipart form by its fields and each file's name and SHA-256 (a browser or curl retry uses a new
-/// boundary). A first request that never finished (its process was killed) holds the key for a lease of
-/// <see cref="Lease"/>; after that, a retry takes the key over and runs.
+/// boundary). A response of 500 or above is not kept: nothing of that request is stored and the key stays free.
 /// </summary>
-public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider time) : IEndpointFilter
+public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long an unfinished first request keeps its key before a retry may take it over.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+    /// <summary>How often a request retries its claim when the first with its key rolled back just as it arrived.</summary>
+    private const int Attempts = 5;
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -40,55 +42,65 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
 
         var userId = http.User.UserId();
         var requestHash = await HashAsync(http.Request);
+        var db = http.RequestServices.GetRequiredService<LicensingDbContext>();
+        var unitOfWork = http.RequestServices.GetRequiredService<UnitOfWork>();
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await unitOfWork.RunAsync(
+                async cancellationToken =>
+                {
+                    var record = IdempotencyRecord.Begin(userId, key, requestHash, time.GetUtcNow());
+                    db.IdempotencyRecords.Add(record);
+                    try
+                    {
+                        // Waits here while another request holds the key uncommitted; fails once it has committed.
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+                    catch (DbUpdateException)
+                    {
+                        return Outcome.Taken;
+                    }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
-        var record = IdempotencyRecord.Begin(userId, key, requestHash, time.GetUtcNow());
-        db.IdempotencyRecords.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(http.RequestAborted);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var (replay, takenOver) = await ReplayOrTakeOverAsync(db, userId, key, requestHash, http.RequestAborted);
-            if (takenOver is null)
+                    var response = await CaptureAsync(http, await next(context));
+                    if (response.Status < 500)
+                    {
+                        record.Complete(response.Status, response.ContentType, response.Location, response.Body);
+                    }
+
+                    return new Outcome(response);
+                },
+                static outcome => outcome.Response is { Status: < 500 },
+                http.RequestAborted);
+            if (outcome.Response is { } ran)
             {
-                return replay;
+                return ran;
             }
 
-            record = takenOver;
-        }
+            var existing = await db.IdempotencyRecords.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, http.RequestAborted);
+            if (existing is { Completed: false })
+            {
+                // Left in progress by a version that claimed keys in a transaction of their own, and never finished.
+                await db.IdempotencyRecords.Where(r => r.Id == existing.Id && !r.Completed).ExecuteDeleteAsync(http.RequestAborted);
+            }
+            else if (existing is not null)
+            {
+                return existing.RequestHash == requestHash
+                    ? new StoredResponse(existing.StatusCode, existing.ContentType, existing.Location, existing.Body)
+                    : new Error(ErrorCodes.IdempotencyKeyReused, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was already used for a different request.").ToProblem();
+            }
 
-        return await RunAsync(db, record, context, next);
+            if (attempt == Attempts)
+            {
+                return new Error(ErrorCodes.IdempotencyRequestInProgress, StatusCodes.Status409Conflict, "The first request with this Idempotency-Key is still running; retry shortly.").ToProblem();
+            }
+        }
     }
 
-    private static async Task<object?> RunAsync(LicensingDbContext db, IdempotencyRecord record, EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>What one claim ended in: the endpoint's response, or the key taken by a request that committed first.</summary>
+    private sealed record Outcome(StoredResponse? Response)
     {
-        var http = context.HttpContext;
-        try
-        {
-            var result = await next(context);
-            var (status, contentType, location, body) = await CaptureAsync(http, result);
-            if (status >= 500)
-            {
-                db.IdempotencyRecords.Remove(record);
-            }
-            else
-            {
-                record.Complete(status, contentType, location, body);
-            }
-
-            await db.SaveChangesAsync(CancellationToken.None);
-            return new StoredResponse(status, contentType, location, body);
-        }
-        catch
-        {
-            db.IdempotencyRecords.Remove(record);
-            await db.SaveChangesAsync(CancellationToken.None);
-            throw;
-        }
+        public static Outcome Taken { get; } = new((StoredResponse?)null);
     }
 
     /// <summary>The method, path and what the body means, hashed: a key may only be repeated for the very same request.</summary>
@@ -148,69 +160,8 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
         _ => node?.DeepClone(),
     };
 
-    /// <summary>
-    /// A repeat of a key already used: 422 for another request, the stored response once the first has finished, else
-    /// wait for it; when the first has held the key past its lease (its process died), take the key over.
-    /// </summary>
-    private async Task<(object? Replay, IdempotencyRecord? TakenOver)> ReplayOrTakeOverAsync(LicensingDbContext db, Guid userId, string key, string requestHash, CancellationToken cancellationToken)
-    {
-        var deadline = time.GetUtcNow() + Wait;
-        while (true)
-        {
-            var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
-            if (existing is not null && existing.RequestHash != requestHash)
-            {
-                return (new Error(ErrorCodes.IdempotencyKeyReused, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was already used for a different request.").ToProblem(), null);
-            }
-
-            if (existing is { Completed: true })
-            {
-                return (new StoredResponse(existing.StatusCode, existing.ContentType, existing.Location, existing.Body), null);
-            }
-
-            var now = time.GetUtcNow();
-            if (existing is not null && now - existing.CreatedAt > Lease)
-            {
-                var leaseStart = existing.CreatedAt;
-                var claimed = await db.IdempotencyRecords
-                    .Where(r => r.Id == existing.Id && !r.Completed && r.CreatedAt == leaseStart)
-                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.CreatedAt, now), cancellationToken);
-                if (claimed == 1)
-                {
-                    return (null, await db.IdempotencyRecords.SingleAsync(r => r.Id == existing.Id, cancellationToken));
-                }
-
-                continue;
-            }
-
-            if (existing is null)
-            {
-                // The first request failed and gave the key back: this one runs.
-                var record = IdempotencyRecord.Begin(userId, key, requestHash, now);
-                db.IdempotencyRecords.Add(record);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    return (null, record);
-                }
-                catch (DbUpdateException)
-                {
-                    db.ChangeTracker.Clear();
-                    continue;
-                }
-            }
-
-            if (now > deadline)
-            {
-                return (new Error(ErrorCodes.IdempotencyRequestInProgress, StatusCodes.Status409Conflict, "The first request with this Idempotency-Key is still running; retry shortly.").ToProblem(), null);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken);
-        }
-    }
-
     /// <summary>Runs the endpoint's result into a buffer, so the exact bytes can be stored and sent.</summary>
-    private static async Task<(int Status, string? ContentType, string? Location, byte[] Body)> CaptureAsync(HttpContext http, object? result)
+    private static async Task<StoredResponse> CaptureAsync(HttpContext http, object? result)
     {
         var original = http.Response.Body;
         using var buffer = new MemoryStream();
@@ -231,12 +182,20 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
             http.Response.Body = original;
         }
 
-        return (http.Response.StatusCode, http.Response.ContentType, http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null, buffer.ToArray());
+        return new StoredResponse(http.Response.StatusCode, http.Response.ContentType, http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null, buffer.ToArray());
     }
 
     /// <summary>A stored response, written exactly as it was first sent.</summary>
     private sealed class StoredResponse(int status, string? contentType, string? location, byte[] body) : IResult
     {
+        public int Status => status;
+
+        public string? ContentType => contentType;
+
+        public string? Location => location;
+
+        public byte[] Body => body;
+
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = status;

@@ -1,6 +1,10 @@
 namespace LicensingPortal.Api.Infrastructure.UseCases;
 
-/// <summary>Runs the FluentValidation validators of a message before its handler; a failure is returned as a 400 result.</summary>
+/// <summary>
+/// Checks the shape of a message (<see cref="RequestShape"/>), then runs its FluentValidation validators, before its
+/// handler; a failure is returned as a 400 result. A message of the wrong shape is answered without running its
+/// validators, which may then rely on every list item and required nested object being there.
+/// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
     where TResponse : IFailable<TResponse>
@@ -8,8 +12,8 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
-        foreach (var validator in validators)
+        var failures = RequestShape.Check(message);
+        foreach (var validator in failures.Count == 0 ? validators : [])
         {
             var result = await validator.ValidateAsync(message, cancellationToken);
             failures.AddRange(result.Errors);

@@ -4,6 +4,7 @@ using LicensingPortal.Api.Features.Audit;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Catalogue;
 using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Features.Help;
 using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Features.Permits;
@@ -88,6 +89,7 @@ public static class ApiEndpoints
         var catalogue = api.MapGroup("/public").WithTags("Catalogue");
         FindActivities.Map(catalogue);
         ListKelurahan.Map(catalogue);
+        GetServiceContacts.Map(api.MapGroup("/public").WithTags("Help"));
 
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer);
         SearchDecisions.Map(audit);

@@ -1,5 +1,6 @@
 using LicensingPortal.Api.Features.Accounts;
 using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Help;
 using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Email;
@@ -47,6 +48,7 @@ public static class LicensingPortalSetup
         services.AddSettings<WebhookOptions>(WebhookOptions.Section);
         services.AddSettings<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSettings<BootstrapOptions>(BootstrapOptions.Section);
+        services.AddSettings<ServiceContactsOptions>(ServiceContactsOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider =>

@@ -37,3 +37,24 @@ public static class Zbar
         }
     }
 }
+
+/// <summary>Reads the text of a PDF with pdftotext (poppler), as a person reading the printed page would.</summary>
+public static class PdfText
+{
+    public static async Task<string> ReadAsync(byte[] pdf)
+    {
+        var directory = Directory.CreateTempSubdirectory("lp-pdftext-");
+        try
+        {
+            var input = Path.Combine(directory.FullName, "document.pdf");
+            await File.WriteAllBytesAsync(input, pdf);
+            var (exitCode, output, error) = await ExternalProcess.RunAsync(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", input, "-"]), TimeSpan.FromMinutes(1));
+            Assert.True(exitCode == 0, $"pdftotext failed ({exitCode}): {error}");
+            return output;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}

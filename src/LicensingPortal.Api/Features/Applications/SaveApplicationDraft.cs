@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation.Results;
 using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.UseCases;
 
 namespace LicensingPortal.Api.Features.Applications;
 
@@ -10,7 +11,7 @@ namespace LicensingPortal.Api.Features.Applications;
 /// </summary>
 public static class SaveApplicationDraft
 {
-    public sealed record Command(Guid OwnerId, Guid Id, string Step, ApplicationRequest Answers) : ICommand<Result<ApplicationDraftView>>;
+    public sealed record Command(Guid OwnerId, Guid Id, string Step, [RequestShape.Partial] ApplicationRequest Answers) : ICommand<Result<ApplicationDraftView>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

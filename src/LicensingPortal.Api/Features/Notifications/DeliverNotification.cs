@@ -120,6 +120,7 @@ public static partial class DeliverNotification
         public async Task RunManyAsync(Guid[] outboxMessageIds, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(outboxMessageIds);
+            outboxMessageIds = [.. outboxMessageIds.Distinct()];
             var claimed = (await sender.Send(new Claim(outboxMessageIds), cancellationToken)).Value;
             foreach (var id in outboxMessageIds.Except(claimed.Select(m => m.Id)))
             {

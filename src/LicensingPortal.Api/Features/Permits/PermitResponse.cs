@@ -4,7 +4,7 @@ using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Permits;
 
-/// <summary>A permit as its holder reads it: its title in the reader's language, its status today, and its addresses.</summary>
+/// <summary>A permit as its holder reads it: its title in the reader's language, its status today (and, when revoked, when and why), and its addresses.</summary>
 public sealed record PermitResponse(
     string Number,
     string Type,
@@ -16,7 +16,9 @@ public sealed record PermitResponse(
     DateOnly? ValidUntil,
     PermitStatus Status,
     string VerificationUrl,
-    string DocumentUrl)
+    string DocumentUrl,
+    DateOnly? RevokedOn = null,
+    string? RevocationReason = null)
 {
     public static PermitResponse From(Permit permit, CompiledRuleSet? ruleSet, Language language, DateOnly today, PermitLinks links)
     {
@@ -33,7 +35,9 @@ public sealed record PermitResponse(
             permit.ValidUntil,
             permit.StatusOn(today),
             links.Verification(permit),
-            links.Document(permit));
+            links.Document(permit),
+            permit.RevokedAt is { } revoked ? Wita.DateOf(revoked) : null,
+            permit.RevocationReason);
     }
 
     /// <summary>The permit type's title in a rule set, or its code when the rule set does not name it.</summary>

@@ -5,7 +5,11 @@ using PdfSharp.Pdf;
 
 namespace LicensingPortal.Api.Infrastructure.Permits;
 
-/// <summary>Renders a permit as a one-page A4 PDF with a QR code that opens its public verification.</summary>
+/// <summary>
+/// Renders a permit as a one-page A4 PDF with a QR code that opens its public verification. A permit that no longer
+/// holds (revoked, expired) says so across the whole page in both languages, with the date, so that a printed copy
+/// pinned to a wall never looks valid; the QR code still opens the truth.
+/// </summary>
 public static class PermitPdf
 {
     public static byte[] Render(Permit permit, Business business, CompiledRuleSet ruleSet, string verificationUrl, DateOnly today)
@@ -64,11 +68,12 @@ public static class PermitPdf
 
         Row("Tanggal terbit / Issued", permit.IssuedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID")));
         Row("Berlaku sampai / Valid until", permit.ValidUntil?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID")) ?? "Selama usaha berjalan / while the business operates");
-        Row("Status", permit.StatusOn(today) switch
+        var status = permit.StatusOn(today);
+        var ended = EndedStamp(permit, status);
+        Row("Status", status switch
         {
             PermitStatus.Active => "Berlaku / Valid",
-            PermitStatus.Expired => "Kedaluwarsa / Expired",
-            _ => "Dicabut / Revoked",
+            _ => ended!.Value.Line,
         });
 
         y += 14;
@@ -82,9 +87,49 @@ public static class PermitPdf
         graphics.DrawString($"Diterbitkan otomatis berdasarkan aturan {ruleSet.Id} (versi {ruleSet.Hash[..12]}).", small, XBrushes.DimGray, new XPoint(50, y));
         graphics.DrawString("Tanpa biaya; tidak memerlukan tanda tangan basah. / Issued automatically, free of charge.", small, XBrushes.DimGray, new XPoint(50, y + 12));
 
+        if (ended is { } stamp)
+        {
+            DrawStamp(graphics, page, stamp.Word, stamp.Line);
+        }
+
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
+    }
+
+    /// <summary>The words a permit that ended carries across its page: what happened, in both languages, and since when.</summary>
+    private static (string Word, string Line)? EndedStamp(Permit permit, PermitStatus status)
+    {
+        var indonesian = CultureInfo.GetCultureInfo("id-ID");
+        var english = CultureInfo.GetCultureInfo("en-GB");
+        switch (status)
+        {
+            case PermitStatus.Revoked:
+                var revoked = permit.RevokedAt is { } at ? Wita.DateOf(at) : (DateOnly?)null;
+                return ("DICABUT / REVOKED", revoked is { } day
+                    ? $"DICABUT pada {day.ToString("d MMMM yyyy", indonesian)} / REVOKED on {day.ToString("d MMMM yyyy", english)}"
+                    : "DICABUT / REVOKED");
+            case PermitStatus.Expired:
+                var ended = permit.ValidUntil!.Value;
+                return ("BERAKHIR / EXPIRED", $"BERAKHIR pada {ended.ToString("d MMMM yyyy", indonesian)} / EXPIRED on {ended.ToString("d MMMM yyyy", english)}");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The status in large red letters across the page, and a banner saying the permit is no longer valid.</summary>
+    private static void DrawStamp(XGraphics graphics, PdfPage page, string word, string line)
+    {
+        var red = new XSolidBrush(XColor.FromArgb(150, 200, 0, 0));
+        var banner = new XFont(PermitFonts.Family, 12, XFontStyleEx.Bold);
+        graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(255, 200, 0, 0)), 40, 8, page.Width.Point - 80, 34);
+        graphics.DrawString("IZIN INI TIDAK BERLAKU LAGI / THIS PERMIT IS NO LONGER VALID", banner, XBrushes.White, new XRect(40, 8, page.Width.Point - 80, 18), XStringFormats.Center);
+        graphics.DrawString(line, new XFont(PermitFonts.Family, 8, XFontStyleEx.Bold), XBrushes.White, new XRect(40, 24, page.Width.Point - 80, 16), XStringFormats.Center);
+
+        var state = graphics.Save();
+        graphics.RotateAtTransform(-35, new XPoint(page.Width.Point / 2, page.Height.Point / 2));
+        graphics.DrawString(word, new XFont(PermitFonts.Family, 54, XFontStyleEx.Bold), red, new XRect(0, (page.Height.Point / 2) - 40, page.Width.Point, 80), XStringFormats.Center);
+        graphics.Restore(state);
     }
 
     /// <summary>Draws the QR code (read back before it is drawn, see <see cref="VerificationQrCode"/>) as vector squares, with its quiet zone, sharp at any print size.</summary>

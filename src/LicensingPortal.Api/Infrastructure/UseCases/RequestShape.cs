@@ -8,9 +8,9 @@ namespace LicensingPortal.Api.Infrastructure.UseCases;
 /// <summary>
 /// One rule for the shape of every request, checked before its own validators: no list holds a null, an empty or
 /// whitespace-only text, or the same item twice, and no nested object the request declares as required is null. The
-/// error names the item as the client wrote it (<c>kbli[0]</c>, <c>location</c>). A validator never sees such a
-/// request, so none has to guard against it, and nothing further down (the requirements engine least of all) meets a
-/// null where the type says there is none. Requests are records of the features; their nullability annotations say
+/// error names the item as the client wrote it (<c>kbli[0]</c>, <c>location</c>). A validator never sees a list with
+/// such an item, so none has to guard against it, and nothing further down (the requirements engine least of all)
+/// meets a null where the type says there is none. Requests are records of the features; their nullability annotations say
 /// what is optional.
 /// </summary>
 public static class RequestShape
@@ -18,15 +18,21 @@ public static class RequestShape
     private static readonly ConcurrentDictionary<Type, Member[]> Plans = new();
     private static readonly string FeatureNamespace = typeof(RequestShape).Namespace![..typeof(RequestShape).Namespace!.IndexOf(".Infrastructure", StringComparison.Ordinal)] + ".Features";
 
-    public static List<ValidationFailure> Check(object message)
+    /// <summary>
+    /// The items of lists that are null, empty or repeated (<see cref="Shape.Items"/>), and the required nested objects
+    /// that are missing (<see cref="Shape.Missing"/>).
+    /// </summary>
+    public static Shape Check(object message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var failures = new List<ValidationFailure>();
-        Walk(message, string.Empty, failures, depth: 0);
-        return failures;
+        var shape = new Shape([], []);
+        Walk(message, string.Empty, shape, depth: 0, partial: false);
+        return shape;
     }
 
-    private static void Walk(object value, string path, List<ValidationFailure> failures, int depth)
+    public sealed record Shape(List<ValidationFailure> Items, List<ValidationFailure> Missing);
+
+    private static void Walk(object value, string path, Shape failures, int depth, bool partial)
     {
         if (depth > 8)
         {
@@ -39,9 +45,9 @@ public static class RequestShape
             var content = member.Property.GetValue(value);
             if (content is null)
             {
-                if (member.Required && member.Kind != MemberKind.Scalar)
+                if (member.Required && !partial && member.Kind != MemberKind.Scalar)
                 {
-                    failures.Add(new ValidationFailure(name, Texts.Get("Validation.Shape.Required")));
+                    failures.Missing.Add(new ValidationFailure(name, Texts.Get("Validation.Shape.Required")));
                 }
 
                 continue;
@@ -50,10 +56,10 @@ public static class RequestShape
             switch (member.Kind)
             {
                 case MemberKind.Nested:
-                    Walk(content, name, failures, depth + 1);
+                    Walk(content, name, failures, depth + 1, partial || member.Partial);
                     break;
                 case MemberKind.List:
-                    CheckItems((IEnumerable)content, member, name, failures, depth);
+                    CheckItems((IEnumerable)content, member, name, failures, depth, partial || member.Partial);
                     break;
                 default:
                     break;
@@ -61,7 +67,7 @@ public static class RequestShape
         }
     }
 
-    private static void CheckItems(IEnumerable items, Member member, string name, List<ValidationFailure> failures, int depth)
+    private static void CheckItems(IEnumerable items, Member member, string name, Shape failures, int depth, bool partial)
     {
         var seen = new HashSet<object>();
         var index = 0;
@@ -72,17 +78,17 @@ public static class RequestShape
             index++;
             if (item is null || (item is string text && string.IsNullOrWhiteSpace(text)))
             {
-                failures.Add(new ValidationFailure(itemName, Texts.Format("Validation.Shape.EmptyItem", position)));
+                failures.Items.Add(new ValidationFailure(itemName, Texts.Format("Validation.Shape.EmptyItem", position)));
                 continue;
             }
 
             if (member.ItemsAreNested)
             {
-                Walk(item, itemName, failures, depth + 1);
+                Walk(item, itemName, failures, depth + 1, partial);
             }
             else if (!seen.Add(item))
             {
-                failures.Add(new ValidationFailure(itemName, Texts.Format("Validation.Shape.RepeatedItem", position)));
+                failures.Items.Add(new ValidationFailure(itemName, Texts.Format("Validation.Shape.RepeatedItem", position)));
             }
         }
     }
@@ -120,6 +126,13 @@ public static class RequestShape
         return item is null || item.IsGenericType && item.GetGenericTypeDefinition() == typeof(KeyValuePair<,>) ? null : item;
     }
 
+    /// <summary>
+    /// Marks answers that may be incomplete (a draft's answers so far): what they hold is still checked, but nothing
+    /// in them is required yet.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+    public sealed class PartialAttribute : Attribute;
+
     private enum MemberKind
     {
         Scalar,
@@ -133,6 +146,8 @@ public static class RequestShape
         {
             Property = property;
             Required = required;
+            Partial = property.IsDefined(typeof(PartialAttribute), inherit: true)
+                || property.DeclaringType?.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => p.Name == property.Name && p.IsDefined(typeof(PartialAttribute))) == true;
             Name = property.Name;
             var item = ItemTypeOf(property.PropertyType);
             if (item is not null && (item == typeof(string) || item.IsValueType || IsRequestType(item)))
@@ -149,6 +164,8 @@ public static class RequestShape
         public PropertyInfo Property { get; }
 
         public bool Required { get; }
+
+        public bool Partial { get; }
 
         public string Name { get; }
 

@@ -2,8 +2,8 @@ namespace LicensingPortal.Api.Infrastructure.UseCases;
 
 /// <summary>
 /// Checks the shape of a message (<see cref="RequestShape"/>), then runs its FluentValidation validators, before its
-/// handler; a failure is returned as a 400 result. A message of the wrong shape is answered without running its
-/// validators, which may then rely on every list item and required nested object being there.
+/// handler; a failure is returned as a 400 result. A message with a null, empty or repeated list item is answered
+/// without running its validators, which may then rely on every list item being there.
 /// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -12,12 +12,16 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        var failures = RequestShape.Check(message);
+        var shape = RequestShape.Check(message);
+        var failures = shape.Items;
         foreach (var validator in failures.Count == 0 ? validators : [])
         {
             var result = await validator.ValidateAsync(message, cancellationToken);
             failures.AddRange(result.Errors);
         }
+
+        // A missing nested object its own validator already named keeps that message.
+        failures.AddRange(shape.Missing.Where(missing => !failures.Any(f => ToCamelCase(f.PropertyName) == ToCamelCase(missing.PropertyName))));
 
         if (failures.Count == 0)
         {

@@ -112,6 +112,56 @@ public abstract class PermitTests(Portal portal)
 
         Assert.Equal("expired", verification!.Status);
     }
+
+    [Fact]
+    public async Task PermitPdf_OfAValidPermit_SaysValid_AndCarriesNoStamp()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var permit = Assert.Single((await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync())).Permits);
+
+        var text = await PdfText.ReadAsync(await applicant.Client.GetByteArrayAsync($"/api/permits/{permit.Number}/document"));
+
+        Assert.Contains("Berlaku / Valid", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("TIDAK BERLAKU", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("DICABUT", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PermitPdf_OfARevokedPermit_CarriesRevokedAcrossThePage_AndItsQrCodeStillTellsTheTruth()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var permit = Assert.Single((await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync())).Permits);
+        using var admin = await portal.StaffAsync(Api.Infrastructure.Auth.Roles.Admin);
+        var revoked = await admin.Client.PostAsJsonAsync($"/api/admin/permits/{permit.Number}/revocation", new { reason = "Usaha tidak sesuai izin." }, TestJson.Options);
+        Assert.True(revoked.IsSuccessStatusCode, await revoked.Content.ReadAsStringAsync());
+
+        var pdf = await applicant.Client.GetByteArrayAsync($"/api/permits/{permit.Number}/document");
+
+        var text = await PdfText.ReadAsync(pdf);
+        Assert.Contains("IZIN INI TIDAK BERLAKU LAGI / THIS PERMIT IS NO LONGER VALID", text, StringComparison.Ordinal);
+        Assert.Matches(@"DICABUT pada \d{1,2} \w+ \d{4} / REVOKED on \d{1,2} \w+ \d{4}", text);
+        Assert.DoesNotContain("Berlaku / Valid", text, StringComparison.Ordinal);
+        using var anonymous = portal.Factory.CreateClient();
+        var verification = await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(await Zbar.ReadPermitQrCodeAsync(pdf)).PathAndQuery, TestJson.Options);
+        Assert.Equal("revoked", verification!.Status);
+    }
+
+    [Fact]
+    public async Task PermitPdf_AfterTheLastValidDay_CarriesExpiredAcrossThePage()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"] };
+        var hygiene = (await applicant.Client.SubmitAsync(request)).Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+        var later = new FakeTimeProvider(new DateTimeOffset(hygiene.ValidUntil!.Value.AddDays(1).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        await using var host = portal.Create(time: later);
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await Accounts.LoginAsync(client, applicant.Email, applicant.Password));
+
+        var text = await PdfText.ReadAsync(await client.GetByteArrayAsync($"/api/permits/{hygiene.Number}/document"));
+
+        Assert.Contains($"BERAKHIR pada {hygiene.ValidUntil.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"))} / EXPIRED on", text, StringComparison.Ordinal);
+        Assert.Contains("THIS PERMIT IS NO LONGER VALID", text, StringComparison.Ordinal);
+    }
 }
 
 public sealed class PermitTestsOnSqlite(SqlitePortal portal) : PermitTests(portal), IClassFixture<SqlitePortal>;

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LicensingPortal.Api.Features.Help;
+
+/// <summary>
+/// Whom an applicant can ask, and where anyone reports a demand for money: configuration, not code, since numbers and
+/// addresses change. The defaults are placeholders for the embedded default and say so; a city sets its own.
+/// </summary>
+public sealed class ServiceContactsOptions
+{
+    public const string Section = "Contacts";
+
+    [Required, MaxLength(200)]
+    public string Office { get; set; } = "DPMPTSP Kota Kupang";
+
+    [Required, MaxLength(300)]
+    public string Address { get; set; } = "Jl. S. K. Lerik, Kelapa Lima, Kota Kupang (contoh / example)";
+
+    [Required, MaxLength(40)]
+    public string Phone { get; set; } = "(0380) 000 000 (contoh / example)";
+
+    [Required, MaxLength(40)]
+    public string WhatsApp { get; set; } = "0812 0000 0000 (contoh / example)";
+
+    [Required, EmailAddress, MaxLength(200)]
+    public string Email { get; set; } = "layanan@kupang.example";
+
+    /// <summary>The opening hours in Bahasa Indonesia and in English.</summary>
+    [Required, MaxLength(200)]
+    public string HoursId { get; set; } = "Senin sampai Jumat, pukul 08.00 sampai 15.00 WITA";
+
+    [Required, MaxLength(200)]
+    public string HoursEn { get; set; } = "Monday to Friday, 8 am to 3 pm (WITA)";
+
+    /// <summary>The national public-service complaint channel, which takes reports of unofficial payments (pungli).</summary>
+    [Required, Url]
+    public string LaporUrl { get; set; } = "https://www.lapor.go.id";
+
+    [Required, MaxLength(300)]
+    public string Inspectorate { get; set; } = "Inspektorat Kota Kupang, (0380) 000 001 (contoh / example)";
+
+    [Required, MaxLength(300)]
+    public string Ombudsman { get; set; } = "Ombudsman RI Perwakilan Nusa Tenggara Timur, (0380) 000 002 (contoh / example)";
+}

@@ -57,12 +57,14 @@ public sealed record DecisionExplanation(
             .Select(o =>
             {
                 var requirement = ruleSet.FindRequirement(o.RequirementId)!;
+                var (problem, fix) = PlainWords.Explain(requirement, o, ruleSet, language);
                 return new FailedRequirement(
                     requirement.Id,
                     requirement.Title.In(language),
-                    ruleSet.Explain(o, language),
-                    requirement.Remedy.In(language),
-                    new LegalBasisView(requirement.LegalBasis.Regulation, requirement.LegalBasis.Article, requirement.LegalBasis.Url));
+                    problem,
+                    fix,
+                    new LegalBasisView(requirement.LegalBasis.Regulation, requirement.LegalBasis.Article, requirement.LegalBasis.Url),
+                    ruleSet.Explain(o, language));
             })
             .ToList();
         var requirements = trace
@@ -79,7 +81,11 @@ public sealed record RuleSetReference(string Id, string Hash, DateOnly Effective
 
 public sealed record PermitReference(string Type, string Title);
 
-public sealed record FailedRequirement(string Id, string Title, string Message, string Remedy, LegalBasisView LegalBasis);
+/// <summary>
+/// A requirement the application does not meet: <see cref="Message"/> and <see cref="Remedy"/> in plain words for the
+/// applicant (<see cref="PlainWords"/>), <see cref="RuleMessage"/> as the rule set words it, with the exact values.
+/// </summary>
+public sealed record FailedRequirement(string Id, string Title, string Message, string Remedy, LegalBasisView LegalBasis, string RuleMessage);
 
 public sealed record LegalBasisView(string Regulation, string Article, string? Url);
 

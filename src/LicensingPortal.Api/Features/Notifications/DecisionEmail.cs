@@ -113,10 +113,10 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
             html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.ReasonsHeading)}</p><ol>");
             foreach (var failed in view.FailedRequirements)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- [{failed.Id}] {failed.Message}")
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {failed.Title}: {failed.Message}")
                     .AppendLine(CultureInfo.InvariantCulture, $"  {texts.Remedy}: {failed.Remedy}")
                     .AppendLine(CultureInfo.InvariantCulture, $"  {texts.LegalBasis}: {failed.LegalBasis.Regulation}, {failed.LegalBasis.Article}");
-                html.Append(CultureInfo.InvariantCulture, $"<li><strong>{Encode(failed.Title)}</strong> ({Encode(failed.Id)})<br>{Encode(failed.Message)}<br><em>{Encode(texts.Remedy)}:</em> {Encode(failed.Remedy)}<br><small>{Encode(texts.LegalBasis)}: {Encode(failed.LegalBasis.Regulation)}, {Encode(failed.LegalBasis.Article)}</small></li>");
+                html.Append(CultureInfo.InvariantCulture, $"<li><strong>{Encode(failed.Title)}</strong><br>{Encode(failed.Message)}<br><em>{Encode(texts.Remedy)}:</em> {Encode(failed.Remedy)}<br><small>{Encode(texts.LegalBasis)}: {Encode(failed.LegalBasis.Regulation)}, {Encode(failed.LegalBasis.Article)}</small></li>");
             }
 
             html.Append("</ol>");

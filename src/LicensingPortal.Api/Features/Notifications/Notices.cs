@@ -33,7 +33,7 @@ public static class Notices
         return new NoticeText(
             $"Permohonan {business.Name} ditolak",
             $"Application for {business.Name} rejected",
-            string.Join(" ", indonesian.FailedRequirements.Select(f => $"[{f.Id}] {f.Message} {f.Remedy}")),
-            string.Join(" ", english.FailedRequirements.Select(f => $"[{f.Id}] {f.Message} {f.Remedy}")));
+            string.Join(" ", indonesian.FailedRequirements.Select(f => $"{f.Message} {f.Remedy}")),
+            string.Join(" ", english.FailedRequirements.Select(f => $"{f.Message} {f.Remedy}")));
     }
 }

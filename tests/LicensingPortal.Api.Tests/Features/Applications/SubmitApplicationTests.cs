@@ -113,7 +113,9 @@ public abstract class SubmitApplicationTests(Portal portal)
 
         var failed = Assert.Single(body.Decision!.FailedRequirements);
         Assert.Equal("The applicant declares the data given is true", failed.Title);
-        Assert.StartsWith("The declaration that the data is true has not been given", failed.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The declaration that the data is true has not been given", failed.RuleMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("kebenaran-data", failed.Message + failed.Remedy, StringComparison.Ordinal);
+        Assert.Contains("I declare all the details I have given are true", failed.Remedy, StringComparison.Ordinal);
         Assert.Equal("en", response.Content.Headers.ContentLanguage.Single());
     }
 

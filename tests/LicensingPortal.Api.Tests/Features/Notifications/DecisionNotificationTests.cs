@@ -58,7 +58,10 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         var message = Assert.Single(MessagesTo(email));
         Assert.Equal($"<{outboxId}@{DecisionEmail.MessageIdDomain}>", message.Headers["Message-Id"]);
         Assert.Contains("DITOLAK", message.Headers["Subject"], StringComparison.Ordinal);
-        Assert.Contains("PERNYATAAN-KEBENARAN-DATA", message.Data, StringComparison.Ordinal);
+        var text = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(message.Data))).TextBody;
+        Assert.Contains("Anda belum", text, StringComparison.Ordinal);
+        Assert.Contains("Saya menyatakan semua data yang saya isi benar", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PERNYATAAN-KEBENARAN-DATA", text, StringComparison.Ordinal);
     }
 
     [Fact]

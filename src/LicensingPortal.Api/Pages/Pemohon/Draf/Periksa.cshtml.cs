@@ -76,7 +76,7 @@ public sealed class PeriksaModel : PortalPage
         [
             (ApplicationSteps.Business, Texts.Get("Field.Business"), businesses.FirstOrDefault(b => b.Id == answers.BusinessId)?.Name),
             (ApplicationSteps.Business, Texts.Get("Journey.PermitType.Legend"), answers.PermitType is null ? null : Texts.Get($"PermitType.{answers.PermitType}")),
-            (ApplicationSteps.Activities, Texts.Get("Field.Kbli"), string.Join('\n', kbli.Select(k => $"{k.Code} {k.Title}"))),
+            (ApplicationSteps.Activities, Texts.Get("Field.Kbli"), string.Join('\n', kbli.Select(k => $"{k.Code} \u2014 {k.Title}"))),
             (ApplicationSteps.Location, Texts.Get("Field.Kelurahan"), location is null ? null : kelurahan.GetValueOrDefault(location.Kelurahan, location.Kelurahan)),
             (ApplicationSteps.Location, Texts.Get("Field.Address"), location?.Address),
             (ApplicationSteps.Location, Texts.Get("Journey.Location.Coordinates"), location?.Latitude is { } lat && location.Longitude is { } lon ? string.Create(CultureInfo.InvariantCulture, $"{lat}, {lon}") : null),
@@ -92,7 +92,7 @@ public sealed class PeriksaModel : PortalPage
                 $"{Texts.Get("Field.InvestmentBuildings")}: {Cultures.Rupiah(investment.Buildings)}")),
             (ApplicationSteps.Environment, Texts.Get("Journey.Environment.Legend"), answers.EnvironmentalDocument is { } document ? Texts.Get($"Environment.{document}") : Texts.Get("Environment.None")),
             (ApplicationSteps.Environment, Texts.Get("Field.BuildingApprovalNumber"), answers.BuildingApprovalNumber),
-            (ApplicationSteps.Documents, Texts.Get("Journey.Documents.Title"), string.Join('\n', (answers.DocumentIds ?? []).Select(id => documents.TryGetValue(id, out var d) ? $"{Texts.Get($"DocumentKind.{d.Kind}")} ({d.FileName})" : id.ToString()))),
+            (ApplicationSteps.Documents, Texts.Get("Journey.Documents.Title"), string.Join('\n', (answers.DocumentIds ?? []).Select(id => documents.TryGetValue(id, out var d) ? Texts.Format("Journey.Check.Uploaded", Texts.Get($"DocumentKind.{d.Kind}"), Cultures.Wita(d.UploadedAt)) : Texts.Get("Journey.Check.DocumentGone")))),
             (ApplicationSteps.Declarations, Texts.Get("Journey.Declarations.Title"), string.Join('\n', (answers.Declarations ?? []).Select(d => Texts.Get($"Declaration.{d}")))),
         ];
     }

@@ -1,4 +1,5 @@
 using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Catalogue;
 using LicensingPortal.Api.Pages.Pemohon.Draf;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,6 +17,12 @@ public sealed class DetailModel : PortalPage
 
     public ApplicationResponse Application { get; private set; } = null!;
 
+    /// <summary>Each activity of the application as people know it: "56101 — Restoran".</summary>
+    public IReadOnlyList<string> Activities { get; private set; } = [];
+
+    /// <summary>The application's reference in a form that can be read out over the phone.</summary>
+    public string Reference => ApplicationReference.Of(Application.Id);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var application = await Sender.Send(new GetApplication.Query(UserId, Id, Language), cancellationToken);
@@ -25,6 +32,9 @@ public sealed class DetailModel : PortalPage
         }
 
         Application = application.Value;
+        var titles = await Sender.Send(new FindActivities.Query(null, Application.Kbli, Language), cancellationToken);
+        var byCode = titles.Succeeded ? titles.Value.ToDictionary(a => a.Code, a => a.Title, StringComparer.Ordinal) : [];
+        Activities = [.. Application.Kbli.Select(code => byCode.TryGetValue(code, out var title) ? $"{code} \u2014 {title}" : code)];
         return Page();
     }
 

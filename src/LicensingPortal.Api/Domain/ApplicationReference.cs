@@ -1,0 +1,30 @@
+namespace LicensingPortal.Api.Domain;
+
+/// <summary>
+/// An application's reference as a person reads it out over the phone: "LP-" and eight letters and digits in two
+/// groups, from the random part of its id, in Crockford's base 32 (no I, L, O or U, so nothing is misheard).
+/// </summary>
+public static class ApplicationReference
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    public static string Of(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        var value = 0UL;
+        for (var i = 11; i < 16; i++)
+        {
+            value = (value << 8) | bytes[i];
+        }
+
+        Span<char> text = stackalloc char[8];
+        for (var i = 7; i >= 0; i--)
+        {
+            text[i] = Alphabet[(int)(value & 31)];
+            value >>= 5;
+        }
+
+        return $"LP-{text[..4]}-{text[4..]}";
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LicensingPortal.Rules.Compilation;
+using LicensingPortal.Rules.Evaluation;
+using LicensingPortal.Rules.Model;
+
+namespace LicensingPortal.Api.Domain;
+
+/// <summary>
+/// A failed requirement as an applicant reads it: what is wrong and what to do, in plain words from the resource files
+/// (<c>Requirement.{id}.Problem</c>, <c>.ProblemWhenEmpty</c> and <c>.Fix</c>), with every value named as people know it
+/// (a declaration by its title, a document by its name, an activity as "56101 — Restoran", money in rupiah). This layer
+/// is outside the rule set and its hash (ADR 0014): the rule's own message and the trace stay as they were decided, so
+/// every decision replays bit for bit, and officers read the exact values. A requirement without plain words keeps its
+/// rule set's message and remedy.
+/// </summary>
+public static partial class PlainWords
+{
+    public static (string Problem, string Fix) Explain(CompiledRequirement requirement, RequirementOutcome outcome, CompiledRuleSet ruleSet, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var culture = Cultures.Of(language);
+        var actual = outcome.Facts.Count > 0 ? outcome.Facts[0] : null;
+        var empty = actual is not null && IsEmpty(actual.Value);
+        var problem = (empty ? Texts.In(culture, $"Requirement.{requirement.Id}.ProblemWhenEmpty") : null)
+            ?? Texts.In(culture, $"Requirement.{requirement.Id}.Problem");
+        var fix = Texts.In(culture, $"Requirement.{requirement.Id}.Fix");
+        return (
+            problem is null ? ruleSet.Explain(outcome, language) : Fill(problem, outcome, ruleSet, language),
+            fix is null ? requirement.Remedy.In(language) : Fill(fix, outcome, ruleSet, language));
+    }
+
+    /// <summary>A value of a fact as people read it, in their language.</summary>
+    public static string Value(string fact, string value, CompiledRuleSet ruleSet, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var culture = Cultures.Of(language);
+        if (value.StartsWith('[') && value.EndsWith(']'))
+        {
+            var items = value[1..^1].Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(item => Item(fact, item, ruleSet, language, culture)).ToList();
+            return items.Count == 0 ? Texts.In(culture, "Plain.None") ?? string.Empty : Join(items, culture);
+        }
+
+        if (value.Length == 0)
+        {
+            return Texts.In(culture, "Plain.NotGiven") ?? string.Empty;
+        }
+
+        return fact switch
+        {
+            "risk.level" => ruleSet.Definition.RiskLevels.TryGetValue(value, out var risk) ? risk.Title.In(language).ToLower(culture) : value,
+            "location.kelurahan" => ruleSet.Definition.Kelurahan.TryGetValue(value, out var kelurahan) ? kelurahan.Name : value,
+            "business.scale" => Texts.In(culture, $"Plain.Scale.{value}") ?? value,
+            "business.legalForm" => Texts.In(culture, $"LegalForm.{char.ToUpperInvariant(value[0])}{value[1..]}") ?? value,
+            "owner.kind" => Texts.In(culture, $"Plain.OwnerKind.{value}") ?? value,
+            _ when value is "true" or "false" => Texts.In(culture, value == "true" ? "Plain.Yes" : "Plain.No") ?? value,
+            _ when fact.StartsWith("investment.", StringComparison.Ordinal) || fact == "business.annualSales" =>
+                decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var money) ? "Rp" + money.ToString("#,0", culture) : value,
+            _ when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date.ToString("d MMMM yyyy", culture),
+            _ when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && !fact.StartsWith("location.", StringComparison.Ordinal) => number.ToString("#,0.##", culture),
+            _ => Item(fact, value, ruleSet, language, culture),
+        };
+    }
+
+    private static string Item(string fact, string item, CompiledRuleSet ruleSet, Language language, CultureInfo culture) => fact switch
+    {
+        "declarations" => Texts.In(culture, $"Declaration.{item}") is { } title ? $"\u201c{title}\u201d" : item,
+        "documents" => Texts.In(culture, $"DocumentKind.{item}") ?? item,
+        "application.kbli" or "kbli.unknown" or "kbli.notPermittedInZone" =>
+            ruleSet.Definition.Kbli.TryGetValue(item, out var kbli) ? $"{item} \u2014 {kbli.Title.In(language)}" : item,
+        "permits.required" => ruleSet.Definition.PermitTypes.TryGetValue(item, out var permit) ? permit.Title.In(language) : item,
+        _ => item,
+    };
+
+    private static string Join(List<string> items, CultureInfo culture)
+    {
+        if (items.Count == 1)
+        {
+            return items[0];
+        }
+
+        var and = Texts.In(culture, "Plain.And") ?? "dan";
+        return string.Join(", ", items.Take(items.Count - 1)) + $" {and} " + items[^1];
+    }
+
+    private static bool IsEmpty(string value) => value.Length == 0 || value == "[]";
+
+    private static string Fill(string template, RequirementOutcome outcome, CompiledRuleSet ruleSet, Language language) =>
+        Placeholder().Replace(template, match =>
+        {
+            var name = match.Groups[1].Value;
+            var first = outcome.Facts.Count > 0 ? outcome.Facts[0] : null;
+            return name switch
+            {
+                "actual" => first is null ? string.Empty : Value(first.Fact, first.Value, ruleSet, language),
+                "expected" => Value(first?.Fact ?? string.Empty, outcome.ExpectedValue, ruleSet, language),
+                _ => outcome.Facts.FirstOrDefault(f => f.Fact == name) is { } fact ? Value(fact.Fact, fact.Value, ruleSet, language) : match.Value,
+            };
+        });
+
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z.]*)\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,134 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace LicensingPortal.Api.Tests.Web;
+
+/// <summary>
+/// Every page an applicant or a citizen reaches, read as a person reads it on the smallest phones (320 and 390 CSS
+/// pixels), in both languages: nothing scrolls sideways, no internal code, id, hash, empty quote or unfilled
+/// placeholder is in the visible text, the help link is there, and axe finds no serious or critical violation.
+/// The Bahasa Indonesia pages at 390 pixels (and the English ones) are kept in docs/screenshots/phone-*.png.
+/// </summary>
+public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : IClassFixture<SqliteBrowserPortal>
+{
+    [Theory]
+    [InlineData("id")]
+    [InlineData("en")]
+    public async Task EveryApplicantAndCitizenPage_ReadsPlainly_OnTheSmallestPhones(string language)
+    {
+        using var account = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+        var request = await account.Client.RestaurantAsync();
+        var approved = await account.Client.SubmitAsync(request);
+        var rejected = await account.Client.SubmitAsync(request with { Declarations = [], EnvironmentalDocument = null });
+        var draftResponse = await account.Client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, rejected.Id), TestJson.Options);
+        var draft = (await draftResponse.Content.ReadFromJsonAsync<ApplicationDraftView>(TestJson.Options))!;
+        var permit = Assert.Single(approved.Permits);
+        var verification = new Uri(permit.VerificationUrl);
+        var code = System.Web.HttpUtility.ParseQueryString(verification.Query)["code"];
+        (string Name, string Path)[] pages =
+        [
+            ("home", "/"),
+            ("help", "/bantuan"),
+            ("statistics", "/statistik"),
+            ("transparency", "/transparansi"),
+            ("permit-check", $"/cek-izin/{permit.Number}?kode={code}"),
+            ("dashboard", "/pemohon"),
+            ("applications", "/pemohon/permohonan"),
+            ("approved", $"/pemohon/permohonan/{approved.Id}"),
+            ("rejected", $"/pemohon/permohonan/{rejected.Id}"),
+            ("check-answers", $"/pemohon/draf/{draft.Id}/periksa"),
+            ("permits", "/pemohon/izin"),
+            ("inbox", "/pemohon/kotak-masuk"),
+            ("businesses", "/pemohon/usaha"),
+            ("documents", "/pemohon/dokumen"),
+        ];
+
+        var page = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await page.GotoAsync("/akun/masuk");
+            var applicant = new Applicant(portal, page, language);
+            await applicant.SignInAsync(account.Email);
+            await applicant.ExpectHeadingAsync(language == "en" ? Say.En("Dashboard.Title") : Say.Id("Dashboard.Title"));
+            var problems = new List<string>();
+            foreach (var width in new[] { 320, 390 })
+            {
+                await page.SetViewportSizeAsync(width, 800);
+                foreach (var (name, path) in pages)
+                {
+                    await page.GotoAsync(path);
+                    problems.AddRange((await ProblemsAsync(page)).Select(problem => $"{path} at {width} px ({language}): {problem}"));
+                    if (width == 390)
+                    {
+                        await Axe.AssertNoSeriousViolationsAsync(page);
+                        if (language == "id" || name is "approved" or "rejected" or "check-answers" or "help" or "permits")
+                        {
+                            await Screenshots.SaveAsync(page, $"phone-{name}{(language == "en" ? "-en" : string.Empty)}");
+                        }
+                    }
+                }
+            }
+
+            Assert.True(problems.Count == 0, string.Join('\n', problems));
+        });
+    }
+
+    /// <summary>What a person would stumble on: sideways scrolling, codes and ids, empty quotes, placeholders, no help link.</summary>
+    private static async Task<IReadOnlyList<string>> ProblemsAsync(IPage page)
+    {
+        var problems = new List<string>();
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var (scrollWidth, clientWidth) = (widths[0], widths[1]);
+        if (scrollWidth > clientWidth)
+        {
+            problems.Add($"the page is {scrollWidth} px wide in a {clientWidth} px window");
+        }
+
+        var text = await page.Locator("body").InnerTextAsync();
+        foreach (var (pattern, what) in Unreadable)
+        {
+            if (pattern.Match(text) is { Success: true } match)
+            {
+                problems.Add($"{what}: \"{match.Value}\"");
+            }
+        }
+
+        if (await page.Locator("a[href='/bantuan']").CountAsync() == 0)
+        {
+            problems.Add("no link to the help page");
+        }
+
+        return problems;
+    }
+
+    private static readonly (Regex Pattern, string What)[] Unreadable =
+    [
+        (Guid(), "a GUID"),
+        (LongHex(), "16 or more hex digits"),
+        (EmptyQuotes(), "empty quotes or brackets"),
+        (QuotedId(), "a quoted lower-case id"),
+        (ScreamingCode(), "a code in capitals"),
+        (Placeholder(), "an unfilled placeholder"),
+    ];
+
+    [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Guid();
+
+    [GeneratedRegex(@"\b[0-9a-fA-F]{16,}\b")]
+    private static partial Regex LongHex();
+
+    [GeneratedRegex("\"\"|\u201c\u201d|''|\\[\\]|\\(\\)")]
+    private static partial Regex EmptyQuotes();
+
+    [GeneratedRegex("[\"\u201c'][a-z0-9]+(?:-[a-z0-9]+)+[\"\u201d']")]
+    private static partial Regex QuotedId();
+
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[A-Z]{2,}(?:-[A-Z]{2,}){2,}\b(?!-\d)")]
+    private static partial Regex ScreamingCode();
+
+    [GeneratedRegex(@"\{[A-Za-z][A-Za-z0-9.]*\}")]
+    private static partial Regex Placeholder();
+}

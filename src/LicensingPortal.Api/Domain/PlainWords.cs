@@ -16,17 +16,19 @@ namespace LicensingPortal.Api.Domain;
 /// </summary>
 public static partial class PlainWords
 {
+    private static readonly System.Resources.ResourceManager Resources = new("LicensingPortal.Api.Resources.SharedResource", typeof(PlainWords).Assembly);
+
     public static (string Problem, string Fix) Explain(CompiledRequirement requirement, RequirementOutcome outcome, CompiledRuleSet ruleSet, Language language)
     {
         ArgumentNullException.ThrowIfNull(requirement);
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(ruleSet);
-        var culture = Cultures.Of(language);
+        var culture = CultureOf(language);
         var actual = outcome.Facts.Count > 0 ? outcome.Facts[0] : null;
         var empty = actual is not null && IsEmpty(actual.Value);
-        var problem = (empty ? Texts.In(culture, $"Requirement.{requirement.Id}.ProblemWhenEmpty") : null)
-            ?? Texts.In(culture, $"Requirement.{requirement.Id}.Problem");
-        var fix = Texts.In(culture, $"Requirement.{requirement.Id}.Fix");
+        var problem = (empty ? Text(culture, $"Requirement.{requirement.Id}.ProblemWhenEmpty") : null)
+            ?? Text(culture, $"Requirement.{requirement.Id}.Problem");
+        var fix = Text(culture, $"Requirement.{requirement.Id}.Fix");
         return (
             problem is null ? ruleSet.Explain(outcome, language) : Fill(problem, outcome, ruleSet, language),
             fix is null ? requirement.Remedy.In(language) : Fill(fix, outcome, ruleSet, language));
@@ -38,26 +40,26 @@ public static partial class PlainWords
         ArgumentNullException.ThrowIfNull(fact);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(ruleSet);
-        var culture = Cultures.Of(language);
+        var culture = CultureOf(language);
         if (value.StartsWith('[') && value.EndsWith(']'))
         {
             var items = value[1..^1].Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(item => Item(fact, item, ruleSet, language, culture)).ToList();
-            return items.Count == 0 ? Texts.In(culture, "Plain.None") ?? string.Empty : Join(items, culture);
+            return items.Count == 0 ? Text(culture, "Plain.None") ?? string.Empty : Join(items, culture);
         }
 
         if (value.Length == 0)
         {
-            return Texts.In(culture, "Plain.NotGiven") ?? string.Empty;
+            return Text(culture, "Plain.NotGiven") ?? string.Empty;
         }
 
         return fact switch
         {
             "risk.level" => ruleSet.Definition.RiskLevels.TryGetValue(value, out var risk) ? risk.Title.In(language).ToLower(culture) : value,
             "location.kelurahan" => ruleSet.Definition.Kelurahan.TryGetValue(value, out var kelurahan) ? kelurahan.Name : value,
-            "business.scale" => Texts.In(culture, $"Plain.Scale.{value}") ?? value,
-            "business.legalForm" => Texts.In(culture, $"LegalForm.{char.ToUpperInvariant(value[0])}{value[1..]}") ?? value,
-            "owner.kind" => Texts.In(culture, $"Plain.OwnerKind.{value}") ?? value,
-            _ when value is "true" or "false" => Texts.In(culture, value == "true" ? "Plain.Yes" : "Plain.No") ?? value,
+            "business.scale" => Text(culture, $"Plain.Scale.{value}") ?? value,
+            "business.legalForm" => Text(culture, $"LegalForm.{char.ToUpperInvariant(value[0])}{value[1..]}") ?? value,
+            "owner.kind" => Text(culture, $"Plain.OwnerKind.{value}") ?? value,
+            _ when value is "true" or "false" => Text(culture, value == "true" ? "Plain.Yes" : "Plain.No") ?? value,
             _ when fact.StartsWith("investment.", StringComparison.Ordinal) || fact == "business.annualSales" =>
                 decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var money) ? "Rp" + money.ToString("#,0", culture) : value,
             _ when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date.ToString("d MMMM yyyy", culture),
@@ -68,8 +70,8 @@ public static partial class PlainWords
 
     private static string Item(string fact, string item, CompiledRuleSet ruleSet, Language language, CultureInfo culture) => fact switch
     {
-        "declarations" => Texts.In(culture, $"Declaration.{item}") is { } title ? $"\u201c{title}\u201d" : item,
-        "documents" => Texts.In(culture, $"DocumentKind.{item}") ?? item,
+        "declarations" => Text(culture, $"Declaration.{item}") is { } title ? $"\u201c{title}\u201d" : item,
+        "documents" => Text(culture, $"DocumentKind.{item}") ?? item,
         "application.kbli" or "kbli.unknown" or "kbli.notPermittedInZone" =>
             ruleSet.Definition.Kbli.TryGetValue(item, out var kbli) ? $"{item} \u2014 {kbli.Title.In(language)}" : item,
         "permits.required" => ruleSet.Definition.PermitTypes.TryGetValue(item, out var permit) ? permit.Title.In(language) : item,
@@ -83,9 +85,13 @@ public static partial class PlainWords
             return items[0];
         }
 
-        var and = Texts.In(culture, "Plain.And") ?? "dan";
+        var and = Text(culture, "Plain.And") ?? "dan";
         return string.Join(", ", items.Take(items.Count - 1)) + $" {and} " + items[^1];
     }
+
+    private static string? Text(CultureInfo culture, string key) => Resources.GetString(key, culture);
+
+    private static CultureInfo CultureOf(Language language) => CultureInfo.GetCultureInfo(language == Language.English ? "en-GB" : "id-ID");
 
     private static bool IsEmpty(string value) => value.Length == 0 || value == "[]";
 

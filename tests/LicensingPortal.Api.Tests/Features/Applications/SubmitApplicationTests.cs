@@ -94,7 +94,9 @@ public abstract class SubmitApplicationTests(Portal portal)
             Assert.NotEmpty(f.LegalBasis.Article);
         });
         var zoning = body.Decision.FailedRequirements.Single(f => f.Id == "LOKASI-KESESUAIAN-RUANG");
-        Assert.Equal("KBLI 52101, 56301 tidak diizinkan di zona perumahan (kelurahan 5371041003).", zoning.Message);
+        Assert.Equal("KBLI 52101, 56301 tidak diizinkan di zona perumahan (kelurahan 5371041003).", zoning.RuleMessage);
+        Assert.Contains("Liliba", zoning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("5371041003", zoning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class EndpointPolicyTests(SqlitePortal portal) : IClassFixture<Sql
         var publicPaths = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText ?? string.Empty);
 
         Assert.All(publicPaths, path => Assert.Matches(
-            @"^/?(api/auth/|api/verify/|api/transparency/|api/public/|health/|openapi/|scalar|(css|js|lib)/|favicon\.|$|index$|akun/|bahasa/|kesalahan/|cek-izin|statistik|transparansi)",
+            @"^/?(api/auth/|api/verify/|api/transparency/|api/public/|health/|openapi/|scalar|(css|js|lib)/|favicon\.|$|index$|akun/|bahasa/|kesalahan/|cek-izin|statistik|transparansi|bantuan)",
             path));
     }
 }

@@ -13,6 +13,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
 {
     public DbSet<Business> Businesses => Set<Business>();
 
+    public DbSet<BusinessChange> BusinessChanges => Set<BusinessChange>();
+
     public DbSet<PermitApplication> Applications => Set<PermitApplication>();
 
     public DbSet<Decision> Decisions => Set<Decision>();
@@ -87,6 +89,17 @@ public abstract class LicensingDbContext(DbContextOptions options)
             business.HasIndex(b => b.Nib).IsUnique();
             business.HasIndex(b => b.OwnerId);
             business.HasOne<ApplicationUser>().WithMany().HasForeignKey(b => b.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<BusinessChange>(change =>
+        {
+            change.ToTable("business_changes");
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Field).HasMaxLength(20);
+            change.Property(c => c.Before).HasMaxLength(500);
+            change.Property(c => c.After).HasMaxLength(500);
+            change.HasIndex(c => new { c.BusinessId, c.ChangedAt });
+            change.HasOne<Business>().WithMany().HasForeignKey(c => c.BusinessId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<PermitApplication>(application =>

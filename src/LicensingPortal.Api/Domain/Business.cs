@@ -65,6 +65,48 @@ public sealed class Business
             RegisteredAt = now,
         };
 
+    /// <summary>
+    /// Corrects the details the rules do not read (name, address, e-mail, phone, NPWP) and returns one record per
+    /// detail that changed. Location and activities are part of an application, not of the business: changing them
+    /// needs a new application. An entity keeps an NPWP; a sole proprietor may leave it out (the NIK serves as the tax
+    /// number since 2024). NPWP values are kept masked in the history.
+    /// </summary>
+    public IReadOnlyList<BusinessChange> ChangeDetails(string name, string address, string email, string? phone, string? npwp, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(email);
+        if (!IsIndividual && string.IsNullOrWhiteSpace(npwp))
+        {
+            throw new InvalidOperationException("A business entity keeps its NPWP.");
+        }
+
+        var changes = new List<BusinessChange>();
+        void Change(string field, string? before, string? after, bool masked = false)
+        {
+            if (!string.Equals(before, after, StringComparison.Ordinal))
+            {
+                changes.Add(BusinessChange.Record(Id, field, masked ? MaskOf(before) : before, masked ? MaskOf(after) : after, now));
+            }
+        }
+
+        phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        npwp = string.IsNullOrWhiteSpace(npwp) ? null : npwp.Trim();
+        Change(BusinessChange.Fields.Name, Name, name.Trim());
+        Change(BusinessChange.Fields.Address, Address, address.Trim());
+        Change(BusinessChange.Fields.Email, Email, email.Trim());
+        Change(BusinessChange.Fields.Phone, Phone, phone);
+        Change(BusinessChange.Fields.Npwp, Npwp, npwp, masked: true);
+        Name = name.Trim();
+        Address = address.Trim();
+        Email = email.Trim();
+        Phone = phone;
+        Npwp = npwp;
+        return changes;
+    }
+
+    private static string? MaskOf(string? value) => value is null ? null : Rules.Facts.FactDefinition.Mask(value);
+
     public void AssignNib(string nib)
     {
         if (Nib is not null)

@@ -42,6 +42,8 @@ public static class ApiEndpoints
         var businesses = api.MapGroup("/businesses").WithTags("Businesses").RequireAuthorization(Policies.Applicant);
         RegisterBusiness.Map(businesses).AddEndpointFilter(idempotent);
         GetBusiness.Map(businesses);
+        ChangeBusinessDetails.Map(businesses);
+        ListBusinessChanges.Map(businesses);
         ListBusinesses.Map(businesses);
 
         var applications = api.MapGroup("/applications").WithTags("Applications").RequireAuthorization(Policies.Applicant);

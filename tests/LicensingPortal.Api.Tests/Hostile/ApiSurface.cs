@@ -16,7 +16,7 @@ public sealed record Operation(string Method, string Path, IReadOnlyList<Paramet
     public override string ToString() => $"{Method} {Path}";
 }
 
-public sealed record Parameter(string Name, string In);
+public sealed record Parameter(string Name, string In, bool IsList = false);
 
 /// <summary>Reads the API's operations from its OpenAPI document, so that the harness covers a new endpoint without a new test.</summary>
 public static partial class ApiSurface
@@ -36,7 +36,10 @@ public static partial class ApiSurface
             foreach (var method in path.Value.EnumerateObject())
             {
                 var parameters = method.Value.TryGetProperty("parameters", out var list)
-                    ? list.EnumerateArray().Select(p => new Parameter(p.GetProperty("name").GetString()!, p.GetProperty("in").GetString()!)).ToList()
+                    ? list.EnumerateArray().Select(p => new Parameter(
+                        p.GetProperty("name").GetString()!,
+                        p.GetProperty("in").GetString()!,
+                        p.TryGetProperty("schema", out var type) && type.TryGetProperty("type", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "array")).ToList()
                     : [];
                 string? schema = null;
                 var multipart = false;
@@ -99,14 +102,15 @@ public static partial class ApiSurface
                 return depth > 2 ? new Dictionary<string, object?>() : Value(schemas.GetProperty(reference.GetString()!.Split('/')[^1]), depth + 1);
             }
 
-            var type = definition.TryGetProperty("type", out var t) ? (t.ValueKind == JsonValueKind.Array ? t.EnumerateArray().Select(x => x.GetString()).First(x => x != "null") : t.GetString()) : "object";
+            // An untyped property ({}) is what the document gives a text: a plain value is the plausible one.
+            var type = definition.TryGetProperty("type", out var t) ? (t.ValueKind == JsonValueKind.Array ? t.EnumerateArray().Select(x => x.GetString()).First(x => x != "null") : t.GetString()) : definition.TryGetProperty("properties", out _) ? "object" : "string";
             return type switch
             {
                 "string" => definition.TryGetProperty("enum", out var values) ? values[0].GetString() : definition.TryGetProperty("format", out var format) && format.GetString() == "uuid" ? Guid.NewGuid().ToString() : definition.TryGetProperty("format", out var date) && date.GetString() == "date" ? "2026-11-30" : "x",
                 "integer" => 1,
                 "number" => 1.5,
                 "boolean" => false,
-                "array" => Array.Empty<object>(),
+                "array" => definition.TryGetProperty("items", out var items) ? new[] { Value(items, depth + 1) } : Array.Empty<object?>(),
                 _ => definition.TryGetProperty("properties", out var properties)
                     ? properties.EnumerateObject().ToDictionary(p => p.Name, p => Value(p.Value, depth + 1))
                     : new Dictionary<string, object?>(),

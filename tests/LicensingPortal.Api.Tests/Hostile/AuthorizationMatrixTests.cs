@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
 
@@ -106,6 +107,10 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
                 if (body is not null)
                 {
                     request.Content = JsonContent.Create(body, options: TestJson.Options);
+                }
+                else if (operation.BodySchema == nameof(ChangeBusinessDetails) + nameof(ChangeBusinessDetails.Request))
+                {
+                    request.Content = JsonContent.Create(new ChangeBusinessDetails.Request("Diambil alih", "Jl. Lain", "lain@example.id", null, null), options: TestJson.Options);
                 }
                 else if (operation.BodySchema is { } schema)
                 {

@@ -66,12 +66,13 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
             ?? throw new InvalidOperationException($"Rule set {decision.RuleSetHash} is not stored.");
         var language = Languages.Parse(preferred);
         var view = DecisionExplanation.Of(decision, ruleSet, language);
-        var texts = language == Language.English ? Texts.English : Texts.Indonesian;
+        var texts = EmailTexts.In(language);
+        var activities = string.Join(", ", application.KbliCodes.Select(code => ruleSet.Definition.Kbli.TryGetValue(code, out var kbli) ? $"{code} \u2014 {kbli.Title.In(language)}" : code));
 
         var mail = new MimeMessage
         {
             MessageId = $"{message.Id}@{MessageIdDomain}",
-            Subject = string.Format(CultureInfo.InvariantCulture, texts.Subject, decision.Approved ? texts.Approved : texts.Rejected, application.Id),
+            Subject = string.Format(CultureInfo.InvariantCulture, texts.Subject, decision.Approved ? texts.Approved : texts.Rejected, ApplicationReference.Of(application.Id)),
         };
         mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         mail.To.Add(new MailboxAddress(business.OwnerName, business.Email));
@@ -81,7 +82,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
         text.AppendLine(CultureInfo.InvariantCulture, $"{texts.Greeting} {business.OwnerName},").AppendLine();
         html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.Greeting)} {Encode(business.OwnerName)},</p>");
-        var summary = string.Format(CultureInfo.InvariantCulture, texts.Summary, business.Name, string.Join(", ", application.KbliCodes), decision.Approved ? texts.Approved : texts.Rejected);
+        var summary = string.Format(CultureInfo.InvariantCulture, texts.Summary, business.Name, activities, decision.Approved ? texts.Approved : texts.Rejected);
         text.AppendLine(summary).AppendLine();
         html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(summary)}</p>");
 
@@ -106,6 +107,8 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
             }
 
             html.Append("</ul>");
+            text.AppendLine().AppendLine(texts.ApprovedNext);
+            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.ApprovedNext)}</p>");
         }
         else
         {
@@ -124,7 +127,10 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
             html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.Resubmit)}</p>");
         }
 
-        var footer = string.Format(CultureInfo.InvariantCulture, texts.Footer, ruleSet.Id, decision.RuleSetHash);
+        var reference = string.Format(CultureInfo.InvariantCulture, texts.Reference, ApplicationReference.Of(application.Id));
+        text.AppendLine().AppendLine(reference);
+        html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(reference)}</p>");
+        var footer = texts.Footer;
         text.AppendLine().AppendLine(footer);
         html.Append(CultureInfo.InvariantCulture, $"<hr><p><small>{Encode(footer)}</small></p></body></html>");
 
@@ -134,7 +140,8 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 
-    private sealed record Texts(
+    /// <summary>The decision e-mail's texts in one language, from the resource files.</summary>
+    private sealed record EmailTexts(
         string Subject,
         string Approved,
         string Rejected,
@@ -145,35 +152,22 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         string Remedy,
         string LegalBasis,
         string Resubmit,
+        string ApprovedNext,
         string Verify,
+        string Reference,
         string Footer)
     {
-        public static readonly Texts Indonesian = new(
-            "Permohonan izin {1} {0}",
-            "DISETUJUI",
-            "DITOLAK",
-            "Yth.",
-            "Permohonan perizinan berusaha untuk {0} (KBLI {1}) telah diputuskan secara otomatis: {2}.",
-            "Perizinan yang diterbitkan:",
-            "Persyaratan yang belum dipenuhi:",
-            "Yang perlu dilakukan",
-            "Dasar hukum",
-            "Perbaiki hal-hal di atas lalu ajukan kembali permohonan Anda. Tidak ada biaya dan tidak perlu datang ke kantor.",
-            "periksa keaslian",
-            "Keputusan ini dibuat oleh sistem berdasarkan aturan {0} (versi {1}) dan dapat diperiksa ulang kapan saja.");
+        private static readonly EmailTexts Indonesian = Read(Cultures.Indonesian);
+        private static readonly EmailTexts English = Read(Cultures.English);
 
-        public static readonly Texts English = new(
-            "Licence application {1} {0}",
-            "APPROVED",
-            "REJECTED",
-            "Dear",
-            "The business licence application for {0} (KBLI {1}) was decided automatically: {2}.",
-            "Permits issued:",
-            "Requirements not met:",
-            "What to do",
-            "Legal basis",
-            "Correct the points above and submit your application again. There is no fee and no need to visit an office.",
-            "verify",
-            "This decision was made by the system under rule set {0} (version {1}) and can be re-checked at any time.");
+        public static EmailTexts In(Language language) => language == Language.English ? English : Indonesian;
+
+        private static EmailTexts Read(CultureInfo culture)
+        {
+            string Text(string key) => Infrastructure.Web.Texts.In(culture, $"Email.Decision.{key}") ?? key;
+            return new EmailTexts(
+                Text("Subject"), Text("Approved"), Text("Rejected"), Text("Greeting"), Text("Summary"), Text("PermitsHeading"), Text("ReasonsHeading"),
+                Text("Remedy"), Text("LegalBasis"), Text("Resubmit"), Text("Approved.Next"), Text("Verify"), Text("Reference"), Text("Footer"));
+        }
     }
 }

@@ -7,32 +7,28 @@ using MimeKit;
 
 namespace LicensingPortal.Api.Features.Notifications;
 
-/// <summary>Notices about a permit (expiring in N days, expired, revoked), in both languages.</summary>
+/// <summary>Notices about a permit (expiring in N days, expired, revoked), in both languages, from the resource files.</summary>
 public sealed class PermitNotice(LicensingDbContext db, IOptions<EmailOptions> options)
 {
     public static NoticeText Text(string type, PermitPayload permit, string businessName)
     {
         ArgumentNullException.ThrowIfNull(permit);
-        var until = permit.ValidUntil?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID")) ?? "-";
-        var untilEn = permit.ValidUntil?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "-";
-        return type switch
+        var kind = type switch
         {
-            OutboxMessageTypes.PermitExpiring => new NoticeText(
-                $"Izin {permit.Number} berakhir dalam {permit.DaysLeft} hari",
-                $"Permit {permit.Number} expires in {permit.DaysLeft} days",
-                $"Izin {permit.Type} nomor {permit.Number} untuk {businessName} berlaku sampai {until}. Ajukan perpanjangan sebelum tanggal tersebut agar usaha tetap berizin.",
-                $"Permit {permit.Type} number {permit.Number} of {businessName} is valid until {untilEn}. Apply for renewal before then so the business stays licensed."),
-            OutboxMessageTypes.PermitExpired => new NoticeText(
-                $"Izin {permit.Number} telah berakhir",
-                $"Permit {permit.Number} has expired",
-                $"Izin {permit.Type} nomor {permit.Number} untuk {businessName} berakhir pada {until}. Kegiatan yang memerlukan izin ini harus dihentikan sampai izin baru terbit.",
-                $"Permit {permit.Type} number {permit.Number} of {businessName} expired on {untilEn}. Activities that need it must stop until a new permit is issued."),
-            _ => new NoticeText(
-                $"Izin {permit.Number} dicabut",
-                $"Permit {permit.Number} was revoked",
-                $"Izin {permit.Type} nomor {permit.Number} untuk {businessName} dicabut. Alasan: {permit.Reason}",
-                $"Permit {permit.Type} number {permit.Number} of {businessName} was revoked. Reason: {permit.Reason}"),
+            OutboxMessageTypes.PermitExpiring => "Expiring",
+            OutboxMessageTypes.PermitExpired => "Expired",
+            _ => "Revoked",
         };
+        string In(CultureInfo culture, string key, params object?[] arguments) =>
+            string.Format(culture, Texts.In(culture, key) ?? key, arguments);
+        string Title(CultureInfo culture) => Texts.In(culture, $"PermitTitle.{permit.Type}") ?? permit.Type;
+        string Until(CultureInfo culture) => permit.ValidUntil?.ToString("d MMMM yyyy", culture) ?? "-";
+        string Body(CultureInfo culture) => In(culture, $"Notice.{kind}.Body", Title(culture), businessName, permit.Number, kind == "Revoked" ? permit.Reason : Until(culture));
+        return new NoticeText(
+            In(Cultures.Indonesian, $"Notice.{kind}.Title", permit.Number, permit.DaysLeft),
+            In(Cultures.English, $"Notice.{kind}.Title", permit.Number, permit.DaysLeft),
+            Body(Cultures.Indonesian),
+            Body(Cultures.English));
     }
 
     public async Task<MimeMessage> ComposeAsync(OutboxMessage message, CancellationToken cancellationToken)

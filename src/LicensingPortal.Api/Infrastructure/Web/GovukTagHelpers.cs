@@ -111,6 +111,41 @@ public sealed class GovukInputTagHelper : GovukFieldTagHelper
     }
 }
 
+/// <summary>
+/// A date as day, month and year boxes in a fieldset (GOV.UK "date input"), bound to a <see cref="DateParts"/>: the
+/// order people write a date in Indonesia, whatever the browser's locale.
+/// </summary>
+[HtmlTargetElement("gv-date", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovukDateInputTagHelper : GovukFieldTagHelper
+{
+    public string Legend { get; set; } = string.Empty;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = For.Model as DateParts ?? new DateParts();
+        string Part(string part, string? model, string label, int width)
+        {
+            var name = $"{Name}.{part}";
+            var value = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) && entry.AttemptedValue is not null ? entry.AttemptedValue : model;
+            return $"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
+                + $"<label class=\"govuk-label govuk-date-input__label\" for=\"{Id}-{part.ToLowerInvariant()}\">{Encode(label)}</label>"
+                + $"<input class=\"govuk-input govuk-date-input__input govuk-input--width-{width}{(Errors.Count > 0 ? " govuk-input--error" : string.Empty)}\" id=\"{Id}-{part.ToLowerInvariant()}\" name=\"{Encode(name)}\" type=\"text\" inputmode=\"numeric\" value=\"{Encode(value)}\">"
+                + "</div></div>";
+        }
+
+        var describedBy = DescribedBy(Hint is not null);
+        var inner = $"<fieldset class=\"govuk-fieldset\" role=\"group\"{(describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty)}>"
+            + $"<legend class=\"govuk-fieldset__legend\">{Encode(Legend)}</legend>"
+            + HintHtml() + ErrorHtml()
+            + $"<div class=\"govuk-date-input\" id=\"{Id}\">"
+            + Part(nameof(DateParts.Day), parts.Day, Texts.Get("Form.Day"), 2)
+            + Part(nameof(DateParts.Month), parts.Month, Texts.Get("Form.Month"), 2)
+            + Part(nameof(DateParts.Year), parts.Year, Texts.Get("Form.Year"), 4)
+            + "</div></fieldset>";
+        FormGroup(output, inner);
+    }
+}
+
 /// <summary>A multi-line text input (GOV.UK "textarea").</summary>
 [HtmlTargetElement("gv-textarea", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovukTextareaTagHelper : GovukFieldTagHelper

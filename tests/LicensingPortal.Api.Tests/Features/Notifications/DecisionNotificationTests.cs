@@ -263,6 +263,6 @@ public sealed class PickupFolderTests(SqlitePortal portal) : IClassFixture<Sqlit
         var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
 
         var pickup = Path.Combine(portal.DataDirectory, "mail-pickup");
-        await Eventually.TrueAsync(() => Directory.Exists(pickup) && Directory.EnumerateFiles(pickup, "*.eml").Any(f => File.ReadAllText(f).Contains(application.Id.ToString(), StringComparison.Ordinal)), "an .eml file for the decision appears");
+        await Eventually.TrueAsync(() => Directory.Exists(pickup) && Directory.EnumerateFiles(pickup, "*.eml").Any(f => File.ReadAllText(f).Contains(LicensingPortal.Api.Domain.ApplicationReference.Of(application.Id), StringComparison.Ordinal)), "an .eml file for the decision appears");
     }
 }

@@ -253,6 +253,46 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("businesses", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.BusinessChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_id");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.HasKey("Id")
+                        .HasName("pk_business_changes");
+
+                    b.HasIndex("BusinessId", "ChangedAt")
+                        .HasDatabaseName("ix_business_changes_business_id_changed_at");
+
+                    b.ToTable("business_changes", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.DailyDecisionCount", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -1483,6 +1523,16 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_businesses_asp_net_users_owner_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.BusinessChange", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_business_changes_businesses_business_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Decision", b =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LicensingPortal.Api.Features.Applications;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +11,7 @@ public sealed class SkalaModel : DraftStepPage
         ["landAreaM2"] = nameof(LandArea),
         ["buildingAreaM2"] = nameof(BuildingArea),
         ["employees"] = nameof(Employees),
-        ["plannedStartDate"] = nameof(PlannedStartDate),
+        ["plannedStartDate"] = nameof(PlannedStart),
     };
 
     [BindProperty]
@@ -24,9 +23,9 @@ public sealed class SkalaModel : DraftStepPage
     [BindProperty]
     public string? Employees { get; set; }
 
-    /// <summary>yyyy-MM-dd, as a date input sends it.</summary>
+    /// <summary>Day, month and year, as people write a date.</summary>
     [BindProperty]
-    public string? PlannedStartDate { get; set; }
+    public DateParts PlannedStart { get; set; } = new();
 
     public override string Step => ApplicationSteps.Size;
 
@@ -38,7 +37,7 @@ public sealed class SkalaModel : DraftStepPage
         LandArea = answered ? FormNumbers.Show((long)answers.LandAreaM2) : null;
         BuildingArea = answered ? FormNumbers.Show((long)answers.BuildingAreaM2) : null;
         Employees = answered ? FormNumbers.Show(answers.Employees) : null;
-        PlannedStartDate = answers.PlannedStartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        PlannedStart = DateParts.Of(answers.PlannedStartDate);
     }
 
     protected override ApplicationRequest? Read()
@@ -59,15 +58,15 @@ public sealed class SkalaModel : DraftStepPage
         }
 
         DateOnly? start = null;
-        if (!string.IsNullOrWhiteSpace(PlannedStartDate))
+        if (!PlannedStart.IsEmpty)
         {
-            if (DateOnly.TryParseExact(PlannedStartDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (PlannedStart.TryRead(out var date))
             {
                 start = date;
             }
             else
             {
-                ModelState.AddModelError(nameof(PlannedStartDate), Texts.Get("Form.NotADate"));
+                ModelState.AddModelError(nameof(PlannedStart), Texts.Get("Form.NotADate"));
             }
         }
 

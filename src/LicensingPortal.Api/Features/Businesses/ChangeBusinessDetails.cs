@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using LicensingPortal.Api.Infrastructure.Auth;
+
+namespace LicensingPortal.Api.Features.Businesses;
+
+/// <summary>
+/// The owner corrects a business's details that the rules do not read: name, address, e-mail, phone and NPWP. Each
+/// detail that changed is kept with its time (<see cref="ListBusinessChanges"/>). What the rules read (location,
+/// activities, size) belongs to an application: changing it needs a new one. An NPWP left out (null) stays as it is;
+/// an empty one removes it, which only a sole proprietor may do.
+/// </summary>
+public static class ChangeBusinessDetails
+{
+    public sealed record Request(string Name, string Address, string Email, string? Phone, string? Npwp);
+
+    public sealed record Command(Guid OwnerId, Guid Id, Request Request) : ICommand<Result<BusinessResponse>>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Id).NotEmpty();
+            RuleFor(c => c.Request).NotNull();
+            RuleFor(c => c.Request.Name).NotEmpty().WithMessage(_ => Texts.Get("Validation.Business.Name")).MaximumLength(200).WithMessage(_ => Texts.Get("Validation.Business.Name")).When(c => c.Request is not null);
+            RuleFor(c => c.Request.Address).NotEmpty().WithMessage(_ => Texts.Get("Validation.Business.Address")).MaximumLength(500).WithMessage(_ => Texts.Get("Validation.Business.Address")).When(c => c.Request is not null);
+            RuleFor(c => c.Request.Email).NotEmpty().WithMessage(_ => Texts.Get("Validation.Email")).EmailAddress().WithMessage(_ => Texts.Get("Validation.Email")).MaximumLength(254).When(c => c.Request is not null);
+            RuleFor(c => c.Request.Phone).Matches(@"\A\+?[0-9 ()-]{6,30}\z").WithMessage(_ => Texts.Get("Validation.Phone")).When(c => !string.IsNullOrWhiteSpace(c.Request?.Phone));
+            RuleFor(c => c.Request.Npwp).Must(IdentityNumbers.IsStructurallyValidNpwp!).WithMessage(_ => Texts.Get("Validation.Business.NpwpFormat")).When(c => !string.IsNullOrWhiteSpace(c.Request?.Npwp));
+        }
+    }
+
+    public sealed class Handler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Command, Result<BusinessResponse>>
+    {
+        public async ValueTask<Result<BusinessResponse>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var business = await db.BusinessesOf(command.OwnerId).FirstOrDefaultAsync(b => b.Id == command.Id, cancellationToken);
+            if (business is null)
+            {
+                return Error.NotFound(ErrorCodes.BusinessNotFound, "The business was not found.");
+            }
+
+            var request = command.Request;
+            var npwp = request.Npwp is null ? business.Npwp : request.Npwp;
+            if (!business.IsIndividual && string.IsNullOrWhiteSpace(npwp))
+            {
+                return Error.Invalid("npwp", Texts.Get("Validation.Business.NpwpRequired"));
+            }
+
+            db.BusinessChanges.AddRange(business.ChangeDetails(request.Name, request.Address, request.Email, request.Phone, npwp, time.GetUtcNow()));
+            return BusinessResponse.From(business);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapPut("/{id:guid}/details", async Task<Results<Ok<BusinessResponse>, ProblemHttpResult>> (Guid id, Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Command(user.UserId(), id, request), cancellationToken)).ToOk())
+            .WithName("ChangeBusinessDetails")
+            .WithSummary("Correct a business's name, address, e-mail, phone or NPWP; each change is kept with its time. Location and activities change through a new application.")
+            .ProducesValidationProblem();
+}

@@ -1,0 +1,105 @@
+using LicensingPortal.Api.Features.Businesses;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Pemohon.Usaha;
+
+/// <summary>
+/// Correct a business's details (the same use case as PUT /api/businesses/{id}/details): one small group of
+/// questions, then "check your changes" before they are saved.
+/// </summary>
+public sealed class UbahModel : PortalPage
+{
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["name"] = nameof(Name),
+        ["address"] = nameof(Address),
+        ["email"] = nameof(Email),
+        ["phone"] = nameof(Phone),
+        ["npwp"] = nameof(Npwp),
+    };
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Address { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Phone { get; set; }
+
+    [BindProperty]
+    public string? Npwp { get; set; }
+
+    public BusinessResponse Business { get; private set; } = null!;
+
+    /// <summary>Showing the changes for a last look before saving.</summary>
+    public bool Checking { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+
+        Name = Business.Name;
+        Address = Business.Address;
+        Email = Business.Email;
+        Phone = Business.Phone;
+        return Page();
+    }
+
+    /// <summary>Continue: shows the answers beside what they were, to check before saving.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+
+        Checking = true;
+        return Page();
+    }
+
+    /// <summary>Back from the check to the answers, as they were typed.</summary>
+    public async Task<IActionResult> OnPostEditAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+
+        // An empty NPWP box keeps the NPWP on file: the page shows it masked and never holds it in full.
+        var saved = await Sender.Send(
+            new ChangeBusinessDetails.Command(UserId, Id, new ChangeBusinessDetails.Request(Name ?? string.Empty, Address ?? string.Empty, Email ?? string.Empty, Phone, string.IsNullOrWhiteSpace(Npwp) ? null : Npwp)),
+            cancellationToken);
+        if (saved.Succeeded)
+        {
+            return Redirect($"/pemohon/usaha/{Id}?disimpan=true");
+        }
+
+        ShowErrors(saved.Error!, Fields);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var business = await Sender.Send(new GetBusiness.Query(UserId, Id), cancellationToken);
+        if (!business.Succeeded)
+        {
+            return Failure(business.Error!);
+        }
+
+        Business = business.Value;
+        return null;
+    }
+}

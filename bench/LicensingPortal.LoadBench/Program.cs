@@ -25,6 +25,17 @@ if (args is ["cpu-report", var speedscopeFile])
     return 0;
 }
 
+if (args is ["restart", ..])
+{
+    var releaseDirectory = Path.Combine(BenchDatabase.FindRoot(), "src", "LicensingPortal.Api");
+    // LOADBENCH_API_DLL runs another build of the API, such as the published, ReadyToRun-compiled one production runs.
+    return await Restart.RunAsync(
+        Environment.GetEnvironmentVariable("LOADBENCH_API_DLL") is { Length: > 0 } published ? published : Path.Combine(releaseDirectory, "bin", "Release", "net10.0", "LicensingPortal.Api.dll"),
+        releaseDirectory,
+        args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 40,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
 var burst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
 int[] levels = args.Length > 2 ? args[2].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() : [1, 4, 16, 64];
@@ -398,7 +409,19 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    public static async Task<ApiProcess> StartAsync(string dll, string contentRoot, int port, Dictionary<string, string> environment, string role)
+    public DateTime StartTime => process.StartTime;
+
+    /// <summary>The API's own account of where its start went (its "LicensingPortal started …" line).</summary>
+    public string StartupLine { get; private set; } = string.Empty;
+
+    /// <summary>As a crash would: SIGKILL, nothing flushed, nothing closed.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public static async Task<ApiProcess> StartAsync(string dll, string contentRoot, int port, Dictionary<string, string> environment, string role, int pollMilliseconds = 200)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = contentRoot, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
@@ -418,11 +441,17 @@ internal sealed class ApiProcess : IAsyncDisposable
         var process = Process.Start(start)!;
         // The API logs warnings and errors only (see the environment); each goes to the console with its message line.
         var forward = false;
+        var startup = string.Empty;
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
             {
                 return;
+            }
+
+            if (e.Data.StartsWith("LicensingPortal started", StringComparison.Ordinal))
+            {
+                startup = e.Data;
             }
 
             forward = e.Data.StartsWith("warn:", StringComparison.Ordinal) || e.Data.StartsWith("fail:", StringComparison.Ordinal) || (forward && e.Data.StartsWith(' '));
@@ -442,7 +471,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             {
                 if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
                 {
-                    return new ApiProcess(process);
+                    return new ApiProcess(process) { StartupLine = startup };
                 }
             }
             catch (HttpRequestException) when (DateTime.UtcNow < deadline && !process.HasExited)
@@ -454,7 +483,7 @@ internal sealed class ApiProcess : IAsyncDisposable
                 throw new InvalidOperationException("The API did not become ready.");
             }
 
-            await Task.Delay(200);
+            await Task.Delay(pollMilliseconds);
         }
     }
 

@@ -97,10 +97,15 @@ public static class JobsSetup
         }
     }
 
-    /// <summary>The Hangfire job server of this process, when Jobs:RunServer says so (not for an API-only instance).</summary>
+    /// <summary>
+    /// The Hangfire job server of this process, when Jobs:RunServer says so (not for an API-only instance). It starts
+    /// beside the app, not before it: requests are served (and readiness answered) while its workers come up, since
+    /// nothing a request does waits for a job; a restart under load is ready sooner (docs/benchmarks.md).
+    /// </summary>
     private sealed class JobServer(IServiceProvider provider, IOptions<JobsOptions> options) : IHostedService, IDisposable
     {
         private BackgroundJobServerHostedService? server;
+        private Task starting = Task.CompletedTask;
 
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -118,10 +123,18 @@ public static class JobsSetup
                 Activator = provider.GetRequiredService<JobActivator>(),
             };
             server = new BackgroundJobServerHostedService(provider.GetRequiredService<JobStorage>(), serverOptions, [], provider.GetRequiredService<IHostApplicationLifetime>());
-            return server.StartAsync(cancellationToken);
+            starting = Task.Run(() => server.StartAsync(CancellationToken.None), CancellationToken.None);
+            return Task.CompletedTask;
         }
 
-        public Task StopAsync(CancellationToken cancellationToken) => server?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            await starting;
+            if (server is not null)
+            {
+                await server.StopAsync(cancellationToken);
+            }
+        }
 
         public void Dispose() => server?.Dispose();
     }

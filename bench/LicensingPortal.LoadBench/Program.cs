@@ -10,14 +10,15 @@ using LicensingPortal.Api.Tests.Infrastructure;
 using LicensingPortal.Bench;
 using Npgsql;
 
-// The load benchmark of issue 16, one command (see docs/benchmarks.md):
+// The load benchmark of issues 16 and 21, one command (see docs/benchmarks.md):
 //   dotnet run -c Release --project bench/LicensingPortal.LoadBench -- [seconds per level, default 15] [burst, default 2000]
 // A throwaway PostgreSQL cluster (durable settings: fsync and synchronous commit on), the API as its own Release
 // process on Kestrel, and a local SMTP server. It prints, per level of concurrency (1, 4, 16, 64 connections from
-// eight accounts, approved and rejected bodies alternating): submissions per second, p50/p99, statements per
-// submission and CPU milliseconds per submission of the API and of PostgreSQL; then pgbench running the SQL one
-// submission executed (captured from the API through the server log, with fresh ids per transaction) at the same
-// client counts, and the ratio; then how fast the decision e-mails of a burst drain.
+// eight accounts, approved and rejected bodies alternating), for submissions with an Idempotency-Key (as integrators
+// call) and without, in turn: submissions per second, p50/p99, statements per submission and CPU milliseconds per
+// submission of the API and of PostgreSQL; then pgbench running the SQL one keyed submission executed (captured from
+// the API through the server log, with fresh ids and keys per transaction) at the same client counts, and the ratio;
+// how fast the decision e-mails of a burst drain; and the keyed levels again with the pickup folder instead of SMTP.
 if (args is ["cpu-report", var speedscopeFile])
 {
     // The CPU report of a trace taken earlier (a .speedscope.json written next to its .nettrace).
@@ -95,7 +96,13 @@ await using (var quiet = await ApiProcess.StartAsync(apiDll, apiDirectory, port,
     await ExecuteAsync(connection, "ALTER SYSTEM SET log_statement = 'all'", "SELECT pg_reload_conf()");
     await Task.Delay(500);
     var from = new FileInfo(cluster.LogFile!).Length;
-    await accounts[0].Client.SubmitAsync(captureBody);
+    using (var keyed = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(captureBody) })
+    {
+        // The keyed request's SQL: the key, the use case and the stored response in one transaction.
+        keyed.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        (await accounts[0].Client.SendAsync(keyed)).EnsureSuccessStatusCode();
+    }
+
     await Task.Delay(500);
     await ExecuteAsync(connection, "ALTER SYSTEM RESET log_statement", "SELECT pg_reload_conf()");
     var captured = Capture.Read(cluster.LogFile!, from);
@@ -129,7 +136,8 @@ if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } 
         baselineAccounts.Add(await AccountAsync(port, baselineConnection, i, []));
     }
 
-    var label = $"baseline ({Path.GetFileName(baseline.TrimEnd('/'))})";
+    var label = $"baseline ({Path.GetFileName(baseline.TrimEnd('/'))}) keyed, SMTP";
+    Keys.On = true;
     await LevelsAsync(label, old.Pid, baselineConnection, baselineAccounts, levels, seconds, smtp);
     await BurstAsync(label + " burst", baselineAccounts, smtp, burst);
 }
@@ -137,7 +145,19 @@ if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } 
 List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)> results;
 await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, environment, "all"))
 {
-    results = await LevelsAsync("app", api.Pid, connection, accounts, levels, seconds, smtp);
+    // Keyed (as the README asks of integrators) and unkeyed, level by level in turn, against the SMTP sink.
+    results = [];
+    var unkeyed = new List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)>();
+    foreach (var level in levels)
+    {
+        Keys.On = true;
+        results.AddRange(await LevelsAsync("app keyed, SMTP", api.Pid, connection, accounts, [level], seconds, smtp));
+        Keys.On = false;
+        unkeyed.AddRange(await LevelsAsync("app unkeyed, SMTP", api.Pid, connection, accounts, [level], seconds, smtp));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"keyed/unkeyed at {level} connections: {results[^1].Rate / unkeyed[^1].Rate:F2}"));
+    }
+
+    Keys.On = true;
     var best = results.MaxBy(r => r.Rate);
     var half = await RunAtRateAsync(accounts, best.Rate / 2, TimeSpan.FromSeconds(seconds));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app at half the best rate ({best.Rate / 2:F0}/s offered): {half.Latencies.Count / half.Elapsed.TotalSeconds:F1}/s, p50 {Percentile(half.Latencies, 0.5):F1} ms, p99 {Percentile(half.Latencies, 0.99):F1} ms"));
@@ -154,6 +174,18 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
 
     // 5. A burst, then the time until every decision e-mail of it has left.
     await BurstAsync("burst", accounts, smtp, burst);
+}
+
+// 6. The embedded default's channel: decision e-mails written to the pickup folder instead of sent over SMTP (the
+//    same database and accounts; the API's CPU per submission is the channel's cost beside the SMTP path's above).
+await using (var pickup = await ApiProcess.StartAsync(apiDll, apiDirectory, port, new(environment) { ["Email__SmtpHost"] = string.Empty }, "all"))
+{
+    Keys.On = true;
+    var folder = Path.Combine(data.FullName, "mail-pickup");
+    var before = Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
+    var watch = Stopwatch.StartNew();
+    var pickupResults = await LevelsAsync("app keyed, pickup folder", pickup.Pid, connection, accounts, levels, seconds, smtp);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pickup folder: {(Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0) - before} e-mails written in {watch.Elapsed.TotalSeconds:F0} s; keyed pickup/keyed SMTP per level: {string.Join(", ", pickupResults.Zip(results, (p, m) => $"{p.Level}: {p.Rate / m.Rate:F2}x rate, {p.ApiCpu:F2} against {m.ApiCpu:F2} ms API CPU"))}"));
 }
 
 await cluster.DisposeAsync();
@@ -242,7 +274,14 @@ static async Task<double?> SubmitAsync(List<(HttpClient Client, ApplicationReque
 {
     var account = accounts[n % accounts.Count];
     var started = Stopwatch.GetTimestamp();
-    using var response = await account.Client.PostAsJsonAsync("/api/applications", n / accounts.Count % 2 == 0 ? account.Approved : account.Rejected);
+    using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(n / accounts.Count % 2 == 0 ? account.Approved : account.Rejected) };
+    if (Keys.On)
+    {
+        // As the README tells integrators: every submission with a key of its own.
+        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+    }
+
+    using var response = await account.Client.SendAsync(message);
     return response.StatusCode == HttpStatusCode.Created ? Stopwatch.GetElapsedTime(started).TotalMilliseconds : null;
 }
 
@@ -399,6 +438,12 @@ static async Task<double> PgbenchAsync(string connection, string script, int cli
 }
 
 internal sealed record Run(List<double> Latencies, TimeSpan Elapsed, int Failures);
+
+/// <summary>Whether the submissions being sent carry an Idempotency-Key (each its own), as the README asks of integrators.</summary>
+internal static class Keys
+{
+    public static bool On { get; set; }
+}
 
 /// <summary>The API as its own process (Release build, Kestrel), as it runs in production.</summary>
 internal sealed class ApiProcess : IAsyncDisposable

@@ -61,7 +61,7 @@ public static partial class PlainWords
             "owner.kind" => Text(culture, $"Plain.OwnerKind.{value}") ?? value,
             _ when value is "true" or "false" => Text(culture, value == "true" ? "Plain.Yes" : "Plain.No") ?? value,
             _ when fact.StartsWith("investment.", StringComparison.Ordinal) || fact == "business.annualSales" =>
-                decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var money) ? "Rp" + money.ToString("#,0", culture) : value,
+                decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var money) ? Rupiah(money, culture) : value,
             _ when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date.ToString("d MMMM yyyy", culture),
             _ when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && !fact.StartsWith("location.", StringComparison.Ordinal) => number.ToString("#,0.##", culture),
             _ => Item(fact, value, ruleSet, language, culture),
@@ -77,6 +77,25 @@ public static partial class PlainWords
         "permits.required" => ruleSet.Definition.PermitTypes.TryGetValue(item, out var permit) ? permit.Title.In(language) : item,
         _ => item,
     };
+
+    /// <summary>Whole rupiah with the size in words people use: "Rp10.000.000.000 (10 miliar rupiah)".</summary>
+    public static string Rupiah(decimal amount, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var digits = "Rp" + amount.ToString("#,0", culture);
+        var english = culture.TwoLetterISOLanguageName == "en";
+        (decimal Size, string Indonesian, string English)[] scales = [(1_000_000_000_000m, "triliun", "trillion"), (1_000_000_000m, "miliar", "billion"), (1_000_000m, "juta", "million")];
+        foreach (var (size, indonesian, inEnglish) in scales)
+        {
+            if (Math.Abs(amount) >= size)
+            {
+                var count = Math.Round(amount / size, 2).ToString("0.##", culture);
+                return english ? $"{digits} ({count} {inEnglish} rupiah)" : $"{digits} ({count} {indonesian} rupiah)";
+            }
+        }
+
+        return digits;
+    }
 
     private static string Join(List<string> items, CultureInfo culture)
     {

@@ -31,7 +31,7 @@ public static class DatabaseSetup
     /// Applies migrations, records the rule set versions in use and creates the roles and seeded accounts. Safe to run
     /// on every start. A restart (nothing to migrate) only reads the migration history: EF's full migration run also
     /// compares the model with its snapshot, seconds of a restart under load, which a test does instead
-    /// (ModelSnapshotTests). The rule sets compile meanwhile on another thread.
+    /// (HostingTests.TheModel_HasNoChangeWithoutAMigration_AndEveryMigrationIsApplied). The rule sets compile meanwhile on another thread.
     /// </summary>
     public static async Task<string> MigrateAndSeedAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {

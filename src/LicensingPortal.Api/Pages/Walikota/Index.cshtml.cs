@@ -14,8 +14,8 @@ public sealed class IndexModel : PortalPage
 {
     private static readonly Dictionary<string, string> FieldMap = new(StringComparer.Ordinal)
     {
-        ["from"] = nameof(From),
-        ["to"] = nameof(To),
+        ["from"] = nameof(FromParts),
+        ["to"] = nameof(ToParts),
         ["granularity"] = nameof(Granularity),
     };
 
@@ -27,6 +27,14 @@ public sealed class IndexModel : PortalPage
 
     [BindProperty(SupportsGet = true)]
     public string? Granularity { get; set; }
+
+    /// <summary>The period's first day as the form asks it: day, month and year (the addresses of charts and CSVs use <see cref="From"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateParts FromParts { get; set; } = new();
+
+    /// <summary>The period's last day as the form asks it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateParts ToParts { get; set; } = new();
 
     public IReadOnlyList<ThroughputRow> Throughput { get; private set; } = [];
 
@@ -111,9 +119,29 @@ public sealed class IndexModel : PortalPage
 
     private void Defaults()
     {
+        From = Read(FromParts, nameof(FromParts)) ?? From;
+        To = Read(ToParts, nameof(ToParts)) ?? To;
         var today = Domain.Wita.Today(Clock);
         To ??= today;
         From ??= To.Value.AddDays(-29);
+        FromParts = FromParts.IsEmpty || ModelState.IsValid ? DateParts.Of(From) : FromParts;
+        ToParts = ToParts.IsEmpty || ModelState.IsValid ? DateParts.Of(To) : ToParts;
         Granularity = string.IsNullOrWhiteSpace(Granularity) ? "day" : Granularity;
+    }
+
+    private DateOnly? Read(DateParts parts, string field)
+    {
+        if (parts.IsEmpty)
+        {
+            return null;
+        }
+
+        if (parts.TryRead(out var date))
+        {
+            return date;
+        }
+
+        ModelState.AddModelError(field, Texts.Get("Form.NotADate"));
+        return null;
     }
 }

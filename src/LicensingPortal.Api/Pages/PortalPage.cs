@@ -21,6 +21,27 @@ public abstract class PortalPage : PageModel
 
     protected static Language Language => Cultures.Current;
 
+    /// <summary>
+    /// A date typed as day, month and year: null when the boxes are empty; when they hold no real date, an error at
+    /// the field and null.
+    /// </summary>
+    protected DateOnly? ReadDate(DateParts parts, string field)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.IsEmpty)
+        {
+            return null;
+        }
+
+        if (parts.TryRead(out var date))
+        {
+            return date;
+        }
+
+        ModelState.AddModelError(field, Texts.Get("Form.NotADate"));
+        return null;
+    }
+
     /// <summary>Puts a failed result on the page: field errors at their fields, anything else in the summary.</summary>
     protected void ShowErrors(Error error, IReadOnlyDictionary<string, string>? fields = null)
     {

@@ -60,10 +60,10 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Screenshots.SaveAsync(page, "officer-decision");
 
             // A filter that cannot be read is said at its field, in the reader's language, and nothing else breaks.
-            await page.GotoAsync("/petugas?Applicant=bukan-id&From=2026-13-45");
+            await page.GotoAsync("/petugas?Applicant=bukan-id&FromParts.Day=45&FromParts.Month=13&FromParts.Year=2026");
             await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Form.InvalidValue"));
             await Assertions.Expect(page.Locator("#Applicant-error")).ToContainTextAsync(Say.Id("Form.InvalidValue"));
-            await Assertions.Expect(page.Locator("#From-error")).ToContainTextAsync(Say.Id("Form.InvalidValue"));
+            await Assertions.Expect(page.Locator("#FromParts-error")).ToContainTextAsync(Say.Id("Form.NotADate"));
         });
     }
 

@@ -16,8 +16,8 @@ public sealed class IndexModel : PortalPage
 
     private static readonly Dictionary<string, string> FieldMap = new(StringComparer.Ordinal)
     {
-        ["from"] = nameof(From),
-        ["to"] = nameof(To),
+        ["from"] = nameof(FromParts),
+        ["to"] = nameof(ToParts),
         ["outcome"] = nameof(Outcome),
         ["kbli"] = nameof(Kbli),
         ["kecamatan"] = nameof(Kecamatan),
@@ -31,6 +31,13 @@ public sealed class IndexModel : PortalPage
 
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
+
+    /// <summary>The first day as the form asks it (an address may still carry <see cref="From"/> as yyyy-MM-dd).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateParts FromParts { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public DateParts ToParts { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? Outcome { get; set; }
@@ -73,6 +80,10 @@ public sealed class IndexModel : PortalPage
         var areas = await Sender.Send(new ListKelurahan.Query(), cancellationToken);
         KecamatanChoices = areas.Succeeded ? areas.Value.Select(k => new Choice(k.Code, k.Name)).ToList() : [];
         KecamatanNames = KecamatanChoices.ToDictionary(c => c.Value, c => c.Label);
+        From = ReadDate(FromParts, nameof(FromParts)) ?? From;
+        To = ReadDate(ToParts, nameof(ToParts)) ?? To;
+        FromParts = FromParts.IsEmpty ? DateParts.Of(From) : FromParts;
+        ToParts = ToParts.IsEmpty ? DateParts.Of(To) : ToParts;
         if (!ModelState.IsValid)
         {
             return Page();

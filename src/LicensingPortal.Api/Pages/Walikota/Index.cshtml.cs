@@ -119,8 +119,8 @@ public sealed class IndexModel : PortalPage
 
     private void Defaults()
     {
-        From = Read(FromParts, nameof(FromParts)) ?? From;
-        To = Read(ToParts, nameof(ToParts)) ?? To;
+        From = ReadDate(FromParts, nameof(FromParts)) ?? From;
+        To = ReadDate(ToParts, nameof(ToParts)) ?? To;
         var today = Domain.Wita.Today(Clock);
         To ??= today;
         From ??= To.Value.AddDays(-29);
@@ -129,19 +129,4 @@ public sealed class IndexModel : PortalPage
         Granularity = string.IsNullOrWhiteSpace(Granularity) ? "day" : Granularity;
     }
 
-    private DateOnly? Read(DateParts parts, string field)
-    {
-        if (parts.IsEmpty)
-        {
-            return null;
-        }
-
-        if (parts.TryRead(out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(field, Texts.Get("Form.NotADate"));
-        return null;
-    }
 }

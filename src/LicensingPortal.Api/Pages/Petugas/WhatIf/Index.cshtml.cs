@@ -13,8 +13,8 @@ public sealed class IndexModel : PortalPage
     {
         ["ruleSet"] = nameof(RuleSet),
         ["draft"] = nameof(Draft),
-        ["from"] = nameof(From),
-        ["to"] = nameof(To),
+        ["from"] = nameof(FromParts),
+        ["to"] = nameof(ToParts),
     };
 
     [BindProperty]
@@ -23,11 +23,12 @@ public sealed class IndexModel : PortalPage
     [BindProperty]
     public string? RuleSet { get; set; }
 
+    /// <summary>The first day of the decisions to evaluate again, as day, month and year.</summary>
     [BindProperty]
-    public DateOnly? From { get; set; }
+    public DateParts FromParts { get; set; } = new();
 
     [BindProperty]
-    public DateOnly? To { get; set; }
+    public DateParts ToParts { get; set; } = new();
 
     public IReadOnlyList<Choice> Drafts { get; private set; } = [];
 
@@ -36,27 +37,29 @@ public sealed class IndexModel : PortalPage
         var drafts = await Sender.Send(new ListWhatIfDrafts.Query(), cancellationToken);
         Drafts = drafts.Succeeded ? drafts.Value.Select(d => new Choice(d, d)).ToList() : [];
         var today = Domain.Wita.Today(Clock);
-        From ??= today.AddDays(-30);
-        To ??= today;
+        FromParts = DateParts.Of(today.AddDays(-30));
+        ToParts = DateParts.Of(today);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (From is null)
+        var from = ReadDate(FromParts, nameof(FromParts));
+        var to = ReadDate(ToParts, nameof(ToParts));
+        if (FromParts.IsEmpty)
         {
-            ModelState.AddModelError(nameof(From), Texts.Get("WhatIf.DatesRequired"));
+            ModelState.AddModelError(nameof(FromParts), Texts.Get("WhatIf.DatesRequired"));
         }
 
-        if (To is null)
+        if (ToParts.IsEmpty)
         {
-            ModelState.AddModelError(nameof(To), Texts.Get("WhatIf.DatesRequired"));
+            ModelState.AddModelError(nameof(ToParts), Texts.Get("WhatIf.DatesRequired"));
         }
 
         if (ModelState.IsValid)
         {
             var pasted = string.IsNullOrWhiteSpace(RuleSet) ? null : RuleSet;
             var draft = pasted is null && !string.IsNullOrWhiteSpace(Draft) ? Draft : null;
-            var started = await Sender.Send(new StartWhatIf.Command(UserId, pasted, draft, From!.Value, To!.Value), cancellationToken);
+            var started = await Sender.Send(new StartWhatIf.Command(UserId, pasted, draft, from!.Value, to!.Value), cancellationToken);
             if (started.Succeeded)
             {
                 return Redirect($"/petugas/what-if/{started.Value.Id}");

@@ -41,6 +41,7 @@ public static class ApiEndpoints
 
         var businesses = api.MapGroup("/businesses").WithTags("Businesses").RequireAuthorization(Policies.Applicant);
         RegisterBusiness.Map(businesses).AddEndpointFilter(idempotent);
+        CheckBusiness.Map(businesses);
         GetBusiness.Map(businesses);
         ChangeBusinessDetails.Map(businesses);
         ListBusinessChanges.Map(businesses);

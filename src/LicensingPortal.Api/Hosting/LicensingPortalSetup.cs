@@ -94,6 +94,7 @@ public static class LicensingPortalSetup
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        ValidatorOptions.Global.LanguageManager = new ValidationLanguage();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: false);
 
         // Unreadable bodies throw, so that the problem+json says what was wrong and where (see ProblemDetailsSetup).

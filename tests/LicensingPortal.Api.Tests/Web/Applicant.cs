@@ -100,20 +100,30 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
         await AnswerDeclarationsAsync(declareTruth);
     }
 
+    /// <summary>Registers a sole proprietorship one question page at a time, checks the answers and registers it.</summary>
     public async Task RegisterSoleProprietorAsync(string name = "Warung Se'i Oma Maria")
     {
         await Page.GotoAsync("/pemohon/usaha/baru");
-        await ExpectHeadingAsync(S("Business.New.Title"));
+        await ExpectHeadingAsync(S("Business.New.LegalFormTitle"));
         await Page.GetByLabel(S("LegalForm.Perorangan"), new() { Exact = true }).CheckAsync();
+        await ContinueAsync();
+        await ExpectHeadingAsync(S("Business.New.OwnerTitle"));
         await Field("Field.OwnerName").FillAsync("Maria Ndolu");
         await Field("Field.Nik").FillAsync("5371044107850003");
+        await ContinueAsync();
+        await ExpectHeadingAsync(S("Business.New.NameTitle"));
         await Field("Field.BusinessName").FillAsync(name);
-        await Page.GetByLabel(S("InvestmentType.Pmdn"), new() { Exact = true }).CheckAsync();
+        await ContinueAsync();
+        await ExpectHeadingAsync(S("Business.New.ContactTitle"));
         await Field("Field.BusinessAddress").FillAsync("Jl. Frans Seda No. 12, Fatululi, Oebobo, Kota Kupang");
         await Field("Field.BusinessEmail").FillAsync("maria.ndolu@example.com");
         await Field("Field.Phone").FillAsync("+62 812 3456 7890");
+        await ContinueAsync();
+        await ExpectHeadingAsync(S("Business.New.CheckTitle"));
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync(name);
         await ClickButtonAsync("Business.New.Button");
-        await Assertions.Expect(Page.GetByText(name).First).ToBeVisibleAsync();
+        await ExpectHeadingAsync(name);
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync(S("Business.New.Registered"));
     }
 
     /// <summary>Uploads a real PDF as the owner's KTP on the documents page.</summary>

@@ -203,20 +203,20 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
         {
             await applicant.SignInFreshAccountAsync();
             await page.GotoAsync("/pemohon/usaha/baru");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Continue") }).ClickAsync();
+            await Assertions.Expect(page.Locator("#LegalForm-error")).ToContainTextAsync(Say.Id("Business.New.LegalFormRequired"));
             await page.GetByLabel(Say.Id("LegalForm.Perorangan"), new() { Exact = true }).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Continue") }).ClickAsync();
             await page.GetByLabel(Say.Id("Field.OwnerName"), new() { Exact = true }).FillAsync("Maria Ndolu");
             await page.GetByLabel(Say.Id("Field.Nik"), new() { Exact = true }).FillAsync("1234");
-            await page.GetByLabel(Say.Id("Field.BusinessName"), new() { Exact = true }).FillAsync("Kios Oebobo");
-            await page.GetByLabel(Say.Id("Field.BusinessEmail"), new() { Exact = true }).FillAsync("bukan-email");
-            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Business.New.Button") }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Continue") }).ClickAsync();
 
             var summary = page.Locator(".govuk-error-summary");
             await Assertions.Expect(summary).ToBeFocusedAsync();
             await Assertions.Expect(summary).ToContainTextAsync(Say.Id("Validation.Business.NikFormat"));
-            await Assertions.Expect(summary).ToContainTextAsync(Say.Id("Validation.Email"));
             await Assertions.Expect(page.Locator("#Nik-error")).ToContainTextAsync(Say.Id("Validation.Business.NikFormat"));
             await Assertions.Expect(page.GetByLabel(Say.Id("Field.Nik"), new() { Exact = true })).ToHaveValueAsync("1234");
-            await Assertions.Expect(page.GetByLabel(Say.Id("Field.BusinessName"), new() { Exact = true })).ToHaveValueAsync("Kios Oebobo");
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.OwnerName"), new() { Exact = true })).ToHaveValueAsync("Maria Ndolu");
             Assert.StartsWith(Say.Id("Error.TitlePrefix"), await page.TitleAsync(), StringComparison.Ordinal);
             await Axe.AssertNoSeriousViolationsAsync(page);
             await Screenshots.SaveAsync(page, "error-summary");
@@ -224,11 +224,74 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await summary.GetByRole(AriaRole.Link, new() { Name = Say.Id("Validation.Business.NikFormat") }).ClickAsync();
             await Assertions.Expect(page.GetByLabel(Say.Id("Field.Nik"), new() { Exact = true })).ToBeFocusedAsync();
 
+            // The language switch keeps the answers already given: the legal form chosen, the question in English.
             await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-            await page.GetByLabel(Say.En("LegalForm.Perorangan"), new() { Exact = true }).CheckAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.En("Business.New.OwnerTitle"));
+            await page.GetByLabel(Say.En("Field.OwnerName"), new() { Exact = true }).FillAsync("Maria Ndolu");
             await page.GetByLabel(Say.En("Field.Nik"), new() { Exact = true }).FillAsync("12");
-            await page.GetByRole(AriaRole.Button, new() { Name = Say.En("Business.New.Button") }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.En("Journey.Continue") }).ClickAsync();
             await Assertions.Expect(page.Locator("#Nik-error")).ToContainTextAsync(Say.En("Validation.Business.NikFormat"));
+            await page.GetByLabel(Say.En("Field.Nik"), new() { Exact = true }).FillAsync("5371 0441 0785 0003");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.En("Journey.Continue") }).ClickAsync();
+            await page.GetByLabel(Say.En("Field.BusinessName"), new() { Exact = true }).FillAsync("Kios Oebobo");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.En("Journey.Continue") }).ClickAsync();
+            await page.GetByLabel(Say.En("Field.BusinessAddress"), new() { Exact = true }).FillAsync("Jl. Frans Seda No. 3, Oebobo");
+            await page.GetByLabel(Say.En("Field.BusinessEmail"), new() { Exact = true }).FillAsync("bukan-email");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.En("Journey.Continue") }).ClickAsync();
+            await Assertions.Expect(page.Locator("#Email-error")).ToContainTextAsync(Say.En("Validation.Email"));
+            await Assertions.Expect(page.GetByLabel(Say.En("Field.BusinessAddress"), new() { Exact = true })).ToHaveValueAsync("Jl. Frans Seda No. 3, Oebobo");
+        });
+    }
+
+    [Fact]
+    public async Task RegisteringABusiness_ChangingTheLegalForm_FromTheCheckPage_AsksForWhatTheNewFormNeeds()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await applicant.SignInFreshAccountAsync();
+            await page.GotoAsync("/pemohon/usaha/baru/kontak");
+            await applicant.ExpectHeadingAsync(Say.Id("Business.New.LegalFormTitle"));
+            await page.GetByLabel(Say.Id("LegalForm.Perorangan"), new() { Exact = true }).CheckAsync();
+            await applicant.ContinueAsync();
+            await page.GetByLabel(Say.Id("Field.OwnerName"), new() { Exact = true }).FillAsync("Yakobus Lay");
+            await page.GetByLabel(Say.Id("Field.Nik"), new() { Exact = true }).FillAsync("5371044107850003");
+            await applicant.ContinueAsync();
+            await page.GetByLabel(Say.Id("Field.BusinessName"), new() { Exact = true }).FillAsync("Toko Lay");
+            await applicant.ContinueAsync();
+            await page.GetByLabel(Say.Id("Field.BusinessAddress"), new() { Exact = true }).FillAsync("Jl. Siliwangi No. 8, Kota Kupang");
+            await page.GetByLabel(Say.Id("Field.BusinessEmail"), new() { Exact = true }).FillAsync("toko.lay@example.com");
+            await applicant.ContinueAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Business.New.CheckTitle"));
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("5371044107850003");
+
+            // A PT has no NIK and needs an NPWP: changing the form leads through the owner's page again.
+            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Journey.Check.Change") + " " + Say.Id("Field.LegalForm") }).ClickAsync();
+            await page.GetByLabel(Say.Id("LegalForm.Pt"), new() { Exact = true }).CheckAsync();
+            await applicant.ContinueAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Business.New.OwnerTitle"));
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.Nik"), new() { Exact = true })).ToHaveCountAsync(0);
+            await applicant.ContinueAsync();
+            await Assertions.Expect(page.Locator("#Npwp-error")).ToContainTextAsync(Say.Id("Validation.Business.NpwpRequired"));
+            await page.GetByLabel(Say.Id("Field.Npwp"), new() { Exact = true }).FillAsync("01.234.567.8-921.000");
+            await applicant.ContinueAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Business.New.NameTitle"));
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.BusinessName"), new() { Exact = true })).ToHaveValueAsync("Toko Lay");
+            await applicant.ContinueAsync();
+            await Assertions.Expect(page.Locator("#InvestmentType-error")).ToContainTextAsync(Say.Id("Business.New.InvestmentTypeRequired"));
+            await page.GetByLabel(Say.Id("InvestmentType.Pmdn"), new() { Exact = true }).CheckAsync();
+            await applicant.ContinueAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Business.New.CheckTitle"));
+            await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("5371044107850003");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("InvestmentType.Pmdn"));
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Business.New.Button") }).ClickAsync();
+            await applicant.ExpectHeadingAsync("Toko Lay");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("LegalForm.Pt"));
+
+            // Registered: the answers are gone, the next registration starts afresh.
+            await page.GotoAsync("/pemohon/usaha/baru/periksa");
+            await applicant.ExpectHeadingAsync(Say.Id("Business.New.LegalFormTitle"));
         });
     }
 

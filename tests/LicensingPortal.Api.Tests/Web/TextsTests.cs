@@ -33,6 +33,53 @@ public sealed partial class TextsTests
         Assert.Empty(named.Where(n => !Indonesian.ContainsKey(n.Key)).Select(n => $"{n.Key} ({n.File})").Distinct());
     }
 
+    /// <summary>
+    /// Every rule of every use case's validator says its failure in the service's voice: its own message from the
+    /// resources, or FluentValidation's message for that kind of rule replaced by ours (ValidationLanguage) — never
+    /// FluentValidation's own English with the property named as the code spells it.
+    /// </summary>
+    [Fact]
+    public void EveryValidationRule_HasAMessageInTheServicesVoice()
+    {
+        var builtIn = new FluentValidation.Resources.LanguageManager();
+        var validators = typeof(Program).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(FluentValidation.IValidator).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .ToList();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Cultures.English;
+        try
+        {
+            var rules = validators
+                .SelectMany(t => ((FluentValidation.IValidator)Activator.CreateInstance(t)!).CreateDescriptor().Rules.Select(r => (Validator: t, Rule: r)))
+                .SelectMany(r => r.Rule.Components.Select(c => (r.Validator, r.Rule.PropertyName, Component: c)))
+                .Where(r => r.Component.Validator.Name is not "ChildValidatorAdaptor" and not "PolymorphicValidator")
+                .ToList();
+            Assert.True(rules.Count > 100, $"only {rules.Count} rules found");
+            var foreign = rules
+                .Where(r => UnformattedMessage(r.Component) == builtIn.GetString(r.Component.Validator.Name, Cultures.English) && !Api.Infrastructure.UseCases.ValidationLanguage.Speaks(r.Component.Validator.Name))
+                .Select(r => $"{r.Validator.FullName}: {r.PropertyName} ({r.Component.Validator.Name})")
+                .ToList();
+            Assert.True(foreign.Count == 0, string.Join('\n', foreign));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    /// <summary>A rule's message before its placeholders are filled; null for a message made from the validated object (its own).</summary>
+    private static string? UnformattedMessage(FluentValidation.Internal.IRuleComponent component)
+    {
+        try
+        {
+            return component.GetUnformattedErrorMessage();
+        }
+        catch (NullReferenceException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>T["Key"], T["Key", …], Texts.Get("Key") and Texts.Format("Key", …) with a literal key.</summary>
     [GeneratedRegex(@"(?:\bT\[""|Texts\.(?:Get|Format)\("")(?<key>[A-Za-z][A-Za-z0-9_.]*)""")]
     private static partial Regex Named();

@@ -27,7 +27,10 @@ public static class Cultures
             options.RequestCultureProviders =
             [
                 new CookieRequestCultureProvider { CookieName = CookieName },
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                // Any English (en, en-US, en-AU) reads English and any Indonesian reads Bahasa Indonesia, as the API's
+                // explanations do (RequestLanguage): a client asking for "en" gets its validation messages in English too.
+                new CustomRequestCultureProvider(context => Task.FromResult<ProviderCultureResult?>(
+                    RequestLanguage.Preferred(context) is { } language ? new ProviderCultureResult(Of(language).Name) : null)),
             ];
         });
 

@@ -41,6 +41,38 @@ public abstract class RegisterBusinessTests(Portal portal)
         Assert.Contains("owner.nik", problem["errors"]!.AsObject().Select(e => e.Key));
     }
 
+    [Theory]
+    [InlineData("id", "Tulis paling banyak 254 huruf; Anda menulis 263.")]
+    [InlineData("en", "Write at most 254 characters; you wrote 263.")]
+    public async Task A_RuleWithoutItsOwnMessage_SpeaksInTheServicesVoice_InTheReadersLanguage(string language, string expected)
+    {
+        var request = Builders.SoleProprietor() with { Email = new string('a', 251) + "@example.com" };
+        var client = await ApplicantAsync();
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/businesses") { Content = JsonContent.Create(request, options: TestJson.Options) };
+        message.Headers.AcceptLanguage.ParseAdd(language);
+
+        var response = await client.SendAsync(message);
+
+        var problem = await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(expected, problem["errors"]!["email"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Check_AnswersAsRegistrationWould_WithoutRegistering()
+    {
+        var client = await ApplicantAsync();
+        var before = await client.GetStringAsync("/api/businesses");
+
+        var valid = await client.PostAsJsonAsync("/api/businesses/check", Builders.SoleProprietor(), TestJson.Options);
+        var invalid = await client.PostAsJsonAsync("/api/businesses/check", Builders.SoleProprietor() with { Owner = new RegisterBusiness.OwnerRequest("Maria", "1234", null) }, TestJson.Options);
+
+        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+        Assert.True((await valid.Content.ReadFromJsonAsync<CheckBusiness.Answer>(TestJson.Options))!.Valid);
+        var problem = await SubmitApplicationTests.AssertProblemAsync(invalid, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("owner.nik", problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(before, await client.GetStringAsync("/api/businesses"));
+    }
+
     [Fact]
     public async Task Post_EntityWithoutNpwp_Returns400()
     {

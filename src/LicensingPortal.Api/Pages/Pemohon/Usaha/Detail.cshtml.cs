@@ -17,6 +17,10 @@ public sealed class DetailModel : PortalPage
     [BindProperty(SupportsGet = true, Name = "disimpan")]
     public bool Saved { get; set; }
 
+    /// <summary>Set when the business was just registered: the next step is to apply for a permit.</summary>
+    [BindProperty(SupportsGet = true, Name = "terdaftar")]
+    public bool Registered { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var business = await Sender.Send(new GetBusiness.Query(UserId, Id), cancellationToken);

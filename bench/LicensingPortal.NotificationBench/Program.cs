@@ -61,7 +61,7 @@ try
             var payload = JsonSerializer.Serialize(new DecisionPayload([]), Json.Options);
             for (var i = 0; i < count; i++)
             {
-                var message = OutboxMessage.Raise(OutboxMessageTypes.DecisionMade, NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+                var message = OutboxMessage.Raise(LicensingPortal.Api.Domain.NoticeKind.DecisionMade, NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
                 db.OutboxMessages.Add(message);
                 ids.Add(message.Id);
             }

@@ -42,10 +42,10 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
-    public static OutboxMessage Raise(string type, string channel, Guid subjectId, Guid? recipientId, string? payload, DateTimeOffset now) => new()
+    public static OutboxMessage Raise(NoticeKind kind, string channel, Guid subjectId, Guid? recipientId, string? payload, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
-        Type = type,
+        Type = kind.Type,
         Channel = channel,
         SubjectId = subjectId,
         RecipientId = recipientId,
@@ -93,12 +93,41 @@ public static class NotificationChannels
     public const string Webhook = "webhook";
 }
 
-public static class OutboxMessageTypes
+/// <summary>Who composes a kind of notice's e-mail.</summary>
+public enum NoticeMail
 {
-    public const string ApplicationReceived = "application-received";
-    public const string DecisionMade = "decision-made";
-    public const string PermitExpiring = "permit-expiring";
-    public const string PermitExpired = "permit-expired";
-    public const string PermitRevoked = "permit-revoked";
-    public const string EmailConfirmation = "email-confirmation";
+    /// <summary>No e-mail: the notice is for the inbox only.</summary>
+    None,
+    Decision,
+    Account,
+    Permit,
+}
+
+/// <summary>What a kind of notice is about, so a page can link to it.</summary>
+public enum NoticeSubject
+{
+    Application,
+    Permit,
+    Account,
+}
+
+/// <summary>
+/// The kinds of notice, each defined once: the type stored on its outbox and inbox rows (and sent in webhooks), what
+/// it is about, who composes its e-mail and the resource texts it is told with (<c>Notice.{Texts}.Title</c> and
+/// <c>.Body</c>). Adding a kind is adding a line here; the delivery, the webhook payload and the inbox read it.
+/// </summary>
+public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail Mail, string Texts)
+{
+    public static readonly NoticeKind ApplicationReceived = new("application-received", NoticeSubject.Application, NoticeMail.None, "Received");
+    public static readonly NoticeKind DecisionMade = new("decision-made", NoticeSubject.Application, NoticeMail.Decision, "Decided");
+    public static readonly NoticeKind PermitExpiring = new("permit-expiring", NoticeSubject.Permit, NoticeMail.Permit, "Expiring");
+    public static readonly NoticeKind PermitExpired = new("permit-expired", NoticeSubject.Permit, NoticeMail.Permit, "Expired");
+    public static readonly NoticeKind PermitRevoked = new("permit-revoked", NoticeSubject.Permit, NoticeMail.Permit, "Revoked");
+    public static readonly NoticeKind EmailConfirmation = new("email-confirmation", NoticeSubject.Account, NoticeMail.Account, "EmailConfirmation");
+
+    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation];
+
+    /// <summary>The kind stored as <paramref name="type"/>.</summary>
+    public static NoticeKind Of(string type) =>
+        All.FirstOrDefault(kind => kind.Type == type) ?? throw new InvalidOperationException($"No notice kind '{type}'.");
 }

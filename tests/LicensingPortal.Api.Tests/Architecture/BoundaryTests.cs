@@ -7,9 +7,10 @@ using static ArchUnitNET.Fluent.ArchRuleDefinition;
 namespace LicensingPortal.Api.Tests.Architecture;
 
 /// <summary>
-/// The boundaries the code keeps (docs/adr/0010): the engine knows nothing of the web or the database, the domain
-/// nothing of infrastructure or use cases, infrastructure nothing of use cases, and no two feature folders need
-/// each other.
+/// The boundaries the code keeps (docs/adr/0010, 0016): the engine knows nothing of the web or the database, the
+/// domain nothing of infrastructure or use cases, infrastructure nothing of use cases; what several features share
+/// (recording a decision, notices, counting: Shared) uses no feature; no feature folder uses another; pages reach
+/// the data only through use cases.
 /// </summary>
 public sealed class BoundaryTests
 {
@@ -44,4 +45,22 @@ public sealed class BoundaryTests
     [Fact]
     public void FeatureFolders_FormNoCycle() =>
         SliceRuleDefinition.Slices().Matching($"{Api}.Features.(*)").Should().BeFreeOfCycles().Check(Code);
+
+    [Fact]
+    public void Shared_ReferencesNoFeatures() =>
+        Types().That().ResideInNamespaceMatching($@"^{Api}\.Shared(\..*)?$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{Api}\.(Features|Pages|Hosting|Cli)(\..*)?$"))
+            .Check(Code);
+
+    /// <summary>A feature that needs what another has goes through Shared (or the domain), never sideways.</summary>
+    [Fact]
+    public void FeatureFolders_NeverUseEachOther() =>
+        SliceRuleDefinition.Slices().Matching($"{Api}.Features.(*)").Should().NotDependOnEachOther().Check(Code);
+
+    /// <summary>A page calls use cases through the mediator; it never opens the DbContext itself.</summary>
+    [Fact]
+    public void Pages_StayOffTheData() =>
+        Types().That().ResideInNamespaceMatching($@"^{Api}\.Pages(\..*)?$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{Api}\.Data(\..*)?$"))
+            .Check(Code);
 }

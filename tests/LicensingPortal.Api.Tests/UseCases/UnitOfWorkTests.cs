@@ -1,6 +1,7 @@
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -82,8 +83,8 @@ public abstract class UnitOfWorkTests(Portal portal)
         var permit = await db.Permits.AsNoTracking().SingleAsync(p => p.Number == number);
         return new State(
             permit.Status,
-            await db.InboxNotifications.CountAsync(n => n.UserId == ownerId && n.Type == OutboxMessageTypes.PermitRevoked),
-            await db.OutboxMessages.CountAsync(m => m.SubjectId == permit.Id && m.Type == OutboxMessageTypes.PermitRevoked),
+            await db.InboxNotifications.CountAsync(n => n.UserId == ownerId && n.Type == LicensingPortal.Api.Domain.NoticeKind.PermitRevoked.Type),
+            await db.OutboxMessages.CountAsync(m => m.SubjectId == permit.Id && m.Type == LicensingPortal.Api.Domain.NoticeKind.PermitRevoked.Type),
             await db.TransparencyLog.CountAsync(e => e.SubjectId == permit.Id && e.Type == LogEntryTypes.PermitRevoked));
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using LicensingPortal.Api.Features.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -49,7 +48,7 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
     }
 
     private void Raise(ApplicationUser user, AccountEmail email) =>
-        db.OutboxMessages.Add(OutboxMessage.Raise(OutboxMessageTypes.EmailConfirmation, NotificationChannels.Email, user.Id, user.Id, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow()));
+        db.OutboxMessages.Add(OutboxMessage.Raise(NoticeKind.EmailConfirmation, NotificationChannels.Email, user.Id, user.Id, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow()));
 }
 
 /// <summary>The answer of a refused account request: a validation problem keyed by Identity's error codes.</summary>

@@ -12,9 +12,7 @@ namespace LicensingPortal.Api.Features.Applications;
 /// </summary>
 public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time)
 {
-    public sealed record Intake(PermitApplication Application, Business Business, IReadOnlyList<string> DocumentKinds, CompiledRuleSet RuleSet);
-
-    public async Task<Result<Intake>> TakeAsync(Guid ownerId, ApplicationRequest request, Language language, PermitApplication? corrects, CancellationToken cancellationToken)
+    public async Task<Result<DecisionIntake>> TakeAsync(Guid ownerId, ApplicationRequest request, Language language, PermitApplication? corrects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var business = await db.BusinessesOf(ownerId).FirstOrDefaultAsync(b => b.Id == request.BusinessId, cancellationToken);
@@ -79,7 +77,7 @@ public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rule
             language.Code(),
             now,
             corrects);
-        return new Intake(application, business, kinds, ruleSet);
+        return new DecisionIntake(application, business, kinds, ruleSet);
     }
 
     private static KelurahanEntry? ResolveKelurahan(string given, CompiledRuleSet ruleSet)

@@ -1,5 +1,4 @@
 using LicensingPortal.Api.Infrastructure.Transparency;
-using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Model;
 

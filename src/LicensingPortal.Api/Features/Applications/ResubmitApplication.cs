@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Permits;

@@ -41,13 +41,3 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
         return mail;
     }
 }
-
-public enum AccountEmailKind
-{
-    ConfirmEmail,
-    ResetPasswordLink,
-    ResetPasswordCode,
-}
-
-/// <summary>The payload of an account e-mail: to whom, the link or code it carries, and the code again for those who type it (API clients).</summary>
-public sealed record AccountEmail(AccountEmailKind Kind, string Address, string LinkOrCode, string? Code = null);

@@ -1,5 +1,4 @@
 using Hangfire;
-using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Infrastructure.Email;
 using LicensingPortal.Api.Infrastructure.Jobs;
 using LicensingPortal.Api.Infrastructure.Webhooks;
@@ -129,7 +128,7 @@ public static partial class DeliverNotification
 
             var sent = new List<OutboxMessage>(claimed.Count);
             var decisionMails = await decisionEmail.ComposeManyAsync(
-                claimed.Where(m => m.Channel == NotificationChannels.Email && m.Type == OutboxMessageTypes.DecisionMade).ToList(), cancellationToken);
+                claimed.Where(m => m.Channel == NotificationChannels.Email && NoticeKind.Of(m.Type).Mail == NoticeMail.Decision).ToList(), cancellationToken);
             foreach (var message in claimed)
             {
                 try
@@ -200,11 +199,11 @@ public static partial class DeliverNotification
                 return;
             }
 
-            var mail = message.Type switch
+            var mail = NoticeKind.Of(message.Type).Mail switch
             {
-                OutboxMessageTypes.DecisionMade => await decisionEmail.ComposeAsync(message, cancellationToken),
-                OutboxMessageTypes.EmailConfirmation => await accountEmail.ComposeAsync(message, cancellationToken),
-                OutboxMessageTypes.PermitExpiring or OutboxMessageTypes.PermitExpired or OutboxMessageTypes.PermitRevoked => await permitNotice.ComposeAsync(message, cancellationToken),
+                NoticeMail.Decision => await decisionEmail.ComposeAsync(message, cancellationToken),
+                NoticeMail.Account => await accountEmail.ComposeAsync(message, cancellationToken),
+                NoticeMail.Permit => await permitNotice.ComposeAsync(message, cancellationToken),
                 _ => throw new InvalidOperationException($"No e-mail for outbox message type '{message.Type}'."),
             };
             await email.SendAsync(mail, cancellationToken);

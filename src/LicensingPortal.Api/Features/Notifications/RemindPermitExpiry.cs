@@ -37,7 +37,7 @@ public static class RemindPermitExpiry
                 if (permit.ExpireIfDue(today))
                 {
                     var payload = new PermitPayload(permit.Number, permit.Type, permit.ValidUntil, 0, null);
-                    await notifier.RaiseAsync(OutboxMessageTypes.PermitExpired, permit.Id, business.OwnerId, PermitNotice.Text(OutboxMessageTypes.PermitExpired, payload, business.Name), payload, inboxOnly: false, cancellationToken);
+                    await notifier.RaiseAsync(NoticeKind.PermitExpired, permit.Id, business.OwnerId, Notices.Permit(NoticeKind.PermitExpired, payload, business.Name), payload, cancellationToken);
                     raised++;
                     continue;
                 }
@@ -56,7 +56,7 @@ public static class RemindPermitExpiry
                 }
 
                 var reminder = new PermitPayload(permit.Number, permit.Type, permit.ValidUntil, daysLeft, null);
-                await notifier.RaiseAsync(OutboxMessageTypes.PermitExpiring, permit.Id, business.OwnerId, PermitNotice.Text(OutboxMessageTypes.PermitExpiring, reminder, business.Name), reminder, inboxOnly: false, cancellationToken);
+                await notifier.RaiseAsync(NoticeKind.PermitExpiring, permit.Id, business.OwnerId, Notices.Permit(NoticeKind.PermitExpiring, reminder, business.Name), reminder, cancellationToken);
                 raised++;
             }
 

@@ -14,7 +14,7 @@ public sealed class WebhookPayloads(LicensingDbContext db, RuleSetCatalog rules)
     {
         ArgumentNullException.ThrowIfNull(message);
         object data;
-        if (message.Type == OutboxMessageTypes.DecisionMade)
+        if (NoticeKind.Of(message.Type).Mail == NoticeMail.Decision)
         {
             var application = await db.Applications.AsNoTracking().Include(a => a.Decision).SingleAsync(a => a.Id == message.SubjectId, cancellationToken);
             var decision = application.Decision!;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Permits;
 using LicensingPortal.Api.Infrastructure.Transparency;
@@ -43,7 +42,7 @@ public static class RevokePermit
             permit.Revoke(command.Reason.Trim(), now);
             var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == permit.BusinessId, cancellationToken);
             var payload = new PermitPayload(permit.Number, permit.Type, permit.ValidUntil, null, permit.RevocationReason);
-            await notifier.RaiseAsync(OutboxMessageTypes.PermitRevoked, permit.Id, business.OwnerId, PermitNotice.Text(OutboxMessageTypes.PermitRevoked, payload, business.Name), payload, inboxOnly: false, cancellationToken);
+            await notifier.RaiseAsync(NoticeKind.PermitRevoked, permit.Id, business.OwnerId, Notices.Permit(NoticeKind.PermitRevoked, payload, business.Name), payload, cancellationToken);
             log.Record(LogActors.Admin(command.AdminId), LogEntryTypes.PermitRevoked, permit.Id, LogPayloads.ForRevocation(permit));
             return PermitResponse.From(permit, null, Language.Indonesian, Wita.Today(time), links);
         }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,7 +106,7 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
             var payload = System.Text.Json.JsonSerializer.Serialize(new DecisionPayload([]), LicensingPortal.Api.Domain.Json.Options);
             for (var i = 0; i < count; i++)
             {
-                var message = LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.OutboxMessageTypes.DecisionMade, LicensingPortal.Api.Domain.NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+                var message = LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.NoticeKind.DecisionMade, LicensingPortal.Api.Domain.NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
                 db.OutboxMessages.Add(message);
                 ids.Add(message.Id);
             }
@@ -144,7 +145,7 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         // Two e-mails and a webhook to an account that has no webhook address: the webhook cannot be sent.
         var payload = System.Text.Json.JsonSerializer.Serialize(new DecisionPayload([]), LicensingPortal.Api.Domain.Json.Options);
         LicensingPortal.Api.Domain.OutboxMessage Raise(string channel) =>
-            LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.OutboxMessageTypes.DecisionMade, channel, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+            LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.NoticeKind.DecisionMade, channel, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
         var first = Raise(LicensingPortal.Api.Domain.NotificationChannels.Email);
         var failing = Raise(LicensingPortal.Api.Domain.NotificationChannels.Webhook);
         var last = Raise(LicensingPortal.Api.Domain.NotificationChannels.Email);
@@ -186,7 +187,7 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
         var messages = await db.OutboxMessages.AsNoTracking()
-            .Where(m => (m.SubjectId == approved.Id || m.SubjectId == rejected.Id) && m.Type == LicensingPortal.Api.Domain.OutboxMessageTypes.DecisionMade)
+            .Where(m => (m.SubjectId == approved.Id || m.SubjectId == rejected.Id) && m.Type == LicensingPortal.Api.Domain.NoticeKind.DecisionMade.Type)
             .ToListAsync();
         Assert.Equal(2, messages.Count);
         var email = scope.ServiceProvider.GetRequiredService<DecisionEmail>();

@@ -1,8 +1,8 @@
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Notifications;
-using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,20 +25,20 @@ public abstract class ReminderTests(Portal portal)
 
         // 23:59 WITA on the day before the 90-day mark is still too early; 00:00 WITA on it is on time.
         await RunOnAsync(host, clock, WitaMidnight(lastDay.AddDays(-90)).AddMinutes(-1));
-        Assert.Empty(await NoticesAsync(host, permit, OutboxMessageTypes.PermitExpiring));
+        Assert.Empty(await NoticesAsync(host, permit, LicensingPortal.Api.Domain.NoticeKind.PermitExpiring.Type));
         await RunOnAsync(host, clock, WitaMidnight(lastDay.AddDays(-90)));
         await RunOnAsync(host, clock, WitaMidnight(lastDay.AddDays(-90)).AddHours(12));
-        Assert.Single(await NoticesAsync(host, permit, OutboxMessageTypes.PermitExpiring));
+        Assert.Single(await NoticesAsync(host, permit, LicensingPortal.Api.Domain.NoticeKind.PermitExpiring.Type));
 
         await RunOnAsync(host, clock, WitaMidnight(lastDay.AddDays(-30)).AddHours(8));
         await RunOnAsync(host, clock, WitaMidnight(lastDay.AddDays(-7)).AddHours(8));
         await RunOnAsync(host, clock, WitaMidnight(lastDay).AddHours(20));
-        Assert.Equal(3, (await NoticesAsync(host, permit, OutboxMessageTypes.PermitExpiring)).Count);
-        Assert.Empty(await NoticesAsync(host, permit, OutboxMessageTypes.PermitExpired));
+        Assert.Equal(3, (await NoticesAsync(host, permit, LicensingPortal.Api.Domain.NoticeKind.PermitExpiring.Type)).Count);
+        Assert.Empty(await NoticesAsync(host, permit, LicensingPortal.Api.Domain.NoticeKind.PermitExpired.Type));
 
         await RunOnAsync(host, clock, WitaMidnight(lastDay.AddDays(1)));
         await RunOnAsync(host, clock, WitaMidnight(lastDay.AddDays(2)));
-        Assert.Single(await NoticesAsync(host, permit, OutboxMessageTypes.PermitExpired));
+        Assert.Single(await NoticesAsync(host, permit, LicensingPortal.Api.Domain.NoticeKind.PermitExpired.Type));
         await using var scope = host.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().Permits.SingleAsync(p => p.Number == permit.Number);
         Assert.Equal(PermitStatus.Expired, stored.Status);

@@ -4,6 +4,7 @@ using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Infrastructure.Jobs;
+using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,7 @@ public sealed class TwoServerTests(PostgresSmtpPortal portal) : IClassFixture<Po
             var payload = JsonSerializer.Serialize(new DecisionPayload([]), Json.Options);
             for (var i = 0; i < Count; i++)
             {
-                var message = OutboxMessage.Raise(OutboxMessageTypes.DecisionMade, NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow.AddMinutes(-5));
+                var message = OutboxMessage.Raise(LicensingPortal.Api.Domain.NoticeKind.DecisionMade, NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow.AddMinutes(-5));
                 db.OutboxMessages.Add(message);
                 ids.Add(message.Id);
             }

@@ -2,7 +2,7 @@ using LicensingPortal.Api.Infrastructure.Permits;
 using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Model;
 
-namespace LicensingPortal.Api.Features.Permits;
+namespace LicensingPortal.Api.Shared;
 
 /// <summary>A permit as its holder reads it: its title in the reader's language, its status today (and, when revoked, when and why), and its addresses.</summary>
 public sealed record PermitResponse(

@@ -1,11 +1,12 @@
-using LicensingPortal.Api.Features.Notifications;
-using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Infrastructure.Permits;
 using LicensingPortal.Api.Infrastructure.Transparency;
 using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Model;
 
-namespace LicensingPortal.Api.Features.Applications;
+namespace LicensingPortal.Api.Shared;
+
+/// <summary>An application ready for the engine: the applicant's own business, the kinds of the documents attached, the rule set in force.</summary>
+public sealed record DecisionIntake(PermitApplication Application, Business Business, IReadOnlyList<string> DocumentKinds, CompiledRuleSet RuleSet);
 
 /// <summary>
 /// Records the decision on an application, the one way every decision is made (submission, correction, and a
@@ -28,7 +29,7 @@ public sealed class DecisionRecorder(
     public sealed record Recorded(IReadOnlyList<Permit> Permits, LogPromise Promise);
 
     /// <summary>Decides <paramref name="intake"/>'s application, received at <paramref name="receivedAt"/> (a timestamp of the time provider); returns the permits it issued and the log's promise.</summary>
-    public async Task<Recorded> RecordAsync(ApplicationIntake.Intake intake, long receivedAt, CancellationToken cancellationToken)
+    public async Task<Recorded> RecordAsync(DecisionIntake intake, long receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intake);
         var (application, business, documentKinds, ruleSet) = intake;
@@ -40,14 +41,13 @@ public sealed class DecisionRecorder(
 
         var permits = decision.Approved ? await IssuePermitsAsync(application, business, decision.RequiredPermits, ruleSet, now, cancellationToken) : [];
 
-        await notifier.RaiseAsync(OutboxMessageTypes.ApplicationReceived, application.Id, business.OwnerId, Notices.Received(application, business), null, inboxOnly: true, cancellationToken);
+        await notifier.RaiseAsync(NoticeKind.ApplicationReceived, application.Id, business.OwnerId, Notices.Received(application, business), null, cancellationToken);
         await notifier.RaiseAsync(
-            OutboxMessageTypes.DecisionMade,
+            NoticeKind.DecisionMade,
             application.Id,
             business.OwnerId,
             Notices.Decided(application, business, DecisionExplanation.Of(decision, ruleSet, Language.Indonesian), DecisionExplanation.Of(decision, ruleSet, Language.English)),
             new DecisionPayload(permits.Select(p => new IssuedPermit(p.Type, p.Number, links.Verification(p), p.ValidUntil)).ToList()),
-            inboxOnly: false,
             cancellationToken);
 
         log.Record(LogActors.Applicant(business.OwnerId), LogEntryTypes.Submission, application.Id, LogPayloads.Submission(decision));

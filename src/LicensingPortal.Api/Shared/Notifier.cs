@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LicensingPortal.Api.Features.Notifications;
+namespace LicensingPortal.Api.Shared;
 
 /// <summary>The text of a notice in both languages; the recipient's language picks one.</summary>
 public sealed record NoticeText(string TitleId, string TitleEn, string BodyId, string BodyEn);
@@ -12,15 +12,16 @@ public sealed record NoticeText(string TitleId, string TitleEn, string BodyId, s
 /// </summary>
 public sealed class Notifier(LicensingDbContext db, TimeProvider time)
 {
-    public async Task RaiseAsync(string type, Guid subjectId, Guid recipientId, NoticeText text, object? payload, bool inboxOnly, CancellationToken cancellationToken)
+    public async Task RaiseAsync(NoticeKind kind, Guid subjectId, Guid recipientId, NoticeText text, object? payload, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(text);
         // Found once per unit of work: a decision raises two notices to the same applicant.
         var recipient = await db.Users.FindAsync([recipientId], cancellationToken) ?? throw new InvalidOperationException($"No account {recipientId}.");
         var now = time.GetUtcNow();
         var english = recipient.PreferredLanguage == Languages.English;
-        db.InboxNotifications.Add(InboxNotification.Create(recipientId, type, subjectId, english ? text.TitleEn : text.TitleId, english ? text.BodyEn : text.BodyId, now));
-        if (inboxOnly)
+        db.InboxNotifications.Add(InboxNotification.Create(recipientId, kind.Type, subjectId, english ? text.TitleEn : text.TitleId, english ? text.BodyEn : text.BodyId, now));
+        if (kind.Mail == NoticeMail.None)
         {
             return;
         }
@@ -28,12 +29,12 @@ public sealed class Notifier(LicensingDbContext db, TimeProvider time)
         var json = payload is null ? null : JsonSerializer.Serialize(payload, Json.Options);
         if (recipient.EmailNotifications)
         {
-            db.OutboxMessages.Add(OutboxMessage.Raise(type, NotificationChannels.Email, subjectId, recipientId, json, now));
+            db.OutboxMessages.Add(OutboxMessage.Raise(kind, NotificationChannels.Email, subjectId, recipientId, json, now));
         }
 
         if (!string.IsNullOrEmpty(recipient.WebhookUrl))
         {
-            db.OutboxMessages.Add(OutboxMessage.Raise(type, NotificationChannels.Webhook, subjectId, recipientId, json, now));
+            db.OutboxMessages.Add(OutboxMessage.Raise(kind, NotificationChannels.Webhook, subjectId, recipientId, json, now));
         }
     }
 }
@@ -45,3 +46,13 @@ public sealed record IssuedPermit(string Type, string Number, string Verificatio
 
 /// <summary>What a permit notice carries: the permit, and the days left or the revocation reason.</summary>
 public sealed record PermitPayload(string Number, string Type, DateOnly? ValidUntil, int? DaysLeft, string? Reason);
+
+public enum AccountEmailKind
+{
+    ConfirmEmail,
+    ResetPasswordLink,
+    ResetPasswordCode,
+}
+
+/// <summary>The payload of an account e-mail: to whom, the link or code it carries, and the code again for those who type it (API clients).</summary>
+public sealed record AccountEmail(AccountEmailKind Kind, string Address, string LinkOrCode, string? Code = null);

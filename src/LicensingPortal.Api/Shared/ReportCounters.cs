@@ -1,12 +1,12 @@
 using LicensingPortal.Rules.Model;
 
-namespace LicensingPortal.Api.Features.Reports;
+namespace LicensingPortal.Api.Shared;
 
 /// <summary>
 /// Keeps the report counters without a row that every decision updates: a decision only inserts its own
 /// contribution (<see cref="Count"/>), the roll-up (<see cref="RollUpAsync"/>) folds contributions into the
 /// counters in batches, moving each exactly once, and the reports read counters plus what is not yet folded in
-/// (<see cref="LiveDecisionCounts"/> and its siblings), so they are never stale. <see cref="RebuildReports"/>
+/// (<see cref="LiveDecisionCounts"/> and its siblings), so they are never stale. the reports feature's RebuildReports
 /// recomputes the counters from the raw records; the two must agree (a test checks it, with roll-ups between).
 /// </summary>
 public sealed class ReportCounters(LicensingDbContext db)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace LicensingPortal.Api.Shared;
 
-/// <summary>The inbox texts of application events, in both languages.</summary>
+/// <summary>The texts of notices in the inbox (and of the permit notices' e-mails), in both languages, from the resource files.</summary>
 public static class Notices
 {
     public static NoticeText Received(PermitApplication application, Business business)
@@ -10,11 +10,12 @@ public static class Notices
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(business);
         var received = application.SubmittedAt.ToOffset(Wita.Offset);
+        string Body(CultureInfo culture, string format) => In(culture, "Notice.Received.Body", business.Name, received.ToString(format, culture));
         return new NoticeText(
-            $"Permohonan {business.Name} diterima",
-            $"Application for {business.Name} received",
-            $"Permohonan izin untuk {business.Name} diterima pada {received.ToString("d MMMM yyyy, HH.mm 'WITA'", Cultures.Indonesian)} dan langsung diperiksa oleh sistem.",
-            $"The licence application for {business.Name} was received on {received.ToString("d MMMM yyyy, HH:mm 'WITA'", Cultures.English)} and checked by the system at once.");
+            In(Cultures.Indonesian, "Notice.Received.Title", business.Name),
+            In(Cultures.English, "Notice.Received.Title", business.Name),
+            Body(Cultures.Indonesian, "d MMMM yyyy, HH.mm 'WITA'"),
+            Body(Cultures.English, "d MMMM yyyy, HH:mm 'WITA'"));
     }
 
     public static NoticeText Decided(PermitApplication application, Business business, DecisionExplanation indonesian, DecisionExplanation english)
@@ -26,18 +27,21 @@ public static class Notices
         if (indonesian.Approved)
         {
             return new NoticeText(
-                $"Permohonan {business.Name} disetujui",
-                $"Application for {business.Name} approved",
-                $"Perizinan yang diperlukan: {string.Join(", ", indonesian.RequiredPermits.Select(p => p.Title))}.",
-                $"Permits required: {string.Join(", ", english.RequiredPermits.Select(p => p.Title))}.");
+                In(Cultures.Indonesian, "Notice.Approved.Title", business.Name),
+                In(Cultures.English, "Notice.Approved.Title", business.Name),
+                In(Cultures.Indonesian, "Notice.Approved.Body", string.Join(", ", indonesian.RequiredPermits.Select(p => p.Title))),
+                In(Cultures.English, "Notice.Approved.Body", string.Join(", ", english.RequiredPermits.Select(p => p.Title))));
         }
 
         return new NoticeText(
-            $"Permohonan {business.Name} ditolak",
-            $"Application for {business.Name} rejected",
+            In(Cultures.Indonesian, "Notice.Rejected.Title", business.Name),
+            In(Cultures.English, "Notice.Rejected.Title", business.Name),
             string.Join(" ", indonesian.FailedRequirements.Select(f => $"{f.Message} {f.Remedy}")),
             string.Join(" ", english.FailedRequirements.Select(f => $"{f.Message} {f.Remedy}")));
     }
+
+    private static string In(CultureInfo culture, string key, params object?[] arguments) =>
+        string.Format(culture, Texts.In(culture, key) ?? key, arguments);
 
     /// <summary>A notice about a permit (expiring in N days, expired, revoked), in both languages, from the resource files.</summary>
     public static NoticeText Permit(NoticeKind notice, PermitPayload permit, string businessName)
@@ -45,8 +49,6 @@ public static class Notices
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(permit);
         var kind = notice.Texts;
-        string In(CultureInfo culture, string key, params object?[] arguments) =>
-            string.Format(culture, Texts.In(culture, key) ?? key, arguments);
         string Title(CultureInfo culture) => Texts.In(culture, $"PermitTitle.{permit.Type}") ?? permit.Type;
         string Until(CultureInfo culture) => permit.ValidUntil?.ToString("d MMMM yyyy", culture) ?? "-";
         string Body(CultureInfo culture) => In(culture, $"Notice.{kind}.Body", Title(culture), businessName, permit.Number, kind == "Revoked" ? permit.Reason : Until(culture));

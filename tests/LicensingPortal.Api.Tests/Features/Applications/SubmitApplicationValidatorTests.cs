@@ -29,7 +29,7 @@ public sealed class SubmitApplicationValidatorTests
     {
         var result = validator.Validate(Builders.Restaurant(Guid.NewGuid()) with { Kbli = ["56101", "56101"] });
 
-        Assert.Contains(result.Errors, e => e.ErrorMessage == "KBLI codes must not repeat.");
+        Assert.Contains(result.Errors, e => e.ErrorMessage == Web.Say.En("Validation.Kbli.Repeated"));
     }
 
     [Fact]

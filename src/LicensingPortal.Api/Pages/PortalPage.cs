@@ -42,8 +42,11 @@ public abstract class PortalPage : PageModel
         return null;
     }
 
-    /// <summary>Puts a failed result on the page: field errors at their fields, anything else in the summary.</summary>
-    protected void ShowErrors(Error error, IReadOnlyDictionary<string, string>? fields = null)
+    /// <summary>
+    /// Puts a failed result on the page: field errors at their fields, anything else in the summary; with
+    /// <paramref name="onlyTheseFields"/>, field errors about fields another page asks are left out.
+    /// </summary>
+    protected void ShowErrors(Error error, IReadOnlyDictionary<string, string>? fields = null, bool onlyTheseFields = false)
     {
         ArgumentNullException.ThrowIfNull(error);
         if (error.Errors is null || error.Errors.Count == 0)
@@ -54,10 +57,15 @@ public abstract class PortalPage : PageModel
 
         foreach (var (key, messages) in error.Errors)
         {
-            var field = fields is not null && fields.TryGetValue(key, out var name) ? name : string.Empty;
+            string? field = null;
+            if (fields?.TryGetValue(key, out field) != true && onlyTheseFields)
+            {
+                continue;
+            }
+
             foreach (var message in messages)
             {
-                ModelState.AddModelError(field, message);
+                ModelState.AddModelError(field ?? string.Empty, message);
             }
         }
     }

@@ -254,26 +254,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
     public async Task EveryStaffPage_FitsTheSmallestPhone(string language)
     {
         var problems = new List<string>();
-        async Task ReadHereAsync(IPage page, string name)
-        {
-            var path = new Uri(page.Url).PathAndQuery;
-            foreach (var (width, height) in new[] { (320, 800), (390, 844) })
-            {
-                await page.SetViewportSizeAsync(width, height);
-                problems.AddRange((await ReadablePagesTests.OverflowAsync(page)).Select(problem => $"{path} at {width} px ({language}): {problem}"));
-            }
-
-            if (await page.Locator("a[href='/bantuan']").CountAsync() == 0)
-            {
-                problems.Add($"{path} ({language}): no link to the help page");
-            }
-
-            await Axe.AssertNoSeriousViolationsAsync(page);
-            if (language == "id-ID")
-            {
-                await Screenshots.SaveAsync(page, $"phone-{name}");
-            }
-        }
+        Task ReadHereAsync(IPage page, string name) => ReadablePagesTests.ReadHereAsync(page, name, language, problems, plainWords: false);
 
         var officer = await portal.NewPageAsync(language);
         await BrowserPortal.StepsAsync(officer, async () =>

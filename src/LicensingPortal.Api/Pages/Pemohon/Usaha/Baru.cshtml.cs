@@ -132,18 +132,9 @@ public sealed class BaruModel : PortalPage
         Given = Load();
         var answers = Take(Given);
         var checkedAnswers = await Sender.Send(new CheckBusiness.Query(RequestOf(answers)), cancellationToken);
-        if (!checkedAnswers.Succeeded && checkedAnswers.Error!.Errors is { } errors)
+        if (!checkedAnswers.Succeeded)
         {
-            foreach (var (key, messages) in errors)
-            {
-                if (Fields.TryGetValue(key, out var field) && field.Step == Step)
-                {
-                    foreach (var message in messages)
-                    {
-                        ModelState.AddModelError(field.Field, message);
-                    }
-                }
-            }
+            ShowErrors(checkedAnswers.Error!, Fields.Where(f => f.Value.Step == Step).ToDictionary(f => f.Key, f => f.Value.Field), onlyTheseFields: true);
         }
 
         if (!ModelState.IsValid)

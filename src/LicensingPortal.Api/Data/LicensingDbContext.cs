@@ -125,6 +125,7 @@ public abstract class LicensingDbContext(DbContextOptions options)
             application.HasIndex(a => a.BusinessId);
             application.HasIndex(a => a.PreviousApplicationId).IsUnique();
             application.HasOne<PermitApplication>().WithMany().HasForeignKey(a => a.PreviousApplicationId).OnDelete(DeleteBehavior.Restrict);
+            application.HasOne<Permit>().WithMany().HasForeignKey(a => a.RenewsPermitId).OnDelete(DeleteBehavior.Restrict);
             application.HasIndex(a => a.SubmittedAt);
         });
 
@@ -191,6 +192,10 @@ public abstract class LicensingDbContext(DbContextOptions options)
             permit.HasIndex(p => p.ValidUntil);
             permit.HasOne<Business>().WithMany().HasForeignKey(p => p.BusinessId).OnDelete(DeleteBehavior.Restrict);
             permit.HasOne<PermitApplication>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+
+            // A permit is renewed once: a second approved renewal of it fails here even if it raced past the check.
+            permit.HasIndex(p => p.RenewsPermitId).IsUnique();
+            permit.HasOne<Permit>().WithMany().HasForeignKey(p => p.RenewsPermitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<IdempotencyRecord>(record =>

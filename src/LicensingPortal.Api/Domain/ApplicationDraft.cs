@@ -18,6 +18,9 @@ public sealed class ApplicationDraft
     /// <summary>The rejected application this draft corrects, when it is a correction.</summary>
     public Guid? CorrectsApplicationId { get; private set; }
 
+    /// <summary>The permit this draft renews, when it is a renewal.</summary>
+    public Guid? RenewsPermitId { get; private set; }
+
     /// <summary>The answers so far, as the JSON of an application request (fields not yet answered are absent).</summary>
     public string AnswersJson { get; private set; } = "{}";
 
@@ -35,11 +38,12 @@ public sealed class ApplicationDraft
 
     public bool Submitted => SubmittedApplicationId is not null;
 
-    public static ApplicationDraft Start(Guid ownerId, string answersJson, IEnumerable<string> completedSteps, Guid? correctsApplicationId, DateTimeOffset now) => new()
+    public static ApplicationDraft Start(Guid ownerId, string answersJson, IEnumerable<string> completedSteps, Guid? correctsApplicationId, DateTimeOffset now, Guid? renewsPermitId = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         OwnerId = ownerId,
         CorrectsApplicationId = correctsApplicationId,
+        RenewsPermitId = renewsPermitId,
         AnswersJson = answersJson,
         CompletedSteps = [.. completedSteps],
         CreatedAt = now,

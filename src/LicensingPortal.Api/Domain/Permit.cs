@@ -24,6 +24,9 @@ public sealed class Permit
 
     public DateOnly IssuedOn { get; private set; }
 
+    /// <summary>The first day the permit is valid: the day it is issued, or for a renewal the day after the permit it renews ends.</summary>
+    public DateOnly ValidFrom { get; private set; }
+
     /// <summary>The last day the permit is valid; none for a permit valid as long as the business operates (NIB).</summary>
     public DateOnly? ValidUntil { get; private set; }
 
@@ -35,7 +38,22 @@ public sealed class Permit
 
     public string? RevocationReason { get; private set; }
 
-    public static Permit Issue(string number, string type, Guid businessId, Guid applicationId, IReadOnlyList<string> kbli, DateOnly issuedOn, int? validityMonths, Func<Permit, string> sign, DateTimeOffset now)
+    /// <summary>The permit this one renews, when it is a renewal.</summary>
+    public Guid? RenewsPermitId { get; private set; }
+
+    /// <summary>The permit that renews this one, once a renewal was approved; it then ends without reminders.</summary>
+    public Guid? RenewedByPermitId { get; private set; }
+
+    /// <summary>How many days before its last valid day a permit may be renewed.</summary>
+    public const int RenewalWindowDays = 90;
+
+    /// <summary>The first day a renewal may be asked for; none for a permit without an end.</summary>
+    public DateOnly? RenewalOpensOn => ValidUntil?.AddDays(-RenewalWindowDays);
+
+    public static Permit Issue(string number, string type, Guid businessId, Guid applicationId, IReadOnlyList<string> kbli, DateOnly issuedOn, int? validityMonths, Func<Permit, string> sign, DateTimeOffset now) =>
+        Issue(number, type, businessId, applicationId, kbli, issuedOn, issuedOn, validityMonths, renews: null, sign, now);
+
+    private static Permit Issue(string number, string type, Guid businessId, Guid applicationId, IReadOnlyList<string> kbli, DateOnly issuedOn, DateOnly validFrom, int? validityMonths, Guid? renews, Func<Permit, string> sign, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(sign);
         var permit = new Permit
@@ -47,11 +65,54 @@ public sealed class Permit
             ApplicationId = applicationId,
             KbliCodes = [.. kbli],
             IssuedOn = issuedOn,
-            ValidUntil = validityMonths is { } months ? issuedOn.AddMonths(months).AddDays(-1) : null,
+            ValidFrom = validFrom,
+            ValidUntil = validityMonths is { } months ? validFrom.AddMonths(months).AddDays(-1) : null,
             Status = PermitStatus.Active,
+            RenewsPermitId = renews,
         };
         permit.VerificationCode = sign(permit);
         return permit;
+    }
+
+    /// <summary>Whether the permit can be renewed on a local date, and if not, why.</summary>
+    public RenewalState RenewalStateOn(DateOnly today)
+    {
+        if (ValidUntil is not { } until || Status == PermitStatus.Revoked)
+        {
+            return RenewalState.NotRenewable;
+        }
+
+        if (RenewedByPermitId is not null)
+        {
+            return RenewalState.AlreadyRenewed;
+        }
+
+        if (today > until)
+        {
+            return RenewalState.Ended;
+        }
+
+        return today < RenewalOpensOn ? RenewalState.NotYetOpen : RenewalState.Open;
+    }
+
+    /// <summary>
+    /// The permit that renews this one, on an approved renewal: same type and business, valid from the day after
+    /// this one ends (no gap, no overlap) for <paramref name="validityMonths"/> (or as long as this one ran), linked
+    /// both ways. A permit is renewed once.
+    /// </summary>
+    public Permit RenewAs(string number, Guid applicationId, IReadOnlyList<string> kbli, DateOnly issuedOn, int? validityMonths, Func<Permit, string> sign, DateTimeOffset now)
+    {
+        var state = RenewalStateOn(issuedOn);
+        if (state != RenewalState.Open)
+        {
+            throw new InvalidOperationException($"The permit cannot be renewed: {state}.");
+        }
+
+        var from = ValidUntil!.Value.AddDays(1);
+        var months = validityMonths ?? (((from.Year * 12) + from.Month) - ((ValidFrom.Year * 12) + ValidFrom.Month));
+        var successor = Issue(number, Type, BusinessId, applicationId, kbli, issuedOn, from, months, Id, sign, now);
+        RenewedByPermitId = successor.Id;
+        return successor;
     }
 
     /// <summary>Marks an active permit past its last valid day as expired; true when it changed.</summary>
@@ -82,6 +143,25 @@ public sealed class Permit
     /// <summary>The status on a given local date: an active permit past its last valid day is expired.</summary>
     public PermitStatus StatusOn(DateOnly today) =>
         Status == PermitStatus.Active && ValidUntil is { } until && today > until ? PermitStatus.Expired : Status;
+}
+
+/// <summary>Whether a permit can be renewed on a day.</summary>
+public enum RenewalState
+{
+    /// <summary>Within the 90 days before its last valid day, or on it.</summary>
+    Open,
+
+    /// <summary>More than 90 days before its last valid day.</summary>
+    NotYetOpen,
+
+    /// <summary>Past its last valid day: a new application is needed.</summary>
+    Ended,
+
+    /// <summary>A renewal was approved already.</summary>
+    AlreadyRenewed,
+
+    /// <summary>Valid as long as the business operates (a NIB, a standard certificate), or revoked.</summary>
+    NotRenewable,
 }
 
 public enum PermitStatus

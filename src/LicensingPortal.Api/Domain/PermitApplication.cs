@@ -22,6 +22,11 @@ public sealed class PermitApplication
     /// <summary>The rejected application this one corrects, when it is a resubmission.</summary>
     public Guid? PreviousApplicationId { get; private set; }
 
+    /// <summary>The permit this application renews, when it is a renewal (perpanjangan).</summary>
+    public Guid? RenewsPermitId { get; private set; }
+
+    public ApplicationKind Kind => RenewsPermitId is null ? ApplicationKind.New : ApplicationKind.Renewal;
+
     [Answer("permitType")]
     public string PermitType { get; private set; } = string.Empty;
 
@@ -120,9 +125,15 @@ public sealed class PermitApplication
         long annualSales,
         string language,
         DateTimeOffset now,
-        PermitApplication? corrects = null)
+        PermitApplication? corrects = null,
+        Permit? renews = null)
     {
         ArgumentNullException.ThrowIfNull(site);
+        if (renews is not null && (renews.BusinessId != businessId || corrects is not null))
+        {
+            throw new InvalidOperationException("A renewal is of a permit of the same business, and corrects no application.");
+        }
+
         if (corrects is not null && (corrects.Status != ApplicationStatus.Rejected || corrects.BusinessId != businessId))
         {
             throw new InvalidOperationException("Only a rejected application of the same business can be corrected and resubmitted.");
@@ -133,6 +144,7 @@ public sealed class PermitApplication
             Id = Guid.CreateVersion7(now),
             BusinessId = businessId,
             PreviousApplicationId = corrects?.Id,
+            RenewsPermitId = renews?.Id,
             PermitType = permitType,
             KbliCodes = [.. kbliCodes],
             KelurahanCode = site.KelurahanCode,
@@ -216,6 +228,13 @@ public sealed class PermitApplication
 
     /// <summary>What the applicant changed from the application this one corrects.</summary>
     public IReadOnlyList<FieldChange> ChangesFrom(PermitApplication previous) => Answers.Changes(previous, this);
+}
+
+/// <summary>What an application asks for: a first permit, or the renewal of one.</summary>
+public enum ApplicationKind
+{
+    New,
+    Renewal,
 }
 
 public enum ApplicationStatus

@@ -70,6 +70,8 @@ public static class ApiEndpoints
         ListPermits.Map(permits);
         GetPermit.Map(permits);
         DownloadPermit.Map(permits);
+        GetPermitRenewal.Map(permits);
+        RenewPermit.Map(permits).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
         VerifyPermit.Map(api.MapGroup("/verify").WithTags("Public verification"));
 
         var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Admin);

@@ -5,8 +5,8 @@ using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Shared;
 
-/// <summary>An application ready for the engine: the applicant's own business, the kinds of the documents attached, the rule set in force.</summary>
-public sealed record DecisionIntake(PermitApplication Application, Business Business, IReadOnlyList<string> DocumentKinds, CompiledRuleSet RuleSet);
+/// <summary>An application ready for the engine: the applicant's own business, the kinds of the documents attached, the rule set in force, and for a renewal the permit it renews.</summary>
+public sealed record DecisionIntake(PermitApplication Application, Business Business, IReadOnlyList<string> DocumentKinds, CompiledRuleSet RuleSet, Permit? Renews = null);
 
 /// <summary>
 /// Records the decision on an application, the one way every decision is made (submission, correction, and a
@@ -32,14 +32,16 @@ public sealed class DecisionRecorder(
     public async Task<Recorded> RecordAsync(DecisionIntake intake, long receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intake);
-        var (application, business, documentKinds, ruleSet) = intake;
+        var (application, business, documentKinds, ruleSet, renews) = intake;
         var facts = application.FactsFor(business, documentKinds);
         var evaluation = ruleSet.Evaluate(facts);
         var now = time.GetUtcNow();
         var decision = application.Decide(facts, evaluation, (long)time.GetElapsedTime(receivedAt).TotalMilliseconds, now);
         db.Applications.Add(application);
 
-        var permits = decision.Approved ? await IssuePermitsAsync(application, business, decision.RequiredPermits, ruleSet, now, cancellationToken) : [];
+        var permits = !decision.Approved ? []
+            : renews is not null ? [await RenewAsync(renews, application, ruleSet, now, cancellationToken)]
+            : await IssuePermitsAsync(application, business, decision.RequiredPermits, ruleSet, now, cancellationToken);
 
         await notifier.RaiseAsync(NoticeKind.ApplicationReceived, application.Id, business.OwnerId, Notices.Received(application, business), null, cancellationToken);
         await notifier.RaiseAsync(
@@ -67,6 +69,20 @@ public sealed class DecisionRecorder(
                 decision.LatencyMs,
                 decision.FailedRequirementIds));
         return new Recorded(permits, logSigner.Promise(decided));
+    }
+
+    /// <summary>
+    /// An approved renewal issues the renewed permit only: the same type, with the validity its type has in the rule
+    /// set in force, from the day after the old one ends. The NIB and the permits without an end carry on.
+    /// </summary>
+    private async Task<Permit> RenewAsync(Permit renewed, PermitApplication application, CompiledRuleSet ruleSet, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = application.SubmissionDate;
+        var number = await numbers.NewPermitNumberAsync(renewed.Type, today, cancellationToken);
+        var validity = ruleSet.Definition.PermitTypes.TryGetValue(renewed.Type, out var definition) ? definition.ValidityMonths : null;
+        var permit = renewed.RenewAs(number, application.Id, application.KbliCodes, today, validity, signer.Sign, now);
+        db.Permits.Add(permit);
+        return permit;
     }
 
     /// <summary>

@@ -4,7 +4,11 @@ using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Shared;
 
-/// <summary>A permit as its holder reads it: its title in the reader's language, its status today (and, when revoked, when and why), and its addresses.</summary>
+/// <summary>
+/// A permit as its holder reads it: its title in the reader's language, its status today (and, when revoked, when
+/// and why), its addresses, and its renewal: whether it can be renewed today (and from when), the permit it renews
+/// and the one that renewed it.
+/// </summary>
 public sealed record PermitResponse(
     string Number,
     string Type,
@@ -18,9 +22,15 @@ public sealed record PermitResponse(
     string VerificationUrl,
     string DocumentUrl,
     DateOnly? RevokedOn = null,
-    string? RevocationReason = null)
+    string? RevocationReason = null,
+    DateOnly? ValidFrom = null,
+    RenewalState Renewal = RenewalState.NotRenewable,
+    DateOnly? RenewalOpensOn = null,
+    string? Renews = null,
+    string? RenewedBy = null)
 {
-    public static PermitResponse From(Permit permit, CompiledRuleSet? ruleSet, Language language, DateOnly today, PermitLinks links)
+    /// <summary>The permit read on <paramref name="today"/>; <paramref name="linked"/> gives the numbers of the permits it renews or is renewed by.</summary>
+    public static PermitResponse From(Permit permit, CompiledRuleSet? ruleSet, Language language, DateOnly today, PermitLinks links, IReadOnlyDictionary<Guid, string>? linked = null)
     {
         ArgumentNullException.ThrowIfNull(permit);
         ArgumentNullException.ThrowIfNull(links);
@@ -37,7 +47,22 @@ public sealed record PermitResponse(
             links.Verification(permit),
             links.Document(permit),
             permit.RevokedAt is { } revoked ? Wita.DateOf(revoked) : null,
-            permit.RevocationReason);
+            permit.RevocationReason,
+            permit.ValidFrom,
+            permit.RenewalStateOn(today),
+            permit.RenewalOpensOn,
+            permit.RenewsPermitId is { } renews ? linked?.GetValueOrDefault(renews) : null,
+            permit.RenewedByPermitId is { } renewedBy ? linked?.GetValueOrDefault(renewedBy) : null);
+    }
+
+    /// <summary>The numbers of the permits that <paramref name="permits"/> renew or are renewed by, by id.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> LinkedNumbersAsync(LicensingDbContext db, IEnumerable<Permit> permits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = permits.SelectMany(p => new[] { p.RenewsPermitId, p.RenewedByPermitId }).OfType<Guid>().Distinct().ToList();
+        return ids.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Permits.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Number, cancellationToken);
     }
 
     /// <summary>The permit type's title in a rule set, or its code when the rule set does not name it.</summary>

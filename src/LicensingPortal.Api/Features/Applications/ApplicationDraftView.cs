@@ -2,21 +2,22 @@ using System.Text.Json;
 
 namespace LicensingPortal.Api.Features.Applications;
 
-/// <summary>A draft as its applicant reads it: the answers so far, the pages done, what it corrects and what it became.</summary>
+/// <summary>A draft as its applicant reads it: the answers so far, the pages done, what it corrects or renews, and what it became.</summary>
 public sealed record ApplicationDraftView(
     Guid Id,
     Guid? CorrectsApplicationId,
     ApplicationRequest Answers,
     IReadOnlyList<string> CompletedSteps,
     DateTimeOffset UpdatedAt,
-    Guid? SubmittedApplicationId)
+    Guid? SubmittedApplicationId,
+    Guid? RenewsPermitId = null)
 {
     public bool IsComplete => ApplicationSteps.All.All(CompletedSteps.Contains);
 
     public static ApplicationDraftView From(ApplicationDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return new(draft.Id, draft.CorrectsApplicationId, ReadAnswers(draft.AnswersJson), draft.CompletedSteps, draft.UpdatedAt, draft.SubmittedApplicationId);
+        return new(draft.Id, draft.CorrectsApplicationId, ReadAnswers(draft.AnswersJson), draft.CompletedSteps, draft.UpdatedAt, draft.SubmittedApplicationId, draft.RenewsPermitId);
     }
 
     /// <summary>The answers as a request; what is not answered yet is empty.</summary>

@@ -12,7 +12,7 @@ namespace LicensingPortal.Api.Features.Applications;
 /// </summary>
 public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time)
 {
-    public async Task<Result<DecisionIntake>> TakeAsync(Guid ownerId, ApplicationRequest request, Language language, PermitApplication? corrects, CancellationToken cancellationToken)
+    public async Task<Result<DecisionIntake>> TakeAsync(Guid ownerId, ApplicationRequest request, Language language, PermitApplication? corrects, CancellationToken cancellationToken, Permit? renews = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var business = await db.BusinessesOf(ownerId).FirstOrDefaultAsync(b => b.Id == request.BusinessId, cancellationToken);
@@ -76,8 +76,9 @@ public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rule
             request.ExistingBusiness ? request.AnnualSales ?? 0 : 0,
             language.Code(),
             now,
-            corrects);
-        return new DecisionIntake(application, business, kinds, ruleSet);
+            corrects,
+            renews);
+        return new DecisionIntake(application, business, kinds, ruleSet, renews);
     }
 
     private static KelurahanEntry? ResolveKelurahan(string given, CompiledRuleSet ruleSet)

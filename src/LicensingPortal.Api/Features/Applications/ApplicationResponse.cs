@@ -4,7 +4,7 @@ using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Applications;
 
-/// <summary>An application as its applicant reads it: what was stated, the decision explained, the permits it issued and its place in a chain of corrections.</summary>
+/// <summary>An application as its applicant reads it: what was stated, the decision explained, the permits it issued, its place in a chain of corrections, and for a renewal the number of the permit it renews.</summary>
 public sealed record ApplicationResponse(
     Guid Id,
     Guid BusinessId,
@@ -19,10 +19,12 @@ public sealed record ApplicationResponse(
     DecisionExplanation? Decision,
     IReadOnlyList<PermitResponse> Permits,
     ResubmissionView? Resubmission,
-    LogPromise? LogPromise = null)
+    LogPromise? LogPromise = null,
+    ApplicationKind Kind = ApplicationKind.New,
+    string? Renews = null)
 {
     /// <summary>Renders an application and its decision in the reader's language, from what was stored when it was decided.</summary>
-    public static ApplicationResponse From(PermitApplication application, CompiledRuleSet? ruleSet, Language language, IReadOnlyList<PermitResponse> permits, ResubmissionView? resubmission, LogPromise? promise = null)
+    public static ApplicationResponse From(PermitApplication application, CompiledRuleSet? ruleSet, Language language, IReadOnlyList<PermitResponse> permits, ResubmissionView? resubmission, LogPromise? promise = null, string? renews = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         return new ApplicationResponse(
@@ -39,7 +41,9 @@ public sealed record ApplicationResponse(
             application.Decision is { } decision && ruleSet is not null ? DecisionExplanation.Of(decision, ruleSet, language) : null,
             permits,
             resubmission,
-            promise);
+            promise,
+            application.Kind,
+            renews);
     }
 }
 

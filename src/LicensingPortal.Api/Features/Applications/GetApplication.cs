@@ -42,7 +42,11 @@ public static class GetApplication
             var resubmission = previous is null && next is null
                 ? null
                 : new ResubmissionView(previous?.Id, next, previous is null ? [] : application.ChangesFrom(previous));
-            return ApplicationResponse.From(application, ruleSet, query.Language, permits.Select(p => PermitResponse.From(p, ruleSet, query.Language, today, links)).ToList(), resubmission);
+            var renews = application.RenewsPermitId is { } renewsId
+                ? await db.Permits.AsNoTracking().Where(p => p.Id == renewsId).Select(p => p.Number).SingleAsync(cancellationToken)
+                : null;
+            var linked = await PermitResponse.LinkedNumbersAsync(db, permits, cancellationToken);
+            return ApplicationResponse.From(application, ruleSet, query.Language, permits.Select(p => PermitResponse.From(p, ruleSet, query.Language, today, links, linked)).ToList(), resubmission, renews: renews);
         }
     }
 

@@ -34,6 +34,11 @@ public static class ResubmitApplication
                 return Error.NotFound(ErrorCodes.ApplicationNotFound, "The application was not found.");
             }
 
+            if (corrected.RenewsPermitId is not null)
+            {
+                return new Error(ErrorCodes.ApplicationNotResubmittable, StatusCodes.Status409Conflict, "A refused renewal is corrected by renewing the permit again.", "Send POST /api/permits/{number}/renewal with the changed answers.");
+            }
+
             if (corrected.Status != ApplicationStatus.Rejected || corrected.BusinessId != command.Request.BusinessId
                 || await db.Applications.AnyAsync(a => a.PreviousApplicationId == corrected.Id, cancellationToken))
             {
@@ -46,7 +51,7 @@ public static class ResubmitApplication
                 return taken.Error!;
             }
 
-            var (application, _, _, ruleSet) = taken.Value;
+            var (application, _, _, ruleSet, _) = taken.Value;
             var (permits, promise) = await recorder.RecordAsync(taken.Value, received, cancellationToken);
             return ApplicationResponse.From(
                 application,

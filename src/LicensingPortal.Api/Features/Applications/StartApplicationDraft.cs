@@ -6,13 +6,15 @@ namespace LicensingPortal.Api.Features.Applications;
 
 /// <summary>
 /// Starts an application on the web: empty (for a business, when given), or — to correct a rejected application —
-/// filled with everything that application stated, every page done, ready to change and send again.
+/// filled with everything that application stated, every page done, ready to change and send again; or, to renew a
+/// permit, filled with the answers of the application that issued it (a rejected renewal is corrected by renewing
+/// again, the same way).
 /// </summary>
 public static class StartApplicationDraft
 {
-    public sealed record Request(Guid? BusinessId, Guid? Corrects);
+    public sealed record Request(Guid? BusinessId, Guid? Corrects, string? Renews = null);
 
-    public sealed record Command(Guid OwnerId, Guid? BusinessId, Guid? Corrects) : ICommand<Result<ApplicationDraftView>>;
+    public sealed record Command(Guid OwnerId, Guid? BusinessId, Guid? Corrects, string? Renews = null) : ICommand<Result<ApplicationDraftView>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -20,6 +22,8 @@ public static class StartApplicationDraft
         {
             RuleFor(c => c.BusinessId).NotEqual(Guid.Empty);
             RuleFor(c => c.Corrects).NotEqual(Guid.Empty);
+            RuleFor(c => c.Renews).NotEmpty().MaximumLength(40).When(c => c.Renews is not null);
+            RuleFor(c => c.Renews).Null().When(c => c.Corrects is not null || c.BusinessId is not null).WithMessage(_ => Texts.Get("Validation.Renews.Alone"));
         }
     }
 
@@ -28,12 +32,28 @@ public static class StartApplicationDraft
         public async ValueTask<Result<ApplicationDraftView>> Handle(Command command, CancellationToken cancellationToken)
         {
             ApplicationDraft draft;
+            if (command.Renews is { } number)
+            {
+                var permit = await db.PermitsOf(command.OwnerId).AsNoTracking().FirstOrDefaultAsync(p => p.Number == number, cancellationToken);
+                if (permit is null)
+                {
+                    return PermitRenewals.NotFound;
+                }
+
+                return await StartRenewalAsync(command.OwnerId, permit, cancellationToken);
+            }
+
             if (command.Corrects is { } correctsId)
             {
                 var rejected = await db.ApplicationsOf(command.OwnerId).AsNoTracking().FirstOrDefaultAsync(a => a.Id == correctsId, cancellationToken);
                 if (rejected is null)
                 {
                     return Error.NotFound(ErrorCodes.ApplicationNotFound, "The application was not found.");
+                }
+
+                if (rejected.Status == ApplicationStatus.Rejected && rejected.RenewsPermitId is { } renewed)
+                {
+                    return await StartRenewalAsync(command.OwnerId, await db.Permits.AsNoTracking().SingleAsync(p => p.Id == renewed, cancellationToken), cancellationToken);
                 }
 
                 if (rejected.Status != ApplicationStatus.Rejected || await db.Applications.AnyAsync(a => a.PreviousApplicationId == correctsId, cancellationToken))
@@ -64,11 +84,26 @@ public static class StartApplicationDraft
             db.ApplicationDrafts.Add(draft);
             return ApplicationDraftView.From(draft);
         }
+
+        /// <summary>A renewal draft: the answers of the application that issued the permit, every page done.</summary>
+        private async Task<Result<ApplicationDraftView>> StartRenewalAsync(Guid ownerId, Permit permit, CancellationToken cancellationToken)
+        {
+            var now = time.GetUtcNow();
+            if (PermitRenewals.Refusal(permit, Wita.DateOf(now)) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var answers = ApplicationDraftView.WriteAnswers(await PermitRenewals.AnswersOfAsync(db, permit, cancellationToken));
+            var draft = ApplicationDraft.Start(ownerId, answers, ApplicationSteps.All, null, now, permit.Id);
+            db.ApplicationDrafts.Add(draft);
+            return ApplicationDraftView.From(draft);
+        }
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/drafts", async Task<Results<Created<ApplicationDraftView>, ProblemHttpResult>> (Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Command(user.UserId(), request.BusinessId, request.Corrects), cancellationToken)).ToCreated(d => $"/api/applications/drafts/{d.Id}"))
+                (await sender.Send(new Command(user.UserId(), request.BusinessId, request.Corrects, request.Renews), cancellationToken)).ToCreated(d => $"/api/applications/drafts/{d.Id}"))
             .WithName("StartApplicationDraft")
-            .WithSummary("Start an application to fill in a page at a time, empty or as a correction of a rejected one.");
+            .WithSummary("Start an application to fill in a page at a time: empty, as a correction of a rejected one, or as the renewal of a permit (renews: its number).");
 }

@@ -30,7 +30,7 @@ public static class SubmitApplication
                 return taken.Error!;
             }
 
-            var (application, _, _, ruleSet) = taken.Value;
+            var (application, _, _, ruleSet, _) = taken.Value;
             var (permits, promise) = await recorder.RecordAsync(taken.Value, received, cancellationToken);
             return ApplicationResponse.From(application, ruleSet, command.Language, permits.Select(p => PermitResponse.From(p, ruleSet, command.Language, application.SubmissionDate, links)).ToList(), resubmission: null, promise);
         }

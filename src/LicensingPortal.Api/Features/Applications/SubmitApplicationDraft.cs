@@ -6,7 +6,7 @@ using LicensingPortal.Rules.Model;
 namespace LicensingPortal.Api.Features.Applications;
 
 /// <summary>
-/// Sends a draft: as a submission, or as the correction of the application it corrects — decided at once, in the
+/// Sends a draft: as a submission, as the renewal of a permit, or as the correction of the application it corrects — decided at once, in the
 /// same unit of work that marks the draft sent. A draft is sent once: a second press of the button (or a retry)
 /// gets the application the first one made.
 /// </summary>
@@ -44,7 +44,9 @@ public static class SubmitApplicationDraft
             }
 
             var answers = ApplicationDraftView.ReadAnswers(draft.AnswersJson);
-            var sent = draft.CorrectsApplicationId is { } corrects
+            var sent = draft.RenewsPermitId is { } renews
+                ? await sender.Send(new RenewPermit.Command(command.OwnerId, await db.Permits.Where(p => p.Id == renews).Select(p => p.Number).SingleAsync(cancellationToken), answers, command.Language), cancellationToken)
+                : draft.CorrectsApplicationId is { } corrects
                 ? await sender.Send(new ResubmitApplication.Command(command.OwnerId, corrects, answers, command.Language), cancellationToken)
                 : await sender.Send(new SubmitApplication.Command(command.OwnerId, answers, command.Language), cancellationToken);
             if (!sent.Succeeded)

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text.Json;
 using LicensingPortal.Api.Infrastructure.Email;
+using LicensingPortal.Api.Infrastructure.Permits;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace LicensingPortal.Api.Features.Notifications;
 
 /// <summary>The e-mail of a notice about a permit (expiring in N days, expired, revoked); its text is <see cref="Notices.Permit"/>.</summary>
-public sealed class PermitNotice(LicensingDbContext db, IOptions<EmailOptions> options)
+public sealed class PermitNotice(LicensingDbContext db, IOptions<EmailOptions> options, PermitLinks links)
 {
     public async Task<MimeMessage> ComposeAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -23,7 +24,17 @@ public sealed class PermitNotice(LicensingDbContext db, IOptions<EmailOptions> o
         mail.To.Add(new MailboxAddress(business.OwnerName, business.Email));
         mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
         var body = english ? text.BodyEn : text.BodyId;
-        mail.Body = new BodyBuilder { TextBody = body + "\n", HtmlBody = $"<p>{WebUtility.HtmlEncode(body)}</p>" }.ToMessageBody();
+        var html = $"<p>{WebUtility.HtmlEncode(body)}</p>";
+        if (message.Type == NoticeKind.PermitExpiring.Type && stored.RenewalStateOn(Wita.DateOf(message.CreatedAt)) == RenewalState.Open)
+        {
+            // The reminder leads straight to the renewal, which starts from the answers the permit was issued on.
+            var renew = links.Renewal(stored);
+            var say = Texts.In(english ? Cultures.English : Cultures.Indonesian, "Notice.Expiring.Renew") ?? string.Empty;
+            body += $"\n\n{say}\n{renew}";
+            html += $"<p><a href=\"{WebUtility.HtmlEncode(renew)}\">{WebUtility.HtmlEncode(say)}</a></p>";
+        }
+
+        mail.Body = new BodyBuilder { TextBody = body + "\n", HtmlBody = html }.ToMessageBody();
         return mail;
     }
 }

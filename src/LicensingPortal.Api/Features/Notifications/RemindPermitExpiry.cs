@@ -1,7 +1,8 @@
 namespace LicensingPortal.Api.Features.Notifications;
 
 /// <summary>
-/// The daily job (just after midnight WITA): reminds owners of permits that expire in 90, 30 and 7 days, and
+/// The daily job (just after midnight WITA): reminds owners of permits that expire in 90, 30 and 7 days (not of
+/// permits already renewed), and
 /// marks permits past their last valid day as expired and tells the owner. Each reminder is recorded, so it is
 /// sent once even if the job runs twice, and a day missed while the service was down is caught up.
 /// </summary>
@@ -36,9 +37,20 @@ public static class RemindPermitExpiry
                 var business = owners[permit.BusinessId];
                 if (permit.ExpireIfDue(today))
                 {
+                    if (permit.RenewedByPermitId is not null)
+                    {
+                        // Renewed: the renewed permit carries on from tomorrow; nothing to tell the owner.
+                        continue;
+                    }
+
                     var payload = new PermitPayload(permit.Number, permit.Type, permit.ValidUntil, 0, null);
                     await notifier.RaiseAsync(NoticeKind.PermitExpired, permit.Id, business.OwnerId, Notices.Permit(NoticeKind.PermitExpired, payload, business.Name), payload, cancellationToken);
                     raised++;
+                    continue;
+                }
+
+                if (permit.RenewedByPermitId is not null)
+                {
                     continue;
                 }
 

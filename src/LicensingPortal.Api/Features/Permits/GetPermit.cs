@@ -28,7 +28,7 @@ public static class GetPermit
             }
 
             var today = Wita.Today(time);
-            return PermitResponse.From(permit, rules.InForceOn(today), query.Language, today, links);
+            return PermitResponse.From(permit, rules.InForceOn(today), query.Language, today, links, await PermitResponse.LinkedNumbersAsync(db, [permit], cancellationToken));
         }
     }
 

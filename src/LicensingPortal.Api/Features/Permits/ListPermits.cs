@@ -21,7 +21,8 @@ public static class ListPermits
                 .ToListAsync(cancellationToken);
             var today = Wita.Today(time);
             var ruleSet = rules.InForceOn(today);
-            return permits.Select(p => PermitResponse.From(p, ruleSet, query.Language, today, links)).ToList();
+            var linked = permits.ToDictionary(p => p.Id, p => p.Number);
+            return permits.Select(p => PermitResponse.From(p, ruleSet, query.Language, today, links, linked)).ToList();
         }
     }
 

@@ -8,7 +8,8 @@ namespace LicensingPortal.Api.Features.Permits;
 
 /// <summary>
 /// Public verification, no login: anyone holding a permit (or its QR code) can check that it is genuine and in
-/// force. A wrong code answers "unknown", exactly like a number that does not exist; nothing personal is shown.
+/// force. A wrong code answers "unknown", exactly like a number that does not exist; nothing personal is shown. A
+/// renewed permit names the permit that renews it, and a renewal the permit it renews.
 /// </summary>
 public static class VerifyPermit
 {
@@ -29,7 +30,11 @@ public static class VerifyPermit
         IReadOnlyList<KbliView>? Kbli,
         DateOnly? IssuedOn,
         DateOnly? ValidUntil,
-        string? OwnerIdentity);
+        string? OwnerIdentity,
+        DateOnly? ValidFrom = null,
+        string? Renews = null,
+        string? RenewedBy = null,
+        DateOnly? RenewedUntil = null);
 
     public sealed record KbliView(string Code, string Title);
 
@@ -62,6 +67,8 @@ public static class VerifyPermit
                 _ => Revoked,
             };
             var identity = business.OwnerNik ?? business.Npwp;
+            var renewedBy = permit.RenewedByPermitId is { } renewedById ? await db.Permits.AsNoTracking().SingleAsync(p => p.Id == renewedById, cancellationToken) : null;
+            var renews = permit.RenewsPermitId is { } renewsId ? await db.Permits.AsNoTracking().Where(p => p.Id == renewsId).Select(p => p.Number).SingleAsync(cancellationToken) : null;
             return new Response(
                 status,
                 permit.Number,
@@ -72,7 +79,11 @@ public static class VerifyPermit
                 permit.KbliCodes.Select(k => new KbliView(k, ruleSet is not null && ruleSet.Definition.Kbli.TryGetValue(k, out var entry) ? entry.Title.In(query.Language) : k)).ToList(),
                 permit.IssuedOn,
                 permit.ValidUntil,
-                identity is null ? null : FactDefinition.Mask(identity));
+                identity is null ? null : FactDefinition.Mask(identity),
+                permit.ValidFrom,
+                renews,
+                renewedBy?.Number,
+                renewedBy?.ValidUntil);
         }
     }
 

@@ -33,6 +33,10 @@ public static class ErrorCodes
     public const string ConfirmationInvalid = "confirmation_invalid";
     public const string DraftNotFound = "draft_not_found";
     public const string DraftAlreadySubmitted = "draft_already_submitted";
+    public const string PermitNotRenewable = "permit_not_renewable";
+    public const string RenewalNotOpenYet = "renewal_not_open_yet";
+    public const string PermitEnded = "permit_ended";
+    public const string PermitAlreadyRenewed = "permit_already_renewed";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -63,5 +67,9 @@ public static class ErrorCodes
         ConfirmationInvalid,
         DraftNotFound,
         DraftAlreadySubmitted,
+        PermitNotRenewable,
+        RenewalNotOpenYet,
+        PermitEnded,
+        PermitAlreadyRenewed,
     ];
 }

@@ -12,6 +12,13 @@ public sealed class PermitLinks(PublicAddress address)
         return $"{address.BaseUrl()}/api/verify/{Uri.EscapeDataString(permit.Number)}?code={permit.VerificationCode}";
     }
 
+    /// <summary>The applicant's page that starts the renewal of a permit (in the reminder e-mails).</summary>
+    public string Renewal(Permit permit)
+    {
+        ArgumentNullException.ThrowIfNull(permit);
+        return $"{address.BaseUrl()}/pemohon/izin/{Uri.EscapeDataString(permit.Number)}/perpanjang";
+    }
+
     public string Document(Permit permit)
     {
         ArgumentNullException.ThrowIfNull(permit);

@@ -36,10 +36,11 @@ public static class LogPayloads
             string.Join(',', requiredPermits.Order(StringComparer.Ordinal)),
             traceSha256));
 
+    /// <summary>A permit as issued; a renewal adds the permit it renews and its first valid day, so the chain is in the log.</summary>
     public static string ForPermit(Permit permit)
     {
         ArgumentNullException.ThrowIfNull(permit);
-        return Sha256(string.Join(
+        var issued = string.Join(
             '|',
             permit.Number,
             permit.Type,
@@ -47,7 +48,10 @@ public static class LogPayloads
             permit.ApplicationId.ToString("N"),
             permit.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             permit.ValidUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
-            permit.VerificationCode));
+            permit.VerificationCode);
+        return Sha256(permit.RenewsPermitId is { } renews
+            ? $"{issued}|renews:{renews:N}|from:{permit.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+            : issued);
     }
 
     public static string ForRevocation(Permit permit)

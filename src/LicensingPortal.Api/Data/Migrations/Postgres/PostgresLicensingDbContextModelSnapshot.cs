@@ -52,6 +52,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
 
+                    b.Property<Guid?>("RenewsPermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("renews_permit_id");
+
                     b.Property<Guid?>("SubmittedApplicationId")
                         .HasColumnType("uuid")
                         .HasColumnName("submitted_application_id");
@@ -864,6 +868,14 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("number");
 
+                    b.Property<Guid?>("RenewedByPermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("renewed_by_permit_id");
+
+                    b.Property<Guid?>("RenewsPermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("renews_permit_id");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -884,6 +896,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("type");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
 
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("date")
@@ -907,6 +923,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_permits_number");
+
+                    b.HasIndex("RenewsPermitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_permits_renews_permit_id");
 
                     b.HasIndex("ValidUntil")
                         .HasDatabaseName("ix_permits_valid_until");
@@ -1024,6 +1044,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("previous_application_id");
 
+                    b.Property<Guid?>("RenewsPermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("renews_permit_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1068,6 +1092,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.HasIndex("PreviousApplicationId")
                         .IsUnique()
                         .HasDatabaseName("ix_applications_previous_application_id");
+
+                    b.HasIndex("RenewsPermitId")
+                        .HasDatabaseName("ix_applications_renews_permit_id");
 
                     b.HasIndex("SubmittedAt")
                         .HasDatabaseName("ix_applications_submitted_at");
@@ -1594,6 +1621,12 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_permits_businesses_business_id");
+
+                    b.HasOne("LicensingPortal.Api.Domain.Permit", null)
+                        .WithMany()
+                        .HasForeignKey("RenewsPermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_permits_permits_renews_permit_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.PermitApplication", b =>
@@ -1610,6 +1643,12 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasForeignKey("PreviousApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_applications_applications_previous_application_id");
+
+                    b.HasOne("LicensingPortal.Api.Domain.Permit", null)
+                        .WithMany()
+                        .HasForeignKey("RenewsPermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_applications_permits_renews_permit_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

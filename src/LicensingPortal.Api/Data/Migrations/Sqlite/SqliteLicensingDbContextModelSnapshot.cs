@@ -47,6 +47,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
 
+                    b.Property<Guid?>("RenewsPermitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renews_permit_id");
+
                     b.Property<Guid?>("SubmittedApplicationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("submitted_application_id");
@@ -857,6 +861,14 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("number");
 
+                    b.Property<Guid?>("RenewedByPermitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renewed_by_permit_id");
+
+                    b.Property<Guid?>("RenewsPermitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renews_permit_id");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -877,6 +889,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("type");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
 
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("TEXT")
@@ -900,6 +916,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_permits_number");
+
+                    b.HasIndex("RenewsPermitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_permits_renews_permit_id");
 
                     b.HasIndex("ValidUntil")
                         .HasDatabaseName("ix_permits_valid_until");
@@ -1017,6 +1037,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("previous_application_id");
 
+                    b.Property<Guid?>("RenewsPermitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renews_permit_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1061,6 +1085,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.HasIndex("PreviousApplicationId")
                         .IsUnique()
                         .HasDatabaseName("ix_applications_previous_application_id");
+
+                    b.HasIndex("RenewsPermitId")
+                        .HasDatabaseName("ix_applications_renews_permit_id");
 
                     b.HasIndex("SubmittedAt")
                         .HasDatabaseName("ix_applications_submitted_at");
@@ -1577,6 +1604,12 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_permits_businesses_business_id");
+
+                    b.HasOne("LicensingPortal.Api.Domain.Permit", null)
+                        .WithMany()
+                        .HasForeignKey("RenewsPermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_permits_permits_renews_permit_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.PermitApplication", b =>
@@ -1593,6 +1626,12 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasForeignKey("PreviousApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_applications_applications_previous_application_id");
+
+                    b.HasOne("LicensingPortal.Api.Domain.Permit", null)
+                        .WithMany()
+                        .HasForeignKey("RenewsPermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_applications_permits_renews_permit_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

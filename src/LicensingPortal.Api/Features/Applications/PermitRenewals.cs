@@ -1,0 +1,63 @@
+namespace LicensingPortal.Api.Features.Applications;
+
+/// <summary>
+/// What the renewal use cases share: finding one's own permit by number, saying in plain terms why it cannot be
+/// renewed today, and the answers of the application that issued it (the renewal starts from them).
+/// </summary>
+public static class PermitRenewals
+{
+    public static Error NotFound => Error.NotFound(ErrorCodes.PermitNotFound, "The permit was not found.");
+
+    /// <summary>Why a permit cannot be renewed on a day; null when it can.</summary>
+    public static Error? Refusal(Permit permit, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(permit);
+        return permit.RenewalStateOn(today) switch
+        {
+            RenewalState.Open => null,
+            RenewalState.NotYetOpen => new Error(
+                ErrorCodes.RenewalNotOpenYet,
+                StatusCodes.Status409Conflict,
+                "The renewal is not open yet.",
+                $"Permit {permit.Number} can be renewed from {permit.RenewalOpensOn:yyyy-MM-dd}, {Permit.RenewalWindowDays} days before it ends on {permit.ValidUntil:yyyy-MM-dd}."),
+            RenewalState.Ended => new Error(
+                ErrorCodes.PermitEnded,
+                StatusCodes.Status409Conflict,
+                "The permit has ended; a new application is needed.",
+                $"Permit {permit.Number} ended on {permit.ValidUntil:yyyy-MM-dd}. An ended permit cannot be renewed: submit a new application (POST /api/applications)."),
+            RenewalState.AlreadyRenewed => new Error(
+                ErrorCodes.PermitAlreadyRenewed,
+                StatusCodes.Status409Conflict,
+                "The permit has been renewed already.",
+                $"Permit {permit.Number} was renewed already; the renewed permit carries on from the day after it ends."),
+            _ => new Error(
+                ErrorCodes.PermitNotRenewable,
+                StatusCodes.Status409Conflict,
+                "This permit is not renewed.",
+                permit.Status == PermitStatus.Revoked
+                    ? $"Permit {permit.Number} was revoked; a revoked permit is not renewed."
+                    : $"Permit {permit.Number} has no end date: it stays valid as long as the business operates."),
+        };
+    }
+
+    /// <summary>
+    /// The answers of the application that issued <paramref name="permit"/>, as a request for its renewal: the same,
+    /// except that the activity under the renewed permit starts the day after the old one ends.
+    /// </summary>
+    public static async Task<ApplicationRequest> AnswersOfAsync(LicensingDbContext db, Permit permit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(permit);
+        var issuing = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == permit.ApplicationId, cancellationToken);
+        return ApplicationDraftView.ReadAnswers(AnswersJsonOf(issuing)) with { PlannedStartDate = permit.ValidUntil?.AddDays(1) };
+    }
+
+    /// <summary>An application's answers as the JSON body of a request, with its business.</summary>
+    public static string AnswersJsonOf(PermitApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var answers = Answers.ToJson(application);
+        answers["businessId"] = application.BusinessId;
+        return answers.ToJsonString(Json.Options);
+    }
+}

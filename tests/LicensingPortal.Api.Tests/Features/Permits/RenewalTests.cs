@@ -1,0 +1,267 @@
+using System.Net;
+using System.Net.Http.Json;
+using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Transparency;
+using LicensingPortal.Api.Shared;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LicensingPortal.Api.Tests.Features.Permits;
+
+/// <summary>
+/// Renewal (perpanjangan) of a permit with an end date, through the API on a clock moved to the days that matter:
+/// the window (the 90th day before the end, the last day, the day after), the renewed validity, the links both
+/// ways, reminders that stop, one renewal per permit, a stricter rule set in force meanwhile, and the log.
+/// </summary>
+public abstract class RenewalTests(Portal portal)
+{
+    private static readonly string[] CateringDeclarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"];
+
+    [Fact]
+    public async Task Renewal_OnThe90thDayBefore_IssuesAPermitFromTheDayAfterTheOldEnds_LinkedBothWays_AndTheOldRemindsNoMore()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var hygiene = await HygieneCertificateAsync(applicant);
+        var until = hygiene.ValidUntil!.Value;
+        var clock = new FakeTimeProvider(WitaNoon(until.AddDays(-90)));
+        await using var host = portal.Create(time: clock);
+        using var client = await SignedInAsync(host, applicant);
+
+        var offer = await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{hygiene.Number}/renewal", TestJson.Options);
+        Assert.Equal(RenewalState.Open, offer!.State);
+        Assert.Equal(until.AddDays(1), offer.RenewedFrom);
+        Assert.Equal(until.AddDays(1).AddMonths(36).AddDays(-1), offer.RenewedUntil);
+        Assert.Equal(CateringDeclarations, offer.Answers!.Declarations);
+        var answers = offer.Answers;
+
+        var renewed = await RenewAsync(client, hygiene.Number, "renew-1", answers);
+        var again = await RenewAsync(client, hygiene.Number, "renew-1", answers);
+
+        Assert.Equal(ApplicationKind.Renewal, renewed.Kind);
+        Assert.Equal(hygiene.Number, renewed.Renews);
+        Assert.True(renewed.Decision!.Approved, string.Join(", ", renewed.Decision.FailedRequirements.Select(f => f.Id)));
+        var successor = Assert.Single(renewed.Permits);
+        Assert.Equal("PB-UMKU-SLHS", successor.Type);
+        Assert.NotEqual(hygiene.Number, successor.Number);
+        Assert.Equal(until.AddDays(1), successor.ValidFrom);
+        Assert.Equal(until.AddDays(1).AddMonths(36).AddDays(-1), successor.ValidUntil);
+        Assert.Equal(hygiene.Number, successor.Renews);
+        Assert.Equal(renewed.Id, again.Id);
+
+        var old = await client.GetFromJsonAsync<PermitResponse>($"/api/permits/{hygiene.Number}", TestJson.Options);
+        Assert.Equal(successor.Number, old!.RenewedBy);
+        Assert.Equal(RenewalState.AlreadyRenewed, old.Renewal);
+        using var anonymous = host.CreateClient();
+        var verified = await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(hygiene.VerificationUrl).PathAndQuery, TestJson.Options);
+        Assert.Equal(VerifyPermit.Valid, verified!.Status);
+        Assert.Equal(successor.Number, verified.RenewedBy);
+        Assert.Equal(successor.ValidUntil, verified.RenewedUntil);
+        var verifiedSuccessor = await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(successor.VerificationUrl).PathAndQuery, TestJson.Options);
+        Assert.Equal(hygiene.Number, verifiedSuccessor!.Renews);
+
+        var second = await client.PostAsJsonAsync($"/api/permits/{hygiene.Number}/renewal", answers, TestJson.Options);
+        await AssertProblemAsync(second, HttpStatusCode.Conflict, "permit_already_renewed");
+
+        // No reminder at 30 and 7 days, and no "your permit has ended" the day after: the renewed permit carries on.
+        await RunRemindersOnAsync(host, clock, until.AddDays(-30));
+        await RunRemindersOnAsync(host, clock, until.AddDays(-7));
+        await RunRemindersOnAsync(host, clock, until.AddDays(1));
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var oldId = await db.Permits.Where(p => p.Number == hygiene.Number).Select(p => p.Id).SingleAsync();
+        Assert.Empty(await db.InboxNotifications.Where(n => n.SubjectId == oldId && (n.Type == NoticeKind.PermitExpiring.Type || n.Type == NoticeKind.PermitExpired.Type)).ToListAsync());
+        Assert.Equal(1, await db.Applications.CountAsync(a => a.RenewsPermitId == oldId));
+        var verification = await scope.ServiceProvider.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.True(await ReplaysAsync(host, renewed.Id));
+    }
+
+    [Fact]
+    public async Task Renewal_OpensOnThe90thDayBefore_ClosesAfterTheLastDay_AndSaysWhatToDoInstead()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var (early, answers) = await CateringAsync(applicant);
+        var lastDay = await HygieneCertificateAsync(applicant);
+        var late = await HygieneCertificateAsync(applicant);
+        var until = early.ValidUntil!.Value;
+        var clock = new FakeTimeProvider(WitaMidnight(until.AddDays(-90)).AddMinutes(-1));
+        await using var host = portal.Create(time: clock);
+        using var client = await SignedInAsync(host, applicant);
+
+        // 23:59 WITA the day before the 90th day before: not yet.
+        var tooEarly = await client.PostAsJsonAsync($"/api/permits/{early.Number}/renewal", answers, TestJson.Options);
+        var problem = await AssertProblemAsync(tooEarly, HttpStatusCode.Conflict, "renewal_not_open_yet");
+        Assert.Contains(until.AddDays(-90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), problem.Detail, StringComparison.Ordinal);
+        Assert.Equal(RenewalState.NotYetOpen, (await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{early.Number}/renewal", TestJson.Options))!.State);
+
+        clock.SetUtcNow(WitaNoon(until));
+        using var onTheDay = await SignedInAsync(host, applicant);
+        var onTheLastDay = await RenewAsync(onTheDay, lastDay.Number);
+        Assert.Equal(until.AddDays(1), Assert.Single(onTheLastDay.Permits).ValidFrom);
+
+        clock.SetUtcNow(WitaMidnight(until.AddDays(1)));
+        using var after = await SignedInAsync(host, applicant);
+        var ended = await after.PostAsJsonAsync($"/api/permits/{late.Number}/renewal", answers, TestJson.Options);
+        problem = await AssertProblemAsync(ended, HttpStatusCode.Conflict, "permit_ended");
+        Assert.Contains("new application", problem.Detail, StringComparison.Ordinal);
+
+        var nib = (await after.GetFromJsonAsync<List<PermitResponse>>("/api/permits", TestJson.Options))!.First(p => p.Type == "NIB");
+        await AssertProblemAsync(await after.PostAsJsonAsync($"/api/permits/{nib.Number}/renewal", answers, TestJson.Options), HttpStatusCode.Conflict, "permit_not_renewable");
+
+        using var stranger = await Accounts.CreateAsync(host, Roles.Applicant);
+        await AssertProblemAsync(await stranger.Client.GetAsync($"/api/permits/{lastDay.Number}/renewal"), HttpStatusCode.NotFound, "permit_not_found");
+        await AssertProblemAsync(await stranger.Client.PostAsJsonAsync($"/api/permits/{lastDay.Number}/renewal", answers, TestJson.Options), HttpStatusCode.NotFound, "permit_not_found");
+    }
+
+    [Fact]
+    public async Task TwoRenewalsOfOnePermitAtOnce_OneWins_TheOtherAnswers409()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var (hygiene, answers) = await CateringAsync(applicant);
+        var clock = new FakeTimeProvider(WitaNoon(hygiene.ValidUntil!.Value.AddDays(-10)));
+        await using var host = portal.Create(time: clock);
+        using var client = await SignedInAsync(host, applicant);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => client.PostAsJsonAsync($"/api/permits/{hygiene.Number}/renewal", answers, TestJson.Options)));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        await AssertProblemAsync(responses.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict, "permit_already_renewed");
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var oldId = await db.Permits.Where(p => p.Number == hygiene.Number).Select(p => p.Id).SingleAsync();
+        Assert.Equal(1, await db.Permits.CountAsync(p => p.RenewsPermitId == oldId));
+    }
+
+    [Fact]
+    public async Task Renewal_UnderAStricterRuleSetInForceMeanwhile_IsRefusedWithTheReason_AndTheOldPermitRunsToItsEnd()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var hygiene = await HygieneCertificateAsync(applicant);
+        var until = hygiene.ValidUntil!.Value;
+        var rules = StricterRules(effectiveFrom: until.AddDays(-60));
+        var settings = new Dictionary<string, string?>(Portal.DefaultSettings()) { ["Rules:Directory"] = rules };
+        var clock = new FakeTimeProvider(WitaNoon(until.AddDays(-30)));
+        await using var host = portal.Create(settings, clock);
+        using var client = await SignedInAsync(host, applicant);
+
+        var refused = await RenewAsync(client, hygiene.Number);
+
+        Assert.Equal("rejected", refused.Decision!.Outcome);
+        Assert.Contains(refused.Decision.FailedRequirements, f => f.Id == "PB-UMKU-SLHS-HIGIENE" && f.Remedy.Length > 0);
+        Assert.Empty(refused.Permits);
+        var old = await client.GetFromJsonAsync<PermitResponse>($"/api/permits/{hygiene.Number}", TestJson.Options);
+        Assert.Equal(PermitStatus.Active, old!.Status);
+        Assert.Null(old.RenewedBy);
+        Assert.Equal(until, old.ValidUntil);
+        Assert.Equal(RenewalState.Open, old.Renewal);
+        Assert.True(await ReplaysAsync(host, refused.Id));
+
+        // The resubmission of a refused renewal is a renewal again, started from the permit.
+        await AssertProblemAsync(await client.PostAsJsonAsync($"/api/applications/{refused.Id}/resubmission", (await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{hygiene.Number}/renewal", TestJson.Options))!.Answers, TestJson.Options), HttpStatusCode.Conflict, "application_not_resubmittable");
+        var draft = await client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, refused.Id), TestJson.Options);
+        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
+        var view = await draft.Content.ReadFromJsonAsync<ApplicationDraftView>(TestJson.Options);
+        Assert.NotNull(view!.RenewsPermitId);
+        Assert.Null(view.CorrectsApplicationId);
+    }
+
+    /// <summary>A new applicant's catering business with its Hygiene and Sanitation Certificate (36 months).</summary>
+    private static async Task<PermitResponse> HygieneCertificateAsync(Account applicant) => (await CateringAsync(applicant)).Permit;
+
+    /// <summary>The same, with the answers it was issued on.</summary>
+    private static async Task<(PermitResponse Permit, ApplicationRequest Answers)> CateringAsync(Account applicant)
+    {
+        var request = await applicant.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = CateringDeclarations };
+        return ((await applicant.Client.SubmitAsync(request)).Permits.Single(p => p.Type == "PB-UMKU-SLHS"), request);
+    }
+
+    /// <summary>Renews as an integrator would: reads the answers the renewal starts from and sends them back as they are.</summary>
+    private static async Task<ApplicationResponse> RenewAsync(HttpClient client, string number, string? key = null, ApplicationRequest? answers = null)
+    {
+        answers ??= (await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{number}/renewal", TestJson.Options))!.Answers;
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/permits/{number}/renewal") { Content = JsonContent.Create(answers, options: TestJson.Options) };
+        if (key is not null)
+        {
+            message.Headers.Add("Idempotency-Key", key);
+        }
+
+        var response = await client.SendAsync(message);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Expected 201, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
+    }
+
+    private static async Task<ProblemDetails> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string errorCode)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = System.Text.Json.JsonSerializer.Deserialize<ProblemDetails>(text, TestJson.Options)!;
+        Assert.Equal(errorCode, problem.Extensions["errorCode"]!.ToString());
+        return problem;
+    }
+
+    private static async Task<HttpClient> SignedInAsync(PortalFactory host, Account account)
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await Accounts.LoginAsync(client, account.Email, account.Password));
+        return client;
+    }
+
+    private static async Task RunRemindersOnAsync(PortalFactory host, FakeTimeProvider clock, DateOnly day)
+    {
+        clock.SetUtcNow(WitaNoon(day));
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RemindPermitExpiry.Job>().RunAsync(CancellationToken.None);
+    }
+
+    private static async Task<bool> ReplaysAsync(PortalFactory host, Guid applicationId)
+    {
+        using var officer = await Accounts.CreateAsync(host, Roles.Officer);
+        var replay = await officer.Client.PostAsync($"/api/audit/decisions/{applicationId}/replay", null);
+        var text = await replay.Content.ReadAsStringAsync();
+        Assert.True(replay.IsSuccessStatusCode, text);
+        return System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("reproduced").GetBoolean();
+    }
+
+    /// <summary>The shipped rules plus a later rule set that asks catering for a declaration nobody has made yet.</summary>
+    private static string StricterRules(DateOnly effectiveFrom)
+    {
+        var root = Directory.CreateTempSubdirectory("lp-rules-").FullName;
+        var shipped = Path.Combine(TestPaths.RepositoryRoot, "rules");
+        foreach (var file in Directory.GetFiles(shipped, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(root, Path.GetRelativePath(shipped, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var later = Path.Combine(root, "kupang-later");
+        foreach (var file in Directory.GetFiles(Path.Combine(shipped, "kupang-2026"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(later, Path.GetRelativePath(Path.Combine(shipped, "kupang-2026"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, File.ReadAllText(file)
+                .Replace("id: kupang-pb-2026", "id: kupang-pb-later", StringComparison.Ordinal)
+                .Replace("effectiveFrom: 2026-11-30", $"effectiveFrom: {effectiveFrom:yyyy-MM-dd}", StringComparison.Ordinal)
+                .Replace("check: {fact: declarations, contains: higiene-sanitasi}", "check: {fact: declarations, contains: higiene-sanitasi-terlatih}", StringComparison.Ordinal));
+        }
+
+        return root;
+    }
+
+    private static DateTimeOffset WitaMidnight(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
+
+    private static DateTimeOffset WitaNoon(DateOnly date) => WitaMidnight(date).AddHours(12);
+}
+
+public sealed class RenewalTestsOnSqlite(SqlitePortal portal) : RenewalTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class RenewalTestsOnPostgres(PostgresPortal portal) : RenewalTests(portal), IClassFixture<PostgresPortal>;

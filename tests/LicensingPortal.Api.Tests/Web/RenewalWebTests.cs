@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace LicensingPortal.Api.Tests.Web;
+
+/// <summary>
+/// Renewing a permit in Chromium on a phone, as an owner would: from the reminder e-mail's link, through signing in,
+/// the renewal page and "check your answers", to the approved renewal and its PDF; in both languages, read as a
+/// first-time user reads it (320 px, no sideways scrolling, no codes, axe).
+/// </summary>
+public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClassFixture<RenewalBrowserPortal>
+{
+    private static readonly string[] CateringDeclarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"];
+
+    [Theory]
+    [InlineData("id-ID")]
+    [InlineData("en-GB")]
+    public async Task FromTheReminderLink_ToTheRenewedPermitsPdf(string language)
+    {
+        // A catering business with its Hygiene and Sanitation Certificate (36 months), and the day 90 days before it ends.
+        using var owner = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+        var request = await owner.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = CateringDeclarations };
+        var hygiene = (await owner.Client.SubmitAsync(request)).Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+        var until = hygiene.ValidUntil!.Value;
+        using var shifted = portal.Clock.Until(new DateTimeOffset(until.AddDays(-90).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RemindPermitExpiry.Job>().RunAsync(CancellationToken.None);
+        }
+
+        var link = await RenewalLinkAsync(hygiene.Number);
+        var english = language.StartsWith("en", StringComparison.Ordinal);
+        string S(string key) => english ? Say.En(key) : Say.Id(key);
+        var page = await portal.NewPageAsync(language);
+        var applicant = new Applicant(portal, page, english ? "en" : "id");
+        var problems = new List<string>();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await page.GotoAsync(new Uri(link).PathAndQuery);
+            await applicant.SignInAsync(owner.Email);
+            await Assertions.Expect(page.Locator("#renewed-validity")).ToBeVisibleAsync();
+            await ReadablePagesTests.ReadHereAsync(page, "renewal", language, problems);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Renewal.Start") }).ClickAsync();
+            await applicant.ExpectHeadingAsync(S("Journey.Check.Title"));
+            await Assertions.Expect(page.GetByText(S("Journey.Renewal")).First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(S("Journey.Check.WouldApprove"));
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Journey.Check.Send") }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(S("Decision.Approved"));
+            await ReadablePagesTests.ReadHereAsync(page, "renewal-approved", language, problems);
+            var renewedNumber = (await page.Locator(".govuk-summary-card .govuk-summary-list__value").First.InnerTextAsync()).Trim();
+            Assert.NotEqual(hygiene.Number, renewedNumber);
+
+            // The permits page says the old one is renewed, by which, from when; the new PDF prints the new validity.
+            await page.GotoAsync("/pemohon/izin");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(renewedNumber);
+            await ReadablePagesTests.ReadHereAsync(page, "permits-renewed", language, problems);
+            var pdf = await page.APIRequest.GetAsync($"/pemohon/izin/{Uri.EscapeDataString(renewedNumber)}/pdf");
+            Assert.Equal(200, pdf.Status);
+            var text = await PdfText.ReadAsync(await pdf.BodyAsync());
+            Assert.Contains(renewedNumber, text, StringComparison.Ordinal);
+            Assert.Contains(until.AddDays(1).AddMonths(36).AddDays(-1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID")), text, StringComparison.Ordinal);
+        });
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    /// <summary>Waits for the reminder e-mail of the permit (sent to the business's address) in the pickup folder and returns its renewal link.</summary>
+    private async Task<string> RenewalLinkAsync(string number)
+    {
+        string? link = null;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                if (!Directory.Exists(portal.MailPickup))
+                {
+                    return false;
+                }
+
+                foreach (var file in Directory.EnumerateFiles(portal.MailPickup, "*.eml"))
+                {
+                    var message = await MimeKit.MimeMessage.LoadAsync(file);
+                    if ((message.TextBody ?? string.Empty).Contains($"/pemohon/izin/{number}/perpanjang", StringComparison.Ordinal))
+                    {
+                        link = RenewalLink().Match(message.TextBody ?? string.Empty).Value;
+                        return link.Length > 0;
+                    }
+                }
+
+                return false;
+            },
+            "the reminder e-mail with its renewal link is written to the pickup folder");
+        return link!;
+    }
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/pemohon/izin/[^\s""<>/]+/perpanjang")]
+    private static partial Regex RenewalLink();
+}
+
+/// <summary>On SQLite, on a clock a test can move forward (to the days before a permit ends) and back.</summary>
+public sealed class RenewalBrowserPortal() : BrowserPortal(DatabaseProvider.Sqlite)
+{
+    public MovableClock Clock { get; } = new();
+
+    protected override TimeProvider? Time => Clock;
+}
+
+/// <summary>Real time, shifted by an offset every part of the app sees (requests, jobs), until the shift is disposed.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+
+    public override TimeZoneInfo LocalTimeZone => System.LocalTimeZone;
+
+    /// <summary>Makes now <paramref name="moment"/> (and real time passing from there) until the result is disposed.</summary>
+    public IDisposable Until(DateTimeOffset moment)
+    {
+        Interlocked.Exchange(ref offsetTicks, (moment - System.GetUtcNow()).Ticks);
+        return new Back(this);
+    }
+
+    private sealed class Back(MovableClock clock) : IDisposable
+    {
+        public void Dispose() => Interlocked.Exchange(ref clock.offsetTicks, 0);
+    }
+}

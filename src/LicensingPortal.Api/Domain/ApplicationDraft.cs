@@ -69,6 +69,16 @@ public sealed class ApplicationDraft
         UpdatedAt = now;
     }
 
+    /// <summary>Whether the answers so far name <paramref name="businessId"/> as the business that applies.</summary>
+    public bool IsFor(Guid businessId)
+    {
+        using var answers = System.Text.Json.JsonDocument.Parse(AnswersJson);
+        return answers.RootElement.TryGetProperty("businessId", out var id)
+            && id.ValueKind == System.Text.Json.JsonValueKind.String
+            && id.TryGetGuid(out var value)
+            && value == businessId;
+    }
+
     public void MarkSubmitted(Guid applicationId, DateTimeOffset now)
     {
         if (Submitted)

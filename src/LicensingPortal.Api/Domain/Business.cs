@@ -38,6 +38,11 @@ public sealed class Business
 
     public bool IsIndividual => LegalForm == LegalForm.Perorangan;
 
+    /// <summary>When its owner closed the business (penutupan); its NIB and permits ended then.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public bool IsClosed => ClosedAt is not null;
+
     public static Business Register(
         Guid ownerId,
         string name,
@@ -103,6 +108,29 @@ public sealed class Business
         Phone = phone;
         Npwp = npwp;
         return changes;
+    }
+
+    /// <summary>
+    /// Closes the business on its owner's word: the NIB and every permit still in force end at once (as closed,
+    /// not revoked), and the business takes no more applications. Returns the permits it ended. Closed once.
+    /// </summary>
+    public IReadOnlyList<Permit> Close(IEnumerable<Permit> permits, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(permits);
+        if (IsClosed)
+        {
+            throw new InvalidOperationException("A business is closed once.");
+        }
+
+        ClosedAt = now;
+        var today = Wita.DateOf(now);
+        var ended = permits.Where(p => p.BusinessId == Id && p.StatusOn(today) == PermitStatus.Active).ToList();
+        foreach (var permit in ended)
+        {
+            permit.Close(now);
+        }
+
+        return ended;
     }
 
     private static string? MaskOf(string? value) => value is null ? null : Rules.Facts.FactDefinition.Mask(value);

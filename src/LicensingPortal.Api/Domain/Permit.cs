@@ -38,6 +38,9 @@ public sealed class Permit
 
     public string? RevocationReason { get; private set; }
 
+    /// <summary>When the permit ended because its owner closed the business.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
     /// <summary>The permit this one renews, when it is a renewal.</summary>
     public Guid? RenewsPermitId { get; private set; }
 
@@ -77,7 +80,7 @@ public sealed class Permit
     /// <summary>Whether the permit can be renewed on a local date, and if not, why.</summary>
     public RenewalState RenewalStateOn(DateOnly today)
     {
-        if (ValidUntil is not { } until || Status == PermitStatus.Revoked)
+        if (ValidUntil is not { } until || Status is PermitStatus.Revoked or PermitStatus.Closed)
         {
             return RenewalState.NotRenewable;
         }
@@ -140,6 +143,18 @@ public sealed class Permit
         RevocationReason = reason;
     }
 
+    /// <summary>Ends a permit in force because its owner closed the business (see <see cref="Business.Close"/>).</summary>
+    internal void Close(DateTimeOffset now)
+    {
+        if (Status != PermitStatus.Active)
+        {
+            throw new InvalidOperationException("Only a permit in force is closed.");
+        }
+
+        Status = PermitStatus.Closed;
+        ClosedAt = now;
+    }
+
     /// <summary>The status on a given local date: an active permit past its last valid day is expired.</summary>
     public PermitStatus StatusOn(DateOnly today) =>
         Status == PermitStatus.Active && ValidUntil is { } until && today > until ? PermitStatus.Expired : Status;
@@ -160,7 +175,7 @@ public enum RenewalState
     /// <summary>A renewal was approved already.</summary>
     AlreadyRenewed,
 
-    /// <summary>Valid as long as the business operates (a NIB, a standard certificate), or revoked.</summary>
+    /// <summary>Valid as long as the business operates (a NIB, a standard certificate), revoked, or its business closed.</summary>
     NotRenewable,
 }
 
@@ -169,4 +184,7 @@ public enum PermitStatus
     Active,
     Expired,
     Revoked,
+
+    /// <summary>Ended because its owner closed the business.</summary>
+    Closed,
 }

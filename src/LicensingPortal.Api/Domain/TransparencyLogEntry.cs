@@ -85,6 +85,7 @@ public static class LogEntryTypes
     public const string PermitRevoked = "permit-revoked";
     public const string RuleSetFirstUsed = "rule-set-first-used";
     public const string NoteAdded = "note-added";
+    public const string BusinessClosed = "business-closed";
 }
 
 /// <summary>

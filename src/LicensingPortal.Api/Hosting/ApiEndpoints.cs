@@ -44,6 +44,7 @@ public static class ApiEndpoints
         CheckBusiness.Map(businesses);
         GetBusiness.Map(businesses);
         ChangeBusinessDetails.Map(businesses);
+        CloseBusiness.Map(businesses).AddEndpointFilter(idempotent);
         ListBusinessChanges.Map(businesses);
         ListBusinesses.Map(businesses);
 

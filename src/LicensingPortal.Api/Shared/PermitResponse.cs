@@ -27,7 +27,8 @@ public sealed record PermitResponse(
     RenewalState Renewal = RenewalState.NotRenewable,
     DateOnly? RenewalOpensOn = null,
     string? Renews = null,
-    string? RenewedBy = null)
+    string? RenewedBy = null,
+    DateOnly? ClosedOn = null)
 {
     /// <summary>The permit read on <paramref name="today"/>; <paramref name="linked"/> gives the numbers of the permits it renews or is renewed by.</summary>
     public static PermitResponse From(Permit permit, CompiledRuleSet? ruleSet, Language language, DateOnly today, PermitLinks links, IReadOnlyDictionary<Guid, string>? linked = null)
@@ -52,7 +53,8 @@ public sealed record PermitResponse(
             permit.RenewalStateOn(today),
             permit.RenewalOpensOn,
             permit.RenewsPermitId is { } renews ? linked?.GetValueOrDefault(renews) : null,
-            permit.RenewedByPermitId is { } renewedBy ? linked?.GetValueOrDefault(renewedBy) : null);
+            permit.RenewedByPermitId is { } renewedBy ? linked?.GetValueOrDefault(renewedBy) : null,
+            permit.ClosedAt is { } closed ? Wita.DateOf(closed) : null);
     }
 
     /// <summary>The numbers of the permits that <paramref name="permits"/> renew or are renewed by, by id.</summary>

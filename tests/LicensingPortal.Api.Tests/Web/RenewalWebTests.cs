@@ -7,9 +7,10 @@ using Microsoft.Playwright;
 namespace LicensingPortal.Api.Tests.Web;
 
 /// <summary>
-/// Renewing a permit in Chromium on a phone, as an owner would: from the reminder e-mail's link, through signing in,
-/// the renewal page and "check your answers", to the approved renewal and its PDF; in both languages, read as a
-/// first-time user reads it (320 px, no sideways scrolling, no codes, axe).
+/// The end of a permit's life in Chromium on a phone, as an owner lives it: renewing from the reminder e-mail's link,
+/// through signing in, the renewal page and "check your answers", to the approved renewal and its PDF; and closing a
+/// business after confirming it. In both languages, read as a first-time user reads it (320 px, no sideways
+/// scrolling, no codes, axe).
 /// </summary>
 public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClassFixture<RenewalBrowserPortal>
 {
@@ -63,6 +64,44 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             var text = await PdfText.ReadAsync(await pdf.BodyAsync());
             Assert.Contains(renewedNumber, text, StringComparison.Ordinal);
             Assert.Contains(until.AddDays(1).AddMonths(36).AddDays(-1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID")), text, StringComparison.Ordinal);
+        });
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Theory]
+    [InlineData("id-ID")]
+    [InlineData("en-GB")]
+    public async Task ClosingABusiness_AsksToConfirm_ThenEndsItsPermits_AndSaysWhatNext(string language)
+    {
+        using var owner = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+        var request = await owner.Client.RestaurantAsync();
+        var nib = Assert.Single((await owner.Client.SubmitAsync(request)).Permits);
+        var english = language.StartsWith("en", StringComparison.Ordinal);
+        string S(string key, params object[] arguments) => english ? Say.En(key, arguments) : Say.Id(key, arguments);
+        var page = await portal.NewPageAsync(language);
+        var applicant = new Applicant(portal, page, english ? "en" : "id");
+        var problems = new List<string>();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await page.GotoAsync($"/pemohon/usaha/{request.BusinessId}");
+            await applicant.SignInAsync(owner.Email);
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(S("Business.Close.Link"))) }).ClickAsync();
+            await Assertions.Expect(page.Locator("#ending-permits")).ToContainTextAsync(english ? "Business Identification Number" : "Nomor Induk Berusaha");
+            await ReadablePagesTests.ReadHereAsync(page, "business-close", language, problems);
+
+            // Not ticked: nothing happens, and the error says what to do.
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Business.Close.Button") }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(S("Validation.CloseBusiness.Confirm"));
+            await page.GetByLabel(S("Business.Close.Confirm", "Warung Se'i Oma Maria")).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Business.Close.Button") }).ClickAsync();
+
+            await Assertions.Expect(page.Locator("#business-closed")).ToContainTextAsync(S("Business.Close.ClosedNext"));
+            await ReadablePagesTests.ReadHereAsync(page, "business-closed", language, problems);
+            await page.GotoAsync("/pemohon/izin");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(S("PermitStatus.Closed"));
+            await page.GotoAsync(new Uri(nib.VerificationUrl).PathAndQuery);
+            await Assertions.Expect(page.Locator("#verification-status")).ToHaveTextAsync(S("Verify.Status.closed"));
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

@@ -21,6 +21,11 @@ public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rule
             return Error.NotFound(ErrorCodes.BusinessNotFound, "The business was not found.");
         }
 
+        if (business.IsClosed)
+        {
+            return new Error(ErrorCodes.BusinessClosed, StatusCodes.Status409Conflict, "The business was closed by its owner.", $"The business was closed on {Wita.DateOf(business.ClosedAt!.Value):yyyy-MM-dd}; it takes no more applications. Register the business again to apply.");
+        }
+
         if (business.Nib is null && db.Database.CurrentTransaction is not null && db.Database.IsNpgsql())
         {
             // The business's first approval issues its NIB, once: until it has one, a decision on the business waits

@@ -72,6 +72,11 @@ public static class StartApplicationDraft
                     return Error.NotFound(ErrorCodes.BusinessNotFound, "The business was not found.");
                 }
 
+                if (command.BusinessId is { } open && await db.BusinessesOf(command.OwnerId).AnyAsync(b => b.Id == open && b.ClosedAt != null, cancellationToken))
+                {
+                    return new Error(ErrorCodes.BusinessClosed, StatusCodes.Status409Conflict, "The business was closed by its owner.");
+                }
+
                 var answers = new JsonObject { ["permitType"] = PermitTypes.PerizinanBerusaha };
                 if (command.BusinessId is { } chosen)
                 {

@@ -13,7 +13,8 @@ public sealed record BusinessResponse(
     string Email,
     string? Phone,
     string? Nib,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt,
+    DateOnly? ClosedOn = null)
 {
     public static BusinessResponse From(Business business)
     {
@@ -28,7 +29,8 @@ public sealed record BusinessResponse(
             business.Email,
             business.Phone,
             business.Nib,
-            business.RegisteredAt);
+            business.RegisteredAt,
+            business.ClosedAt is { } closed ? Wita.DateOf(closed) : null);
     }
 
     private static string? MaskOrNull(string? value) => value is null ? null : FactDefinition.Mask(value);

@@ -39,6 +39,11 @@ public static class ChangeBusinessDetails
                 return Error.NotFound(ErrorCodes.BusinessNotFound, "The business was not found.");
             }
 
+            if (business.IsClosed)
+            {
+                return CloseBusiness.Closed(business);
+            }
+
             var request = command.Request;
             var npwp = request.Npwp is null ? business.Npwp : request.Npwp;
             if (!business.IsIndividual && string.IsNullOrWhiteSpace(npwp))

@@ -16,6 +16,7 @@ public static class VerifyPermit
     public const string Valid = "valid";
     public const string Expired = "expired";
     public const string Revoked = "revoked";
+    public const string Closed = "closed";
     public const string Unknown = "unknown";
 
     public sealed record Query(string Number, string? Code, Language Language) : IQuery<Result<Response>>;
@@ -34,7 +35,8 @@ public static class VerifyPermit
         DateOnly? ValidFrom = null,
         string? Renews = null,
         string? RenewedBy = null,
-        DateOnly? RenewedUntil = null);
+        DateOnly? RenewedUntil = null,
+        DateOnly? EndedOn = null);
 
     public sealed record KbliView(string Code, string Title);
 
@@ -64,6 +66,7 @@ public static class VerifyPermit
             {
                 PermitStatus.Active => Valid,
                 PermitStatus.Expired => Expired,
+                PermitStatus.Closed => Closed,
                 _ => Revoked,
             };
             var identity = business.OwnerNik ?? business.Npwp;
@@ -83,7 +86,8 @@ public static class VerifyPermit
                 permit.ValidFrom,
                 renews,
                 renewedBy?.Number,
-                renewedBy?.ValidUntil);
+                renewedBy?.ValidUntil,
+                permit.ClosedAt is { } closedAt ? Wita.DateOf(closedAt) : permit.RevokedAt is { } revokedAt ? Wita.DateOf(revokedAt) : null);
         }
     }
 
@@ -101,7 +105,7 @@ public static class VerifyPermit
             })
             .AllowAnonymous()
             .WithName("VerifyPermit")
-            .WithSummary("Check a permit: valid, expired, revoked or unknown. Public, no login. A browser (Accept: text/html) is sent to the page /cek-izin/{number}.");
+            .WithSummary("Check a permit: valid, expired, revoked, closed (its owner closed the business) or unknown. Public, no login. A browser (Accept: text/html) is sent to the page /cek-izin/{number}.");
 
     private static bool WantsPage(HttpRequest request)
     {

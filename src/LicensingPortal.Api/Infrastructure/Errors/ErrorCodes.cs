@@ -37,6 +37,7 @@ public static class ErrorCodes
     public const string RenewalNotOpenYet = "renewal_not_open_yet";
     public const string PermitEnded = "permit_ended";
     public const string PermitAlreadyRenewed = "permit_already_renewed";
+    public const string BusinessClosed = "business_closed";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -71,5 +72,6 @@ public static class ErrorCodes
         RenewalNotOpenYet,
         PermitEnded,
         PermitAlreadyRenewed,
+        BusinessClosed,
     ];
 }

@@ -109,6 +109,9 @@ public static class PermitPdf
                 return ("DICABUT / REVOKED", revoked is { } day
                     ? $"DICABUT pada {day.ToString("d MMMM yyyy", indonesian)} / REVOKED on {day.ToString("d MMMM yyyy", english)}"
                     : "DICABUT / REVOKED");
+            case PermitStatus.Closed:
+                var closed = Wita.DateOf(permit.ClosedAt!.Value);
+                return ("DITUTUP / CLOSED", $"USAHA DITUTUP pada {closed.ToString("d MMMM yyyy", indonesian)} / BUSINESS CLOSED on {closed.ToString("d MMMM yyyy", english)}");
             case PermitStatus.Expired:
                 var ended = permit.ValidUntil!.Value;
                 return ("BERAKHIR / EXPIRED", $"BERAKHIR pada {ended.ToString("d MMMM yyyy", indonesian)} / EXPIRED on {ended.ToString("d MMMM yyyy", english)}");

@@ -60,6 +60,13 @@ public static class LogPayloads
         return Sha256($"{permit.Number}|{permit.RevocationReason}|{permit.RevokedAt?.ToUnixTimeMilliseconds()}");
     }
 
+    /// <summary>A business its owner closed: when, and the numbers of the permits that ended with it.</summary>
+    public static string ForClosure(Business business, IEnumerable<Permit> ended)
+    {
+        ArgumentNullException.ThrowIfNull(business);
+        return Sha256($"{business.Id:N}|{business.ClosedAt?.ToUnixTimeMilliseconds()}|{string.Join(',', ended.Select(p => p.Number).Order(StringComparer.Ordinal))}");
+    }
+
     public static string ForNote(DecisionNote note)
     {
         ArgumentNullException.ThrowIfNull(note);

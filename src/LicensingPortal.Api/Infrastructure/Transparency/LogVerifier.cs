@@ -29,7 +29,8 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
         Dictionary<Guid, (string Submission, string Decision)> Decisions,
         Dictionary<Guid, Permit> Permits,
         Dictionary<string, string> RuleSets,
-        Dictionary<Guid, DecisionNote> Notes);
+        Dictionary<Guid, DecisionNote> Notes,
+        Dictionary<Guid, Business> ClosedBusinesses);
 
     public async Task<Report> VerifyAsync(CancellationToken cancellationToken)
     {
@@ -144,7 +145,8 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
         var permits = await second.Permits.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
         var ruleSets = await second.RuleSetVersions.AsNoTracking().ToDictionaryAsync(v => v.Hash, v => v.Content, cancellationToken);
         var notes = await second.DecisionNotes.AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
-        return new Sources(decisions, permits, ruleSets, notes);
+        var closed = await second.Businesses.AsNoTracking().Where(b => b.ClosedAt != null).ToDictionaryAsync(b => b.Id, cancellationToken);
+        return new Sources(decisions, permits, ruleSets, notes, closed);
     }
 
     private static async Task<Dictionary<Guid, (string, string)>> DecisionDigestsAsync(LicensingDbContext context, CancellationToken cancellationToken)
@@ -194,6 +196,9 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
             LogEntryTypes.Decision => stored.Decisions.TryGetValue(entry.SubjectId, out var decision) ? decision.Decision : null,
             LogEntryTypes.PermitIssued => stored.Permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForPermit(permit) : null,
             LogEntryTypes.PermitRevoked => stored.Permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForRevocation(permit) : null,
+            LogEntryTypes.BusinessClosed => stored.ClosedBusinesses.TryGetValue(entry.SubjectId, out var business)
+                ? LogPayloads.ForClosure(business, stored.Permits.Values.Where(p => p.BusinessId == business.Id && p.Status == PermitStatus.Closed))
+                : null,
             LogEntryTypes.NoteAdded => stored.Notes.TryGetValue(entry.SubjectId, out var note) ? LogPayloads.ForNote(note) : null,
             LogEntryTypes.RuleSetFirstUsed => stored.RuleSets.TryGetValue(entry.PayloadSha256, out var content) ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) : null,
             _ => entry.PayloadSha256,

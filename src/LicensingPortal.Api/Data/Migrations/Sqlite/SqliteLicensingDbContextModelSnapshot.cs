@@ -186,6 +186,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("address");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -845,6 +849,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("BusinessId")
                         .HasColumnType("TEXT")
                         .HasColumnName("business_id");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
 
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("TEXT")

@@ -112,6 +112,10 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
                 {
                     request.Content = JsonContent.Create(new ChangeBusinessDetails.Request("Diambil alih", "Jl. Lain", "lain@example.id", null, null), options: TestJson.Options);
                 }
+                else if (operation.BodySchema == nameof(CloseBusiness) + nameof(CloseBusiness.Request))
+                {
+                    request.Content = JsonContent.Create(new CloseBusiness.Request(true), options: TestJson.Options);
+                }
                 else if (operation.BodySchema is { } schema)
                 {
                     request.Content = JsonContent.Create(ApiSurface.BaseBody(document, schema));

@@ -14,7 +14,10 @@ public static class GetDecisionTrace
 
     public sealed record LogEntryView(long? Sequence, string Type, string Actor, long OccurredAtMs, string PayloadSha256);
 
-    public sealed record Trace(Guid ApplicationId, string Outcome, DateTimeOffset DecidedAt, string RuleSetId, string RuleSetHash, JsonNode Facts, IReadOnlyList<RequirementOutcome> Requirements, IReadOnlyList<NoteView> Notes, IReadOnlyList<LogEntryView> Log);
+    public sealed record Trace(Guid ApplicationId, string Outcome, DateTimeOffset DecidedAt, string RuleSetId, string RuleSetHash, JsonNode Facts, IReadOnlyList<RequirementOutcome> Requirements, IReadOnlyList<NoteView> Notes, IReadOnlyList<LogEntryView> Log, IReadOnlyList<ChainLink>? Chain = null);
+
+    /// <summary>One application in a chain of renewals: the first application, then each renewal, with the permit it renewed.</summary>
+    public sealed record ChainLink(Guid ApplicationId, ApplicationKind Kind, string? Renews, DateOnly SubmissionDate, string? Outcome);
 
     public sealed record Query(Guid ApplicationId) : IQuery<Result<Trace>>;
 
@@ -45,7 +48,58 @@ public static class GetDecisionTrace
                 .ToList();
             var log = await db.TransparencyLog.AsNoTracking().Where(e => subjects.Contains(e.SubjectId)).OrderBy(e => e.Sequence)
                 .Select(e => new LogEntryView(e.Sequence, e.Type, e.Actor, e.OccurredAtMs, e.PayloadSha256)).ToListAsync(cancellationToken);
-            return new Trace(applicationId, decision.Outcome, decision.DecidedAt, ruleSetId, decision.RuleSetHash, MaskedFacts(decision.FactsJson), decision.Trace, notes, log);
+            return new Trace(applicationId, decision.Outcome, decision.DecidedAt, ruleSetId, decision.RuleSetHash, MaskedFacts(decision.FactsJson), decision.Trace, notes, log, await ChainAsync(applicationId, cancellationToken));
+        }
+
+        /// <summary>
+        /// The chain of renewals an application is part of, oldest first: back through the permits each renewal
+        /// renewed to the application that first issued them, and forward through the approved renewals of the
+        /// permits it issued. Empty when it is neither a renewal nor renewed.
+        /// </summary>
+        private async Task<IReadOnlyList<ChainLink>> ChainAsync(Guid applicationId, CancellationToken cancellationToken)
+        {
+            const int Longest = 100;
+            var chain = new List<Guid> { applicationId };
+            var renews = new Dictionary<Guid, Guid>();
+            for (var id = applicationId; chain.Count < Longest;)
+            {
+                var renewed = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.RenewsPermitId).SingleAsync(cancellationToken);
+                if (renewed is not { } permitId)
+                {
+                    break;
+                }
+
+                renews[id] = permitId;
+                id = await db.Permits.AsNoTracking().Where(p => p.Id == permitId).Select(p => p.ApplicationId).SingleAsync(cancellationToken);
+                chain.Insert(0, id);
+            }
+
+            for (var id = applicationId; chain.Count < Longest;)
+            {
+                var successor = await db.Permits.AsNoTracking().Where(p => p.ApplicationId == id && p.RenewedByPermitId != null).OrderBy(p => p.Number).Select(p => p.RenewedByPermitId).FirstOrDefaultAsync(cancellationToken);
+                if (successor is not { } permitId)
+                {
+                    break;
+                }
+
+                id = await db.Permits.AsNoTracking().Where(p => p.Id == permitId).Select(p => p.ApplicationId).SingleAsync(cancellationToken);
+                chain.Add(id);
+            }
+
+            if (chain.Count == 1)
+            {
+                return [];
+            }
+
+            var applications = await db.Applications.AsNoTracking().Include(a => a.Decision).Where(a => chain.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+            var renewedIds = applications.Values.Select(a => a.RenewsPermitId).OfType<Guid>().ToList();
+            var numbers = await db.Permits.AsNoTracking().Where(p => renewedIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Number, cancellationToken);
+            return chain.Select(id => applications[id]).Select(a => new ChainLink(
+                a.Id,
+                a.Kind,
+                a.RenewsPermitId is { } permit ? numbers[permit] : null,
+                a.SubmissionDate,
+                a.Decision?.Outcome)).ToList();
         }
     }
 

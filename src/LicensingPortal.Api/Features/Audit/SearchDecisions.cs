@@ -2,7 +2,7 @@ namespace LicensingPortal.Api.Features.Audit;
 
 /// <summary>
 /// Officers search decisions by local (WITA) date range, outcome, KBLI, kecamatan, permit type, failed
-/// requirement and applicant, in a stable order (decision time, then application id), a page at a time.
+/// requirement, applicant and kind (a new application or a renewal), in a stable order (decision time, then application id), a page at a time.
 /// </summary>
 public static class SearchDecisions
 {
@@ -13,7 +13,7 @@ public static class SearchDecisions
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
     public static readonly DateOnly LatestDate = new(2999, 12, 31);
 
-    public sealed record Item(Guid ApplicationId, Guid BusinessId, string Outcome, DateTimeOffset DecidedAt, IReadOnlyList<string> Kbli, string? Kecamatan, IReadOnlyList<string> RequiredPermits, IReadOnlyList<string> FailedRequirements, string RuleSetHash);
+    public sealed record Item(Guid ApplicationId, Guid BusinessId, string Outcome, DateTimeOffset DecidedAt, IReadOnlyList<string> Kbli, string? Kecamatan, IReadOnlyList<string> RequiredPermits, IReadOnlyList<string> FailedRequirements, string RuleSetHash, ApplicationKind Kind = ApplicationKind.New);
 
     public sealed record SearchPage(int Page, int PageSize, int Total, IReadOnlyList<Item> Items);
 
@@ -27,7 +27,12 @@ public static class SearchDecisions
         string? FailedRequirement = null,
         Guid? Applicant = null,
         int Page = 1,
-        int PageSize = DefaultPageSize) : IQuery<Result<SearchPage>>;
+        int PageSize = DefaultPageSize,
+        string? Kind = null) : IQuery<Result<SearchPage>>;
+
+    /// <summary>The kinds a search names: a first application (or its correction), or the renewal of a permit.</summary>
+    public const string KindNew = "new";
+    public const string KindRenewal = "renewal";
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -43,6 +48,7 @@ public static class SearchDecisions
             RuleFor(q => q.FailedRequirement).MaximumLength(100);
             RuleFor(q => q.Page).InclusiveBetween(1, 1_000_000);
             RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize);
+            RuleFor(q => q.Kind).Must(k => k is KindNew or KindRenewal).When(q => q.Kind is not null).WithMessage("kind is 'new' or 'renewal'.");
         }
     }
 
@@ -95,11 +101,16 @@ public static class SearchDecisions
                 decided = decided.Where(a => owned.Contains(a.BusinessId));
             }
 
+            if (query.Kind is { } kind)
+            {
+                decided = kind == KindRenewal ? decided.Where(a => a.RenewsPermitId != null) : decided.Where(a => a.RenewsPermitId == null);
+            }
+
             var total = await decided.CountAsync(cancellationToken);
             var items = await decided
                 .OrderBy(a => a.Decision!.DecidedAt).ThenBy(a => a.Id)
                 .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-                .Select(a => new Item(a.Id, a.BusinessId, a.Decision!.Approved ? Outcomes.Approved : Outcomes.Rejected, a.Decision.DecidedAt, a.KbliCodes, a.KecamatanCode, a.Decision.RequiredPermits, a.Decision.FailedRequirementIds, a.Decision.RuleSetHash))
+                .Select(a => new Item(a.Id, a.BusinessId, a.Decision!.Approved ? Outcomes.Approved : Outcomes.Rejected, a.Decision.DecidedAt, a.KbliCodes, a.KecamatanCode, a.Decision.RequiredPermits, a.Decision.FailedRequirementIds, a.Decision.RuleSetHash, a.RenewsPermitId != null ? ApplicationKind.Renewal : ApplicationKind.New))
                 .ToListAsync(cancellationToken);
             return new SearchPage(query.Page, query.PageSize, total, items);
         }
@@ -107,9 +118,9 @@ public static class SearchDecisions
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/decisions", async Task<Results<Ok<SearchPage>, ProblemHttpResult>> (
-                DateOnly? from, DateOnly? to, string? outcome, string? kbli, string? kecamatan, string? permitType, string? failedRequirement, Guid? applicant, int? page, int? pageSize,
+                DateOnly? from, DateOnly? to, string? outcome, string? kbli, string? kecamatan, string? permitType, string? failedRequirement, Guid? applicant, int? page, int? pageSize, string? kind,
                 ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Query(from, to, outcome, kbli, kecamatan, permitType, failedRequirement, applicant, page ?? 1, pageSize ?? DefaultPageSize), cancellationToken)).ToOk())
+                (await sender.Send(new Query(from, to, outcome, kbli, kecamatan, permitType, failedRequirement, applicant, page ?? 1, pageSize ?? DefaultPageSize, kind), cancellationToken)).ToOk())
             .WithName("SearchDecisions")
-            .WithSummary("Search decisions by local date range, outcome, KBLI, kecamatan, permit type, failed requirement and applicant; stable order, paged.");
+            .WithSummary("Search decisions by local date range, outcome, KBLI, kecamatan, permit type, failed requirement, applicant and kind (new or renewal); stable order, paged.");
 }

@@ -24,6 +24,7 @@ public sealed class IndexModel : PortalPage
         ["permitType"] = nameof(PermitType),
         ["failedRequirement"] = nameof(FailedRequirement),
         ["applicant"] = nameof(Applicant),
+        ["kind"] = nameof(Kind),
     };
 
     [BindProperty(SupportsGet = true)]
@@ -53,6 +54,15 @@ public sealed class IndexModel : PortalPage
 
     [BindProperty(SupportsGet = true)]
     public string? FailedRequirement { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    public IReadOnlyList<Choice> Kinds { get; } =
+    [
+        new(SearchDecisions.KindNew, Texts.Get("Audit.Kind.New")),
+        new(SearchDecisions.KindRenewal, Texts.Get("Audit.Kind.Renewal")),
+    ];
 
     /// <summary>An applicant's account id: every decision on that account's businesses.</summary>
     [BindProperty(SupportsGet = true)]
@@ -90,7 +100,7 @@ public sealed class IndexModel : PortalPage
         }
 
         var search = await Sender.Send(
-            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), Applicant, Math.Max(1, Halaman), PageSize),
+            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), Applicant, Math.Max(1, Halaman), PageSize, Blank(Kind)),
             cancellationToken);
         if (search.Succeeded)
         {

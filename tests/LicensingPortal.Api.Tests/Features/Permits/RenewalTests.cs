@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Audit;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Infrastructure.Auth;
@@ -81,6 +82,22 @@ public abstract class RenewalTests(Portal portal)
         Assert.Equal(1, await db.Applications.CountAsync(a => a.RenewsPermitId == oldId));
         Assert.True(await ReplaysAsync(host, renewed.Id));
         await VerifyLogAsync();
+
+        // Officers find it by its kind, and its trace shows the chain: the first application, then this renewal.
+        using var officer = await Accounts.CreateAsync(host, Roles.Officer);
+        var renewals = await officer.Client.GetFromJsonAsync<SearchDecisions.SearchPage>($"/api/audit/decisions?kind=renewal&applicant={applicant.Id}", TestJson.Options);
+        Assert.Equal([renewed.Id], renewals!.Items.Select(i => i.ApplicationId));
+        Assert.Equal(ApplicationKind.Renewal, renewals.Items[0].Kind);
+        var firsts = await officer.Client.GetFromJsonAsync<SearchDecisions.SearchPage>($"/api/audit/decisions?kind=new&applicant={applicant.Id}", TestJson.Options);
+        Assert.DoesNotContain(firsts!.Items, i => i.ApplicationId == renewed.Id);
+        Assert.Equal(1, firsts.Total);
+        var trace = await officer.Client.GetFromJsonAsync<GetDecisionTrace.Trace>($"/api/audit/decisions/{renewed.Id}", TestJson.Options);
+        var chain = trace!.Chain!;
+        Assert.Equal([ApplicationKind.New, ApplicationKind.Renewal], chain.Select(l => l.Kind));
+        Assert.Equal(hygiene.Number, chain[1].Renews);
+        var original = await officer.Client.GetFromJsonAsync<GetDecisionTrace.Trace>($"/api/audit/decisions/{chain[0].ApplicationId}", TestJson.Options);
+        Assert.Equal(chain.Select(l => l.ApplicationId), original!.Chain!.Select(l => l.ApplicationId));
+        Assert.Equal(400, (int)(await officer.Client.GetAsync("/api/audit/decisions?kind=perubahan")).StatusCode);
     }
 
     [Fact]

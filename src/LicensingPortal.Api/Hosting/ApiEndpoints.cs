@@ -88,6 +88,7 @@ public static class ApiEndpoints
         ReportLatency.Map(reports);
         ReportFailingRequirements.Map(reports);
         ReportExpiringPermits.Map(reports);
+        ReportLifeEvents.Map(reports);
         ReportNotificationHealth.Map(reports);
         var publicData = api.MapGroup("/public");
         ShowPublicStatistics.Map(publicData.WithTags("Public statistics"));

@@ -15,7 +15,10 @@ public static class ShowPublicStatistics
     /// <summary>A kecamatan (with its name) or a sector: applications decided, approval rate and median decision time.</summary>
     public sealed record Row(string Key, string Name, long Applications, double ApprovalRate, int MedianDecisionMs);
 
-    public sealed record Response(string Month, long Applications, double ApprovalRate, int MedianDecisionMs, IReadOnlyList<Row> ByKecamatan, IReadOnlyList<Row> BySector);
+    public sealed record Response(string Month, long Applications, double ApprovalRate, int MedianDecisionMs, IReadOnlyList<Row> ByKecamatan, IReadOnlyList<Row> BySector, IReadOnlyList<ActiveRow>? ActiveBusinesses = null);
+
+    /// <summary>Businesses active today (with a NIB, not closed) in a kecamatan: where their latest approved application is.</summary>
+    public sealed record ActiveRow(string Key, string Name, long Businesses);
 
     public sealed record Query(string? Month) : IQuery<Result<Response>>;
 
@@ -58,7 +61,17 @@ public static class ShowPublicStatistics
                 })
                 .ToList();
             var total = counts.Sum(c => c.Count);
-            return new Response(query.Month!, total, ReportQueries.Rate(counts.Where(c => c.Approved).Sum(c => c.Count), total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector));
+            var active = (await db.Applications.AsNoTracking()
+                    .Where(a => a.Status == ApplicationStatus.Approved)
+                    .Join(db.Businesses.Where(b => b.Nib != null && b.ClosedAt == null), a => a.BusinessId, b => b.Id, (a, b) => new { a.BusinessId, a.KecamatanCode, a.SubmittedAt })
+                    .ToListAsync(cancellationToken))
+                .GroupBy(a => a.BusinessId)
+                .Select(g => g.OrderByDescending(a => a.SubmittedAt).First().KecamatanCode ?? string.Empty)
+                .GroupBy(k => k)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new ActiveRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.LongCount()))
+                .ToList();
+            return new Response(query.Month!, total, ReportQueries.Rate(counts.Where(c => c.Approved).Sum(c => c.Count), total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector), active);
         }
     }
 

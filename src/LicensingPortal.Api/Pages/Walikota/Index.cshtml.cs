@@ -46,6 +46,8 @@ public sealed class IndexModel : PortalPage
 
     public IReadOnlyList<ReportExpiringPermits.ExpiringPermit> Expiring { get; private set; } = [];
 
+    public IReadOnlyList<ReportLifeEvents.LifeEvents> LifeEvents { get; private set; } = [];
+
     public IReadOnlyList<ReportNotificationHealth.DeliveryHealth> Notifications { get; private set; } = [];
 
     public IReadOnlyList<Choice> Granularities { get; } = ReportQueries.Granularities.Select(g => new Choice(g, Texts.Get($"Dashboard.Granularity.{g}"))).ToList();
@@ -84,6 +86,7 @@ public sealed class IndexModel : PortalPage
         Breakdowns = breakdowns;
         Failing = (await Sender.Send(new ReportFailingRequirements.Query(from, to, 10), cancellationToken)).Value;
         Expiring = (await Sender.Send(new ReportExpiringPermits.Query(90), cancellationToken)).Value;
+        LifeEvents = (await Sender.Send(new ReportLifeEvents.Query(from, to), cancellationToken)).Value;
         Notifications = (await Sender.Send(new ReportNotificationHealth.Query(from, to), cancellationToken)).Value;
         return Page();
     }
@@ -109,6 +112,7 @@ public sealed class IndexModel : PortalPage
             "breakdown" => Map(await Sender.Send(new ReportBreakdown.Query(from, to, by ?? string.Empty), cancellationToken), rows => ReportBreakdown.ToCsv(by!, rows)),
             "failing" => Map(await Sender.Send(new ReportFailingRequirements.Query(from, to, 100), cancellationToken), ReportFailingRequirements.ToCsv),
             "expiring" => Map(await Sender.Send(new ReportExpiringPermits.Query(90), cancellationToken), ReportExpiringPermits.ToCsv),
+            "life-events" => Map(await Sender.Send(new ReportLifeEvents.Query(from, to), cancellationToken), ReportLifeEvents.ToCsv),
             "notifications" => Map(await Sender.Send(new ReportNotificationHealth.Query(from, to), cancellationToken), ReportNotificationHealth.ToCsv),
             _ => Error.NotFound(ErrorCodes.NotFound, "No such table."),
         };

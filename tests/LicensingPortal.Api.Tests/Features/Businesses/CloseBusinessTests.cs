@@ -37,6 +37,10 @@ public abstract class CloseBusinessTests(Portal portal)
         using var stranger = await portal.ApplicantAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/closure", new CloseBusiness.Request(true), TestJson.Options)).StatusCode);
 
+        using var anyone = portal.Factory.CreateClient();
+        var month = Wita.Today(TimeProvider.System).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var activeBefore = await ActiveAsync(anyone, month, approved.Kecamatan!);
+
         var closing = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/closure", new CloseBusiness.Request(true), TestJson.Options);
 
         Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
@@ -52,6 +56,16 @@ public abstract class CloseBusinessTests(Portal portal)
         var pdf = await PdfText.ReadAsync(await applicant.Client.GetByteArrayAsync($"/api/permits/{hygiene.Number}/document"));
         Assert.Contains("USAHA DITUTUP pada", pdf, StringComparison.Ordinal);
         Assert.Contains("BUSINESS CLOSED on", pdf, StringComparison.Ordinal);
+
+        // Counted: one business fewer active in its kecamatan (the statistics of another month are read: each month's
+        // answer is cached for a while, and the active businesses are today's whatever the month), one closure today.
+        var lastMonth = Wita.Today(TimeProvider.System).AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(activeBefore - 1, await ActiveAsync(anyone, lastMonth, approved.Kecamatan!));
+        using var mayor = await portal.StaffAsync(Api.Infrastructure.Auth.Roles.Mayor);
+        var today = Wita.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var events = (await mayor.Client.GetFromJsonAsync<List<Api.Features.Reports.ReportLifeEvents.LifeEvents>>($"/api/reports/life-events?from={today}&to={today}", TestJson.Options))!;
+        var here = events.Single(e => e.Kecamatan == approved.Kecamatan);
+        Assert.True(here.Closures >= 1 && here.NewApprovals >= 1, $"{here}");
 
         var drafts = (await applicant.Client.GetFromJsonAsync<List<ApplicationDraftView>>("/api/applications/drafts", TestJson.Options))!;
         Assert.DoesNotContain(drafts, d => d.Id == draft!.Id);
@@ -81,6 +95,12 @@ public abstract class CloseBusinessTests(Portal portal)
         await using var main = portal.Factory.Services.CreateAsyncScope();
         var verification = await main.ServiceProvider.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);
         Assert.True(verification.Valid, verification.Problem);
+    }
+
+    private static async Task<long> ActiveAsync(HttpClient client, string month, string kecamatan)
+    {
+        var statistics = await client.GetFromJsonAsync<Api.Features.Reports.ShowPublicStatistics.Response>($"/api/public/statistics?month={month}", TestJson.Options);
+        return statistics!.ActiveBusinesses!.SingleOrDefault(r => r.Key == kecamatan)?.Businesses ?? 0;
     }
 
     private static async Task ExpectClosedAsync(HttpResponseMessage response)

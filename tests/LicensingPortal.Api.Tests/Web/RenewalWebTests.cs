@@ -63,6 +63,8 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             Assert.Equal(200, pdf.Status);
             var text = await PdfText.ReadAsync(await pdf.BodyAsync());
             Assert.Contains(renewedNumber, text, StringComparison.Ordinal);
+            Assert.Contains("Berlaku mulai / Valid from", text, StringComparison.Ordinal);
+            Assert.Contains(until.AddDays(1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID")), text, StringComparison.Ordinal);
             Assert.Contains(until.AddDays(1).AddMonths(36).AddDays(-1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID")), text, StringComparison.Ordinal);
         });
 

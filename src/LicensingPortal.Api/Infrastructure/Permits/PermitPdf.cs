@@ -67,6 +67,12 @@ public static class PermitPdf
         }
 
         Row("Tanggal terbit / Issued", permit.IssuedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID")));
+        if (permit.ValidFrom != permit.IssuedOn)
+        {
+            // A renewal: it takes over the day after the permit it renews ends.
+            Row("Berlaku mulai / Valid from", permit.ValidFrom.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID")));
+        }
+
         Row("Berlaku sampai / Valid until", permit.ValidUntil?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID")) ?? "Selama usaha berjalan / while the business operates");
         var status = permit.StatusOn(today);
         var ended = EndedStamp(permit, status);

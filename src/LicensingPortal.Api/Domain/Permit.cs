@@ -69,7 +69,7 @@ public sealed class Permit
             KbliCodes = [.. kbli],
             IssuedOn = issuedOn,
             ValidFrom = validFrom,
-            ValidUntil = validityMonths is { } months ? validFrom.AddMonths(months).AddDays(-1) : null,
+            ValidUntil = validityMonths is { } months ? LastDay(validFrom, months) : null,
             Status = PermitStatus.Active,
             RenewsPermitId = renews,
         };
@@ -77,10 +77,31 @@ public sealed class Permit
         return permit;
     }
 
+    /// <summary>
+    /// The last day of a validity of <paramref name="months"/> from <paramref name="validFrom"/>: the day before the
+    /// same day that many months on, or, when that month is too short (29 February, the 31st), before the first of the
+    /// month after it. 1 March 2023 + 60 months ends on 29 February 2028; 29 February 2028 + 36 months on 28 February 2031.
+    /// </summary>
+    public static DateOnly LastDay(DateOnly validFrom, int months)
+    {
+        var next = validFrom.AddMonths(months);
+        if (next.Day < validFrom.Day)
+        {
+            next = new DateOnly(next.Year, next.Month, 1).AddMonths(1);
+        }
+
+        return next.AddDays(-1);
+    }
+
     /// <summary>Whether the permit can be renewed on a local date, and if not, why.</summary>
     public RenewalState RenewalStateOn(DateOnly today)
     {
-        if (ValidUntil is not { } until || Status is PermitStatus.Revoked or PermitStatus.Closed)
+        if (Status == PermitStatus.Closed)
+        {
+            return RenewalState.BusinessClosed;
+        }
+
+        if (ValidUntil is not { } until || Status == PermitStatus.Revoked)
         {
             return RenewalState.NotRenewable;
         }
@@ -105,10 +126,11 @@ public sealed class Permit
     /// </summary>
     public Permit RenewAs(string number, Guid applicationId, IReadOnlyList<string> kbli, DateOnly issuedOn, int? validityMonths, Func<Permit, string> sign, DateTimeOffset now)
     {
-        var state = RenewalStateOn(issuedOn);
-        if (state != RenewalState.Open)
+        // The window is the use case's to check when the request arrives; a renewal decided a moment after
+        // midnight of the last day still carries on from the day after the old permit ends.
+        if (ValidUntil is null || Status is PermitStatus.Revoked or PermitStatus.Closed || RenewedByPermitId is not null)
         {
-            throw new InvalidOperationException($"The permit cannot be renewed: {state}.");
+            throw new InvalidOperationException("Only a permit with an end date, in force and not renewed yet, is renewed.");
         }
 
         var from = ValidUntil!.Value.AddDays(1);
@@ -156,6 +178,9 @@ public sealed class Permit
     }
 
     /// <summary>The status on a given local date: an active permit past its last valid day is expired.</summary>
+    /// <summary>Whether a permit in force only takes over later (a renewal, from the day after the old one ends).</summary>
+    public bool StartsAfter(DateOnly today) => Status == PermitStatus.Active && today < ValidFrom;
+
     public PermitStatus StatusOn(DateOnly today) =>
         Status == PermitStatus.Active && ValidUntil is { } until && today > until ? PermitStatus.Expired : Status;
 }
@@ -175,8 +200,11 @@ public enum RenewalState
     /// <summary>A renewal was approved already.</summary>
     AlreadyRenewed,
 
-    /// <summary>Valid as long as the business operates (a NIB, a standard certificate), revoked, or its business closed.</summary>
+    /// <summary>Valid as long as the business operates (a NIB, a standard certificate), or revoked.</summary>
     NotRenewable,
+
+    /// <summary>Ended because its owner closed the business.</summary>
+    BusinessClosed,
 }
 
 public enum PermitStatus

@@ -39,8 +39,9 @@ public sealed class DecisionRecorder(
         var decision = application.Decide(facts, evaluation, (long)time.GetElapsedTime(receivedAt).TotalMilliseconds, now);
         db.Applications.Add(application);
 
+        // A renewal renews the permit only when the engine, on the renewed answers, still requires that permit.
         var permits = !decision.Approved ? []
-            : renews is not null ? [await RenewAsync(renews, application, ruleSet, now, cancellationToken)]
+            : renews is not null ? decision.RequiredPermits.Contains(renews.Type) ? [await RenewAsync(renews, application, ruleSet, now, cancellationToken)] : []
             : await IssuePermitsAsync(application, business, decision.RequiredPermits, ruleSet, now, cancellationToken);
 
         await notifier.RaiseAsync(NoticeKind.ApplicationReceived, application.Id, business.OwnerId, Notices.Received(application, business), null, cancellationToken);

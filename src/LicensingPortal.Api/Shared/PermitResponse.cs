@@ -28,7 +28,8 @@ public sealed record PermitResponse(
     DateOnly? RenewalOpensOn = null,
     string? Renews = null,
     string? RenewedBy = null,
-    DateOnly? ClosedOn = null)
+    DateOnly? ClosedOn = null,
+    bool StartsLater = false)
 {
     /// <summary>The permit read on <paramref name="today"/>; <paramref name="linked"/> gives the numbers of the permits it renews or is renewed by.</summary>
     public static PermitResponse From(Permit permit, CompiledRuleSet? ruleSet, Language language, DateOnly today, PermitLinks links, IReadOnlyDictionary<Guid, string>? linked = null)
@@ -54,7 +55,8 @@ public sealed record PermitResponse(
             permit.RenewalOpensOn,
             permit.RenewsPermitId is { } renews ? linked?.GetValueOrDefault(renews) : null,
             permit.RenewedByPermitId is { } renewedBy ? linked?.GetValueOrDefault(renewedBy) : null,
-            permit.ClosedAt is { } closed ? Wita.DateOf(closed) : null);
+            permit.ClosedAt is { } closed ? Wita.DateOf(closed) : null,
+            permit.StartsAfter(today));
     }
 
     /// <summary>The numbers of the permits that <paramref name="permits"/> renew or are renewed by, by id.</summary>

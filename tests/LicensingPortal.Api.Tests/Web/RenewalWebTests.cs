@@ -65,7 +65,7 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             Assert.Contains(renewedNumber, text, StringComparison.Ordinal);
             Assert.Contains("Berlaku mulai / Valid from", text, StringComparison.Ordinal);
             Assert.Contains(until.AddDays(1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID")), text, StringComparison.Ordinal);
-            Assert.Contains(until.AddDays(1).AddMonths(36).AddDays(-1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID")), text, StringComparison.Ordinal);
+            Assert.Contains(Api.Domain.Permit.LastDay(until.AddDays(1), 36).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID")), text, StringComparison.Ordinal);
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
@@ -100,6 +100,9 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
 
             await Assertions.Expect(page.Locator("#business-closed")).ToContainTextAsync(S("Business.Close.ClosedNext"));
             await ReadablePagesTests.ReadHereAsync(page, "business-closed", language, problems);
+            await page.GotoAsync("/pemohon/usaha");
+            await Assertions.Expect(page.Locator(".govuk-summary-card").Filter(new() { HasText = "Warung Se'i Oma Maria" }).Locator(".govuk-tag")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = S("Applications.Start") })).ToHaveCountAsync(0);
             await page.GotoAsync("/pemohon/izin");
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync(S("PermitStatus.Closed"));
             await page.GotoAsync(new Uri(nib.VerificationUrl).PathAndQuery);

@@ -55,7 +55,7 @@ public static class GetPermitRenewal
                 state,
                 permit.RenewalOpensOn,
                 state == RenewalState.Open ? from : null,
-                state == RenewalState.Open && months is { } m ? from!.Value.AddMonths(m).AddDays(-1) : null,
+                state == RenewalState.Open && months is { } m ? Permit.LastDay(from!.Value, m) : null,
                 renewedBy,
                 state == RenewalState.Open ? await PermitRenewals.AnswersOfAsync(db, permit, cancellationToken) : null);
         }

@@ -25,6 +25,11 @@ public static class PermitRenewals
                 StatusCodes.Status409Conflict,
                 "The permit has ended; a new application is needed.",
                 $"Permit {permit.Number} ended on {permit.ValidUntil:yyyy-MM-dd}. An ended permit cannot be renewed: submit a new application (POST /api/applications)."),
+            RenewalState.BusinessClosed => new Error(
+                ErrorCodes.BusinessClosed,
+                StatusCodes.Status409Conflict,
+                "The business was closed by its owner.",
+                $"Permit {permit.Number} ended when its business was closed; a closed business's permits are not renewed."),
             RenewalState.AlreadyRenewed => new Error(
                 ErrorCodes.PermitAlreadyRenewed,
                 StatusCodes.Status409Conflict,
@@ -50,6 +55,24 @@ public static class PermitRenewals
         ArgumentNullException.ThrowIfNull(permit);
         var issuing = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == permit.ApplicationId, cancellationToken);
         return ApplicationDraftView.ReadAnswers(AnswersJsonOf(issuing)) with { PlannedStartDate = permit.ValidUntil?.AddDays(1) };
+    }
+
+    /// <summary>
+    /// A renewal renews the permit as it was issued: the same kind of application for the same activities. Other
+    /// answers (size, investment, documents, declarations, location) may have changed and are decided again.
+    /// </summary>
+    public static async Task<Error?> ChangesWhatItRenewsAsync(LicensingDbContext db, Permit permit, ApplicationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(permit);
+        ArgumentNullException.ThrowIfNull(request);
+        var permitType = await db.Applications.AsNoTracking().Where(a => a.Id == permit.ApplicationId).Select(a => a.PermitType).SingleAsync(cancellationToken);
+        if (request.PermitType != permitType)
+        {
+            return Error.Invalid("permitType", Texts.Get("Validation.Renewal.SameKind"));
+        }
+
+        return request.Kbli.ToHashSet(StringComparer.Ordinal).SetEquals(permit.KbliCodes) ? null : Error.Invalid("kbli", Texts.Get("Validation.Renewal.SameActivities"));
     }
 
     /// <summary>An application's answers as the JSON body of a request, with its business.</summary>

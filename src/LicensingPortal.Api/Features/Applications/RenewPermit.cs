@@ -47,6 +47,11 @@ public static class RenewPermit
             }
 
             var request = (command.Request ?? await PermitRenewals.AnswersOfAsync(db, permit, cancellationToken)) with { BusinessId = permit.BusinessId };
+            if (await PermitRenewals.ChangesWhatItRenewsAsync(db, permit, request, cancellationToken) is { } changed)
+            {
+                return changed;
+            }
+
             var taken = await intake.TakeAsync(command.OwnerId, request, command.Language, corrects: null, cancellationToken, renews: permit);
             if (!taken.Succeeded)
             {

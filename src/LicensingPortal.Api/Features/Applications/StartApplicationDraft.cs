@@ -53,7 +53,9 @@ public static class StartApplicationDraft
 
                 if (rejected.Status == ApplicationStatus.Rejected && rejected.RenewsPermitId is { } renewed)
                 {
-                    return await StartRenewalAsync(command.OwnerId, await db.Permits.AsNoTracking().SingleAsync(p => p.Id == renewed, cancellationToken), cancellationToken);
+                    // A refused renewal is corrected by renewing again, from the answers the refused one gave.
+                    var permit = await db.Permits.AsNoTracking().SingleAsync(p => p.Id == renewed, cancellationToken);
+                    return await StartRenewalAsync(command.OwnerId, permit, cancellationToken, PermitRenewals.AnswersJsonOf(rejected));
                 }
 
                 if (rejected.Status != ApplicationStatus.Rejected || await db.Applications.AnyAsync(a => a.PreviousApplicationId == correctsId, cancellationToken))
@@ -91,7 +93,7 @@ public static class StartApplicationDraft
         }
 
         /// <summary>A renewal draft: the answers of the application that issued the permit, every page done.</summary>
-        private async Task<Result<ApplicationDraftView>> StartRenewalAsync(Guid ownerId, Permit permit, CancellationToken cancellationToken)
+        private async Task<Result<ApplicationDraftView>> StartRenewalAsync(Guid ownerId, Permit permit, CancellationToken cancellationToken, string? answersJson = null)
         {
             var now = time.GetUtcNow();
             if (PermitRenewals.Refusal(permit, Wita.DateOf(now)) is { } refusal)
@@ -99,7 +101,7 @@ public static class StartApplicationDraft
                 return refusal;
             }
 
-            var answers = ApplicationDraftView.WriteAnswers(await PermitRenewals.AnswersOfAsync(db, permit, cancellationToken));
+            var answers = answersJson ?? ApplicationDraftView.WriteAnswers(await PermitRenewals.AnswersOfAsync(db, permit, cancellationToken));
             var draft = ApplicationDraft.Start(ownerId, answers, ApplicationSteps.All, null, now, permit.Id);
             db.ApplicationDrafts.Add(draft);
             return ApplicationDraftView.From(draft);

@@ -33,6 +33,11 @@ public static class RevokePermit
                 return Error.NotFound(ErrorCodes.PermitNotFound, "No permit with that number.");
             }
 
+            if (permit.Status == PermitStatus.Closed)
+            {
+                return new Error(ErrorCodes.BusinessClosed, StatusCodes.Status409Conflict, "The permit ended when its owner closed the business.", $"Permit {permit.Number} is no longer in force; there is nothing to revoke.");
+            }
+
             if (permit.Status == PermitStatus.Revoked)
             {
                 return new Error(ErrorCodes.PermitAlreadyRevoked, StatusCodes.Status409Conflict, "The permit was revoked already.", $"Permit {permit.Number} was revoked on {permit.RevokedAt:yyyy-MM-dd}.");

@@ -17,6 +17,9 @@ public static class VerifyPermit
     public const string Expired = "expired";
     public const string Revoked = "revoked";
     public const string Closed = "closed";
+
+    /// <summary>Genuine, and in force from a later day: a renewal waiting for the permit it renews to end.</summary>
+    public const string Upcoming = "upcoming";
     public const string Unknown = "unknown";
 
     public sealed record Query(string Number, string? Code, Language Language) : IQuery<Result<Response>>;
@@ -62,7 +65,7 @@ public static class VerifyPermit
             var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == permit.BusinessId, cancellationToken);
             var today = Wita.Today(time);
             var ruleSet = rules.InForceOn(today);
-            var status = permit.StatusOn(today) switch
+            var status = permit.StartsAfter(today) ? Upcoming : permit.StatusOn(today) switch
             {
                 PermitStatus.Active => Valid,
                 PermitStatus.Expired => Expired,

@@ -14,7 +14,7 @@ public static class ReportExpiringPermits
             var today = Wita.Today(time);
             var until = today.AddDays(Math.Clamp(query.Days, 1, 366));
             var permits = await db.Permits.AsNoTracking()
-                .Where(p => p.Status == PermitStatus.Active && p.ValidUntil != null && p.ValidUntil >= today && p.ValidUntil <= until)
+                .Where(p => p.Status == PermitStatus.Active && p.RenewedByPermitId == null && p.ValidUntil != null && p.ValidUntil >= today && p.ValidUntil <= until)
                 .Join(db.Applications, p => p.ApplicationId, a => a.Id, (p, a) => new { p.Type, a.KecamatanCode, p.ValidUntil })
                 .ToListAsync(cancellationToken);
             return permits

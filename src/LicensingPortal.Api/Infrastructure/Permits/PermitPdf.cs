@@ -78,6 +78,7 @@ public static class PermitPdf
         var ended = EndedStamp(permit, status);
         Row("Status", status switch
         {
+            PermitStatus.Active when permit.StartsAfter(today) => $"Berlaku mulai {permit.ValidFrom.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID"))} / Valid from {permit.ValidFrom.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}",
             PermitStatus.Active => "Berlaku / Valid",
             _ => ended!.Value.Line,
         });

@@ -197,7 +197,7 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
             LogEntryTypes.PermitIssued => stored.Permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForPermit(permit) : null,
             LogEntryTypes.PermitRevoked => stored.Permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForRevocation(permit) : null,
             LogEntryTypes.BusinessClosed => stored.ClosedBusinesses.TryGetValue(entry.SubjectId, out var business)
-                ? LogPayloads.ForClosure(business, stored.Permits.Values.Where(p => p.BusinessId == business.Id && p.Status == PermitStatus.Closed))
+                ? LogPayloads.ForClosure(business, stored.Permits.Values.Where(p => p.BusinessId == business.Id && p.ClosedAt != null))
                 : null,
             LogEntryTypes.NoteAdded => stored.Notes.TryGetValue(entry.SubjectId, out var note) ? LogPayloads.ForNote(note) : null,
             LogEntryTypes.RuleSetFirstUsed => stored.RuleSets.TryGetValue(entry.PayloadSha256, out var content) ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) : null,

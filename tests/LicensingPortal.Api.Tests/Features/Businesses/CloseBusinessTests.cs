@@ -84,7 +84,7 @@ public abstract class CloseBusinessTests(Portal portal)
         client.DefaultRequestHeaders.Authorization = new("Bearer", await Accounts.LoginAsync(client, applicant.Email, applicant.Password));
         var renewal = await client.PostAsJsonAsync($"/api/permits/{hygiene.Number}/renewal", request, TestJson.Options);
         Assert.Equal(HttpStatusCode.Conflict, renewal.StatusCode);
-        Assert.Contains("permit_not_renewable", await renewal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"errorCode\":\"business_closed\"", await renewal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var scope = later.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<RemindPermitExpiry.Job>().RunAsync(CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();

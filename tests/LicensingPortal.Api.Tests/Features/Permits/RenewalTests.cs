@@ -39,7 +39,7 @@ public abstract class RenewalTests(Portal portal)
         var offer = await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{hygiene.Number}/renewal", TestJson.Options);
         Assert.Equal(RenewalState.Open, offer!.State);
         Assert.Equal(until.AddDays(1), offer.RenewedFrom);
-        Assert.Equal(until.AddDays(1).AddMonths(36).AddDays(-1), offer.RenewedUntil);
+        Assert.Equal(Permit.LastDay(until.AddDays(1), 36), offer.RenewedUntil);
         Assert.Equal(CateringDeclarations, offer.Answers!.Declarations);
         var answers = offer.Answers;
 
@@ -53,7 +53,7 @@ public abstract class RenewalTests(Portal portal)
         Assert.Equal("PB-UMKU-SLHS", successor.Type);
         Assert.NotEqual(hygiene.Number, successor.Number);
         Assert.Equal(until.AddDays(1), successor.ValidFrom);
-        Assert.Equal(until.AddDays(1).AddMonths(36).AddDays(-1), successor.ValidUntil);
+        Assert.Equal(Permit.LastDay(until.AddDays(1), 36), successor.ValidUntil);
         Assert.Equal(hygiene.Number, successor.Renews);
         Assert.Equal(renewed.Id, again.Id);
 
@@ -67,6 +67,8 @@ public abstract class RenewalTests(Portal portal)
         Assert.Equal(successor.ValidUntil, verified.RenewedUntil);
         var verifiedSuccessor = await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(successor.VerificationUrl).PathAndQuery, TestJson.Options);
         Assert.Equal(hygiene.Number, verifiedSuccessor!.Renews);
+        Assert.Equal(VerifyPermit.Upcoming, verifiedSuccessor.Status);
+        Assert.Equal(until.AddDays(1), verifiedSuccessor.ValidFrom);
 
         var second = await client.PostAsJsonAsync($"/api/permits/{hygiene.Number}/renewal", answers, TestJson.Options);
         await AssertProblemAsync(second, HttpStatusCode.Conflict, "permit_already_renewed");
@@ -120,6 +122,12 @@ public abstract class RenewalTests(Portal portal)
 
         clock.SetUtcNow(WitaNoon(until));
         using var onTheDay = await SignedInAsync(host, applicant);
+
+        // A renewal renews the permit for the activities it was issued for.
+        var otherActivity = (await onTheDay.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{lastDay.Number}/renewal", TestJson.Options))!.Answers! with { Kbli = ["56101"] };
+        var changed = await AssertProblemAsync(await onTheDay.PostAsJsonAsync($"/api/permits/{lastDay.Number}/renewal", otherActivity, TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("kbli", changed.Extensions["errors"]!.ToString(), StringComparison.Ordinal);
+
         var onTheLastDay = await RenewAsync(onTheDay, lastDay.Number);
         Assert.Equal(until.AddDays(1), Assert.Single(onTheLastDay.Permits).ValidFrom);
 

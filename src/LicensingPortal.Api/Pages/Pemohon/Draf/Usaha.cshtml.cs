@@ -35,7 +35,7 @@ public sealed class UsahaModel : DraftStepPage
     {
         ArgumentNullException.ThrowIfNull(next);
         var owned = await Sender.Send(new ListBusinesses.Query(UserId), HttpContext.RequestAborted);
-        Businesses = owned.Value.Select(b => new Choice(b.Id.ToString(), b.Name, b.Nib is null ? Texts.Get($"LegalForm.{b.LegalForm}") : $"{Texts.Get($"LegalForm.{b.LegalForm}")} · NIB {b.Nib}")).ToList();
+        Businesses = owned.Value.Where(b => b.ClosedOn is null).Select(b => new Choice(b.Id.ToString(), b.Name, b.Nib is null ? Texts.Get($"LegalForm.{b.LegalForm}") : $"{Texts.Get($"LegalForm.{b.LegalForm}")} · NIB {b.Nib}")).ToList();
         await next();
     }
 

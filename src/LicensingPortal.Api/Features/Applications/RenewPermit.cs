@@ -31,14 +31,18 @@ public static class RenewPermit
         public async ValueTask<Result<ApplicationResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
             var received = time.GetTimestamp();
-            var id = await db.PermitsOf(command.OwnerId).Where(p => p.Number == command.Number).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
-            if (id is null)
+            var found = await db.PermitsOf(command.OwnerId).Where(p => p.Number == command.Number).Select(p => new { p.Id, p.BusinessId }).FirstOrDefaultAsync(cancellationToken);
+            if (found is null)
             {
                 return PermitRenewals.NotFound;
             }
 
-            // One renewal of a permit at a time: this write on its row makes a concurrent renewal of the same permit
-            // wait here until this one commits, and then read it renewed. (SQLite has one writer anyway.)
+            // One renewal of a permit at a time, and none while its business is being closed: these writes on the
+            // business's row (first, in the order closing takes it) and on the permit's make a concurrent renewal or
+            // closing wait here until the other commits, and then read the permit renewed or closed. (SQLite has one
+            // writer anyway.)
+            var id = found.Id;
+            await db.Businesses.Where(b => b.Id == found.BusinessId).ExecuteUpdateAsync(set => set.SetProperty(b => b.ClosedAt, b => b.ClosedAt), cancellationToken);
             await db.Permits.Where(p => p.Id == id).ExecuteUpdateAsync(set => set.SetProperty(p => p.RenewedByPermitId, p => p.RenewedByPermitId), cancellationToken);
             var permit = await db.Permits.SingleAsync(p => p.Id == id, cancellationToken);
             if (PermitRenewals.Refusal(permit, Wita.Today(time)) is { } refusal)

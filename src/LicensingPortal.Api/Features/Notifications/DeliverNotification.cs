@@ -186,6 +186,15 @@ public static partial class DeliverNotification
 
         private async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
+            // A reminder raised before its permit was renewed or its business closed (still queued, or retrying) has
+            // nothing left to remind of: it is done without being sent.
+            if (message.Type == NoticeKind.PermitExpiring.Type
+                && !await db.Permits.AsNoTracking().AnyAsync(p => p.Id == message.SubjectId && p.Status == PermitStatus.Active && p.RenewedByPermitId == null, cancellationToken))
+            {
+                LogSuperseded(logger, message.Id);
+                return;
+            }
+
             if (message.Channel == NotificationChannels.Webhook)
             {
                 var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
@@ -208,6 +217,9 @@ public static partial class DeliverNotification
             };
             await email.SendAsync(mail, cancellationToken);
         }
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {OutboxMessageId} not sent: its permit was renewed or its business closed")]
+        private static partial void LogSuperseded(ILogger logger, Guid outboxMessageId);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox message {OutboxMessageId} is delivered, dead-lettered or held by another worker")]
         private static partial void LogNotClaimed(ILogger logger, Guid outboxMessageId);

@@ -4,7 +4,7 @@ namespace LicensingPortal.Api.Features.Reports;
 
 /// <summary>
 /// The life of businesses in a period, by kecamatan: first permits approved, permits renewed (approved renewals) and
-/// businesses closed by their owners. A closed business counts in the kecamatan of its latest application.
+/// businesses closed by their owners. A closed business counts in the kecamatan of its latest approved application.
 /// </summary>
 public static class ReportLifeEvents
 {
@@ -30,7 +30,7 @@ public static class ReportLifeEvents
             var until = new DateTimeOffset(query.To.AddDays(1).ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
             var closed = await db.Businesses.AsNoTracking().Where(b => b.ClosedAt >= since && b.ClosedAt < until).Select(b => b.Id).ToListAsync(cancellationToken);
             var closedIn = (await db.Applications.AsNoTracking()
-                    .Where(a => closed.Contains(a.BusinessId))
+                    .Where(a => closed.Contains(a.BusinessId) && a.Status == ApplicationStatus.Approved)
                     .Select(a => new { a.BusinessId, a.KecamatanCode, a.SubmittedAt })
                     .ToListAsync(cancellationToken))
                 .GroupBy(a => a.BusinessId)

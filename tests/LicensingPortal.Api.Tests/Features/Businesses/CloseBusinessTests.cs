@@ -91,6 +91,22 @@ public abstract class CloseBusinessTests(Portal portal)
         var hygieneId = await db.Permits.Where(p => p.Number == hygiene.Number).Select(p => p.Id).SingleAsync();
         Assert.Empty(await db.InboxNotifications.Where(n => n.SubjectId == hygieneId && n.Type == NoticeKind.PermitExpiring.Type).ToListAsync());
         Assert.Equal(1, await db.TransparencyLog.CountAsync(e => e.SubjectId == request.BusinessId && e.Type == LogEntryTypes.BusinessClosed));
+        // A reminder raised before the closing and still queued (or retrying) is done without being sent.
+        var queued = OutboxMessage.Raise(NoticeKind.PermitExpiring, NotificationChannels.Email, hygieneId, applicant.Id, "{}", DateTimeOffset.UtcNow);
+        await using (var raising = portal.Factory.Services.CreateAsyncScope())
+        {
+            var raisingDb = raising.ServiceProvider.GetRequiredService<LicensingDbContext>();
+            raisingDb.OutboxMessages.Add(queued);
+            await raisingDb.SaveChangesAsync();
+            await raising.ServiceProvider.GetRequiredService<DeliverNotification.Job>().RunAsync(queued.Id, CancellationToken.None);
+            Assert.NotNull((await raisingDb.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == queued.Id)).ProcessedAt);
+        }
+
+        var pickup = Path.Combine(portal.DataDirectory, "mail-pickup");
+        Assert.DoesNotContain(
+            Directory.Exists(pickup) ? Directory.EnumerateFiles(pickup, "*.eml") : [],
+            file => File.ReadAllText(file).Contains(queued.Id.ToString(), StringComparison.Ordinal));
+
         await Settle.LogIntegratedAsync(portal.Factory.Services);
         await using var main = portal.Factory.Services.CreateAsyncScope();
         var verification = await main.ServiceProvider.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);

@@ -45,9 +45,8 @@ public static class GetPermitRenewal
             var state = permit.RenewalStateOn(today);
             var from = permit.ValidUntil?.AddDays(1);
             var months = ruleSet is not null && ruleSet.Definition.PermitTypes.TryGetValue(permit.Type, out var type) ? type.ValidityMonths : null;
-            var renewedBy = permit.RenewedByPermitId is { } renewedById
-                ? await db.Permits.AsNoTracking().Where(p => p.Id == renewedById).Select(p => p.Number).SingleAsync(cancellationToken)
-                : null;
+            var linked = await PermitResponse.LinkedNumbersAsync(db, [permit], cancellationToken);
+            var renewedBy = permit.RenewedByPermitId is { } renewedById ? linked[renewedById] : null;
             return new Response(
                 permit.Number,
                 PermitResponse.TitleOf(permit.Type, ruleSet, query.Language),

@@ -30,7 +30,8 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
         Dictionary<Guid, Permit> Permits,
         Dictionary<string, string> RuleSets,
         Dictionary<Guid, DecisionNote> Notes,
-        Dictionary<Guid, Business> ClosedBusinesses);
+        Dictionary<Guid, Business> ClosedBusinesses,
+        ILookup<Guid, Permit> PermitsClosedWith);
 
     public async Task<Report> VerifyAsync(CancellationToken cancellationToken)
     {
@@ -146,7 +147,7 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
         var ruleSets = await second.RuleSetVersions.AsNoTracking().ToDictionaryAsync(v => v.Hash, v => v.Content, cancellationToken);
         var notes = await second.DecisionNotes.AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
         var closed = await second.Businesses.AsNoTracking().Where(b => b.ClosedAt != null).ToDictionaryAsync(b => b.Id, cancellationToken);
-        return new Sources(decisions, permits, ruleSets, notes, closed);
+        return new Sources(decisions, permits, ruleSets, notes, closed, permits.Values.Where(p => p.ClosedAt != null).ToLookup(p => p.BusinessId));
     }
 
     private static async Task<Dictionary<Guid, (string, string)>> DecisionDigestsAsync(LicensingDbContext context, CancellationToken cancellationToken)
@@ -197,7 +198,7 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
             LogEntryTypes.PermitIssued => stored.Permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForPermit(permit) : null,
             LogEntryTypes.PermitRevoked => stored.Permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForRevocation(permit) : null,
             LogEntryTypes.BusinessClosed => stored.ClosedBusinesses.TryGetValue(entry.SubjectId, out var business)
-                ? LogPayloads.ForClosure(business, stored.Permits.Values.Where(p => p.BusinessId == business.Id && p.ClosedAt != null))
+                ? LogPayloads.ForClosure(business, stored.PermitsClosedWith[business.Id])
                 : null,
             LogEntryTypes.NoteAdded => stored.Notes.TryGetValue(entry.SubjectId, out var note) ? LogPayloads.ForNote(note) : null,
             LogEntryTypes.RuleSetFirstUsed => stored.RuleSets.TryGetValue(entry.PayloadSha256, out var content) ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) : null,

@@ -126,6 +126,7 @@ public abstract class LicensingDbContext(DbContextOptions options)
             application.HasIndex(a => a.PreviousApplicationId).IsUnique();
             application.HasOne<PermitApplication>().WithMany().HasForeignKey(a => a.PreviousApplicationId).OnDelete(DeleteBehavior.Restrict);
             application.HasOne<Permit>().WithMany().HasForeignKey(a => a.RenewsPermitId).OnDelete(DeleteBehavior.Restrict);
+            application.HasOne<PermitApplication>().WithMany().HasForeignKey(a => a.ChangesApplicationId).OnDelete(DeleteBehavior.Restrict);
             application.HasIndex(a => a.SubmittedAt);
         });
 
@@ -196,6 +197,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
             // A permit is renewed once: a second approved renewal of it fails here even if it raced past the check.
             permit.HasIndex(p => p.RenewsPermitId).IsUnique();
             permit.HasOne<Permit>().WithMany().HasForeignKey(p => p.RenewsPermitId).OnDelete(DeleteBehavior.Restrict);
+            permit.HasOne<Permit>().WithMany().HasForeignKey(p => p.ReplacedByPermitId).OnDelete(DeleteBehavior.Restrict);
+            permit.HasOne<PermitApplication>().WithMany().HasForeignKey(p => p.ReplacedByApplicationId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<IdempotencyRecord>(record =>

@@ -21,6 +21,9 @@ public sealed class ApplicationDraft
     /// <summary>The permit this draft renews, when it is a renewal.</summary>
     public Guid? RenewsPermitId { get; private set; }
 
+    /// <summary>The business this draft changes, when it is a change of a running business (perubahan).</summary>
+    public Guid? ChangesBusinessId { get; private set; }
+
     /// <summary>The answers so far, as the JSON of an application request (fields not yet answered are absent).</summary>
     public string AnswersJson { get; private set; } = "{}";
 
@@ -38,8 +41,9 @@ public sealed class ApplicationDraft
 
     public bool Submitted => SubmittedApplicationId is not null;
 
-    public static ApplicationDraft Start(Guid ownerId, string answersJson, IEnumerable<string> completedSteps, Guid? correctsApplicationId, DateTimeOffset now, Guid? renewsPermitId = null) => new()
+    public static ApplicationDraft Start(Guid ownerId, string answersJson, IEnumerable<string> completedSteps, Guid? correctsApplicationId, DateTimeOffset now, Guid? renewsPermitId = null, Guid? changesBusinessId = null) => new()
     {
+        ChangesBusinessId = changesBusinessId,
         Id = Guid.CreateVersion7(now),
         OwnerId = ownerId,
         CorrectsApplicationId = correctsApplicationId,

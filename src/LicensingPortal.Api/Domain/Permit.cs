@@ -47,6 +47,15 @@ public sealed class Permit
     /// <summary>The permit that renews this one, once a renewal was approved; it then ends without reminders.</summary>
     public Guid? RenewedByPermitId { get; private set; }
 
+    /// <summary>When an approved change of the business (perubahan) ended this permit.</summary>
+    public DateTimeOffset? ReplacedAt { get; private set; }
+
+    /// <summary>The permit issued in its place by that change; none when the changed business no longer needs this one.</summary>
+    public Guid? ReplacedByPermitId { get; private set; }
+
+    /// <summary>The approved change application that ended this permit.</summary>
+    public Guid? ReplacedByApplicationId { get; private set; }
+
     /// <summary>How many days before its last valid day a permit may be renewed.</summary>
     public const int RenewalWindowDays = 90;
 
@@ -101,6 +110,11 @@ public sealed class Permit
             return RenewalState.BusinessClosed;
         }
 
+        if (Status == PermitStatus.Replaced)
+        {
+            return RenewalState.Replaced;
+        }
+
         if (ValidUntil is not { } until || Status == PermitStatus.Revoked)
         {
             return RenewalState.NotRenewable;
@@ -128,7 +142,7 @@ public sealed class Permit
     {
         // The window is the use case's to check when the request arrives; a renewal decided a moment after
         // midnight of the last day still carries on from the day after the old permit ends.
-        if (ValidUntil is null || Status is PermitStatus.Revoked or PermitStatus.Closed || RenewedByPermitId is not null)
+        if (ValidUntil is null || Status is PermitStatus.Revoked or PermitStatus.Closed or PermitStatus.Replaced || RenewedByPermitId is not null)
         {
             throw new InvalidOperationException("Only a permit with an end date, in force and not renewed yet, is renewed.");
         }
@@ -138,6 +152,49 @@ public sealed class Permit
         var successor = Issue(number, Type, BusinessId, applicationId, kbli, issuedOn, from, months, Id, sign, now);
         RenewedByPermitId = successor.Id;
         return successor;
+    }
+
+    /// <summary>
+    /// The permit that takes the place of <paramref name="replaced"/> (in force now or from a later day, of one type)
+    /// after an approved change of the business: valid from the day of the change; a change does not renew, so it
+    /// ends when the last of those would have ended. Each replaced permit ends that day, pointing to this one. With
+    /// nothing replaced, the permit is new to the business and has the whole validity of its type.
+    /// </summary>
+    public static Permit Reissue(string number, string type, Guid businessId, Guid applicationId, IReadOnlyList<string> kbli, DateOnly today, int? validityMonths, IReadOnlyList<Permit> replaced, Func<Permit, string> sign, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(replaced);
+        if (replaced.Any(p => p.Type != type || p.BusinessId != businessId || p.Status != PermitStatus.Active))
+        {
+            throw new InvalidOperationException("A change replaces permits in force of the same type and business.");
+        }
+
+        var permit = Issue(number, type, businessId, applicationId, kbli, today, validityMonths, sign, now);
+        if (replaced.Count > 0)
+        {
+            var until = replaced.Any(p => p.ValidUntil is null) ? null : replaced.Max(p => p.ValidUntil);
+            permit.ValidUntil = until;
+            permit.VerificationCode = sign(permit);
+            foreach (var old in replaced)
+            {
+                old.ReplaceBy(permit, applicationId, now);
+            }
+        }
+
+        return permit;
+    }
+
+    /// <summary>Ends a permit in force because an approved change of its business replaced it, or no longer needs it (<paramref name="successor"/> null).</summary>
+    public void ReplaceBy(Permit? successor, Guid changeApplicationId, DateTimeOffset now)
+    {
+        if (Status != PermitStatus.Active)
+        {
+            throw new InvalidOperationException("Only a permit in force is replaced.");
+        }
+
+        Status = PermitStatus.Replaced;
+        ReplacedAt = now;
+        ReplacedByPermitId = successor?.Id;
+        ReplacedByApplicationId = changeApplicationId;
     }
 
     /// <summary>Marks an active permit past its last valid day as expired; true when it changed.</summary>
@@ -205,6 +262,9 @@ public enum RenewalState
 
     /// <summary>Ended because its owner closed the business.</summary>
     BusinessClosed,
+
+    /// <summary>Replaced after an approved change of the business: the permit issued in its place is renewed instead.</summary>
+    Replaced,
 }
 
 public enum PermitStatus
@@ -215,4 +275,7 @@ public enum PermitStatus
 
     /// <summary>Ended because its owner closed the business.</summary>
     Closed,
+
+    /// <summary>Ended by an approved change of the business (perubahan): replaced by a new permit, or no longer needed.</summary>
+    Replaced,
 }

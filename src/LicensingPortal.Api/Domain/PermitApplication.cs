@@ -25,7 +25,14 @@ public sealed class PermitApplication
     /// <summary>The permit this application renews, when it is a renewal (perpanjangan).</summary>
     public Guid? RenewsPermitId { get; private set; }
 
-    public ApplicationKind Kind => RenewsPermitId is null ? ApplicationKind.New : ApplicationKind.Renewal;
+    /// <summary>
+    /// The business's approved application whose answers this one changes, when it is a change of a running business
+    /// (perubahan): its location, activities, scale or environment, decided again against the business's permits.
+    /// </summary>
+    public Guid? ChangesApplicationId { get; private set; }
+
+    public ApplicationKind Kind =>
+        ChangesApplicationId is not null ? ApplicationKind.Change : RenewsPermitId is not null ? ApplicationKind.Renewal : ApplicationKind.New;
 
     [Answer("permitType")]
     public string PermitType { get; private set; } = string.Empty;
@@ -126,9 +133,15 @@ public sealed class PermitApplication
         string language,
         DateTimeOffset now,
         PermitApplication? corrects = null,
-        Permit? renews = null)
+        Permit? renews = null,
+        PermitApplication? changes = null)
     {
         ArgumentNullException.ThrowIfNull(site);
+        if (changes is not null && (changes.BusinessId != businessId || changes.Status != ApplicationStatus.Approved || corrects is not null || renews is not null))
+        {
+            throw new InvalidOperationException("A change is of an approved application of the same business, and neither corrects nor renews.");
+        }
+
         if (renews is not null && (renews.BusinessId != businessId || corrects is not null))
         {
             throw new InvalidOperationException("A renewal is of a permit of the same business, and corrects no application.");
@@ -145,6 +158,7 @@ public sealed class PermitApplication
             BusinessId = businessId,
             PreviousApplicationId = corrects?.Id,
             RenewsPermitId = renews?.Id,
+            ChangesApplicationId = changes?.Id,
             PermitType = permitType,
             KbliCodes = [.. kbliCodes],
             KelurahanCode = site.KelurahanCode,
@@ -230,11 +244,12 @@ public sealed class PermitApplication
     public IReadOnlyList<FieldChange> ChangesFrom(PermitApplication previous) => Answers.Changes(previous, this);
 }
 
-/// <summary>What an application asks for: a first permit, or the renewal of one.</summary>
+/// <summary>What an application asks for: a first permit, the renewal of one, or a change of a running business.</summary>
 public enum ApplicationKind
 {
     New,
     Renewal,
+    Change,
 }
 
 public enum ApplicationStatus

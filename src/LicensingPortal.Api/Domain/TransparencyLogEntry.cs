@@ -86,6 +86,7 @@ public static class LogEntryTypes
     public const string RuleSetFirstUsed = "rule-set-first-used";
     public const string NoteAdded = "note-added";
     public const string BusinessClosed = "business-closed";
+    public const string PermitReplaced = "permit-replaced";
 }
 
 /// <summary>

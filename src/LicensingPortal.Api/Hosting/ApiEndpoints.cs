@@ -45,6 +45,8 @@ public static class ApiEndpoints
         GetBusiness.Map(businesses);
         ChangeBusinessDetails.Map(businesses);
         CloseBusiness.Map(businesses).AddEndpointFilter(idempotent);
+        GetBusinessChange.Map(businesses);
+        ChangeBusiness.Map(businesses).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
         ListBusinessChanges.Map(businesses);
         ListBusinesses.Map(businesses);
 

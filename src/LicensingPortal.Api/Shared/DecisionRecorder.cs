@@ -5,8 +5,15 @@ using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Shared;
 
-/// <summary>An application ready for the engine: the applicant's own business, the kinds of the documents attached, the rule set in force, and for a renewal the permit it renews.</summary>
-public sealed record DecisionIntake(PermitApplication Application, Business Business, IReadOnlyList<string> DocumentKinds, CompiledRuleSet RuleSet, Permit? Renews = null);
+/// <summary>
+/// An application ready for the engine: the applicant's own business, the kinds of the documents attached, the rule
+/// set in force, for a renewal the permit it renews, and for a change the business's permits in force (each with
+/// the site it was issued for).
+/// </summary>
+public sealed record DecisionIntake(PermitApplication Application, Business Business, IReadOnlyList<string> DocumentKinds, CompiledRuleSet RuleSet, Permit? Renews = null, IReadOnlyList<HeldPermit>? Held = null);
+
+/// <summary>A permit in force (or taking over later) that a change of its business may replace, with where it was issued for.</summary>
+public sealed record HeldPermit(Permit Permit, string KelurahanCode, string Address);
 
 /// <summary>
 /// Records the decision on an application, the one way every decision is made (submission, correction, and a
@@ -26,22 +33,25 @@ public sealed class DecisionRecorder(
     TimeProvider time)
 {
     /// <summary>What a decision produced: the permits issued, and the log's signed promise to hold the decision's entry.</summary>
-    public sealed record Recorded(IReadOnlyList<Permit> Permits, LogPromise Promise);
+    public sealed record Recorded(IReadOnlyList<Permit> Permits, LogPromise Promise, IReadOnlyList<Permit> Ended);
 
     /// <summary>Decides <paramref name="intake"/>'s application, received at <paramref name="receivedAt"/> (a timestamp of the time provider); returns the permits it issued and the log's promise.</summary>
     public async Task<Recorded> RecordAsync(DecisionIntake intake, long receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intake);
-        var (application, business, documentKinds, ruleSet, renews) = intake;
+        var (application, business, documentKinds, ruleSet, renews, held) = intake;
         var facts = application.FactsFor(business, documentKinds);
         var evaluation = ruleSet.Evaluate(facts);
         var now = time.GetUtcNow();
         var decision = application.Decide(facts, evaluation, (long)time.GetElapsedTime(receivedAt).TotalMilliseconds, now);
         db.Applications.Add(application);
 
-        // A renewal renews the permit only when the engine, on the renewed answers, still requires that permit.
+        // A renewal renews the permit only when the engine, on the renewed answers, still requires that permit; an
+        // approved change re-issues what it changed and ends what the business no longer needs.
+        List<Permit> ended = [];
         var permits = !decision.Approved ? []
             : renews is not null ? decision.RequiredPermits.Contains(renews.Type) ? [await RenewAsync(renews, application, ruleSet, now, cancellationToken)] : []
+            : held is not null ? await ChangeAsync(application, held, decision.RequiredPermits, ruleSet, ended, now, cancellationToken)
             : await IssuePermitsAsync(application, business, decision.RequiredPermits, ruleSet, now, cancellationToken);
 
         await notifier.RaiseAsync(NoticeKind.ApplicationReceived, application.Id, business.OwnerId, Notices.Received(application, business), null, cancellationToken);
@@ -60,6 +70,11 @@ public sealed class DecisionRecorder(
             log.Record(LogActors.Engine, LogEntryTypes.PermitIssued, permit.Id, LogPayloads.ForPermit(permit));
         }
 
+        foreach (var permit in ended)
+        {
+            log.Record(LogActors.Engine, LogEntryTypes.PermitReplaced, permit.Id, LogPayloads.ForReplacement(permit));
+        }
+
         counters.Count(
             new ReportCounters.Counted(
                 application.SubmissionDate,
@@ -69,7 +84,49 @@ public sealed class DecisionRecorder(
                 decision.Approved,
                 decision.LatencyMs,
                 decision.FailedRequirementIds));
-        return new Recorded(permits, logSigner.Promise(decided));
+        return new Recorded(permits, logSigner.Promise(decided), ended);
+    }
+
+    /// <summary>
+    /// An approved change (perubahan) re-issues what it changed, against the business's permits in force: a type the
+    /// changed business still needs is kept as it is when its activities and site are unchanged, and otherwise
+    /// re-issued (valid from today to the end the replaced one had: a change does not renew); a type it needs newly is
+    /// issued with its whole validity; a permit it no longer needs ends. The NIB is kept. Fills
+    /// <paramref name="ended"/> with the permits that ended.
+    /// </summary>
+    private async Task<List<Permit>> ChangeAsync(PermitApplication application, IReadOnlyList<HeldPermit> held, IReadOnlyList<string> required, CompiledRuleSet ruleSet, List<Permit> ended, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = application.SubmissionDate;
+        var issued = new List<Permit>();
+        var kbli = application.KbliCodes.ToHashSet(StringComparer.Ordinal);
+        foreach (var type in required.Where(t => t != PermitTypes.Nib))
+        {
+            var same = held.Where(h => h.Permit.Type == type).ToList();
+            var unchanged = same.Count > 0 && same.All(h =>
+                kbli.SetEquals(h.Permit.KbliCodes)
+                && h.KelurahanCode == application.KelurahanCode
+                && string.Equals(h.Address, application.Address, StringComparison.Ordinal));
+            if (unchanged)
+            {
+                continue;
+            }
+
+            var number = await numbers.NewPermitNumberAsync(type, today, cancellationToken);
+            var validity = ruleSet.Definition.PermitTypes.TryGetValue(type, out var definition) ? definition.ValidityMonths : null;
+            var replaced = same.Select(h => h.Permit).ToList();
+            var permit = Permit.Reissue(number, type, application.BusinessId, application.Id, application.KbliCodes, today, validity, replaced, signer.Sign, now);
+            db.Permits.Add(permit);
+            issued.Add(permit);
+            ended.AddRange(replaced);
+        }
+
+        foreach (var permit in held.Select(h => h.Permit).Where(p => p.Type != PermitTypes.Nib && !required.Contains(p.Type)))
+        {
+            permit.ReplaceBy(null, application.Id, now);
+            ended.Add(permit);
+        }
+
+        return issued;
     }
 
     /// <summary>

@@ -29,7 +29,9 @@ public sealed record PermitResponse(
     string? Renews = null,
     string? RenewedBy = null,
     DateOnly? ClosedOn = null,
-    bool StartsLater = false)
+    bool StartsLater = false,
+    DateOnly? ReplacedOn = null,
+    string? ReplacedBy = null)
 {
     /// <summary>The permit read on <paramref name="today"/>; <paramref name="linked"/> gives the numbers of the permits it renews or is renewed by.</summary>
     public static PermitResponse From(Permit permit, CompiledRuleSet? ruleSet, Language language, DateOnly today, PermitLinks links, IReadOnlyDictionary<Guid, string>? linked = null)
@@ -56,14 +58,16 @@ public sealed record PermitResponse(
             permit.RenewsPermitId is { } renews ? linked?.GetValueOrDefault(renews) : null,
             permit.RenewedByPermitId is { } renewedBy ? linked?.GetValueOrDefault(renewedBy) : null,
             permit.ClosedAt is { } closed ? Wita.DateOf(closed) : null,
-            permit.StartsAfter(today));
+            permit.StartsAfter(today),
+            permit.ReplacedAt is { } replaced ? Wita.DateOf(replaced) : null,
+            permit.ReplacedByPermitId is { } replacedBy ? linked?.GetValueOrDefault(replacedBy) : null);
     }
 
-    /// <summary>The numbers of the permits that <paramref name="permits"/> renew or are renewed by, by id.</summary>
+    /// <summary>The numbers of the permits that <paramref name="permits"/> renew or are renewed or replaced by, by id.</summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> LinkedNumbersAsync(LicensingDbContext db, IEnumerable<Permit> permits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var ids = permits.SelectMany(p => new[] { p.RenewsPermitId, p.RenewedByPermitId }).OfType<Guid>().Distinct().ToList();
+        var ids = permits.SelectMany(p => new[] { p.RenewsPermitId, p.RenewedByPermitId, p.ReplacedByPermitId }).OfType<Guid>().Distinct().ToList();
         return ids.Count == 0
             ? new Dictionary<Guid, string>()
             : await db.Permits.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Number, cancellationToken);

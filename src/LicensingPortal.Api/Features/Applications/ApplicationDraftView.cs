@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace LicensingPortal.Api.Features.Applications;
 
-/// <summary>A draft as its applicant reads it: the answers so far, the pages done, what it corrects or renews, and what it became.</summary>
+/// <summary>A draft as its applicant reads it: the answers so far, the pages done, what it corrects, renews or changes, and what it became.</summary>
 public sealed record ApplicationDraftView(
     Guid Id,
     Guid? CorrectsApplicationId,
@@ -10,14 +10,15 @@ public sealed record ApplicationDraftView(
     IReadOnlyList<string> CompletedSteps,
     DateTimeOffset UpdatedAt,
     Guid? SubmittedApplicationId,
-    Guid? RenewsPermitId = null)
+    Guid? RenewsPermitId = null,
+    Guid? ChangesBusinessId = null)
 {
     public bool IsComplete => ApplicationSteps.All.All(CompletedSteps.Contains);
 
     public static ApplicationDraftView From(ApplicationDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return new(draft.Id, draft.CorrectsApplicationId, ReadAnswers(draft.AnswersJson), draft.CompletedSteps, draft.UpdatedAt, draft.SubmittedApplicationId, draft.RenewsPermitId);
+        return new(draft.Id, draft.CorrectsApplicationId, ReadAnswers(draft.AnswersJson), draft.CompletedSteps, draft.UpdatedAt, draft.SubmittedApplicationId, draft.RenewsPermitId, draft.ChangesBusinessId);
     }
 
     /// <summary>The answers as a request; what is not answered yet is empty.</summary>

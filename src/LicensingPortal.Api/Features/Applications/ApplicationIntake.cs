@@ -12,7 +12,7 @@ namespace LicensingPortal.Api.Features.Applications;
 /// </summary>
 public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time)
 {
-    public async Task<Result<DecisionIntake>> TakeAsync(Guid ownerId, ApplicationRequest request, Language language, PermitApplication? corrects, CancellationToken cancellationToken, Permit? renews = null)
+    public async Task<Result<DecisionIntake>> TakeAsync(Guid ownerId, ApplicationRequest request, Language language, PermitApplication? corrects, CancellationToken cancellationToken, Permit? renews = null, PermitApplication? changes = null, IReadOnlyList<HeldPermit>? held = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var business = await db.BusinessesOf(ownerId).FirstOrDefaultAsync(b => b.Id == request.BusinessId, cancellationToken);
@@ -82,8 +82,9 @@ public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rule
             language.Code(),
             now,
             corrects,
-            renews);
-        return new DecisionIntake(application, business, kinds, ruleSet, renews);
+            renews,
+            changes);
+        return new DecisionIntake(application, business, kinds, ruleSet, renews, held);
     }
 
     private static KelurahanEntry? ResolveKelurahan(string given, CompiledRuleSet ruleSet)

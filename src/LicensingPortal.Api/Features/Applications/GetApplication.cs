@@ -45,8 +45,20 @@ public static class GetApplication
             var renews = application.RenewsPermitId is { } renewsId
                 ? await db.Permits.AsNoTracking().Where(p => p.Id == renewsId).Select(p => p.Number).SingleAsync(cancellationToken)
                 : null;
-            var linked = await PermitResponse.LinkedNumbersAsync(db, permits, cancellationToken);
-            return ApplicationResponse.From(application, ruleSet, query.Language, permits.Select(p => PermitResponse.From(p, ruleSet, query.Language, today, links, linked)).ToList(), resubmission, renews: renews);
+            IReadOnlyList<FieldChange>? changes = null;
+            List<Permit> ended = [];
+            if (application.ChangesApplicationId is { } changedId)
+            {
+                changes = BusinessChanges.ChangesOf(await db.Applications.AsNoTracking().SingleAsync(a => a.Id == changedId, cancellationToken), application);
+                ended = await db.Permits.AsNoTracking().Where(p => p.ReplacedByApplicationId == application.Id).OrderBy(p => p.Number).ToListAsync(cancellationToken);
+            }
+
+            var linked = await PermitResponse.LinkedNumbersAsync(db, permits.Concat(ended), cancellationToken);
+            return ApplicationResponse.From(application, ruleSet, query.Language, permits.Select(p => PermitResponse.From(p, ruleSet, query.Language, today, links, linked)).ToList(), resubmission, renews: renews) with
+            {
+                Changes = changes,
+                Ended = changes is null ? null : ended.Select(p => PermitResponse.From(p, ruleSet, query.Language, today, links, linked)).ToList(),
+            };
         }
     }
 

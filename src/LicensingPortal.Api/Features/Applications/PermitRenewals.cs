@@ -30,6 +30,11 @@ public static class PermitRenewals
                 StatusCodes.Status409Conflict,
                 "The business was closed by its owner.",
                 $"Permit {permit.Number} ended when its business was closed; a closed business's permits are not renewed."),
+            RenewalState.Replaced => new Error(
+                ErrorCodes.PermitReplaced,
+                StatusCodes.Status409Conflict,
+                "The permit was replaced after a change of the business.",
+                $"Permit {permit.Number} was replaced when a change of its business was approved; renew the permit issued in its place."),
             RenewalState.AlreadyRenewed => new Error(
                 ErrorCodes.PermitAlreadyRenewed,
                 StatusCodes.Status409Conflict,

@@ -30,7 +30,7 @@ public static class PrecheckApplication
                 return taken.Error!;
             }
 
-            var (application, business, documentKinds, ruleSet, _) = taken.Value;
+            var (application, business, documentKinds, ruleSet, _, _) = taken.Value;
             var evaluation = ruleSet.Evaluate(application.FactsFor(business, documentKinds));
             return DecisionExplanation.Of(evaluation, ruleSet, query.Language, time.GetUtcNow());
         }

@@ -62,8 +62,8 @@ public static class RenewPermit
                 return taken.Error!;
             }
 
-            var (application, _, _, ruleSet, _) = taken.Value;
-            var (permits, promise) = await recorder.RecordAsync(taken.Value, received, cancellationToken);
+            var (application, _, _, ruleSet, _, _) = taken.Value;
+            var (permits, promise, _) = await recorder.RecordAsync(taken.Value, received, cancellationToken);
             var linked = permits.Append(permit).ToDictionary(p => p.Id, p => p.Number);
             return ApplicationResponse.From(
                 application,

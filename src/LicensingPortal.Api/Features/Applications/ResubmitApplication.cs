@@ -34,6 +34,11 @@ public static class ResubmitApplication
                 return Error.NotFound(ErrorCodes.ApplicationNotFound, "The application was not found.");
             }
 
+            if (corrected.ChangesApplicationId is not null)
+            {
+                return new Error(ErrorCodes.ApplicationNotResubmittable, StatusCodes.Status409Conflict, "A refused change is corrected by asking for the change again.", "Send POST /api/businesses/{id}/change with the changed answers.");
+            }
+
             if (corrected.RenewsPermitId is not null)
             {
                 return new Error(ErrorCodes.ApplicationNotResubmittable, StatusCodes.Status409Conflict, "A refused renewal is corrected by renewing the permit again.", "Send POST /api/permits/{number}/renewal with the changed answers.");
@@ -51,8 +56,8 @@ public static class ResubmitApplication
                 return taken.Error!;
             }
 
-            var (application, _, _, ruleSet, _) = taken.Value;
-            var (permits, promise) = await recorder.RecordAsync(taken.Value, received, cancellationToken);
+            var (application, _, _, ruleSet, _, _) = taken.Value;
+            var (permits, promise, _) = await recorder.RecordAsync(taken.Value, received, cancellationToken);
             return ApplicationResponse.From(
                 application,
                 ruleSet,

@@ -7,14 +7,14 @@ namespace LicensingPortal.Api.Features.Applications;
 /// <summary>
 /// Starts an application on the web: empty (for a business, when given), or — to correct a rejected application —
 /// filled with everything that application stated, every page done, ready to change and send again; or, to renew a
-/// permit, filled with the answers of the application that issued it (a rejected renewal is corrected by renewing
-/// again, the same way).
+/// permit, filled with the answers of the application that issued it; or, to change a running business, filled with
+/// its current answers (a rejected renewal or change is corrected by asking again, from the refused answers).
 /// </summary>
 public static class StartApplicationDraft
 {
-    public sealed record Request(Guid? BusinessId, Guid? Corrects, string? Renews = null);
+    public sealed record Request(Guid? BusinessId, Guid? Corrects, string? Renews = null, Guid? Changes = null);
 
-    public sealed record Command(Guid OwnerId, Guid? BusinessId, Guid? Corrects, string? Renews = null) : ICommand<Result<ApplicationDraftView>>;
+    public sealed record Command(Guid OwnerId, Guid? BusinessId, Guid? Corrects, string? Renews = null, Guid? Changes = null) : ICommand<Result<ApplicationDraftView>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -24,6 +24,8 @@ public static class StartApplicationDraft
             RuleFor(c => c.Corrects).NotEqual(Guid.Empty);
             RuleFor(c => c.Renews).NotEmpty().MaximumLength(40).When(c => c.Renews is not null);
             RuleFor(c => c.Renews).Null().When(c => c.Corrects is not null || c.BusinessId is not null).WithMessage(_ => Texts.Get("Validation.Renews.Alone"));
+            RuleFor(c => c.Changes).NotEqual(Guid.Empty);
+            RuleFor(c => c.Changes).Null().When(c => c.Corrects is not null || c.BusinessId is not null || c.Renews is not null).WithMessage(_ => Texts.Get("Validation.Changes.Alone"));
         }
     }
 
@@ -43,6 +45,11 @@ public static class StartApplicationDraft
                 return await StartRenewalAsync(command.OwnerId, permit, cancellationToken);
             }
 
+            if (command.Changes is { } changedId)
+            {
+                return await StartChangeAsync(command.OwnerId, changedId, null, cancellationToken);
+            }
+
             if (command.Corrects is { } correctsId)
             {
                 var rejected = await db.ApplicationsOf(command.OwnerId).AsNoTracking().FirstOrDefaultAsync(a => a.Id == correctsId, cancellationToken);
@@ -56,6 +63,12 @@ public static class StartApplicationDraft
                     // A refused renewal is corrected by renewing again, from the answers the refused one gave.
                     var permit = await db.Permits.AsNoTracking().SingleAsync(p => p.Id == renewed, cancellationToken);
                     return await StartRenewalAsync(command.OwnerId, permit, cancellationToken, PermitRenewals.AnswersJsonOf(rejected));
+                }
+
+                if (rejected.Status == ApplicationStatus.Rejected && rejected.ChangesApplicationId is not null)
+                {
+                    // A refused change is corrected by asking for it again, from the answers the refused one gave.
+                    return await StartChangeAsync(command.OwnerId, rejected.BusinessId, PermitRenewals.AnswersJsonOf(rejected), cancellationToken);
                 }
 
                 if (rejected.Status != ApplicationStatus.Rejected || await db.Applications.AnyAsync(a => a.PreviousApplicationId == correctsId, cancellationToken))
@@ -92,6 +105,32 @@ public static class StartApplicationDraft
             return ApplicationDraftView.From(draft);
         }
 
+        /// <summary>A change draft: the business's current answers (or the refused change's), every page done.</summary>
+        private async Task<Result<ApplicationDraftView>> StartChangeAsync(Guid ownerId, Guid businessId, string? answersJson, CancellationToken cancellationToken)
+        {
+            var business = await db.BusinessesOf(ownerId).AsNoTracking().FirstOrDefaultAsync(b => b.Id == businessId, cancellationToken);
+            if (business is null)
+            {
+                return BusinessChanges.NotFound;
+            }
+
+            if (business.IsClosed)
+            {
+                return BusinessChanges.Closed(business);
+            }
+
+            var current = await BusinessChanges.CurrentAsync(db, businessId, cancellationToken);
+            if (current is null)
+            {
+                return BusinessChanges.NotLicensed;
+            }
+
+            var answers = answersJson ?? ApplicationDraftView.WriteAnswers(BusinessChanges.AnswersOf(current));
+            var draft = ApplicationDraft.Start(ownerId, answers, ApplicationSteps.All, null, time.GetUtcNow(), changesBusinessId: businessId);
+            db.ApplicationDrafts.Add(draft);
+            return ApplicationDraftView.From(draft);
+        }
+
         /// <summary>A renewal draft: the answers of the application that issued the permit, every page done.</summary>
         private async Task<Result<ApplicationDraftView>> StartRenewalAsync(Guid ownerId, Permit permit, CancellationToken cancellationToken, string? answersJson = null)
         {
@@ -110,7 +149,7 @@ public static class StartApplicationDraft
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/drafts", async Task<Results<Created<ApplicationDraftView>, ProblemHttpResult>> (Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Command(user.UserId(), request.BusinessId, request.Corrects, request.Renews), cancellationToken)).ToCreated(d => $"/api/applications/drafts/{d.Id}"))
+                (await sender.Send(new Command(user.UserId(), request.BusinessId, request.Corrects, request.Renews, request.Changes), cancellationToken)).ToCreated(d => $"/api/applications/drafts/{d.Id}"))
             .WithName("StartApplicationDraft")
             .WithSummary("Start an application to fill in a page at a time: empty, as a correction of a rejected one, or as the renewal of a permit (renews: its number).");
 }

@@ -30,8 +30,8 @@ public static class SubmitApplication
                 return taken.Error!;
             }
 
-            var (application, _, _, ruleSet, _) = taken.Value;
-            var (permits, promise) = await recorder.RecordAsync(taken.Value, received, cancellationToken);
+            var (application, _, _, ruleSet, _, _) = taken.Value;
+            var (permits, promise, _) = await recorder.RecordAsync(taken.Value, received, cancellationToken);
             return ApplicationResponse.From(application, ruleSet, command.Language, permits.Select(p => PermitResponse.From(p, ruleSet, command.Language, application.SubmissionDate, links)).ToList(), resubmission: null, promise);
         }
     }

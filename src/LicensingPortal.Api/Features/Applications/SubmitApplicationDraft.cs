@@ -46,6 +46,8 @@ public static class SubmitApplicationDraft
             var answers = ApplicationDraftView.ReadAnswers(draft.AnswersJson);
             var sent = draft.RenewsPermitId is { } renews
                 ? await sender.Send(new RenewPermit.Command(command.OwnerId, await db.Permits.Where(p => p.Id == renews).Select(p => p.Number).SingleAsync(cancellationToken), answers, command.Language), cancellationToken)
+                : draft.ChangesBusinessId is { } changes
+                ? await sender.Send(new ChangeBusiness.Command(command.OwnerId, changes, answers, command.Language), cancellationToken)
                 : draft.CorrectsApplicationId is { } corrects
                 ? await sender.Send(new ResubmitApplication.Command(command.OwnerId, corrects, answers, command.Language), cancellationToken)
                 : await sender.Send(new SubmitApplication.Command(command.OwnerId, answers, command.Language), cancellationToken);

@@ -52,9 +52,9 @@ public static class GetDecisionTrace
         }
 
         /// <summary>
-        /// The chain of renewals an application is part of, oldest first: back through the permits each renewal
-        /// renewed to the application that first issued them, and forward through the approved renewals of the
-        /// permits it issued. Empty when it is neither a renewal nor renewed.
+        /// The chain of renewals and changes an application is part of, oldest first: back through the permits each
+        /// renewal renewed and the application each change changed, to the first application, and forward through the
+        /// approved renewals of the permits it issued or the first approved change of it. Empty when it is alone.
         /// </summary>
         private async Task<IReadOnlyList<ChainLink>> ChainAsync(Guid applicationId, CancellationToken cancellationToken)
         {
@@ -63,26 +63,36 @@ public static class GetDecisionTrace
             var renews = new Dictionary<Guid, Guid>();
             for (var id = applicationId; chain.Count < Longest;)
             {
-                var renewed = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.RenewsPermitId).SingleAsync(cancellationToken);
-                if (renewed is not { } permitId)
+                var before = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.RenewsPermitId, a.ChangesApplicationId }).SingleAsync(cancellationToken);
+                if (before.RenewsPermitId is { } permitId)
+                {
+                    renews[id] = permitId;
+                    id = await db.Permits.AsNoTracking().Where(p => p.Id == permitId).Select(p => p.ApplicationId).SingleAsync(cancellationToken);
+                }
+                else if (before.ChangesApplicationId is { } changed)
+                {
+                    id = changed;
+                }
+                else
                 {
                     break;
                 }
 
-                renews[id] = permitId;
-                id = await db.Permits.AsNoTracking().Where(p => p.Id == permitId).Select(p => p.ApplicationId).SingleAsync(cancellationToken);
                 chain.Insert(0, id);
             }
 
             for (var id = applicationId; chain.Count < Longest;)
             {
                 var successor = await db.Permits.AsNoTracking().Where(p => p.ApplicationId == id && p.RenewedByPermitId != null).OrderBy(p => p.Number).Select(p => p.RenewedByPermitId).FirstOrDefaultAsync(cancellationToken);
-                if (successor is not { } permitId)
+                var next = successor is { } permitId
+                    ? await db.Permits.AsNoTracking().Where(p => p.Id == permitId).Select(p => (Guid?)p.ApplicationId).SingleAsync(cancellationToken)
+                    : await db.Applications.AsNoTracking().Where(a => a.ChangesApplicationId == id && a.Status == ApplicationStatus.Approved).OrderBy(a => a.SubmittedAt).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+                if (next is not { } following)
                 {
                     break;
                 }
 
-                id = await db.Permits.AsNoTracking().Where(p => p.Id == permitId).Select(p => p.ApplicationId).SingleAsync(cancellationToken);
+                id = following;
                 chain.Add(id);
             }
 

@@ -2,7 +2,7 @@ namespace LicensingPortal.Api.Features.Audit;
 
 /// <summary>
 /// Officers search decisions by local (WITA) date range, outcome, KBLI, kecamatan, permit type, failed
-/// requirement, applicant and kind (a new application or a renewal), in a stable order (decision time, then application id), a page at a time.
+/// requirement, applicant and kind (a new application, a renewal or a change), in a stable order (decision time, then application id), a page at a time.
 /// </summary>
 public static class SearchDecisions
 {
@@ -30,9 +30,10 @@ public static class SearchDecisions
         int PageSize = DefaultPageSize,
         string? Kind = null) : IQuery<Result<SearchPage>>;
 
-    /// <summary>The kinds a search names: a first application (or its correction), or the renewal of a permit.</summary>
+    /// <summary>The kinds a search names: a first application (or its correction), the renewal of a permit, or a change of a running business.</summary>
     public const string KindNew = "new";
     public const string KindRenewal = "renewal";
+    public const string KindChange = "change";
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -48,7 +49,7 @@ public static class SearchDecisions
             RuleFor(q => q.FailedRequirement).MaximumLength(100);
             RuleFor(q => q.Page).InclusiveBetween(1, 1_000_000);
             RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize);
-            RuleFor(q => q.Kind).Must(k => k is KindNew or KindRenewal).When(q => q.Kind is not null).WithMessage("kind is 'new' or 'renewal'.");
+            RuleFor(q => q.Kind).Must(k => k is KindNew or KindRenewal or KindChange).When(q => q.Kind is not null).WithMessage("kind is 'new', 'renewal' or 'change'.");
         }
     }
 
@@ -103,14 +104,19 @@ public static class SearchDecisions
 
             if (query.Kind is { } kind)
             {
-                decided = kind == KindRenewal ? decided.Where(a => a.RenewsPermitId != null) : decided.Where(a => a.RenewsPermitId == null);
+                decided = kind switch
+                {
+                    KindRenewal => decided.Where(a => a.RenewsPermitId != null),
+                    KindChange => decided.Where(a => a.ChangesApplicationId != null),
+                    _ => decided.Where(a => a.RenewsPermitId == null && a.ChangesApplicationId == null),
+                };
             }
 
             var total = await decided.CountAsync(cancellationToken);
             var items = await decided
                 .OrderBy(a => a.Decision!.DecidedAt).ThenBy(a => a.Id)
                 .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-                .Select(a => new Item(a.Id, a.BusinessId, a.Decision!.Approved ? Outcomes.Approved : Outcomes.Rejected, a.Decision.DecidedAt, a.KbliCodes, a.KecamatanCode, a.Decision.RequiredPermits, a.Decision.FailedRequirementIds, a.Decision.RuleSetHash, a.RenewsPermitId != null ? ApplicationKind.Renewal : ApplicationKind.New))
+                .Select(a => new Item(a.Id, a.BusinessId, a.Decision!.Approved ? Outcomes.Approved : Outcomes.Rejected, a.Decision.DecidedAt, a.KbliCodes, a.KecamatanCode, a.Decision.RequiredPermits, a.Decision.FailedRequirementIds, a.Decision.RuleSetHash, a.ChangesApplicationId != null ? ApplicationKind.Change : a.RenewsPermitId != null ? ApplicationKind.Renewal : ApplicationKind.New))
                 .ToListAsync(cancellationToken);
             return new SearchPage(query.Page, query.PageSize, total, items);
         }
@@ -122,5 +128,5 @@ public static class SearchDecisions
                 ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Query(from, to, outcome, kbli, kecamatan, permitType, failedRequirement, applicant, page ?? 1, pageSize ?? DefaultPageSize, kind), cancellationToken)).ToOk())
             .WithName("SearchDecisions")
-            .WithSummary("Search decisions by local date range, outcome, KBLI, kecamatan, permit type, failed requirement, applicant and kind (new or renewal); stable order, paged.");
+            .WithSummary("Search decisions by local date range, outcome, KBLI, kecamatan, permit type, failed requirement, applicant and kind (new, renewal or change); stable order, paged.");
 }

@@ -9,7 +9,8 @@ namespace LicensingPortal.Api.Features.Permits;
 /// <summary>
 /// Public verification, no login: anyone holding a permit (or its QR code) can check that it is genuine and in
 /// force. A wrong code answers "unknown", exactly like a number that does not exist; nothing personal is shown. A
-/// renewed permit names the permit that renews it, and a renewal the permit it renews.
+/// renewed permit names the permit that renews it, a renewal the permit it renews, and a permit a change of the
+/// business replaced the permit issued in its place.
 /// </summary>
 public static class VerifyPermit
 {
@@ -17,6 +18,9 @@ public static class VerifyPermit
     public const string Expired = "expired";
     public const string Revoked = "revoked";
     public const string Closed = "closed";
+
+    /// <summary>Ended by an approved change of the business: replaced by the permit <c>replacedBy</c> names, or no longer needed.</summary>
+    public const string Replaced = "replaced";
 
     /// <summary>Genuine, and in force from a later day: a renewal waiting for the permit it renews to end.</summary>
     public const string Upcoming = "upcoming";
@@ -39,7 +43,8 @@ public static class VerifyPermit
         string? Renews = null,
         string? RenewedBy = null,
         DateOnly? RenewedUntil = null,
-        DateOnly? EndedOn = null);
+        DateOnly? EndedOn = null,
+        string? ReplacedBy = null);
 
     public sealed record KbliView(string Code, string Title);
 
@@ -70,10 +75,12 @@ public static class VerifyPermit
                 PermitStatus.Active => Valid,
                 PermitStatus.Expired => Expired,
                 PermitStatus.Closed => Closed,
+                PermitStatus.Replaced => Replaced,
                 _ => Revoked,
             };
             var identity = business.OwnerNik ?? business.Npwp;
             var renewedBy = permit.RenewedByPermitId is { } renewedById ? await db.Permits.AsNoTracking().SingleAsync(p => p.Id == renewedById, cancellationToken) : null;
+            var replacedBy = permit.ReplacedByPermitId is { } replacedById ? await db.Permits.AsNoTracking().Where(p => p.Id == replacedById).Select(p => p.Number).SingleAsync(cancellationToken) : null;
             var renews = permit.RenewsPermitId is { } renewsId ? await db.Permits.AsNoTracking().Where(p => p.Id == renewsId).Select(p => p.Number).SingleAsync(cancellationToken) : null;
             return new Response(
                 status,
@@ -90,7 +97,8 @@ public static class VerifyPermit
                 renews,
                 renewedBy?.Number,
                 renewedBy?.ValidUntil,
-                permit.ClosedAt is { } closedAt ? Wita.DateOf(closedAt) : permit.RevokedAt is { } revokedAt ? Wita.DateOf(revokedAt) : null);
+                (permit.ClosedAt ?? permit.ReplacedAt ?? permit.RevokedAt) is { } endedAt ? Wita.DateOf(endedAt) : null,
+                replacedBy);
         }
     }
 
@@ -108,7 +116,7 @@ public static class VerifyPermit
             })
             .AllowAnonymous()
             .WithName("VerifyPermit")
-            .WithSummary("Check a permit: valid, expired, revoked, closed (its owner closed the business) or unknown. Public, no login. A browser (Accept: text/html) is sent to the page /cek-izin/{number}.");
+            .WithSummary("Check a permit: valid, upcoming, expired, revoked, closed (its owner closed the business), replaced (after a change of the business) or unknown. Public, no login. A browser (Accept: text/html) is sent to the page /cek-izin/{number}.");
 
     private static bool WantsPage(HttpRequest request)
     {

@@ -3,12 +3,12 @@ using LicensingPortal.Api.Infrastructure.Rules;
 namespace LicensingPortal.Api.Features.Reports;
 
 /// <summary>
-/// The life of businesses in a period, by kecamatan: first permits approved, permits renewed (approved renewals) and
-/// businesses closed by their owners. A closed business counts in the kecamatan of its latest approved application.
+/// The life of businesses in a period, by kecamatan: first permits approved, permits renewed (approved renewals),
+/// approved changes of running businesses (in the kecamatan they moved to) and businesses closed by their owners. A closed business counts in the kecamatan of its latest approved application.
 /// </summary>
 public static class ReportLifeEvents
 {
-    public sealed record LifeEvents(string Kecamatan, string Name, long NewApprovals, long Renewals, long Closures);
+    public sealed record LifeEvents(string Kecamatan, string Name, long NewApprovals, long Renewals, long Closures, long Changes = 0);
 
     public sealed record Query(DateOnly From, DateOnly To) : IQuery<Result<IReadOnlyList<LifeEvents>>>;
 
@@ -23,8 +23,8 @@ public static class ReportLifeEvents
         {
             var approved = await db.Applications.AsNoTracking()
                 .Where(a => a.Decision != null && a.Decision.Approved && a.SubmissionDate >= query.From && a.SubmissionDate <= query.To)
-                .GroupBy(a => new { a.KecamatanCode, Renewal = a.RenewsPermitId != null })
-                .Select(g => new { g.Key.KecamatanCode, g.Key.Renewal, Count = g.LongCount() })
+                .GroupBy(a => new { a.KecamatanCode, Renewal = a.RenewsPermitId != null, Change = a.ChangesApplicationId != null })
+                .Select(g => new { g.Key.KecamatanCode, g.Key.Renewal, g.Key.Change, Count = g.LongCount() })
                 .ToListAsync(cancellationToken);
             var since = new DateTimeOffset(query.From.ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
             var until = new DateTimeOffset(query.To.AddDays(1).ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
@@ -42,15 +42,16 @@ public static class ReportLifeEvents
             return kecamatan.Select(code => new LifeEvents(
                     code,
                     names.GetValueOrDefault(code, code),
-                    approved.Where(a => (a.KecamatanCode ?? string.Empty) == code && !a.Renewal).Sum(a => a.Count),
+                    approved.Where(a => (a.KecamatanCode ?? string.Empty) == code && !a.Renewal && !a.Change).Sum(a => a.Count),
                     approved.Where(a => (a.KecamatanCode ?? string.Empty) == code && a.Renewal).Sum(a => a.Count),
-                    closedIn.Count(c => c == code) + (code.Length == 0 ? unplaced : 0)))
+                    closedIn.Count(c => c == code) + (code.Length == 0 ? unplaced : 0),
+                    approved.Where(a => (a.KecamatanCode ?? string.Empty) == code && a.Change).Sum(a => a.Count)))
                 .ToList();
         }
     }
 
     public static FileDownload ToCsv(IReadOnlyList<LifeEvents> rows) =>
-        Csv.Table("life-events", ["kecamatan", "name", "new_approvals", "renewals", "closures"], rows.Select(r => new object[] { r.Kecamatan, r.Name, r.NewApprovals, r.Renewals, r.Closures }));
+        Csv.Table("life-events", ["kecamatan", "name", "new_approvals", "renewals", "changes", "closures"], rows.Select(r => new object[] { r.Kecamatan, r.Name, r.NewApprovals, r.Renewals, r.Changes, r.Closures }));
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/life-events", async Task<Results<Ok<IReadOnlyList<LifeEvents>>, FileContentHttpResult, ProblemHttpResult>> (DateOnly from, DateOnly to, string? format, ISender sender, CancellationToken cancellationToken) =>
@@ -61,5 +62,5 @@ public static class ReportLifeEvents
                     : TypedResults.Ok(result.Value);
             })
             .WithName("LifeEventsReport")
-            .WithSummary("First permits approved, renewals approved and businesses closed in a period, by kecamatan (format=csv for CSV).");
+            .WithSummary("First permits approved, renewals approved, changes approved and businesses closed in a period, by kecamatan (format=csv for CSV).");
 }

@@ -38,6 +38,8 @@ public static class ErrorCodes
     public const string PermitEnded = "permit_ended";
     public const string PermitAlreadyRenewed = "permit_already_renewed";
     public const string BusinessClosed = "business_closed";
+    public const string BusinessNotLicensed = "business_not_licensed";
+    public const string PermitReplaced = "permit_replaced";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -73,5 +75,7 @@ public static class ErrorCodes
         PermitEnded,
         PermitAlreadyRenewed,
         BusinessClosed,
+        BusinessNotLicensed,
+        PermitReplaced,
     ];
 }

@@ -119,6 +119,9 @@ public static class PermitPdf
             case PermitStatus.Closed:
                 var closed = Wita.DateOf(permit.ClosedAt!.Value);
                 return ("DITUTUP / CLOSED", $"USAHA DITUTUP pada {closed.ToString("d MMMM yyyy", indonesian)} / BUSINESS CLOSED on {closed.ToString("d MMMM yyyy", english)}");
+            case PermitStatus.Replaced:
+                var replaced = Wita.DateOf(permit.ReplacedAt!.Value);
+                return ("DIGANTI / REPLACED", $"DIGANTI karena perubahan usaha pada {replaced.ToString("d MMMM yyyy", indonesian)} / REPLACED after a business change on {replaced.ToString("d MMMM yyyy", english)}");
             case PermitStatus.Expired:
                 var ended = permit.ValidUntil!.Value;
                 return ("BERAKHIR / EXPIRED", $"BERAKHIR pada {ended.ToString("d MMMM yyyy", indonesian)} / EXPIRED on {ended.ToString("d MMMM yyyy", english)}");

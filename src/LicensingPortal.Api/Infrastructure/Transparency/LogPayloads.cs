@@ -60,6 +60,13 @@ public static class LogPayloads
         return Sha256($"{permit.Number}|{permit.RevocationReason}|{permit.RevokedAt?.ToUnixTimeMilliseconds()}");
     }
 
+    /// <summary>A permit an approved change ended: when, and the permit issued in its place (none when no longer needed).</summary>
+    public static string ForReplacement(Permit permit)
+    {
+        ArgumentNullException.ThrowIfNull(permit);
+        return Sha256($"{permit.Number}|{permit.ReplacedAt?.ToUnixTimeMilliseconds()}|{permit.ReplacedByPermitId?.ToString("N") ?? "-"}");
+    }
+
     /// <summary>A business its owner closed: when, and the numbers of the permits that ended with it.</summary>
     public static string ForClosure(Business business, IEnumerable<Permit> ended)
     {

@@ -197,6 +197,7 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
             LogEntryTypes.Decision => stored.Decisions.TryGetValue(entry.SubjectId, out var decision) ? decision.Decision : null,
             LogEntryTypes.PermitIssued => stored.Permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForPermit(permit) : null,
             LogEntryTypes.PermitRevoked => stored.Permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForRevocation(permit) : null,
+            LogEntryTypes.PermitReplaced => stored.Permits.TryGetValue(entry.SubjectId, out var permit) ? LogPayloads.ForReplacement(permit) : null,
             LogEntryTypes.BusinessClosed => stored.ClosedBusinesses.TryGetValue(entry.SubjectId, out var business)
                 ? LogPayloads.ForClosure(business, stored.PermitsClosedWith[business.Id])
                 : null,

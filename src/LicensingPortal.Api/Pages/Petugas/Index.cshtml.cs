@@ -62,6 +62,7 @@ public sealed class IndexModel : PortalPage
     [
         new(SearchDecisions.KindNew, Texts.Get("Audit.Kind.New")),
         new(SearchDecisions.KindRenewal, Texts.Get("Audit.Kind.Renewal")),
+        new(SearchDecisions.KindChange, Texts.Get("Audit.Kind.Change")),
     ];
 
     /// <summary>An applicant's account id: every decision on that account's businesses.</summary>

@@ -35,6 +35,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("answers_json");
 
+                    b.Property<Guid?>("ChangesBusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changes_business_id");
+
                     b.PrimitiveCollection<List<string>>("CompletedSteps")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -884,6 +888,18 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("renews_permit_id");
 
+                    b.Property<DateTimeOffset?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replaced_at");
+
+                    b.Property<Guid?>("ReplacedByApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_application_id");
+
+                    b.Property<Guid?>("ReplacedByPermitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_permit_id");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -936,6 +952,12 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_permits_renews_permit_id");
 
+                    b.HasIndex("ReplacedByApplicationId")
+                        .HasDatabaseName("ix_permits_replaced_by_application_id");
+
+                    b.HasIndex("ReplacedByPermitId")
+                        .HasDatabaseName("ix_permits_replaced_by_permit_id");
+
                     b.HasIndex("ValidUntil")
                         .HasDatabaseName("ix_permits_valid_until");
 
@@ -972,6 +994,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.Property<Guid>("BusinessId")
                         .HasColumnType("uuid")
                         .HasColumnName("business_id");
+
+                    b.Property<Guid?>("ChangesApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changes_application_id");
 
                     b.PrimitiveCollection<List<string>>("Declarations")
                         .IsRequired()
@@ -1096,6 +1122,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
                     b.HasIndex("BusinessId")
                         .HasDatabaseName("ix_applications_business_id");
+
+                    b.HasIndex("ChangesApplicationId")
+                        .HasDatabaseName("ix_applications_changes_application_id");
 
                     b.HasIndex("PreviousApplicationId")
                         .IsUnique()
@@ -1635,6 +1664,18 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasForeignKey("RenewsPermitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_permits_permits_renews_permit_id");
+
+                    b.HasOne("LicensingPortal.Api.Domain.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedByApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_permits_applications_replaced_by_application_id");
+
+                    b.HasOne("LicensingPortal.Api.Domain.Permit", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedByPermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_permits_permits_replaced_by_permit_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.PermitApplication", b =>
@@ -1645,6 +1686,12 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_applications_businesses_business_id");
+
+                    b.HasOne("LicensingPortal.Api.Domain.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ChangesApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_applications_applications_changes_application_id");
 
                     b.HasOne("LicensingPortal.Api.Domain.PermitApplication", null)
                         .WithMany()

@@ -30,6 +30,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("answers_json");
 
+                    b.Property<Guid?>("ChangesBusinessId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes_business_id");
+
                     b.PrimitiveCollection<string>("CompletedSteps")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -877,6 +881,18 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("renews_permit_id");
 
+                    b.Property<long?>("ReplacedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replaced_at");
+
+                    b.Property<Guid?>("ReplacedByApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_by_application_id");
+
+                    b.Property<Guid?>("ReplacedByPermitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_by_permit_id");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -929,6 +945,12 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_permits_renews_permit_id");
 
+                    b.HasIndex("ReplacedByApplicationId")
+                        .HasDatabaseName("ix_permits_replaced_by_application_id");
+
+                    b.HasIndex("ReplacedByPermitId")
+                        .HasDatabaseName("ix_permits_replaced_by_permit_id");
+
                     b.HasIndex("ValidUntil")
                         .HasDatabaseName("ix_permits_valid_until");
 
@@ -965,6 +987,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("BusinessId")
                         .HasColumnType("TEXT")
                         .HasColumnName("business_id");
+
+                    b.Property<Guid?>("ChangesApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes_application_id");
 
                     b.PrimitiveCollection<string>("Declarations")
                         .IsRequired()
@@ -1089,6 +1115,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("BusinessId")
                         .HasDatabaseName("ix_applications_business_id");
+
+                    b.HasIndex("ChangesApplicationId")
+                        .HasDatabaseName("ix_applications_changes_application_id");
 
                     b.HasIndex("PreviousApplicationId")
                         .IsUnique()
@@ -1618,6 +1647,18 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasForeignKey("RenewsPermitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_permits_permits_renews_permit_id");
+
+                    b.HasOne("LicensingPortal.Api.Domain.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedByApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_permits_applications_replaced_by_application_id");
+
+                    b.HasOne("LicensingPortal.Api.Domain.Permit", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedByPermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_permits_permits_replaced_by_permit_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.PermitApplication", b =>
@@ -1628,6 +1669,12 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_applications_businesses_business_id");
+
+                    b.HasOne("LicensingPortal.Api.Domain.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ChangesApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_applications_applications_changes_application_id");
 
                     b.HasOne("LicensingPortal.Api.Domain.PermitApplication", null)
                         .WithMany()

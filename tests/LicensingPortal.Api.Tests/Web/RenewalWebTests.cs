@@ -10,7 +10,7 @@ namespace LicensingPortal.Api.Tests.Web;
 /// The end of a permit's life in Chromium on a phone, as an owner lives it: renewing from the reminder e-mail's link,
 /// through signing in, the renewal page and "check your answers", to the approved renewal and its PDF; and closing a
 /// business after confirming it. In both languages, read as a first-time user reads it (320 px, no sideways
-/// scrolling, no codes, axe).
+/// scrolling, no codes, axe); and moving a business to another kelurahan, from its page to the replaced permit.
 /// </summary>
 public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClassFixture<RenewalBrowserPortal>
 {
@@ -107,6 +107,52 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync(S("PermitStatus.Closed"));
             await page.GotoAsync(new Uri(nib.VerificationUrl).PathAndQuery);
             await Assertions.Expect(page.Locator("#verification-status")).ToHaveTextAsync(S("Verify.Status.closed"));
+        });
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Theory]
+    [InlineData("id-ID")]
+    [InlineData("en-GB")]
+    public async Task MovingABusiness_FromItsPage_ThroughCheckYourAnswers_ReplacesThePermitThatChanged(string language)
+    {
+        using var owner = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+        var request = await owner.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = CateringDeclarations };
+        var hygiene = (await owner.Client.SubmitAsync(request)).Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+        var english = language.StartsWith("en", StringComparison.Ordinal);
+        string S(string key, params object[] arguments) => english ? Say.En(key, arguments) : Say.Id(key, arguments);
+        var page = await portal.NewPageAsync(language);
+        var applicant = new Applicant(portal, page, english ? "en" : "id");
+        var problems = new List<string>();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await page.GotoAsync($"/pemohon/usaha/{request.BusinessId}");
+            await applicant.SignInAsync(owner.Email);
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(S("Change.Link"))) }).ClickAsync();
+            await Assertions.Expect(page.Locator("#change-permits")).ToContainTextAsync(hygiene.Number);
+            await ReadablePagesTests.ReadHereAsync(page, "business-change", language, problems);
+
+            // The caterer moves to Mantasi: the answers are there already; only the location changes.
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Change.Start") }).ClickAsync();
+            await applicant.ExpectHeadingAsync(S("Journey.Check.Title"));
+            await Assertions.Expect(page.GetByText(S("Journey.Change")).First).ToBeVisibleAsync();
+            await page.Locator("a[href*='/lokasi']").First.ClickAsync();
+            await page.GetByLabel(S("Field.Kelurahan")).SelectOptionAsync(new SelectOptionValue { Label = "Mantasi" });
+            await page.GetByLabel(S("Field.Address")).FillAsync("Jl. Sumba No. 8, Mantasi");
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Journey.Continue") }).ClickAsync();
+            await applicant.ExpectHeadingAsync(S("Journey.Check.Title"));
+            await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(S("Journey.Check.WouldApprove"));
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Journey.Check.Send") }).ClickAsync();
+
+            await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(S("Decision.Approved"));
+            await Assertions.Expect(page.Locator("#ended-permits")).ToContainTextAsync(hygiene.Number);
+            await ReadablePagesTests.ReadHereAsync(page, "change-approved", language, problems);
+            await page.GotoAsync("/pemohon/izin");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(S("PermitStatus.Replaced"));
+            await page.GotoAsync(new Uri(hygiene.VerificationUrl).PathAndQuery);
+            await Assertions.Expect(page.Locator("#verification-status")).ToHaveTextAsync(S("Verify.Status.replaced"));
+            await ReadablePagesTests.ReadHereAsync(page, "verify-replaced", language, problems);
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

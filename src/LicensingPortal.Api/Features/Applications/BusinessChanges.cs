@@ -40,13 +40,21 @@ public static class BusinessChanges
     public static ApplicationRequest AnswersOf(PermitApplication current) =>
         ApplicationDraftView.ReadAnswers(PermitRenewals.AnswersJsonOf(current)) with { PlannedStartDate = null };
 
-    /// <summary>The business's permits in force today or from a later day (a renewal), other than its NIB, each with the site it was issued for.</summary>
-    public static async Task<IReadOnlyList<HeldPermit>> HeldAsync(LicensingDbContext db, Guid businessId, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// The permits a change of <paramref name="current"/> may re-issue or end: the business's permits in force today or
+    /// from a later day (a renewal), other than its NIB, that cover an activity of the current answers (a permit issued
+    /// for other activities by another application of the business is not touched), each with the site it was issued for.
+    /// </summary>
+    public static async Task<IReadOnlyList<HeldPermit>> HeldAsync(LicensingDbContext db, PermitApplication current, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var permits = await db.Permits
-            .Where(p => p.BusinessId == businessId && p.Status == PermitStatus.Active && p.Type != PermitTypes.Nib && (p.ValidUntil == null || p.ValidUntil >= today))
-            .ToListAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(current);
+        var activities = current.KbliCodes.ToHashSet(StringComparer.Ordinal);
+        var permits = (await db.Permits
+                .Where(p => p.BusinessId == current.BusinessId && p.Status == PermitStatus.Active && p.Type != PermitTypes.Nib && (p.ValidUntil == null || p.ValidUntil >= today))
+                .ToListAsync(cancellationToken))
+            .Where(p => p.KbliCodes.Any(activities.Contains))
+            .ToList();
         var issuing = permits.Select(p => p.ApplicationId).Distinct().ToList();
         var sites = await db.Applications.AsNoTracking()
             .Where(a => issuing.Contains(a.Id))

@@ -53,7 +53,7 @@ public static class ChangeBusiness
             }
 
             var today = Wita.Today(time);
-            var held = await BusinessChanges.HeldAsync(db, business.Id, today, cancellationToken);
+            var held = await BusinessChanges.HeldAsync(db, current, today, cancellationToken);
             var taken = await intake.TakeAsync(command.OwnerId, command.Request with { BusinessId = business.Id }, command.Language, corrects: null, cancellationToken, changes: current, held: held);
             if (!taken.Succeeded)
             {

@@ -45,7 +45,7 @@ public static class GetBusinessChange
 
             var today = Wita.Today(time);
             var ruleSet = rules.InForceOn(today);
-            var held = await BusinessChanges.HeldAsync(db, business.Id, today, cancellationToken);
+            var held = await BusinessChanges.HeldAsync(db, current, today, cancellationToken);
             var permits = held.Select(h => h.Permit).ToList();
             var linked = await PermitResponse.LinkedNumbersAsync(db, permits, cancellationToken);
             return new Response(

@@ -147,6 +147,32 @@ public abstract class BusinessChangeTests(Portal portal)
     }
 
     [Fact]
+    public async Task TwoChangesAtOnce_AreDecidedOneAfterTheOther_TheSecondOnWhatTheFirstLeft_AndNoPermitIsReplacedTwice()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = CateringDeclarations };
+        var first = await applicant.Client.SubmitAsync(request);
+        var offer = await applicant.Client.GetFromJsonAsync<GetBusinessChange.Response>($"/api/businesses/{request.BusinessId}/change", TestJson.Options);
+
+        var moves = await Task.WhenAll(
+            ChangeAsync(applicant.Client, request.BusinessId, offer!.Answers with { Location = offer.Answers.Location with { Kelurahan = "Mantasi", Address = "Jl. Sumba No. 8" } }),
+            ChangeAsync(applicant.Client, request.BusinessId, offer.Answers with { Location = offer.Answers.Location with { Kelurahan = "Fatufeto", Address = "Jl. Alor No. 2" } }));
+
+        Assert.All(moves, m => Assert.True(m.Decision!.Approved));
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var bases = await db.Applications.Where(a => a.BusinessId == request.BusinessId && a.ChangesApplicationId != null).OrderBy(a => a.SubmittedAt).Select(a => new { a.Id, a.ChangesApplicationId }).ToListAsync();
+        Assert.Equal(2, bases.Count);
+        Assert.Equal(first.Id, bases[0].ChangesApplicationId);
+        Assert.Equal(bases[0].Id, bases[1].ChangesApplicationId);
+        var hygiene = await db.Permits.Where(p => p.BusinessId == request.BusinessId && p.Type == "PB-UMKU-SLHS").ToListAsync();
+        Assert.Equal(3, hygiene.Count);
+        Assert.Single(hygiene, p => p.Status == PermitStatus.Active);
+        Assert.Equal(2, hygiene.Count(p => p.Status == PermitStatus.Replaced));
+        Assert.Equal(hygiene.Count(p => p.ReplacedByPermitId != null), hygiene.Select(p => p.ReplacedByPermitId).OfType<Guid>().Distinct().Count());
+    }
+
+    [Fact]
     public async Task AChange_NeedsSomethingTheRulesRead_ARunningBusinessOfOnesOwn_AndAnOpenBusiness()
     {
         using var applicant = await portal.ApplicantAsync();

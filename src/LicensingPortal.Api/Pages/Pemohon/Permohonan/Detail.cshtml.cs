@@ -23,6 +23,19 @@ public sealed class DetailModel : PortalPage
     /// <summary>The application's reference in a form that can be read out over the phone.</summary>
     public string Reference => ApplicationReference.Of(Application.Id);
 
+    /// <summary>For a change, what it changed in plain words: the location, the activities, the size, the environment, the kind of application.</summary>
+    public IReadOnlyList<string> ChangedAreas => (Application.Changes ?? [])
+        .Select(c => c.Field switch
+        {
+            "kbli" => "Change.Area.Activities",
+            "permitType" => "Change.Area.Kind",
+            "environmentalDocument" or "buildingApprovalNumber" => "Change.Area.Environment",
+            _ when c.Field.StartsWith("location.", StringComparison.Ordinal) => "Change.Area.Location",
+            _ => "Change.Area.Size",
+        })
+        .Distinct()
+        .ToList();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var application = await Sender.Send(new GetApplication.Query(UserId, Id, Language), cancellationToken);

@@ -63,6 +63,31 @@ public static class Answers
         return body;
     }
 
+    /// <summary>
+    /// Sets each answer of <paramref name="entity"/> from the JSON body it was stated in (the inverse of
+    /// <see cref="ToJson{T}"/>): the value at each answer's path, read as the property's type. A new answer is
+    /// taken from the body by being marked, without another list of fields. A path the body lacks leaves the default.
+    /// </summary>
+    public static void Apply<T>(T entity, JsonObject body)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(body);
+        foreach (var (path, property) in Of<T>.Settable)
+        {
+            JsonNode? node = body;
+            foreach (var segment in path.Split('.'))
+            {
+                node = node is JsonObject parent && parent.TryGetPropertyValue(segment, out var child) ? child : null;
+            }
+
+            if (node is not null)
+            {
+                property.SetValue(entity, node.Deserialize(property.PropertyType, Json.Options));
+            }
+        }
+    }
+
     /// <summary>The request paths of every answer of <typeparamref name="T"/>, in declaration order.</summary>
     public static IReadOnlyList<string> PathsOf<T>()
         where T : class => Of<T>.Readers.Select(r => r.Path).ToList();
@@ -93,6 +118,13 @@ public static class Answers
     private static class Of<T>
     {
         public static readonly IReadOnlyList<Reader> Readers = Discover(typeof(T), [], null).ToList();
+
+        /// <summary>The answers of the type itself with their paths, each settable (a private setter will do).</summary>
+        public static readonly IReadOnlyList<(string Path, PropertyInfo Property)> Settable = typeof(T)
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.IsDefined(typeof(AnswerAttribute)))
+            .Select(p => (p.GetCustomAttribute<AnswerAttribute>()!.Path, p.SetMethod is not null ? p : throw new InvalidOperationException($"The answer {p.Name} of {typeof(T).Name} has no setter.")))
+            .ToList();
 
         /// <summary>Answers of the type, and of the properties of value objects it holds (paths prefixed by their own answer).</summary>
         private static IEnumerable<Reader> Discover(Type type, Func<object, object?>[] path, string? prefix)

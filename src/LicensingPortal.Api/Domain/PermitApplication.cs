@@ -60,7 +60,11 @@ public sealed class PermitApplication
 
     /// <summary>The site boundary's corner points, as the applicant stated them.</summary>
     [Answer("location.polygon")]
-    public IReadOnlyList<Coordinate> Boundary => Polygon.Select(Coordinate.Parse).ToList();
+    public IReadOnlyList<Coordinate> Boundary
+    {
+        get => Polygon.Select(Coordinate.Parse).ToList();
+        private set => Polygon = value is null ? [] : [.. value.Select(c => c.ToString())];
+    }
 
     [Answer("landAreaM2")]
     public decimal LandAreaM2 { get; private set; }
@@ -111,40 +115,30 @@ public sealed class PermitApplication
     public Decision? Decision { get; private set; }
 
     /// <summary>
-    /// A new application of a business, stated as the applicant answered (already validated and normalised), on a
-    /// local date. With <paramref name="corrects"/>, it corrects that rejected application.
+    /// A new application of a business, stated as the applicant answered: <paramref name="answers"/> is the request
+    /// body, validated and normalised, each answer at its path (see <see cref="AnswerAttribute"/>), on a local date.
+    /// With <paramref name="corrects"/> it corrects that rejected application; with <paramref name="renews"/> it renews
+    /// that permit; with <paramref name="changes"/> it changes that approved application of a running business.
     /// </summary>
     public static PermitApplication Submit(
         Guid businessId,
-        string permitType,
-        IEnumerable<string> kbliCodes,
-        Site site,
-        decimal landAreaM2,
-        decimal buildingAreaM2,
-        Investment investment,
-        int employees,
-        DateOnly plannedStartDate,
-        IEnumerable<string> declarations,
-        IEnumerable<Guid> documentIds,
-        string? environmentalDocument,
-        string? buildingApprovalNumber,
-        bool existingBusiness,
-        long annualSales,
+        string? kecamatanCode,
+        System.Text.Json.Nodes.JsonObject answers,
         string language,
         DateTimeOffset now,
         PermitApplication? corrects = null,
         Permit? renews = null,
         PermitApplication? changes = null)
     {
-        ArgumentNullException.ThrowIfNull(site);
-        if (changes is not null && (changes.BusinessId != businessId || changes.Status != ApplicationStatus.Approved || corrects is not null || renews is not null))
-        {
-            throw new InvalidOperationException("A change is of an approved application of the same business, and neither corrects nor renews.");
-        }
-
+        ArgumentNullException.ThrowIfNull(answers);
         if (renews is not null && (renews.BusinessId != businessId || corrects is not null))
         {
             throw new InvalidOperationException("A renewal is of a permit of the same business, and corrects no application.");
+        }
+
+        if (changes is not null && (changes.BusinessId != businessId || changes.Status != ApplicationStatus.Approved || corrects is not null || renews is not null))
+        {
+            throw new InvalidOperationException("A change is of an approved application of the same business, and neither corrects nor renews.");
         }
 
         if (corrects is not null && (corrects.Status != ApplicationStatus.Rejected || corrects.BusinessId != businessId))
@@ -152,37 +146,21 @@ public sealed class PermitApplication
             throw new InvalidOperationException("Only a rejected application of the same business can be corrected and resubmitted.");
         }
 
-        return new PermitApplication
+        var application = new PermitApplication
         {
             Id = Guid.CreateVersion7(now),
             BusinessId = businessId,
             PreviousApplicationId = corrects?.Id,
             RenewsPermitId = renews?.Id,
             ChangesApplicationId = changes?.Id,
-            PermitType = permitType,
-            KbliCodes = [.. kbliCodes],
-            KelurahanCode = site.KelurahanCode,
-            KecamatanCode = site.KecamatanCode,
-            Address = site.Address,
-            Latitude = site.Latitude,
-            Longitude = site.Longitude,
-            Polygon = [.. site.Polygon],
-            LandAreaM2 = landAreaM2,
-            BuildingAreaM2 = buildingAreaM2,
-            Investment = investment,
-            Employees = employees,
-            PlannedStartDate = plannedStartDate,
-            Declarations = [.. declarations],
-            DocumentIds = [.. documentIds],
-            EnvironmentalDocument = environmentalDocument,
-            BuildingApprovalNumber = buildingApprovalNumber,
-            ExistingBusiness = existingBusiness,
-            AnnualSales = annualSales,
+            KecamatanCode = kecamatanCode,
             Language = language,
             SubmittedAt = now,
             SubmissionDate = Wita.DateOf(now),
             Status = ApplicationStatus.Submitted,
         };
+        Answers.Apply(application, answers);
+        return application;
     }
 
     /// <summary>The facts the engine decides on: what the applicant stated about the application and the business.</summary>
@@ -283,5 +261,3 @@ public sealed record Coordinate(decimal Latitude, decimal Longitude)
     }
 }
 
-/// <summary>Where the business operates: the kelurahan (and its kecamatan when known), the address, coordinates and site boundary.</summary>
-public sealed record Site(string KelurahanCode, string? KecamatanCode, string Address, decimal? Latitude, decimal? Longitude, IReadOnlyList<string> Polygon);

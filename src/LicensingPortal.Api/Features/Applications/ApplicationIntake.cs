@@ -54,31 +54,11 @@ public sealed class ApplicationIntake(LicensingDbContext db, RuleSetCatalog rule
             return new Error(ErrorCodes.NoRuleSetInForce, StatusCodes.Status503ServiceUnavailable, "No rule set is in force today.");
         }
 
-        var location = request.Location;
-        var kelurahan = ResolveKelurahan(location.Kelurahan, ruleSet);
-        var site = new Site(
-            kelurahan?.Code ?? location.Kelurahan.Trim(),
-            kelurahan?.KecamatanCode,
-            location.Address.Trim(),
-            location.Latitude,
-            location.Longitude,
-            (location.Polygon ?? []).Select(p => new Coordinate(p.Latitude, p.Longitude).ToString()).ToList());
+        var kelurahan = ResolveKelurahan(request.Location.Kelurahan, ruleSet);
         var application = PermitApplication.Submit(
             business.Id,
-            request.PermitType,
-            request.Kbli,
-            site,
-            request.LandAreaM2,
-            request.BuildingAreaM2,
-            new Investment(request.Investment.Land, request.Investment.Buildings, request.Investment.Machinery, request.Investment.WorkingCapital),
-            request.Employees,
-            request.PlannedStartDate ?? today,
-            request.Declarations ?? [],
-            documentIds,
-            string.IsNullOrWhiteSpace(request.EnvironmentalDocument) ? null : request.EnvironmentalDocument.Trim(),
-            string.IsNullOrWhiteSpace(request.BuildingApprovalNumber) ? null : request.BuildingApprovalNumber.Trim(),
-            request.ExistingBusiness,
-            request.ExistingBusiness ? request.AnnualSales ?? 0 : 0,
+            kelurahan?.KecamatanCode,
+            request.Stated(today, kelurahan?.Code ?? request.Location.Kelurahan.Trim()),
             language.Code(),
             now,
             corrects,

@@ -1,22 +1,46 @@
 namespace LicensingPortal.Api.Features.Applications;
 
 /// <summary>What an applicant answers to apply (and to pre-check or correct an application): the body of those requests.</summary>
+/// <remarks>Each answer names the question page of the web journey that asks it (<see cref="AskedOnAttribute"/>).</remarks>
 public sealed record ApplicationRequest(
-    Guid BusinessId,
-    string PermitType,
-    IReadOnlyList<string> Kbli,
-    LocationRequest Location,
-    decimal LandAreaM2,
-    decimal BuildingAreaM2,
-    InvestmentRequest Investment,
-    int Employees,
-    DateOnly? PlannedStartDate,
-    IReadOnlyList<string>? Declarations,
-    string? EnvironmentalDocument,
-    string? BuildingApprovalNumber,
-    IReadOnlyList<Guid>? DocumentIds = null,
-    bool ExistingBusiness = false,
-    long? AnnualSales = null);
+    [property: AskedOn(ApplicationSteps.Business)] Guid BusinessId,
+    [property: AskedOn(ApplicationSteps.Business)] string PermitType,
+    [property: AskedOn(ApplicationSteps.Activities)] IReadOnlyList<string> Kbli,
+    [property: AskedOn(ApplicationSteps.Location)] LocationRequest Location,
+    [property: AskedOn(ApplicationSteps.Size)] decimal LandAreaM2,
+    [property: AskedOn(ApplicationSteps.Size)] decimal BuildingAreaM2,
+    [property: AskedOn(ApplicationSteps.Investment)] InvestmentRequest Investment,
+    [property: AskedOn(ApplicationSteps.Size)] int Employees,
+    [property: AskedOn(ApplicationSteps.Size)] DateOnly? PlannedStartDate,
+    [property: AskedOn(ApplicationSteps.Declarations)] IReadOnlyList<string>? Declarations,
+    [property: AskedOn(ApplicationSteps.Environment)] string? EnvironmentalDocument,
+    [property: AskedOn(ApplicationSteps.Environment, Label = "Field.BuildingApprovalNumber", Hint = "Journey.Environment.PbgHint")] string? BuildingApprovalNumber,
+    [property: AskedOn(ApplicationSteps.Documents)] IReadOnlyList<Guid>? DocumentIds = null,
+    [property: AskedOn(ApplicationSteps.Operation)] bool ExistingBusiness = false,
+    [property: AskedOn(ApplicationSteps.Operation)] long? AnnualSales = null)
+{
+    /// <summary>
+    /// The answers as an application states them (see <see cref="AnswerAttribute"/>): text trimmed and blank text
+    /// left out, lists never missing, the start today unless given, annual sales only for a business that already
+    /// operates, the kelurahan by its code. A new answer is stated by being a property here and an answer there.
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject Stated(DateOnly today, string kelurahanCode)
+    {
+        ArgumentNullException.ThrowIfNull(kelurahanCode);
+        static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        var stated = this with
+        {
+            Location = Location with { Kelurahan = kelurahanCode, Address = Location.Address.Trim(), Polygon = Location.Polygon ?? [] },
+            PlannedStartDate = PlannedStartDate ?? today,
+            Declarations = Declarations ?? [],
+            DocumentIds = DocumentIds ?? [],
+            EnvironmentalDocument = Blank(EnvironmentalDocument),
+            BuildingApprovalNumber = Blank(BuildingApprovalNumber),
+            AnnualSales = ExistingBusiness ? AnnualSales ?? 0 : 0,
+        };
+        return System.Text.Json.JsonSerializer.SerializeToNode(stated, Json.Options)!.AsObject();
+    }
+}
 
 /// <summary>The kelurahan by code or name, the street address, and optionally the coordinates and the site boundary.</summary>
 public sealed record LocationRequest(string Kelurahan, string Address, decimal? Latitude, decimal? Longitude, IReadOnlyList<CoordinateRequest>? Polygon = null);

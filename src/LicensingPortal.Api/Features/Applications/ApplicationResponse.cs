@@ -4,7 +4,7 @@ using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Applications;
 
-/// <summary>An application as its applicant reads it: what was stated, the decision explained, the permits it issued, its place in a chain of corrections, for a renewal the number of the permit it renews, and for a change what it changed and the permits it ended.</summary>
+/// <summary>An application as its applicant reads it: what was stated, the decision explained, the permits it issued, its place in a chain of corrections, for a renewal the number of the permit it renews, for a change what it changed and the permits it ended, and every answer as it was stated.</summary>
 public sealed record ApplicationResponse(
     Guid Id,
     Guid BusinessId,
@@ -23,7 +23,8 @@ public sealed record ApplicationResponse(
     ApplicationKind Kind = ApplicationKind.New,
     string? Renews = null,
     IReadOnlyList<FieldChange>? Changes = null,
-    IReadOnlyList<PermitResponse>? Ended = null)
+    IReadOnlyList<PermitResponse>? Ended = null,
+    ApplicationRequest? Answers = null)
 {
     /// <summary>Renders an application and its decision in the reader's language, from what was stored when it was decided.</summary>
     public static ApplicationResponse From(PermitApplication application, CompiledRuleSet? ruleSet, Language language, IReadOnlyList<PermitResponse> permits, ResubmissionView? resubmission, LogPromise? promise = null, string? renews = null)
@@ -45,7 +46,8 @@ public sealed record ApplicationResponse(
             resubmission,
             promise,
             application.Kind,
-            renews);
+            renews,
+            Answers: ApplicationDraftView.ReadAnswers(PermitRenewals.AnswersJsonOf(application)));
     }
 }
 

@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Text.Json;
+
 namespace LicensingPortal.Api.Features.Applications;
 
 /// <summary>
@@ -19,19 +22,47 @@ public static class ApplicationSteps
 
     public static IReadOnlyList<string> All { get; } = [Business, Activities, Location, Operation, Size, Investment, Environment, Documents, Declarations];
 
-    /// <summary>The request properties each step answers, as the validator names them.</summary>
-    public static IReadOnlyDictionary<string, string[]> Properties { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    /// <summary>
+    /// The request properties each step answers, as the validator names them (a value object's own properties too:
+    /// <c>Location.Kelurahan</c>), from the <see cref="AskedOnAttribute"/> of each property of the request.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> Properties { get; } = typeof(ApplicationRequest)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Select(p => (Property: p, p.GetCustomAttribute<AskedOnAttribute>()?.Step))
+        .Where(p => p.Step is not null)
+        .GroupBy(p => p.Step!, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.SelectMany(p => NamesOf(p.Property)).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>The answers a step's page asks by itself (those marked with a label), in the request's order.</summary>
+    public static IReadOnlyList<Question> QuestionsOf(string step) => Questions.Where(q => q.Step == step).ToList();
+
+    /// <summary>Every answer a page asks by itself.</summary>
+    public static IReadOnlyList<Question> Questions { get; } = typeof(ApplicationRequest)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Select(p => (Property: p, Asked: p.GetCustomAttribute<AskedOnAttribute>()))
+        .Where(p => p.Asked?.Label is not null)
+        .Select(p => new Question(JsonNamingPolicy.CamelCase.ConvertName(p.Property.Name), p.Asked!.Step, p.Property.PropertyType, p.Asked.Label!, p.Asked.Hint))
+        .ToList();
+
+    /// <summary>The step that asks the answer at a request path (its first segment), if any.</summary>
+    public static string? StepOfPath(string path)
     {
-        [Business] = ["BusinessId", "PermitType"],
-        [Activities] = ["Kbli"],
-        [Location] = ["Location", "Location.Kelurahan", "Location.Address", "Location.Latitude", "Location.Longitude", "Location.Polygon"],
-        [Operation] = ["ExistingBusiness", "AnnualSales"],
-        [Size] = ["LandAreaM2", "BuildingAreaM2", "Employees", "PlannedStartDate"],
-        [Investment] = ["Investment", "Investment.Land", "Investment.Buildings", "Investment.Machinery", "Investment.WorkingCapital"],
-        [Environment] = ["EnvironmentalDocument", "BuildingApprovalNumber"],
-        [Documents] = ["DocumentIds"],
-        [Declarations] = ["Declarations"],
-    };
+        ArgumentNullException.ThrowIfNull(path);
+        var name = path.Split('.')[0];
+        return Properties.FirstOrDefault(p => p.Value.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))).Key;
+    }
+
+    private static IEnumerable<string> NamesOf(PropertyInfo property)
+    {
+        yield return property.Name;
+        if (property.PropertyType.Namespace == typeof(ApplicationRequest).Namespace)
+        {
+            foreach (var inner in property.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                yield return $"{property.Name}.{inner.Name}";
+            }
+        }
+    }
 
     public static bool IsKnown(string? step) => step is not null && Properties.ContainsKey(step);
 
@@ -53,6 +84,39 @@ public static class ApplicationSteps
         _ when fact.StartsWith("environment.", StringComparison.Ordinal) || fact.StartsWith("building.", StringComparison.Ordinal) => Environment,
         "documents" => Documents,
         "declarations" => Declarations,
+        _ when fact.StartsWith("application.", StringComparison.Ordinal) => StepOfPath(fact["application.".Length..]),
         _ => null,
     };
+}
+
+/// <summary>
+/// The question page of the web journey that asks this answer of <see cref="ApplicationRequest"/>. With a
+/// <see cref="Label"/>, the page asks it by itself (a number, a text, or yes or no: see <see cref="Question"/>) and
+/// "check your answers" shows it, so a new answer needs no page of its own.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
+public sealed class AskedOnAttribute(string step) : Attribute
+{
+    public string Step { get; } = step;
+
+    /// <summary>The text key of the question's label, for an answer the page asks by itself.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>The text key of the question's hint.</summary>
+    public string? Hint { get; init; }
+}
+
+/// <summary>
+/// An answer a question page asks by itself: its request path, its value's type (text, a whole or decimal number,
+/// yes or no, each optional when nullable), its label and hint (text keys).
+/// </summary>
+public sealed record Question(string Path, string Step, Type Type, string Label, string? Hint)
+{
+    public Type ValueType => Nullable.GetUnderlyingType(Type) ?? Type;
+
+    public bool IsYesNo => ValueType == typeof(bool);
+
+    public bool IsNumber => ValueType == typeof(int) || ValueType == typeof(long) || ValueType == typeof(decimal);
+
+    public bool IsOptional => Type == typeof(string) || Nullable.GetUnderlyingType(Type) is not null;
 }

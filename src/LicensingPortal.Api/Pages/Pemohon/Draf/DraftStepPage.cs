@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LicensingPortal.Api.Features.Applications;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,6 +30,23 @@ public abstract class DraftStepPage : PortalPage
     /// <summary>Request paths (as the validator names fields) → this page's form fields.</summary>
     protected abstract IReadOnlyDictionary<string, string> Fields { get; }
 
+    /// <summary>The answers this step asks by itself (<see cref="AskedOnAttribute.Label"/>), by request path, as typed.</summary>
+    [BindProperty]
+    public Dictionary<string, string?> More { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The answers this step asks by itself, after the page's own questions.</summary>
+    public IReadOnlyList<Question> MoreQuestions => ApplicationSteps.QuestionsOf(Step);
+
+    /// <summary>The yes-or-no choices of a question asked by itself.</summary>
+    public static IReadOnlyList<Choice> YesNo { get; } = [new("true", Texts.Get("Form.Yes"), null), new("false", Texts.Get("Form.No"), null)];
+
+    private IReadOnlyDictionary<string, string> AllFields =>
+        MoreQuestions.Aggregate(new Dictionary<string, string>(Fields, StringComparer.Ordinal), (all, q) =>
+        {
+            all[q.Path] = $"{nameof(More)}[{q.Path}]";
+            return all;
+        });
+
     public int StepNumber => ApplicationSteps.All.ToList().IndexOf(Step) + 1;
 
     public static int StepCount => ApplicationSteps.All.Count;
@@ -47,6 +67,7 @@ public abstract class DraftStepPage : PortalPage
         }
 
         Show(Answers);
+        ShowMore(Answers);
         Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, Answers, Language), cancellationToken);
         return Page();
     }
@@ -58,7 +79,7 @@ public abstract class DraftStepPage : PortalPage
             return elsewhere;
         }
 
-        var answers = Read();
+        var answers = ReadMore(Read());
         if (!ModelState.IsValid || answers is null)
         {
             return Page();
@@ -72,7 +93,7 @@ public abstract class DraftStepPage : PortalPage
                 return Failure(saved.Error);
             }
 
-            ShowErrors(saved.Error, Fields);
+            ShowErrors(saved.Error, AllFields);
             return Page();
         }
 
@@ -88,7 +109,7 @@ public abstract class DraftStepPage : PortalPage
             return elsewhere;
         }
 
-        var answers = Read() ?? Answers;
+        var answers = ReadMore(Read()) ?? Answers;
         Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, answers, Language), cancellationToken);
         return Partial("_Precheck", new PrecheckView(Precheck, DraftId));
     }
@@ -98,6 +119,82 @@ public abstract class DraftStepPage : PortalPage
 
     /// <summary>The answers with this page's fields as posted, or null (with ModelState errors) when a field cannot be read.</summary>
     protected abstract ApplicationRequest? Read();
+
+    /// <summary>Fills the questions asked by themselves from the answers so far (nothing before the page is done).</summary>
+    private void ShowMore(ApplicationRequest answers)
+    {
+        var body = JsonSerializer.SerializeToNode(answers, Json.Options)!.AsObject();
+        foreach (var question in MoreQuestions)
+        {
+            More[question.Path] = body[question.Path] is not JsonValue value || !Draft.CompletedSteps.Contains(Step) ? null
+                : question.IsYesNo ? (value.GetValue<bool>() ? "true" : "false")
+                : question.ValueType == typeof(decimal) ? FormNumbers.Show(value.GetValue<decimal>())
+                : question.IsNumber ? FormNumbers.Show(value.GetValue<long>())
+                : value.GetValue<string>();
+        }
+    }
+
+    /// <summary>The answers with the questions asked by themselves as typed, or null (with ModelState errors) when one cannot be read.</summary>
+    private ApplicationRequest? ReadMore(ApplicationRequest? answers)
+    {
+        if (answers is null || MoreQuestions.Count == 0)
+        {
+            return answers;
+        }
+
+        var body = JsonSerializer.SerializeToNode(answers, Json.Options)!.AsObject();
+        foreach (var question in MoreQuestions)
+        {
+            var field = $"{nameof(More)}[{question.Path}]";
+            var typed = More.GetValueOrDefault(question.Path);
+            if (string.IsNullOrWhiteSpace(typed))
+            {
+                if (question.IsOptional)
+                {
+                    body[question.Path] = null;
+                }
+                else
+                {
+                    ModelState.AddModelError(field, Texts.Get(question.IsYesNo ? "Form.ChooseOne" : "Form.NotANumber"));
+                }
+
+                continue;
+            }
+
+            if (question.IsYesNo)
+            {
+                body[question.Path] = typed == "true";
+            }
+            else if (question.ValueType == typeof(decimal))
+            {
+                if (decimal.TryParse(typed.Trim().Replace(',', '.'), NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number))
+                {
+                    body[question.Path] = number;
+                }
+                else
+                {
+                    NotANumber(field);
+                }
+            }
+            else if (question.IsNumber)
+            {
+                if (FormNumbers.TryWhole(typed, out var whole) && whole is { } value && (question.ValueType == typeof(long) || value <= int.MaxValue))
+                {
+                    body[question.Path] = value;
+                }
+                else
+                {
+                    NotANumber(field);
+                }
+            }
+            else
+            {
+                body[question.Path] = typed.Trim();
+            }
+        }
+
+        return ModelState.IsValid ? body.Deserialize<ApplicationRequest>(Json.Options) : null;
+    }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LicensingPortal.Api.Pages.Pemohon.Draf;
 
-/// <summary>The environmental document the business holds (SPPL, UKL-UPL or AMDAL) and its building approval (PBG).</summary>
+/// <summary>The environmental document the business holds (SPPL, UKL-UPL or AMDAL); its building approval (PBG) is asked by itself (see <see cref="DraftStepPage.MoreQuestions"/>).</summary>
 public sealed class LingkunganModel : DraftStepPage
 {
     private const string None = "none";
@@ -11,14 +11,10 @@ public sealed class LingkunganModel : DraftStepPage
     private static readonly Dictionary<string, string> FieldMap = new(StringComparer.Ordinal)
     {
         ["environmentalDocument"] = nameof(EnvironmentalDocument),
-        ["buildingApprovalNumber"] = nameof(BuildingApprovalNumber),
     };
 
     [BindProperty]
     public string? EnvironmentalDocument { get; set; }
-
-    [BindProperty]
-    public string? BuildingApprovalNumber { get; set; }
 
     public IReadOnlyList<Choice> Documents { get; } =
     [
@@ -35,7 +31,6 @@ public sealed class LingkunganModel : DraftStepPage
     protected override void Show(ApplicationRequest answers)
     {
         EnvironmentalDocument = answers.EnvironmentalDocument ?? (Draft.CompletedSteps.Contains(Step) ? None : null);
-        BuildingApprovalNumber = answers.BuildingApprovalNumber;
     }
 
     protected override ApplicationRequest? Read()
@@ -46,10 +41,6 @@ public sealed class LingkunganModel : DraftStepPage
             return null;
         }
 
-        return Answers with
-        {
-            EnvironmentalDocument = EnvironmentalDocument == None ? null : EnvironmentalDocument,
-            BuildingApprovalNumber = string.IsNullOrWhiteSpace(BuildingApprovalNumber) ? null : BuildingApprovalNumber.Trim(),
-        };
+        return Answers with { EnvironmentalDocument = EnvironmentalDocument == None ? null : EnvironmentalDocument };
     }
 }

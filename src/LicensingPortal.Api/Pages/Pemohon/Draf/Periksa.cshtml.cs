@@ -72,7 +72,9 @@ public sealed class PeriksaModel : PortalPage
         var documents = (await Sender.Send(new ListDocuments.Query(UserId), cancellationToken)).Value.ToDictionary(d => d.Id);
         var location = answers.Location;
         var investment = answers.Investment;
-        return
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(answers, Json.Options)!.AsObject();
+        IEnumerable<(string Step, string Label, string? Value)> asked = ApplicationSteps.Questions.Select(q => (q.Step, Texts.Get(q.Label), Shown(q, body[q.Path])));
+        List<(string Step, string Label, string? Value)> rows =
         [
             (ApplicationSteps.Business, Texts.Get("Field.Business"), businesses.FirstOrDefault(b => b.Id == answers.BusinessId)?.Name),
             (ApplicationSteps.Business, Texts.Get("Journey.PermitType.Legend"), answers.PermitType is null ? null : Texts.Get($"PermitType.{answers.PermitType}")),
@@ -91,9 +93,21 @@ public sealed class PeriksaModel : PortalPage
                 $"{Texts.Get("Field.InvestmentLand")}: {Cultures.Rupiah(investment.Land)}",
                 $"{Texts.Get("Field.InvestmentBuildings")}: {Cultures.Rupiah(investment.Buildings)}")),
             (ApplicationSteps.Environment, Texts.Get("Journey.Environment.Legend"), answers.EnvironmentalDocument is { } document ? Texts.Get($"Environment.{document}") : Texts.Get("Environment.None")),
-            (ApplicationSteps.Environment, Texts.Get("Field.BuildingApprovalNumber"), answers.BuildingApprovalNumber),
             (ApplicationSteps.Documents, Texts.Get("Journey.Documents.Title"), string.Join('\n', (answers.DocumentIds ?? []).Select(id => documents.TryGetValue(id, out var d) ? Texts.Format("Journey.Check.Uploaded", Texts.Get($"DocumentKind.{d.Kind}"), Cultures.Wita(d.UploadedAt)) : Texts.Get("Journey.Check.DocumentGone")))),
             (ApplicationSteps.Declarations, Texts.Get("Journey.Declarations.Title"), string.Join('\n', (answers.Declarations ?? []).Select(d => Texts.Get($"Declaration.{d}")))),
         ];
+
+        // The answers the pages ask by themselves, each after its page's other answers.
+        var order = ApplicationSteps.All.ToList();
+        return [.. rows.Concat(asked).Select((row, index) => (row, index)).OrderBy(r => order.IndexOf(r.row.Step)).ThenBy(r => r.index).Select(r => r.row)];
     }
+
+    /// <summary>An answer a page asks by itself, as a person reads it: yes or no, a number in the reader's culture, or the text.</summary>
+    private static string? Shown(Question question, System.Text.Json.Nodes.JsonNode? value) => value switch
+    {
+        null => null,
+        _ when question.IsYesNo => Texts.Get(value.GetValue<bool>() ? "Form.Yes" : "Form.No"),
+        _ when question.IsNumber => Cultures.Number(value.GetValue<decimal>()),
+        _ => value.GetValue<string>(),
+    };
 }

@@ -212,9 +212,9 @@ public sealed class Permit
     public void Revoke(string reason, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (Status == PermitStatus.Revoked)
+        if (Status is PermitStatus.Revoked or PermitStatus.Closed or PermitStatus.Replaced)
         {
-            throw new InvalidOperationException("The permit is already revoked.");
+            throw new InvalidOperationException("Only a permit that has not ended otherwise is revoked.");
         }
 
         Status = PermitStatus.Revoked;

@@ -37,7 +37,7 @@ public sealed class PermitApplication
     [Answer("permitType")]
     public string PermitType { get; private set; } = string.Empty;
 
-    [Answer("kbli")]
+    [Answer("kbli", Unordered = true)]
     public List<string> KbliCodes { get; private set; } = [];
 
     [Answer("location.kelurahan")]

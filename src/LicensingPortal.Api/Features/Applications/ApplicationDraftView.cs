@@ -15,6 +15,9 @@ public sealed record ApplicationDraftView(
 {
     public bool IsComplete => ApplicationSteps.All.All(CompletedSteps.Contains);
 
+    /// <summary>A renewal or a change: the business (and the kind of application) are the permit's or the business's, not asked.</summary>
+    public bool LocksBusiness => RenewsPermitId is not null || ChangesBusinessId is not null;
+
     public static ApplicationDraftView From(ApplicationDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);

@@ -42,8 +42,8 @@ public static class BusinessChanges
 
     /// <summary>
     /// The permits a change of <paramref name="current"/> may re-issue or end: the business's permits in force today or
-    /// from a later day (a renewal), other than its NIB, that cover an activity of the current answers (a permit issued
-    /// for other activities by another application of the business is not touched), each with the site it was issued for.
+    /// from a later day (a renewal), other than its NIB, whose activities are all among the current answers' (a permit
+    /// another application of the business issued for other activities is not touched), each with its site.
     /// </summary>
     public static async Task<IReadOnlyList<HeldPermit>> HeldAsync(LicensingDbContext db, PermitApplication current, DateOnly today, CancellationToken cancellationToken)
     {
@@ -53,7 +53,7 @@ public static class BusinessChanges
         var permits = (await db.Permits
                 .Where(p => p.BusinessId == current.BusinessId && p.Status == PermitStatus.Active && p.Type != PermitTypes.Nib && (p.ValidUntil == null || p.ValidUntil >= today))
                 .ToListAsync(cancellationToken))
-            .Where(p => p.KbliCodes.Any(activities.Contains))
+            .Where(p => p.KbliCodes.All(activities.Contains))
             .ToList();
         var issuing = permits.Select(p => p.ApplicationId).Distinct().ToList();
         var sites = await db.Applications.AsNoTracking()

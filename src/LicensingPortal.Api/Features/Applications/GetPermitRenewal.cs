@@ -23,7 +23,8 @@ public static class GetPermitRenewal
         DateOnly? RenewedFrom,
         DateOnly? RenewedUntil,
         string? RenewedBy,
-        ApplicationRequest? Answers);
+        ApplicationRequest? Answers,
+        string? ReplacedBy = null);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -56,7 +57,8 @@ public static class GetPermitRenewal
                 state == RenewalState.Open ? from : null,
                 state == RenewalState.Open && months is { } m ? Permit.LastDay(from!.Value, m) : null,
                 renewedBy,
-                state == RenewalState.Open ? await PermitRenewals.AnswersOfAsync(db, permit, cancellationToken) : null);
+                state == RenewalState.Open ? await PermitRenewals.AnswersOfAsync(db, permit, cancellationToken) : null,
+                permit.ReplacedByPermitId is { } replacedById ? linked[replacedById] : null);
         }
     }
 

@@ -2,7 +2,8 @@ namespace LicensingPortal.Api.Features.Applications;
 
 /// <summary>
 /// What the renewal use cases share: finding one's own permit by number, saying in plain terms why it cannot be
-/// renewed today, and the answers of the application that issued it (the renewal starts from them).
+/// renewed today, and the answers a renewal starts from (the business's latest approved application for the
+/// permit's activities: the one that issued it, or a change that kept it).
 /// </summary>
 public static class PermitRenewals
 {
@@ -58,8 +59,23 @@ public static class PermitRenewals
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(permit);
-        var issuing = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == permit.ApplicationId, cancellationToken);
-        return ApplicationDraftView.ReadAnswers(AnswersJsonOf(issuing)) with { PlannedStartDate = permit.ValidUntil?.AddDays(1) };
+        var basis = await BasisAsync(db, permit, cancellationToken);
+        return ApplicationDraftView.ReadAnswers(AnswersJsonOf(basis)) with { PlannedStartDate = permit.ValidUntil?.AddDays(1) };
+    }
+
+    /// <summary>
+    /// The application a renewal of <paramref name="permit"/> starts from: the business's latest approved application
+    /// for the same activities (an approved change that kept the permit is the business as it runs now), or else the
+    /// application that issued the permit.
+    /// </summary>
+    private static async Task<PermitApplication> BasisAsync(LicensingDbContext db, Permit permit, CancellationToken cancellationToken)
+    {
+        var activities = permit.KbliCodes.ToHashSet(StringComparer.Ordinal);
+        var approved = await db.Applications.AsNoTracking()
+            .Where(a => a.BusinessId == permit.BusinessId && a.Status == ApplicationStatus.Approved)
+            .OrderByDescending(a => a.SubmittedAt)
+            .ToListAsync(cancellationToken);
+        return approved.FirstOrDefault(a => activities.SetEquals(a.KbliCodes)) ?? approved.First(a => a.Id == permit.ApplicationId);
     }
 
     /// <summary>
@@ -71,7 +87,7 @@ public static class PermitRenewals
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(permit);
         ArgumentNullException.ThrowIfNull(request);
-        var permitType = await db.Applications.AsNoTracking().Where(a => a.Id == permit.ApplicationId).Select(a => a.PermitType).SingleAsync(cancellationToken);
+        var permitType = (await BasisAsync(db, permit, cancellationToken)).PermitType;
         if (request.PermitType != permitType)
         {
             return Error.Invalid("permitType", Texts.Get("Validation.Renewal.SameKind"));

@@ -43,7 +43,7 @@ public static class GetDecisionTrace
             var notes = await db.DecisionNotes.AsNoTracking().Where(n => n.ApplicationId == applicationId).OrderBy(n => n.CreatedAt)
                 .Select(n => new NoteView(n.Id, n.AuthorId, n.Text, n.CreatedAt)).ToListAsync(cancellationToken);
             var subjects = notes.Select(n => n.Id)
-                .Concat(await db.Permits.AsNoTracking().Where(p => p.ApplicationId == applicationId).Select(p => p.Id).ToListAsync(cancellationToken))
+                .Concat(await db.Permits.AsNoTracking().Where(p => p.ApplicationId == applicationId || p.ReplacedByApplicationId == applicationId).Select(p => p.Id).ToListAsync(cancellationToken))
                 .Append(applicationId)
                 .ToList();
             var log = await db.TransparencyLog.AsNoTracking().Where(e => subjects.Contains(e.SubjectId)).OrderBy(e => e.Sequence)

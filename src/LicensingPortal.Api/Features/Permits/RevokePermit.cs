@@ -27,10 +27,19 @@ public static class RevokePermit
     {
         public async ValueTask<Result<PermitResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var permit = await db.Permits.FirstOrDefaultAsync(p => p.Number == command.Number, cancellationToken);
-            if (permit is null)
+            var found = await db.Permits.AsNoTracking().Where(p => p.Number == command.Number).Select(p => new { p.Id, p.BusinessId }).FirstOrDefaultAsync(cancellationToken);
+            if (found is null)
             {
                 return Error.NotFound(ErrorCodes.PermitNotFound, "No permit with that number.");
+            }
+
+            // The business's row first, as a renewal, a change and a closing take it: a revocation waits for any of
+            // them to commit and then reads the permit as they left it.
+            await db.Businesses.Where(b => b.Id == found.BusinessId).ExecuteUpdateAsync(set => set.SetProperty(b => b.ClosedAt, b => b.ClosedAt), cancellationToken);
+            var permit = await db.Permits.SingleAsync(p => p.Id == found.Id, cancellationToken);
+            if (permit.Status == PermitStatus.Replaced)
+            {
+                return new Error(ErrorCodes.PermitReplaced, StatusCodes.Status409Conflict, "The permit was replaced after a change of the business.", $"Permit {permit.Number} is no longer in force; revoke the permit issued in its place, if any.");
             }
 
             if (permit.Status == PermitStatus.Closed)

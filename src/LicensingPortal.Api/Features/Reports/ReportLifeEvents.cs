@@ -51,7 +51,7 @@ public static class ReportLifeEvents
     }
 
     public static FileDownload ToCsv(IReadOnlyList<LifeEvents> rows) =>
-        Csv.Table("life-events", ["kecamatan", "name", "new_approvals", "renewals", "changes", "closures"], rows.Select(r => new object[] { r.Kecamatan, r.Name, r.NewApprovals, r.Renewals, r.Changes, r.Closures }));
+        Csv.Table("life-events", ["kecamatan", "name", "new_approvals", "renewals", "closures", "changes"], rows.Select(r => new object[] { r.Kecamatan, r.Name, r.NewApprovals, r.Renewals, r.Closures, r.Changes }));
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/life-events", async Task<Results<Ok<IReadOnlyList<LifeEvents>>, FileContentHttpResult, ProblemHttpResult>> (DateOnly from, DateOnly to, string? format, ISender sender, CancellationToken cancellationToken) =>

@@ -72,9 +72,18 @@ public abstract class BusinessChangeTests(Portal portal)
         Assert.Contains("DIGANTI karena perubahan usaha pada", pdf, StringComparison.Ordinal);
         Assert.Contains("REPLACED after a business change on", pdf, StringComparison.Ordinal);
 
-        // A replaced permit is not renewed (its successor is); the change reads back the same from the API.
+        // A replaced permit is not renewed (its successor is) nor revoked; the change reads back the same from the API.
         var renewal = await applicant.Client.PostAsJsonAsync($"/api/permits/{hygiene.Number}/renewal", changed, TestJson.Options);
         await AssertProblemAsync(renewal, HttpStatusCode.Conflict, "permit_replaced");
+        var offered = await applicant.Client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{hygiene.Number}/renewal", TestJson.Options);
+        Assert.Equal(RenewalState.Replaced, offered!.State);
+        Assert.Equal(reissued.Number, offered.ReplacedBy);
+        using (var admin = await portal.StaffAsync(Roles.Admin))
+        {
+            var revoked = await admin.Client.PostAsJsonAsync($"/api/admin/permits/{hygiene.Number}/revocation", new { reason = "Uji pencabutan izin yang sudah diganti" }, TestJson.Options);
+            await AssertProblemAsync(revoked, HttpStatusCode.Conflict, "permit_replaced");
+        }
+
         var read = await applicant.Client.GetFromJsonAsync<ApplicationResponse>($"/api/applications/{made.Id}", TestJson.Options);
         Assert.Equal(made.Changes, read!.Changes);
         Assert.Equal(made.Ended!.Select(p => p.Number), read.Ended!.Select(p => p.Number));
@@ -97,6 +106,9 @@ public abstract class BusinessChangeTests(Portal portal)
         var firsts = await officer.Client.GetFromJsonAsync<SearchDecisions.SearchPage>($"/api/audit/decisions?kind=new&applicant={applicant.Id}", TestJson.Options);
         Assert.Equal([first.Id], firsts!.Items.Select(i => i.ApplicationId));
         var trace = await officer.Client.GetFromJsonAsync<GetDecisionTrace.Trace>($"/api/audit/decisions/{made.Id}", TestJson.Options);
+        await Settle.LogIntegratedAsync(portal.Factory.Services);
+        var traced = await officer.Client.GetFromJsonAsync<GetDecisionTrace.Trace>($"/api/audit/decisions/{made.Id}", TestJson.Options);
+        Assert.Contains(traced!.Log, e => e.Type == LogEntryTypes.PermitReplaced);
         Assert.Equal([first.Id, made.Id], trace!.Chain!.Select(l => l.ApplicationId));
         Assert.Equal([ApplicationKind.New, ApplicationKind.Change], trace.Chain!.Select(l => l.Kind));
         var replay = await officer.Client.PostAsync($"/api/audit/decisions/{made.Id}/replay", null);
@@ -107,7 +119,7 @@ public abstract class BusinessChangeTests(Portal portal)
         var events = (await mayor.Client.GetFromJsonAsync<List<Api.Features.Reports.ReportLifeEvents.LifeEvents>>($"/api/reports/life-events?from={today}&to={today}", TestJson.Options))!;
         Assert.True(events.Single(e => e.Kecamatan == made.Kecamatan).Changes >= 1);
         var csv = await mayor.Client.GetStringAsync($"/api/reports/life-events?from={today}&to={today}&format=csv");
-        Assert.StartsWith("kecamatan,name,new_approvals,renewals,changes,closures", csv, StringComparison.Ordinal);
+        Assert.StartsWith("kecamatan,name,new_approvals,renewals,closures,changes", csv, StringComparison.Ordinal);
 
         await VerifyLogAsync(made.Id, ended.Number);
     }
@@ -184,6 +196,11 @@ public abstract class BusinessChangeTests(Portal portal)
         await AssertProblemAsync(same, HttpStatusCode.BadRequest, "validation_failed");
         var onlyLater = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/change", offer.Answers with { PlannedStartDate = Wita.Today(TimeProvider.System).AddDays(30) }, TestJson.Options);
         await AssertProblemAsync(onlyLater, HttpStatusCode.BadRequest, "validation_failed");
+        var reordered = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/change", offer.Answers with { Kbli = ["56102", .. offer.Answers.Kbli] }, TestJson.Options);
+        Assert.Equal(HttpStatusCode.Created, reordered.StatusCode);
+        var again = await applicant.Client.GetFromJsonAsync<GetBusinessChange.Response>($"/api/businesses/{request.BusinessId}/change", TestJson.Options);
+        var sameSet = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/change", again!.Answers with { Kbli = [.. again.Answers.Kbli.Reverse()] }, TestJson.Options);
+        await AssertProblemAsync(sameSet, HttpStatusCode.BadRequest, "validation_failed");
         var nullItem = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/change", offer.Answers with { Kbli = [null!] }, TestJson.Options);
         await AssertProblemAsync(nullItem, HttpStatusCode.BadRequest, "validation_failed");
 

@@ -103,6 +103,28 @@ public abstract class RenewalTests(Portal portal)
     }
 
     [Fact]
+    public async Task Renewal_OfAPermitAChangeKept_StartsFromTheAnswersAsChanged()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var (hygiene, answers) = await CateringAsync(applicant);
+        var changed = await applicant.Client.PostAsJsonAsync($"/api/businesses/{answers.BusinessId}/change", answers with { Employees = 9, PlannedStartDate = null }, TestJson.Options);
+        var change = await changed.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options);
+        Assert.True(change!.Decision!.Approved);
+        Assert.Empty(change.Ended!);
+        var clock = new FakeTimeProvider(WitaNoon(hygiene.ValidUntil!.Value.AddDays(-30)));
+        await using var host = portal.Create(time: clock);
+        using var client = await SignedInAsync(host, applicant);
+
+        var offer = await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{hygiene.Number}/renewal", TestJson.Options);
+
+        Assert.Equal(RenewalState.Open, offer!.State);
+        Assert.Equal(9, offer.Answers!.Employees);
+        var renewed = await RenewAsync(client, hygiene.Number);
+        Assert.True(renewed.Decision!.Approved);
+        Assert.Equal(hygiene.Number, renewed.Renews);
+    }
+
+    [Fact]
     public async Task Renewal_OpensOnThe90thDayBefore_ClosesAfterTheLastDay_AndSaysWhatToDoInstead()
     {
         using var applicant = await portal.ApplicantAsync();

@@ -38,7 +38,7 @@ public abstract class DraftStepPage : PortalPage
     public IReadOnlyList<Question> MoreQuestions => ApplicationSteps.QuestionsOf(Step);
 
     /// <summary>The yes-or-no choices of a question asked by itself.</summary>
-    public static IReadOnlyList<Choice> YesNo { get; } = [new("true", Texts.Get("Form.Yes"), null), new("false", Texts.Get("Form.No"), null)];
+    public static IReadOnlyList<Choice> YesNo => [new("true", Texts.Get("Form.Yes"), null), new("false", Texts.Get("Form.No"), null)];
 
     private IReadOnlyDictionary<string, string> AllFields =>
         MoreQuestions.Aggregate(new Dictionary<string, string>(Fields, StringComparer.Ordinal), (all, q) =>
@@ -205,7 +205,13 @@ public abstract class DraftStepPage : PortalPage
         }
 
         Draft = draft.Value;
-        return Draft.SubmittedApplicationId is { } sent ? Redirect(Urls.Application(sent)) : null;
+        if (Draft.SubmittedApplicationId is { } sent)
+        {
+            return Redirect(Urls.Application(sent));
+        }
+
+        // A renewal or a change is of one business and one kind of application: its first page is not asked again.
+        return Step == ApplicationSteps.Business && Draft.LocksBusiness ? Redirect(CheckUrl) : null;
     }
 
     protected void NotANumber(string field) => ModelState.AddModelError(field, Texts.Get("Form.NotANumber"));

@@ -78,6 +78,7 @@ public static class ApiEndpoints
         VerifyPermit.Map(api.MapGroup("/verify").WithTags("Public verification"));
 
         var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Admin);
+        FindPermits.Map(admin.MapGroup("/permits"));
         LookUpPermit.Map(admin.MapGroup("/permits"));
         RevokePermit.Map(admin.MapGroup("/permits"));
         VerifyLog.Map(admin);

@@ -164,7 +164,14 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await SignInAsync(admin, Roles.Admin);
             await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Admin.Title"));
             await AuditBothLanguagesAsync(admin);
-            await admin.GetByLabel(Say.Id("Field.PermitNumber"), new() { Exact = true }).FillAsync(permit.Number);
+
+            // Found by the business's NIB, not typed from memory: choosing it fills the number in.
+            var nib = approved.Permits.Single(p => p.Type == "NIB").Number;
+            await admin.GetByLabel(Say.Id("Admin.Find.Label"), new() { Exact = true }).FillAsync(nib);
+            await admin.GetByRole(AriaRole.Button, new() { Name = Say.Id("Admin.Find.Button") }).ClickAsync();
+            await Assertions.Expect(admin.Locator("#found-permits")).ToContainTextAsync(permit.Number);
+            await admin.GetByRole(AriaRole.Link, new() { Name = $"{Say.Id("Admin.Find.Choose")} {permit.Number}" }).ClickAsync();
+            await Assertions.Expect(admin.GetByLabel(Say.Id("Field.PermitNumber"), new() { Exact = true })).ToHaveValueAsync(permit.Number);
             await admin.GetByLabel(Say.Id("Admin.Revoke.Reason"), new() { Exact = true }).FillAsync("Usaha tidak lagi beroperasi di lokasi ini.");
             await admin.GetByRole(AriaRole.Button, new() { Name = Say.Id("Admin.Revoke.Continue") }).ClickAsync();
 

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace LicensingPortal.Api.Pages.Admin;
 
 /// <summary>
-/// Administration: revoke a permit with a reason, after a confirmation step (the same use cases as
-/// /api/admin/permits); verify the transparency log and read the result; the background jobs' dashboard.
+/// Administration: find a permit by number, business name or NIB, and revoke it with a reason after a confirmation
+/// step (the same use cases as /api/admin/permits); verify the transparency log and read the result; the background jobs' dashboard.
 /// </summary>
 public sealed class IndexModel : PortalPage
 {
@@ -30,8 +30,30 @@ public sealed class IndexModel : PortalPage
 
     public LogVerifier.Report? Verification { get; private set; }
 
-    public void OnGet()
+    /// <summary>What the administrator searched permits for, and what was found.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Cari { get; set; }
+
+    public IReadOnlyList<FindPermits.Item>? Found { get; private set; }
+
+    /// <summary>Finds permits by number, business name or NIB; a permit chosen from the results fills the revocation form.</summary>
+    public async Task OnGetAsync([FromQuery(Name = "nomor")] string? chosen, CancellationToken cancellationToken)
     {
+        Number = chosen;
+        if (Cari is null)
+        {
+            return;
+        }
+
+        var found = await Sender.Send(new FindPermits.Query(Cari, Language), cancellationToken);
+        if (found.Succeeded)
+        {
+            Found = found.Value;
+        }
+        else
+        {
+            ShowErrors(found.Error!, new Dictionary<string, string>(StringComparer.Ordinal) { ["text"] = nameof(Cari) });
+        }
     }
 
     /// <summary>Step one: look the permit up and ask to confirm, with the reason kept.</summary>

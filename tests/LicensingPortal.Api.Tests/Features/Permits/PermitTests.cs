@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Tests.Infrastructure;
@@ -61,6 +63,30 @@ public abstract class PermitTests(Portal portal)
         using var anonymous = portal.Factory.CreateClient();
         var verification = await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(decoded).PathAndQuery, TestJson.Options);
         Assert.Equal("valid", verification!.Status);
+    }
+
+    [Fact]
+    public async Task Administrators_FindPermits_ByPartOfTheirNumber_TheBusinessName_OrItsNib()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var name = $"Kedai Kopi Uji {Guid.NewGuid():N}"[..30];
+        var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name));
+        var approved = await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()));
+        var nib = approved.Permits.Single(p => p.Type == "NIB").Number;
+        var other = approved.Permits.First(p => p.Type != "NIB");
+        using var admin = await portal.StaffAsync(Api.Infrastructure.Auth.Roles.Admin);
+
+        var byName = (await admin.Client.GetFromJsonAsync<List<FindPermits.Item>>($"/api/admin/permits?q={Uri.EscapeDataString(name[10..].ToUpperInvariant())}", TestJson.Options))!;
+        var byNib = await admin.Client.GetFromJsonAsync<List<FindPermits.Item>>($"/api/admin/permits?q={nib}", TestJson.Options);
+        var byNumber = await admin.Client.GetFromJsonAsync<List<FindPermits.Item>>($"/api/admin/permits?q={Uri.EscapeDataString(other.Number[^8..].ToLowerInvariant())}", TestJson.Options);
+
+        Assert.Equal(approved.Permits.Select(p => p.Number).Order(StringComparer.Ordinal), byName.Select(i => i.Number).Order(StringComparer.Ordinal));
+        Assert.All(byName, i => Assert.Equal(nib, i.Nib));
+        Assert.Equal(byName.Select(i => i.Number).Order(StringComparer.Ordinal), byNib!.Select(i => i.Number).Order(StringComparer.Ordinal));
+        Assert.Contains(byNumber!, i => i.Number == other.Number && i.BusinessName == name && i.Status == PermitStatus.Active);
+        var tooShort = await admin.Client.GetAsync("/api/admin/permits?q=ab");
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.Client.GetAsync($"/api/admin/permits?q={nib}")).StatusCode);
     }
 
     [Fact]

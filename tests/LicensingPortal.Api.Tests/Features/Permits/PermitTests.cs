@@ -71,7 +71,8 @@ public abstract class PermitTests(Portal portal)
         using var applicant = await portal.ApplicantAsync();
         var name = $"Kedai Kopi Uji {Guid.NewGuid():N}"[..30];
         var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name));
-        var approved = await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()));
+        var catering = Builders.Restaurant(business, await applicant.Client.UploadAsync()) with { Kbli = ["56210"], Declarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"] };
+        var approved = await applicant.Client.SubmitAsync(catering);
         var nib = approved.Permits.Single(p => p.Type == "NIB").Number;
         var other = approved.Permits.First(p => p.Type != "NIB");
         using var admin = await portal.StaffAsync(Api.Infrastructure.Auth.Roles.Admin);

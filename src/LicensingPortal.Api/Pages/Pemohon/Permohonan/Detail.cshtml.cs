@@ -24,12 +24,18 @@ public sealed class DetailModel : PortalPage
     public string Reference => ApplicationReference.Of(Application.Id);
 
     /// <summary>For a change, what it changed in plain words: the location, the activities, the size, the environment, the kind of application.</summary>
-    public IReadOnlyList<string> ChangedAreas => (Application.Changes ?? [])
+    public IReadOnlyList<string> ChangedAreas => AreasOf(Application.Changes ?? []);
+
+    /// <summary>What a correction or a change changed, as the kinds of answers a person recognises (text keys), without codes or values.</summary>
+    public static IReadOnlyList<string> AreasOf(IEnumerable<FieldChange> changes) => changes
         .Select(c => c.Field switch
         {
             "kbli" => "Change.Area.Activities",
             "permitType" => "Change.Area.Kind",
             "environmentalDocument" or "buildingApprovalNumber" => "Change.Area.Environment",
+            "documentIds" => "Change.Area.Documents",
+            "declarations" => "Change.Area.Declarations",
+            "plannedStartDate" => "Change.Area.Start",
             _ when c.Field.StartsWith("location.", StringComparison.Ordinal) => "Change.Area.Location",
             _ => "Change.Area.Size",
         })

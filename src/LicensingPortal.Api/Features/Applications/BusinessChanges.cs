@@ -26,6 +26,18 @@ public static class BusinessChanges
 
     public static Error NothingChanged => Error.Invalid(string.Empty, Texts.Get("Validation.Change.NothingChanged"));
 
+    /// <summary>The application a change of <paramref name="business"/> starts from, or why it cannot be changed (closed, or never approved).</summary>
+    public static async Task<Result<PermitApplication>> StartingPointAsync(LicensingDbContext db, Business business, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(business);
+        if (business.IsClosed)
+        {
+            return Closed(business);
+        }
+
+        return await CurrentAsync(db, business.Id, cancellationToken) is { } current ? current : Result<PermitApplication>.Failure(NotLicensed);
+    }
+
     /// <summary>The business's latest approved application: its answers are the business as it runs now.</summary>
     public static Task<PermitApplication?> CurrentAsync(LicensingDbContext db, Guid businessId, CancellationToken cancellationToken)
     {

@@ -39,18 +39,15 @@ public static class ChangeBusiness
 
             // One change of a business at a time, and none while it is renewed or closed: this write on the business's
             // row makes the others wait until this one commits, and then read what it left.
-            await db.Businesses.Where(b => b.Id == command.BusinessId).ExecuteUpdateAsync(set => set.SetProperty(b => b.ClosedAt, b => b.ClosedAt), cancellationToken);
+            await db.LockBusinessAsync(command.BusinessId, cancellationToken);
             var business = await db.Businesses.SingleAsync(b => b.Id == command.BusinessId, cancellationToken);
-            if (business.IsClosed)
+            var start = await BusinessChanges.StartingPointAsync(db, business, cancellationToken);
+            if (!start.Succeeded)
             {
-                return BusinessChanges.Closed(business);
+                return start.Error!;
             }
 
-            var current = await BusinessChanges.CurrentAsync(db, business.Id, cancellationToken);
-            if (current is null)
-            {
-                return BusinessChanges.NotLicensed;
-            }
+            var current = start.Value;
 
             var today = Wita.Today(time);
             var held = await BusinessChanges.HeldAsync(db, current, today, cancellationToken);

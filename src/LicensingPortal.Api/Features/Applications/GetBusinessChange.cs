@@ -32,16 +32,13 @@ public static class GetBusinessChange
                 return BusinessChanges.NotFound;
             }
 
-            if (business.IsClosed)
+            var start = await BusinessChanges.StartingPointAsync(db, business, cancellationToken);
+            if (!start.Succeeded)
             {
-                return BusinessChanges.Closed(business);
+                return start.Error!;
             }
 
-            var current = await BusinessChanges.CurrentAsync(db, business.Id, cancellationToken);
-            if (current is null)
-            {
-                return BusinessChanges.NotLicensed;
-            }
+            var current = start.Value;
 
             var today = Wita.Today(time);
             var ruleSet = rules.InForceOn(today);

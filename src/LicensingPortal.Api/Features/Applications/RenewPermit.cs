@@ -42,7 +42,7 @@ public static class RenewPermit
             // closing wait here until the other commits, and then read the permit renewed or closed. (SQLite has one
             // writer anyway.)
             var id = found.Id;
-            await db.Businesses.Where(b => b.Id == found.BusinessId).ExecuteUpdateAsync(set => set.SetProperty(b => b.ClosedAt, b => b.ClosedAt), cancellationToken);
+            await db.LockBusinessAsync(found.BusinessId, cancellationToken);
             await db.Permits.Where(p => p.Id == id).ExecuteUpdateAsync(set => set.SetProperty(p => p.RenewedByPermitId, p => p.RenewedByPermitId), cancellationToken);
             var permit = await db.Permits.SingleAsync(p => p.Id == id, cancellationToken);
             if (PermitRenewals.Refusal(permit, Wita.Today(time)) is { } refusal)

@@ -114,18 +114,13 @@ public static class StartApplicationDraft
                 return BusinessChanges.NotFound;
             }
 
-            if (business.IsClosed)
+            var start = await BusinessChanges.StartingPointAsync(db, business, cancellationToken);
+            if (!start.Succeeded)
             {
-                return BusinessChanges.Closed(business);
+                return start.Error!;
             }
 
-            var current = await BusinessChanges.CurrentAsync(db, businessId, cancellationToken);
-            if (current is null)
-            {
-                return BusinessChanges.NotLicensed;
-            }
-
-            var answers = answersJson ?? ApplicationDraftView.WriteAnswers(BusinessChanges.AnswersOf(current));
+            var answers = answersJson ?? ApplicationDraftView.WriteAnswers(BusinessChanges.AnswersOf(start.Value));
             var draft = ApplicationDraft.Start(ownerId, answers, ApplicationSteps.All, null, time.GetUtcNow(), changesBusinessId: businessId);
             db.ApplicationDrafts.Add(draft);
             return ApplicationDraftView.From(draft);

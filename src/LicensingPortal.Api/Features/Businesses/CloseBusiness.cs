@@ -42,7 +42,7 @@ public static class CloseBusiness
             }
 
             // A second closing at the same moment waits on the business's row, then reads it closed.
-            await db.Businesses.Where(b => b.Id == id).ExecuteUpdateAsync(set => set.SetProperty(b => b.ClosedAt, b => b.ClosedAt), cancellationToken);
+            await db.LockBusinessAsync(id.Value, cancellationToken);
             var business = await db.Businesses.SingleAsync(b => b.Id == id, cancellationToken);
             if (business.IsClosed)
             {

@@ -35,7 +35,7 @@ public static class RevokePermit
 
             // The business's row first, as a renewal, a change and a closing take it: a revocation waits for any of
             // them to commit and then reads the permit as they left it.
-            await db.Businesses.Where(b => b.Id == found.BusinessId).ExecuteUpdateAsync(set => set.SetProperty(b => b.ClosedAt, b => b.ClosedAt), cancellationToken);
+            await db.LockBusinessAsync(found.BusinessId, cancellationToken);
             var permit = await db.Permits.SingleAsync(p => p.Id == found.Id, cancellationToken);
             if (permit.Status == PermitStatus.Replaced)
             {

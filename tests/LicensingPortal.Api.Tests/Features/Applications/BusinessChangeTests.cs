@@ -10,7 +10,6 @@ using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Transparency;
 using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,14 +73,14 @@ public abstract class BusinessChangeTests(Portal portal)
 
         // A replaced permit is not renewed (its successor is) nor revoked; the change reads back the same from the API.
         var renewal = await applicant.Client.PostAsJsonAsync($"/api/permits/{hygiene.Number}/renewal", changed, TestJson.Options);
-        await AssertProblemAsync(renewal, HttpStatusCode.Conflict, "permit_replaced");
+        await Problems.AssertAsync(renewal, HttpStatusCode.Conflict, "permit_replaced");
         var offered = await applicant.Client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{hygiene.Number}/renewal", TestJson.Options);
         Assert.Equal(RenewalState.Replaced, offered!.State);
         Assert.Equal(reissued.Number, offered.ReplacedBy);
         using (var admin = await portal.StaffAsync(Roles.Admin))
         {
             var revoked = await admin.Client.PostAsJsonAsync($"/api/admin/permits/{hygiene.Number}/revocation", new { reason = "Uji pencabutan izin yang sudah diganti" }, TestJson.Options);
-            await AssertProblemAsync(revoked, HttpStatusCode.Conflict, "permit_replaced");
+            await Problems.AssertAsync(revoked, HttpStatusCode.Conflict, "permit_replaced");
         }
 
         var read = await applicant.Client.GetFromJsonAsync<ApplicationResponse>($"/api/applications/{made.Id}", TestJson.Options);
@@ -151,7 +150,7 @@ public abstract class BusinessChangeTests(Portal portal)
 
         // A refused change is not resubmitted as an application; it is asked for again (a draft from its answers).
         var resubmitted = await applicant.Client.PostAsJsonAsync($"/api/applications/{made.Id}/resubmission", moved, TestJson.Options);
-        await AssertProblemAsync(resubmitted, HttpStatusCode.Conflict, "application_not_resubmittable");
+        await Problems.AssertAsync(resubmitted, HttpStatusCode.Conflict, "application_not_resubmittable");
         var draft = await (await applicant.Client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, made.Id), TestJson.Options)).Content.ReadFromJsonAsync<ApplicationDraftView>(TestJson.Options);
         Assert.Equal(request.BusinessId, draft!.ChangesBusinessId);
         Assert.Equal("5371021001", draft.Answers.Location.Kelurahan); // Belo, as the refused change stored it
@@ -193,29 +192,29 @@ public abstract class BusinessChangeTests(Portal portal)
         var offer = await applicant.Client.GetFromJsonAsync<GetBusinessChange.Response>($"/api/businesses/{request.BusinessId}/change", TestJson.Options);
 
         var same = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/change", offer!.Answers, TestJson.Options);
-        await AssertProblemAsync(same, HttpStatusCode.BadRequest, "validation_failed");
+        await Problems.AssertAsync(same, HttpStatusCode.BadRequest, "validation_failed");
         var onlyLater = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/change", offer.Answers with { PlannedStartDate = Wita.Today(TimeProvider.System).AddDays(30) }, TestJson.Options);
-        await AssertProblemAsync(onlyLater, HttpStatusCode.BadRequest, "validation_failed");
+        await Problems.AssertAsync(onlyLater, HttpStatusCode.BadRequest, "validation_failed");
         var reordered = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/change", offer.Answers with { Kbli = ["56102", .. offer.Answers.Kbli] }, TestJson.Options);
         Assert.Equal(HttpStatusCode.Created, reordered.StatusCode);
         var again = await applicant.Client.GetFromJsonAsync<GetBusinessChange.Response>($"/api/businesses/{request.BusinessId}/change", TestJson.Options);
         var sameSet = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/change", again!.Answers with { Kbli = [.. again.Answers.Kbli.Reverse()] }, TestJson.Options);
-        await AssertProblemAsync(sameSet, HttpStatusCode.BadRequest, "validation_failed");
+        await Problems.AssertAsync(sameSet, HttpStatusCode.BadRequest, "validation_failed");
         var nullItem = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/change", offer.Answers with { Kbli = [null!] }, TestJson.Options);
-        await AssertProblemAsync(nullItem, HttpStatusCode.BadRequest, "validation_failed");
+        await Problems.AssertAsync(nullItem, HttpStatusCode.BadRequest, "validation_failed");
 
         using var stranger = await portal.ApplicantAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/api/businesses/{request.BusinessId}/change")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/change", offer.Answers with { Employees = 9 }, TestJson.Options)).StatusCode);
 
         var unlicensed = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor("Kios Baru Oesapa"));
-        await AssertProblemAsync(await applicant.Client.GetAsync($"/api/businesses/{unlicensed}/change"), HttpStatusCode.Conflict, "business_not_licensed");
-        await AssertProblemAsync(await applicant.Client.PostAsJsonAsync($"/api/businesses/{unlicensed}/change", offer.Answers with { BusinessId = unlicensed }, TestJson.Options), HttpStatusCode.Conflict, "business_not_licensed");
+        await Problems.AssertAsync(await applicant.Client.GetAsync($"/api/businesses/{unlicensed}/change"), HttpStatusCode.Conflict, "business_not_licensed");
+        await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync($"/api/businesses/{unlicensed}/change", offer.Answers with { BusinessId = unlicensed }, TestJson.Options), HttpStatusCode.Conflict, "business_not_licensed");
 
         var closing = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/closure", new CloseBusiness.Request(true), TestJson.Options);
         closing.EnsureSuccessStatusCode();
-        await AssertProblemAsync(await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/change", offer.Answers with { Employees = 9 }, TestJson.Options), HttpStatusCode.Conflict, "business_closed");
-        await AssertProblemAsync(await applicant.Client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, null, null, request.BusinessId), TestJson.Options), HttpStatusCode.Conflict, "business_closed");
+        await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/change", offer.Answers with { Employees = 9 }, TestJson.Options), HttpStatusCode.Conflict, "business_closed");
+        await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, null, null, request.BusinessId), TestJson.Options), HttpStatusCode.Conflict, "business_closed");
     }
 
     private static async Task<ApplicationResponse> ChangeAsync(HttpClient client, Guid businessId, ApplicationRequest answers, string? key = null)
@@ -229,15 +228,6 @@ public abstract class BusinessChangeTests(Portal portal)
         var response = await client.SendAsync(message);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"Expected 201, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string errorCode)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        var problem = System.Text.Json.JsonSerializer.Deserialize<ProblemDetails>(text, TestJson.Options)!;
-        Assert.Equal(errorCode, problem.Extensions["errorCode"]!.ToString());
     }
 
     /// <summary>`audit verify` passes, and the log holds the change's submission and decision and the end of the replaced permit.</summary>

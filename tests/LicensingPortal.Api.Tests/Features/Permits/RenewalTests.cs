@@ -10,7 +10,6 @@ using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Transparency;
 using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -71,7 +70,7 @@ public abstract class RenewalTests(Portal portal)
         Assert.Equal(until.AddDays(1), verifiedSuccessor.ValidFrom);
 
         var second = await client.PostAsJsonAsync($"/api/permits/{hygiene.Number}/renewal", answers, TestJson.Options);
-        await AssertProblemAsync(second, HttpStatusCode.Conflict, "permit_already_renewed");
+        await Problems.AssertAsync(second, HttpStatusCode.Conflict, "permit_already_renewed");
 
         // No reminder at 30 and 7 days, and no "your permit has ended" the day after: the renewed permit carries on.
         await RunRemindersOnAsync(host, clock, until.AddDays(-30));
@@ -138,7 +137,7 @@ public abstract class RenewalTests(Portal portal)
 
         // 23:59 WITA the day before the 90th day before: not yet.
         var tooEarly = await client.PostAsJsonAsync($"/api/permits/{early.Number}/renewal", answers, TestJson.Options);
-        var problem = await AssertProblemAsync(tooEarly, HttpStatusCode.Conflict, "renewal_not_open_yet");
+        var problem = await Problems.AssertAsync(tooEarly, HttpStatusCode.Conflict, "renewal_not_open_yet");
         Assert.Contains(until.AddDays(-90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), problem.Detail, StringComparison.Ordinal);
         Assert.Equal(RenewalState.NotYetOpen, (await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{early.Number}/renewal", TestJson.Options))!.State);
 
@@ -147,7 +146,7 @@ public abstract class RenewalTests(Portal portal)
 
         // A renewal renews the permit for the activities it was issued for.
         var otherActivity = (await onTheDay.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{lastDay.Number}/renewal", TestJson.Options))!.Answers! with { Kbli = ["56101"] };
-        var changed = await AssertProblemAsync(await onTheDay.PostAsJsonAsync($"/api/permits/{lastDay.Number}/renewal", otherActivity, TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
+        var changed = await Problems.AssertAsync(await onTheDay.PostAsJsonAsync($"/api/permits/{lastDay.Number}/renewal", otherActivity, TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
         Assert.Contains("kbli", changed.Extensions["errors"]!.ToString(), StringComparison.Ordinal);
 
         var onTheLastDay = await RenewAsync(onTheDay, lastDay.Number);
@@ -156,15 +155,15 @@ public abstract class RenewalTests(Portal portal)
         clock.SetUtcNow(WitaMidnight(until.AddDays(1)));
         using var after = await SignedInAsync(host, applicant);
         var ended = await after.PostAsJsonAsync($"/api/permits/{late.Number}/renewal", answers, TestJson.Options);
-        problem = await AssertProblemAsync(ended, HttpStatusCode.Conflict, "permit_ended");
+        problem = await Problems.AssertAsync(ended, HttpStatusCode.Conflict, "permit_ended");
         Assert.Contains("new application", problem.Detail, StringComparison.Ordinal);
 
         var nib = (await after.GetFromJsonAsync<List<PermitResponse>>("/api/permits", TestJson.Options))!.First(p => p.Type == "NIB");
-        await AssertProblemAsync(await after.PostAsJsonAsync($"/api/permits/{nib.Number}/renewal", answers, TestJson.Options), HttpStatusCode.Conflict, "permit_not_renewable");
+        await Problems.AssertAsync(await after.PostAsJsonAsync($"/api/permits/{nib.Number}/renewal", answers, TestJson.Options), HttpStatusCode.Conflict, "permit_not_renewable");
 
         using var stranger = await Accounts.CreateAsync(host, Roles.Applicant);
-        await AssertProblemAsync(await stranger.Client.GetAsync($"/api/permits/{lastDay.Number}/renewal"), HttpStatusCode.NotFound, "permit_not_found");
-        await AssertProblemAsync(await stranger.Client.PostAsJsonAsync($"/api/permits/{lastDay.Number}/renewal", answers, TestJson.Options), HttpStatusCode.NotFound, "permit_not_found");
+        await Problems.AssertAsync(await stranger.Client.GetAsync($"/api/permits/{lastDay.Number}/renewal"), HttpStatusCode.NotFound, "permit_not_found");
+        await Problems.AssertAsync(await stranger.Client.PostAsJsonAsync($"/api/permits/{lastDay.Number}/renewal", answers, TestJson.Options), HttpStatusCode.NotFound, "permit_not_found");
     }
 
     [Fact]
@@ -179,7 +178,7 @@ public abstract class RenewalTests(Portal portal)
         var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => client.PostAsJsonAsync($"/api/permits/{hygiene.Number}/renewal", answers, TestJson.Options)));
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
-        await AssertProblemAsync(responses.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict, "permit_already_renewed");
+        await Problems.AssertAsync(responses.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict, "permit_already_renewed");
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
         var oldId = await db.Permits.Where(p => p.Number == hygiene.Number).Select(p => p.Id).SingleAsync();
@@ -212,7 +211,7 @@ public abstract class RenewalTests(Portal portal)
         await VerifyLogAsync();
 
         // The resubmission of a refused renewal is a renewal again, started from the permit.
-        await AssertProblemAsync(await client.PostAsJsonAsync($"/api/applications/{refused.Id}/resubmission", (await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{hygiene.Number}/renewal", TestJson.Options))!.Answers, TestJson.Options), HttpStatusCode.Conflict, "application_not_resubmittable");
+        await Problems.AssertAsync(await client.PostAsJsonAsync($"/api/applications/{refused.Id}/resubmission", (await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{hygiene.Number}/renewal", TestJson.Options))!.Answers, TestJson.Options), HttpStatusCode.Conflict, "application_not_resubmittable");
         var draft = await client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, refused.Id), TestJson.Options);
         Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
         var view = await draft.Content.ReadFromJsonAsync<ApplicationDraftView>(TestJson.Options);
@@ -243,16 +242,6 @@ public abstract class RenewalTests(Portal portal)
         var response = await client.SendAsync(message);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"Expected 201, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
-    }
-
-    private static async Task<ProblemDetails> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string errorCode)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        var problem = System.Text.Json.JsonSerializer.Deserialize<ProblemDetails>(text, TestJson.Options)!;
-        Assert.Equal(errorCode, problem.Extensions["errorCode"]!.ToString());
-        return problem;
     }
 
     private static async Task<HttpClient> SignedInAsync(PortalFactory host, Account account)

@@ -68,6 +68,14 @@ public abstract class LicensingDbContext(DbContextOptions options)
     public DbSet<DailyDeliveryCount> DailyDeliveryCounts => Set<DailyDeliveryCount>();
 
     /// <summary>Data-protection keys (they sign bearer tokens and confirmation codes), shared by every instance.</summary>
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+
+    public DbSet<StaffChange> StaffChanges => Set<StaffChange>();
+
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
+
+    public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -79,6 +87,41 @@ public abstract class LicensingDbContext(DbContextOptions options)
             user.Property(u => u.PreferredLanguage).HasMaxLength(5);
             user.Property(u => u.WebhookUrl).HasMaxLength(500);
             user.Property(u => u.WebhookSecret).HasMaxLength(100);
+            user.Ignore(u => u.IsActive);
+        });
+        builder.Entity<StaffInvitation>(invitation =>
+        {
+            invitation.ToTable("staff_invitations");
+            invitation.HasKey(i => i.Id);
+            invitation.Property(i => i.TokenSha256).HasMaxLength(64);
+            invitation.HasIndex(i => i.TokenSha256).IsUnique();
+            invitation.HasIndex(i => i.AccountId);
+            invitation.HasOne<ApplicationUser>().WithMany().HasForeignKey(i => i.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<StaffChange>(change =>
+        {
+            change.ToTable("staff_changes");
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+            change.Property(c => c.Roles).HasMaxLength(100);
+            change.Ignore(c => c.RoleList);
+            change.HasIndex(c => c.At);
+            change.HasIndex(c => c.AccountId);
+        });
+        builder.Entity<SignInAttempt>(attempt =>
+        {
+            attempt.ToTable("sign_in_attempts");
+            attempt.HasKey(a => a.Id);
+            attempt.Property(a => a.Address).HasMaxLength(45);
+            attempt.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
+            attempt.HasIndex(a => new { a.AccountId, a.At });
+            attempt.HasIndex(a => a.At);
+        });
+        builder.Entity<AccountSession>(session =>
+        {
+            session.ToTable("account_sessions");
+            session.HasKey(a => a.Id);
+            session.HasIndex(a => a.AccountId);
         });
         builder.Entity<Business>(business =>
         {

@@ -16,4 +16,10 @@ public sealed class ApplicationUser : IdentityUser<Guid>
 
     /// <summary>The secret webhooks to this account are signed with (HMAC-SHA256).</summary>
     public string? WebhookSecret { get; set; }
+
+    /// <summary>When an administrator deactivated this staff account: it cannot sign in, and what it was issued stops working.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>Whether the account may sign in (not deactivated).</summary>
+    public bool IsActive => DeactivatedAt is null;
 }

@@ -87,6 +87,7 @@ public static class LogEntryTypes
     public const string NoteAdded = "note-added";
     public const string BusinessClosed = "business-closed";
     public const string PermitReplaced = "permit-replaced";
+    public const string StaffChanged = "staff-changed";
 }
 
 /// <summary>

@@ -9,6 +9,7 @@ using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Features.Reports;
+using LicensingPortal.Api.Features.Staff;
 using LicensingPortal.Api.Features.Transparency;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Idempotency;
@@ -36,8 +37,15 @@ public static class ApiEndpoints
         ResendConfirmationEmail.Map(publicAccounts);
         ForgotPassword.Map(publicAccounts);
         ResetPassword.Map(publicAccounts);
+        AcceptInvitation.Map(publicAccounts);
         ConfirmEmail.Map(accounts.MapGroup(string.Empty).AllowAnonymous());
-        GetAccountInfo.Map(accounts.MapGroup(string.Empty).RequireAuthorization(Policies.Account));
+        var ownAccount = accounts.MapGroup(string.Empty).RequireAuthorization(Policies.Account);
+        GetAccountInfo.Map(ownAccount);
+        LogOut.Map(ownAccount);
+        GetTwoFactor.Map(ownAccount);
+        EnableTwoFactor.Map(ownAccount).RequireRateLimiting(AuthSetup.AuthLimit);
+        NewRecoveryCodes.Map(ownAccount);
+        DisableTwoFactor.Map(ownAccount);
 
         var businesses = api.MapGroup("/businesses").WithTags("Businesses").RequireAuthorization(Policies.Applicant);
         RegisterBusiness.Map(businesses).AddEndpointFilter(idempotent);
@@ -82,6 +90,14 @@ public static class ApiEndpoints
         LookUpPermit.Map(admin.MapGroup("/permits"));
         RevokePermit.Map(admin.MapGroup("/permits"));
         VerifyLog.Map(admin);
+        var staff = admin.MapGroup("/staff");
+        ListStaff.Map(staff);
+        InviteStaff.Map(staff);
+        ChangeStaffRoles.Map(staff);
+        DeactivateStaff.Map(staff);
+        ReactivateStaff.Map(staff);
+        ListStaffChanges.Map(staff);
+        ListSignIns.Map(staff);
 
         var reports = api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Policies.Reports);
         ReportThroughput.Map(reports);

@@ -93,7 +93,7 @@ public static class JobsSetup
         public bool Authorize(DashboardContext context)
         {
             var user = context.GetHttpContext().User;
-            return user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Officer));
+            return user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Officer)) && user.HasClaim(c => c.Type == Sessions.TwoFactorClaim);
         }
     }
 

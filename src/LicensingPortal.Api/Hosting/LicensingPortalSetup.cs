@@ -48,6 +48,7 @@ public static class LicensingPortalSetup
         services.AddSettings<WebhookOptions>(WebhookOptions.Section);
         services.AddSettings<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSettings<BootstrapOptions>(BootstrapOptions.Section);
+        services.AddSettings<SessionLimitOptions>(SessionLimitOptions.Section);
         services.AddSettings<ServiceContactsOptions>(ServiceContactsOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
@@ -81,6 +82,9 @@ public static class LicensingPortalSetup
         services.AddScoped<ReportCounters>();
         services.AddScoped<LogVerifier>();
         services.AddScoped<AccountMail>();
+        services.AddScoped<SignInSteps>();
+        services.AddScoped<TwoFactor>();
+        services.AddScoped<Features.Staff.StaffAccounts>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<DecisionRecorder>();
         services.AddSingleton<IdempotencyFilter>();

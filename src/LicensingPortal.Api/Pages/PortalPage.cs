@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using LicensingPortal.Api.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using LicensingPortal.Rules.Model;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -88,4 +91,21 @@ public abstract class PortalPage : PageModel
     /// <summary>A local return address only: never redirect to another site.</summary>
     protected string LocalOr(string? returnUrl, string fallback) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : fallback;
+
+    /// <summary>
+    /// Gives the sign-in cookie and goes on: a staff account without a second factor to its enrolment first; otherwise
+    /// back to the page that asked (with kept answers offered back), or the account's home.
+    /// </summary>
+    protected async Task<IActionResult> SignInAndGoOnAsync(ClaimsPrincipal principal, string? returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, principal, new AuthenticationProperties { IsPersistent = false });
+        var back = LocalOr(returnUrl, Roles.HomeOf(principal));
+        if (Roles.IsStaff(principal) && !principal.HasClaim(c => c.Type == Sessions.TwoFactorClaim))
+        {
+            return RedirectToPage("/Akun/DuaLangkah", new { ReturnUrl = back });
+        }
+
+        return PendingAnswers.AreKeptFor(HttpContext, back) ? RedirectToPage("/Akun/Lanjutkan", new { ReturnUrl = back }) : LocalRedirect(back);
+    }
 }

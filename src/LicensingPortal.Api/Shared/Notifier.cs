@@ -52,6 +52,7 @@ public enum AccountEmailKind
     ConfirmEmail,
     ResetPasswordLink,
     ResetPasswordCode,
+    StaffInvitation,
 }
 
 /// <summary>The payload of an account e-mail: to whom, the link or code it carries, and the code again for those who type it (API clients).</summary>

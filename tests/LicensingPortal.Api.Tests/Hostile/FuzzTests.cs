@@ -83,6 +83,7 @@ public abstract class FuzzTests(Portal portal, int requests)
     {
         var (operations, document) = await ApiSurface.ReadAsync(portal.Factory);
         var identities = new List<HttpClient> { portal.Factory.CreateClient() };
+        var accounts = new List<Account?> { null };
         foreach (var role in Roles.All)
         {
             var account = await portal.StaffAsync(role);
@@ -92,6 +93,7 @@ public abstract class FuzzTests(Portal portal, int requests)
             }
 
             identities.Add(account.Client);
+            accounts.Add(account);
         }
 
         var examples = new Dictionary<string, JsonNode>(StringComparer.Ordinal)
@@ -169,6 +171,12 @@ public abstract class FuzzTests(Portal portal, int requests)
                 {
                     faults.Add($"{operation} as identity {identity}: {request.RequestUri} → {defect}");
                 }
+            }
+
+            // Signing out (or anything else that ends the sign-in) answered: sign in again, so the identity keeps its role.
+            if (accounts[identity] is { } signedOut && (operation.ToString().EndsWith("/api/auth/logout", StringComparison.Ordinal) || response.StatusCode == HttpStatusCode.Unauthorized))
+            {
+                signedOut.Client.DefaultRequestHeaders.Authorization = new("Bearer", await Accounts.LoginAsync(signedOut.Client, signedOut.Email, signedOut.Password, signedOut.AuthenticatorKey));
             }
 
             request.Dispose();

@@ -310,6 +310,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         await page.GetByLabel(Say.In(language, "Field.Email"), new() { Exact = true }).FillAsync(account.Email);
         await page.GetByLabel(Say.In(language, "Field.Password"), new() { Exact = true }).FillAsync(Accounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = Say.In(language, "SignIn.Button"), Exact = true }).ClickAsync();
+        await page.GetByLabel(Say.In(language, "Field.TwoFactorCode"), new() { Exact = true }).FillAsync(account.Code());
+        await page.GetByRole(AriaRole.Button, new() { Name = Say.In(language, "SignIn.Button"), Exact = true }).ClickAsync();
     }
 
     /// <summary>Axe on the page as it is (and its HTML within the 60 KB every page keeps to), then in the other language, then back.</summary>

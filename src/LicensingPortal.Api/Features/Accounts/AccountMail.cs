@@ -32,6 +32,16 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
         Raise(user, new AccountEmail(AccountEmailKind.ResetPasswordLink, user.Email!, link, code));
     }
 
+    /// <summary>Where an invitation's link leads; the page sends <see cref="Staff.AcceptInvitation"/> with the code it carries.</summary>
+    public const string InvitationPath = "/akun/undangan";
+
+    /// <summary>The invitation to a staff account, with the secret of its link (stored only as its hash).</summary>
+    public void SendInvitation(ApplicationUser user, string token)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        Raise(user, new AccountEmail(AccountEmailKind.StaffInvitation, user.Email!, $"{address.BaseUrl()}{InvitationPath}?kode={token}", token));
+    }
+
     /// <summary>A token as it travels in links and e-mails (base64url of its UTF-8), and back; null when it is not one.</summary>
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

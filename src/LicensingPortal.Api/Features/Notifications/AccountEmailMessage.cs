@@ -21,6 +21,7 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
         {
             AccountEmailKind.ConfirmEmail => "Confirm",
             AccountEmailKind.ResetPasswordLink => "Reset",
+            AccountEmailKind.StaffInvitation => "Invite",
             _ => "Code",
         };
         var (subject, intro) = (Text($"Email.Account.{kind}.Subject"), Text($"Email.Account.{kind}.Intro"));

@@ -11,11 +11,13 @@ namespace LicensingPortal.Api.Infrastructure.Auth;
 /// </summary>
 public sealed class AccountSeeder(
     UserManager<ApplicationUser> users,
+    IUserStore<ApplicationUser> store,
     RoleManager<IdentityRole<Guid>> roles,
     IOptions<BootstrapOptions> bootstrapOptions,
     IHostEnvironment environment)
 {
-    public sealed record DemoUser(string Email, string Password, string Role);
+    /// <summary>A demo account; a staff one has the authenticator key (base32) a newcomer adds to an app to sign in.</summary>
+    public sealed record DemoUser(string Email, string Password, string Role, string? AuthenticatorKey = null);
 
     public async Task SeedAsync(bool embedded)
     {
@@ -33,7 +35,7 @@ public sealed class AccountSeeder(
             var demo = JsonSerializer.Deserialize<List<DemoUser>>(await File.ReadAllTextAsync(path), Json.Options) ?? [];
             foreach (var user in demo)
             {
-                await EnsureUserAsync(user.Email, user.Password, user.Role);
+                await EnsureUserAsync(user.Email, user.Password, user.Role, environment.IsProduction() ? null : user.AuthenticatorKey);
             }
         }
 
@@ -44,7 +46,11 @@ public sealed class AccountSeeder(
         }
     }
 
-    private async Task EnsureUserAsync(string email, string password, string role)
+    /// <summary>
+    /// Creates the account once. A staff account with a key from the seeds has two-step sign-in on with that key;
+    /// without one (the bootstrap administrator, and demo accounts in Production) it enrols at its first sign-in.
+    /// </summary>
+    private async Task EnsureUserAsync(string email, string password, string role, string? authenticatorKey = null)
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
@@ -57,6 +63,13 @@ public sealed class AccountSeeder(
         {
             Ensure(await users.RemoveFromRoleAsync(user, Roles.Applicant), email);
             Ensure(await users.AddToRoleAsync(user, role), email);
+        }
+
+        if (authenticatorKey is { Length: > 0 })
+        {
+            await ((IUserAuthenticatorKeyStore<ApplicationUser>)store).SetAuthenticatorKeyAsync(user, authenticatorKey, CancellationToken.None);
+            user.TwoFactorEnabled = true;
+            Ensure(await users.UpdateAsync(user), email);
         }
     }
 

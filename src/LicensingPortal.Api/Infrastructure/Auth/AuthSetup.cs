@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,9 @@ public static class AuthSetup
     public const string PrecheckLimit = "precheck";
     public const string PublicLimit = "public";
 
+    /// <summary>The default scheme: a bearer token checked against its session, or the sign-in cookie.</summary>
+    public const string CheckedScheme = "Checked";
+
     public static IServiceCollection AddLicensingAuth(this IServiceCollection services)
     {
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
@@ -29,6 +33,7 @@ public static class AuthSetup
                 options.SignIn.RequireConfirmedEmail = true;
             })
             .AddRoles<IdentityRole<Guid>>()
+            .AddClaimsPrincipalFactory<LicensingClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddUserManager<ApplicantUserManager>()
             .AddEntityFrameworkStores<LicensingDbContext>();
@@ -37,6 +42,16 @@ public static class AuthSetup
             options.BearerTokenExpiration = TimeSpan.FromHours(1);
             options.RefreshTokenExpiration = TimeSpan.FromDays(14);
         });
+        services.AddScoped<Sessions>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, EnrolmentRequiredHandler>();
+        // Whatever reads the caller without naming a scheme (the jobs dashboard, the pages' layout) reads it checked too:
+        // a bearer token through the server's session check, otherwise the cookie (checked on every request below).
+        services.AddAuthentication(CheckedScheme)
+            .AddScheme<AuthenticationSchemeOptions, CheckedBearerHandler>(CheckedBearerHandler.Name, null)
+            .AddPolicyScheme(CheckedScheme, CheckedScheme, options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? CheckedBearerHandler.Name
+                    : IdentityConstants.ApplicationScheme);
         services.AddDataProtection().SetApplicationName("LicensingPortal").PersistKeysToDbContext<LicensingDbContext>();
 
         // The pages sign in with Identity's cookie: never sent over plain HTTP (browsers treat localhost as secure),
@@ -53,6 +68,16 @@ public static class AuthSetup
             options.LogoutPath = "/akun/keluar";
             options.AccessDeniedPath = "/kesalahan/403";
             options.ReturnUrlParameter = "ReturnUrl";
+            // Every request's cookie is checked against its session on the server (signed out, idle or too old for
+            // staff, account deactivated, security stamp changed), in place of Identity's periodic stamp check.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                if (context.Principal is null || !await context.HttpContext.RequestServices.GetRequiredService<Sessions>().StandsAsync(context.Principal, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            };
             options.Events.OnRedirectToLogin = async context =>
             {
                 await Web.PendingAnswers.KeepAsync(context.HttpContext);
@@ -72,14 +97,15 @@ public static class AuthSetup
         // pages accept the sign-in cookie only.
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.ApplicantPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Applicant))
-            .AddPolicy(Policies.OfficerPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Officer, Roles.Admin))
-            .AddPolicy(Policies.ReportPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Mayor, Roles.Admin))
-            .AddPolicy(Policies.AdminPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Account, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
-            .AddPolicy(Policies.Applicant, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Applicant))
-            .AddPolicy(Policies.Officer, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Officer, Roles.Admin))
-            .AddPolicy(Policies.Reports, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Mayor, Roles.Admin))
-            .AddPolicy(Policies.Admin, policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Admin));
+            .AddPolicy(Policies.OfficerPages, policy => Staff(policy, IdentityConstants.ApplicationScheme, Roles.Officer, Roles.Admin))
+            .AddPolicy(Policies.ReportPages, policy => Staff(policy, IdentityConstants.ApplicationScheme, Roles.Mayor, Roles.Admin))
+            .AddPolicy(Policies.AdminPages, policy => Staff(policy, IdentityConstants.ApplicationScheme, Roles.Admin))
+            .AddPolicy(Policies.AccountPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .AddPolicy(Policies.Account, policy => policy.AddAuthenticationSchemes(CheckedBearerHandler.Name).RequireAuthenticatedUser())
+            .AddPolicy(Policies.Applicant, policy => policy.AddAuthenticationSchemes(CheckedBearerHandler.Name).RequireRole(Roles.Applicant))
+            .AddPolicy(Policies.Officer, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Officer, Roles.Admin))
+            .AddPolicy(Policies.Reports, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Mayor, Roles.Admin))
+            .AddPolicy(Policies.Admin, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Admin));
 
         // One counter per limit for the API and the pages alike: posting a form counts as calling the API. Reading a
         // page (GET) never counts against the account's limits; the public reads have their own.
@@ -125,6 +151,10 @@ public static class AuthSetup
         });
         return services;
     }
+
+    /// <summary>A staff policy: one of the roles, and signed in with a second factor (see <see cref="EnrolmentRequiredHandler"/>).</summary>
+    private static void Staff(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy, string scheme, params string[] roles) =>
+        policy.AddAuthenticationSchemes(scheme).RequireRole(roles).RequireClaim(Sessions.TwoFactorClaim);
 
     private static string Caller(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true ? context.User.UserId().ToString() : context.Connection.RemoteIpAddress?.ToString() ?? "local";

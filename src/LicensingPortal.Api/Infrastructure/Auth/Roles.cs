@@ -11,6 +11,18 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } = [Applicant, Officer, Mayor, Admin];
 
+    /// <summary>The roles an administrator gives (never by registration).</summary>
+    public static IReadOnlyList<string> Staff { get; } = [Officer, Mayor, Admin];
+
+    public static bool IsStaffRole(string role) => Staff.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>Whether the account holds a staff role (and so needs a second factor and has the staff session limits).</summary>
+    public static bool IsStaff(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Staff.Any(user.IsInRole);
+    }
+
     /// <summary>Where an account's pages start, by its role.</summary>
     public static string HomeOf(ClaimsPrincipal user)
     {
@@ -33,6 +45,9 @@ public static class Policies
 
     /// <summary>The administrators' pages (signed in with the cookie).</summary>
     public const string AdminPages = "admin-pages";
+
+    /// <summary>Any account signed in with the cookie, whatever its role (its own account's pages: the second factor).</summary>
+    public const string AccountPages = "account-pages";
 
     /// <summary>Any signed-in account, whatever its role.</summary>
     public const string Account = "account";

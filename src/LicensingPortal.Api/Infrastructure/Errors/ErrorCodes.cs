@@ -20,6 +20,14 @@ public static class ErrorCodes
     public const string UriTooLong = "uri_too_long";
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
+    public const string TwoFactorRequired = "two_factor_required";
+    public const string TwoFactorEnrolmentRequired = "two_factor_enrolment_required";
+    public const string TwoFactorCodeInvalid = "two_factor_code_invalid";
+    public const string TwoFactorKeptForStaff = "two_factor_kept_for_staff";
+    public const string InvitationInvalid = "invitation_invalid";
+    public const string StaffAccountNotFound = "staff_account_not_found";
+    public const string EmailTaken = "email_taken";
+    public const string LastAdministrator = "last_administrator";
     public const string RateLimited = "rate_limited";
     public const string IdempotencyKeyInvalid = "idempotency_key_invalid";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
@@ -57,6 +65,14 @@ public static class ErrorCodes
         UriTooLong,
         Unauthorized,
         Forbidden,
+        TwoFactorRequired,
+        TwoFactorEnrolmentRequired,
+        TwoFactorCodeInvalid,
+        TwoFactorKeptForStaff,
+        InvitationInvalid,
+        StaffAccountNotFound,
+        EmailTaken,
+        LastAdministrator,
         RateLimited,
         IdempotencyKeyInvalid,
         IdempotencyKeyReused,

@@ -74,6 +74,13 @@ public static class LogPayloads
         return Sha256($"{business.Id:N}|{business.ClosedAt?.ToUnixTimeMilliseconds()}|{string.Join(',', ended.Select(p => p.Number).Order(StringComparer.Ordinal))}");
     }
 
+    /// <summary>A change to a staff account: the account, what happened, its staff roles afterwards, when, and by whom.</summary>
+    public static string ForStaffChange(StaffChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return Sha256($"{change.AccountId:N}|{StaffChangeKinds.Of(change.Kind)}|{change.Roles}|{change.At.ToUnixTimeMilliseconds()}|{change.By?.ToString("N") ?? "-"}");
+    }
+
     public static string ForNote(DecisionNote note)
     {
         ArgumentNullException.ThrowIfNull(note);

@@ -31,7 +31,8 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
         Dictionary<string, string> RuleSets,
         Dictionary<Guid, DecisionNote> Notes,
         Dictionary<Guid, Business> ClosedBusinesses,
-        ILookup<Guid, Permit> PermitsClosedWith);
+        ILookup<Guid, Permit> PermitsClosedWith,
+        Dictionary<Guid, StaffChange> StaffChanges);
 
     public async Task<Report> VerifyAsync(CancellationToken cancellationToken)
     {
@@ -147,7 +148,8 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
         var ruleSets = await second.RuleSetVersions.AsNoTracking().ToDictionaryAsync(v => v.Hash, v => v.Content, cancellationToken);
         var notes = await second.DecisionNotes.AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
         var closed = await second.Businesses.AsNoTracking().Where(b => b.ClosedAt != null).ToDictionaryAsync(b => b.Id, cancellationToken);
-        return new Sources(decisions, permits, ruleSets, notes, closed, permits.Values.Where(p => p.ClosedAt != null).ToLookup(p => p.BusinessId));
+        var staff = await second.StaffChanges.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
+        return new Sources(decisions, permits, ruleSets, notes, closed, permits.Values.Where(p => p.ClosedAt != null).ToLookup(p => p.BusinessId), staff);
     }
 
     private static async Task<Dictionary<Guid, (string, string)>> DecisionDigestsAsync(LicensingDbContext context, CancellationToken cancellationToken)
@@ -202,6 +204,7 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
                 ? LogPayloads.ForClosure(business, stored.PermitsClosedWith[business.Id])
                 : null,
             LogEntryTypes.NoteAdded => stored.Notes.TryGetValue(entry.SubjectId, out var note) ? LogPayloads.ForNote(note) : null,
+            LogEntryTypes.StaffChanged => stored.StaffChanges.TryGetValue(entry.SubjectId, out var change) ? LogPayloads.ForStaffChange(change) : null,
             LogEntryTypes.RuleSetFirstUsed => stored.RuleSets.TryGetValue(entry.PayloadSha256, out var content) ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) : null,
             _ => entry.PayloadSha256,
         };

@@ -1,5 +1,5 @@
+using System.Security.Claims;
 using LicensingPortal.Api.Features.Accounts;
-using LicensingPortal.Api.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -36,7 +36,7 @@ public sealed class MasukModel : PortalPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await Sender.Send(new LogIn.Command(Email ?? string.Empty, Password ?? string.Empty), cancellationToken);
+        var result = await Sender.Send(new LogIn.Command(Email ?? string.Empty, Password ?? string.Empty, Address: HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
         if (!result.Succeeded)
         {
             if (result.Error!.Errors is not null)
@@ -52,10 +52,16 @@ public sealed class MasukModel : PortalPage
             return Page();
         }
 
-        await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, result.Value, new AuthenticationProperties { IsPersistent = false });
-        var home = Roles.HomeOf(result.Value);
-        var back = LocalOr(ReturnUrl, home);
-        return PendingAnswers.AreKeptFor(HttpContext, back) ? RedirectToPage("/Akun/Lanjutkan", new { ReturnUrl = back }) : LocalRedirect(back);
+        if (result.Value.CodeNeededFor is { } accountId)
+        {
+            // The password was right: Identity's short-lived two-factor cookie remembers whose, for the code's page.
+            var waiting = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
+            waiting.AddClaim(new Claim(ClaimTypes.Name, accountId.ToString()));
+            await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(waiting));
+            return RedirectToPage("/Akun/MasukKode", new { ReturnUrl });
+        }
+
+        return await SignInAndGoOnAsync(result.Value.SignedIn!, ReturnUrl);
     }
 
     private static string T(string key) => Infrastructure.Web.Texts.Get(key);

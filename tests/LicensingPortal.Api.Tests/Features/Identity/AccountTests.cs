@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Features.Applications;
@@ -114,15 +115,27 @@ public sealed class AccountSeedTests(PostgresPortal postgres, SqlitePortal sqlit
 {
     private static readonly string[] DemoEmails = ["pemohon1@demo.kupang.test", "pemohon2@demo.kupang.test", "petugas@demo.kupang.test", "walikota@demo.kupang.test", "admin@demo.kupang.test"];
 
+    /// <summary>Every demo account signs in as the README says; a staff one with the code for its key in the seed file, as a newcomer's app would.</summary>
     [Fact]
     public async Task EmbeddedDefault_HasEveryDemoAccountOfTheSeedFile()
     {
-        foreach (var email in DemoEmails)
+        var seeds = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "seeds", "demo-users.json")))!.AsArray();
+        Assert.Equal(DemoEmails, seeds.Select(s => (string)s!["email"]!));
+        foreach (var seed in seeds)
         {
+            var email = (string)seed!["email"]!;
             var password = email.StartsWith("pemohon", StringComparison.Ordinal) ? "Pemohon-Demo-2026"
                 : email.StartsWith("petugas", StringComparison.Ordinal) ? "Petugas-Demo-2026"
                 : email.StartsWith("walikota", StringComparison.Ordinal) ? "Walikota-Demo-2026" : "Admin-Demo-2026";
-            Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(sqlite.Client, email, password)));
+            var key = (string?)seed["authenticatorKey"];
+            Assert.Equal(!email.StartsWith("pemohon", StringComparison.Ordinal), key is not null);
+            if (key is not null)
+            {
+                var withoutCode = await sqlite.Client.PostAsJsonAsync("/api/auth/login", new { email, password });
+                await Problems.AssertAsync(withoutCode, HttpStatusCode.Unauthorized, "two_factor_required");
+            }
+
+            Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(sqlite.Client, email, password, key)));
         }
     }
 
@@ -139,7 +152,23 @@ public sealed class AccountSeedTests(PostgresPortal postgres, SqlitePortal sqlit
         };
         await using var configured = postgres.Create(settings);
         using var client = configured.CreateClient();
-        Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(client, "admin@kupangkota.go.id", "Admin-Produksi-2026")));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(client, "admin@kupangkota.go.id", "Admin-Produksi-2026"));
+
+        // The bootstrap administrator has no second factor yet: no staff endpoint until it enrols.
+        await Problems.AssertAsync(await client.GetAsync("/api/admin/staff"), HttpStatusCode.Forbidden, "two_factor_enrolment_required");
+        var twoFactor = await client.GetFromJsonAsync<JsonObject>("/api/auth/two-factor");
+        Assert.False((bool)twoFactor!["enabled"]!);
+        Assert.True((bool)twoFactor["required"]!);
+        var key = ((string)twoFactor["sharedKey"]!).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        Assert.StartsWith("otpauth://totp/", (string)twoFactor["authenticatorUri"]!, StringComparison.Ordinal);
+        var enabled = await client.PostAsJsonAsync("/api/auth/two-factor/enable", new { code = Accounts.CodeFor(key) });
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        Assert.Equal(10, (await enabled.Content.ReadFromJsonAsync<JsonObject>())!["recoveryCodes"]!.AsArray().Count);
+
+        // Turning it on ended the sign-in without it; the next one needs the code.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/manage/info")).StatusCode);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(client, "admin@kupangkota.go.id", "Admin-Produksi-2026", key));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/admin/staff")).StatusCode);
     }
 }
 

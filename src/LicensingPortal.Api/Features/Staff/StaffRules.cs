@@ -1,0 +1,14 @@
+using LicensingPortal.Api.Infrastructure.Auth;
+
+namespace LicensingPortal.Api.Features.Staff;
+
+/// <summary>The rule every staff command applies to the roles it is given: at least one, each a staff role, none twice.</summary>
+public static class StaffRules
+{
+    public static void StaffRoles<T>(this IRuleBuilderInitial<T, IReadOnlyList<string>> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(_ => Texts.Get("Validation.StaffRoles"))
+            .Must(roles => roles.Count is > 0 and <= 3).WithMessage(_ => Texts.Get("Validation.StaffRoles"))
+            .Must(roles => roles.All(r => r is not null && Roles.IsStaffRole(r))).WithMessage(_ => Texts.Get("Validation.StaffRoles"))
+            .Must(roles => roles.Distinct(StringComparer.Ordinal).Count() == roles.Count).WithMessage(_ => Texts.Get("Validation.StaffRoles"));
+}

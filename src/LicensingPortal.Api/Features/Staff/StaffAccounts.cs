@@ -56,7 +56,9 @@ public sealed class StaffAccounts(LicensingDbContext db, UserManager<Application
                            select new { userRole.UserId, role.Name }).ToListAsync(cancellationToken);
         var ids = roles.Select(r => r.UserId).Distinct().ToList();
         var accounts = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken);
+        // With the invitations this unit of work made and has not yet written.
         var invitations = (await db.StaffInvitations.AsNoTracking().Where(i => ids.Contains(i.AccountId)).ToListAsync(cancellationToken))
+            .Concat(db.StaffInvitations.Local.Where(i => ids.Contains(i.AccountId)))
             .GroupBy(i => i.AccountId).ToDictionary(g => g.Key, g => g.MaxBy(i => i.CreatedAt)!);
         var lastSignIns = (await db.SignInAttempts.AsNoTracking()
                 .Where(a => ids.Contains(a.AccountId) && a.Outcome == SignInOutcome.Succeeded)

@@ -1,0 +1,247 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LicensingPortal.Api.Tests.Features.Identity;
+
+/// <summary>
+/// Staff accounts the city runs: an invitation from the e-mail pickup folder to a password, two-step sign-in with a
+/// real TOTP code, recovery codes that work once, deactivation cutting what was issued, the last administrator kept,
+/// sessions ending on the server (signed out, idle, too old) on a fake clock, and every change kept and logged.
+/// </summary>
+public abstract partial class StaffAccountTests(Portal portal)
+{
+    [Fact]
+    public async Task Invitation_FromThePickupFolder_ToAPassword_ThenTwoStepSignIn_WithRecoveryCodesOnce()
+    {
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        var email = $"petugas-{Guid.NewGuid():N}@kupangkota.go.id";
+        var invited = await admin.Client.PostAsJsonAsync("/api/admin/staff", new { email, roles = new[] { Roles.Officer }, language = "id" });
+        Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        var member = await invited.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("invited", (string)member!["status"]!);
+
+        // Nobody can sign in to it, or register its address, before the person sets a password.
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email, password = "apa-saja-12345" }), HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.NotEqual(HttpStatusCode.OK, (await portal.Client.PostAsJsonAsync("/api/auth/register", new { email, password = Accounts.Password })).StatusCode);
+
+        var code = await InvitationCodeAsync(email);
+        using var person = portal.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await person.PostAsJsonAsync("/api/auth/invitations/accept", new { code, password = Accounts.Password })).StatusCode);
+        await Problems.AssertAsync(await person.PostAsJsonAsync("/api/auth/invitations/accept", new { code, password = Accounts.Password }), HttpStatusCode.BadRequest, "invitation_invalid");
+
+        // Signed in with the password alone, the officer reaches no staff endpoint before enrolling.
+        person.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(person, email, Accounts.Password));
+        await Problems.AssertAsync(await person.GetAsync("/api/audit/decisions"), HttpStatusCode.Forbidden, "two_factor_enrolment_required");
+        var key = ((string)(await person.GetFromJsonAsync<JsonObject>("/api/auth/two-factor"))!["sharedKey"]!).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        await Problems.AssertAsync(await person.PostAsJsonAsync("/api/auth/two-factor/enable", new { code = "000000" == Accounts.CodeFor(key) ? "111111" : "000000" }), HttpStatusCode.BadRequest, "two_factor_code_invalid");
+        var enabled = await (await person.PostAsJsonAsync("/api/auth/two-factor/enable", new { code = Accounts.CodeFor(key) })).Content.ReadFromJsonAsync<JsonObject>();
+        var recovery = enabled!["recoveryCodes"]!.AsArray().Select(c => (string)c!).ToList();
+        Assert.Equal(10, recovery.Distinct().Count());
+
+        // From now on the password alone is not enough; a wrong code counts; the right one, or a recovery code once, is.
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email, password = Accounts.Password }), HttpStatusCode.Unauthorized, "two_factor_required");
+        var wrong = Accounts.CodeFor(key) == "123456" ? "654321" : "123456";
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email, password = Accounts.Password, twoFactorCode = wrong }), HttpStatusCode.Unauthorized, "two_factor_code_invalid");
+        person.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(person, email, Accounts.Password, key));
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("/api/audit/decisions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await portal.Client.PostAsJsonAsync("/api/auth/login", new { email, password = Accounts.Password, twoFactorRecoveryCode = recovery[0] })).StatusCode);
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email, password = Accounts.Password, twoFactorRecoveryCode = recovery[0] }), HttpStatusCode.Unauthorized, "two_factor_code_invalid");
+        await Problems.AssertAsync(await person.PostAsync("/api/auth/two-factor/disable", null), HttpStatusCode.Conflict, "two_factor_kept_for_staff");
+
+        // Administrators read who was invited and joined, and every sign-in with its outcome and address.
+        var changes = await admin.Client.GetFromJsonAsync<JsonArray>("/api/admin/staff/changes");
+        var mine = changes!.Where(c => (string)c!["email"]! == email).Select(c => (string)c!["kind"]!).ToList();
+        Assert.Equal(["joined", "invited"], mine);
+        Assert.Equal(admin.Email, (string)changes!.First(c => (string)c!["email"]! == email && (string)c["kind"]! == "invited")!["byEmail"]!);
+        var signIns = await admin.Client.GetFromJsonAsync<JsonArray>($"/api/admin/staff/sign-ins?accountId={(string)member["id"]!}");
+        var outcomes = signIns!.Select(s => (string)s!["outcome"]!).ToList();
+        Assert.Contains("code_needed", outcomes);
+        Assert.Contains("wrong_code", outcomes);
+        Assert.Contains("succeeded", outcomes);
+        Assert.All(signIns!, s => Assert.False(string.IsNullOrEmpty((string)s!["address"]!)));
+
+        // Each change is in the transparency log, and the log verifies with them.
+        await portal.LogIntegratedAsync();
+        var verified = await (await admin.Client.PostAsync("/api/admin/audit/verify", null)).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True((bool)verified!["valid"]!, (string?)verified["problem"]);
+    }
+
+    [Fact]
+    public async Task AnInvitation_ExpiresAfter72Hours_AndInvitingAgainVoidsTheEarlierLink()
+    {
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        var email = $"walikota-{Guid.NewGuid():N}@kupangkota.go.id";
+        Assert.Equal(HttpStatusCode.Created, (await admin.Client.PostAsJsonAsync("/api/admin/staff", new { email, roles = new[] { Roles.Mayor } })).StatusCode);
+        var first = await InvitationCodeAsync(email);
+
+        await using (var later = portal.Create(time: new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(72).AddMinutes(1))))
+        {
+            using var client = later.CreateClient();
+            await Problems.AssertAsync(await client.PostAsJsonAsync("/api/auth/invitations/accept", new { code = first, password = Accounts.Password }), HttpStatusCode.BadRequest, "invitation_invalid");
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await admin.Client.PostAsJsonAsync("/api/admin/staff", new { email, roles = new[] { Roles.Mayor, Roles.Officer } })).StatusCode);
+        var second = await InvitationCodeAsync(email, except: first);
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/invitations/accept", new { code = first, password = Accounts.Password }), HttpStatusCode.BadRequest, "invitation_invalid");
+        Assert.Equal(HttpStatusCode.OK, (await portal.Client.PostAsJsonAsync("/api/auth/invitations/accept", new { code = second, password = Accounts.Password })).StatusCode);
+
+        // Joined, the address cannot be invited again, and an applicant's own registration never gives a staff role.
+        await Problems.AssertAsync(await admin.Client.PostAsJsonAsync("/api/admin/staff", new { email, roles = new[] { Roles.Admin } }), HttpStatusCode.Conflict, "email_taken");
+        using var applicant = await portal.ApplicantAsync();
+        await Problems.AssertAsync(await admin.Client.PutAsJsonAsync($"/api/admin/staff/{applicant.Id}/roles", new { roles = new[] { Roles.Admin } }), HttpStatusCode.NotFound, "staff_account_not_found");
+        var roles = await applicant.Client.GetFromJsonAsync<JsonObject>("/api/auth/manage/info");
+        Assert.Equal([Roles.Applicant], roles!["roles"]!.AsArray().Select(r => (string)r!));
+    }
+
+    [Fact]
+    public async Task Deactivation_CutsTheIssuedToken_ItsRefreshToken_AndSignIn_UntilReactivated()
+    {
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        var login = await (await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = officer.Email, password = officer.Password, twoFactorCode = officer.Code() })).Content.ReadFromJsonAsync<Accounts.Tokens>();
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.GetAsync("/api/audit/decisions")).StatusCode);
+
+        var deactivated = await admin.Client.PostAsync($"/api/admin/staff/{officer.Id}/deactivate", null);
+        Assert.Equal("deactivated", (string)(await deactivated.Content.ReadFromJsonAsync<JsonObject>())!["status"]!);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.Client.GetAsync("/api/audit/decisions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await portal.Client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = login!.RefreshToken })).StatusCode);
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = officer.Email, password = officer.Password, twoFactorCode = officer.Code() }), HttpStatusCode.Unauthorized, "unauthorized");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PostAsync($"/api/admin/staff/{officer.Id}/reactivate", null)).StatusCode);
+        officer.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(officer.Client, officer.Email, officer.Password, officer.AuthenticatorKey));
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.GetAsync("/api/audit/decisions")).StatusCode);
+
+        // A change of roles ends the sign-ins made with the old ones.
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsJsonAsync($"/api/admin/staff/{officer.Id}/roles", new { roles = new[] { Roles.Mayor } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.Client.GetAsync("/api/audit/decisions")).StatusCode);
+        officer.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(officer.Client, officer.Email, officer.Password, officer.AuthenticatorKey));
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.Client.GetAsync("/api/audit/decisions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.GetAsync("/api/reports/throughput?from=2026-01-01&to=2026-01-31")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheLastActiveAdministrator_CannotBeDeactivatedOrDemoted()
+    {
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        var staff = await admin.Client.GetFromJsonAsync<JsonArray>("/api/admin/staff");
+        var others = staff!.Where(m => (string)m!["id"]! != admin.Id.ToString() && (string)m["status"]! == "active" && m["roles"]!.AsArray().Any(r => (string)r! == Roles.Admin))
+            .Select(m => (string)m!["id"]!).ToList();
+        foreach (var other in others)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.Client.PostAsync($"/api/admin/staff/{other}/deactivate", null)).StatusCode);
+        }
+
+        try
+        {
+            await Problems.AssertAsync(await admin.Client.PostAsync($"/api/admin/staff/{admin.Id}/deactivate", null), HttpStatusCode.Conflict, "last_administrator");
+            await Problems.AssertAsync(await admin.Client.PutAsJsonAsync($"/api/admin/staff/{admin.Id}/roles", new { roles = new[] { Roles.Officer } }), HttpStatusCode.Conflict, "last_administrator");
+            Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsJsonAsync($"/api/admin/staff/{admin.Id}/roles", new { roles = new[] { Roles.Admin, Roles.Officer } })).StatusCode);
+        }
+        finally
+        {
+            using var again = portal.Factory.CreateClient();
+            again.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(again, admin.Email, admin.Password, admin.AuthenticatorKey));
+            foreach (var other in others)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await again.PostAsync($"/api/admin/staff/{other}/reactivate", null)).StatusCode);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task StaffSessions_EndAfter30IdleMinutes_And12Hours_AndAtSignOut_OnAFakeClock()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = portal.Create(time: clock);
+        using var officer = await Accounts.CreateAsync(host, Roles.Officer);
+        using var applicant = await Accounts.CreateAsync(host, Roles.Applicant);
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.GetAsync("/api/audit/decisions")).StatusCode);
+
+        clock.Advance(TimeSpan.FromMinutes(29));
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.GetAsync("/api/audit/decisions")).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(29));
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.GetAsync("/api/audit/decisions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await applicant.Client.GetAsync("/api/businesses")).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.Client.GetAsync("/api/audit/decisions")).StatusCode);
+
+        // Active all along (a new bearer token from the refresh token each hour), a staff session still ends 12 hours after it began.
+        var tokens = await (await officer.Client.PostAsJsonAsync("/api/auth/login", new { email = officer.Email, password = officer.Password, twoFactorCode = officer.Code() })).Content.ReadFromJsonAsync<Accounts.Tokens>();
+        async Task<HttpStatusCode> RefreshedAsync()
+        {
+            var refreshed = await officer.Client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens!.RefreshToken });
+            if (!refreshed.IsSuccessStatusCode)
+            {
+                return refreshed.StatusCode;
+            }
+
+            tokens = await refreshed.Content.ReadFromJsonAsync<Accounts.Tokens>();
+            officer.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens!.AccessToken);
+            return (await officer.Client.GetAsync("/api/audit/decisions")).StatusCode;
+        }
+
+        for (var minutes = 25; minutes < 12 * 60; minutes += 25)
+        {
+            clock.Advance(TimeSpan.FromMinutes(25));
+            Assert.Equal(HttpStatusCode.OK, await RefreshedAsync());
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(25));
+        Assert.Equal(HttpStatusCode.Unauthorized, await RefreshedAsync());
+
+        // Signing out ends the session on the server: the same token answers 401 afterwards.
+        applicant.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(applicant.Client, applicant.Email, applicant.Password));
+        Assert.Equal(HttpStatusCode.NoContent, (await applicant.Client.PostAsync("/api/auth/logout", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await applicant.Client.GetAsync("/api/businesses")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnApplicant_MayTurnTwoStepSignInOn_AndOff()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var key = ((string)(await applicant.Client.GetFromJsonAsync<JsonObject>("/api/auth/two-factor"))!["sharedKey"]!).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        Assert.Equal(HttpStatusCode.OK, (await applicant.Client.PostAsJsonAsync("/api/auth/two-factor/enable", new { code = Accounts.CodeFor(key) })).StatusCode);
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = applicant.Email, password = applicant.Password }), HttpStatusCode.Unauthorized, "two_factor_required");
+        applicant.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(applicant.Client, applicant.Email, applicant.Password, key));
+        Assert.Equal(HttpStatusCode.NoContent, (await applicant.Client.PostAsync("/api/auth/two-factor/disable", null)).StatusCode);
+        Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(portal.Client, applicant.Email, applicant.Password)));
+    }
+
+    /// <summary>The code of the newest invitation e-mail to the address in the pickup folder (other than <paramref name="except"/>).</summary>
+    private async Task<string> InvitationCodeAsync(string email, string? except = null)
+    {
+        var pickup = Path.Combine(portal.DataDirectory, "mail-pickup");
+        string? code = null;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                foreach (var file in Directory.Exists(pickup) ? Directory.EnumerateFiles(pickup, "*.eml") : [])
+                {
+                    var message = await MimeKit.MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => m.Address == email) && InvitationLink().Match(message.TextBody ?? string.Empty) is { Success: true } match && match.Groups[1].Value != except)
+                    {
+                        code = match.Groups[1].Value;
+                        return true;
+                    }
+                }
+
+                return false;
+            },
+            "the invitation e-mail is in the pickup folder");
+        return code!;
+    }
+
+    [GeneratedRegex(@"/akun/undangan\?kode=([A-Za-z0-9_-]+)")]
+    private static partial Regex InvitationLink();
+}
+
+public sealed class StaffAccountTestsOnSqlite(SqlitePortal portal) : StaffAccountTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class StaffAccountTestsOnPostgres(PostgresPortal portal) : StaffAccountTests(portal), IClassFixture<PostgresPortal>;

@@ -76,6 +76,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
 
+    public DbSet<DocumentView> DocumentViews => Set<DocumentView>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -116,6 +118,13 @@ public abstract class LicensingDbContext(DbContextOptions options)
             attempt.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
             attempt.HasIndex(a => new { a.AccountId, a.At });
             attempt.HasIndex(a => a.At);
+        });
+        builder.Entity<DocumentView>(view =>
+        {
+            view.ToTable("document_views");
+            view.HasKey(v => v.Id);
+            view.HasIndex(v => new { v.OfficerId, v.At });
+            view.HasIndex(v => v.DocumentId);
         });
         builder.Entity<AccountSession>(session =>
         {

@@ -27,4 +27,33 @@ public static class ApplicationReference
 
         return $"LP-{text[..4]}-{text[4..]}";
     }
+
+    /// <summary>
+    /// The last ten hexadecimal digits of the ids a reference stands for (as typed: any case, with or without "LP-"
+    /// and the dash); null when the text is not a reference.
+    /// </summary>
+    public static string? IdSuffixOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var plain = text.Trim().ToUpperInvariant().Replace("-", string.Empty, StringComparison.Ordinal);
+        plain = plain.StartsWith("LP", StringComparison.Ordinal) ? plain[2..] : plain;
+        if (plain.Length != 8)
+        {
+            return null;
+        }
+
+        var value = 0UL;
+        foreach (var c in plain)
+        {
+            var digit = Alphabet.IndexOf(c, StringComparison.Ordinal);
+            if (digit < 0)
+            {
+                return null;
+            }
+
+            value = (value << 5) | (uint)digit;
+        }
+
+        return value.ToString("x10", System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

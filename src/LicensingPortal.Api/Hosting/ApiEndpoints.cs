@@ -122,6 +122,8 @@ public static class ApiEndpoints
         GetDecisionTrace.Map(audit);
         ReplayDecision.Map(audit);
         AddDecisionNote.Map(audit);
+        OpenCaseDocument.Map(audit);
+        ListDocumentViews.Map(audit);
         ListWhatIfDrafts.Map(audit);
         StartWhatIf.Map(audit);
         GetWhatIf.Map(audit);

@@ -1,12 +1,15 @@
 using System.Text.Json.Nodes;
 using LicensingPortal.Rules.Evaluation;
+using LicensingPortal.Api.Infrastructure.Rules;
 using LicensingPortal.Rules.Facts;
+using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Audit;
 
 /// <summary>
 /// A decision's full trace for officers: the facts as they were evaluated (personal identifiers masked), the rule
-/// set it was reached under, every requirement's outcome with the values it read, the notes, and its log entries.
+/// set it was reached under, every requirement's outcome with the values it read (and by title, failed first), the
+/// case (who applied, the business, the documents), the notes, and its log entries.
 /// </summary>
 public static class GetDecisionTrace
 {
@@ -14,12 +17,22 @@ public static class GetDecisionTrace
 
     public sealed record LogEntryView(long? Sequence, string Type, string Actor, long OccurredAtMs, string PayloadSha256);
 
-    public sealed record Trace(Guid ApplicationId, string Outcome, DateTimeOffset DecidedAt, string RuleSetId, string RuleSetHash, JsonNode Facts, IReadOnlyList<RequirementOutcome> Requirements, IReadOnlyList<NoteView> Notes, IReadOnlyList<LogEntryView> Log, IReadOnlyList<ChainLink>? Chain = null);
+    public sealed record Trace(Guid ApplicationId, string Outcome, DateTimeOffset DecidedAt, string RuleSetId, string RuleSetHash, JsonNode Facts, IReadOnlyList<RequirementOutcome> Requirements, IReadOnlyList<NoteView> Notes, IReadOnlyList<LogEntryView> Log, IReadOnlyList<ChainLink>? Chain = null)
+    {
+        /// <summary>Who applied and what they sent (the business, the owner's NIK masked, the account, the documents).</summary>
+        public CaseFile? Case { get; init; }
+
+        /// <summary>Every requirement by its title (in the asked language) beside its code, failed ones first.</summary>
+        public IReadOnlyList<RequirementRow> Rows { get; init; } = [];
+    }
+
+    /// <summary>One requirement's outcome as officers read it: its title and code, its status, the values it read and what it expected.</summary>
+    public sealed record RequirementRow(string RequirementId, string Title, RequirementStatus Status, IReadOnlyList<FactReading> Facts, string Expected, JsonNode? ExpectedValue);
 
     /// <summary>One application in a chain of renewals: the first application, then each renewal, with the permit it renewed.</summary>
     public sealed record ChainLink(Guid ApplicationId, ApplicationKind Kind, string? Renews, DateOnly SubmissionDate, string? Outcome);
 
-    public sealed record Query(Guid ApplicationId) : IQuery<Result<Trace>>;
+    public sealed record Query(Guid ApplicationId, Language Language = Language.Indonesian) : IQuery<Result<Trace>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -28,7 +41,7 @@ public static class GetDecisionTrace
 
     public static Error NoDecision => Error.NotFound(ErrorCodes.ApplicationNotFound, "No decision for that application.");
 
-    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<Trace>>
+    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules) : IQueryHandler<Query, Result<Trace>>
     {
         public async ValueTask<Result<Trace>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -48,7 +61,16 @@ public static class GetDecisionTrace
                 .ToList();
             var log = await db.TransparencyLog.AsNoTracking().Where(e => subjects.Contains(e.SubjectId)).OrderBy(e => e.Sequence)
                 .Select(e => new LogEntryView(e.Sequence, e.Type, e.Actor, e.OccurredAtMs, e.PayloadSha256)).ToListAsync(cancellationToken);
-            return new Trace(applicationId, decision.Outcome, decision.DecidedAt, ruleSetId, decision.RuleSetHash, MaskedFacts(decision.FactsJson), decision.Trace, notes, log, await ChainAsync(applicationId, cancellationToken));
+            var ruleSet = await rules.FindByHashAsync(decision.RuleSetHash, db, cancellationToken);
+            var rows = decision.Trace
+                .OrderBy(o => o.Status == RequirementStatus.Failed ? 0 : 1)
+                .Select(o => new RequirementRow(o.RequirementId, ruleSet?.FindRequirement(o.RequirementId)?.Title.In(query.Language) ?? o.RequirementId, o.Status, o.Facts, o.Expected, o.ExpectedValue))
+                .ToList();
+            return new Trace(applicationId, decision.Outcome, decision.DecidedAt, ruleSetId, decision.RuleSetHash, MaskedFacts(decision.FactsJson), decision.Trace, notes, log, await ChainAsync(applicationId, cancellationToken))
+            {
+                Case = await CaseFile.OfAsync(db, applicationId, ruleSet, cancellationToken),
+                Rows = rows,
+            };
         }
 
         /// <summary>
@@ -130,7 +152,7 @@ public static class GetDecisionTrace
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/decisions/{applicationId:guid}", async Task<Results<Ok<Trace>, ProblemHttpResult>> (Guid applicationId, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Query(applicationId), cancellationToken)).ToOk())
+                (await sender.Send(new Query(applicationId, Cultures.Current), cancellationToken)).ToOk())
             .WithName("GetDecisionTrace")
             .WithSummary("A decision's full trace: the facts as they were (identifiers masked), the rule set hash, every requirement's outcome with its values, notes and log entries.");
 }

@@ -1,19 +1,30 @@
 namespace LicensingPortal.Api.Features.Audit;
 
 /// <summary>
-/// Officers search decisions by local (WITA) date range, outcome, KBLI, kecamatan, permit type, failed
-/// requirement, applicant and kind (a new application, a renewal or a change), in a stable order (decision time, then application id), a page at a time.
+/// Officers search decisions by business name, NIB, permit number or application reference (one box), local (WITA)
+/// date range, outcome, KBLI, kecamatan, permit type, failed requirement, applicant and kind (a new application, a
+/// renewal or a change), in a stable order (decision time, then application id), a page at a time, or every match
+/// (up to <see cref="MaxCsvRows"/>) as CSV.
 /// </summary>
 public static class SearchDecisions
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
+    /// <summary>The most rows a CSV download holds.</summary>
+    public const int MaxCsvRows = 10_000;
+
     /// <summary>The dates a search may name: far enough either way for any record, near enough for every calendar computation.</summary>
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
     public static readonly DateOnly LatestDate = new(2999, 12, 31);
 
-    public sealed record Item(Guid ApplicationId, Guid BusinessId, string Outcome, DateTimeOffset DecidedAt, IReadOnlyList<string> Kbli, string? Kecamatan, IReadOnlyList<string> RequiredPermits, IReadOnlyList<string> FailedRequirements, string RuleSetHash, ApplicationKind Kind = ApplicationKind.New);
+    public sealed record Item(Guid ApplicationId, Guid BusinessId, string Outcome, DateTimeOffset DecidedAt, IReadOnlyList<string> Kbli, string? Kecamatan, IReadOnlyList<string> RequiredPermits, IReadOnlyList<string> FailedRequirements, string RuleSetHash, ApplicationKind Kind = ApplicationKind.New)
+    {
+        /// <summary>The application's reference as people read it ("LP-XXXX-XXXX").</summary>
+        public string Reference => ApplicationReference.Of(ApplicationId);
+
+        public string BusinessName { get; init; } = string.Empty;
+    }
 
     public sealed record SearchPage(int Page, int PageSize, int Total, IReadOnlyList<Item> Items);
 
@@ -28,7 +39,9 @@ public static class SearchDecisions
         Guid? Applicant = null,
         int Page = 1,
         int PageSize = DefaultPageSize,
-        string? Kind = null) : IQuery<Result<SearchPage>>;
+        string? Kind = null,
+        string? Text = null,
+        bool All = false) : IQuery<Result<SearchPage>>;
 
     /// <summary>The kinds a search names: a first application (or its correction), the renewal of a permit, or a change of a running business.</summary>
     public const string KindNew = "new";
@@ -49,6 +62,7 @@ public static class SearchDecisions
             RuleFor(q => q.FailedRequirement).MaximumLength(100);
             RuleFor(q => q.Page).InclusiveBetween(1, 1_000_000);
             RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize);
+            RuleFor(q => q.Text).Must(t => t!.Trim().Length is >= 3 and <= 100).When(q => q.Text is not null).WithMessage(_ => Texts.Get("Validation.SearchText"));
             RuleFor(q => q.Kind).Must(k => k is KindNew or KindRenewal or KindChange).When(q => q.Kind is not null).WithMessage("kind is 'new', 'renewal' or 'change'.");
         }
     }
@@ -112,21 +126,66 @@ public static class SearchDecisions
                 };
             }
 
+            if (query.Text?.Trim() is { Length: > 0 } text)
+            {
+                decided = Matching(decided, text);
+            }
+
             var total = await decided.CountAsync(cancellationToken);
-            var items = await decided
-                .OrderBy(a => a.Decision!.DecidedAt).ThenBy(a => a.Id)
-                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-                .Select(a => new Item(a.Id, a.BusinessId, a.Decision!.Approved ? Outcomes.Approved : Outcomes.Rejected, a.Decision.DecidedAt, a.KbliCodes, a.KecamatanCode, a.Decision.RequiredPermits, a.Decision.FailedRequirementIds, a.Decision.RuleSetHash, a.ChangesApplicationId != null ? ApplicationKind.Change : a.RenewsPermitId != null ? ApplicationKind.Renewal : ApplicationKind.New))
+            var ordered = decided.OrderBy(a => a.Decision!.DecidedAt).ThenBy(a => a.Id);
+            var chosen = query.All ? ordered.Take(MaxCsvRows) : ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
+            var items = await chosen
+                .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => new { a, b.Name })
+                .Select(x => new Item(x.a.Id, x.a.BusinessId, x.a.Decision!.Approved ? Outcomes.Approved : Outcomes.Rejected, x.a.Decision.DecidedAt, x.a.KbliCodes, x.a.KecamatanCode, x.a.Decision.RequiredPermits, x.a.Decision.FailedRequirementIds, x.a.Decision.RuleSetHash, x.a.ChangesApplicationId != null ? ApplicationKind.Change : x.a.RenewsPermitId != null ? ApplicationKind.Renewal : ApplicationKind.New) { BusinessName = x.Name })
                 .ToListAsync(cancellationToken);
-            return new SearchPage(query.Page, query.PageSize, total, items);
+            return new SearchPage(query.Page, query.PageSize, total, items.OrderBy(i => i.DecidedAt).ThenBy(i => i.ApplicationId).ToList());
+        }
+
+        /// <summary>
+        /// The applications one typed text finds: by the application's reference, the business's NIB or part of its name,
+        /// or the number (or part of it) of a permit the application issued. Translated to SQL on both providers.
+        /// </summary>
+        private IQueryable<PermitApplication> Matching(IQueryable<PermitApplication> decided, string text)
+        {
+            var term = text.ToLowerInvariant();
+            // ToLower, Contains and EndsWith are translated to SQL (lower(), LIKE/instr/strpos) on both providers, not run in .NET.
+#pragma warning disable CA1304, CA1311, CA1862
+            var businesses = db.Businesses.Where(b => b.Nib == text || b.Name.ToLower().Contains(term)).Select(b => b.Id);
+            var permits = db.Permits.Where(p => p.Number.ToLower().Contains(term)).Select(p => p.ApplicationId);
+            if (ApplicationReference.IdSuffixOf(text) is { } suffix)
+            {
+                // The reference is the id's last 40 bits: its text form ends with them (lower case on PostgreSQL, upper on SQLite).
+                return decided.Where(a => a.Id.ToString().ToLower().EndsWith(suffix) || businesses.Contains(a.BusinessId) || permits.Contains(a.Id));
+            }
+
+            return decided.Where(a => businesses.Contains(a.BusinessId) || permits.Contains(a.Id));
+#pragma warning restore CA1304, CA1311, CA1862
         }
     }
 
+    /// <summary>Every match as CSV: one row per decision, lists joined with spaces.</summary>
+    public static FileDownload ToCsv(SearchPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return Csv.Table(
+            "decisions",
+            ["reference", "application_id", "business", "outcome", "decided_at", "kind", "kbli", "kecamatan", "required_permits", "failed_requirements", "rule_set_hash"],
+            page.Items.Select(i => new object?[]
+            {
+                i.Reference, i.ApplicationId, i.BusinessName, i.Outcome, i.DecidedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), i.Kind.ToString().ToLowerInvariant(),
+                string.Join(' ', i.Kbli), i.Kecamatan, string.Join(' ', i.RequiredPermits), string.Join(' ', i.FailedRequirements), i.RuleSetHash,
+            }));
+    }
+
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/decisions", async Task<Results<Ok<SearchPage>, ProblemHttpResult>> (
-                DateOnly? from, DateOnly? to, string? outcome, string? kbli, string? kecamatan, string? permitType, string? failedRequirement, Guid? applicant, int? page, int? pageSize, string? kind,
+        routes.MapGet("/decisions", async Task<Results<Ok<SearchPage>, FileContentHttpResult, ProblemHttpResult>> (
+                DateOnly? from, DateOnly? to, string? outcome, string? kbli, string? kecamatan, string? permitType, string? failedRequirement, Guid? applicant, int? page, int? pageSize, string? kind, string? q, string? format,
                 ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Query(from, to, outcome, kbli, kecamatan, permitType, failedRequirement, applicant, page ?? 1, pageSize ?? DefaultPageSize, kind), cancellationToken)).ToOk())
+            {
+                var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+                var result = await sender.Send(new Query(from, to, outcome, kbli, kecamatan, permitType, failedRequirement, applicant, page ?? 1, pageSize ?? DefaultPageSize, kind, q, csv), cancellationToken);
+                return !result.Succeeded ? result.Error!.ToProblem() : csv ? TypedResults.File(ToCsv(result.Value).Content, "text/csv", "decisions.csv") : TypedResults.Ok(result.Value);
+            })
             .WithName("SearchDecisions")
-            .WithSummary("Search decisions by local date range, outcome, KBLI, kecamatan, permit type, failed requirement, applicant and kind (new, renewal or change); stable order, paged.");
+            .WithSummary("Search decisions by business name, NIB, permit number or application reference (q), local date range, outcome, KBLI, kecamatan, permit type, failed requirement, applicant and kind (new, renewal or change); stable order, paged; format=csv for every match as CSV.");
 }

@@ -25,7 +25,12 @@ public sealed class IndexModel : PortalPage
         ["failedRequirement"] = nameof(FailedRequirement),
         ["applicant"] = nameof(Applicant),
         ["kind"] = nameof(Kind),
+        ["text"] = nameof(Cari),
     };
+
+    /// <summary>A business name, NIB, permit number or application reference.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Cari { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -74,6 +79,9 @@ public sealed class IndexModel : PortalPage
 
     public SearchDecisions.SearchPage? Results { get; private set; }
 
+    /// <summary>The officer's access history: the latest applicants' documents they opened.</summary>
+    public IReadOnlyList<ListDocumentViews.Item> Viewed { get; private set; } = [];
+
     public IReadOnlyList<Choice> Outcomes { get; } =
     [
         new(Domain.Outcomes.Approved, Texts.Get("Status.Approved")),
@@ -91,6 +99,7 @@ public sealed class IndexModel : PortalPage
         var areas = await Sender.Send(new ListKelurahan.Query(), cancellationToken);
         KecamatanChoices = areas.Succeeded ? areas.Value.Select(k => new Choice(k.Code, k.Name)).ToList() : [];
         KecamatanNames = KecamatanChoices.ToDictionary(c => c.Value, c => c.Label);
+        Viewed = (await Sender.Send(new ListDocumentViews.Query(UserId), cancellationToken)).Value.Take(10).ToList();
         From = ReadDate(FromParts, nameof(FromParts)) ?? From;
         To = ReadDate(ToParts, nameof(ToParts)) ?? To;
         FromParts = FromParts.IsEmpty ? DateParts.Of(From) : FromParts;
@@ -101,7 +110,7 @@ public sealed class IndexModel : PortalPage
         }
 
         var search = await Sender.Send(
-            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), Applicant, Math.Max(1, Halaman), PageSize, Blank(Kind)),
+            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), Applicant, Math.Max(1, Halaman), PageSize, Blank(Kind), Blank(Cari)),
             cancellationToken);
         if (search.Succeeded)
         {
@@ -113,6 +122,46 @@ public sealed class IndexModel : PortalPage
         }
 
         return Page();
+    }
+
+    /// <summary>The same search as a CSV download of every match (the API's own export).</summary>
+    public string CsvUrl()
+    {
+        var query = new List<string> { "format=csv" };
+        void Add(string name, object? value)
+        {
+            if (value is not null && !string.IsNullOrWhiteSpace(value.ToString()))
+            {
+                query.Add($"{name}={Uri.EscapeDataString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!.Trim())}");
+            }
+        }
+
+        Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("outcome", Outcome);
+        Add("kbli", Kbli);
+        Add("kecamatan", Kecamatan);
+        Add("permitType", PermitType);
+        Add("failedRequirement", FailedRequirement);
+        Add("applicant", Applicant);
+        Add("kind", Kind);
+        Add("cari", Cari);
+        return "/petugas?handler=Csv&" + string.Join('&', query);
+    }
+
+    /// <summary>Every match of the search as CSV (the same query and file as GET /api/audit/decisions?format=csv).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var search = await Sender.Send(
+            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), Applicant, 1, PageSize, Blank(Kind), Blank(Cari), All: true),
+            cancellationToken);
+        if (!search.Succeeded)
+        {
+            return StatusCode(StatusCodes.Status400BadRequest);
+        }
+
+        var file = SearchDecisions.ToCsv(search.Value);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     /// <summary>The address of another page of the same search.</summary>

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace LicensingPortal.Api.Pages.Petugas;
 
 /// <summary>
-/// One decision as officers audit it (the same queries as /api/audit/decisions/{id}): the facts as evaluated
-/// (identifiers masked), the rule-set version, every requirement's outcome with the values it read, the notes and
+/// One decision as officers audit it (the same queries as /api/audit/decisions/{id}): titled with the business's
+/// name and the application's reference; who applied (the business, the owner's NIK masked, the account) and the
+/// documents they sent, each opened through the access history; every requirement by title beside its code, failed
+/// first, with the values it read; the facts as evaluated (identifiers masked), the rule-set version, the notes and
 /// the log entries; replay under the rules then in force; add a note. Nothing here changes the outcome.
 /// </summary>
 public sealed class KeputusanModel : PortalPage
@@ -26,6 +28,13 @@ public sealed class KeputusanModel : PortalPage
     {
         NoteAdded = catatan;
         return await LoadAsync(cancellationToken) ?? Page();
+    }
+
+    /// <summary>Opens a document attached to the application; the reading is kept in the officer's access history.</summary>
+    public async Task<IActionResult> OnGetDokumenAsync(Guid dokumen, CancellationToken cancellationToken)
+    {
+        var opened = await Sender.Send(new OpenCaseDocument.Command(UserId, Id, dokumen), cancellationToken);
+        return opened.Succeeded ? File(opened.Value.Content, opened.Value.ContentType, opened.Value.FileName) : Failure(opened.Error!);
     }
 
     /// <summary>Replays the decision (a query: nothing is stored) and shows whether it reproduces exactly.</summary>
@@ -66,7 +75,7 @@ public sealed class KeputusanModel : PortalPage
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        var trace = await Sender.Send(new GetDecisionTrace.Query(Id), cancellationToken);
+        var trace = await Sender.Send(new GetDecisionTrace.Query(Id, Language), cancellationToken);
         if (!trace.Succeeded)
         {
             return Failure(trace.Error!);

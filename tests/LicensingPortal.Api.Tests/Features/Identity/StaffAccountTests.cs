@@ -214,6 +214,59 @@ public abstract partial class StaffAccountTests(Portal portal)
         Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(portal.Client, applicant.Email, applicant.Password)));
     }
 
+    [Fact]
+    public async Task AnOfficer_SeesTheWholeCase_FindsItByNameOrReference_AndOpeningADocumentIsKept()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var name = $"Warung Kasus {Guid.NewGuid():N}"[..24];
+        var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name));
+        var ktp = await applicant.Client.UploadAsync();
+        var refused = await applicant.Client.SubmitAsync(Builders.Restaurant(business, ktp) with { Declarations = [] });
+        using var officer = await portal.StaffAsync(Roles.Officer);
+
+        var trace = await officer.Client.GetFromJsonAsync<JsonObject>($"/api/audit/decisions/{refused.Id}");
+        var file = trace!["case"]!;
+        Assert.Equal(name, (string)file["businessName"]!);
+        Assert.Equal(applicant.Email, (string)file["applicantEmail"]!);
+        Assert.Matches(@"^LP-[0-9A-Z]{4}-[0-9A-Z]{4}$", (string)file["reference"]!);
+        var nik = (string)file["ownerNik"]!;
+        Assert.Equal("5371044107850003".Length, nik.Length);
+        Assert.Contains("********", nik, StringComparison.Ordinal);
+        Assert.DoesNotContain("5371044107850003", trace.ToJsonString(), StringComparison.Ordinal);
+
+        // Requirements by title beside their code, the failed ones first.
+        var rows = trace["rows"]!.AsArray();
+        var statuses = rows.Select(r => (string)r!["status"]!).ToList();
+        Assert.Equal("failed", statuses[0]);
+        Assert.Equal(statuses.Count(s => s == "failed"), statuses.TakeWhile(s => s == "failed").Count());
+        Assert.All(rows, r => Assert.NotEqual((string)r!["requirementId"]!, (string)r["title"]!));
+
+        // The document the engine was given opens, and the opening is kept in the officer's access history.
+        var document = file["documents"]!.AsArray().Single()!;
+        var opened = await officer.Client.GetAsync($"/api/audit/decisions/{refused.Id}/documents/{(string)document["id"]!}");
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(Builders.Pdf, await opened.Content.ReadAsByteArrayAsync());
+        await Problems.AssertAsync(await officer.Client.GetAsync($"/api/audit/decisions/{refused.Id}/documents/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "document_not_found");
+        var views = await officer.Client.GetFromJsonAsync<JsonArray>("/api/audit/document-views");
+        var view = Assert.Single(views!);
+        Assert.Equal((string)document["id"]!, (string)view!["documentId"]!);
+        Assert.Equal(refused.Id.ToString(), (string)view["applicationId"]!);
+
+        // Found by part of the business's name, by the reference as typed, and downloaded as CSV.
+        foreach (var text in new[] { name[7..20].ToUpperInvariant(), ((string)file["reference"]!).ToLowerInvariant() })
+        {
+            var found = await officer.Client.GetFromJsonAsync<JsonObject>($"/api/audit/decisions?q={Uri.EscapeDataString(text)}");
+            Assert.Equal(refused.Id.ToString(), (string)found!["items"]!.AsArray().Single()!["applicationId"]!);
+        }
+
+        await Problems.AssertAsync(await officer.Client.GetAsync("/api/audit/decisions?q=ab"), HttpStatusCode.BadRequest, "validation_failed");
+        var csv = await officer.Client.GetAsync($"/api/audit/decisions?q={Uri.EscapeDataString(name)}&format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Trim().Split('\n');
+        Assert.StartsWith("reference,application_id,business,outcome", lines[0], StringComparison.Ordinal);
+        Assert.Contains(refused.Id.ToString(), Assert.Single(lines.Skip(1)), StringComparison.Ordinal);
+    }
+
     /// <summary>The code of the newest invitation e-mail to the address in the pickup folder (other than <paramref name="except"/>).</summary>
     private async Task<string> InvitationCodeAsync(string email, string? except = null)
     {

@@ -671,6 +671,41 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("documents", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DocumentView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("officer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_views");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_document_views_document_id");
+
+                    b.HasIndex("OfficerId", "At")
+                        .HasDatabaseName("ix_document_views_officer_id_at");
+
+                    b.ToTable("document_views", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -664,6 +664,41 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("documents", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DocumentView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_views");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_document_views_document_id");
+
+                    b.HasIndex("OfficerId", "At")
+                        .HasDatabaseName("ix_document_views_officer_id_at");
+
+                    b.ToTable("document_views", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,53 @@
+using LicensingPortal.Rules.Compilation;
+using LicensingPortal.Rules.Facts;
+
+namespace LicensingPortal.Api.Features.Audit;
+
+/// <summary>
+/// Who applied and what they sent, as an officer auditing a decision sees it: the application's readable reference,
+/// the business (name, NIB, kelurahan, the owner's NIK masked, never in full), the applicant's account, and the
+/// documents the engine was given.
+/// </summary>
+public sealed record CaseFile(
+    string Reference,
+    Guid BusinessId,
+    string BusinessName,
+    string? Nib,
+    string? Kelurahan,
+    string OwnerName,
+    string? OwnerNik,
+    string ApplicantEmail,
+    IReadOnlyList<CaseFile.AttachedDocument> Documents)
+{
+    public sealed record AttachedDocument(Guid Id, string Kind, string FileName, long SizeBytes, DateTimeOffset UploadedAt);
+
+    public static async Task<CaseFile?> OfAsync(LicensingDbContext db, Guid applicationId, CompiledRuleSet? ruleSet, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var found = await (from application in db.Applications.AsNoTracking()
+                           join business in db.Businesses.AsNoTracking() on application.BusinessId equals business.Id
+                           join owner in db.Users.AsNoTracking() on business.OwnerId equals owner.Id
+                           where application.Id == applicationId
+                           select new { application.KelurahanCode, application.DocumentIds, business, owner.Email }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var documents = await db.Documents.AsNoTracking().Where(d => found.DocumentIds.Contains(d.Id))
+            .OrderBy(d => d.UploadedAt)
+            .Select(d => new AttachedDocument(d.Id, d.Kind, d.FileName, d.SizeBytes, d.UploadedAt))
+            .ToListAsync(cancellationToken);
+        var kelurahan = found.KelurahanCode is { } code && ruleSet?.Definition.Kelurahan.TryGetValue(code, out var area) == true ? area.Name : found.KelurahanCode;
+        return new CaseFile(
+            ApplicationReference.Of(applicationId),
+            found.business.Id,
+            found.business.Name,
+            found.business.Nib,
+            kelurahan,
+            found.business.OwnerName,
+            found.business.OwnerNik is { } nik ? FactDefinition.Mask(nik) : null,
+            found.Email ?? "-",
+            documents);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Storage;
+
+namespace LicensingPortal.Api.Features.Audit;
+
+/// <summary>
+/// An officer opens a document attached to an application under audit. The reading is kept in the officer's access
+/// history (who, which document, which case, when) before the file is given; a document not attached to that
+/// application is not found.
+/// </summary>
+public static class OpenCaseDocument
+{
+    public sealed record Command(Guid OfficerId, Guid ApplicationId, Guid DocumentId) : ICommand<Result<DownloadDocument.Download>>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ApplicationId).NotEmpty();
+            RuleFor(c => c.DocumentId).NotEmpty();
+        }
+    }
+
+    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, TimeProvider time) : ICommandHandler<Command, Result<DownloadDocument.Download>>
+    {
+        public async ValueTask<Result<DownloadDocument.Download>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var attached = await db.Applications.AsNoTracking().Where(a => a.Id == command.ApplicationId).Select(a => a.DocumentIds).SingleOrDefaultAsync(cancellationToken);
+            var document = attached is not null && attached.Contains(command.DocumentId)
+                ? await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.DocumentId, cancellationToken)
+                : null;
+            if (document is null)
+            {
+                return GetDocument.NotFound;
+            }
+
+            db.DocumentViews.Add(DocumentView.Of(command.OfficerId, command.ApplicationId, document.Id, time.GetUtcNow()));
+            return new DownloadDocument.Download(storage.Open(document.StorageKey), document.ContentType, UploadDocument.SafeFileName(document.FileName));
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/decisions/{applicationId:guid}/documents/{documentId:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (Guid applicationId, Guid documentId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var result = await sender.Send(new Command(user.UserId(), applicationId, documentId), cancellationToken);
+                return result.Succeeded ? TypedResults.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : result.Error!.ToProblem();
+            })
+            .WithName("OpenCaseDocument")
+            .WithSummary("Open a document attached to an application under audit; the reading is kept in your access history.");
+}

@@ -29,13 +29,13 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
 
             // Stable paging over every decision: the second page holds other decisions, and the first page again the same ones.
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Search"), Exact = true }).ClickAsync();
-            var first = await page.Locator("tbody tr td:first-child a").AllInnerTextsAsync();
-            Assert.Equal(Pages.Petugas.IndexModel.PageSize, first.Count);
+            var first = await page.Locator("tbody tr td:first-child a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+            Assert.Equal(Pages.Petugas.IndexModel.PageSize, first.Length);
             await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Audit.Next") }).ClickAsync();
-            var second = await page.Locator("tbody tr td:first-child a").AllInnerTextsAsync();
+            var second = await page.Locator("tbody tr td:first-child a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
             Assert.Empty(first.Intersect(second));
             await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Audit.Previous") }).ClickAsync();
-            Assert.Equal(first, await page.Locator("tbody tr td:first-child a").AllInnerTextsAsync());
+            Assert.Equal(first, await page.Locator("tbody tr td:first-child a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)"));
 
             await page.GetByLabel(Say.Id("Field.Outcome"), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Say.Id("Status.Rejected") });
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Search"), Exact = true }).ClickAsync();
@@ -47,7 +47,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
 
             await page.Locator("tbody tr td:first-child a").First.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(Say.Id("Status.Rejected"));
-            await Assertions.Expect(page.Locator("table").First).ToContainTextAsync(Say.Id("Requirement.Failed"));
+            await Assertions.Expect(page.Locator(".govuk-summary-card").First).ToContainTextAsync(Say.Id("Requirement.Failed"));
+            await Assertions.Expect(page.Locator("#case + dl")).ToContainTextAsync("NIK");
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Replay.Button") }).ClickAsync();
             await Assertions.Expect(page.Locator("#replay")).ToContainTextAsync(Say.Id("Audit.Replay.Reproduced"));
 
@@ -282,6 +283,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await ReadHereAsync(officer, "officer-what-if");
             await officer.GotoAsync("/petugas/notifikasi");
             await ReadHereAsync(officer, "officer-notifications");
+            await officer.GotoAsync("/akun/dua-langkah");
+            await ReadHereAsync(officer, "staff-two-factor-on");
         });
 
         var mayor = await portal.NewPageAsync(language);
@@ -296,11 +299,101 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         await BrowserPortal.StepsAsync(admin, async () =>
         {
             await SignInAsync(admin, Roles.Admin, language);
+            await admin.GotoAsync("/admin/staf");
+            await ReadHereAsync(admin, "admin-staff");
             await admin.GotoAsync("/admin");
             await ReadHereAsync(admin, "admin");
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public async Task Administrator_InvitesAnOfficer_WhoSetsAPassword_EnrolsASecondFactor_AndAuditsACaseWithItsDocument()
+    {
+        // A case with a document to audit, made through the API as an applicant would.
+        using var applicant = await Accounts.CreateAsync(portal.Factory, Roles.Applicant);
+        var name = $"Kios Audit {Guid.NewGuid():N}"[..20];
+        var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name));
+        var ktp = await applicant.Client.UploadAsync();
+        await applicant.Client.SubmitAsync(Builders.Restaurant(business, ktp));
+
+        var problems = new List<string>();
+        Task ReadHereAsync(IPage page, string name) => ReadablePagesTests.ReadHereAsync(page, name, "id-ID", problems, plainWords: false);
+        var admin = await portal.NewPageAsync();
+        var email = $"petugas-{Guid.NewGuid():N}@kupangkota.go.id";
+        await BrowserPortal.StepsAsync(admin, async () =>
+        {
+            await SignInAsync(admin, Roles.Admin);
+            await admin.GotoAsync("/admin/staf");
+            await admin.GetByLabel(Say.Id("Field.Email"), new() { Exact = true }).FillAsync(email);
+            await admin.Locator("input[name=InviteRoles][value=Officer]").CheckAsync();
+            await admin.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Invite.Button") }).ClickAsync();
+            await Assertions.Expect(admin.Locator(".govuk-notification-banner")).ToContainTextAsync(email);
+            await ReadHereAsync(admin, "admin-staff");
+        });
+
+        var officer = await portal.NewPageAsync();
+        await BrowserPortal.StepsAsync(officer, async () =>
+        {
+            await officer.GotoAsync(await InvitationLinkAsync(email));
+            await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Invitation.Title"));
+            await officer.GetByLabel(Say.Id("Field.NewPassword"), new() { Exact = true }).FillAsync(Accounts.Password);
+            await officer.GetByRole(AriaRole.Button, new() { Name = Say.Id("Invitation.Button") }).ClickAsync();
+
+            // First stop: two-step sign-in, with the QR code and the key for typing.
+            await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("TwoFactor.Title"));
+            await Assertions.Expect(officer.Locator("img.kupang-qr")).ToBeVisibleAsync();
+            await ReadHereAsync(officer, "staff-two-factor");
+            var key = (await officer.Locator(".kupang-key code").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+            await officer.GetByLabel(Say.Id("Field.TwoFactorCode"), new() { Exact = true }).FillAsync(Accounts.CodeFor(key));
+            await officer.GetByRole(AriaRole.Button, new() { Name = Say.Id("TwoFactor.Enable") }).ClickAsync();
+            await Assertions.Expect(officer.Locator(".kupang-codes li")).ToHaveCountAsync(10);
+            await Screenshots.SaveAsync(officer, "staff-recovery-codes");
+            await officer.GetByRole(AriaRole.Link, new() { Name = Say.Id("TwoFactor.Continue") }).ClickAsync();
+
+            // The first staff page: the decision search; the case is found by its business's name.
+            await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Audit.Title"));
+            await officer.GetByLabel(Say.Id("Audit.Search.Text"), new() { Exact = true }).FillAsync(name);
+            await officer.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Search"), Exact = true }).ClickAsync();
+            await officer.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+            await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(name);
+            await Assertions.Expect(officer.Locator(".govuk-caption-l")).ToContainTextAsync(new Regex("LP-[0-9A-Z]{4}-[0-9A-Z]{4}"));
+            await Assertions.Expect(officer.Locator("#case + dl")).ToContainTextAsync(applicant.Email);
+            Assert.DoesNotContain("5371044107850003", await officer.ContentAsync(), StringComparison.Ordinal);
+            await ReadHereAsync(officer, "officer-case");
+            var download = await officer.RunAndWaitForDownloadAsync(() => officer.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("ktp.pdf") }).ClickAsync());
+            Assert.Equal(Builders.Pdf, await File.ReadAllBytesAsync((await download.PathAsync())!));
+
+            // The opening is in the officer's own access history.
+            await officer.GotoAsync("/petugas");
+            await Assertions.Expect(officer.Locator("#access ~ ul")).ToContainTextAsync("ktp.pdf");
+        });
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    /// <summary>The invitation link in the e-mail to the address, from the pickup folder.</summary>
+    private async Task<string> InvitationLinkAsync(string email)
+    {
+        string? link = null;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                foreach (var file in Directory.Exists(portal.MailPickup) ? Directory.EnumerateFiles(portal.MailPickup, "*.eml") : [])
+                {
+                    var message = await MimeKit.MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => m.Address == email) && Regex.Match(message.TextBody ?? string.Empty, @"https?://\S+/akun/undangan\?kode=[A-Za-z0-9_-]+") is { Success: true } match)
+                    {
+                        link = match.Value;
+                        return true;
+                    }
+                }
+
+                return false;
+            },
+            "the invitation e-mail is in the pickup folder");
+        return link!;
     }
 
     private async Task SignInAsync(IPage page, string role, string language = "id")

@@ -9,7 +9,6 @@ using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Features.Reports;
-using LicensingPortal.Api.Features.Staff;
 using LicensingPortal.Api.Features.Transparency;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Idempotency;

@@ -84,7 +84,7 @@ public static class LicensingPortalSetup
         services.AddScoped<AccountMail>();
         services.AddScoped<SignInSteps>();
         services.AddScoped<TwoFactor>();
-        services.AddScoped<Features.Staff.StaffAccounts>();
+        services.AddScoped<Features.Accounts.StaffAccounts>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<DecisionRecorder>();
         services.AddSingleton<IdempotencyFilter>();
@@ -147,7 +147,7 @@ public static class LicensingPortalSetup
     }
 
     /// <summary>The pages whose forms stand for the account API's calls (and count against its limit).</summary>
-    private static readonly string[] AccountForms = ["/Akun/Masuk", "/Akun/Daftar", "/Akun/KirimUlang", "/Akun/LupaSandi", "/Akun/AturSandi"];
+    private static readonly string[] AccountForms = ["/Akun/Masuk", "/Akun/MasukKode", "/Akun/Undangan", "/Akun/DuaLangkah", "/Akun/Daftar", "/Akun/KirimUlang", "/Akun/LupaSandi", "/Akun/AturSandi"];
 
     public static WebApplication UseLicensingPortal(this WebApplication app, bool workerOnly = false)
     {

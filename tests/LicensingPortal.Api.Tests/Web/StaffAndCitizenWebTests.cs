@@ -351,6 +351,24 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(officer.Locator(".kupang-codes li")).ToHaveCountAsync(10);
             await Screenshots.SaveAsync(officer, "staff-recovery-codes");
             await officer.GetByRole(AriaRole.Link, new() { Name = Say.Id("TwoFactor.Continue") }).ClickAsync();
+            await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Audit.Title"));
+
+            // Signed out, the officer signs in again with the password and then a code from the app.
+            var signOut = officer.GetByRole(AriaRole.Button, new() { Name = Say.Id("Nav.SignOut") });
+            if (!await signOut.IsVisibleAsync())
+            {
+                await officer.Locator(".govuk-service-navigation__toggle").ClickAsync();
+            }
+
+            await signOut.ClickAsync();
+            await officer.GotoAsync("/akun/masuk");
+            await officer.GetByLabel(Say.Id("Field.Email"), new() { Exact = true }).FillAsync(email);
+            await officer.GetByLabel(Say.Id("Field.Password"), new() { Exact = true }).FillAsync(Accounts.Password);
+            await officer.GetByRole(AriaRole.Button, new() { Name = Say.Id("SignIn.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("SignInCode.Title"));
+            await ReadHereAsync(officer, "staff-sign-in-code");
+            await officer.GetByLabel(Say.Id("Field.TwoFactorCode"), new() { Exact = true }).FillAsync(Accounts.CodeFor(key));
+            await officer.GetByRole(AriaRole.Button, new() { Name = Say.Id("SignIn.Button"), Exact = true }).ClickAsync();
 
             // The first staff page: the decision search; the case is found by its business's name.
             await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Audit.Title"));

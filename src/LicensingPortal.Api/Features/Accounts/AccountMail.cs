@@ -32,7 +32,7 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
         Raise(user, new AccountEmail(AccountEmailKind.ResetPasswordLink, user.Email!, link, code));
     }
 
-    /// <summary>Where an invitation's link leads; the page sends <see cref="Staff.AcceptInvitation"/> with the code it carries.</summary>
+    /// <summary>Where an invitation's link leads; the page sends <see cref="AcceptInvitation"/> with the code it carries.</summary>
     public const string InvitationPath = "/akun/undangan";
 
     /// <summary>The invitation to a staff account, with the secret of its link (stored only as its hash).</summary>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using LicensingPortal.Api.Features.Documents;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Storage;
 
@@ -12,7 +11,10 @@ namespace LicensingPortal.Api.Features.Audit;
 /// </summary>
 public static class OpenCaseDocument
 {
-    public sealed record Command(Guid OfficerId, Guid ApplicationId, Guid DocumentId) : ICommand<Result<DownloadDocument.Download>>;
+    /// <summary>The file as uploaded, to be sent as an attachment.</summary>
+    public sealed record Opened(Stream Content, string ContentType, string FileName);
+
+    public sealed record Command(Guid OfficerId, Guid ApplicationId, Guid DocumentId) : ICommand<Result<Opened>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -23,9 +25,9 @@ public static class OpenCaseDocument
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, TimeProvider time) : ICommandHandler<Command, Result<DownloadDocument.Download>>
+    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, TimeProvider time) : ICommandHandler<Command, Result<Opened>>
     {
-        public async ValueTask<Result<DownloadDocument.Download>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<Opened>> Handle(Command command, CancellationToken cancellationToken)
         {
             var attached = await db.Applications.AsNoTracking().Where(a => a.Id == command.ApplicationId).Select(a => a.DocumentIds).SingleOrDefaultAsync(cancellationToken);
             var document = attached is not null && attached.Contains(command.DocumentId)
@@ -33,11 +35,12 @@ public static class OpenCaseDocument
                 : null;
             if (document is null)
             {
-                return GetDocument.NotFound;
+                return Error.NotFound(ErrorCodes.DocumentNotFound, "No such document is attached to this application.");
             }
 
             db.DocumentViews.Add(DocumentView.Of(command.OfficerId, command.ApplicationId, document.Id, time.GetUtcNow()));
-            return new DownloadDocument.Download(storage.Open(document.StorageKey), document.ContentType, UploadDocument.SafeFileName(document.FileName));
+            // The name was made safe when the document was uploaded.
+            return new Opened(storage.Open(document.StorageKey), document.ContentType, document.FileName);
         }
     }
 

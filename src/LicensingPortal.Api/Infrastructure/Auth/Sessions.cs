@@ -50,6 +50,9 @@ public sealed class Sessions(LicensingDbContext db, IOptions<IdentityOptions> id
             return false;
         }
 
+        // The request's connection: opened here, it stays open for the use case, its Idempotency-Key and its answer
+        // (one pooled connection per request), and closes with the request's DbContext.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var found = await db.AccountSessions.AsNoTracking()
             .Where(s => s.Id == id && s.AccountId == accountId)
             .Join(db.Users, s => s.AccountId, u => u.Id, (s, u) => new { Session = s, u.SecurityStamp, u.DeactivatedAt })

@@ -1,4 +1,4 @@
-using LicensingPortal.Api.Features.Staff;
+using LicensingPortal.Api.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

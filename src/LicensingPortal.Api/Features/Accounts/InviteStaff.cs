@@ -1,9 +1,8 @@
 using System.Security.Claims;
-using LicensingPortal.Api.Features.Accounts;
 using LicensingPortal.Api.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 
-namespace LicensingPortal.Api.Features.Staff;
+namespace LicensingPortal.Api.Features.Accounts;
 
 /// <summary>
 /// An administrator invites a person by e-mail with one or more staff roles. The account exists from now on, with

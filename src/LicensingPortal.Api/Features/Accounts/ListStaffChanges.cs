@@ -1,4 +1,4 @@
-namespace LicensingPortal.Api.Features.Staff;
+namespace LicensingPortal.Api.Features.Accounts;
 
 /// <summary>Every change to staff accounts, newest first: who, what, their roles afterwards, when, and by whom.</summary>
 public static class ListStaffChanges

@@ -1,6 +1,6 @@
 using LicensingPortal.Api.Infrastructure.Auth;
 
-namespace LicensingPortal.Api.Features.Staff;
+namespace LicensingPortal.Api.Features.Accounts;
 
 /// <summary>The rule every staff command applies to the roles it is given: at least one, each a staff role, none twice.</summary>
 public static class StaffRules

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using LicensingPortal.Api.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 
-namespace LicensingPortal.Api.Features.Staff;
+namespace LicensingPortal.Api.Features.Accounts;
 
 /// <summary>
 /// An administrator deactivates a staff account (someone left): it cannot sign in, and its bearer tokens, refresh

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using LicensingPortal.Api.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 
-namespace LicensingPortal.Api.Features.Staff;
+namespace LicensingPortal.Api.Features.Accounts;
 
 /// <summary>
 /// An administrator changes a staff account's roles. The account's sign-ins end (they carried the old roles); the

@@ -2,7 +2,7 @@ using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Transparency;
 using Microsoft.AspNetCore.Identity;
 
-namespace LicensingPortal.Api.Features.Staff;
+namespace LicensingPortal.Api.Features.Accounts;
 
 /// <summary>
 /// What the staff use cases share: the staff accounts and their roles, the rule that the service always keeps an

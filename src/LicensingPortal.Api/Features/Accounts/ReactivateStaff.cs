@@ -2,7 +2,7 @@ using System.Security.Claims;
 using LicensingPortal.Api.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 
-namespace LicensingPortal.Api.Features.Staff;
+namespace LicensingPortal.Api.Features.Accounts;
 
 /// <summary>An administrator lets a deactivated staff account sign in again (with its password and second factor).</summary>
 public static class ReactivateStaff

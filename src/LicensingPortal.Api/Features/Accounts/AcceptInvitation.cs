@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
-using LicensingPortal.Api.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 
-namespace LicensingPortal.Api.Features.Staff;
+namespace LicensingPortal.Api.Features.Accounts;
 
 /// <summary>
 /// The invited person sets a password with the code of their invitation's link (once, within 72 hours); the address

@@ -1,4 +1,4 @@
-namespace LicensingPortal.Api.Features.Staff;
+namespace LicensingPortal.Api.Features.Accounts;
 
 /// <summary>Every staff account: its roles, whether it is active, invited or deactivated, whether two-step sign-in is on, and its last sign-in.</summary>
 public static class ListStaff

@@ -1,4 +1,4 @@
-namespace LicensingPortal.Api.Features.Staff;
+namespace LicensingPortal.Api.Features.Accounts;
 
 /// <summary>The latest sign-ins of staff accounts, successful or not, with the address each came from; of one account, or of all.</summary>
 public static class ListSignIns

@@ -16,6 +16,7 @@ public static class DeactivateStaff
     {
         public async ValueTask<Result<StaffMember>> Handle(Command command, CancellationToken cancellationToken)
         {
+            await staff.LockAdministratorsAsync(cancellationToken);
             if (await staff.FindAsync(command.AccountId) is not { } user)
             {
                 return StaffAccounts.NotFound;

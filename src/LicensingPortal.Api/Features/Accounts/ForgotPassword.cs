@@ -19,7 +19,7 @@ public static class ForgotPassword
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
             var user = await users.FindByEmailAsync(command.Email.Trim());
-            if (user is not null && user.EmailConfirmed)
+            if (user is not null && user.EmailConfirmed && user.PasswordHash is not null)
             {
                 await mail.SendPasswordResetCodeAsync(user);
             }

@@ -19,7 +19,8 @@ public static class ResendConfirmationEmail
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
             var user = await users.FindByEmailAsync(command.Email.Trim());
-            if (user is not null && !user.EmailConfirmed)
+            // An invited staff account has no password yet: only its invitation (once, within 72 hours) confirms it.
+            if (user is not null && !user.EmailConfirmed && user.PasswordHash is not null)
             {
                 await mail.SendConfirmationAsync(user);
             }

@@ -25,7 +25,8 @@ public static class ResetPassword
         {
             var user = await users.FindByEmailAsync(command.Email.Trim());
             var token = AccountMail.Decode(command.ResetCode);
-            if (user is null || !user.EmailConfirmed || token is null)
+            // An invited account sets its first password through its invitation only.
+            if (user is null || !user.EmailConfirmed || user.PasswordHash is null || token is null)
             {
                 return IdentityResult.Failed(users.ErrorDescriber.InvalidToken()).ToError();
             }

@@ -29,6 +29,13 @@ public sealed class StaffAccounts(LicensingDbContext db, UserManager<Application
     public async Task<IReadOnlyList<string>> RolesOfAsync(ApplicationUser user) =>
         [.. (await users.GetRolesAsync(user)).Where(Roles.IsStaffRole).Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// Takes the Admin role's row for the unit of work: two administrators demoting or deactivating each other at once
+    /// then decide one after the other, so the second sees the first's change and the service keeps an administrator.
+    /// </summary>
+    public Task LockAdministratorsAsync(CancellationToken cancellationToken) =>
+        db.Roles.Where(r => r.Name == Roles.Admin).ExecuteUpdateAsync(set => set.SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp), cancellationToken);
+
     /// <summary>Whether an active administrator other than <paramref name="accountId"/> exists (one who has signed in: joined).</summary>
     public async Task<bool> AnotherActiveAdminAsync(Guid accountId, CancellationToken cancellationToken) =>
         await (from userRole in db.UserRoles

@@ -24,7 +24,12 @@ public sealed class TwoFactor(UserManager<ApplicationUser> users, IUserStore<App
         }
 
         await ((IUserAuthenticatorKeyStore<ApplicationUser>)store).SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), CancellationToken.None);
-        await users.UpdateAsync(user);
+        var saved = await users.UpdateAsync(user);
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException($"The authenticator key of account {user.Id} was not saved: {string.Join("; ", saved.Errors.Select(e => e.Code))}");
+        }
+
         return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 

@@ -80,6 +80,12 @@ public abstract partial class StaffAccountTests(Portal portal)
         Assert.Equal(HttpStatusCode.Created, (await admin.Client.PostAsJsonAsync("/api/admin/staff", new { email, roles = new[] { Roles.Mayor } })).StatusCode);
         var first = await InvitationCodeAsync(email);
 
+        // The invitation is the only way in: no confirmation e-mail or password reset reaches an account without a password.
+        Assert.Equal(HttpStatusCode.OK, (await portal.Client.PostAsJsonAsync("/api/auth/resendConfirmationEmail", new { email })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await portal.Client.PostAsJsonAsync("/api/auth/forgotPassword", new { email })).StatusCode);
+        await portal.DeliveriesSettledAsync();
+        Assert.Equal(1, await MailsToAsync(email));
+
         await using (var later = portal.Create(time: new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(72).AddMinutes(1))))
         {
             using var client = later.CreateClient();
@@ -218,7 +224,7 @@ public abstract partial class StaffAccountTests(Portal portal)
     public async Task AnOfficer_SeesTheWholeCase_FindsItByNameOrReference_AndOpeningADocumentIsKept()
     {
         using var applicant = await portal.ApplicantAsync();
-        var name = $"Warung Kasus {Guid.NewGuid():N}"[..24];
+        var name = $"=Warung Kasus {Guid.NewGuid():N}"[..24];
         var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name));
         var ktp = await applicant.Client.UploadAsync();
         var refused = await applicant.Client.SubmitAsync(Builders.Restaurant(business, ktp) with { Declarations = [] });
@@ -264,7 +270,21 @@ public abstract partial class StaffAccountTests(Portal portal)
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Trim().Split('\n');
         Assert.StartsWith("reference,application_id,business,outcome", lines[0], StringComparison.Ordinal);
-        Assert.Contains(refused.Id.ToString(), Assert.Single(lines.Skip(1)), StringComparison.Ordinal);
+        var row = Assert.Single(lines.Skip(1));
+        Assert.Contains(refused.Id.ToString(), row, StringComparison.Ordinal);
+        Assert.Contains("'=Warung Kasus", row, StringComparison.Ordinal); // a spreadsheet reads the name as text, not as a formula
+    }
+
+    private async Task<int> MailsToAsync(string email)
+    {
+        var pickup = Path.Combine(portal.DataDirectory, "mail-pickup");
+        var count = 0;
+        foreach (var file in Directory.EnumerateFiles(pickup, "*.eml"))
+        {
+            count += (await MimeKit.MimeMessage.LoadAsync(file)).To.Mailboxes.Count(m => m.Address == email);
+        }
+
+        return count;
     }
 
     /// <summary>The code of the newest invitation e-mail to the address in the pickup folder (other than <paramref name="except"/>).</summary>

@@ -10,17 +10,19 @@ if (args is ["rules", "check", ..])
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
 
-// --role api serves HTTP only; --role worker runs only the job server (and health); by default one process does both.
-var role = builder.Configuration["role"] ?? "all";
-if (role == "api")
+// Node:Role: web (pages and API), worker (jobs, log integrator, roll-up) or all (both, the embedded default).
+NodeRole role;
+try
 {
-    builder.Configuration["Jobs:RunServer"] = "false";
+    role = Node.Configure(builder.Configuration);
 }
-else if (role == "worker")
+catch (OptionsValidationException ex)
 {
-    builder.Configuration["Jobs:RunServer"] = "true";
+    await Console.Error.WriteLineAsync($"A setting is wrong; the app will not start: {string.Join(" ", ex.Failures)}");
+    return 2;
 }
 
+builder.Services.AddSingleton(new ThisNode(role));
 builder.AddLicensingPortal();
 if (args is ["seed", "demo", ..])
 {
@@ -65,9 +67,13 @@ if (args is ["seed", "demo", ..])
 }
 
 var migrated = StartupClock.Elapsed;
-app.Services.ScheduleRecurringJobs();
+if (role != NodeRole.Web)
+{
+    app.Services.ScheduleRecurringJobs();
+}
+
 var scheduled = StartupClock.Elapsed;
-app.UseLicensingPortal(workerOnly: role == "worker");
+app.UseLicensingPortal(workerOnly: role == NodeRole.Worker);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     // Where a start goes (a restart after a crash is measured from the process's start to ready, docs/benchmarks.md).
@@ -77,7 +83,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
         $"LicensingPortal started {started.TotalMilliseconds:F0} ms after its process began: host built at {built.TotalMilliseconds:F0} ms, migrations and seeds checked at {migrated.TotalMilliseconds:F0} ms ({phases}), recurring jobs scheduled at {scheduled.TotalMilliseconds:F0} ms, services started at {started.TotalMilliseconds:F0} ms"));
     foreach (var url in app.Urls)
     {
-        Console.WriteLine($"LicensingPortal serves {url} (API reference: {url}/scalar, health: {url}/health/ready)");
+        Console.WriteLine($"LicensingPortal ({role.ToString().ToLowerInvariant()} node) serves {url} (API reference: {url}/scalar, health: {url}/health/ready)");
     }
 });
 

@@ -78,6 +78,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<DocumentView> DocumentViews => Set<DocumentView>();
 
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -118,6 +120,12 @@ public abstract class LicensingDbContext(DbContextOptions options)
             attempt.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
             attempt.HasIndex(a => new { a.AccountId, a.At });
             attempt.HasIndex(a => a.At);
+        });
+        builder.Entity<DocumentContent>(content =>
+        {
+            content.ToTable("document_contents");
+            content.HasKey(c => c.Key);
+            content.Property(c => c.Key).HasMaxLength(80);
         });
         builder.Entity<DocumentView>(view =>
         {

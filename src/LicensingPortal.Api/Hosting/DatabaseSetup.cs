@@ -7,6 +7,9 @@ namespace LicensingPortal.Api.Hosting;
 
 public static class DatabaseSetup
 {
+    /// <summary>The advisory lock a starting node holds while it migrates and seeds ("KUPANGST").</summary>
+    public const long StartLockKey = 0x4B55_5041_4E47_5354;
+
     /// <summary>PostgreSQL when a connection string is configured, otherwise SQLite in the data folder.</summary>
     public static IServiceCollection AddLicensingDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +46,12 @@ public static class DatabaseSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+        else
+        {
+            // Nodes started together take turns: one migrates and seeds, the next finds it done (docs/operations.md).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({StartLockKey})", cancellationToken);
+        }
 
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
@@ -54,6 +63,12 @@ public static class DatabaseSetup
         await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RecordRuleSetVersions.Command(), cancellationToken);
         var recorded = watch.ElapsedMilliseconds;
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(embedded: db.Database.IsSqlite());
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({StartLockKey})", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"migrations {migrated} ms, rule-set versions {recorded - migrated} ms, accounts {watch.ElapsedMilliseconds - recorded} ms");
     }
 }

@@ -57,13 +57,16 @@ public static class LicensingPortalSetup
         services.AddSingleton<RuleSetCatalog>();
 
         services.AddLicensingDatabase(configuration);
-        services.AddLicensingAuth();
+        var embedded = StorageOptions.PostgresConnectionString(configuration) is null;
+        services.AddLicensingAuth(sharedLimits: !embedded);
         services.AddScoped<AccountSeeder>();
         services.AddHttpContextAccessor();
-        var embedded = StorageOptions.PostgresConnectionString(configuration) is null;
         services.AddSingleton(provider => PermitSigner.Create(provider.GetRequiredService<IOptions<PermitOptions>>().Value, DataDirectory(provider), embedded));
         services.AddSingleton(provider => CheckpointSigner.Create(provider.GetRequiredService<IOptions<TransparencyOptions>>().Value, DataDirectory(provider), embedded));
-        services.AddSingleton<IDocumentStorage>(provider => new LocalFolderDocumentStorage(Path.Combine(DataDirectory(provider), "documents")));
+        services.AddSingleton(provider => new LocalFolderDocumentStorage(Path.Combine(DataDirectory(provider), "documents")));
+        services.AddScoped<IDocumentStorage>(provider => provider.GetRequiredService<IOptions<StorageOptions>>().Value.Documents == DocumentStore.Database
+            ? new DatabaseDocumentStorage(provider.GetRequiredService<LicensingDbContext>(), provider.GetRequiredService<LocalFolderDocumentStorage>())
+            : provider.GetRequiredService<LocalFolderDocumentStorage>());
         services.AddSingleton<IEmailSender>(provider =>
         {
             var email = provider.GetRequiredService<IOptions<EmailOptions>>();

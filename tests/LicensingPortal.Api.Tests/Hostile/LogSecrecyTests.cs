@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -52,36 +51,7 @@ public sealed partial class LogSecrecyTests(SqlitePortal portal) : IClassFixture
         }
     }
 
-    private async Task<string> LinkAsync(string email, string path)
-    {
-        string? link = null;
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                var folder = Path.Combine(portal.DataDirectory, "mail-pickup");
-                if (!Directory.Exists(folder))
-                {
-                    return false;
-                }
-
-                foreach (var file in Directory.EnumerateFiles(folder, "*.eml"))
-                {
-                    var message = await MimeKit.MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => m.Address == email) && Link().Match(message.TextBody ?? string.Empty) is { Success: true } match && match.Value.Contains(path, StringComparison.Ordinal))
-                    {
-                        link = match.Value;
-                        return true;
-                    }
-                }
-
-                return false;
-            },
-            $"the e-mail with {path} arrives");
-        return link!;
-    }
-
-    [GeneratedRegex(@"https?://[^\s""<>]+")]
-    private static partial Regex Link();
+    private Task<string> LinkAsync(string email, string path) => Mailbox.LinkAsync(portal.DataDirectory, email, path);
 
     private sealed class CapturingLoggerProvider : ILoggerProvider
     {

@@ -45,19 +45,3 @@ public abstract class DashboardTests(Portal portal)
 public sealed class DashboardTestsOnSqlite(SqlitePortal portal) : DashboardTests(portal), IClassFixture<SqlitePortal>;
 
 public sealed class DashboardTestsOnPostgres(PostgresPortal portal) : DashboardTests(portal), IClassFixture<PostgresPortal>;
-
-/// <summary>The same build runs as a worker: job server and health only, no API.</summary>
-public sealed class WorkerRoleTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
-{
-    [Fact]
-    public async Task WorkerRole_ServesHealthButNoApi()
-    {
-        var settings = new Dictionary<string, string?>(Portal.DefaultSettings()) { ["role"] = "worker" };
-        await using var worker = portal.Create(settings);
-        using var client = worker.CreateClient();
-
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json")).StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/api/verify/1234567890123")).StatusCode);
-    }
-}

@@ -119,6 +119,9 @@ public sealed class StartupTests
     [InlineData("Email__Security", "Sometimes", "Email:Security must be Auto, None, StartTls or SslOnConnect.")]
     [InlineData("Permits__SigningKey", "not-base64!", "Permits:SigningKey must be base64 of 32 bytes or more.")]
     [InlineData("RateLimits__WindowSeconds", "-5", "RateLimits:WindowSeconds must be between 1 and 86400.")]
+    [InlineData("Node__Role", "everything", "Node:Role must be all, web or worker, not 'everything'.")]
+    [InlineData("Node__Role", "worker", "Node:Role worker runs beside other nodes on one PostgreSQL: set ConnectionStrings:Postgres")]
+    [InlineData("Node__Role", "web", "Node:Role web runs beside other nodes on one PostgreSQL: set ConnectionStrings:Postgres")]
     public async Task WrongSetting_StopsTheAppFromStarting_AndNamesIt(string variable, string value, string message)
     {
         var data = Directory.CreateTempSubdirectory("lp-settings-");

@@ -40,7 +40,7 @@ public static class OpenCaseDocument
 
             db.DocumentViews.Add(DocumentView.Of(command.OfficerId, command.ApplicationId, document.Id, time.GetUtcNow()));
             // The name was made safe when the document was uploaded.
-            return new Opened(storage.Open(document.StorageKey), document.ContentType, document.FileName);
+            return new Opened(await storage.OpenAsync(document.StorageKey, cancellationToken), document.ContentType, document.FileName);
         }
     }
 

@@ -19,7 +19,7 @@ public static class AuthSetup
     /// <summary>The default scheme: a bearer token checked against its session, or the sign-in cookie.</summary>
     public const string CheckedScheme = "Checked";
 
-    public static IServiceCollection AddLicensingAuth(this IServiceCollection services)
+    public static IServiceCollection AddLicensingAuth(this IServiceCollection services, bool sharedLimits)
     {
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
             {
@@ -111,18 +111,11 @@ public static class AuthSetup
         // page (GET) never counts against the account's limits; the public reads have their own.
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(AuthLimit, context => Writes(context, RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => Window(context, limits => limits.AuthPermitLimit))));
-            options.AddPolicy(SubmissionLimit, context => Writes(context, RateLimitPartition.GetFixedWindowLimiter(
-                Caller(context),
-                _ => Window(context, limits => limits.SubmissionPermitLimit))));
-            options.AddPolicy(PrecheckLimit, context => Writes(context, RateLimitPartition.GetFixedWindowLimiter(
-                Caller(context),
-                _ => Window(context, limits => limits.PrecheckPermitLimit))));
-            options.AddPolicy(PublicLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => Window(context, limits => limits.PublicPermitLimit)));
+            // On PostgreSQL every node counts in the same rows (SharedWindowLimiter); the embedded default is one process.
+            options.AddPolicy(AuthLimit, context => Writes(context, Limit(context, AuthLimit, context.Connection.RemoteIpAddress?.ToString() ?? "local", limits => limits.AuthPermitLimit, sharedLimits)));
+            options.AddPolicy(SubmissionLimit, context => Writes(context, Limit(context, SubmissionLimit, Caller(context), limits => limits.SubmissionPermitLimit, sharedLimits)));
+            options.AddPolicy(PrecheckLimit, context => Writes(context, Limit(context, PrecheckLimit, Caller(context), limits => limits.PrecheckPermitLimit, sharedLimits)));
+            options.AddPolicy(PublicLimit, context => Limit(context, PublicLimit, context.Connection.RemoteIpAddress?.ToString() ?? "local", limits => limits.PublicPermitLimit, shared: false));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 if (!PageRoutes.IsApi(context.HttpContext))
@@ -161,6 +154,25 @@ public static class AuthSetup
 
     private static RateLimitPartition<string> Writes(HttpContext context, RateLimitPartition<string> limited) =>
         HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) ? RateLimitPartition.GetNoLimiter("read") : limited;
+
+    /// <summary>
+    /// One counter per limit and caller. The public statistics limit stays per node: those reads are cached and
+    /// counting them in the database would cost more than the reads it guards.
+    /// </summary>
+    private static RateLimitPartition<string> Limit(HttpContext context, string limit, string caller, Func<RateLimitOptions, int> permits, bool shared)
+    {
+        if (!shared)
+        {
+            return RateLimitPartition.GetFixedWindowLimiter(limit + ":" + caller, _ => Window(context, permits));
+        }
+
+        var services = context.RequestServices;
+        return RateLimitPartition.Get(limit + ":" + caller, key =>
+        {
+            var limits = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+            return new SharedWindowLimiter(key, permits(limits), TimeSpan.FromSeconds(limits.WindowSeconds), services.GetRequiredService<IHttpContextAccessor>(), services.GetRequiredService<TimeProvider>());
+        });
+    }
 
     private static FixedWindowRateLimiterOptions Window(HttpContext context, Func<RateLimitOptions, int> permits)
     {

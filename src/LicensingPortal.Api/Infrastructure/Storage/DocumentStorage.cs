@@ -2,13 +2,23 @@ using System.Security.Cryptography;
 
 namespace LicensingPortal.Api.Infrastructure.Storage;
 
-/// <summary>Where uploaded files live. A local folder by default; an object store can take its place.</summary>
+/// <summary>Where uploaded files live: a folder (the embedded default) or the database every node shares (<see cref="DocumentStore"/>).</summary>
 public interface IDocumentStorage
 {
     /// <summary>Stores the content under a new key and returns the key and the content's SHA-256 (lowercase hex).</summary>
     Task<(string Key, string Sha256, long Size)> SaveAsync(Guid id, Stream content, CancellationToken cancellationToken);
 
-    Stream Open(string key);
+    Task<Stream> OpenAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>Where this node keeps uploaded documents (setting <c>Storage:Documents</c>).</summary>
+public enum DocumentStore
+{
+    /// <summary>A folder under the data directory: one node, or nodes that share the folder (docs/operations.md).</summary>
+    Folder,
+
+    /// <summary>The database: every node reads what any node received, and backups hold the documents too.</summary>
+    Database,
 }
 
 public sealed class LocalFolderDocumentStorage(string root) : IDocumentStorage
@@ -38,5 +48,37 @@ public sealed class LocalFolderDocumentStorage(string root) : IDocumentStorage
         return (key, Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }
 
-    public Stream Open(string key) => File.OpenRead(Path.Combine(root, key));
+    public Task<Stream> OpenAsync(string key, CancellationToken cancellationToken) => Task.FromResult<Stream>(File.OpenRead(Path.Combine(root, key)));
+}
+
+/// <summary>
+/// Documents in the database, added to the request's unit of work: the bytes commit with the document's record or
+/// not at all. Uploads are at most 10 MB, so one is held in memory while it is hashed and stored. Documents kept
+/// in the folder before a node switched to the database still open from there.
+/// </summary>
+public sealed class DatabaseDocumentStorage(LicensingDbContext db, LocalFolderDocumentStorage folder) : IDocumentStorage
+{
+    private const string KeyPrefix = "db/";
+
+    public async Task<(string Key, string Sha256, long Size)> SaveAsync(Guid id, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        var key = KeyPrefix + id.ToString("N");
+        db.DocumentContents.Add(DocumentContent.Of(key, bytes));
+        return (key, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
+    }
+
+    public async Task<Stream> OpenAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal))
+        {
+            return await folder.OpenAsync(key, cancellationToken);
+        }
+
+        var bytes = await db.DocumentContents.AsNoTracking().Where(c => c.Key == key).Select(c => c.Content).SingleAsync(cancellationToken);
+        return new MemoryStream(bytes, writable: false);
+    }
 }

@@ -14,6 +14,15 @@ public sealed class StorageOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Storage:DataDirectory must name a folder.")]
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// Where uploaded documents are kept. Unset: a folder under <see cref="DataDirectory"/> on a node that runs
+    /// alone (Node:Role all), the database on web and worker nodes, which must all read what any of them received.
+    /// </summary>
+    public DocumentStore? Documents { get; set; }
+
+    /// <summary>With <c>Documents</c> <c>Folder</c> on web and worker nodes: the data folder is one volume every node mounts.</summary>
+    public bool SharedDocumentFolder { get; set; }
+
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory);
 
     /// <summary>

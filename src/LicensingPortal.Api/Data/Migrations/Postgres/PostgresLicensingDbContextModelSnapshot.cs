@@ -671,6 +671,24 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("documents", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.DocumentContent", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("Key")
+                        .HasName("pk_document_contents");
+
+                    b.ToTable("document_contents", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.DocumentView", b =>
                 {
                     b.Property<Guid>("Id")

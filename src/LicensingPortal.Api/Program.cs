@@ -24,6 +24,7 @@ catch (OptionsValidationException ex)
 
 builder.Services.AddSingleton(new ThisNode(role));
 builder.AddLicensingPortal();
+builder.AddLicensingTelemetry(role);
 if (args is ["seed", "demo", ..])
 {
     // Demo submissions are dated in the past: every part of the submission reads the same shifted clock.

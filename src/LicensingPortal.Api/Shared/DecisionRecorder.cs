@@ -1,3 +1,5 @@
+using LicensingPortal.Api.Infrastructure.Jobs;
+using LicensingPortal.Api.Infrastructure.Telemetry;
 using LicensingPortal.Api.Infrastructure.Permits;
 using LicensingPortal.Api.Infrastructure.Transparency;
 using LicensingPortal.Rules.Compilation;
@@ -30,6 +32,7 @@ public sealed class DecisionRecorder(
     PermitSigner signer,
     PermitLinks links,
     CheckpointSigner logSigner,
+    AfterCommit afterCommit,
     TimeProvider time)
 {
     /// <summary>What a decision produced: the permits issued, and the log's signed promise to hold the decision's entry.</summary>
@@ -45,6 +48,8 @@ public sealed class DecisionRecorder(
         var now = time.GetUtcNow();
         var decision = application.Decide(facts, evaluation, (long)time.GetElapsedTime(receivedAt).TotalMilliseconds, now);
         db.Applications.Add(application);
+        var kind = renews is not null ? "renewal" : held is not null ? "change" : "new";
+        afterCommit.Run(() => PortalTelemetry.Decided(decision.Approved, kind, decision.LatencyMs));
 
         // A renewal renews the permit only when the engine, on the renewed answers, still requires that permit; an
         // approved change re-issues what it changed and ends what the business no longer needs.

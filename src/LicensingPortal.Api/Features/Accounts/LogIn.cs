@@ -41,13 +41,16 @@ public static class LogIn
             if (user is null)
             {
                 users.PasswordHasher.HashPassword(Nobody, command.Password);
+                Infrastructure.Telemetry.PortalTelemetry.SignInRefused("unknown-account");
                 return SignInSteps.Refused;
             }
 
             var checkedPassword = await signIn.CheckPasswordSignInAsync(user, command.Password, lockoutOnFailure: true);
             if (!checkedPassword.Succeeded || !user.IsActive)
             {
-                await steps.NoteAsync(user, command.Address, !user.IsActive ? SignInOutcome.Deactivated : checkedPassword.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.WrongPassword);
+                var outcome = !user.IsActive ? SignInOutcome.Deactivated : checkedPassword.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.WrongPassword;
+                await steps.NoteAsync(user, command.Address, outcome);
+                Infrastructure.Telemetry.PortalTelemetry.SignInRefused(outcome.ToString());
                 return SignInSteps.Refused;
             }
 

@@ -24,6 +24,7 @@ public sealed class SignInSteps(UserManager<ApplicationUser> users, SignInManage
         if (await users.IsLockedOutAsync(user))
         {
             await NoteAsync(user, address, SignInOutcome.LockedOut);
+            Infrastructure.Telemetry.PortalTelemetry.SignInRefused(nameof(SignInOutcome.LockedOut));
             return Refused;
         }
 
@@ -34,6 +35,7 @@ public sealed class SignInSteps(UserManager<ApplicationUser> users, SignInManage
         {
             await users.AccessFailedAsync(user);
             await NoteAsync(user, address, SignInOutcome.WrongCode);
+            Infrastructure.Telemetry.PortalTelemetry.SignInRefused(nameof(SignInOutcome.WrongCode));
             return WrongCode;
         }
 

@@ -32,6 +32,7 @@ public static class PrecheckApplication
 
             var (application, business, documentKinds, ruleSet, _, _) = taken.Value;
             var evaluation = ruleSet.Evaluate(application.FactsFor(business, documentKinds));
+            Infrastructure.Telemetry.PortalTelemetry.Prechecked(evaluation.Outcome == Rules.Evaluation.Outcome.Approved);
             return DecisionExplanation.Of(evaluation, ruleSet, query.Language, time.GetUtcNow());
         }
     }

@@ -148,6 +148,7 @@ public static partial class DeliverNotification
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     var retry = await sender.Send(new RecordFailed(message.Id, ex.Message), CancellationToken.None);
+                    Infrastructure.Telemetry.PortalTelemetry.DeliveryFailed(message.Channel, deadLettered: retry.Value is null);
                     if (retry.Value is { } wait)
                     {
                         LogRetry(logger, ex, message.Id, message.Attempts + 1, wait);
@@ -174,6 +175,7 @@ public static partial class DeliverNotification
                 foreach (var message in sent)
                 {
                     LogDelivered(logger, message.Id, message.Type, message.Channel);
+                    Infrastructure.Telemetry.PortalTelemetry.Delivered(message.Channel);
                 }
             }
 

@@ -118,6 +118,7 @@ public static class AuthSetup
             options.AddPolicy(PublicLimit, context => Limit(context, PublicLimit, context.Connection.RemoteIpAddress?.ToString() ?? "local", limits => limits.PublicPermitLimit, shared: false));
             options.OnRejected = async (context, cancellationToken) =>
             {
+                Telemetry.PortalTelemetry.RateLimited(context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName ?? "unknown");
                 if (!PageRoutes.IsApi(context.HttpContext))
                 {
                     // A page: the status code page explains, in the reader's language, and says to wait.

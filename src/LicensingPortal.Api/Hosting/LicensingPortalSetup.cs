@@ -156,7 +156,15 @@ public static class LicensingPortalSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         // Behind the city's TLS-terminating proxy (on the same host), requests keep their scheme and client address.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // A proxy elsewhere (the compose file's Caddy, a load balancer in front of several nodes) is trusted only from
+        // the networks Proxy:TrustedNetworks names (CIDR, comma-separated); otherwise every client would share its address.
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var network in (app.Configuration["Proxy:TrustedNetworks"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
+
+        app.UseForwardedHeaders(forwarded);
         app.UseSecurityHeaders();
         app.UseWhen(PageRoutes.IsApi, api =>
         {

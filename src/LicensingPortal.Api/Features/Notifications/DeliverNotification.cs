@@ -18,8 +18,6 @@ namespace LicensingPortal.Api.Features.Notifications;
 /// </summary>
 public static partial class DeliverNotification
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-
     /// <summary>Takes the messages for one attempt each; those delivered, dead-lettered or held by another worker are left out.</summary>
     public sealed record Claim(IReadOnlyList<Guid> OutboxMessageIds) : ICommand<Result<IReadOnlyList<OutboxMessage>>>;
 
@@ -28,12 +26,12 @@ public static partial class DeliverNotification
 
     public sealed record RecordFailed(Guid OutboxMessageId, string Error) : ICommand<Result<TimeSpan?>>;
 
-    public sealed class ClaimHandler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Claim, Result<IReadOnlyList<OutboxMessage>>>
+    public sealed class ClaimHandler(LicensingDbContext db, IOptions<NotificationOptions> options, TimeProvider time) : ICommandHandler<Claim, Result<IReadOnlyList<OutboxMessage>>>
     {
         public async ValueTask<Result<IReadOnlyList<OutboxMessage>>> Handle(Claim command, CancellationToken cancellationToken)
         {
             var now = time.GetUtcNow();
-            var leaseEnd = now + Lease;
+            var leaseEnd = now + TimeSpan.FromSeconds(options.Value.LeaseSeconds);
             var claimed = new List<Guid>(command.OutboxMessageIds.Count);
             foreach (var id in command.OutboxMessageIds.Distinct())
             {

@@ -37,6 +37,17 @@ if (args is ["restart", ..])
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
 }
 
+if (args is ["nodes", ..])
+{
+    var apiProject = Path.Combine(BenchDatabase.FindRoot(), "src", "LicensingPortal.Api");
+    return await Nodes.RunAsync(
+        Path.Combine(apiProject, "bin", "Release", "net10.0", "LicensingPortal.Api.dll"),
+        apiProject,
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 12,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3,
+        args.Length > 3 ? args[3].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() : [16, 64]);
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
 var burst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
 int[] levels = args.Length > 2 ? args[2].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() : [1, 4, 16, 64];

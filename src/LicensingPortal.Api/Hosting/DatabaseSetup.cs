@@ -16,6 +16,10 @@ public static class DatabaseSetup
         if (StorageOptions.PostgresConnectionString(configuration) is { } postgres)
         {
             services.AddDbContext<LicensingDbContext, PostgresLicensingDbContext>(options => PostgresLicensingDbContext.Configure(options, postgres));
+            if (configuration.GetConnectionString("PostgresReadOnly") is { Length: > 0 } replica)
+            {
+                services.AddSingleton(new ReadModel.ReplicaOptions(replica));
+            }
         }
         else
         {
@@ -27,6 +31,7 @@ public static class DatabaseSetup
             });
         }
 
+        services.AddScoped<ReadModel>();
         return services;
     }
 

@@ -46,6 +46,9 @@ public sealed class ServiceNodes : IAsyncLifetime
             ["Node:Role"] = role,
             ["RateLimits:SubmissionPermitLimit"] = SubmissionLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Jobs:PollIntervalSeconds"] = "1",
+
+            // A day's window: the limit tests' few seconds never straddle two windows (see SameWindowAsync).
+            ["RateLimits:WindowSeconds"] = "86400",
         };
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
         {
@@ -164,6 +167,7 @@ public sealed partial class MultiNodeTests(ServiceNodes nodes) : IClassFixture<S
     [Fact]
     public async Task TheSubmissionLimit_HoldsForTheWholeService_WhicheverNodeAnswers()
     {
+        await SameWindowAsync();
         using var applicant = await Accounts.CreateAsync(nodes.WebA, Roles.Applicant);
         using var b = Bearer(nodes.WebB, applicant);
         var request = await applicant.Client.RestaurantAsync();
@@ -182,6 +186,7 @@ public sealed partial class MultiNodeTests(ServiceNodes nodes) : IClassFixture<S
     [Fact]
     public async Task TheSignInLimitPerAddress_AndTheLockout_HoldAcrossNodes()
     {
+        await SameWindowAsync();
         // Two more web nodes with a tight sign-in limit: the address's count is one, whichever of them answers.
         const int limit = 4;
         var tight = new Dictionary<string, string?> { ["RateLimits:AuthPermitLimit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -249,6 +254,16 @@ public sealed partial class MultiNodeTests(ServiceNodes nodes) : IClassFixture<S
         finally
         {
             data.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The limits count in fixed windows of a UTC day: a test about to cross midnight waits until after it.</summary>
+    private static async Task SameWindowAsync()
+    {
+        var untilMidnight = DateTime.UtcNow.Date.AddDays(1) - DateTime.UtcNow;
+        if (untilMidnight < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(untilMidnight + TimeSpan.FromSeconds(1));
         }
     }
 

@@ -65,7 +65,7 @@ public sealed class NodeProcess : IAsyncDisposable
             ["Email__Security"] = "None",
             ["Jobs__PollIntervalSeconds"] = "1",
             ["Jobs__WorkerCount"] = "4",
-            ["Jobs__SweepCron"] = "* * * * *",
+            ["Jobs__SweepCron"] = "*/5 * * * * *",
             ["Notifications__LeaseSeconds"] = "15",
             ["Logging__LogLevel__Default"] = "Warning",
         };

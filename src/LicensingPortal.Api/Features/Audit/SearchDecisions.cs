@@ -67,8 +67,10 @@ public static class SearchDecisions
         }
     }
 
-    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<SearchPage>>
+    public sealed class Handler(ReadModel model) : IQueryHandler<Query, Result<SearchPage>>
     {
+        private readonly LicensingDbContext db = model.Db;
+
         public async ValueTask<Result<SearchPage>> Handle(Query query, CancellationToken cancellationToken)
         {
             var decided = db.Applications.AsNoTracking().Where(a => a.Decision != null);

@@ -19,8 +19,10 @@ public static class ChartBreakdown
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<FileDownload>>
+    public sealed class Handler(ReadModel model, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<FileDownload>>
     {
+        private readonly LicensingDbContext db = model.Db;
+
         public async ValueTask<Result<FileDownload>> Handle(Query query, CancellationToken cancellationToken)
         {
             var rows = await ReportQueries.BreakdownAsync(db, query.From, query.To, query.By, ReportQueries.KecamatanNames(rules, time), cancellationToken);

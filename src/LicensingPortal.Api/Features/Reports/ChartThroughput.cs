@@ -18,8 +18,10 @@ public static class ChartThroughput
         }
     }
 
-    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<FileDownload>>
+    public sealed class Handler(ReadModel model) : IQueryHandler<Query, Result<FileDownload>>
     {
+        private readonly LicensingDbContext db = model.Db;
+
         public async ValueTask<Result<FileDownload>> Handle(Query query, CancellationToken cancellationToken)
         {
             var rows = await ReportQueries.ThroughputAsync(db, query.From, query.To, query.Granularity, cancellationToken);

@@ -16,8 +16,10 @@ public static class ReportBreakdown
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<BreakdownRow>>>
+    public sealed class Handler(ReadModel model, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<BreakdownRow>>>
     {
+        private readonly LicensingDbContext db = model.Db;
+
         public async ValueTask<Result<IReadOnlyList<BreakdownRow>>> Handle(Query query, CancellationToken cancellationToken) =>
             await ReportQueries.BreakdownAsync(db, query.From, query.To, query.By, ReportQueries.KecamatanNames(rules, time), cancellationToken);
     }

@@ -7,8 +7,10 @@ public static class ReportExpiringPermits
 
     public sealed record Query(int Days) : IQuery<Result<IReadOnlyList<ExpiringPermit>>>;
 
-    public sealed class Handler(LicensingDbContext db, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<ExpiringPermit>>>
+    public sealed class Handler(ReadModel model, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<ExpiringPermit>>>
     {
+        private readonly LicensingDbContext db = model.Db;
+
         public async ValueTask<Result<IReadOnlyList<ExpiringPermit>>> Handle(Query query, CancellationToken cancellationToken)
         {
             var today = Wita.Today(time);

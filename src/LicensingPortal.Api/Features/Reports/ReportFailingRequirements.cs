@@ -12,8 +12,10 @@ public static class ReportFailingRequirements
         public Validator() => RuleFor(q => q.To).IsEndOfPeriod(q => q.From);
     }
 
-    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<FailingRequirement>>>
+    public sealed class Handler(ReadModel model) : IQueryHandler<Query, Result<IReadOnlyList<FailingRequirement>>>
     {
+        private readonly LicensingDbContext db = model.Db;
+
         public async ValueTask<Result<IReadOnlyList<FailingRequirement>>> Handle(Query query, CancellationToken cancellationToken)
         {
             var totals = await ReportCounters.LiveRequirementFailures(db)

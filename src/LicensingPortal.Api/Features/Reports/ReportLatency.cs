@@ -10,8 +10,10 @@ public static class ReportLatency
         public Validator() => RuleFor(q => q.To).IsEndOfPeriod(q => q.From);
     }
 
-    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<LatencySummary>>
+    public sealed class Handler(ReadModel model) : IQueryHandler<Query, Result<LatencySummary>>
     {
+        private readonly LicensingDbContext db = model.Db;
+
         public async ValueTask<Result<LatencySummary>> Handle(Query query, CancellationToken cancellationToken) =>
             await ReportQueries.LatencyAsync(db, query.From, query.To, cancellationToken);
     }

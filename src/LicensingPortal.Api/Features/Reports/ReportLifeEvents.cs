@@ -17,8 +17,10 @@ public static class ReportLifeEvents
         public Validator() => RuleFor(q => q.To).IsEndOfPeriod(q => q.From);
     }
 
-    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<LifeEvents>>>
+    public sealed class Handler(ReadModel model, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<LifeEvents>>>
     {
+        private readonly LicensingDbContext db = model.Db;
+
         public async ValueTask<Result<IReadOnlyList<LifeEvents>>> Handle(Query query, CancellationToken cancellationToken)
         {
             var approved = await db.Applications.AsNoTracking()

@@ -12,8 +12,10 @@ public static class ReportNotificationHealth
         public Validator() => RuleFor(q => q.To).IsEndOfPeriod(q => q.From);
     }
 
-    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<DeliveryHealth>>>
+    public sealed class Handler(ReadModel model) : IQueryHandler<Query, Result<IReadOnlyList<DeliveryHealth>>>
     {
+        private readonly LicensingDbContext db = model.Db;
+
         public async ValueTask<Result<IReadOnlyList<DeliveryHealth>>> Handle(Query query, CancellationToken cancellationToken)
         {
             var delivered = await db.DailyDeliveryCounts.AsNoTracking()

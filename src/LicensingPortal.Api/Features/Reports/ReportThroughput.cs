@@ -14,8 +14,10 @@ public static class ReportThroughput
         }
     }
 
-    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<ThroughputRow>>>
+    public sealed class Handler(ReadModel model) : IQueryHandler<Query, Result<IReadOnlyList<ThroughputRow>>>
     {
+        private readonly LicensingDbContext db = model.Db;
+
         public async ValueTask<Result<IReadOnlyList<ThroughputRow>>> Handle(Query query, CancellationToken cancellationToken) =>
             await ReportQueries.ThroughputAsync(db, query.From, query.To, query.Granularity, cancellationToken);
     }

@@ -33,8 +33,10 @@ public static class ShowPublicStatistics
 
     private sealed record Tally(string Kecamatan, string Sector, bool Approved, long Count);
 
-    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<Response>>
+    public sealed class Handler(ReadModel model, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<Response>>
     {
+        private readonly LicensingDbContext db = model.Db;
+
         public async ValueTask<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
         {
             var first = FirstDayOf(query.Month)!.Value;

@@ -162,12 +162,12 @@ public static class AuthSetup
     /// </summary>
     private static RateLimitPartition<string> Limit(HttpContext context, string limit, string caller, Func<RateLimitOptions, int> permits, bool shared)
     {
-        if (!shared)
+        var services = context.RequestServices;
+        if (!shared || !services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Shared)
         {
             return RateLimitPartition.GetFixedWindowLimiter(limit + ":" + caller, _ => Window(context, permits));
         }
 
-        var services = context.RequestServices;
         return RateLimitPartition.Get(limit + ":" + caller, key =>
         {
             var limits = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;

@@ -22,6 +22,12 @@ public sealed class RateLimitOptions
     [Range(1, int.MaxValue, ErrorMessage = "RateLimits:PublicPermitLimit must be at least 1.")]
     public int PublicPermitLimit { get; set; } = 120;
 
+    /// <summary>
+    /// On PostgreSQL, count the sign-in, submission and pre-check limits in the database, so they hold for the whole
+    /// service whichever node answers (ADR 0021). False counts per process: only for a lone node.
+    /// </summary>
+    public bool Shared { get; set; } = true;
+
     [Range(1, 86400, ErrorMessage = "RateLimits:WindowSeconds must be between 1 and 86400.")]
     public int WindowSeconds { get; set; } = 60;
 }

@@ -13,12 +13,13 @@ using Npgsql;
 /// against per process, in one run (issue 25). Keyed
 /// submissions (as integrators call), closed loop, from eight accounts, at each connection count; every setup runs
 /// in each round, in turn, on a database of its own, so the machine's noise falls on all of them alike. Command:
+///   [LOADBENCH_BASELINE=(checkout of the previous commit, built with dotnet build -c Release src/LicensingPortal.Api)] \
 ///   dotnet run -c Release --project bench/LicensingPortal.LoadBench -- nodes [seconds per run, default 12] [rounds, default 3] [connections, default 16,64]
 /// Telemetry on exports over OTLP (http/protobuf) to a local sink that answers 200, so export is paid for too.
 /// </summary>
 internal static class Nodes
 {
-    private sealed record Setup(string Name, string[] Roles, Dictionary<string, string> Extra);
+    private sealed record Setup(string Name, string[] Roles, Dictionary<string, string> Extra, string? Dll = null, string? ContentRoot = null);
 
     public static async Task<int> RunAsync(string apiDll, string apiDirectory, int seconds, int rounds, int[] levels)
     {
@@ -33,6 +34,13 @@ internal static class Nodes
             new("one node (all), telemetry on (OTLP)", ["all"], new() { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{sink.Port}", ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf" }),
             new("two web nodes + one worker, telemetry off", ["web", "web", "worker"], []),
         ];
+        // LOADBENCH_BASELINE: the folder of another checkout whose src/LicensingPortal.Api has a Release build (the previous commit).
+        if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } previous)
+        {
+            var baselineApi = Path.Combine(previous, "src", "LicensingPortal.Api");
+            setups = [.. setups, new("one node (all), baseline build", ["all"], [], Path.Combine(baselineApi, "bin", "Release", "net10.0", "LicensingPortal.Api.dll"), baselineApi)];
+        }
+
         var databases = new Dictionary<string, string>();
         foreach (var setup in setups)
         {
@@ -66,7 +74,7 @@ internal static class Nodes
                         ["Email__Security"] = "None",
                         ["Logging__LogLevel__Default"] = "Warning",
                     };
-                    nodes.Add(await ApiProcess.StartAsync(apiDll, apiDirectory, port, environment, role));
+                    nodes.Add(await ApiProcess.StartAsync(setup.Dll ?? apiDll, setup.ContentRoot ?? apiDirectory, port, environment, role));
                     if (role != "worker")
                     {
                         webPorts.Add(port);

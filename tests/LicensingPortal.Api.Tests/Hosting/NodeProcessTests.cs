@@ -74,6 +74,10 @@ public sealed class NodeProcess : IAsyncDisposable
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
         }
 
+        // Six sign-in requests per address and day, for the whole service (the test counts them).
+        environment["RateLimits__AuthPermitLimit"] = "6";
+        environment["RateLimits__WindowSeconds"] = "86400";
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -151,8 +155,10 @@ public sealed class NodeProcess : IAsyncDisposable
 
 /// <summary>
 /// Two web processes and a worker on one PostgreSQL, each with its own data folder, and a client that alternates
-/// between the web nodes: a web node is killed with SIGKILL and the worker restarted in the middle of 200
-/// submissions, and nothing acknowledged is lost, nothing is decided twice, and every decision is e-mailed.
+/// between the web nodes: a page sign-in on one node holds on the other, the sign-in limit counts both, a keyed
+/// retry on the other node answers the same bytes; then a web node is killed with SIGKILL and the worker restarted in
+/// the middle of 200 submissions, and nothing acknowledged is lost, nothing is decided twice, every decision is
+/// e-mailed, one integrator runs at a time, and the log verifies.
 /// </summary>
 public sealed class NodeProcessTests
 {
@@ -169,8 +175,15 @@ public sealed class NodeProcessTests
         NodeProcess? restarted = null;
         try
         {
-            using var a = new HttpClient { BaseAddress = webA.Address, Timeout = TimeSpan.FromSeconds(30) };
-            using var b = new HttpClient { BaseAddress = webB.Address, Timeout = TimeSpan.FromSeconds(30) };
+            using var a = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = webA.Address, Timeout = TimeSpan.FromSeconds(30) };
+            using var b = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = webB.Address, Timeout = TimeSpan.FromSeconds(30) };
+            var untilMidnight = DateTime.UtcNow.Date.AddDays(1) - DateTime.UtcNow;
+            if (untilMidnight < TimeSpan.FromMinutes(1))
+            {
+                await Task.Delay(untilMidnight + TimeSpan.FromSeconds(1));
+            }
+
+            // Sign-in request 1: the API's, on A.
             var login = await a.PostAsJsonAsync("/api/auth/login", new { email = "pemohon1@demo.kupang.test", password = "Pemohon-Demo-2026" });
             Assert.Equal(HttpStatusCode.OK, login.StatusCode);
             var token = (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
@@ -178,6 +191,37 @@ public sealed class NodeProcessTests
             {
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
+
+            // Sign-in request 2: the page's form, read from B and posted to A; the next page is asked of B.
+            using var pagesA = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = webA.Address };
+            using var pagesB = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = webB.Address };
+            using (var form = await pagesB.GetAsync("/akun/masuk"))
+            {
+                var html = await form.Content.ReadAsStringAsync();
+                var antiForgery = System.Text.RegularExpressions.Regex.Match(html, @"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""").Groups[1].Value;
+                using var post = new HttpRequestMessage(HttpMethod.Post, "/akun/masuk")
+                {
+                    Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "pemohon2@demo.kupang.test", ["Password"] = "Pemohon-Demo-2026", ["__RequestVerificationToken"] = antiForgery }),
+                };
+                post.Headers.Add("Cookie", CookiesOf(form));
+                using var signedIn = await pagesA.SendAsync(post);
+                Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+                using var next = new HttpRequestMessage(HttpMethod.Get, "/pemohon/permohonan");
+                next.Headers.Add("Cookie", CookiesOf(signedIn));
+                using var page = await pagesB.SendAsync(next);
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            }
+
+            // Requests 3 to 6 are let through, whichever node answers; from the seventh on, both refuse.
+            var guesses = new List<HttpStatusCode>();
+            for (var i = 0; i < 8; i++)
+            {
+                using var guess = await (i % 2 == 0 ? b : a).PostAsJsonAsync("/api/auth/login", new { email = "tidak-ada@demo.kupang.test", password = "Salah-Tebak-2026" });
+                guesses.Add(guess.StatusCode);
+            }
+
+            HttpStatusCode[] expected = [.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 4)];
+            Assert.Equal(expected, guesses.ToArray());
 
             var email = $"proses-{Guid.NewGuid():N}@example.com";
             var businessId = await b.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
@@ -193,6 +237,7 @@ public sealed class NodeProcessTests
             // 200 more, spread over both web nodes; B is killed after 60, the worker restarted after 120. A request that
             // gets no answer is sent again with its key to the node still up, as the README tells integrators to.
             var acknowledged = new ConcurrentDictionary<string, Guid>();
+            var integrators = new List<long>();
             var bAlive = true;
             using var gate = new SemaphoreSlim(8);
             var sent = 0;
@@ -210,6 +255,11 @@ public sealed class NodeProcessTests
                 {
                     worker.Kill();
                     restarted = await NodeProcess.StartAsync("worker", postgres, smtp.Port);
+                }
+
+                if (n % 25 == 0)
+                {
+                    integrators.Add(await IntegratorsAsync(postgres));
                 }
 
                 var submissionKey = Guid.NewGuid().ToString();
@@ -243,6 +293,11 @@ public sealed class NodeProcessTests
 
             await Task.WhenAll(tasks);
             await restarted!.ReadyAsync();
+            integrators.Add(await IntegratorsAsync(postgres));
+
+            // One integrator at a time (the elected worker's advisory lock), and one there is.
+            Assert.All(integrators, count => Assert.InRange(count, 0, 1));
+            Assert.Equal(1, integrators[^1]);
             Assert.Equal(Submissions, acknowledged.Count);
 
             // Nothing acknowledged is lost; every key made one application.
@@ -298,6 +353,21 @@ public sealed class NodeProcessTests
                 await restarted.DisposeAsync();
             }
         }
+    }
+
+    private static string CookiesOf(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies.Select(c => c.Split(';')[0]) : []);
+
+    /// <summary>Sessions holding the log integrator's advisory lock.</summary>
+    private static async Task<long> IntegratorsAsync(string postgres)
+    {
+        await using var connection = new NpgsqlConnection(postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = $1", connection)
+        {
+            Parameters = { new() { Value = Api.Infrastructure.Jobs.LeaderElection.LockKey } },
+        };
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static Guid JsonId(byte[] body) => System.Text.Json.JsonSerializer.Deserialize<ApplicationResponse>(body, TestJson.Options)!.Id;

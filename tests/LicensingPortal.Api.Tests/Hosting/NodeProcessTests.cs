@@ -358,12 +358,12 @@ public sealed class NodeProcessTests
     private static string CookiesOf(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies.Select(c => c.Split(';')[0]) : []);
 
-    /// <summary>Sessions holding the log integrator's advisory lock.</summary>
+    /// <summary>Sessions holding the log integrator's advisory lock in this test's database (the cluster serves other tests' too).</summary>
     private static async Task<long> IntegratorsAsync(string postgres)
     {
         await using var connection = new NpgsqlConnection(postgres);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = $1", connection)
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = $1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection)
         {
             Parameters = { new() { Value = Api.Infrastructure.Jobs.LeaderElection.LockKey } },
         };

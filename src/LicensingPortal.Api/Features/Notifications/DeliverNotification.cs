@@ -12,8 +12,9 @@ namespace LicensingPortal.Api.Features.Notifications;
 /// record the outcome. A job delivers one message or a burst's several: their claims share one transaction, and so
 /// do the records of those delivered, while each message is still sent, retried and dead-lettered on its own.
 /// Every attempt carries the message id (e-mail Message-ID, webhook id header) so a receiver can drop a repeat
-/// (delivery is at least once: a crash after sending and before recording sends again when the lease ends). A
-/// failure is retried with exponential backoff and jitter; after the last attempt the message is dead-lettered for
+/// (delivery is at least once: a crash after sending and before recording sends again when the lease ends). A worker
+/// that is stopped (a restart, a deploy) finishes the message it is sending, records what it sent and gives back what it
+/// had not started, so a restart sends nothing twice. A failure is retried with exponential backoff and jitter; after the last attempt the message is dead-lettered for
 /// an officer.
 /// </summary>
 public static partial class DeliverNotification
@@ -21,8 +22,11 @@ public static partial class DeliverNotification
     /// <summary>Takes the messages for one attempt each; those delivered, dead-lettered or held by another worker are left out.</summary>
     public sealed record Claim(IReadOnlyList<Guid> OutboxMessageIds) : ICommand<Result<IReadOnlyList<OutboxMessage>>>;
 
-    /// <summary>Records the messages as delivered (each one claimed by this worker and sent).</summary>
-    public sealed record RecordDelivered(IReadOnlyList<Guid> OutboxMessageIds) : ICommand<Result<int>>;
+    /// <summary>
+    /// Records the messages as delivered (each one claimed by this worker and sent), and gives back those it claimed
+    /// but did not start because it is stopping (<paramref name="Released"/>), for the next worker to take at once.
+    /// </summary>
+    public sealed record RecordDelivered(IReadOnlyList<Guid> OutboxMessageIds, IReadOnlyList<Guid>? Released = null) : ICommand<Result<int>>;
 
     public sealed record RecordFailed(Guid OutboxMessageId, string Error) : ICommand<Result<TimeSpan?>>;
 
@@ -60,7 +64,14 @@ public static partial class DeliverNotification
         public async ValueTask<Result<int>> Handle(RecordDelivered command, CancellationToken cancellationToken)
         {
             var ids = command.OutboxMessageIds.Distinct().ToList();
-            var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+            var released = (command.Released ?? []).Except(ids).ToList();
+            var touched = await db.OutboxMessages.Where(m => ids.Contains(m.Id) || released.Contains(m.Id)).ToListAsync(cancellationToken);
+            foreach (var message in touched.Where(m => released.Contains(m.Id)))
+            {
+                message.Release();
+            }
+
+            var messages = touched.Where(m => ids.Contains(m.Id)).ToList();
             var deliveredAt = time.GetUtcNow();
             foreach (var message in messages)
             {
@@ -108,6 +119,9 @@ public static partial class DeliverNotification
         TimeProvider time,
         ILogger<Job> logger)
     {
+        /// <summary>How long a message being sent may still take once the worker is told to stop (Hangfire waits 15 s, the host 30 s).</summary>
+        private static readonly TimeSpan SendGrace = TimeSpan.FromSeconds(10);
+
         /// <summary>
         /// Delivers several messages: claimed together, each sent on its own (a failure is recorded, retried or
         /// dead-lettered for that message alone), and those sent recorded together: one job's bookkeeping and two
@@ -125,25 +139,36 @@ public static partial class DeliverNotification
             }
 
             var sent = new List<OutboxMessage>(claimed.Count);
+            var notStarted = new List<Guid>();
             var decisionMails = await decisionEmail.ComposeManyAsync(
                 claimed.Where(m => m.Channel == NotificationChannels.Email && NoticeKind.Of(m.Type).Mail == NoticeMail.Decision).ToList(), cancellationToken);
+
+            // A stop (a restart, a deploy) lets the message being sent finish: cut off half-way, the receiver could have
+            // it while this worker never records it, and it would be sent again. Only a send that outlasts the grace is cut.
+            using var sending = new CancellationTokenSource();
+            using var stopping = cancellationToken.Register(() => sending.CancelAfter(SendGrace));
             foreach (var message in claimed)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    notStarted.Add(message.Id);
+                    continue;
+                }
+
                 try
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
                     if (decisionMails.TryGetValue(message.Id, out var mail))
                     {
-                        await email.SendAsync(mail, cancellationToken);
+                        await email.SendAsync(mail, sending.Token);
                     }
                     else
                     {
-                        await SendAsync(message, cancellationToken);
+                        await SendAsync(message, sending.Token);
                     }
 
                     sent.Add(message);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is not OperationCanceledException || !sending.IsCancellationRequested)
                 {
                     var retry = await sender.Send(new RecordFailed(message.Id, ex.Message), CancellationToken.None);
                     Infrastructure.Telemetry.PortalTelemetry.DeliveryFailed(message.Channel, deadLettered: retry.Value is null);
@@ -158,8 +183,8 @@ public static partial class DeliverNotification
                 }
                 catch (OperationCanceledException)
                 {
-                    // Stopping: what was sent is recorded below; the rest keep their lease and are swept later.
-                    break;
+                    // Cut off after the grace: the receiver may have it, so it keeps its lease and is swept when that ends.
+                    LogCutOff(logger, message.Id);
                 }
                 finally
                 {
@@ -167,9 +192,9 @@ public static partial class DeliverNotification
                 }
             }
 
-            if (sent.Count > 0)
+            if (sent.Count > 0 || notStarted.Count > 0)
             {
-                await sender.Send(new RecordDelivered(sent.Select(m => m.Id).ToList()), CancellationToken.None);
+                await sender.Send(new RecordDelivered(sent.Select(m => m.Id).ToList(), notStarted), CancellationToken.None);
                 foreach (var message in sent)
                 {
                     LogDelivered(logger, message.Id, message.Type, message.Channel);
@@ -217,6 +242,9 @@ public static partial class DeliverNotification
             };
             await email.SendAsync(mail, cancellationToken);
         }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox message {OutboxMessageId} was cut off by a stop; it is sent again when its lease ends")]
+        private static partial void LogCutOff(ILogger logger, Guid outboxMessageId);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {OutboxMessageId} not sent: its permit was renewed or its business closed")]
         private static partial void LogSuperseded(ILogger logger, Guid outboxMessageId);

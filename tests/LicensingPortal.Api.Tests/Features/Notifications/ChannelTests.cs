@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Features.Me;
+using LicensingPortal.Api.Features.Notifications;
 using SubmitApplicationRequest = LicensingPortal.Api.Features.Applications.ApplicationRequest;
 using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Infrastructure.Webhooks;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -125,6 +127,51 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
         Assert.Single(Decisions().Select(d => d.Id).Distinct());
         using var applicantClient = applicant.Client;
         Assert.Equal(HttpStatusCode.Forbidden, (await applicantClient.GetAsync("/api/notifications/dead-letters")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AWorkerTold_ToStop_FinishesTheMessageItIsSending_RecordsIt_AndGivesBackWhatItHadNotStarted()
+    {
+        var (applicant, _, email, request) = await SubscribedApplicantAsync();
+        var application = await applicant.Client.SubmitAsync(request);
+        await Eventually.TrueAsync(async () => await WebhookDeliveredAsync(application.Id) && Mails(email).Length == 1, "the decision is delivered");
+        await portal.DeliveriesSettledAsync();
+
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var payload = System.Text.Json.JsonSerializer.Serialize(new DecisionPayload([]), LicensingPortal.Api.Domain.Json.Options);
+        LicensingPortal.Api.Domain.OutboxMessage Raise(string channel) =>
+            LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.NoticeKind.DecisionMade, channel, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+        var first = Raise(LicensingPortal.Api.Domain.NotificationChannels.Email);
+        var hook = Raise(LicensingPortal.Api.Domain.NotificationChannels.Webhook);
+        var last = Raise(LicensingPortal.Api.Domain.NotificationChannels.Email);
+        db.OutboxMessages.AddRange(first, hook, last);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        // The stop comes while the receiver holds the webhook (it answers after half a second).
+        receiver.SlowDelay = TimeSpan.FromMilliseconds(500);
+        receiver.SlowNext(1);
+        using var stop = new CancellationTokenSource();
+        var run = ActivatorUtilities.CreateInstance<DeliverNotification.Job>(scope.ServiceProvider).RunManyAsync([first.Id, hook.Id, last.Id], stop.Token);
+        await Eventually.TrueAsync(() => receiver.Requests.Any(r => r.Id == hook.Id.ToString()), "the webhook is being sent");
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+
+        // What was sent is recorded, the webhook included; the last message was not started and is free at once, no attempt counted.
+        var stored = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == first.Id || m.Id == hook.Id || m.Id == last.Id).ToDictionaryAsync(m => m.Id);
+        Assert.NotNull(stored[first.Id].ProcessedAt);
+        Assert.NotNull(stored[hook.Id].ProcessedAt);
+        Assert.Null(stored[last.Id].ProcessedAt);
+        Assert.Null(stored[last.Id].LockedUntil);
+        Assert.Equal(0, stored[last.Id].Attempts);
+        Assert.Equal(2, Mails(email).Length);
+
+        // The next worker sends the rest, and nothing twice.
+        await ActivatorUtilities.CreateInstance<DeliverNotification.Job>(scope.ServiceProvider).RunManyAsync([first.Id, hook.Id, last.Id], CancellationToken.None);
+        Assert.Equal(3, Mails(email).Length);
+        Assert.Equal(3, Mails(email).Select(m => m.Headers["Message-Id"]).Distinct().Count());
+        Assert.Single(receiver.Requests, r => r.Id == hook.Id.ToString());
     }
 
     [Fact]

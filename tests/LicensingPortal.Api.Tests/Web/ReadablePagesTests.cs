@@ -163,6 +163,19 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
         });
     }
 
+    [Fact]
+    public async Task TheAccessibilityCheck_ItselfFails_OnAPageWithSeriousViolations()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SetContentAsync("<!doctype html><html lang=\"id\"><head><title>Uji</title></head><body><main><img src=\"/favicon.ico\"><button></button></main></body></html>");
+
+        var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => Axe.AssertNoSeriousViolationsAsync(page));
+
+        Assert.Contains("image-alt (critical)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("button-name (critical)", failure.Message, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Sideways scrolling: the page wider than the window.</summary>
     private static async Task<IReadOnlyList<string>> OverflowAsync(IPage page)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
-using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Infrastructure.Jobs;
 using LicensingPortal.Api.Tests.Infrastructure;
 using LicensingPortal.Bench;
@@ -14,11 +14,30 @@ using Npgsql;
 // (SmtpServer, which serves many connections at once, as a mail relay does), first opening one connection per message
 // (the baseline), then keeping one per delivery worker; (2) how many transactions per second an idle instance
 // (API + job server) costs the database.
-var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
-var idleSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+if (args is ["sink"])
+{
+    // The SMTP sink for the channels run, in a process of its own: its port on the first line, then it runs until
+    // standard input closes.
+    using var sinkServer = new TestSmtpServer();
+    Console.WriteLine($"port {sinkServer.Port}");
+    await Console.In.ReadToEndAsync();
+    return 0;
+}
 
 // WebApplicationFactory finds the API's content root from test-assembly metadata; outside a test run, say where it is.
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LICENSINGPORTAL_API", Path.GetFullPath(Path.Combine(BenchDatabase.FindRoot(), "src", "LicensingPortal.Api")));
+
+if (args is ["channels", ..])
+{
+    // dotnet run -c Release --project bench/LicensingPortal.NotificationBench -- channels [e-mails per run, 1000] [rounds, 3]
+    return await Channels.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+}
+
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
+var idleSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+
 
 var cluster = new PostgresCluster();
 await cluster.InitializeAsync();
@@ -93,6 +112,8 @@ finally
     await cluster.DisposeAsync();
     data.Delete(recursive: true);
 }
+
+return 0;
 
 static async Task<long> CommitsAsync(string connectionString)
 {

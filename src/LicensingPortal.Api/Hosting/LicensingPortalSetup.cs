@@ -159,9 +159,9 @@ public static class LicensingPortalSetup
         // A proxy elsewhere (the compose file's Caddy, a load balancer in front of several nodes) is trusted only from
         // the networks Proxy:TrustedNetworks names (CIDR, comma-separated); otherwise every client would share its address.
         var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-        foreach (var network in (app.Configuration["Proxy:TrustedNetworks"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var network in Node.TrustedProxyNetworks(app.Configuration))
         {
-            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            forwarded.KnownIPNetworks.Add(network);
         }
 
         app.UseForwardedHeaders(forwarded);

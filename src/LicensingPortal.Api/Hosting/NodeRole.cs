@@ -75,8 +75,30 @@ public static class Node
                 break;
         }
 
+        _ = TrustedProxyNetworks(configuration);
         configuration[RoleSetting] = role.ToString();
         return role;
+    }
+
+    /// <summary>
+    /// The networks whose proxies' X-Forwarded-For and X-Forwarded-Proto are believed (<c>Proxy:TrustedNetworks</c>,
+    /// CIDR, comma-separated); a wrong entry stops the start naming it, as every other wrong setting does.
+    /// </summary>
+    public static IReadOnlyList<System.Net.IPNetwork> TrustedProxyNetworks(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var entry in (configuration["Proxy:TrustedNetworks"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!System.Net.IPNetwork.TryParse(entry, out var network))
+            {
+                throw Refused($"Proxy:TrustedNetworks must list networks in CIDR form, comma-separated (such as 10.0.0.0/8,172.16.0.0/12); '{entry}' is not one.");
+            }
+
+            networks.Add(network);
+        }
+
+        return networks;
     }
 
     private static OptionsValidationException Refused(string message) => new(RoleSetting, typeof(NodeRole), [message]);

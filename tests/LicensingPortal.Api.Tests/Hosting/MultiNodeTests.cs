@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
@@ -47,7 +46,7 @@ public sealed class ServiceNodes : IAsyncLifetime
             ["RateLimits:SubmissionPermitLimit"] = SubmissionLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Jobs:PollIntervalSeconds"] = "1",
 
-            // A day's window: the limit tests' few seconds never straddle two windows (see SameWindowAsync).
+            // A day's window: the limit tests' few seconds never straddle two windows (see RateWindows.WithinOneDayAsync).
             ["RateLimits:WindowSeconds"] = "86400",
         };
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
@@ -79,7 +78,7 @@ public sealed class ServiceNodes : IAsyncLifetime
 }
 
 /// <summary>Whichever node answers, the service is one: sign-ins, links, documents, keys and limits hold across nodes.</summary>
-public sealed partial class MultiNodeTests(ServiceNodes nodes) : IClassFixture<ServiceNodes>
+public sealed class MultiNodeTests(ServiceNodes nodes) : IClassFixture<ServiceNodes>
 {
     [Fact]
     public async Task AWebSignIn_MadeOnOneNode_AndItsAntiForgeryToken_AreAcceptedByTheOther()
@@ -94,7 +93,7 @@ public sealed partial class MultiNodeTests(ServiceNodes nodes) : IClassFixture<S
         {
             ["Email"] = account.Email,
             ["Password"] = Accounts.Password,
-            ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
+            ["__RequestVerificationToken"] = Forms.AntiForgeryToken(form),
         }));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
@@ -146,8 +145,8 @@ public sealed partial class MultiNodeTests(ServiceNodes nodes) : IClassFixture<S
         var request = Builders.Restaurant(businessId, await b.UploadAsync());
         var key = Guid.NewGuid().ToString();
 
-        var first = await SubmitAsync(applicant.Client, request, key);
-        var retried = await SubmitAsync(b, request, key);
+        var first = await applicant.Client.SubmitKeyedAsync(request, key);
+        var retried = await b.SubmitKeyedAsync(request, key);
 
         Assert.Equal(HttpStatusCode.Created, first.Status);
         Assert.Equal(first.Status, retried.Status);
@@ -167,7 +166,7 @@ public sealed partial class MultiNodeTests(ServiceNodes nodes) : IClassFixture<S
     [Fact]
     public async Task TheSubmissionLimit_HoldsForTheWholeService_WhicheverNodeAnswers()
     {
-        await SameWindowAsync();
+        await RateWindows.WithinOneDayAsync(TimeSpan.FromMinutes(1));
         using var applicant = await Accounts.CreateAsync(nodes.WebA, Roles.Applicant);
         using var b = Bearer(nodes.WebB, applicant);
         var request = await applicant.Client.RestaurantAsync();
@@ -175,7 +174,7 @@ public sealed partial class MultiNodeTests(ServiceNodes nodes) : IClassFixture<S
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < ServiceNodes.SubmissionLimit + 2; i++)
         {
-            statuses.Add((await SubmitAsync(i % 2 == 0 ? applicant.Client : b, request, Guid.NewGuid().ToString())).Status);
+            statuses.Add((await (i % 2 == 0 ? applicant.Client : b).SubmitKeyedAsync(request, Guid.NewGuid().ToString())).Status);
         }
 
         // Per node, each would have let five of ten through; counted together, the ninth is refused, on either node.
@@ -186,7 +185,7 @@ public sealed partial class MultiNodeTests(ServiceNodes nodes) : IClassFixture<S
     [Fact]
     public async Task TheSignInLimitPerAddress_AndTheLockout_HoldAcrossNodes()
     {
-        await SameWindowAsync();
+        await RateWindows.WithinOneDayAsync(TimeSpan.FromMinutes(1));
         // Two more web nodes with a tight sign-in limit: the address's count is one, whichever of them answers.
         const int limit = 4;
         var tight = new Dictionary<string, string?> { ["RateLimits:AuthPermitLimit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -257,16 +256,6 @@ public sealed partial class MultiNodeTests(ServiceNodes nodes) : IClassFixture<S
         }
     }
 
-    /// <summary>The limits count in fixed windows of a UTC day: a test about to cross midnight waits until after it.</summary>
-    private static async Task SameWindowAsync()
-    {
-        var untilMidnight = DateTime.UtcNow.Date.AddDays(1) - DateTime.UtcNow;
-        if (untilMidnight < TimeSpan.FromMinutes(1))
-        {
-            await Task.Delay(untilMidnight + TimeSpan.FromSeconds(1));
-        }
-    }
-
     private static HttpClient Browser(PortalFactory node, CookieContainer cookies)
     {
         var client = node.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
@@ -279,15 +268,4 @@ public sealed partial class MultiNodeTests(ServiceNodes nodes) : IClassFixture<S
         client.DefaultRequestHeaders.Authorization = account.Client.DefaultRequestHeaders.Authorization;
         return client;
     }
-
-    private static async Task<(HttpStatusCode Status, byte[] Body)> SubmitAsync(HttpClient client, Api.Features.Applications.ApplicationRequest request, string key)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(request, options: TestJson.Options) };
-        message.Headers.Add("Idempotency-Key", key);
-        using var response = await client.SendAsync(message);
-        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync());
-    }
-
-    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
-    private static partial Regex Token();
 }

@@ -189,11 +189,7 @@ public sealed class NodeProcessTests
         {
             using var a = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = webA.Address, Timeout = TimeSpan.FromSeconds(30) };
             using var b = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = webB.Address, Timeout = TimeSpan.FromSeconds(30) };
-            var untilMidnight = DateTime.UtcNow.Date.AddDays(1) - DateTime.UtcNow;
-            if (untilMidnight < TimeSpan.FromMinutes(1))
-            {
-                await Task.Delay(untilMidnight + TimeSpan.FromSeconds(1));
-            }
+            await RateWindows.WithinOneDayAsync(TimeSpan.FromMinutes(1));
 
             // Sign-in request 1: the API's, on A.
             var login = await a.PostAsJsonAsync("/api/auth/login", new { email = "pemohon1@demo.kupang.test", password = "Pemohon-Demo-2026" });
@@ -210,7 +206,7 @@ public sealed class NodeProcessTests
             using (var form = await pagesB.GetAsync("/akun/masuk"))
             {
                 var html = await form.Content.ReadAsStringAsync();
-                var antiForgery = System.Text.RegularExpressions.Regex.Match(html, @"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""").Groups[1].Value;
+                var antiForgery = Forms.AntiForgeryToken(html);
                 using var post = new HttpRequestMessage(HttpMethod.Post, "/akun/masuk")
                 {
                     Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "pemohon2@demo.kupang.test", ["Password"] = "Pemohon-Demo-2026", ["__RequestVerificationToken"] = antiForgery }),
@@ -241,8 +237,8 @@ public sealed class NodeProcessTests
 
             // A keyed submission retried on the other node answers the same bytes.
             var key = Guid.NewGuid().ToString();
-            var first = await SubmitAsync(a, request, key);
-            var again = await SubmitAsync(b, request, key);
+            var first = await a.SubmitKeyedAsync(request, key);
+            var again = await b.SubmitKeyedAsync(request, key);
             Assert.Equal(HttpStatusCode.Created, first.Status);
             Assert.Equal(first.Body, again.Body);
 
@@ -285,7 +281,7 @@ public sealed class NodeProcessTests
                         {
                             try
                             {
-                                var answer = await SubmitAsync(client, request, submissionKey);
+                                var answer = await client.SubmitKeyedAsync(request, submissionKey);
                                 Assert.Equal(HttpStatusCode.Created, answer.Status);
                                 acknowledged[submissionKey] = System.Text.Json.JsonSerializer.Deserialize<ApplicationResponse>(answer.Body, TestJson.Options)!.Id;
                                 return;
@@ -384,11 +380,4 @@ public sealed class NodeProcessTests
 
     private static Guid JsonId(byte[] body) => System.Text.Json.JsonSerializer.Deserialize<ApplicationResponse>(body, TestJson.Options)!.Id;
 
-    private static async Task<(HttpStatusCode Status, byte[] Body)> SubmitAsync(HttpClient client, ApplicationRequest request, string key)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(request, options: TestJson.Options) };
-        message.Headers.Add("Idempotency-Key", key);
-        using var response = await client.SendAsync(message);
-        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync());
-    }
 }

@@ -74,6 +74,21 @@ public static class Builders
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"Expected 201, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
     }
+
+    /// <summary>POSTs an application body with an Idempotency-Key, as the README tells integrators to; the answer is the caller's to read.</summary>
+    public static async Task<HttpResponseMessage> PostKeyedAsync(this HttpClient client, object body, string key)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(body, options: TestJson.Options) };
+        message.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(message);
+    }
+
+    /// <summary>A keyed submission's status and the exact bytes of its answer (a retry must answer the same bytes).</summary>
+    public static async Task<(System.Net.HttpStatusCode Status, byte[] Body)> SubmitKeyedAsync(this HttpClient client, ApplicationRequest request, string key)
+    {
+        using var response = await client.PostKeyedAsync(request, key);
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync());
+    }
 }
 
 public static class TestJson

@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LicensingPortal.Api.Tests.Web;
 
 /// <summary>What the pages promise over HTTP: headers, the sign-in cookie's flags, anti-forgery, and no cookie on the API.</summary>
-public sealed partial class PageSecurityTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
+public sealed class PageSecurityTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
     [Theory]
     [InlineData("/")]
@@ -51,7 +50,7 @@ public sealed partial class PageSecurityTests(SqlitePortal portal) : IClassFixtu
         using var account = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
         using var client = portal.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var form = await client.GetStringAsync("/akun/masuk");
-        var token = Token().Match(form).Groups[1].Value;
+        var token = Forms.AntiForgeryToken(form);
         Assert.NotEmpty(token);
 
         var response = await client.PostAsync("/akun/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -88,7 +87,4 @@ public sealed partial class PageSecurityTests(SqlitePortal portal) : IClassFixtu
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".LicensingPortal.Masuk=", StringComparison.Ordinal)));
         Assert.Contains(Say.Id("Error.BadRequest.Title"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
-
-    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
-    private static partial Regex Token();
 }

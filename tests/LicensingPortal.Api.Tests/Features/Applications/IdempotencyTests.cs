@@ -38,12 +38,12 @@ public abstract class IdempotencyTests(Portal portal)
         using var applicant = await portal.ApplicantAsync();
         var request = await applicant.Client.RestaurantAsync();
         var key = Guid.NewGuid().ToString();
-        var first = await PostAsync(applicant.Client, request, key);
+        var first = await applicant.Client.PostKeyedAsync(request, key);
 
         await using var restarted = portal.Create();
         using var client = restarted.CreateClient();
         client.DefaultRequestHeaders.Authorization = applicant.Client.DefaultRequestHeaders.Authorization;
-        var again = await PostAsync(client, request, key);
+        var again = await client.PostKeyedAsync(request, key);
 
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await again.Content.ReadAsByteArrayAsync());
@@ -55,9 +55,9 @@ public abstract class IdempotencyTests(Portal portal)
         using var applicant = await portal.ApplicantAsync();
         var request = await applicant.Client.RestaurantAsync();
         var key = Guid.NewGuid().ToString();
-        await PostAsync(applicant.Client, request, key);
+        await applicant.Client.PostKeyedAsync(request, key);
 
-        var different = await PostAsync(applicant.Client, request with { Employees = 6 }, key);
+        var different = await applicant.Client.PostKeyedAsync(request with { Employees = 6 }, key);
 
         await SubmitApplicationTests.AssertProblemAsync(different, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
     }
@@ -69,20 +69,14 @@ public abstract class IdempotencyTests(Portal portal)
         using var second = await portal.ApplicantAsync();
         var key = Guid.NewGuid().ToString();
 
-        var a = await PostAsync(first.Client, await first.Client.RestaurantAsync(), key);
-        var b = await PostAsync(second.Client, await second.Client.RestaurantAsync(), key);
+        var a = await first.Client.PostKeyedAsync(await first.Client.RestaurantAsync(), key);
+        var b = await second.Client.PostKeyedAsync(await second.Client.RestaurantAsync(), key);
 
         Assert.Equal(HttpStatusCode.Created, a.StatusCode);
         Assert.Equal(HttpStatusCode.Created, b.StatusCode);
         Assert.NotEqual(a.Headers.Location, b.Headers.Location);
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, object body, string key)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(body, options: TestJson.Options) };
-        message.Headers.Add("Idempotency-Key", key);
-        return await client.SendAsync(message);
-    }
 }
 
 public sealed class IdempotencyTestsOnSqlite(SqlitePortal portal) : IdempotencyTests(portal), IClassFixture<SqlitePortal>;

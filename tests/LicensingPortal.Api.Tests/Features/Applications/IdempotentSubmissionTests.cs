@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Net;
-using System.Net.Http.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Tests.Infrastructure;
@@ -24,12 +23,12 @@ public abstract class IdempotentSubmissionTests(ProbedPortal portal)
         var key = Guid.NewGuid().ToString();
 
         portal.Probe.CrashNextKeyedCommit();
-        var crashed = await PostAsync(applicant.Client, request, key);
+        var crashed = await applicant.Client.PostKeyedAsync(request, key);
 
         Assert.Equal(HttpStatusCode.InternalServerError, crashed.StatusCode);
         Assert.Equal(0, await CountAsync(applicant.Id, key));
-        var retry = await PostAsync(applicant.Client, request, key);
-        var again = await PostAsync(applicant.Client, request, key);
+        var retry = await applicant.Client.PostKeyedAsync(request, key);
+        var again = await applicant.Client.PostKeyedAsync(request, key);
 
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         Assert.Equal(await retry.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
@@ -42,7 +41,7 @@ public abstract class IdempotentSubmissionTests(ProbedPortal portal)
         using var applicant = await portal.ApplicantAsync();
         var request = await applicant.Client.RestaurantAsync();
 
-        var (response, opened, committed) = await portal.Probe.CountAsync(() => PostAsync(applicant.Client, request, Guid.NewGuid().ToString()));
+        var (response, opened, committed) = await portal.Probe.CountAsync(() => applicant.Client.PostKeyedAsync(request, Guid.NewGuid().ToString()));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(1, opened);
@@ -56,19 +55,12 @@ public abstract class IdempotentSubmissionTests(ProbedPortal portal)
         var request = await applicant.Client.RestaurantAsync();
         var key = Guid.NewGuid().ToString();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync(applicant.Client, request, key)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => applicant.Client.PostKeyedAsync(request, key)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
         Assert.Single(bodies.Distinct(StringComparer.Ordinal));
         Assert.Equal(1, await CountAsync(applicant.Id, key));
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Api.Features.Applications.ApplicationRequest request, string key)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(request, options: TestJson.Options) };
-        message.Headers.Add("Idempotency-Key", key);
-        return await client.SendAsync(message);
     }
 
     /// <summary>The applications of the account and, where a key is stored, checks there is exactly one record for it.</summary>

@@ -62,15 +62,6 @@ public sealed class OutboxMessage
         LastError = null;
     }
 
-    /// <summary>A worker that stops before sending a message it claimed gives it back at once, with no attempt counted.</summary>
-    public void Release()
-    {
-        if (ProcessedAt is null)
-        {
-            LockedUntil = null;
-        }
-    }
-
     /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or dead-lettered when that is null.</summary>
     public void MarkFailed(string error, DateTimeOffset now, DateTimeOffset? retryAt)
     {

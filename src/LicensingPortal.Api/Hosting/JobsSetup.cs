@@ -119,6 +119,8 @@ public static class JobsSetup
             {
                 WorkerCount = settings.WorkerCount,
                 SchedulePollingInterval = TimeSpan.FromSeconds(settings.PollIntervalSeconds),
+                // A delivery told to stop finishes the message it is sending (up to 12 s, DeliverNotification) and records it.
+                ShutdownTimeout = TimeSpan.FromSeconds(20),
                 ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
                 Activator = provider.GetRequiredService<JobActivator>(),
             };

@@ -92,7 +92,7 @@ public static class Node
         {
             if (!System.Net.IPNetwork.TryParse(entry, out var network))
             {
-                throw Refused($"Proxy:TrustedNetworks must list networks in CIDR form, comma-separated (such as 10.0.0.0/8,172.16.0.0/12); '{entry}' is not one.");
+                throw Refused("Proxy:TrustedNetworks", $"Proxy:TrustedNetworks must list networks in CIDR form, comma-separated (such as 10.0.0.0/8,172.16.0.0/12, or 10.0.0.5/32 for one proxy); '{entry}' is not one.");
             }
 
             networks.Add(network);
@@ -101,7 +101,9 @@ public static class Node
         return networks;
     }
 
-    private static OptionsValidationException Refused(string message) => new(RoleSetting, typeof(NodeRole), [message]);
+    private static OptionsValidationException Refused(string message) => Refused(RoleSetting, message);
+
+    private static OptionsValidationException Refused(string setting, string message) => new(setting, typeof(NodeRole), [message]);
 }
 
 /// <summary>This process's role, for the services that act on it (readiness).</summary>

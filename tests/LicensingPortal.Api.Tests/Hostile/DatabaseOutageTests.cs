@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using LicensingPortal.Api.Tests.Features.Applications;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Npgsql;
@@ -35,7 +34,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var key = Guid.NewGuid().ToString();
 
         await proxy.CutAsync();
-        var during = await PostAsync(applicant.Client, request, key);
+        var during = await applicant.Client.PostKeyedAsync(request, key);
 
         await SubmitApplicationTests.AssertProblemAsync(during, HttpStatusCode.ServiceUnavailable, "service_unavailable");
         Assert.True(during.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After says when to come back");
@@ -45,20 +44,13 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await Eventually.TrueAsync(
             async () =>
             {
-                after = await PostAsync(applicant.Client, request, key);
+                after = await applicant.Client.PostKeyedAsync(request, key);
                 Assert.True(after.StatusCode is HttpStatusCode.Created or HttpStatusCode.ServiceUnavailable, $"{(int)after.StatusCode}: {await after.Content.ReadAsStringAsync()}");
                 return after.StatusCode == HttpStatusCode.Created;
             },
             "the submission succeeds once the database is back");
-        var again = await PostAsync(applicant.Client, request, key);
+        var again = await applicant.Client.PostKeyedAsync(request, key);
         Assert.Equal(await after!.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Api.Features.Applications.ApplicationRequest request, string key)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(request, options: TestJson.Options) };
-        message.Headers.Add("Idempotency-Key", key);
-        return await client.SendAsync(message);
     }
 
     public async ValueTask DisposeAsync()

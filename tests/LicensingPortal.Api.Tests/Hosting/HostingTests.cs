@@ -122,7 +122,7 @@ public sealed class StartupTests
     [InlineData("Node__Role", "everything", "Node:Role must be all, web or worker, not 'everything'.")]
     [InlineData("Node__Role", "worker", "Node:Role worker runs beside other nodes on one PostgreSQL: set ConnectionStrings:Postgres")]
     [InlineData("Node__Role", "web", "Node:Role web runs beside other nodes on one PostgreSQL: set ConnectionStrings:Postgres")]
-    [InlineData("Proxy__TrustedNetworks", "10.0.0.0/8, the proxy", "Proxy:TrustedNetworks must list networks in CIDR form, comma-separated (such as 10.0.0.0/8,172.16.0.0/12); 'the proxy' is not one.")]
+    [InlineData("Proxy__TrustedNetworks", "10.0.0.0/8, the proxy", "Proxy:TrustedNetworks must list networks in CIDR form, comma-separated (such as 10.0.0.0/8,172.16.0.0/12, or 10.0.0.5/32 for one proxy); 'the proxy' is not one.")]
     public async Task WrongSetting_StopsTheAppFromStarting_AndNamesIt(string variable, string value, string message)
     {
         var data = Directory.CreateTempSubdirectory("lp-settings-");

@@ -76,10 +76,17 @@ public static class Builders
     }
 
     /// <summary>POSTs an application body with an Idempotency-Key, as the README tells integrators to; the answer is the caller's to read.</summary>
-    public static async Task<HttpResponseMessage> PostKeyedAsync(this HttpClient client, object body, string key)
+    public static Task<HttpResponseMessage> PostKeyedAsync(this HttpClient client, object body, string key) => client.PostJsonAsync("/api/applications", body, key);
+
+    /// <summary>POSTs a JSON body, with an Idempotency-Key when one is given.</summary>
+    public static async Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object? body, string? key)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(body, options: TestJson.Options) };
-        message.Headers.Add("Idempotency-Key", key);
+        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: TestJson.Options) };
+        if (key is not null)
+        {
+            message.Headers.Add("Idempotency-Key", key);
+        }
+
         return await client.SendAsync(message);
     }
 

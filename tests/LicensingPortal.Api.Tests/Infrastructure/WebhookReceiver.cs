@@ -18,6 +18,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly WebApplication app;
     private int failuresLeft;
     private int slowCallsLeft;
+    private Held? hold;
 
     public sealed record Received(string Id, string Event, string Signature, string Body);
 
@@ -45,6 +46,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 context.Request.Headers["X-LicensingPortal-Event"].ToString(),
                 context.Request.Headers["X-LicensingPortal-Signature"].ToString(),
                 body));
+            if (Interlocked.Exchange(ref receiver.hold, null) is { } held)
+            {
+                held.Arrived.SetResult();
+                await held.Answer.Task;
+            }
+
             if (Interlocked.Decrement(ref receiver.slowCallsLeft) >= 0)
             {
                 await Task.Delay(receiver.SlowDelay);
@@ -56,6 +63,21 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver.Url = $"{address}/hooks";
         return receiver;
+    }
+
+    /// <summary>The next call is processed, says it has arrived, and is answered only when the test says so.</summary>
+    public Held HoldNext()
+    {
+        var held = new Held();
+        Volatile.Write(ref hold, held);
+        return held;
+    }
+
+    public sealed class Held
+    {
+        public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>The next <paramref name="count"/> calls answer 503.</summary>

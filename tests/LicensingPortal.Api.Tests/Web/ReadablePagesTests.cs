@@ -167,13 +167,19 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
     public async Task TheAccessibilityCheck_ItselfFails_OnAPageWithSeriousViolations()
     {
         var page = await portal.NewPageAsync();
-        await page.SetContentAsync("<!doctype html><html lang=\"id\"><head><title>Uji</title></head><body><main><img src=\"/favicon.ico\"><button></button></main></body></html>");
+        try
+        {
+            await page.SetContentAsync("<!doctype html><html lang=\"id\"><head><title>Uji</title></head><body><main><img src=\"/favicon.ico\"><button></button></main></body></html>");
 
-        var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => Axe.AssertNoSeriousViolationsAsync(page));
+            var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => Axe.AssertNoSeriousViolationsAsync(page));
 
-        Assert.Contains("image-alt (critical)", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("button-name (critical)", failure.Message, StringComparison.Ordinal);
-        await page.Context.CloseAsync();
+            Assert.Contains("image-alt (critical)", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("button-name (critical)", failure.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
     }
 
     /// <summary>Sideways scrolling: the page wider than the window.</summary>

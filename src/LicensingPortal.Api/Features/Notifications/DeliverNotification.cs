@@ -24,9 +24,10 @@ public static partial class DeliverNotification
 
     /// <summary>
     /// Records the messages as delivered (each one claimed by this worker and sent), and gives back those it claimed
-    /// but did not start because it is stopping (<paramref name="Released"/>), for the next worker to take at once.
+    /// but did not start (<paramref name="Released"/>: it is stopping, or the job failed), for the next worker to take
+    /// at once; only while this worker's claim (<paramref name="HeldUntil"/>) still stands on them.
     /// </summary>
-    public sealed record RecordDelivered(IReadOnlyList<Guid> OutboxMessageIds, IReadOnlyList<Guid>? Released = null) : ICommand<Result<int>>;
+    public sealed record RecordDelivered(IReadOnlyList<Guid> OutboxMessageIds, IReadOnlyList<Guid>? Released = null, DateTimeOffset? HeldUntil = null) : ICommand<Result<int>>;
 
     public sealed record RecordFailed(Guid OutboxMessageId, string Error) : ICommand<Result<TimeSpan?>>;
 
@@ -65,13 +66,16 @@ public static partial class DeliverNotification
         {
             var ids = command.OutboxMessageIds.Distinct().ToList();
             var released = (command.Released ?? []).Except(ids).ToList();
-            var touched = await db.OutboxMessages.Where(m => ids.Contains(m.Id) || released.Contains(m.Id)).ToListAsync(cancellationToken);
-            foreach (var message in touched.Where(m => released.Contains(m.Id)))
+            if (released.Count > 0 && command.HeldUntil is { } heldUntil)
             {
-                message.Release();
+                // One conditional update, as the claim was: a message whose lease ran out and that another worker
+                // took since is left alone.
+                await db.OutboxMessages
+                    .Where(m => released.Contains(m.Id) && m.ProcessedAt == null && m.LockedUntil == heldUntil)
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
             }
 
-            var messages = touched.Where(m => ids.Contains(m.Id)).ToList();
+            var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
             var deliveredAt = time.GetUtcNow();
             foreach (var message in messages)
             {
@@ -119,8 +123,12 @@ public static partial class DeliverNotification
         TimeProvider time,
         ILogger<Job> logger)
     {
-        /// <summary>How long a message being sent may still take once the worker is told to stop (Hangfire waits 15 s, the host 30 s).</summary>
-        private static readonly TimeSpan SendGrace = TimeSpan.FromSeconds(10);
+        /// <summary>
+        /// How long a message being sent may still take once the worker is told to stop: longer than a webhook's
+        /// default timeout (10 s), so a slow receiver is recorded as a failure, not cut off; within the job server's
+        /// shutdown timeout (20 s) and the host's (30 s).
+        /// </summary>
+        private static readonly TimeSpan SendGrace = TimeSpan.FromSeconds(12);
 
         /// <summary>
         /// Delivers several messages: claimed together, each sent on its own (a failure is recorded, retried or
@@ -139,66 +147,79 @@ public static partial class DeliverNotification
             }
 
             var sent = new List<OutboxMessage>(claimed.Count);
-            var notStarted = new List<Guid>();
-            var decisionMails = await decisionEmail.ComposeManyAsync(
-                claimed.Where(m => m.Channel == NotificationChannels.Email && NoticeKind.Of(m.Type).Mail == NoticeMail.Decision).ToList(), cancellationToken);
 
-            // A stop (a restart, a deploy) lets the message being sent finish: cut off half-way, the receiver could have
-            // it while this worker never records it, and it would be sent again. Only a send that outlasts the grace is cut.
-            using var sending = new CancellationTokenSource();
-            using var stopping = cancellationToken.Register(() => sending.CancelAfter(SendGrace));
-            foreach (var message in claimed)
+            // Sent, recorded as failed, or cut off mid-send: every other message claimed is given back when the job ends.
+            var settled = new HashSet<Guid>();
+            try
             {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    notStarted.Add(message.Id);
-                    continue;
-                }
+                var decisionMails = await decisionEmail.ComposeManyAsync(
+                    claimed.Where(m => m.Channel == NotificationChannels.Email && NoticeKind.Of(m.Type).Mail == NoticeMail.Decision).ToList(), cancellationToken);
 
-                try
+                // A stop (a restart, a deploy) lets the message being sent finish: cut off half-way, the receiver could
+                // have it while this worker never records it, and it would be sent again. Only a send that outlasts the
+                // grace is cut off.
+                using var sending = new CancellationTokenSource();
+                using var stopping = cancellationToken.Register(() => sending.CancelAfter(SendGrace));
+                foreach (var message in claimed)
                 {
-                    if (decisionMails.TryGetValue(message.Id, out var mail))
+                    if (cancellationToken.IsCancellationRequested)
                     {
-                        await email.SendAsync(mail, sending.Token);
-                    }
-                    else
-                    {
-                        await SendAsync(message, sending.Token);
+                        break;
                     }
 
-                    sent.Add(message);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !sending.IsCancellationRequested)
-                {
-                    var retry = await sender.Send(new RecordFailed(message.Id, ex.Message), CancellationToken.None);
-                    Infrastructure.Telemetry.PortalTelemetry.DeliveryFailed(message.Channel, deadLettered: retry.Value is null);
-                    if (retry.Value is { } wait)
+                    try
                     {
-                        LogRetry(logger, ex, message.Id, message.Attempts + 1, wait);
+                        if (decisionMails.TryGetValue(message.Id, out var mail))
+                        {
+                            await email.SendAsync(mail, sending.Token);
+                        }
+                        else
+                        {
+                            await SendAsync(message, sending.Token);
+                        }
+
+                        settled.Add(message.Id);
+                        sent.Add(message);
                     }
-                    else
+                    catch (Exception ex) when (ex is not OperationCanceledException || !sending.IsCancellationRequested)
                     {
-                        LogDeadLettered(logger, ex, message.Id, message.Attempts + 1);
+                        settled.Add(message.Id);
+                        var retry = await sender.Send(new RecordFailed(message.Id, ex.Message), CancellationToken.None);
+                        Infrastructure.Telemetry.PortalTelemetry.DeliveryFailed(message.Channel, deadLettered: retry.Value is null);
+                        if (retry.Value is { } wait)
+                        {
+                            LogRetry(logger, ex, message.Id, message.Attempts + 1, wait);
+                        }
+                        else
+                        {
+                            LogDeadLettered(logger, ex, message.Id, message.Attempts + 1);
+                        }
                     }
-                }
-                catch (OperationCanceledException)
-                {
-                    // Cut off after the grace: the receiver may have it, so it keeps its lease and is swept when that ends.
-                    LogCutOff(logger, message.Id);
-                }
-                finally
-                {
-                    db.ChangeTracker.Clear();
+                    catch (OperationCanceledException)
+                    {
+                        // Cut off after the grace: the receiver may have it, so it keeps its lease and is swept when that ends.
+                        settled.Add(message.Id);
+                        LogCutOff(logger, message.Id);
+                    }
+                    finally
+                    {
+                        db.ChangeTracker.Clear();
+                    }
                 }
             }
-
-            if (sent.Count > 0 || notStarted.Count > 0)
+            finally
             {
-                await sender.Send(new RecordDelivered(sent.Select(m => m.Id).ToList(), notStarted), CancellationToken.None);
-                foreach (var message in sent)
+                // Whatever ended the job (done, stopped, a failure), what was sent is recorded and what was not started
+                // is given back, in one transaction.
+                var notStarted = claimed.Where(m => !settled.Contains(m.Id)).Select(m => m.Id).ToList();
+                if (sent.Count > 0 || notStarted.Count > 0)
                 {
-                    LogDelivered(logger, message.Id, message.Type, message.Channel);
-                    Infrastructure.Telemetry.PortalTelemetry.Delivered(message.Channel);
+                    await sender.Send(new RecordDelivered(sent.Select(m => m.Id).ToList(), notStarted, claimed[0].LockedUntil), CancellationToken.None);
+                    foreach (var message in sent)
+                    {
+                        LogDelivered(logger, message.Id, message.Type, message.Channel);
+                        Infrastructure.Telemetry.PortalTelemetry.Delivered(message.Channel);
+                    }
                 }
             }
 

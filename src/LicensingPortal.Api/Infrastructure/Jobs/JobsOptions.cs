@@ -18,8 +18,8 @@ public sealed class JobsOptions
 
     /// <summary>
     /// Delivery is I/O-bound (SMTP, webhooks), so more workers than cores pay off: with 16, a burst's e-mails leave
-    /// as fast as its submissions are accepted on two cores; with 8 they fell behind. CPU per notification is the same
-    /// with 2, 4 or 16 workers, and slow receivers hold workers, so 16 costs nothing idle workers do not (docs/benchmarks.md).
+    /// as fast as its submissions are accepted on two cores; with 8 they fell behind. Each e-mail costs the same CPU
+    /// with 2, 4 or 16 workers, and a slow receiver holds a worker until its timeout, so 16 is kept (docs/benchmarks.md).
     /// </summary>
     [Range(1, 200, ErrorMessage = "Jobs:WorkerCount must be between 1 and 200.")]
     public int WorkerCount { get; set; } = 16;

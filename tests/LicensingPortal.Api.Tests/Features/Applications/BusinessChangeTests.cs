@@ -219,13 +219,7 @@ public abstract class BusinessChangeTests(Portal portal)
 
     private static async Task<ApplicationResponse> ChangeAsync(HttpClient client, Guid businessId, ApplicationRequest answers, string? key = null)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/businesses/{businessId}/change") { Content = JsonContent.Create(answers, options: TestJson.Options) };
-        if (key is not null)
-        {
-            message.Headers.Add("Idempotency-Key", key);
-        }
-
-        var response = await client.SendAsync(message);
+        var response = await client.PostJsonAsync($"/api/businesses/{businessId}/change", answers, key);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"Expected 201, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
     }

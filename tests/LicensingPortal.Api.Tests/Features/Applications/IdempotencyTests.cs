@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +17,7 @@ public abstract class IdempotencyTests(Portal portal)
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(request, options: TestJson.Options) };
-            message.Headers.Add("Idempotency-Key", key);
-            var response = await applicant.Client.SendAsync(message);
+            using var response = await applicant.Client.PostKeyedAsync(request, key);
             return (response.StatusCode, Body: await response.Content.ReadAsByteArrayAsync(), response.Headers.Location);
         }));
 

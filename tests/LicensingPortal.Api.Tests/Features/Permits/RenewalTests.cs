@@ -233,13 +233,7 @@ public abstract class RenewalTests(Portal portal)
     private static async Task<ApplicationResponse> RenewAsync(HttpClient client, string number, string? key = null, ApplicationRequest? answers = null)
     {
         answers ??= (await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{number}/renewal", TestJson.Options))!.Answers;
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/permits/{number}/renewal") { Content = JsonContent.Create(answers, options: TestJson.Options) };
-        if (key is not null)
-        {
-            message.Headers.Add("Idempotency-Key", key);
-        }
-
-        var response = await client.SendAsync(message);
+        var response = await client.PostJsonAsync($"/api/permits/{number}/renewal", answers, key);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"Expected 201, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
     }

@@ -126,6 +126,46 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
     }
 
     [Fact]
+    public async Task AMessageClaimedByAWorkerThatDied_WaitsOutItsLease_ThenAnotherWorkerSendsItOnce()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var email = $"lease-{Guid.NewGuid():N}@example.com";
+        var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
+        var application = await applicant.Client.SubmitAsync(Builders.Restaurant(businessId, await applicant.Client.UploadAsync()));
+        await Eventually.TrueAsync(() => MessagesTo(email).Length == 1, "the decision itself is e-mailed");
+        await portal.DeliveriesSettledAsync();
+
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var payload = System.Text.Json.JsonSerializer.Serialize(new DecisionPayload([]), LicensingPortal.Api.Domain.Json.Options);
+        var message = LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.NoticeKind.DecisionMade, LicensingPortal.Api.Domain.NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+        db.OutboxMessages.Add(message);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        // A worker claims the message and dies (SIGKILL) before it sends or records anything.
+        var claimed = (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new DeliverNotification.Claim([message.Id]))).Value;
+        Assert.Single(claimed);
+
+        // While its lease stands, no other worker sends it.
+        var job = ActivatorUtilities.CreateInstance<DeliverNotification.Job>(scope.ServiceProvider);
+        await job.RunManyAsync([message.Id], CancellationToken.None);
+        Assert.Single(MessagesTo(email));
+
+        // Once the lease has ended, the next worker sends it, once, with the outbox id as its Message-ID.
+        await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedUntil, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        await job.RunManyAsync([message.Id], CancellationToken.None);
+        await job.RunManyAsync([message.Id], CancellationToken.None);
+
+        var sent = MessagesTo(email);
+        Assert.Equal(2, sent.Length);
+        Assert.Equal($"<{message.Id}@licensingportal.kupangkota.go.id>", sent.Last().Headers["Message-Id"]);
+        var stored = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == message.Id);
+        Assert.NotNull(stored.ProcessedAt);
+        Assert.Equal(1, stored.Attempts);
+    }
+
+    [Fact]
     public async Task ABatch_IsClaimedAndRecordedTogether_WhileAFailingMessageIsRetriedOnItsOwn()
     {
         using var applicant = await portal.ApplicantAsync();

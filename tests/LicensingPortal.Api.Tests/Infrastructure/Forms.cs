@@ -26,10 +26,10 @@ public static class RateWindows
     /// </summary>
     public static async Task WithinOneDayAsync(TimeSpan need)
     {
-        var untilMidnight = DateTime.UtcNow.Date.AddDays(1) - DateTime.UtcNow;
-        if (untilMidnight < need)
+        var today = DateTime.UtcNow.Date;
+        if (today.AddDays(1) - DateTime.UtcNow < need)
         {
-            await Task.Delay(untilMidnight + TimeSpan.FromSeconds(1));
+            await Eventually.TrueAsync(() => DateTime.UtcNow.Date > today, "the UTC day has turned", need + TimeSpan.FromMinutes(1));
         }
     }
 }

@@ -29,9 +29,11 @@ if (args is ["cpu-report", var speedscopeFile])
 if (args is ["restart", ..])
 {
     var releaseDirectory = Path.Combine(BenchDatabase.FindRoot(), "src", "LicensingPortal.Api");
-    // LOADBENCH_API_DLL runs another build of the API, such as the published, ReadyToRun-compiled one production runs.
+    // LOADBENCH_API_DLL runs another build of the API, such as the published, ReadyToRun-compiled one production runs;
+    // LOADBENCH_BASELINE_API_DLL (a build of the previous commit) takes every other restart, the same-run baseline.
     return await Restart.RunAsync(
         Environment.GetEnvironmentVariable("LOADBENCH_API_DLL") is { Length: > 0 } published ? published : Path.Combine(releaseDirectory, "bin", "Release", "net10.0", "LicensingPortal.Api.dll"),
+        Environment.GetEnvironmentVariable("LOADBENCH_BASELINE_API_DLL") is { Length: > 0 } baselineDll ? baselineDll : null,
         releaseDirectory,
         args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 40,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);

@@ -13,10 +13,12 @@ using Npgsql;
 /// operator's restart costs. The load keeps running through it (refused requests are counted, then retried by the
 /// clients as integrators would). Command:
 ///   dotnet run -c Release --project bench/LicensingPortal.LoadBench -- restart [rate per second, default 40] [kills, default 3]
+/// With a baseline build, restarts alternate between it and the build measured (the baseline first), on the same
+/// database under the same load, and each build's median is reported.
 /// </summary>
 internal static class Restart
 {
-    public static async Task<int> RunAsync(string apiDll, string apiDirectory, double rate, int kills)
+    public static async Task<int> RunAsync(string apiDll, string? baselineDll, string apiDirectory, double rate, int kills)
     {
         var cluster = new PostgresCluster { ServerSettings = "-c max_connections=300" };
         await cluster.InitializeAsync();
@@ -76,23 +78,30 @@ internal static class Restart
             await Task.WhenAll(pending);
         });
 
-        var readyAfter = new List<double>();
+        var readyAfter = new Dictionary<string, List<double>> { ["measured"] = [], ["baseline"] = [] };
         for (var kill = 0; kill < kills; kill++)
         {
             await Task.Delay(TimeSpan.FromSeconds(15));
             api.Kill();
+            var build = baselineDll is not null && kill % 2 == 0 ? "baseline" : "measured";
             var restarted = Stopwatch.StartNew();
-            api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, environment, "all", pollMilliseconds: 20);
+            api = await ApiProcess.StartAsync(build == "baseline" ? baselineDll! : apiDll, apiDirectory, port, environment, "all", pollMilliseconds: 20);
             var ready = (DateTime.Now - api.StartTime).TotalMilliseconds;
-            readyAfter.Add(ready);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kill {kill + 1}: ready {ready:F0} ms after the new process began ({restarted.Elapsed.TotalMilliseconds:F0} ms after the kill); {api.StartupLine}"));
+            readyAfter[build].Add(ready);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kill {kill + 1} ({build}): ready {ready:F0} ms after the new process began ({restarted.Elapsed.TotalMilliseconds:F0} ms after the kill); {api.StartupLine}"));
         }
 
         await Task.Delay(TimeSpan.FromSeconds(5));
         await stop.CancelAsync();
         await load;
-        var sorted = readyAfter.Order().ToList();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ready after kill: median {sorted[sorted.Count / 2]:F0} ms, max {sorted[^1]:F0} ms; {accepted} submissions accepted, {refused} refused or unanswered while the process was down"));
+        foreach (var (build, times) in readyAfter.Where(entry => entry.Value.Count > 0))
+        {
+            var sorted = times.Order().ToList();
+            var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ready after kill, {build} build ({times.Count} kills): median {median:F0} ms, max {sorted[^1]:F0} ms; all: {string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}"));
+        }
+
+        Console.WriteLine($"{accepted} submissions accepted, {refused} refused or unanswered while the process was down");
         await api.DisposeAsync();
         await cluster.DisposeAsync();
         data.Delete(recursive: true);

@@ -26,15 +26,7 @@ public static class JobsSetup
         var postgres = StorageOptions.PostgresConnectionString(configuration);
         services.AddSingleton<JobStorage>(provider => postgres is null
             ? new InMemoryStorage(new InMemoryStorageOptions())
-            : new PostgreSqlStorage(
-                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(postgres, new PostgreSqlStorageOptions()),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<JobsOptions>>().Value.PollIntervalSeconds),
-                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
-                }));
+            : PostgresStorage(postgres, provider.GetRequiredService<IOptions<JobsOptions>>().Value));
         // Hangfire would otherwise take the activator from its static JobActivator.Current, which the last host
         // built in the process overwrites; each host activates jobs from its own container.
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
@@ -62,6 +54,39 @@ public static class JobsSetup
         services.AddHttpClient<WebhookSender>((provider, client) => client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.TimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(provider => WebhookSender.Handler(provider.GetRequiredService<IOptions<WebhookOptions>>().Value));
         return services;
+    }
+
+    private static readonly string[] QueueNames = ["default"];
+
+    private static PostgreSqlStorage PostgresStorage(string connectionString, JobsOptions jobs)
+    {
+        var connections = new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions());
+        FillArrayTypeCache(connections);
+        return new PostgreSqlStorage(connections, new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(jobs.PollIntervalSeconds),
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        });
+    }
+
+    /// <summary>
+    /// Every job worker's first fetch sends its queue names as a text[] parameter, and Npgsql builds its array type
+    /// mappings on a first use; the workers all start at once and each built them again (1.1 s of CPU in a restart's
+    /// first seconds, on two cores, docs/benchmarks.md). One array parameter sent first fills the cache they share.
+    /// </summary>
+    private static void FillArrayTypeCache(Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory connections)
+    {
+        using var connection = connections.GetOrCreateConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            connection.Open();
+        }
+
+        using var command = new Npgsql.NpgsqlCommand("SELECT cardinality($1)", connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = QueueNames });
+        command.ExecuteScalar();
     }
 
     public static void ScheduleRecurringJobs(this IServiceProvider services)

@@ -199,6 +199,19 @@ public static class LicensingPortalSetup
         return app;
     }
 
+    /// <summary>
+    /// Builds every endpoint (request delegates, page action descriptors) now instead of on the first request, so the
+    /// JIT and reflection that costs are paid while the database is checked, not by the first callers after a restart.
+    /// </summary>
+    public static void BuildEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        foreach (var source in ((IEndpointRouteBuilder)app).DataSources)
+        {
+            _ = source.Endpoints.Count;
+        }
+    }
+
     /// <summary>Binds an options class to its section once; the host checks it before it starts and stops with a message naming the wrong setting.</summary>
     private static void AddSettings<T>(this IServiceCollection services, string section)
         where T : class =>

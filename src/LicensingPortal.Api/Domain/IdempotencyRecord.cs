@@ -31,21 +31,18 @@ public sealed class IdempotencyRecord
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static IdempotencyRecord Begin(Guid userId, string key, string requestHash, DateTimeOffset now) => new()
+    /// <summary>A key with the response its request was answered with, stored in the transaction of that request's change.</summary>
+    public static IdempotencyRecord Answered(Guid userId, string key, string requestHash, DateTimeOffset now, int statusCode, string? contentType, string? location, byte[] body) => new()
     {
         Id = Guid.CreateVersion7(now),
         UserId = userId,
         Key = key,
         RequestHash = requestHash,
         CreatedAt = now,
+        Completed = true,
+        StatusCode = statusCode,
+        ContentType = contentType,
+        Location = location,
+        Body = body,
     };
-
-    public void Complete(int statusCode, string? contentType, string? location, byte[] body)
-    {
-        Completed = true;
-        StatusCode = statusCode;
-        ContentType = contentType;
-        Location = location;
-        Body = body;
-    }
 }

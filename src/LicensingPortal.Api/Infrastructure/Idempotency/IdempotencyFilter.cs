@@ -6,13 +6,16 @@ using LicensingPortal.Api.Infrastructure.UseCases;
 namespace LicensingPortal.Api.Infrastructure.Idempotency;
 
 /// <summary>
-/// Makes a creating POST safe to retry. With an Idempotency-Key header, the key is claimed, the endpoint runs and its
-/// response (status, content type, location and body bytes) is stored, all in the one transaction of the request's unit
-/// of work, on the request's own DbContext and connection: one commit holds the key, the change and the response, or
-/// none of them (a process or database that dies before the commit leaves nothing behind, so a retry simply runs).
-/// A repeat with the same key and the same request gets the stored response byte for byte, also after a restart; a
-/// repeat that arrives while the first is still running waits on the key's row (the unique index) and then answers
-/// the stored response. The same key with a different request is refused with 422. Keys are per account.
+/// Makes a creating POST safe to retry. With an Idempotency-Key header, the endpoint runs, its response (status, content
+/// type, location and body bytes) is rendered, and the key is inserted with that response in the one transaction of the
+/// request's unit of work, in the same batch as the use case's own changes, on the request's own DbContext and
+/// connection: one commit holds the key, the change and the response, or none of them (a process or database that dies
+/// before the commit leaves nothing behind, so a retry simply runs). A keyed request costs no round trip more than an
+/// unkeyed one: the key's row is one more statement in the batch the use case saves anyway.
+/// The key's unique index decides: a repeat that arrives while the first is still running runs too, then waits at its
+/// insert on the first's uncommitted key (the unique index) and, once the first has committed, rolls all of its own work
+/// back and answers the stored response; a later repeat does the same at once. So a repeat gets the stored response byte
+/// for byte, also after a restart. The same key with a different request is refused with 422. Keys are per account.
 /// "The same request" is what it means, not how it was framed: JSON compared with its keys sorted and without
 /// whitespace, a multipart form by its fields and each file's name and SHA-256 (a browser or curl retry uses a new
 /// boundary). A response of 500 or above is not kept: nothing of that request is stored and the key stays free.
@@ -21,8 +24,8 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
 
-    /// <summary>How often a request retries its claim when the first with its key rolled back just as it arrived.</summary>
-    private const int Attempts = 5;
+    /// <summary>How often a request runs again when the row its key met was one left unfinished by an earlier design.</summary>
+    private const int Attempts = 3;
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -46,62 +49,58 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
         var unitOfWork = http.RequestServices.GetRequiredService<UnitOfWork>();
         for (var attempt = 1; ; attempt++)
         {
-            var outcome = await unitOfWork.RunAsync(
-                async cancellationToken =>
+            StoredResponse ran;
+            try
+            {
+                ran = await unitOfWork.RunAsync(
+                    async _ =>
+                    {
+                        var response = await CaptureAsync(http, await next(context));
+                        if (response.Status < 500)
+                        {
+                            // Saved and committed by the unit of work with the use case's changes; a committed repeat's key fails it.
+                            db.IdempotencyRecords.Add(IdempotencyRecord.Answered(userId, key, requestHash, time.GetUtcNow(), response.Status, response.ContentType, response.Location, response.Body));
+                        }
+
+                        return response;
+                    },
+                    static response => response.Status < 500,
+                    http.RequestAborted);
+            }
+            catch (DbUpdateException) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                // Most likely the key, committed by the first request with it; if not, the failure is the use case's own.
+                if (await AnswerStoredAsync(db, userId, key, requestHash, http.RequestAborted) is { } stored)
                 {
-                    var record = IdempotencyRecord.Begin(userId, key, requestHash, time.GetUtcNow());
-                    db.IdempotencyRecords.Add(record);
-                    try
-                    {
-                        // Waits here while another request holds the key uncommitted; fails once it has committed.
-                        await db.SaveChangesAsync(cancellationToken);
-                    }
-                    catch (DbUpdateException)
-                    {
-                        return Outcome.Taken;
-                    }
+                    return stored;
+                }
 
-                    var response = await CaptureAsync(http, await next(context));
-                    if (response.Status < 500)
-                    {
-                        record.Complete(response.Status, response.ContentType, response.Location, response.Body);
-                    }
+                if (attempt < Attempts && await RemoveUnfinishedAsync(db, userId, key, http.RequestAborted))
+                {
+                    continue;
+                }
 
-                    return new Outcome(response);
-                },
-                static outcome => outcome.Response is { Status: < 500 },
-                http.RequestAborted);
-            if (outcome.Response is { } ran)
-            {
-                return ran;
+                throw;
             }
 
-            var existing = await db.IdempotencyRecords.AsNoTracking()
-                .FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, http.RequestAborted);
-            if (existing is { Completed: false })
-            {
-                // Left in progress by a version that claimed keys in a transaction of their own, and never finished.
-                await db.IdempotencyRecords.Where(r => r.Id == existing.Id && !r.Completed).ExecuteDeleteAsync(http.RequestAborted);
-            }
-            else if (existing is not null)
-            {
-                return existing.RequestHash == requestHash
-                    ? new StoredResponse(existing.StatusCode, existing.ContentType, existing.Location, existing.Body)
-                    : new Error(ErrorCodes.IdempotencyKeyReused, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was already used for a different request.").ToProblem();
-            }
-
-            if (attempt == Attempts)
-            {
-                return new Error(ErrorCodes.IdempotencyRequestInProgress, StatusCodes.Status409Conflict, "The first request with this Idempotency-Key is still running; retry shortly.").ToProblem();
-            }
+            // A repeat whose own run failed (500 or above) still answers what the first run stored.
+            return ran.Status >= 500 && await AnswerStoredAsync(db, userId, key, requestHash, http.RequestAborted) is { } first ? first : ran;
         }
     }
 
-    /// <summary>What one claim ended in: the endpoint's response, or the key taken by a request that committed first.</summary>
-    private sealed record Outcome(StoredResponse? Response)
+    /// <summary>The stored response of a committed request with this key, or 422 if it was another request; null if none.</summary>
+    private static async Task<IResult?> AnswerStoredAsync(LicensingDbContext db, Guid userId, string key, string requestHash, CancellationToken cancellationToken)
     {
-        public static Outcome Taken { get; } = new((StoredResponse?)null);
+        var existing = await db.IdempotencyRecords.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key && r.Completed, cancellationToken);
+        return existing is null ? null
+            : existing.RequestHash == requestHash ? new StoredResponse(existing.StatusCode, existing.ContentType, existing.Location, existing.Body)
+            : new Error(ErrorCodes.IdempotencyKeyReused, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was already used for a different request.").ToProblem();
     }
+
+    /// <summary>Removes a key left in progress by a version that claimed keys in a transaction of their own and never finished.</summary>
+    private static async Task<bool> RemoveUnfinishedAsync(LicensingDbContext db, Guid userId, string key, CancellationToken cancellationToken) =>
+        await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Key == key && !r.Completed).ExecuteDeleteAsync(cancellationToken) > 0;
 
     /// <summary>The method, path and what the body means, hashed: a key may only be repeated for the very same request.</summary>
     private static async Task<string> HashAsync(HttpRequest request)

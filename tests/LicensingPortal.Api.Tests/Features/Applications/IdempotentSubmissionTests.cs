@@ -49,6 +49,47 @@ public abstract class IdempotentSubmissionTests(ProbedPortal portal)
     }
 
     [Fact]
+    public async Task AKeyedSubmission_SendsNoMoreRoundTripsThanAnUnkeyedOne_ItsKeyGoesInTheUseCasesOwnBatch()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var warmUp = await applicant.Client.PostJsonAsync("/api/applications", await applicant.Client.RestaurantAsync(), key: null);
+        var unkeyedRequest = await applicant.Client.RestaurantAsync();
+        var keyedRequest = await applicant.Client.RestaurantAsync();
+
+        var unkeyed = await portal.Probe.CountCommandsAsync(() => applicant.Client.PostJsonAsync("/api/applications", unkeyedRequest, key: null));
+        var keyed = await portal.Probe.CountCommandsAsync(() => applicant.Client.PostKeyedAsync(keyedRequest, Guid.NewGuid().ToString()));
+
+        Assert.Equal(HttpStatusCode.Created, unkeyed.Result.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, keyed.Result.StatusCode);
+        Assert.True(unkeyed.Commands > 0);
+
+        // PostgreSQL gets the key's INSERT in the batch of the use case's writes; SQLite, in the process, runs each
+        // statement as a command of its own (EF does not batch for it), so there the key is one command more.
+        Assert.Equal(unkeyed.Commands + (portal.Provider == DatabaseProvider.Postgres ? 0 : 1), keyed.Commands);
+    }
+
+    [Fact]
+    public async Task ARepeatOfAnAnsweredKey_IsAnsweredFromTheStore_AndAnotherRequestWithIt_Is422_LeavingNothingOfEither()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync();
+        var key = Guid.NewGuid().ToString();
+        using var first = await applicant.Client.PostKeyedAsync(request, key);
+        var firstBody = await first.Content.ReadAsStringAsync();
+
+        using var repeat = await applicant.Client.PostKeyedAsync(request, key);
+        using var other = await applicant.Client.PostKeyedAsync(request with { Employees = request.Employees + 1 }, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, repeat.StatusCode);
+        Assert.Equal(firstBody, await repeat.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, repeat.Headers.Location);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Contains("idempotency_key_reused", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(applicant.Id, key));
+    }
+
+    [Fact]
     public async Task ConcurrentRepeats_OfOneKey_MakeOneApplication_AndAnswerTheSameBytes()
     {
         using var applicant = await portal.ApplicantAsync();
@@ -83,7 +124,19 @@ public sealed class DatabaseProbe
 
     public void CrashNextKeyedCommit() => Interlocked.Exchange(ref crashNext, 1);
 
+    public async Task<(T Result, int Commands)> CountCommandsAsync<T>(Func<Task<T>> action)
+    {
+        var (result, _, _, commands) = await CountAllAsync(action);
+        return (result, commands);
+    }
+
     public async Task<(T Result, int Opened, int Committed)> CountAsync<T>(Func<Task<T>> action)
+    {
+        var (result, opened, committed, _) = await CountAllAsync(action);
+        return (result, opened, committed);
+    }
+
+    private async Task<(T Result, int Opened, int Committed, int Commands)> CountAllAsync<T>(Func<Task<T>> action)
     {
         ArgumentNullException.ThrowIfNull(action);
         var counter = new Counter();
@@ -91,7 +144,7 @@ public sealed class DatabaseProbe
         try
         {
             var result = await action();
-            return (result, counter.Opened, counter.Committed);
+            return (result, counter.Opened, counter.Committed, counter.Commands);
         }
         finally
         {
@@ -104,6 +157,14 @@ public sealed class DatabaseProbe
         if (current.Value is { } counter)
         {
             Interlocked.Increment(ref counter.Opened);
+        }
+    }
+
+    internal void Executing()
+    {
+        if (current.Value is { } counter)
+        {
+            Interlocked.Increment(ref counter.Commands);
         }
     }
 
@@ -124,10 +185,30 @@ public sealed class DatabaseProbe
     {
         public int Opened;
         public int Committed;
+        public int Commands;
     }
 
-    internal sealed class Interceptor(DatabaseProbe probe) : DbConnectionInterceptor, IDbTransactionInterceptor
+    /// <summary>Counts connections opened, commands sent (a batch of statements is one) and commits.</summary>
+    internal sealed class Interceptor(DatabaseProbe probe) : DbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
     {
+        public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            probe.Executing();
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            probe.Executing();
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            probe.Executing();
+            return ValueTask.FromResult(result);
+        }
+
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             probe.Opened();

@@ -162,11 +162,7 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
     // (both kinds, not measured): the first level after a start otherwise pays the JIT's tiering and reads like a
     // cost of whichever kind runs first. Each level then runs keyed, unkeyed, unkeyed, keyed (ABBA), so neither kind
     // always follows the other on a growing database; a kind's figure is the mean of its two rounds.
-    foreach (var keyed in new[] { true, false })
-    {
-        Keys.On = keyed;
-        await RunAsync(accounts, 4, TimeSpan.FromSeconds(seconds));
-    }
+    await WarmAsync(accounts, seconds);
 
     results = [];
     var unkeyed = new List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)>();
@@ -207,6 +203,7 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
 //    same database and accounts; the API's CPU per submission is the channel's cost beside the SMTP path's above).
 await using (var pickup = await ApiProcess.StartAsync(apiDll, apiDirectory, port, new(environment) { ["Email__SmtpHost"] = string.Empty }, "all"))
 {
+    await WarmAsync(accounts, seconds);
     Keys.On = true;
     var folder = Path.Combine(data.FullName, "mail-pickup");
     var before = Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
@@ -243,11 +240,23 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
         var rate = run.Latencies.Count / run.Elapsed.TotalSeconds;
         results.Add((level, rate, Percentile(run.Latencies, 0.5), Percentile(run.Latencies, 0.99), statements / (double)count, apiCpu / count, dbCpu / count));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)count,5:F1} statements and {apiCpu / count:F2} ms API CPU + {dbCpu / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed); {mailed / run.Elapsed.TotalSeconds:F1} e-mails/s sent meanwhile; mid-run backends: {waits}"));
+        Console.WriteLine($"  heaviest statements (server time per submission): {await HeaviestAsync(connection, count)}");
     }
 
     var peak = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))?.Split(':')[1].Trim();
     Console.WriteLine($"{label}: the API process's peak resident memory so far: {peak}");
     return results;
+}
+
+// A new process, warmed before it is measured: each kind at 4 and at 64 connections, three times a level's length in
+// all (on two cores the JIT's tiering still shows after 20 s at one load).
+static async Task WarmAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, int seconds)
+{
+    foreach (var (keyed, connections) in new[] { (true, 4), (false, 4), (true, 64), (false, 64) })
+    {
+        Keys.On = keyed;
+        await RunAsync(accounts, connections, TimeSpan.FromSeconds(seconds * 0.75));
+    }
 }
 
 static async Task BurstAsync(string label, List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, TestSmtpServer smtp, int burst)
@@ -430,6 +439,28 @@ static async Task<string> WaitsAsync(string connection)
     }
 
     return string.Join(", ", parts);
+}
+
+// The statements that took the server's time through a level (pg_stat_statements: execution time, which includes
+// waits on locks), each as its time per submission and per call: where PostgreSQL's share of a submission goes.
+static async Task<string> HeaviestAsync(string connection, int submissions)
+{
+    await using var db = new NpgsqlConnection(connection);
+    await db.OpenAsync();
+    await using var command = new NpgsqlCommand(
+        """
+        SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 48), total_exec_time, calls
+        FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 6
+        """, db);
+    await using var reader = await command.ExecuteReaderAsync();
+    var parts = new List<string>();
+    while (await reader.ReadAsync())
+    {
+        var total = reader.GetDouble(1);
+        parts.Add(string.Create(CultureInfo.InvariantCulture, $"{reader.GetString(0)}… {1000 * total / submissions:F0} µs ({1000 * total / Math.Max(reader.GetInt64(2), 1):F0} µs a call)"));
+    }
+
+    return string.Join("; ", parts);
 }
 
 static async Task<long> ScalarAsync(string connection, string sql)

@@ -277,6 +277,7 @@ public abstract class LicensingDbContext(DbContextOptions options)
             record.Property(r => r.RequestHash).HasMaxLength(64);
             record.Property(r => r.ContentType).HasMaxLength(200);
             record.Property(r => r.Location).HasMaxLength(500);
+            record.Property(r => r.BodyEncoding).HasMaxLength(10);
             record.HasIndex(r => new { r.UserId, r.Key }).IsUnique();
         });
 
@@ -375,7 +376,7 @@ public abstract class LicensingDbContext(DbContextOptions options)
         builder.Entity<DailyDeliveryCount>(count =>
         {
             count.ToTable("daily_delivery_counts");
-            count.HasKey(c => new { c.Day, c.Channel });
+            count.HasKey(c => new { c.Day, c.Channel, c.Slot });
             count.Property(c => c.Channel).HasMaxLength(20);
         });
 

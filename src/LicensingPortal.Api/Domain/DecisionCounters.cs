@@ -65,12 +65,22 @@ public sealed class MonthlyLatencyBucket
     public long Count { get; set; }
 }
 
-/// <summary>Notifications delivered per local day and channel, counted in the delivery's transaction.</summary>
+/// <summary>
+/// Notifications delivered per local day and channel, counted in the delivery's transaction. A day and channel has
+/// <see cref="Slots"/> rows, and each delivery adds to one of them at random: with one row, every delivery job's
+/// transaction queued on it until the one before had committed (52 ms, and 505 ms with the pickup folder, a call
+/// under load). Readers add the slots up.
+/// </summary>
 public sealed class DailyDeliveryCount
 {
+    /// <summary>As many as the default number of delivery workers, so that they seldom meet on a row.</summary>
+    public const int Slots = 16;
+
     public DateOnly Day { get; set; }
 
     public string Channel { get; set; } = string.Empty;
+
+    public short Slot { get; set; }
 
     public long Delivered { get; set; }
 }

@@ -195,11 +195,14 @@ public sealed class ReportCounters(LicensingDbContext db)
         public long Count { get; init; }
     }
 
-    /// <summary>Counts notifications delivered on a channel, in the delivery's unit of work.</summary>
-    public async Task CountDeliveriesAsync(DateOnly day, string channel, int delivered, CancellationToken cancellationToken) =>
+    /// <summary>Counts notifications delivered on a channel, in the delivery's unit of work, on one of the day's slots.</summary>
+    public async Task CountDeliveriesAsync(DateOnly day, string channel, int delivered, CancellationToken cancellationToken)
+    {
+        var slot = (short)Random.Shared.Next(DailyDeliveryCount.Slots);
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO daily_delivery_counts (day, channel, delivered) VALUES ({day}, {channel}, {delivered}) ON CONFLICT (day, channel) DO UPDATE SET delivered = daily_delivery_counts.delivered + EXCLUDED.delivered",
+            $"INSERT INTO daily_delivery_counts (day, channel, slot, delivered) VALUES ({day}, {channel}, {slot}, {delivered}) ON CONFLICT (day, channel, slot) DO UPDATE SET delivered = daily_delivery_counts.delivered + EXCLUDED.delivered",
             cancellationToken);
+    }
 
     /// <summary>An application is counted under the sector of its first KBLI.</summary>
     public static string SectorOf(IReadOnlyList<string> kbli, IReadOnlyDictionary<string, KbliEntry> catalogue)

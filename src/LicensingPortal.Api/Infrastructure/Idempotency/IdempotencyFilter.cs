@@ -94,7 +94,7 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
         var existing = await db.IdempotencyRecords.AsNoTracking()
             .FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key && r.Completed, cancellationToken);
         return existing is null ? null
-            : existing.RequestHash == requestHash ? new StoredResponse(existing.StatusCode, existing.ContentType, existing.Location, existing.Body)
+            : existing.RequestHash == requestHash ? new StoredResponse(existing.StatusCode, existing.ContentType, existing.Location, existing.ResponseBody())
             : new Error(ErrorCodes.IdempotencyKeyReused, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was already used for a different request.").ToProblem();
     }
 

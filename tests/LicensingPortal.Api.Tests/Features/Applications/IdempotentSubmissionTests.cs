@@ -90,6 +90,31 @@ public abstract class IdempotentSubmissionTests(ProbedPortal portal)
     }
 
     [Fact]
+    public async Task TheAnswerIsStoredCompressed_AndAnAnswerStoredAsSentByAnEarlierVersion_IsStillAnsweredByteForByte()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync();
+        var key = Guid.NewGuid().ToString();
+        using var first = await applicant.Client.PostKeyedAsync(request, key);
+        var sent = await first.Content.ReadAsByteArrayAsync();
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var stored = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.UserId == applicant.Id && r.Key == key);
+
+        Assert.Equal("br", stored.BodyEncoding);
+        Assert.True(stored.Body.Length * 3 < sent.Length, $"{stored.Body.Length} bytes stored for an answer of {sent.Length}");
+        Assert.Equal(sent, stored.ResponseBody());
+
+        await db.IdempotencyRecords.Where(r => r.Id == stored.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Body, sent).SetProperty(r => r.BodyEncoding, (string?)null));
+        using var repeat = await applicant.Client.PostKeyedAsync(request, key);
+
+        Assert.Equal(HttpStatusCode.Created, repeat.StatusCode);
+        Assert.Equal(sent, await repeat.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1, await CountAsync(applicant.Id, key));
+    }
+
+    [Fact]
     public async Task ConcurrentRepeats_OfOneKey_MakeOneApplication_AndAnswerTheSameBytes()
     {
         using var applicant = await portal.ApplicantAsync();

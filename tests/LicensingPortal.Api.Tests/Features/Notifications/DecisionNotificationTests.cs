@@ -179,7 +179,7 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
         var today = LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow);
         async Task<long> DeliveredTodayAsync(string channel) =>
-            await db.DailyDeliveryCounts.AsNoTracking().Where(c => c.Day == today && c.Channel == channel).Select(c => c.Delivered).SingleOrDefaultAsync();
+            await db.DailyDeliveryCounts.AsNoTracking().Where(c => c.Day == today && c.Channel == channel).SumAsync(c => c.Delivered);
         var countedBefore = await DeliveredTodayAsync(LicensingPortal.Api.Domain.NotificationChannels.Email);
 
         // Two e-mails and a webhook to an account that has no webhook address: the webhook cannot be sent.

@@ -207,7 +207,8 @@ public abstract class ReportTests(Portal portal)
         var latency = (await db.DailyLatencyBuckets.AsNoTracking().ToListAsync()).Select(b => $"latency|{b.Day}|{b.UpperBoundMs}|{b.Count}");
         var failures = (await db.DailyRequirementFailures.AsNoTracking().ToListAsync()).Select(f => $"failure|{f.Day}|{f.RequirementId}|{f.Count}");
         var monthly = (await db.MonthlyLatencyBuckets.AsNoTracking().ToListAsync()).Select(b => $"monthly|{b.Month}|{b.Dimension}|{b.Key}|{b.UpperBoundMs}|{b.Count}");
-        var delivered = (await db.DailyDeliveryCounts.AsNoTracking().ToListAsync()).Select(d => $"delivered|{d.Day}|{d.Channel}|{d.Delivered}");
+        var delivered = (await db.DailyDeliveryCounts.AsNoTracking().ToListAsync())
+            .GroupBy(d => (d.Day, d.Channel)).Select(g => $"delivered|{g.Key.Day}|{g.Key.Channel}|{g.Sum(d => d.Delivered)}");
         return counts.Concat(latency).Concat(failures).Concat(monthly).Concat(delivered).Order(StringComparer.Ordinal).ToList();
     }
 

@@ -396,11 +396,15 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("channel");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint")
+                        .HasColumnName("slot");
+
                     b.Property<long>("Delivered")
                         .HasColumnType("bigint")
                         .HasColumnName("delivered");
 
-                    b.HasKey("Day", "Channel")
+                    b.HasKey("Day", "Channel", "Slot")
                         .HasName("pk_daily_delivery_counts");
 
                     b.ToTable("daily_delivery_counts", (string)null);
@@ -736,6 +740,11 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("bytea")
                         .HasColumnName("body");
 
+                    b.Property<string>("BodyEncoding")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("body_encoding");
+
                     b.Property<bool>("Completed")
                         .HasColumnType("boolean")
                         .HasColumnName("completed");
@@ -782,6 +791,8 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_idempotency_records_user_id_key");
 
                     b.ToTable("idempotency_records", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:toast_tuple_target", 8160);
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.InboxNotification", b =>

@@ -391,11 +391,15 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot");
+
                     b.Property<long>("Delivered")
                         .HasColumnType("INTEGER")
                         .HasColumnName("delivered");
 
-                    b.HasKey("Day", "Channel")
+                    b.HasKey("Day", "Channel", "Slot")
                         .HasName("pk_daily_delivery_counts");
 
                     b.ToTable("daily_delivery_counts", (string)null);
@@ -728,6 +732,11 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB")
                         .HasColumnName("body");
+
+                    b.Property<string>("BodyEncoding")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_encoding");
 
                     b.Property<bool>("Completed")
                         .HasColumnType("INTEGER")

@@ -152,7 +152,7 @@ if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } 
     var label = $"baseline ({Path.GetFileName(baseline.TrimEnd('/'))}) keyed, SMTP";
     Keys.On = true;
     await LevelsAsync(label, old.Pid, baselineConnection, baselineAccounts, levels, seconds, smtp);
-    await BurstAsync(label + " burst", baselineAccounts, smtp, burst);
+    await BurstAsync(label + " burst", baselineConnection, baselineAccounts, smtp, burst);
 }
 
 List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)> results;
@@ -182,6 +182,7 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
 
     Keys.On = true;
     var best = results.MaxBy(r => r.Rate);
+    await DrainedAsync(connection);
     var half = await RunAtRateAsync(accounts, best.Rate / 2, TimeSpan.FromSeconds(seconds));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app at half the best rate ({best.Rate / 2:F0}/s offered): {half.Latencies.Count / half.Elapsed.TotalSeconds:F1}/s, p50 {Percentile(half.Latencies, 0.5):F1} ms, p99 {Percentile(half.Latencies, 0.99):F1} ms"));
 
@@ -196,7 +197,7 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: app {best.Rate:F1}/s at {best.Level} connections; pgbench {pgbench.Values.Max():F1}/s; ratio {best.Rate / pgbench.Values.Max():F2}"));
 
     // 5. A burst, then the time until every decision e-mail of it has left.
-    await BurstAsync("burst", accounts, smtp, burst);
+    await BurstAsync("burst", connection, accounts, smtp, burst);
 }
 
 // 6. The embedded default's channel: decision e-mails written to the pickup folder instead of sent over SMTP (the
@@ -222,6 +223,7 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
     await RunAsync(accounts, 4, TimeSpan.FromSeconds(5)); // warm-up
     foreach (var level in levels)
     {
+        await DrainedAsync(connection);
         await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()");
         var mailedBefore = smtp.ReceivedEmail.Count;
         var apiBefore = Cpu.OfProcess(pid);
@@ -259,9 +261,10 @@ static async Task WarmAsync(List<(HttpClient Client, ApplicationRequest Approved
     }
 }
 
-static async Task BurstAsync(string label, List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, TestSmtpServer smtp, int burst)
+static async Task BurstAsync(string label, string connection, List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, TestSmtpServer smtp, int burst)
 {
-    await Task.Delay(TimeSpan.FromSeconds(5));
+    await DrainedAsync(connection);
+    await Task.Delay(TimeSpan.FromSeconds(4));
     var mailed = smtp.ReceivedEmail.Count;
     var watch = Stopwatch.StartNew();
     var sent = await RunCountAsync(accounts, 16, burst);
@@ -461,6 +464,19 @@ static async Task<string> HeaviestAsync(string connection, int submissions)
     }
 
     return string.Join("; ", parts);
+}
+
+// Waits until every notification raised so far has been delivered (or at most two minutes), so that a round does not
+// pay for the e-mails the one before it left queued (at 64 connections they trail the submissions).
+static async Task DrainedAsync(string connection)
+{
+    var watch = Stopwatch.StartNew();
+    while (await ScalarAsync(connection, "SELECT count(*) FROM outbox_messages WHERE processed_at IS NULL AND dead_lettered_at IS NULL") > 0 && watch.Elapsed < TimeSpan.FromMinutes(2))
+    {
+        await Task.Delay(250);
+    }
+
+    await Task.Delay(1000);
 }
 
 static async Task<long> ScalarAsync(string connection, string sql)

@@ -466,12 +466,14 @@ static async Task<string> HeaviestAsync(string connection, int submissions)
     return string.Join("; ", parts);
 }
 
-// Waits until every notification raised so far has been delivered (or at most two minutes), so that a round does not
-// pay for the e-mails the one before it left queued (at 64 connections they trail the submissions).
+// Waits until every notification raised so far has been delivered and every log entry integrated (with the report
+// roll-up, in the same loop), or at most two minutes, so that a round does not pay for the background work the one
+// before it left queued (at 64 connections e-mails trail the submissions).
 static async Task DrainedAsync(string connection)
 {
     var watch = Stopwatch.StartNew();
-    while (await ScalarAsync(connection, "SELECT count(*) FROM outbox_messages WHERE processed_at IS NULL AND dead_lettered_at IS NULL") > 0 && watch.Elapsed < TimeSpan.FromMinutes(2))
+    const string Queued = "SELECT (SELECT count(*) FROM outbox_messages WHERE processed_at IS NULL AND dead_lettered_at IS NULL) + (SELECT count(*) FROM transparency_log WHERE sequence IS NULL)";
+    while (await ScalarAsync(connection, Queued) > 0 && watch.Elapsed < TimeSpan.FromMinutes(2))
     {
         await Task.Delay(250);
     }

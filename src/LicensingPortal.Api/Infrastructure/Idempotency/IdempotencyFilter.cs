@@ -47,6 +47,13 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
         var requestHash = await HashAsync(http.Request);
         var db = http.RequestServices.GetRequiredService<LicensingDbContext>();
         var unitOfWork = http.RequestServices.GetRequiredService<UnitOfWork>();
+        if (http.Request.HasFormContentType && await AnswerStoredAsync(db, userId, key, requestHash, http.RequestAborted) is { } answered)
+        {
+            // An upload's file is written outside the transaction (in the folder store), so a repeat of an answered
+            // upload is answered before it runs, and writes no second file; a round trip only uploads pay.
+            return answered;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             StoredResponse ran;
@@ -67,7 +74,7 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
                     static response => response.Status < 500,
                     http.RequestAborted);
             }
-            catch (DbUpdateException) when (!http.RequestAborted.IsCancellationRequested)
+            catch (DbUpdateException exception) when (!http.RequestAborted.IsCancellationRequested)
             {
                 // Most likely the key, committed by the first request with it; if not, the failure is the use case's own.
                 if (await AnswerStoredAsync(db, userId, key, requestHash, http.RequestAborted) is { } stored)
@@ -78,6 +85,13 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
                 if (attempt < Attempts && await RemoveUnfinishedAsync(db, userId, key, http.RequestAborted))
                 {
                     continue;
+                }
+
+                if (WaitedTooLong(exception))
+                {
+                    // The database answers (the look-up above ran), but the insert waited out its command timeout: on
+                    // the key of a first request with it that is still running, as a rule.
+                    return new Error(ErrorCodes.IdempotencyRequestInProgress, StatusCodes.Status409Conflict, "The first request with this Idempotency-Key is still running; retry shortly.").ToProblem();
                 }
 
                 throw;
@@ -96,6 +110,20 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
         return existing is null ? null
             : existing.RequestHash == requestHash ? new StoredResponse(existing.StatusCode, existing.ContentType, existing.Location, existing.ResponseBody())
             : new Error(ErrorCodes.IdempotencyKeyReused, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was already used for a different request.").ToProblem();
+    }
+
+    /// <summary>A command that ran out of time (PostgreSQL) or found the database locked (SQLite).</summary>
+    private static bool WaitedTooLong(Exception exception)
+    {
+        for (var cause = exception.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is TimeoutException || (cause is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteErrorCode is 5 or 6))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Removes a key left in progress by a version that claimed keys in a transaction of their own and never finished.</summary>

@@ -74,9 +74,10 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
                     static response => response.Status < 500,
                     http.RequestAborted);
             }
-            catch (DbUpdateException exception) when (!http.RequestAborted.IsCancellationRequested)
+            catch (Exception exception) when (!http.RequestAborted.IsCancellationRequested
+                && (exception is DbUpdateException || exception is InvalidOperationException { InnerException: DbUpdateException }))
             {
-                // Most likely the key, committed by the first request with it; if not, the failure is the use case's own.
+                // A failed save (which the provider's execution strategy wraps when it looks transient, as a timeout does). Most likely the key, committed by the first request with it; if not, the failure is the use case's own.
                 if (await AnswerStoredAsync(db, userId, key, requestHash, http.RequestAborted) is { } stored)
                 {
                     return stored;

@@ -2,10 +2,12 @@ using System.Data.Common;
 using System.Net;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace LicensingPortal.Api.Tests.Features.Applications;
 
@@ -130,7 +132,7 @@ public abstract class IdempotentSubmissionTests(ProbedPortal portal)
     }
 
     /// <summary>The applications of the account and, where a key is stored, checks there is exactly one record for it.</summary>
-    private async Task<int> CountAsync(Guid applicantId, string key)
+    protected async Task<int> CountAsync(Guid applicantId, string key)
     {
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
@@ -283,4 +285,35 @@ public sealed class PostgresProbedPortal() : ProbedPortal(DatabaseProvider.Postg
 
 public sealed class IdempotentSubmissionTestsOnSqlite(SqliteProbedPortal portal) : IdempotentSubmissionTests(portal), IClassFixture<SqliteProbedPortal>;
 
-public sealed class IdempotentSubmissionTestsOnPostgres(PostgresProbedPortal portal) : IdempotentSubmissionTests(portal), IClassFixture<PostgresProbedPortal>;
+public sealed class IdempotentSubmissionTestsOnPostgres(PostgresProbedPortal portal) : IdempotentSubmissionTests(portal), IClassFixture<PostgresProbedPortal>
+{
+    [Fact]
+    public async Task ARepeatThatWaitsOutTheCommandTimeout_OnAFirstStillRunning_Is409InProgress_AndStoresNothing()
+    {
+        // A host whose commands time out after 2 s, and a first request with the key that has not committed: its
+        // uncommitted key holds the unique index, as a slow first request's would.
+        var settings = Portal.DefaultSettings();
+        settings["ConnectionStrings:Postgres"] = portal.PostgresConnection + ";Command Timeout=2";
+        settings["Jobs:RunServer"] = "false";
+        await using var host = portal.Create(settings);
+        using var applicant = await Accounts.CreateAsync(host, Roles.Applicant);
+        var request = await applicant.Client.RestaurantAsync();
+        var key = Guid.NewGuid().ToString();
+        await using var first = new NpgsqlConnection(portal.PostgresConnection);
+        await first.OpenAsync();
+        await using var running = await first.BeginTransactionAsync();
+        await using (var claim = new NpgsqlCommand("INSERT INTO idempotency_records (id, user_id, key, request_hash, completed, status_code, body, created_at) VALUES (gen_random_uuid(), $1, $2, 'first', true, 201, ''::bytea, now())", first, running))
+        {
+            claim.Parameters.Add(new NpgsqlParameter { Value = applicant.Id });
+            claim.Parameters.Add(new NpgsqlParameter { Value = key });
+            await claim.ExecuteNonQueryAsync();
+        }
+
+        using var repeat = await applicant.Client.PostKeyedAsync(request, key);
+        await running.RollbackAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, repeat.StatusCode);
+        Assert.Contains("idempotency_request_in_progress", await repeat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(applicant.Id, key));
+    }
+}

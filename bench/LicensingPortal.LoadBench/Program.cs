@@ -162,7 +162,7 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
     // (both kinds, not measured): the first level after a start otherwise pays the JIT's tiering and reads like a
     // cost of whichever kind runs first. Each level then runs keyed, unkeyed, unkeyed, keyed (ABBA), so neither kind
     // always follows the other on a growing database; a kind's figure is the mean of its two rounds.
-    await WarmAsync(accounts, seconds);
+    await WarmAsync(accounts, TimeSpan.FromSeconds(seconds * 0.75), 4, 64);
 
     results = [];
     var unkeyed = new List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)>();
@@ -171,11 +171,7 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
         // A short round of each kind at this level first, not measured: a change of concurrency (and at the first
         // level, the warm-up's 64 connections) otherwise weighs on the first measured round, which is keyed.
         await DrainedAsync(connection);
-        foreach (var keyed in new[] { true, false })
-        {
-            Keys.On = keyed;
-            await RunAsync(accounts, level, TimeSpan.FromSeconds(seconds * 0.3));
-        }
+        await WarmAsync(accounts, TimeSpan.FromSeconds(seconds * 0.3), level);
 
         var rounds = new List<(bool Keyed, (int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu) Result)>();
         foreach (var keyed in new[] { true, false, false, true })
@@ -203,7 +199,7 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
 //    same database and accounts; the API's CPU per submission is the channel's cost beside the SMTP path's above).
 await using (var pickup = await ApiProcess.StartAsync(apiDll, apiDirectory, port, new(environment) { ["Email__SmtpHost"] = string.Empty }, "all"))
 {
-    await WarmAsync(accounts, seconds);
+    await WarmAsync(accounts, TimeSpan.FromSeconds(seconds * 0.75), 4, 64);
     Keys.On = true;
     var folder = Path.Combine(data.FullName, "mail-pickup");
     var before = Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
@@ -264,12 +260,16 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
 
 // A new process, warmed before it is measured: each kind at 4 and at 64 connections, three times a level's length in
 // all (on two cores the JIT's tiering still shows after 20 s at one load).
-static async Task WarmAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, int seconds)
+/// <summary>Unmeasured rounds, keyed then unkeyed, at each of the given connection counts.</summary>
+static async Task WarmAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, TimeSpan each, params int[] connectionCounts)
 {
-    foreach (var (keyed, connections) in new[] { (true, 4), (false, 4), (true, 64), (false, 64) })
+    foreach (var connections in connectionCounts)
     {
-        Keys.On = keyed;
-        await RunAsync(accounts, connections, TimeSpan.FromSeconds(seconds * 0.75));
+        foreach (var keyed in new[] { true, false })
+        {
+            Keys.On = keyed;
+            await RunAsync(accounts, connections, each);
+        }
     }
 }
 

@@ -74,10 +74,9 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
                     static response => response.Status < 500,
                     http.RequestAborted);
             }
-            catch (Exception exception) when (!http.RequestAborted.IsCancellationRequested
-                && (exception is DbUpdateException || exception is InvalidOperationException { InnerException: DbUpdateException }))
+            catch (Exception exception) when (!http.RequestAborted.IsCancellationRequested && IsFailedSave(exception))
             {
-                // A failed save (which the provider's execution strategy wraps when it looks transient, as a timeout does). Most likely the key, committed by the first request with it; if not, the failure is the use case's own.
+                // Most likely the key, committed by the first request with it; if not, the failure is the use case's own.
                 if (await AnswerStoredAsync(db, userId, key, requestHash, http.RequestAborted) is { } stored)
                 {
                     return stored;
@@ -112,6 +111,10 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
             : existing.RequestHash == requestHash ? new StoredResponse(existing.StatusCode, existing.ContentType, existing.Location, existing.ResponseBody())
             : new Error(ErrorCodes.IdempotencyKeyReused, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was already used for a different request.").ToProblem();
     }
+
+    /// <summary>A save that failed: as EF reports it, or wrapped by Npgsql's execution strategy when it looks transient (a timeout).</summary>
+    private static bool IsFailedSave(Exception exception) =>
+        exception is DbUpdateException or InvalidOperationException { InnerException: DbUpdateException };
 
     /// <summary>A command that ran out of time (PostgreSQL) or found the database locked (SQLite).</summary>
     private static bool WaitedTooLong(Exception exception)

@@ -18,7 +18,11 @@ public abstract class PrecheckTests(Portal portal)
     {
         using var applicant = await portal.ApplicantAsync();
         var request = await applicant.Client.RestaurantAsync();
+        // The background work of the account's creation and of earlier tests settles first: deliveries, the counters'
+        // roll-up (which moves contributions into counters) and the log's integration all change row counts.
         await portal.DeliveriesSettledAsync();
+        await portal.CountersRolledUpAsync();
+        await portal.LogIntegratedAsync();
         var before = await RowCountsAsync();
 
         using var rejected = new HttpRequestMessage(HttpMethod.Post, "/api/applications/precheck") { Content = JsonContent.Create(request with { Declarations = [] }, options: TestJson.Options) };

@@ -258,9 +258,8 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
     return results;
 }
 
-// A new process, warmed before it is measured: each kind at 4 and at 64 connections, three times a level's length in
-// all (on two cores the JIT's tiering still shows after 20 s at one load).
-/// <summary>Unmeasured rounds, keyed then unkeyed, at each of the given connection counts.</summary>
+// Unmeasured rounds, keyed then unkeyed, at each of the given connection counts: a new process is warmed so before it
+// is measured (on two cores the JIT's tiering still shows after 20 s at one load), and each level begins so.
 static async Task WarmAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, TimeSpan each, params int[] connectionCounts)
 {
     foreach (var connections in connectionCounts)

@@ -14,6 +14,12 @@ internal static class Profile
 {
     public static async Task SampleAsync(string label, int pid, int level, TimeSpan run)
     {
+        if (Environment.GetEnvironmentVariable("LOADBENCH_PERF") is { Length: > 0 } perfFolder)
+        {
+            await PerfAsync(perfFolder, label, pid, level, run);
+            return;
+        }
+
         if (Environment.GetEnvironmentVariable("LOADBENCH_TRACE") is not { Length: > 0 } folder)
         {
             return;
@@ -111,6 +117,30 @@ internal static class Profile
             var parts = name.Split('.');
             return parts.Length > 2 ? string.Join('.', parts[^3..]) : name;
         }
+    }
+
+    /// <summary>
+    /// When LOADBENCH_PERF names a folder, Linux perf samples the API's CPU (kernel, runtime and JIT-compiled code, at
+    /// 999 Hz) through the middle half of each level; read with <c>perf report -i FILE --no-children --sort dso,sym</c>.
+    /// The API then needs DOTNET_PerfMapEnabled=1 and DOTNET_EnableWriteXorExecute=0 (set in the benchmark's shell;
+    /// the API inherits them) for perf to name the JIT-compiled methods.
+    /// </summary>
+    private static async Task PerfAsync(string folder, string label, int pid, int level, TimeSpan run)
+    {
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{string.Concat(label.Where(char.IsLetterOrDigit))}-{level}.perf");
+        await Task.Delay(run / 4);
+        var start = new ProcessStartInfo("perf") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "record", "-e", "cpu-clock", "-F", "999", "-g", "-p", pid.ToString(CultureInfo.InvariantCulture), "-o", file, "--", "sleep", (run / 2).TotalSeconds.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Console.WriteLine($"  perf: {file} ({(await error).Trim().Split('\n')[^1]})");
     }
 
     private static async Task<string> ToolAsync(params string[] arguments)

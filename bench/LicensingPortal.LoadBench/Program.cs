@@ -168,10 +168,12 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
     var unkeyed = new List<(int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu)>();
     foreach (var level in levels)
     {
-        // A short round of each kind at this level first, not measured: a change of concurrency (and at the first
-        // level, the warm-up's 64 connections) otherwise weighs on the first measured round, which is keyed.
+        // A round of each kind at this level first, as long as a measured one, not measured: a change of concurrency
+        // (and at the first level, the warm-up's 64 connections) otherwise weighs on the first measured round, which is
+        // keyed. Rounds of 0.3 of a level left it 1.6 to 1.9 times the API CPU per submission of the rounds after it,
+        // all of its code alike slower (perf), with as many threads; full-length rounds bring it to 1.2.
         await DrainedAsync(connection);
-        await WarmAsync(accounts, TimeSpan.FromSeconds(seconds * 0.3), level);
+        await WarmAsync(accounts, TimeSpan.FromSeconds(seconds), level);
 
         var rounds = new List<(bool Keyed, (int Level, double Rate, double P50, double P99, double Statements, double ApiCpu, double DbCpu) Result)>();
         foreach (var keyed in new[] { true, false, false, true })
@@ -234,6 +236,7 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
         await DrainedAsync(connection);
         await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()");
         var mailedBefore = smtp.ReceivedEmail.Count;
+        var threadsBefore = Threads(pid);
         var apiBefore = Cpu.OfProcess(pid);
         var dbBefore = Cpu.OfPostgres();
         var running = RunAsync(accounts, level, TimeSpan.FromSeconds(seconds));
@@ -249,7 +252,7 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
         var count = Math.Max(run.Latencies.Count, 1);
         var rate = run.Latencies.Count / run.Elapsed.TotalSeconds;
         results.Add((level, rate, Percentile(run.Latencies, 0.5), Percentile(run.Latencies, 0.99), statements / (double)count, apiCpu / count, dbCpu / count));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)count,5:F1} statements and {apiCpu / count:F2} ms API CPU + {dbCpu / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed); {mailed / run.Elapsed.TotalSeconds:F1} e-mails/s sent meanwhile; mid-run backends: {waits}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)count,5:F1} statements and {apiCpu / count:F2} ms API CPU + {dbCpu / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed); {mailed / run.Elapsed.TotalSeconds:F1} e-mails/s sent meanwhile; mid-run backends: {waits}; API threads {threadsBefore} at the start, {Threads(pid)} at the end"));
         Console.WriteLine($"  heaviest statements (server time per submission): {await HeaviestAsync(connection, count)}");
     }
 
@@ -257,6 +260,9 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
     Console.WriteLine($"{label}: the API process's peak resident memory so far: {peak}");
     return results;
 }
+
+// The API process's threads (the thread pool's workers among them), from /proc.
+static string Threads(int pid) => File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("Threads:", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?";
 
 // Unmeasured rounds, keyed then unkeyed, at each of the given connection counts: a new process is warmed so before it
 // is measured (on two cores the JIT's tiering still shows after 20 s at one load), and each level begins so.

@@ -128,25 +128,23 @@ internal static class Profile
     private static async Task PerfAsync(string folder, string label, int pid, int level, TimeSpan run)
     {
         Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"{string.Concat(label.Where(char.IsLetterOrDigit))}-{level}.perf");
+        // A level runs two rounds of each kind: the file is named for the round's start, so the second keeps the first.
+        var file = Path.Combine(folder, $"{string.Concat(label.Where(char.IsLetterOrDigit))}-{level}-{DateTime.UtcNow:HHmmss}.perf");
         await Task.Delay(run / 4);
-        var start = new ProcessStartInfo("perf") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "record", "-e", "cpu-clock", "-F", "999", "-g", "-p", pid.ToString(CultureInfo.InvariantCulture), "-o", file, "--", "sleep", (run / 2).TotalSeconds.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Console.WriteLine($"  perf: {file} ({(await error).Trim().Split('\n')[^1]})");
+        var output = await RunAsync("perf", "record", "-e", "cpu-clock", "-F", "999", "-g", "-p", pid.ToString(CultureInfo.InvariantCulture), "-o", file, "--", "sleep", (run / 2).TotalSeconds.ToString(CultureInfo.InvariantCulture));
+        Console.WriteLine($"  perf: {file} ({output.Trim().Split('\n')[^1]})");
     }
 
-    private static async Task<string> ToolAsync(params string[] arguments)
+    private static Task<string> ToolAsync(params string[] arguments)
     {
         var installed = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-trace");
-        var start = new ProcessStartInfo(File.Exists(installed) ? installed : "dotnet-trace") { RedirectStandardOutput = true, RedirectStandardError = true };
+        return RunAsync(File.Exists(installed) ? installed : "dotnet-trace", arguments);
+    }
+
+    /// <summary>Runs a tool to its end: what it wrote to its output, then to its error stream.</summary>
+    private static async Task<string> RunAsync(string executable, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -236,7 +236,7 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
         await DrainedAsync(connection);
         await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()");
         var mailedBefore = smtp.ReceivedEmail.Count;
-        var threadsBefore = Threads(pid);
+        var threadsBefore = ProcessStatus(pid, "Threads");
         var apiBefore = Cpu.OfProcess(pid);
         var dbBefore = Cpu.OfPostgres();
         var running = RunAsync(accounts, level, TimeSpan.FromSeconds(seconds));
@@ -252,17 +252,17 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
         var count = Math.Max(run.Latencies.Count, 1);
         var rate = run.Latencies.Count / run.Elapsed.TotalSeconds;
         results.Add((level, rate, Percentile(run.Latencies, 0.5), Percentile(run.Latencies, 0.99), statements / (double)count, apiCpu / count, dbCpu / count));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)count,5:F1} statements and {apiCpu / count:F2} ms API CPU + {dbCpu / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed); {mailed / run.Elapsed.TotalSeconds:F1} e-mails/s sent meanwhile; mid-run backends: {waits}; API threads {threadsBefore} at the start, {Threads(pid)} at the end"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)count,5:F1} statements and {apiCpu / count:F2} ms API CPU + {dbCpu / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed); {mailed / run.Elapsed.TotalSeconds:F1} e-mails/s sent meanwhile; mid-run backends: {waits}; API threads {threadsBefore} at the start, {ProcessStatus(pid, "Threads")} at the end"));
         Console.WriteLine($"  heaviest statements (server time per submission): {await HeaviestAsync(connection, count)}");
     }
 
-    var peak = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))?.Split(':')[1].Trim();
+    var peak = ProcessStatus(pid, "VmHWM");
     Console.WriteLine($"{label}: the API process's peak resident memory so far: {peak}");
     return results;
 }
 
-// The API process's threads (the thread pool's workers among them), from /proc.
-static string Threads(int pid) => File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("Threads:", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?";
+// One field of a process's /proc status, such as its threads or its peak resident memory (VmHWM).
+static string ProcessStatus(int pid, string field) => File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?";
 
 // Unmeasured rounds, keyed then unkeyed, at each of the given connection counts: a new process is warmed so before it
 // is measured (on two cores the JIT's tiering still shows after 20 s at one load), and each level begins so.

@@ -74,8 +74,8 @@ public sealed class IdempotencyRecord
     private const string Brotli = "br";
 
     /// <summary>
-    /// Brotli at quality 1 (of 11), the fast end: a submission's 13 KB answer in about 4 KB. Quality 4 saved a few
-    /// hundred bytes more and took 4% of a keyed submission's CPU (docs/benchmarks.md).
+    /// Brotli at quality 1 (of 11), the fast end: well under a third of the answer's size (a test holds it). Quality 4
+    /// saved a few percent more bytes and took 3-4% of a keyed submission's CPU (perf, docs/benchmarks.md).
     /// </summary>
     private static byte[] Compress(byte[] body)
     {

@@ -469,13 +469,18 @@ static async Task<string> HeaviestAsync(string connection, int submissions)
     await db.OpenAsync();
     await using var command = new NpgsqlCommand(
         """
-        SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 48), total_exec_time, calls
-        FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 6
+        SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 48), total_exec_time, calls, sum(total_exec_time) OVER ()
+        FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 8
         """, db);
     await using var reader = await command.ExecuteReaderAsync();
     var parts = new List<string>();
     while (await reader.ReadAsync())
     {
+        if (parts.Count == 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"all statements {1000 * reader.GetDouble(3) / submissions:F0} µs"));
+        }
+
         var total = reader.GetDouble(1);
         parts.Add(string.Create(CultureInfo.InvariantCulture, $"{reader.GetString(0)}… {1000 * total / submissions:F0} µs ({1000 * total / Math.Max(reader.GetInt64(2), 1):F0} µs a call)"));
     }

@@ -279,4 +279,38 @@ public abstract class SubmitApplicationTests(Portal portal)
 
 public sealed class SubmitApplicationTestsOnSqlite(SqlitePortal portal) : SubmitApplicationTests(portal), IClassFixture<SqlitePortal>;
 
-public sealed class SubmitApplicationTestsOnPostgres(PostgresPortal portal) : SubmitApplicationTests(portal), IClassFixture<PostgresPortal>;
+public sealed class SubmitApplicationTestsOnPostgres(PostgresPortal portal) : SubmitApplicationTests(portal), IClassFixture<PostgresPortal>
+{
+    /// <summary>The trace (about 9 KB of JSON) is lz4-compressed in the decision's own row, not moved to the TOAST table.</summary>
+    [Fact]
+    public async Task ADecisionsTrace_IsStoredLz4CompressedInItsRow_AndReadsBack()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync();
+        using var response = await applicant.Client.PostAsJsonAsync("/api/applications", request with { Declarations = [] }, TestJson.Options);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var submitted = (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
+
+        await using var connection = new Npgsql.NpgsqlConnection(portal.PostgresConnection);
+        await connection.OpenAsync();
+        await using (var stored = new Npgsql.NpgsqlCommand("SELECT pg_column_compression(trace_json), octet_length(trace_json), pg_column_size(trace_json) FROM decisions WHERE application_id = $1", connection))
+        {
+            stored.Parameters.Add(new Npgsql.NpgsqlParameter { Value = submitted.Id });
+            await using var reader = await stored.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal("lz4", reader.GetString(0));
+            Assert.True(reader.GetInt32(2) * 2 < reader.GetInt32(1), $"{reader.GetInt32(2)} bytes stored for a trace of {reader.GetInt32(1)}");
+        }
+
+        await using (var toast = new Npgsql.NpgsqlCommand("SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname = 'decisions'", connection))
+        {
+            var toastTable = (string)(await toast.ExecuteScalarAsync())!;
+            await using var chunks = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM {toastTable}", connection);
+            Assert.Equal(0L, (long)(await chunks.ExecuteScalarAsync())!);
+        }
+
+        var explained = await applicant.Client.GetFromJsonAsync<ApplicationResponse>($"/api/applications/{submitted.Id}", TestJson.Options);
+        Assert.Equal(submitted.Decision!.FailedRequirements.Select(f => f.Id), explained!.Decision!.FailedRequirements.Select(f => f.Id));
+        Assert.NotEmpty(explained.Decision.FailedRequirements);
+    }
+}

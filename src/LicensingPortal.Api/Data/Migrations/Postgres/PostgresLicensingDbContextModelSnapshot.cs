@@ -516,7 +516,8 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.Property<string>("TraceJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("trace_json");
+                        .HasColumnName("trace_json")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.HasKey("Id")
                         .HasName("pk_decisions");
@@ -532,6 +533,8 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasDatabaseName("ix_decisions_rule_set_hash");
 
                     b.ToTable("decisions", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:toast_tuple_target", 8160);
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.DecisionContribution", b =>

@@ -50,6 +50,17 @@ if (args is ["nodes", ..])
         args.Length > 3 ? args[3].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() : [16, 64]);
 }
 
+// `-- paced RATE [seconds per round, default 10] [rounds of each, default 4]`: two API processes, A as built and B with
+// the settings in LOADBENCH_PACED_B ("Name=value;Name=value") or the build LOADBENCH_BASELINE names, each on a database
+// of its own, both warmed, then rounds
+// at RATE submissions a second (keyed, paced arrivals, as the half-rate target of issue 21) in the order A B B A,
+// each round's p50/p90/p99/max and CPU, and the medians: a same-run comparison of one setting's effect on the tail.
+double? pacedRate = args is ["paced", var offered, ..] ? double.Parse(offered, CultureInfo.InvariantCulture) : null;
+if (pacedRate is not null)
+{
+    args = args[2..];
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
 var burst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
 int[] levels = args.Length > 2 ? args[2].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() : [1, 4, 16, 64];
@@ -84,6 +95,14 @@ var environment = new Dictionary<string, string>
     ["Logging__LogLevel__Default"] = "Warning",
     ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning",
 };
+
+if (pacedRate is { } rate)
+{
+    var code = await PacedAsync(cluster, environment, apiDll, apiDirectory, rate, args.Length > 0 ? seconds : 10, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4);
+    await cluster.DisposeAsync();
+    data.Delete(recursive: true);
+    return code;
+}
 
 // 1. Accounts and businesses, through the API (an API-only process: no job server, no integrator, so that the
 //    capture below sees the request's own statements and nothing else).
@@ -260,6 +279,72 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
     Console.WriteLine($"{label}: the API process's peak resident memory so far: {peak}");
     return results;
 }
+
+static async Task<int> PacedAsync(PostgresCluster cluster, Dictionary<string, string> environment, string apiDll, string apiDirectory, double rate, int seconds, int rounds)
+{
+    var settingsB = (Environment.GetEnvironmentVariable("LOADBENCH_PACED_B") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('=', 2)).ToDictionary(s => s[0], s => s[1]);
+    Console.WriteLine($"paced: {rate.ToString(CultureInfo.InvariantCulture)}/s offered, {seconds} s a round, {rounds} rounds each; B: {Environment.GetEnvironmentVariable("LOADBENCH_BASELINE")} {string.Join("; ", settingsB.Select(s => $"{s.Key}={s.Value}"))}");
+    var sides = new List<(string Name, ApiProcess Api, string Connection, List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> Accounts, List<double> P99s)>();
+    try
+    {
+        foreach (var (name, settings) in new[] { ("A", new Dictionary<string, string>()), ("B", settingsB) })
+        {
+            var connection = await cluster.CreateDatabaseAsync("paced" + name.ToLowerInvariant());
+            var port = FreePort();
+            var own = new Dictionary<string, string>(environment) { ["ConnectionStrings__Postgres"] = connection, ["Storage__DataDirectory"] = Directory.CreateTempSubdirectory("lp-paced-").FullName };
+            foreach (var (key, value) in settings)
+            {
+                own[key] = value;
+            }
+
+            // B may also be another build: LOADBENCH_BASELINE names its checkout (built in Release), as for the levels.
+            var (dll, directory) = name == "B" && Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } baseline
+                ? (Path.Combine(baseline, "src", "LicensingPortal.Api", "bin", "Release", "net10.0", "LicensingPortal.Api.dll"), Path.Combine(baseline, "src", "LicensingPortal.Api"))
+                : (apiDll, apiDirectory);
+            var api = await ApiProcess.StartAsync(dll, directory, port, own, "all");
+            var accounts = new List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)>();
+            sides.Add((name, api, connection, accounts, []));
+            for (var i = 0; i < 8; i++)
+            {
+                accounts.Add(await AccountAsync(port, connection, i, []));
+            }
+        }
+
+        foreach (var side in sides)
+        {
+            await WarmAsync(side.Accounts, TimeSpan.FromSeconds(seconds), 4, 16);
+        }
+
+        Keys.On = true;
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var side in round % 2 == 0 ? sides : Enumerable.Reverse(sides))
+            {
+                await DrainedAsync(side.Connection);
+                var apiBefore = Cpu.OfProcess(side.Api.Pid);
+                var dbBefore = Cpu.OfPostgres();
+                var run = await RunAtRateAsync(side.Accounts, rate, TimeSpan.FromSeconds(seconds));
+                var count = Math.Max(run.Latencies.Count, 1);
+                side.P99s.Add(Percentile(run.Latencies, 0.99));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{side.Name}, round {round + 1}: {run.Latencies.Count / run.Elapsed.TotalSeconds:F1}/s, p50 {Percentile(run.Latencies, 0.5):F1} ms, p90 {Percentile(run.Latencies, 0.9):F1} ms, p99 {Percentile(run.Latencies, 0.99):F1} ms, max {run.Latencies.DefaultIfEmpty().Max():F1} ms; {(Cpu.OfProcess(side.Api.Pid) - apiBefore) / count:F2} ms API CPU + {(Cpu.OfPostgres() - dbBefore) / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed)"));
+            }
+        }
+
+        var a = Median(sides[0].P99s);
+        var b = Median(sides[1].P99s);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median p99: A {a:F1} ms, B {b:F1} ms, B/A {b / a:F2}"));
+        return 0;
+    }
+    finally
+    {
+        foreach (var side in sides)
+        {
+            await side.Api.DisposeAsync();
+        }
+    }
+}
+
+static double Median(List<double> values) => Percentile(values, 0.5);
 
 // One field of a process's /proc status, such as its threads or its peak resident memory (VmHWM).
 static string ProcessStatus(int pid, string field) => File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?";

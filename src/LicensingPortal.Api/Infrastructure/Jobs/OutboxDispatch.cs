@@ -14,7 +14,12 @@ public sealed partial class OutboxDispatch(IServiceScopeFactory scopes, ILogger<
     /// <summary>The most messages one delivery job takes.</summary>
     public const int BatchSize = 10;
 
-    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(20);
+    /// <summary>
+    /// How long messages gather before their jobs are queued, unless a batch fills first. At 20 ms, 80 submissions a
+    /// second made jobs of one or two messages, and the job queue's bookkeeping per job cost a submission with its
+    /// e-mail about a quarter more CPU (ADR 0012); an e-mail leaving 0.2 s later costs nobody anything.
+    /// </summary>
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(200);
 
     private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
 

@@ -25,12 +25,12 @@ public sealed class TestSmtpServer : IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentQueue<ReceivedMail> received = new();
+    private readonly NoDelayListeners listeners = new();
 
     public TestSmtpServer()
     {
         Port = FreePort();
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(endpoint => endpoint.Port(Port).AllowUnsecureAuthentication()).Build();
-        var listeners = new NoDelayListeners();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(received));
         services.Add((IEndpointListenerFactory)listeners);
@@ -41,6 +41,9 @@ public sealed class TestSmtpServer : IDisposable
     public int Port { get; }
 
     public IReadOnlyList<ReceivedMail> ReceivedEmail => [.. received];
+
+    /// <summary>Closes every open connection, as a mail server does with connections idle too long.</summary>
+    public void DropConnections() => listeners.DropAll();
 
     public void Dispose()
     {
@@ -57,29 +60,43 @@ public sealed class TestSmtpServer : IDisposable
 
     private sealed class NoDelayListeners : IEndpointListenerFactory
     {
+        private readonly ConcurrentDictionary<TcpClient, byte> open = new();
+
         public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
         {
             ArgumentNullException.ThrowIfNull(endpointDefinition);
             var listener = new TcpListener(endpointDefinition.Endpoint);
             listener.Start();
-            return new Listener(listener);
+            return new Listener(listener, open);
         }
 
-        private sealed class Listener(TcpListener listener) : IEndpointListener
+        public void DropAll()
+        {
+            foreach (var client in open.Keys)
+            {
+                if (open.TryRemove(client, out _))
+                {
+                    client.Client.Shutdown(SocketShutdown.Both);
+                }
+            }
+        }
+
+        private sealed class Listener(TcpListener listener, ConcurrentDictionary<TcpClient, byte> open) : IEndpointListener
         {
             public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
             {
                 var client = await listener.AcceptTcpClientAsync(cancellationToken);
                 client.NoDelay = true;
+                open[client] = 0;
                 context.Properties[EndpointListener.LocalEndPointKey] = client.Client.LocalEndPoint!;
                 context.Properties[EndpointListener.RemoteEndPointKey] = client.Client.RemoteEndPoint!;
-                return new Pipe(client);
+                return new Pipe(client, open);
             }
 
             public void Dispose() => listener.Stop();
         }
 
-        private sealed class Pipe(TcpClient client) : ISecurableDuplexPipe
+        private sealed class Pipe(TcpClient client, ConcurrentDictionary<TcpClient, byte> open) : ISecurableDuplexPipe
         {
             private Stream stream = client.GetStream();
 
@@ -102,6 +119,7 @@ public sealed class TestSmtpServer : IDisposable
 
             public void Dispose()
             {
+                open.TryRemove(client, out _);
                 stream.Dispose();
                 client.Dispose();
             }

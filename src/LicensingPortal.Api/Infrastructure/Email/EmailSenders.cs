@@ -32,7 +32,8 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
     {
         for (var attempt = 1; ; attempt++)
         {
-            var client = await TakeAsync(cancellationToken);
+            // A retry never takes another kept connection: when the server dropped one, it may well have dropped them all.
+            var client = await TakeAsync(kept: attempt == 1, cancellationToken);
             try
             {
                 await client.SendAsync(message, cancellationToken);
@@ -61,9 +62,9 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
         }
     }
 
-    private async Task<SmtpClient> TakeAsync(CancellationToken cancellationToken)
+    private async Task<SmtpClient> TakeAsync(bool kept, CancellationToken cancellationToken)
     {
-        while (idle.TryTake(out var pooled))
+        while (kept && idle.TryTake(out var pooled))
         {
             if (!pooled.Client.IsConnected)
             {

@@ -87,6 +87,33 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
     }
 
     [Fact]
+    public async Task WhenTheMailServerDropsEveryKeptConnection_TheNextEmailsGoOutOnNewOnes_WithoutWaitingForARetry()
+    {
+        var workers = portal.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LicensingPortal.Api.Infrastructure.Jobs.JobsOptions>>().Value.WorkerCount;
+        var email = $"dropped-{Guid.NewGuid():N}@example.com";
+        using var applicant = await portal.ApplicantAsync();
+        var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
+        var ktp = await applicant.Client.UploadAsync();
+        for (var i = 0; i < 2 * workers; i++)
+        {
+            await applicant.Client.SubmitAsync(Builders.Restaurant(businessId, ktp) with { Declarations = [] });
+        }
+
+        await Eventually.TrueAsync(() => MessagesTo(email).Length == 2 * workers, "the first e-mails arrive over kept connections");
+        await portal.DeliveriesSettledAsync();
+
+        portal.Smtp.DropConnections();
+        for (var i = 0; i < 2 * workers; i++)
+        {
+            await applicant.Client.SubmitAsync(Builders.Restaurant(businessId, ktp) with { Declarations = [] });
+        }
+
+        // A failed delivery is retried after about half a minute: arriving well within that, each e-mail went out on
+        // its first attempt, the one that met a dropped connection trying once more on a new connection.
+        await Eventually.TrueAsync(() => MessagesTo(email).Length == 4 * workers, "the e-mails after the drop arrive on their first attempt", TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public async Task MessagesCommittedTogether_AreDeliveredByAFewJobs_EachExactlyOnce()
     {
         const int count = 30;

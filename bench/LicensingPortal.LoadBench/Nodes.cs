@@ -38,7 +38,7 @@ internal static class Nodes
         if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } previous)
         {
             var baselineApi = Path.Combine(previous, "src", "LicensingPortal.Api");
-            setups = [.. setups, new("one node (all), baseline build", ["all"], [], Path.Combine(baselineApi, "bin", "Release", "net10.0", "LicensingPortal.Api.dll"), baselineApi)];
+            setups = [.. setups, new("one node (all), baseline build", ["all"], [], ApiProcess.ReleaseDll(baselineApi), baselineApi)];
         }
 
         var databases = new Dictionary<string, string>();

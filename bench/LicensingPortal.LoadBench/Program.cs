@@ -32,7 +32,7 @@ if (args is ["restart", ..])
     // LOADBENCH_API_DLL runs another build of the API, such as the published, ReadyToRun-compiled one production runs;
     // LOADBENCH_BASELINE_API_DLL (a build of the previous commit) takes every other restart, the same-run baseline.
     return await Restart.RunAsync(
-        Environment.GetEnvironmentVariable("LOADBENCH_API_DLL") is { Length: > 0 } published ? published : Path.Combine(releaseDirectory, "bin", "Release", "net10.0", "LicensingPortal.Api.dll"),
+        Environment.GetEnvironmentVariable("LOADBENCH_API_DLL") is { Length: > 0 } published ? published : ApiProcess.ReleaseDll(releaseDirectory),
         Environment.GetEnvironmentVariable("LOADBENCH_BASELINE_API_DLL") is { Length: > 0 } baselineDll ? baselineDll : null,
         releaseDirectory,
         args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 40,
@@ -43,7 +43,7 @@ if (args is ["nodes", ..])
 {
     var apiProject = Path.Combine(BenchDatabase.FindRoot(), "src", "LicensingPortal.Api");
     return await Nodes.RunAsync(
-        Path.Combine(apiProject, "bin", "Release", "net10.0", "LicensingPortal.Api.dll"),
+        ApiProcess.ReleaseDll(apiProject),
         apiProject,
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 12,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3,
@@ -52,9 +52,9 @@ if (args is ["nodes", ..])
 
 // `-- paced RATE [seconds per round, default 10] [rounds of each, default 4]`: two API processes, A as built and B with
 // the settings in LOADBENCH_PACED_B ("Name=value;Name=value") or the build LOADBENCH_BASELINE names, each on a database
-// of its own, both warmed, then rounds
-// at RATE submissions a second (keyed, paced arrivals, as the half-rate target of issue 21) in the order A B B A,
-// each round's p50/p90/p99/max and CPU, and the medians: a same-run comparison of one setting's effect on the tail.
+// of its own, both warmed, then rounds at RATE submissions a second (keyed, paced arrivals, as the half-rate target of
+// issue 21) in the order A B B A, each round's p50/p90/p99/max and CPU, and the medians: a same-run comparison of one
+// setting's or one build's effect on the tail.
 double? pacedRate = args is ["paced", var offered, ..] ? double.Parse(offered, CultureInfo.InvariantCulture) : null;
 if (pacedRate is not null)
 {
@@ -66,7 +66,7 @@ var burst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) :
 int[] levels = args.Length > 2 ? args[2].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() : [1, 4, 16, 64];
 var root = BenchDatabase.FindRoot();
 var apiDirectory = Path.Combine(root, "src", "LicensingPortal.Api");
-var apiDll = Path.Combine(apiDirectory, "bin", "Release", "net10.0", "LicensingPortal.Api.dll");
+var apiDll = ApiProcess.ReleaseDll(apiDirectory);
 if (!File.Exists(apiDll))
 {
     Console.Error.WriteLine($"Run with -c Release (the API's Release build is expected at {apiDll}).");
@@ -98,7 +98,7 @@ var environment = new Dictionary<string, string>
 
 if (pacedRate is { } rate)
 {
-    var code = await PacedAsync(cluster, environment, apiDll, apiDirectory, rate, args.Length > 0 ? seconds : 10, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4);
+    var code = await PacedAsync(cluster, environment, apiDirectory, rate, args.Length > 0 ? seconds : 10, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4);
     await cluster.DisposeAsync();
     data.Delete(recursive: true);
     return code;
@@ -161,7 +161,7 @@ if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } 
         baselineEnvironment[setting.Split('=', 2)[0]] = setting.Split('=', 2)[1];
     }
 
-    await using var old = await ApiProcess.StartAsync(Path.Combine(baselineDirectory, "bin", "Release", "net10.0", "LicensingPortal.Api.dll"), baselineDirectory, port, baselineEnvironment, "all");
+    await using var old = await ApiProcess.StartAsync(ApiProcess.ReleaseDll(baselineDirectory), baselineDirectory, port, baselineEnvironment, "all");
     var baselineAccounts = new List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)>();
     for (var i = 0; i < 8; i++)
     {
@@ -280,7 +280,7 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
     return results;
 }
 
-static async Task<int> PacedAsync(PostgresCluster cluster, Dictionary<string, string> environment, string apiDll, string apiDirectory, double rate, int seconds, int rounds)
+static async Task<int> PacedAsync(PostgresCluster cluster, Dictionary<string, string> environment, string apiDirectory, double rate, int seconds, int rounds)
 {
     var settingsB = (Environment.GetEnvironmentVariable("LOADBENCH_PACED_B") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('=', 2)).ToDictionary(s => s[0], s => s[1]);
     Console.WriteLine($"paced: {rate.ToString(CultureInfo.InvariantCulture)}/s offered, {seconds} s a round, {rounds} rounds each; B: {Environment.GetEnvironmentVariable("LOADBENCH_BASELINE")} {string.Join("; ", settingsB.Select(s => $"{s.Key}={s.Value}"))}");
@@ -298,10 +298,10 @@ static async Task<int> PacedAsync(PostgresCluster cluster, Dictionary<string, st
             }
 
             // B may also be another build: LOADBENCH_BASELINE names its checkout (built in Release), as for the levels.
-            var (dll, directory) = name == "B" && Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } baseline
-                ? (Path.Combine(baseline, "src", "LicensingPortal.Api", "bin", "Release", "net10.0", "LicensingPortal.Api.dll"), Path.Combine(baseline, "src", "LicensingPortal.Api"))
-                : (apiDll, apiDirectory);
-            var api = await ApiProcess.StartAsync(dll, directory, port, own, "all");
+            var directory = name == "B" && Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } baseline
+                ? Path.Combine(baseline, "src", "LicensingPortal.Api")
+                : apiDirectory;
+            var api = await ApiProcess.StartAsync(ApiProcess.ReleaseDll(directory), directory, port, own, "all");
             var accounts = new List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)>();
             sides.Add((name, api, connection, accounts, []));
             for (var i = 0; i < 8; i++)
@@ -310,12 +310,19 @@ static async Task<int> PacedAsync(PostgresCluster cluster, Dictionary<string, st
             }
         }
 
-        foreach (var side in sides)
+        // Warmed B first, then A, and a paced round of each not measured (B, A): A's first measured round follows its
+        // own paced round, as every later round follows one (A was left idle while B warmed, and its first round paid).
+        foreach (var side in Enumerable.Reverse(sides))
         {
             await WarmAsync(side.Accounts, TimeSpan.FromSeconds(seconds), 4, 16);
         }
 
         Keys.On = true;
+        foreach (var side in Enumerable.Reverse(sides))
+        {
+            await RunAtRateAsync(side.Accounts, rate, TimeSpan.FromSeconds(seconds));
+        }
+
         for (var round = 0; round < rounds; round++)
         {
             foreach (var side in round % 2 == 0 ? sides : Enumerable.Reverse(sides))
@@ -640,6 +647,9 @@ internal sealed class ApiProcess : IAsyncDisposable
     private ApiProcess(Process process) => this.process = process;
 
     public int Pid => process.Id;
+
+    /// <summary>Where the Release build of the API project in <paramref name="apiDirectory"/> puts its entry assembly.</summary>
+    public static string ReleaseDll(string apiDirectory) => Path.Combine(apiDirectory, "bin", "Release", "net10.0", "LicensingPortal.Api.dll");
 
     public DateTime StartTime => process.StartTime;
 

@@ -74,9 +74,16 @@ public sealed class TestSmtpServer : IDisposable
         {
             foreach (var client in open.Keys)
             {
-                if (open.TryRemove(client, out _))
+                try
                 {
-                    client.Client.Shutdown(SocketShutdown.Both);
+                    if (open.TryRemove(client, out _))
+                    {
+                        client.Client.Shutdown(SocketShutdown.Both);
+                    }
+                }
+                catch (Exception e) when (e is ObjectDisposedException or SocketException)
+                {
+                    // The session ended on its own meanwhile.
                 }
             }
         }

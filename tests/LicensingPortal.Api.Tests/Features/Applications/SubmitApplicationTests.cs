@@ -287,28 +287,32 @@ public sealed class SubmitApplicationTestsOnPostgres(PostgresPortal portal) : Su
     {
         using var applicant = await portal.ApplicantAsync();
         var request = await applicant.Client.RestaurantAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(portal.PostgresConnection);
+        await connection.OpenAsync();
+        string toastTable;
+        await using (var toast = new Npgsql.NpgsqlCommand("SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname = 'decisions'", connection))
+        {
+            toastTable = (string)(await toast.ExecuteScalarAsync())!;
+        }
+
+        await using var chunks = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM {toastTable}", connection);
+        var chunksBefore = (long)(await chunks.ExecuteScalarAsync())!;
+
         using var response = await applicant.Client.PostAsJsonAsync("/api/applications", request with { Declarations = [] }, TestJson.Options);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var submitted = (await response.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
 
-        await using var connection = new Npgsql.NpgsqlConnection(portal.PostgresConnection);
-        await connection.OpenAsync();
         await using (var stored = new Npgsql.NpgsqlCommand("SELECT pg_column_compression(trace_json), octet_length(trace_json), pg_column_size(trace_json) FROM decisions WHERE application_id = $1", connection))
         {
             stored.Parameters.Add(new Npgsql.NpgsqlParameter { Value = submitted.Id });
             await using var reader = await stored.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync());
+            Assert.False(reader.IsDBNull(0), $"a trace of {reader.GetInt32(1)} bytes stored uncompressed");
             Assert.Equal("lz4", reader.GetString(0));
             Assert.True(reader.GetInt32(2) * 2 < reader.GetInt32(1), $"{reader.GetInt32(2)} bytes stored for a trace of {reader.GetInt32(1)}");
         }
 
-        await using (var toast = new Npgsql.NpgsqlCommand("SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname = 'decisions'", connection))
-        {
-            var toastTable = (string)(await toast.ExecuteScalarAsync())!;
-            await using var chunks = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM {toastTable}", connection);
-            Assert.Equal(0L, (long)(await chunks.ExecuteScalarAsync())!);
-        }
-
+        Assert.Equal(chunksBefore, (long)(await chunks.ExecuteScalarAsync())!);
         var explained = await applicant.Client.GetFromJsonAsync<ApplicationResponse>($"/api/applications/{submitted.Id}", TestJson.Options);
         Assert.Equal(submitted.Decision!.FailedRequirements.Select(f => f.Id), explained!.Decision!.FailedRequirements.Select(f => f.Id));
         Assert.NotEmpty(explained.Decision.FailedRequirements);

@@ -534,7 +534,7 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
                     b.ToTable("decisions", (string)null);
 
-                    b.HasAnnotation("Npgsql:StorageParameter:toast_tuple_target", 8160);
+                    b.HasAnnotation("Npgsql:StorageParameter:toast_tuple_target", 4096);
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.DecisionContribution", b =>

@@ -15,8 +15,9 @@ public interface IEmailSender
 /// Sends through an SMTP server with MailKit, keeping connections open between messages: each delivery worker takes
 /// a connected client from the pool (or opens one), sends, and gives it back, so a burst of notifications pays for one
 /// connection (TLS handshake, authentication) per worker instead of one per message. A client that has been idle
-/// for a while is checked with NOOP first; a client that fails is dropped and the message is sent once more on a new
-/// connection; a second failure is the delivery's failure (its retry and dead-letter rules apply).
+/// for a while is checked with NOOP first; a client that fails is dropped with every other kept one (a server that
+/// closed one has most likely closed them all) and the message is sent once more on a new connection, never on another
+/// kept one; a second failure is the delivery's failure (its retry and dead-letter rules apply).
 /// </summary>
 public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender, IDisposable
 {
@@ -32,7 +33,6 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
     {
         for (var attempt = 1; ; attempt++)
         {
-            // A retry never takes another kept connection: when the server dropped one, it may well have dropped them all.
             var client = await TakeAsync(kept: attempt == 1, cancellationToken);
             try
             {
@@ -51,8 +51,13 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
             }
             catch (Exception e) when (attempt == 1 && e is ServiceNotConnectedException or IOException or SmtpProtocolException or ProtocolException)
             {
-                // The server closed the connection while it was idle: once more, on a new one.
+                // The server closed the connection while it was idle, and most likely the other kept ones with it: they
+                // are let go, and the message goes once more on a new connection.
                 client.Dispose();
+                while (idle.TryTake(out var stale))
+                {
+                    stale.Client.Dispose();
+                }
             }
             catch
             {

@@ -37,7 +37,7 @@ internal static class Nodes
         // LOADBENCH_BASELINE: the folder of another checkout whose src/LicensingPortal.Api has a Release build (the previous commit).
         if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } previous)
         {
-            var baselineApi = Path.Combine(previous, "src", "LicensingPortal.Api");
+            var baselineApi = ApiProcess.ProjectIn(previous);
             setups = [.. setups, new("one node (all), baseline build", ["all"], [], ApiProcess.ReleaseDll(baselineApi), baselineApi)];
         }
 

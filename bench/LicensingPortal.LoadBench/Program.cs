@@ -28,7 +28,7 @@ if (args is ["cpu-report", var speedscopeFile])
 
 if (args is ["restart", ..])
 {
-    var releaseDirectory = Path.Combine(BenchDatabase.FindRoot(), "src", "LicensingPortal.Api");
+    var releaseDirectory = ApiProcess.ProjectIn(BenchDatabase.FindRoot());
     // LOADBENCH_API_DLL runs another build of the API, such as the published, ReadyToRun-compiled one production runs;
     // LOADBENCH_BASELINE_API_DLL (a build of the previous commit) takes every other restart, the same-run baseline.
     return await Restart.RunAsync(
@@ -41,7 +41,7 @@ if (args is ["restart", ..])
 
 if (args is ["nodes", ..])
 {
-    var apiProject = Path.Combine(BenchDatabase.FindRoot(), "src", "LicensingPortal.Api");
+    var apiProject = ApiProcess.ProjectIn(BenchDatabase.FindRoot());
     return await Nodes.RunAsync(
         ApiProcess.ReleaseDll(apiProject),
         apiProject,
@@ -65,7 +65,7 @@ var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture)
 var burst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
 int[] levels = args.Length > 2 ? args[2].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray() : [1, 4, 16, 64];
 var root = BenchDatabase.FindRoot();
-var apiDirectory = Path.Combine(root, "src", "LicensingPortal.Api");
+var apiDirectory = ApiProcess.ProjectIn(root);
 var apiDll = ApiProcess.ReleaseDll(apiDirectory);
 if (!File.Exists(apiDll))
 {
@@ -149,16 +149,16 @@ await using (var quiet = await ApiProcess.StartAsync(apiDll, apiDirectory, port,
 //    (built in Release), that version on a database of its own, for a same-run comparison.
 if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } baseline)
 {
-    var baselineDirectory = Path.Combine(baseline, "src", "LicensingPortal.Api");
+    var baselineDirectory = ApiProcess.ProjectIn(baseline);
     var baselineConnection = await cluster.CreateDatabaseAsync("baseline");
     await ExecuteAsync(baselineConnection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     var baselineData = Directory.CreateTempSubdirectory("lp-load-baseline-");
     // LOADBENCH_BASELINE_ENV="Name=value;Name=value" sets the baseline's own settings (the same checkout with
     // another setting is a same-run comparison of that setting).
     var baselineEnvironment = new Dictionary<string, string>(environment) { ["ConnectionStrings__Postgres"] = baselineConnection, ["Storage__DataDirectory"] = baselineData.FullName };
-    foreach (var setting in (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+    foreach (var (name, value) in Settings("LOADBENCH_BASELINE_ENV"))
     {
-        baselineEnvironment[setting.Split('=', 2)[0]] = setting.Split('=', 2)[1];
+        baselineEnvironment[name] = value;
     }
 
     await using var old = await ApiProcess.StartAsync(ApiProcess.ReleaseDll(baselineDirectory), baselineDirectory, port, baselineEnvironment, "all");
@@ -282,16 +282,19 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
 
 static async Task<int> PacedAsync(PostgresCluster cluster, Dictionary<string, string> environment, string apiDirectory, double rate, int seconds, int rounds)
 {
-    var settingsB = (Environment.GetEnvironmentVariable("LOADBENCH_PACED_B") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('=', 2)).ToDictionary(s => s[0], s => s[1]);
+    var settingsB = Settings("LOADBENCH_PACED_B");
     Console.WriteLine($"paced: {rate.ToString(CultureInfo.InvariantCulture)}/s offered, {seconds} s a round, {rounds} rounds each; B: {Environment.GetEnvironmentVariable("LOADBENCH_BASELINE")} {string.Join("; ", settingsB.Select(s => $"{s.Key}={s.Value}"))}");
     var sides = new List<(string Name, ApiProcess Api, string Connection, List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> Accounts, List<double> P99s)>();
+    var folders = new List<DirectoryInfo>();
     try
     {
         foreach (var (name, settings) in new[] { ("A", new Dictionary<string, string>()), ("B", settingsB) })
         {
             var connection = await cluster.CreateDatabaseAsync("paced" + name.ToLowerInvariant());
             var port = FreePort();
-            var own = new Dictionary<string, string>(environment) { ["ConnectionStrings__Postgres"] = connection, ["Storage__DataDirectory"] = Directory.CreateTempSubdirectory("lp-paced-").FullName };
+            var folder = Directory.CreateTempSubdirectory("lp-paced-");
+            folders.Add(folder);
+            var own = new Dictionary<string, string>(environment) { ["ConnectionStrings__Postgres"] = connection, ["Storage__DataDirectory"] = folder.FullName };
             foreach (var (key, value) in settings)
             {
                 own[key] = value;
@@ -299,7 +302,7 @@ static async Task<int> PacedAsync(PostgresCluster cluster, Dictionary<string, st
 
             // B may also be another build: LOADBENCH_BASELINE names its checkout (built in Release), as for the levels.
             var directory = name == "B" && Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } baseline
-                ? Path.Combine(baseline, "src", "LicensingPortal.Api")
+                ? ApiProcess.ProjectIn(baseline)
                 : apiDirectory;
             var api = await ApiProcess.StartAsync(ApiProcess.ReleaseDll(directory), directory, port, own, "all");
             var accounts = new List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)>();
@@ -331,6 +334,8 @@ static async Task<int> PacedAsync(PostgresCluster cluster, Dictionary<string, st
                 var apiBefore = Cpu.OfProcess(side.Api.Pid);
                 var dbBefore = Cpu.OfPostgres();
                 var run = await RunAtRateAsync(side.Accounts, rate, TimeSpan.FromSeconds(seconds));
+                // CPU read once the round's e-mails are out: a build that gathers them longer is not let off their cost.
+                await DrainedAsync(side.Connection);
                 var count = Math.Max(run.Latencies.Count, 1);
                 side.P99s.Add(Percentile(run.Latencies, 0.99));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{side.Name}, round {round + 1}: {run.Latencies.Count / run.Elapsed.TotalSeconds:F1}/s, p50 {Percentile(run.Latencies, 0.5):F1} ms, p90 {Percentile(run.Latencies, 0.9):F1} ms, p99 {Percentile(run.Latencies, 0.99):F1} ms, max {run.Latencies.DefaultIfEmpty().Max():F1} ms; {(Cpu.OfProcess(side.Api.Pid) - apiBefore) / count:F2} ms API CPU + {(Cpu.OfPostgres() - dbBefore) / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed)"));
@@ -348,10 +353,20 @@ static async Task<int> PacedAsync(PostgresCluster cluster, Dictionary<string, st
         {
             await side.Api.DisposeAsync();
         }
+
+        folders.ForEach(f => f.Delete(recursive: true));
     }
 }
 
-static double Median(List<double> values) => Percentile(values, 0.5);
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+// Settings given as "Name=value;Name=value" in the environment variable named.
+static Dictionary<string, string> Settings(string variable) =>
+    (Environment.GetEnvironmentVariable(variable) ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('=', 2)).ToDictionary(s => s[0], s => s[1]);
 
 // One field of a process's /proc status, such as its threads or its peak resident memory (VmHWM).
 static string ProcessStatus(int pid, string field) => File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?";
@@ -650,6 +665,9 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     /// <summary>Where the Release build of the API project in <paramref name="apiDirectory"/> puts its entry assembly.</summary>
     public static string ReleaseDll(string apiDirectory) => Path.Combine(apiDirectory, "bin", "Release", "net10.0", "LicensingPortal.Api.dll");
+
+    /// <summary>The API project's folder in a checkout of the repository.</summary>
+    public static string ProjectIn(string checkout) => Path.Combine(checkout, "src", "LicensingPortal.Api");
 
     public DateTime StartTime => process.StartTime;
 

@@ -155,11 +155,7 @@ if (Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } 
     var baselineData = Directory.CreateTempSubdirectory("lp-load-baseline-");
     // LOADBENCH_BASELINE_ENV="Name=value;Name=value" sets the baseline's own settings (the same checkout with
     // another setting is a same-run comparison of that setting).
-    var baselineEnvironment = new Dictionary<string, string>(environment) { ["ConnectionStrings__Postgres"] = baselineConnection, ["Storage__DataDirectory"] = baselineData.FullName };
-    foreach (var (name, value) in Settings("LOADBENCH_BASELINE_ENV"))
-    {
-        baselineEnvironment[name] = value;
-    }
+    var baselineEnvironment = Overridden(environment, new() { ["ConnectionStrings__Postgres"] = baselineConnection, ["Storage__DataDirectory"] = baselineData.FullName }, Settings("LOADBENCH_BASELINE_ENV"));
 
     await using var old = await ApiProcess.StartAsync(ApiProcess.ReleaseDll(baselineDirectory), baselineDirectory, port, baselineEnvironment, "all");
     var baselineAccounts = new List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)>();
@@ -294,11 +290,7 @@ static async Task<int> PacedAsync(PostgresCluster cluster, Dictionary<string, st
             var port = FreePort();
             var folder = Directory.CreateTempSubdirectory("lp-paced-");
             folders.Add(folder);
-            var own = new Dictionary<string, string>(environment) { ["ConnectionStrings__Postgres"] = connection, ["Storage__DataDirectory"] = folder.FullName };
-            foreach (var (key, value) in settings)
-            {
-                own[key] = value;
-            }
+            var own = Overridden(environment, new() { ["ConnectionStrings__Postgres"] = connection, ["Storage__DataDirectory"] = folder.FullName }, settings);
 
             // B may also be another build: LOADBENCH_BASELINE names its checkout (built in Release), as for the levels.
             var directory = name == "B" && Environment.GetEnvironmentVariable("LOADBENCH_BASELINE") is { Length: > 0 } baseline
@@ -362,6 +354,18 @@ static double Median(List<double> values)
 {
     var sorted = values.Order().ToList();
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+// The API's environment with the given settings over it, later ones winning.
+static Dictionary<string, string> Overridden(Dictionary<string, string> environment, params Dictionary<string, string>[] overrides)
+{
+    var result = new Dictionary<string, string>(environment);
+    foreach (var (name, value) in overrides.SelectMany(o => o))
+    {
+        result[name] = value;
+    }
+
+    return result;
 }
 
 // Settings given as "Name=value;Name=value" in the environment variable named.

@@ -68,7 +68,7 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
     [Fact]
     public async Task ABurstOfDecisions_IsEmailedOverAFewKeptConnections_NotOnePerMessage()
     {
-        var sender = Assert.IsType<LicensingPortal.Api.Infrastructure.Email.SmtpEmailSender>(portal.Factory.Services.GetRequiredService<LicensingPortal.Api.Infrastructure.Email.IEmailSender>());
+        var sender = SmtpSender();
         var workers = portal.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LicensingPortal.Api.Infrastructure.Jobs.JobsOptions>>().Value.WorkerCount;
         var email = $"burst-{Guid.NewGuid():N}@example.com";
         using var applicant = await portal.ApplicantAsync();
@@ -89,7 +89,7 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
     [Fact]
     public async Task WhenTheMailServerDropsEveryKeptConnection_TheNextEmailsGoOutOnNewOnes_OnTheirFirstAttempt()
     {
-        var sender = Assert.IsType<LicensingPortal.Api.Infrastructure.Email.SmtpEmailSender>(portal.Factory.Services.GetRequiredService<LicensingPortal.Api.Infrastructure.Email.IEmailSender>());
+        var sender = SmtpSender();
         var email = $"dropped-{Guid.NewGuid():N}@example.com";
         using var applicant = await portal.ApplicantAsync();
         var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = email });
@@ -325,6 +325,10 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         ["Email:SmtpPort"] = portal.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Email:Security"] = "None",
     };
+
+    /// <summary>The host's e-mail sender, which keeps SMTP connections.</summary>
+    private LicensingPortal.Api.Infrastructure.Email.SmtpEmailSender SmtpSender() =>
+        Assert.IsType<LicensingPortal.Api.Infrastructure.Email.SmtpEmailSender>(portal.Factory.Services.GetRequiredService<LicensingPortal.Api.Infrastructure.Email.IEmailSender>());
 
     private ReceivedMail[] MessagesTo(string address) =>
         portal.Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase))).ToArray();

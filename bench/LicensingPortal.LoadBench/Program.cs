@@ -15,8 +15,9 @@ using Npgsql;
 // A throwaway PostgreSQL cluster (durable settings: fsync and synchronous commit on), the API as its own Release
 // process on Kestrel, and a local SMTP server. It prints, per level of concurrency (1, 4, 16, 64 connections from
 // eight accounts, approved and rejected bodies alternating), for submissions with an Idempotency-Key (as integrators
-// call) and without, in turn: submissions per second, p50/p99, statements per submission and CPU milliseconds per
-// submission of the API and of PostgreSQL; how fast the decision e-mails of a burst drain; the keyed levels again
+// call) and without, in turn: submissions per second, p50/p99, statements per submission, where a submission's time
+// went (CPU milliseconds of the API, PostgreSQL and the load generator, commits, WAL flushes, what the backends wait
+// on, the heaviest statements); the same at half the best keyed rate, paced; how fast the decision e-mails of a burst drain; the keyed levels again
 // with the pickup folder instead of SMTP; and last, pgbench running the SQL one keyed submission executed (captured
 // from the API through the server log, with fresh ids and keys per transaction) at the same client counts, and the ratio.
 if (args is ["cpu-report", var speedscopeFile])
@@ -205,8 +206,18 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
     Keys.On = true;
     var best = results.MaxBy(r => r.Rate);
     await DrainedAsync(connection);
-    var half = await RunAtRateAsync(accounts, best.Rate / 2, TimeSpan.FromSeconds(seconds));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app at half the best rate ({best.Rate / 2:F0}/s offered): {half.Latencies.Count / half.Elapsed.TotalSeconds:F1}/s, p50 {Percentile(half.Latencies, 0.5):F1} ms, p99 {Percentile(half.Latencies, 0.99):F1} ms"));
+    // Where the time goes at that rate, as for the levels: CPU per process, commits, flushes and, mid-run, what the
+    // backends wait on.
+    await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()");
+    var halfBefore = await Spent.ReadAsync(api.Pid, connection);
+    var halfRunning = RunAtRateAsync(accounts, best.Rate / 2, TimeSpan.FromSeconds(seconds));
+    await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
+    var halfWaits = await WaitsAsync(connection);
+    var half = await halfRunning;
+    var halfSpent = await Spent.SinceAsync(halfBefore, api.Pid, connection);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app at half the best rate ({best.Rate / 2:F0}/s offered): {half.Latencies.Count / half.Elapsed.TotalSeconds:F1}/s, p50 {Percentile(half.Latencies, 0.5):F1} ms, p90 {Percentile(half.Latencies, 0.9):F1} ms, p99 {Percentile(half.Latencies, 0.99):F1} ms, max {half.Latencies.DefaultIfEmpty().Max():F1} ms"));
+    Console.WriteLine($"  per submission: {halfSpent.Each(half.Latencies.Count, half.Elapsed)}; mid-run backends: {halfWaits}");
+    Console.WriteLine($"  heaviest statements (server time per submission): {await HeaviestAsync(connection, Math.Max(half.Latencies.Count, 1))}");
 
     // 4. A burst, then the time until every decision e-mail of it has left.
     await BurstAsync("burst", connection, accounts, smtp, burst);
@@ -231,8 +242,23 @@ await using (var pickup = await ApiProcess.StartAsync(apiDll, apiDirectory, port
 var pgbench = new Dictionary<int, double>();
 foreach (var level in levels)
 {
+    // pgbench's own CPU counts as the load generator's (it is this process's child), so the line shows what a
+    // transaction of the same SQL costs PostgreSQL without the API beside it. The API's (and the last level's)
+    // backends are let go first: one that exits while PostgreSQL's processes are being read is missed by the first
+    // reading and counted whole, its lifetime's CPU, in the server's reaped children by the second. This process's
+    // own idle pooled connections are closed too, or the wait would last until the pool prunes them.
+    NpgsqlConnection.ClearAllPools();
+    while (await ScalarAsync(connection, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()") > 0)
+    {
+        await Task.Delay(200);
+    }
+
+    var pgbenchBefore = await Spent.ReadAsync(null, connection);
+    var pgbenchWatch = Stopwatch.StartNew();
     pgbench[level] = await PgbenchAsync(connection, Path.Combine(data.FullName, "submission.sql"), level, seconds);
+    var pgbenchSpent = await Spent.SinceAsync(pgbenchBefore, null, connection);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pgbench, {level,2} clients: {pgbench[level],6:F1} submissions' SQL/s; app/pgbench {results.Single(r => r.Level == level).Rate / pgbench[level]:F2}"));
+    Console.WriteLine($"  per transaction: {pgbenchSpent.Each((int)(pgbench[level] * seconds), pgbenchWatch.Elapsed)}");
 }
 
 var bestKeyed = results.MaxBy(r => r.Rate);
@@ -252,8 +278,7 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
         await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()");
         var mailedBefore = smtp.ReceivedEmail.Count;
         var threadsBefore = ProcessStatus(pid, "Threads");
-        var apiBefore = Cpu.OfProcess(pid);
-        var dbBefore = Cpu.OfPostgres();
+        var before = await Spent.ReadAsync(pid, connection);
         var running = RunAsync(accounts, level, TimeSpan.FromSeconds(seconds));
         var traced = Profile.SampleAsync(label, pid, level, TimeSpan.FromSeconds(seconds));
         await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
@@ -261,13 +286,13 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
         await traced;
         var run = await running;
         var mailed = smtp.ReceivedEmail.Count - mailedBefore;
-        var apiCpu = Cpu.OfProcess(pid) - apiBefore;
-        var dbCpu = Cpu.OfPostgres() - dbBefore;
+        var spent = await Spent.SinceAsync(before, pid, connection);
         var statements = await ScalarAsync(connection, "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'");
         var count = Math.Max(run.Latencies.Count, 1);
         var rate = run.Latencies.Count / run.Elapsed.TotalSeconds;
-        results.Add((level, rate, Percentile(run.Latencies, 0.5), Percentile(run.Latencies, 0.99), statements / (double)count, apiCpu / count, dbCpu / count));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)count,5:F1} statements and {apiCpu / count:F2} ms API CPU + {dbCpu / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed); {mailed / run.Elapsed.TotalSeconds:F1} e-mails/s sent meanwhile; mid-run backends: {waits}; API threads {threadsBefore} at the start, {ProcessStatus(pid, "Threads")} at the end"));
+        results.Add((level, rate, Percentile(run.Latencies, 0.5), Percentile(run.Latencies, 0.99), statements / (double)count, spent.Api / count, spent.Postgres / count));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}, {level,2} connections: {rate,6:F1} submissions/s, p50 {Percentile(run.Latencies, 0.5),6:F1} ms, p99 {Percentile(run.Latencies, 0.99),7:F1} ms, {statements / (double)count,5:F1} statements per submission ({run.Failures} failed); {mailed / run.Elapsed.TotalSeconds:F1} e-mails/s sent meanwhile; API threads {threadsBefore} at the start, {ProcessStatus(pid, "Threads")} at the end"));
+        Console.WriteLine($"  per submission: {spent.Each(count, run.Elapsed)}; mid-run backends: {waits}");
         Console.WriteLine($"  heaviest statements (server time per submission): {await HeaviestAsync(connection, count)}");
     }
 
@@ -323,14 +348,15 @@ static async Task<int> PacedAsync(PostgresCluster cluster, Dictionary<string, st
             foreach (var side in round % 2 == 0 ? sides : Enumerable.Reverse(sides))
             {
                 await DrainedAsync(side.Connection);
-                var apiBefore = Cpu.OfProcess(side.Api.Pid);
-                var dbBefore = Cpu.OfPostgres();
+                var before = await Spent.ReadAsync(side.Api.Pid, side.Connection);
+                var watch = Stopwatch.StartNew();
                 var run = await RunAtRateAsync(side.Accounts, rate, TimeSpan.FromSeconds(seconds));
-                // CPU read once the round's e-mails are out: a build that gathers them longer is not let off their cost.
+                // Read once the round's e-mails are out: a build that gathers them longer is not let off their cost.
                 await DrainedAsync(side.Connection);
-                var count = Math.Max(run.Latencies.Count, 1);
+                var spent = await Spent.SinceAsync(before, side.Api.Pid, side.Connection);
                 side.P99s.Add(Percentile(run.Latencies, 0.99));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{side.Name}, round {round + 1}: {run.Latencies.Count / run.Elapsed.TotalSeconds:F1}/s, p50 {Percentile(run.Latencies, 0.5):F1} ms, p90 {Percentile(run.Latencies, 0.9):F1} ms, p99 {Percentile(run.Latencies, 0.99):F1} ms, max {run.Latencies.DefaultIfEmpty().Max():F1} ms; {(Cpu.OfProcess(side.Api.Pid) - apiBefore) / count:F2} ms API CPU + {(Cpu.OfPostgres() - dbBefore) / count:F2} ms PostgreSQL CPU per submission ({run.Failures} failed)"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{side.Name}, round {round + 1}: {run.Latencies.Count / run.Elapsed.TotalSeconds:F1}/s, p50 {Percentile(run.Latencies, 0.5):F1} ms, p90 {Percentile(run.Latencies, 0.9):F1} ms, p99 {Percentile(run.Latencies, 0.99):F1} ms, max {run.Latencies.DefaultIfEmpty().Max():F1} ms ({run.Failures} failed)"));
+                Console.WriteLine($"  per submission: {spent.Each(run.Latencies.Count, watch.Elapsed)}");
             }
         }
 

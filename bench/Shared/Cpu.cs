@@ -9,6 +9,9 @@ public static class Cpu
 
     public static double OfProcess(int pid) => Read(pid) ?? 0;
 
+    /// <summary>This process with its children that have exited (a pgbench it ran, once it has ended).</summary>
+    public static double OfThisProcessAndItsEndedChildren() => Read(Environment.ProcessId, withReapedChildren: true) ?? 0;
+
     /// <summary>
     /// Every process whose command is postgres (the server and its backends), with the CPU of backends that have
     /// exited (the server's reaped children): a backend that ends between two readings no longer takes its time with it.

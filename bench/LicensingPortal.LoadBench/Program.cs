@@ -207,11 +207,12 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
         // so both meet the process and the database in the same state at every moment (the rounds above drift: a
         // level's first round, keyed, often takes the most CPU). On shared cores a request's latency is its own work
         // stretched by what runs beside it, alike for both kinds, so the ratio of their mean latencies is the ratio of
-        // the work each request is. If anything it is the harsher ratio: the work both kinds leave behind alike (their
-        // e-mails, their log entries) is in a rate measured alone but in neither latency.
+        // the work each request is, as far as their latencies are their own work: the waits both share (WAL flushes,
+        // queues for the cores and the pool) pull it towards 1, most at high concurrency, where latency is mostly the
+        // queue; the work both leave behind alike (e-mails, log entries) is in neither latency, which pulls it away.
         await DrainedAsync(connection);
         var mixed = await RunInterleavedAsync(accounts, level, TimeSpan.FromSeconds(seconds));
-        var (keyedMean, unkeyedMean) = (mixed.Keyed.Average(), mixed.Unkeyed.Average());
+        var (keyedMean, unkeyedMean) = (mixed.Keyed.DefaultIfEmpty(double.NaN).Average(), mixed.Unkeyed.DefaultIfEmpty(double.NaN).Average());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"keyed/unkeyed at {level} connections, interleaved in one round: {mixed.Keyed.Count} keyed (mean {keyedMean:F1} ms, p50 {Percentile(mixed.Keyed, 0.5):F1} ms) and {mixed.Unkeyed.Count} unkeyed (mean {unkeyedMean:F1} ms, p50 {Percentile(mixed.Unkeyed, 0.5):F1} ms) in {mixed.Elapsed.TotalSeconds:F1} s, {(mixed.Keyed.Count + mixed.Unkeyed.Count) / mixed.Elapsed.TotalSeconds:F1}/s in all ({mixed.Failures} failed): {unkeyedMean / keyedMean:F2}"));
     }
 
@@ -260,17 +261,19 @@ foreach (var level in levels)
     // reading and counted whole, its lifetime's CPU, in the server's reaped children by the second. This process's
     // own idle pooled connections are closed too, or the wait would last until the pool prunes them.
     NpgsqlConnection.ClearAllPools();
-    while (await ScalarAsync(connection, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()") > 0)
+    var waited = Stopwatch.StartNew();
+    while (await ScalarAsync(connection, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()") > 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
     {
         await Task.Delay(200);
     }
 
     var pgbenchBefore = await Spent.ReadAsync(null, connection);
     var pgbenchWatch = Stopwatch.StartNew();
-    pgbench[level] = await PgbenchAsync(connection, Path.Combine(data.FullName, "submission.sql"), level, seconds);
+    var (pgbenchRate, transactions) = await PgbenchAsync(connection, Path.Combine(data.FullName, "submission.sql"), level, seconds);
+    pgbench[level] = pgbenchRate;
     var pgbenchSpent = await Spent.SinceAsync(pgbenchBefore, null, connection);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pgbench, {level,2} clients: {pgbench[level],6:F1} submissions' SQL/s; app/pgbench {results.Single(r => r.Level == level).Rate / pgbench[level]:F2}"));
-    Console.WriteLine($"  per transaction: {pgbenchSpent.Each((int)(pgbench[level] * seconds), pgbenchWatch.Elapsed)}");
+    Console.WriteLine($"  per transaction: {pgbenchSpent.Each(transactions, pgbenchWatch.Elapsed)}");
 }
 
 var bestKeyed = results.MaxBy(r => r.Rate);
@@ -525,9 +528,12 @@ static async Task<(List<double> Keyed, List<double> Unkeyed, TimeSpan Elapsed, i
         (keyed[worker], unkeyed[worker]) = ([], []);
         for (var n = 0; watch.Elapsed < duration; n++)
         {
-            if (await SubmitAsync(accounts, worker + n, keyed: n % 2 == 0) is { } latency)
+            // Every account sends both kinds with both of its bodies (the kind turns over every second pass through
+            // the accounts), and half the connections begin with an unkeyed one.
+            var isKeyed = (worker + n + (n / (2 * accounts.Count))) % 2 == 0;
+            if (await SubmitAsync(accounts, worker + n, isKeyed) is { } latency)
             {
-                (n % 2 == 0 ? keyed[worker] : unkeyed[worker]).Add(latency);
+                (isKeyed ? keyed[worker] : unkeyed[worker]).Add(latency);
             }
             else
             {
@@ -685,7 +691,8 @@ static async Task<long> ScalarAsync(string connection, string sql)
     return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
 }
 
-static async Task<double> PgbenchAsync(string connection, string script, int clients, int seconds)
+// pgbench's rate (without its connection time) and the transactions it ran.
+static async Task<(double Rate, int Transactions)> PgbenchAsync(string connection, string script, int clients, int seconds)
 {
     var builder = new NpgsqlConnectionStringBuilder(connection);
     var start = new ProcessStartInfo("pgbench")
@@ -710,7 +717,8 @@ static async Task<double> PgbenchAsync(string connection, string script, int cli
         throw new InvalidOperationException($"pgbench failed: {output}\n{errors}");
     }
 
-    return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    var processed = Regex.Match(output, @"number of transactions actually processed: (\d+)");
+    return (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), processed.Success ? int.Parse(processed.Groups[1].Value, CultureInfo.InvariantCulture) : (int)(double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * seconds));
 }
 
 internal sealed record Run(List<double> Latencies, TimeSpan Elapsed, int Failures);

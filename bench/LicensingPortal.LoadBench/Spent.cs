@@ -6,10 +6,11 @@ namespace LicensingPortal.Bench;
 /// <summary>
 /// Where a stretch of load went, as the difference of counters read before and after it: the CPU of the API, of
 /// PostgreSQL and of this process (the load generator and the SMTP sink, and pgbench once it has exited); PostgreSQL's
-/// commits, its writing transactions (transaction ids handed out, exact at once), its WAL flushes and its WAL bytes, and
-/// the background work that lands on a stretch unevenly: autovacuum and autoanalyze runs finished, checkpoints.
-/// Commits and flushes reach PostgreSQL's statistics views up to about a second late, at both readings alike, so over
-/// a steady run of several seconds their difference holds.
+/// commits, its writing transactions (transaction ids handed out), its WAL flushes and its WAL bytes, and the
+/// background work that lands on a stretch unevenly: autovacuum and autoanalyze runs finished, checkpoints begun.
+/// CPU, transaction ids and WAL bytes are exact at once. Commits, flushes and the autovacuum count come from
+/// PostgreSQL's statistics, which a busy backend reports at most once a second and an idle one may hold for up to ten:
+/// they can be short by about a second's worth of a stretch, and carry some of the one before.
 /// </summary>
 internal sealed record Spent(double Api, double Postgres, double Client, long Commits, long Writing, long WalFlushes, long WalBytes, long Autovacuums, long Checkpoints)
 {
@@ -23,7 +24,7 @@ internal sealed record Spent(double Api, double Postgres, double Client, long Co
             SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),
                    pg_snapshot_xmax(pg_current_snapshot())::text::bigint,
                    (SELECT wal_sync FROM pg_stat_wal),
-                   (pg_current_wal_lsn() - '0/0')::bigint,
+                   (pg_current_wal_insert_lsn() - '0/0')::bigint,
                    (SELECT sum(autovacuum_count + autoanalyze_count) FROM pg_stat_all_tables)::bigint,
                    (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter)
             """, db);
@@ -44,6 +45,6 @@ internal sealed record Spent(double Api, double Postgres, double Client, long Co
     {
         var n = (double)Math.Max(count, 1);
         var busy = (Api + Postgres + Client) / (elapsed.TotalMilliseconds * Environment.ProcessorCount);
-        return string.Create(CultureInfo.InvariantCulture, $"{Api / n:F2} ms API + {Postgres / n:F2} ms PostgreSQL + {Client / n:F2} ms load generator CPU each (the box's {Environment.ProcessorCount} cores {busy:P0} busy); {Commits / n:F1} commits ({Writing / n:F1} writing), {WalFlushes / n:F2} WAL flushes and {WalBytes / n / 1024:F1} KB of WAL each; {Autovacuums} autovacuum or autoanalyze runs and {Checkpoints} checkpoints ended meanwhile");
+        return string.Create(CultureInfo.InvariantCulture, $"{Api / n:F2} ms API + {Postgres / n:F2} ms PostgreSQL + {Client / n:F2} ms load generator CPU each (the box's {Environment.ProcessorCount} cores {busy:P0} busy); {Commits / n:F1} commits ({Writing / n:F1} writing), {WalFlushes / n:F2} WAL flushes and {WalBytes / n / 1024:F1} KB of WAL each; {Autovacuums} autovacuum or autoanalyze runs ended and {Checkpoints} checkpoints begun meanwhile");
     }
 }

@@ -15,13 +15,28 @@ public static class Cpu
     /// <summary>
     /// Every process whose command is postgres (the server and its backends), with the CPU of backends that have
     /// exited (the server's reaped children): a backend that ends between two readings no longer takes its time with it.
+    /// A backend that exits while the processes are read would be missed by the reading and then counted whole, its
+    /// lifetime's CPU, in the server's reaped children by the next one, so a reading is taken again until the set of
+    /// processes was the same before and after it and every one of them could be read.
     /// </summary>
-    public static double OfPostgres() => Directory.EnumerateDirectories("/proc")
+    public static double OfPostgres()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = PostgresProcesses();
+            var times = before.Select(pid => Read(pid, withReapedChildren: true)).ToList();
+            if ((times.All(t => t is not null) && before.SequenceEqual(PostgresProcesses())) || attempt == 10)
+            {
+                return times.Sum(t => t ?? 0);
+            }
+        }
+    }
+
+    private static List<int> PostgresProcesses() => Directory.EnumerateDirectories("/proc")
         .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : -1)
-        .Where(pid => pid > 0)
-        .Select(pid => (Pid: pid, Comm: Comm(pid)))
-        .Where(p => p.Comm == "postgres")
-        .Sum(p => Read(p.Pid, withReapedChildren: true) ?? 0);
+        .Where(pid => pid > 0 && Comm(pid) == "postgres")
+        .Order()
+        .ToList();
 
     private static string? Comm(int pid)
     {

@@ -223,10 +223,7 @@ await using (var api = await ApiProcess.StartAsync(apiDll, apiDirectory, port, e
     // backends wait on.
     await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()");
     var halfBefore = await Spent.ReadAsync(api.Pid, connection);
-    var halfRunning = RunAtRateAsync(accounts, best.Rate / 2, TimeSpan.FromSeconds(seconds));
-    await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
-    var halfWaits = await WaitsAsync(connection);
-    var half = await halfRunning;
+    var (half, halfWaits) = await SampledMidwayAsync(RunAtRateAsync(accounts, best.Rate / 2, TimeSpan.FromSeconds(seconds)), connection, seconds);
     var halfSpent = await Spent.SinceAsync(halfBefore, api.Pid, connection);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app at half the best rate ({best.Rate / 2:F0}/s offered): {half.Latencies.Count / half.Elapsed.TotalSeconds:F1}/s, p50 {Percentile(half.Latencies, 0.5):F1} ms, p90 {Percentile(half.Latencies, 0.9):F1} ms, p99 {Percentile(half.Latencies, 0.99):F1} ms, max {half.Latencies.DefaultIfEmpty().Max():F1} ms"));
     Console.WriteLine($"  per submission: {halfSpent.Each(half.Latencies.Count, half.Elapsed)}; mid-run backends: {halfWaits}");
@@ -296,10 +293,8 @@ static async Task<List<(int Level, double Rate, double P50, double P99, double S
         var before = await Spent.ReadAsync(pid, connection);
         var running = RunAsync(accounts, level, TimeSpan.FromSeconds(seconds));
         var traced = Profile.SampleAsync(label, pid, level, TimeSpan.FromSeconds(seconds));
-        await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
-        var waits = await WaitsAsync(connection);
+        var (run, waits) = await SampledMidwayAsync(running, connection, seconds);
         await traced;
-        var run = await running;
         var mailed = smtp.ReceivedEmail.Count - mailedBefore;
         var spent = await Spent.SinceAsync(before, pid, connection);
         var statements = await ScalarAsync(connection, "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'");
@@ -495,45 +490,35 @@ static async Task<double?> SubmitAsync(List<(HttpClient Client, ApplicationReque
 
 static async Task<Run> RunAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, int connections, TimeSpan duration)
 {
-    var latencies = new List<double>[connections];
-    var failures = 0;
-    var watch = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
-    {
-        latencies[worker] = [];
-        for (var n = 0; watch.Elapsed < duration; n++)
-        {
-            if (await SubmitAsync(accounts, worker + n) is { } latency)
-            {
-                latencies[worker].Add(latency);
-            }
-            else
-            {
-                Interlocked.Increment(ref failures);
-            }
-        }
-    }));
-    return new Run(latencies.SelectMany(l => l).ToList(), watch.Elapsed, failures);
+    var (answered, elapsed, failures) = await ClosedLoopAsync(accounts, connections, duration);
+    return new Run(answered.Select(a => a.Latency).ToList(), elapsed, failures);
 }
 
 // A closed loop in which each connection alternates a keyed and an unkeyed submission; the latencies of each kind.
+// Every account sends both kinds with both of its bodies (the kind turns over every second pass through the accounts),
+// and half the connections begin with an unkeyed one.
 static async Task<(List<double> Keyed, List<double> Unkeyed, TimeSpan Elapsed, int Failures)> RunInterleavedAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, int connections, TimeSpan duration)
 {
-    var keyed = new List<double>[connections];
-    var unkeyed = new List<double>[connections];
+    var (answered, elapsed, failures) = await ClosedLoopAsync(accounts, connections, duration, (worker, n) => (worker + n + (n / (2 * accounts.Count))) % 2 == 0);
+    return (answered.Where(a => a.Keyed).Select(a => a.Latency).ToList(), answered.Where(a => !a.Keyed).Select(a => a.Latency).ToList(), elapsed, failures);
+}
+
+// Each connection sends its next submission as soon as the last is answered, until the time is up: every accepted
+// one's latency, and whether it carried a key (keyedOf, by connection and turn; Keys.On without it).
+static async Task<(List<(bool Keyed, double Latency)> Answered, TimeSpan Elapsed, int Failures)> ClosedLoopAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, int connections, TimeSpan duration, Func<int, int, bool>? keyedOf = null)
+{
+    var answered = new List<(bool Keyed, double Latency)>[connections];
     var failures = 0;
     var watch = Stopwatch.StartNew();
     await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
     {
-        (keyed[worker], unkeyed[worker]) = ([], []);
+        answered[worker] = [];
         for (var n = 0; watch.Elapsed < duration; n++)
         {
-            // Every account sends both kinds with both of its bodies (the kind turns over every second pass through
-            // the accounts), and half the connections begin with an unkeyed one.
-            var isKeyed = (worker + n + (n / (2 * accounts.Count))) % 2 == 0;
-            if (await SubmitAsync(accounts, worker + n, isKeyed) is { } latency)
+            var keyed = keyedOf?.Invoke(worker, n) ?? Keys.On;
+            if (await SubmitAsync(accounts, worker + n, keyed) is { } latency)
             {
-                (isKeyed ? keyed[worker] : unkeyed[worker]).Add(latency);
+                answered[worker].Add((keyed, latency));
             }
             else
             {
@@ -541,7 +526,15 @@ static async Task<(List<double> Keyed, List<double> Unkeyed, TimeSpan Elapsed, i
             }
         }
     }));
-    return (keyed.SelectMany(l => l).ToList(), unkeyed.SelectMany(l => l).ToList(), watch.Elapsed, failures);
+    return (answered.SelectMany(a => a).ToList(), watch.Elapsed, failures);
+}
+
+// Waits half a stretch, then takes what the backends are waiting on, and the stretch's result.
+static async Task<(T Result, string Waits)> SampledMidwayAsync<T>(Task<T> running, string connection, int seconds)
+{
+    await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
+    var waits = await WaitsAsync(connection);
+    return (await running, waits);
 }
 
 static async Task<Run> RunAtRateAsync(List<(HttpClient Client, ApplicationRequest Approved, ApplicationRequest Rejected)> accounts, double rate, TimeSpan duration)

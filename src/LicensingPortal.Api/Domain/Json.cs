@@ -15,6 +15,10 @@ public static class Json
         options.Converters.Add(new ReadOnlySetConverter());
         options.Converters.Add(new TextWithoutNulConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+
+        // A property given twice ("employees": 5, "employees": 6, in any letter case) is refused, not read as its last
+        // value: the service does not guess which one the sender meant, and a retry's key compares what was meant.
+        options.AllowDuplicateProperties = false;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         return options;

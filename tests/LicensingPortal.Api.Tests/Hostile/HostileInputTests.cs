@@ -218,6 +218,31 @@ public abstract class HostileInputTests(Portal portal)
         Assert.Equal(first, retry);
     }
 
+    [Theory]
+    [InlineData("\"employees\":5,\"employees\":6", true)]
+    [InlineData("\"employees\":5,\"employees\":6", false)]
+    [InlineData("\"employees\":5,\"Employees\":6", true)]
+    public async Task APropertyGivenTwice_IsRefusedAsMalformed_KeyedOrNot_AndNothingIsStored(string twice, bool keyed)
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync();
+        var body = JsonSerializer.Serialize(request, TestJson.Options).Replace("\"employees\":5", twice, StringComparison.Ordinal);
+        Assert.Contains(twice, body, StringComparison.Ordinal);
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (keyed)
+        {
+            message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        }
+
+        var response = await applicant.Client.SendAsync(message);
+
+        // Which of the two counts is a guess the service does not make: the sender is told, and nothing is decided.
+        await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request");
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        Assert.Equal(0, await db.Applications.CountAsync(a => a.BusinessId == request.BusinessId));
+    }
+
     [Fact]
     public async Task ANullItemInAList_IsRefused_NamingTheItem()
     {

@@ -165,7 +165,7 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>A JSON body with its keys sorted and no whitespace; anything else (or JSON that does not parse) as sent.</summary>
+    /// <summary>A JSON body with its keys sorted and no whitespace; anything else (or JSON that does not parse, or repeats a key) as sent.</summary>
     private static byte[] Canonical(byte[] body, string? contentType)
     {
         if (contentType is null || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
@@ -178,8 +178,9 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
             var node = System.Text.Json.Nodes.JsonNode.Parse(body);
             return Encoding.UTF8.GetBytes(Sorted(node)?.ToJsonString() ?? "null");
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or ArgumentException)
         {
+            // Not JSON, or an object with a property twice (the JSON settings refuse those before any endpoint runs).
             return body;
         }
     }

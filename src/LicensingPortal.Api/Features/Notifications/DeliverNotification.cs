@@ -8,7 +8,7 @@ namespace LicensingPortal.Api.Features.Notifications;
 
 /// <summary>
 /// Delivers outbox messages on their channels, in three steps: claim the rows for a short lease (a conditional
-/// update per row, so two workers never send a message at the same time), send each outside any transaction, then
+/// update, so two workers never send a message at the same time), send each outside any transaction, then
 /// record the outcome. A job delivers one message or a burst's several: their claims share one transaction, and so
 /// do the records of those delivered, while each message is still sent, retried and dead-lettered on its own.
 /// Every attempt carries the message id (e-mail Message-ID, webhook id header) so a receiver can drop a repeat
@@ -37,10 +37,35 @@ public static partial class DeliverNotification
         {
             var now = time.GetUtcNow();
             var leaseEnd = now + TimeSpan.FromSeconds(options.Value.LeaseSeconds);
-            var claimed = new List<Guid>(command.OutboxMessageIds.Count);
-            foreach (var id in command.OutboxMessageIds.Distinct())
+            var ids = command.OutboxMessageIds.Distinct().ToArray();
+            var claimed = db.Database.IsNpgsql() ? await ClaimOnPostgresAsync(ids, now, leaseEnd, cancellationToken) : await ClaimEachAsync(ids, now, leaseEnd, cancellationToken);
+            if (claimed.Count == 0)
             {
-                // One conditional update per row: its row count says whether this worker holds the message.
+                return Array.Empty<OutboxMessage>();
+            }
+
+            var taken = claimed.ToArray();
+            var messages = await db.OutboxMessages.AsNoTracking().Where(m => taken.Contains(m.Id)).ToListAsync(cancellationToken);
+            return messages.OrderBy(m => Array.IndexOf(ids, m.Id)).ToList();
+        }
+
+        /// <summary>
+        /// One conditional update for the whole job; RETURNING names exactly the rows this update took. A row another
+        /// worker is claiming at that moment is waited for and then checked again, so it is left to that worker.
+        /// </summary>
+        private async Task<HashSet<Guid>> ClaimOnPostgresAsync(Guid[] ids, DateTimeOffset now, DateTimeOffset leaseEnd, CancellationToken cancellationToken) =>
+            (await db.Database.SqlQuery<Guid>($"""
+                UPDATE outbox_messages SET locked_until = {leaseEnd}
+                WHERE id = ANY({ids}) AND processed_at IS NULL AND dead_lettered_at IS NULL AND (locked_until IS NULL OR locked_until < {now})
+                RETURNING id AS "Value"
+                """).ToListAsync(cancellationToken)).ToHashSet();
+
+        /// <summary>One conditional update per row (SQLite, the embedded default's single writer): its row count says whether this worker holds the message.</summary>
+        private async Task<HashSet<Guid>> ClaimEachAsync(Guid[] ids, DateTimeOffset now, DateTimeOffset leaseEnd, CancellationToken cancellationToken)
+        {
+            var claimed = new HashSet<Guid>();
+            foreach (var id in ids)
+            {
                 var taken = await db.OutboxMessages
                     .Where(m => m.Id == id && m.ProcessedAt == null && m.DeadLetteredAt == null && (m.LockedUntil == null || m.LockedUntil < now))
                     .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
@@ -50,13 +75,7 @@ public static partial class DeliverNotification
                 }
             }
 
-            if (claimed.Count == 0)
-            {
-                return Array.Empty<OutboxMessage>();
-            }
-
-            var messages = await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).ToListAsync(cancellationToken);
-            return messages.OrderBy(m => claimed.IndexOf(m.Id)).ToList();
+            return claimed;
         }
     }
 

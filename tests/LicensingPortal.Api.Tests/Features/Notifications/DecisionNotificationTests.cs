@@ -205,6 +205,51 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
     }
 
     [Fact]
+    public async Task AClaim_TakesOnlyTheMessagesNoOneHolds_InTheOrderGiven_AndLeavesTheRestAsTheyWere()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Email = $"claim-{Guid.NewGuid():N}@example.com" });
+        var application = await applicant.Client.SubmitAsync(Builders.Restaurant(businessId, await applicant.Client.UploadAsync()));
+        await portal.DeliveriesSettledAsync();
+
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var payload = System.Text.Json.JsonSerializer.Serialize(new DecisionPayload([]), LicensingPortal.Api.Domain.Json.Options);
+        var (free, delivered, held, deadLettered, alsoFree) = (Raise(), Raise(), Raise(), Raise(), Raise());
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var now = DateTimeOffset.UtcNow;
+        var heldUntil = now.AddMinutes(3);
+        await db.OutboxMessages.Where(m => m.Id == delivered).ExecuteUpdateAsync(set => set.SetProperty(m => m.ProcessedAt, now));
+        await db.OutboxMessages.Where(m => m.Id == held).ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedUntil, heldUntil));
+        await db.OutboxMessages.Where(m => m.Id == deadLettered).ExecuteUpdateAsync(set => set.SetProperty(m => m.DeadLetteredAt, now));
+
+        var claimed = (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>()
+            .Send(new DeliverNotification.Claim([alsoFree, delivered, free, held, deadLettered]))).Value;
+
+        Assert.Equal([alsoFree, free], claimed.Select(m => m.Id));
+        Assert.All(claimed, m => Assert.True(m.LockedUntil > now.AddSeconds(30), "each taken message carries this worker's lease"));
+        var rest = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == delivered || m.Id == held || m.Id == deadLettered).ToDictionaryAsync(m => m.Id);
+        Assert.Null(rest[delivered].LockedUntil);
+        Assert.Equal(heldUntil.ToUnixTimeMilliseconds(), rest[held].LockedUntil!.Value.ToUnixTimeMilliseconds());
+        Assert.Null(rest[deadLettered].LockedUntil);
+
+        // A second worker, a moment later, finds nothing left to take.
+        Assert.Empty((await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new DeliverNotification.Claim([free, alsoFree, held]))).Value);
+
+        // None of these was ever to be sent: settled, so the class's other tests find the outbox as they left it.
+        Guid[] raised = [free, delivered, held, deadLettered, alsoFree];
+        await db.OutboxMessages.Where(m => raised.Contains(m.Id)).ExecuteUpdateAsync(set => set.SetProperty(m => m.ProcessedAt, DateTimeOffset.UtcNow));
+
+        Guid Raise()
+        {
+            var message = LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.NoticeKind.DecisionMade, LicensingPortal.Api.Domain.NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+            db.OutboxMessages.Add(message);
+            return message.Id;
+        }
+    }
+
+    [Fact]
     public async Task ABatch_IsClaimedAndRecordedTogether_WhileAFailingMessageIsRetriedOnItsOwn()
     {
         using var applicant = await portal.ApplicantAsync();

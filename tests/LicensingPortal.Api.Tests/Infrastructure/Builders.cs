@@ -96,6 +96,10 @@ public static class Builders
         using var response = await client.PostKeyedAsync(request, key);
         return (response.StatusCode, await response.Content.ReadAsByteArrayAsync());
     }
+
+    /// <summary>A decision notice raised straight into the outbox (no job is queued for it), as a submission raises one.</summary>
+    public static OutboxMessage DecisionNotice(Guid applicationId, Guid recipientId, string channel = NotificationChannels.Email) =>
+        OutboxMessage.Raise(NoticeKind.DecisionMade, channel, applicationId, recipientId, System.Text.Json.JsonSerializer.Serialize(new Shared.DecisionPayload([]), Json.Options), DateTimeOffset.UtcNow);
 }
 
 public static class TestJson

@@ -52,6 +52,7 @@ public static partial class DeliverNotification
         /// <summary>
         /// One conditional update for the whole job; RETURNING names exactly the rows this update took. A row another
         /// worker is claiming at that moment is waited for and then checked again, so it is left to that worker.
+        /// "Free" is the same condition as <see cref="ClaimEachAsync"/>'s; the sweep (SweepOutbox) adds its grace and the retry time to it.
         /// </summary>
         private async Task<HashSet<Guid>> ClaimOnPostgresAsync(Guid[] ids, DateTimeOffset now, DateTimeOffset leaseEnd, CancellationToken cancellationToken) =>
             (await db.Database.SqlQuery<Guid>($"""

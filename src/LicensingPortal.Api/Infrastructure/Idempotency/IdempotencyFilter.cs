@@ -175,12 +175,13 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
 
         try
         {
-            var node = System.Text.Json.Nodes.JsonNode.Parse(body);
+            // A key given twice is not JSON this service reads (its JSON settings refuse it, so a bound body never has
+            // one): the body is then hashed as sent.
+            var node = System.Text.Json.Nodes.JsonNode.Parse(body, documentOptions: new System.Text.Json.JsonDocumentOptions { AllowDuplicateProperties = false });
             return Encoding.UTF8.GetBytes(Sorted(node)?.ToJsonString() ?? "null");
         }
-        catch (Exception exception) when (exception is System.Text.Json.JsonException or ArgumentException)
+        catch (System.Text.Json.JsonException)
         {
-            // Not JSON, or an object with a property twice (the JSON settings refuse those before any endpoint runs).
             return body;
         }
     }

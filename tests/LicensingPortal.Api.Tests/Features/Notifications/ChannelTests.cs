@@ -6,7 +6,6 @@ using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
 using SubmitApplicationRequest = LicensingPortal.Api.Features.Applications.ApplicationRequest;
 using LicensingPortal.Api.Infrastructure.Auth;
-using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Infrastructure.Webhooks;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -139,9 +138,7 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
 
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
-        var payload = System.Text.Json.JsonSerializer.Serialize(new DecisionPayload([]), LicensingPortal.Api.Domain.Json.Options);
-        LicensingPortal.Api.Domain.OutboxMessage Raise(string channel) =>
-            LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.NoticeKind.DecisionMade, channel, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+        LicensingPortal.Api.Domain.OutboxMessage Raise(string channel) => Builders.DecisionNotice(application.Id, applicant.Id, channel);
         var first = Raise(LicensingPortal.Api.Domain.NotificationChannels.Email);
         var hook = Raise(LicensingPortal.Api.Domain.NotificationChannels.Webhook);
         var last = Raise(LicensingPortal.Api.Domain.NotificationChannels.Email);

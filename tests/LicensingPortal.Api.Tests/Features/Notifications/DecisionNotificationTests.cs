@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Features.Notifications;
-using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -142,10 +141,9 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         await using (var scope = portal.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
-            var payload = System.Text.Json.JsonSerializer.Serialize(new DecisionPayload([]), LicensingPortal.Api.Domain.Json.Options);
             for (var i = 0; i < count; i++)
             {
-                var message = LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.NoticeKind.DecisionMade, LicensingPortal.Api.Domain.NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+                var message = Builders.DecisionNotice(application.Id, applicant.Id);
                 db.OutboxMessages.Add(message);
                 ids.Add(message.Id);
             }
@@ -176,8 +174,7 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
 
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
-        var payload = System.Text.Json.JsonSerializer.Serialize(new DecisionPayload([]), LicensingPortal.Api.Domain.Json.Options);
-        var message = LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.NoticeKind.DecisionMade, LicensingPortal.Api.Domain.NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
+        var message = Builders.DecisionNotice(application.Id, applicant.Id);
         db.OutboxMessages.Add(message);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
@@ -214,39 +211,38 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
 
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
-        var payload = System.Text.Json.JsonSerializer.Serialize(new DecisionPayload([]), LicensingPortal.Api.Domain.Json.Options);
         var (free, delivered, held, deadLettered, alsoFree) = (Raise(), Raise(), Raise(), Raise(), Raise());
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
-        var now = DateTimeOffset.UtcNow;
-        var heldUntil = now.AddMinutes(3);
-        await db.OutboxMessages.Where(m => m.Id == delivered).ExecuteUpdateAsync(set => set.SetProperty(m => m.ProcessedAt, now));
-        await db.OutboxMessages.Where(m => m.Id == held).ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedUntil, heldUntil));
-        await db.OutboxMessages.Where(m => m.Id == deadLettered).ExecuteUpdateAsync(set => set.SetProperty(m => m.DeadLetteredAt, now));
-
-        var claimed = (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>()
-            .Send(new DeliverNotification.Claim([alsoFree, delivered, free, held, deadLettered]))).Value;
-
-        Assert.Equal([alsoFree, free], claimed.Select(m => m.Id));
-        Assert.All(claimed, m => Assert.True(m.LockedUntil > now.AddSeconds(30), "each taken message carries this worker's lease"));
-        var rest = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == delivered || m.Id == held || m.Id == deadLettered).ToDictionaryAsync(m => m.Id);
-        Assert.Null(rest[delivered].LockedUntil);
-        Assert.Equal(heldUntil.ToUnixTimeMilliseconds(), rest[held].LockedUntil!.Value.ToUnixTimeMilliseconds());
-        Assert.Null(rest[deadLettered].LockedUntil);
-
-        // A second worker, a moment later, finds nothing left to take.
-        Assert.Empty((await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new DeliverNotification.Claim([free, alsoFree, held]))).Value);
-
-        // None of these was ever to be sent: settled, so the class's other tests find the outbox as they left it.
-        Guid[] raised = [free, delivered, held, deadLettered, alsoFree];
-        await db.OutboxMessages.Where(m => raised.Contains(m.Id)).ExecuteUpdateAsync(set => set.SetProperty(m => m.ProcessedAt, DateTimeOffset.UtcNow));
-
-        Guid Raise()
+        try
         {
-            var message = LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.NoticeKind.DecisionMade, LicensingPortal.Api.Domain.NotificationChannels.Email, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
-            db.OutboxMessages.Add(message);
-            return message.Id;
+            var now = DateTimeOffset.UtcNow;
+            var heldUntil = now.AddMinutes(3);
+            await db.OutboxMessages.Where(m => m.Id == delivered).ExecuteUpdateAsync(set => set.SetProperty(m => m.ProcessedAt, now));
+            await db.OutboxMessages.Where(m => m.Id == held).ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedUntil, heldUntil));
+            await db.OutboxMessages.Where(m => m.Id == deadLettered).ExecuteUpdateAsync(set => set.SetProperty(m => m.DeadLetteredAt, now));
+
+            var claimed = (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>()
+                .Send(new DeliverNotification.Claim([alsoFree, delivered, free, held, deadLettered]))).Value;
+
+            Assert.Equal([alsoFree, free], claimed.Select(m => m.Id));
+            Assert.All(claimed, m => Assert.True(m.LockedUntil > now.AddSeconds(30), "each taken message carries this worker's lease"));
+            var rest = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == delivered || m.Id == held || m.Id == deadLettered).ToDictionaryAsync(m => m.Id);
+            Assert.Null(rest[delivered].LockedUntil);
+            Assert.Equal(heldUntil.ToUnixTimeMilliseconds(), rest[held].LockedUntil!.Value.ToUnixTimeMilliseconds());
+            Assert.Null(rest[deadLettered].LockedUntil);
+
+            // A second worker, a moment later, finds nothing left to take.
+            Assert.Empty((await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new DeliverNotification.Claim([free, alsoFree, held]))).Value);
         }
+        finally
+        {
+            // None of these was ever to be sent: settled, so the class's other tests find the outbox as they left it.
+            Guid[] raised = [free, delivered, held, deadLettered, alsoFree];
+            await db.OutboxMessages.Where(m => raised.Contains(m.Id)).ExecuteUpdateAsync(set => set.SetProperty(m => m.ProcessedAt, DateTimeOffset.UtcNow));
+        }
+
+        Guid Raise() => db.OutboxMessages.Add(Builders.DecisionNotice(application.Id, applicant.Id)).Entity.Id;
     }
 
     [Fact]
@@ -267,12 +263,9 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         var countedBefore = await DeliveredTodayAsync(LicensingPortal.Api.Domain.NotificationChannels.Email);
 
         // Two e-mails and a webhook to an account that has no webhook address: the webhook cannot be sent.
-        var payload = System.Text.Json.JsonSerializer.Serialize(new DecisionPayload([]), LicensingPortal.Api.Domain.Json.Options);
-        LicensingPortal.Api.Domain.OutboxMessage Raise(string channel) =>
-            LicensingPortal.Api.Domain.OutboxMessage.Raise(LicensingPortal.Api.Domain.NoticeKind.DecisionMade, channel, application.Id, applicant.Id, payload, DateTimeOffset.UtcNow);
-        var first = Raise(LicensingPortal.Api.Domain.NotificationChannels.Email);
-        var failing = Raise(LicensingPortal.Api.Domain.NotificationChannels.Webhook);
-        var last = Raise(LicensingPortal.Api.Domain.NotificationChannels.Email);
+        var first = Builders.DecisionNotice(application.Id, applicant.Id);
+        var failing = Builders.DecisionNotice(application.Id, applicant.Id, LicensingPortal.Api.Domain.NotificationChannels.Webhook);
+        var last = Builders.DecisionNotice(application.Id, applicant.Id);
         db.OutboxMessages.AddRange(first, failing, last);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();

@@ -710,8 +710,9 @@ static async Task<(double Rate, int Transactions)> PgbenchAsync(string connectio
         throw new InvalidOperationException($"pgbench failed: {output}\n{errors}");
     }
 
+    var rate = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     var processed = Regex.Match(output, @"number of transactions actually processed: (\d+)");
-    return (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), processed.Success ? int.Parse(processed.Groups[1].Value, CultureInfo.InvariantCulture) : (int)(double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * seconds));
+    return (rate, processed.Success ? int.Parse(processed.Groups[1].Value, CultureInfo.InvariantCulture) : (int)(rate * seconds));
 }
 
 internal sealed record Run(List<double> Latencies, TimeSpan Elapsed, int Failures);

@@ -44,8 +44,7 @@ public static partial class DeliverNotification
                 return Array.Empty<OutboxMessage>();
             }
 
-            var taken = claimed.ToArray();
-            var messages = await db.OutboxMessages.AsNoTracking().Where(m => taken.Contains(m.Id)).ToListAsync(cancellationToken);
+            var messages = await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).ToListAsync(cancellationToken);
             return messages.OrderBy(m => Array.IndexOf(ids, m.Id)).ToList();
         }
 
@@ -54,17 +53,17 @@ public static partial class DeliverNotification
         /// worker is claiming at that moment is waited for and then checked again, so it is left to that worker.
         /// "Free" is the same condition as <see cref="ClaimEachAsync"/>'s; the sweep (SweepOutbox) adds its grace and the retry time to it.
         /// </summary>
-        private async Task<HashSet<Guid>> ClaimOnPostgresAsync(Guid[] ids, DateTimeOffset now, DateTimeOffset leaseEnd, CancellationToken cancellationToken) =>
-            (await db.Database.SqlQuery<Guid>($"""
+        private async Task<List<Guid>> ClaimOnPostgresAsync(Guid[] ids, DateTimeOffset now, DateTimeOffset leaseEnd, CancellationToken cancellationToken) =>
+            await db.Database.SqlQuery<Guid>($"""
                 UPDATE outbox_messages SET locked_until = {leaseEnd}
                 WHERE id = ANY({ids}) AND processed_at IS NULL AND dead_lettered_at IS NULL AND (locked_until IS NULL OR locked_until < {now})
                 RETURNING id AS "Value"
-                """).ToListAsync(cancellationToken)).ToHashSet();
+                """).ToListAsync(cancellationToken);
 
         /// <summary>One conditional update per row (SQLite, the embedded default's single writer): its row count says whether this worker holds the message.</summary>
-        private async Task<HashSet<Guid>> ClaimEachAsync(Guid[] ids, DateTimeOffset now, DateTimeOffset leaseEnd, CancellationToken cancellationToken)
+        private async Task<List<Guid>> ClaimEachAsync(Guid[] ids, DateTimeOffset now, DateTimeOffset leaseEnd, CancellationToken cancellationToken)
         {
-            var claimed = new HashSet<Guid>();
+            var claimed = new List<Guid>(ids.Length);
             foreach (var id in ids)
             {
                 var taken = await db.OutboxMessages

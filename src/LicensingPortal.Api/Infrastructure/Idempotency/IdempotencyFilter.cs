@@ -27,6 +27,12 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
     /// <summary>How often a request runs again when the row its key met was one left unfinished by an earlier design.</summary>
     private const int Attempts = 3;
 
+    /// <summary>
+    /// A key given twice is not JSON this service reads (its JSON settings refuse it, so a bound body never has one):
+    /// such a body is hashed as sent.
+    /// </summary>
+    private static readonly System.Text.Json.JsonDocumentOptions NoDuplicateKeys = new() { AllowDuplicateProperties = false };
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -175,9 +181,7 @@ public sealed class IdempotencyFilter(TimeProvider time) : IEndpointFilter
 
         try
         {
-            // A key given twice is not JSON this service reads (its JSON settings refuse it, so a bound body never has
-            // one): the body is then hashed as sent.
-            var node = System.Text.Json.Nodes.JsonNode.Parse(body, documentOptions: new System.Text.Json.JsonDocumentOptions { AllowDuplicateProperties = false });
+            var node = System.Text.Json.Nodes.JsonNode.Parse(body, documentOptions: NoDuplicateKeys);
             return Encoding.UTF8.GetBytes(Sorted(node)?.ToJsonString() ?? "null");
         }
         catch (System.Text.Json.JsonException)

@@ -8,7 +8,7 @@ namespace LicensingPortal.Api.Domain;
 
 /// <summary>
 /// A failed requirement as an applicant reads it: what is wrong and what to do, in plain words from the resource files
-/// (<c>Requirement.{id}.Problem</c>, <c>.ProblemWhenEmpty</c> and <c>.Fix</c>), with every value named as people know it
+/// (<c>Requirement.{id}.Problem</c>, <c>.ProblemWhenEmpty</c>, <c>.Fix</c> and <c>.Fix.{expected value}</c>), with every value named as people know it
 /// (a declaration by its title, a document by its name, an activity as "56101 — Restoran", money in rupiah). This layer
 /// is outside the rule set and its hash (ADR 0014): the rule's own message and the trace stay as they were decided, so
 /// every decision replays bit for bit, and officers read the exact values. A requirement without plain words keeps its
@@ -28,7 +28,10 @@ public static partial class PlainWords
         var empty = actual is not null && IsEmpty(actual.Value);
         var problem = (empty ? Text(culture, $"Requirement.{requirement.Id}.ProblemWhenEmpty") : null)
             ?? Text(culture, $"Requirement.{requirement.Id}.Problem");
-        var fix = Text(culture, $"Requirement.{requirement.Id}.Fix");
+        // A remedy may be worded for the value the rule expected (LINGKUNGAN-DOKUMEN: what an SPPL is, and that it is
+        // declared on the spot, unlike a UKL-UPL or an AMDAL that must be prepared).
+        var fix = (outcome.ExpectedValue.Length > 0 ? Text(culture, $"Requirement.{requirement.Id}.Fix.{outcome.ExpectedValue}") : null)
+            ?? Text(culture, $"Requirement.{requirement.Id}.Fix");
         return (
             problem is null ? ruleSet.Explain(outcome, language) : Fill(problem, outcome, ruleSet, language),
             fix is null ? requirement.Remedy.In(language) : Fill(fix, outcome, ruleSet, language));

@@ -91,6 +91,25 @@ public abstract class PrecheckTests(Portal portal)
         Assert.Equal("Check all your answers again. If they are right, tick \u201cI declare all the details I have given are true\u201d on the Declarations page.", Assert.Single(decision.FailedRequirements).Remedy);
     }
 
+    [Theory]
+    [InlineData("id", "SPPL adalah pernyataan Anda sendiri")]
+    [InlineData("en", "An SPPL is your own statement")]
+    public async Task AMissingSppl_IsExplainedAsAStatementMadeOnTheSpot_NotADocumentToFetch(string language, string remedyStart)
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { EnvironmentalDocument = null };
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications/precheck") { Content = JsonContent.Create(request, options: TestJson.Options) };
+        message.Headers.AcceptLanguage.ParseAdd(language);
+
+        var decision = (await (await applicant.Client.SendAsync(message)).Content.ReadFromJsonAsync<DecisionExplanation>(TestJson.Options))!;
+
+        // A low-risk restaurant needs an SPPL: the remedy says what it is and that it costs no visit, not "get the document".
+        var failed = Assert.Single(decision.FailedRequirements);
+        Assert.Equal("LINGKUNGAN-DOKUMEN", failed.Id);
+        Assert.StartsWith(remedyStart, failed.Remedy, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", failed.Remedy, StringComparison.Ordinal);
+    }
+
     private static async Task<DecisionExplanation> PrecheckAsync(HttpClient client, ApplicationRequest request)
     {
         var response = await client.PostAsJsonAsync("/api/applications/precheck", request, TestJson.Options);

@@ -242,9 +242,10 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
     public async Task<IReadOnlyList<string>> PrecheckFailuresAsync() =>
         await Page.Locator("#precheck-result .kupang-failure-title").AllInnerTextsAsync();
 
+    /// <summary>Sends from "check your answers": with the main button, or, when the check says it would be refused, with "send anyway".</summary>
     public async Task SendAsync()
     {
-        await ClickButtonAsync("Journey.Check.Send");
+        await ClickButtonAsync((await PrecheckFailuresAsync()).Count > 0 ? "Journey.Check.SendAnyway" : "Journey.Check.Send");
     }
 
     /// <summary>Waits for the confirmation e-mail in the pickup folder and returns its link.</summary>

@@ -31,6 +31,11 @@ public abstract class ApplicantJourneyTests(BrowserPortal portal)
         await applicant.AnswerInvestmentAsync();
         await applicant.AnswerEnvironmentAsync("Environment.None");
         await applicant.AnswerDocumentsAsync(attachKtp: false);
+
+        // The declarations this low-risk restaurant needs say so; one for medium-high risk does not.
+        var declaration = (string key) => page.Locator(".govuk-checkboxes__item").Filter(new() { Has = page.GetByLabel(Say.Id(key), new() { Exact = true }) });
+        await Assertions.Expect(declaration("Declaration.kebenaran-data")).ToContainTextAsync(Say.Id("Journey.Declarations.RequiredForYou"));
+        await Assertions.Expect(declaration("Declaration.komitmen-verifikasi-standar")).Not.ToContainTextAsync(Say.Id("Journey.Declarations.RequiredForYou"));
         await applicant.AnswerDeclarationsAsync(declareTruth: false);
 
         // Before sending: every requirement that would fail, with what to do and the regulation, each with a link to fix it.

@@ -13,6 +13,9 @@ public sealed class IndexModel : PortalPage
 
     public IReadOnlyList<ListApplications.Summary> Applications { get; private set; } = [];
 
+    /// <summary>The five newest applications, as the table shows them.</summary>
+    public Permohonan.ApplicationRows Recent { get; private set; } = null!;
+
     public int Unread { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -20,6 +23,7 @@ public sealed class IndexModel : PortalPage
         Businesses = (await Sender.Send(new ListBusinesses.Query(UserId), cancellationToken)).Value;
         Drafts = (await Sender.Send(new ListApplicationDrafts.Query(UserId), cancellationToken)).Value;
         Applications = (await Sender.Send(new ListApplications.Query(UserId), cancellationToken)).Value;
+        Recent = await Permohonan.ApplicationRows.LoadAsync(Sender, UserId, [.. Applications.Take(5)], Businesses, Language, cancellationToken);
         Unread = (await Sender.Send(new ListNotifications.Query(UserId, UnreadOnly: true), cancellationToken)).Value.Count;
     }
 }

@@ -11,10 +11,13 @@ public sealed class IndexModel : PortalPage
 
     public IReadOnlyList<ListApplications.Summary> Applications { get; private set; } = [];
 
+    public ApplicationRows Rows { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Drafts = (await Sender.Send(new ListApplicationDrafts.Query(UserId), cancellationToken)).Value;
         Applications = (await Sender.Send(new ListApplications.Query(UserId), cancellationToken)).Value;
+        Rows = await ApplicationRows.LoadAsync(Sender, UserId, Applications, null, Language, cancellationToken);
     }
 
     /// <summary>Starts an application; with one business only, it is already chosen.</summary>

@@ -1,0 +1,47 @@
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Features.Catalogue;
+using LicensingPortal.Rules.Model;
+
+namespace LicensingPortal.Api.Pages.Pemohon.Permohonan;
+
+/// <summary>
+/// Applications as the applicant's table shows them: each with its business's name and its activities named
+/// ("56101 — Restoran"), not by code alone. Names come from the business list and the activity catalogue, through
+/// their own queries.
+/// </summary>
+public sealed record ApplicationRows(
+    IReadOnlyList<ListApplications.Summary> Applications,
+    IReadOnlyDictionary<Guid, string> BusinessNames,
+    IReadOnlyDictionary<string, string> ActivityTitles)
+{
+    /// <summary>The catalogue answers at most this many codes a query.</summary>
+    private const int CodesPerQuery = 20;
+
+    public static async Task<ApplicationRows> LoadAsync(ISender sender, Guid ownerId, IReadOnlyList<ListApplications.Summary> applications, IReadOnlyList<BusinessResponse>? businesses, Language language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(applications);
+        businesses ??= (await sender.Send(new ListBusinesses.Query(ownerId), cancellationToken)).Value;
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var codes in applications.SelectMany(a => a.Kbli).Distinct(StringComparer.Ordinal).Chunk(CodesPerQuery))
+        {
+            if ((await sender.Send(new FindActivities.Query(null, codes, language), cancellationToken)) is { Succeeded: true } found)
+            {
+                foreach (var activity in found.Value)
+                {
+                    titles[activity.Code] = activity.Title;
+                }
+            }
+        }
+
+        return new ApplicationRows(applications, businesses.ToDictionary(b => b.Id, b => b.Name), titles);
+    }
+
+    /// <summary>"56101 — Restoran", or the code alone if the catalogue in force no longer has it.</summary>
+    public string Activity(string code) => ActivityTitles.TryGetValue(code, out var title) ? $"{code} \u2014 {title}" : code;
+
+    /// <summary>A refused application no later application corrects yet: the table points to how to fix it.</summary>
+    public bool StillToCorrect(ListApplications.Summary application) =>
+        application is not null && application.Status == ApplicationStatus.Rejected && !Applications.Any(a => a.PreviousApplicationId == application.Id);
+}

@@ -97,6 +97,12 @@ app.Lifetime.ApplicationStarted.Register(() =>
     {
         Console.WriteLine($"LicensingPortal ({role.ToString().ToLowerInvariant()} node) serves {url} (API reference: {url}/scalar, health: {url}/health/ready)");
     }
+
+    if (role != NodeRole.Worker && app.Services.GetRequiredService<IOptions<LicensingPortal.Api.Features.Help.ServiceContactsOptions>>().Value.Placeholders() is { Count: > 0 } placeholders)
+    {
+        // Applicants call these numbers instead of going to a counter; a deployment that has not set them shows examples.
+        Console.WriteLine($"LicensingPortal: the help page shows example contacts until these settings are set to the office's own: {string.Join(", ", placeholders)}");
+    }
 });
 
 await app.RunAsync();

@@ -189,6 +189,9 @@ public sealed class NodeProcessTests
         {
             using var a = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = webA.Address, Timeout = TimeSpan.FromSeconds(30) };
             using var b = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = webB.Address, Timeout = TimeSpan.FromSeconds(30) };
+            // A web node started with the example contacts says so (a worker serves no help page).
+            await Eventually.TrueAsync(() => webA.Output.Contains("the help page shows example contacts", StringComparison.Ordinal), "the web node names the placeholder contacts");
+            Assert.DoesNotContain("the help page shows example contacts", worker.Output, StringComparison.Ordinal);
             await RateWindows.WithinOneDayAsync(TimeSpan.FromMinutes(1));
 
             // Sign-in request 1: the API's, on A.

@@ -41,4 +41,16 @@ public sealed class ServiceContactsOptions
 
     [Required, MaxLength(300)]
     public string Ombudsman { get; set; } = "Ombudsman RI Perwakilan Nusa Tenggara Timur, (0380) 000 002 (contoh / example)";
+
+    /// <summary>How a placeholder says it is one; an address at the reserved .example domain is one too.</summary>
+    private const string ExampleMark = "(contoh / example)";
+
+    /// <summary>The settings that still hold a placeholder (Contacts:Phone, ...): what an operator has yet to set.</summary>
+    public IReadOnlyList<string> Placeholders() =>
+    [
+        .. new[] { (nameof(Address), Address), (nameof(Phone), Phone), (nameof(WhatsApp), WhatsApp), (nameof(Inspectorate), Inspectorate), (nameof(Ombudsman), Ombudsman) }
+            .Where(setting => setting.Item2.Contains(ExampleMark, StringComparison.Ordinal))
+            .Select(setting => $"{Section}:{setting.Item1}"),
+        .. Email.EndsWith(".example", StringComparison.OrdinalIgnoreCase) ? new[] { $"{Section}:{nameof(Email)}" } : [],
+    ];
 }

@@ -36,9 +36,19 @@ public static class Notices
         return new NoticeText(
             In(Cultures.Indonesian, "Notice.Rejected.Title", business.Name),
             In(Cultures.English, "Notice.Rejected.Title", business.Name),
-            string.Join(" ", indonesian.FailedRequirements.Select(f => $"{f.Message} {f.Remedy}")),
-            string.Join(" ", english.FailedRequirements.Select(f => $"{f.Message} {f.Remedy}")));
+            Refused(Cultures.Indonesian, indonesian),
+            Refused(Cultures.English, english));
     }
+
+    /// <summary>A refusal as a numbered list, one line a failed requirement (what is wrong, then what to do), and where to fix it.</summary>
+    private static string Refused(CultureInfo culture, DecisionExplanation decision) =>
+        string.Join(
+            '\n',
+            [
+                In(culture, "Notice.Rejected.Intro", decision.FailedRequirements.Count),
+                .. decision.FailedRequirements.Select((f, i) => $"{i + 1}. {f.Message} {f.Remedy}"),
+                In(culture, "Notice.Rejected.Next"),
+            ]);
 
     private static string In(CultureInfo culture, string key, params object?[] arguments) =>
         string.Format(culture, Texts.In(culture, key) ?? key, arguments);

@@ -404,8 +404,11 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Permits.Download"))) })).ToHaveCountAsync(1);
 
             // Settings: a private webhook address is refused at the field; a public one gets a secret, shown once.
+            // The webhook is folded away for developers until it is set.
             await page.GotoAsync("/pemohon/pengaturan");
             var webhook = page.GetByLabel(Say.Id("Settings.Webhook"), new() { Exact = true });
+            await Assertions.Expect(webhook).ToBeHiddenAsync();
+            await page.GetByText(Say.Id("Settings.ForDevelopers")).ClickAsync();
             await webhook.FillAsync("https://127.0.0.1/kupang");
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Settings.Save") }).ClickAsync();
             await Assertions.Expect(page.Locator("#WebhookUrl-error")).ToContainTextAsync(Say.Id("Validation.Webhook.Private"));

@@ -67,7 +67,11 @@ public static class ReportCharts
         ArgumentNullException.ThrowIfNull(names);
         var english = language == Language.English;
         var dimension = by == "sector" ? (english ? "sector" : "sektor") : "kecamatan";
-        var plot = NewPlot(english ? $"Applications per {dimension}, {month}" : $"Permohonan per {dimension}, {month}", english ? "Applications" : "Permohonan");
+        // "Desember 2026", as people name a month, not "2026-12".
+        var monthName = DateOnly.TryParseExact(month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first)
+            ? first.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(english ? "en-GB" : "id-ID"))
+            : month;
+        var plot = NewPlot(english ? $"Applications per {dimension}, {monthName}" : $"Permohonan per {dimension}, {monthName}", english ? "Applications" : "Permohonan");
         var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
         var approved = rows.Select(r => Math.Round(r.Applications * r.ApprovalRate)).ToArray();
         Stack(plot, positions, approved, rows.Select((r, i) => r.Applications - approved[i]).ToArray(), english);
@@ -89,6 +93,14 @@ public static class ReportCharts
         plot.Axes.Left.TickLabelStyle.FontName = FontName;
         plot.Legend.FontName = FontName;
         plot.Grid.XAxisStyle.IsVisible = false;
+        // Every chart counts whole applications or decisions: no 0.5 on its scale.
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        // Drawn 960 pixels wide and shown at a phone's 300: type this large stays readable there.
+        plot.Axes.Title.Label.FontSize = 30;
+        plot.Axes.Left.Label.FontSize = 24;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 22;
+        plot.Axes.Left.TickLabelStyle.FontSize = 22;
+        plot.Legend.FontSize = 22;
         return plot;
     }
 

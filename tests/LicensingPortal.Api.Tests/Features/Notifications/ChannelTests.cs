@@ -8,6 +8,7 @@ using SubmitApplicationRequest = LicensingPortal.Api.Features.Applications.Appli
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Webhooks;
 using LicensingPortal.Api.Tests.Infrastructure;
+using LicensingPortal.Api.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,6 +64,10 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
         var inbox = await applicant.Client.GetFromJsonAsync<List<ListNotifications.Item>>("/api/me/notifications", TestJson.Options);
         Assert.Equal(["application-received", "decision-made"], inbox!.Where(i => i.SubjectId == application.Id).Select(i => i.Type).Order(StringComparer.Ordinal));
         var unread = inbox!.First(i => i.Type == "decision-made");
+        // The refusal in the inbox is a numbered list, one line a failed requirement, then where to fix it.
+        Assert.Equal(
+            [Say.Id("Notice.Rejected.Intro", 1), "1. ", Say.Id("Notice.Rejected.Next")],
+            unread.Body.Split('\n').Select((line, i) => i == 1 ? line[..3] : line));
         Assert.Equal(HttpStatusCode.NoContent, (await applicant.Client.PostAsync($"/api/me/notifications/{unread.Id}/read", null)).StatusCode);
         var stillUnread = await applicant.Client.GetFromJsonAsync<List<ListNotifications.Item>>("/api/me/notifications?unreadOnly=true", TestJson.Options);
         Assert.DoesNotContain(stillUnread!, i => i.Id == unread.Id);

@@ -63,8 +63,8 @@ public static class Cultures
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
-    /// <summary>Whole rupiah: "Rp 1.250.000" in Bahasa Indonesia, "Rp 1,250,000" in English.</summary>
-    public static string Rupiah(long amount) => "Rp\u00a0" + amount.ToString("#,0", CultureInfo.CurrentCulture);
+    /// <summary>Whole rupiah as Indonesian spelling writes it, no space after "Rp": "Rp1.250.000" in Bahasa Indonesia, "Rp1,250,000" in English (as the decisions' plain words write it too).</summary>
+    public static string Rupiah(long amount) => "Rp" + amount.ToString("#,0", CultureInfo.CurrentCulture);
 
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
 }

@@ -47,6 +47,7 @@ public static class Notices
             [
                 In(culture, "Notice.Rejected.Intro", decision.FailedRequirements.Count),
                 .. decision.FailedRequirements.Select((f, i) => $"{i + 1}. {f.Message} {f.Remedy}"),
+                string.Empty,
                 In(culture, "Notice.Rejected.Next"),
             ]);
 
@@ -63,8 +64,8 @@ public static class Notices
         string Until(CultureInfo culture) => permit.ValidUntil?.ToString("d MMMM yyyy", culture) ?? "-";
         string Body(CultureInfo culture) => In(culture, $"Notice.{kind}.Body", Title(culture), businessName, permit.Number, kind == "Revoked" ? permit.Reason : Until(culture));
         return new NoticeText(
-            In(Cultures.Indonesian, $"Notice.{kind}.Title", permit.Number, permit.DaysLeft),
-            In(Cultures.English, $"Notice.{kind}.Title", permit.Number, permit.DaysLeft),
+            In(Cultures.Indonesian, $"Notice.{kind}.Title", permit.Number, permit.DaysLeft, Title(Cultures.Indonesian), businessName),
+            In(Cultures.English, $"Notice.{kind}.Title", permit.Number, permit.DaysLeft, Title(Cultures.English), businessName),
             Body(Cultures.Indonesian),
             Body(Cultures.English));
     }

@@ -12,3 +12,21 @@ for (const element of enhancements) {
     element.setAttribute('data-enhanced', '')
   })
 }
+
+// A table wider than the screen scrolls inside its region; say so above it, in the region's own words, while it does.
+const scrollers = document.querySelectorAll('.kupang-table-scroll[aria-label]')
+const showScrollHints = () => {
+  for (const region of scrollers) {
+    let hint = region.previousElementSibling
+    if (!hint || !hint.classList.contains('kupang-scroll-hint')) {
+      hint = document.createElement('p')
+      hint.className = 'govuk-body-s kupang-scroll-hint'
+      hint.setAttribute('aria-hidden', 'true')
+      hint.textContent = region.getAttribute('aria-label')
+      region.before(hint)
+    }
+    hint.hidden = region.scrollWidth <= region.clientWidth + 1
+  }
+}
+showScrollHints()
+window.addEventListener('resize', showScrollHints)

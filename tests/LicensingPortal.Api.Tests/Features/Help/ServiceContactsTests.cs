@@ -27,4 +27,14 @@ public sealed class ServiceContactsTests
 
         Assert.Equal(["Contacts:Ombudsman"], set.Placeholders());
     }
+
+    [Theory]
+    [InlineData("(0380) 833 102", "0380833102", "62380833102")]
+    [InlineData("0813 3900 1234", "081339001234", "6281339001234")]
+    [InlineData("+62 813-3900-1234", "+6281339001234", "6281339001234")]
+    public void AContactNumber_IsTappable_AsAPhoneAndWhatsAppTakeIt(string shown, string dialled, string whatsApp)
+    {
+        Assert.Equal(dialled, Api.Pages.Bantuan.IndexModel.Dialled(shown));
+        Assert.Equal(whatsApp, Api.Pages.Bantuan.IndexModel.WhatsAppNumber(shown));
+    }
 }

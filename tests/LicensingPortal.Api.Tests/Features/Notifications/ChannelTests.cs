@@ -66,7 +66,7 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
         var unread = inbox!.First(i => i.Type == "decision-made");
         // The refusal in the inbox is a numbered list, one line a failed requirement, then where to fix it.
         Assert.Equal(
-            [Say.Id("Notice.Rejected.Intro", 1), "1. ", Say.Id("Notice.Rejected.Next")],
+            [Say.Id("Notice.Rejected.Intro", 1), "1. ", string.Empty, Say.Id("Notice.Rejected.Next")],
             unread.Body.Split('\n').Select((line, i) => i == 1 ? line[..3] : line));
         Assert.Equal(HttpStatusCode.NoContent, (await applicant.Client.PostAsync($"/api/me/notifications/{unread.Id}/read", null)).StatusCode);
         var stillUnread = await applicant.Client.GetFromJsonAsync<List<ListNotifications.Item>>("/api/me/notifications?unreadOnly=true", TestJson.Options);

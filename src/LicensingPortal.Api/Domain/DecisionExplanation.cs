@@ -26,6 +26,21 @@ public sealed record DecisionExplanation(
     public bool Approved => Outcome == Outcomes.Approved;
 
     /// <summary>
+    /// The declarations the requirements that apply to these answers ask for (a requirement on the fact
+    /// "declarations" that applies, and the declaration it expects), read from the trace: the rule set decides which.
+    /// </summary>
+    public IReadOnlySet<string> DeclarationsAsked() =>
+        Requirements
+            .Where(r => r.Status != NotApplicable && r.Facts.Any(f => f.Fact == DeclarationsFact) && r.ExpectedValue.Length > 0)
+            .Select(r => r.ExpectedValue)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A requirement's status in the trace when it does not apply (as <see cref="RequirementTrace.Status"/> names it).</summary>
+    private static readonly string NotApplicable = JsonNamingPolicy.CamelCase.ConvertName(nameof(RequirementStatus.NotApplicable));
+
+    private const string DeclarationsFact = "declarations";
+
+    /// <summary>
     /// Explains a stored decision from its trace, with the texts of the rule set it was reached under. The decision
     /// keeps each language's explanation once rendered: a submission explains its decision for the notices and
     /// again for its answer.

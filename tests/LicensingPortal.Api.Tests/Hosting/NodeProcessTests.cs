@@ -191,6 +191,7 @@ public sealed class NodeProcessTests
             using var b = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = webB.Address, Timeout = TimeSpan.FromSeconds(30) };
             // A web node started with the example contacts says so (a worker serves no help page).
             await Eventually.TrueAsync(() => webA.Output.Contains("the help page shows example contacts", StringComparison.Ordinal), "the web node names the placeholder contacts");
+            await Eventually.TrueAsync(() => worker.Output.Contains("LicensingPortal started", StringComparison.Ordinal), "the worker has printed its start");
             Assert.DoesNotContain("the help page shows example contacts", worker.Output, StringComparison.Ordinal);
             await RateWindows.WithinOneDayAsync(TimeSpan.FromMinutes(1));
 

@@ -24,10 +24,11 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await applicant.AnswerEverythingAsync(attachKtp: false, declareTruth: false);
             var expected = (await applicant.PrecheckFailuresAsync()).Count;
 
-            // The page says plainly that sending now means a refusal, and sending is not its main action.
+            // The page says plainly that sending now means a refusal, and sending is not its main action: fixing the
+            // earliest step that fixes something is (here the missing KTP, on "Documents", before the declaration).
             await Assertions.Expect(page.Locator("#send-body")).ToHaveTextAsync(Say.Id("Journey.Check.SendBodyWillFail"));
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Check.SendAnyway"), Exact = true })).ToHaveClassAsync(new Regex("govuk-button--secondary"));
-            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Check.FixFirst"), Exact = true })).ToHaveAttributeAsync("href", new Regex("^/pemohon/draf/.+\\?ubah=true$"));
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Check.FixFirst"), Exact = true })).ToHaveAttributeAsync("href", new Regex("^/pemohon/draf/.+/dokumen\\?ubah=true$"));
             await applicant.SendAsync();
 
             // Refused: every failed requirement with what to do and its legal basis, as the pre-check said.

@@ -66,6 +66,22 @@ public static class ApplicationSteps
 
     public static bool IsKnown(string? step) => step is not null && Properties.ContainsKey(step);
 
+    /// <summary>The step whose page fixes a failed requirement: that of the first fact it read that a step asks; null when none does.</summary>
+    public static string? StepToFix(DecisionExplanation decision, FailedRequirement failed)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(failed);
+        return decision.Requirements.FirstOrDefault(r => r.Id == failed.Id)?.Facts.Select(f => StepOfFact(f.Fact)).FirstOrDefault(s => s is not null);
+    }
+
+    /// <summary>The earliest step of the journey that fixes one of the decision's failed requirements, or null.</summary>
+    public static string? FirstStepToFix(DecisionExplanation decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var steps = decision.FailedRequirements.Select(f => StepToFix(decision, f)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return All.FirstOrDefault(steps.Contains);
+    }
+
     /// <summary>
     /// The step whose answers a fact of the rule set comes from (the page that fixes a failing requirement), or null
     /// for facts about the business itself (identity, legal form), which the application does not change.

@@ -16,6 +16,9 @@ public static class FindActivities
 {
     public const int MaxResults = 25;
 
+    /// <summary>The most codes one query looks up.</summary>
+    public const int MaxCodes = 20;
+
     public sealed record Activity(string Code, string Title, string TitleInOtherLanguage, string Sector, IReadOnlyList<ScaleRisk> RiskByScale, IReadOnlyList<string> SupportingPermits);
 
     public sealed record ScaleRisk(string Scale, string RiskLevel, string RiskTitle);
@@ -27,7 +30,7 @@ public static class FindActivities
         public Validator()
         {
             RuleFor(q => q.Words).MaximumLength(100);
-            RuleFor(q => q.Codes).Must(c => c!.Count <= 20).When(q => q.Codes is not null);
+            RuleFor(q => q.Codes).Must(c => c!.Count <= MaxCodes).When(q => q.Codes is not null);
         }
     }
 

@@ -8,7 +8,8 @@ namespace LicensingPortal.Api.Features.Help;
 /// <summary>Whom to ask and where to report anyone who asks for money: the help page and integrators read the same.</summary>
 public static class GetServiceContacts
 {
-    public sealed record Contacts(string Office, string Address, string Phone, string WhatsApp, string Email, string Hours, string LaporUrl, string Inspectorate, string Ombudsman);
+    /// <summary>The contacts; <c>PhoneLink</c> and <c>WhatsAppLink</c> open a call or a chat from a tap, and are null while a number is an example.</summary>
+    public sealed record Contacts(string Office, string Address, string Phone, string WhatsApp, string Email, string Hours, string LaporUrl, string Inspectorate, string Ombudsman, string? PhoneLink, string? WhatsAppLink);
 
     public sealed record Query(Language Language) : IQuery<Result<Contacts>>;
 
@@ -26,7 +27,9 @@ public static class GetServiceContacts
                 query.Language == Language.English ? contacts.HoursEn : contacts.HoursId,
                 contacts.LaporUrl,
                 contacts.Inspectorate,
-                contacts.Ombudsman));
+                contacts.Ombudsman,
+                contacts.PhoneLink(),
+                contacts.WhatsAppLink()));
         }
     }
 

@@ -42,6 +42,23 @@ public sealed class ServiceContactsOptions
     [Required, MaxLength(300)]
     public string Ombudsman { get; set; } = "Ombudsman RI Perwakilan Nusa Tenggara Timur, (0380) 000 002 (contoh / example)";
 
+    /// <summary>The phone number as a tap dials it ("tel:0380833102"); null while it is a placeholder or not one number.</summary>
+    public string? PhoneLink() => Dialled(Phone) is { } number ? "tel:" + number : null;
+
+    /// <summary>The WhatsApp number as wa.me opens a chat with it (international, no "+" or leading 0); null while it is a placeholder or not one number.</summary>
+    public string? WhatsAppLink() => Dialled(WhatsApp)?.TrimStart('+') is { } number ? "https://wa.me/" + (number.StartsWith('0') ? "62" + number[1..] : number) : null;
+
+    /// <summary>
+    /// A number as a phone dials it: its digits, "+" kept in front of an international one. Null for a placeholder
+    /// (an example must not ring anyone) or for what cannot be one number (fewer than 8 or more than 15 digits).
+    /// </summary>
+    private static string? Dialled(string shown)
+    {
+        var digits = new string([.. shown.Where(char.IsAsciiDigit)]);
+        return shown.Contains(ExampleMark, StringComparison.Ordinal) || digits.Length is < 8 or > 15 ? null
+            : shown.TrimStart().StartsWith('+') ? "+" + digits : digits;
+    }
+
     /// <summary>How a placeholder says it is one; an address at the reserved .example domain is one too.</summary>
     private const string ExampleMark = "(contoh / example)";
 

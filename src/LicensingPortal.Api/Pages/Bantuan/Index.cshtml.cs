@@ -16,21 +16,6 @@ public sealed class IndexModel : PortalPage
 
     public GetServiceContacts.Contacts Contacts { get; private set; } = null!;
 
-    /// <summary>A telephone number as a phone dials it from a tap: "(0380) 833 102" as 0380833102, "+62 380 ..." kept international.</summary>
-    public static string Dialled(string number)
-    {
-        ArgumentNullException.ThrowIfNull(number);
-        var digits = new string([.. number.Where(char.IsAsciiDigit)]);
-        return number.TrimStart().StartsWith('+') ? "+" + digits : digits;
-    }
-
-    /// <summary>A WhatsApp number as wa.me takes it: international, without "+" or the leading 0 ("0812 ..." as 62812...).</summary>
-    public static string WhatsAppNumber(string number)
-    {
-        var dialled = Dialled(number).TrimStart('+');
-        return dialled.StartsWith('0') ? "62" + dialled[1..] : dialled;
-    }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Contacts = (await Sender.Send(new GetServiceContacts.Query(Language), cancellationToken)).Value;
 }

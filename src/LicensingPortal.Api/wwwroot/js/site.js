@@ -28,5 +28,11 @@ const showScrollHints = () => {
     hint.hidden = region.scrollWidth <= region.clientWidth + 1
   }
 }
-showScrollHints()
-window.addEventListener('resize', showScrollHints)
+// Again whenever a region changes size: the window turns, a font arrives, a folded section opens.
+if ('ResizeObserver' in window) {
+  const observer = new ResizeObserver(showScrollHints)
+  for (const region of scrollers) observer.observe(region)
+} else {
+  showScrollHints()
+  window.addEventListener('resize', showScrollHints)
+}

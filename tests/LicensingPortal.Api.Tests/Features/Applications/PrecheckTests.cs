@@ -88,7 +88,7 @@ public abstract class PrecheckTests(Portal portal)
 
         var decision = (await response.Content.ReadFromJsonAsync<DecisionExplanation>(TestJson.Options))!;
         Assert.Equal("en", response.Content.Headers.ContentLanguage.Single());
-        Assert.Equal("Check all your answers again. If they are right, tick \u201cI declare all the details I have given are true\u201d on the Declarations page.", Assert.Single(decision.FailedRequirements).Remedy);
+        Assert.Equal("Check all your answers again. If they are right, tick \u201cI declare all the details I have given are true\u201d on the \u201cDeclarations\u201d page.", Assert.Single(decision.FailedRequirements).Remedy);
     }
 
     [Theory]

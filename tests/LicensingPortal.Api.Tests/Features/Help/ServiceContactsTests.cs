@@ -29,12 +29,26 @@ public sealed class ServiceContactsTests
     }
 
     [Theory]
-    [InlineData("(0380) 833 102", "0380833102", "62380833102")]
-    [InlineData("0813 3900 1234", "081339001234", "6281339001234")]
-    [InlineData("+62 813-3900-1234", "+6281339001234", "6281339001234")]
-    public void AContactNumber_IsTappable_AsAPhoneAndWhatsAppTakeIt(string shown, string dialled, string whatsApp)
+    [InlineData("(0380) 833 102", "tel:0380833102", "https://wa.me/62380833102")]
+    [InlineData("0813 3900 1234", "tel:081339001234", "https://wa.me/6281339001234")]
+    [InlineData("+62 813-3900-1234", "tel:+6281339001234", "https://wa.me/6281339001234")]
+    public void AContactNumber_IsTappable_AsAPhoneAndWhatsAppTakeIt(string shown, string call, string chat)
     {
-        Assert.Equal(dialled, Api.Pages.Bantuan.IndexModel.Dialled(shown));
-        Assert.Equal(whatsApp, Api.Pages.Bantuan.IndexModel.WhatsAppNumber(shown));
+        var contacts = new ServiceContactsOptions { Phone = shown, WhatsApp = shown };
+
+        Assert.Equal(call, contacts.PhoneLink());
+        Assert.Equal(chat, contacts.WhatsAppLink());
+    }
+
+    [Theory]
+    [InlineData("0812 0000 0000 (contoh / example)")]
+    [InlineData("0380 833 102 atau 0380 833 103")]
+    [InlineData("1500")]
+    public void AnExampleOrWhatIsNotOneNumber_IsShownButNotLinked(string shown)
+    {
+        var contacts = new ServiceContactsOptions { Phone = shown, WhatsApp = shown };
+
+        Assert.Null(contacts.PhoneLink());
+        Assert.Null(contacts.WhatsAppLink());
     }
 }

@@ -82,6 +82,8 @@ public abstract class DraftStepPage : PortalPage
         var answers = ReadMore(Read());
         if (!ModelState.IsValid || answers is null)
         {
+            // Shown again with its errors, the page keeps the pre-check of the answers saved so far beside it.
+            Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, Answers, Language), cancellationToken);
             return Page();
         }
 
@@ -94,6 +96,7 @@ public abstract class DraftStepPage : PortalPage
             }
 
             ShowErrors(saved.Error, AllFields);
+            Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, Answers, Language), cancellationToken);
             return Page();
         }
 

@@ -38,7 +38,7 @@ public sealed class KegiatanModel : DraftStepPage
         if (executed.Result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult)
         {
             var codes = !HttpMethods.IsPost(Request.Method) && Request.Query.ContainsKey("pilih") ? (Picked ?? []).OfType<string>().Where(c => c.Length > 0).ToList() : Kbli;
-            var chosen = codes.Count == 0 ? null : await Sender.Send(new FindActivities.Query(null, codes.Distinct().Take(20).ToList(), Language), HttpContext.RequestAborted);
+            var chosen = codes.Count == 0 ? null : await Sender.Send(new FindActivities.Query(null, codes.Distinct().Take(FindActivities.MaxCodes).ToList(), Language), HttpContext.RequestAborted);
             Chosen = chosen is { Succeeded: true } ? chosen.Value : [];
             if (!string.IsNullOrWhiteSpace(Q))
             {

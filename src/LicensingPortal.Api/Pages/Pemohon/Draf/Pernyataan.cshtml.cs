@@ -8,9 +8,6 @@ public sealed class PernyataanModel : DraftStepPage
 {
     public static readonly string[] Known = ["kebenaran-data", "pemenuhan-standar", "komitmen-verifikasi-standar", "komitmen-izin", "higiene-sanitasi"];
 
-    /// <summary>A requirement's status in the trace when it does not apply to the answers.</summary>
-    private const string NotApplicable = "notApplicable";
-
     private static readonly Dictionary<string, string> FieldMap = new(StringComparer.Ordinal) { ["declarations"] = nameof(Declarations) };
 
     [BindProperty]
@@ -25,16 +22,9 @@ public sealed class PernyataanModel : DraftStepPage
             RequiredForYou.Contains(d) ? $"{Texts.Get("Journey.Declarations.RequiredForYou")} {Texts.Get($"Declaration.{d}.Hint")}" : Texts.Get($"Declaration.{d}.Hint"))),
     ];
 
-    /// <summary>
-    /// The declarations that requirements applying to these answers ask for, read from the pre-check's trace (a
-    /// requirement on the fact "declarations" that applies, and the declaration it expects): the rule set decides, not
-    /// this page. Empty when the pre-check could not run.
-    /// </summary>
+    /// <summary>The declarations these answers call for, as the pre-check's decision says; empty when it could not run.</summary>
     public IReadOnlySet<string> RequiredForYou => Precheck is { Succeeded: true } precheck
-        ? precheck.Value.Requirements
-            .Where(r => r.Status != NotApplicable && r.Facts.Any(f => f.Fact == "declarations") && Known.Contains(r.ExpectedValue))
-            .Select(r => r.ExpectedValue)
-            .ToHashSet(StringComparer.Ordinal)
+        ? precheck.Value.DeclarationsAsked()
         : new HashSet<string>(StringComparer.Ordinal);
 
     public override string Step => ApplicationSteps.Declarations;

@@ -15,16 +15,13 @@ public sealed record ApplicationRows(
     IReadOnlyDictionary<Guid, string> BusinessNames,
     IReadOnlyDictionary<string, string> ActivityTitles)
 {
-    /// <summary>The catalogue answers at most this many codes a query.</summary>
-    private const int CodesPerQuery = 20;
-
     public static async Task<ApplicationRows> LoadAsync(ISender sender, Guid ownerId, IReadOnlyList<ListApplications.Summary> applications, IReadOnlyList<BusinessResponse>? businesses, Language language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(applications);
         businesses ??= (await sender.Send(new ListBusinesses.Query(ownerId), cancellationToken)).Value;
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var codes in applications.SelectMany(a => a.Kbli).Distinct(StringComparer.Ordinal).Chunk(CodesPerQuery))
+        foreach (var codes in applications.SelectMany(a => a.Kbli).Distinct(StringComparer.Ordinal).Chunk(FindActivities.MaxCodes))
         {
             if ((await sender.Send(new FindActivities.Query(null, codes, language), cancellationToken)) is { Succeeded: true } found)
             {
@@ -40,8 +37,4 @@ public sealed record ApplicationRows(
 
     /// <summary>"56101 — Restoran", or the code alone if the catalogue in force no longer has it.</summary>
     public string Activity(string code) => ActivityTitles.TryGetValue(code, out var title) ? $"{code} \u2014 {title}" : code;
-
-    /// <summary>A refused application no later application corrects yet: the table points to how to fix it.</summary>
-    public bool StillToCorrect(ListApplications.Summary application) =>
-        application is not null && application.Status == ApplicationStatus.Rejected && !Applications.Any(a => a.PreviousApplicationId == application.Id);
 }

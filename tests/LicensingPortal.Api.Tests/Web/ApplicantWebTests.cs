@@ -404,6 +404,7 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await page.GotoAsync("/pemohon/izin");
             await applicant.ExpectHeadingAsync(Say.Id("Permits.Title"));
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Permits.Download"))) })).ToHaveCountAsync(1);
+            await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(Builders.SoleProprietor().Name);
 
             // Settings: a private webhook address is refused at the field; a public one gets a secret, shown once.
             // The webhook is folded away for developers until it is set.

@@ -185,6 +185,9 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
 
             await citizen.ReloadAsync();
             await Assertions.Expect(citizen.Locator("#verification-status")).ToHaveTextAsync(Say.Id("Verify.Status.revoked"));
+            // A revoked permit's end date is what is printed on it, not a validity it still has.
+            await Assertions.Expect(citizen.GetByText(Say.Id("Permits.PrintedValidUntil"), new() { Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(citizen.GetByText(Say.Id("Permits.ValidUntil"), new() { Exact = true })).ToHaveCountAsync(0);
             await Screenshots.SaveAsync(citizen, "permit-revoked");
 
             // The log still verifies, revocation included.

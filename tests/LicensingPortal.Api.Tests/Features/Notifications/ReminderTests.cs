@@ -28,7 +28,12 @@ public abstract class ReminderTests(Portal portal)
         Assert.Empty(await NoticesAsync(host, permit, LicensingPortal.Api.Domain.NoticeKind.PermitExpiring.Type));
         await RunOnAsync(host, clock, WitaMidnight(lastDay.AddDays(-90)));
         await RunOnAsync(host, clock, WitaMidnight(lastDay.AddDays(-90)).AddHours(12));
-        Assert.Single(await NoticesAsync(host, permit, LicensingPortal.Api.Domain.NoticeKind.PermitExpiring.Type));
+        var first = Assert.Single(await NoticesAsync(host, permit, LicensingPortal.Api.Domain.NoticeKind.PermitExpiring.Type));
+        // Titled by what the permit is and whose it is, in the owner's language, not by its number.
+        var business = await BusinessNameAsync(host, request.BusinessId);
+        Assert.Contains(business, first.Title, StringComparison.Ordinal);
+        Assert.Contains("90", first.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain(permit.Number, first.Title, StringComparison.Ordinal);
 
         await RunOnAsync(host, clock, WitaMidnight(lastDay.AddDays(-30)).AddHours(8));
         await RunOnAsync(host, clock, WitaMidnight(lastDay.AddDays(-7)).AddHours(8));
@@ -42,6 +47,12 @@ public abstract class ReminderTests(Portal portal)
         await using var scope = host.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().Permits.SingleAsync(p => p.Number == permit.Number);
         Assert.Equal(PermitStatus.Expired, stored.Status);
+    }
+
+    private static async Task<string> BusinessNameAsync(PortalFactory host, Guid businessId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().Businesses.Where(b => b.Id == businessId).Select(b => b.Name).SingleAsync();
     }
 
     /// <summary>00:00 WITA (UTC+8) on a local date, as a UTC instant.</summary>

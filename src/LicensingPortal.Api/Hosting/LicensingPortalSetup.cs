@@ -110,7 +110,7 @@ public static class LicensingPortalSetup
         services.ConfigureHttpJsonOptions(options => Domain.Json.Configure(options.SerializerOptions));
         services.AddApiProblemDetails();
         services.AddLicensingOpenApi(builder.Environment.ContentRootPath);
-        services.AddOutputCache(options => options.AddPolicy(ShowPublicStatistics.CachePolicy, policy => policy.Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("month", "by", "format").SetVaryByHeader("Accept-Language")));
+        services.AddOutputCache(options => options.AddPolicy(ShowPublicStatistics.CachePolicy, policy => policy.Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("month", "by", "format", "narrow").SetVaryByHeader("Accept-Language")));
         services.AddLicensingHealthChecks();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>

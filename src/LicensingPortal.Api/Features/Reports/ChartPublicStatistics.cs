@@ -7,7 +7,8 @@ namespace LicensingPortal.Api.Features.Reports;
 /// <summary>The public statistics of a month as a chart, by kecamatan or by sector, in the reader's language. No login; cached.</summary>
 public static class ChartPublicStatistics
 {
-    public sealed record Query(string? Month, string By, string Format, Language Language) : IQuery<Result<FileDownload>>;
+    /// <summary>A month's chart; <c>Narrow</c> draws it for a phone's screen (480 by 420 instead of 960 by 540).</summary>
+    public sealed record Query(string? Month, string By, string Format, Language Language, bool Narrow = false) : IQuery<Result<FileDownload>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -31,7 +32,7 @@ public static class ChartPublicStatistics
 
             var rows = query.By == "sector" ? statistics.Value.BySector : statistics.Value.ByKecamatan;
             var names = rows.Select(r => query.By == "sector" ? SectorName(r.Key, query.Language) : r.Name).ToList();
-            return ReportCharts.PublicBreakdown(rows, names, query.By, query.Month!, query.Language, query.Format);
+            return ReportCharts.PublicBreakdown(rows, names, query.By, query.Month!, query.Language, query.Format, query.Narrow);
         }
     }
 
@@ -44,11 +45,11 @@ public static class ChartPublicStatistics
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/statistics/chart", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string? month, string? by, string? format, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Query(month, by ?? "kecamatan", format ?? "svg", RequestLanguage.From(http)), cancellationToken)).ToFile())
+        routes.MapGet("/statistics/chart", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string? month, string? by, string? format, bool? narrow, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(month, by ?? "kecamatan", format ?? "svg", RequestLanguage.From(http), narrow ?? false), cancellationToken)).ToFile())
             .AllowAnonymous()
             .CacheOutput(ShowPublicStatistics.CachePolicy)
             .RequireRateLimiting(AuthSetup.PublicLimit)
             .WithName("PublicStatisticsChart")
-            .WithSummary("The public statistics of a month as a chart by kecamatan or sector (SVG, or PNG with format=png).");
+            .WithSummary("The public statistics of a month as a chart by kecamatan or sector (SVG, or PNG with format=png; narrow=true for a phone's screen).");
 }

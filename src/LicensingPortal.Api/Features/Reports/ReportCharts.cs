@@ -13,6 +13,10 @@ public static class ReportCharts
 {
     public const int Width = 960;
     public const int Height = 540;
+
+    /// <summary>A phone's chart: half as wide, so the same type reads twice as large on a 320-pixel screen.</summary>
+    public const int NarrowWidth = 480;
+    public const int NarrowHeight = 420;
     public static readonly string[] Formats = ["png", "svg"];
     private const string FontName = "DejaVu Sans";
     private static readonly Color ApprovedColor = Color.FromHex("#2E7D32");
@@ -61,7 +65,7 @@ public static class ReportCharts
     }
 
     /// <summary>A month's applications by kecamatan or sector for the public page, approved stacked on rejected; <paramref name="names"/> labels the bars.</summary>
-    public static FileDownload PublicBreakdown(IReadOnlyList<ShowPublicStatistics.Row> rows, IReadOnlyList<string> names, string by, string month, Language language, string format)
+    public static FileDownload PublicBreakdown(IReadOnlyList<ShowPublicStatistics.Row> rows, IReadOnlyList<string> names, string by, string month, Language language, string format, bool narrow = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(names);
@@ -78,7 +82,16 @@ public static class ReportCharts
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.Select(p => new Tick(p, names[(int)p])).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = rows.Count > 6 ? -35 : 0;
         plot.Axes.Bottom.TickLabelStyle.Alignment = rows.Count > 6 ? Alignment.MiddleRight : Alignment.UpperCenter;
-        return Render(plot, format, $"statistik-{by}-{month}");
+        if (narrow)
+        {
+            // A phone's chart sits under the page's own month: its title is the breakdown alone, whole in 480 pixels.
+            plot.Title(english ? $"Applications per {dimension}" : $"Permohonan per {dimension}");
+            plot.Axes.Title.Label.FontSize = 24;
+        }
+
+        return narrow
+            ? Render(plot, format, $"statistik-{by}-{month}-ponsel", NarrowWidth, NarrowHeight)
+            : Render(plot, format, $"statistik-{by}-{month}");
     }
 
     private static Plot NewPlot(string title, string yLabel)
@@ -125,15 +138,15 @@ public static class ReportCharts
         }
     }
 
-    private static FileDownload Render(Plot plot, string format, string name) => format == "svg"
-        ? new FileDownload(System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)), "image/svg+xml", name + ".svg")
-        : new FileDownload(Png(plot), "image/png", name + ".png");
+    private static FileDownload Render(Plot plot, string format, string name, int width = Width, int height = Height) => format == "svg"
+        ? new FileDownload(System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(width, height)), "image/svg+xml", name + ".svg")
+        : new FileDownload(Png(plot, width, height), "image/png", name + ".png");
 
     /// <summary>Rasterises with Skia and encodes with fast zlib compression: a chart of flat colours compresses well anyway.</summary>
-    private static byte[] Png(Plot plot)
+    private static byte[] Png(Plot plot, int width, int height)
     {
-        using var surface = SKSurface.Create(new SKImageInfo(Width, Height));
-        plot.Render(surface.Canvas, Width, Height);
+        using var surface = SKSurface.Create(new SKImageInfo(width, height));
+        plot.Render(surface.Canvas, width, height);
         using var pixels = surface.PeekPixels();
         using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.NoFilters, 1))
             ?? throw new InvalidOperationException("Skia could not encode the chart as PNG.");

@@ -38,9 +38,9 @@ public sealed class IndexModel : PortalPage
         return Page();
     }
 
-    public async Task<IActionResult> OnGetChartAsync(string? by, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetChartAsync(string? by, bool narrow, CancellationToken cancellationToken)
     {
-        var chart = await Sender.Send(new ChartPublicStatistics.Query(Month, by ?? "kecamatan", "svg", Language), cancellationToken);
+        var chart = await Sender.Send(new ChartPublicStatistics.Query(Month, by ?? "kecamatan", "svg", Language, narrow), cancellationToken);
         return chart.Succeeded ? File(chart.Value.Content, chart.Value.ContentType) : StatusCode(chart.Error!.Status);
     }
 

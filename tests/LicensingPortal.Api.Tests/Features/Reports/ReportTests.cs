@@ -122,6 +122,27 @@ public abstract class ReportTests(Portal portal)
     }
 
     [Fact]
+    public async Task APublicChart_ForAPhone_IsDrawnNarrow_AndTheWideOneNamesTheMonth()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        var month = application.SubmissionDate.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        using var anonymous = portal.Factory.CreateClient();
+
+        using var wide = await anonymous.GetAsync($"/api/public/statistics/chart?month={month}&format=png");
+        using var narrow = await anonymous.GetAsync($"/api/public/statistics/chart?month={month}&format=png&narrow=true");
+        var svg = System.Xml.Linq.XDocument.Parse(await anonymous.GetStringAsync($"/api/public/statistics/chart?month={month}"));
+
+        (int Width, int Height) Size(byte[] png) => (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+        Assert.Equal((ReportCharts.Width, ReportCharts.Height), Size(await wide.Content.ReadAsByteArrayAsync()));
+        Assert.Equal((ReportCharts.NarrowWidth, ReportCharts.NarrowHeight), Size(await narrow.Content.ReadAsByteArrayAsync()));
+        // The title names the month as people do ("Desember 2026"), not "2026-12".
+        var monthName = application.SubmissionDate.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
+        Assert.Contains(monthName, svg.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(month, svg.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Charts_AreValidImages_InTheCallersLanguage()
     {
         using var applicant = await portal.ApplicantAsync();

@@ -24,7 +24,7 @@ public static class ReportCharts
     private static readonly Lock Gate = new();
     private static bool fontsInstalled;
 
-    public static FileDownload Throughput(IReadOnlyList<ThroughputRow> rows, string granularity, DateOnly from, DateOnly to, Language language, string format)
+    public static FileDownload Throughput(IReadOnlyList<ThroughputRow> rows, string granularity, DateOnly from, DateOnly to, Language language, string format, bool narrow = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var english = language == Language.English;
@@ -33,15 +33,14 @@ public static class ReportCharts
             english ? "Decisions" : "Keputusan");
         var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
         Stack(plot, positions, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)r.Rejected).ToArray(), english);
-        var step = Math.Max(1, (int)Math.Ceiling(rows.Count / 12.0));
+        var step = Math.Max(1, (int)Math.Ceiling(rows.Count / (narrow ? 6.0 : 12.0)));
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             positions.Where((_, i) => i % step == 0).Select(p => new Tick(p, rows[(int)p].Period)).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = rows.Count > 6 ? -35 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = rows.Count > 6 ? Alignment.MiddleRight : Alignment.UpperCenter;
-        return Render(plot, format, $"throughput-{from:yyyyMMdd}-{to:yyyyMMdd}");
+        Slant(plot, rows.Count, narrow);
+        return Finish(plot, format, $"throughput-{from:yyyyMMdd}-{to:yyyyMMdd}", narrow, english ? $"Decisions per {granularity}" : $"Keputusan per {Unit(granularity)}");
     }
 
-    public static FileDownload Breakdown(IReadOnlyList<BreakdownRow> rows, string by, DateOnly from, DateOnly to, Language language, string format)
+    public static FileDownload Breakdown(IReadOnlyList<BreakdownRow> rows, string by, DateOnly from, DateOnly to, Language language, string format, bool narrow = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var english = language == Language.English;
@@ -59,9 +58,8 @@ public static class ReportCharts
         var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
         Stack(plot, positions, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)(r.Total - r.Approved)).ToArray(), english);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.Select(p => new Tick(p, rows[(int)p].Name)).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = rows.Count > 6 ? -35 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = rows.Count > 6 ? Alignment.MiddleRight : Alignment.UpperCenter;
-        return Render(plot, format, $"{by.ToLowerInvariant()}-{from:yyyyMMdd}-{to:yyyyMMdd}");
+        Slant(plot, rows.Count, narrow);
+        return Finish(plot, format, $"{by.ToLowerInvariant()}-{from:yyyyMMdd}-{to:yyyyMMdd}", narrow, english ? $"Decisions per {dimension}" : $"Keputusan per {dimension}");
     }
 
     /// <summary>A month's applications by kecamatan or sector for the public page, approved stacked on rejected; <paramref name="names"/> labels the bars.</summary>
@@ -80,18 +78,32 @@ public static class ReportCharts
         var approved = rows.Select(r => Math.Round(r.Applications * r.ApprovalRate)).ToArray();
         Stack(plot, positions, approved, rows.Select((r, i) => r.Applications - approved[i]).ToArray(), english);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.Select(p => new Tick(p, names[(int)p])).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = rows.Count > 6 ? -35 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = rows.Count > 6 ? Alignment.MiddleRight : Alignment.UpperCenter;
-        if (narrow)
+        Slant(plot, rows.Count, narrow);
+        return Finish(plot, format, $"statistik-{by}-{month}", narrow, english ? $"Applications per {dimension}" : $"Permohonan per {dimension}");
+    }
+
+    /// <summary>Labels under the bars slant once there are more than fit side by side (half as many on a phone's chart).</summary>
+    private static void Slant(Plot plot, int count, bool narrow)
+    {
+        var slanted = count > (narrow ? 3 : 6);
+        plot.Axes.Bottom.TickLabelStyle.Rotation = slanted ? -35 : 0;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = slanted ? Alignment.MiddleRight : Alignment.UpperCenter;
+    }
+
+    /// <summary>
+    /// Renders the chart, or for a phone (<paramref name="narrow"/>) half as wide with a short title: the page above it
+    /// names the period, and the long title would not fit 480 pixels.
+    /// </summary>
+    private static FileDownload Finish(Plot plot, string format, string name, bool narrow, string shortTitle)
+    {
+        if (!narrow)
         {
-            // A phone's chart sits under the page's own month: its title is the breakdown alone, whole in 480 pixels.
-            plot.Title(english ? $"Applications per {dimension}" : $"Permohonan per {dimension}");
-            plot.Axes.Title.Label.FontSize = 24;
+            return Render(plot, format, name);
         }
 
-        return narrow
-            ? Render(plot, format, $"statistik-{by}-{month}-ponsel", NarrowWidth, NarrowHeight)
-            : Render(plot, format, $"statistik-{by}-{month}");
+        plot.Title(shortTitle);
+        plot.Axes.Title.Label.FontSize = 24;
+        return Render(plot, format, name + "-ponsel", NarrowWidth, NarrowHeight);
     }
 
     private static Plot NewPlot(string title, string yLabel)

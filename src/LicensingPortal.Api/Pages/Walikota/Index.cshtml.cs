@@ -92,12 +92,12 @@ public sealed class IndexModel : PortalPage
     }
 
     /// <summary>A chart of the period (SVG): throughput, or a breakdown by kecamatan, sector or permit type.</summary>
-    public async Task<IActionResult> OnGetChartAsync(string? by, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetChartAsync(string? by, bool narrow, CancellationToken cancellationToken)
     {
         Defaults();
         var chart = by is null
-            ? await Sender.Send(new ChartThroughput.Query(From!.Value, To!.Value, Granularity!, "svg", Language), cancellationToken)
-            : await Sender.Send(new ChartBreakdown.Query(From!.Value, To!.Value, by, "svg", Language), cancellationToken);
+            ? await Sender.Send(new ChartThroughput.Query(From!.Value, To!.Value, Granularity!, "svg", Language, narrow), cancellationToken)
+            : await Sender.Send(new ChartBreakdown.Query(From!.Value, To!.Value, by, "svg", Language, narrow), cancellationToken);
         return chart.Succeeded ? File(chart.Value.Content, chart.Value.ContentType) : StatusCode(chart.Error!.Status);
     }
 

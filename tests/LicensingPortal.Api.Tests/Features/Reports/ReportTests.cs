@@ -159,11 +159,14 @@ public abstract class ReportTests(Portal portal)
         var document = System.Xml.Linq.XDocument.Parse(await svg.Content.ReadAsStringAsync());
         var kecamatanPng = await mayor.Client.GetAsync($"/api/reports/charts/kecamatan?from={from}&to={to}");
         using var indonesian = await mayor.Client.GetAsync($"/api/reports/charts/throughput?from={from}&to={to}&granularity=week&format=svg");
+        var phone = await (await mayor.Client.GetAsync($"/api/reports/charts/breakdown?by=sector&from={from}&to={to}&narrow=true")).Content.ReadAsByteArrayAsync();
 
         Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
         Assert.Equal(LicensingPortal.Api.Features.Reports.ReportCharts.Width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
         Assert.Equal(LicensingPortal.Api.Features.Reports.ReportCharts.Height, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
+        Assert.Equal(ReportCharts.NarrowWidth, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(phone.AsSpan(16, 4)));
+        Assert.Equal(ReportCharts.NarrowHeight, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(phone.AsSpan(20, 4)));
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
         Assert.Equal("svg", document.Root!.Name.LocalName);
         Assert.Contains("Decisions per kecamatan", document.ToString(), StringComparison.Ordinal);

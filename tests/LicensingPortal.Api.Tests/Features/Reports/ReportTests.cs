@@ -81,9 +81,7 @@ public abstract class ReportTests(Portal portal)
     [Fact]
     public async Task PublicStatistics_NeedNoLogin_AndHoldNothingPersonal()
     {
-        using var applicant = await portal.ApplicantAsync();
-        var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
-        var month = application.SubmissionDate.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var month = await MonthOfANewSubmissionAsync();
         using var anonymous = portal.Factory.CreateClient();
 
         var response = await anonymous.GetAsync($"/api/public/statistics?month={month}");
@@ -124,9 +122,7 @@ public abstract class ReportTests(Portal portal)
     [Fact]
     public async Task APublicChart_ForAPhone_IsDrawnNarrow_AndTheWideOneNamesTheMonth()
     {
-        using var applicant = await portal.ApplicantAsync();
-        var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
-        var month = application.SubmissionDate.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var month = await MonthOfANewSubmissionAsync();
         using var anonymous = portal.Factory.CreateClient();
 
         using var wide = await anonymous.GetAsync($"/api/public/statistics/chart?month={month}&format=png");
@@ -137,9 +133,17 @@ public abstract class ReportTests(Portal portal)
         Assert.Equal((ReportCharts.Width, ReportCharts.Height), Size(await wide.Content.ReadAsByteArrayAsync()));
         Assert.Equal((ReportCharts.NarrowWidth, ReportCharts.NarrowHeight), Size(await narrow.Content.ReadAsByteArrayAsync()));
         // The title names the month as people do ("Desember 2026"), not "2026-12".
-        var monthName = application.SubmissionDate.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
+        var monthName = DateOnly.ParseExact(month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture).ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
         Assert.Contains(monthName, svg.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(month, svg.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Submits a restaurant's application and gives the month (yyyy-MM) it was submitted in.</summary>
+    private async Task<string> MonthOfANewSubmissionAsync()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        return application.SubmissionDate.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

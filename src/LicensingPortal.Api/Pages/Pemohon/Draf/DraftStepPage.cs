@@ -68,7 +68,7 @@ public abstract class DraftStepPage : PortalPage
 
         Show(Answers);
         ShowMore(Answers);
-        Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, Answers, Language), cancellationToken);
+        await PrecheckSavedAnswersAsync(cancellationToken);
         return Page();
     }
 
@@ -83,7 +83,7 @@ public abstract class DraftStepPage : PortalPage
         if (!ModelState.IsValid || answers is null)
         {
             // Shown again with its errors, the page keeps the pre-check of the answers saved so far beside it.
-            Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, Answers, Language), cancellationToken);
+            await PrecheckSavedAnswersAsync(cancellationToken);
             return Page();
         }
 
@@ -96,7 +96,7 @@ public abstract class DraftStepPage : PortalPage
             }
 
             ShowErrors(saved.Error, AllFields);
-            Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, Answers, Language), cancellationToken);
+            await PrecheckSavedAnswersAsync(cancellationToken);
             return Page();
         }
 
@@ -116,6 +116,10 @@ public abstract class DraftStepPage : PortalPage
         Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, answers, Language), cancellationToken);
         return Partial("_Precheck", new PrecheckView(Precheck, DraftId));
     }
+
+    /// <summary>The would-be decision on the answers saved so far, shown beside the page.</summary>
+    private async Task PrecheckSavedAnswersAsync(CancellationToken cancellationToken) =>
+        Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, Answers, Language), cancellationToken);
 
     /// <summary>Fills the form from the answers so far.</summary>
     protected abstract void Show(ApplicationRequest answers);

@@ -14,13 +14,20 @@ public sealed class PernyataanModel : DraftStepPage
     public List<string> Declarations { get; set; } = [];
 
     /// <summary>Each declaration; those the answers so far call for say so first ("required for your business").</summary>
-    public IReadOnlyList<Choice> Choices =>
-    [
-        .. Known.Select(d => new Choice(
-            d,
-            Texts.Get($"Declaration.{d}"),
-            RequiredForYou.Contains(d) ? $"{Texts.Get("Journey.Declarations.RequiredForYou")} {Texts.Get($"Declaration.{d}.Hint")}" : Texts.Get($"Declaration.{d}.Hint"))),
-    ];
+    public IReadOnlyList<Choice> Choices
+    {
+        get
+        {
+            var required = RequiredForYou;
+            return
+            [
+                .. Known.Select(d => new Choice(
+                    d,
+                    Texts.Get($"Declaration.{d}"),
+                    required.Contains(d) ? $"{Texts.Get("Journey.Declarations.RequiredForYou")} {Texts.Get($"Declaration.{d}.Hint")}" : Texts.Get($"Declaration.{d}.Hint"))),
+            ];
+        }
+    }
 
     /// <summary>The declarations these answers call for, as the pre-check's decision says; empty when it could not run.</summary>
     public IReadOnlySet<string> RequiredForYou => Precheck is { Succeeded: true } precheck

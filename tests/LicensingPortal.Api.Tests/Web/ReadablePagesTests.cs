@@ -80,8 +80,18 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
                 await ReadHereAsync(page, name, language, problems);
             }
 
+            string S(string key, params object[] arguments) => Say.In(language, key, arguments);
+
+            // The draft not sent yet is named by its business and kind, on both lists, and says what is left to do.
+            foreach (var list in new[] { "/pemohon", "/pemohon/permohonan" })
+            {
+                await page.GotoAsync(list);
+                var named = page.GetByRole(AriaRole.Link, new() { Name = S("Applications.DraftOf", Builders.SoleProprietor().Name, S("Journey.Correction")), Exact = true });
+                await Assertions.Expect(named).ToHaveAttributeAsync("href", Pages.Pemohon.Draf.Urls.Check(draft.Id));
+                await Assertions.Expect(page.Locator("main li").Filter(new() { Has = named })).ToContainTextAsync(S("Applications.DraftCorrect"));
+            }
+
             // Registering a business, one question at a time, each page read as it comes.
-            string S(string key) => Say.In(language, key);
             Task ContinueAsync() => page.GetByRole(AriaRole.Button, new() { Name = S("Journey.Continue"), Exact = true }).ClickAsync();
             ILocator Field(string key) => page.GetByLabel(S(key), new() { Exact = true });
             await page.GotoAsync("/pemohon/usaha/baru");

@@ -135,6 +135,10 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
         // Last at 320 pixels, the narrowest phone the pages are judged on, so the screenshots show them there.
         await page.SetViewportSizeAsync(320, 800);
         problems.AddRange((await OverflowAsync(page)).Select(problem => $"{path} at 320 px ({language}): {problem}"));
+        // Over a table wider than the phone, the line says to swipe sideways (not the table's name again).
+        problems.AddRange((await page.Locator(".kupang-scroll-hint").AllTextContentsAsync())
+            .Where(hint => hint != Say.In(language, "Layout.TableRegion"))
+            .Select(hint => $"{path} ({language}): a scroll hint reads \"{hint}\""));
         await Axe.AssertNoSeriousViolationsAsync(page);
         var english = language.StartsWith("en", StringComparison.Ordinal);
         if (!english || name is "approved" or "rejected" or "check-answers" or "help" or "permits" or "business-new-check")

@@ -56,7 +56,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Note.Button") }).ClickAsync();
             await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(Say.Id("Audit.Note.Added"));
             await Assertions.Expect(page.Locator("#notes ~ ul")).ToContainTextAsync("Diperiksa: sesuai aturan.");
-            await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "note-added" })).ToHaveCountAsync(1);
+            await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = Say.Id("Audit.LogType.note-added"), Exact = true })).ToHaveCountAsync(1);
             await AuditBothLanguagesAsync(page);
             await Screenshots.SaveAsync(page, "officer-decision");
 
@@ -128,6 +128,17 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
                 await Assertions.Expect(page.Locator($"#{table} tbody tr").First).ToBeVisibleAsync();
             }
 
+            // In plain words: requirements by their titles (no rule ids), the decision time without percentiles, the
+            // e-mail channel by name.
+            foreach (var requirement in await page.Locator("#failing tbody th").AllInnerTextsAsync())
+            {
+                Assert.DoesNotMatch("^[A-Z0-9-]+$", requirement.Trim());
+            }
+
+            await Assertions.Expect(page.Locator("#summary")).Not.ToContainTextAsync("p50");
+            await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync(Say.Id("Dashboard.DecisionTimeValue", Say.Id("Duration.UnderASecond"), Say.Id("Duration.UnderASecond")));
+            await Assertions.Expect(page.Locator("#notifications tbody th").First).ToHaveTextAsync(Say.Id("Dashboard.Channel.email"));
+
             // Every chart is drawn, and its figures are in the table under it.
             var charts = page.Locator("img.kupang-chart");
             Assert.Equal(4, await charts.CountAsync());
@@ -160,6 +171,9 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         {
             await citizen.GotoAsync(permit.VerificationUrl);
             await Assertions.Expect(citizen.Locator("#verification-status")).ToHaveTextAsync(Say.Id("Verify.Status.valid"));
+            // What to do when the paper in hand says otherwise: report it, from the help page.
+            await Assertions.Expect(citizen.Locator("#compare")).ToContainTextAsync(Say.Id("Verify.Compare"));
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { Name = Say.Id("Verify.CompareReport") })).ToHaveAttributeAsync("href", "/bantuan#lapor");
             await AuditBothLanguagesAsync(citizen);
 
             await SignInAsync(admin, Roles.Admin);
@@ -281,12 +295,17 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await ReadHereAsync(officer, "officer-search");
             await officer.Locator("tbody tr td:first-child a").First.ClickAsync();
             await Assertions.Expect(officer.Locator("#replay, form").First).ToBeAttachedAsync();
+            // The log's entries by what they record, in the page's language, and the replay button says it changes nothing.
+            await Assertions.Expect(officer.GetByRole(AriaRole.Cell, new() { Name = Say.In(language, "Audit.LogType.decision"), Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(officer.GetByRole(AriaRole.Button, new() { Name = Say.In(language, "Audit.Replay.Button") })).ToHaveAccessibleDescriptionAsync(Say.In(language, "Audit.Replay.Hint"));
             await ReadHereAsync(officer, "officer-decision");
             await officer.GotoAsync("/petugas/what-if");
             await ReadHereAsync(officer, "officer-what-if");
             await officer.GotoAsync("/petugas/notifikasi");
             await ReadHereAsync(officer, "officer-notifications");
             await officer.GotoAsync("/akun/dua-langkah");
+            // This officer has used no recovery codes and holds none: the page says to make some now.
+            await Assertions.Expect(officer.Locator("#codes-low")).ToContainTextAsync(Say.In(language, "TwoFactor.CodesLow"));
             await ReadHereAsync(officer, "staff-two-factor-on");
         });
 
@@ -349,6 +368,10 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(officer.Locator("img.kupang-qr")).ToBeVisibleAsync();
             await ReadHereAsync(officer, "staff-two-factor");
             var key = (await officer.Locator(".kupang-key code").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+            // On the phone that holds the app, the QR code cannot be scanned: a button hands the same key to the app.
+            var app = await officer.GetByRole(AriaRole.Link, new() { Name = Say.Id("TwoFactor.OpenApp") }).GetAttributeAsync("href");
+            Assert.StartsWith("otpauth://totp/", app, StringComparison.Ordinal);
+            Assert.Contains($"secret={key}", app, StringComparison.OrdinalIgnoreCase);
             await officer.GetByLabel(Say.Id("Field.TwoFactorCode"), new() { Exact = true }).FillAsync(Accounts.CodeFor(key));
             await officer.GetByRole(AriaRole.Button, new() { Name = Say.Id("TwoFactor.Enable") }).ClickAsync();
             await Assertions.Expect(officer.Locator(".kupang-codes li")).ToHaveCountAsync(10);

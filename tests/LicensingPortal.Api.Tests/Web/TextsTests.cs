@@ -33,6 +33,18 @@ public sealed partial class TextsTests
         Assert.Empty(named.Where(n => !Indonesian.ContainsKey(n.Key)).Select(n => $"{n.Key} ({n.File})").Distinct());
     }
 
+    /// <summary>Texts named from a value at run time ("Audit.LogType.{type}", "Dashboard.Channel.{channel}") exist for every value there is.</summary>
+    [Fact]
+    public void EveryLogEntryTypeAndDeliveryChannel_HasAName()
+    {
+        string[] Values(Type type) => type.GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
+        var types = Values(typeof(Api.Domain.LogEntryTypes));
+        var channels = Values(typeof(Api.Domain.NotificationChannels));
+        Assert.True(types.Length >= 9 && channels.Length >= 2);
+        var missing = types.Select(t => $"Audit.LogType.{t}").Concat(channels.Select(c => $"Dashboard.Channel.{c}")).Except(Indonesian.Keys).ToList();
+        Assert.True(missing.Count == 0, string.Join(", ", missing));
+    }
+
     /// <summary>
     /// Every rule of every use case's validator says its failure in the service's voice: its own message from the
     /// resources, or FluentValidation's message for that kind of rule replaced by ours (ValidationLanguage) — never

@@ -1,18 +1,22 @@
+using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Rules.Model;
+
 namespace LicensingPortal.Api.Features.Reports;
 
-/// <summary>The requirements that fail most in a period.</summary>
+/// <summary>The requirements that fail most in a period, each by its id and its title in the asker's language.</summary>
 public static class ReportFailingRequirements
 {
-    public sealed record FailingRequirement(string Id, long Failures);
+    public sealed record FailingRequirement(string Id, string Title, long Failures);
 
-    public sealed record Query(DateOnly From, DateOnly To, int Top) : IQuery<Result<IReadOnlyList<FailingRequirement>>>;
+    public sealed record Query(DateOnly From, DateOnly To, int Top, Language Language = Language.Indonesian) : IQuery<Result<IReadOnlyList<FailingRequirement>>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator() => RuleFor(q => q.To).IsEndOfPeriod(q => q.From);
     }
 
-    public sealed class Handler(ReadModel model) : IQueryHandler<Query, Result<IReadOnlyList<FailingRequirement>>>
+    public sealed class Handler(ReadModel model, RuleSetCatalog rules) : IQueryHandler<Query, Result<IReadOnlyList<FailingRequirement>>>
     {
         private readonly LicensingDbContext db = model.Db;
 
@@ -26,22 +30,22 @@ public static class ReportFailingRequirements
             return totals
                 .OrderByDescending(f => f.Failures).ThenBy(f => f.Id, StringComparer.Ordinal)
                 .Take(Math.Clamp(query.Top, 1, 100))
-                .Select(f => new FailingRequirement(f.Id, f.Failures))
+                .Select(f => new FailingRequirement(f.Id, ReportQueries.RequirementTitle(rules, f.Id, query.Language), f.Failures))
                 .ToList();
         }
     }
 
     public static FileDownload ToCsv(IReadOnlyList<FailingRequirement> rows) =>
-        Csv.Table("failing-requirements", ["requirement", "failures"], rows.Select(r => new object[] { r.Id, r.Failures }));
+        Csv.Table("failing-requirements", ["requirement", "failures", "title"], rows.Select(r => new object[] { r.Id, r.Failures, r.Title }));
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/failing-requirements", async Task<Results<Ok<IReadOnlyList<FailingRequirement>>, FileContentHttpResult, ProblemHttpResult>> (DateOnly from, DateOnly to, int? top, string? format, ISender sender, CancellationToken cancellationToken) =>
+        routes.MapGet("/failing-requirements", async Task<Results<Ok<IReadOnlyList<FailingRequirement>>, FileContentHttpResult, ProblemHttpResult>> (DateOnly from, DateOnly to, int? top, string? format, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
             {
-                var result = await sender.Send(new Query(from, to, top ?? 10), cancellationToken);
+                var result = await sender.Send(new Query(from, to, top ?? 10, RequestLanguage.From(http)), cancellationToken);
                 return !result.Succeeded ? result.Error!.ToProblem()
                     : format == "csv" ? ToCsv(result.Value).ToResult()
                     : TypedResults.Ok(result.Value);
             })
             .WithName("FailingRequirementsReport")
-            .WithSummary("The requirements that fail most in a period (top 10 by default, at most 100; format=csv for CSV).");
+            .WithSummary("The requirements that fail most in a period, with their titles in the request's language (top 10 by default, at most 100; format=csv for CSV).");
 }

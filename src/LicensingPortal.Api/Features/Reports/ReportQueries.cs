@@ -1,5 +1,6 @@
 using System.Globalization;
 using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Reports;
 
@@ -113,6 +114,38 @@ public static class ReportQueries
             .GroupBy(k => k.KecamatanCode)
             .ToDictionary(g => g.Key, g => g.First().KecamatanName, StringComparer.Ordinal)
             ?? new Dictionary<string, string>(StringComparer.Ordinal);
+    }
+
+    /// <summary>A requirement's title as people read it, from the newest rule set that has it; its id if none does.</summary>
+    public static string RequirementTitle(RuleSetCatalog rules, string id, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var sets = rules.Library.RuleSets;
+        for (var i = sets.Count - 1; i >= 0; i--)
+        {
+            if (sets[i].FindRequirement(id) is { } requirement)
+            {
+                return requirement.Title.In(language);
+            }
+        }
+
+        return id;
+    }
+
+    /// <summary>A permit type's title as people read it, from the newest rule set that has it; its code if none does.</summary>
+    public static string PermitTypeTitle(RuleSetCatalog rules, string type, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var sets = rules.Library.RuleSets;
+        for (var i = sets.Count - 1; i >= 0; i--)
+        {
+            if (sets[i].Definition.PermitTypes.TryGetValue(type, out var definition))
+            {
+                return definition.Title.In(language);
+            }
+        }
+
+        return type;
     }
 
     public static double Rate(long part, long total) => total == 0 ? 0 : Math.Round((double)part / total, 4);

@@ -84,8 +84,8 @@ public sealed class IndexModel : PortalPage
         }
 
         Breakdowns = breakdowns;
-        Failing = (await Sender.Send(new ReportFailingRequirements.Query(from, to, 10), cancellationToken)).Value;
-        Expiring = (await Sender.Send(new ReportExpiringPermits.Query(90), cancellationToken)).Value;
+        Failing = (await Sender.Send(new ReportFailingRequirements.Query(from, to, 10, Language), cancellationToken)).Value;
+        Expiring = (await Sender.Send(new ReportExpiringPermits.Query(90, Language), cancellationToken)).Value;
         LifeEvents = (await Sender.Send(new ReportLifeEvents.Query(from, to), cancellationToken)).Value;
         Notifications = (await Sender.Send(new ReportNotificationHealth.Query(from, to), cancellationToken)).Value;
         return Page();
@@ -110,8 +110,8 @@ public sealed class IndexModel : PortalPage
         {
             "throughput" => Map(await Sender.Send(new ReportThroughput.Query(from, to, Granularity!), cancellationToken), ReportThroughput.ToCsv),
             "breakdown" => Map(await Sender.Send(new ReportBreakdown.Query(from, to, by ?? string.Empty), cancellationToken), rows => ReportBreakdown.ToCsv(by!, rows)),
-            "failing" => Map(await Sender.Send(new ReportFailingRequirements.Query(from, to, 100), cancellationToken), ReportFailingRequirements.ToCsv),
-            "expiring" => Map(await Sender.Send(new ReportExpiringPermits.Query(90), cancellationToken), ReportExpiringPermits.ToCsv),
+            "failing" => Map(await Sender.Send(new ReportFailingRequirements.Query(from, to, 100, Language), cancellationToken), ReportFailingRequirements.ToCsv),
+            "expiring" => Map(await Sender.Send(new ReportExpiringPermits.Query(90, Language), cancellationToken), ReportExpiringPermits.ToCsv),
             "life-events" => Map(await Sender.Send(new ReportLifeEvents.Query(from, to), cancellationToken), ReportLifeEvents.ToCsv),
             "notifications" => Map(await Sender.Send(new ReportNotificationHealth.Query(from, to), cancellationToken), ReportNotificationHealth.ToCsv),
             _ => Error.NotFound(ErrorCodes.NotFound, "No such table."),

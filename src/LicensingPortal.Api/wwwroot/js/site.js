@@ -13,7 +13,7 @@ for (const element of enhancements) {
   })
 }
 
-// A table wider than the screen scrolls inside its region; say so above it, in the region's own words, while it does.
+// A table wider than the screen scrolls inside its region; say so above it, in the region's own words ("geser ke samping …"), while it does.
 const scrollers = document.querySelectorAll('.kupang-table-scroll[aria-label]')
 const showScrollHints = () => {
   for (const region of scrollers) {

@@ -57,7 +57,9 @@ public abstract class ReportTests(Portal portal)
     {
         using var applicant = await portal.ApplicantAsync();
         using var mayor = await portal.StaffAsync(Roles.Mayor);
-        var approved = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        var request = await applicant.Client.RestaurantAsync();
+        var approved = await applicant.Client.SubmitAsync(request);
+        await applicant.Client.SubmitAsync(request with { Declarations = [] });
         var day = approved.SubmissionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var throughput = await mayor.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.ThroughputRow>>($"/api/reports/throughput?from={day}&to={day}", TestJson.Options);
@@ -65,11 +67,13 @@ public abstract class ReportTests(Portal portal)
         var byKecamatan = await mayor.Client.GetStringAsync($"/api/reports/breakdown?from={day}&to={day}&by=kecamatan");
         var latency = await mayor.Client.GetFromJsonAsync<LicensingPortal.Api.Features.Reports.LatencySummary>($"/api/reports/latency?from={day}&to={day}", TestJson.Options);
         var failing = await mayor.Client.GetStringAsync($"/api/reports/failing-requirements?from={day}&to={day}");
+        var failingRows = await mayor.Client.GetFromJsonAsync<List<LicensingPortal.Api.Features.Reports.ReportFailingRequirements.FailingRequirement>>($"/api/reports/failing-requirements?from={day}&to={day}", TestJson.Options);
 
         Assert.True(Assert.Single(throughput!).Total >= 1);
         Assert.StartsWith("period,total,approved,rejected,approval_rate\n", csv, StringComparison.Ordinal);
         Assert.Contains("537104", byKecamatan, StringComparison.Ordinal);
         Assert.True(latency!.Decisions >= 1);
+        Assert.Contains(failingRows!, r => r.Id == "PERNYATAAN-KEBENARAN-DATA" && r.Title == "Pemohon menyatakan data yang diisi benar" && r.Failures >= 1);
         foreach (var text in new[] { csv, byKecamatan, failing })
         {
             Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);
@@ -116,6 +120,13 @@ public abstract class ReportTests(Portal portal)
 
         Assert.DoesNotContain(now!, p => p.ValidUntil == hygiene.ValidUntil && p.Type == "PB-UMKU-SLHS");
         Assert.Contains(soon!, p => p.Type == "PB-UMKU-SLHS" && p.ValidUntil == hygiene.ValidUntil && p.DaysLeft == 10 && p.Kecamatan == "537104");
+
+        // Named as people read them, in the asker's language: the permit by its title, the kecamatan by its name.
+        Assert.Contains(soon!, p => p.Type == "PB-UMKU-SLHS" && p.TypeTitle == "Sertifikat Laik Higiene Sanitasi" && p.KecamatanName == "Oebobo");
+        using var inEnglish = new HttpRequestMessage(HttpMethod.Get, "/api/reports/expiring-permits?days=30");
+        inEnglish.Headers.AcceptLanguage.ParseAdd("en-GB");
+        var english = await (await mayorLater.Client.SendAsync(inEnglish)).Content.ReadFromJsonAsync<List<LicensingPortal.Api.Features.Reports.ReportExpiringPermits.ExpiringPermit>>(TestJson.Options);
+        Assert.Contains(english!, p => p.Type == "PB-UMKU-SLHS" && p.TypeTitle == "Hygiene and Sanitation Certificate" && p.KecamatanName == "Oebobo");
         Assert.Contains(health!, h => h.Channel == "email" && h.Delivered + h.Pending + h.Retrying >= 1);
     }
 

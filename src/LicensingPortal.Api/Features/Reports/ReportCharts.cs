@@ -55,11 +55,10 @@ public static class ReportCharts
         var plot = NewPlot(
             english ? $"Decisions per {dimension}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : $"Keputusan per {dimension}, {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}",
             english ? "Decisions" : "Keputusan");
-        var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
-        Stack(plot, positions, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)(r.Total - r.Approved)).ToArray(), english);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.Select(p => new Tick(p, rows[(int)p].Name)).ToArray());
-        Slant(plot, rows.Count, narrow);
-        return Finish(plot, format, $"{by.ToLowerInvariant()}-{from:yyyyMMdd}-{to:yyyyMMdd}", narrow, english ? $"Decisions per {dimension}" : $"Keputusan per {dimension}");
+        // Sectors by name ("Makanan dan minuman"), as the table under the chart names them, not by key.
+        var names = rows.Select(r => by == "sector" ? ChartPublicStatistics.SectorName(r.Key, language) : r.Name).ToArray();
+        Categories(plot, names, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)(r.Total - r.Approved)).ToArray(), english, narrow);
+        return Finish(plot, format, $"{by.ToLowerInvariant()}-{from:yyyyMMdd}-{to:yyyyMMdd}", narrow, english ? $"Decisions per {dimension}" : $"Keputusan per {dimension}", NarrowHeightOf(rows.Count));
     }
 
     /// <summary>A month's applications by kecamatan or sector for the public page, approved stacked on rejected; <paramref name="names"/> labels the bars.</summary>
@@ -74,12 +73,38 @@ public static class ReportCharts
             ? first.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(english ? "en-GB" : "id-ID"))
             : month;
         var plot = NewPlot(english ? $"Applications per {dimension}, {monthName}" : $"Permohonan per {dimension}, {monthName}", english ? "Applications" : "Permohonan");
-        var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
         var approved = rows.Select(r => Math.Round(r.Applications * r.ApprovalRate)).ToArray();
-        Stack(plot, positions, approved, rows.Select((r, i) => r.Applications - approved[i]).ToArray(), english);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.Select(p => new Tick(p, names[(int)p])).ToArray());
-        Slant(plot, rows.Count, narrow);
-        return Finish(plot, format, $"statistik-{by}-{month}", narrow, english ? $"Applications per {dimension}" : $"Permohonan per {dimension}");
+        Categories(plot, [.. names], approved, rows.Select((r, i) => r.Applications - approved[i]).ToArray(), english, narrow);
+        return Finish(plot, format, $"statistik-{by}-{month}", narrow, english ? $"Applications per {dimension}" : $"Permohonan per {dimension}", NarrowHeightOf(rows.Count));
+    }
+
+    /// <summary>
+    /// One stacked bar a kecamatan, sector or permit type. On a phone's chart the bars lie down, each named on its left
+    /// in level type: slanted names under upright bars would not fit 480 pixels.
+    /// </summary>
+    private static void Categories(Plot plot, string[] names, double[] approved, double[] rejected, bool english, bool narrow)
+    {
+        // Top to bottom in the table's order on a phone (the first at the top).
+        var positions = Enumerable.Range(0, names.Length).Select(i => narrow ? names.Length - 1 - (double)i : i).ToArray();
+        Stack(plot, positions, approved, rejected, english, horizontal: narrow);
+        var ticks = new ScottPlot.TickGenerators.NumericManual(positions.Select((p, i) => new Tick(p, names[i])).ToArray());
+        if (!narrow)
+        {
+            plot.Axes.Bottom.TickGenerator = ticks;
+            Slant(plot, names.Length, narrow);
+            return;
+        }
+
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 22;
+        plot.Axes.Bottom.TickLabelStyle.FontName = FontName;
+        plot.Axes.Bottom.Label.Text = plot.Axes.Left.Label.Text;
+        plot.Axes.Bottom.Label.FontName = FontName;
+        plot.Axes.Bottom.Label.FontSize = 24;
+        plot.Axes.Left.Label.Text = string.Empty;
+        plot.Grid.XAxisStyle.IsVisible = true;
+        plot.Grid.YAxisStyle.IsVisible = false;
     }
 
     /// <summary>Labels under the bars slant once there are more than fit side by side (half as many on a phone's chart).</summary>
@@ -94,7 +119,7 @@ public static class ReportCharts
     /// Renders the chart, or for a phone (<paramref name="narrow"/>) half as wide with a short title: the page above it
     /// names the period, and the long title would not fit 480 pixels.
     /// </summary>
-    private static FileDownload Finish(Plot plot, string format, string name, bool narrow, string shortTitle)
+    private static FileDownload Finish(Plot plot, string format, string name, bool narrow, string shortTitle, int narrowHeight = NarrowHeight)
     {
         if (!narrow)
         {
@@ -103,8 +128,13 @@ public static class ReportCharts
 
         plot.Title(shortTitle);
         plot.Axes.Title.Label.FontSize = 24;
-        return Render(plot, format, name + "-ponsel", NarrowWidth, NarrowHeight);
+        // Centred on the picture, not on the bars beside their names (it would run off the right edge).
+        plot.Axes.Title.FullFigureCenter = true;
+        return Render(plot, format, name + "-ponsel", NarrowWidth, narrowHeight);
     }
+
+    /// <summary>A phone's chart of lying bars grows with their number, so each name keeps a line of its own (420 pixels for up to six).</summary>
+    public static int NarrowHeightOf(int bars) => Math.Max(NarrowHeight, 180 + (40 * bars));
 
     private static Plot NewPlot(string title, string yLabel)
     {
@@ -129,7 +159,7 @@ public static class ReportCharts
         return plot;
     }
 
-    private static void Stack(Plot plot, double[] positions, double[] approved, double[] rejected, bool english)
+    private static void Stack(Plot plot, double[] positions, double[] approved, double[] rejected, bool english, bool horizontal = false)
     {
         var bars = new List<Bar>(positions.Length * 2);
         for (var i = 0; i < positions.Length; i++)
@@ -138,15 +168,25 @@ public static class ReportCharts
             bars.Add(new Bar { Position = positions[i], ValueBase = approved[i], Value = approved[i] + rejected[i], FillColor = RejectedColor, LineWidth = 0 });
         }
 
-        plot.Add.Bars(bars);
+        plot.Add.Bars(bars).Horizontal = horizontal;
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = english ? "Approved" : "Disetujui", FillColor = ApprovedColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = english ? "Rejected" : "Ditolak", FillColor = RejectedColor });
-        plot.Legend.Alignment = Alignment.UpperRight;
-        plot.ShowLegend();
-        plot.Axes.Margins(bottom: 0);
+        if (horizontal)
+        {
+            // Beneath the chart, where it covers no bar.
+            plot.ShowLegend(Edge.Bottom);
+            plot.Axes.Margins(left: 0);
+        }
+        else
+        {
+            plot.Legend.Alignment = Alignment.UpperRight;
+            plot.ShowLegend();
+            plot.Axes.Margins(bottom: 0);
+        }
+
         if (positions.Length == 0)
         {
-            plot.Axes.SetLimits(-0.5, 0.5, 0, 1);
+            plot.Axes.SetLimits(horizontal ? 0 : -0.5, horizontal ? 1 : 0.5, horizontal ? -0.5 : 0, horizontal ? 0.5 : 1);
         }
     }
 

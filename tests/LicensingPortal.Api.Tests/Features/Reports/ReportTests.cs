@@ -181,7 +181,9 @@ public abstract class ReportTests(Portal portal)
         Assert.Equal(LicensingPortal.Api.Features.Reports.ReportCharts.Width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
         Assert.Equal(LicensingPortal.Api.Features.Reports.ReportCharts.Height, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
         Assert.Equal(ReportCharts.NarrowWidth, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(phone.AsSpan(16, 4)));
-        Assert.Equal(ReportCharts.NarrowHeight, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(phone.AsSpan(20, 4)));
+        // A phone's bars lie down, one line each: the picture is as tall as the sectors need.
+        var sectors = await mayor.Client.GetFromJsonAsync<List<BreakdownRow>>($"/api/reports/breakdown?by=sector&from={from}&to={to}", TestJson.Options);
+        Assert.Equal(ReportCharts.NarrowHeightOf(sectors!.Count), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(phone.AsSpan(20, 4)));
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
         Assert.Equal("svg", document.Root!.Name.LocalName);
         Assert.Contains("Decisions per kecamatan", document.ToString(), StringComparison.Ordinal);

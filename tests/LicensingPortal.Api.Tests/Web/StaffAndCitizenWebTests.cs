@@ -61,10 +61,19 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Screenshots.SaveAsync(page, "officer-decision");
 
             // A filter that cannot be read is said at its field, in the reader's language, and nothing else breaks.
-            await page.GotoAsync("/petugas?Applicant=bukan-id&FromParts.Day=45&FromParts.Month=13&FromParts.Year=2026");
-            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Form.InvalidValue"));
-            await Assertions.Expect(page.Locator("#Applicant-error")).ToContainTextAsync(Say.Id("Form.InvalidValue"));
+            await page.GotoAsync("/petugas?FromParts.Day=45&FromParts.Month=13&FromParts.Year=2026");
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Form.NotADate"));
             await Assertions.Expect(page.Locator("#FromParts-error")).ToContainTextAsync(Say.Id("Form.NotADate"));
+
+            // From a case, every decision for the same account, found by its e-mail.
+            await page.GotoAsync("/petugas?Outcome=rejected");
+            var caseLink = page.Locator("tbody tr td:first-child a").First;
+            var business = (await caseLink.InnerTextAsync()).Trim();
+            await caseLink.ClickAsync();
+            var email = (await page.Locator("#case + dl .govuk-summary-list__row").Filter(new() { HasText = Say.Id("Audit.Case.Account") }).Locator("dd").InnerTextAsync()).Split('\n')[0].Trim();
+            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Audit.Case.AllOfAccount") }).ClickAsync();
+            await Assertions.Expect(page.GetByLabel(Say.Id("Audit.Search.Text"), new() { Exact = true })).ToHaveValueAsync(email);
+            await Assertions.Expect(page.Locator("tbody tr td:first-child a").Filter(new() { HasText = business }).First).ToBeVisibleAsync();
         });
     }
 

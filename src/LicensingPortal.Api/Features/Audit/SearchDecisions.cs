@@ -145,14 +145,17 @@ public static class SearchDecisions
 
         /// <summary>
         /// The applications one typed text finds: by the application's reference, the business's NIB or part of its name,
-        /// or the number (or part of it) of a permit the application issued. Translated to SQL on both providers.
+        /// the number (or part of it) of a permit the application issued, or the applicant account's whole e-mail address
+        /// (every business of that account, as the case page shows the address). Translated to SQL on both providers.
         /// </summary>
         private IQueryable<PermitApplication> Matching(IQueryable<PermitApplication> decided, string text)
         {
             var term = text.ToLowerInvariant();
             // ToLower, Contains and EndsWith are translated to SQL (lower(), LIKE/instr/strpos) on both providers, not run in .NET.
 #pragma warning disable CA1304, CA1311, CA1862
-            var businesses = db.Businesses.Where(b => b.Nib == text || b.Name.ToLower().Contains(term)).Select(b => b.Id);
+            var email = text.Contains('@', StringComparison.Ordinal) ? text.ToUpperInvariant() : null;
+            var owners = db.Users.Where(u => email != null && u.NormalizedEmail == email).Select(u => u.Id);
+            var businesses = db.Businesses.Where(b => b.Nib == text || b.Name.ToLower().Contains(term) || owners.Contains(b.OwnerId)).Select(b => b.Id);
             var permits = db.Permits.Where(p => p.Number.ToLower().Contains(term)).Select(p => p.ApplicationId);
             if (ApplicationReference.IdSuffixOf(text) is { } suffix)
             {

@@ -23,7 +23,6 @@ public sealed class IndexModel : PortalPage
         ["kecamatan"] = nameof(Kecamatan),
         ["permitType"] = nameof(PermitType),
         ["failedRequirement"] = nameof(FailedRequirement),
-        ["applicant"] = nameof(Applicant),
         ["kind"] = nameof(Kind),
         ["text"] = nameof(Cari),
     };
@@ -70,10 +69,6 @@ public sealed class IndexModel : PortalPage
         new(SearchDecisions.KindChange, Texts.Get("Audit.Kind.Change")),
     ];
 
-    /// <summary>An applicant's account id: every decision on that account's businesses.</summary>
-    [BindProperty(SupportsGet = true)]
-    public Guid? Applicant { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "halaman")]
     public int Halaman { get; set; } = 1;
 
@@ -110,7 +105,7 @@ public sealed class IndexModel : PortalPage
         }
 
         var search = await Sender.Send(
-            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), Applicant, Math.Max(1, Halaman), PageSize, Blank(Kind), Blank(Cari)),
+            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), null, Math.Max(1, Halaman), PageSize, Blank(Kind), Blank(Cari)),
             cancellationToken);
         if (search.Succeeded)
         {
@@ -143,7 +138,6 @@ public sealed class IndexModel : PortalPage
         Add("kecamatan", Kecamatan);
         Add("permitType", PermitType);
         Add("failedRequirement", FailedRequirement);
-        Add("applicant", Applicant);
         Add("kind", Kind);
         Add("cari", Cari);
         return "/petugas?handler=Csv&" + string.Join('&', query);
@@ -153,7 +147,7 @@ public sealed class IndexModel : PortalPage
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var search = await Sender.Send(
-            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), Applicant, 1, PageSize, Blank(Kind), Blank(Cari), All: true),
+            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), null, 1, PageSize, Blank(Kind), Blank(Cari), All: true),
             cancellationToken);
         if (!search.Succeeded)
         {

@@ -258,8 +258,10 @@ public abstract partial class StaffAccountTests(Portal portal)
         Assert.Equal((string)document["id"]!, (string)view!["documentId"]!);
         Assert.Equal(refused.Id.ToString(), (string)view["applicationId"]!);
 
-        // Found by part of the business's name, by the reference as typed, and downloaded as CSV.
-        foreach (var text in new[] { name[7..20].ToUpperInvariant(), ((string)file["reference"]!).ToLowerInvariant() })
+        // Found by part of the business's name, by the reference as typed, by the account's e-mail as the case shows it
+        // (in any case; no other account's decision), and downloaded as CSV.
+        Assert.Equal(applicant.Email, (string)file["applicantEmail"]!);
+        foreach (var text in new[] { name[7..20].ToUpperInvariant(), ((string)file["reference"]!).ToLowerInvariant(), applicant.Email.ToUpperInvariant() })
         {
             var found = await officer.Client.GetFromJsonAsync<JsonObject>($"/api/audit/decisions?q={Uri.EscapeDataString(text)}");
             Assert.Equal(refused.Id.ToString(), (string)found!["items"]!.AsArray().Single()!["applicationId"]!);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -148,6 +149,14 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync(Say.Id("Dashboard.DecisionTimeValue", Say.Id("Duration.UnderASecond"), Say.Id("Duration.UnderASecond")));
             await Assertions.Expect(page.Locator("#notifications tbody th").First).ToHaveTextAsync(Say.Id("Dashboard.Channel.email"));
 
+            // A phone's chart of the sectors lies its bars down, one line each: as tall as they need, and the page says so.
+            var sectors = await page.Locator("#breakdown-sector tbody tr").CountAsync();
+            Assert.True(sectors > 6, $"{sectors} sectors");
+            var phoneChart = page.Locator("picture source").Nth(2);
+            Assert.Equal(ReportCharts.NarrowHeightOf(sectors).ToString(System.Globalization.CultureInfo.InvariantCulture), await phoneChart.GetAttributeAsync("height"));
+            var drawn = System.Xml.Linq.XDocument.Parse(await (await page.APIRequest.GetAsync((await phoneChart.GetAttributeAsync("srcset"))!)).TextAsync());
+            Assert.Equal(ReportCharts.NarrowHeightOf(sectors).ToString(System.Globalization.CultureInfo.InvariantCulture), drawn.Root!.Attribute("height")?.Value);
+
             // Every chart is drawn, and its figures are in the table under it.
             var charts = page.Locator("img.kupang-chart");
             Assert.Equal(4, await charts.CountAsync());
@@ -182,7 +191,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(citizen.Locator("#verification-status")).ToHaveTextAsync(Say.Id("Verify.Status.valid"));
             // What to do when the paper in hand says otherwise: report it, from the help page.
             await Assertions.Expect(citizen.Locator("#compare")).ToContainTextAsync(Say.Id("Verify.Compare"));
-            await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { Name = Say.Id("Verify.CompareReport") })).ToHaveAttributeAsync("href", "/bantuan#lapor");
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { Name = Say.Id("Verify.CompareReport") })).ToHaveAttributeAsync("href", "/bantuan#kontak");
             await AuditBothLanguagesAsync(citizen);
 
             await SignInAsync(admin, Roles.Admin);
@@ -378,7 +387,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await ReadHereAsync(officer, "staff-two-factor");
             var key = (await officer.Locator(".kupang-key code").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
             // On the phone that holds the app, the QR code cannot be scanned: a button hands the same key to the app.
-            var app = await officer.GetByRole(AriaRole.Link, new() { Name = Say.Id("TwoFactor.OpenApp") }).GetAttributeAsync("href");
+            var app = await officer.GetByRole(AriaRole.Button, new() { Name = Say.Id("TwoFactor.OpenApp") }).GetAttributeAsync("href");
             Assert.StartsWith("otpauth://totp/", app, StringComparison.Ordinal);
             Assert.Contains($"secret={key}", app, StringComparison.OrdinalIgnoreCase);
             await officer.GetByLabel(Say.Id("Field.TwoFactorCode"), new() { Exact = true }).FillAsync(Accounts.CodeFor(key));

@@ -1,7 +1,8 @@
 namespace LicensingPortal.Api.Features.Audit;
 
 /// <summary>
-/// Officers search decisions by business name, NIB, permit number or application reference (one box), local (WITA)
+/// Officers search decisions by business name, NIB, permit number, application reference or the applicant's e-mail
+/// (one box), local (WITA)
 /// date range, outcome, KBLI, kecamatan, permit type, failed requirement, applicant and kind (a new application, a
 /// renewal or a change), in a stable order (decision time, then application id), a page at a time, or every match
 /// (up to <see cref="MaxCsvRows"/>) as CSV.
@@ -67,7 +68,7 @@ public static class SearchDecisions
         }
     }
 
-    public sealed class Handler(ReadModel model) : IQueryHandler<Query, Result<SearchPage>>
+    public sealed class Handler(ReadModel model, Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer) : IQueryHandler<Query, Result<SearchPage>>
     {
         private readonly LicensingDbContext db = model.Db;
 
@@ -153,17 +154,18 @@ public static class SearchDecisions
             var term = text.ToLowerInvariant();
             // ToLower, Contains and EndsWith are translated to SQL (lower(), LIKE/instr/strpos) on both providers, not run in .NET.
 #pragma warning disable CA1304, CA1311, CA1862
-            var email = text.Contains('@', StringComparison.Ordinal) ? text.ToUpperInvariant() : null;
+            // An e-mail address is compared normalised, as Identity stores it (its index answers); other text finds no account.
+            var email = text.Contains('@', StringComparison.Ordinal) ? normalizer.NormalizeEmail(text) : null;
             var owners = db.Users.Where(u => email != null && u.NormalizedEmail == email).Select(u => u.Id);
-            var businesses = db.Businesses.Where(b => b.Nib == text || b.Name.ToLower().Contains(term) || owners.Contains(b.OwnerId)).Select(b => b.Id);
+            var businessIds = db.Businesses.Where(b => b.Nib == text || b.Name.ToLower().Contains(term) || owners.Contains(b.OwnerId)).Select(b => b.Id);
             var permits = db.Permits.Where(p => p.Number.ToLower().Contains(term)).Select(p => p.ApplicationId);
             if (ApplicationReference.IdSuffixOf(text) is { } suffix)
             {
                 // The reference is the id's last 40 bits: its text form ends with them (lower case on PostgreSQL, upper on SQLite).
-                return decided.Where(a => a.Id.ToString().ToLower().EndsWith(suffix) || businesses.Contains(a.BusinessId) || permits.Contains(a.Id));
+                return decided.Where(a => a.Id.ToString().ToLower().EndsWith(suffix) || businessIds.Contains(a.BusinessId) || permits.Contains(a.Id));
             }
 
-            return decided.Where(a => businesses.Contains(a.BusinessId) || permits.Contains(a.Id));
+            return decided.Where(a => businessIds.Contains(a.BusinessId) || permits.Contains(a.Id));
 #pragma warning restore CA1304, CA1311, CA1862
         }
     }
@@ -192,5 +194,5 @@ public static class SearchDecisions
                 return !result.Succeeded ? result.Error!.ToProblem() : csv ? TypedResults.File(ToCsv(result.Value).Content, "text/csv", "decisions.csv") : TypedResults.Ok(result.Value);
             })
             .WithName("SearchDecisions")
-            .WithSummary("Search decisions by business name, NIB, permit number or application reference (q), local date range, outcome, KBLI, kecamatan, permit type, failed requirement, applicant and kind (new, renewal or change); stable order, paged; format=csv for every match as CSV.");
+            .WithSummary("Search decisions by business name, NIB, permit number, application reference or the applicant's whole e-mail address (q), local date range, outcome, KBLI, kecamatan, permit type, failed requirement, applicant and kind (new, renewal or change); stable order, paged; format=csv for every match as CSV.");
 }

@@ -30,7 +30,7 @@ public static class ReportExpiringPermits
                     p.KecamatanCode ?? string.Empty,
                     p.ValidUntil!.Value,
                     p.ValidUntil.Value.DayNumber - today.DayNumber,
-                    ReportQueries.PermitTypeTitle(rules, p.Type, query.Language),
+                    ReportQueries.PermitTypeTitle(rules, time, p.Type, query.Language),
                     kecamatan.GetValueOrDefault(p.KecamatanCode ?? string.Empty, p.KecamatanCode ?? string.Empty)))
                 .OrderBy(p => p.ValidUntil).ThenBy(p => p.Type, StringComparer.Ordinal)
                 .ToList();
@@ -43,7 +43,9 @@ public static class ReportExpiringPermits
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/expiring-permits", async Task<Results<Ok<IReadOnlyList<ExpiringPermit>>, FileContentHttpResult, ProblemHttpResult>> (int? days, string? format, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
             {
-                var result = await sender.Send(new Query(days ?? 90, RequestLanguage.From(http)), cancellationToken);
+                var language = RequestLanguage.From(http);
+                RequestLanguage.SetContentLanguage(http, language);
+                var result = await sender.Send(new Query(days ?? 90, language), cancellationToken);
                 return !result.Succeeded ? result.Error!.ToProblem()
                     : format == "csv" ? ToCsv(result.Value).ToResult()
                     : TypedResults.Ok(result.Value);

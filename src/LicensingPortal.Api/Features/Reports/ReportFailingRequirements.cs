@@ -16,7 +16,7 @@ public static class ReportFailingRequirements
         public Validator() => RuleFor(q => q.To).IsEndOfPeriod(q => q.From);
     }
 
-    public sealed class Handler(ReadModel model, RuleSetCatalog rules) : IQueryHandler<Query, Result<IReadOnlyList<FailingRequirement>>>
+    public sealed class Handler(ReadModel model, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<FailingRequirement>>>
     {
         private readonly LicensingDbContext db = model.Db;
 
@@ -30,7 +30,7 @@ public static class ReportFailingRequirements
             return totals
                 .OrderByDescending(f => f.Failures).ThenBy(f => f.Id, StringComparer.Ordinal)
                 .Take(Math.Clamp(query.Top, 1, 100))
-                .Select(f => new FailingRequirement(f.Id, ReportQueries.RequirementTitle(rules, f.Id, query.Language), f.Failures))
+                .Select(f => new FailingRequirement(f.Id, ReportQueries.RequirementTitle(rules, time, f.Id, query.Language), f.Failures))
                 .ToList();
         }
     }
@@ -41,7 +41,9 @@ public static class ReportFailingRequirements
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/failing-requirements", async Task<Results<Ok<IReadOnlyList<FailingRequirement>>, FileContentHttpResult, ProblemHttpResult>> (DateOnly from, DateOnly to, int? top, string? format, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
             {
-                var result = await sender.Send(new Query(from, to, top ?? 10, RequestLanguage.From(http)), cancellationToken);
+                var language = RequestLanguage.From(http);
+                RequestLanguage.SetContentLanguage(http, language);
+                var result = await sender.Send(new Query(from, to, top ?? 10, language), cancellationToken);
                 return !result.Succeeded ? result.Error!.ToProblem()
                     : format == "csv" ? ToCsv(result.Value).ToResult()
                     : TypedResults.Ok(result.Value);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Reports;
@@ -116,36 +117,33 @@ public static class ReportQueries
             ?? new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
-    /// <summary>A requirement's title as people read it, from the newest rule set that has it; its id if none does.</summary>
-    public static string RequirementTitle(RuleSetCatalog rules, string id, Language language)
+    /// <summary>A requirement's title as people read it (see <see cref="Named"/>); its id if no rule set has it.</summary>
+    public static string RequirementTitle(RuleSetCatalog rules, TimeProvider time, string id, Language language) =>
+        Named(rules, time, set => set.FindRequirement(id)?.Title.In(language)) ?? id;
+
+    /// <summary>A permit type's title as people read it (see <see cref="Named"/>); its code if no rule set has it.</summary>
+    public static string PermitTypeTitle(RuleSetCatalog rules, TimeProvider time, string type, Language language) =>
+        Named(rules, time, set => set.Definition.PermitTypes.ContainsKey(type) ? PermitResponse.TitleOf(type, set, language) : null) ?? type;
+
+    /// <summary>A name from the rule set in force today, else from the newest that has one (for what has since been retired); null if none does.</summary>
+    private static string? Named(RuleSetCatalog rules, TimeProvider time, Func<CompiledRuleSet, string?> name)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        if (rules.InForceOn(Wita.Today(time)) is { } current && name(current) is { } found)
+        {
+            return found;
+        }
+
         var sets = rules.Library.RuleSets;
         for (var i = sets.Count - 1; i >= 0; i--)
         {
-            if (sets[i].FindRequirement(id) is { } requirement)
+            if (name(sets[i]) is { } older)
             {
-                return requirement.Title.In(language);
+                return older;
             }
         }
 
-        return id;
-    }
-
-    /// <summary>A permit type's title as people read it, from the newest rule set that has it; its code if none does.</summary>
-    public static string PermitTypeTitle(RuleSetCatalog rules, string type, Language language)
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-        var sets = rules.Library.RuleSets;
-        for (var i = sets.Count - 1; i >= 0; i--)
-        {
-            if (sets[i].Definition.PermitTypes.TryGetValue(type, out var definition))
-            {
-                return definition.Title.In(language);
-            }
-        }
-
-        return type;
+        return null;
     }
 
     public static double Rate(long part, long total) => total == 0 ? 0 : Math.Round((double)part / total, 4);

@@ -66,9 +66,16 @@ public static class Cultures
     /// <summary>Whole rupiah as Indonesian spelling writes it, no space after "Rp": "Rp1.250.000" in Bahasa Indonesia, "Rp1,250,000" in English (as the decisions' plain words write it too).</summary>
     public static string Rupiah(long amount) => "Rp" + amount.ToString("#,0", CultureInfo.CurrentCulture);
 
-    /// <summary>How long something took, as people say it: under a second, or seconds to one decimal ("2,5 detik").</summary>
-    public static string Duration(int milliseconds) =>
-        milliseconds < 1000 ? Texts.Get("Duration.UnderASecond") : Texts.Format("Statistics.Seconds", (milliseconds / 1000.0).ToString("#,0.#", CultureInfo.CurrentCulture));
+    /// <summary>
+    /// How long something took, as people say it: under a second, seconds to one decimal ("2,5 detik"), or over ten
+    /// seconds for the decision-time histogram's open last bucket (<see cref="int.MaxValue"/>).
+    /// </summary>
+    public static string Duration(int milliseconds) => milliseconds switch
+    {
+        < 1000 => Texts.Get("Duration.UnderASecond"),
+        int.MaxValue => Texts.Get("Duration.OverTenSeconds"),
+        _ => Texts.Format("Statistics.Seconds", (milliseconds / 1000.0).ToString("#,0.#", CultureInfo.CurrentCulture)),
+    };
 
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
 }

@@ -13,7 +13,8 @@ for (const element of enhancements) {
   })
 }
 
-// A table wider than the screen scrolls inside its region; say so above it, in the region's own words ("geser ke samping …"), while it does.
+// A table wider than the screen scrolls inside its region; say so above it ("geser ke samping …": the region's
+// data-scroll-hint, else its label), while it does.
 const scrollers = document.querySelectorAll('.kupang-table-scroll[aria-label]')
 const showScrollHints = () => {
   for (const region of scrollers) {
@@ -22,7 +23,7 @@ const showScrollHints = () => {
       hint = document.createElement('p')
       hint.className = 'govuk-body-s kupang-scroll-hint'
       hint.setAttribute('aria-hidden', 'true')
-      hint.textContent = region.getAttribute('aria-label')
+      hint.textContent = region.dataset.scrollHint || region.getAttribute('aria-label')
       region.before(hint)
     }
     hint.hidden = region.scrollWidth <= region.clientWidth + 1

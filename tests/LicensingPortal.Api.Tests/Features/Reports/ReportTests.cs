@@ -74,6 +74,11 @@ public abstract class ReportTests(Portal portal)
         Assert.Contains("537104", byKecamatan, StringComparison.Ordinal);
         Assert.True(latency!.Decisions >= 1);
         Assert.Contains(failingRows!, r => r.Id == "PERNYATAAN-KEBENARAN-DATA" && r.Title == "Pemohon menyatakan data yang diisi benar" && r.Failures >= 1);
+        using var failingInEnglish = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/failing-requirements?from={day}&to={day}");
+        failingInEnglish.Headers.AcceptLanguage.ParseAdd("en-GB");
+        using var englishFailing = await mayor.Client.SendAsync(failingInEnglish);
+        Assert.Equal("en", englishFailing.Content.Headers.ContentLanguage.Single());
+        Assert.Contains((await englishFailing.Content.ReadFromJsonAsync<List<LicensingPortal.Api.Features.Reports.ReportFailingRequirements.FailingRequirement>>(TestJson.Options))!, r => r.Id == "PERNYATAAN-KEBENARAN-DATA" && r.Title == "The applicant declares the data given is true");
         foreach (var text in new[] { csv, byKecamatan, failing })
         {
             Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);

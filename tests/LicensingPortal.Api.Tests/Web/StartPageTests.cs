@@ -18,7 +18,7 @@ public sealed class StartPageTests(SqliteBrowserPortal portal) : IClassFixture<S
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
 
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Apply for a business licence in Kota Kupang");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Apply for business permits in Kota Kupang");
         await Axe.AssertNoSeriousViolationsAsync(page);
     }
 }

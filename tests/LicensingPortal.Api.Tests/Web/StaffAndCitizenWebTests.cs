@@ -146,7 +146,9 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             }
 
             await Assertions.Expect(page.Locator("#summary")).Not.ToContainTextAsync("p50");
-            await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync(Say.Id("Dashboard.DecisionTimeValue", Say.Id("Duration.UnderASecond"), Say.Id("Duration.UnderASecond")));
+            await Assertions.Expect(page.Locator("#throughput tbody th").First).ToHaveTextAsync(new Regex(@"^\d{1,2} [A-Z][a-z]+ \d{4}$"));
+            await Assertions.Expect(page.Locator("#breakdown-permitType tbody th").First).ToHaveTextAsync(new Regex($"^({Regex.Escape(Say.Id("PermitType.PB"))}|{Regex.Escape(Say.Id("PermitType.PB-UMKU"))})$"));
+            await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync(Say.Id("Dashboard.DecisionTimeAll", Say.Id("Duration.UnderASecond")));
             await Assertions.Expect(page.Locator("#notifications tbody th").First).ToHaveTextAsync(Say.Id("Dashboard.Channel.email"));
 
             // A phone's chart of the sectors lies its bars down, one line each: as tall as they need, and the page says so.
@@ -322,8 +324,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await officer.GotoAsync("/petugas/notifikasi");
             await ReadHereAsync(officer, "officer-notifications");
             await officer.GotoAsync("/akun/dua-langkah");
-            // This officer has used no recovery codes and holds none: the page says to make some now.
-            await Assertions.Expect(officer.Locator("#codes-low")).ToContainTextAsync(Say.In(language, "TwoFactor.CodesLow"));
+            // This officer holds no recovery codes: the page says what they are for, and to make some now.
+            await Assertions.Expect(officer.Locator("#codes-low")).ToContainTextAsync(Say.In(language, "TwoFactor.CodesNone"));
             await ReadHereAsync(officer, "staff-two-factor-on");
         });
 

@@ -32,11 +32,13 @@ public static class ReportCharts
             english ? $"Decisions per {granularity}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : $"Keputusan per {Unit(granularity)}, {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}",
             english ? "Decisions" : "Keputusan");
         var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
-        Stack(plot, positions, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)r.Rejected).ToArray(), english);
-        var step = Math.Max(1, (int)Math.Ceiling(rows.Count / (narrow ? 6.0 : 12.0)));
+        Stack(plot, positions, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)r.Rejected).ToArray(), english, legendBelow: narrow);
+        // Periods as people name them ("6 Nov", "Nov 2026"), a few of them: five on a phone, level; twelve on a screen.
+        var step = Math.Max(1, (int)Math.Ceiling(rows.Count / (narrow ? 5.0 : 12.0)));
+        var shown = positions.Where((_, i) => i % step == 0).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            positions.Where((_, i) => i % step == 0).Select(p => new Tick(p, rows[(int)p].Period)).ToArray());
-        Slant(plot, rows.Count, narrow);
+            shown.Select(p => new Tick(p, PeriodName(rows[(int)p].Period, granularity, language, brief: true))).ToArray());
+        Slant(plot, narrow ? 0 : shown.Length, narrow);
         return Finish(plot, format, $"throughput-{from:yyyyMMdd}-{to:yyyyMMdd}", narrow, english ? $"Decisions per {granularity}" : $"Keputusan per {Unit(granularity)}");
     }
 
@@ -55,10 +57,44 @@ public static class ReportCharts
         var plot = NewPlot(
             english ? $"Decisions per {dimension}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : $"Keputusan per {dimension}, {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}",
             english ? "Decisions" : "Keputusan");
-        // Sectors by name ("Makanan dan minuman"), as the table under the chart names them, not by key.
-        var names = rows.Select(r => by == "sector" ? ChartPublicStatistics.SectorName(r.Key, language) : r.Name).ToArray();
+        var names = rows.Select(r => BreakdownName(by, r, language)).ToArray();
         Categories(plot, names, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)(r.Total - r.Approved)).ToArray(), english, narrow);
         return Finish(plot, format, $"{by.ToLowerInvariant()}-{from:yyyyMMdd}-{to:yyyyMMdd}", narrow, english ? $"Decisions per {dimension}" : $"Keputusan per {dimension}", NarrowHeightOf(rows.Count));
+    }
+
+    /// <summary>
+    /// A period of a report as people name it: a day "6 November 2026" ("6 Nov" when <paramref name="brief"/>), a week
+    /// "Minggu 45, 2026" ("Mg 45"), a month "November 2026" ("Nov 2026"); what it cannot read, as it is.
+    /// </summary>
+    public static string PeriodName(string period, string granularity, Language language, bool brief = false)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var english = language == Language.English;
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(english ? "en-GB" : "id-ID");
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var none = System.Globalization.DateTimeStyles.None;
+        return granularity switch
+        {
+            "day" when DateOnly.TryParseExact(period, "yyyy-MM-dd", invariant, none, out var day) => day.ToString(brief ? "d MMM" : "d MMMM yyyy", culture),
+            "month" when DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", invariant, none, out var month) => month.ToString(brief ? "MMM yyyy" : "MMMM yyyy", culture),
+            "week" when period.Split("-W") is [var year, var week] => brief ? $"{(english ? "Wk" : "Mg")} {week.TrimStart('0')}" : $"{(english ? "Week" : "Minggu")} {week.TrimStart('0')}, {year}",
+            _ => period,
+        };
+    }
+
+    /// <summary>
+    /// A breakdown's row as people name it, on the chart and in the table under it: a kecamatan by its name, a sector
+    /// ("Makanan dan minuman") and a kind of application ("Perizinan Berusaha") by their texts, not by key.
+    /// </summary>
+    public static string BreakdownName(string by, BreakdownRow row, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return by switch
+        {
+            "sector" => ChartPublicStatistics.SectorName(row.Key, language),
+            "permitType" => Infrastructure.Web.Texts.In(Infrastructure.Web.Cultures.Of(language), $"PermitType.{row.Key}") ?? row.Name,
+            _ => row.Name,
+        };
     }
 
     /// <summary>A month's applications by kecamatan or sector for the public page, approved stacked on rejected; <paramref name="names"/> labels the bars.</summary>
@@ -86,7 +122,7 @@ public static class ReportCharts
     {
         // Top to bottom in the table's order on a phone (the first at the top).
         var positions = Enumerable.Range(0, names.Length).Select(i => narrow ? names.Length - 1 - (double)i : i).ToArray();
-        Stack(plot, positions, approved, rejected, english, horizontal: narrow);
+        Stack(plot, positions, approved, rejected, english, horizontal: narrow, legendBelow: narrow);
         var ticks = new ScottPlot.TickGenerators.NumericManual(positions.Select((p, i) => new Tick(p, names[i])).ToArray());
         if (!narrow)
         {
@@ -159,7 +195,7 @@ public static class ReportCharts
         return plot;
     }
 
-    private static void Stack(Plot plot, double[] positions, double[] approved, double[] rejected, bool english, bool horizontal = false)
+    private static void Stack(Plot plot, double[] positions, double[] approved, double[] rejected, bool english, bool horizontal = false, bool legendBelow = false)
     {
         var bars = new List<Bar>(positions.Length * 2);
         for (var i = 0; i < positions.Length; i++)
@@ -171,16 +207,23 @@ public static class ReportCharts
         plot.Add.Bars(bars).Horizontal = horizontal;
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = english ? "Approved" : "Disetujui", FillColor = ApprovedColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = english ? "Rejected" : "Ditolak", FillColor = RejectedColor });
-        if (horizontal)
+        if (horizontal || legendBelow)
         {
             // Beneath the chart, where it covers no bar.
             plot.ShowLegend(Edge.Bottom);
-            plot.Axes.Margins(left: 0);
         }
         else
         {
             plot.Legend.Alignment = Alignment.UpperRight;
             plot.ShowLegend();
+        }
+
+        if (horizontal)
+        {
+            plot.Axes.Margins(left: 0);
+        }
+        else
+        {
             plot.Axes.Margins(bottom: 0);
         }
 

@@ -114,6 +114,7 @@ public static class ApiEndpoints
         var catalogue = api.MapGroup("/public").WithTags("Catalogue");
         FindActivities.Map(catalogue);
         ListKelurahan.Map(catalogue);
+        ListRuleTerms.Map(catalogue);
         GetServiceContacts.Map(api.MapGroup("/public").WithTags("Help"));
 
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer);

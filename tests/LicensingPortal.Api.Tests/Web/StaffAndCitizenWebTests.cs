@@ -43,6 +43,11 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.Locator("#results")).ToContainTextAsync(new Regex(@"^\d+ "));
             Assert.Contains("Outcome=rejected", page.Url, StringComparison.Ordinal);
             await Assertions.Expect(page.Locator("tbody .govuk-tag--green")).ToHaveCountAsync(0);
+            // A requirement is chosen by its title, not typed as a code.
+            await page.GetByLabel(Say.Id("Field.FailedRequirement"), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Pemohon menyatakan data yang diisi benar" });
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Search"), Exact = true }).ClickAsync();
+            Assert.Contains("FailedRequirement=PERNYATAAN-KEBENARAN-DATA", page.Url, StringComparison.Ordinal);
+            await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Pemohon menyatakan data yang diisi benar");
             await AuditBothLanguagesAsync(page);
             await Screenshots.SaveAsync(page, "officer-search");
 

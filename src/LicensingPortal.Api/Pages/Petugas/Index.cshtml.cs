@@ -87,6 +87,15 @@ public sealed class IndexModel : PortalPage
 
     public IReadOnlyDictionary<string, string> KecamatanNames { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The permit types to search by, named ("Sertifikat Laik Higiene Sanitasi (PB-UMKU-SLHS)"), not typed as codes.</summary>
+    public IReadOnlyList<Choice> PermitTypeChoices { get; private set; } = [];
+
+    /// <summary>The requirements to search by failure, by their titles.</summary>
+    public IReadOnlyList<Choice> RequirementChoices { get; private set; } = [];
+
+    /// <summary>A failed requirement in the results by its title; by its id if the rule set in force no longer has it.</summary>
+    public string RequirementTitle(string id) => RequirementChoices.FirstOrDefault(c => c.Value == id)?.Label ?? id;
+
     public int PageCount => Results is null || Results.Total == 0 ? 1 : (int)Math.Ceiling(Results.Total / (double)Results.PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -94,6 +103,11 @@ public sealed class IndexModel : PortalPage
         var areas = await Sender.Send(new ListKelurahan.Query(), cancellationToken);
         KecamatanChoices = areas.Succeeded ? areas.Value.Select(k => new Choice(k.Code, k.Name)).ToList() : [];
         KecamatanNames = KecamatanChoices.ToDictionary(c => c.Value, c => c.Label);
+        if (await Sender.Send(new ListRuleTerms.Query(Language), cancellationToken) is { Succeeded: true } terms)
+        {
+            PermitTypeChoices = terms.Value.PermitTypes.Select(t => new Choice(t.Code, $"{t.Title} ({t.Code})")).ToList();
+            RequirementChoices = terms.Value.Requirements.Select(t => new Choice(t.Code, t.Title)).ToList();
+        }
         Viewed = (await Sender.Send(new ListDocumentViews.Query(UserId), cancellationToken)).Value.Take(10).ToList();
         From = ReadDate(FromParts, nameof(FromParts)) ?? From;
         To = ReadDate(ToParts, nameof(ToParts)) ?? To;

@@ -89,6 +89,10 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
                 var named = page.GetByRole(AriaRole.Link, new() { Name = S("Applications.DraftOf", Builders.SoleProprietor().Name, S("Journey.Correction")), Exact = true });
                 await Assertions.Expect(named).ToHaveAttributeAsync("href", Pages.Pemohon.Draf.Urls.Check(draft.Id));
                 await Assertions.Expect(page.Locator("main li").Filter(new() { Has = named })).ToContainTextAsync(S("Applications.DraftCorrect"));
+
+                // A sent application opens from its business's name, which says (to a screen reader too) which one it is.
+                var sent = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(Builders.SoleProprietor().Name)}\\s*: {Regex.Escape(S("Status.Approved"))}, ") });
+                await Assertions.Expect(sent).ToHaveAttributeAsync("href", $"/pemohon/permohonan/{approved.Id}");
             }
 
             // Registering a business, one question at a time, each page read as it comes.

@@ -1,6 +1,8 @@
 using System.Globalization;
+using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Reports;
 
@@ -77,12 +79,34 @@ public static class ShowPublicStatistics
         }
     }
 
+    /// <summary>
+    /// The month's figures as one CSV table a spreadsheet opens: the city, then each kecamatan and each sector by name
+    /// (sectors in <paramref name="language"/>), the median decision time in milliseconds.
+    /// </summary>
+    public static FileDownload ToCsv(Response statistics, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        IEnumerable<object?[]> Rows(string dimension, IReadOnlyList<Row> rows, Func<Row, string> name) =>
+            rows.Select(r => new object?[] { statistics.Month, dimension, r.Key, name(r), r.Applications, r.ApprovalRate, r.MedianDecisionMs });
+        return Csv.Table(
+            $"statistik-{statistics.Month}",
+            ["month", "dimension", "key", "name", "applications", "approval_rate", "median_decision_ms"],
+            new[] { new object?[] { statistics.Month, "city", string.Empty, "Kota Kupang", statistics.Applications, statistics.ApprovalRate, statistics.MedianDecisionMs } }
+                .Concat(Rows("kecamatan", statistics.ByKecamatan, r => r.Name))
+                .Concat(Rows("sector", statistics.BySector, r => ChartPublicStatistics.SectorName(r.Key, language))));
+    }
+
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/statistics", async Task<Results<Ok<Response>, ProblemHttpResult>> (string? month, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Query(month), cancellationToken)).ToOk())
+        routes.MapGet("/statistics", async Task<Results<Ok<Response>, FileContentHttpResult, ProblemHttpResult>> (string? month, string? format, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var result = await sender.Send(new Query(month), cancellationToken);
+                return !result.Succeeded ? result.Error!.ToProblem()
+                    : format == "csv" ? ToCsv(result.Value, RequestLanguage.From(http)).ToResult()
+                    : TypedResults.Ok(result.Value);
+            })
             .AllowAnonymous()
             .CacheOutput(CachePolicy)
             .RequireRateLimiting(AuthSetup.PublicLimit)
             .WithName("PublicStatistics")
-            .WithSummary("Public service statistics of a month: applications, approval rate and median decision time, by kecamatan and sector.");
+            .WithSummary("Public service statistics of a month: applications, approval rate and median decision time, by kecamatan and sector (format=csv for one CSV table).");
 }

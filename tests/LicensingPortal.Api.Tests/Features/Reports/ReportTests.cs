@@ -106,6 +106,15 @@ public abstract class ReportTests(Portal portal)
         Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Maria", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/public/statistics?month=2026-13")).StatusCode);
+
+        // The same figures as one table a spreadsheet opens: the city, each kecamatan and each sector by name.
+        var csv = await anonymous.GetStringAsync($"/api/public/statistics?month={month}&format=csv");
+        var lines = csv.Trim().Split('\n');
+        Assert.Equal("month,dimension,key,name,applications,approval_rate,median_decision_ms", lines[0]);
+        Assert.StartsWith($"{month},city,,Kota Kupang,{statistics.Applications},", lines[1], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith($"{month},kecamatan,537104,Oebobo,{oebobo.Applications},", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"{month},sector,makanan-minuman,Makanan dan minuman,", StringComparison.Ordinal));
+        Assert.DoesNotContain("Maria", csv, StringComparison.Ordinal);
     }
 
     [Fact]

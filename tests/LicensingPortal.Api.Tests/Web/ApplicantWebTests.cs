@@ -36,6 +36,8 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             var failed = page.Locator(".kupang-result__item");
             await Assertions.Expect(failed).ToHaveCountAsync(expected);
             await Assertions.Expect(failed.Filter(new() { HasText = Say.Id("Decision.Remedy") })).ToHaveCountAsync(expected);
+            // Each is named as a requirement ("Syarat: …"), not as a statement that reads as if it were met.
+            await Assertions.Expect(failed.Locator("h2").Filter(new() { HasTextRegex = new Regex($"^{Regex.Escape(Say.Id("Decision.RequirementLabel"))}: ") })).ToHaveCountAsync(expected);
             await Assertions.Expect(failed.Filter(new() { HasText = Say.Id("Decision.LegalBasis") })).ToHaveCountAsync(expected);
             var refusedAt = page.Url;
             await Screenshots.SaveAsync(page, "rejected");

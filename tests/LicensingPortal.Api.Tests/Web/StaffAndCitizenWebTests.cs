@@ -71,6 +71,10 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Form.NotADate"));
             await Assertions.Expect(page.Locator("#FromParts-error")).ToContainTextAsync(Say.Id("Form.NotADate"));
 
+            // A code the rule set in force does not have (an old bookmark) still shows as the filter applied.
+            await page.GotoAsync("/petugas?PermitType=SLHS");
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.PermitCode"), new() { Exact = true })).ToHaveValueAsync("SLHS");
+
             // From a case, every decision for the same account, found by its e-mail.
             await page.GotoAsync("/petugas?Outcome=rejected");
             var caseLink = page.Locator("tbody tr td:first-child a").First;

@@ -23,11 +23,13 @@ public static class ListRuleTerms
         public ValueTask<Result<Terms>> Handle(Query query, CancellationToken cancellationToken)
         {
             var ruleSet = rules.InForceOn(Wita.Today(time));
+            // In the asker's language's order, then by code: the same list for the same question.
+            var order = StringComparer.Create(Infrastructure.Web.Cultures.Of(query.Language), ignoreCase: false);
             Result<Terms> result = ruleSet is null
                 ? new Error(ErrorCodes.NoRuleSetInForce, StatusCodes.Status503ServiceUnavailable, "No rule set is in force today.")
                 : new Terms(
-                    ruleSet.Definition.PermitTypes.Values.Select(p => new Term(p.Id, p.Title.In(query.Language))).OrderBy(t => t.Title, StringComparer.CurrentCulture).ToList(),
-                    ruleSet.Requirements.Select(r => new Term(r.Id, r.Title.In(query.Language))).OrderBy(t => t.Title, StringComparer.CurrentCulture).ToList());
+                    ruleSet.Definition.PermitTypes.Values.Select(p => new Term(p.Id, p.Title.In(query.Language))).OrderBy(t => t.Title, order).ThenBy(t => t.Code, StringComparer.Ordinal).ToList(),
+                    ruleSet.Requirements.Select(r => new Term(r.Id, r.Title.In(query.Language))).OrderBy(t => t.Title, order).ThenBy(t => t.Code, StringComparer.Ordinal).ToList());
             return ValueTask.FromResult(result);
         }
     }

@@ -50,8 +50,8 @@ public static class ReportCharts
         {
             ("sector", true) => "sector",
             ("sector", false) => "sektor",
-            ("permitType", true) => "permit type",
-            ("permitType", false) => "jenis izin",
+            ("permitType", true) => "kind of application",
+            ("permitType", false) => "jenis permohonan",
             _ => "kecamatan",
         };
         var plot = NewPlot(
@@ -64,7 +64,7 @@ public static class ReportCharts
 
     /// <summary>
     /// A period of a report as people name it: a day "6 November 2026" ("6 Nov" when <paramref name="brief"/>), a week
-    /// "Minggu 45, 2026" ("Mg 45"), a month "November 2026" ("Nov 2026"); what it cannot read, as it is.
+    /// "Pekan 45, 2026" ("Pekan 45"; "Minggu" also names Sunday), a month "November 2026" ("Nov 2026"); what it cannot read, as it is.
     /// </summary>
     public static string PeriodName(string period, string granularity, Language language, bool brief = false)
     {
@@ -77,7 +77,7 @@ public static class ReportCharts
         {
             "day" when DateOnly.TryParseExact(period, "yyyy-MM-dd", invariant, none, out var day) => day.ToString(brief ? "d MMM" : "d MMMM yyyy", culture),
             "month" when DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", invariant, none, out var month) => month.ToString(brief ? "MMM yyyy" : "MMMM yyyy", culture),
-            "week" when period.Split("-W") is [var year, var week] => brief ? $"{(english ? "Wk" : "Mg")} {week.TrimStart('0')}" : $"{(english ? "Week" : "Minggu")} {week.TrimStart('0')}, {year}",
+            "week" when period.Split("-W") is [var year, var week] => brief ? $"{(english ? "Wk" : "Pekan")} {week.TrimStart('0')}" : $"{(english ? "Week" : "Pekan")} {week.TrimStart('0')}, {year}",
             _ => period,
         };
     }

@@ -81,17 +81,19 @@ public static class ShowPublicStatistics
 
     /// <summary>
     /// The month's figures as one CSV table a spreadsheet opens: the city, then each kecamatan and each sector by name
-    /// (sectors in <paramref name="language"/>), the median decision time in milliseconds.
+    /// (sectors in <paramref name="language"/>), the median decision time in milliseconds (blank when there is none to give).
     /// </summary>
     public static FileDownload ToCsv(Response statistics, Language language)
     {
         ArgumentNullException.ThrowIfNull(statistics);
+        // No median without decisions, nor for the histogram's open last bucket (over ten seconds, no upper bound).
+        static object? Median(long applications, int ms) => applications == 0 || ms == int.MaxValue ? null : ms;
         IEnumerable<object?[]> Rows(string dimension, IReadOnlyList<Row> rows, Func<Row, string> name) =>
-            rows.Select(r => new object?[] { statistics.Month, dimension, r.Key, name(r), r.Applications, r.ApprovalRate, r.MedianDecisionMs });
+            rows.Select(r => new object?[] { statistics.Month, dimension, r.Key, name(r), r.Applications, r.ApprovalRate, Median(r.Applications, r.MedianDecisionMs) });
         return Csv.Table(
             $"statistik-{statistics.Month}",
             ["month", "dimension", "key", "name", "applications", "approval_rate", "median_decision_ms"],
-            new[] { new object?[] { statistics.Month, "city", string.Empty, "Kota Kupang", statistics.Applications, statistics.ApprovalRate, statistics.MedianDecisionMs } }
+            new[] { new object?[] { statistics.Month, "city", string.Empty, "Kota Kupang", statistics.Applications, statistics.ApprovalRate, Median(statistics.Applications, statistics.MedianDecisionMs) } }
                 .Concat(Rows("kecamatan", statistics.ByKecamatan, r => r.Name))
                 .Concat(Rows("sector", statistics.BySector, r => ChartPublicStatistics.SectorName(r.Key, language))));
     }
@@ -100,9 +102,14 @@ public static class ShowPublicStatistics
         routes.MapGet("/statistics", async Task<Results<Ok<Response>, FileContentHttpResult, ProblemHttpResult>> (string? month, string? format, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
             {
                 var result = await sender.Send(new Query(month), cancellationToken);
-                return !result.Succeeded ? result.Error!.ToProblem()
-                    : format == "csv" ? ToCsv(result.Value, RequestLanguage.From(http)).ToResult()
-                    : TypedResults.Ok(result.Value);
+                if (!result.Succeeded || !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+                {
+                    return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+                }
+
+                var language = RequestLanguage.From(http);
+                RequestLanguage.SetContentLanguage(http, language);
+                return ToCsv(result.Value, language).ToResult();
             })
             .AllowAnonymous()
             .CacheOutput(CachePolicy)

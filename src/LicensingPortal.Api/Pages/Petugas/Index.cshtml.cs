@@ -93,6 +93,18 @@ public sealed class IndexModel : PortalPage
     /// <summary>The requirements to search by failure, by their titles.</summary>
     public IReadOnlyList<Choice> RequirementChoices { get; private set; } = [];
 
+    /// <summary>The choices, and a code the address asks for that the rule set in force no longer has (an older rule set's, a bookmark), so the form shows the filter that is applied.</summary>
+    private static List<Choice> WithAsked(IEnumerable<Choice> choices, string? asked)
+    {
+        var list = choices.ToList();
+        if (!string.IsNullOrWhiteSpace(asked) && !list.Exists(c => c.Value == asked.Trim()))
+        {
+            list.Add(new Choice(asked.Trim(), asked.Trim()));
+        }
+
+        return list;
+    }
+
     /// <summary>A failed requirement in the results by its title; by its id if the rule set in force no longer has it.</summary>
     public string RequirementTitle(string id) => RequirementChoices.FirstOrDefault(c => c.Value == id)?.Label ?? id;
 
@@ -105,8 +117,8 @@ public sealed class IndexModel : PortalPage
         KecamatanNames = KecamatanChoices.ToDictionary(c => c.Value, c => c.Label);
         if (await Sender.Send(new ListRuleTerms.Query(Language), cancellationToken) is { Succeeded: true } terms)
         {
-            PermitTypeChoices = terms.Value.PermitTypes.Select(t => new Choice(t.Code, $"{t.Title} ({t.Code})")).ToList();
-            RequirementChoices = terms.Value.Requirements.Select(t => new Choice(t.Code, t.Title)).ToList();
+            PermitTypeChoices = WithAsked(terms.Value.PermitTypes.Select(t => new Choice(t.Code, $"{t.Title} ({t.Code})")), PermitType);
+            RequirementChoices = WithAsked(terms.Value.Requirements.Select(t => new Choice(t.Code, t.Title)), FailedRequirement);
         }
         Viewed = (await Sender.Send(new ListDocumentViews.Query(UserId), cancellationToken)).Value.Take(10).ToList();
         From = ReadDate(FromParts, nameof(FromParts)) ?? From;

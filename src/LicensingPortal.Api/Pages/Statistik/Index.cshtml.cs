@@ -44,5 +44,18 @@ public sealed class IndexModel : PortalPage
         return chart.Succeeded ? File(chart.Value.Content, chart.Value.ContentType) : StatusCode(chart.Error!.Status);
     }
 
+    /// <summary>The month's figures as a CSV table, sectors named in the page's language (the API's format=csv).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var statistics = await Sender.Send(new ShowPublicStatistics.Query(Month), cancellationToken);
+        if (!statistics.Succeeded)
+        {
+            return StatusCode(statistics.Error!.Status);
+        }
+
+        var csv = ShowPublicStatistics.ToCsv(statistics.Value, Language);
+        return File(csv.Content, csv.ContentType, csv.FileName);
+    }
+
     public string SectorName(string key) => ChartPublicStatistics.SectorName(key, Language);
 }

@@ -272,7 +272,10 @@ public abstract partial class StaffAccountTests(Portal portal)
         // The search's choices of permit and requirement are the rule set's words, in the asker's language.
         using var termsRequest = new HttpRequestMessage(HttpMethod.Get, "/api/public/rule-terms");
         termsRequest.Headers.AcceptLanguage.ParseAdd("en-GB");
-        var terms = await (await portal.Client.SendAsync(termsRequest)).Content.ReadFromJsonAsync<LicensingPortal.Api.Features.Catalogue.ListRuleTerms.Terms>(TestJson.Options);
+        using var termsResponse = await portal.Client.SendAsync(termsRequest);
+        Assert.Equal(HttpStatusCode.OK, termsResponse.StatusCode);
+        Assert.Equal("en", termsResponse.Content.Headers.ContentLanguage.Single());
+        var terms = await termsResponse.Content.ReadFromJsonAsync<LicensingPortal.Api.Features.Catalogue.ListRuleTerms.Terms>(TestJson.Options);
         Assert.Contains(new LicensingPortal.Api.Features.Catalogue.ListRuleTerms.Term("PB-UMKU-SLHS", "Hygiene and Sanitation Certificate"), terms!.PermitTypes);
         Assert.Contains(new LicensingPortal.Api.Features.Catalogue.ListRuleTerms.Term("PERNYATAAN-KEBENARAN-DATA", "The applicant declares the data given is true"), terms.Requirements);
         var csv = await officer.Client.GetAsync($"/api/audit/decisions?q={Uri.EscapeDataString(name)}&format=csv");

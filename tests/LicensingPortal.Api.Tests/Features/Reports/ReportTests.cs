@@ -115,6 +115,13 @@ public abstract class ReportTests(Portal portal)
         Assert.Contains(lines, l => l.StartsWith($"{month},kecamatan,537104,Oebobo,{oebobo.Applications},", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith($"{month},sector,makanan-minuman,Makanan dan minuman,", StringComparison.Ordinal));
         Assert.DoesNotContain("Maria", csv, StringComparison.Ordinal);
+
+        // The statistics page's own download names the sectors in the page's language.
+        using var english = new HttpRequestMessage(HttpMethod.Get, $"/statistik?handler=Csv&bulan={month}");
+        english.Headers.AcceptLanguage.ParseAdd("en-GB");
+        using var pageCsv = await anonymous.SendAsync(english);
+        Assert.Equal("text/csv", pageCsv.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"{month},sector,makanan-minuman,Food and drink,", await pageCsv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,11 +25,12 @@ public static class ListRuleTerms
             var ruleSet = rules.InForceOn(Wita.Today(time));
             // In the asker's language's order, then by code: the same list for the same question.
             var order = StringComparer.Create(Infrastructure.Web.Cultures.Of(query.Language), ignoreCase: false);
+            List<Term> Ordered(IEnumerable<Term> terms) => [.. terms.OrderBy(t => t.Title, order).ThenBy(t => t.Code, StringComparer.Ordinal)];
             Result<Terms> result = ruleSet is null
                 ? new Error(ErrorCodes.NoRuleSetInForce, StatusCodes.Status503ServiceUnavailable, "No rule set is in force today.")
                 : new Terms(
-                    ruleSet.Definition.PermitTypes.Values.Select(p => new Term(p.Id, p.Title.In(query.Language))).OrderBy(t => t.Title, order).ThenBy(t => t.Code, StringComparer.Ordinal).ToList(),
-                    ruleSet.Requirements.Select(r => new Term(r.Id, r.Title.In(query.Language))).OrderBy(t => t.Title, order).ThenBy(t => t.Code, StringComparer.Ordinal).ToList());
+                    Ordered(ruleSet.Definition.PermitTypes.Values.Select(p => new Term(p.Id, p.Title.In(query.Language)))),
+                    Ordered(ruleSet.Requirements.Select(r => new Term(r.Id, r.Title.In(query.Language)))));
             return ValueTask.FromResult(result);
         }
     }

@@ -37,12 +37,8 @@ public static class ChartPublicStatistics
     }
 
     /// <summary>A sector's name in a language (the catalogue keys them, e.g. makanan-minuman).</summary>
-    public static string SectorName(string key, Language language)
-    {
-        var culture = Infrastructure.Web.Cultures.Of(language);
-        var text = Infrastructure.Web.Texts.In(culture, $"Sector.{key}");
-        return text ?? key;
-    }
+    public static string SectorName(string key, Language language) =>
+        Infrastructure.Web.Texts.NameOf("Sector", key, Infrastructure.Web.Cultures.Of(language));
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/statistics/chart", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string? month, string? by, string? format, bool? narrow, HttpContext http, ISender sender, CancellationToken cancellationToken) =>

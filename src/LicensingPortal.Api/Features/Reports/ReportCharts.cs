@@ -38,7 +38,7 @@ public static class ReportCharts
         var shown = positions.Where((_, i) => i % step == 0).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             shown.Select(p => new Tick(p, PeriodName(rows[(int)p].Period, granularity, language, brief: true))).ToArray());
-        Slant(plot, narrow ? 0 : shown.Length, narrow);
+        Slant(plot, narrow ? 0 : shown.Length);
         return Finish(plot, format, $"throughput-{from:yyyyMMdd}-{to:yyyyMMdd}", narrow, english ? $"Decisions per {granularity}" : $"Keputusan per {Unit(granularity)}");
     }
 
@@ -70,7 +70,7 @@ public static class ReportCharts
     {
         ArgumentNullException.ThrowIfNull(period);
         var english = language == Language.English;
-        var culture = System.Globalization.CultureInfo.GetCultureInfo(english ? "en-GB" : "id-ID");
+        var culture = Infrastructure.Web.Cultures.Of(language);
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var none = System.Globalization.DateTimeStyles.None;
         return granularity switch
@@ -92,7 +92,7 @@ public static class ReportCharts
         return by switch
         {
             "sector" => ChartPublicStatistics.SectorName(row.Key, language),
-            "permitType" => Infrastructure.Web.Texts.In(Infrastructure.Web.Cultures.Of(language), $"PermitType.{row.Key}") ?? row.Name,
+            "permitType" => Infrastructure.Web.Texts.NameOf("PermitType", row.Key, Infrastructure.Web.Cultures.Of(language)),
             _ => row.Name,
         };
     }
@@ -105,9 +105,7 @@ public static class ReportCharts
         var english = language == Language.English;
         var dimension = by == "sector" ? (english ? "sector" : "sektor") : "kecamatan";
         // "Desember 2026", as people name a month, not "2026-12".
-        var monthName = DateOnly.TryParseExact(month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first)
-            ? first.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(english ? "en-GB" : "id-ID"))
-            : month;
+        var monthName = PeriodName(month, "month", language);
         var plot = NewPlot(english ? $"Applications per {dimension}, {monthName}" : $"Permohonan per {dimension}, {monthName}", english ? "Applications" : "Permohonan");
         var approved = rows.Select(r => Math.Round(r.Applications * r.ApprovalRate)).ToArray();
         Categories(plot, [.. names], approved, rows.Select((r, i) => r.Applications - approved[i]).ToArray(), english, narrow);
@@ -127,7 +125,7 @@ public static class ReportCharts
         if (!narrow)
         {
             plot.Axes.Bottom.TickGenerator = ticks;
-            Slant(plot, names.Length, narrow);
+            Slant(plot, names.Length);
             return;
         }
 
@@ -143,10 +141,10 @@ public static class ReportCharts
         plot.Grid.YAxisStyle.IsVisible = false;
     }
 
-    /// <summary>Labels under the bars slant once there are more than fit side by side (half as many on a phone's chart).</summary>
-    private static void Slant(Plot plot, int count, bool narrow)
+    /// <summary>Labels under the bars slant once there are more than fit side by side (a phone's charts keep theirs level).</summary>
+    private static void Slant(Plot plot, int count)
     {
-        var slanted = count > (narrow ? 3 : 6);
+        var slanted = count > 6;
         plot.Axes.Bottom.TickLabelStyle.Rotation = slanted ? -35 : 0;
         plot.Axes.Bottom.TickLabelStyle.Alignment = slanted ? Alignment.MiddleRight : Alignment.UpperCenter;
     }
@@ -207,7 +205,7 @@ public static class ReportCharts
         plot.Add.Bars(bars).Horizontal = horizontal;
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = english ? "Approved" : "Disetujui", FillColor = ApprovedColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = english ? "Rejected" : "Ditolak", FillColor = RejectedColor });
-        if (horizontal || legendBelow)
+        if (legendBelow)
         {
             // Beneath the chart, where it covers no bar.
             plot.ShowLegend(Edge.Bottom);

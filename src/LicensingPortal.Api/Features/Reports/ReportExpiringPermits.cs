@@ -24,13 +24,14 @@ public static class ReportExpiringPermits
                 .Join(db.Applications, p => p.ApplicationId, a => a.Id, (p, a) => new { p.Type, a.KecamatanCode, p.ValidUntil })
                 .ToListAsync(cancellationToken);
             var kecamatan = ReportQueries.KecamatanNames(rules, time);
+            var titles = permits.Select(p => p.Type).Distinct(StringComparer.Ordinal).ToDictionary(t => t, t => ReportQueries.PermitTypeTitle(rules, time, t, query.Language), StringComparer.Ordinal);
             return permits
                 .Select(p => new ExpiringPermit(
                     p.Type,
                     p.KecamatanCode ?? string.Empty,
                     p.ValidUntil!.Value,
                     p.ValidUntil.Value.DayNumber - today.DayNumber,
-                    ReportQueries.PermitTypeTitle(rules, time, p.Type, query.Language),
+                    titles[p.Type],
                     kecamatan.GetValueOrDefault(p.KecamatanCode ?? string.Empty, p.KecamatanCode ?? string.Empty)))
                 .OrderBy(p => p.ValidUntil).ThenBy(p => p.Type, StringComparer.Ordinal)
                 .ToList();

@@ -123,7 +123,7 @@ public static class ReportQueries
 
     /// <summary>A permit type's title as people read it (see <see cref="Named"/>); its code if no rule set has it.</summary>
     public static string PermitTypeTitle(RuleSetCatalog rules, TimeProvider time, string type, Language language) =>
-        Named(rules, time, set => set.Definition.PermitTypes.ContainsKey(type) ? PermitResponse.TitleOf(type, set, language) : null) ?? type;
+        Named(rules, time, set => set.Definition.PermitTypes.TryGetValue(type, out var definition) ? definition.Title.In(language) : null) ?? type;
 
     /// <summary>A name from the rule set in force today, else from the newest that has one (for what has since been retired); null if none does.</summary>
     private static string? Named(RuleSetCatalog rules, TimeProvider time, Func<CompiledRuleSet, string?> name)

@@ -14,7 +14,10 @@ public static class Texts
     public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 
     /// <summary>The text named after a stored value ("Audit.LogType.{type}"), or the value itself when it has none.</summary>
-    public static string NameOf(string prefix, string value) => Resources.GetString($"{prefix}.{value}", CultureInfo.CurrentUICulture) ?? value;
+    public static string NameOf(string prefix, string value) => NameOf(prefix, value, CultureInfo.CurrentUICulture);
+
+    /// <summary>The same in a given language.</summary>
+    public static string NameOf(string prefix, string value, CultureInfo culture) => Resources.GetString($"{prefix}.{value}", culture) ?? value;
 
     /// <summary>A text in a given language, or null when there is none by that key.</summary>
     public static string? In(CultureInfo culture, string key) => Resources.GetString(key, culture);

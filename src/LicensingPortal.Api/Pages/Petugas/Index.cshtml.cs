@@ -106,7 +106,9 @@ public sealed class IndexModel : PortalPage
     }
 
     /// <summary>A failed requirement in the results by its title; by its id if the rule set in force no longer has it.</summary>
-    public string RequirementTitle(string id) => RequirementChoices.FirstOrDefault(c => c.Value == id)?.Label ?? id;
+    public string RequirementTitle(string id) => requirementTitles.GetValueOrDefault(id, id);
+
+    private Dictionary<string, string> requirementTitles = new(StringComparer.Ordinal);
 
     public int PageCount => Results is null || Results.Total == 0 ? 1 : (int)Math.Ceiling(Results.Total / (double)Results.PageSize);
 
@@ -119,6 +121,7 @@ public sealed class IndexModel : PortalPage
         {
             PermitTypeChoices = WithAsked(terms.Value.PermitTypes.Select(t => new Choice(t.Code, $"{t.Title} ({t.Code})")), PermitType);
             RequirementChoices = WithAsked(terms.Value.Requirements.Select(t => new Choice(t.Code, t.Title)), FailedRequirement);
+            requirementTitles = RequirementChoices.ToDictionary(c => c.Value, c => c.Label, StringComparer.Ordinal);
         }
         Viewed = (await Sender.Send(new ListDocumentViews.Query(UserId), cancellationToken)).Value.Take(10).ToList();
         From = ReadDate(FromParts, nameof(FromParts)) ?? From;

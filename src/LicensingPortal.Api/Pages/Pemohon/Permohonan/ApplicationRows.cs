@@ -36,5 +36,12 @@ public sealed record ApplicationRows(
     }
 
     /// <summary>"56101 — Restoran", or the code alone if the catalogue in force no longer has it.</summary>
-    public string Activity(string code) => ActivityTitles.TryGetValue(code, out var title) ? $"{code} \u2014 {title}" : code;
+    public string Activity(string code) => NameActivity(code, ActivityTitles);
+
+    /// <summary>An activity as the applicant's pages name it, from the catalogue's titles by code.</summary>
+    public static string NameActivity(string code, IReadOnlyDictionary<string, string> titles)
+    {
+        ArgumentNullException.ThrowIfNull(titles);
+        return titles.TryGetValue(code, out var title) ? $"{code} \u2014 {title}" : code;
+    }
 }

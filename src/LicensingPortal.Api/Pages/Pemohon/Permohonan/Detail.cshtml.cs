@@ -53,7 +53,7 @@ public sealed class DetailModel : PortalPage
         Application = application.Value;
         var titles = await Sender.Send(new FindActivities.Query(null, Application.Kbli, Language), cancellationToken);
         var byCode = titles.Succeeded ? titles.Value.ToDictionary(a => a.Code, a => a.Title, StringComparer.Ordinal) : [];
-        Activities = [.. Application.Kbli.Select(code => byCode.TryGetValue(code, out var title) ? $"{code} \u2014 {title}" : code)];
+        Activities = [.. Application.Kbli.Select(code => ApplicationRows.NameActivity(code, byCode))];
         return Page();
     }
 

@@ -201,11 +201,16 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
         }
     }
 
-    /// <summary>Sideways scrolling: the page wider than the window.</summary>
+    /// <summary>
+    /// Sideways scrolling: the page wider than the window, or a table wider than its region (tables of three columns
+    /// or more read row by row on a phone, so none should scroll inside its region either).
+    /// </summary>
     private static async Task<IReadOnlyList<string>> OverflowAsync(IPage page)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        return widths[0] > widths[1] ? [$"the page is {widths[0]} px wide in a {widths[1]} px window"] : [];
+        var tables = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('.kupang-table-scroll')].filter(r => r.scrollWidth > r.clientWidth + 1).map(r => `${r.getAttribute('aria-label')}: ${r.scrollWidth} px in ${r.clientWidth}`)");
+        return [.. widths[0] > widths[1] ? [$"the page is {widths[0]} px wide in a {widths[1]} px window"] : Array.Empty<string>(), .. tables.Select(t => $"a table scrolls sideways ({t})")];
     }
 
     /// <summary>What a person would stumble on in the text: codes and ids, empty quotes, placeholders, and no help link.</summary>

@@ -33,15 +33,22 @@ public sealed partial class TextsTests
         Assert.Empty(named.Where(n => !Indonesian.ContainsKey(n.Key)).Select(n => $"{n.Key} ({n.File})").Distinct());
     }
 
-    /// <summary>Texts named from a value at run time ("Audit.LogType.{type}", "Dashboard.Channel.{channel}") exist for every value there is.</summary>
+    /// <summary>
+    /// Texts named from a value at run time ("Audit.LogType.{type}", "Dashboard.Channel.{channel}",
+    /// "DeadLetters.Type.{notice}") exist for every value there is.
+    /// </summary>
     [Fact]
-    public void EveryLogEntryTypeAndDeliveryChannel_HasAName()
+    public void EveryLogEntryType_DeliveryChannelAndNoticeKind_HasAName()
     {
         string[] Values(Type type) => type.GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
         var types = Values(typeof(Api.Domain.LogEntryTypes));
         var channels = Values(typeof(Api.Domain.NotificationChannels));
-        Assert.True(types.Length >= 9 && channels.Length >= 2);
-        var missing = types.Select(t => $"Audit.LogType.{t}").Concat(channels.Select(c => $"Dashboard.Channel.{c}")).Except(Indonesian.Keys).ToList();
+        var notices = Api.Domain.NoticeKind.All.Select(k => k.Type).ToArray();
+        Assert.True(types.Length >= 9 && channels.Length >= 2 && notices.Length >= 6);
+        var missing = types.Select(t => $"Audit.LogType.{t}")
+            .Concat(channels.Select(c => $"Dashboard.Channel.{c}"))
+            .Concat(notices.Select(n => $"DeadLetters.Type.{n}"))
+            .Except(Indonesian.Keys).ToList();
         Assert.True(missing.Count == 0, string.Join(", ", missing));
     }
 

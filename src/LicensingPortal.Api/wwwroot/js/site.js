@@ -13,6 +13,37 @@ for (const element of enhancements) {
   })
 }
 
+// A table of three columns or more (kupang-stack) reads row by row on a phone (site.css): each cell gets its column's
+// name before it, hidden from screen readers, which read the column headers themselves; and the table's roles are
+// written out, so it stays a table to them whatever its display. The first cell, when not a row header, is the
+// row's name and gets none; an empty cell is left out.
+for (const table of document.querySelectorAll('table.kupang-stack')) {
+  const headers = [...table.querySelectorAll('thead th')].map(th => {
+    const hidden = th.querySelector('.govuk-visually-hidden')
+    return hidden && hidden.textContent.trim() === th.textContent.trim() ? '' : th.textContent.trim()
+  })
+  table.setAttribute('role', 'table')
+  for (const group of table.querySelectorAll('thead, tbody')) group.setAttribute('role', 'rowgroup')
+  for (const row of table.querySelectorAll('tr')) {
+    row.setAttribute('role', 'row')
+    ;[...row.children].forEach((cell, index) => {
+      const scope = cell.getAttribute('scope')
+      cell.setAttribute('role', scope === 'row' ? 'rowheader' : scope === 'col' ? 'columnheader' : 'cell')
+      if (cell.tagName !== 'TD' || index === 0) return
+      if (!cell.textContent.trim() && !cell.querySelector('button, a, img')) {
+        cell.classList.add('kupang-stack__empty')
+      } else if (headers[index]) {
+        const label = document.createElement('span')
+        label.className = 'kupang-stack__label'
+        label.setAttribute('aria-hidden', 'true')
+        label.textContent = headers[index]
+        cell.prepend(label)
+      }
+    })
+  }
+  table.classList.add('kupang-stack--on')
+}
+
 // A table wider than the screen scrolls inside its region; say so above it ("geser ke samping …": the region's
 // data-scroll-hint, else its label), while it does.
 const scrollers = document.querySelectorAll('.kupang-table-scroll[aria-label]')

@@ -15,6 +15,11 @@ public sealed class RunModel : PortalPage
 
     public WhatIfProgress Progress { get; private set; } = null!;
 
+    /// <summary>A requirement by its title in the rule set in force; by its id if only the draft has it.</summary>
+    public string RequirementTitle(string id) => requirementTitles.GetValueOrDefault(id, id);
+
+    private Dictionary<string, string> requirementTitles = new(StringComparer.Ordinal);
+
     public bool Running => Progress.Status is WhatIfStatus.Queued or WhatIfStatus.Running;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
@@ -39,6 +44,11 @@ public sealed class RunModel : PortalPage
         }
 
         Progress = progress.Value;
+        if (Progress.Result is not null && await Sender.Send(new Features.Catalogue.ListRuleTerms.Query(Language), cancellationToken) is { Succeeded: true } terms)
+        {
+            requirementTitles = terms.Value.Requirements.ToDictionary(t => t.Code, t => t.Title, StringComparer.Ordinal);
+        }
+
         return null;
     }
 }

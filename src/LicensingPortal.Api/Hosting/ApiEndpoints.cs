@@ -91,6 +91,7 @@ public static class ApiEndpoints
         VerifyLog.Map(admin);
         var staff = admin.MapGroup("/staff");
         ListStaff.Map(staff);
+        GetStaffMember.Map(staff);
         InviteStaff.Map(staff);
         ChangeStaffRoles.Map(staff);
         DeactivateStaff.Map(staff);

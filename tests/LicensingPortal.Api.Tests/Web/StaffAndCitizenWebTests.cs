@@ -354,11 +354,64 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await SignInAsync(admin, Roles.Admin, language);
             await admin.GotoAsync("/admin/staf");
             await ReadHereAsync(admin, "admin-staff");
+            await admin.Locator("#staff-list a").First.ClickAsync();
+            await Assertions.Expect(admin.Locator("#staff-state")).ToBeVisibleAsync();
+            await ReadHereAsync(admin, "admin-staff-account");
             await admin.GotoAsync("/admin");
             await ReadHereAsync(admin, "admin");
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    /// <summary>
+    /// With dozens of staff, an administrator finds one account by part of its address, opens it, changes its roles,
+    /// deactivates and reactivates it there, and reads its own history: the list stays a list of names.
+    /// </summary>
+    [Fact]
+    public async Task Administrator_FindsAnAccount_ByPartOfItsAddress_AndChangesIt_OnItsOwnPage()
+    {
+        using var mayor = await Accounts.CreateAsync(portal.Factory, Roles.Mayor);
+        var part = mayor.Email[..mayor.Email.IndexOf('@', StringComparison.Ordinal)];
+        var page = await portal.NewPageAsync();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await SignInAsync(page, Roles.Admin);
+            await page.GotoAsync("/admin/staf");
+            await page.Locator("#Cari").FillAsync(part.ToUpperInvariant());
+            await page.Locator("#Peran").SelectOptionAsync(Roles.Mayor);
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Find.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#staff-count")).ToContainTextAsync(Say.Id("Staff.Find.Count", 1));
+            await Assertions.Expect(page.Locator("#staff-list li")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#staff-list li")).ToContainTextAsync($"{Say.Id("Role.Mayor")} · {Say.Id("Staff.StatusShort.Active")}");
+
+            // Another state finds nothing, and says how to see every account again.
+            await page.Locator("#Keadaan").SelectOptionAsync("deactivated");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Find.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("Staff.Find.None"));
+            await page.Locator("#Keadaan").SelectOptionAsync(string.Empty);
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Find.Button"), Exact = true }).ClickAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = mayor.Email, Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(mayor.Email);
+            await page.GetByLabel(Say.Id("Role.Officer"), new() { Exact = true }).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.SaveRoles"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(Say.Id("Staff.RolesChanged", mayor.Email));
+            var roles = $"{Say.Id("Role.Mayor")}, {Say.Id("Role.Officer")}";
+            await Assertions.Expect(page.Locator("main dl")).ToContainTextAsync(roles);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Deactivate"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#staff-state")).ToHaveTextAsync(Say.Id("Staff.Status.Deactivated"));
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Reactivate"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#staff-state")).ToHaveTextAsync(Say.Id("Staff.Status.Active"));
+            // Its own history, newest first: reactivated, deactivated, roles changed.
+            var history = await page.Locator("main ul.govuk-list").First.Locator("li").AllInnerTextsAsync();
+            Assert.Equal(3, history.Count);
+            string Said(string kind) => Say.Id($"Staff.Change.{kind}", mayor.Email, roles, "\u0000").Split('\u0000')[0];
+            Assert.Contains(Said("reactivated"), history[0], StringComparison.Ordinal);
+            Assert.Contains(Said("deactivated"), history[1], StringComparison.Ordinal);
+            Assert.Contains(Said("roles-changed"), history[2], StringComparison.Ordinal);
+        });
     }
 
     [Fact]

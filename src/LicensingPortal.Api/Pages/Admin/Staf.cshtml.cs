@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace LicensingPortal.Api.Pages.Admin;
 
 /// <summary>
-/// Staff accounts (the same use cases as /api/admin/staff): invite a person with their roles, change roles,
-/// deactivate and reactivate, invite again when an invitation expired; and read every staff change and sign-in.
+/// Staff accounts (the same use cases as /api/admin/staff): invite a person with their roles; find accounts by part of
+/// the e-mail address, role and state, each opening its own page (<see cref="StafAkunModel"/>) to change it; and read
+/// the latest staff changes and sign-ins.
 /// </summary>
 public sealed class StafModel : PortalPage
 {
@@ -14,6 +15,13 @@ public sealed class StafModel : PortalPage
         ["email"] = nameof(Email),
         ["roles"] = nameof(InviteRoles),
         ["language"] = nameof(InviteLanguage),
+    };
+
+    private static readonly Dictionary<string, string> FilterMap = new(StringComparer.Ordinal)
+    {
+        ["search"] = nameof(Cari),
+        ["role"] = nameof(Peran),
+        ["status"] = nameof(Keadaan),
     };
 
     [BindProperty]
@@ -25,9 +33,18 @@ public sealed class StafModel : PortalPage
     [BindProperty]
     public string? InviteLanguage { get; set; } = Languages.Indonesian;
 
-    /// <summary>The roles chosen for one account's change.</summary>
-    [BindProperty]
-    public List<string> Roles { get; set; } = [];
+    /// <summary>Part of the e-mail address to find.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Cari { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Peran { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Keadaan { get; set; }
+
+    /// <summary>Whether the list is narrowed by any of the filters.</summary>
+    public bool Filtered => !string.IsNullOrWhiteSpace(Cari) || !string.IsNullOrEmpty(Peran) || !string.IsNullOrEmpty(Keadaan);
 
     public IReadOnlyList<StaffMember> Members { get; private set; } = [];
 
@@ -40,6 +57,12 @@ public sealed class StafModel : PortalPage
 
     public static IReadOnlyList<Choice> RoleChoices =>
         [.. Infrastructure.Auth.Roles.Staff.Select(r => new Choice(r, Texts.Get($"Role.{r}"), Texts.Get($"Role.{r}.Hint")))];
+
+    public static IReadOnlyList<Choice> RoleFilterChoices =>
+        [.. Infrastructure.Auth.Roles.Staff.Select(r => new Choice(r, Texts.Get($"Role.{r}")))];
+
+    public static IReadOnlyList<Choice> StatusChoices =>
+        [.. Enum.GetValues<StaffStatus>().Select(s => new Choice(ListStaff.NameOf(s), Texts.Get($"Staff.StatusShort.{s}")))];
 
     public static IReadOnlyList<Choice> LanguageChoices =>
         [new(Languages.Indonesian, "Bahasa Indonesia"), new(Languages.English, "English")];
@@ -65,58 +88,21 @@ public sealed class StafModel : PortalPage
         return Page();
     }
 
-    public Task<IActionResult> OnPostRolesAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(new ChangeStaffRoles.Command(UserId, id, Roles), "Staff.RolesChanged", cancellationToken);
-
-    public Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(new DeactivateStaff.Command(UserId, id), "Staff.Deactivated", cancellationToken);
-
-    public Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(new ReactivateStaff.Command(UserId, id), "Staff.Reactivated", cancellationToken);
-
-    /// <summary>An invitation that expired unused: the same address and roles, a new link.</summary>
-    public async Task<IActionResult> OnPostInviteAgainAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var member = (await Sender.Send(new ListStaff.Query(), cancellationToken)).Value.FirstOrDefault(m => m.Id == id);
-        if (member is null)
-        {
-            return NotFound();
-        }
-
-        return await ActAsync(new InviteStaff.Command(UserId, member.Email, member.Roles, null), "Staff.InvitedAgain", cancellationToken);
-    }
-
-    public string StatusOf(StaffMember member) => member.Status switch
-    {
-        StaffStatus.Invited => Texts.Format("Staff.Status.Invited", Cultures.Wita(member.InvitationExpiresAt!.Value)),
-        _ => Texts.Get($"Staff.Status.{member.Status}"),
-    };
-
-    public static string RolesOf(IEnumerable<string> roles) => string.Join(", ", roles.Select(r => Texts.Get($"Role.{r}")));
-
-    private async Task<IActionResult> ActAsync<T>(ICommand<Result<T>> command, string done, CancellationToken cancellationToken)
-    {
-        var result = await Sender.Send(command, cancellationToken);
-        if (result.Succeeded)
-        {
-            Done = Texts.Format(done, (result.Value as StaffMember)?.Email);
-        }
-        else if (result.Error!.Status == StatusCodes.Status404NotFound)
-        {
-            return NotFound();
-        }
-        else
-        {
-            ModelState.AddModelError(string.Empty, result.Error.Errors is null ? Describe(result.Error) : string.Join(" ", result.Error.Errors.SelectMany(e => e.Value)));
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    /// <summary>An account's roles and state in a line ("Petugas · Aktif").</summary>
+    public static string SummaryOf(StaffMember member) => $"{StafAkunModel.RolesOf(member.Roles)} · {Texts.Get($"Staff.StatusShort.{member.Status}")}";
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Members = (await Sender.Send(new ListStaff.Query(), cancellationToken)).Value;
+        var members = await Sender.Send(new ListStaff.Query(Cari, Peran, Keadaan), cancellationToken);
+        if (members.Succeeded)
+        {
+            Members = members.Value;
+        }
+        else
+        {
+            ShowErrors(members.Error!, FilterMap);
+        }
+
         Changes = (await Sender.Send(new ListStaffChanges.Query(), cancellationToken)).Value.Take(20).ToList();
         SignIns = (await Sender.Send(new ListSignIns.Query(null), cancellationToken)).Value.Take(20).ToList();
     }

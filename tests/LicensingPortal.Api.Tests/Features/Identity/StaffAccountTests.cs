@@ -133,6 +133,46 @@ public abstract partial class StaffAccountTests(Portal portal)
     }
 
     [Fact]
+    public async Task Administrators_FindAccounts_ByPartOfTheAddress_RoleAndState_AndReadOne_WithItsOwnChanges()
+    {
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        using var applicant = await Accounts.CreateAsync(portal.Factory, Roles.Applicant);
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var (mayor, officer) = ($"walikota-{tag}@kupangkota.go.id", $"petugas-{tag}@kupangkota.go.id");
+        var mayorId = (string)(await (await admin.Client.PostAsJsonAsync("/api/admin/staff", new { email = mayor, roles = new[] { Roles.Mayor } })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var officerId = (string)(await (await admin.Client.PostAsJsonAsync("/api/admin/staff", new { email = officer, roles = new[] { Roles.Officer } })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PostAsync($"/api/admin/staff/{officerId}/deactivate", null)).StatusCode);
+
+        async Task<List<string>> FindAsync(string query) =>
+            [.. (await admin.Client.GetFromJsonAsync<JsonArray>($"/api/admin/staff?{query}"))!.Select(m => (string)m!["email"]!)];
+
+        // Part of the address, in any case; then narrowed by role and by state.
+        Assert.Equal([officer, mayor], await FindAsync($"search={tag.ToUpperInvariant()}"));
+        Assert.Equal([mayor], await FindAsync($"search={tag}&role={Roles.Mayor}"));
+        Assert.Equal([mayor], await FindAsync($"search={tag}&status=invited"));
+        Assert.Equal([officer], await FindAsync($"search={tag}&status=Deactivated"));
+        Assert.Empty(await FindAsync($"search={tag}&role={Roles.Admin}"));
+        Assert.Contains(admin.Email, await FindAsync(string.Empty));
+
+        // A role or state the list does not know is refused, saying which; an applicant's account is not a staff account.
+        var role = await Problems.AssertAsync(await admin.Client.GetAsync($"/api/admin/staff?role={Roles.Applicant}"), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("\"role\"", role.Extensions["errors"]!.ToString(), StringComparison.Ordinal);
+        var status = await Problems.AssertAsync(await admin.Client.GetAsync("/api/admin/staff?status=sleeping"), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("\"status\"", status.Extensions["errors"]!.ToString(), StringComparison.Ordinal);
+        await Problems.AssertAsync(await admin.Client.GetAsync($"/api/admin/staff/{applicant.Id}"), HttpStatusCode.NotFound, "staff_account_not_found");
+        await Problems.AssertAsync(await admin.Client.GetAsync($"/api/admin/staff/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "staff_account_not_found");
+
+        // One account, and its own changes, newest first.
+        var one = await admin.Client.GetFromJsonAsync<JsonObject>($"/api/admin/staff/{officerId}");
+        Assert.Equal(officer, (string)one!["email"]!);
+        Assert.Equal("deactivated", (string)one["status"]!);
+        var changes = await admin.Client.GetFromJsonAsync<JsonArray>($"/api/admin/staff/changes?accountId={officerId}");
+        Assert.Equal(["deactivated", "invited"], changes!.Select(c => (string)c!["kind"]!));
+        Assert.All(changes!, c => Assert.Equal(officer, (string)c!["email"]!));
+        Assert.DoesNotContain(mayorId, changes!.Select(c => (string)c!["accountId"]!));
+    }
+
+    [Fact]
     public async Task TheLastActiveAdministrator_CannotBeDeactivatedOrDemoted()
     {
         using var admin = await portal.StaffAsync(Roles.Admin);

@@ -1,0 +1,89 @@
+using LicensingPortal.Api.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Admin;
+
+/// <summary>
+/// One staff account (the same use cases as /api/admin/staff/{id}): its roles, state, two-step sign-in and last
+/// sign-in; change its roles, deactivate and reactivate it, invite again when an invitation expired; and its own
+/// changes and sign-ins.
+/// </summary>
+public sealed class StafAkunModel : PortalPage
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    /// <summary>The roles chosen for the account's change.</summary>
+    [BindProperty]
+    public List<string> Roles { get; set; } = [];
+
+    public StaffMember Member { get; private set; } = null!;
+
+    public IReadOnlyList<ListStaffChanges.Item> Changes { get; private set; } = [];
+
+    public IReadOnlyList<ListSignIns.Item> SignIns { get; private set; } = [];
+
+    /// <summary>What was just done, said in a banner.</summary>
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
+
+    public Task<IActionResult> OnPostRolesAsync(CancellationToken cancellationToken) =>
+        ActAsync(new ChangeStaffRoles.Command(UserId, Id, Roles), "Staff.RolesChanged", cancellationToken);
+
+    public Task<IActionResult> OnPostDeactivateAsync(CancellationToken cancellationToken) =>
+        ActAsync(new DeactivateStaff.Command(UserId, Id), "Staff.Deactivated", cancellationToken);
+
+    public Task<IActionResult> OnPostReactivateAsync(CancellationToken cancellationToken) =>
+        ActAsync(new ReactivateStaff.Command(UserId, Id), "Staff.Reactivated", cancellationToken);
+
+    /// <summary>An invitation that expired unused: the same address and roles, a new link.</summary>
+    public async Task<IActionResult> OnPostInviteAgainAsync(CancellationToken cancellationToken)
+    {
+        var member = await Sender.Send(new GetStaffMember.Query(Id), cancellationToken);
+        return member.Succeeded
+            ? await ActAsync(new InviteStaff.Command(UserId, member.Value.Email, member.Value.Roles, null), "Staff.InvitedAgain", cancellationToken)
+            : Failure(member.Error!);
+    }
+
+    public string StatusOf(StaffMember member) => member.Status switch
+    {
+        StaffStatus.Invited => Texts.Format("Staff.Status.Invited", Cultures.Wita(member.InvitationExpiresAt!.Value)),
+        _ => Texts.Get($"Staff.Status.{member.Status}"),
+    };
+
+    public static string RolesOf(IEnumerable<string> roles) => string.Join(", ", roles.Select(r => Texts.Get($"Role.{r}")));
+
+    private async Task<IActionResult> ActAsync<T>(ICommand<Result<T>> command, string done, CancellationToken cancellationToken)
+    {
+        var result = await Sender.Send(command, cancellationToken);
+        if (result.Succeeded)
+        {
+            Done = Texts.Format(done, (result.Value as StaffMember)?.Email);
+        }
+        else if (result.Error!.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+        else
+        {
+            ModelState.AddModelError(string.Empty, result.Error.Errors is null ? Describe(result.Error) : string.Join(" ", result.Error.Errors.SelectMany(e => e.Value)));
+        }
+
+        return await LoadAsync(cancellationToken) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var member = await Sender.Send(new GetStaffMember.Query(Id), cancellationToken);
+        if (!member.Succeeded)
+        {
+            return Failure(member.Error!);
+        }
+
+        Member = member.Value;
+        Changes = (await Sender.Send(new ListStaffChanges.Query(Id), cancellationToken)).Value.Take(20).ToList();
+        SignIns = (await Sender.Send(new ListSignIns.Query(Id), cancellationToken)).Value.Take(20).ToList();
+        return null;
+    }
+}

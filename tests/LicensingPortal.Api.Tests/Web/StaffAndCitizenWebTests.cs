@@ -278,6 +278,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
     [InlineData("/petugas/notifikasi")]
     [InlineData("/walikota")]
     [InlineData("/admin")]
+    [InlineData("/admin/staf")]
     public async Task AnApplicantSignedIn_CannotOpenStaffPages(string address)
     {
         var page = await portal.NewPageAsync();
@@ -364,6 +365,20 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    [Fact]
+    public async Task AnOfficer_CannotOpenTheStaffAccountPages()
+    {
+        using var other = await Accounts.CreateAsync(portal.Factory, Roles.Mayor);
+        var page = await portal.NewPageAsync();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await SignInAsync(page, Roles.Officer);
+            Assert.Equal(403, (await page.GotoAsync("/admin/staf"))!.Status);
+            Assert.Equal(403, (await page.GotoAsync($"/admin/staf/{other.Id}"))!.Status);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Error.Forbidden.Title"));
+        });
+    }
+
     /// <summary>
     /// With dozens of staff, an administrator finds one account by part of its address, opens it, changes its roles,
     /// deactivates and reactivates it there, and reads its own history: the list stays a list of names.
@@ -385,12 +400,23 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.Locator("#staff-list li")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("#staff-list li")).ToContainTextAsync($"{Say.Id("Role.Mayor")} · {Say.Id("Staff.StatusShort.Active")}");
 
+            // A status in another case is the same filter, and the form shows it applied.
+            await page.GotoAsync($"/admin/staf?Cari={part}&Keadaan=ACTIVE");
+            await Assertions.Expect(page.Locator("#Keadaan")).ToHaveValueAsync("active");
+            await Assertions.Expect(page.Locator("#staff-list li")).ToHaveCountAsync(1);
+
             // Another state finds nothing, and says how to see every account again.
             await page.Locator("#Keadaan").SelectOptionAsync("deactivated");
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Find.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("Staff.Find.None"));
             await page.Locator("#Keadaan").SelectOptionAsync(string.Empty);
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Find.Button"), Exact = true }).ClickAsync();
+
+            // A role the list does not know (an edited address) is said at its field, and every account is shown.
+            await page.GotoAsync("/admin/staf?Peran=Applicant");
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Validation.StaffRole"));
+            await Assertions.Expect(page.Locator("#staff-count")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = mayor.Email, Exact = true })).ToBeVisibleAsync();
 
             await page.GetByRole(AriaRole.Link, new() { Name = mayor.Email, Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(mayor.Email);

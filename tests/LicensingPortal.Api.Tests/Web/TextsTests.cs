@@ -35,19 +35,21 @@ public sealed partial class TextsTests
 
     /// <summary>
     /// Texts named from a value at run time ("Audit.LogType.{type}", "Dashboard.Channel.{channel}",
-    /// "DeadLetters.Type.{notice}") exist for every value there is.
+    /// "DeadLetters.Type.{notice}", "Staff.Status.{state}") exist for every value there is.
     /// </summary>
     [Fact]
-    public void EveryLogEntryType_DeliveryChannelAndNoticeKind_HasAName()
+    public void EveryLogEntryType_DeliveryChannel_NoticeKindAndStaffState_HasAName()
     {
         string[] Values(Type type) => type.GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
         var types = Values(typeof(Api.Domain.LogEntryTypes));
         var channels = Values(typeof(Api.Domain.NotificationChannels));
         var notices = Api.Domain.NoticeKind.All.Select(k => k.Type).ToArray();
-        Assert.True(types.Length >= 9 && channels.Length >= 2 && notices.Length >= 6);
+        var states = Enum.GetNames<Api.Features.Accounts.StaffStatus>();
+        Assert.True(types.Length >= 9 && channels.Length >= 2 && notices.Length >= 6 && states.Length >= 4);
         var missing = types.Select(t => $"Audit.LogType.{t}")
             .Concat(channels.Select(c => $"Dashboard.Channel.{c}"))
             .Concat(notices.Select(n => $"DeadLetters.Type.{n}"))
+            .Concat(states.SelectMany(s => new[] { $"Staff.Status.{s}", $"Staff.StatusShort.{s}" }))
             .Except(Indonesian.Keys).ToList();
         Assert.True(missing.Count == 0, string.Join(", ", missing));
     }

@@ -1,13 +1,13 @@
 namespace LicensingPortal.Api.Features.Accounts;
 
-/// <summary>The latest sign-ins of staff accounts, successful or not, with the address each came from; of one account, or of all.</summary>
+/// <summary>The latest sign-ins of staff accounts, successful or not (or only those that failed), with the address each came from; of one account, or of all.</summary>
 public static class ListSignIns
 {
     public const int Shown = 200;
 
     public sealed record Item(DateTimeOffset At, Guid AccountId, string Email, string Address, string Outcome);
 
-    public sealed record Query(Guid? AccountId) : IQuery<Result<IReadOnlyList<Item>>>;
+    public sealed record Query(Guid? AccountId, bool OnlyFailed = false) : IQuery<Result<IReadOnlyList<Item>>>;
 
     public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<Item>>>
     {
@@ -17,6 +17,11 @@ public static class ListSignIns
             if (query.AccountId is { } id)
             {
                 attempts = attempts.Where(a => a.AccountId == id);
+            }
+
+            if (query.OnlyFailed)
+            {
+                attempts = attempts.Where(a => a.Outcome != SignInOutcome.Succeeded && a.Outcome != SignInOutcome.CodeNeeded);
             }
 
             var rows = await attempts.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(Shown)
@@ -39,8 +44,8 @@ public static class ListSignIns
     };
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/sign-ins", async Task<Results<Ok<IReadOnlyList<Item>>, ProblemHttpResult>> (Guid? accountId, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Query(accountId), cancellationToken)).ToOk())
+        routes.MapGet("/sign-ins", async Task<Results<Ok<IReadOnlyList<Item>>, ProblemHttpResult>> (Guid? accountId, bool? failed, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(accountId, failed == true), cancellationToken)).ToOk())
             .WithName("ListSignIns")
-            .WithSummary("The latest 200 sign-ins of staff accounts (or of one, with accountId), successful or not, with the address each came from.");
+            .WithSummary("The latest 200 sign-ins of staff accounts (or of one, with accountId), successful or not (only the refused ones with failed=true: a wrong password or code, a locked or deactivated account), with the address each came from.");
 }

@@ -16,9 +16,9 @@ public static class ListStaff
         public Validator()
         {
             RuleFor(q => q.Search).MaximumLength(256);
-            RuleFor(q => q.Role).Must(r => Roles.IsStaffRole(r!)).When(q => !string.IsNullOrEmpty(q.Role))
+            RuleFor(q => q.Role).Must(r => RoleOf(r) is not null).When(q => !string.IsNullOrWhiteSpace(q.Role))
                 .WithMessage(_ => Texts.Get("Validation.StaffRole"));
-            RuleFor(q => q.Status).Must(s => StatusOf(s) is not null).When(q => !string.IsNullOrEmpty(q.Status))
+            RuleFor(q => q.Status).Must(s => StatusOf(s) is not null).When(q => !string.IsNullOrWhiteSpace(q.Status))
                 .WithMessage(_ => Texts.Get("Validation.StaffStatus"));
         }
     }
@@ -28,15 +28,18 @@ public static class ListStaff
         public async ValueTask<Result<IReadOnlyList<StaffMember>>> Handle(Query query, CancellationToken cancellationToken)
         {
             var members = await staff.ListAsync(null, cancellationToken);
-            var search = query.Search?.Trim();
-            var status = StatusOf(query.Status);
+            var (search, role, status) = (query.Search?.Trim(), RoleOf(query.Role), StatusOf(query.Status));
             return members
                 .Where(m => string.IsNullOrEmpty(search) || m.Email.Contains(search, StringComparison.OrdinalIgnoreCase))
-                .Where(m => string.IsNullOrEmpty(query.Role) || m.Roles.Contains(query.Role, StringComparer.Ordinal))
+                .Where(m => role is null || m.Roles.Contains(role, StringComparer.Ordinal))
                 .Where(m => status is null || m.Status == status)
                 .ToList();
         }
     }
+
+    /// <summary>A staff role as the API spells it ("Officer"), from any case, or null.</summary>
+    public static string? RoleOf(string? value) =>
+        Roles.Staff.FirstOrDefault(r => string.Equals(r, value?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A state as the API writes it ("active", "invitationExpired"; any case), or null.</summary>
     public static StaffStatus? StatusOf(string? value) =>
@@ -50,5 +53,5 @@ public static class ListStaff
         routes.MapGet("/", async Task<Results<Ok<IReadOnlyList<StaffMember>>, ProblemHttpResult>> (string? search, string? role, string? status, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Query(search, role, status), cancellationToken)).ToOk())
             .WithName("ListStaff")
-            .WithSummary("Staff accounts with their roles and state: all, or those whose e-mail contains `search`, holding `role` (Officer, Mayor, Admin), in `status` (active, invited, invitationExpired, deactivated).");
+            .WithSummary("Staff accounts with their roles and state: all, or those whose e-mail contains `search`, holding `role` (Officer, Mayor, Admin; any case), in `status` (active, invited, invitationExpired, deactivated; any case).");
 }

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace LicensingPortal.Api.Pages.Admin;
 
 /// <summary>
-/// Staff accounts (the same use cases as /api/admin/staff): invite a person with their roles; find accounts by part of
-/// the e-mail address, role and state, each opening its own page (<see cref="StafAkunModel"/>) to change it; and read
-/// the latest staff changes and sign-ins.
+/// Staff accounts (the same use cases as /api/admin/staff): find accounts by part of the e-mail address, role and
+/// state, each opening its own page (<see cref="StafAkunModel"/>) to change it; invite a person with their roles; and
+/// read the latest staff changes and refused sign-ins.
 /// </summary>
 public sealed class StafModel : PortalPage
 {
@@ -43,26 +43,18 @@ public sealed class StafModel : PortalPage
     [BindProperty(SupportsGet = true)]
     public string? Keadaan { get; set; }
 
-    /// <summary>Whether the list is narrowed by any of the filters.</summary>
-    public bool Filtered => !string.IsNullOrWhiteSpace(Cari) || !string.IsNullOrEmpty(Peran) || !string.IsNullOrEmpty(Keadaan);
+    /// <summary>Whether the list is narrowed by any of the filters (and they were accepted).</summary>
+    public bool Filtered { get; private set; }
 
     public IReadOnlyList<StaffMember> Members { get; private set; } = [];
 
     public IReadOnlyList<ListStaffChanges.Item> Changes { get; private set; } = [];
 
-    public IReadOnlyList<ListSignIns.Item> SignIns { get; private set; } = [];
+    /// <summary>The latest refused sign-ins: a wrong password or code, a locked or deactivated account.</summary>
+    public IReadOnlyList<ListSignIns.Item> Refused { get; private set; } = [];
 
     /// <summary>What was just done, said in a banner.</summary>
     public string? Done { get; private set; }
-
-    public static IReadOnlyList<Choice> RoleChoices =>
-        [.. Infrastructure.Auth.Roles.Staff.Select(r => new Choice(r, Texts.Get($"Role.{r}"), Texts.Get($"Role.{r}.Hint")))];
-
-    public static IReadOnlyList<Choice> RoleFilterChoices =>
-        [.. Infrastructure.Auth.Roles.Staff.Select(r => new Choice(r, Texts.Get($"Role.{r}")))];
-
-    public static IReadOnlyList<Choice> StatusChoices =>
-        [.. Enum.GetValues<StaffStatus>().Select(s => new Choice(ListStaff.NameOf(s), Texts.Get($"Staff.StatusShort.{s}")))];
 
     public static IReadOnlyList<Choice> LanguageChoices =>
         [new(Languages.Indonesian, "Bahasa Indonesia"), new(Languages.English, "English")];
@@ -88,22 +80,28 @@ public sealed class StafModel : PortalPage
         return Page();
     }
 
-    /// <summary>An account's roles and state in a line ("Petugas · Aktif").</summary>
-    public static string SummaryOf(StaffMember member) => $"{StafAkunModel.RolesOf(member.Roles)} · {Texts.Get($"Staff.StatusShort.{member.Status}")}";
-
+    /// <summary>
+    /// The accounts the filters find, the filters spelt as the lists spell them (so the form shows what is applied);
+    /// a filter the lists do not know (an old or edited address) is said at its field, and every account is shown.
+    /// </summary>
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var members = await Sender.Send(new ListStaff.Query(Cari, Peran, Keadaan), cancellationToken);
         if (members.Succeeded)
         {
+            (Peran, Keadaan) = (ListStaff.RoleOf(Peran), ListStaff.StatusOf(Keadaan) is { } status ? ListStaff.NameOf(status) : null);
+            ModelState.Remove(nameof(Peran));
+            ModelState.Remove(nameof(Keadaan));
+            Filtered = !string.IsNullOrWhiteSpace(Cari) || Peran is not null || Keadaan is not null;
             Members = members.Value;
         }
         else
         {
             ShowErrors(members.Error!, FilterMap);
+            Members = (await Sender.Send(new ListStaff.Query(), cancellationToken)).Value;
         }
 
         Changes = (await Sender.Send(new ListStaffChanges.Query(), cancellationToken)).Value.Take(20).ToList();
-        SignIns = (await Sender.Send(new ListSignIns.Query(null), cancellationToken)).Value.Take(20).ToList();
+        Refused = (await Sender.Send(new ListSignIns.Query(null, OnlyFailed: true), cancellationToken)).Value.Take(20).ToList();
     }
 }

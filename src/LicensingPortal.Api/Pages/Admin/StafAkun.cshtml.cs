@@ -10,10 +10,12 @@ namespace LicensingPortal.Api.Pages.Admin;
 /// </summary>
 public sealed class StafAkunModel : PortalPage
 {
+    private static readonly Dictionary<string, string> FieldMap = new(StringComparer.Ordinal) { ["roles"] = nameof(Roles) };
+
     [FromRoute]
     public Guid Id { get; set; }
 
-    /// <summary>The roles chosen for the account's change.</summary>
+    /// <summary>The roles chosen for the account's change; its roles as they are until then.</summary>
     [BindProperty]
     public List<string> Roles { get; set; } = [];
 
@@ -46,20 +48,13 @@ public sealed class StafAkunModel : PortalPage
             : Failure(member.Error!);
     }
 
-    public string StatusOf(StaffMember member) => member.Status switch
-    {
-        StaffStatus.Invited => Texts.Format("Staff.Status.Invited", Cultures.Wita(member.InvitationExpiresAt!.Value)),
-        _ => Texts.Get($"Staff.Status.{member.Status}"),
-    };
-
-    public static string RolesOf(IEnumerable<string> roles) => string.Join(", ", roles.Select(r => Texts.Get($"Role.{r}")));
-
     private async Task<IActionResult> ActAsync<T>(ICommand<Result<T>> command, string done, CancellationToken cancellationToken)
     {
         var result = await Sender.Send(command, cancellationToken);
         if (result.Succeeded)
         {
             Done = Texts.Format(done, (result.Value as StaffMember)?.Email);
+            ModelState.Clear();
         }
         else if (result.Error!.Status == StatusCodes.Status404NotFound)
         {
@@ -67,7 +62,7 @@ public sealed class StafAkunModel : PortalPage
         }
         else
         {
-            ModelState.AddModelError(string.Empty, result.Error.Errors is null ? Describe(result.Error) : string.Join(" ", result.Error.Errors.SelectMany(e => e.Value)));
+            ShowErrors(result.Error, FieldMap);
         }
 
         return await LoadAsync(cancellationToken) ?? Page();
@@ -82,6 +77,7 @@ public sealed class StafAkunModel : PortalPage
         }
 
         Member = member.Value;
+        Roles = [.. Member.Roles];
         Changes = (await Sender.Send(new ListStaffChanges.Query(Id), cancellationToken)).Value.Take(20).ToList();
         SignIns = (await Sender.Send(new ListSignIns.Query(Id), cancellationToken)).Value.Take(20).ToList();
         return null;

@@ -65,6 +65,9 @@ public abstract partial class StaffAccountTests(Portal portal)
         Assert.Contains("wrong_code", outcomes);
         Assert.Contains("succeeded", outcomes);
         Assert.All(signIns!, s => Assert.False(string.IsNullOrEmpty((string)s!["address"]!)));
+        var refused = await admin.Client.GetFromJsonAsync<JsonArray>($"/api/admin/staff/sign-ins?accountId={(string)member["id"]!}&failed=true");
+        // Only the refused ones: the wrong password before the invitation was accepted, the wrong codes.
+        Assert.Equal(["wrong_code", "wrong_password"], refused!.Select(s => (string)s!["outcome"]!).Distinct().Order(StringComparer.Ordinal));
 
         // Each change is in the transparency log, and the log verifies with them.
         await portal.LogIntegratedAsync();

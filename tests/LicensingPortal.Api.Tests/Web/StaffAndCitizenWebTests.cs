@@ -30,13 +30,13 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
 
             // Stable paging over every decision: the second page holds other decisions, and the first page again the same ones.
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Search"), Exact = true }).ClickAsync();
-            var first = await page.Locator("tbody tr td:first-child a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+            var first = await page.Locator("tbody tr th a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
             Assert.Equal(Pages.Petugas.IndexModel.PageSize, first.Length);
             await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Audit.Next") }).ClickAsync();
-            var second = await page.Locator("tbody tr td:first-child a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+            var second = await page.Locator("tbody tr th a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
             Assert.Empty(first.Intersect(second));
             await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Audit.Previous") }).ClickAsync();
-            Assert.Equal(first, await page.Locator("tbody tr td:first-child a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)"));
+            Assert.Equal(first, await page.Locator("tbody tr th a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)"));
 
             await page.GetByLabel(Say.Id("Field.Outcome"), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Say.Id("Status.Rejected") });
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Search"), Exact = true }).ClickAsync();
@@ -51,7 +51,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await AuditBothLanguagesAsync(page);
             await Screenshots.SaveAsync(page, "officer-search");
 
-            await page.Locator("tbody tr td:first-child a").First.ClickAsync();
+            await page.Locator("tbody tr th a").First.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(Say.Id("Status.Rejected"));
             await Assertions.Expect(page.Locator(".govuk-summary-card").First).ToContainTextAsync(Say.Id("Requirement.Failed"));
             await Assertions.Expect(page.Locator("#case + dl")).ToContainTextAsync(Say.Id("Audit.Case.Account"));
@@ -77,13 +77,13 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
 
             // From a case, every decision for the same account, found by its e-mail.
             await page.GotoAsync("/petugas?Outcome=rejected");
-            var caseLink = page.Locator("tbody tr td:first-child a").First;
+            var caseLink = page.Locator("tbody tr th a").First;
             var business = (await caseLink.InnerTextAsync()).Trim();
             await caseLink.ClickAsync();
             var email = (await page.Locator("#case + dl .govuk-summary-list__row").Filter(new() { HasText = Say.Id("Audit.Case.Account") }).Locator("dd").InnerTextAsync()).Split('\n')[0].Trim();
             await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Audit.Case.AllOfAccount") }).ClickAsync();
             await Assertions.Expect(page.GetByLabel(Say.Id("Audit.Search.Text"), new() { Exact = true })).ToHaveValueAsync(email);
-            await Assertions.Expect(page.Locator("tbody tr td:first-child a").Filter(new() { HasText = business }).First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("tbody tr th a").Filter(new() { HasText = business }).First).ToBeVisibleAsync();
         });
     }
 
@@ -107,7 +107,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             Assert.True(int.Parse(await page.Locator("#would-be-approved").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
             // The requirement by its title, the applications by their references: no codes or ids to read.
             await Assertions.Expect(page.Locator("main table").First.Locator("tbody th")).ToHaveTextAsync("Pemohon menyatakan data yang diisi benar");
-            await Assertions.Expect(page.Locator("main table").Nth(1).Locator("tbody a").First).ToHaveTextAsync(new Regex(@"^LP-[0-9A-Z]{4}-[0-9A-Z]{4}$"));
+            await Assertions.Expect(page.Locator("main table").Nth(1).Locator("tbody th a").First).ToHaveTextAsync(new Regex(@"^LP-[0-9A-Z]{4}-[0-9A-Z]{4}$"));
             await AuditBothLanguagesAsync(page);
             await Screenshots.SaveAsync(page, "officer-what-if");
 
@@ -144,9 +144,26 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await SignInAsync(page, Roles.Mayor);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Reports.Title"));
             Assert.NotEqual("0", (await page.Locator("#summary .govuk-heading-xl").First.InnerTextAsync()).Trim());
-            foreach (var table in new[] { "throughput", "breakdown-kecamatan", "breakdown-sector", "breakdown-permitType", "failing", "notifications" })
+            // The tables a chart summarises are folded under a line that says how many rows they hold; the page lists
+            // its reports at the top, each a link to its heading.
+            foreach (var table in new[] { "throughput", "breakdown-kecamatan", "breakdown-sector", "breakdown-permitType" })
+            {
+                var fold = page.Locator($"details#{table}");
+                await Assertions.Expect(page.Locator($"#{table} tbody tr").First).ToBeHiddenAsync();
+                var rows = await page.Locator($"#{table} tbody tr").CountAsync();
+                await Assertions.Expect(fold.Locator("summary")).ToHaveTextAsync(Say.Id("Dashboard.ShowTable", rows));
+                await fold.Locator("summary").ClickAsync();
+                await Assertions.Expect(page.Locator($"#{table} tbody tr").First).ToBeVisibleAsync();
+            }
+
+            foreach (var table in new[] { "failing", "notifications" })
             {
                 await Assertions.Expect(page.Locator($"#{table} tbody tr").First).ToBeVisibleAsync();
+            }
+
+            foreach (var link in await page.Locator("#contents a").AllAsync())
+            {
+                await Assertions.Expect(page.Locator($"h2{await link.GetAttributeAsync("href")}")).ToHaveTextAsync((await link.InnerTextAsync()).Trim());
             }
 
             // In plain words: requirements by their titles (no rule ids), the decision time without percentiles, the
@@ -259,6 +276,26 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Statistics.Title"));
             await Assertions.Expect(page.Locator("#statistics-kecamatan tbody tr").First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#statistics-sector")).ToContainTextAsync(Say.Id("Sector.makanan-minuman"));
+
+            // On a 320-pixel phone a table reads row by row: the kecamatan as the row's name, then each figure after its
+            // column's name, which screen readers do not hear twice (a cell's accessible name is its figure alone).
+            await page.SetViewportSizeAsync(320, 800);
+            var table = page.Locator("#statistics-kecamatan");
+            await Assertions.Expect(table).ToHaveClassAsync(new Regex(@"\bkupang-stack--on\b"));
+            var firstRow = table.Locator("tbody tr").First;
+            await Assertions.Expect(firstRow.GetByRole(AriaRole.Rowheader)).ToHaveCountAsync(1);
+            var cell = firstRow.Locator("td").First;
+            var label = cell.Locator(".kupang-stack__label");
+            await Assertions.Expect(label).ToBeVisibleAsync();
+            await Assertions.Expect(label).ToHaveTextAsync(Say.Id("Dashboard.Applications"));
+            var figure = (await cell.InnerTextAsync()).Trim()[Say.Id("Dashboard.Applications").Length..].Trim();
+            Assert.Matches(@"^\d+$", figure);
+            await Assertions.Expect(firstRow.GetByRole(AriaRole.Cell).First).ToHaveAccessibleNameAsync(figure);
+            var box = await firstRow.BoundingBoxAsync();
+            Assert.True(box!.Width <= 320, $"a row {box.Width} px wide");
+            await page.SetViewportSizeAsync(1024, 800);
+            await Assertions.Expect(label).ToBeHiddenAsync();
+            await page.SetViewportSizeAsync(390, 844);
             Assert.True(await page.Locator("img.kupang-chart").First.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))") > 0);
             await AuditBothLanguagesAsync(page);
             await Screenshots.SaveAsync(page, "public-statistics");
@@ -325,7 +362,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await SignInAsync(officer, Roles.Officer, language);
             await officer.GotoAsync("/petugas?Outcome=rejected");
             await ReadHereAsync(officer, "officer-search");
-            await officer.Locator("tbody tr td:first-child a").First.ClickAsync();
+            await officer.Locator("tbody tr th a").First.ClickAsync();
             await Assertions.Expect(officer.Locator("#replay, form").First).ToBeAttachedAsync();
             // The log's entries by what they record, in the page's language, and the replay button says it changes nothing.
             await Assertions.Expect(officer.GetByRole(AriaRole.Cell, new() { Name = Say.In(language, "Audit.LogType.decision"), Exact = true })).ToBeVisibleAsync();

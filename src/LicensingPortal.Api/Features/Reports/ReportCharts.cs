@@ -33,8 +33,9 @@ public static class ReportCharts
             english ? "Decisions" : "Keputusan");
         var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
         Stack(plot, positions, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)r.Rejected).ToArray(), english, legendBelow: narrow);
-        // Periods as people name them ("6 Nov", "Nov 2026"), a few of them: five on a phone, level; twelve on a screen.
-        var step = Math.Max(1, (int)Math.Ceiling(rows.Count / (narrow ? 5.0 : 12.0)));
+        // Periods as people name them ("6 Nov", "Nov 2026"), a few of them: four on a phone, level (five ran together once
+        // the chart is scaled to a 320-pixel screen); twelve on a screen.
+        var step = Math.Max(1, (int)Math.Ceiling(rows.Count / (narrow ? 4.0 : 12.0)));
         var shown = positions.Where((_, i) => i % step == 0).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             shown.Select(p => new Tick(p, PeriodName(rows[(int)p].Period, granularity, language, brief: true))).ToArray());

@@ -106,9 +106,9 @@ public sealed class IndexModel : PortalPage
     }
 
     /// <summary>A failed requirement in the results by its title; by its id if the rule set in force no longer has it.</summary>
-    public string RequirementTitle(string id) => requirementTitles.GetValueOrDefault(id, id);
+    public string RequirementTitle(string id) => ruleTerms?.RequirementTitle(id) ?? id;
 
-    private Dictionary<string, string> requirementTitles = new(StringComparer.Ordinal);
+    private ListRuleTerms.Terms? ruleTerms;
 
     public int PageCount => Results is null || Results.Total == 0 ? 1 : (int)Math.Ceiling(Results.Total / (double)Results.PageSize);
 
@@ -121,7 +121,7 @@ public sealed class IndexModel : PortalPage
         {
             PermitTypeChoices = WithAsked(terms.Value.PermitTypes.Select(t => new Choice(t.Code, $"{t.Title} ({t.Code})")), PermitType);
             RequirementChoices = WithAsked(terms.Value.Requirements.Select(t => new Choice(t.Code, t.Title)), FailedRequirement);
-            requirementTitles = RequirementChoices.ToDictionary(c => c.Value, c => c.Label, StringComparer.Ordinal);
+            ruleTerms = terms.Value;
         }
         Viewed = (await Sender.Send(new ListDocumentViews.Query(UserId), cancellationToken)).Value.Take(10).ToList();
         From = ReadDate(FromParts, nameof(FromParts)) ?? From;

@@ -15,22 +15,27 @@ for (const element of enhancements) {
 
 // A table of three columns or more (kupang-stack) reads row by row on a phone (site.css): each cell gets its column's
 // name before it, hidden from screen readers, which read the column headers themselves; and the table's roles are
-// written out, so it stays a table to them whatever its display. The first cell, when not a row header, is the
-// row's name and gets none; an empty cell is left out.
-for (const table of document.querySelectorAll('table.kupang-stack')) {
-  const headers = [...table.querySelectorAll('thead th')].map(th => {
-    const hidden = th.querySelector('.govuk-visually-hidden')
-    return hidden && hidden.textContent.trim() === th.textContent.trim() ? '' : th.textContent.trim()
-  })
+// written out, so it stays a table to them whatever its display. The first cell is the row's name and gets none; an
+// empty cell is left out. A table whose cells span rows or columns is left as it is (its labels would be wrong).
+const visibleText = element => {
+  const copy = element.cloneNode(true)
+  for (const hidden of copy.querySelectorAll('.govuk-visually-hidden')) hidden.remove()
+  return copy.textContent.trim()
+}
+for (const table of document.querySelectorAll('table.kupang-stack:not(.kupang-stack--on)')) {
+  const rows = [...table.rows]
+  if (rows.some(row => [...row.cells].some(cell => cell.colSpan > 1 || cell.rowSpan > 1))) continue
+  const headers = [...(table.tHead?.rows[0]?.cells ?? [])].map(visibleText)
   table.setAttribute('role', 'table')
-  for (const group of table.querySelectorAll('thead, tbody')) group.setAttribute('role', 'rowgroup')
-  for (const row of table.querySelectorAll('tr')) {
+  for (const group of [table.tHead, ...table.tBodies]) group?.setAttribute('role', 'rowgroup')
+  for (const row of rows) {
     row.setAttribute('role', 'row')
-    ;[...row.children].forEach((cell, index) => {
-      const scope = cell.getAttribute('scope')
-      cell.setAttribute('role', scope === 'row' ? 'rowheader' : scope === 'col' ? 'columnheader' : 'cell')
-      if (cell.tagName !== 'TD' || index === 0) return
-      if (!cell.textContent.trim() && !cell.querySelector('button, a, img')) {
+    const inHead = row.parentElement === table.tHead
+    ;[...row.cells].forEach((cell, index) => {
+      const header = cell.tagName === 'TH'
+      cell.setAttribute('role', inHead ? 'columnheader' : header ? 'rowheader' : 'cell')
+      if (inHead || header || index === 0) return
+      if (!cell.textContent.trim() && !cell.querySelector('a, button, img, input, select, svg, textarea')) {
         cell.classList.add('kupang-stack__empty')
       } else if (headers[index]) {
         const label = document.createElement('span')
@@ -57,7 +62,9 @@ const showScrollHints = () => {
       hint.textContent = region.dataset.scrollHint || region.getAttribute('aria-label')
       region.before(hint)
     }
+    // Only a region that scrolls is a stop for the keyboard (to scroll it with the arrow keys).
     hint.hidden = region.scrollWidth <= region.clientWidth + 1
+    region.tabIndex = hint.hidden ? -1 : 0
   }
 }
 // Again whenever a region changes size: the window turns, a font arrives, a folded section opens.

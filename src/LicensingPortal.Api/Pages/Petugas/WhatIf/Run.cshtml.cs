@@ -16,9 +16,9 @@ public sealed class RunModel : PortalPage
     public WhatIfProgress Progress { get; private set; } = null!;
 
     /// <summary>A requirement by its title in the rule set in force; by its id if only the draft has it.</summary>
-    public string RequirementTitle(string id) => requirementTitles.GetValueOrDefault(id, id);
+    public string RequirementTitle(string id) => terms?.RequirementTitle(id) ?? id;
 
-    private Dictionary<string, string> requirementTitles = new(StringComparer.Ordinal);
+    private Features.Catalogue.ListRuleTerms.Terms? terms;
 
     public bool Running => Progress.Status is WhatIfStatus.Queued or WhatIfStatus.Running;
 
@@ -44,9 +44,9 @@ public sealed class RunModel : PortalPage
         }
 
         Progress = progress.Value;
-        if (Progress.Result is not null && await Sender.Send(new Features.Catalogue.ListRuleTerms.Query(Language), cancellationToken) is { Succeeded: true } terms)
+        if (Progress.Result is not null && await Sender.Send(new Features.Catalogue.ListRuleTerms.Query(Language), cancellationToken) is { Succeeded: true } found)
         {
-            requirementTitles = terms.Value.Requirements.ToDictionary(t => t.Code, t => t.Title, StringComparer.Ordinal);
+            terms = found.Value;
         }
 
         return null;

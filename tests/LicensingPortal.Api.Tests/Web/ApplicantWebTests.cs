@@ -312,12 +312,23 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
         Assert.Equal(HttpStatusCode.Created, draftResponse.StatusCode);
         var draftId = (await draftResponse.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
         var permitNumber = theirs.Permits[0].Number;
+        var theirDocument = await other.Client.UploadAsync();
 
         var page = await portal.NewPageAsync();
         await BrowserPortal.StepsAsync(page, async () =>
         {
-            await new Applicant(portal, page).SignInFreshAccountAsync();
-            foreach (var address in new[] { $"/pemohon/permohonan/{theirs.Id}", $"/pemohon/draf/{draftId}/lokasi", $"/pemohon/draf/{draftId}/periksa", $"/pemohon/izin/{permitNumber}/pdf", $"/pemohon/permohonan/{theirs.Id}/bukti" })
+            var applicant = new Applicant(portal, page);
+            await applicant.SignInFreshAccountAsync();
+
+            // One's own document opens in the browser, as uploaded; another applicant's is not found.
+            await applicant.UploadKtpAsync();
+            var opened = await page.APIRequest.GetAsync((await page.Locator("main table a").First.GetAttributeAsync("href"))!);
+            Assert.Equal(200, opened.Status);
+            Assert.Equal("application/pdf", opened.Headers["content-type"]);
+            Assert.StartsWith("inline", opened.Headers["content-disposition"], StringComparison.Ordinal);
+            Assert.Equal(Builders.Pdf, await opened.BodyAsync());
+
+            foreach (var address in new[] { $"/pemohon/permohonan/{theirs.Id}", $"/pemohon/draf/{draftId}/lokasi", $"/pemohon/draf/{draftId}/periksa", $"/pemohon/izin/{permitNumber}/pdf", $"/pemohon/permohonan/{theirs.Id}/bukti", $"/pemohon/dokumen?handler=File&id={theirDocument}" })
             {
                 var response = await page.GotoAsync(address);
                 Assert.Equal(404, response!.Status);

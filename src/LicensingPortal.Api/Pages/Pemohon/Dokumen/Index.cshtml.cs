@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LicensingPortal.Api.Pages.Pemohon.Dokumen;
 
-/// <summary>Uploads a document (the same use case and checks as POST /api/documents) and lists one's documents.</summary>
+/// <summary>
+/// Uploads a document (the same use case and checks as POST /api/documents), lists one's documents, and opens one to
+/// look at it (GET /api/documents/{id}/content: another applicant's is "not found").
+/// </summary>
 [RequestSizeLimit(UploadDocument.MaxBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadDocument.MaxBytes + (1024 * 1024))]
 public sealed class IndexModel : PortalPage
@@ -26,6 +29,21 @@ public sealed class IndexModel : PortalPage
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Documents = (await Sender.Send(new ListDocuments.Query(UserId), cancellationToken)).Value;
+
+    /// <summary>One's own document as uploaded, shown in the browser (a photo to check it is sharp, a PDF to read).</summary>
+    public async Task<IActionResult> OnGetFileAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var document = await Sender.Send(new DownloadDocument.Query(UserId, id), cancellationToken);
+        if (!document.Succeeded)
+        {
+            return Failure(document.Error!);
+        }
+
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(document.Value.FileName);
+        Response.Headers.ContentDisposition = disposition.ToString();
+        return File(document.Value.Content, document.Value.ContentType);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -364,6 +364,9 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         {
             await SignInAsync(officer, Roles.Officer, language);
             await officer.GotoAsync("/petugas?Outcome=rejected");
+            // On a phone the filters come first; one link leads past them to the results.
+            await officer.Locator("#to-results").ClickAsync();
+            await Assertions.Expect(officer).ToHaveURLAsync(new Regex("#results$"));
             await ReadHereAsync(officer, "officer-search");
             await officer.Locator("tbody tr th a").First.ClickAsync();
             await Assertions.Expect(officer.Locator("#replay, form").First).ToBeAttachedAsync();

@@ -326,6 +326,9 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             Assert.Equal(200, opened.Status);
             Assert.Equal("application/pdf", opened.Headers["content-type"]);
             Assert.StartsWith("inline", opened.Headers["content-disposition"], StringComparison.Ordinal);
+            // The browser's PDF viewer may draw it (the pages' policy forbids embedded objects); nothing in it runs.
+            Assert.Equal(Api.Infrastructure.Web.SecurityHeaders.FilePolicy, opened.Headers["content-security-policy"]);
+            Assert.Equal("nosniff", opened.Headers["x-content-type-options"]);
             Assert.Equal(Builders.Pdf, await opened.BodyAsync());
 
             foreach (var address in new[] { $"/pemohon/permohonan/{theirs.Id}", $"/pemohon/draf/{draftId}/lokasi", $"/pemohon/draf/{draftId}/periksa", $"/pemohon/izin/{permitNumber}/pdf", $"/pemohon/permohonan/{theirs.Id}/bukti", $"/pemohon/dokumen?handler=File&id={theirDocument}" })

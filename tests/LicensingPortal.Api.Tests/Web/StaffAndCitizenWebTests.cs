@@ -151,7 +151,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
                 var fold = page.Locator($"details#{table}");
                 await Assertions.Expect(page.Locator($"#{table} tbody tr").First).ToBeHiddenAsync();
                 var rows = await page.Locator($"#{table} tbody tr").CountAsync();
-                await Assertions.Expect(fold.Locator("summary")).ToHaveTextAsync(Say.Id("Dashboard.ShowTable", rows));
+                await Assertions.Expect(fold.Locator("summary")).ToContainTextAsync(Say.Id("Dashboard.ShowTable", rows));
                 await fold.Locator("summary").ClickAsync();
                 await Assertions.Expect(page.Locator($"#{table} tbody tr").First).ToBeVisibleAsync();
             }
@@ -161,6 +161,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
                 await Assertions.Expect(page.Locator($"#{table} tbody tr").First).ToBeVisibleAsync();
             }
 
+            await Assertions.Expect(page.Locator("#contents a")).ToHaveCountAsync(8);
             foreach (var link in await page.Locator("#contents a").AllAsync())
             {
                 await Assertions.Expect(page.Locator($"h2{await link.GetAttributeAsync("href")}")).ToHaveTextAsync((await link.InnerTextAsync()).Trim());
@@ -455,14 +456,28 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await page.Locator("#Keadaan").SelectOptionAsync(string.Empty);
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Find.Button"), Exact = true }).ClickAsync();
 
-            // A role the list does not know (an edited address) is said at its field, and every account is shown.
+            // A role the list does not know (an edited address) is said at its field, and every account is shown;
+            // beside a search, the search still applies.
             await page.GotoAsync("/admin/staf?Peran=Applicant");
             await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Validation.StaffRole"));
             await Assertions.Expect(page.Locator("#staff-count")).ToHaveCountAsync(0);
-            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = mayor.Email, Exact = true })).ToBeVisibleAsync();
+            Assert.True(await page.Locator("#staff-list li").CountAsync() > 1);
+            await page.GotoAsync($"/admin/staf?Cari={part}&Peran=Applicant");
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Validation.StaffRole"));
+            await Assertions.Expect(page.Locator("#staff-count")).ToContainTextAsync(Say.Id("Staff.Find.Count", 1));
+            await Assertions.Expect(page.Locator("#staff-list li")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#Cari")).ToHaveValueAsync(part);
 
             await page.GetByRole(AriaRole.Link, new() { Name = mayor.Email, Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(mayor.Email);
+            // No role at all is refused at the field, the boxes left as they were sent (none).
+            await page.GetByLabel(Say.Id("Role.Mayor"), new() { Exact = true }).UncheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.SaveRoles"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-error-message")).ToContainTextAsync(Say.Id("Validation.StaffRoles"));
+            await Assertions.Expect(page.Locator("input[name=Roles]:checked")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#staff-state")).ToHaveTextAsync(Say.Id("Staff.Status.Active"));
+
+            await page.GetByLabel(Say.Id("Role.Mayor"), new() { Exact = true }).CheckAsync();
             await page.GetByLabel(Say.Id("Role.Officer"), new() { Exact = true }).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.SaveRoles"), Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(Say.Id("Staff.RolesChanged", mayor.Email));

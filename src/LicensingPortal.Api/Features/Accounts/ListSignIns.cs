@@ -21,7 +21,8 @@ public static class ListSignIns
 
             if (query.OnlyFailed)
             {
-                attempts = attempts.Where(a => a.Outcome != SignInOutcome.Succeeded && a.Outcome != SignInOutcome.CodeNeeded);
+                attempts = attempts.Where(a => a.Outcome == SignInOutcome.WrongPassword || a.Outcome == SignInOutcome.WrongCode
+                    || a.Outcome == SignInOutcome.LockedOut || a.Outcome == SignInOutcome.Deactivated);
             }
 
             var rows = await attempts.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(Shown)

@@ -14,12 +14,17 @@ public static class ListRuleTerms
 {
     public sealed record Term(string Code, string Title);
 
-    public sealed record Terms(IReadOnlyList<Term> PermitTypes, IReadOnlyList<Term> Requirements)
+    public sealed class Terms(IReadOnlyList<Term>? permitTypes, IReadOnlyList<Term>? requirements)
     {
-        private readonly Dictionary<string, string> requirementTitles = Requirements.ToDictionary(t => t.Code, t => t.Title, StringComparer.Ordinal);
+        private Dictionary<string, string>? requirementTitles;
+
+        public IReadOnlyList<Term> PermitTypes { get; } = permitTypes ?? [];
+
+        public IReadOnlyList<Term> Requirements { get; } = requirements ?? [];
 
         /// <summary>A requirement by its title; by its code if the rule set in force does not have it (an older one's, a draft's).</summary>
-        public string RequirementTitle(string code) => requirementTitles.GetValueOrDefault(code, code);
+        public string RequirementTitle(string code) =>
+            (requirementTitles ??= Requirements.ToDictionary(t => t.Code, t => t.Title, StringComparer.Ordinal)).GetValueOrDefault(code, code);
     }
 
     public sealed record Query(Language Language) : IQuery<Result<Terms>>;

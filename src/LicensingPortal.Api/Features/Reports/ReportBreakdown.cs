@@ -25,7 +25,7 @@ public static class ReportBreakdown
     }
 
     public static FileDownload ToCsv(string by, IReadOnlyList<BreakdownRow> rows) =>
-        Csv.Table($"by-{by}", [by, "name", "total", "approved", "approval_rate"], rows.Select(r => new object[] { r.Key, r.Name, r.Total, r.Approved, r.ApprovalRate }));
+        Csv.Table($"by-{by}", [by, "name", "total", "approved", "approval_rate", "rejected"], rows.Select(r => new object[] { r.Key, r.Name, r.Total, r.Approved, r.ApprovalRate, r.Rejected }));
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/breakdown", async Task<Results<Ok<IReadOnlyList<BreakdownRow>>, FileContentHttpResult, ProblemHttpResult>> (DateOnly from, DateOnly to, string? by, string? format, ISender sender, CancellationToken cancellationToken) =>

@@ -59,7 +59,7 @@ public static class ReportCharts
             english ? $"Decisions per {dimension}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : $"Keputusan per {dimension}, {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}",
             english ? "Decisions" : "Keputusan");
         var names = rows.Select(r => BreakdownName(by, r, language)).ToArray();
-        Categories(plot, names, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)(r.Total - r.Approved)).ToArray(), english, narrow);
+        Categories(plot, names, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)r.Rejected).ToArray(), english, narrow);
         return Finish(plot, format, $"{by.ToLowerInvariant()}-{from:yyyyMMdd}-{to:yyyyMMdd}", narrow, english ? $"Decisions per {dimension}" : $"Keputusan per {dimension}", NarrowHeightOf(rows.Count));
     }
 

@@ -8,7 +8,7 @@ namespace LicensingPortal.Api.Features.Reports;
 public sealed record ThroughputRow(string Period, long Total, long Approved, long Rejected, double ApprovalRate);
 
 /// <summary>One kecamatan, sector or permit type; <paramref name="Name"/> is the kecamatan's name, else the key.</summary>
-public sealed record BreakdownRow(string Key, string Name, long Total, long Approved, double ApprovalRate);
+public sealed record BreakdownRow(string Key, string Name, long Total, long Approved, double ApprovalRate, long Rejected);
 
 public sealed record LatencySummary(long Decisions, int P50Ms, int P95Ms, int P99Ms);
 
@@ -74,7 +74,7 @@ public static class ReportQueries
             {
                 var total = g.Sum(t => t.Count);
                 var approved = g.Where(t => t.Approved).Sum(t => t.Count);
-                return new BreakdownRow(g.Key, by == "kecamatan" ? names.GetValueOrDefault(g.Key, g.Key) : g.Key, total, approved, Rate(approved, total));
+                return new BreakdownRow(g.Key, by == "kecamatan" ? names.GetValueOrDefault(g.Key, g.Key) : g.Key, total, approved, Rate(approved, total), total - approved);
             })
             .ToList();
     }

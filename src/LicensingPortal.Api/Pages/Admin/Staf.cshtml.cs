@@ -81,26 +81,34 @@ public sealed class StafModel : PortalPage
     }
 
     /// <summary>
-    /// The accounts the filters find, the filters spelt as the lists spell them (so the form shows what is applied);
-    /// a filter the lists do not know (an old or edited address) is said at its field, and every account is shown.
+    /// The accounts the filters find, the filters spelt as the lists spell them (so the form shows what is applied); a
+    /// filter the lists do not know (an old or edited address) is said at its field, and the others still apply.
     /// </summary>
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var members = await Sender.Send(new ListStaff.Query(Cari, Peran, Keadaan), cancellationToken);
-        if (members.Succeeded)
-        {
-            (Peran, Keadaan) = (ListStaff.RoleOf(Peran), ListStaff.StatusOf(Keadaan) is { } status ? ListStaff.NameOf(status) : null);
-            ModelState.Remove(nameof(Peran));
-            ModelState.Remove(nameof(Keadaan));
-            Filtered = !string.IsNullOrWhiteSpace(Cari) || Peran is not null || Keadaan is not null;
-            Members = members.Value;
-        }
-        else
+        HashSet<string> refused = members.Succeeded ? [] : members.Error!.Errors?.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
+        if (!members.Succeeded)
         {
             ShowErrors(members.Error!, FilterMap);
-            Members = (await Sender.Send(new ListStaff.Query(), cancellationToken)).Value;
+            members = await Sender.Send(new ListStaff.Query(Accepted("search", Cari), Accepted("role", Peran), Accepted("status", Keadaan)), cancellationToken);
         }
 
+        string? Accepted(string field, string? value) => refused.Contains(field) ? null : value;
+        if (!refused.Contains("role"))
+        {
+            Peran = ListStaff.RoleOf(Peran);
+            ModelState.Remove(nameof(Peran));
+        }
+
+        if (!refused.Contains("status"))
+        {
+            Keadaan = ListStaff.StatusOf(Keadaan) is { } status ? ListStaff.NameOf(status) : null;
+            ModelState.Remove(nameof(Keadaan));
+        }
+
+        Filtered = !string.IsNullOrWhiteSpace(Accepted("search", Cari)) || Accepted("role", Peran) is not null || Accepted("status", Keadaan) is not null;
+        Members = members.Succeeded ? members.Value : [];
         Changes = (await Sender.Send(new ListStaffChanges.Query(), cancellationToken)).Value.Take(20).ToList();
         Refused = (await Sender.Send(new ListSignIns.Query(null, OnlyFailed: true), cancellationToken)).Value.Take(20).ToList();
     }

@@ -77,7 +77,12 @@ public sealed class StafAkunModel : PortalPage
         }
 
         Member = member.Value;
-        Roles = [.. Member.Roles];
+        if (!ModelState.ContainsKey(nameof(Roles)))
+        {
+            // The account's roles as they are; after a refused change of roles, the choice as it was sent (none, say).
+            Roles = [.. Member.Roles];
+        }
+
         Changes = (await Sender.Send(new ListStaffChanges.Query(Id), cancellationToken)).Value.Take(20).ToList();
         SignIns = (await Sender.Send(new ListSignIns.Query(Id), cancellationToken)).Value.Take(20).ToList();
         return null;

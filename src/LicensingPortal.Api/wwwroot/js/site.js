@@ -18,6 +18,7 @@ for (const element of enhancements) {
 // written out, so it stays a table to them whatever its display. The first cell is the row's name and gets none; an
 // empty cell is left out. A table whose cells span rows or columns is left as it is (its labels would be wrong).
 const visibleText = element => {
+  if (element.closest('.govuk-visually-hidden')) return ''
   const copy = element.cloneNode(true)
   for (const hidden of copy.querySelectorAll('.govuk-visually-hidden')) hidden.remove()
   return copy.textContent.trim()
@@ -25,12 +26,14 @@ const visibleText = element => {
 for (const table of document.querySelectorAll('table.kupang-stack:not(.kupang-stack--on)')) {
   const rows = [...table.rows]
   if (rows.some(row => [...row.cells].some(cell => cell.colSpan > 1 || cell.rowSpan > 1))) continue
-  const headers = [...(table.tHead?.rows[0]?.cells ?? [])].map(visibleText)
+  // The column headers: the head's row, or a first row of column headers in the body.
+  const headRow = table.tHead?.rows[0] ?? rows.find(row => row.cells.length > 0 && [...row.cells].every(cell => cell.getAttribute('scope') === 'col'))
+  const headers = [...(headRow?.cells ?? [])].map(visibleText)
   table.setAttribute('role', 'table')
   for (const group of [table.tHead, ...table.tBodies]) group?.setAttribute('role', 'rowgroup')
   for (const row of rows) {
     row.setAttribute('role', 'row')
-    const inHead = row.parentElement === table.tHead
+    const inHead = row.parentElement === table.tHead || row === headRow
     ;[...row.cells].forEach((cell, index) => {
       const header = cell.tagName === 'TH'
       cell.setAttribute('role', inHead ? 'columnheader' : header ? 'rowheader' : 'cell')

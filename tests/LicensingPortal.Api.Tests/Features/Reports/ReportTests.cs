@@ -72,6 +72,12 @@ public abstract class ReportTests(Portal portal)
         Assert.True(Assert.Single(throughput!).Total >= 1);
         Assert.StartsWith("period,total,approved,rejected,approval_rate\n", csv, StringComparison.Ordinal);
         Assert.Contains("537104", byKecamatan, StringComparison.Ordinal);
+        // Each kecamatan's refusals are counted too (this day has one approval and one refusal of the same applicant's).
+        var kecamatanRows = await mayor.Client.GetFromJsonAsync<List<BreakdownRow>>($"/api/reports/breakdown?from={day}&to={day}&by=kecamatan", TestJson.Options);
+        Assert.All(kecamatanRows!, r => Assert.Equal(r.Total - r.Approved, r.Rejected));
+        Assert.Contains(kecamatanRows!, r => r.Rejected >= 1);
+        var kecamatanCsv = await mayor.Client.GetStringAsync($"/api/reports/breakdown?from={day}&to={day}&by=kecamatan&format=csv");
+        Assert.StartsWith("kecamatan,name,total,approved,approval_rate,rejected\n", kecamatanCsv, StringComparison.Ordinal);
         Assert.True(latency!.Decisions >= 1);
         Assert.Contains(failingRows!, r => r.Id == "PERNYATAAN-KEBENARAN-DATA" && r.Title == "Pemohon menyatakan data yang diisi benar" && r.Failures >= 1);
         using var failingInEnglish = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/failing-requirements?from={day}&to={day}");

@@ -42,6 +42,7 @@ public sealed class IndexModel : PortalPage
         var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
         disposition.SetHttpFileName(document.Value.FileName);
         Response.Headers.ContentDisposition = disposition.ToString();
+        Response.Headers.ContentSecurityPolicy = Infrastructure.Web.SecurityHeaders.FilePolicy;
         return File(document.Value.Content, document.Value.ContentType);
     }
 

@@ -74,6 +74,7 @@ public static class ApiEndpoints
         UploadDocument.Map(documents).AddEndpointFilter(idempotent);
         GetDocument.Map(documents);
         DownloadDocument.Map(documents);
+        DeleteDocument.Map(documents);
         ListDocuments.Map(documents);
 
         var permits = api.MapGroup("/permits").WithTags("Permits").RequireAuthorization(Policies.Applicant);

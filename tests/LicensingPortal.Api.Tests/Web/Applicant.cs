@@ -126,16 +126,18 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync(S("Business.New.Registered"));
     }
 
-    /// <summary>Uploads a real PDF as the owner's KTP on the documents page.</summary>
-    public async Task UploadKtpAsync()
+    /// <summary>Uploads a real PDF as the owner's KTP on the documents page (a unique file name unless one is given).</summary>
+    public async Task UploadKtpAsync(string? fileName = null)
     {
-        var file = Path.Combine(portal.DataDirectory, $"ktp-{Guid.NewGuid():N}.pdf");
+        var folder = Directory.CreateDirectory(Path.Combine(portal.DataDirectory, "uploads", Guid.NewGuid().ToString("N"))).FullName;
+        var file = Path.Combine(folder, fileName ?? $"ktp-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(file, Builders.Pdf);
         await Page.GotoAsync("/pemohon/dokumen");
         await Field("Field.DocumentKind").SelectOptionAsync(new SelectOptionValue { Label = S("DocumentKind.ktp") });
         await Page.GetByLabel(S("Field.File"), new() { Exact = true }).SetInputFilesAsync(file);
         await ClickButtonAsync("Documents.Upload.Button");
-        await Assertions.Expect(Page.GetByRole(AriaRole.Cell, new() { Name = Path.GetFileName(file) })).ToBeVisibleAsync();
+        // The file's own link (its delete link names it too, after the word for deleting).
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(Path.GetFileName(file))) })).ToBeVisibleAsync();
     }
 
     /// <summary>Starts a new application from the dashboard and answers the first page (business, permit type).</summary>

@@ -341,6 +341,47 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
         });
     }
 
+    /// <summary>
+    /// A document uploaded by mistake (someone else's KTP) is deleted from the documents page after a question; one a
+    /// sent application names says it is kept, with no way to delete it.
+    /// </summary>
+    [Fact]
+    public async Task AnOwner_DeletesADocumentUploadedByMistake_AfterConfirming_AndKeepsWhatASentApplicationNames()
+    {
+        var page = await portal.NewPageAsync();
+        var problems = new List<string>();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            var applicant = new Applicant(portal, page);
+            var account = await applicant.SignInFreshAccountAsync(prepared: true);
+            await account.Client.SubmitAsync(await account.Client.RestaurantAsync());
+            await applicant.UploadKtpAsync("ktp-salah-unggah.pdf");
+            var rows = page.Locator("main table tbody tr");
+            var kept = rows.Filter(new() { HasText = Say.Id("Documents.Kept") });
+            await Assertions.Expect(kept).ToHaveCountAsync(1);
+            await Assertions.Expect(kept.GetByRole(AriaRole.Link, new() { Name = Say.Id("Documents.Delete") })).ToHaveCountAsync(0);
+            var before = await rows.CountAsync();
+            var mistaken = rows.Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Documents.Delete") }) }).First;
+            var fileName = (await mistaken.Locator("td a").First.InnerTextAsync()).Split(' ')[0].Trim();
+
+            await mistaken.GetByRole(AriaRole.Link, new() { Name = Say.Id("Documents.Delete") }).ClickAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Documents.Delete.Title"));
+            await Assertions.Expect(page.Locator("main dl")).ToContainTextAsync(fileName);
+            await ReadablePagesTests.ReadHereAsync(page, "document-delete", "id-ID", problems);
+            // Cancelling keeps it.
+            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Documents.Delete.No") }).ClickAsync();
+            await Assertions.Expect(rows).ToHaveCountAsync(before);
+
+            await mistaken.GetByRole(AriaRole.Link, new() { Name = Say.Id("Documents.Delete") }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Documents.Delete.Yes") }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(Say.Id("Documents.Deleted"));
+            await Assertions.Expect(rows).ToHaveCountAsync(before - 1);
+            await Assertions.Expect(page.Locator("main table")).Not.ToContainTextAsync(fileName);
+        });
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
     [Fact]
     public async Task LivePrecheck_WithJavaScript_FollowsTheAnswersOnScreen_WithoutSavingThem()
     {

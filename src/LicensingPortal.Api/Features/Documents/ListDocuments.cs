@@ -3,7 +3,7 @@ using LicensingPortal.Api.Infrastructure.Auth;
 
 namespace LicensingPortal.Api.Features.Documents;
 
-/// <summary>One's own uploaded documents, newest first.</summary>
+/// <summary>One's own uploaded documents, newest first, each saying whether a sent application names it.</summary>
 public static class ListDocuments
 {
     public sealed record Query(Guid OwnerId) : IQuery<Result<IReadOnlyList<DocumentResponse>>>;
@@ -13,7 +13,8 @@ public static class ListDocuments
         public async ValueTask<Result<IReadOnlyList<DocumentResponse>>> Handle(Query query, CancellationToken cancellationToken)
         {
             var documents = await db.DocumentsOf(query.OwnerId).AsNoTracking().OrderByDescending(d => d.UploadedAt).Take(200).ToListAsync(cancellationToken);
-            return documents.Select(DocumentResponse.From).ToList();
+            var attached = await DeleteDocument.AttachedAsync(db, query.OwnerId, cancellationToken);
+            return documents.Select(d => DocumentResponse.From(d) with { Attached = attached.Contains(d.Id) }).ToList();
         }
     }
 

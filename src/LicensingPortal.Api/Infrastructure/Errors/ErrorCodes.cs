@@ -35,6 +35,7 @@ public static class ErrorCodes
     public const string DocumentTooLarge = "document_too_large";
     public const string DocumentTypeNotAllowed = "document_type_not_allowed";
     public const string DocumentNotFound = "document_not_found";
+    public const string DocumentInUse = "document_in_use";
     public const string PermitNotFound = "permit_not_found";
     public const string PermitAlreadyRevoked = "permit_already_revoked";
     public const string ApplicationNotResubmittable = "application_not_resubmittable";
@@ -80,6 +81,7 @@ public static class ErrorCodes
         DocumentTooLarge,
         DocumentTypeNotAllowed,
         DocumentNotFound,
+        DocumentInUse,
         PermitNotFound,
         PermitAlreadyRevoked,
         ApplicationNotResubmittable,

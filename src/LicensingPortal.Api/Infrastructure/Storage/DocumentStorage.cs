@@ -9,6 +9,13 @@ public interface IDocumentStorage
     Task<(string Key, string Sha256, long Size)> SaveAsync(Guid id, Stream content, CancellationToken cancellationToken);
 
     Task<Stream> OpenAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the content under the key with the unit of work: bytes in the database go in its transaction; a file
+    /// goes once the transaction has committed (<paramref name="afterCommit"/>), so a failed commit never leaves a
+    /// record without its file (a crash between the two leaves a file no record names, nothing worse).
+    /// </summary>
+    Task RemoveAsync(string key, Jobs.AfterCommit afterCommit, CancellationToken cancellationToken);
 }
 
 /// <summary>Where this node keeps uploaded documents (setting <c>Storage:Documents</c>).</summary>
@@ -49,6 +56,13 @@ public sealed class LocalFolderDocumentStorage(string root) : IDocumentStorage
     }
 
     public Task<Stream> OpenAsync(string key, CancellationToken cancellationToken) => Task.FromResult<Stream>(File.OpenRead(Path.Combine(root, key)));
+
+    public Task RemoveAsync(string key, Jobs.AfterCommit afterCommit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(afterCommit);
+        afterCommit.Run(() => File.Delete(Path.Combine(root, key)));
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>
@@ -80,5 +94,19 @@ public sealed class DatabaseDocumentStorage(LicensingDbContext db, LocalFolderDo
 
         var bytes = await db.DocumentContents.AsNoTracking().Where(c => c.Key == key).Select(c => c.Content).SingleAsync(cancellationToken);
         return new MemoryStream(bytes, writable: false);
+    }
+
+    public async Task RemoveAsync(string key, Jobs.AfterCommit afterCommit, CancellationToken cancellationToken)
+    {
+        if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal))
+        {
+            await folder.RemoveAsync(key, afterCommit, cancellationToken);
+            return;
+        }
+
+        if (await db.DocumentContents.SingleOrDefaultAsync(c => c.Key == key, cancellationToken) is { } content)
+        {
+            db.DocumentContents.Remove(content);
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using LicensingPortal.Api.Features.Documents;
 using LicensingPortal.Api.Tests.Features.Applications;
 using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LicensingPortal.Api.Tests.Features.Documents;
 
@@ -63,6 +64,53 @@ public abstract class DocumentTests(Portal portal)
 
         await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "document_too_large");
         Assert.False(Directory.Exists(Path.Combine(portal.DataDirectory, "documents")) && Directory.EnumerateFiles(Path.Combine(portal.DataDirectory, "documents"), "*", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > UploadDocument.MaxBytes));
+    }
+
+    [Fact]
+    public async Task Delete_RemovesTheRecordAndItsFile_IsNotFoundForOthers_AndKeepsWhatASentApplicationNames()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var other = await portal.ApplicantAsync();
+        var stray = await applicant.Client.UploadAsync(fileName: "ktp-orang-lain.pdf");
+        var file = Path.Combine(portal.DataDirectory, "documents", stray.ToString("N")[..2], stray.ToString("N"));
+        Assert.True(File.Exists(file));
+
+        // Another applicant's document is not found, and stays.
+        await SubmitApplicationTests.AssertProblemAsync(await other.Client.DeleteAsync($"/api/documents/{stray}"), HttpStatusCode.NotFound, "document_not_found");
+        Assert.True(File.Exists(file));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await applicant.Client.DeleteAsync($"/api/documents/{stray}")).StatusCode);
+        Assert.False(File.Exists(file));
+        Assert.Equal(HttpStatusCode.NotFound, (await applicant.Client.GetAsync($"/api/documents/{stray}")).StatusCode);
+        await SubmitApplicationTests.AssertProblemAsync(await applicant.Client.DeleteAsync($"/api/documents/{stray}"), HttpStatusCode.NotFound, "document_not_found");
+
+        // A document a sent application names is its evidence: kept, and the list says so.
+        var request = await applicant.Client.RestaurantAsync();
+        await applicant.Client.SubmitAsync(request);
+        var attached = request.DocumentIds!.Single();
+        await SubmitApplicationTests.AssertProblemAsync(await applicant.Client.DeleteAsync($"/api/documents/{attached}"), HttpStatusCode.Conflict, "document_in_use");
+        var listed = await applicant.Client.GetFromJsonAsync<List<DocumentResponse>>("/api/documents", TestJson.Options);
+        Assert.True(listed!.Single(d => d.Id == attached).Attached);
+        Assert.Equal(Builders.Pdf, await applicant.Client.GetByteArrayAsync($"/api/documents/{attached}/content"));
+    }
+
+    [Fact]
+    public async Task Delete_WithDocumentsInTheDatabase_RemovesTheBytesWithTheRecord()
+    {
+        var settings = Portal.DefaultSettings();
+        settings["Storage:Documents"] = "Database";
+        await using var host = portal.Create(settings);
+        using var applicant = await Accounts.CreateAsync(host, Api.Infrastructure.Auth.Roles.Applicant);
+        var document = await applicant.Client.UploadAsync();
+        long Stored()
+        {
+            using var scope = host.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<Api.Data.LicensingDbContext>().DocumentContents.LongCount(c => c.Key == "db/" + document.ToString("N"));
+        }
+
+        Assert.Equal(1, Stored());
+        Assert.Equal(HttpStatusCode.NoContent, (await applicant.Client.DeleteAsync($"/api/documents/{document}")).StatusCode);
+        Assert.Equal(0, Stored());
     }
 
     [Fact]

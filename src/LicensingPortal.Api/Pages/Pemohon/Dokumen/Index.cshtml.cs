@@ -25,6 +25,13 @@ public sealed class IndexModel : PortalPage
 
     public IReadOnlyList<DocumentResponse> Documents { get; private set; } = [];
 
+    /// <summary>The document whose deletion is being confirmed.</summary>
+    public DocumentResponse? ToDelete { get; private set; }
+
+    /// <summary>Whether a document was just deleted (said in a banner).</summary>
+    [BindProperty(SupportsGet = true, Name = "dihapus")]
+    public bool Deleted { get; set; }
+
     public IReadOnlyList<Choice> Kinds { get; } = DocumentKinds.All.Order(StringComparer.Ordinal).Select(k => new Choice(k, Texts.Get($"DocumentKind.{k}"))).ToList();
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
@@ -44,6 +51,33 @@ public sealed class IndexModel : PortalPage
         Response.Headers.ContentDisposition = disposition.ToString();
         Response.Headers.ContentSecurityPolicy = Infrastructure.Web.SecurityHeaders.FilePolicy;
         return File(document.Value.Content, document.Value.ContentType);
+    }
+
+    /// <summary>Asks before deleting: a deleted file cannot be brought back.</summary>
+    public async Task<IActionResult> OnGetConfirmAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await OnGetAsync(cancellationToken);
+        ToDelete = Documents.FirstOrDefault(d => d.Id == id && !d.Attached);
+        return ToDelete is null ? NotFound() : Page();
+    }
+
+    /// <summary>Deletes one's own document (the same use case as DELETE /api/documents/{id}).</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var deleted = await Sender.Send(new DeleteDocument.Command(UserId, id), cancellationToken);
+        if (deleted.Succeeded)
+        {
+            return LocalRedirect("/pemohon/dokumen?dihapus=true");
+        }
+
+        if (deleted.Error!.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError(string.Empty, Describe(deleted.Error));
+        await OnGetAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

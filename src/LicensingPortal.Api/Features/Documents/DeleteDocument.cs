@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Jobs;
+using LicensingPortal.Api.Infrastructure.Storage;
+
+namespace LicensingPortal.Api.Features.Documents;
+
+/// <summary>
+/// Deletes one of one's own documents, uploaded by mistake (someone else's KTP, a blurred photo): its record and its
+/// bytes. A document attached to a sent application is kept as that application's evidence (409
+/// <c>document_in_use</c>); another applicant's is "not found". A draft that named it no longer can.
+/// </summary>
+public static class DeleteDocument
+{
+    public sealed record Command(Guid OwnerId, Guid Id) : ICommand<Result<Guid>>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Id).NotEmpty();
+    }
+
+    public static Error InUse => new(
+        ErrorCodes.DocumentInUse,
+        StatusCodes.Status409Conflict,
+        "The document is attached to a sent application and is kept as its evidence.",
+        "Upload another document for new applications.");
+
+    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, AfterCommit afterCommit) : ICommandHandler<Command, Result<Guid>>
+    {
+        public async ValueTask<Result<Guid>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var document = await db.DocumentsOf(command.OwnerId).FirstOrDefaultAsync(d => d.Id == command.Id, cancellationToken);
+            if (document is null)
+            {
+                return GetDocument.NotFound;
+            }
+
+            if ((await AttachedAsync(db, command.OwnerId, cancellationToken)).Contains(document.Id))
+            {
+                return InUse;
+            }
+
+            db.Documents.Remove(document);
+            await storage.RemoveAsync(document.StorageKey, afterCommit, cancellationToken);
+            return document.Id;
+        }
+    }
+
+    /// <summary>The owner's documents attached to any of their sent applications (a handful of applications each).</summary>
+    public static async Task<HashSet<Guid>> AttachedAsync(LicensingDbContext db, Guid ownerId, CancellationToken cancellationToken) =>
+        [.. (await db.ApplicationsOf(ownerId).AsNoTracking().Select(a => a.DocumentIds).ToListAsync(cancellationToken)).SelectMany(ids => ids)];
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var result = await sender.Send(new Command(user.UserId(), id), cancellationToken);
+                return result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();
+            })
+            .WithName("DeleteDocument")
+            .WithSummary("Delete one of your documents that no sent application names (409 document_in_use for one that does).");
+}

@@ -329,6 +329,7 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             // The browser's PDF viewer may draw it (the pages' policy forbids embedded objects); nothing in it runs.
             Assert.Equal(Api.Infrastructure.Web.SecurityHeaders.FilePolicy, opened.Headers["content-security-policy"]);
             Assert.Equal("nosniff", opened.Headers["x-content-type-options"]);
+            Assert.Equal("private, no-store", opened.Headers["cache-control"]);
             Assert.Equal(Builders.Pdf, await opened.BodyAsync());
 
             foreach (var address in new[] { $"/pemohon/permohonan/{theirs.Id}", $"/pemohon/draf/{draftId}/lokasi", $"/pemohon/draf/{draftId}/periksa", $"/pemohon/izin/{permitNumber}/pdf", $"/pemohon/permohonan/{theirs.Id}/bukti", $"/pemohon/dokumen?handler=File&id={theirDocument}" })
@@ -360,6 +361,10 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             var kept = rows.Filter(new() { HasText = Say.Id("Documents.Kept") });
             await Assertions.Expect(kept).ToHaveCountAsync(1);
             await Assertions.Expect(kept.GetByRole(AriaRole.Link, new() { Name = Say.Id("Documents.Delete") })).ToHaveCountAsync(0);
+            // Asked for by its address, the kept one's question is not asked: back to the list, which says why.
+            var keptId = (await kept.Locator("td a").First.GetAttributeAsync("href"))!.Split("id=")[1];
+            await page.GotoAsync($"/pemohon/dokumen?handler=Confirm&id={keptId}");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pemohon/dokumen$"));
             var before = await rows.CountAsync();
             var mistaken = rows.Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Documents.Delete") }) }).First;
             var fileName = (await mistaken.Locator("td a").First.InnerTextAsync()).Split(' ')[0].Trim();
@@ -373,6 +378,7 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await Assertions.Expect(rows).ToHaveCountAsync(before);
 
             await mistaken.GetByRole(AriaRole.Link, new() { Name = Say.Id("Documents.Delete") }).ClickAsync();
+            await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^" + Regex.Escape(Say.Id("Documents.Delete.Title"))));
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Documents.Delete.Yes") }).ClickAsync();
             await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(Say.Id("Documents.Deleted"));
             await Assertions.Expect(rows).ToHaveCountAsync(before - 1);

@@ -104,9 +104,10 @@ public sealed class DatabaseDocumentStorage(LicensingDbContext db, LocalFolderDo
             return;
         }
 
-        if (await db.DocumentContents.SingleOrDefaultAsync(c => c.Key == key, cancellationToken) is { } content)
+        // Deleted by its key, without reading its bytes (up to 10 MB) only to throw them away.
+        if (await db.DocumentContents.AnyAsync(c => c.Key == key, cancellationToken))
         {
-            db.DocumentContents.Remove(content);
+            db.DocumentContents.Remove(DocumentContent.Of(key, []));
         }
     }
 }

@@ -8,9 +8,10 @@ namespace LicensingPortal.Api.Infrastructure.UseCases;
 /// the work changed (with the transparency-log entries it recorded), commits, and only then hands the notifications it
 /// raised to the job queue (through <see cref="OutboxDispatch"/>) and runs what it asked of <see cref="AfterCommit"/>.
 /// If the work throws, or its result is not to be kept, nothing of it is stored: no change, no notice, no log entry.
-/// Work started while a unit is open joins it: the outer unit saves and commits.
+/// Work started while a unit is open joins it: the outer unit saves and commits. What runs after the commit cannot
+/// undo it: an action that fails there is logged, and the request still answers what was committed.
 /// </summary>
-public sealed class UnitOfWork(LicensingDbContext db, OutboxDispatch dispatch, AfterCommit afterCommit, IOptions<JobsOptions> jobsOptions)
+public sealed partial class UnitOfWork(LicensingDbContext db, OutboxDispatch dispatch, AfterCommit afterCommit, IOptions<JobsOptions> jobsOptions, ILogger<UnitOfWork> logger)
 {
     public bool IsOpen => db.Database.CurrentTransaction is not null;
 
@@ -64,9 +65,19 @@ public sealed class UnitOfWork(LicensingDbContext db, OutboxDispatch dispatch, A
 
         foreach (var action in then)
         {
-            action();
+            try
+            {
+                action();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                AfterCommitFailed(logger, exception);
+            }
         }
 
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An action after a committed unit of work failed; the commit stands")]
+    private static partial void AfterCommitFailed(ILogger logger, Exception exception);
 }

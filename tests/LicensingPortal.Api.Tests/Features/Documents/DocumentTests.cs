@@ -95,6 +95,22 @@ public abstract class DocumentTests(Portal portal)
     }
 
     [Fact]
+    public async Task Delete_WhoseFileCannotBeRemovedAfterTheCommit_StillAnswersTheCommittedDeletion()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var document = await applicant.Client.UploadAsync();
+        var file = Path.Combine(portal.DataDirectory, "documents", document.ToString("N")[..2], document.ToString("N"));
+        // A real failure, even for root: where the file was, a folder that File.Delete refuses.
+        File.Delete(file);
+        Directory.CreateDirectory(Path.Combine(file, "busy"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await applicant.Client.DeleteAsync($"/api/documents/{document}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await applicant.Client.GetAsync($"/api/documents/{document}")).StatusCode);
+        Assert.True(Directory.Exists(file));
+        Directory.Delete(file, recursive: true);
+    }
+
+    [Fact]
     public async Task Delete_WithDocumentsInTheDatabase_RemovesTheBytesWithTheRecord()
     {
         var settings = Portal.DefaultSettings();

@@ -50,6 +50,8 @@ public sealed class IndexModel : PortalPage
         disposition.SetHttpFileName(document.Value.FileName);
         Response.Headers.ContentDisposition = disposition.ToString();
         Response.Headers.ContentSecurityPolicy = Infrastructure.Web.SecurityHeaders.FilePolicy;
+        // An identity card on a shared phone: not kept in the browser's cache.
+        Response.Headers.CacheControl = "private, no-store";
         return File(document.Value.Content, document.Value.ContentType);
     }
 
@@ -57,8 +59,9 @@ public sealed class IndexModel : PortalPage
     public async Task<IActionResult> OnGetConfirmAsync(Guid id, CancellationToken cancellationToken)
     {
         await OnGetAsync(cancellationToken);
-        ToDelete = Documents.FirstOrDefault(d => d.Id == id && !d.Attached);
-        return ToDelete is null ? NotFound() : Page();
+        ToDelete = Documents.FirstOrDefault(d => d.Id == id);
+        // One a sent application names is kept: the list says so beside it.
+        return ToDelete is null ? NotFound() : ToDelete.Attached ? LocalRedirect("/pemohon/dokumen") : Page();
     }
 
     /// <summary>Deletes one's own document (the same use case as DELETE /api/documents/{id}).</summary>
@@ -72,7 +75,8 @@ public sealed class IndexModel : PortalPage
 
         if (deleted.Error!.Status == StatusCodes.Status404NotFound)
         {
-            return NotFound();
+            // Sent twice (a second tap, the back button): the first one deleted it. Another applicant's id says no more.
+            return LocalRedirect("/pemohon/dokumen");
         }
 
         ModelState.AddModelError(string.Empty, Describe(deleted.Error));

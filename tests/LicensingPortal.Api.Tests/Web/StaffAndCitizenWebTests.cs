@@ -548,10 +548,13 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Audit.Title"));
 
             // Signed out, the officer signs in again with the password and then a code from the app.
+            // On a phone the menu folds once the page's script has run: wait for it, then open the menu if it is folded.
             var signOut = officer.GetByRole(AriaRole.Button, new() { Name = Say.Id("Nav.SignOut") });
-            if (!await signOut.IsVisibleAsync())
+            await officer.WaitForFunctionAsync("() => document.body.classList.contains('govuk-frontend-supported')");
+            var toggle = officer.Locator(".govuk-service-navigation__toggle");
+            if (await toggle.IsVisibleAsync() && await toggle.GetAttributeAsync("aria-expanded") != "true")
             {
-                await officer.Locator(".govuk-service-navigation__toggle").ClickAsync();
+                await toggle.ClickAsync();
             }
 
             await signOut.ClickAsync();

@@ -43,8 +43,8 @@ public static class ListStaff
 
     /// <summary>A state as the API writes it ("active", "invitationExpired"; any case), or null.</summary>
     public static StaffStatus? StatusOf(string? value) =>
-        Enum.GetValues<StaffStatus>().Cast<StaffStatus?>()
-            .FirstOrDefault(s => string.Equals(NameOf(s!.Value), value?.Trim(), StringComparison.OrdinalIgnoreCase));
+        Enum.GetValues<StaffStatus>().Where(s => string.Equals(NameOf(s), value?.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Cast<StaffStatus?>().FirstOrDefault();
 
     /// <summary>A state's name as the API writes it.</summary>
     public static string NameOf(StaffStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());

@@ -13,7 +13,7 @@ namespace LicensingPortal.Api.Tests.Web;
 
 /// <summary>
 /// The other users in Chromium, over a month of demo applications: an officer audits, replays, notes and runs a
-/// what-if; the mayor's office reads its dashboard and downloads a table; an administrator revokes a permit that a
+/// what-if; the mayor's office reads its dashboard and downloads a table for Excel; an administrator revokes a permit that a
 /// citizen then checks by its QR address; anyone reads the statistics and the transparency log; an applicant cannot
 /// open staff pages. Every page is checked with axe in both languages.
 /// </summary>
@@ -48,8 +48,27 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Search"), Exact = true }).ClickAsync();
             Assert.Contains("FailedRequirement=PERNYATAAN-KEBENARAN-DATA", page.Url, StringComparison.Ordinal);
             await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Pemohon menyatakan data yang diisi benar");
+            // Activities are named, their KBLI code after the name.
+            await Assertions.Expect(page.Locator("tbody tr").First.Locator("td").Nth(1)).ToHaveAccessibleNameAsync(new Regex(@"^[A-Za-z].* \(\d{5}\)$"));
             await AuditBothLanguagesAsync(page);
             await Screenshots.SaveAsync(page, "officer-search");
+
+            // Every match downloads as a workbook that reads as the page does: names and words, not codes.
+            var found = int.Parse(Regex.Match(await page.Locator("#results").InnerTextAsync(), @"^\d+").Value, System.Globalization.CultureInfo.InvariantCulture);
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Audit.Excel") }).ClickAsync());
+            Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+            var sheet = Assert.Single(Workbooks.Read(await File.ReadAllBytesAsync((await download.PathAsync())!)));
+            Assert.Equal(
+                [Say.Id("Audit.Sheet.Business"), Say.Id("Audit.Sheet.Reference"), Say.Id("Audit.Sheet.DecidedAt"), Say.Id("Field.Outcome"), Say.Id("Audit.Sheet.Kind"), Say.Id("Field.Kbli"), Say.Id("Field.Kecamatan"), Say.Id("Audit.Sheet.Permits"), Say.Id("Audit.Failed")],
+                sheet.Header);
+            var decisions = sheet.Rows.Skip(1).ToList();
+            Assert.Equal(found, decisions.Count);
+            Assert.All(decisions, r => Assert.Equal(Say.Id("Status.Rejected"), r[3].Text));
+            Assert.All(decisions, r => Assert.Contains("Pemohon menyatakan data yang diisi benar", r[8].Text, StringComparison.Ordinal));
+            Assert.All(decisions, r => Assert.Matches(@"^\p{L}.* \(\d{5}\)", r[5].Text));
+            Assert.All(decisions, r => Assert.Equal("built-in 22", r[2].Format));
+            // Decided within the demo data's month, read as a day and time of WITA.
+            Assert.All(decisions, r => Assert.InRange(DateTime.FromOADate(r[2].Number!.Value), DateTime.UtcNow.AddDays(-60), DateTime.UtcNow.AddDays(1)));
 
             await page.Locator("tbody tr th a").First.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(Say.Id("Status.Rejected"));
@@ -119,7 +138,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
     }
 
     [Fact]
-    public async Task MayorsOffice_ReadsTheDashboardOverDemoData_ChartsWithTheirTables_AndDownloadsACsv()
+    public async Task MayorsOffice_ReadsTheDashboardOverDemoData_ChartsWithTheirTables_AndDownloadsATableForExcel()
     {
         // Demo applicants ask for no e-mail; a registration's confirmation e-mail gives the delivery table a row,
         // whichever test of this class runs first.
@@ -200,10 +219,20 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
 
             await AuditBothLanguagesAsync(page);
             await Screenshots.SaveAsync(page, "mayor-dashboard");
-            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#throughput ~ p a").First.ClickAsync());
-            var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
-            Assert.StartsWith("period,total,approved,rejected,approval_rate\n", csv, StringComparison.Ordinal);
-            Assert.True(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 1);
+            // A table downloads as the Excel workbook of what the page shows: its headers, a row per period, figures as
+            // numbers that add up to the page's own count of applications.
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Dashboard.Excel") }).First.ClickAsync());
+            Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+            Assert.StartsWith(Say.Id("Dashboard.Throughput"), download.SuggestedFilename, StringComparison.Ordinal);
+            var sheet = Assert.Single(Workbooks.Read(await File.ReadAllBytesAsync((await download.PathAsync())!)));
+            Assert.Equal(Say.Id("Dashboard.Throughput"), sheet.Name);
+            Assert.Equal([Say.Id("Dashboard.Period"), Say.Id("Dashboard.Total"), Say.Id("Status.Approved"), Say.Id("Status.Rejected"), Say.Id("Dashboard.ApprovalRate")], sheet.Header);
+            var periods = sheet.Rows.Skip(1).ToList();
+            Assert.Equal(await page.Locator("#throughput tbody tr").CountAsync(), periods.Count);
+            Assert.All(periods, r => Assert.Equal(r[1].Number, r[2].Number + r[3].Number));
+            Assert.All(periods, r => Assert.Equal("0.0%", r[4].Format));
+            var applications = long.Parse((await page.Locator("#summary .govuk-heading-xl").First.InnerTextAsync()).Replace(".", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(applications, periods.Sum(r => (long)r[1].Number!));
         });
     }
 

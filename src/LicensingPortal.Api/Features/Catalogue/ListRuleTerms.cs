@@ -18,6 +18,8 @@ public static class ListRuleTerms
     {
         private Dictionary<string, string>? requirementTitles;
 
+        private Dictionary<string, string>? permitTitles;
+
         public IReadOnlyList<Term> PermitTypes { get; } = permitTypes ?? [];
 
         public IReadOnlyList<Term> Requirements { get; } = requirements ?? [];
@@ -25,6 +27,10 @@ public static class ListRuleTerms
         /// <summary>A requirement by its title; by its code if the rule set in force does not have it (an older one's, a draft's).</summary>
         public string RequirementTitle(string code) =>
             (requirementTitles ??= Requirements.ToDictionary(t => t.Code, t => t.Title, StringComparer.Ordinal)).GetValueOrDefault(code, code);
+
+        /// <summary>A permit type by its title; by its code if the rule set in force does not have it.</summary>
+        public string PermitTitle(string code) =>
+            (permitTitles ??= PermitTypes.ToDictionary(t => t.Code, t => t.Title, StringComparer.Ordinal)).GetValueOrDefault(code, code);
     }
 
     public sealed record Query(Language Language) : IQuery<Result<Terms>>;

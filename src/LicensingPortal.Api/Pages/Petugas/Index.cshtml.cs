@@ -1,3 +1,4 @@
+using System.Globalization;
 using LicensingPortal.Api.Features.Audit;
 using LicensingPortal.Api.Features.Catalogue;
 using Microsoft.AspNetCore.Mvc;
@@ -114,15 +115,7 @@ public sealed class IndexModel : PortalPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var areas = await Sender.Send(new ListKelurahan.Query(), cancellationToken);
-        KecamatanChoices = areas.Succeeded ? areas.Value.Select(k => new Choice(k.Code, k.Name)).ToList() : [];
-        KecamatanNames = KecamatanChoices.ToDictionary(c => c.Value, c => c.Label);
-        if (await Sender.Send(new ListRuleTerms.Query(Language), cancellationToken) is { Succeeded: true } terms)
-        {
-            PermitTypeChoices = WithAsked(terms.Value.PermitTypes.Select(t => new Choice(t.Code, $"{t.Title} ({t.Code})")), PermitType);
-            RequirementChoices = WithAsked(terms.Value.Requirements.Select(t => new Choice(t.Code, t.Title)), FailedRequirement);
-            ruleTerms = terms.Value;
-        }
+        await LoadTermsAsync(cancellationToken);
         Viewed = (await Sender.Send(new ListDocumentViews.Query(UserId), cancellationToken)).Value.Take(10).ToList();
         From = ReadDate(FromParts, nameof(FromParts)) ?? From;
         To = ReadDate(ToParts, nameof(ToParts)) ?? To;
@@ -139,6 +132,7 @@ public sealed class IndexModel : PortalPage
         if (search.Succeeded)
         {
             Results = search.Value;
+            await LoadActivitiesAsync(search.Value.Items, cancellationToken);
         }
         else
         {
@@ -148,20 +142,20 @@ public sealed class IndexModel : PortalPage
         return Page();
     }
 
-    /// <summary>The same search as a CSV download of every match (the API's own export).</summary>
-    public string CsvUrl()
+    /// <summary>The same search as a download of every match: <paramref name="handler"/> "Excel" for people, "Csv" for audit tools.</summary>
+    public string DownloadUrl(string handler)
     {
-        var query = new List<string> { "format=csv" };
+        var query = new List<string>();
         void Add(string name, object? value)
         {
             if (value is not null && !string.IsNullOrWhiteSpace(value.ToString()))
             {
-                query.Add($"{name}={Uri.EscapeDataString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!.Trim())}");
+                query.Add($"{name}={Uri.EscapeDataString(Convert.ToString(value, CultureInfo.InvariantCulture)!.Trim())}");
             }
         }
 
-        Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("outcome", Outcome);
         Add("kbli", Kbli);
         Add("kecamatan", Kecamatan);
@@ -169,15 +163,13 @@ public sealed class IndexModel : PortalPage
         Add("failedRequirement", FailedRequirement);
         Add("kind", Kind);
         Add("cari", Cari);
-        return "/petugas?handler=Csv&" + string.Join('&', query);
+        return $"/petugas?handler={handler}&" + string.Join('&', query);
     }
 
-    /// <summary>Every match of the search as CSV (the same query and file as GET /api/audit/decisions?format=csv).</summary>
+    /// <summary>Every match of the search as CSV (the same query and file as GET /api/audit/decisions?format=csv), codes and rule-set hashes included.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        var search = await Sender.Send(
-            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), null, 1, PageSize, Blank(Kind), Blank(Cari), All: true),
-            cancellationToken);
+        var search = await SearchAllAsync(cancellationToken);
         if (!search.Succeeded)
         {
             return StatusCode(StatusCodes.Status400BadRequest);
@@ -185,6 +177,79 @@ public sealed class IndexModel : PortalPage
 
         var file = SearchDecisions.ToCsv(search.Value);
         return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>
+    /// Every match of the search as an Excel workbook, as the results read on the page: the business, the application's
+    /// reference, when it was decided (WITA), the outcome and kind in words, activities, kecamatan, permits and failed
+    /// requirements by name.
+    /// </summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
+    {
+        var search = await SearchAllAsync(cancellationToken);
+        if (!search.Succeeded)
+        {
+            return StatusCode(StatusCodes.Status400BadRequest);
+        }
+
+        await LoadTermsAsync(cancellationToken);
+        await LoadActivitiesAsync(search.Value.Items, cancellationToken);
+        SheetColumn Text(string key) => new(Texts.Get(key), SheetValue.Text);
+        var file = Spreadsheet.Table(
+            Texts.Format("Audit.Sheet.File", Wita.Today(Clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            Texts.Get("Audit.Sheet.Name"),
+            [
+                Text("Audit.Sheet.Business"), Text("Audit.Sheet.Reference"), new(Texts.Get("Audit.Sheet.DecidedAt"), SheetValue.Moment), Text("Field.Outcome"),
+                Text("Audit.Sheet.Kind"), Text("Field.Kbli"), Text("Field.Kecamatan"), Text("Audit.Sheet.Permits"), Text("Audit.Failed"),
+            ],
+            search.Value.Items.Select(i => (IReadOnlyList<object?>)
+            [
+                i.BusinessName, i.Reference, i.DecidedAt.ToOffset(Wita.Offset).DateTime, Texts.Get(i.Outcome == Domain.Outcomes.Approved ? "Status.Approved" : "Status.Rejected"),
+                Texts.Get($"Audit.Kind.{i.Kind}"), string.Join("; ", i.Kbli.Select(ActivityName)), i.Kecamatan is { } k ? KecamatanNames.GetValueOrDefault(k, k) : null,
+                string.Join("; ", i.RequiredPermits.Select(PermitTitle)), string.Join("; ", i.FailedRequirements.Select(RequirementTitle)),
+            ]));
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>An activity as "its title (its KBLI code)", by its code alone if the rule set in force does not list it.</summary>
+    public string ActivityName(string code) => activities.TryGetValue(code, out var title) ? $"{title} ({code})" : code;
+
+    public string PermitTitle(string code) => ruleTerms?.PermitTitle(code) ?? code;
+
+    private readonly Dictionary<string, string> activities = new(StringComparer.Ordinal);
+
+    private Task<Result<SearchDecisions.SearchPage>> SearchAllAsync(CancellationToken cancellationToken) =>
+        Sender.Send(
+            new SearchDecisions.Query(From, To, Blank(Outcome), Blank(Kbli), Blank(Kecamatan), Blank(PermitType), Blank(FailedRequirement), null, 1, PageSize, Blank(Kind), Blank(Cari), All: true),
+            cancellationToken).AsTask();
+
+    /// <summary>The kecamatan, permit types and requirements of the rule set in force, for the filters and the results' names.</summary>
+    private async Task LoadTermsAsync(CancellationToken cancellationToken)
+    {
+        var areas = await Sender.Send(new ListKelurahan.Query(), cancellationToken);
+        KecamatanChoices = areas.Succeeded ? areas.Value.Select(k => new Choice(k.Code, k.Name)).ToList() : [];
+        KecamatanNames = KecamatanChoices.ToDictionary(c => c.Value, c => c.Label);
+        if (await Sender.Send(new ListRuleTerms.Query(Language), cancellationToken) is { Succeeded: true } terms)
+        {
+            PermitTypeChoices = WithAsked(terms.Value.PermitTypes.Select(t => new Choice(t.Code, $"{t.Title} ({t.Code})")), PermitType);
+            RequirementChoices = WithAsked(terms.Value.Requirements.Select(t => new Choice(t.Code, t.Title)), FailedRequirement);
+            ruleTerms = terms.Value;
+        }
+    }
+
+    /// <summary>The titles of the activities the results name (FindActivities takes a few codes at a time).</summary>
+    private async Task LoadActivitiesAsync(IEnumerable<SearchDecisions.Item> items, CancellationToken cancellationToken)
+    {
+        foreach (var codes in items.SelectMany(i => i.Kbli).Distinct(StringComparer.Ordinal).Chunk(FindActivities.MaxCodes))
+        {
+            if (await Sender.Send(new FindActivities.Query(null, codes, Language), cancellationToken) is { Succeeded: true } found)
+            {
+                foreach (var activity in found.Value)
+                {
+                    activities[activity.Code] = activity.Title;
+                }
+            }
+        }
     }
 
     /// <summary>The address of another page of the same search.</summary>

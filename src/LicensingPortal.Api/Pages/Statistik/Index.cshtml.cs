@@ -59,5 +59,56 @@ public sealed class IndexModel : PortalPage
         return File(csv.Content, csv.ContentType, csv.FileName);
     }
 
+    /// <summary>
+    /// The month's tables as an Excel workbook for people (the API's format=csv stays for programs): the city's figures,
+    /// then by kecamatan, by sector and the businesses active today, each on its tab, as the page shows them.
+    /// </summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
+    {
+        var statistics = await Sender.Send(new ShowPublicStatistics.Query(Month), cancellationToken);
+        if (!statistics.Succeeded)
+        {
+            return StatusCode(statistics.Error!.Status);
+        }
+
+        var month = statistics.Value;
+        var name = DateOnly.ParseExact(month.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.CurrentCulture);
+        var sheets = new List<SheetTable>
+        {
+            new("Kota Kupang", Columns("month"), [[name, month.Applications, month.ApprovalRate, Cultures.Duration(month.MedianDecisionMs)]]),
+        };
+        foreach (var (by, rows) in new[] { ("kecamatan", month.ByKecamatan), ("sector", month.BySector) })
+        {
+            sheets.Add(new(Texts.Get($"Statistics.By.{by}"), Columns(by), rows.Select(r => (IReadOnlyList<object?>)[RowName(by, r), r.Applications, r.ApprovalRate, Cultures.Duration(r.MedianDecisionMs)])));
+        }
+
+        if (month.ActiveBusinesses is { Count: > 0 } active)
+        {
+            sheets.Add(new(Texts.Get("Statistics.ActiveSheet"), ActiveColumns(), active.Select(r => (IReadOnlyList<object?>)[ActiveName(r), r.Businesses])));
+        }
+
+        var file = Spreadsheet.Workbook($"{Texts.Get("Statistics.Title")} {month.Month}", sheets);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>The columns of a table by <paramref name="by"/> (kecamatan, sector, or "month" for the city's row), on the page and in its workbook.</summary>
+    public static IReadOnlyList<SheetColumn> Columns(string by) =>
+    [
+        new(Texts.Get(by == "month" ? "Statistics.Month" : $"Dashboard.Dimension.{by}"), SheetValue.Text),
+        new(Texts.Get("Dashboard.Applications"), SheetValue.Count),
+        new(Texts.Get("Dashboard.ApprovalRate"), SheetValue.Percent),
+        new(Texts.Get("Statistics.Median"), SheetValue.Text),
+    ];
+
+    /// <summary>The columns of the businesses active today.</summary>
+    public static IReadOnlyList<SheetColumn> ActiveColumns() =>
+        [new(Texts.Get("Dashboard.Dimension.kecamatan"), SheetValue.Text), new(Texts.Get("Statistics.Businesses"), SheetValue.Count)];
+
+    /// <summary>A row's name: a sector in the page's language, a kecamatan by its name.</summary>
+    public string RowName(string by, ShowPublicStatistics.Row row) => by == "sector" ? SectorName(row.Key) : row?.Name ?? string.Empty;
+
+    /// <summary>A kecamatan of active businesses, or "no kecamatan" for those without one.</summary>
+    public static string ActiveName(ShowPublicStatistics.ActiveRow row) => row?.Name is { Length: > 0 } name ? name : Texts.Get("Dashboard.NoKecamatan");
+
     public string SectorName(string key) => ChartPublicStatistics.SectorName(key, Language);
 }

@@ -5,6 +5,7 @@ using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Http;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,6 +129,29 @@ public abstract class ReportTests(Portal portal)
         using var pageCsv = await anonymous.SendAsync(english);
         Assert.Equal("text/csv", pageCsv.Content.Headers.ContentType!.MediaType);
         Assert.Contains($"{month},sector,makanan-minuman,Food and drink,", await pageCsv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // For people, the page offers the same tables as an Excel workbook, in the page's language, figures as numbers.
+        foreach (var (language, sheetNames, header, sector) in new[]
+        {
+            ("id-ID", new[] { "Kota Kupang", "Menurut kecamatan", "Menurut sektor usaha", "Usaha aktif" }, "Kecamatan", "Makanan dan minuman"),
+            ("en-GB", new[] { "Kota Kupang", "By kecamatan", "By business sector", "Active businesses" }, "Kecamatan", "Food and drink"),
+        })
+        {
+            using var excel = new HttpRequestMessage(HttpMethod.Get, $"/statistik?handler=Excel&bulan={month}");
+            excel.Headers.AcceptLanguage.ParseAdd(language);
+            using var workbook = await anonymous.SendAsync(excel);
+            Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+            Assert.Equal(Spreadsheet.ContentType, workbook.Content.Headers.ContentType!.MediaType);
+            Assert.EndsWith($" {month}.xlsx", workbook.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal);
+            var sheets = Workbooks.Read(await workbook.Content.ReadAsByteArrayAsync());
+            Assert.Equal(sheetNames, sheets.Select(s => s.Name));
+            Assert.Equal(statistics.Applications, sheets[0].Rows[1][1].Number);
+            Assert.Equal(header, sheets[1].Header[0]);
+            var oebobos = sheets[1].Rows.Single(r => r[0].Text == "Oebobo");
+            Assert.Equal((oebobo.Applications, oebobo.ApprovalRate, "0.0%"), ((long)oebobos[1].Number!, oebobos[2].Number, oebobos[2].Format));
+            Assert.Contains(sheets[2].Rows, r => r[0].Text == sector);
+            Assert.DoesNotContain(sheets.SelectMany(s => s.Rows).SelectMany(r => r), c => c.Text is { } text && (text.Contains("Maria", StringComparison.Ordinal) || text.Contains("5371044107850003", StringComparison.Ordinal)));
+        }
     }
 
     [Fact]

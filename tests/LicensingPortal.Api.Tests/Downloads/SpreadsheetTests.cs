@@ -49,6 +49,21 @@ public sealed class SpreadsheetTests
     }
 
     [Fact]
+    public void ATextAnApplicantTyped_IsKeptAsXmlCanCarryIt_AndMomentsAreDaysAndTimes()
+    {
+        var columns = Enumerable.Range(0, 27).Select(i => new SheetColumn($"K{i}", SheetValue.Text)).Append(new SheetColumn("Diputuskan", SheetValue.Moment)).ToList();
+        var row = Enumerable.Range(0, 27).Select(i => (object?)$"v{i}").Append(new DateTime(2026, 12, 5, 14, 30, 0)).ToList();
+        row[0] = "Warung\u0001 Bu\u000BTini \ud83c\udf5c _x0041_";
+
+        var sheet = Assert.Single(Workbooks.Read(Spreadsheet.Table("t", "t", columns, [row]).Content));
+
+        Assert.Equal("Warung BuTini \ud83c\udf5c _x0041_", sheet.Rows[1][0].Text);
+        Assert.Equal(("AA2", "v26"), (sheet.Rows[1][26].Reference, sheet.Rows[1][26].Text));
+        // 14:30 is 0.604166… of a day after day 46,361.
+        Assert.Equal(("AB2", Math.Round(46361 + (14.5 / 24), 8), "built-in 22"), (sheet.Rows[1][27].Reference, Math.Round(sheet.Rows[1][27].Number!.Value, 8), sheet.Rows[1][27].Format));
+    }
+
+    [Fact]
     public void TabNames_KeepToExcelsRules_AndNeverRepeat()
     {
         var file = Spreadsheet.Workbook("statistik",
@@ -56,12 +71,22 @@ public sealed class SpreadsheetTests
             new SheetTable("Usaha aktif saat ini: per kecamatan [Kota Kupang]", Columns, []),
             new SheetTable("Usaha aktif saat ini: per kecamatan [Kota Kupang]", Columns, []),
             new SheetTable("?*", Columns, []),
+            new SheetTable("History", Columns, []),
+            new SheetTable("'Usaha di Kota Kupang, Nusa Tenggara Timur \ud83c\udf5c'", Columns, []),
+            new SheetTable("Permohonan per kecamatan dan per kelurahan", Columns, []),
+            new SheetTable("Permohonan per kecamatan dan per kelurahan", Columns, []),
+            new SheetTable(new string('a', 30) + "\ud83c\udf5c", Columns, []),
         ]);
 
         var names = Workbooks.Read(file.Content).Select(s => s.Name).ToList();
 
-        Assert.Equal(3, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.All(names, n => Assert.True(n.Length is > 0 and <= 31 && n.IndexOfAny([':', '\\', '/', '?', '*', '[', ']']) < 0, n));
+        Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(names, n => Assert.True(n.Length is > 0 and <= 31 && n.IndexOfAny([':', '\\', '/', '?', '*', '[', ']']) < 0 && n[0] != '\'' && n[^1] != '\'', n));
         Assert.Equal("Usaha aktif saat ini  per kecam", names[0]);
+        Assert.Equal("Usaha aktif saat ini  per k (2)", names[1]);
+        Assert.DoesNotContain("History", names);
+        Assert.Equal("Usaha di Kota Kupang, Nusa Teng", names[4]);
+        Assert.Equal(["Permohonan per kecamatan dan pe", "Permohonan per kecamatan da (2)"], names[5..7]);
+        Assert.Equal(new string('a', 30), names[7]);
     }
 }

@@ -39,18 +39,40 @@ public static class Workbooks
         foreach (var sheet in part.Workbook!.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>())
         {
             var worksheet = ((WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet!;
-            var rows = worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Select(row => (IReadOnlyList<Cell>)row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(cell =>
+            var rows = worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Select(row =>
             {
-                var style = cell.StyleIndex?.Value ?? 0;
-                var bold = fonts[(int)(formats[(int)style].FontId?.Value ?? 0)].Bold is not null;
-                var text = cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText : null;
-                var number = text is null && cell.CellValue is { } value ? double.Parse(value.Text, System.Globalization.CultureInfo.InvariantCulture) : (double?)null;
-                return new Cell(cell.CellReference!.Value!, text, number, FormatOf(style), bold, cell.CellFormula is not null);
-            }).ToList()).ToList();
+                // A cell left empty is not written: each cell goes to its column, the gaps read as empty cells.
+                var cells = new List<Cell>();
+                foreach (var cell in row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>())
+                {
+                    var reference = cell.CellReference!.Value!;
+                    var column = ColumnOf(reference);
+                    while (cells.Count < column)
+                    {
+                        cells.Add(new Cell(string.Empty, null, null, "General", false, false));
+                    }
+
+                    var style = cell.StyleIndex?.Value ?? 0;
+                    var bold = fonts[(int)(formats[(int)style].FontId?.Value ?? 0)].Bold is not null;
+                    var text = cell.DataType?.Value == CellValues.InlineString ? Decoded(cell.InlineString!.InnerText) : null;
+                    var number = text is null && cell.CellValue is { } value ? double.Parse(value.Text, System.Globalization.CultureInfo.InvariantCulture) : (double?)null;
+                    cells.Add(new Cell(reference, text, number, FormatOf(style), bold, cell.CellFormula is not null));
+                }
+
+                return (IReadOnlyList<Cell>)cells;
+            }).ToList();
             var pane = worksheet.GetFirstChild<SheetViews>()?.GetFirstChild<SheetView>()?.GetFirstChild<Pane>();
             sheets.Add(new Sheet(sheet.Name!.Value!, rows, pane?.State?.Value == PaneStateValues.Frozen && pane.TopLeftCell?.Value == "A2"));
         }
 
         return sheets;
     }
+
+    /// <summary>A text as a spreadsheet reads it: "_xHHHH_" is the character HHHH (so "_x005F_" is "_").</summary>
+    private static string Decoded(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, "_x([0-9A-Fa-f]{4})_", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
+
+    /// <summary>"A1" is column 0, "AB7" column 27.</summary>
+    private static int ColumnOf(string reference) =>
+        reference.TakeWhile(char.IsLetter).Aggregate(0, (n, c) => (n * 26) + (c - 'A' + 1)) - 1;
 }

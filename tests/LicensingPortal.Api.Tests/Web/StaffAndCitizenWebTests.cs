@@ -107,7 +107,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
     }
 
     [Fact]
-    public async Task Officer_RunsAWhatIf_SeesItsProgress_ThenTheFlips_AndDownloadsTheCsv()
+    public async Task Officer_RunsAWhatIf_SeesItsProgress_ThenTheFlips_AndDownloadsThem()
     {
         var page = await portal.NewPageAsync(phone: false);
         await BrowserPortal.StepsAsync(page, async () =>
@@ -130,7 +130,16 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await AuditBothLanguagesAsync(page);
             await Screenshots.SaveAsync(page, "officer-what-if");
 
-            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Say.Id("WhatIf.Csv") }).ClickAsync());
+            // Every affected application as a workbook that reads as the sample does; the CSV, with ids and codes, for tools.
+            var approvedNow = int.Parse(await page.Locator("#would-be-approved").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Say.Id("WhatIf.Excel") }).ClickAsync());
+            var sheet = Assert.Single(Workbooks.Read(await File.ReadAllBytesAsync((await download.PathAsync())!)));
+            Assert.Equal([Say.Id("WhatIf.Application"), Say.Id("WhatIf.Sheet.Before"), Say.Id("WhatIf.Sheet.After"), Say.Id("WhatIf.Sheet.NewlyFailed"), Say.Id("WhatIf.Sheet.NoLongerFailed")], sheet.Header);
+            var flipped = sheet.Rows.Skip(1).Where(r => r[1].Text == Say.Id("Status.Rejected") && r[2].Text == Say.Id("Status.Approved")).ToList();
+            Assert.Equal(approvedNow, flipped.Count);
+            Assert.All(flipped, r => Assert.Matches(@"^LP-[0-9A-Z]{4}-[0-9A-Z]{4}$", r[0].Text));
+            Assert.All(flipped, r => Assert.Equal("Pemohon menyatakan data yang diisi benar", r[4].Text));
+            download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Say.Id("WhatIf.Csv") }).ClickAsync());
             var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
             Assert.StartsWith("application_id,before,after,newly_failed,no_longer_failed\n", csv, StringComparison.Ordinal);
             Assert.Contains(",rejected,approved,", csv, StringComparison.Ordinal);
@@ -233,6 +242,12 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             Assert.All(periods, r => Assert.Equal("0.0%", r[4].Format));
             var applications = long.Parse((await page.Locator("#summary .govuk-heading-xl").First.InnerTextAsync()).Replace(".", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal(applications, periods.Sum(r => (long)r[1].Number!));
+
+            // A period the reports refuse, or a table the page does not have, is answered as such, never with an error page.
+            Assert.Equal(400, (await page.Context.APIRequest.GetAsync("/walikota?handler=Excel&table=failing&from=2026-12-05&to=2026-01-01")).Status);
+            Assert.Equal(400, (await page.Context.APIRequest.GetAsync("/walikota?handler=Excel&table=breakdown&by=kecamatan&from=2020-01-01&to=2026-01-01")).Status);
+            Assert.Equal(404, (await page.Context.APIRequest.GetAsync("/walikota?handler=Excel&table=permohonan")).Status);
+            Assert.Equal(404, (await page.Context.APIRequest.GetAsync("/walikota?handler=Excel&table=breakdown&by=kelurahan")).Status);
         });
     }
 

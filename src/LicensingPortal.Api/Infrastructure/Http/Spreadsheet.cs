@@ -36,7 +36,7 @@ public sealed record SheetTable(string Name, IReadOnlyList<SheetColumn> Columns,
 /// comma-separated file opened there is one column of mixed text. A workbook carries its own types and opens the same
 /// everywhere, so the pages offer this to people; the API's format=csv stays for programs (ADR 0026).
 /// </summary>
-public static class Spreadsheet
+public static partial class Spreadsheet
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -56,7 +56,7 @@ public static class Spreadsheet
 
     /// <summary>
     /// The workbook of one table: <paramref name="sheet"/> names its tab (cut to Excel's 31 characters), each row gives one
-    /// value per column (null for an empty cell; a count as an integer, a percentage as a fraction, a date as a DateOnly, a
+    /// value per column (null or an empty text for an empty cell; a count as an integer, a percentage as a fraction, a date as a DateOnly, a
     /// moment as a DateTime).
     /// </summary>
     public static FileDownload Table(string name, string sheet, IReadOnlyList<SheetColumn> columns, IEnumerable<IReadOnlyList<object?>> rows) =>
@@ -82,7 +82,7 @@ public static class Spreadsheet
                 var tab = SheetName(table.Name);
                 for (var n = 2; !names.Add(tab); n++)
                 {
-                    tab = SheetName($"{table.Name[..Math.Min(table.Name.Length, 27)]} ({n})");
+                    tab = SheetName(table.Name, string.Create(CultureInfo.InvariantCulture, $" ({n})"));
                 }
 
                 sheets.Append(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = (uint)sheets.ChildElements.Count + 1, Name = tab });
@@ -97,6 +97,11 @@ public static class Spreadsheet
     private static Worksheet Worksheet(SheetTable table)
     {
         var columns = table.Columns;
+        if (columns.Count == 0)
+        {
+            throw new ArgumentException($"The table \"{table.Name}\" has no columns.", nameof(table));
+        }
+
         var widths = columns.Select(c => (double)Math.Max(c.Header.Length, 8)).ToArray();
         var data = new SheetData();
         data.Append(Row(1, columns.Select((c, i) => Text(Reference(i, 1), c.Header, HeaderStyle))));
@@ -108,7 +113,7 @@ public static class Spreadsheet
             for (var i = 0; i < columns.Count; i++)
             {
                 var value = i < values.Count ? values[i] : null;
-                if (value is null)
+                if (value is null or "")
                 {
                     continue;
                 }
@@ -155,10 +160,6 @@ public static class Spreadsheet
     private static Cell Number(string reference, double value, uint style) =>
         new() { CellReference = reference, CellValue = new CellValue(value), StyleIndex = style };
 
-    /// <summary>An inline string: a text cell is never a formula, whatever it starts with.</summary>
-    private static Cell Text(string reference, string value, uint style) =>
-        new(new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
-
     /// <summary>"A1" for the first column of the first row; "AA" after "Z".</summary>
     private static string Reference(int column, uint row)
     {
@@ -171,13 +172,51 @@ public static class Spreadsheet
         return string.Create(CultureInfo.InvariantCulture, $"{letters}{row}");
     }
 
-    /// <summary>A tab's name: at most 31 characters, none of : \ / ? * [ ].</summary>
-    private static string SheetName(string name)
+    /// <summary>
+    /// A tab's name as Excel allows it: at most 31 characters (no surrogate pair cut), none of : \ / ? * [ ], no
+    /// apostrophe at either end, not "History" (Excel's own); <paramref name="suffix"/> (" (2)") kept whole at the end.
+    /// </summary>
+    private static string SheetName(string name, string suffix = "")
     {
-        var cleaned = new string(name.Select(c => ":\\/?*[]".Contains(c, StringComparison.Ordinal) ? ' ' : c).ToArray()).Trim();
-        cleaned = cleaned.Length > 31 ? cleaned[..31].TrimEnd() : cleaned;
-        return cleaned.Length == 0 ? "Tabel" : cleaned;
+        var cleaned = Storable(new string(name.Select(c => ":\\/?*[]".Contains(c, StringComparison.Ordinal) ? ' ' : c).ToArray())).Trim().Trim('\'').Trim();
+        var room = 31 - suffix.Length;
+        if (cleaned.Length > room)
+        {
+            cleaned = cleaned[..(char.IsHighSurrogate(cleaned[room - 1]) ? room - 1 : room)].TrimEnd().TrimEnd('\'');
+        }
+
+        cleaned = cleaned.Length == 0 || cleaned.Equals("History", StringComparison.OrdinalIgnoreCase) ? "Tabel" : cleaned;
+        return cleaned + suffix;
     }
+
+    /// <summary>An inline string: a text cell is never a formula, whatever it starts with.</summary>
+    private static Cell Text(string reference, string value, uint style) =>
+        new(new InlineString(new Text(Storable(value)) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
+
+    /// <summary>
+    /// A text as a cell can hold it: characters XML cannot carry (control characters an applicant's name may hold, a lone
+    /// surrogate) are dropped, or the writer would throw; "_x0041_" is escaped, or a spreadsheet would read it as "A".
+    /// </summary>
+    private static string Storable(string value)
+    {
+        var text = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                text.Append(value, i++, 2);
+            }
+            else if (System.Xml.XmlConvert.IsXmlChar(value[i]))
+            {
+                text.Append(value[i]);
+            }
+        }
+
+        return EscapedCode().Replace(text.ToString(), "_x005F$0");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("_x[0-9A-Fa-f]{4}_")]
+    private static partial System.Text.RegularExpressions.Regex EscapedCode();
 
     private static Stylesheet Styles() => new(
         new NumberingFormats(new NumberingFormat { NumberFormatId = PercentFormat, FormatCode = "0.0%" }) { Count = 1 },

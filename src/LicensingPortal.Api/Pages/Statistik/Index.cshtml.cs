@@ -2,14 +2,17 @@ using System.Globalization;
 using LicensingPortal.Api.Features.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace LicensingPortal.Api.Pages.Statistik;
 
 /// <summary>
 /// The public service statistics, for anyone, without signing in (the same queries as /api/public/statistics): a
 /// month's applications, approval rate and median decision time, by kecamatan and by sector, as charts and tables.
+/// Anyone may ask, so its page, charts and downloads share the public rate limit of the API's statistics.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(Infrastructure.Auth.AuthSetup.PublicLimit)]
 public sealed class IndexModel : PortalPage
 {
     [BindProperty(SupportsGet = true, Name = "bulan")]
@@ -72,7 +75,11 @@ public sealed class IndexModel : PortalPage
         }
 
         var month = statistics.Value;
-        var name = DateOnly.ParseExact(month.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.CurrentCulture);
+        var first = DateOnly.ParseExact(month.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var name = first.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
+        // This month is not over: its figures are so far, as the page says.
+        var today = Domain.Wita.Today(Clock);
+        name = first.Year == today.Year && first.Month == today.Month ? Texts.Format("Statistics.SoFar", name) : name;
         var sheets = new List<SheetTable>
         {
             new("Kota Kupang", Columns("month"), [[name, month.Applications, month.ApprovalRate, Cultures.Duration(month.MedianDecisionMs)]]),
@@ -105,10 +112,10 @@ public sealed class IndexModel : PortalPage
         [new(Texts.Get("Dashboard.Dimension.kecamatan"), SheetValue.Text), new(Texts.Get("Statistics.Businesses"), SheetValue.Count)];
 
     /// <summary>A row's name: a sector in the page's language, a kecamatan by its name.</summary>
-    public string RowName(string by, ShowPublicStatistics.Row row) => by == "sector" ? SectorName(row.Key) : row?.Name ?? string.Empty;
+    public string RowName(string by, ShowPublicStatistics.Row row) => by == "sector" ? SectorName(row.Key) : row.Name;
 
     /// <summary>A kecamatan of active businesses, or "no kecamatan" for those without one.</summary>
-    public static string ActiveName(ShowPublicStatistics.ActiveRow row) => row?.Name is { Length: > 0 } name ? name : Texts.Get("Dashboard.NoKecamatan");
+    public static string ActiveName(ShowPublicStatistics.ActiveRow row) => row.Name is { Length: > 0 } name ? name : Texts.Get("Dashboard.NoKecamatan");
 
     public string SectorName(string key) => ChartPublicStatistics.SectorName(key, Language);
 }

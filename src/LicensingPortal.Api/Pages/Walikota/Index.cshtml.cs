@@ -104,6 +104,7 @@ public sealed class IndexModel : PortalPage
     /// <summary>
     /// One table of the dashboard as an Excel workbook: the table the page shows, with its headers in the reader's
     /// language and its figures as numbers (the failing requirements to 100, not the page's 10). The API keeps CSV.
+    /// A period the reports refuse answers 400, an unknown table 404.
     /// </summary>
     public async Task<IActionResult> OnGetExcelAsync(string table, string? by, CancellationToken cancellationToken)
     {
@@ -114,46 +115,52 @@ public sealed class IndexModel : PortalPage
         }
 
         var (from, to) = (From!.Value, To!.Value);
+        // Each report validates its period as the page does; a refused one is answered with its status, never read.
+        Error? refused = null;
+        T? Read<T>(Result<T> result) where T : class
+        {
+            refused ??= result.Error;
+            return result.Succeeded ? result.Value : null;
+        }
+
         ReportTable? sheet = null;
         switch (table)
         {
-            case "throughput":
-                var throughput = await Sender.Send(new ReportThroughput.Query(from, to, Granularity!), cancellationToken);
-                if (!throughput.Succeeded)
-                {
-                    return StatusCode(throughput.Error!.Status);
-                }
-
-                Throughput = throughput.Value;
+            case "throughput" when Read(await Sender.Send(new ReportThroughput.Query(from, to, Granularity!), cancellationToken)) is { } throughput:
+                Throughput = throughput;
                 sheet = ThroughputTable();
                 break;
-            case "breakdown" when by is not null && ReportQueries.Dimensions.Contains(by):
-                sheet = BreakdownTable(by, (await Sender.Send(new ReportBreakdown.Query(from, to, by), cancellationToken)).Value);
+            case "breakdown" when by is not null && ReportQueries.Dimensions.Contains(by) && Read(await Sender.Send(new ReportBreakdown.Query(from, to, by), cancellationToken)) is { } rows:
+                sheet = BreakdownTable(by, rows);
                 break;
-            case "failing":
-                Failing = (await Sender.Send(new ReportFailingRequirements.Query(from, to, 100, Language), cancellationToken)).Value;
+            case "failing" when Read(await Sender.Send(new ReportFailingRequirements.Query(from, to, 100, Language), cancellationToken)) is { } failing:
+                Failing = failing;
                 sheet = FailingTable();
                 break;
-            case "expiring":
-                Expiring = (await Sender.Send(new ReportExpiringPermits.Query(90, Language), cancellationToken)).Value;
+            case "expiring" when Read(await Sender.Send(new ReportExpiringPermits.Query(90, Language), cancellationToken)) is { } expiring:
+                Expiring = expiring;
                 sheet = ExpiringTable();
                 break;
-            case "life-events":
-                LifeEvents = (await Sender.Send(new ReportLifeEvents.Query(from, to), cancellationToken)).Value;
+            case "life-events" when Read(await Sender.Send(new ReportLifeEvents.Query(from, to), cancellationToken)) is { } lifeEvents:
+                LifeEvents = lifeEvents;
                 sheet = LifeEventsTable();
                 break;
-            case "notifications":
-                Notifications = (await Sender.Send(new ReportNotificationHealth.Query(from, to), cancellationToken)).Value;
+            case "notifications" when Read(await Sender.Send(new ReportNotificationHealth.Query(from, to), cancellationToken)) is { } notifications:
+                Notifications = notifications;
                 sheet = NotificationsTable();
                 break;
         }
 
         if (sheet is null)
         {
-            return NotFound();
+            return refused is null ? NotFound() : StatusCode(refused.Status);
         }
 
-        var file = sheet.ToWorkbook(string.Create(CultureInfo.InvariantCulture, $"{sheet.Caption} {from:yyyy-MM-dd} - {to:yyyy-MM-dd}"));
+        // The permits that expire are the next 90 days', whatever the period; the other tables are the period's.
+        var name = table == "expiring"
+            ? string.Create(CultureInfo.InvariantCulture, $"{sheet.Caption} {Domain.Wita.Today(Clock):yyyy-MM-dd}")
+            : string.Create(CultureInfo.InvariantCulture, $"{sheet.Caption} {from:yyyy-MM-dd} - {to:yyyy-MM-dd}");
+        var file = sheet.ToWorkbook(name);
         return File(file.Content, file.ContentType, file.FileName);
     }
 

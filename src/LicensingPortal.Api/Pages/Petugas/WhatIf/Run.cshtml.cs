@@ -5,8 +5,8 @@ namespace LicensingPortal.Api.Pages.Petugas.WhatIf;
 
 /// <summary>
 /// A what-if analysis: while it runs, its progress (done, total, time left), refreshed by the browser every few
-/// seconds, or live with JavaScript; then the flips each way, each requirement's impact, a sample and the CSV of every
-/// affected application (the same queries as GET /api/audit/what-if/{id} and its affected.csv).
+/// seconds, or live with JavaScript; then the flips each way, each requirement's impact, a sample and every affected
+/// application as a workbook (or CSV) (the same queries as GET /api/audit/what-if/{id} and its affected.csv).
 /// </summary>
 public sealed class RunModel : PortalPage
 {
@@ -29,10 +29,48 @@ public sealed class RunModel : PortalPage
     public async Task<IActionResult> OnGetProgressAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ?? Partial("_WhatIfProgress", this);
 
+    /// <summary>Every affected application as CSV, ids and requirement codes (the API's affected.csv), for audit tools.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        var csv = await Sender.Send(new ExportWhatIf.Query(Id), cancellationToken);
-        return csv.Succeeded ? File(csv.Value.Content, csv.Value.ContentType, csv.Value.FileName) : Failure(csv.Error!);
+        var affected = await Sender.Send(new ExportWhatIf.Query(Id), cancellationToken);
+        if (!affected.Succeeded)
+        {
+            return Failure(affected.Error!);
+        }
+
+        var csv = ExportWhatIf.ToCsv(Id, affected.Value);
+        return File(csv.Content, csv.ContentType, csv.FileName);
+    }
+
+    /// <summary>
+    /// Every affected application as an Excel workbook, as the page's sample reads: the application's reference, its
+    /// outcome before and under the draft, and the requirements by title that it newly fails or no longer fails.
+    /// </summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
+    {
+        var affected = await Sender.Send(new ExportWhatIf.Query(Id), cancellationToken);
+        if (await LoadAsync(cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        if (!affected.Succeeded)
+        {
+            return Failure(affected.Error!);
+        }
+
+        static string Outcome(string outcome) => Texts.Get(outcome == Domain.Outcomes.Approved ? "Status.Approved" : "Status.Rejected");
+        SheetColumn Text(string key) => new(Texts.Get(key), SheetValue.Text);
+        var file = Spreadsheet.Table(
+            Texts.Format("WhatIf.Sheet.File", Progress.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Progress.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            Texts.Get("WhatIf.Sheet.Name"),
+            [Text("WhatIf.Application"), Text("WhatIf.Sheet.Before"), Text("WhatIf.Sheet.After"), Text("WhatIf.Sheet.NewlyFailed"), Text("WhatIf.Sheet.NoLongerFailed")],
+            affected.Value.Select(a => (IReadOnlyList<object?>)
+            [
+                ApplicationReference.Of(a.ApplicationId), Outcome(a.Before), Outcome(a.After),
+                string.Join("; ", a.NewlyFailed.Select(RequirementTitle)), string.Join("; ", a.NoLongerFailed.Select(RequirementTitle)),
+            ]));
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)

@@ -29,13 +29,14 @@ public static class ApplicationReference
     }
 
     /// <summary>
-    /// The last ten hexadecimal digits of the ids a reference stands for (as typed: any case, with or without "LP-"
-    /// and the dash); null when the text is not a reference.
+    /// The last ten hexadecimal digits of the ids a reference stands for (as typed or read out: any case, with or
+    /// without "LP", dashes or spaces; the letter O read as zero and I or L as one, as Crockford's base 32 decodes
+    /// them, since a reference never holds those letters); null when the text is not a reference.
     /// </summary>
     public static string? IdSuffixOf(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var plain = text.Trim().ToUpperInvariant().Replace("-", string.Empty, StringComparison.Ordinal);
+        var plain = new string(text.ToUpperInvariant().Where(c => c != '-' && !char.IsWhiteSpace(c)).ToArray());
         plain = plain.StartsWith("LP", StringComparison.Ordinal) ? plain[2..] : plain;
         if (plain.Length != 8)
         {
@@ -45,7 +46,7 @@ public static class ApplicationReference
         var value = 0UL;
         foreach (var c in plain)
         {
-            var digit = Alphabet.IndexOf(c, StringComparison.Ordinal);
+            var digit = Alphabet.IndexOf(c switch { 'O' => '0', 'I' or 'L' => '1', _ => c }, StringComparison.Ordinal);
             if (digit < 0)
             {
                 return null;

@@ -27,9 +27,9 @@ public sealed class IndexModel : PortalPage
         var today = Domain.Wita.Today(Clock);
         Months = Enumerable.Range(0, 12)
             .Select(i => new DateOnly(today.Year, today.Month, 1).AddMonths(-i))
-            .Select((m, i) => (Month: m, Name: m.ToString("MMMM yyyy", CultureInfo.CurrentCulture), Current: i == 0))
-            // This month is not over: its figures are so far, not the month's.
-            .Select(m => new Choice(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.Current ? Texts.Format("Statistics.SoFar", m.Name) : m.Name))
+            // A month by its name alone, short enough for a 320-pixel phone's list; the hint above it says that this month's
+            // figures are so far.
+            .Select(m => new Choice(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.ToString("MMMM yyyy", CultureInfo.CurrentCulture)))
             .ToList();
         Month = string.IsNullOrWhiteSpace(Month) ? Months[0].Value : Month.Trim();
         var statistics = await Sender.Send(new ShowPublicStatistics.Query(Month), cancellationToken);

@@ -95,6 +95,7 @@ public static class JobsSetup
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<SweepOutbox.Job>(SweepOutbox.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.SweepCron);
         recurring.AddOrUpdate<RemindPermitExpiry.Job>(RemindPermitExpiry.RecurringJobId, job => job.RunAsync(CancellationToken.None), RemindPermitExpiry.Cron);
+        recurring.AddOrUpdate<Features.Documents.SweepDocumentFiles.Job>(Features.Documents.SweepDocumentFiles.RecurringJobId, job => job.RunAsync(CancellationToken.None), Features.Documents.SweepDocumentFiles.Cron);
     }
 
     /// <summary>

@@ -63,6 +63,32 @@ public sealed class LocalFolderDocumentStorage(string root) : IDocumentStorage
         afterCommit.Run(() => File.Delete(Path.Combine(root, key)));
         return Task.CompletedTask;
     }
+
+    /// <summary>The keys of the files (and unfinished ".part" files) last written before <paramref name="utc"/>.</summary>
+    public IEnumerable<string> FilesWrittenBefore(DateTime utc) =>
+        Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(path => File.GetLastWriteTimeUtc(path) < utc).Select(path => Path.GetRelativePath(root, path))
+            : [];
+
+    /// <summary>Deletes a file by its key; false when it could not be (gone already, or held open).</summary>
+    public bool TryDelete(string key)
+    {
+        var path = Path.Combine(root, key);
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>

@@ -95,6 +95,46 @@ public abstract class DocumentTests(Portal portal)
     }
 
     [Fact]
+    public async Task TheNightlySweep_RemovesOldFilesNoDocumentNames_AndKeepsTheRestAndTheYoung()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var kept = await applicant.Client.UploadAsync(fileName: "ktp.pdf");
+        var folder = Path.Combine(portal.DataDirectory, "documents");
+        string FileOf(Guid id) => Path.Combine(folder, id.ToString("N")[..2], id.ToString("N"));
+        string Stray(string suffix = "")
+        {
+            var path = FileOf(Guid.CreateVersion7()) + suffix;
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, Builders.Pdf);
+            return path;
+        }
+
+        // An upload whose transaction never committed, and one cut off mid-write, two days ago; one being uploaded now.
+        var orphan = Stray();
+        var unfinished = Stray(".part");
+        var young = Stray();
+        var twoDaysAgo = DateTime.UtcNow.AddDays(-2);
+        foreach (var path in new[] { FileOf(kept), orphan, unfinished })
+        {
+            File.SetLastWriteTimeUtc(path, twoDaysAgo);
+        }
+
+        int removed;
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            removed = (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new SweepDocumentFiles.Command())).Value;
+        }
+
+        Assert.Equal(2, removed);
+        Assert.False(File.Exists(orphan));
+        Assert.False(File.Exists(unfinished));
+        Assert.True(File.Exists(young));
+        Assert.Equal(Builders.Pdf, await applicant.Client.GetByteArrayAsync($"/api/documents/{kept}/content"));
+        using var connection = portal.Factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        Assert.Contains(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == SweepDocumentFiles.RecurringJobId && j.Cron == SweepDocumentFiles.Cron);
+    }
+
+    [Fact]
     public async Task Delete_WhoseFileCannotBeRemovedAfterTheCommit_StillAnswersTheCommittedDeletion()
     {
         using var applicant = await portal.ApplicantAsync();

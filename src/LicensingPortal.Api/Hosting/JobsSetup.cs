@@ -46,6 +46,7 @@ public static class JobsSetup
         services.AddScoped<SweepOutbox.Job>();
         services.AddScoped<RemindPermitExpiry.Job>();
         services.AddScoped<RunWhatIf.Job>();
+        services.AddScoped<Features.Documents.SweepDocumentFiles.Job>();
         services.AddScoped<DecisionEmail>();
         services.AddScoped<PermitNotice>();
         services.AddScoped<AccountEmailMessage>();

@@ -3,11 +3,17 @@ using LicensingPortal.Api.Infrastructure.Storage;
 namespace LicensingPortal.Api.Features.Documents;
 
 /// <summary>
-/// The nightly job (02:35 WITA) that removes uploaded files no document names: a file written by an upload whose
+/// The nightly job (02:35 WITA) that clears uploaded files no document names: a file written by an upload whose
 /// transaction never committed (the process or the database died in between, or a repeated keyed upload lost to the
 /// first), one a deletion could not remove after its commit, or a ".part" left by an upload cut off mid-write. Such a
-/// file holds a person's document with nothing to show it or delete it, so it is not kept. Files younger than a day are
-/// left alone: an upload on another node may not have committed yet.
+/// file holds a person's document with nothing to show it or delete it, so it is not kept for good.
+/// <para>
+/// Only the folder's own files are considered (<c>xx/&lt;document id&gt;</c>, by the id in their name, never by a path
+/// compared as text), once they are a day old (an upload on another node may not have committed yet). A file is not
+/// deleted at once but moved aside, to <c>.orphaned/&lt;day&gt;/</c>, and deleted 30 days later, so that a mistake (a
+/// node started against an empty or an older database) can be undone by moving the files back; and when the database
+/// names no document at all while the folder holds some, nothing is moved and a warning is logged.
+/// </para>
 /// </summary>
 public static partial class SweepDocumentFiles
 {
@@ -18,39 +24,52 @@ public static partial class SweepDocumentFiles
 
     public static readonly TimeSpan Grace = TimeSpan.FromDays(1);
 
+    public const int KeptAsideDays = 30;
+
     private const int BatchSize = 500;
 
-    /// <summary>The number of files removed.</summary>
+    /// <summary>The number of files moved aside.</summary>
     public sealed record Command : ICommand<Result<int>>;
 
     public sealed partial class Handler(LicensingDbContext db, LocalFolderDocumentStorage folder, TimeProvider time, ILogger<Handler> logger) : ICommandHandler<Command, Result<int>>
     {
         public async ValueTask<Result<int>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var removed = 0;
-            var writtenBefore = (time.GetUtcNow() - Grace).UtcDateTime;
-            foreach (var batch in folder.FilesWrittenBefore(writtenBefore).Chunk(BatchSize))
+            var today = Wita.Today(time);
+            folder.PurgeSetAside(today.AddDays(-KeptAsideDays));
+            var files = folder.DocumentFilesWrittenBefore((time.GetUtcNow() - Grace).UtcDateTime).ToList();
+            if (files.Count == 0)
             {
-                var named = await db.Documents.AsNoTracking().Where(d => batch.Contains(d.StorageKey)).Select(d => d.StorageKey).ToListAsync(cancellationToken);
-                foreach (var key in batch.Except(named, StringComparer.Ordinal))
-                {
-                    if (folder.TryDelete(key))
-                    {
-                        removed++;
-                    }
-                }
+                return 0;
             }
 
-            if (removed > 0)
+            if (!await db.Documents.AnyAsync(cancellationToken))
             {
-                Removed(logger, removed);
+                NoDocuments(logger, files.Count);
+                return 0;
             }
 
-            return removed;
+            var moved = 0;
+            foreach (var batch in files.Chunk(BatchSize))
+            {
+                var ids = batch.Select(f => f.DocumentId).Distinct().ToList();
+                var named = (await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
+                moved += batch.Count(f => !named.Contains(f.DocumentId) && folder.TrySetAside(f.Key, today));
+            }
+
+            if (moved > 0)
+            {
+                SetAside(logger, moved, KeptAsideDays);
+            }
+
+            return moved;
         }
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} uploaded files that no document names.")]
-        private static partial void Removed(ILogger logger, int count);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Moved {Count} uploaded files that no document names to the folder's .orphaned folder; they are deleted after {Days} days.")]
+        private static partial void SetAside(ILogger logger, int count, int days);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "The document folder holds {Count} files a day old or older, but the database names no document at all: nothing was moved. Is this node connected to the right database?")]
+        private static partial void NoDocuments(ILogger logger, int count);
     }
 
     public sealed class Job(ISender sender)

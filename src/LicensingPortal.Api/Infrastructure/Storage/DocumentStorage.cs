@@ -28,7 +28,7 @@ public enum DocumentStore
     Database,
 }
 
-public sealed class LocalFolderDocumentStorage(string root) : IDocumentStorage
+public sealed partial class LocalFolderDocumentStorage(string root) : IDocumentStorage
 {
     public async Task<(string Key, string Sha256, long Size)> SaveAsync(Guid id, Stream content, CancellationToken cancellationToken)
     {
@@ -64,16 +64,35 @@ public sealed class LocalFolderDocumentStorage(string root) : IDocumentStorage
         return Task.CompletedTask;
     }
 
-    /// <summary>The keys of the files (and unfinished ".part" files) last written before <paramref name="utc"/>.</summary>
-    public IEnumerable<string> FilesWrittenBefore(DateTime utc) =>
-        Directory.Exists(root)
-            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(path => File.GetLastWriteTimeUtc(path) < utc).Select(path => Path.GetRelativePath(root, path))
-            : [];
+    /// <summary>
+    /// The files this store wrote (<c>xx/&lt;id&gt;</c>, or an unfinished <c>.part</c> of one) last written before
+    /// <paramref name="utc"/>, with the document id in their name. Anything else in the folder is not a document's file
+    /// and is left out; a folder that cannot be read is skipped.
+    /// </summary>
+    public IEnumerable<(string Key, Guid DocumentId)> DocumentFilesWrittenBefore(DateTime utc)
+    {
+        if (!Directory.Exists(root))
+        {
+            yield break;
+        }
 
-    /// <summary>Deletes a file by its key; false when it could not be (gone already, or held open).</summary>
-    public bool TryDelete(string key)
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        foreach (var path in Directory.EnumerateFiles(root, "*", options))
+        {
+            var key = Path.GetRelativePath(root, path);
+            var match = FileName().Match(key.Replace('\\', '/'));
+            if (match.Success && Guid.TryParseExact(match.Groups["id"].Value, "N", out var id) && File.GetLastWriteTimeUtc(path) < utc)
+            {
+                yield return (key, id);
+            }
+        }
+    }
+
+    /// <summary>Moves a file aside to <c>.orphaned/&lt;day&gt;/</c>; false when it could not be (gone already, or held open).</summary>
+    public bool TrySetAside(string key, DateOnly day)
     {
         var path = Path.Combine(root, key);
+        var aside = Path.Combine(root, SetAsideFolder, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Path.GetFileName(key));
         try
         {
             if (!File.Exists(path))
@@ -81,7 +100,8 @@ public sealed class LocalFolderDocumentStorage(string root) : IDocumentStorage
                 return false;
             }
 
-            File.Delete(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(aside)!);
+            File.Move(path, aside, overwrite: true);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -89,6 +109,37 @@ public sealed class LocalFolderDocumentStorage(string root) : IDocumentStorage
             return false;
         }
     }
+
+    /// <summary>Deletes what was set aside before <paramref name="day"/>.</summary>
+    public void PurgeSetAside(DateOnly day)
+    {
+        var aside = Path.Combine(root, SetAsideFolder);
+        if (!Directory.Exists(aside))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(aside))
+        {
+            if (DateOnly.TryParseExact(Path.GetFileName(folder), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var set) && set < day)
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Tried again the next night.
+                }
+            }
+        }
+    }
+
+    /// <summary>Where files no document names wait before they are deleted.</summary>
+    public const string SetAsideFolder = ".orphaned";
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9a-f]{2}/(?<id>[0-9a-f]{32})(\\.part)?$")]
+    private static partial System.Text.RegularExpressions.Regex FileName();
 }
 
 /// <summary>

@@ -2,17 +2,14 @@ using System.Globalization;
 using LicensingPortal.Api.Features.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace LicensingPortal.Api.Pages.Statistik;
 
 /// <summary>
 /// The public service statistics, for anyone, without signing in (the same queries as /api/public/statistics): a
 /// month's applications, approval rate and median decision time, by kecamatan and by sector, as charts and tables.
-/// Anyone may ask, so its page, charts and downloads share the public rate limit of the API's statistics.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(Infrastructure.Auth.AuthSetup.PublicLimit)]
 public sealed class IndexModel : PortalPage
 {
     [BindProperty(SupportsGet = true, Name = "bulan")]

@@ -95,40 +95,51 @@ public abstract class DocumentTests(Portal portal)
     }
 
     [Fact]
-    public async Task TheNightlySweep_RemovesOldFilesNoDocumentNames_AndKeepsTheRestAndTheYoung()
+    public async Task TheNightlySweep_SetsAsideOldFilesNoDocumentNames_KeepsTheRest_AndDeletesWhatWaitedAMonth()
     {
         using var applicant = await portal.ApplicantAsync();
         var kept = await applicant.Client.UploadAsync(fileName: "ktp.pdf");
         var folder = Path.Combine(portal.DataDirectory, "documents");
         string FileOf(Guid id) => Path.Combine(folder, id.ToString("N")[..2], id.ToString("N"));
-        string Stray(string suffix = "")
+        string Write(string path)
         {
-            var path = FileOf(Guid.CreateVersion7()) + suffix;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(path, Builders.Pdf);
             return path;
         }
 
-        // An upload whose transaction never committed, and one cut off mid-write, two days ago; one being uploaded now.
-        var orphan = Stray();
-        var unfinished = Stray(".part");
-        var young = Stray();
+        // An upload whose transaction never committed, and one cut off mid-write, two days ago; one being uploaded now;
+        // a file that is no document's (an operator's note); and what was set aside 31 days ago.
+        var orphan = Write(FileOf(Guid.CreateVersion7()));
+        var unfinished = Write(FileOf(Guid.CreateVersion7()) + ".part");
+        var young = Write(FileOf(Guid.CreateVersion7()));
+        var note = Write(Path.Combine(folder, "CATATAN.txt"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var expired = Write(Path.Combine(folder, ".orphaned", today.AddDays(-31).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Guid.CreateVersion7().ToString("N")));
+        var waiting = Write(Path.Combine(folder, ".orphaned", today.AddDays(-29).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Guid.CreateVersion7().ToString("N")));
         var twoDaysAgo = DateTime.UtcNow.AddDays(-2);
-        foreach (var path in new[] { FileOf(kept), orphan, unfinished })
+        foreach (var path in new[] { FileOf(kept), orphan, unfinished, note, expired, waiting })
         {
             File.SetLastWriteTimeUtc(path, twoDaysAgo);
         }
 
-        int removed;
+        int moved;
         await using (var scope = portal.Factory.Services.CreateAsyncScope())
         {
-            removed = (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new SweepDocumentFiles.Command())).Value;
+            moved = (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new SweepDocumentFiles.Command())).Value;
         }
 
-        Assert.Equal(2, removed);
+        // Set aside under today's date for a month, not deleted at once: a mistake can be moved back.
+        Assert.Equal(2, moved);
+        var aside = Path.Combine(folder, ".orphaned", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Assert.False(File.Exists(orphan));
         Assert.False(File.Exists(unfinished));
+        Assert.True(File.Exists(Path.Combine(aside, Path.GetFileName(orphan))));
+        Assert.True(File.Exists(Path.Combine(aside, Path.GetFileName(unfinished))));
         Assert.True(File.Exists(young));
+        Assert.True(File.Exists(note));
+        Assert.False(File.Exists(expired));
+        Assert.True(File.Exists(waiting));
         Assert.Equal(Builders.Pdf, await applicant.Client.GetByteArrayAsync($"/api/documents/{kept}/content"));
         using var connection = portal.Factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
         Assert.Contains(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == SweepDocumentFiles.RecurringJobId && j.Cron == SweepDocumentFiles.Cron);

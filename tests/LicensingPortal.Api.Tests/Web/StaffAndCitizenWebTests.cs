@@ -414,6 +414,11 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await officer.Locator("#to-results").ClickAsync();
             await Assertions.Expect(officer).ToHaveURLAsync(new Regex("#results$"));
             await ReadHereAsync(officer, "officer-search");
+            // The longest activity name in Indonesian has a word of 34 letters ("minimarket/supermarket/hypermarket"): it wraps.
+            await officer.GotoAsync("/petugas?Kbli=47111");
+            await Assertions.Expect(officer.Locator("tbody tr").First).ToContainTextAsync("(47111)");
+            await ReadHereAsync(officer, "officer-search-retail");
+            await officer.GotoAsync("/petugas?Outcome=rejected");
             await officer.Locator("tbody tr th a").First.ClickAsync();
             await Assertions.Expect(officer.Locator("#replay, form").First).ToBeAttachedAsync();
             // The log's entries by what they record, in the page's language, and the replay button says it changes nothing.

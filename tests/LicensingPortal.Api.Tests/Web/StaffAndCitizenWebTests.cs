@@ -415,6 +415,11 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(officer).ToHaveURLAsync(new Regex("#results$"));
             await ReadHereAsync(officer, "officer-search");
             // The longest activity name in Indonesian has a word of 34 letters ("minimarket/supermarket/hypermarket"): it wraps.
+            using (var applicant = await Accounts.CreateAsync(portal.Factory, Roles.Applicant))
+            {
+                await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Kbli = ["47111"] });
+            }
+
             await officer.GotoAsync("/petugas?Kbli=47111");
             await Assertions.Expect(officer.Locator("tbody tr").First).ToContainTextAsync("(47111)");
             await ReadHereAsync(officer, "officer-search-retail");

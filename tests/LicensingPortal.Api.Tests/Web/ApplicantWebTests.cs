@@ -39,6 +39,10 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             // Each is named as a requirement ("Syarat: …"), not as a statement that reads as if it were met.
             await Assertions.Expect(failed.Locator("h2").Filter(new() { HasTextRegex = new Regex($"^{Regex.Escape(Say.Id("Decision.RequirementLabel"))}: ") })).ToHaveCountAsync(expected);
             await Assertions.Expect(failed.Filter(new() { HasText = Say.Id("Decision.LegalBasis") })).ToHaveCountAsync(expected);
+            // The citations' short words (UU, PP, Pasal, ayat) are explained under the list, folded until asked for.
+            var terms = page.Locator("details").Filter(new() { HasText = Say.Id("Help.WhatDoesThisMean", Say.Id("Help.Term.DasarHukum")) });
+            await terms.Locator("summary").ClickAsync();
+            await Assertions.Expect(terms).ToContainTextAsync(Say.Id("Help.Define.DasarHukum"));
             var refusedAt = page.Url;
             await Screenshots.SaveAsync(page, "rejected");
 

@@ -12,7 +12,7 @@ public sealed class IndexModel : PortalPage
 {
     /// <summary>The words the pages use, each explained (resource keys Help.Term.* and Help.Define.*).</summary>
     public static readonly IReadOnlyList<string> Terms =
-        ["Nib", "Kbli", "Risk", "RiskLow", "RiskMediumLow", "RiskMediumHigh", "RiskHigh", "SertifikatStandar", "Izin", "PbUmku", "Sppl", "UklUpl", "Amdal", "Pbg", "Imb", "Npwp", "Nik", "PmdnPma", "Kelurahan", "Wita", "Dpmptsp"];
+        ["Nib", "Kbli", "Risk", "RiskLow", "RiskMediumLow", "RiskMediumHigh", "RiskHigh", "SertifikatStandar", "Izin", "PbUmku", "Sppl", "UklUpl", "Amdal", "Pbg", "Imb", "Npwp", "Nik", "PmdnPma", "Kelurahan", "DasarHukum", "Wita", "Dpmptsp"];
 
     public GetServiceContacts.Contacts Contacts { get; private set; } = null!;
 

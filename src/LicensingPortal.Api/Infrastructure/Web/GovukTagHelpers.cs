@@ -92,7 +92,9 @@ public sealed class GovukInputTagHelper : GovukFieldTagHelper
             + (Width is null ? string.Empty : Width == "full" ? " govuk-!-width-full" : $" govuk-input--width-{Width}")
             + (Errors.Count > 0 ? " govuk-input--error" : string.Empty);
         var describedBy = DescribedBy(Hint is not null);
-        var input = $"<input class=\"{classes}\" id=\"{Id}\" name=\"{Encode(Name)}\" type=\"{Encode(Type)}\" value=\"{Encode(Value)}\""
+        // A password is never sent back in a page, not even to the one who typed it (a page can be cached or shown).
+        var value = string.Equals(Type, "password", StringComparison.OrdinalIgnoreCase) ? string.Empty : Value;
+        var input = $"<input class=\"{classes}\" id=\"{Id}\" name=\"{Encode(Name)}\" type=\"{Encode(Type)}\" value=\"{Encode(value)}\""
             + (describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty)
             + (Inputmode is null ? string.Empty : $" inputmode=\"{Encode(Inputmode)}\"")
             + (Autocomplete is null ? string.Empty : $" autocomplete=\"{Encode(Autocomplete)}\"")

@@ -41,6 +41,8 @@ public static class ApiEndpoints
         var ownAccount = accounts.MapGroup(string.Empty).RequireAuthorization(Policies.Account);
         GetAccountInfo.Map(ownAccount);
         LogOut.Map(ownAccount);
+        ChangePassword.Map(ownAccount).RequireRateLimiting(AuthSetup.AuthLimit);
+        EndOtherSessions.Map(ownAccount);
         GetTwoFactor.Map(ownAccount);
         EnableTwoFactor.Map(ownAccount).RequireRateLimiting(AuthSetup.AuthLimit);
         NewRecoveryCodes.Map(ownAccount);

@@ -150,7 +150,7 @@ public static class LicensingPortalSetup
     }
 
     /// <summary>The pages whose forms stand for the account API's calls (and count against its limit).</summary>
-    private static readonly string[] AccountForms = ["/Akun/Masuk", "/Akun/MasukKode", "/Akun/Undangan", "/Akun/DuaLangkah", "/Akun/Daftar", "/Akun/KirimUlang", "/Akun/LupaSandi", "/Akun/AturSandi"];
+    private static readonly string[] AccountForms = ["/Akun/Masuk", "/Akun/MasukKode", "/Akun/Undangan", "/Akun/DuaLangkah", "/Akun/Daftar", "/Akun/KirimUlang", "/Akun/LupaSandi", "/Akun/AturSandi", "/Akun/Keamanan"];
 
     public static WebApplication UseLicensingPortal(this WebApplication app, bool workerOnly = false)
     {

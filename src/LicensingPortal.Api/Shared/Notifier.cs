@@ -53,6 +53,7 @@ public enum AccountEmailKind
     ResetPasswordLink,
     ResetPasswordCode,
     StaffInvitation,
+    PasswordChanged,
 }
 
 /// <summary>The payload of an account e-mail: to whom, the link or code it carries, and the code again for those who type it (API clients).</summary>

@@ -491,5 +491,57 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
         });
     }
 
+    /// <summary>
+    /// An applicant who once signed in at an internet café signs that device out from the security page, then changes
+    /// the password there: this device stays signed in each time, the other one lands on the sign-in page.
+    /// </summary>
+    [Fact]
+    public async Task AccountSecurity_SignsOtherDevicesOut_AndChangesThePassword_ThisDeviceStaysSignedIn()
+    {
+        var page = await portal.NewPageAsync();
+        var cafe = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            var account = await applicant.SignInFreshAccountAsync();
+            await cafe.GotoAsync("/akun/masuk");
+            await new Applicant(portal, cafe).SignInAsync(account.Email);
+            await Assertions.Expect(cafe.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Dashboard.Title"));
+
+            // From the settings, the way to the security page.
+            await page.GotoAsync("/pemohon/pengaturan");
+            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Nav.Security"), Exact = true }).Last.ClickAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Security.Title"));
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("Security.NeverShare"));
+
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Security.Others.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(Say.Id("Security.Others.Done"));
+            await cafe.GotoAsync("/pemohon");
+            await Assertions.Expect(cafe.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("SignIn.Title"));
+
+            // The café signs in again (it knows the password); a wrong current password is refused at its field.
+            await new Applicant(portal, cafe).SignInAsync(account.Email);
+            await Assertions.Expect(cafe.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Dashboard.Title"));
+            var current = page.GetByLabel(Say.Id("Field.CurrentPassword"), new() { Exact = true });
+            var fresh = page.GetByLabel(Say.Id("Field.NewPassword"), new() { Exact = true });
+            var change = page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Security.Password.Button"), Exact = true });
+            await current.FillAsync("Bukan-Sandi-Saya-1");
+            await fresh.FillAsync("Sandi-Baru-Kupang-2027");
+            await change.ClickAsync();
+            await Assertions.Expect(page.Locator("#CurrentPassword-error")).ToContainTextAsync(Say.Id("Validation.CurrentPasswordWrong"));
+            await Assertions.Expect(current).ToHaveValueAsync(string.Empty);
+
+            await current.FillAsync(Accounts.Password);
+            await fresh.FillAsync("Sandi-Baru-Kupang-2027");
+            await change.ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(Say.Id("Security.Password.Done"));
+            await Screenshots.SaveAsync(page, "account-security-changed");
+            await page.GotoAsync("/pemohon");
+            await applicant.ExpectHeadingAsync(Say.Id("Dashboard.Title"));
+            await cafe.GotoAsync("/pemohon");
+            await Assertions.Expect(cafe.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("SignIn.Title"));
+        });
+    }
+
     private static ILocator Continue(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Continue"), Exact = true });
 }

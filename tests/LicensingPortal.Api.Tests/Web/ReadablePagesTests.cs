@@ -58,6 +58,7 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             ("business-change", $"/pemohon/usaha/{request.BusinessId}/ubah"),
             ("documents", "/pemohon/dokumen"),
             ("settings", "/pemohon/pengaturan"),
+            ("account-security", "/akun/keamanan"),
         ];
 
         var page = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");

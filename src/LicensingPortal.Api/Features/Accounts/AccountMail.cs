@@ -32,6 +32,16 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
         Raise(user, new AccountEmail(AccountEmailKind.ResetPasswordLink, user.Email!, link, code));
     }
 
+    /// <summary>Where the notice of a changed password sends someone who did not change it: a new password by e-mail.</summary>
+    public const string ForgotPath = "/akun/lupa-sandi";
+
+    /// <summary>Tells the account's address that its password was just changed, with the way back if it was not the owner.</summary>
+    public void SendPasswordChanged(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        Raise(user, new AccountEmail(AccountEmailKind.PasswordChanged, user.Email!, $"{address.BaseUrl()}{ForgotPath}"));
+    }
+
     /// <summary>Where an invitation's link leads; the page sends <see cref="AcceptInvitation"/> with the code it carries.</summary>
     public const string InvitationPath = "/akun/undangan";
 

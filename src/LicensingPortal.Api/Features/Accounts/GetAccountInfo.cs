@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace LicensingPortal.Api.Features.Accounts;
 
-/// <summary>The signed-in account: its e-mail address, whether it is confirmed, and its roles.</summary>
+/// <summary>The signed-in account: its e-mail address, whether it is confirmed, its roles, and whether it signs in in two steps.</summary>
 public static class GetAccountInfo
 {
-    public sealed record Response(string Email, bool IsEmailConfirmed, IReadOnlyList<string> Roles);
+    public sealed record Response(string Email, bool IsEmailConfirmed, IReadOnlyList<string> Roles, bool IsTwoFactorEnabled);
 
     public sealed record Query(Guid UserId) : IQuery<Result<Response>>;
 
@@ -21,7 +21,7 @@ public static class GetAccountInfo
                 return Error.NotFound(ErrorCodes.NotFound, "The account was not found.");
             }
 
-            return new Response(user.Email!, user.EmailConfirmed, [.. await users.GetRolesAsync(user)]);
+            return new Response(user.Email!, user.EmailConfirmed, [.. await users.GetRolesAsync(user)], user.TwoFactorEnabled);
         }
     }
 
@@ -29,5 +29,5 @@ public static class GetAccountInfo
         routes.MapGet("/manage/info", async Task<Results<Ok<Response>, ProblemHttpResult>> (ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Query(user.UserId()), cancellationToken)).ToOk())
             .WithName("GetAccountInfo")
-            .WithSummary("Your account: e-mail address, whether it is confirmed, and roles.");
+            .WithSummary("Your account: e-mail address, whether it is confirmed, roles, and whether two-step sign-in is on.");
 }

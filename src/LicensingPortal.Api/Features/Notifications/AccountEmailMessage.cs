@@ -5,7 +5,7 @@ using MimeKit;
 
 namespace LicensingPortal.Api.Features.Notifications;
 
-/// <summary>Account e-mails (confirm the address, reset the password) in the account's language, from the resource files.</summary>
+/// <summary>Account e-mails (confirm the address, reset the password, an invitation, a changed password) in the account's language, from the resource files.</summary>
 public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOptions> options)
 {
     public async Task<MimeMessage> ComposeAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -22,6 +22,7 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
             AccountEmailKind.ConfirmEmail => "Confirm",
             AccountEmailKind.ResetPasswordLink => "Reset",
             AccountEmailKind.StaffInvitation => "Invite",
+            AccountEmailKind.PasswordChanged => "Changed",
             _ => "Code",
         };
         var (subject, intro) = (Text($"Email.Account.{kind}.Subject"), Text($"Email.Account.{kind}.Intro"));
@@ -31,7 +32,7 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
         mail.To.Add(MailboxAddress.Parse(email.Address));
         mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
         var codeLine = email.Code is null ? null : string.Format(culture, Text("Email.Account.OrCode"), email.Code);
-        var ignore = Text("Email.Account.Ignore");
+        var ignore = Texts.In(culture, $"Email.Account.{kind}.Ignore") ?? Text("Email.Account.Ignore");
         mail.Body = new BodyBuilder
         {
             TextBody = $"{intro}\n\n{email.LinkOrCode}\n\n{(codeLine is null ? string.Empty : codeLine + "\n\n")}{ignore}\n",

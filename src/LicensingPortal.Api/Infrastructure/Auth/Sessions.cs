@@ -83,6 +83,26 @@ public sealed class Sessions(LicensingDbContext db, IOptions<IdentityOptions> id
         }
     }
 
+    /// <summary>
+    /// Ends every other session of the principal's account (in the caller's unit of work): each cookie and bearer token
+    /// signed in elsewhere, and the refresh tokens that follow them, stops at once; this one goes on.
+    /// </summary>
+    public async Task EndOthersAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (IdOf(principal) is not { } id || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var others = await db.AccountSessions.Where(s => s.AccountId == accountId && s.Id != id && s.EndedAt == null).ToListAsync(cancellationToken);
+        foreach (var session in others)
+        {
+            session.End(now);
+        }
+    }
+
     private static ClaimsPrincipal With(ClaimsPrincipal principal, Guid sessionId)
     {
         var identity = new ClaimsIdentity(principal.Claims.Where(c => c.Type != Claim), principal.Identity?.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);

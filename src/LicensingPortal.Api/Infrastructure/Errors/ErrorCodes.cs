@@ -49,6 +49,8 @@ public static class ErrorCodes
     public const string BusinessClosed = "business_closed";
     public const string BusinessNotLicensed = "business_not_licensed";
     public const string PermitReplaced = "permit_replaced";
+    public const string CurrentPasswordWrong = "current_password_wrong";
+    public const string TooManyWrongPasswords = "too_many_wrong_passwords";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -95,5 +97,7 @@ public static class ErrorCodes
         BusinessClosed,
         BusinessNotLicensed,
         PermitReplaced,
+        CurrentPasswordWrong,
+        TooManyWrongPasswords,
     ];
 }

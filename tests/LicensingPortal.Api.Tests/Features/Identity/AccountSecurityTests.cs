@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LicensingPortal.Api.Tests.Infrastructure;
+using LicensingPortal.Api.Tests.Web;
+
+namespace LicensingPortal.Api.Tests.Features.Identity;
+
+/// <summary>Keeping one's account safe: changing the password with the current one, and signing out everywhere else.</summary>
+public abstract partial class AccountTests
+{
+    private const string NewPassword = "Sandi-Baru-Kupang-2027";
+
+    [Fact]
+    public async Task ChangePassword_EndsEverySignIn_TheNewOneSignsIn_AndAnEmailTellsTheAddress()
+    {
+        using var account = await portal.ApplicantAsync();
+        using var elsewhere = portal.Factory.CreateClient();
+        var elsewhereTokens = await LogInAsync(elsewhere, account.Email, account.Password);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/api/businesses")).StatusCode);
+
+        var changed = await account.Client.PostAsJsonAsync("/api/auth/manage/password", new { currentPassword = account.Password, newPassword = NewPassword });
+
+        Assert.True(changed.StatusCode == HttpStatusCode.NoContent, await changed.Content.ReadAsStringAsync());
+        // Every sign-in made with the old security stamp ends, the other device's refresh token too; this token as well (log in again).
+        Assert.Equal(HttpStatusCode.Unauthorized, (await elsewhere.GetAsync("/api/businesses")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await portal.Client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = elsewhereTokens.RefreshToken })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await account.Client.GetAsync("/api/businesses")).StatusCode);
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = account.Password }), HttpStatusCode.Unauthorized, "unauthorized");
+        account.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(account.Client, account.Email, NewPassword));
+        Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync("/api/businesses")).StatusCode);
+
+        // The account's address hears of it, with the way to a new password if it was not the owner.
+        await Eventually.TrueAsync(() => portal.Smtp.ReceivedEmail.Any(m => m.ToAddresses.Any(a => a.Address == account.Email)), "the e-mail about the changed password arrives");
+        var mail = portal.Smtp.ReceivedEmail.Single(m => m.ToAddresses.Any(a => a.Address == account.Email));
+        using var raw = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data));
+        var message = await MimeKit.MimeMessage.LoadAsync(raw);
+        Assert.Equal(Say.Id("Email.Account.Changed.Subject"), message.Subject);
+        Assert.Contains("/akun/lupa-sandi", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Say.Id("Email.Account.Changed.Ignore"), message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(NewPassword, message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangePassword_WithAWrongCurrentOne_IsRefusedAtThatField_AndFiveLockTheAccount()
+    {
+        using var account = await portal.ApplicantAsync();
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var wrong = await account.Client.PostAsJsonAsync("/api/auth/manage/password", new { currentPassword = $"Tebakan-{attempt}-2026", newPassword = NewPassword });
+            await Problems.AssertAsync(wrong, HttpStatusCode.BadRequest, "current_password_wrong");
+            Assert.NotNull(((await ReadProblemAsync(wrong))["errors"] as JsonObject)!["currentPassword"]);
+        }
+
+        // Locked like five wrong passwords at sign-in: the right one is refused too, here and at log-in.
+        var right = await account.Client.PostAsJsonAsync("/api/auth/manage/password", new { currentPassword = account.Password, newPassword = NewPassword });
+        await Problems.AssertAsync(right, HttpStatusCode.TooManyRequests, "too_many_wrong_passwords");
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = account.Password }), HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Theory]
+    [InlineData("pendek1", "PasswordTooShort")]
+    [InlineData("TANPAHURUFKECIL-2026", "PasswordRequiresLower")]
+    [InlineData(Accounts.Password, "unchanged")]
+    public async Task ChangePassword_ToAPasswordThePolicyRefuses_IsRefusedAtTheNewPassword_AndTheOldOneStands(string newPassword, string why)
+    {
+        using var account = await portal.ApplicantAsync();
+
+        var refused = await account.Client.PostAsJsonAsync("/api/auth/manage/password", new { currentPassword = account.Password, newPassword });
+
+        await Problems.AssertAsync(refused, HttpStatusCode.BadRequest, "validation_failed");
+        var errors = ((await ReadProblemAsync(refused))["errors"] as JsonObject)!;
+        Assert.True(errors.ContainsKey("newPassword"), $"{why}: {errors.ToJsonString()}");
+        Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync("/api/businesses")).StatusCode);
+        Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(portal.Client, account.Email, account.Password)));
+    }
+
+    [Fact]
+    public async Task EndOtherSessions_EndsEveryOtherSignInAndItsRefreshToken_ThisOneGoesOn_AndThePasswordStands()
+    {
+        using var account = await portal.ApplicantAsync();
+        using var cafe = portal.Factory.CreateClient();
+        var cafeTokens = await LogInAsync(cafe, account.Email, account.Password);
+        using var phone = portal.Factory.CreateClient();
+        await LogInAsync(phone, account.Email, account.Password);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await account.Client.PostAsync("/api/auth/sessions/end-others", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync("/api/businesses")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await cafe.GetAsync("/api/businesses")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/businesses")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await portal.Client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = cafeTokens.RefreshToken })).StatusCode);
+        Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(portal.Client, account.Email, account.Password)));
+    }
+
+    private static async Task<Accounts.Tokens> LogInAsync(HttpClient client, string email, string password)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var tokens = (await response.Content.ReadFromJsonAsync<Accounts.Tokens>())!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return tokens;
+    }
+
+    private static async Task<JsonObject> ReadProblemAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+}

@@ -70,6 +70,29 @@ public sealed class PageSecurityTests(SqlitePortal portal) : IClassFixture<Sqlit
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(api)).StatusCode);
     }
 
+    /// <summary>A form answered with an error keeps what was typed, except a password: it is never sent back in a page.</summary>
+    [Fact]
+    public async Task AWrongPassword_IsNotSentBackInThePageThatRefusesIt_TheEmailIs()
+    {
+        using var client = portal.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = Forms.AntiForgeryToken(await client.GetStringAsync("/akun/masuk"));
+        var email = $"siapa-{Guid.NewGuid():N}@example.com";
+        const string typed = "Sandi-Yang-Diketik-7391";
+
+        var response = await client.PostAsync("/akun/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = typed,
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(Say.Id("Error.SummaryTitle"), page, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{email}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(typed, page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AFormPostedWithoutItsAntiForgeryToken_IsRefusedWithAPage_NotAFault()
     {

@@ -10,7 +10,7 @@ namespace LicensingPortal.Api.Features.Accounts;
 /// security stamp changes: a helper or an internet café that once had the password is out); the pages continue the
 /// current one, an API client logs in again. An e-mail tells the account's address, so a change nobody asked for is
 /// noticed. A wrong current password counts towards the lockout like a wrong one at sign-in, so a stolen session
-/// cannot guess it.
+/// cannot guess it (five wrong ones lock the account and end the session they came from).
 /// </summary>
 public static class ChangePassword
 {
@@ -31,7 +31,7 @@ public static class ChangePassword
         }
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, AccountMail mail) : ICommandHandler<Command, Result<Response>>
+    public sealed class Handler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, Sessions sessions, AccountMail mail) : ICommandHandler<Command, Result<Response>>
     {
         public async ValueTask<Result<Response>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -50,17 +50,28 @@ public static class ChangePassword
             var changed = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
             if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
+                // Five in a row lock the account, and end this sign-in: a stolen session does not go on guessing.
                 await users.AccessFailedAsync(user);
+                if (await users.IsLockedOutAsync(user))
+                {
+                    await sessions.EndAsync(command.Account, cancellationToken);
+                }
+
                 return new Error(ErrorCodes.CurrentPasswordWrong, StatusCodes.Status400BadRequest, Error.InvalidTitle, Texts.Get("Validation.CurrentPasswordWrong"),
                     new Dictionary<string, string[]> { ["currentPassword"] = [Texts.Get("Validation.CurrentPasswordWrong")] });
             }
 
-            if (!changed.Succeeded)
+            if (changed.Errors.Any() && changed.Errors.All(e => e.Code.StartsWith("Password", StringComparison.Ordinal)))
             {
                 // The new password breaks a rule of the password policy: its messages belong to the new password.
                 var messages = changed.Errors.Select(e => e.Description).ToArray();
                 return new Error(ErrorCodes.ValidationFailed, StatusCodes.Status400BadRequest, Error.InvalidTitle, string.Join(" ", messages),
                     new Dictionary<string, string[]> { ["newPassword"] = messages });
+            }
+
+            if (!changed.Succeeded)
+            {
+                return changed.ToError();
             }
 
             await users.ResetAccessFailedCountAsync(user);
@@ -70,12 +81,20 @@ public static class ChangePassword
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/manage/password", async Task<Results<NoContent, ProblemHttpResult>> (Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        routes.MapPost("/manage/password", async Task<Results<NoContent, ProblemHttpResult>> (Request request, ClaimsPrincipal user, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
             {
                 var result = await sender.Send(new Command(user, request.CurrentPassword, request.NewPassword), cancellationToken);
+                if (result.Error?.Code == ErrorCodes.TooManyWrongPasswords)
+                {
+                    // At most the lockout's length: retrying sooner answers the same.
+                    var lockout = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.Lockout.DefaultLockoutTimeSpan;
+                    http.Response.Headers.RetryAfter = ((int)lockout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 return result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();
             })
             .WithName("ChangePassword")
             .WithSummary("Change the password with the current one; every sign-in of the account ends, this one too: log in again with the new password.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

@@ -26,13 +26,18 @@ public sealed class KeamananModel : PortalPage
     [BindProperty]
     public string? NewPassword { get; set; }
 
-    /// <summary>What was just done: "sandi" after a changed password, "perangkat" after signing out elsewhere.</summary>
-    [BindProperty(SupportsGet = true, Name = "selesai")]
-    public string? Done { get; set; }
+    private const string DoneKey = "Keamanan.Selesai";
+
+    /// <summary>What was just done, said once after the redirect: "sandi" after a changed password, "perangkat" after signing out elsewhere.</summary>
+    public string? Done { get; private set; }
 
     public GetAccountInfo.Response? Account { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await ShowAsync(cancellationToken);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Done = TempData[DoneKey] as string;
+        return await ShowAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken)
     {
@@ -40,19 +45,25 @@ public sealed class KeamananModel : PortalPage
         if (!result.Succeeded)
         {
             ShowErrors(result.Error!, Fields);
-            Done = null;
             return await ShowAsync(cancellationToken);
         }
 
         // The new password ended the account's other sign-ins; this one goes on with the fresh identity.
         await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, result.Value.SignedIn, new AuthenticationProperties { IsPersistent = false });
-        return RedirectToPage(new { selesai = "sandi" });
+        TempData[DoneKey] = "sandi";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostOthersAsync(CancellationToken cancellationToken)
     {
         var result = await Sender.Send(new EndOtherSessions.Command(User), cancellationToken);
-        return result.Succeeded ? RedirectToPage(new { selesai = "perangkat" }) : Failure(result.Error!);
+        if (!result.Succeeded)
+        {
+            return Failure(result.Error!);
+        }
+
+        TempData[DoneKey] = "perangkat";
+        return RedirectToPage();
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
@@ -64,8 +75,6 @@ public sealed class KeamananModel : PortalPage
         }
 
         Account = account.Value;
-        CurrentPassword = null;
-        NewPassword = null;
         return Page();
     }
 }

@@ -43,9 +43,11 @@ public abstract partial class AccountTests
     }
 
     [Fact]
-    public async Task ChangePassword_WithAWrongCurrentOne_IsRefusedAtThatField_AndFiveLockTheAccount()
+    public async Task ChangePassword_WithAWrongCurrentOne_IsRefusedAtThatField_FiveLockTheAccount_AndEndThatSignIn()
     {
         using var account = await portal.ApplicantAsync();
+        using var elsewhere = portal.Factory.CreateClient();
+        await LogInAsync(elsewhere, account.Email, account.Password);
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
@@ -54,10 +56,13 @@ public abstract partial class AccountTests
             Assert.NotNull(((await ReadProblemAsync(wrong))["errors"] as JsonObject)!["currentPassword"]);
         }
 
-        // Locked like five wrong passwords at sign-in: the right one is refused too, here and at log-in.
-        var right = await account.Client.PostAsJsonAsync("/api/auth/manage/password", new { currentPassword = account.Password, newPassword = NewPassword });
-        await Problems.AssertAsync(right, HttpStatusCode.TooManyRequests, "too_many_wrong_passwords");
+        // Locked like five wrong passwords at sign-in: the guessing sign-in ended, log-in refuses the right password,
+        // and a sign-in made before (which did not guess) is told to wait, with the lockout's length.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await account.Client.GetAsync("/api/businesses")).StatusCode);
         await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = account.Password }), HttpStatusCode.Unauthorized, "unauthorized");
+        var locked = await elsewhere.PostAsJsonAsync("/api/auth/manage/password", new { currentPassword = account.Password, newPassword = NewPassword });
+        await Problems.AssertAsync(locked, HttpStatusCode.TooManyRequests, "too_many_wrong_passwords");
+        Assert.Equal(TimeSpan.FromMinutes(15), locked.Headers.RetryAfter?.Delta);
     }
 
     [Theory]
@@ -85,6 +90,7 @@ public abstract partial class AccountTests
         var cafeTokens = await LogInAsync(cafe, account.Email, account.Password);
         using var phone = portal.Factory.CreateClient();
         await LogInAsync(phone, account.Email, account.Password);
+        using var someoneElse = await portal.ApplicantAsync();
 
         Assert.Equal(HttpStatusCode.NoContent, (await account.Client.PostAsync("/api/auth/sessions/end-others", null)).StatusCode);
 
@@ -92,6 +98,7 @@ public abstract partial class AccountTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await cafe.GetAsync("/api/businesses")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/businesses")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await portal.Client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = cafeTokens.RefreshToken })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await someoneElse.Client.GetAsync("/api/businesses")).StatusCode);
         Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(portal.Client, account.Email, account.Password)));
     }
 

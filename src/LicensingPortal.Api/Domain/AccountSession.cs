@@ -33,9 +33,18 @@ public sealed class AccountSession
         LastSeenAt = now,
     };
 
+    /// <summary>
+    /// A session unused this long stands for nothing, whatever its kind: its refresh tokens (14 days) and its cookie (8
+    /// hours, sliding) ran out long before. It is then forgotten, like one ended this long ago.
+    /// </summary>
+    public static readonly TimeSpan Forgotten = TimeSpan.FromDays(30);
+
     /// <summary>Whether the session still stands at <paramref name="now"/>.</summary>
     public bool StandsAt(DateTimeOffset now, TimeSpan staffIdle, TimeSpan staffLongest) =>
-        EndedAt is null && (!Staff || (now - LastSeenAt < staffIdle && now - StartedAt < staffLongest));
+        EndedAt is null && now - LastSeenAt < Forgotten && (!Staff || (now - LastSeenAt < staffIdle && now - StartedAt < staffLongest));
+
+    /// <summary>How often a request notes the session's use: each minute for staff (the idle limit), each hour for applicants.</summary>
+    public bool NeedsTouchAt(DateTimeOffset now) => now - LastSeenAt >= (Staff ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1));
 
     public void End(DateTimeOffset now) => EndedAt ??= now;
 }

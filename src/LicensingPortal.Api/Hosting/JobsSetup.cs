@@ -47,6 +47,7 @@ public static class JobsSetup
         services.AddScoped<RemindPermitExpiry.Job>();
         services.AddScoped<RunWhatIf.Job>();
         services.AddScoped<Features.Documents.SweepDocumentFiles.Job>();
+        services.AddScoped<Features.Accounts.SweepAccountSessions.Job>();
         services.AddScoped<DecisionEmail>();
         services.AddScoped<PermitNotice>();
         services.AddScoped<AccountEmailMessage>();
@@ -97,6 +98,7 @@ public static class JobsSetup
         recurring.AddOrUpdate<SweepOutbox.Job>(SweepOutbox.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.SweepCron);
         recurring.AddOrUpdate<RemindPermitExpiry.Job>(RemindPermitExpiry.RecurringJobId, job => job.RunAsync(CancellationToken.None), RemindPermitExpiry.Cron);
         recurring.AddOrUpdate<Features.Documents.SweepDocumentFiles.Job>(Features.Documents.SweepDocumentFiles.RecurringJobId, job => job.RunAsync(CancellationToken.None), Features.Documents.SweepDocumentFiles.Cron);
+        recurring.AddOrUpdate<Features.Accounts.SweepAccountSessions.Job>(Features.Accounts.SweepAccountSessions.RecurringJobId, job => job.RunAsync(CancellationToken.None), Features.Accounts.SweepAccountSessions.Cron);
     }
 
     /// <summary>

@@ -19,9 +19,6 @@ public sealed class Sessions(LicensingDbContext db, IOptions<IdentityOptions> id
     /// <summary>The claim an account's sign-in carries when the account has a second factor (so the sign-in needed it).</summary>
     public const string TwoFactorClaim = "lp:2fa";
 
-    /// <summary>Activity is written at most this often, so reading pages does not write on every request.</summary>
-    private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
-
     /// <summary>Starts a session for a sign-in (in the caller's unit of work) and returns the principal that carries it.</summary>
     public ClaimsPrincipal Start(ClaimsPrincipal principal, Guid accountId)
     {
@@ -41,7 +38,7 @@ public sealed class Sessions(LicensingDbContext db, IOptions<IdentityOptions> id
     public static Guid? IdOf(ClaimsPrincipal principal) =>
         Guid.TryParse(principal?.FindFirstValue(Claim), out var id) ? id : null;
 
-    /// <summary>Whether the principal's session stands now; notes the activity of a staff session.</summary>
+    /// <summary>Whether the principal's session stands now; notes its use.</summary>
     public async Task<bool> StandsAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(principal);
@@ -66,7 +63,8 @@ public sealed class Sessions(LicensingDbContext db, IOptions<IdentityOptions> id
             return false;
         }
 
-        if (found.Session.Staff && now - found.Session.LastSeenAt >= TouchEvery)
+        // Use is written at most once a minute (staff) or an hour (applicants), so reading pages does not write on every request.
+        if (found.Session.NeedsTouchAt(now))
         {
             await db.AccountSessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
         }
@@ -95,12 +93,10 @@ public sealed class Sessions(LicensingDbContext db, IOptions<IdentityOptions> id
             return;
         }
 
+        // One statement in the caller's transaction: an integrator that logs in for every call has many sessions.
         var now = time.GetUtcNow();
-        var others = await db.AccountSessions.Where(s => s.AccountId == accountId && s.Id != id && s.EndedAt == null).ToListAsync(cancellationToken);
-        foreach (var session in others)
-        {
-            session.End(now);
-        }
+        await db.AccountSessions.Where(s => s.AccountId == accountId && s.Id != id && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
     }
 
     private static ClaimsPrincipal With(ClaimsPrincipal principal, Guid sessionId)

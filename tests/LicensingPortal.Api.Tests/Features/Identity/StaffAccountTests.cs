@@ -3,8 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LicensingPortal.Api.Tests.Features.Identity;
@@ -249,6 +252,58 @@ public abstract partial class StaffAccountTests(Portal portal)
         applicant.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(applicant.Client, applicant.Email, applicant.Password));
         Assert.Equal(HttpStatusCode.NoContent, (await applicant.Client.PostAsync("/api/auth/logout", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await applicant.Client.GetAsync("/api/businesses")).StatusCode);
+    }
+
+    /// <summary>
+    /// Every sign-in is a row; the nightly sweep forgets those nobody can use again (ended or unused for 30 days), on a
+    /// fake clock, and keeps a session in use through its refresh tokens, which goes on working.
+    /// </summary>
+    [Fact]
+    public async Task Sessions_EndedOrUnusedFor30Days_AreForgottenByTheNightlySweep_ASessionInUseIsKept()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = portal.Create(time: clock);
+        using var applicant = await Accounts.CreateAsync(host, Roles.Applicant);
+        async Task<Accounts.Tokens> LogInAsync(HttpClient client) =>
+            (await (await client.PostAsJsonAsync("/api/auth/login", new { email = applicant.Email, password = applicant.Password })).Content.ReadFromJsonAsync<Accounts.Tokens>())!;
+        using var inUse = host.CreateClient();
+        var tokens = await LogInAsync(inUse);
+        using var signedOut = host.CreateClient();
+        signedOut.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await LogInAsync(signedOut)).AccessToken);
+        Assert.Equal(HttpStatusCode.NoContent, (await signedOut.PostAsync("/api/auth/logout", null)).StatusCode);
+        using var forgottenClient = host.CreateClient();
+        await LogInAsync(forgottenClient);
+        async Task<int> SessionsAsync()
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().AccountSessions.CountAsync(s => s.AccountId == applicant.Id);
+        }
+
+        Assert.Equal(4, await SessionsAsync());
+
+        // The session in use renews its bearer token within the refresh token's 14 days, twice, and is noted as used.
+        foreach (var days in new[] { 13, 13 })
+        {
+            clock.Advance(TimeSpan.FromDays(days));
+            var refreshed = await inUse.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.RefreshToken });
+            Assert.True(refreshed.IsSuccessStatusCode, await refreshed.Content.ReadAsStringAsync());
+            tokens = (await refreshed.Content.ReadFromJsonAsync<Accounts.Tokens>())!;
+        }
+
+        clock.Advance(TimeSpan.FromDays(5));
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Api.Features.Accounts.SweepAccountSessions.Command())).Value >= 3);
+        }
+
+        // Day 31: the one signed out on day 0, the ones last used on day 0 are gone; the one used on day 26 stays and works.
+        Assert.Equal(1, await SessionsAsync());
+        var renewed = await inUse.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.RefreshToken });
+        Assert.True(renewed.IsSuccessStatusCode, await renewed.Content.ReadAsStringAsync());
+        inUse.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await renewed.Content.ReadFromJsonAsync<Accounts.Tokens>())!.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await inUse.GetAsync("/api/businesses")).StatusCode);
+        using var connection = host.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        Assert.Contains(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == Api.Features.Accounts.SweepAccountSessions.RecurringJobId && j.Cron == Api.Features.Accounts.SweepAccountSessions.Cron);
     }
 
     [Fact]

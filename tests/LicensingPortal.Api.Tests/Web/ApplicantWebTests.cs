@@ -488,6 +488,25 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await page.GotoAsync("/pemohon/pengaturan");
             await Assertions.Expect(page.Locator("#webhook-secret")).ToHaveCountAsync(0);
             await Assertions.Expect(webhook).ToHaveValueAsync("https://hooks.warung-oma-maria.example/izin");
+
+            // A copy of everything the service holds about the applicant, a tab a part, in words (the NIK masked).
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Say.Id("MyData.Link") }).ClickAsync());
+            Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+            var sheets = Workbooks.Read(await File.ReadAllBytesAsync((await download.PathAsync())!)).ToDictionary(s => s.Name);
+            Assert.Equal(
+                new[] { "Account", "Businesses", "Applications", "Drafts", "Permits", "Documents", "Inbox", "SignIns" }.Select(tab => Say.Id($"MyData.Sheet.{tab}")),
+                sheets.Keys);
+            Assert.Contains(sheets[Say.Id("MyData.Sheet.Account")].Rows, r => r[1].Text == "https://hooks.warung-oma-maria.example/izin");
+            var business = Assert.Single(sheets[Say.Id("MyData.Sheet.Businesses")].Rows.Skip(1));
+            Assert.Equal(Builders.SoleProprietor().Name, business[0].Text);
+            Assert.Equal(Say.Id("LegalForm.Perorangan"), business[1].Text);
+            Assert.Equal("5371********0003", business[3].Text);
+            var application = Assert.Single(sheets[Say.Id("MyData.Sheet.Applications")].Rows.Skip(1));
+            Assert.Equal(Say.Id("Status.Approved"), application[4].Text);
+            Assert.NotNull(application[3].Number);
+            Assert.NotEmpty(sheets[Say.Id("MyData.Sheet.Permits")].Rows.Skip(1));
+            Assert.NotEmpty(sheets[Say.Id("MyData.Sheet.Inbox")].Rows.Skip(1));
+            Assert.NotEmpty(sheets[Say.Id("MyData.Sheet.SignIns")].Rows.Skip(1));
         });
     }
 

@@ -38,6 +38,19 @@ public sealed class PengaturanModel : PortalPage
         WebhookUrl = current.WebhookUrl;
     }
 
+    /// <summary>A copy of everything the service holds about the applicant, as a workbook (the API's GET /api/me/data as JSON).</summary>
+    public async Task<IActionResult> OnGetDataAsync(CancellationToken cancellationToken)
+    {
+        var data = await Sender.Send(new ExportMyData.Query(UserId, Language), cancellationToken);
+        if (!data.Succeeded)
+        {
+            return Failure(data.Error!);
+        }
+
+        var file = MyDataWorkbook.Of(data.Value);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var saved = await Sender.Send(new SetPreferences.Command(UserId, ChosenLanguage ?? string.Empty, Email != "false", WebhookUrl), cancellationToken);

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using LicensingPortal.Api.Features.Accounts;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Rules.Model;
+
+namespace LicensingPortal.Api.Features.Me;
+
+/// <summary>
+/// A copy of everything the service holds about the signed-in applicant (UU 27/2022 on personal data protection gives
+/// everyone the right to one): the account and how it is notified, the businesses, every application sent with its
+/// answers and decision, drafts not sent yet, permits, uploaded documents (their details; each file downloads on its
+/// own), the inbox and the sign-ins. Each part is the answer of the use case that shows it elsewhere, so the copy says
+/// what the pages and the API say, identifiers masked as everywhere. The pages offer it as a workbook, the API as JSON.
+/// </summary>
+public static class ExportMyData
+{
+    public sealed record Query(Guid UserId, Language Language) : IQuery<Result<Response>>;
+
+    public sealed record Response(
+        DateTimeOffset MadeAt,
+        GetAccountInfo.Response Account,
+        PreferencesResponse Preferences,
+        IReadOnlyList<BusinessResponse> Businesses,
+        IReadOnlyList<ApplicationResponse> Applications,
+        IReadOnlyList<ApplicationDraftView> Drafts,
+        IReadOnlyList<PermitResponse> Permits,
+        IReadOnlyList<DocumentResponse> Documents,
+        IReadOnlyList<ListNotifications.Item> Notifications,
+        IReadOnlyList<SignIn> SignIns);
+
+    /// <summary>One sign-in of the account: when it began, when it was last used (to the hour), when it ended.</summary>
+    public sealed record SignIn(DateTimeOffset StartedAt, DateTimeOffset LastUsedAt, DateTimeOffset? EndedAt);
+
+    public sealed class Handler(ISender sender, LicensingDbContext db, TimeProvider time) : IQueryHandler<Query, Result<Response>>
+    {
+        public async ValueTask<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var account = await sender.Send(new GetAccountInfo.Query(query.UserId), cancellationToken);
+            if (!account.Succeeded)
+            {
+                return account.Error!;
+            }
+
+            var applications = new List<ApplicationResponse>();
+            foreach (var summary in (await sender.Send(new ListApplications.Query(query.UserId), cancellationToken)).Value)
+            {
+                applications.Add((await sender.Send(new GetApplication.Query(query.UserId, summary.Id, query.Language), cancellationToken)).Value);
+            }
+
+            var signIns = await db.AccountSessions.AsNoTracking()
+                .Where(s => s.AccountId == query.UserId)
+                .OrderByDescending(s => s.Id)
+                .Select(s => new SignIn(s.StartedAt, s.LastSeenAt, s.EndedAt))
+                .ToListAsync(cancellationToken);
+            return new Response(
+                time.GetUtcNow(),
+                account.Value,
+                (await sender.Send(new GetPreferences.Query(query.UserId), cancellationToken)).Value,
+                (await sender.Send(new ListBusinesses.Query(query.UserId), cancellationToken)).Value,
+                applications,
+                (await sender.Send(new ListApplicationDrafts.Query(query.UserId), cancellationToken)).Value,
+                (await sender.Send(new ListPermits.Query(query.UserId, query.Language), cancellationToken)).Value,
+                (await sender.Send(new ListDocuments.Query(query.UserId), cancellationToken)).Value,
+                (await sender.Send(new ListNotifications.Query(query.UserId, UnreadOnly: false), cancellationToken)).Value,
+                signIns);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/data", async Task<Results<Ok<Response>, ProblemHttpResult>> (ClaimsPrincipal user, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var language = RequestLanguage.From(http);
+                RequestLanguage.SetContentLanguage(http, language);
+                return (await sender.Send(new Query(user.UserId(), language), cancellationToken)).ToOk();
+            })
+            .WithName("ExportMyData")
+            .WithSummary("A copy of everything the service holds about you: account, businesses, applications with their answers and decisions, drafts, permits, documents' details, inbox and sign-ins.");
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using LicensingPortal.Api.Features.Me;
+
+namespace LicensingPortal.Api.Pages.Pemohon;
+
+/// <summary>
+/// The applicant's copy of their data (<see cref="ExportMyData"/>) as a workbook a person opens: a tab for the account,
+/// the businesses, applications, drafts, permits, documents, the inbox and the sign-ins, headed and worded in the
+/// reader's language, times in WITA. The API answers the same copy as JSON.
+/// </summary>
+public static class MyDataWorkbook
+{
+    public static FileDownload Of(ExportMyData.Response data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var businessNames = data.Businesses.ToDictionary(b => b.Id, b => b.Name);
+        string? BusinessName(Guid? id) => id is { } known ? businessNames.GetValueOrDefault(known) : null;
+        string YesNo(bool yes) => Texts.Get(yes ? "Form.Yes" : "Form.No");
+        static DateTime Moment(DateTimeOffset moment) => moment.ToOffset(Wita.Offset).DateTime;
+        static DateTime? MaybeMoment(DateTimeOffset? moment) => moment is { } known ? Moment(known) : null;
+        static SheetColumn Text(string key) => new(Texts.Get(key), SheetValue.Text);
+        static SheetColumn Column(string key, SheetValue value) => new(Texts.Get(key), value);
+
+        var account = data.Account;
+        var preferences = data.Preferences;
+        IReadOnlyList<object?>[] accountRows =
+        [
+            [Texts.Get("Field.Email"), account.Email],
+            [Texts.Get("Settings.Language"), preferences.Language == Domain.Languages.English ? "English" : "Bahasa Indonesia"],
+            [Texts.Get("Settings.Email"), YesNo(preferences.EmailNotifications)],
+            [Texts.Get("Settings.Webhook"), preferences.WebhookUrl],
+            [Texts.Get("TwoFactor.Title"), Texts.Get(account.IsTwoFactorEnabled ? "MyData.On" : "MyData.Off")],
+            [Texts.Get("MyData.MadeAt"), Cultures.Wita(data.MadeAt)],
+        ];
+        SheetTable[] sheets =
+        [
+            new(Texts.Get("MyData.Sheet.Account"), [Text("MyData.What"), Text("MyData.Value")], accountRows),
+            new(Texts.Get("MyData.Sheet.Businesses"),
+                [
+                    Text("Field.BusinessName"), Text("Field.LegalForm"), Text("Field.OwnerName"), Text("Field.Nik"), Text("Field.Npwp"), Text("Field.BusinessAddress"),
+                    Text("Field.BusinessEmail"), Text("Field.Phone"), Text("MyData.Nib"), Column("MyData.RegisteredAt", SheetValue.Moment), Column("MyData.ClosedOn", SheetValue.Date),
+                ],
+                data.Businesses.Select(b => (IReadOnlyList<object?>)
+                [
+                    b.Name, Texts.Get($"LegalForm.{b.LegalForm}"), b.Owner.Name, b.Owner.Nik, b.Owner.Npwp, b.Address, b.Email, b.Phone, b.Nib, Moment(b.RegisteredAt), b.ClosedOn,
+                ])),
+            new(Texts.Get("MyData.Sheet.Applications"),
+                [
+                    Text("Audit.Sheet.Reference"), Text("Field.BusinessName"), Text("Audit.Sheet.Kind"), Column("MyData.SentAt", SheetValue.Moment), Text("MyData.Result"),
+                    Text("Field.Kbli"), Text("MyData.PermitsIssued"), Text("Audit.Failed"),
+                ],
+                data.Applications.Select(a => (IReadOnlyList<object?>)
+                [
+                    ApplicationReference.Of(a.Id), BusinessName(a.BusinessId), Texts.Get($"Audit.Kind.{a.Kind}"), Moment(a.SubmittedAt), Texts.Get($"Status.{a.Status}"),
+                    string.Join("; ", a.Kbli), string.Join("; ", a.Permits.Select(p => $"{p.Title} {p.Number}")),
+                    string.Join("; ", a.Decision?.FailedRequirements.Select(f => f.Title) ?? []),
+                ])),
+            new(Texts.Get("MyData.Sheet.Drafts"),
+                [Text("Field.BusinessName"), Column("MyData.SavedAt", SheetValue.Moment), Text("MyData.Sent")],
+                data.Drafts.Select(d => (IReadOnlyList<object?>)
+                [
+                    BusinessName(d.Answers.BusinessId == Guid.Empty ? d.ChangesBusinessId : d.Answers.BusinessId), Moment(d.UpdatedAt), YesNo(d.SubmittedApplicationId is not null),
+                ])),
+            new(Texts.Get("MyData.Sheet.Permits"),
+                [
+                    Text("MyData.PermitNumber"), Text("MyData.Permit"), Text("Field.BusinessName"), Column("MyData.IssuedOn", SheetValue.Date),
+                    Column("MyData.ValidUntil", SheetValue.Date), Text("MyData.Status"),
+                ],
+                data.Permits.Select(p => (IReadOnlyList<object?>)
+                [
+                    p.Number, p.Title, BusinessName(p.BusinessId), p.IssuedOn, p.ValidUntil, Texts.Get($"PermitStatus.{p.Status}"),
+                ])),
+            new(Texts.Get("MyData.Sheet.Documents"),
+                [Text("Field.DocumentKind"), Text("MyData.FileName"), Column("MyData.SizeKb", SheetValue.Count), Column("MyData.UploadedAt", SheetValue.Moment), Text("MyData.Attached")],
+                data.Documents.Select(d => (IReadOnlyList<object?>)
+                [
+                    Texts.Get($"DocumentKind.{d.Kind}"), d.FileName, (long)Math.Ceiling(d.SizeBytes / 1024.0), Moment(d.UploadedAt), YesNo(d.Attached),
+                ])),
+            new(Texts.Get("MyData.Sheet.Inbox"),
+                [Text("MyData.NoticeTitle"), Text("MyData.NoticeBody"), Column("MyData.ReceivedAt", SheetValue.Moment), Column("MyData.ReadAt", SheetValue.Moment)],
+                data.Notifications.Select(n => (IReadOnlyList<object?>)[n.Title, n.Body, Moment(n.CreatedAt), MaybeMoment(n.ReadAt)])),
+            new(Texts.Get("MyData.Sheet.SignIns"),
+                [Column("MyData.StartedAt", SheetValue.Moment), Column("MyData.LastUsedAt", SheetValue.Moment), Column("MyData.EndedAt", SheetValue.Moment)],
+                data.SignIns.Select(s => (IReadOnlyList<object?>)[Moment(s.StartedAt), Moment(s.LastUsedAt), MaybeMoment(s.EndedAt)])),
+        ];
+        return Spreadsheet.Workbook(Texts.Format("MyData.File", Wita.DateOf(data.MadeAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), sheets);
+    }
+}

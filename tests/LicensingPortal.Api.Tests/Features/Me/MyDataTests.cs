@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Tests.Infrastructure;
+
+namespace LicensingPortal.Api.Tests.Features.Me;
+
+/// <summary>
+/// An applicant's copy of everything the service holds about them (GET /api/me/data): every part there, as the
+/// service shows it elsewhere, identifiers masked, and nothing of another applicant.
+/// </summary>
+public abstract class MyDataTests(Portal portal)
+{
+    [Fact]
+    public async Task MyData_HoldsTheAccountBusinessesApplicationsDraftsPermitsDocumentsAndSignIns_OfThisApplicantOnly()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync();
+        var approved = await applicant.Client.SubmitAsync(request);
+        var refused = await applicant.Client.SubmitAsync(request with { Declarations = [] });
+        var draft = await applicant.Client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, refused.Id), TestJson.Options);
+        Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
+        using var other = await portal.ApplicantAsync();
+        await other.Client.RegisterBusinessAsync(Builders.SoleProprietor("Toko Orang Lain Sejahtera"));
+
+        var response = await applicant.Client.GetAsync("/api/me/data");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        var data = JsonNode.Parse(text)!.AsObject();
+        Assert.Equal(applicant.Email, (string)data["account"]!["email"]!);
+        Assert.Equal("id", (string)data["preferences"]!["language"]!);
+        var business = Assert.Single(data["businesses"]!.AsArray());
+        Assert.Equal(Builders.SoleProprietor().Name, (string)business!["name"]!);
+        Assert.Equal([refused.Id, approved.Id], data["applications"]!.AsArray().Select(a => Guid.Parse((string)a!["id"]!)));
+        Assert.All(data["applications"]!.AsArray(), a => Assert.NotNull(a!["decision"]!["outcome"]));
+        Assert.All(data["applications"]!.AsArray(), a => Assert.Equal(request.Location.Address, (string)a!["answers"]!["location"]!["address"]!));
+        Assert.Equal(refused.Id, Guid.Parse((string)Assert.Single(data["drafts"]!.AsArray())!["correctsApplicationId"]!));
+        Assert.Equal(approved.Permits.Select(p => p.Number).Order(), data["permits"]!.AsArray().Select(p => (string)p!["number"]!).Order());
+        Assert.Contains(data["documents"]!.AsArray(), d => (string)d!["kind"]! == "ktp");
+        Assert.NotEmpty(data["signIns"]!.AsArray());
+
+        // Identifiers masked, as in every answer; nothing of the other applicant.
+        Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Toko Orang Lain Sejahtera", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyData_IsTheApplicantsOnly_StaffAndStrangersAreRefused()
+    {
+        using var officer = await portal.StaffAsync(Api.Infrastructure.Auth.Roles.Officer);
+
+        await Problems.AssertAsync(await officer.Client.GetAsync("/api/me/data"), HttpStatusCode.Forbidden, "forbidden");
+        await Problems.AssertAsync(await portal.Client.GetAsync("/api/me/data"), HttpStatusCode.Unauthorized, "unauthorized");
+    }
+}
+
+public sealed class MyDataTestsOnSqlite(SqlitePortal portal) : MyDataTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class MyDataTestsOnPostgres(PostgresPortal portal) : MyDataTests(portal), IClassFixture<PostgresPortal>;

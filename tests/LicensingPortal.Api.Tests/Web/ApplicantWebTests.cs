@@ -500,10 +500,11 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             var business = Assert.Single(sheets[Say.Id("MyData.Sheet.Businesses")].Rows.Skip(1));
             Assert.Equal(Builders.SoleProprietor().Name, business[0].Text);
             Assert.Equal(Say.Id("LegalForm.Perorangan"), business[1].Text);
-            Assert.Equal("5371********0003", business[3].Text);
+            Assert.Equal("5371********0003", business[4].Text);
             var application = Assert.Single(sheets[Say.Id("MyData.Sheet.Applications")].Rows.Skip(1));
             Assert.Equal(Say.Id("Status.Approved"), application[4].Text);
             Assert.NotNull(application[3].Number);
+            Assert.Equal(5, application[9].Number);
             Assert.NotEmpty(sheets[Say.Id("MyData.Sheet.Permits")].Rows.Skip(1));
             Assert.NotEmpty(sheets[Say.Id("MyData.Sheet.Inbox")].Rows.Skip(1));
             Assert.NotEmpty(sheets[Say.Id("MyData.Sheet.SignIns")].Rows.Skip(1));

@@ -3,20 +3,19 @@ using LicensingPortal.Api.Infrastructure.Auth;
 
 namespace LicensingPortal.Api.Features.Applications;
 
-/// <summary>One's drafts not yet sent, most recently changed first.</summary>
+/// <summary>One's drafts not yet sent, most recently changed first (at most 50; with <c>All</c>, every one, for the copy of one's data).</summary>
 public static class ListApplicationDrafts
 {
-    public sealed record Query(Guid OwnerId) : IQuery<Result<IReadOnlyList<ApplicationDraftView>>>;
+    public sealed record Query(Guid OwnerId, bool All = false) : IQuery<Result<IReadOnlyList<ApplicationDraftView>>>;
 
     public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<ApplicationDraftView>>>
     {
         public async ValueTask<Result<IReadOnlyList<ApplicationDraftView>>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var drafts = await db.DraftsOf(query.OwnerId).AsNoTracking()
+            var newestFirst = db.DraftsOf(query.OwnerId).AsNoTracking()
                 .Where(d => d.SubmittedApplicationId == null)
-                .OrderByDescending(d => d.UpdatedAt)
-                .Take(50)
-                .ToListAsync(cancellationToken);
+                .OrderByDescending(d => d.UpdatedAt);
+            var drafts = await (query.All ? newestFirst : newestFirst.Take(50)).ToListAsync(cancellationToken);
             return drafts.Select(ApplicationDraftView.From).ToList();
         }
     }

@@ -33,7 +33,7 @@ public static class ExportMyData
         IReadOnlyList<ListNotifications.Item> Notifications,
         IReadOnlyList<SignIn> SignIns);
 
-    /// <summary>One sign-in of the account: when it began, when it was last used (to the hour), when it ended.</summary>
+    /// <summary>One sign-in of the account in the last 30 days: when it began, when it was last used (to the hour), when it ended.</summary>
     public sealed record SignIn(DateTimeOffset StartedAt, DateTimeOffset LastUsedAt, DateTimeOffset? EndedAt);
 
     public sealed class Handler(ISender sender, LicensingDbContext db, TimeProvider time) : IQueryHandler<Query, Result<Response>>
@@ -41,15 +41,28 @@ public static class ExportMyData
         public async ValueTask<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
         {
             var account = await sender.Send(new GetAccountInfo.Query(query.UserId), cancellationToken);
-            if (!account.Succeeded)
+            var preferences = await sender.Send(new GetPreferences.Query(query.UserId), cancellationToken);
+            var businesses = await sender.Send(new ListBusinesses.Query(query.UserId), cancellationToken);
+            var sent = await sender.Send(new ListApplications.Query(query.UserId), cancellationToken);
+            var drafts = await sender.Send(new ListApplicationDrafts.Query(query.UserId, All: true), cancellationToken);
+            var permits = await sender.Send(new ListPermits.Query(query.UserId, query.Language), cancellationToken);
+            var documents = await sender.Send(new ListDocuments.Query(query.UserId, All: true), cancellationToken);
+            var notifications = await sender.Send(new ListNotifications.Query(query.UserId, UnreadOnly: false, All: true), cancellationToken);
+            if (new[] { account.Error, preferences.Error, businesses.Error, sent.Error, drafts.Error, permits.Error, documents.Error, notifications.Error }.FirstOrDefault(e => e is not null) is { } failed)
             {
-                return account.Error!;
+                return failed;
             }
 
             var applications = new List<ApplicationResponse>();
-            foreach (var summary in (await sender.Send(new ListApplications.Query(query.UserId), cancellationToken)).Value)
+            foreach (var summary in sent.Value)
             {
-                applications.Add((await sender.Send(new GetApplication.Query(query.UserId, summary.Id, query.Language), cancellationToken)).Value);
+                var application = await sender.Send(new GetApplication.Query(query.UserId, summary.Id, query.Language), cancellationToken);
+                if (!application.Succeeded)
+                {
+                    return application.Error!;
+                }
+
+                applications.Add(application.Value);
             }
 
             var signIns = await db.AccountSessions.AsNoTracking()
@@ -58,16 +71,7 @@ public static class ExportMyData
                 .Select(s => new SignIn(s.StartedAt, s.LastSeenAt, s.EndedAt))
                 .ToListAsync(cancellationToken);
             return new Response(
-                time.GetUtcNow(),
-                account.Value,
-                (await sender.Send(new GetPreferences.Query(query.UserId), cancellationToken)).Value,
-                (await sender.Send(new ListBusinesses.Query(query.UserId), cancellationToken)).Value,
-                applications,
-                (await sender.Send(new ListApplicationDrafts.Query(query.UserId), cancellationToken)).Value,
-                (await sender.Send(new ListPermits.Query(query.UserId, query.Language), cancellationToken)).Value,
-                (await sender.Send(new ListDocuments.Query(query.UserId), cancellationToken)).Value,
-                (await sender.Send(new ListNotifications.Query(query.UserId, UnreadOnly: false), cancellationToken)).Value,
-                signIns);
+                time.GetUtcNow(), account.Value, preferences.Value, businesses.Value, applications, drafts.Value, permits.Value, documents.Value, notifications.Value, signIns);
         }
     }
 
@@ -76,6 +80,8 @@ public static class ExportMyData
             {
                 var language = RequestLanguage.From(http);
                 RequestLanguage.SetContentLanguage(http, language);
+                // A copy of one's personal data is not kept by a browser or a proxy on the way.
+                http.Response.Headers.CacheControl = "private, no-store";
                 return (await sender.Send(new Query(user.UserId(), language), cancellationToken)).ToOk();
             })
             .WithName("ExportMyData")

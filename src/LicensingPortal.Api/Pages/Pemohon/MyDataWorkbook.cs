@@ -18,6 +18,7 @@ public static class MyDataWorkbook
         string YesNo(bool yes) => Texts.Get(yes ? "Form.Yes" : "Form.No");
         static DateTime Moment(DateTimeOffset moment) => moment.ToOffset(Wita.Offset).DateTime;
         static DateTime? MaybeMoment(DateTimeOffset? moment) => moment is { } known ? Moment(known) : null;
+        static long? Whole(decimal? number) => number is { } known ? (long)Math.Round(known, MidpointRounding.AwayFromZero) : null;
         static SheetColumn Text(string key) => new(Texts.Get(key), SheetValue.Text);
         static SheetColumn Column(string key, SheetValue value) => new(Texts.Get(key), value);
 
@@ -37,38 +38,42 @@ public static class MyDataWorkbook
             new(Texts.Get("MyData.Sheet.Account"), [Text("MyData.What"), Text("MyData.Value")], accountRows),
             new(Texts.Get("MyData.Sheet.Businesses"),
                 [
-                    Text("Field.BusinessName"), Text("Field.LegalForm"), Text("Field.OwnerName"), Text("Field.Nik"), Text("Field.Npwp"), Text("Field.BusinessAddress"),
+                    Text("Field.BusinessName"), Text("Field.LegalForm"), Text("Field.InvestmentType"), Text("Field.OwnerName"), Text("Field.Nik"), Text("Field.Npwp"), Text("Field.BusinessAddress"),
                     Text("Field.BusinessEmail"), Text("Field.Phone"), Text("MyData.Nib"), Column("MyData.RegisteredAt", SheetValue.Moment), Column("MyData.ClosedOn", SheetValue.Date),
                 ],
                 data.Businesses.Select(b => (IReadOnlyList<object?>)
                 [
-                    b.Name, Texts.Get($"LegalForm.{b.LegalForm}"), b.Owner.Name, b.Owner.Nik, b.Owner.Npwp, b.Address, b.Email, b.Phone, b.Nib, Moment(b.RegisteredAt), b.ClosedOn,
+                    b.Name, Texts.Get($"LegalForm.{b.LegalForm}"), Texts.Get($"InvestmentType.{b.InvestmentType}"), b.Owner.Name, b.Owner.Nik, b.Owner.Npwp, b.Address, b.Email, b.Phone, b.Nib, Moment(b.RegisteredAt), b.ClosedOn,
                 ])),
             new(Texts.Get("MyData.Sheet.Applications"),
                 [
                     Text("Audit.Sheet.Reference"), Text("Field.BusinessName"), Text("Audit.Sheet.Kind"), Column("MyData.SentAt", SheetValue.Moment), Text("MyData.Result"),
-                    Text("Field.Kbli"), Text("MyData.PermitsIssued"), Text("Audit.Failed"),
+                    Text("Field.Kbli"), Text("Field.Address"), Column("MyData.LandAreaM2", SheetValue.Count), Column("MyData.BuildingAreaM2", SheetValue.Count),
+                    Column("Field.Employees", SheetValue.Count), Column("MyData.InvestmentRp", SheetValue.Count), Column("MyData.AnnualSalesRp", SheetValue.Count),
+                    Text("MyData.PermitsIssued"), Text("Audit.Failed"),
                 ],
                 data.Applications.Select(a => (IReadOnlyList<object?>)
                 [
                     ApplicationReference.Of(a.Id), BusinessName(a.BusinessId), Texts.Get($"Audit.Kind.{a.Kind}"), Moment(a.SubmittedAt), Texts.Get($"Status.{a.Status}"),
-                    string.Join("; ", a.Kbli), string.Join("; ", a.Permits.Select(p => $"{p.Title} {p.Number}")),
+                    string.Join("; ", a.Kbli), a.Answers?.Location.Address, Whole(a.Answers?.LandAreaM2), Whole(a.Answers?.BuildingAreaM2),
+                    a.Answers?.Employees, a.Answers?.Investment is { } i ? i.Land + i.Buildings + i.Machinery + i.WorkingCapital : null, a.Answers?.AnnualSales,
+                    string.Join("; ", a.Permits.Select(p => $"{p.Title} {p.Number}")),
                     string.Join("; ", a.Decision?.FailedRequirements.Select(f => f.Title) ?? []),
                 ])),
             new(Texts.Get("MyData.Sheet.Drafts"),
-                [Text("Field.BusinessName"), Column("MyData.SavedAt", SheetValue.Moment), Text("MyData.Sent")],
+                [Text("Field.BusinessName"), Column("MyData.SavedAt", SheetValue.Moment)],
                 data.Drafts.Select(d => (IReadOnlyList<object?>)
                 [
-                    BusinessName(d.Answers.BusinessId == Guid.Empty ? d.ChangesBusinessId : d.Answers.BusinessId), Moment(d.UpdatedAt), YesNo(d.SubmittedApplicationId is not null),
+                    BusinessName(d.Answers.BusinessId == Guid.Empty ? d.ChangesBusinessId : d.Answers.BusinessId), Moment(d.UpdatedAt),
                 ])),
             new(Texts.Get("MyData.Sheet.Permits"),
                 [
                     Text("MyData.PermitNumber"), Text("MyData.Permit"), Text("Field.BusinessName"), Column("MyData.IssuedOn", SheetValue.Date),
-                    Column("MyData.ValidUntil", SheetValue.Date), Text("MyData.Status"),
+                    Column("MyData.ValidUntil", SheetValue.Date), Text("MyData.Status"), Text("MyData.RevocationReason"),
                 ],
                 data.Permits.Select(p => (IReadOnlyList<object?>)
                 [
-                    p.Number, p.Title, BusinessName(p.BusinessId), p.IssuedOn, p.ValidUntil, Texts.Get($"PermitStatus.{p.Status}"),
+                    p.Number, p.Title, BusinessName(p.BusinessId), p.IssuedOn, p.ValidUntil, Texts.Get($"PermitStatus.{p.Status}"), p.RevocationReason,
                 ])),
             new(Texts.Get("MyData.Sheet.Documents"),
                 [Text("Field.DocumentKind"), Text("MyData.FileName"), Column("MyData.SizeKb", SheetValue.Count), Column("MyData.UploadedAt", SheetValue.Moment), Text("MyData.Attached")],

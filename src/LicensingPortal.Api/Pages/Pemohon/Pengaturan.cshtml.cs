@@ -48,6 +48,7 @@ public sealed class PengaturanModel : PortalPage
         }
 
         var file = MyDataWorkbook.Of(data.Value);
+        Response.Headers.CacheControl = "private, no-store";
         return File(file.Content, file.ContentType, file.FileName);
     }
 

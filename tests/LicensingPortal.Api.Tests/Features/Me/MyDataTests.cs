@@ -21,12 +21,15 @@ public abstract class MyDataTests(Portal portal)
         var refused = await applicant.Client.SubmitAsync(request with { Declarations = [] });
         var draft = await applicant.Client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, refused.Id), TestJson.Options);
         Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
+        var webhook = await applicant.Client.PutAsJsonAsync("/api/me/preferences", new { language = "id", emailNotifications = true, webhookUrl = "https://hooks.warung-oma-maria.example/izin" });
+        var secret = (string)(await webhook.Content.ReadFromJsonAsync<JsonObject>())!["webhookSecret"]!;
         using var other = await portal.ApplicantAsync();
         await other.Client.RegisterBusinessAsync(Builders.SoleProprietor("Toko Orang Lain Sejahtera"));
 
         var response = await applicant.Client.GetAsync("/api/me/data");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl is { NoStore: true, Private: true }, $"{response.Headers.CacheControl}");
         var text = await response.Content.ReadAsStringAsync();
         var data = JsonNode.Parse(text)!.AsObject();
         Assert.Equal(applicant.Email, (string)data["account"]!["email"]!);
@@ -39,10 +42,12 @@ public abstract class MyDataTests(Portal portal)
         Assert.Equal(refused.Id, Guid.Parse((string)Assert.Single(data["drafts"]!.AsArray())!["correctsApplicationId"]!));
         Assert.Equal(approved.Permits.Select(p => p.Number).Order(), data["permits"]!.AsArray().Select(p => (string)p!["number"]!).Order());
         Assert.Contains(data["documents"]!.AsArray(), d => (string)d!["kind"]! == "ktp");
-        Assert.NotEmpty(data["signIns"]!.AsArray());
+        Assert.Equal("https://hooks.warung-oma-maria.example/izin", (string)data["preferences"]!["webhookUrl"]!);
+        Assert.Single(data["signIns"]!.AsArray());
 
-        // Identifiers masked, as in every answer; nothing of the other applicant.
+        // Identifiers masked, as in every answer; no secret; nothing of the other applicant.
         Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.DoesNotContain("Toko Orang Lain Sejahtera", text, StringComparison.Ordinal);
     }
 

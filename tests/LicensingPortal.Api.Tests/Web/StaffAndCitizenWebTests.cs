@@ -438,6 +438,12 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             // This officer holds no recovery codes: the page says what they are for, and to make some now.
             await Assertions.Expect(officer.Locator("#codes-low")).ToContainTextAsync(Say.In(language, "TwoFactor.CodesNone"));
             await ReadHereAsync(officer, "staff-two-factor-on");
+            // The menu's "account security" says two-step sign-in is on, and offers the password and other devices.
+            await Assertions.Expect(officer.Locator("#navigation a[href='/akun/keamanan']")).ToHaveTextAsync(Say.In(language, "Nav.Security"));
+            await officer.GotoAsync("/akun/keamanan");
+            await Assertions.Expect(officer.Locator("main")).ToContainTextAsync(Say.In(language, "Security.TwoFactor.On"));
+            await Assertions.Expect(officer.GetByRole(AriaRole.Button, new() { Name = Say.In(language, "Security.Others.Button"), Exact = true })).ToBeVisibleAsync();
+            await ReadHereAsync(officer, "staff-account-security");
         });
 
         var mayor = await portal.NewPageAsync(language);

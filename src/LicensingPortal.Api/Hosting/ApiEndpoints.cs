@@ -144,7 +144,7 @@ public static class ApiEndpoints
         MarkNotificationRead.Map(me);
         GetPreferences.Map(me);
         SetPreferences.Map(me);
-        ExportMyData.Map(me);
+        Composed.ExportMyData.Map(me);
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization(Policies.Officer);
         ListDeadLetters.Map(notifications);

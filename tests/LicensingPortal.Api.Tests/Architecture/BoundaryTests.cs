@@ -33,13 +33,13 @@ public sealed class BoundaryTests
     [Fact]
     public void Domain_ReferencesNeitherInfrastructureNorFeatures() =>
         Types().That().ResideInNamespaceMatching($@"^{Api}\.Domain(\..*)?$")
-            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{Api}\.(Infrastructure|Features|Hosting|Cli)(\..*)?$"))
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{Api}\.(Infrastructure|Features|Composed|Hosting|Cli)(\..*)?$"))
             .Check(Code);
 
     [Fact]
     public void Infrastructure_ReferencesNoFeatures() =>
         Types().That().ResideInNamespaceMatching($@"^{Api}\.Infrastructure(\..*)?$")
-            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{Api}\.(Features|Hosting|Cli)(\..*)?$"))
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{Api}\.(Features|Composed|Hosting|Cli)(\..*)?$"))
             .Check(Code);
 
     [Fact]
@@ -49,13 +49,20 @@ public sealed class BoundaryTests
     [Fact]
     public void Shared_ReferencesNoFeatures() =>
         Types().That().ResideInNamespaceMatching($@"^{Api}\.Shared(\..*)?$")
-            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{Api}\.(Features|Pages|Hosting|Cli)(\..*)?$"))
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{Api}\.(Features|Composed|Pages|Hosting|Cli)(\..*)?$"))
             .Check(Code);
 
     /// <summary>A feature that needs what another has goes through Shared (or the domain), never sideways.</summary>
     [Fact]
     public void FeatureFolders_NeverUseEachOther() =>
         SliceRuleDefinition.Slices().Matching($"{Api}.Features.(*)").Should().NotDependOnEachOther().Check(Code);
+
+    /// <summary>A use case made of other features' use cases (Composed) sits above the features: none of them uses it.</summary>
+    [Fact]
+    public void Features_NeverUseTheComposedUseCases() =>
+        Types().That().ResideInNamespaceMatching($@"^{Api}\.Features(\..*)?$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{Api}\.Composed(\..*)?$"))
+            .Check(Code);
 
     /// <summary>A page calls use cases through the mediator; it never opens the DbContext itself.</summary>
     [Fact]

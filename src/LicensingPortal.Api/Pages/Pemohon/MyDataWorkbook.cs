@@ -1,5 +1,5 @@
 using System.Globalization;
-using LicensingPortal.Api.Features.Me;
+using LicensingPortal.Api.Composed;
 
 namespace LicensingPortal.Api.Pages.Pemohon;
 

@@ -1,3 +1,4 @@
+using LicensingPortal.Api.Composed;
 using LicensingPortal.Api.Features.Me;
 using Microsoft.AspNetCore.Mvc;
 

@@ -3,12 +3,13 @@ using LicensingPortal.Api.Features.Accounts;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Rules.Model;
 
-namespace LicensingPortal.Api.Features.Me;
+namespace LicensingPortal.Api.Composed;
 
 /// <summary>
 /// A copy of everything the service holds about the signed-in applicant (UU 27/2022 on personal data protection gives
@@ -16,6 +17,7 @@ namespace LicensingPortal.Api.Features.Me;
 /// answers and decision, drafts not sent yet, permits, uploaded documents (their details; each file downloads on its
 /// own), the inbox and the sign-ins. Each part is the answer of the use case that shows it elsewhere, so the copy says
 /// what the pages and the API say, identifiers masked as everywhere. The pages offer it as a workbook, the API as JSON.
+/// Made of other features' use cases, it lives above them, where features may be used (ADR 0027).
 /// </summary>
 public static class ExportMyData
 {

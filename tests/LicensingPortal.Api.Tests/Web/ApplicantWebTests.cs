@@ -528,9 +528,11 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await new Applicant(portal, cafe).SignInAsync(account.Email);
             await Assertions.Expect(cafe.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Dashboard.Title"));
 
-            // From the settings, the way to the security page.
+            // The settings lead to the security page, and so does the dashboard's list of shortcuts.
             await page.GotoAsync("/pemohon/pengaturan");
-            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Nav.Security"), Exact = true }).Last.ClickAsync();
+            await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Link, new() { Name = Say.Id("Nav.Security"), Exact = true })).ToHaveAttributeAsync("href", "/akun/keamanan");
+            await page.GotoAsync("/pemohon");
+            await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = Say.Id("Nav.Security"), Exact = true }).ClickAsync();
             await applicant.ExpectHeadingAsync(Say.Id("Security.Title"));
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("Security.NeverShare"));
 

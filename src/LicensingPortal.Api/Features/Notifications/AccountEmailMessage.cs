@@ -26,6 +26,13 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
             _ => "Code",
         };
         var (subject, intro) = (Text($"Email.Account.{kind}.Subject"), Text($"Email.Account.{kind}.Intro"));
+        if (email.Kind == AccountEmailKind.PasswordChanged)
+        {
+            // When it happened, in WITA, so the owner can tell whether it was them.
+            var at = message.CreatedAt.ToOffset(Wita.Offset).ToString(english ? "d MMMM yyyy, HH:mm 'WITA'" : "d MMMM yyyy, HH.mm 'WITA'", culture);
+            intro = string.Format(culture, intro, at);
+        }
+
 
         var mail = new MimeMessage { MessageId = $"{message.Id}@{DecisionEmail.MessageIdDomain}", Subject = subject };
         mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));

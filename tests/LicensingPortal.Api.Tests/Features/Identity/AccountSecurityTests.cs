@@ -39,6 +39,8 @@ public abstract partial class AccountTests
         Assert.Equal(Say.Id("Email.Account.Changed.Subject"), message.Subject);
         Assert.Contains("/akun/lupa-sandi", message.TextBody, StringComparison.Ordinal);
         Assert.Contains(Say.Id("Email.Account.Changed.Ignore"), message.TextBody, StringComparison.Ordinal);
+        // When it happened, in WITA, so the owner can tell whether it was them.
+        Assert.Matches(@"diganti pada \d{1,2} \w+ 20\d\d, \d\d\.\d\d WITA\.", message.TextBody);
         Assert.DoesNotContain(NewPassword, message.TextBody, StringComparison.Ordinal);
     }
 

@@ -29,8 +29,7 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
         if (email.Kind == AccountEmailKind.PasswordChanged)
         {
             // When it happened, in WITA, so the owner can tell whether it was them.
-            var at = message.CreatedAt.ToOffset(Wita.Offset).ToString(english ? "d MMMM yyyy, HH:mm 'WITA'" : "d MMMM yyyy, HH.mm 'WITA'", culture);
-            intro = string.Format(culture, intro, at);
+            intro = string.Format(culture, intro, Cultures.WitaIn(culture, message.CreatedAt));
         }
 
 

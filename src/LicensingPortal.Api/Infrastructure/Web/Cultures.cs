@@ -58,8 +58,14 @@ public static class Cultures
         CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Of(language)));
 
     /// <summary>A moment as the reader reads it: WITA, in their language's date format.</summary>
-    public static string Wita(DateTimeOffset moment) =>
-        moment.ToOffset(Domain.Wita.Offset).ToString(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en" ? "d MMMM yyyy, HH:mm 'WITA'" : "d MMMM yyyy, HH.mm 'WITA'", CultureInfo.CurrentCulture);
+    public static string Wita(DateTimeOffset moment) => WitaIn(CultureInfo.CurrentCulture, moment);
+
+    /// <summary>A moment in WITA as a reader of <paramref name="culture"/> reads it (an e-mail in its recipient's language).</summary>
+    public static string WitaIn(CultureInfo culture, DateTimeOffset moment)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return moment.ToOffset(Domain.Wita.Offset).ToString(culture.TwoLetterISOLanguageName == "en" ? "d MMMM yyyy, HH:mm 'WITA'" : "d MMMM yyyy, HH.mm 'WITA'", culture);
+    }
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 

@@ -21,7 +21,11 @@ namespace LicensingPortal.Api.Composed;
 /// </summary>
 public static class ExportMyData
 {
-    public sealed record Query(Guid UserId, Language Language) : IQuery<Result<Response>>;
+    /// <summary>The account's id is the signed-in principal's; the principal also tells which sign-in is this one.</summary>
+    public sealed record Query(ClaimsPrincipal Account, Language Language) : IQuery<Result<Response>>
+    {
+        public Guid UserId => Account.UserId();
+    }
 
     public sealed record Response(
         DateTimeOffset MadeAt,
@@ -33,12 +37,9 @@ public static class ExportMyData
         IReadOnlyList<PermitResponse> Permits,
         IReadOnlyList<DocumentResponse> Documents,
         IReadOnlyList<ListNotifications.Item> Notifications,
-        IReadOnlyList<SignIn> SignIns);
+        IReadOnlyList<ListMySessions.Item> SignIns);
 
-    /// <summary>One sign-in of the account in the last 30 days: when it began, when it was last used (to the hour), when it ended.</summary>
-    public sealed record SignIn(DateTimeOffset StartedAt, DateTimeOffset LastUsedAt, DateTimeOffset? EndedAt);
-
-    public sealed class Handler(ISender sender, LicensingDbContext db, TimeProvider time) : IQueryHandler<Query, Result<Response>>
+    public sealed class Handler(ISender sender, TimeProvider time) : IQueryHandler<Query, Result<Response>>
     {
         public async ValueTask<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -67,13 +68,14 @@ public static class ExportMyData
                 applications.Add(application.Value);
             }
 
-            var signIns = await db.AccountSessions.AsNoTracking()
-                .Where(s => s.AccountId == query.UserId)
-                .OrderByDescending(s => s.Id)
-                .Select(s => new SignIn(s.StartedAt, s.LastSeenAt, s.EndedAt))
-                .ToListAsync(cancellationToken);
+            var signIns = await sender.Send(new ListMySessions.Query(query.Account), cancellationToken);
+            if (!signIns.Succeeded)
+            {
+                return signIns.Error!;
+            }
+
             return new Response(
-                time.GetUtcNow(), account.Value, preferences.Value, businesses.Value, applications, drafts.Value, permits.Value, documents.Value, notifications.Value, signIns);
+                time.GetUtcNow(), account.Value, preferences.Value, businesses.Value, applications, drafts.Value, permits.Value, documents.Value, notifications.Value, signIns.Value);
         }
     }
 
@@ -84,7 +86,7 @@ public static class ExportMyData
                 RequestLanguage.SetContentLanguage(http, language);
                 // A copy of one's personal data is not kept by a browser or a proxy on the way.
                 http.Response.Headers.CacheControl = "private, no-store";
-                return (await sender.Send(new Query(user.UserId(), language), cancellationToken)).ToOk();
+                return (await sender.Send(new Query(user, language), cancellationToken)).ToOk();
             })
             .WithName("ExportMyData")
             .WithSummary("A copy of everything the service holds about you: account, businesses, applications with their answers and decisions, drafts, permits, documents' details, inbox and sign-ins.");

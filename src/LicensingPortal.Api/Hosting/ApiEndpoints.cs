@@ -43,6 +43,7 @@ public static class ApiEndpoints
         LogOut.Map(ownAccount);
         ChangePassword.Map(ownAccount).RequireRateLimiting(AuthSetup.AuthLimit);
         EndOtherSessions.Map(ownAccount);
+        ListMySessions.Map(ownAccount);
         GetTwoFactor.Map(ownAccount);
         EnableTwoFactor.Map(ownAccount).RequireRateLimiting(AuthSetup.AuthLimit);
         NewRecoveryCodes.Map(ownAccount);

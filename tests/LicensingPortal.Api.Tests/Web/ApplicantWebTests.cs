@@ -538,6 +538,11 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
 
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Security.Others.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(Say.Id("Security.Others.Done"));
+            // The list of sign-ins: this one, and the café's and the test's own API sign-in, ended.
+            var signIns = page.GetByRole(AriaRole.Region, new() { Name = Say.Id("Security.SignIns.Title") });
+            await Assertions.Expect(signIns.Locator("tbody tr")).ToHaveCountAsync(3);
+            await Assertions.Expect(signIns.Locator("tbody tr").Filter(new() { HasText = Say.Id("Security.SignIns.ThisDevice") })).ToHaveCountAsync(1);
+            await Assertions.Expect(signIns.Locator("tbody tr").Filter(new() { HasText = Say.Id("Security.SignIns.Ended") })).ToHaveCountAsync(2);
             await cafe.GotoAsync("/pemohon");
             await Assertions.Expect(cafe.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("SignIn.Title"));
 

@@ -75,6 +75,8 @@ public static class ChangePassword
             }
 
             await users.ResetAccessFailedCountAsync(user);
+            // The new security stamp already stops every other sign-in; their rows say so too (the account's list of sign-ins).
+            await sessions.EndOthersAsync(command.Account, cancellationToken);
             mail.SendPasswordChanged(user);
             return new Response(Sessions.Continue(await signIn.CreateUserPrincipalAsync(user), command.Account));
         }

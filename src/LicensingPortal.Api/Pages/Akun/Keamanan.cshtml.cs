@@ -33,6 +33,11 @@ public sealed class KeamananModel : PortalPage
 
     public GetAccountInfo.Response? Account { get; private set; }
 
+    /// <summary>The newest sign-ins of the account (at most <see cref="SignInsShown"/>), this one marked.</summary>
+    public IReadOnlyList<ListMySessions.Item> SignIns { get; private set; } = [];
+
+    public const int SignInsShown = 10;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Done = TempData[DoneKey] as string;
@@ -75,6 +80,13 @@ public sealed class KeamananModel : PortalPage
         }
 
         Account = account.Value;
+        var signIns = await Sender.Send(new ListMySessions.Query(User), cancellationToken);
+        if (!signIns.Succeeded)
+        {
+            return Failure(signIns.Error!);
+        }
+
+        SignIns = signIns.Value.Take(SignInsShown).ToList();
         return Page();
     }
 }

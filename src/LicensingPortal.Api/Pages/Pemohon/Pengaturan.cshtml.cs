@@ -42,7 +42,7 @@ public sealed class PengaturanModel : PortalPage
     /// <summary>A copy of everything the service holds about the applicant, as a workbook (the API's GET /api/me/data as JSON).</summary>
     public async Task<IActionResult> OnGetDataAsync(CancellationToken cancellationToken)
     {
-        var data = await Sender.Send(new ExportMyData.Query(UserId, Language), cancellationToken);
+        var data = await Sender.Send(new ExportMyData.Query(User, Language), cancellationToken);
         if (!data.Succeeded)
         {
             return Failure(data.Error!);

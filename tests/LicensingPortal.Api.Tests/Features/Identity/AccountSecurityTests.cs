@@ -101,6 +101,12 @@ public abstract partial class AccountTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/businesses")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await portal.Client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = cafeTokens.RefreshToken })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await someoneElse.Client.GetAsync("/api/businesses")).StatusCode);
+
+        // The account's list of sign-ins says so: this one current, the café's and the phone's ended; nothing of the other account.
+        var sessions = (await account.Client.GetFromJsonAsync<JsonArray>("/api/auth/sessions"))!;
+        Assert.Equal(3, sessions.Count);
+        Assert.Null(Assert.Single(sessions, s => (bool)s!["current"]!)!["endedAt"]);
+        Assert.All(sessions.Where(s => !(bool)s!["current"]!), s => Assert.NotNull(s!["endedAt"]));
         Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(portal.Client, account.Email, account.Password)));
     }
 

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using LicensingPortal.Api.Infrastructure.Auth;
+
+namespace LicensingPortal.Api.Features.Accounts;
+
+/// <summary>
+/// When one's own account was signed in (the last 30 days: older sessions are forgotten), newest first: when each
+/// sign-in began, when it was last used (to the hour for applicants, the minute for staff), whether it has ended, and
+/// which one is this. A time the owner does not recognise is a reason to change the password.
+/// </summary>
+public static class ListMySessions
+{
+    public sealed record Item(DateTimeOffset StartedAt, DateTimeOffset LastUsedAt, DateTimeOffset? EndedAt, bool Current);
+
+    public sealed record Query(ClaimsPrincipal Account) : IQuery<Result<IReadOnlyList<Item>>>;
+
+    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<Item>>>
+    {
+        public async ValueTask<Result<IReadOnlyList<Item>>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var accountId = query.Account.UserId();
+            var current = Sessions.IdOf(query.Account);
+            var sessions = await db.AccountSessions.AsNoTracking()
+                .Where(s => s.AccountId == accountId)
+                .OrderByDescending(s => s.Id)
+                .Select(s => new Item(s.StartedAt, s.LastSeenAt, s.EndedAt, s.Id == current))
+                .ToListAsync(cancellationToken);
+            return sessions;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/sessions", async Task<Results<Ok<IReadOnlyList<Item>>, ProblemHttpResult>> (ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(user), cancellationToken)).ToOk())
+            .WithName("ListMySessions")
+            .WithSummary("When your account was signed in (the last 30 days), newest first, and which sign-in is this one.");
+}

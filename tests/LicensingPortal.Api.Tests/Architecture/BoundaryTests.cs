@@ -64,6 +64,13 @@ public sealed class BoundaryTests
             .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{Api}\.Composed(\..*)?$"))
             .Check(Code);
 
+    /// <summary>A composed use case is made of use cases only: what it reads, a feature's use case reads.</summary>
+    [Fact]
+    public void Composed_StaysOffTheData() =>
+        Types().That().ResideInNamespaceMatching($@"^{Api}\.Composed(\..*)?$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{Api}\.Data(\..*)?$"))
+            .Check(Code);
+
     /// <summary>A page calls use cases through the mediator; it never opens the DbContext itself.</summary>
     [Fact]
     public void Pages_StayOffTheData() =>

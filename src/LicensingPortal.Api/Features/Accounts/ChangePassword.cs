@@ -16,7 +16,8 @@ public static class ChangePassword
 {
     public sealed record Request(string CurrentPassword, string NewPassword);
 
-    public sealed record Command(ClaimsPrincipal Account, string CurrentPassword, string NewPassword) : ICommand<Result<Response>>;
+    /// <summary><paramref name="KeepThisSignIn"/>: a page goes on with a fresh cookie; an API client's token stops with the others.</summary>
+    public sealed record Command(ClaimsPrincipal Account, string CurrentPassword, string NewPassword, bool KeepThisSignIn) : ICommand<Result<Response>>;
 
     /// <summary>Nothing for the API; the pages get the account's sign-in made afresh (never serialised).</summary>
     public sealed record Response([property: JsonIgnore] ClaimsPrincipal SignedIn);
@@ -75,8 +76,16 @@ public static class ChangePassword
             }
 
             await users.ResetAccessFailedCountAsync(user);
-            // The new security stamp already stops every other sign-in; their rows say so too (the account's list of sign-ins).
-            await sessions.EndOthersAsync(command.Account, cancellationToken);
+            // The new security stamp already stops the other sign-ins (and an API client's own); their rows say so too.
+            if (command.KeepThisSignIn)
+            {
+                await sessions.EndOthersAsync(command.Account, cancellationToken);
+            }
+            else
+            {
+                await sessions.EndAllAsync(user.Id, cancellationToken);
+            }
+
             mail.SendPasswordChanged(user);
             return new Response(Sessions.Continue(await signIn.CreateUserPrincipalAsync(user), command.Account));
         }
@@ -85,7 +94,7 @@ public static class ChangePassword
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/manage/password", async Task<Results<NoContent, ProblemHttpResult>> (Request request, ClaimsPrincipal user, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
             {
-                var result = await sender.Send(new Command(user, request.CurrentPassword, request.NewPassword), cancellationToken);
+                var result = await sender.Send(new Command(user, request.CurrentPassword, request.NewPassword, KeepThisSignIn: false), cancellationToken);
                 if (result.Error?.Code == ErrorCodes.TooManyWrongPasswords)
                 {
                     // At most the lockout's length: retrying sooner answers the same.

@@ -19,7 +19,7 @@ public static class ChangeStaffRoles
         public Validator() => RuleFor(c => c.Roles).StaffRoles();
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users, StaffAccounts staff) : ICommandHandler<Command, Result<StaffMember>>
+    public sealed class Handler(UserManager<ApplicationUser> users, StaffAccounts staff, Sessions sessions) : ICommandHandler<Command, Result<StaffMember>>
     {
         public async ValueTask<Result<StaffMember>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -41,6 +41,7 @@ public static class ChangeStaffRoles
                 await users.RemoveFromRolesAsync(user, before);
                 await users.AddToRolesAsync(user, command.Roles);
                 await users.UpdateSecurityStampAsync(user);
+                await sessions.EndAllAsync(user.Id, cancellationToken);
                 staff.Record(user.Id, StaffChangeKind.RolesChanged, command.Roles, command.AdminId);
             }
 

@@ -12,7 +12,7 @@ public static class DeactivateStaff
 {
     public sealed record Command(Guid AdminId, Guid AccountId) : ICommand<Result<StaffMember>>;
 
-    public sealed class Handler(UserManager<ApplicationUser> users, StaffAccounts staff, TimeProvider time) : ICommandHandler<Command, Result<StaffMember>>
+    public sealed class Handler(UserManager<ApplicationUser> users, StaffAccounts staff, Sessions sessions, TimeProvider time) : ICommandHandler<Command, Result<StaffMember>>
     {
         public async ValueTask<Result<StaffMember>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -32,6 +32,7 @@ public static class DeactivateStaff
 
                 user.DeactivatedAt = time.GetUtcNow();
                 await users.UpdateSecurityStampAsync(user);
+                await sessions.EndAllAsync(user.Id, cancellationToken);
                 staff.Record(user.Id, StaffChangeKind.Deactivated, roles, command.AdminId);
             }
 

@@ -9,7 +9,7 @@ public static class DisableTwoFactor
 {
     public sealed record Command(Guid UserId) : ICommand<Result<bool>>;
 
-    public sealed class Handler(UserManager<ApplicationUser> users) : ICommandHandler<Command, Result<bool>>
+    public sealed class Handler(UserManager<ApplicationUser> users, Sessions sessions) : ICommandHandler<Command, Result<bool>>
     {
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -32,6 +32,7 @@ public static class DisableTwoFactor
             await users.SetTwoFactorEnabledAsync(user, false);
             await users.ResetAuthenticatorKeyAsync(user);
             await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+            await sessions.EndAllAsync(user.Id, cancellationToken);
             return true;
         }
     }

@@ -14,7 +14,8 @@ public static class EnableTwoFactor
 {
     public sealed record Request(string Code);
 
-    public sealed record Command(ClaimsPrincipal Account, string Code) : ICommand<Result<Response>>;
+    /// <summary><paramref name="KeepThisSignIn"/>: a page goes on with a fresh cookie; an API client's token stops with the others.</summary>
+    public sealed record Command(ClaimsPrincipal Account, string Code, bool KeepThisSignIn) : ICommand<Result<Response>>;
 
     /// <summary>The recovery codes; the pages also get the account's sign-in made afresh (never serialised).</summary>
     public sealed record Response(IReadOnlyList<string> RecoveryCodes, [property: JsonIgnore] ClaimsPrincipal SignedIn);
@@ -25,7 +26,7 @@ public static class EnableTwoFactor
             RuleFor(c => c.Code).Must(code => TwoFactor.Digits(code).Length == 6).WithMessage(_ => Texts.Get("Validation.TwoFactorCode")).MaximumLength(20);
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : ICommandHandler<Command, Result<Response>>
+    public sealed class Handler(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, Sessions sessions) : ICommandHandler<Command, Result<Response>>
     {
         public async ValueTask<Result<Response>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -42,15 +43,25 @@ public static class EnableTwoFactor
             }
 
             await users.SetTwoFactorEnabledAsync(user, true);
+            // The new security stamp stops the other sign-ins (and an API client's own); their rows say so too.
+            if (command.KeepThisSignIn)
+            {
+                await sessions.EndOthersAsync(command.Account, cancellationToken);
+            }
+            else
+            {
+                await sessions.EndAllAsync(user.Id, cancellationToken);
+            }
+
             var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactor.RecoveryCodeCount);
-            var fresh = Infrastructure.Auth.Sessions.Continue(await signIn.CreateUserPrincipalAsync(user), command.Account);
+            var fresh = Sessions.Continue(await signIn.CreateUserPrincipalAsync(user), command.Account);
             return new Response([.. codes ?? []], fresh);
         }
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/two-factor/enable", async Task<Results<Ok<Response>, ProblemHttpResult>> (Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Command(user, request.Code), cancellationToken)).ToOk())
+                (await sender.Send(new Command(user, request.Code, KeepThisSignIn: false), cancellationToken)).ToOk())
             .WithName("EnableTwoFactor")
             .WithSummary("Turn two-step sign-in on with a code from the authenticator app; the answer holds ten recovery codes, shown once. Log in again afterwards.");
 }

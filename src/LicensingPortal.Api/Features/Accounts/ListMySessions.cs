@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LicensingPortal.Api.Infrastructure.Auth;
+using Microsoft.Extensions.Options;
 
 namespace LicensingPortal.Api.Features.Accounts;
 
@@ -10,11 +11,15 @@ namespace LicensingPortal.Api.Features.Accounts;
 /// </summary>
 public static class ListMySessions
 {
-    public sealed record Item(DateTimeOffset StartedAt, DateTimeOffset LastUsedAt, DateTimeOffset? EndedAt, bool Current);
+    /// <summary>
+    /// <paramref name="Ended"/>: the sign-in no longer works (signed out, ended by a new password or from another
+    /// device, or a staff sign-in past its idle or longest time); <paramref name="EndedAt"/> when that was recorded.
+    /// </summary>
+    public sealed record Item(DateTimeOffset StartedAt, DateTimeOffset LastUsedAt, DateTimeOffset? EndedAt, bool Ended, bool Current);
 
     public sealed record Query(ClaimsPrincipal Account) : IQuery<Result<IReadOnlyList<Item>>>;
 
-    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<Item>>>
+    public sealed class Handler(LicensingDbContext db, IOptions<SessionLimitOptions> limits, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<Item>>>
     {
         public async ValueTask<Result<IReadOnlyList<Item>>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -23,9 +28,11 @@ public static class ListMySessions
             var sessions = await db.AccountSessions.AsNoTracking()
                 .Where(s => s.AccountId == accountId)
                 .OrderByDescending(s => s.Id)
-                .Select(s => new Item(s.StartedAt, s.LastSeenAt, s.EndedAt, s.Id == current))
                 .ToListAsync(cancellationToken);
-            return sessions;
+            var now = time.GetUtcNow();
+            return sessions
+                .Select(s => new Item(s.StartedAt, s.LastSeenAt, s.EndedAt, !s.StandsAt(now, limits.Value.StaffIdle, limits.Value.StaffLongest), s.Id == current))
+                .ToList();
         }
     }
 

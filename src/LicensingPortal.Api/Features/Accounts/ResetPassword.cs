@@ -19,7 +19,7 @@ public static class ResetPassword
         }
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users) : ICommandHandler<Command, Result<bool>>
+    public sealed class Handler(UserManager<ApplicationUser> users, Infrastructure.Auth.Sessions sessions) : ICommandHandler<Command, Result<bool>>
     {
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -32,7 +32,14 @@ public static class ResetPassword
             }
 
             var reset = await users.ResetPasswordAsync(user, token, command.NewPassword);
-            return reset.Succeeded ? true : reset.ToError();
+            if (!reset.Succeeded)
+            {
+                return reset.ToError();
+            }
+
+            // The new stamp stops every sign-in (an intruder's too); the account's list of sign-ins says so.
+            await sessions.EndAllAsync(user.Id, cancellationToken);
+            return true;
         }
     }
 

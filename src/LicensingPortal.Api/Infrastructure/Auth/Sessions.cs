@@ -88,14 +88,24 @@ public sealed class Sessions(LicensingDbContext db, IOptions<IdentityOptions> id
     public async Task EndOthersAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        if (IdOf(principal) is not { } id || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId))
+        if (IdOf(principal) is { } id && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId))
         {
-            return;
+            await EndAsync(accountId, keep: id, cancellationToken);
         }
+    }
 
-        // One statement in the caller's transaction: an integrator that logs in for every call has many sessions.
+    /// <summary>
+    /// Ends every session of an account (in the caller's unit of work). Called wherever its security stamp changes (a
+    /// new or reset password, two-step sign-in turned on or off, roles changed, deactivated): the stamp already stops
+    /// those sign-ins, and their rows then say so in the account's list of sign-ins.
+    /// </summary>
+    public Task EndAllAsync(Guid accountId, CancellationToken cancellationToken) => EndAsync(accountId, keep: null, cancellationToken);
+
+    // One statement in the caller's transaction: an integrator that logs in for every call has many sessions.
+    private async Task EndAsync(Guid accountId, Guid? keep, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        await db.AccountSessions.Where(s => s.AccountId == accountId && s.Id != id && s.EndedAt == null)
+        await db.AccountSessions.Where(s => s.AccountId == accountId && s.Id != keep && s.EndedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
     }
 

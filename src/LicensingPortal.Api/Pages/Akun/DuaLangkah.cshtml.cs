@@ -37,7 +37,7 @@ public sealed class DuaLangkahModel : PortalPage
 
     public async Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken)
     {
-        var result = await Sender.Send(new EnableTwoFactor.Command(User, Code ?? string.Empty), cancellationToken);
+        var result = await Sender.Send(new EnableTwoFactor.Command(User, Code ?? string.Empty, KeepThisSignIn: true), cancellationToken);
         if (!result.Succeeded)
         {
             ShowErrors(result.Error!, new Dictionary<string, string>(StringComparer.Ordinal) { ["code"] = nameof(Code) });

@@ -46,7 +46,7 @@ public sealed class KeamananModel : PortalPage
 
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken)
     {
-        var result = await Sender.Send(new ChangePassword.Command(User, CurrentPassword ?? string.Empty, NewPassword ?? string.Empty), cancellationToken);
+        var result = await Sender.Send(new ChangePassword.Command(User, CurrentPassword ?? string.Empty, NewPassword ?? string.Empty, KeepThisSignIn: true), cancellationToken);
         if (!result.Succeeded)
         {
             ShowErrors(result.Error!, Fields);

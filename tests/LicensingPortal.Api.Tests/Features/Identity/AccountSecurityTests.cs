@@ -31,6 +31,13 @@ public abstract partial class AccountTests
         account.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(account.Client, account.Email, NewPassword));
         Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync("/api/businesses")).StatusCode);
 
+        // The account's list of sign-ins says what the new password did: only the sign-in made since stands.
+        var sessions = (await account.Client.GetFromJsonAsync<JsonArray>("/api/auth/sessions"))!;
+        Assert.Equal(3, sessions.Count);
+        var standing = Assert.Single(sessions, s => !(bool)s!["ended"]!);
+        Assert.True((bool)standing!["current"]!);
+        Assert.All(sessions.Where(s => (bool)s!["ended"]!), s => Assert.NotNull(s!["endedAt"]));
+
         // The account's address hears of it, with the way to a new password if it was not the owner.
         await Eventually.TrueAsync(() => portal.Smtp.ReceivedEmail.Any(m => m.ToAddresses.Any(a => a.Address == account.Email)), "the e-mail about the changed password arrives");
         var mail = portal.Smtp.ReceivedEmail.Single(m => m.ToAddresses.Any(a => a.Address == account.Email));

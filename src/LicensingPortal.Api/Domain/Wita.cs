@@ -14,5 +14,8 @@ public static class Wita
         return DateOf(time.GetUtcNow());
     }
 
-    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ClockOf(instant));
+
+    /// <summary>The day and time a clock in Kupang showed at <paramref name="instant"/> (as a workbook stores a moment).</summary>
+    public static DateTime ClockOf(DateTimeOffset instant) => instant.ToOffset(Offset).DateTime;
 }

@@ -92,6 +92,10 @@ public abstract class PortalPage : PageModel
     protected string LocalOr(string? returnUrl, string fallback) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : fallback;
 
+    /// <summary>Gives the sign-in cookie (for the browser session only): a new sign-in, or one made afresh after the account's own change.</summary>
+    protected Task SignInAsync(ClaimsPrincipal principal) =>
+        HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, principal, new AuthenticationProperties { IsPersistent = false });
+
     /// <summary>
     /// Gives the sign-in cookie and goes on: a staff account without a second factor to its enrolment first; otherwise
     /// back to the page that asked (with kept answers offered back), or the account's home.
@@ -99,7 +103,7 @@ public abstract class PortalPage : PageModel
     protected async Task<IActionResult> SignInAndGoOnAsync(ClaimsPrincipal principal, string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, principal, new AuthenticationProperties { IsPersistent = false });
+        await SignInAsync(principal);
         var back = LocalOr(returnUrl, Roles.HomeOf(principal));
         if (Roles.IsStaff(principal) && !principal.HasClaim(c => c.Type == Sessions.TwoFactorClaim))
         {

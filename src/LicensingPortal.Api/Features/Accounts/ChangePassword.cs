@@ -77,14 +77,7 @@ public static class ChangePassword
 
             await users.ResetAccessFailedCountAsync(user);
             // The new security stamp already stops the other sign-ins (and an API client's own); their rows say so too.
-            if (command.KeepThisSignIn)
-            {
-                await sessions.EndOthersAsync(command.Account, cancellationToken);
-            }
-            else
-            {
-                await sessions.EndAllAsync(user.Id, cancellationToken);
-            }
+            await sessions.EndOnNewStampAsync(command.Account, command.KeepThisSignIn, cancellationToken);
 
             mail.SendPasswordChanged(user);
             return new Response(Sessions.Continue(await signIn.CreateUserPrincipalAsync(user), command.Account));

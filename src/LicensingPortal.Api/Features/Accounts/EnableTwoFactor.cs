@@ -44,14 +44,7 @@ public static class EnableTwoFactor
 
             await users.SetTwoFactorEnabledAsync(user, true);
             // The new security stamp stops the other sign-ins (and an API client's own); their rows say so too.
-            if (command.KeepThisSignIn)
-            {
-                await sessions.EndOthersAsync(command.Account, cancellationToken);
-            }
-            else
-            {
-                await sessions.EndAllAsync(user.Id, cancellationToken);
-            }
+            await sessions.EndOnNewStampAsync(command.Account, command.KeepThisSignIn, cancellationToken);
 
             var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactor.RecoveryCodeCount);
             var fresh = Sessions.Continue(await signIn.CreateUserPrincipalAsync(user), command.Account);

@@ -101,6 +101,13 @@ public sealed class Sessions(LicensingDbContext db, IOptions<IdentityOptions> id
     /// </summary>
     public Task EndAllAsync(Guid accountId, CancellationToken cancellationToken) => EndAsync(accountId, keep: null, cancellationToken);
 
+    /// <summary>
+    /// The principal's own change gave its account a new security stamp: a page that goes on with a fresh cookie keeps
+    /// its session (<paramref name="keepThisSignIn"/>), an API client's token stops with every other sign-in.
+    /// </summary>
+    public Task EndOnNewStampAsync(ClaimsPrincipal principal, bool keepThisSignIn, CancellationToken cancellationToken) =>
+        keepThisSignIn ? EndOthersAsync(principal, cancellationToken) : EndAllAsync(principal.UserId(), cancellationToken);
+
     // One statement in the caller's transaction: an integrator that logs in for every call has many sessions.
     private async Task EndAsync(Guid accountId, Guid? keep, CancellationToken cancellationToken)
     {

@@ -24,7 +24,11 @@ public enum SheetValue
     Moment,
 }
 
-public sealed record SheetColumn(string Header, SheetValue Value);
+public sealed record SheetColumn(string Header, SheetValue Value)
+{
+    /// <summary>A column headed by a text of the service, in the reader's language.</summary>
+    public static SheetColumn Titled(string textKey, SheetValue value = SheetValue.Text) => new(Web.Texts.Get(textKey), value);
+}
 
 /// <summary>One tab of a workbook: its name, its columns and a value per column in each row.</summary>
 public sealed record SheetTable(string Name, IReadOnlyList<SheetColumn> Columns, IEnumerable<IReadOnlyList<object?>> Rows);

@@ -45,7 +45,7 @@ public sealed class DuaLangkahModel : PortalPage
         }
 
         // Turning it on ended the account's earlier sign-ins; this one goes on with the fresh identity.
-        await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, result.Value.SignedIn, new AuthenticationProperties { IsPersistent = false });
+        await SignInAsync(result.Value.SignedIn);
         RecoveryCodes = result.Value.RecoveryCodes;
         return await ShowAsync(cancellationToken, enabledJustNow: true);
     }

@@ -1,8 +1,6 @@
 using LicensingPortal.Api.Features.Accounts;
 using LicensingPortal.Api.Infrastructure.Auth;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LicensingPortal.Api.Pages.Akun;
@@ -54,7 +52,7 @@ public sealed class KeamananModel : PortalPage
         }
 
         // The new password ended the account's other sign-ins; this one goes on with the fresh identity.
-        await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, result.Value.SignedIn, new AuthenticationProperties { IsPersistent = false });
+        await SignInAsync(result.Value.SignedIn);
         TempData[DoneKey] = "sandi";
         return RedirectToPage();
     }

@@ -16,11 +16,11 @@ public static class MyDataWorkbook
         var businessNames = data.Businesses.ToDictionary(b => b.Id, b => b.Name);
         string? BusinessName(Guid? id) => id is { } known ? businessNames.GetValueOrDefault(known) : null;
         string YesNo(bool yes) => Texts.Get(yes ? "Form.Yes" : "Form.No");
-        static DateTime Moment(DateTimeOffset moment) => moment.ToOffset(Wita.Offset).DateTime;
-        static DateTime? MaybeMoment(DateTimeOffset? moment) => moment is { } known ? Moment(known) : null;
+        static DateTime Moment(DateTimeOffset moment) => Wita.ClockOf(moment);
+        static DateTime? MaybeMoment(DateTimeOffset? moment) => moment is { } known ? Wita.ClockOf(known) : null;
         static long? Whole(decimal? number) => number is { } known ? (long)Math.Round(known, MidpointRounding.AwayFromZero) : null;
-        static SheetColumn Text(string key) => new(Texts.Get(key), SheetValue.Text);
-        static SheetColumn Column(string key, SheetValue value) => new(Texts.Get(key), value);
+        static SheetColumn Text(string key) => SheetColumn.Titled(key);
+        static SheetColumn Column(string key, SheetValue value) => SheetColumn.Titled(key, value);
 
         var account = data.Account;
         var preferences = data.Preferences;

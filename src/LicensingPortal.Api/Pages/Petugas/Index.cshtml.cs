@@ -194,17 +194,17 @@ public sealed class IndexModel : PortalPage
 
         await LoadTermsAsync(cancellationToken);
         await LoadActivitiesAsync(search.Value.Items, cancellationToken);
-        SheetColumn Text(string key) => new(Texts.Get(key), SheetValue.Text);
+        static SheetColumn Text(string key) => SheetColumn.Titled(key);
         var file = Spreadsheet.Table(
             Texts.Format("Audit.Sheet.File", Wita.Today(Clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             Texts.Get("Audit.Sheet.Name"),
             [
-                Text("Audit.Sheet.Business"), Text("Audit.Sheet.Reference"), new(Texts.Get("Audit.Sheet.DecidedAt"), SheetValue.Moment), Text("Field.Outcome"),
+                Text("Audit.Sheet.Business"), Text("Audit.Sheet.Reference"), SheetColumn.Titled("Audit.Sheet.DecidedAt", SheetValue.Moment), Text("Field.Outcome"),
                 Text("Audit.Sheet.Kind"), Text("Field.Kbli"), Text("Field.Kecamatan"), Text("Audit.Sheet.Permits"), Text("Audit.Failed"),
             ],
             search.Value.Items.Select(i => (IReadOnlyList<object?>)
             [
-                i.BusinessName, i.Reference, i.DecidedAt.ToOffset(Wita.Offset).DateTime, Texts.Get(i.Outcome == Domain.Outcomes.Approved ? "Status.Approved" : "Status.Rejected"),
+                i.BusinessName, i.Reference, Wita.ClockOf(i.DecidedAt), Texts.Get(i.Outcome == Domain.Outcomes.Approved ? "Status.Approved" : "Status.Rejected"),
                 Texts.Get($"Audit.Kind.{i.Kind}"), string.Join("; ", i.Kbli.Select(ActivityName)), i.Kecamatan is { } k ? KecamatanNames.GetValueOrDefault(k, k) : null,
                 string.Join("; ", i.RequiredPermits.Select(PermitTitle)), string.Join("; ", i.FailedRequirements.Select(RequirementTitle)),
             ]));

@@ -99,14 +99,14 @@ public sealed class IndexModel : PortalPage
     public static IReadOnlyList<SheetColumn> Columns(string by) =>
     [
         new(Texts.Get(by == "month" ? "Statistics.Month" : $"Dashboard.Dimension.{by}"), SheetValue.Text),
-        new(Texts.Get("Dashboard.Applications"), SheetValue.Count),
-        new(Texts.Get("Dashboard.ApprovalRate"), SheetValue.Percent),
-        new(Texts.Get("Statistics.Median"), SheetValue.Text),
+        SheetColumn.Titled("Dashboard.Applications", SheetValue.Count),
+        SheetColumn.Titled("Dashboard.ApprovalRate", SheetValue.Percent),
+        SheetColumn.Titled("Statistics.Median"),
     ];
 
     /// <summary>The columns of the businesses active today.</summary>
     public static IReadOnlyList<SheetColumn> ActiveColumns() =>
-        [new(Texts.Get("Dashboard.Dimension.kecamatan"), SheetValue.Text), new(Texts.Get("Statistics.Businesses"), SheetValue.Count)];
+        [SheetColumn.Titled("Dashboard.Dimension.kecamatan"), SheetColumn.Titled("Statistics.Businesses", SheetValue.Count)];
 
     /// <summary>A row's name: a sector in the page's language, a kecamatan by its name.</summary>
     public string RowName(string by, ShowPublicStatistics.Row row) => by == "sector" ? SectorName(row.Key) : row.Name;

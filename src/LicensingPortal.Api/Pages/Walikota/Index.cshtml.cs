@@ -207,7 +207,7 @@ public sealed class IndexModel : PortalPage
     public ReportTable ExpiringTable() => new(
         "expiring",
         Texts.Get("Dashboard.Expiring"),
-        [Name(Texts.Get("Dashboard.Permit")), Name(Texts.Get("Field.Kecamatan")), new SheetColumn(Texts.Get("Dashboard.Ends"), SheetValue.Date)],
+        [Name(Texts.Get("Dashboard.Permit")), Name(Texts.Get("Field.Kecamatan")), SheetColumn.Titled("Dashboard.Ends", SheetValue.Date)],
         Expiring.Select(r => Row(
             ReportCell.Name(r.TypeTitle),
             ReportCell.Name(r.KecamatanName),
@@ -241,9 +241,9 @@ public sealed class IndexModel : PortalPage
 
     private static SheetColumn Name(string header) => new(header, SheetValue.Text);
 
-    private static SheetColumn Counted(string key) => new(Texts.Get(key), SheetValue.Count);
+    private static SheetColumn Counted(string key) => SheetColumn.Titled(key, SheetValue.Count);
 
-    private static SheetColumn Rate() => new(Texts.Get("Dashboard.ApprovalRate"), SheetValue.Percent);
+    private static SheetColumn Rate() => SheetColumn.Titled("Dashboard.ApprovalRate", SheetValue.Percent);
 
     private static ReportCell[] Row(params ReportCell[] cells) => cells;
 

@@ -60,7 +60,7 @@ public sealed class RunModel : PortalPage
         }
 
         static string Outcome(string outcome) => Texts.Get(outcome == Domain.Outcomes.Approved ? "Status.Approved" : "Status.Rejected");
-        SheetColumn Text(string key) => new(Texts.Get(key), SheetValue.Text);
+        static SheetColumn Text(string key) => SheetColumn.Titled(key);
         var file = Spreadsheet.Table(
             Texts.Format("WhatIf.Sheet.File", Progress.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Progress.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             Texts.Get("WhatIf.Sheet.Name"),

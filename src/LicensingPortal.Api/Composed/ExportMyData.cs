@@ -3,6 +3,7 @@ using LicensingPortal.Api.Features.Accounts;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Features.Integrity;
 using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Infrastructure;
@@ -15,7 +16,7 @@ namespace LicensingPortal.Api.Composed;
 /// A copy of everything the service holds about the signed-in applicant (UU 27/2022 on personal data protection gives
 /// everyone the right to one): the account and how it is notified, the businesses, every application sent with its
 /// answers and decision, drafts not sent yet, permits, uploaded documents (their details; each file downloads on its
-/// own), the inbox and the sign-ins. Each part is the answer of the use case that shows it elsewhere, so the copy says
+/// own), the inbox, the sign-ins and the reports of demands for money made while signed in, with their answers. Each part is the answer of the use case that shows it elsewhere, so the copy says
 /// what the pages and the API say, identifiers masked as everywhere. The pages offer it as a workbook, the API as JSON.
 /// Made of other features' use cases, it lives above them, where features may be used (ADR 0027).
 /// </summary>
@@ -37,7 +38,8 @@ public static class ExportMyData
         IReadOnlyList<PermitResponse> Permits,
         IReadOnlyList<DocumentResponse> Documents,
         IReadOnlyList<ListNotifications.Item> Notifications,
-        IReadOnlyList<ListMySessions.Item> SignIns);
+        IReadOnlyList<ListMySessions.Item> SignIns,
+        IReadOnlyList<LevyReportView> LevyReports);
 
     public sealed class Handler(ISender sender, TimeProvider time) : IQueryHandler<Query, Result<Response>>
     {
@@ -74,8 +76,14 @@ public static class ExportMyData
                 return signIns.Error!;
             }
 
+            var levyReports = await sender.Send(new ListMyLevyReports.Query(query.UserId), cancellationToken);
+            if (!levyReports.Succeeded)
+            {
+                return levyReports.Error!;
+            }
+
             return new Response(
-                time.GetUtcNow(), account.Value, preferences.Value, businesses.Value, applications, drafts.Value, permits.Value, documents.Value, notifications.Value, signIns.Value);
+                time.GetUtcNow(), account.Value, preferences.Value, businesses.Value, applications, drafts.Value, permits.Value, documents.Value, notifications.Value, signIns.Value, levyReports.Value);
         }
     }
 

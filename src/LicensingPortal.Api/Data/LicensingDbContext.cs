@@ -72,6 +72,10 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<StaffChange> StaffChanges => Set<StaffChange>();
 
+    public DbSet<LevyReport> LevyReports => Set<LevyReport>();
+
+    public DbSet<LevyReportAnswer> LevyReportAnswers => Set<LevyReportAnswer>();
+
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
 
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
@@ -111,6 +115,28 @@ public abstract class LicensingDbContext(DbContextOptions options)
             change.Ignore(c => c.RoleList);
             change.HasIndex(c => c.At);
             change.HasIndex(c => c.AccountId);
+        });
+        builder.Entity<LevyReport>(report =>
+        {
+            report.ToTable("levy_reports");
+            report.HasKey(r => r.Id);
+            report.Property(r => r.WhatHappened).HasMaxLength(LevyReport.WhatHappenedMaxLength);
+            report.Property(r => r.Place).HasMaxLength(LevyReport.PlaceMaxLength);
+            report.Property(r => r.Contact).HasMaxLength(LevyReport.ContactMaxLength);
+            report.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            report.HasIndex(r => r.ReceivedAt);
+            report.HasIndex(r => new { r.ReporterId, r.ReceivedAt });
+            // A reporter's account may go; the report stays, unnamed.
+            report.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ReporterId).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<LevyReportAnswer>(answer =>
+        {
+            answer.ToTable("levy_report_answers");
+            answer.HasKey(a => a.Id);
+            answer.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            answer.Property(a => a.Message).HasMaxLength(LevyReport.AnswerMaxLength);
+            answer.HasIndex(a => new { a.ReportId, a.At });
+            answer.HasOne<LevyReport>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SignInAttempt>(attempt =>
         {

@@ -109,6 +109,9 @@ public enum NoticeSubject
     Application,
     Permit,
     Account,
+
+    /// <summary>A report of a demand for money, which its reporter reads at /lapor.</summary>
+    LevyReport,
 }
 
 /// <summary>
@@ -125,7 +128,10 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     public static readonly NoticeKind PermitRevoked = new("permit-revoked", NoticeSubject.Permit, NoticeMail.Permit, "Revoked");
     public static readonly NoticeKind EmailConfirmation = new("email-confirmation", NoticeSubject.Account, NoticeMail.Account, "EmailConfirmation");
 
-    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation];
+    /// <summary>The inspectorate answered a report of a demand for money: in the inbox only, since an e-mail or webhook about it may be read by others.</summary>
+    public static readonly NoticeKind LevyReportAnswered = new("levy-report-answered", NoticeSubject.LevyReport, NoticeMail.None, "LevyAnswered");
+
+    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered];
 
     /// <summary>The kind stored as <paramref name="type"/>.</summary>
     public static NoticeKind Of(string type) =>

@@ -5,6 +5,7 @@ using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Catalogue;
 using LicensingPortal.Api.Features.Documents;
 using LicensingPortal.Api.Features.Help;
+using LicensingPortal.Api.Features.Integrity;
 using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Features.Permits;
@@ -121,6 +122,7 @@ public static class ApiEndpoints
         ListKelurahan.Map(catalogue);
         ListRuleTerms.Map(catalogue);
         GetServiceContacts.Map(api.MapGroup("/public").WithTags("Help"));
+        ReportLevy.MapPublic(api.MapGroup("/public").WithTags("Reports of demands for money").RequireRateLimiting(AuthSetup.SubmissionLimit));
 
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer);
         SearchDecisions.Map(audit);
@@ -146,6 +148,14 @@ public static class ApiEndpoints
         GetPreferences.Map(me);
         SetPreferences.Map(me);
         Composed.ExportMyData.Map(me);
+        ReportLevy.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
+        ListMyLevyReports.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money"));
+
+        // Only the city's inspectorate reads reports of demands for money: never the licensing officers they may be about.
+        var inspectorate = api.MapGroup("/inspectorate").WithTags("Reports of demands for money").RequireAuthorization(Policies.Inspector);
+        ListLevyReports.Map(inspectorate);
+        GetLevyReport.Map(inspectorate);
+        AnswerLevyReport.Map(inspectorate);
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization(Policies.Officer);
         ListDeadLetters.Map(notifications);

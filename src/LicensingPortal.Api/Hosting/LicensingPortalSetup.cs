@@ -119,6 +119,9 @@ public static class LicensingPortalSetup
             options.Conventions.AuthorizeFolder("/Petugas", Policies.OfficerPages);
             options.Conventions.AuthorizeFolder("/Walikota", Policies.ReportPages);
             options.Conventions.AuthorizeFolder("/Admin", Policies.AdminPages);
+            options.Conventions.AuthorizeFolder("/Inspektorat", Policies.InspectorPages);
+            // A report of a demand for money counts against the same limit as the API's (per account, or per address).
+            options.Conventions.AddPageApplicationModelConvention("/Lapor/Index", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.SubmissionLimit)));
             // Posting these forms counts against the same limits as the API calls they stand for.
             foreach (var page in AccountForms)
             {

@@ -51,6 +51,18 @@ public static class Notices
                 In(culture, "Notice.Rejected.Next"),
             ]);
 
+    /// <summary>The inspectorate's answer to a report of a demand for money: where the report stands, and the answer itself.</summary>
+    public static NoticeText LevyReportAnswered(LevyReportStatus status, string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var key = status == LevyReportStatus.Closed ? "Notice.LevyAnswered.Closed" : "Notice.LevyAnswered.InProgress";
+        return new NoticeText(
+            In(Cultures.Indonesian, "Notice.LevyAnswered.Title"),
+            In(Cultures.English, "Notice.LevyAnswered.Title"),
+            In(Cultures.Indonesian, key) + "\n\n" + message,
+            In(Cultures.English, key) + "\n\n" + message);
+    }
+
     private static string In(CultureInfo culture, string key, params object?[] arguments) =>
         string.Format(culture, Texts.In(culture, key) ?? key, arguments);
 

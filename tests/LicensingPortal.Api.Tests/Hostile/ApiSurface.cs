@@ -69,6 +69,7 @@ public static partial class ApiSurface
         Policies.Officer => [Roles.Officer, Roles.Admin],
         Policies.Reports => [Roles.Mayor, Roles.Admin],
         Policies.Admin => [Roles.Admin],
+        Policies.Inspector => [Roles.Inspector],
         Policies.Account => Roles.All,
         _ => throw new InvalidOperationException($"The harness does not know the policy '{policy}'. Add it to ApiSurface.RolesOf."),
     };

@@ -4,19 +4,20 @@ using System.Text;
 using System.Text.Json;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Features.Integrity;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
 
 namespace LicensingPortal.Api.Tests.Hostile;
 
 /// <summary>
-/// Every operation of the API's own OpenAPI document × anonymous, two applicants, an officer, the mayor's office and
-/// an admin gets the status its policy calls for; and every object one applicant creates (business, document,
+/// Every operation of the API's own OpenAPI document × anonymous, two applicants, an officer, the mayor's office, an
+/// admin and the inspectorate gets the status its policy calls for; and every object one applicant creates (business, document,
 /// applications, permit, draft, notification) is tried by the other, in the address and in bodies: 404 each time.
 /// </summary>
 public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
-    private static readonly string[] Identities = ["anonymous", "applicant", "other applicant", Roles.Officer, Roles.Mayor, Roles.Admin];
+    private static readonly string[] Identities = ["anonymous", "applicant", "other applicant", Roles.Officer, Roles.Mayor, Roles.Admin, Roles.Inspector];
 
     [Fact]
     public async Task EveryOperation_ForEveryIdentity_AnswersAsItsPolicySays()
@@ -89,7 +90,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
         foreach (var operation in operations.Where(o => o.Policy == Policies.Applicant))
         {
             var inAddress = operation.Parameters.Any(p => p.In == "path");
-            var references = operation.BodySchema == nameof(ApplicationRequest);
+            var references = operation.BodySchema is nameof(ApplicationRequest) or nameof(ReportLevy) + nameof(ReportLevy.Request);
             if (!inAddress && !references)
             {
                 continue;
@@ -112,6 +113,10 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
                 else if (operation.BodySchema == nameof(ChangeBusinessDetails) + nameof(ChangeBusinessDetails.Request))
                 {
                     request.Content = JsonContent.Create(new ChangeBusinessDetails.Request("Diambil alih", "Jl. Lain", "lain@example.id", null, null), options: TestJson.Options);
+                }
+                else if (operation.BodySchema == nameof(ReportLevy) + nameof(ReportLevy.Request))
+                {
+                    request.Content = JsonContent.Create(new ReportLevy.Request("Orang di loket meminta lima ratus ribu rupiah.", null, null, 500_000, null, null, refused.Id), options: TestJson.Options);
                 }
                 else if (operation.BodySchema == nameof(CloseBusiness) + nameof(CloseBusiness.Request))
                 {
@@ -140,7 +145,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
         var clients = new Dictionary<string, HttpClient> { ["anonymous"] = portal.Factory.CreateClient() };
         clients["applicant"] = (await portal.ApplicantAsync()).Client;
         clients["other applicant"] = (await portal.ApplicantAsync()).Client;
-        foreach (var role in new[] { Roles.Officer, Roles.Mayor, Roles.Admin })
+        foreach (var role in new[] { Roles.Officer, Roles.Mayor, Roles.Admin, Roles.Inspector })
         {
             clients[role] = (await portal.StaffAsync(role)).Client;
         }

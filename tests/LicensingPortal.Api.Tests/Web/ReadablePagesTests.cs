@@ -28,6 +28,15 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
         var permit = Assert.Single(approved.Permits);
         var verification = new Uri(permit.VerificationUrl);
         var code = System.Web.HttpUtility.ParseQueryString(verification.Query)["code"];
+        // A report of a demand for money about the approved application, answered, so the reporter's list shows both.
+        var levy = await account.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = "Orang yang mengaku calo meminta Rp300.000 untuk mempercepat izin.", amountAsked = 300_000, applicationId = approved.Id });
+        var levyId = (string)(await levy.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!;
+        using (var inspector = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Inspector))
+        {
+            var answer = await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{levyId}/answers", new { status = "inProgress", message = "Terima kasih. Kami sedang memeriksanya." });
+            Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
+        }
+
         (string Name, string Path)[] signedOut =
         [
             ("sign-in", "/akun/masuk"),
@@ -35,6 +44,7 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             ("forgot-password", "/akun/lupa-sandi"),
             ("resend-confirmation", "/akun/kirim-ulang"),
             ("permit-check-form", "/cek-izin"),
+            ("report-levy", "/lapor"),
             ("not-found", "/kesalahan/404"),
         ];
         (string Name, string Path)[] pages =
@@ -59,6 +69,7 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             ("documents", "/pemohon/dokumen"),
             ("settings", "/pemohon/pengaturan"),
             ("account-security", "/akun/keamanan"),
+            ("report-levy-mine", "/lapor"),
         ];
 
         var page = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");

@@ -358,8 +358,86 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         });
     }
 
+    /// <summary>
+    /// Someone asked for money reports it from any page's footer on a phone, without signing in; the inspectorate (and
+    /// only it: an officer is refused) finds it first in its list, reads it and answers.
+    /// </summary>
+    [Fact]
+    public async Task SomeoneAskedForMoney_ReportsItWithoutSigningIn_AndOnlyTheInspectorateReadsAndAnswersIt()
+    {
+        var what = $"Seorang pria di kantor kelurahan meminta uang supaya izin cepat keluar ({Guid.NewGuid():N}).";
+        var problems = new List<string>();
+        var citizen = await portal.NewPageAsync();
+        await BrowserPortal.StepsAsync(citizen, async () =>
+        {
+            await citizen.GotoAsync("/statistik");
+            await citizen.GetByRole(AriaRole.Link, new() { Name = Say.Id("Footer.Report"), Exact = true }).ClickAsync();
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Levy.Title"));
+            ILocator Field(string key) => citizen.GetByLabel(Say.Id(key), new() { Exact = true });
+            Task SendAsync() => citizen.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Send"), Exact = true }).ClickAsync();
+
+            // Too short, and a day yet to come: both said, at their fields, and what was typed kept.
+            await Field("Levy.Field.What").FillAsync("minta uang");
+            await citizen.Locator("#HappenedOn-day").FillAsync("1");
+            await citizen.Locator("#HappenedOn-month").FillAsync("1");
+            await citizen.Locator("#HappenedOn-year").FillAsync("2999");
+            await SendAsync();
+            await Assertions.Expect(citizen.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Validation.Levy.What"));
+            await Assertions.Expect(citizen.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Validation.Levy.When"));
+            await Assertions.Expect(Field("Levy.Field.What")).ToHaveValueAsync("minta uang");
+            await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-error", "id", problems);
+
+            await Field("Levy.Field.What").FillAsync(what);
+            await citizen.Locator("#HappenedOn-year").FillAsync("2026");
+            await Field("Levy.Field.Place").FillAsync("Kantor Kelurahan Oebobo");
+            await Field("Levy.Field.Amount").FillAsync("500.000");
+            await citizen.GetByLabel(Say.Id("Levy.Paid.No"), new() { Exact = true }).CheckAsync();
+            await Field("Levy.Field.Contact").FillAsync("0812 3456 7890");
+            await SendAsync();
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent"));
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent.Guest"));
+            await Assertions.Expect(Field("Levy.Field.What")).ToHaveValueAsync(string.Empty);
+            await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-sent", "id", problems);
+        });
+
+        var officer = await portal.NewPageAsync();
+        await BrowserPortal.StepsAsync(officer, async () =>
+        {
+            await SignInAsync(officer, Roles.Officer);
+            Assert.Equal(403, (await officer.GotoAsync("/inspektorat"))!.Status);
+        });
+
+        var inspector = await portal.NewPageAsync();
+        await BrowserPortal.StepsAsync(inspector, async () =>
+        {
+            // The inspectorate's start is its list, the unanswered first.
+            await SignInAsync(inspector, Roles.Inspector);
+            await Assertions.Expect(inspector.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Inspectorate.Title"));
+            Assert.EndsWith("/inspektorat", new Uri(inspector.Url).AbsolutePath, StringComparison.Ordinal);
+            var card = inspector.Locator(".govuk-summary-card").Filter(new() { HasText = what });
+            await Assertions.Expect(card).ToContainTextAsync(Say.Id("Levy.Status.Received"));
+            await Assertions.Expect(card).ToContainTextAsync("Rp500.000");
+            await ReadablePagesTests.ReadHereAsync(inspector, "inspectorate", "id", problems, plainWords: false);
+
+            await card.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Inspectorate.Open"))) }).ClickAsync();
+            await Assertions.Expect(inspector.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Inspectorate.Report.Title"));
+            await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync("0812 3456 7890");
+            await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync(Say.Id("Inspectorate.Reporter.Guest"));
+            await ReadablePagesTests.ReadHereAsync(inspector, "inspectorate-report", "id", problems, plainWords: false);
+            await inspector.GetByLabel(Say.Id("Inspectorate.Answer.Closed"), new() { Exact = true }).CheckAsync();
+            await inspector.GetByLabel(Say.Id("Inspectorate.Answer.Message"), new() { Exact = true }).FillAsync("Petugas kelurahan itu sudah diperiksa.");
+            await inspector.GetByRole(AriaRole.Button, new() { Name = Say.Id("Inspectorate.Answer.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(inspector.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Inspectorate.Answered.Guest"));
+            await Assertions.Expect(inspector.Locator(".govuk-inset-text")).ToContainTextAsync("Petugas kelurahan itu sudah diperiksa.");
+            await Assertions.Expect(inspector.Locator("main .govuk-tag").First).ToHaveTextAsync(Say.Id("Levy.Status.Closed"));
+        });
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
     [Theory]
     [InlineData("/petugas")]
+    [InlineData("/inspektorat")]
     [InlineData("/petugas/what-if")]
     [InlineData("/petugas/notifikasi")]
     [InlineData("/walikota")]

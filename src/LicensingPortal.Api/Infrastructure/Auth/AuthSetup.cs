@@ -100,12 +100,14 @@ public static class AuthSetup
             .AddPolicy(Policies.OfficerPages, policy => Staff(policy, IdentityConstants.ApplicationScheme, Roles.Officer, Roles.Admin))
             .AddPolicy(Policies.ReportPages, policy => Staff(policy, IdentityConstants.ApplicationScheme, Roles.Mayor, Roles.Admin))
             .AddPolicy(Policies.AdminPages, policy => Staff(policy, IdentityConstants.ApplicationScheme, Roles.Admin))
+            .AddPolicy(Policies.InspectorPages, policy => Staff(policy, IdentityConstants.ApplicationScheme, Roles.Inspector))
             .AddPolicy(Policies.AccountPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
             .AddPolicy(Policies.Account, policy => policy.AddAuthenticationSchemes(CheckedBearerHandler.Name).RequireAuthenticatedUser())
             .AddPolicy(Policies.Applicant, policy => policy.AddAuthenticationSchemes(CheckedBearerHandler.Name).RequireRole(Roles.Applicant))
             .AddPolicy(Policies.Officer, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Officer, Roles.Admin))
             .AddPolicy(Policies.Reports, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Mayor, Roles.Admin))
-            .AddPolicy(Policies.Admin, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Admin));
+            .AddPolicy(Policies.Admin, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Admin))
+            .AddPolicy(Policies.Inspector, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Inspector));
 
         // One counter per limit for the API and the pages alike: posting a form counts as calling the API. Reading a
         // page (GET) never counts against the account's limits; the public reads have their own.

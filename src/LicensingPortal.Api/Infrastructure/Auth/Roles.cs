@@ -9,10 +9,13 @@ public static class Roles
     public const string Mayor = "Mayor";
     public const string Admin = "Admin";
 
-    public static IReadOnlyList<string> All { get; } = [Applicant, Officer, Mayor, Admin];
+    /// <summary>The city's inspectorate (Inspektorat): reads and answers reports of demands for money, and nothing else.</summary>
+    public const string Inspector = "Inspector";
+
+    public static IReadOnlyList<string> All { get; } = [Applicant, Officer, Mayor, Admin, Inspector];
 
     /// <summary>The roles an administrator gives (never by registration).</summary>
-    public static IReadOnlyList<string> Staff { get; } = [Officer, Mayor, Admin];
+    public static IReadOnlyList<string> Staff { get; } = [Officer, Mayor, Admin, Inspector];
 
     public static bool IsStaffRole(string role) => Staff.Contains(role, StringComparer.Ordinal);
 
@@ -27,7 +30,7 @@ public static class Roles
     public static string HomeOf(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsInRole(Applicant) ? "/pemohon" : user.IsInRole(Admin) ? "/admin" : user.IsInRole(Mayor) ? "/walikota" : user.IsInRole(Officer) ? "/petugas" : "/";
+        return user.IsInRole(Applicant) ? "/pemohon" : user.IsInRole(Admin) ? "/admin" : user.IsInRole(Mayor) ? "/walikota" : user.IsInRole(Officer) ? "/petugas" : user.IsInRole(Inspector) ? "/inspektorat" : "/";
     }
 }
 
@@ -46,6 +49,9 @@ public static class Policies
     /// <summary>The administrators' pages (signed in with the cookie).</summary>
     public const string AdminPages = "admin-pages";
 
+    /// <summary>The inspectorate's pages: reports of demands for money (the inspectorate only, signed in with the cookie).</summary>
+    public const string InspectorPages = "inspector-pages";
+
     /// <summary>Any account signed in with the cookie, whatever its role (its own account's pages: the second factor).</summary>
     public const string AccountPages = "account-pages";
 
@@ -55,6 +61,7 @@ public static class Policies
     public const string Officer = "officer";
     public const string Reports = "reports";
     public const string Admin = "admin";
+    public const string Inspector = "inspector";
 }
 
 public static class ClaimsPrincipalExtensions

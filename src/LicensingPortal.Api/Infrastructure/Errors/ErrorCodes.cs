@@ -51,6 +51,7 @@ public static class ErrorCodes
     public const string PermitReplaced = "permit_replaced";
     public const string CurrentPasswordWrong = "current_password_wrong";
     public const string TooManyWrongPasswords = "too_many_wrong_passwords";
+    public const string LevyReportNotFound = "levy_report_not_found";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -99,5 +100,6 @@ public static class ErrorCodes
         PermitReplaced,
         CurrentPasswordWrong,
         TooManyWrongPasswords,
+        LevyReportNotFound,
     ];
 }

@@ -22,6 +22,13 @@ public static class ResultHttp
         return result.Succeeded ? TypedResults.Created(location(result.Value), result.Value) : result.Error!.ToProblem();
     }
 
+    /// <summary>Created, with nothing the caller can read it at (what an anonymous caller made).</summary>
+    public static Results<Created<T>, ProblemHttpResult> ToCreated<T>(this Result<T> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Succeeded ? TypedResults.Created((string?)null, result.Value) : result.Error!.ToProblem();
+    }
+
     public static Results<Accepted<T>, ProblemHttpResult> ToAccepted<T>(this Result<T> result, Func<T, string> location)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -87,6 +87,16 @@ public static class MyDataWorkbook
             new(Texts.Get("MyData.Sheet.SignIns"),
                 [Column("MyData.StartedAt", SheetValue.Moment), Column("MyData.LastUsedAt", SheetValue.Moment), Column("MyData.EndedAt", SheetValue.Moment)],
                 data.SignIns.Select(s => (IReadOnlyList<object?>)[Moment(s.StartedAt), Moment(s.LastUsedAt), MaybeMoment(s.EndedAt)])),
+            new(Texts.Get("MyData.Sheet.LevyReports"),
+                [
+                    Column("MyData.SentAt", SheetValue.Moment), Text("Inspectorate.Key.What"), Text("Inspectorate.Key.Place"), Column("Inspectorate.When", SheetValue.Date),
+                    Column("MyData.AmountRp", SheetValue.Count), Text("Inspectorate.Key.Paid"), Text("MyData.Status"), Text("MyData.LevyShared"), Text("MyData.LevyAnswers"),
+                ],
+                data.LevyReports.Select(r => (IReadOnlyList<object?>)
+                [
+                    Moment(r.ReceivedAt), r.WhatHappened, r.Place, r.HappenedOn, r.AmountAsked, r.Paid is { } paid ? YesNo(paid) : null, Texts.Get($"Levy.Status.{r.Status}"), YesNo(r.ShareIdentity),
+                    string.Join("\n", r.Answers.Select(a => $"{Cultures.Wita(a.At)}: {a.Message}")),
+                ])),
         ];
         return Spreadsheet.Workbook(Texts.Format("MyData.File", Wita.DateOf(data.MadeAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), sheets);
     }

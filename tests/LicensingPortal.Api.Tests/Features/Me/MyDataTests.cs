@@ -23,8 +23,11 @@ public abstract class MyDataTests(Portal portal)
         Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
         var webhook = await applicant.Client.PutAsJsonAsync("/api/me/preferences", new { language = "id", emailNotifications = true, webhookUrl = "https://hooks.warung-oma-maria.example/izin" });
         var secret = (string)(await webhook.Content.ReadFromJsonAsync<JsonObject>())!["webhookSecret"]!;
+        var levy = await applicant.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = "Seseorang meminta Rp200.000 untuk mengurus izin saya.", applicationId = approved.Id });
+        Assert.True(levy.IsSuccessStatusCode, await levy.Content.ReadAsStringAsync());
         using var other = await portal.ApplicantAsync();
         await other.Client.RegisterBusinessAsync(Builders.SoleProprietor("Toko Orang Lain Sejahtera"));
+        Assert.True((await other.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = "Laporan orang lain tentang permintaan uang." })).IsSuccessStatusCode);
 
         var response = await applicant.Client.GetAsync("/api/me/data");
 
@@ -44,11 +47,13 @@ public abstract class MyDataTests(Portal portal)
         Assert.Contains(data["documents"]!.AsArray(), d => (string)d!["kind"]! == "ktp");
         Assert.Equal("https://hooks.warung-oma-maria.example/izin", (string)data["preferences"]!["webhookUrl"]!);
         Assert.Single(data["signIns"]!.AsArray());
+        Assert.Equal(approved.Id, Guid.Parse((string)Assert.Single(data["levyReports"]!.AsArray())!["applicationId"]!));
 
         // Identifiers masked, as in every answer; no secret; nothing of the other applicant.
         Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.DoesNotContain("Toko Orang Lain Sejahtera", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Laporan orang lain", text, StringComparison.Ordinal);
     }
 
     [Fact]

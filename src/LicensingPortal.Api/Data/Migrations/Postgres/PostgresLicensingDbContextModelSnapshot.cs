@@ -848,6 +848,115 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("inbox_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AmountAsked")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_asked");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact");
+
+                    b.Property<DateOnly?>("HappenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("happened_on");
+
+                    b.Property<bool?>("Paid")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paid");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid?>("ReporterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<bool>("ShareIdentity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("share_identity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("Id")
+                        .HasName("pk_levy_reports");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_levy_reports_received_at");
+
+                    b.HasIndex("ReporterId", "ReceivedAt")
+                        .HasDatabaseName("ix_levy_reports_reporter_id_received_at");
+
+                    b.ToTable("levy_reports", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("InspectorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspector_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_levy_report_answers");
+
+                    b.HasIndex("ReportId", "At")
+                        .HasDatabaseName("ix_levy_report_answers_report_id_at");
+
+                    b.ToTable("levy_report_answers", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.MonthlyLatencyBucket", b =>
                 {
                     b.Property<DateOnly>("Month")
@@ -1880,6 +1989,25 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_documents_asp_net_users_owner_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReport", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_levy_reports_asp_net_users_reporter_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportAnswer", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.LevyReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_levy_report_answers_levy_reports_report_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Permit", b =>

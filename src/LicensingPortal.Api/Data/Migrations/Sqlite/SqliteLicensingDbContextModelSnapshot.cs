@@ -836,6 +836,115 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("inbox_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AmountAsked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_asked");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact");
+
+                    b.Property<DateOnly?>("HappenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("happened_on");
+
+                    b.Property<bool?>("Paid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid?>("ReporterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<bool>("ShareIdentity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("share_identity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("Id")
+                        .HasName("pk_levy_reports");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_levy_reports_received_at");
+
+                    b.HasIndex("ReporterId", "ReceivedAt")
+                        .HasDatabaseName("ix_levy_reports_reporter_id_received_at");
+
+                    b.ToTable("levy_reports", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("InspectorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspector_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_levy_report_answers");
+
+                    b.HasIndex("ReportId", "At")
+                        .HasDatabaseName("ix_levy_report_answers_report_id_at");
+
+                    b.ToTable("levy_report_answers", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.MonthlyLatencyBucket", b =>
                 {
                     b.Property<DateOnly>("Month")
@@ -1858,6 +1967,25 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_documents_asp_net_users_owner_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReport", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_levy_reports_asp_net_users_reporter_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportAnswer", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.LevyReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_levy_report_answers_levy_reports_report_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Permit", b =>

@@ -1,0 +1,137 @@
+namespace LicensingPortal.Api.Domain;
+
+/// <summary>Where a report of a demand for money stands, as its reporter reads it.</summary>
+public enum LevyReportStatus
+{
+    /// <summary>Received; nobody at the inspectorate has answered yet.</summary>
+    Received,
+
+    /// <summary>The inspectorate is looking into it.</summary>
+    InProgress,
+
+    /// <summary>The inspectorate has finished with it and said what it did.</summary>
+    Closed,
+}
+
+/// <summary>
+/// A report that someone asked for money (or a gift, or a favour) for a permit the service gives free: pungutan liar,
+/// pungli. Anyone may report, signed in or not; the city's inspectorate reads and answers it, never the licensing
+/// officers, whom it may be about. The reporter is named to the inspectorate only when they chose to be; a signed-in
+/// reporter reads the answers in their own list and inbox either way.
+/// </summary>
+public sealed class LevyReport
+{
+    public const int WhatHappenedMinLength = 20;
+    public const int WhatHappenedMaxLength = 4000;
+    public const int PlaceMaxLength = 300;
+    public const int ContactMaxLength = 200;
+    public const int AnswerMaxLength = 2000;
+
+    /// <summary>The most a demand can have been for: a trillion rupiah (anything above is a typing slip).</summary>
+    public const long MaxAmount = 1_000_000_000_000;
+
+    private LevyReport()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    /// <summary>The signed-in applicant who reported, so they can read the answers; null when reported without signing in.</summary>
+    public Guid? ReporterId { get; private set; }
+
+    /// <summary>Whether a signed-in reporter let the inspectorate see who they are (their e-mail address).</summary>
+    public bool ShareIdentity { get; private set; }
+
+    /// <summary>A phone number or e-mail address the inspectorate may use to ask more, as the reporter gave it; optional.</summary>
+    public string? Contact { get; private set; }
+
+    /// <summary>What happened, in the reporter's words: who asked, for what, how.</summary>
+    public string WhatHappened { get; private set; } = string.Empty;
+
+    /// <summary>Where it happened (an office, a kelurahan, by WhatsApp); optional.</summary>
+    public string? Place { get; private set; }
+
+    public DateOnly? HappenedOn { get; private set; }
+
+    /// <summary>How much was asked, in whole rupiah; optional.</summary>
+    public long? AmountAsked { get; private set; }
+
+    /// <summary>Whether the reporter paid; null when they did not say.</summary>
+    public bool? Paid { get; private set; }
+
+    /// <summary>The reporter's own application it concerns, if any.</summary>
+    public Guid? ApplicationId { get; private set; }
+
+    public LevyReportStatus Status { get; private set; }
+
+    public static LevyReport Receive(Guid? reporterId, bool shareIdentity, string? contact, string whatHappened, string? place, DateOnly? happenedOn, long? amountAsked, bool? paid, Guid? applicationId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(whatHappened);
+        return new LevyReport
+        {
+            Id = Guid.CreateVersion7(now),
+            ReceivedAt = now,
+            ReporterId = reporterId,
+            ShareIdentity = reporterId is not null && shareIdentity,
+            Contact = Blank(contact),
+            WhatHappened = whatHappened.Trim(),
+            Place = Blank(place),
+            HappenedOn = happenedOn,
+            AmountAsked = amountAsked,
+            Paid = paid,
+            ApplicationId = reporterId is null ? null : applicationId,
+            Status = LevyReportStatus.Received,
+        };
+    }
+
+    /// <summary>
+    /// The inspectorate answers: what it did or will do, and where the report stands now (being looked into, or
+    /// finished). A finished report can be taken up again; it never goes back to unanswered. The answer is a row of its
+    /// own, which the caller adds to the unit of work.
+    /// </summary>
+    public LevyReportAnswer Answer(Guid inspectorId, LevyReportStatus status, string message, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (status == LevyReportStatus.Received)
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "An answer moves a report on; it never makes it unanswered.");
+        }
+
+        Status = status;
+        return LevyReportAnswer.Of(Id, inspectorId, status, message.Trim(), now);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>One answer of the inspectorate to a report, which its reporter reads.</summary>
+public sealed class LevyReportAnswer
+{
+    private LevyReportAnswer()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ReportId { get; private set; }
+
+    public Guid InspectorId { get; private set; }
+
+    public LevyReportStatus Status { get; private set; }
+
+    public string Message { get; private set; } = string.Empty;
+
+    public DateTimeOffset At { get; private set; }
+
+    internal static LevyReportAnswer Of(Guid reportId, Guid inspectorId, LevyReportStatus status, string message, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ReportId = reportId,
+        InspectorId = inspectorId,
+        Status = status,
+        Message = message,
+        At = now,
+    };
+}

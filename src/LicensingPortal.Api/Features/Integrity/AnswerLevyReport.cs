@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using LicensingPortal.Api.Infrastructure.Auth;
+
+namespace LicensingPortal.Api.Features.Integrity;
+
+/// <summary>
+/// The inspectorate answers a report: what it did or will do, and whether it is still looking into it or has finished.
+/// A reporter who was signed in finds the answer in their inbox and their list of reports.
+/// </summary>
+public static class AnswerLevyReport
+{
+    public sealed record Request(LevyReportStatus Status, string? Message);
+
+    public sealed record Command(Guid InspectorId, Guid ReportId, LevyReportStatus Status, string? Message) : ICommand<Result<GetLevyReport.Response>>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Status).Must(s => s is LevyReportStatus.InProgress or LevyReportStatus.Closed).WithMessage(_ => Texts.Get("Validation.Levy.AnswerStatus"));
+            RuleFor(c => c.Message).Must(m => m?.Trim().Length is > 0 and <= LevyReport.AnswerMaxLength).WithMessage(_ => Texts.Get("Validation.Levy.AnswerMessage"));
+        }
+    }
+
+    public sealed class Handler(LicensingDbContext db, Notifier notifier, TimeProvider time) : ICommandHandler<Command, Result<GetLevyReport.Response>>
+    {
+        public async ValueTask<Result<GetLevyReport.Response>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var report = await db.LevyReports.FirstOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken);
+            if (report is null)
+            {
+                return LevyReportReads.NotFound;
+            }
+
+            var earlier = await LevyReportReads.AnswersAsync(db, report.Id, cancellationToken);
+            var answer = report.Answer(command.InspectorId, command.Status, command.Message!, time.GetUtcNow());
+            db.LevyReportAnswers.Add(answer);
+            if (report.ReporterId is { } reporterId)
+            {
+                await notifier.RaiseAsync(NoticeKind.LevyReportAnswered, report.Id, reporterId, Notices.LevyReportAnswered(command.Status, answer.Message), payload: null, cancellationToken);
+            }
+
+            return await LevyReportReads.CaseAsync(db, report, [.. earlier, answer], cancellationToken);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/levy-reports/{reportId:guid}/answers", async Task<Results<Ok<GetLevyReport.Response>, ProblemHttpResult>> (Guid reportId, Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Command(user.UserId(), reportId, request.Status, request.Message), cancellationToken)).ToOk())
+            .WithName("AnswerLevyReport")
+            .WithSummary("Answer a report of a demand for money: status inProgress (looking into it) or closed (finished), and a message its reporter reads.");
+}

@@ -1,0 +1,68 @@
+namespace LicensingPortal.Api.Features.Integrity;
+
+/// <summary>One answer of the inspectorate, as the reporter reads it.</summary>
+public sealed record LevyAnswerView(LevyReportStatus Status, string Message, DateTimeOffset At);
+
+/// <summary>A report as its reporter reads it: what they said, where it stands, and every answer, oldest first.</summary>
+public sealed record LevyReportView(
+    Guid Id,
+    DateTimeOffset ReceivedAt,
+    LevyReportStatus Status,
+    string WhatHappened,
+    string? Place,
+    DateOnly? HappenedOn,
+    long? AmountAsked,
+    bool? Paid,
+    Guid? ApplicationId,
+    string? ApplicationReference,
+    bool ShareIdentity,
+    string? Contact,
+    IReadOnlyList<LevyAnswerView> Answers);
+
+/// <summary>
+/// Reads reports for their reporter and for the inspectorate alike, so both see the same answers. An application is
+/// named by the reference its owner reads ("LP-…"), never by its id.
+/// </summary>
+internal static class LevyReportReads
+{
+    public static async Task<List<LevyReportView>> ViewsAsync(LicensingDbContext db, IQueryable<LevyReport> reports, CancellationToken cancellationToken)
+    {
+        var rows = await reports.AsNoTracking().OrderByDescending(r => r.ReceivedAt).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var answers = (await db.LevyReportAnswers.AsNoTracking().Where(a => ids.Contains(a.ReportId)).ToListAsync(cancellationToken))
+            .OrderBy(a => a.At).ThenBy(a => a.Id).ToLookup(a => a.ReportId);
+        return [.. rows.Select(r => View(r, answers[r.Id]))];
+    }
+
+    public static LevyReportView View(LevyReport report, IEnumerable<LevyReportAnswer> answers) => new(
+        report.Id,
+        report.ReceivedAt,
+        report.Status,
+        report.WhatHappened,
+        report.Place,
+        report.HappenedOn,
+        report.AmountAsked,
+        report.Paid,
+        report.ApplicationId,
+        report.ApplicationId is { } application ? ApplicationReference.Of(application) : null,
+        report.ShareIdentity,
+        report.Contact,
+        [.. answers.Select(a => new LevyAnswerView(a.Status, a.Message, a.At))]);
+
+    /// <summary>A report as the inspectorate reads it, with <paramref name="answers"/> (oldest first).</summary>
+    public static async Task<GetLevyReport.Response> CaseAsync(LicensingDbContext db, LevyReport report, IEnumerable<LevyReportAnswer> answers, CancellationToken cancellationToken)
+    {
+        var email = report.ShareIdentity && report.ReporterId is { } reporterId
+            ? await db.Users.AsNoTracking().Where(u => u.Id == reporterId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var business = report.ApplicationId is { } applicationId
+            ? await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => b.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new GetLevyReport.Response(View(report, answers), report.ReporterId is not null, email, business);
+    }
+
+    public static Task<List<LevyReportAnswer>> AnswersAsync(LicensingDbContext db, Guid reportId, CancellationToken cancellationToken) =>
+        db.LevyReportAnswers.AsNoTracking().Where(a => a.ReportId == reportId).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+
+    public static readonly Error NotFound = Error.NotFound(ErrorCodes.LevyReportNotFound, "No such report.");
+}

@@ -1,0 +1,65 @@
+namespace LicensingPortal.Api.Features.Integrity;
+
+/// <summary>The inspectorate's list of reports of demands for money: the unanswered first, then newest first; how many stand where.</summary>
+public static class ListLevyReports
+{
+    public const int Limit = 200;
+
+    /// <summary>How much of what happened the list shows; the report shows all of it.</summary>
+    public const int SummaryLength = 140;
+
+    public sealed record Item(Guid Id, DateTimeOffset ReceivedAt, LevyReportStatus Status, string Summary, string? Place, long? AmountAsked, bool? Paid);
+
+    public sealed record Response(IReadOnlyList<Item> Items, int Received, int InProgress, int Closed);
+
+    public sealed record Query(LevyReportStatus? Status) : IQuery<Result<Response>>;
+
+    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<Response>>
+    {
+        public async ValueTask<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var counts = await db.LevyReports.AsNoTracking().GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            int Count(LevyReportStatus status) => counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
+            var rows = await db.LevyReports.AsNoTracking()
+                .Where(r => query.Status == null || r.Status == query.Status)
+                .OrderBy(r => r.Status == LevyReportStatus.Received ? 0 : 1).ThenByDescending(r => r.ReceivedAt)
+                .Take(Limit)
+                .Select(r => new { r.Id, r.ReceivedAt, r.Status, r.WhatHappened, r.Place, r.AmountAsked, r.Paid })
+                .ToListAsync(cancellationToken);
+            return new Response(
+                [.. rows.Select(r => new Item(r.Id, r.ReceivedAt, r.Status, Summary(r.WhatHappened), r.Place, r.AmountAsked, r.Paid))],
+                Count(LevyReportStatus.Received),
+                Count(LevyReportStatus.InProgress),
+                Count(LevyReportStatus.Closed));
+        }
+
+        private static string Summary(string text) =>
+            text.Length <= SummaryLength ? text : string.Concat(text.AsSpan(0, text.LastIndexOf(' ', SummaryLength) is > 40 and var space ? space : SummaryLength), "…");
+    }
+
+    /// <summary>A status as the address names it ("received", "inProgress", "closed"; any case), or none for every report.</summary>
+    public static bool TryReadStatus(string? text, out LevyReportStatus? status)
+    {
+        status = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (char.IsAsciiLetter(text[0]) && Enum.TryParse<LevyReportStatus>(text, ignoreCase: true, out var read) && Enum.IsDefined(read))
+        {
+            status = read;
+            return true;
+        }
+
+        return false;
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/levy-reports", async Task<Results<Ok<Response>, ProblemHttpResult>> (string? status, ISender sender, CancellationToken cancellationToken) =>
+                TryReadStatus(status, out var shown)
+                    ? (await sender.Send(new Query(shown), cancellationToken)).ToOk()
+                    : Error.Invalid("status", "The status is one of received, inProgress or closed.").ToProblem())
+            .WithName("ListLevyReports")
+            .WithSummary("Reports of demands for money: the unanswered first, then newest first (at most 200); ?status=received|inProgress|closed; and how many stand where.");
+}

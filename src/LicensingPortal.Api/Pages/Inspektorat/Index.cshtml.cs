@@ -1,0 +1,29 @@
+using LicensingPortal.Api.Features.Integrity;
+
+namespace LicensingPortal.Api.Pages.Inspektorat;
+
+/// <summary>The inspectorate's reports of demands for money (the same use case as GET /api/inspectorate/levy-reports): the unanswered first.</summary>
+public sealed class IndexModel : PortalPage
+{
+    /// <summary>The status shown, from the address: "baru", "diperiksa", "selesai", or every report.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "status")]
+    public string? Shown { get; set; }
+
+    public ListLevyReports.Response Reports { get; private set; } = null!;
+
+    public static readonly IReadOnlyList<(string Slug, LevyReportStatus? Status)> Filters =
+        [("", null), ("baru", LevyReportStatus.Received), ("diperiksa", LevyReportStatus.InProgress), ("selesai", LevyReportStatus.Closed)];
+
+    public LevyReportStatus? Status => Filters.FirstOrDefault(f => f.Slug == (Shown ?? string.Empty)).Status;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Reports = (await Sender.Send(new ListLevyReports.Query(Status), cancellationToken)).Value;
+
+    public int CountOf(LevyReportStatus? status) => status switch
+    {
+        LevyReportStatus.Received => Reports.Received,
+        LevyReportStatus.InProgress => Reports.InProgress,
+        LevyReportStatus.Closed => Reports.Closed,
+        _ => Reports.Received + Reports.InProgress + Reports.Closed,
+    };
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Tests.Infrastructure;
+
+namespace LicensingPortal.Api.Tests.Features.Integrity;
+
+/// <summary>
+/// Reports of demands for money (pungli): anyone reports, signed in or not; only the inspectorate reads and answers
+/// them, naming the reporter only when they chose so; a signed-in reporter reads the answers in their inbox and list.
+/// </summary>
+public abstract class LevyReportTests(Portal portal)
+{
+    private const string WhatHappened = "Seorang pria di depan kantor kelurahan meminta Rp500.000 supaya izin saya cepat keluar.";
+
+    [Fact]
+    public async Task AnAnonymousReport_IsReadByTheInspectorate_WithItsContact_AndNobodyElse()
+    {
+        var sent = await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened, place = "Kantor Kelurahan Oebobo", happenedOn = "2026-11-27", amountAsked = 500_000, paid = false, contact = "0812 3456 7890" });
+
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        Assert.Null(sent.Headers.Location);
+        var id = (string)(await sent.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        using var inspector = await portal.StaffAsync(Roles.Inspector);
+        var list = await inspector.Client.GetFromJsonAsync<JsonObject>("/api/inspectorate/levy-reports?status=received");
+        var item = Assert.Single(list!["items"]!.AsArray(), i => (string)i!["id"]! == id);
+        Assert.Equal("received", (string)item!["status"]!);
+        Assert.Equal(500_000, (long)item["amountAsked"]!);
+        var report = await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}");
+        Assert.Equal(WhatHappened, (string)report!["report"]!["whatHappened"]!);
+        Assert.Equal("0812 3456 7890", (string)report["report"]!["contact"]!);
+        Assert.Equal("2026-11-27", (string)report["report"]!["happenedOn"]!);
+        Assert.False((bool)report["signedIn"]!);
+        Assert.Null(report["reporterEmail"]);
+
+        // Officers (whom a report may be about), administrators, the mayor's office and applicants never read reports.
+        foreach (var role in new[] { Roles.Officer, Roles.Admin, Roles.Mayor })
+        {
+            using var staff = await portal.StaffAsync(role);
+            await Problems.AssertAsync(await staff.Client.GetAsync("/api/inspectorate/levy-reports"), HttpStatusCode.Forbidden, "forbidden");
+            await Problems.AssertAsync(await staff.Client.GetAsync($"/api/inspectorate/levy-reports/{id}"), HttpStatusCode.Forbidden, "forbidden");
+        }
+
+        using var applicant = await portal.ApplicantAsync();
+        await Problems.AssertAsync(await applicant.Client.GetAsync("/api/inspectorate/levy-reports"), HttpStatusCode.Forbidden, "forbidden");
+        await Problems.AssertAsync(await portal.Client.GetAsync("/api/inspectorate/levy-reports"), HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task ASignedInReport_NamesTheReporterOnlyWhenTheyChose_AndTheAnswerReachesTheirInboxAndList()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var application = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        using var inspector = await portal.StaffAsync(Roles.Inspector);
+
+        var unnamed = await applicant.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = WhatHappened, applicationId = application.Id });
+        var named = await applicant.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = WhatHappened + " Lagi.", shareIdentity = true });
+
+        Assert.Equal(HttpStatusCode.Created, unnamed.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, named.StatusCode);
+        var unnamedId = (string)(await unnamed.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var namedId = (string)(await named.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var unnamedCase = await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{unnamedId}");
+        Assert.True((bool)unnamedCase!["signedIn"]!);
+        Assert.Null(unnamedCase["reporterEmail"]);
+        Assert.DoesNotContain(applicant.Email, unnamedCase.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("LP-", (string)unnamedCase["report"]!["applicationReference"]!, StringComparison.Ordinal);
+        Assert.Equal(Builders.SoleProprietor().Name, (string)unnamedCase["businessName"]!);
+        var namedCase = await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{namedId}");
+        Assert.Equal(applicant.Email, (string)namedCase!["reporterEmail"]!);
+
+        var answered = await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{unnamedId}/answers", new { status = "inProgress", message = "Terima kasih. Kami sedang memeriksa laporan ini." });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var closed = await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{unnamedId}/answers", new { status = "closed", message = "Petugas itu sudah diperiksa dan diberi sanksi." });
+        var closedCase = await closed.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("closed", (string)closedCase!["report"]!["status"]!);
+        Assert.Equal(["inProgress", "closed"], closedCase["report"]!["answers"]!.AsArray().Select(a => (string)a!["status"]!));
+
+        var mine = (await applicant.Client.GetFromJsonAsync<JsonArray>("/api/me/levy-reports"))!;
+        Assert.Equal([namedId, unnamedId], mine.Select(r => (string)r!["id"]!));
+        var answeredReport = mine.Single(r => (string)r!["id"]! == unnamedId)!;
+        Assert.Equal("closed", (string)answeredReport["status"]!);
+        Assert.Equal("Petugas itu sudah diperiksa dan diberi sanksi.", (string)answeredReport["answers"]![1]!["message"]!);
+        var notices = (await applicant.Client.GetFromJsonAsync<JsonArray>("/api/me/notifications"))!.Where(n => (string)n!["type"]! == "levy-report-answered").ToList();
+        Assert.Equal(2, notices.Count);
+        Assert.All(notices, n => Assert.Equal(unnamedId, (string)n!["subjectId"]!));
+        Assert.Contains("diberi sanksi", (string)notices[0]!["body"]!, StringComparison.Ordinal);
+
+        // Another applicant sees none of it.
+        using var other = await portal.ApplicantAsync();
+        Assert.Empty((await other.Client.GetFromJsonAsync<JsonArray>("/api/me/levy-reports"))!);
+    }
+
+    [Fact]
+    public async Task AReport_NamingAnotherApplicantsApplication_IsNotFound_AndStoresNothing()
+    {
+        using var owner = await portal.ApplicantAsync();
+        var application = await owner.Client.SubmitAsync(await owner.Client.RestaurantAsync());
+        using var other = await portal.ApplicantAsync();
+
+        await Problems.AssertAsync(await other.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = WhatHappened, applicationId = application.Id }), HttpStatusCode.NotFound, "application_not_found");
+
+        Assert.Empty((await other.Client.GetFromJsonAsync<JsonArray>("/api/me/levy-reports"))!);
+    }
+
+    [Fact]
+    public async Task BadReportsAndAnswers_AreRefused_WithTheirFields()
+    {
+        var tooShort = await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = "minta uang", happenedOn = "2999-01-01", amountAsked = -5 }), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(["amountAsked", "happenedOn", "whatHappened"], tooShort.Extensions["errors"] is System.Text.Json.JsonElement errors ? errors.EnumerateObject().Select(e => e.Name).Order().ToList() : []);
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened, applicationId = Guid.NewGuid() }), HttpStatusCode.BadRequest, "malformed_request");
+
+        using var inspector = await portal.StaffAsync(Roles.Inspector);
+        await Problems.AssertAsync(await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{Guid.NewGuid()}/answers", new { status = "closed", message = "Selesai." }), HttpStatusCode.NotFound, "levy_report_not_found");
+        var sent = await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened });
+        var id = (string)(await sent.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        await Problems.AssertAsync(await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{id}/answers", new { status = "received", message = " " }), HttpStatusCode.BadRequest, "validation_failed");
+        var report = await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}");
+        Assert.Equal("received", (string)report!["report"]!["status"]!);
+        Assert.Empty(report["report"]!["answers"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task AKeyedReport_RetriedWithItsKey_IsOneReport()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Request() => new(HttpMethod.Post, "/api/me/levy-reports") { Content = JsonContent.Create(new { whatHappened = WhatHappened }), Headers = { { "Idempotency-Key", key } } };
+
+        var first = await applicant.Client.SendAsync(Request());
+        var again = await applicant.Client.SendAsync(Request());
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Single((await applicant.Client.GetFromJsonAsync<JsonArray>("/api/me/levy-reports"))!);
+    }
+}
+
+public sealed class LevyReportTestsOnSqlite(SqlitePortal portal) : LevyReportTests(portal), IClassFixture<SqlitePortal>;
+
+public sealed class LevyReportTestsOnPostgres(PostgresPortal portal) : LevyReportTests(portal), IClassFixture<PostgresPortal>;

@@ -267,9 +267,20 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        // ModelState keeps its keys in alphabetical order; the summary follows the form's, which is the order the page
+        // model declares its fields in (errors about the whole form first).
+        var fields = ViewContext.ViewData.Model?.GetType().GetProperties().Select(p => p.Name).ToList() ?? [];
+        int Position(string key)
+        {
+            var field = key.Split('.', '[')[0];
+            var index = fields.IndexOf(field);
+            return key.Length == 0 ? -1 : index < 0 ? fields.Count : index;
+        }
+
         var errors = ViewContext.ViewData.ModelState
             .Where(entry => entry.Value is { Errors.Count: > 0 })
             .SelectMany(entry => entry.Value!.Errors.Select(error => (Key: entry.Key, error.ErrorMessage)))
+            .OrderBy(e => Position(e.Key))
             .ToList();
         if (errors.Count == 0)
         {

@@ -24,8 +24,20 @@ public static class FormNumbers
             digits = digits[2..];
         }
 
-        digits = digits.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00a0", string.Empty, StringComparison.Ordinal)
-            .Replace(".", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
+        digits = digits.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00a0", string.Empty, StringComparison.Ordinal);
+        // Thousands are grouped in threes, so a mark before the last two digits is a decimal one ("Rp500.000,00",
+        // "500,000.00"): zero cents are the whole amount; other cents are not a whole number.
+        if (digits.Length > 3 && digits[^3] is '.' or ',')
+        {
+            if (digits[^2..] != "00")
+            {
+                return false;
+            }
+
+            digits = digits[..^3];
+        }
+
+        digits = digits.Replace(".", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
         if (digits.Length is > 0 and <= 18 && digits.All(char.IsAsciiDigit))
         {
             value = long.Parse(digits, CultureInfo.InvariantCulture);

@@ -8,7 +8,10 @@ public static class ApplicationReference
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    public static string Of(Guid id)
+    public static string Of(Guid id) => Of(id, "LP");
+
+    /// <summary>The same shape with another prefix, for other things people read out (a report of a demand for money: "PL-").</summary>
+    public static string Of(Guid id, string prefix)
     {
         Span<byte> bytes = stackalloc byte[16];
         id.TryWriteBytes(bytes, bigEndian: true, out _);
@@ -25,7 +28,7 @@ public static class ApplicationReference
             value >>= 5;
         }
 
-        return $"LP-{text[..4]}-{text[4..]}";
+        return $"{prefix}-{text[..4]}-{text[4..]}";
     }
 
     /// <summary>

@@ -122,7 +122,7 @@ public static class ApiEndpoints
         ListKelurahan.Map(catalogue);
         ListRuleTerms.Map(catalogue);
         GetServiceContacts.Map(api.MapGroup("/public").WithTags("Help"));
-        ReportLevy.MapPublic(api.MapGroup("/public").WithTags("Reports of demands for money").RequireRateLimiting(AuthSetup.SubmissionLimit));
+        ReportLevy.MapPublic(api.MapGroup("/public").WithTags("Reports of demands for money").AllowAnonymous().RequireRateLimiting(AuthSetup.ReportLimit));
 
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer);
         SearchDecisions.Map(audit);
@@ -148,7 +148,7 @@ public static class ApiEndpoints
         GetPreferences.Map(me);
         SetPreferences.Map(me);
         Composed.ExportMyData.Map(me);
-        ReportLevy.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
+        ReportLevy.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportLimit).AddEndpointFilter(idempotent);
         ListMyLevyReports.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money"));
 
         // Only the city's inspectorate reads reports of demands for money: never the licensing officers they may be about.

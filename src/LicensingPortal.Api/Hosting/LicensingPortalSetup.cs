@@ -120,8 +120,8 @@ public static class LicensingPortalSetup
             options.Conventions.AuthorizeFolder("/Walikota", Policies.ReportPages);
             options.Conventions.AuthorizeFolder("/Admin", Policies.AdminPages);
             options.Conventions.AuthorizeFolder("/Inspektorat", Policies.InspectorPages);
-            // A report of a demand for money counts against the same limit as the API's (per account, or per address).
-            options.Conventions.AddPageApplicationModelConvention("/Lapor/Index", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.SubmissionLimit)));
+            // A report of a demand for money counts against the same limit as the API's (per account, or per address; in memory).
+            options.Conventions.AddPageApplicationModelConvention("/Lapor/Index", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.ReportLimit)));
             // Posting these forms counts against the same limits as the API calls they stand for.
             foreach (var page in AccountForms)
             {

@@ -72,6 +72,7 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
         ["RateLimits:SubmissionPermitLimit"] = "100000",
         ["RateLimits:PublicPermitLimit"] = "100000",
         ["RateLimits:PrecheckPermitLimit"] = "100000",
+        ["RateLimits:ReportPermitLimit"] = "100000",
     };
 
     /// <summary>A new confirmed applicant account and a client that sends its bearer token.</summary>

@@ -16,7 +16,13 @@ public static class ChangeStaffRoles
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Roles).StaffRoles();
+        public Validator()
+        {
+            RuleFor(c => c.Roles).StaffRoles();
+            // Nobody makes themselves the reader of reports that may be about the service they run.
+            RuleFor(c => c.Roles).Must(roles => roles is null || !roles.Contains(Roles.Inspector)).When(c => c.AccountId == c.AdminId)
+                .WithMessage(_ => Texts.Get("Validation.StaffRoles.OwnInspector"));
+        }
     }
 
     public sealed class Handler(UserManager<ApplicationUser> users, StaffAccounts staff, Sessions sessions) : ICommandHandler<Command, Result<StaffMember>>

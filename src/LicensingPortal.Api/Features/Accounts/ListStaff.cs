@@ -53,5 +53,5 @@ public static class ListStaff
         routes.MapGet("/", async Task<Results<Ok<IReadOnlyList<StaffMember>>, ProblemHttpResult>> (string? search, string? role, string? status, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Query(search, role, status), cancellationToken)).ToOk())
             .WithName("ListStaff")
-            .WithSummary("Staff accounts with their roles and state: all, or those whose e-mail contains `search`, holding `role` (Officer, Mayor, Admin; any case), in `status` (active, invited, invitationExpired, deactivated; any case).");
+            .WithSummary("Staff accounts with their roles and state: all, or those whose e-mail contains `search`, holding `role` (Officer, Mayor, Admin, Inspector; any case), in `status` (active, invited, invitationExpired, deactivated; any case).");
 }

@@ -9,9 +9,9 @@ namespace LicensingPortal.Api.Features.Integrity;
 /// </summary>
 public static class AnswerLevyReport
 {
-    public sealed record Request(LevyReportStatus Status, string? Message);
+    public sealed record Request(LevyReportStatus? Status, string? Message);
 
-    public sealed record Command(Guid InspectorId, Guid ReportId, LevyReportStatus Status, string? Message) : ICommand<Result<GetLevyReport.Response>>;
+    public sealed record Command(Guid InspectorId, Guid ReportId, LevyReportStatus? Status, string? Message) : ICommand<Result<GetLevyReport.Response>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -33,11 +33,11 @@ public static class AnswerLevyReport
             }
 
             var earlier = await LevyReportReads.AnswersAsync(db, report.Id, cancellationToken);
-            var answer = report.Answer(command.InspectorId, command.Status, command.Message!, time.GetUtcNow());
+            var answer = report.Answer(command.InspectorId, command.Status!.Value, command.Message!, time.GetUtcNow());
             db.LevyReportAnswers.Add(answer);
             if (report.ReporterId is { } reporterId)
             {
-                await notifier.RaiseAsync(NoticeKind.LevyReportAnswered, report.Id, reporterId, Notices.LevyReportAnswered(command.Status, answer.Message), payload: null, cancellationToken);
+                await notifier.RaiseAsync(NoticeKind.LevyReportAnswered, report.Id, reporterId, Notices.LevyReportAnswered(answer.Status, answer.Message), payload: null, cancellationToken);
             }
 
             return await LevyReportReads.CaseAsync(db, report, [.. earlier, answer], cancellationToken);

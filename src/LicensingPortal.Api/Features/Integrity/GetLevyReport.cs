@@ -1,12 +1,12 @@
 namespace LicensingPortal.Api.Features.Integrity;
 
 /// <summary>
-/// One report as the inspectorate reads it: everything the reporter said, the application it names (by its reference
+/// One report as the inspectorate reads it: its number, everything the reporter said, the application it names (by its reference
 /// and business), who reported only if they chose to be named, and every answer.
 /// </summary>
 public static class GetLevyReport
 {
-    public sealed record Response(LevyReportView Report, bool SignedIn, string? ReporterEmail, string? BusinessName);
+    public sealed record Response(LevyReportView Report, string Number, bool SignedIn, string? ReporterEmail, string? BusinessName);
 
     public sealed record Query(Guid ReportId) : IQuery<Result<Response>>;
 

@@ -58,11 +58,15 @@ internal static class LevyReportReads
         var business = report.ApplicationId is { } applicationId
             ? await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => b.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new GetLevyReport.Response(View(report, answers), report.ReporterId is not null, email, business);
+        // The inspectorate reads the application by its reference and business, never by the id the owner's pages use.
+        return new GetLevyReport.Response(View(report, answers) with { ApplicationId = null }, NumberOf(report.Id), report.ReporterId is not null, email, business);
     }
 
     public static Task<List<LevyReportAnswer>> AnswersAsync(LicensingDbContext db, Guid reportId, CancellationToken cancellationToken) =>
         db.LevyReportAnswers.AsNoTracking().Where(a => a.ReportId == reportId).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+
+    /// <summary>A report's number as the inspectorate reads it out and writes it in memos ("PL-" and eight letters and digits).</summary>
+    public static string NumberOf(Guid reportId) => ApplicationReference.Of(reportId, "PL");
 
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.LevyReportNotFound, "No such report.");
 }

@@ -8,11 +8,20 @@ public static class ListLevyReports
     /// <summary>How much of what happened the list shows; the report shows all of it.</summary>
     public const int SummaryLength = 140;
 
-    public sealed record Item(Guid Id, DateTimeOffset ReceivedAt, LevyReportStatus Status, string Summary, string? Place, long? AmountAsked, bool? Paid);
+    public sealed record Item(Guid Id, string Number, DateTimeOffset ReceivedAt, LevyReportStatus Status, string Summary, string? Place, long? AmountAsked, bool? Paid);
 
     public sealed record Response(IReadOnlyList<Item> Items, int Received, int InProgress, int Closed);
 
-    public sealed record Query(LevyReportStatus? Status) : IQuery<Result<Response>>;
+    /// <summary>The status as the address names it: received, inProgress or closed (any case); none for every report.</summary>
+    public sealed record Query(string? Status) : IQuery<Result<Response>>
+    {
+        public LevyReportStatus? Shown => TryReadStatus(Status, out var status) ? status : null;
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Status).Must(s => TryReadStatus(s, out _)).WithMessage(_ => Texts.Get("Validation.Levy.Status"));
+    }
 
     public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<Response>>
     {
@@ -21,13 +30,13 @@ public static class ListLevyReports
             var counts = await db.LevyReports.AsNoTracking().GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
             int Count(LevyReportStatus status) => counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
             var rows = await db.LevyReports.AsNoTracking()
-                .Where(r => query.Status == null || r.Status == query.Status)
+                .Where(r => query.Shown == null || r.Status == query.Shown)
                 .OrderBy(r => r.Status == LevyReportStatus.Received ? 0 : 1).ThenByDescending(r => r.ReceivedAt)
                 .Take(Limit)
                 .Select(r => new { r.Id, r.ReceivedAt, r.Status, r.WhatHappened, r.Place, r.AmountAsked, r.Paid })
                 .ToListAsync(cancellationToken);
             return new Response(
-                [.. rows.Select(r => new Item(r.Id, r.ReceivedAt, r.Status, Summary(r.WhatHappened), r.Place, r.AmountAsked, r.Paid))],
+                [.. rows.Select(r => new Item(r.Id, LevyReportReads.NumberOf(r.Id), r.ReceivedAt, r.Status, Summary(r.WhatHappened), r.Place, r.AmountAsked, r.Paid))],
                 Count(LevyReportStatus.Received),
                 Count(LevyReportStatus.InProgress),
                 Count(LevyReportStatus.Closed));
@@ -46,7 +55,7 @@ public static class ListLevyReports
             return true;
         }
 
-        if (char.IsAsciiLetter(text[0]) && Enum.TryParse<LevyReportStatus>(text, ignoreCase: true, out var read) && Enum.IsDefined(read))
+        if (text.All(char.IsAsciiLetter) && Enum.TryParse<LevyReportStatus>(text, ignoreCase: true, out var read) && Enum.IsDefined(read))
         {
             status = read;
             return true;
@@ -57,9 +66,7 @@ public static class ListLevyReports
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/levy-reports", async Task<Results<Ok<Response>, ProblemHttpResult>> (string? status, ISender sender, CancellationToken cancellationToken) =>
-                TryReadStatus(status, out var shown)
-                    ? (await sender.Send(new Query(shown), cancellationToken)).ToOk()
-                    : Error.Invalid("status", "The status is one of received, inProgress or closed.").ToProblem())
+                (await sender.Send(new Query(status), cancellationToken)).ToOk())
             .WithName("ListLevyReports")
             .WithSummary("Reports of demands for money: the unanswered first, then newest first (at most 200); ?status=received|inProgress|closed; and how many stand where.");
 }

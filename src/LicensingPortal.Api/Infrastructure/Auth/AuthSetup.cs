@@ -15,6 +15,7 @@ public static class AuthSetup
     public const string SubmissionLimit = "submission";
     public const string PrecheckLimit = "precheck";
     public const string PublicLimit = "public";
+    public const string ReportLimit = "report";
 
     /// <summary>The default scheme: a bearer token checked against its session, or the sign-in cookie.</summary>
     public const string CheckedScheme = "Checked";
@@ -117,6 +118,12 @@ public static class AuthSetup
             options.AddPolicy(AuthLimit, context => Writes(context, Limit(context, AuthLimit, context.Connection.RemoteIpAddress?.ToString() ?? "local", limits => limits.AuthPermitLimit, sharedLimits)));
             options.AddPolicy(SubmissionLimit, context => Writes(context, Limit(context, SubmissionLimit, Caller(context), limits => limits.SubmissionPermitLimit, sharedLimits)));
             options.AddPolicy(PrecheckLimit, context => Writes(context, Limit(context, PrecheckLimit, Caller(context), limits => limits.PrecheckPermitLimit, sharedLimits)));
+            // Per process, in memory: an anonymous reporter's address is never written down (ADR 0028).
+            options.AddPolicy(ReportLimit, context => Writes(context, RateLimitPartition.GetFixedWindowLimiter(ReportLimit + ":" + Caller(context), _ =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                return new FixedWindowRateLimiterOptions { PermitLimit = limits.ReportPermitLimit, Window = TimeSpan.FromSeconds(limits.ReportWindowSeconds), QueueLimit = 0 };
+            })));
             options.AddPolicy(PublicLimit, context => Limit(context, PublicLimit, context.Connection.RemoteIpAddress?.ToString() ?? "local", limits => limits.PublicPermitLimit, shared: false));
             options.OnRejected = async (context, cancellationToken) =>
             {

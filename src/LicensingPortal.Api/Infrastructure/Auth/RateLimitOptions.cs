@@ -23,6 +23,16 @@ public sealed class RateLimitOptions
     public int PublicPermitLimit { get; set; } = 120;
 
     /// <summary>
+    /// Reports of demands for money per client address (or account) and report window. Counted in each process's
+    /// memory, never in the database, so no row ties an anonymous reporter's address to the time of a report.
+    /// </summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:ReportPermitLimit must be at least 1.")]
+    public int ReportPermitLimit { get; set; } = 10;
+
+    [Range(1, 86400, ErrorMessage = "RateLimits:ReportWindowSeconds must be between 1 and 86400.")]
+    public int ReportWindowSeconds { get; set; } = 3600;
+
+    /// <summary>
     /// On PostgreSQL, count the sign-in, submission and pre-check limits in the database, so they hold for the whole
     /// service whichever node answers (ADR 0021). False counts per process: only for a lone node.
     /// </summary>

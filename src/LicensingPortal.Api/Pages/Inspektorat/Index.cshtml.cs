@@ -17,7 +17,10 @@ public sealed class IndexModel : PortalPage
     public LevyReportStatus? Status => Filters.FirstOrDefault(f => f.Slug == (Shown ?? string.Empty)).Status;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Reports = (await Sender.Send(new ListLevyReports.Query(Status), cancellationToken)).Value;
+        Reports = (await Sender.Send(new ListLevyReports.Query(Status?.ToString()), cancellationToken)).Value;
+
+    /// <summary>Whole days an unanswered report has waited, as Kupang's calendar counts them.</summary>
+    public int DaysWaiting(DateTimeOffset receivedAt) => Wita.Today(Clock).DayNumber - Wita.DateOf(receivedAt).DayNumber;
 
     public int CountOf(LevyReportStatus? status) => status switch
     {

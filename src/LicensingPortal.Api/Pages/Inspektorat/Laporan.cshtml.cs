@@ -34,33 +34,19 @@ public sealed class LaporanModel : PortalPage
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         LevyReportStatus? status = Status switch { "diperiksa" => LevyReportStatus.InProgress, "selesai" => LevyReportStatus.Closed, _ => null };
-        if (status is null)
+        var result = await Sender.Send(new AnswerLevyReport.Command(UserId, id, status, Message), cancellationToken);
+        if (result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Status), Texts.Get("Validation.Levy.AnswerStatus"));
+            TempData[AnsweredKey] = true;
+            return RedirectToPage(new { id });
         }
 
-        if (string.IsNullOrWhiteSpace(Message))
+        if (result.Error!.Status == StatusCodes.Status404NotFound)
         {
-            ModelState.AddModelError(nameof(Message), Texts.Get("Validation.Levy.AnswerMessage"));
+            return NotFound();
         }
 
-        if (ModelState.IsValid)
-        {
-            var result = await Sender.Send(new AnswerLevyReport.Command(UserId, id, status!.Value, Message), cancellationToken);
-            if (result.Succeeded)
-            {
-                TempData[AnsweredKey] = true;
-                return RedirectToPage(new { id });
-            }
-
-            if (result.Error!.Status == StatusCodes.Status404NotFound)
-            {
-                return NotFound();
-            }
-
-            ShowErrors(result.Error, Fields);
-        }
-
+        ShowErrors(result.Error, Fields);
         return await ShowAsync(id, cancellationToken);
     }
 

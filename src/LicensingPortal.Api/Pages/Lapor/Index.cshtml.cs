@@ -11,6 +11,7 @@ namespace LicensingPortal.Api.Pages.Lapor;
 /// signed in or not. A signed-in applicant may name one of their applications, chooses whether the inspectorate sees
 /// who they are, and reads the inspectorate's answers here.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel : PortalPage
 {
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -37,12 +38,9 @@ public sealed class IndexModel : PortalPage
     [BindProperty]
     public string? AmountAsked { get; set; }
 
-    /// <summary>"ya", "tidak", or nothing (not said).</summary>
+    /// <summary>"ya", "tidak", or "tidak-dijawab" (or nothing): not said.</summary>
     [BindProperty]
     public string? Paid { get; set; }
-
-    [BindProperty]
-    public string? Contact { get; set; }
 
     [BindProperty]
     public Guid? ApplicationId { get; set; }
@@ -50,7 +48,13 @@ public sealed class IndexModel : PortalPage
     [BindProperty]
     public bool ShareIdentity { get; set; }
 
-    /// <summary>Set once, after the redirect that follows a report: "akun" when the reporter was signed in, "tamu" when not.</summary>
+    [BindProperty]
+    public string? Contact { get; set; }
+
+    /// <summary>
+    /// Set once, after the redirect that follows a report: "akun" when the reporter was signed in, "tamu" when not and
+    /// gave a contact, "tamu-tanpa-kontak" when they gave none (nobody can answer them).
+    /// </summary>
     public string? Sent { get; private set; }
 
     /// <summary>Whether the reader is an applicant signed in (who names applications and reads answers here).</summary>
@@ -68,24 +72,34 @@ public sealed class IndexModel : PortalPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        long? amount = null;
-        if (!FormNumbers.TryWhole(AmountAsked, out amount))
+        if (!FormNumbers.TryWhole(AmountAsked, out var amount))
         {
             ModelState.AddModelError(nameof(AmountAsked), Texts.Get("Form.NotANumber"));
         }
 
         var happenedOn = ReadDate(HappenedOn, nameof(HappenedOn));
+        bool? paid = Paid switch { "ya" => true, "tidak" => false, _ => null };
+        var reporter = SignedInApplicant ? UserId : (Guid?)null;
+        var command = new ReportLevy.Command(reporter, WhatHappened, Place, happenedOn, amount, paid, Contact, reporter is null ? null : ApplicationId, reporter is not null && ShareIdentity);
         if (!ModelState.IsValid)
         {
+            // What could not be read is said at its field; the use case's validator says the rest at once, so a phone
+            // user mends every field in one round (nothing is sent).
+            var validation = await HttpContext.RequestServices.GetRequiredService<IValidator<ReportLevy.Command>>().ValidateAsync(command, cancellationToken);
+            foreach (var failure in validation.Errors)
+            {
+                var field = Fields.GetValueOrDefault(char.ToLowerInvariant(failure.PropertyName[0]) + failure.PropertyName[1..]);
+                if (field is not null && ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+                {
+                    ModelState.AddModelError(field, failure.ErrorMessage);
+                }
+            }
+
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        bool? paid = Paid switch { "ya" => true, "tidak" => false, _ => null };
-        var reporter = SignedInApplicant ? UserId : (Guid?)null;
-        var result = await Sender.Send(
-            new ReportLevy.Command(reporter, WhatHappened, Place, happenedOn, amount, paid, Contact, reporter is null ? null : ApplicationId, reporter is not null && ShareIdentity),
-            cancellationToken);
+        var result = await Sender.Send(command, cancellationToken);
         if (!result.Succeeded)
         {
             if (result.Error!.Status == StatusCodes.Status404NotFound)
@@ -98,7 +112,7 @@ public sealed class IndexModel : PortalPage
             return Page();
         }
 
-        TempData[SentKey] = reporter is null ? "tamu" : "akun";
+        TempData[SentKey] = reporter is not null ? "akun" : string.IsNullOrWhiteSpace(Contact) ? "tamu-tanpa-kontak" : "tamu";
         return RedirectToPage();
     }
 
@@ -114,12 +128,15 @@ public sealed class IndexModel : PortalPage
         Applications = await ApplicationRows.LoadAsync(Sender, UserId, applications, null, Language, cancellationToken);
     }
 
-    /// <summary>An application as the reporter knows it: its business, and when it was sent.</summary>
-    public string NameOf(Guid applicationId) =>
+    /// <summary>An application as the reporter knows it: its business, and the day it was sent ("about the application for …").</summary>
+    public string AboutApplication(Guid applicationId) =>
         Applications?.Applications.FirstOrDefault(a => a.Id == applicationId) is { } application
-            ? $"{Applications.BusinessNames.GetValueOrDefault(application.BusinessId) ?? Texts.Get("Applications.Open")}, {Cultures.Wita(application.SubmittedAt)}"
+            ? Texts.Format("Levy.Mine.Application", BusinessOf(application), Cultures.Date(Wita.DateOf(application.SubmittedAt)))
             : Texts.Get("Applications.Open");
 
     public IEnumerable<Choice> ApplicationChoices =>
-        Applications?.Applications.Select(a => new Choice(a.Id.ToString(), NameOf(a.Id))) ?? [];
+        Applications?.Applications.Select(a => new Choice(a.Id.ToString(), $"{BusinessOf(a)}, {Cultures.Date(Wita.DateOf(a.SubmittedAt))}")) ?? [];
+
+    private string BusinessOf(ListApplications.Summary application) =>
+        Applications?.BusinessNames.GetValueOrDefault(application.BusinessId) ?? Texts.Get("Applications.Open");
 }

@@ -113,7 +113,7 @@ public sealed class AccountTestsOnPostgres(PostgresSmtpPortal portal) : AccountT
 /// <summary>Demo accounts in the embedded default only; the first Admin of a production instance from configuration.</summary>
 public sealed class AccountSeedTests(PostgresPortal postgres, SqlitePortal sqlite) : IClassFixture<PostgresPortal>, IClassFixture<SqlitePortal>
 {
-    private static readonly string[] DemoEmails = ["pemohon1@demo.kupang.test", "pemohon2@demo.kupang.test", "petugas@demo.kupang.test", "walikota@demo.kupang.test", "admin@demo.kupang.test"];
+    private static readonly string[] DemoEmails = ["pemohon1@demo.kupang.test", "pemohon2@demo.kupang.test", "petugas@demo.kupang.test", "walikota@demo.kupang.test", "admin@demo.kupang.test", "inspektorat@demo.kupang.test"];
 
     /// <summary>Every demo account signs in as the README says; a staff one with the code for its key in the seed file, as a newcomer's app would.</summary>
     [Fact]
@@ -126,7 +126,8 @@ public sealed class AccountSeedTests(PostgresPortal postgres, SqlitePortal sqlit
             var email = (string)seed!["email"]!;
             var password = email.StartsWith("pemohon", StringComparison.Ordinal) ? "Pemohon-Demo-2026"
                 : email.StartsWith("petugas", StringComparison.Ordinal) ? "Petugas-Demo-2026"
-                : email.StartsWith("walikota", StringComparison.Ordinal) ? "Walikota-Demo-2026" : "Admin-Demo-2026";
+                : email.StartsWith("walikota", StringComparison.Ordinal) ? "Walikota-Demo-2026"
+                : email.StartsWith("inspektorat", StringComparison.Ordinal) ? "Inspektorat-Demo-2026" : "Admin-Demo-2026";
             var key = (string?)seed["authenticatorKey"];
             Assert.Equal(!email.StartsWith("pemohon", StringComparison.Ordinal), key is not null);
             if (key is not null)

@@ -122,6 +122,57 @@ public abstract class LevyReportTests(Portal portal)
     }
 
     [Fact]
+    public async Task TheInspectorateList_IsNumbered_AndFilteredByStatus_AndAWrongStatusIsSaid()
+    {
+        using var inspector = await portal.StaffAsync(Roles.Inspector);
+        var sent = await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened });
+        var id = (string)(await sent.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{id}/answers", new { status = "inProgress", message = "Sedang kami periksa." });
+
+        var inProgress = await inspector.Client.GetFromJsonAsync<JsonObject>("/api/inspectorate/levy-reports?status=INPROGRESS");
+        var received = await inspector.Client.GetFromJsonAsync<JsonObject>("/api/inspectorate/levy-reports?status=received");
+
+        var item = Assert.Single(inProgress!["items"]!.AsArray(), i => (string)i!["id"]! == id)!;
+        Assert.Matches("^PL-[0-9A-Z]{4}-[0-9A-Z]{4}$", (string)item["number"]!);
+        Assert.Equal((string)item["number"]!, (string)(await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!["number"]!);
+        Assert.DoesNotContain(received!["items"]!.AsArray(), i => (string)i!["id"]! == id);
+        Assert.True((int)inProgress["inProgress"]! >= 1);
+        foreach (var wrong in new[] { "1", "received,closed", "semua" })
+        {
+            await Problems.AssertAsync(await inspector.Client.GetAsync($"/api/inspectorate/levy-reports?status={wrong}"), HttpStatusCode.BadRequest, "validation_failed");
+        }
+    }
+
+    [Fact]
+    public async Task TheInspectorateRole_IsHeldAlone_AndNoAdministratorGivesItToThemselves()
+    {
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        using var officer = await portal.StaffAsync(Roles.Officer);
+
+        await Problems.AssertAsync(await admin.Client.PostAsJsonAsync("/api/admin/staff", new { email = $"inspektur-{Guid.NewGuid():N}@example.com", roles = new[] { Roles.Inspector, Roles.Officer } }), HttpStatusCode.BadRequest, "validation_failed");
+        await Problems.AssertAsync(await admin.Client.PutAsJsonAsync($"/api/admin/staff/{officer.Id}/roles", new { roles = new[] { Roles.Officer, Roles.Inspector } }), HttpStatusCode.BadRequest, "validation_failed");
+        await Problems.AssertAsync(await admin.Client.PutAsJsonAsync($"/api/admin/staff/{admin.Id}/roles", new { roles = new[] { Roles.Inspector } }), HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsJsonAsync($"/api/admin/staff/{officer.Id}/roles", new { roles = new[] { Roles.Inspector } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.Client.PostAsJsonAsync("/api/admin/staff", new { email = $"inspektur-{Guid.NewGuid():N}@example.com", roles = new[] { Roles.Inspector } })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reports_HaveARateLimitOfTheirOwn_PerAddress()
+    {
+        await using var limited = portal.Create(new Dictionary<string, string?>(Portal.DefaultSettings()) { ["RateLimits:ReportPermitLimit"] = "2", ["Jobs:RunServer"] = "false" });
+        using var client = limited.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened })).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task AKeyedReport_RetriedWithItsKey_IsOneReport()
     {
         using var applicant = await portal.ApplicantAsync();

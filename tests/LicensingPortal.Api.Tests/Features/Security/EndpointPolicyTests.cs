@@ -21,14 +21,14 @@ public sealed class EndpointPolicyTests(SqlitePortal portal) : IClassFixture<Sql
     }
 
     [Fact]
-    public void PublicEndpoints_AreOnlyAccountsVerificationStatisticsHealthAssetsAndTheApiDescription()
+    public void PublicEndpoints_AreOnlyAccountsVerificationStatisticsReportsOfDemandsHealthAssetsAndTheApiDescription()
     {
         var endpoints = portal.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
 
         var publicPaths = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText ?? string.Empty);
 
         Assert.All(publicPaths, path => Assert.Matches(
-            @"^/?(api/auth/|api/verify/|api/transparency/|api/public/|health/|openapi/|scalar|(css|js|lib)/|favicon\.|$|index$|akun/|bahasa/|kesalahan/|cek-izin|statistik|transparansi|bantuan)",
+            @"^/?(api/auth/|api/verify/|api/transparency/|api/public/|health/|openapi/|scalar|(css|js|lib)/|favicon\.|$|index$|akun/|bahasa/|kesalahan/|cek-izin|statistik|transparansi|bantuan|lapor)",
             path));
     }
 }

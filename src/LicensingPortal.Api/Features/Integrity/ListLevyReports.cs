@@ -1,26 +1,34 @@
 namespace LicensingPortal.Api.Features.Integrity;
 
-/// <summary>The inspectorate's list of reports of demands for money: the unanswered first, then newest first; how many stand where.</summary>
+/// <summary>
+/// The inspectorate's list of reports of demands for money, a page at a time: the unanswered first, then newest first;
+/// how many stand where.
+/// </summary>
 public static class ListLevyReports
 {
-    public const int Limit = 200;
+    public const int PageSize = 50;
 
     /// <summary>How much of what happened the list shows; the report shows all of it.</summary>
     public const int SummaryLength = 140;
 
     public sealed record Item(Guid Id, string Number, DateTimeOffset ReceivedAt, LevyReportStatus Status, string Summary, string? Place, long? AmountAsked, bool? Paid);
 
-    public sealed record Response(IReadOnlyList<Item> Items, int Received, int InProgress, int Closed);
+    /// <summary>One page of the reports shown (<see cref="Page"/> of <see cref="Pages"/>, from 1), and the counts of all.</summary>
+    public sealed record Response(IReadOnlyList<Item> Items, int Page, int Pages, int Received, int InProgress, int Closed);
 
-    /// <summary>The status as the address names it: received, inProgress or closed (any case); none for every report.</summary>
-    public sealed record Query(string? Status) : IQuery<Result<Response>>
+    /// <summary>The status as the address names it: received, inProgress or closed (any case); none for every report. Pages count from 1.</summary>
+    public sealed record Query(string? Status, int Page = 1) : IQuery<Result<Response>>
     {
         public LevyReportStatus? Shown => TryReadStatus(Status, out var status) ? status : null;
     }
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Status).Must(s => TryReadStatus(s, out _)).WithMessage(_ => Texts.Get("Validation.Levy.Status"));
+        public Validator()
+        {
+            RuleFor(q => q.Status).Must(s => TryReadStatus(s, out _)).WithMessage(_ => Texts.Get("Validation.Levy.Status"));
+            RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage(_ => Texts.Get("Validation.Page"));
+        }
     }
 
     public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<Response>>
@@ -29,14 +37,18 @@ public static class ListLevyReports
         {
             var counts = await db.LevyReports.AsNoTracking().GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
             int Count(LevyReportStatus status) => counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
+            var shown = query.Shown is { } status ? Count(status) : counts.Sum(c => c.Count);
             var rows = await db.LevyReports.AsNoTracking()
                 .Where(r => query.Shown == null || r.Status == query.Shown)
-                .OrderBy(r => r.Status == LevyReportStatus.Received ? 0 : 1).ThenByDescending(r => r.ReceivedAt)
-                .Take(Limit)
+                .OrderBy(r => r.Status == LevyReportStatus.Received ? 0 : 1).ThenByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)
+                .Skip((query.Page - 1) * PageSize)
+                .Take(PageSize)
                 .Select(r => new { r.Id, r.ReceivedAt, r.Status, r.WhatHappened, r.Place, r.AmountAsked, r.Paid })
                 .ToListAsync(cancellationToken);
             return new Response(
                 [.. rows.Select(r => new Item(r.Id, LevyReportReads.NumberOf(r.Id), r.ReceivedAt, r.Status, Summary(r.WhatHappened), r.Place, r.AmountAsked, r.Paid))],
+                query.Page,
+                Math.Max(1, (shown + PageSize - 1) / PageSize),
                 Count(LevyReportStatus.Received),
                 Count(LevyReportStatus.InProgress),
                 Count(LevyReportStatus.Closed));
@@ -65,8 +77,8 @@ public static class ListLevyReports
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/levy-reports", async Task<Results<Ok<Response>, ProblemHttpResult>> (string? status, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Query(status), cancellationToken)).ToOk())
+        routes.MapGet("/levy-reports", async Task<Results<Ok<Response>, ProblemHttpResult>> (string? status, int? page, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(status, page ?? 1), cancellationToken)).ToOk())
             .WithName("ListLevyReports")
-            .WithSummary("Reports of demands for money: the unanswered first, then newest first (at most 200); ?status=received|inProgress|closed; and how many stand where.");
+            .WithSummary("Reports of demands for money, 50 a page (?page=1, 2, …): the unanswered first, then newest first; ?status=received|inProgress|closed; and how many stand where.");
 }

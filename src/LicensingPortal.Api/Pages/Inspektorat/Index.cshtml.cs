@@ -9,6 +9,9 @@ public sealed class IndexModel : PortalPage
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "status")]
     public string? Shown { get; set; }
 
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "halaman")]
+    public int PageNumber { get; set; } = 1;
+
     public ListLevyReports.Response Reports { get; private set; } = null!;
 
     public static readonly IReadOnlyList<(string Slug, LevyReportStatus? Status)> Filters =
@@ -17,7 +20,11 @@ public sealed class IndexModel : PortalPage
     public LevyReportStatus? Status => Filters.FirstOrDefault(f => f.Slug == (Shown ?? string.Empty)).Status;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Reports = (await Sender.Send(new ListLevyReports.Query(Status?.ToString()), cancellationToken)).Value;
+        Reports = (await Sender.Send(new ListLevyReports.Query(Status?.ToString(), Math.Clamp(PageNumber, 1, 100_000)), cancellationToken)).Value;
+
+    /// <summary>The address of another page of the same list.</summary>
+    public string PageUrl(int page) =>
+        "/inspektorat?" + (string.IsNullOrEmpty(Shown) ? string.Empty : "status=" + Uri.EscapeDataString(Shown) + "&") + "halaman=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Whole days an unanswered report has waited, as Kupang's calendar counts them.</summary>
     public int DaysWaiting(DateTimeOffset receivedAt) => Wita.Today(Clock).DayNumber - Wita.DateOf(receivedAt).DayNumber;

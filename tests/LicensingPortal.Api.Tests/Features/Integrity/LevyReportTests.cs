@@ -144,6 +144,33 @@ public abstract class LevyReportTests(Portal portal)
     }
 
     [Fact]
+    public async Task TheInspectorateList_ComesAPageAtATime_EveryReportOnOnePage()
+    {
+        using var inspector = await portal.StaffAsync(Roles.Inspector);
+        for (var i = 0; i <= Api.Features.Integrity.ListLevyReports.PageSize; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = $"{WhatHappened} Laporan ke-{i}." })).StatusCode);
+        }
+
+        var first = (await inspector.Client.GetFromJsonAsync<JsonObject>("/api/inspectorate/levy-reports?status=received"))!;
+        var pages = (int)first["pages"]!;
+        var seen = new List<string>();
+        for (var page = 1; page <= pages; page++)
+        {
+            var list = (await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports?status=received&page={page}"))!;
+            Assert.Equal(page, (int)list["page"]!);
+            seen.AddRange(list["items"]!.AsArray().Select(i => (string)i!["id"]!));
+        }
+
+        Assert.True(pages >= 2, $"{pages} pages");
+        Assert.Equal(Api.Features.Integrity.ListLevyReports.PageSize, first["items"]!.AsArray().Count);
+        Assert.Equal((int)first["received"]!, seen.Count);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Empty((await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports?status=received&page={pages + 1}"))!["items"]!.AsArray());
+        await Problems.AssertAsync(await inspector.Client.GetAsync("/api/inspectorate/levy-reports?page=0"), HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
     public async Task TheInspectorateRole_IsHeldAlone_AndNoAdministratorGivesItToThemselves()
     {
         using var admin = await portal.StaffAsync(Roles.Admin);

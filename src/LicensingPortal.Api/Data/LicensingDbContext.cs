@@ -124,6 +124,9 @@ public abstract class LicensingDbContext(DbContextOptions options)
             report.Property(r => r.Place).HasMaxLength(LevyReport.PlaceMaxLength);
             report.Property(r => r.Contact).HasMaxLength(LevyReport.ContactMaxLength);
             report.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            report.Property(r => r.Number).HasMaxLength(12);
+            report.Property(r => r.FollowUpCodeSha256).HasMaxLength(64);
+            report.HasIndex(r => r.Number).IsUnique();
             report.HasIndex(r => r.ReceivedAt);
             report.HasIndex(r => new { r.ReporterId, r.ReceivedAt });
             // A reporter's account may go; the report stays, unnamed.

@@ -36,11 +36,14 @@ public static class ApplicationReference
     /// without "LP", dashes or spaces; the letter O read as zero and I or L as one, as Crockford's base 32 decodes
     /// them, since a reference never holds those letters); null when the text is not a reference.
     /// </summary>
-    public static string? IdSuffixOf(string text)
+    public static string? IdSuffixOf(string text) => IdSuffixOf(text, "LP");
+
+    /// <summary>The same for a reference with another prefix.</summary>
+    public static string? IdSuffixOf(string text, string prefix)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var plain = new string(text.ToUpperInvariant().Where(c => c != '-' && !char.IsWhiteSpace(c)).ToArray());
-        plain = plain.StartsWith("LP", StringComparison.Ordinal) ? plain[2..] : plain;
+        ArgumentNullException.ThrowIfNull(prefix);
+        var plain = Plain(text, prefix);
         if (plain.Length != 8)
         {
             return null;
@@ -49,7 +52,7 @@ public static class ApplicationReference
         var value = 0UL;
         foreach (var c in plain)
         {
-            var digit = Alphabet.IndexOf(c switch { 'O' => '0', 'I' or 'L' => '1', _ => c }, StringComparison.Ordinal);
+            var digit = Alphabet.IndexOf(c, StringComparison.Ordinal);
             if (digit < 0)
             {
                 return null;
@@ -59,5 +62,20 @@ public static class ApplicationReference
         }
 
         return value.ToString("x10", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A reference as typed, written as <see cref="Of(Guid, string)"/> writes it (call only when <see cref="IdSuffixOf(string, string)"/> read it).</summary>
+    public static string Canonical(string text, string prefix)
+    {
+        var plain = Plain(text, prefix);
+        return $"{prefix}-{plain[..4]}-{plain[4..]}";
+    }
+
+    /// <summary>The eight characters of a reference as typed: upper case, without the prefix, dashes or spaces, O read as 0 and I or L as 1.</summary>
+    private static string Plain(string text, string prefix)
+    {
+        var plain = new string(text.ToUpperInvariant().Where(c => c != '-' && !char.IsWhiteSpace(c)).ToArray());
+        plain = plain.StartsWith(prefix, StringComparison.Ordinal) ? plain[prefix.Length..] : plain;
+        return new string([.. plain.Select(c => c switch { 'O' => '0', 'I' or 'L' => '1', _ => c })]);
     }
 }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace LicensingPortal.Api.Domain;
 
 /// <summary>Where a report of a demand for money stands, as its reporter reads it.</summary>
@@ -17,7 +20,8 @@ public enum LevyReportStatus
 /// A report that someone asked for money (or a gift, or a favour) for a permit the service gives free: pungutan liar,
 /// pungli. Anyone may report, signed in or not; the city's inspectorate reads and answers it, never the licensing
 /// officers, whom it may be about. The reporter is named to the inspectorate only when they chose to be; a signed-in
-/// reporter reads the answers in their own list and inbox either way.
+/// reporter reads the answers in their own list and inbox either way, and one who was not signed in reads them with
+/// the report's number and the secret code shown to them once when they sent it.
 /// </summary>
 public sealed class LevyReport
 {
@@ -34,7 +38,16 @@ public sealed class LevyReport
     {
     }
 
+    /// <summary>The characters of a follow-up code: Crockford's base 32 (no I, L, O or U, so nothing is misread).</summary>
+    private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
     public Guid Id { get; private set; }
+
+    /// <summary>The number people read out and write in memos ("PL-" and eight letters and digits), from the id.</summary>
+    public string Number { get; private set; } = string.Empty;
+
+    /// <summary>The hash of the secret code with which a reporter who was not signed in reads the answers; null for a signed-in one.</summary>
+    public string? FollowUpCodeSha256 { get; private set; }
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
@@ -66,12 +79,17 @@ public sealed class LevyReport
 
     public LevyReportStatus Status { get; private set; }
 
-    public static LevyReport Receive(Guid? reporterId, bool shareIdentity, string? contact, string whatHappened, string? place, DateOnly? happenedOn, long? amountAsked, bool? paid, Guid? applicationId, DateTimeOffset now)
+    /// <summary>A new report, and for one made without signing in the follow-up code its reporter is shown once ("XXXXX-XXXXX").</summary>
+    public static (LevyReport Report, string? FollowUpCode) Receive(Guid? reporterId, bool shareIdentity, string? contact, string whatHappened, string? place, DateOnly? happenedOn, long? amountAsked, bool? paid, Guid? applicationId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(whatHappened);
-        return new LevyReport
+        var id = Guid.CreateVersion7(now);
+        var code = reporterId is null ? string.Concat(Enumerable.Range(0, 10).Select(_ => CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)])) : null;
+        return (new LevyReport
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id,
+            Number = ApplicationReference.Of(id, NumberPrefix),
+            FollowUpCodeSha256 = code is null ? null : HashOf(code),
             ReceivedAt = now,
             ReporterId = reporterId,
             ShareIdentity = reporterId is not null && shareIdentity,
@@ -83,8 +101,24 @@ public sealed class LevyReport
             Paid = paid,
             ApplicationId = reporterId is null ? null : applicationId,
             Status = LevyReportStatus.Received,
-        };
+        }, code is null ? null : $"{code[..5]}-{code[5..]}");
     }
+
+    public const string NumberPrefix = "PL";
+
+    /// <summary>A report's number as typed or read out (any case, spaces, with or without "PL" and dashes), written the way it is stored; null when it is none.</summary>
+    public static string? NumberAsWritten(string? text) =>
+        ApplicationReference.IdSuffixOf(text ?? string.Empty, NumberPrefix) is null ? null : ApplicationReference.Canonical(text!, NumberPrefix);
+
+    /// <summary>Whether <paramref name="code"/> (as typed: any case, dashes, spaces, O for 0, I or L for 1) is this report's follow-up code.</summary>
+    public bool IsFollowedUpWith(string? code) =>
+        FollowUpCodeSha256 is { } stored && code is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(HashOf(Plain(code))));
+
+    private static string Plain(string code) =>
+        new([.. code.ToUpperInvariant().Where(char.IsAsciiLetterOrDigit).Select(c => c switch { 'O' => '0', 'I' or 'L' => '1', _ => c })]);
+
+    private static string HashOf(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(code)));
 
     /// <summary>
     /// The inspectorate answers: what it did or will do, and where the report stands now (being looked into, or

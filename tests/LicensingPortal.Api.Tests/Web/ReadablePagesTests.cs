@@ -279,7 +279,7 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
     [GeneratedRegex("[\"\u201c'][a-z0-9]+(?:-[a-z0-9]+)+[\"\u201d']")]
     private static partial Regex QuotedId();
 
-    [GeneratedRegex(@"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b(?!LP-)[A-Z]{2,}(?:-[A-Z]{2,}){2,}\b(?!-\d)")]
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b(?!LP-|PL-)[A-Z]{2,}(?:-[A-Z]{2,}){2,}\b(?!-\d)")]
     private static partial Regex ScreamingCode();
 
     [GeneratedRegex(@"\{[A-Za-z][A-Za-z0-9.]*\}")]

@@ -360,16 +360,18 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
 
     /// <summary>
     /// Someone asked for money reports it from any page's footer on a phone, without signing in; the inspectorate (and
-    /// only it: an officer is refused) finds it first in its list, reads it and answers.
+    /// only it: an officer is refused) finds it first in its list, reads it and answers; the reporter reads the answer
+    /// later with the number and the secret code the page showed once.
     /// </summary>
     [Fact]
-    public async Task SomeoneAskedForMoney_ReportsItWithoutSigningIn_AndOnlyTheInspectorateReadsAndAnswersIt()
+    public async Task SomeoneAskedForMoney_ReportsItWithoutSigningIn_OnlyTheInspectorateAnswers_AndTheReporterReadsItWithTheNumberAndCode()
     {
         // An amount of its own tells this report from those of other tests in the class.
         var amount = Random.Shared.Next(100, 999) * 1000 + 500;
         var shown = "Rp" + amount.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
         const string what = "Seorang pria di kantor kelurahan meminta uang supaya izin saya cepat keluar.";
         var problems = new List<string>();
+        string number = string.Empty, code = string.Empty;
         var citizen = await portal.NewPageAsync();
         await BrowserPortal.StepsAsync(citizen, async () =>
         {
@@ -404,6 +406,11 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             // Sent once: the form is gone, so a worried reporter does not send it again; another report is a link away.
             await Assertions.Expect(citizen.Locator("form textarea")).ToHaveCountAsync(0);
             await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { Name = Say.Id("Levy.Sent.Another"), Exact = true })).ToBeVisibleAsync();
+            // The number and the secret code, shown this once, read the answer later without an account.
+            number = await citizen.Locator("#nomor-laporan").InnerTextAsync();
+            code = await citizen.Locator("#kode-rahasia").InnerTextAsync();
+            Assert.Matches("^PL-[0-9A-Z]{4}-[0-9A-Z]{4}$", number);
+            Assert.Matches("^[0-9A-Z]{5}-[0-9A-Z]{5}$", code);
             await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-sent", "id", problems);
         });
 
@@ -434,12 +441,26 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync(Say.Id("Inspectorate.Reporter.Guest"));
             await ReadablePagesTests.ReadHereAsync(inspector, "inspectorate-report", "id", problems, plainWords: false);
             await inspector.GetByLabel(Say.Id("Inspectorate.Answer.Closed"), new() { Exact = true }).CheckAsync();
-            // Nobody can read an answer to a report made without signing in: the inspectorate keeps a note of what it did.
-            await inspector.GetByLabel(Say.Id("Inspectorate.Answer.Message.Guest"), new() { Exact = true }).FillAsync("Petugas kelurahan itu sudah diperiksa.");
-            await inspector.GetByRole(AriaRole.Button, new() { Name = Say.Id("Inspectorate.Answer.Button.Guest"), Exact = true }).ClickAsync();
+            await inspector.GetByLabel(Say.Id("Inspectorate.Answer.Message"), new() { Exact = true }).FillAsync("Petugas kelurahan itu sudah diperiksa.");
+            await inspector.GetByRole(AriaRole.Button, new() { Name = Say.Id("Inspectorate.Answer.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(inspector.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Inspectorate.Answered.Guest"));
             await Assertions.Expect(inspector.Locator(".govuk-inset-text")).ToContainTextAsync("Petugas kelurahan itu sudah diperiksa.");
             await Assertions.Expect(inspector.Locator("main .govuk-tag").First).ToHaveTextAsync(Say.Id("Levy.Status.Closed"));
+        });
+
+        await BrowserPortal.StepsAsync(citizen, async () =>
+        {
+            // Back later, on any phone: the number and the code open the answer.
+            await citizen.GotoAsync("/lapor");
+            await citizen.GetByRole(AriaRole.Link, new() { Name = Say.Id("Levy.Check.Link"), Exact = true }).ClickAsync();
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Levy.Check.Title"));
+            await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-check-form", "id", problems);
+            await citizen.GetByLabel(Say.Id("Levy.Check.Number"), new() { Exact = true }).FillAsync(number.ToLowerInvariant());
+            await citizen.GetByLabel(Say.Id("Levy.Check.Code"), new() { Exact = true }).FillAsync(code);
+            await citizen.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Check.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(citizen.Locator(".govuk-inset-text")).ToContainTextAsync("Petugas kelurahan itu sudah diperiksa.");
+            await Assertions.Expect(citizen.Locator("main .govuk-tag")).ToHaveTextAsync(Say.Id("Levy.Status.Closed"));
+            await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-check", "id", problems);
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

@@ -6,7 +6,7 @@ namespace LicensingPortal.Api.Features.Integrity;
 /// </summary>
 public static class GetLevyReport
 {
-    public sealed record Response(LevyReportView Report, string Number, bool SignedIn, string? ReporterEmail, string? BusinessName);
+    public sealed record Response(LevyReportView Report, bool SignedIn, string? ReporterEmail, string? BusinessName);
 
     public sealed record Query(Guid ReportId) : IQuery<Result<Response>>;
 

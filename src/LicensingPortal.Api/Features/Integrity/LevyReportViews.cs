@@ -6,6 +6,7 @@ public sealed record LevyAnswerView(LevyReportStatus Status, string Message, Dat
 /// <summary>A report as its reporter reads it: what they said, where it stands, and every answer, oldest first.</summary>
 public sealed record LevyReportView(
     Guid Id,
+    string Number,
     DateTimeOffset ReceivedAt,
     LevyReportStatus Status,
     string WhatHappened,
@@ -36,6 +37,7 @@ internal static class LevyReportReads
 
     public static LevyReportView View(LevyReport report, IEnumerable<LevyReportAnswer> answers) => new(
         report.Id,
+        report.Number,
         report.ReceivedAt,
         report.Status,
         report.WhatHappened,
@@ -59,14 +61,11 @@ internal static class LevyReportReads
             ? await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => b.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
         // The inspectorate reads the application by its reference and business, never by the id the owner's pages use.
-        return new GetLevyReport.Response(View(report, answers) with { ApplicationId = null }, NumberOf(report.Id), report.ReporterId is not null, email, business);
+        return new GetLevyReport.Response(View(report, answers) with { ApplicationId = null }, report.ReporterId is not null, email, business);
     }
 
     public static Task<List<LevyReportAnswer>> AnswersAsync(LicensingDbContext db, Guid reportId, CancellationToken cancellationToken) =>
         db.LevyReportAnswers.AsNoTracking().Where(a => a.ReportId == reportId).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(cancellationToken);
-
-    /// <summary>A report's number as the inspectorate reads it out and writes it in memos ("PL-" and eight letters and digits).</summary>
-    public static string NumberOf(Guid reportId) => ApplicationReference.Of(reportId, "PL");
 
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.LevyReportNotFound, "No such report.");
 }

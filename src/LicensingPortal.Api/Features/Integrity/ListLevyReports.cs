@@ -43,10 +43,10 @@ public static class ListLevyReports
                 .OrderBy(r => r.Status == LevyReportStatus.Received ? 0 : 1).ThenByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)
                 .Skip((query.Page - 1) * PageSize)
                 .Take(PageSize)
-                .Select(r => new { r.Id, r.ReceivedAt, r.Status, r.WhatHappened, r.Place, r.AmountAsked, r.Paid })
+                .Select(r => new { r.Id, r.Number, r.ReceivedAt, r.Status, r.WhatHappened, r.Place, r.AmountAsked, r.Paid })
                 .ToListAsync(cancellationToken);
             return new Response(
-                [.. rows.Select(r => new Item(r.Id, LevyReportReads.NumberOf(r.Id), r.ReceivedAt, r.Status, Summary(r.WhatHappened), r.Place, r.AmountAsked, r.Paid))],
+                [.. rows.Select(r => new Item(r.Id, r.Number, r.ReceivedAt, r.Status, Summary(r.WhatHappened), r.Place, r.AmountAsked, r.Paid))],
                 query.Page,
                 Math.Max(1, (shown + PageSize - 1) / PageSize),
                 Count(LevyReportStatus.Received),

@@ -18,7 +18,13 @@ public static class ReportLevy
     public sealed record Request(string? WhatHappened, string? Place, DateOnly? HappenedOn, long? AmountAsked, bool? Paid, string? Contact, Guid? ApplicationId, bool ShareIdentity = false);
 
     public sealed record Command(Guid? ReporterId, string? WhatHappened, string? Place, DateOnly? HappenedOn, long? AmountAsked, bool? Paid, string? Contact, Guid? ApplicationId = null, bool ShareIdentity = false)
-        : ICommand<Result<LevyReportView>>;
+        : ICommand<Result<Receipt>>;
+
+    /// <summary>
+    /// What the reporter keeps: the report's number and, for one not signed in, the secret code that reads the answers
+    /// with it (POST /api/public/levy-reports/check, the page /lapor/cek). The code is shown here once and never again.
+    /// </summary>
+    public sealed record Receipt(Guid Id, string Number, DateTimeOffset ReceivedAt, string? FollowUpCode);
 
     /// <summary>The earliest day a report can be about.</summary>
     public static readonly DateOnly Earliest = new(2000, 1, 1);
@@ -37,9 +43,9 @@ public static class ReportLevy
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Command, Result<LevyReportView>>
+    public sealed class Handler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Command, Result<Receipt>>
     {
-        public async ValueTask<Result<LevyReportView>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<Receipt>> Handle(Command command, CancellationToken cancellationToken)
         {
             // Another applicant's application is not found, as everywhere: nobody learns it exists.
             if (command.ApplicationId is { } applicationId
@@ -48,22 +54,22 @@ public static class ReportLevy
                 return Error.NotFound(ErrorCodes.ApplicationNotFound, "No such application.");
             }
 
-            var report = LevyReport.Receive(
+            var (report, code) = LevyReport.Receive(
                 command.ReporterId, command.ShareIdentity, command.Contact, command.WhatHappened!, command.Place, command.HappenedOn, command.AmountAsked, command.Paid, command.ApplicationId, time.GetUtcNow());
             db.LevyReports.Add(report);
-            return LevyReportReads.View(report, []);
+            return new Receipt(report.Id, report.Number, report.ReceivedAt, code);
         }
     }
 
     public static RouteHandlerBuilder MapPublic(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/levy-reports", async Task<Results<Created<LevyReportView>, ProblemHttpResult>> (PublicRequest request, ISender sender, CancellationToken cancellationToken) =>
+        routes.MapPost("/levy-reports", async Task<Results<Created<Receipt>, ProblemHttpResult>> (PublicRequest request, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Command(null, request.WhatHappened, request.Place, request.HappenedOn, request.AmountAsked, request.Paid, request.Contact), cancellationToken))
                     .ToCreated())
             .WithName("ReportLevyAnonymously")
-            .WithSummary("Report a demand for money (pungli) without signing in; only the city's inspectorate reads it. The service is free: nobody may ask for money for a permit.");
+            .WithSummary("Report a demand for money (pungli) without signing in; only the city's inspectorate reads it. The answer carries the report's number and a follow-up code, shown once, with which POST /api/public/levy-reports/check reads the inspectorate's answers. The service is free: nobody may ask for money for a permit.");
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/levy-reports", async Task<Results<Created<LevyReportView>, ProblemHttpResult>> (Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        routes.MapPost("/levy-reports", async Task<Results<Created<Receipt>, ProblemHttpResult>> (Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Command(user.UserId(), request.WhatHappened, request.Place, request.HappenedOn, request.AmountAsked, request.Paid, request.Contact, request.ApplicationId, request.ShareIdentity), cancellationToken))
                     .ToCreated(_ => "/api/me/levy-reports"))
             .WithName("ReportLevy")

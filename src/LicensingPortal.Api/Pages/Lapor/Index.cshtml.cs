@@ -25,6 +25,8 @@ public sealed class IndexModel : PortalPage
     };
 
     private const string SentKey = "Lapor.Terkirim";
+    private const string NumberKey = "Lapor.Nomor";
+    private const string CodeKey = "Lapor.Kode";
 
     [BindProperty]
     public string? WhatHappened { get; set; }
@@ -51,11 +53,13 @@ public sealed class IndexModel : PortalPage
     [BindProperty]
     public string? Contact { get; set; }
 
-    /// <summary>
-    /// Set once, after the redirect that follows a report: "akun" when the reporter was signed in, "tamu" when not and
-    /// gave a contact, "tamu-tanpa-kontak" when they gave none (nobody can answer them).
-    /// </summary>
+    /// <summary>Set once, after the redirect that follows a report: "akun" when the reporter was signed in, "tamu" when not.</summary>
     public string? Sent { get; private set; }
+
+    /// <summary>The number of the report just sent, and for a reporter not signed in its follow-up code, shown this once.</summary>
+    public string? SentNumber { get; private set; }
+
+    public string? SentCode { get; private set; }
 
     /// <summary>Whether the reader is an applicant signed in (who names applications and reads answers here).</summary>
     public bool SignedInApplicant => User.IsInRole(Roles.Applicant);
@@ -67,6 +71,8 @@ public sealed class IndexModel : PortalPage
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Sent = TempData[SentKey] as string;
+        SentNumber = TempData[NumberKey] as string;
+        SentCode = TempData[CodeKey] as string;
         await LoadAsync(cancellationToken);
     }
 
@@ -112,7 +118,10 @@ public sealed class IndexModel : PortalPage
             return Page();
         }
 
-        TempData[SentKey] = reporter is not null ? "akun" : string.IsNullOrWhiteSpace(Contact) ? "tamu-tanpa-kontak" : "tamu";
+        // Said once after the redirect (TempData's cookie is encrypted and gone once read); the code is never stored readable.
+        TempData[SentKey] = reporter is not null ? "akun" : "tamu";
+        TempData[NumberKey] = result.Value.Number;
+        TempData[CodeKey] = result.Value.FollowUpCode;
         return RedirectToPage();
     }
 

@@ -48,6 +48,40 @@ public abstract class LevyReportTests(Portal portal)
     }
 
     [Fact]
+    public async Task AReporterWithoutAnAccount_ReadsTheAnswer_WithTheNumberAndTheCodeShownOnce()
+    {
+        var sent = await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened });
+        var receipt = (await sent.Content.ReadFromJsonAsync<JsonObject>())!;
+        var number = (string)receipt["number"]!;
+        var code = (string)receipt["followUpCode"]!;
+        Assert.Matches("^PL-[0-9A-Z]{4}-[0-9A-Z]{4}$", number);
+        Assert.Matches("^[0-9A-Z]{5}-[0-9A-Z]{5}$", code);
+        using var inspector = await portal.StaffAsync(Roles.Inspector);
+        var id = (string)receipt["id"]!;
+        var inspected = (await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!.ToJsonString();
+        Assert.DoesNotContain(code, inspected, StringComparison.Ordinal);
+        await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{id}/answers", new { status = "closed", message = "Sudah kami tindak lanjuti." });
+
+        // Typed as people type: lower case, without dashes, with spaces.
+        var check = await portal.Client.PostAsJsonAsync("/api/public/levy-reports/check", new { number = number.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal), code = code.ToLowerInvariant().Replace("-", string.Empty, StringComparison.Ordinal) });
+
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        var report = (await check.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("closed", (string)report["status"]!);
+        Assert.Equal("Sudah kami tindak lanjuti.", (string)report["answers"]![0]!["message"]!);
+        var wrongCode = code[..^1] + (code[^1] == 'A' ? 'B' : 'A');
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/public/levy-reports/check", new { number, code = wrongCode }), HttpStatusCode.NotFound, "levy_report_not_found");
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/public/levy-reports/check", new { number = "PL-0000-0000", code }), HttpStatusCode.NotFound, "levy_report_not_found");
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/public/levy-reports/check", new { number = "12", code = "x" }), HttpStatusCode.BadRequest, "validation_failed");
+
+        // A signed-in reporter reads the answers in their account: no code is made, and none opens their report.
+        using var applicant = await portal.ApplicantAsync();
+        var mine = (await (await applicant.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Null(mine["followUpCode"]);
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/public/levy-reports/check", new { number = (string)mine["number"]!, code }), HttpStatusCode.NotFound, "levy_report_not_found");
+    }
+
+    [Fact]
     public async Task ASignedInReport_NamesTheReporterOnlyWhenTheyChose_AndTheAnswerReachesTheirInboxAndList()
     {
         using var applicant = await portal.ApplicantAsync();
@@ -134,7 +168,7 @@ public abstract class LevyReportTests(Portal portal)
 
         var item = Assert.Single(inProgress!["items"]!.AsArray(), i => (string)i!["id"]! == id)!;
         Assert.Matches("^PL-[0-9A-Z]{4}-[0-9A-Z]{4}$", (string)item["number"]!);
-        Assert.Equal((string)item["number"]!, (string)(await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!["number"]!);
+        Assert.Equal((string)item["number"]!, (string)(await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!["report"]!["number"]!);
         Assert.DoesNotContain(received!["items"]!.AsArray(), i => (string)i!["id"]! == id);
         Assert.True((int)inProgress["inProgress"]! >= 1);
         foreach (var wrong in new[] { "1", "received,closed", "semua" })

@@ -868,9 +868,20 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("contact");
 
+                    b.Property<string>("FollowUpCodeSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("follow_up_code_sha256");
+
                     b.Property<DateOnly?>("HappenedOn")
                         .HasColumnType("date")
                         .HasColumnName("happened_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("number");
 
                     b.Property<bool?>("Paid")
                         .HasColumnType("boolean")
@@ -907,6 +918,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_levy_reports");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_levy_reports_number");
 
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_levy_reports_received_at");

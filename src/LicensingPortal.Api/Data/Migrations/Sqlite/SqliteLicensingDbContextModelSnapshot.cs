@@ -856,9 +856,20 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("contact");
 
+                    b.Property<string>("FollowUpCodeSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up_code_sha256");
+
                     b.Property<DateOnly?>("HappenedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("happened_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
 
                     b.Property<bool?>("Paid")
                         .HasColumnType("INTEGER")
@@ -895,6 +906,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_levy_reports");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_levy_reports_number");
 
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_levy_reports_received_at");

@@ -134,13 +134,23 @@ public sealed class LevyReport
         }
 
         Status = status;
-        return LevyReportAnswer.Of(Id, inspectorId, status, message.Trim(), now);
+        return LevyReportAnswer.Of(Id, inspectorId, status, message.Trim(), forReporter: true, now);
+    }
+
+    /// <summary>
+    /// The inspectorate notes what it did, for itself (names, steps, whom it asked): the reporter never reads a note,
+    /// and a note leaves the report where it stands.
+    /// </summary>
+    public LevyReportAnswer Note(Guid inspectorId, string text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return LevyReportAnswer.Of(Id, inspectorId, Status, text.Trim(), forReporter: false, now);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
-/// <summary>One answer of the inspectorate to a report, which its reporter reads.</summary>
+/// <summary>One answer of the inspectorate to a report, which its reporter reads, or a note it keeps for itself.</summary>
 public sealed class LevyReportAnswer
 {
     private LevyReportAnswer()
@@ -157,10 +167,14 @@ public sealed class LevyReportAnswer
 
     public string Message { get; private set; } = string.Empty;
 
+    /// <summary>False for the inspectorate's own note, which the reporter never reads.</summary>
+    public bool ForReporter { get; private set; } = true;
+
     public DateTimeOffset At { get; private set; }
 
-    internal static LevyReportAnswer Of(Guid reportId, Guid inspectorId, LevyReportStatus status, string message, DateTimeOffset now) => new()
+    internal static LevyReportAnswer Of(Guid reportId, Guid inspectorId, LevyReportStatus status, string message, bool forReporter, DateTimeOffset now) => new()
     {
+        ForReporter = forReporter,
         Id = Guid.CreateVersion7(now),
         ReportId = reportId,
         InspectorId = inspectorId,

@@ -439,12 +439,17 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(inspector.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Inspectorate.Report.Title"));
             await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync("0812 3456 7890");
             await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync(Say.Id("Inspectorate.Reporter.Guest"));
+            // A note for the inspectorate alone first: it names who, which the reporter never reads.
+            await inspector.GetByLabel(Say.Id("Inspectorate.Note.Label"), new() { Exact = true }).FillAsync("Diduga petugas loket 3; sudah ditanyai.");
+            await inspector.GetByRole(AriaRole.Button, new() { Name = Say.Id("Inspectorate.Note.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(inspector.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Inspectorate.Noted"));
+            await Assertions.Expect(inspector.Locator(".govuk-inset-text")).ToContainTextAsync(Say.Id("Inspectorate.Note.Tag"));
             await ReadablePagesTests.ReadHereAsync(inspector, "inspectorate-report", "id", problems, plainWords: false);
             await inspector.GetByLabel(Say.Id("Inspectorate.Answer.Closed"), new() { Exact = true }).CheckAsync();
             await inspector.GetByLabel(Say.Id("Inspectorate.Answer.Message"), new() { Exact = true }).FillAsync("Petugas kelurahan itu sudah diperiksa.");
             await inspector.GetByRole(AriaRole.Button, new() { Name = Say.Id("Inspectorate.Answer.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(inspector.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Inspectorate.Answered.Guest"));
-            await Assertions.Expect(inspector.Locator(".govuk-inset-text")).ToContainTextAsync("Petugas kelurahan itu sudah diperiksa.");
+            await Assertions.Expect(inspector.Locator(".govuk-inset-text").Last).ToContainTextAsync("Petugas kelurahan itu sudah diperiksa.");
             await Assertions.Expect(inspector.Locator("main .govuk-tag").First).ToHaveTextAsync(Say.Id("Levy.Status.Closed"));
         });
 
@@ -459,6 +464,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await citizen.GetByLabel(Say.Id("Levy.Check.Code"), new() { Exact = true }).FillAsync(code);
             await citizen.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Check.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(citizen.Locator(".govuk-inset-text")).ToContainTextAsync("Petugas kelurahan itu sudah diperiksa.");
+            await Assertions.Expect(citizen.Locator("main")).Not.ToContainTextAsync("loket 3");
             await Assertions.Expect(citizen.Locator("main .govuk-tag")).ToHaveTextAsync(Say.Id("Levy.Status.Closed"));
             await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-check", "id", problems);
         });

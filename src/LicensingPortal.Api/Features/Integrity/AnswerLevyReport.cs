@@ -5,19 +5,21 @@ namespace LicensingPortal.Api.Features.Integrity;
 
 /// <summary>
 /// The inspectorate answers a report: what it did or will do, and whether it is still looking into it or has finished.
-/// A reporter who was signed in finds the answer in their inbox and their list of reports.
+/// A reporter who was signed in finds the answer in their inbox and their list of reports. With <c>Internal</c> it is a
+/// note the inspectorate keeps for itself (names, steps, whom it asked): no status, never shown to the reporter, no notice.
 /// </summary>
 public static class AnswerLevyReport
 {
-    public sealed record Request(LevyReportStatus? Status, string? Message);
+    public sealed record Request(LevyReportStatus? Status, string? Message, bool Internal = false);
 
-    public sealed record Command(Guid InspectorId, Guid ReportId, LevyReportStatus? Status, string? Message) : ICommand<Result<GetLevyReport.Response>>;
+    public sealed record Command(Guid InspectorId, Guid ReportId, LevyReportStatus? Status, string? Message, bool Internal = false) : ICommand<Result<GetLevyReport.Response>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Status).Must(s => s is LevyReportStatus.InProgress or LevyReportStatus.Closed).WithMessage(_ => Texts.Get("Validation.Levy.AnswerStatus"));
+            RuleFor(c => c.Status).Must(s => s is LevyReportStatus.InProgress or LevyReportStatus.Closed).When(c => !c.Internal).WithMessage(_ => Texts.Get("Validation.Levy.AnswerStatus"));
+            RuleFor(c => c.Status).Null().When(c => c.Internal).WithMessage(_ => Texts.Get("Validation.Levy.NoteStatus"));
             RuleFor(c => c.Message).Must(m => m?.Trim().Length is > 0 and <= LevyReport.AnswerMaxLength).WithMessage(_ => Texts.Get("Validation.Levy.AnswerMessage"));
         }
     }
@@ -32,10 +34,12 @@ public static class AnswerLevyReport
                 return LevyReportReads.NotFound;
             }
 
-            var earlier = await LevyReportReads.AnswersAsync(db, report.Id, cancellationToken);
-            var answer = report.Answer(command.InspectorId, command.Status!.Value, command.Message!, time.GetUtcNow());
+            var earlier = await LevyReportReads.AnswersAsync(db, report.Id, notesToo: true, cancellationToken);
+            var answer = command.Internal
+                ? report.Note(command.InspectorId, command.Message!, time.GetUtcNow())
+                : report.Answer(command.InspectorId, command.Status!.Value, command.Message!, time.GetUtcNow());
             db.LevyReportAnswers.Add(answer);
-            if (report.ReporterId is { } reporterId)
+            if (answer.ForReporter && report.ReporterId is { } reporterId)
             {
                 await notifier.RaiseAsync(NoticeKind.LevyReportAnswered, report.Id, reporterId, Notices.LevyReportAnswered(answer.Status, answer.Message), payload: null, cancellationToken);
             }
@@ -46,7 +50,7 @@ public static class AnswerLevyReport
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/levy-reports/{reportId:guid}/answers", async Task<Results<Ok<GetLevyReport.Response>, ProblemHttpResult>> (Guid reportId, Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Command(user.UserId(), reportId, request.Status, request.Message), cancellationToken)).ToOk())
+                (await sender.Send(new Command(user.UserId(), reportId, request.Status, request.Message, request.Internal), cancellationToken)).ToOk())
             .WithName("AnswerLevyReport")
-            .WithSummary("Answer a report of a demand for money: status inProgress (looking into it) or closed (finished), and a message its reporter reads.");
+            .WithSummary("Answer a report of a demand for money: status inProgress (looking into it) or closed (finished), and a message its reporter reads; or, with internal: true and no status, a note only the inspectorate reads.");
 }

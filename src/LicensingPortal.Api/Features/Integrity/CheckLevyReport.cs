@@ -31,7 +31,7 @@ public static class CheckLevyReport
                 return LevyReportReads.NotFound;
             }
 
-            return LevyReportReads.View(report, await LevyReportReads.AnswersAsync(db, report.Id, cancellationToken));
+            return LevyReportReads.View(report, await LevyReportReads.AnswersAsync(db, report.Id, notesToo: false, cancellationToken));
         }
     }
 

@@ -2,7 +2,7 @@ namespace LicensingPortal.Api.Features.Integrity;
 
 /// <summary>
 /// One report as the inspectorate reads it: its number, everything the reporter said, the application it names (by its reference
-/// and business), who reported only if they chose to be named, and every answer.
+/// and business), who reported only if they chose to be named, and every answer and note.
 /// </summary>
 public static class GetLevyReport
 {
@@ -20,7 +20,7 @@ public static class GetLevyReport
                 return LevyReportReads.NotFound;
             }
 
-            return await LevyReportReads.CaseAsync(db, report, await LevyReportReads.AnswersAsync(db, report.Id, cancellationToken), cancellationToken);
+            return await LevyReportReads.CaseAsync(db, report, await LevyReportReads.AnswersAsync(db, report.Id, notesToo: true, cancellationToken), cancellationToken);
         }
     }
 

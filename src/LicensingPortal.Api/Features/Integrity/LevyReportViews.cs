@@ -1,9 +1,9 @@
 namespace LicensingPortal.Api.Features.Integrity;
 
-/// <summary>One answer of the inspectorate, as the reporter reads it.</summary>
-public sealed record LevyAnswerView(LevyReportStatus Status, string Message, DateTimeOffset At);
+/// <summary>One answer of the inspectorate; <see cref="Internal"/> for its own note, which only the inspectorate reads.</summary>
+public sealed record LevyAnswerView(LevyReportStatus Status, string Message, DateTimeOffset At, bool Internal);
 
-/// <summary>A report as its reporter reads it: what they said, where it stands, and every answer, oldest first.</summary>
+/// <summary>A report: what the reporter said, where it stands, and the answers, oldest first (the reporter's views hold only those for them).</summary>
 public sealed record LevyReportView(
     Guid Id,
     string Number,
@@ -26,11 +26,12 @@ public sealed record LevyReportView(
 /// </summary>
 internal static class LevyReportReads
 {
+    /// <summary>Reports as their reporter reads them: the answers for them, never the inspectorate's notes.</summary>
     public static async Task<List<LevyReportView>> ViewsAsync(LicensingDbContext db, IQueryable<LevyReport> reports, CancellationToken cancellationToken)
     {
         var rows = await reports.AsNoTracking().OrderByDescending(r => r.ReceivedAt).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
-        var answers = (await db.LevyReportAnswers.AsNoTracking().Where(a => ids.Contains(a.ReportId)).ToListAsync(cancellationToken))
+        var answers = (await db.LevyReportAnswers.AsNoTracking().Where(a => ids.Contains(a.ReportId) && a.ForReporter).ToListAsync(cancellationToken))
             .OrderBy(a => a.At).ThenBy(a => a.Id).ToLookup(a => a.ReportId);
         return [.. rows.Select(r => View(r, answers[r.Id]))];
     }
@@ -49,7 +50,7 @@ internal static class LevyReportReads
         report.ApplicationId is { } application ? ApplicationReference.Of(application) : null,
         report.ShareIdentity,
         report.Contact,
-        [.. answers.Select(a => new LevyAnswerView(a.Status, a.Message, a.At))]);
+        [.. answers.Select(a => new LevyAnswerView(a.Status, a.Message, a.At, !a.ForReporter))]);
 
     /// <summary>A report as the inspectorate reads it, with <paramref name="answers"/> (oldest first).</summary>
     public static async Task<GetLevyReport.Response> CaseAsync(LicensingDbContext db, LevyReport report, IEnumerable<LevyReportAnswer> answers, CancellationToken cancellationToken)
@@ -64,8 +65,9 @@ internal static class LevyReportReads
         return new GetLevyReport.Response(View(report, answers) with { ApplicationId = null }, report.ReporterId is not null, email, business);
     }
 
-    public static Task<List<LevyReportAnswer>> AnswersAsync(LicensingDbContext db, Guid reportId, CancellationToken cancellationToken) =>
-        db.LevyReportAnswers.AsNoTracking().Where(a => a.ReportId == reportId).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+    /// <summary>A report's answers, oldest first: those for its reporter, or with <paramref name="notesToo"/> the inspectorate's notes as well.</summary>
+    public static Task<List<LevyReportAnswer>> AnswersAsync(LicensingDbContext db, Guid reportId, bool notesToo, CancellationToken cancellationToken) =>
+        db.LevyReportAnswers.AsNoTracking().Where(a => a.ReportId == reportId && (notesToo || a.ForReporter)).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(cancellationToken);
 
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.LevyReportNotFound, "No such report.");
 }

@@ -21,13 +21,18 @@ public sealed class LaporanModel : PortalPage
     [BindProperty]
     public string? Message { get; set; }
 
-    public bool Answered { get; private set; }
+    /// <summary>A note the inspectorate keeps for itself (the second form).</summary>
+    [BindProperty]
+    public string? Note { get; set; }
+
+    /// <summary>What was just saved, said once after the redirect: "jawaban" or "catatan".</summary>
+    public string? Saved { get; private set; }
 
     public GetLevyReport.Response Case { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        Answered = TempData[AnsweredKey] is true;
+        Saved = TempData[AnsweredKey] as string;
         return await ShowAsync(id, cancellationToken);
     }
 
@@ -37,7 +42,7 @@ public sealed class LaporanModel : PortalPage
         var result = await Sender.Send(new AnswerLevyReport.Command(UserId, id, status, Message), cancellationToken);
         if (result.Succeeded)
         {
-            TempData[AnsweredKey] = true;
+            TempData[AnsweredKey] = "jawaban";
             return RedirectToPage(new { id });
         }
 
@@ -47,6 +52,24 @@ public sealed class LaporanModel : PortalPage
         }
 
         ShowErrors(result.Error, Fields);
+        return await ShowAsync(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await Sender.Send(new AnswerLevyReport.Command(UserId, id, null, Note, Internal: true), cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData[AnsweredKey] = "catatan";
+            return RedirectToPage(new { id });
+        }
+
+        if (result.Error!.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        ShowErrors(result.Error, new Dictionary<string, string>(StringComparer.Ordinal) { ["message"] = nameof(Note) });
         return await ShowAsync(id, cancellationToken);
     }
 

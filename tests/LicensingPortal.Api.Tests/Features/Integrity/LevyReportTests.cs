@@ -127,6 +127,32 @@ public abstract class LevyReportTests(Portal portal)
     }
 
     [Fact]
+    public async Task TheInspectoratesNotes_AreItsOwn_NeitherShownToTheReporterNorMovingTheReport()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var inspector = await portal.StaffAsync(Roles.Inspector);
+        var id = (string)(await (await applicant.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var guest = (await (await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!;
+
+        var noted = await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{id}/answers", new { message = "Diduga Pak X di loket 3; sudah ditanyai.", @internal = true });
+        await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{(string)guest["id"]!}/answers", new { message = "Diduga Pak X di loket 3.", @internal = true });
+
+        Assert.Equal(HttpStatusCode.OK, noted.StatusCode);
+        var inspected = (await noted.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("received", (string)inspected["report"]!["status"]!);
+        Assert.True((bool)Assert.Single(inspected["report"]!["answers"]!.AsArray())!["internal"]!);
+        var mine = Assert.Single((await applicant.Client.GetFromJsonAsync<JsonArray>("/api/me/levy-reports"))!)!;
+        Assert.Empty(mine["answers"]!.AsArray());
+        Assert.DoesNotContain((await applicant.Client.GetFromJsonAsync<JsonArray>("/api/me/notifications"))!, n => (string)n!["type"]! == "levy-report-answered");
+        Assert.DoesNotContain("Pak X", await (await applicant.Client.GetAsync("/api/me/data")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var checkedByGuest = await portal.Client.PostAsJsonAsync("/api/public/levy-reports/check", new { number = (string)guest["number"]!, code = (string)guest["followUpCode"]! });
+        Assert.DoesNotContain("Pak X", await checkedByGuest.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A note moves nothing: one that names a status is refused.
+        await Problems.AssertAsync(await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{id}/answers", new { status = "closed", message = "Selesai.", @internal = true }), HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
     public async Task AReport_NamingAnotherApplicantsApplication_IsNotFound_AndStoresNothing()
     {
         using var owner = await portal.ApplicantAsync();

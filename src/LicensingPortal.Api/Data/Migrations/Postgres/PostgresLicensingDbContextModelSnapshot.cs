@@ -943,6 +943,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<bool>("ForReporter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("for_reporter");
+
                     b.Property<Guid>("InspectorId")
                         .HasColumnType("uuid")
                         .HasColumnName("inspector_id");

@@ -931,6 +931,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<bool>("ForReporter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("for_reporter");
+
                     b.Property<Guid>("InspectorId")
                         .HasColumnType("TEXT")
                         .HasColumnName("inspector_id");

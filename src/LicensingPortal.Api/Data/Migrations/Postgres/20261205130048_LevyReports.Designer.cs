@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LicensingPortal.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLicensingDbContext))]
-    [Migration("20261205124946_LevyReports")]
+    [Migration("20261205130048_LevyReports")]
     partial class LevyReports
     {
         /// <inheritdoc />
@@ -945,6 +945,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
+
+                    b.Property<bool>("ForReporter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("for_reporter");
 
                     b.Property<Guid>("InspectorId")
                         .HasColumnType("uuid")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LicensingPortal.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLicensingDbContext))]
-    [Migration("20261205124906_LevyReports")]
+    [Migration("20261205130051_LevyReports")]
     partial class LevyReports
     {
         /// <inheritdoc />
@@ -933,6 +933,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
+
+                    b.Property<bool>("ForReporter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("for_reporter");
 
                     b.Property<Guid>("InspectorId")
                         .HasColumnType("TEXT")

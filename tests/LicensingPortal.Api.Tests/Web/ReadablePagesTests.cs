@@ -157,7 +157,7 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             .Select(hint => $"{path} ({language}): a scroll hint reads \"{hint}\""));
         await Axe.AssertNoSeriousViolationsAsync(page);
         var english = language.StartsWith("en", StringComparison.Ordinal);
-        if (!english || name is "approved" or "rejected" or "check-answers" or "help" or "permits" or "business-new-check")
+        if (!english || name is "approved" or "rejected" or "check-answers" or "help" or "permits" or "business-new-check" or "report-levy")
         {
             await Screenshots.SaveAsync(page, $"phone-{name}{(english ? "-en" : string.Empty)}");
         }

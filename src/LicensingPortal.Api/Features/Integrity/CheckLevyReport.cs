@@ -25,8 +25,9 @@ public static class CheckLevyReport
         public async ValueTask<Result<LevyReportView>> Handle(Query query, CancellationToken cancellationToken)
         {
             var number = LevyReport.NumberAsWritten(query.Number);
-            var report = await db.LevyReports.AsNoTracking().FirstOrDefaultAsync(r => r.Number == number, cancellationToken);
-            if (report is null || !report.IsFollowedUpWith(query.Code))
+            var report = (await db.LevyReports.AsNoTracking().Where(r => r.Number == number && r.FollowUpCodeSha256 != null).ToListAsync(cancellationToken))
+                .FirstOrDefault(r => r.IsFollowedUpWith(query.Code));
+            if (report is null)
             {
                 return LevyReportReads.NotFound;
             }

@@ -72,8 +72,7 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ix_levy_reports_number",
                 table: "levy_reports",
-                column: "number",
-                unique: true);
+                column: "number");
 
             migrationBuilder.CreateIndex(
                 name: "ix_levy_reports_received_at",

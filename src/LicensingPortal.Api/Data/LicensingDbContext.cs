@@ -126,9 +126,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
             report.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             report.Property(r => r.Number).HasMaxLength(12);
             report.Property(r => r.FollowUpCodeSha256).HasMaxLength(64);
-            // Not unique: a number is 40 random bits, so two reports may share one in a great many (the check then tells
-            // them apart by their codes; the inspectorate by their dates), and a clash must never refuse a report.
-            report.HasIndex(r => r.Number);
+            // Unique, so a number cited in a memo names one report: a new report whose 40 random bits clash takes another id.
+            report.HasIndex(r => r.Number).IsUnique();
             report.HasIndex(r => r.ReceivedAt);
             report.HasIndex(r => new { r.ReporterId, r.ReceivedAt });
             // A reporter's account may go; the report stays, unnamed.

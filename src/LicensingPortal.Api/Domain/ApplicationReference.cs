@@ -75,7 +75,8 @@ public static class ApplicationReference
     private static string Plain(string text, string prefix)
     {
         var plain = new string(text.ToUpperInvariant().Where(c => c != '-' && !char.IsWhiteSpace(c)).ToArray());
-        plain = plain.StartsWith(prefix, StringComparison.Ordinal) ? plain[prefix.Length..] : plain;
+        // The prefix only in front of eight more: "LP3K…" typed for "1P3K…" (an L for a 1) is a reference without one.
+        plain = plain.Length == prefix.Length + 8 && plain.StartsWith(prefix, StringComparison.Ordinal) ? plain[prefix.Length..] : plain;
         return new string([.. plain.Select(c => c switch { 'O' => '0', 'I' or 'L' => '1', _ => c })]);
     }
 }

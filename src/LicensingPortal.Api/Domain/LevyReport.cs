@@ -46,7 +46,7 @@ public sealed class LevyReport
     /// <summary>The number people read out and write in memos ("PL-" and eight letters and digits), from the id.</summary>
     public string Number { get; private set; } = string.Empty;
 
-    /// <summary>The hash of the secret code with which a reporter who was not signed in reads the answers; null for a signed-in one.</summary>
+    /// <summary>The hash (salted with the number) of the secret code with which a reporter who was not signed in reads the answers; null for a signed-in one.</summary>
     public string? FollowUpCodeSha256 { get; private set; }
 
     public DateTimeOffset ReceivedAt { get; private set; }
@@ -89,7 +89,7 @@ public sealed class LevyReport
         {
             Id = id,
             Number = ApplicationReference.Of(id, NumberPrefix),
-            FollowUpCodeSha256 = code is null ? null : HashOf(code),
+            FollowUpCodeSha256 = code is null ? null : HashOf(ApplicationReference.Of(id, NumberPrefix), code),
             ReceivedAt = now,
             ReporterId = reporterId,
             ShareIdentity = reporterId is not null && shareIdentity,
@@ -113,12 +113,13 @@ public sealed class LevyReport
     /// <summary>Whether <paramref name="code"/> (as typed: any case, dashes, spaces, O for 0, I or L for 1) is this report's follow-up code.</summary>
     public bool IsFollowedUpWith(string? code) =>
         FollowUpCodeSha256 is { } stored && code is not null
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(HashOf(Plain(code))));
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(HashOf(Number, Plain(code))));
 
     private static string Plain(string code) =>
         new([.. code.ToUpperInvariant().Where(char.IsAsciiLetterOrDigit).Select(c => c switch { 'O' => '0', 'I' or 'L' => '1', _ => c })]);
 
-    private static string HashOf(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(code)));
+    /// <summary>The code's hash, salted with the report's number, so a copy of the table cannot be matched against one list of guesses for every report.</summary>
+    private static string HashOf(string number, string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(number + ":" + code)));
 
     /// <summary>
     /// The inspectorate answers: what it did or will do, and where the report stands now (being looked into, or

@@ -122,9 +122,9 @@ public static class ApiEndpoints
         ListKelurahan.Map(catalogue);
         ListRuleTerms.Map(catalogue);
         GetServiceContacts.Map(api.MapGroup("/public").WithTags("Help"));
-        var publicReports = api.MapGroup("/public").WithTags("Reports of demands for money").AllowAnonymous().RequireRateLimiting(AuthSetup.ReportLimit);
-        ReportLevy.MapPublic(publicReports);
-        CheckLevyReport.Map(publicReports);
+        var publicReports = api.MapGroup("/public").WithTags("Reports of demands for money").AllowAnonymous();
+        ReportLevy.MapPublic(publicReports).RequireRateLimiting(AuthSetup.ReportLimit);
+        CheckLevyReport.Map(publicReports).RequireRateLimiting(AuthSetup.ReportCheckLimit);
 
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer);
         SearchDecisions.Map(audit);

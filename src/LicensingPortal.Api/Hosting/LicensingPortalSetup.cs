@@ -121,7 +121,8 @@ public static class LicensingPortalSetup
             options.Conventions.AuthorizeFolder("/Admin", Policies.AdminPages);
             options.Conventions.AuthorizeFolder("/Inspektorat", Policies.InspectorPages);
             // A report of a demand for money counts against the same limit as the API's (per account, or per address; in memory).
-            options.Conventions.AddFolderApplicationModelConvention("/Lapor", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.ReportLimit)));
+            options.Conventions.AddPageApplicationModelConvention("/Lapor/Index", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.ReportLimit)));
+            options.Conventions.AddPageApplicationModelConvention("/Lapor/Cek", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.ReportCheckLimit)));
             // Posting these forms counts against the same limits as the API calls they stand for.
             foreach (var page in AccountForms)
             {

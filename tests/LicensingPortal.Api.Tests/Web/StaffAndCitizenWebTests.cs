@@ -389,7 +389,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await citizen.Locator("#HappenedOn-year").FillAsync("2999");
             await Field("Levy.Field.Amount").FillAsync("300rb");
             await SendAsync();
-            await Assertions.Expect(citizen.Locator(".govuk-error-summary li")).ToHaveTextAsync([Say.Id("Validation.Levy.What"), Say.Id("Validation.Levy.When"), Say.Id("Form.NotANumber")]);
+            await Assertions.Expect(citizen.Locator(".govuk-error-summary li")).ToHaveTextAsync([Say.Id("Validation.Levy.What"), Say.Id("Validation.Levy.When"), Say.Id("Levy.Field.Amount.NotANumber")]);
             await Assertions.Expect(Field("Levy.Field.What")).ToHaveValueAsync("minta uang");
             await Assertions.Expect(Field("Levy.Field.Amount")).ToHaveValueAsync("300rb");
             await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-error", "id", problems);
@@ -430,12 +430,16 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             Assert.EndsWith("/inspektorat", new Uri(inspector.Url).AbsolutePath, StringComparison.Ordinal);
             var card = inspector.Locator(".govuk-summary-card").Filter(new() { HasText = shown });
             await Assertions.Expect(card).ToContainTextAsync(Say.Id("Levy.Status.Received"));
-            await Assertions.Expect(card).ToContainTextAsync(Say.Id("Inspectorate.Waiting", 0));
+            await Assertions.Expect(card).ToContainTextAsync(Say.Id("Inspectorate.Waiting.Today"));
             await Assertions.Expect(card).ToContainTextAsync(what);
             await Assertions.Expect(card.Locator(".govuk-summary-card__title")).ToContainTextAsync(new Regex("^PL-[0-9A-Z]{4}-[0-9A-Z]{4}"));
             await ReadablePagesTests.ReadHereAsync(inspector, "inspectorate", "id", problems, plainWords: false);
 
-            await card.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Inspectorate.Open"))) }).ClickAsync();
+            // A number cited on the phone finds the report, typed as heard.
+            await inspector.GetByLabel(Say.Id("Inspectorate.Find"), new() { Exact = true }).FillAsync(number.Replace("-", " ", StringComparison.Ordinal).ToLowerInvariant());
+            await inspector.GetByRole(AriaRole.Button, new() { Name = Say.Id("Inspectorate.Find.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(inspector.Locator(".govuk-summary-card")).ToHaveCountAsync(1);
+            await inspector.Locator(".govuk-summary-card").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Inspectorate.Open"))) }).ClickAsync();
             await Assertions.Expect(inspector.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Inspectorate.Report.Title"));
             await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync("0812 3456 7890");
             await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync(Say.Id("Inspectorate.Reporter.Guest"));

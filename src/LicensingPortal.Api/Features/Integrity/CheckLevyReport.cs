@@ -25,14 +25,14 @@ public static class CheckLevyReport
         public async ValueTask<Result<LevyReportView>> Handle(Query query, CancellationToken cancellationToken)
         {
             var number = LevyReport.NumberAsWritten(query.Number);
-            var report = (await db.LevyReports.AsNoTracking().Where(r => r.Number == number && r.FollowUpCodeSha256 != null).ToListAsync(cancellationToken))
-                .FirstOrDefault(r => r.IsFollowedUpWith(query.Code));
-            if (report is null)
+            var report = await db.LevyReports.AsNoTracking().FirstOrDefaultAsync(r => r.Number == number, cancellationToken);
+            if (report is null || !report.IsFollowedUpWith(query.Code))
             {
                 return LevyReportReads.NotFound;
             }
 
-            return LevyReportReads.View(report, await LevyReportReads.AnswersAsync(db, report.Id, notesToo: false, cancellationToken));
+            // Whoever holds the code sees the report and its answers, not the phone number the reporter left.
+            return LevyReportReads.View(report, await LevyReportReads.AnswersAsync(db, report.Id, notesToo: false, cancellationToken)) with { Contact = null };
         }
     }
 

@@ -16,8 +16,11 @@ public static class ListLevyReports
     /// <summary>One page of the reports shown (<see cref="Page"/> of <see cref="Pages"/>, from 1), and the counts of all.</summary>
     public sealed record Response(IReadOnlyList<Item> Items, int Page, int Pages, int Received, int InProgress, int Closed);
 
-    /// <summary>The status as the address names it: received, inProgress or closed (any case); none for every report. Pages count from 1.</summary>
-    public sealed record Query(string? Status, int Page = 1) : IQuery<Result<Response>>
+    /// <summary>
+    /// The status as the address names it: received, inProgress or closed (any case); none for every report. Pages
+    /// count from 1. A number ("PL-…", as typed or read out) finds that report alone.
+    /// </summary>
+    public sealed record Query(string? Status, int Page = 1, string? Number = null) : IQuery<Result<Response>>
     {
         public LevyReportStatus? Shown => TryReadStatus(Status, out var status) ? status : null;
     }
@@ -28,6 +31,7 @@ public static class ListLevyReports
         {
             RuleFor(q => q.Status).Must(s => TryReadStatus(s, out _)).WithMessage(_ => Texts.Get("Validation.Levy.Status"));
             RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage(_ => Texts.Get("Validation.Page"));
+            RuleFor(q => q.Number).Must(n => string.IsNullOrWhiteSpace(n) || LevyReport.NumberAsWritten(n) is not null).WithMessage(_ => Texts.Get("Validation.Levy.Number"));
         }
     }
 
@@ -37,9 +41,12 @@ public static class ListLevyReports
         {
             var counts = await db.LevyReports.AsNoTracking().GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
             int Count(LevyReportStatus status) => counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
-            var shown = query.Shown is { } status ? Count(status) : counts.Sum(c => c.Count);
+            var number = string.IsNullOrWhiteSpace(query.Number) ? null : LevyReport.NumberAsWritten(query.Number);
+            var shown = number is not null ? await db.LevyReports.CountAsync(r => r.Number == number, cancellationToken)
+                : query.Shown is { } status ? Count(status) : counts.Sum(c => c.Count);
             var rows = await db.LevyReports.AsNoTracking()
                 .Where(r => query.Shown == null || r.Status == query.Shown)
+                .Where(r => number == null || r.Number == number)
                 .OrderBy(r => r.Status == LevyReportStatus.Received ? 0 : 1).ThenByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)
                 .Skip((query.Page - 1) * PageSize)
                 .Take(PageSize)
@@ -77,8 +84,8 @@ public static class ListLevyReports
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/levy-reports", async Task<Results<Ok<Response>, ProblemHttpResult>> (string? status, int? page, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Query(status, page ?? 1), cancellationToken)).ToOk())
+        routes.MapGet("/levy-reports", async Task<Results<Ok<Response>, ProblemHttpResult>> (string? status, int? page, string? number, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(status, page ?? 1, number), cancellationToken)).ToOk())
             .WithName("ListLevyReports")
-            .WithSummary("Reports of demands for money, 50 a page (?page=1, 2, …): the unanswered first, then newest first; ?status=received|inProgress|closed; and how many stand where.");
+            .WithSummary("Reports of demands for money, 50 a page (?page=1, 2, …): the unanswered first, then newest first; ?status=received|inProgress|closed; ?number=PL-… for one report; and how many stand where.");
 }

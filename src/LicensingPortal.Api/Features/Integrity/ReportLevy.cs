@@ -54,8 +54,16 @@ public static class ReportLevy
                 return Error.NotFound(ErrorCodes.ApplicationNotFound, "No such application.");
             }
 
-            var (report, code) = LevyReport.Receive(
-                command.ReporterId, command.ShareIdentity, command.Contact, command.WhatHappened!, command.Place, command.HappenedOn, command.AmountAsked, command.Paid, command.ApplicationId, time.GetUtcNow());
+            LevyReport report;
+            string? code;
+            do
+            {
+                // A number is 40 random bits of a new id: in the rare clash with an earlier report, another id.
+                (report, code) = LevyReport.Receive(
+                    command.ReporterId, command.ShareIdentity, command.Contact, command.WhatHappened!, command.Place, command.HappenedOn, command.AmountAsked, command.Paid, command.ApplicationId, time.GetUtcNow());
+            }
+            while (await db.LevyReports.AnyAsync(r => r.Number == report.Number, cancellationToken));
+
             db.LevyReports.Add(report);
             return new Receipt(report.Id, report.Number, report.ReceivedAt, code);
         }

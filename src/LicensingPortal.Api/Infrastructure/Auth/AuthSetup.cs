@@ -16,6 +16,7 @@ public static class AuthSetup
     public const string PrecheckLimit = "precheck";
     public const string PublicLimit = "public";
     public const string ReportLimit = "report";
+    public const string ReportCheckLimit = "report-check";
 
     /// <summary>The default scheme: a bearer token checked against its session, or the sign-in cookie.</summary>
     public const string CheckedScheme = "Checked";
@@ -118,12 +119,10 @@ public static class AuthSetup
             options.AddPolicy(AuthLimit, context => Writes(context, Limit(context, AuthLimit, context.Connection.RemoteIpAddress?.ToString() ?? "local", limits => limits.AuthPermitLimit, sharedLimits)));
             options.AddPolicy(SubmissionLimit, context => Writes(context, Limit(context, SubmissionLimit, Caller(context), limits => limits.SubmissionPermitLimit, sharedLimits)));
             options.AddPolicy(PrecheckLimit, context => Writes(context, Limit(context, PrecheckLimit, Caller(context), limits => limits.PrecheckPermitLimit, sharedLimits)));
-            // Per process, in memory: an anonymous reporter's address is never written down (ADR 0028).
-            options.AddPolicy(ReportLimit, context => Writes(context, RateLimitPartition.GetFixedWindowLimiter(ReportLimit + ":" + Caller(context), _ =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return new FixedWindowRateLimiterOptions { PermitLimit = limits.ReportPermitLimit, Window = TimeSpan.FromSeconds(limits.ReportWindowSeconds), QueueLimit = 0 };
-            })));
+            // Per process, in memory: an anonymous reporter's address is never written down (ADR 0028). Reports and the
+            // checks of their answers count apart, so reading an answer never uses up the chance to report.
+            options.AddPolicy(ReportLimit, context => Writes(context, ReportWindow(context, ReportLimit)));
+            options.AddPolicy(ReportCheckLimit, context => Writes(context, ReportWindow(context, ReportCheckLimit)));
             options.AddPolicy(PublicLimit, context => Limit(context, PublicLimit, context.Connection.RemoteIpAddress?.ToString() ?? "local", limits => limits.PublicPermitLimit, shared: false));
             options.OnRejected = async (context, cancellationToken) =>
             {
@@ -183,6 +182,13 @@ public static class AuthSetup
             return new SharedWindowLimiter(key, permits(limits), TimeSpan.FromSeconds(limits.WindowSeconds), services.GetRequiredService<IHttpContextAccessor>(), services.GetRequiredService<TimeProvider>());
         });
     }
+
+    private static RateLimitPartition<string> ReportWindow(HttpContext context, string limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(limit + ":" + Caller(context), _ =>
+        {
+            var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+            return new FixedWindowRateLimiterOptions { PermitLimit = limits.ReportPermitLimit, Window = TimeSpan.FromSeconds(limits.ReportWindowSeconds), QueueLimit = 0 };
+        });
 
     private static FixedWindowRateLimiterOptions Window(HttpContext context, Func<RateLimitOptions, int> permits)
     {

@@ -23,11 +23,12 @@ public sealed class RateLimitOptions
     public int PublicPermitLimit { get; set; } = 120;
 
     /// <summary>
-    /// Reports of demands for money per client address (or account) and report window. Counted in each process's
-    /// memory, never in the database, so no row ties an anonymous reporter's address to the time of a report.
+    /// Reports of demands for money per client address (or account) and report window, and as many checks of their
+    /// answers, counted apart. Counted in each process's memory, never in the database, so no row ties an anonymous
+    /// reporter's address to the time of a report. Generous, since many phones share one mobile network's address.
     /// </summary>
     [Range(1, int.MaxValue, ErrorMessage = "RateLimits:ReportPermitLimit must be at least 1.")]
-    public int ReportPermitLimit { get; set; } = 10;
+    public int ReportPermitLimit { get; set; } = 30;
 
     [Range(1, 86400, ErrorMessage = "RateLimits:ReportWindowSeconds must be between 1 and 86400.")]
     public int ReportWindowSeconds { get; set; } = 3600;

@@ -12,6 +12,10 @@ public sealed class IndexModel : PortalPage
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "halaman")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>A report's number to find (from the address: ?Number=).</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    public string? Number { get; set; }
+
     public ListLevyReports.Response Reports { get; private set; } = null!;
 
     public static readonly IReadOnlyList<(string Slug, LevyReportStatus? Status)> Filters =
@@ -19,15 +23,30 @@ public sealed class IndexModel : PortalPage
 
     public LevyReportStatus? Status => Filters.FirstOrDefault(f => f.Slug == (Shown ?? string.Empty)).Status;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Reports = (await Sender.Send(new ListLevyReports.Query(Status?.ToString(), Math.Clamp(PageNumber, 1, 100_000)), cancellationToken)).Value;
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var found = await Sender.Send(new ListLevyReports.Query(Status?.ToString(), Math.Clamp(PageNumber, 1, 100_000), Number), cancellationToken);
+        if (!found.Succeeded)
+        {
+            // A number that is none: said at the search box, and the whole list shown under it.
+            ShowErrors(found.Error!, new Dictionary<string, string>(StringComparer.Ordinal) { ["number"] = nameof(Number) });
+            found = await Sender.Send(new ListLevyReports.Query(Status?.ToString(), 1), cancellationToken);
+        }
+
+        Reports = found.Value;
+    }
 
     /// <summary>The address of another page of the same list.</summary>
     public string PageUrl(int page) =>
         "/inspektorat?" + (string.IsNullOrEmpty(Shown) ? string.Empty : "status=" + Uri.EscapeDataString(Shown) + "&") + "halaman=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Whole days an unanswered report has waited, as Kupang's calendar counts them.</summary>
-    public int DaysWaiting(DateTimeOffset receivedAt) => Wita.Today(Clock).DayNumber - Wita.DateOf(receivedAt).DayNumber;
+    /// <summary>How long an unanswered report has waited, in whole days as Kupang's calendar counts them ("came in today").</summary>
+    public string Waiting(DateTimeOffset receivedAt) => (Wita.Today(Clock).DayNumber - Wita.DateOf(receivedAt).DayNumber) switch
+    {
+        <= 0 => Texts.Get("Inspectorate.Waiting.Today"),
+        1 => Texts.Get("Inspectorate.Waiting.One"),
+        var days => Texts.Format("Inspectorate.Waiting", days),
+    };
 
     public int CountOf(LevyReportStatus? status) => status switch
     {

@@ -31,6 +31,7 @@ public sealed class CekModel : PortalPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        Response.Headers.CacheControl = "no-store";
         var result = await Sender.Send(new CheckLevyReport.Query(Number, Code), cancellationToken);
         if (result.Succeeded)
         {

@@ -70,6 +70,8 @@ public sealed class IndexModel : PortalPage
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // The page after a report holds its secret code: never kept by the browser or a proxy (a shared phone's back button).
+        Response.Headers.CacheControl = "no-store";
         Sent = TempData[SentKey] as string;
         SentNumber = TempData[NumberKey] as string;
         SentCode = TempData[CodeKey] as string;
@@ -80,7 +82,7 @@ public sealed class IndexModel : PortalPage
     {
         if (!FormNumbers.TryWhole(AmountAsked, out var amount))
         {
-            ModelState.AddModelError(nameof(AmountAsked), Texts.Get("Form.NotANumber"));
+            ModelState.AddModelError(nameof(AmountAsked), Texts.Get("Levy.Field.Amount.NotANumber"));
         }
 
         var happenedOn = ReadDate(HappenedOn, nameof(HappenedOn));

@@ -50,7 +50,7 @@ public abstract class LevyReportTests(Portal portal)
     [Fact]
     public async Task AReporterWithoutAnAccount_ReadsTheAnswer_WithTheNumberAndTheCodeShownOnce()
     {
-        var sent = await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened });
+        var sent = await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened, contact = "0812 1111 2222" });
         var receipt = (await sent.Content.ReadFromJsonAsync<JsonObject>())!;
         var number = (string)receipt["number"]!;
         var code = (string)receipt["followUpCode"]!;
@@ -69,6 +69,7 @@ public abstract class LevyReportTests(Portal portal)
         var report = (await check.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("closed", (string)report["status"]!);
         Assert.Equal("Sudah kami tindak lanjuti.", (string)report["answers"]![0]!["message"]!);
+        Assert.Null(report["contact"]);
         var wrongCode = code[..^1] + (code[^1] == 'A' ? 'B' : 'A');
         await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/public/levy-reports/check", new { number, code = wrongCode }), HttpStatusCode.NotFound, "levy_report_not_found");
         await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/public/levy-reports/check", new { number = "PL-0000-0000", code }), HttpStatusCode.NotFound, "levy_report_not_found");
@@ -197,6 +198,9 @@ public abstract class LevyReportTests(Portal portal)
         Assert.Equal((string)item["number"]!, (string)(await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!["report"]!["number"]!);
         Assert.DoesNotContain(received!["items"]!.AsArray(), i => (string)i!["id"]! == id);
         Assert.True((int)inProgress["inProgress"]! >= 1);
+        var byNumber = (await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports?number={Uri.EscapeDataString(((string)item["number"]!).ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal))}"))!;
+        Assert.Equal(id, (string)Assert.Single(byNumber["items"]!.AsArray())!["id"]!);
+        await Problems.AssertAsync(await inspector.Client.GetAsync("/api/inspectorate/levy-reports?number=PL-12"), HttpStatusCode.BadRequest, "validation_failed");
         foreach (var wrong in new[] { "1", "received,closed", "semua" })
         {
             await Problems.AssertAsync(await inspector.Client.GetAsync($"/api/inspectorate/levy-reports?status={wrong}"), HttpStatusCode.BadRequest, "validation_failed");
@@ -257,6 +261,10 @@ public abstract class LevyReportTests(Portal portal)
         }
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+
+        // Reading an answer counts apart: the reports used up do not stop it.
+        var check = await client.PostAsJsonAsync("/api/public/levy-reports/check", new { number = "PL-0000-0000", code = "00000-00000" });
+        await Problems.AssertAsync(check, HttpStatusCode.NotFound, "levy_report_not_found");
     }
 
     [Fact]

@@ -920,6 +920,7 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasName("pk_levy_reports");
 
                     b.HasIndex("Number")
+                        .IsUnique()
                         .HasDatabaseName("ix_levy_reports_number");
 
                     b.HasIndex("ReceivedAt")

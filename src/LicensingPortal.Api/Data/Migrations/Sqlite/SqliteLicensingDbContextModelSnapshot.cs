@@ -908,6 +908,7 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasName("pk_levy_reports");
 
                     b.HasIndex("Number")
+                        .IsUnique()
                         .HasDatabaseName("ix_levy_reports_number");
 
                     b.HasIndex("ReceivedAt")

@@ -15,17 +15,18 @@ public sealed class InvestasiModel : DraftStepPage
         ["investment.workingCapital"] = nameof(WorkingCapital),
     };
 
-    [BindProperty]
-    public string? Land { get; set; }
-
-    [BindProperty]
-    public string? Buildings { get; set; }
-
+    // In the form's order, which the error summary follows.
     [BindProperty]
     public string? Machinery { get; set; }
 
     [BindProperty]
     public string? WorkingCapital { get; set; }
+
+    [BindProperty]
+    public string? Land { get; set; }
+
+    [BindProperty]
+    public string? Buildings { get; set; }
 
     public override string Step => ApplicationSteps.Investment;
 

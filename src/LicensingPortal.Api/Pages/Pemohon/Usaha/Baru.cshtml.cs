@@ -50,9 +50,6 @@ public sealed class BaruModel : PortalPage
     public string? LegalForm { get; set; }
 
     [BindProperty]
-    public string? InvestmentType { get; set; }
-
-    [BindProperty]
     public string? OwnerName { get; set; }
 
     [BindProperty]
@@ -63,6 +60,9 @@ public sealed class BaruModel : PortalPage
 
     [BindProperty]
     public string? Name { get; set; }
+
+    [BindProperty]
+    public string? InvestmentType { get; set; }
 
     [BindProperty]
     public string? Address { get; set; }

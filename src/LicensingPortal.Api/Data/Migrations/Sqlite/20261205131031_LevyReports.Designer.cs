@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LicensingPortal.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLicensingDbContext))]
-    [Migration("20261205130523_LevyReports")]
+    [Migration("20261205131031_LevyReports")]
     partial class LevyReports
     {
         /// <inheritdoc />
@@ -911,6 +911,7 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasName("pk_levy_reports");
 
                     b.HasIndex("Number")
+                        .IsUnique()
                         .HasDatabaseName("ix_levy_reports_number");
 
                     b.HasIndex("ReceivedAt")

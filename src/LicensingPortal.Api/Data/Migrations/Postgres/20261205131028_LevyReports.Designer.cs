@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LicensingPortal.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLicensingDbContext))]
-    [Migration("20261205130519_LevyReports")]
+    [Migration("20261205131028_LevyReports")]
     partial class LevyReports
     {
         /// <inheritdoc />
@@ -923,6 +923,7 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasName("pk_levy_reports");
 
                     b.HasIndex("Number")
+                        .IsUnique()
                         .HasDatabaseName("ix_levy_reports_number");
 
                     b.HasIndex("ReceivedAt")

@@ -72,7 +72,8 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ix_levy_reports_number",
                 table: "levy_reports",
-                column: "number");
+                column: "number",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_levy_reports_received_at",

@@ -49,6 +49,9 @@ public sealed class IndexModel : PortalPage
     public string? Outcome { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public string? Kbli { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -59,9 +62,6 @@ public sealed class IndexModel : PortalPage
 
     [BindProperty(SupportsGet = true)]
     public string? FailedRequirement { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Kind { get; set; }
 
     public IReadOnlyList<Choice> Kinds { get; } =
     [

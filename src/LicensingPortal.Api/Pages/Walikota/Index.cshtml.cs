@@ -25,9 +25,6 @@ public sealed class IndexModel : PortalPage
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Granularity { get; set; }
-
     /// <summary>The period's first day as the form asks it: day, month and year (the addresses of charts and CSVs use <see cref="From"/>).</summary>
     [BindProperty(SupportsGet = true)]
     public DateParts FromParts { get; set; } = new();
@@ -35,6 +32,9 @@ public sealed class IndexModel : PortalPage
     /// <summary>The period's last day as the form asks it.</summary>
     [BindProperty(SupportsGet = true)]
     public DateParts ToParts { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? Granularity { get; set; }
 
     public IReadOnlyList<ThroughputRow> Throughput { get; private set; } = [];
 

@@ -76,6 +76,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<LevyReportAnswer> LevyReportAnswers => Set<LevyReportAnswer>();
 
+    public DbSet<LevyReportOpening> LevyReportOpenings => Set<LevyReportOpening>();
+
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
 
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
@@ -141,6 +143,13 @@ public abstract class LicensingDbContext(DbContextOptions options)
             answer.Property(a => a.Message).HasMaxLength(LevyReport.AnswerMaxLength);
             answer.HasIndex(a => new { a.ReportId, a.At });
             answer.HasOne<LevyReport>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<LevyReportOpening>(opening =>
+        {
+            opening.ToTable("levy_report_openings");
+            opening.HasKey(o => o.Id);
+            opening.HasIndex(o => new { o.ReportId, o.At });
+            opening.HasOne<LevyReport>().WithMany().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SignInAttempt>(attempt =>
         {

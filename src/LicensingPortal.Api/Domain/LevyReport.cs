@@ -184,3 +184,27 @@ public sealed class LevyReportAnswer
         At = now,
     };
 }
+
+/// <summary>That an inspector opened a report, and when: every reading of a reporter's words is accounted for.</summary>
+public sealed class LevyReportOpening
+{
+    private LevyReportOpening()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ReportId { get; private set; }
+
+    public Guid InspectorId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public static LevyReportOpening Of(Guid reportId, Guid inspectorId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ReportId = reportId,
+        InspectorId = inspectorId,
+        At = now,
+    };
+}

@@ -156,7 +156,7 @@ public static class ApiEndpoints
         // Only the city's inspectorate reads reports of demands for money: never the licensing officers they may be about.
         var inspectorate = api.MapGroup("/inspectorate").WithTags("Reports of demands for money").RequireAuthorization(Policies.Inspector);
         ListLevyReports.Map(inspectorate);
-        GetLevyReport.Map(inspectorate);
+        OpenLevyReport.Map(inspectorate);
         AnswerLevyReport.Map(inspectorate);
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization(Policies.Officer);

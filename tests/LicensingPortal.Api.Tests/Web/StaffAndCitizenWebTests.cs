@@ -443,6 +443,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(inspector.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Inspectorate.Report.Title"));
             await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync("0812 3456 7890");
             await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync(Say.Id("Inspectorate.Reporter.Guest"));
+            await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync(Say.Id("Inspectorate.Openings"));
+            await Assertions.Expect(inspector.Locator("main ul.govuk-list--bullet li").First).ToContainTextAsync("@example.com");
             // A note for the inspectorate alone first: it names who, which the reporter never reads.
             await inspector.GetByLabel(Say.Id("Inspectorate.Note.Label"), new() { Exact = true }).FillAsync("Diduga petugas loket 3; sudah ditanyai.");
             await inspector.GetByRole(AriaRole.Button, new() { Name = Say.Id("Inspectorate.Note.Button"), Exact = true }).ClickAsync();

@@ -12,7 +12,7 @@ public static class AnswerLevyReport
 {
     public sealed record Request(LevyReportStatus? Status, string? Message, bool Internal = false);
 
-    public sealed record Command(Guid InspectorId, Guid ReportId, LevyReportStatus? Status, string? Message, bool Internal = false) : ICommand<Result<GetLevyReport.Response>>;
+    public sealed record Command(Guid InspectorId, Guid ReportId, LevyReportStatus? Status, string? Message, bool Internal = false) : ICommand<Result<OpenLevyReport.Response>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -24,9 +24,9 @@ public static class AnswerLevyReport
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, Notifier notifier, TimeProvider time) : ICommandHandler<Command, Result<GetLevyReport.Response>>
+    public sealed class Handler(LicensingDbContext db, Notifier notifier, TimeProvider time) : ICommandHandler<Command, Result<OpenLevyReport.Response>>
     {
-        public async ValueTask<Result<GetLevyReport.Response>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<OpenLevyReport.Response>> Handle(Command command, CancellationToken cancellationToken)
         {
             var report = await db.LevyReports.FirstOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken);
             if (report is null)
@@ -44,12 +44,12 @@ public static class AnswerLevyReport
                 await notifier.RaiseAsync(NoticeKind.LevyReportAnswered, report.Id, reporterId, Notices.LevyReportAnswered(answer.Status, answer.Message), payload: null, cancellationToken);
             }
 
-            return await LevyReportReads.CaseAsync(db, report, [.. earlier, answer], cancellationToken);
+            return await LevyReportReads.CaseAsync(db, report, [.. earlier, answer], opening: null, cancellationToken);
         }
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/levy-reports/{reportId:guid}/answers", async Task<Results<Ok<GetLevyReport.Response>, ProblemHttpResult>> (Guid reportId, Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        routes.MapPost("/levy-reports/{reportId:guid}/answers", async Task<Results<Ok<OpenLevyReport.Response>, ProblemHttpResult>> (Guid reportId, Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Command(user.UserId(), reportId, request.Status, request.Message, request.Internal), cancellationToken)).ToOk())
             .WithName("AnswerLevyReport")
             .WithSummary("Answer a report of a demand for money: status inProgress (looking into it) or closed (finished), and a message its reporter reads; or, with internal: true and no status, a note only the inspectorate reads.");

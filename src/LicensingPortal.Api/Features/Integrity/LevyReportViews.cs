@@ -52,8 +52,11 @@ internal static class LevyReportReads
         report.Contact,
         [.. answers.Select(a => new LevyAnswerView(a.Status, a.Message, a.At, !a.ForReporter))]);
 
-    /// <summary>A report as the inspectorate reads it, with <paramref name="answers"/> (oldest first).</summary>
-    public static async Task<GetLevyReport.Response> CaseAsync(LicensingDbContext db, LevyReport report, IEnumerable<LevyReportAnswer> answers, CancellationToken cancellationToken)
+    /// <summary>
+    /// A report as the inspectorate reads it, with <paramref name="answers"/> (oldest first) and its newest openings,
+    /// <paramref name="opening"/> (this one, not yet committed) among them.
+    /// </summary>
+    public static async Task<OpenLevyReport.Response> CaseAsync(LicensingDbContext db, LevyReport report, IEnumerable<LevyReportAnswer> answers, LevyReportOpening? opening, CancellationToken cancellationToken)
     {
         var email = report.ShareIdentity && report.ReporterId is { } reporterId
             ? await db.Users.AsNoTracking().Where(u => u.Id == reporterId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
@@ -61,8 +64,24 @@ internal static class LevyReportReads
         var business = report.ApplicationId is { } applicationId
             ? await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => b.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
+        var openings = await db.LevyReportOpenings.AsNoTracking().Where(o => o.ReportId == report.Id)
+            .OrderByDescending(o => o.At).ThenByDescending(o => o.Id).Take(OpenLevyReport.OpeningsShown)
+            .Select(o => new { o.InspectorId, o.At })
+            .ToListAsync(cancellationToken);
+        if (opening is not null)
+        {
+            openings.Insert(0, new { opening.InspectorId, opening.At });
+        }
+
+        var inspectorIds = openings.Select(o => o.InspectorId).Distinct().ToList();
+        var emails = await db.Users.AsNoTracking().Where(u => inspectorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
         // The inspectorate reads the application by its reference and business, never by the id the owner's pages use.
-        return new GetLevyReport.Response(View(report, answers) with { ApplicationId = null }, report.ReporterId is not null, email, business);
+        return new OpenLevyReport.Response(
+            View(report, answers) with { ApplicationId = null },
+            report.ReporterId is not null,
+            email,
+            business,
+            [.. openings.Take(OpenLevyReport.OpeningsShown).Select(o => new OpenLevyReport.Opening(emails.GetValueOrDefault(o.InspectorId), o.At))]);
     }
 
     /// <summary>A report's answers, oldest first: those for its reporter, or with <paramref name="notesToo"/> the inspectorate's notes as well.</summary>

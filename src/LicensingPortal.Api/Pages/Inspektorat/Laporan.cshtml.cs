@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LicensingPortal.Api.Pages.Inspektorat;
 
-/// <summary>One report of a demand for money and its answers (GET /api/inspectorate/levy-reports/{id}); answering it (POST …/answers).</summary>
+/// <summary>One report of a demand for money, its answers and who opened it (GET /api/inspectorate/levy-reports/{id}, which keeps the opening); answering it (POST …/answers).</summary>
 public sealed class LaporanModel : PortalPage
 {
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -28,7 +28,7 @@ public sealed class LaporanModel : PortalPage
     /// <summary>What was just saved, said once after the redirect: "jawaban" or "catatan".</summary>
     public string? Saved { get; private set; }
 
-    public GetLevyReport.Response Case { get; private set; } = null!;
+    public OpenLevyReport.Response Case { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -75,7 +75,7 @@ public sealed class LaporanModel : PortalPage
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
     {
-        var found = await Sender.Send(new GetLevyReport.Query(id), cancellationToken);
+        var found = await Sender.Send(new OpenLevyReport.Command(UserId, id), cancellationToken);
         if (!found.Succeeded)
         {
             return Failure(found.Error!);

@@ -34,6 +34,10 @@ public abstract class LevyReportTests(Portal portal)
         Assert.False((bool)report["signedIn"]!);
         Assert.Null(report["reporterEmail"]);
 
+        // Every opening is kept: who, when, the newest first.
+        var again = await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}");
+        Assert.Equal([inspector.Email, inspector.Email], again!["openings"]!.AsArray().Select(o => (string)o!["inspector"]!));
+
         // Officers (whom a report may be about), administrators, the mayor's office and applicants never read reports.
         foreach (var role in new[] { Roles.Officer, Roles.Admin, Roles.Mayor })
         {

@@ -976,6 +976,34 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("levy_report_answers", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportOpening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("InspectorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspector_id");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_levy_report_openings");
+
+                    b.HasIndex("ReportId", "At")
+                        .HasDatabaseName("ix_levy_report_openings_report_id_at");
+
+                    b.ToTable("levy_report_openings", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.MonthlyLatencyBucket", b =>
                 {
                     b.Property<DateOnly>("Month")
@@ -2027,6 +2055,16 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_levy_report_answers_levy_reports_report_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportOpening", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.LevyReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_levy_report_openings_levy_reports_report_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Permit", b =>

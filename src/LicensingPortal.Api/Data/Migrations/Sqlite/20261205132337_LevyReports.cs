@@ -64,9 +64,34 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "levy_report_openings",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    report_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    inspector_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_levy_report_openings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_levy_report_openings_levy_reports_report_id",
+                        column: x => x.report_id,
+                        principalTable: "levy_reports",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_levy_report_answers_report_id_at",
                 table: "levy_report_answers",
+                columns: new[] { "report_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_levy_report_openings_report_id_at",
+                table: "levy_report_openings",
                 columns: new[] { "report_id", "at" });
 
             migrationBuilder.CreateIndex(
@@ -91,6 +116,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "levy_report_answers");
+
+            migrationBuilder.DropTable(
+                name: "levy_report_openings");
 
             migrationBuilder.DropTable(
                 name: "levy_reports");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LicensingPortal.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLicensingDbContext))]
-    [Migration("20261205131031_LevyReports")]
+    [Migration("20261205132337_LevyReports")]
     partial class LevyReports
     {
         /// <inheritdoc />
@@ -965,6 +965,34 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_levy_report_answers_report_id_at");
 
                     b.ToTable("levy_report_answers", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportOpening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("InspectorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspector_id");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_levy_report_openings");
+
+                    b.HasIndex("ReportId", "At")
+                        .HasDatabaseName("ix_levy_report_openings_report_id_at");
+
+                    b.ToTable("levy_report_openings", (string)null);
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.MonthlyLatencyBucket", b =>
@@ -2008,6 +2036,16 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_levy_report_answers_levy_reports_report_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportOpening", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.LevyReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_levy_report_openings_levy_reports_report_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Permit", b =>

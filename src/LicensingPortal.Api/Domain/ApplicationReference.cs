@@ -6,7 +6,15 @@ namespace LicensingPortal.Api.Domain;
 /// </summary>
 public static class ApplicationReference
 {
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    /// <summary>Crockford's base 32: no I, L, O or U, so nothing is misheard or misread.</summary>
+    public const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /// <summary>Letters and digits as typed, read as Crockford's base 32 reads them: upper case, O as 0, I and L as 1, nothing else kept.</summary>
+    public static string AsTyped(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new string([.. text.ToUpperInvariant().Where(char.IsAsciiLetterOrDigit).Select(c => c switch { 'O' => '0', 'I' or 'L' => '1', _ => c })]);
+    }
 
     public static string Of(Guid id) => Of(id, "LP");
 

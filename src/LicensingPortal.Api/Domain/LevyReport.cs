@@ -38,9 +38,6 @@ public sealed class LevyReport
     {
     }
 
-    /// <summary>The characters of a follow-up code: Crockford's base 32 (no I, L, O or U, so nothing is misread).</summary>
-    private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
     public Guid Id { get; private set; }
 
     /// <summary>The number people read out and write in memos ("PL-" and eight letters and digits), from the id.</summary>
@@ -84,7 +81,7 @@ public sealed class LevyReport
     {
         ArgumentNullException.ThrowIfNull(whatHappened);
         var id = Guid.CreateVersion7(now);
-        var code = reporterId is null ? string.Concat(Enumerable.Range(0, 10).Select(_ => CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)])) : null;
+        var code = reporterId is null ? string.Concat(Enumerable.Range(0, 10).Select(_ => ApplicationReference.Alphabet[RandomNumberGenerator.GetInt32(ApplicationReference.Alphabet.Length)])) : null;
         return (new LevyReport
         {
             Id = id,
@@ -113,10 +110,7 @@ public sealed class LevyReport
     /// <summary>Whether <paramref name="code"/> (as typed: any case, dashes, spaces, O for 0, I or L for 1) is this report's follow-up code.</summary>
     public bool IsFollowedUpWith(string? code) =>
         FollowUpCodeSha256 is { } stored && code is not null
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(HashOf(Number, Plain(code))));
-
-    private static string Plain(string code) =>
-        new([.. code.ToUpperInvariant().Where(char.IsAsciiLetterOrDigit).Select(c => c switch { 'O' => '0', 'I' or 'L' => '1', _ => c })]);
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(HashOf(Number, ApplicationReference.AsTyped(code))));
 
     /// <summary>The code's hash, salted with the report's number, so a copy of the table cannot be matched against one list of guesses for every report.</summary>
     private static string HashOf(string number, string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(number + ":" + code)));

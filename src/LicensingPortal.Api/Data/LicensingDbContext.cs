@@ -141,6 +141,7 @@ public abstract class LicensingDbContext(DbContextOptions options)
             answer.HasKey(a => a.Id);
             answer.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             answer.Property(a => a.Message).HasMaxLength(LevyReport.AnswerMaxLength);
+            answer.Ignore(a => a.FromReporter);
             answer.HasIndex(a => new { a.ReportId, a.At });
             answer.HasOne<LevyReport>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -117,8 +117,8 @@ public sealed class LevyReport
 
     /// <summary>
     /// The inspectorate answers: what it did or will do, and where the report stands now (being looked into, or
-    /// finished). A finished report can be taken up again; it never goes back to unanswered. The answer is a row of its
-    /// own, which the caller adds to the unit of work.
+    /// finished). A finished report can be taken up again; an answer never makes it unanswered (only what its reporter
+    /// adds does). The answer is a row of its own, which the caller adds to the unit of work.
     /// </summary>
     public LevyReportAnswer Answer(Guid inspectorId, LevyReportStatus status, string message, DateTimeOffset now)
     {
@@ -142,10 +142,24 @@ public sealed class LevyReport
         return LevyReportAnswer.Of(Id, inspectorId, Status, text.Trim(), forReporter: false, now);
     }
 
+    /// <summary>
+    /// The reporter adds what they remembered or learned since (through their account, or with the number and code):
+    /// the report waits for the inspectorate's answer again, first in its list.
+    /// </summary>
+    public LevyReportAnswer Add(string text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Status = LevyReportStatus.Received;
+        return LevyReportAnswer.Of(Id, inspectorId: null, Status, text.Trim(), forReporter: true, now);
+    }
+
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
-/// <summary>One answer of the inspectorate to a report, which its reporter reads, or a note it keeps for itself.</summary>
+/// <summary>
+/// One entry of a report's exchange: an answer of the inspectorate, which its reporter reads; a note the inspectorate
+/// keeps for itself; or something the reporter added (no inspector).
+/// </summary>
 public sealed class LevyReportAnswer
 {
     private LevyReportAnswer()
@@ -156,7 +170,10 @@ public sealed class LevyReportAnswer
 
     public Guid ReportId { get; private set; }
 
-    public Guid InspectorId { get; private set; }
+    /// <summary>The inspector who answered or noted; null for what the reporter added.</summary>
+    public Guid? InspectorId { get; private set; }
+
+    public bool FromReporter => InspectorId is null;
 
     public LevyReportStatus Status { get; private set; }
 
@@ -167,7 +184,7 @@ public sealed class LevyReportAnswer
 
     public DateTimeOffset At { get; private set; }
 
-    internal static LevyReportAnswer Of(Guid reportId, Guid inspectorId, LevyReportStatus status, string message, bool forReporter, DateTimeOffset now) => new()
+    internal static LevyReportAnswer Of(Guid reportId, Guid? inspectorId, LevyReportStatus status, string message, bool forReporter, DateTimeOffset now) => new()
     {
         ForReporter = forReporter,
         Id = Guid.CreateVersion7(now),

@@ -13,7 +13,7 @@ namespace LicensingPortal.Api.Tests.Hostile;
 /// <summary>
 /// Every operation of the API's own OpenAPI document × anonymous, two applicants, an officer, the mayor's office, an
 /// admin and the inspectorate gets the status its policy calls for; and every object one applicant creates (business, document,
-/// applications, permit, draft, notification) is tried by the other, in the address and in bodies: 404 each time.
+/// applications, permit, draft, notification, report of a demand for money) is tried by the other, in the address and in bodies: 404 each time.
 /// </summary>
 public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
@@ -74,6 +74,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
         var draft = (await (await owner.Client.PostAsJsonAsync("/api/applications/drafts", new { }, TestJson.Options)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await portal.DeliveriesSettledAsync();
         var notification = (await owner.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications")).EnumerateArray().First().GetProperty("id").GetGuid();
+        var levyReport = (await (await owner.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = "Orang di loket meminta uang lima ratus ribu rupiah." })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var ownersObjects = new Dictionary<string, string>
         {
             ["/api/businesses/{id}"] = business.ToString(),
@@ -82,6 +83,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
             ["/api/applications/{id}"] = refused.Id.ToString(),
             ["/api/permits/{number}"] = approved.Permits[0].Number,
             ["/api/me/notifications/{id}"] = notification.ToString(),
+            ["/api/me/levy-reports/{reportId}"] = levyReport.ToString(),
         };
         var theirOwn = await other.Client.RegisterBusinessAsync();
         var failures = new List<string>();
@@ -113,6 +115,10 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
                 else if (operation.BodySchema == nameof(ChangeBusinessDetails) + nameof(ChangeBusinessDetails.Request))
                 {
                     request.Content = JsonContent.Create(new ChangeBusinessDetails.Request("Diambil alih", "Jl. Lain", "lain@example.id", null, null), options: TestJson.Options);
+                }
+                else if (operation.BodySchema == nameof(AddToLevyReport) + nameof(AddToLevyReport.Request))
+                {
+                    request.Content = JsonContent.Create(new AddToLevyReport.Request("Saya ingat sekarang: orang itu memakai seragam."), options: TestJson.Options);
                 }
                 else if (operation.BodySchema == nameof(ReportLevy) + nameof(ReportLevy.Request))
                 {

@@ -70,6 +70,7 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             ("settings", "/pemohon/pengaturan"),
             ("account-security", "/akun/keamanan"),
             ("report-levy-mine", "/lapor"),
+            ("report-levy-add", $"/lapor/tambah/{levyId}"),
         ];
 
         var page = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");

@@ -472,6 +472,12 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(citizen.Locator(".govuk-inset-text")).ToContainTextAsync("Petugas kelurahan itu sudah diperiksa.");
             await Assertions.Expect(citizen.Locator("main")).Not.ToContainTextAsync("loket 3");
             await Assertions.Expect(citizen.Locator("main .govuk-tag")).ToHaveTextAsync(Say.Id("Levy.Status.Closed"));
+            // What the reporter remembered since goes to the inspectorate from the same page.
+            await citizen.GetByLabel(Say.Id("Levy.Add.Label"), new() { Exact = true }).FillAsync("Orang itu memakai seragam dinas cokelat.");
+            await citizen.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Add.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Add.Done"));
+            await Assertions.Expect(citizen.Locator(".govuk-inset-text").Last).ToContainTextAsync("Orang itu memakai seragam dinas cokelat.");
+            await Assertions.Expect(citizen.Locator("main .govuk-tag")).ToHaveTextAsync(Say.Id("Levy.Status.Received"));
             await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-check", "id", problems);
         });
 

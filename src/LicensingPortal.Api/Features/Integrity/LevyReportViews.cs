@@ -1,7 +1,10 @@
 namespace LicensingPortal.Api.Features.Integrity;
 
-/// <summary>One answer of the inspectorate; <see cref="Internal"/> for its own note, which only the inspectorate reads.</summary>
-public sealed record LevyAnswerView(LevyReportStatus Status, string Message, DateTimeOffset At, bool Internal);
+/// <summary>
+/// One entry of a report's exchange: an answer of the inspectorate; with <see cref="Internal"/> its own note, which only
+/// the inspectorate reads; with <see cref="FromReporter"/> what the reporter added.
+/// </summary>
+public sealed record LevyAnswerView(LevyReportStatus Status, string Message, DateTimeOffset At, bool Internal, bool FromReporter);
 
 /// <summary>A report: what the reporter said, where it stands, and the answers, oldest first (the reporter's views hold only those for them).</summary>
 public sealed record LevyReportView(
@@ -50,7 +53,7 @@ internal static class LevyReportReads
         report.ApplicationId is { } application ? ApplicationReference.Of(application) : null,
         report.ShareIdentity,
         report.Contact,
-        [.. answers.Select(a => new LevyAnswerView(a.Status, a.Message, a.At, !a.ForReporter))]);
+        [.. answers.Select(a => new LevyAnswerView(a.Status, a.Message, a.At, !a.ForReporter, a.FromReporter))]);
 
     /// <summary>
     /// A report as the inspectorate reads it, with <paramref name="answers"/> (oldest first) and its newest openings,

@@ -23,7 +23,14 @@ public sealed class CekModel : PortalPage
     [BindProperty]
     public string? Code { get; set; }
 
+    /// <summary>What the reporter adds to the report they opened (the second form).</summary>
+    [BindProperty]
+    public string? Addition { get; set; }
+
     public LevyReportView? Report { get; private set; }
+
+    /// <summary>Whether the reporter just added to the report.</summary>
+    public bool Added { get; private set; }
 
     public void OnGet()
     {
@@ -46,6 +53,32 @@ public sealed class CekModel : PortalPage
             ShowErrors(result.Error, Fields);
         }
 
+        return Page();
+    }
+
+    /// <summary>Adds to the report opened with the number and code (posted again with the addition; the page is never cached).</summary>
+    public async Task<IActionResult> OnPostTambahAsync(CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var added = await Sender.Send(new AddToLevyReport.Command(null, null, Number, Code, Addition), cancellationToken);
+        if (added.Succeeded)
+        {
+            Report = added.Value;
+            Added = true;
+            Addition = null;
+            ModelState.Clear();
+            return Page();
+        }
+
+        if (added.Error!.Code == ErrorCodes.LevyReportNotFound)
+        {
+            ModelState.AddModelError(nameof(Number), Texts.Get("Levy.Check.NotFound"));
+            return Page();
+        }
+
+        ShowErrors(added.Error, new Dictionary<string, string>(StringComparer.Ordinal) { ["text"] = nameof(Addition) }, onlyTheseFields: true);
+        var opened = await Sender.Send(new CheckLevyReport.Query(Number, Code), cancellationToken);
+        Report = opened.Succeeded ? opened.Value : null;
         return Page();
     }
 }

@@ -28,6 +28,9 @@ public sealed class IndexModel : PortalPage
     private const string NumberKey = "Lapor.Nomor";
     private const string CodeKey = "Lapor.Kode";
 
+    /// <summary>Set by the page that adds to a report, said once here.</summary>
+    public const string AddedKey = "Lapor.Ditambah";
+
     [BindProperty]
     public string? WhatHappened { get; set; }
 
@@ -61,6 +64,9 @@ public sealed class IndexModel : PortalPage
 
     public string? SentCode { get; private set; }
 
+    /// <summary>Whether the reader just added to one of their reports.</summary>
+    public bool Added { get; private set; }
+
     /// <summary>Whether the reader is an applicant signed in (who names applications and reads answers here).</summary>
     public bool SignedInApplicant => User.IsInRole(Roles.Applicant);
 
@@ -75,6 +81,7 @@ public sealed class IndexModel : PortalPage
         Sent = TempData[SentKey] as string;
         SentNumber = TempData[NumberKey] as string;
         SentCode = TempData[CodeKey] as string;
+        Added = TempData[AddedKey] is true;
         await LoadAsync(cancellationToken);
     }
 

@@ -158,6 +158,37 @@ public abstract class LevyReportTests(Portal portal)
     }
 
     [Fact]
+    public async Task AReporter_AddsToTheirReport_WhichWaitsForAnAnswerAgain_AndNobodyElseCan()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var other = await portal.ApplicantAsync();
+        using var inspector = await portal.StaffAsync(Roles.Inspector);
+        var id = (string)(await (await applicant.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{id}/answers", new { status = "inProgress", message = "Apakah Anda ingat seragamnya?" });
+
+        var added = await applicant.Client.PostAsJsonAsync($"/api/me/levy-reports/{id}/additions", new { text = "Ya, ia memakai seragam dinas cokelat." });
+
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var view = (await added.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("received", (string)view["status"]!);
+        Assert.Equal([false, true], view["answers"]!.AsArray().Select(a => (bool)a!["fromReporter"]!));
+        var inspected = (await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!;
+        Assert.Equal("Ya, ia memakai seragam dinas cokelat.", (string)inspected["report"]!["answers"]![1]!["message"]!);
+        Assert.Contains((await inspector.Client.GetFromJsonAsync<JsonObject>("/api/inspectorate/levy-reports?status=received"))!["items"]!.AsArray(), i => (string)i!["id"]! == id);
+        await Problems.AssertAsync(await other.Client.PostAsJsonAsync($"/api/me/levy-reports/{id}/additions", new { text = "Bukan laporan saya." }), HttpStatusCode.NotFound, "levy_report_not_found");
+        await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync($"/api/me/levy-reports/{id}/additions", new { text = " " }), HttpStatusCode.BadRequest, "validation_failed");
+
+        // Without an account: with the number and the code, and not with a wrong code.
+        var guest = (await (await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var number = (string)guest["number"]!;
+        var code = (string)guest["followUpCode"]!;
+        var byGuest = await portal.Client.PostAsJsonAsync("/api/public/levy-reports/additions", new { number, code, text = "Nomor HP orang itu 0813 0000 1111." });
+        Assert.Equal(HttpStatusCode.OK, byGuest.StatusCode);
+        Assert.True((bool)(await byGuest.Content.ReadFromJsonAsync<JsonObject>())!["answers"]![0]!["fromReporter"]!);
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/public/levy-reports/additions", new { number, code = "00000-00000", text = "Tebakan." }), HttpStatusCode.NotFound, "levy_report_not_found");
+    }
+
+    [Fact]
     public async Task AReport_NamingAnotherApplicantsApplication_IsNotFound_AndStoresNothing()
     {
         using var owner = await portal.ApplicantAsync();

@@ -947,7 +947,7 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("for_reporter");
 
-                    b.Property<Guid>("InspectorId")
+                    b.Property<Guid?>("InspectorId")
                         .HasColumnType("uuid")
                         .HasColumnName("inspector_id");
 

@@ -935,7 +935,7 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("for_reporter");
 
-                    b.Property<Guid>("InspectorId")
+                    b.Property<Guid?>("InspectorId")
                         .HasColumnType("TEXT")
                         .HasColumnName("inspector_id");
 

@@ -47,7 +47,7 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
                     report_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    inspector_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    inspector_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     for_reporter = table.Column<bool>(type: "INTEGER", nullable: false),

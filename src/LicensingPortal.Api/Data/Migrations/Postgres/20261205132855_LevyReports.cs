@@ -47,7 +47,7 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     report_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    inspector_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    inspector_id = table.Column<Guid>(type: "uuid", nullable: true),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     for_reporter = table.Column<bool>(type: "boolean", nullable: false),

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using LicensingPortal.Api.Infrastructure.Auth;
+
+namespace LicensingPortal.Api.Features.Integrity;
+
+/// <summary>
+/// A reporter adds to their report what they remembered or learned since, or answers the inspectorate's question: a
+/// signed-in applicant to one of their own reports (POST /api/me/levy-reports/{id}/additions), anyone else with the
+/// report's number and code (POST /api/public/levy-reports/additions). The report waits for an answer again, first in
+/// the inspectorate's list. Another's report, or a wrong number or code, is not found.
+/// </summary>
+public static class AddToLevyReport
+{
+    public sealed record Request(string? Text);
+
+    public sealed record PublicRequest(string? Number, string? Code, string? Text);
+
+    /// <summary>Either the signed-in reporter and their report's id, or the number and code that open it.</summary>
+    public sealed record Command(Guid? ReporterId, Guid? ReportId, string? Number, string? Code, string? Text) : ICommand<Result<LevyReportView>>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Text).Must(t => t?.Trim().Length is > 0 and <= LevyReport.AnswerMaxLength).WithMessage(_ => Texts.Get("Validation.Levy.Addition"));
+            RuleFor(c => c.Number).Must(n => LevyReport.NumberAsWritten(n) is not null).When(c => c.ReporterId is null).WithMessage(_ => Texts.Get("Validation.Levy.Number"));
+            RuleFor(c => c.Code).Must(c => c?.Count(char.IsAsciiLetterOrDigit) == 10).When(c => c.ReporterId is null).WithMessage(_ => Texts.Get("Validation.Levy.Code"));
+        }
+    }
+
+    public sealed class Handler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Command, Result<LevyReportView>>
+    {
+        public async ValueTask<Result<LevyReportView>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            LevyReport? report;
+            if (command.ReporterId is { } reporterId)
+            {
+                report = await db.LevyReports.FirstOrDefaultAsync(r => r.Id == command.ReportId && r.ReporterId == reporterId, cancellationToken);
+            }
+            else
+            {
+                var number = LevyReport.NumberAsWritten(command.Number);
+                report = await db.LevyReports.FirstOrDefaultAsync(r => r.Number == number, cancellationToken);
+                report = report is not null && report.IsFollowedUpWith(command.Code) ? report : null;
+            }
+
+            if (report is null)
+            {
+                return LevyReportReads.NotFound;
+            }
+
+            var earlier = await LevyReportReads.AnswersAsync(db, report.Id, notesToo: false, cancellationToken);
+            var added = report.Add(command.Text!, time.GetUtcNow());
+            db.LevyReportAnswers.Add(added);
+            // As the reporter reads it (the check never shows the contact they left).
+            var view = LevyReportReads.View(report, [.. earlier, added]);
+            return command.ReporterId is null ? view with { Contact = null } : view;
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/levy-reports/{reportId:guid}/additions", async Task<Results<Ok<LevyReportView>, ProblemHttpResult>> (Guid reportId, Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Command(user.UserId(), reportId, null, null, request.Text), cancellationToken)).ToOk())
+            .WithName("AddToMyLevyReport")
+            .WithSummary("Add to one of your reports of a demand for money (what you remembered, or an answer to the inspectorate's question); the report waits for an answer again.");
+
+    public static RouteHandlerBuilder MapPublic(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/levy-reports/additions", async Task<Results<Ok<LevyReportView>, ProblemHttpResult>> (PublicRequest request, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Command(null, null, request.Number, request.Code, request.Text), cancellationToken)).ToOk())
+            .WithName("AddToLevyReport")
+            .WithSummary("Add to a report made without signing in, with its number and follow-up code; the report waits for an answer again. A wrong number or code answers 404 levy_report_not_found.");
+}

@@ -1,0 +1,49 @@
+using LicensingPortal.Api.Features.Integrity;
+using LicensingPortal.Api.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Lapor;
+
+/// <summary>A signed-in reporter adds to one of their reports (the same use case as POST /api/me/levy-reports/{id}/additions).</summary>
+[Authorize(Policy = Policies.ApplicantPages)]
+public sealed class TambahModel : PortalPage
+{
+    [BindProperty]
+    public string? Addition { get; set; }
+
+    public LevyReportView Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await ShowAsync(id, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var added = await Sender.Send(new AddToLevyReport.Command(UserId, id, null, null, Addition), cancellationToken);
+        if (added.Succeeded)
+        {
+            TempData[IndexModel.AddedKey] = true;
+            return Redirect("/lapor#laporan-saya");
+        }
+
+        if (added.Error!.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        ShowErrors(added.Error, new Dictionary<string, string>(StringComparer.Ordinal) { ["text"] = nameof(Addition) });
+        return await ShowAsync(id, cancellationToken);
+    }
+
+    /// <summary>The report, found among the reader's own (another's is not found).</summary>
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var mine = await Sender.Send(new ListMyLevyReports.Query(UserId), cancellationToken);
+        if (mine.Value.FirstOrDefault(r => r.Id == id) is not { } report)
+        {
+            return NotFound();
+        }
+
+        Report = report;
+        return Page();
+    }
+}

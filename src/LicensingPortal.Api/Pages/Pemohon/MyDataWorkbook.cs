@@ -95,7 +95,7 @@ public static class MyDataWorkbook
                 data.LevyReports.Select(r => (IReadOnlyList<object?>)
                 [
                     Moment(r.ReceivedAt), r.WhatHappened, r.Place, r.HappenedOn, r.AmountAsked, r.Paid is { } paid ? YesNo(paid) : null, Texts.Get($"Levy.Status.{r.Status}"), YesNo(r.ShareIdentity),
-                    string.Join("\n", r.Answers.Select(a => $"{Cultures.Wita(a.At)}: {a.Message}")),
+                    string.Join("\n", r.Answers.Select(a => $"{Cultures.Wita(a.At)}, {Texts.Get(a.FromReporter ? "MyData.LevyFromYou" : "Role.Inspector")}: {a.Message}")),
                 ])),
         ];
         return Spreadsheet.Workbook(Texts.Format("MyData.File", Wita.DateOf(data.MadeAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), sheets);

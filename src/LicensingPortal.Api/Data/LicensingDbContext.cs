@@ -130,7 +130,7 @@ public abstract class LicensingDbContext(DbContextOptions options)
             report.Property(r => r.FollowUpCodeSha256).HasMaxLength(64);
             // Unique, so a number cited in a memo names one report: a new report whose 40 random bits clash takes another id.
             report.HasIndex(r => r.Number).IsUnique();
-            report.HasIndex(r => r.ReceivedAt);
+            report.HasIndex(r => r.WaitingSince);
             report.HasIndex(r => new { r.ReporterId, r.ReceivedAt });
             // A reporter's account may go; the report stays, unnamed.
             report.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ReporterId).OnDelete(DeleteBehavior.SetNull);

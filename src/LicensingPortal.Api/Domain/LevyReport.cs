@@ -48,6 +48,9 @@ public sealed class LevyReport
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
+    /// <summary>Since when the report has waited for the inspectorate's answer: its arrival, or the reporter's latest addition.</summary>
+    public DateTimeOffset WaitingSince { get; private set; }
+
     /// <summary>The signed-in applicant who reported, so they can read the answers; null when reported without signing in.</summary>
     public Guid? ReporterId { get; private set; }
 
@@ -88,6 +91,7 @@ public sealed class LevyReport
             Number = ApplicationReference.Of(id, NumberPrefix),
             FollowUpCodeSha256 = code is null ? null : HashOf(ApplicationReference.Of(id, NumberPrefix), code),
             ReceivedAt = now,
+            WaitingSince = now,
             ReporterId = reporterId,
             ShareIdentity = reporterId is not null && shareIdentity,
             Contact = Blank(contact),
@@ -150,6 +154,7 @@ public sealed class LevyReport
     {
         ArgumentNullException.ThrowIfNull(text);
         Status = LevyReportStatus.Received;
+        WaitingSince = now;
         return LevyReportAnswer.Of(Id, inspectorId: null, Status, text.Trim(), forReporter: true, now);
     }
 

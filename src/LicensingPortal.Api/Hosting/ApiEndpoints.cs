@@ -125,7 +125,7 @@ public static class ApiEndpoints
         var publicReports = api.MapGroup("/public").WithTags("Reports of demands for money").AllowAnonymous();
         ReportLevy.MapPublic(publicReports).RequireRateLimiting(AuthSetup.ReportLimit);
         CheckLevyReport.Map(publicReports).RequireRateLimiting(AuthSetup.ReportCheckLimit);
-        AddToLevyReport.MapPublic(publicReports).RequireRateLimiting(AuthSetup.ReportLimit);
+        AddToLevyReport.MapPublic(publicReports).RequireRateLimiting(AuthSetup.ReportCheckLimit);
 
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer);
         SearchDecisions.Map(audit);
@@ -153,7 +153,7 @@ public static class ApiEndpoints
         Composed.ExportMyData.Map(me);
         ReportLevy.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportLimit).AddEndpointFilter(idempotent);
         ListMyLevyReports.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money"));
-        AddToLevyReport.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportLimit).AddEndpointFilter(idempotent);
+        AddToLevyReport.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportCheckLimit).AddEndpointFilter(idempotent);
 
         // Only the city's inspectorate reads reports of demands for money: never the licensing officers they may be about.
         var inspectorate = api.MapGroup("/inspectorate").WithTags("Reports of demands for money").RequireAuthorization(Policies.Inspector);

@@ -123,7 +123,7 @@ public static class LicensingPortalSetup
             // A report of a demand for money counts against the same limit as the API's (per account, or per address; in memory).
             options.Conventions.AddPageApplicationModelConvention("/Lapor/Index", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.ReportLimit)));
             options.Conventions.AddPageApplicationModelConvention("/Lapor/Cek", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.ReportCheckLimit)));
-            options.Conventions.AddPageApplicationModelConvention("/Lapor/Tambah", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.ReportLimit)));
+            options.Conventions.AddPageApplicationModelConvention("/Lapor/Tambah", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.ReportCheckLimit)));
             // Posting these forms counts against the same limits as the API calls they stand for.
             foreach (var page in AccountForms)
             {

@@ -10,9 +10,10 @@ namespace LicensingPortal.Api.Features.Integrity;
 /// </summary>
 public static class AnswerLevyReport
 {
-    public sealed record Request(LevyReportStatus? Status, string? Message, bool Internal = false);
+    /// <summary><c>Seen</c>: how many entries of the exchange the inspector saw (optional); an answer after a reporter's addition it did not see is refused.</summary>
+    public sealed record Request(LevyReportStatus? Status, string? Message, bool Internal = false, int? Seen = null);
 
-    public sealed record Command(Guid InspectorId, Guid ReportId, LevyReportStatus? Status, string? Message, bool Internal = false) : ICommand<Result<OpenLevyReport.Response>>;
+    public sealed record Command(Guid InspectorId, Guid ReportId, LevyReportStatus? Status, string? Message, bool Internal = false, int? Seen = null) : ICommand<Result<OpenLevyReport.Response>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -35,6 +36,12 @@ public static class AnswerLevyReport
             }
 
             var earlier = await LevyReportReads.AnswersAsync(db, report.Id, notesToo: true, cancellationToken);
+            if (!command.Internal && command.Seen is { } seen && earlier.Skip(seen).Any(a => a.FromReporter))
+            {
+                // The reporter added something since the inspector opened the report: an answer must have read it.
+                return new Error(ErrorCodes.LevyReportChanged, StatusCodes.Status409Conflict, "The reporter added to the report since you opened it; read it, then answer.");
+            }
+
             var answer = command.Internal
                 ? report.Note(command.InspectorId, command.Message!, time.GetUtcNow())
                 : report.Answer(command.InspectorId, command.Status!.Value, command.Message!, time.GetUtcNow());
@@ -50,7 +57,7 @@ public static class AnswerLevyReport
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/levy-reports/{reportId:guid}/answers", async Task<Results<Ok<OpenLevyReport.Response>, ProblemHttpResult>> (Guid reportId, Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Command(user.UserId(), reportId, request.Status, request.Message, request.Internal), cancellationToken)).ToOk())
+                (await sender.Send(new Command(user.UserId(), reportId, request.Status, request.Message, request.Internal, request.Seen), cancellationToken)).ToOk())
             .WithName("AnswerLevyReport")
-            .WithSummary("Answer a report of a demand for money: status inProgress (looking into it) or closed (finished), and a message its reporter reads; or, with internal: true and no status, a note only the inspectorate reads.");
+            .WithSummary("Answer a report of a demand for money: status inProgress (looking into it) or closed (finished), and a message its reporter reads; or, with internal: true and no status, a note only the inspectorate reads. With seen (the number of entries you read), an answer after a reporter's addition you have not read is refused (409 levy_report_changed).");
 }

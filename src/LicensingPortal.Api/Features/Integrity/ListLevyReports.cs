@@ -1,8 +1,8 @@
 namespace LicensingPortal.Api.Features.Integrity;
 
 /// <summary>
-/// The inspectorate's list of reports of demands for money, a page at a time: the unanswered first, then newest first;
-/// how many stand where.
+/// The inspectorate's list of reports of demands for money, a page at a time: the unanswered first, then by when they
+/// began to wait, newest first (a reporter's addition brings an old report back to the top); how many stand where.
 /// </summary>
 public static class ListLevyReports
 {
@@ -11,7 +11,7 @@ public static class ListLevyReports
     /// <summary>How much of what happened the list shows; the report shows all of it.</summary>
     public const int SummaryLength = 140;
 
-    public sealed record Item(Guid Id, string Number, DateTimeOffset ReceivedAt, LevyReportStatus Status, string Summary, string? Place, long? AmountAsked, bool? Paid);
+    public sealed record Item(Guid Id, string Number, DateTimeOffset ReceivedAt, DateTimeOffset WaitingSince, LevyReportStatus Status, string Summary, string? Place, long? AmountAsked, bool? Paid);
 
     /// <summary>One page of the reports shown (<see cref="Page"/> of <see cref="Pages"/>, from 1), and the counts of all.</summary>
     public sealed record Response(IReadOnlyList<Item> Items, int Page, int Pages, int Received, int InProgress, int Closed);
@@ -47,13 +47,13 @@ public static class ListLevyReports
             var rows = await db.LevyReports.AsNoTracking()
                 .Where(r => query.Shown == null || r.Status == query.Shown)
                 .Where(r => number == null || r.Number == number)
-                .OrderBy(r => r.Status == LevyReportStatus.Received ? 0 : 1).ThenByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)
+                .OrderBy(r => r.Status == LevyReportStatus.Received ? 0 : 1).ThenByDescending(r => r.WaitingSince).ThenByDescending(r => r.Id)
                 .Skip((query.Page - 1) * PageSize)
                 .Take(PageSize)
-                .Select(r => new { r.Id, r.Number, r.ReceivedAt, r.Status, r.WhatHappened, r.Place, r.AmountAsked, r.Paid })
+                .Select(r => new { r.Id, r.Number, r.ReceivedAt, r.WaitingSince, r.Status, r.WhatHappened, r.Place, r.AmountAsked, r.Paid })
                 .ToListAsync(cancellationToken);
             return new Response(
-                [.. rows.Select(r => new Item(r.Id, r.Number, r.ReceivedAt, r.Status, Summary(r.WhatHappened), r.Place, r.AmountAsked, r.Paid))],
+                [.. rows.Select(r => new Item(r.Id, r.Number, r.ReceivedAt, r.WaitingSince, r.Status, Summary(r.WhatHappened), r.Place, r.AmountAsked, r.Paid))],
                 query.Page,
                 Math.Max(1, (shown + PageSize - 1) / PageSize),
                 Count(LevyReportStatus.Received),

@@ -119,8 +119,8 @@ public static class AuthSetup
             options.AddPolicy(AuthLimit, context => Writes(context, Limit(context, AuthLimit, context.Connection.RemoteIpAddress?.ToString() ?? "local", limits => limits.AuthPermitLimit, sharedLimits)));
             options.AddPolicy(SubmissionLimit, context => Writes(context, Limit(context, SubmissionLimit, Caller(context), limits => limits.SubmissionPermitLimit, sharedLimits)));
             options.AddPolicy(PrecheckLimit, context => Writes(context, Limit(context, PrecheckLimit, Caller(context), limits => limits.PrecheckPermitLimit, sharedLimits)));
-            // Per process, in memory: an anonymous reporter's address is never written down (ADR 0028). Reports and the
-            // checks of their answers count apart, so reading an answer never uses up the chance to report.
+            // Per process, in memory: an anonymous reporter's address is never written down (ADR 0028). Reports, and the
+            // checks of and additions to them, count apart, so following a report never uses up the chance to report.
             options.AddPolicy(ReportLimit, context => Writes(context, ReportWindow(context, ReportLimit)));
             options.AddPolicy(ReportCheckLimit, context => Writes(context, ReportWindow(context, ReportCheckLimit)));
             options.AddPolicy(PublicLimit, context => Limit(context, PublicLimit, context.Connection.RemoteIpAddress?.ToString() ?? "local", limits => limits.PublicPermitLimit, shared: false));

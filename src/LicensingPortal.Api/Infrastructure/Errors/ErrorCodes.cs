@@ -52,6 +52,7 @@ public static class ErrorCodes
     public const string CurrentPasswordWrong = "current_password_wrong";
     public const string TooManyWrongPasswords = "too_many_wrong_passwords";
     public const string LevyReportNotFound = "levy_report_not_found";
+    public const string LevyReportChanged = "levy_report_changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -101,5 +102,6 @@ public static class ErrorCodes
         CurrentPasswordWrong,
         TooManyWrongPasswords,
         LevyReportNotFound,
+        LevyReportChanged,
     ];
 }

@@ -40,8 +40,8 @@ public sealed class IndexModel : PortalPage
     public string PageUrl(int page) =>
         "/inspektorat?" + (string.IsNullOrEmpty(Shown) ? string.Empty : "status=" + Uri.EscapeDataString(Shown) + "&") + "halaman=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>How long an unanswered report has waited, in whole days as Kupang's calendar counts them ("came in today").</summary>
-    public string Waiting(DateTimeOffset receivedAt) => (Wita.Today(Clock).DayNumber - Wita.DateOf(receivedAt).DayNumber) switch
+    /// <summary>How long an unanswered report has waited (since it came, or since the reporter added to it), in whole days as Kupang's calendar counts them.</summary>
+    public string Waiting(DateTimeOffset since) => (Wita.Today(Clock).DayNumber - Wita.DateOf(since).DayNumber) switch
     {
         <= 0 => Texts.Get("Inspectorate.Waiting.Today"),
         1 => Texts.Get("Inspectorate.Waiting.One"),

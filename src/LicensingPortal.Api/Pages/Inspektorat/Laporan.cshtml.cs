@@ -21,6 +21,10 @@ public sealed class LaporanModel : PortalPage
     [BindProperty]
     public string? Message { get; set; }
 
+    /// <summary>How many entries of the exchange the page showed when the answer was written (a hidden field).</summary>
+    [BindProperty]
+    public int? Seen { get; set; }
+
     /// <summary>A note the inspectorate keeps for itself (the second form).</summary>
     [BindProperty]
     public string? Note { get; set; }
@@ -39,7 +43,7 @@ public sealed class LaporanModel : PortalPage
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         LevyReportStatus? status = Status switch { "diperiksa" => LevyReportStatus.InProgress, "selesai" => LevyReportStatus.Closed, _ => null };
-        var result = await Sender.Send(new AnswerLevyReport.Command(UserId, id, status, Message), cancellationToken);
+        var result = await Sender.Send(new AnswerLevyReport.Command(UserId, id, status, Message, Seen: Seen), cancellationToken);
         if (result.Succeeded)
         {
             TempData[AnsweredKey] = "jawaban";

@@ -32,8 +32,18 @@ public sealed class CekModel : PortalPage
     /// <summary>Whether the reporter just added to the report.</summary>
     public bool Added { get; private set; }
 
-    public void OnGet()
+    private const string NumberKey = "Lapor.Cek.Nomor";
+    private const string CodeKey = "Lapor.Cek.Kode";
+
+    /// <summary>After an addition, the report again (its number and code carried once in the encrypted TempData cookie), with the banner.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Response.Headers.CacheControl = "no-store";
+        if (TempData[NumberKey] is string number && TempData[CodeKey] is string code
+            && await Sender.Send(new CheckLevyReport.Query(number, code), cancellationToken) is { Succeeded: true } opened)
+        {
+            (Number, Code, Report, Added) = (number, code, opened.Value, true);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -56,29 +66,32 @@ public sealed class CekModel : PortalPage
         return Page();
     }
 
-    /// <summary>Adds to the report opened with the number and code (posted again with the addition; the page is never cached).</summary>
+    /// <summary>
+    /// Adds to the report opened with the number and code (posted again with the addition), then shows it again after a
+    /// redirect, so reloading never sends the addition twice.
+    /// </summary>
     public async Task<IActionResult> OnPostTambahAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
         var added = await Sender.Send(new AddToLevyReport.Command(null, null, Number, Code, Addition), cancellationToken);
         if (added.Succeeded)
         {
-            Report = added.Value;
-            Added = true;
-            Addition = null;
-            ModelState.Clear();
-            return Page();
+            TempData[NumberKey] = Number;
+            TempData[CodeKey] = Code;
+            return RedirectToPage();
         }
 
-        if (added.Error!.Code == ErrorCodes.LevyReportNotFound)
+        // The report as it stands, under the error; a number or code that no longer opens it is said at the number.
+        var opened = await Sender.Send(new CheckLevyReport.Query(Number, Code), cancellationToken);
+        Report = opened.Succeeded ? opened.Value : null;
+        if (Report is null || added.Error!.Code == ErrorCodes.LevyReportNotFound)
         {
+            Report = null;
             ModelState.AddModelError(nameof(Number), Texts.Get("Levy.Check.NotFound"));
             return Page();
         }
 
         ShowErrors(added.Error, new Dictionary<string, string>(StringComparer.Ordinal) { ["text"] = nameof(Addition) }, onlyTheseFields: true);
-        var opened = await Sender.Send(new CheckLevyReport.Query(Number, Code), cancellationToken);
-        Report = opened.Succeeded ? opened.Value : null;
         return Page();
     }
 }

@@ -165,6 +165,8 @@ public abstract class LevyReportTests(Portal portal)
         using var inspector = await portal.StaffAsync(Roles.Inspector);
         var id = (string)(await (await applicant.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{id}/answers", new { status = "inProgress", message = "Apakah Anda ingat seragamnya?" });
+        // A newer report, so the one answered is no longer first.
+        await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened });
 
         var added = await applicant.Client.PostAsJsonAsync($"/api/me/levy-reports/{id}/additions", new { text = "Ya, ia memakai seragam dinas cokelat." });
 
@@ -174,7 +176,12 @@ public abstract class LevyReportTests(Portal portal)
         Assert.Equal([false, true], view["answers"]!.AsArray().Select(a => (bool)a!["fromReporter"]!));
         var inspected = (await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!;
         Assert.Equal("Ya, ia memakai seragam dinas cokelat.", (string)inspected["report"]!["answers"]![1]!["message"]!);
-        Assert.Contains((await inspector.Client.GetFromJsonAsync<JsonObject>("/api/inspectorate/levy-reports?status=received"))!["items"]!.AsArray(), i => (string)i!["id"]! == id);
+        // Back at the top of the inspectorate's list: it waits since the addition.
+        Assert.Equal(id, (string)(await inspector.Client.GetFromJsonAsync<JsonObject>("/api/inspectorate/levy-reports"))!["items"]![0]!["id"]!);
+
+        // An answer written before the addition was read is refused; read, it goes.
+        await Problems.AssertAsync(await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{id}/answers", new { status = "closed", message = "Selesai.", seen = 1 }), HttpStatusCode.Conflict, "levy_report_changed");
+        Assert.Equal(HttpStatusCode.OK, (await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{id}/answers", new { status = "closed", message = "Terima kasih, sudah kami catat.", seen = 2 })).StatusCode);
         await Problems.AssertAsync(await other.Client.PostAsJsonAsync($"/api/me/levy-reports/{id}/additions", new { text = "Bukan laporan saya." }), HttpStatusCode.NotFound, "levy_report_not_found");
         await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync($"/api/me/levy-reports/{id}/additions", new { text = " " }), HttpStatusCode.BadRequest, "validation_failed");
 

@@ -910,6 +910,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset>("WaitingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waiting_since");
+
                     b.Property<string>("WhatHappened")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -923,8 +927,8 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_levy_reports_number");
 
-                    b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_levy_reports_received_at");
+                    b.HasIndex("WaitingSince")
+                        .HasDatabaseName("ix_levy_reports_waiting_since");
 
                     b.HasIndex("ReporterId", "ReceivedAt")
                         .HasDatabaseName("ix_levy_reports_reporter_id_received_at");

@@ -898,6 +898,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<long>("WaitingSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("waiting_since");
+
                     b.Property<string>("WhatHappened")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -911,8 +915,8 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_levy_reports_number");
 
-                    b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_levy_reports_received_at");
+                    b.HasIndex("WaitingSince")
+                        .HasDatabaseName("ix_levy_reports_waiting_since");
 
                     b.HasIndex("ReporterId", "ReceivedAt")
                         .HasDatabaseName("ix_levy_reports_reporter_id_received_at");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LicensingPortal.Api.Data.Migrations.Postgres
+namespace LicensingPortal.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class LevyReports : Migration
@@ -15,20 +15,21 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 name: "levy_reports",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    number = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    follow_up_code_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    reporter_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    share_identity = table.Column<bool>(type: "boolean", nullable: false),
-                    contact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    what_happened = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    happened_on = table.Column<DateOnly>(type: "date", nullable: true),
-                    amount_asked = table.Column<long>(type: "bigint", nullable: true),
-                    paid = table.Column<bool>(type: "boolean", nullable: true),
-                    application_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    number = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    follow_up_code_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    waiting_since = table.Column<long>(type: "INTEGER", nullable: false),
+                    reporter_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    share_identity = table.Column<bool>(type: "INTEGER", nullable: false),
+                    contact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    what_happened = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    happened_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    amount_asked = table.Column<long>(type: "INTEGER", nullable: true),
+                    paid = table.Column<bool>(type: "INTEGER", nullable: true),
+                    application_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,13 +46,13 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 name: "levy_report_answers",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    report_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    inspector_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    for_reporter = table.Column<bool>(type: "boolean", nullable: false),
-                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    report_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    inspector_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    for_reporter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,10 +69,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 name: "levy_report_openings",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    report_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    inspector_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    report_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    inspector_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -101,14 +102,14 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_levy_reports_received_at",
-                table: "levy_reports",
-                column: "received_at");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_levy_reports_reporter_id_received_at",
                 table: "levy_reports",
                 columns: new[] { "reporter_id", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_levy_reports_waiting_since",
+                table: "levy_reports",
+                column: "waiting_since");
         }
 
         /// <inheritdoc />

@@ -39,9 +39,7 @@ public static class AddToLevyReport
             }
             else
             {
-                var number = LevyReport.NumberAsWritten(command.Number);
-                report = await db.LevyReports.FirstOrDefaultAsync(r => r.Number == number, cancellationToken);
-                report = report is not null && report.IsFollowedUpWith(command.Code) ? report : null;
+                report = await LevyReportReads.ByNumberAndCodeAsync(db, command.Number, command.Code, cancellationToken);
             }
 
             if (report is null)

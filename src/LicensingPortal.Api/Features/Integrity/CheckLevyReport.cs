@@ -24,9 +24,8 @@ public static class CheckLevyReport
     {
         public async ValueTask<Result<LevyReportView>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var number = LevyReport.NumberAsWritten(query.Number);
-            var report = await db.LevyReports.AsNoTracking().FirstOrDefaultAsync(r => r.Number == number, cancellationToken);
-            if (report is null || !report.IsFollowedUpWith(query.Code))
+            var report = await LevyReportReads.ByNumberAndCodeAsync(db, query.Number, query.Code, cancellationToken);
+            if (report is null)
             {
                 return LevyReportReads.NotFound;
             }

@@ -91,5 +91,13 @@ internal static class LevyReportReads
     public static Task<List<LevyReportAnswer>> AnswersAsync(LicensingDbContext db, Guid reportId, bool notesToo, CancellationToken cancellationToken) =>
         db.LevyReportAnswers.AsNoTracking().Where(a => a.ReportId == reportId && (notesToo || a.ForReporter)).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(cancellationToken);
 
+    /// <summary>The report a number and follow-up code open (as typed), tracked for a change; null when they open none.</summary>
+    public static async Task<LevyReport?> ByNumberAndCodeAsync(LicensingDbContext db, string? number, string? code, CancellationToken cancellationToken)
+    {
+        var written = LevyReport.NumberAsWritten(number);
+        var report = await db.LevyReports.FirstOrDefaultAsync(r => r.Number == written, cancellationToken);
+        return report is not null && report.IsFollowedUpWith(code) ? report : null;
+    }
+
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.LevyReportNotFound, "No such report.");
 }

@@ -143,7 +143,9 @@ public sealed class IndexModel : PortalPage
 
         MyReports = (await Sender.Send(new ListMyLevyReports.Query(UserId), cancellationToken)).Value;
         var applications = (await Sender.Send(new ListApplications.Query(UserId), cancellationToken)).Value;
-        Applications = await ApplicationRows.LoadAsync(Sender, UserId, applications, null, Language, cancellationToken);
+        // Applications are named by their business and day here: the businesses' names, not the activity catalogue.
+        var businesses = (await Sender.Send(new Features.Businesses.ListBusinesses.Query(UserId), cancellationToken)).Value;
+        Applications = new ApplicationRows(applications, businesses.ToDictionary(b => b.Id, b => b.Name), new Dictionary<string, string>(StringComparer.Ordinal));
     }
 
     /// <summary>An application as the reporter knows it: its business, and the day it was sent ("about the application for …").</summary>

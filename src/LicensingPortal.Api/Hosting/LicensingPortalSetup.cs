@@ -188,6 +188,7 @@ public static class LicensingPortalSetup
         app.UseIdempotencyBuffering();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseFormOnlyGuard();
         app.UseRateLimiter();
         app.UseOutputCache();
 

@@ -149,6 +149,17 @@ public abstract class HostileInputTests(Portal portal)
     }
 
     [Fact]
+    public async Task AnUpload_WithoutAForm_IsRefusedAsUnsupported_NeverAFailure()
+    {
+        using var applicant = await portal.ApplicantAsync();
+
+        await Problems.AssertAsync(await applicant.Client.PostAsync("/api/documents", null), HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync("/api/documents", new { kind = "ktp" }), HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        // Who may not call it at all hears that first.
+        await Problems.AssertAsync(await portal.Client.PostAsync("/api/documents", null), HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
     public async Task ADownload_IsAnAttachment_UnderASafeFileName()
     {
         using var applicant = await portal.ApplicantAsync();

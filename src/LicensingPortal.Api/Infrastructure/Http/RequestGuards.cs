@@ -37,6 +37,25 @@ public static class RequestGuards
             await next(context);
         });
 
+    /// <summary>
+    /// After routing: an endpoint that reads only a form (an upload) answers a request without one 415
+    /// unsupported_media_type, before its parameters are bound (binding a form from such a request throws).
+    /// </summary>
+    public static IApplicationBuilder UseFormOnlyGuard(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (!request.HasFormContentType
+                && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is { ContentTypes.Count: > 0 } accepts
+                && accepts.ContentTypes.All(t => t.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) || t.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)))
+            {
+                await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, "This endpoint reads a form.", $"Send {string.Join(" or ", accepts.ContentTypes)}.");
+                return;
+            }
+
+            await next(context);
+        });
+
     private static bool HasNul(string? text) => text is not null && text.Contains('\0', StringComparison.Ordinal);
 
     private static async Task RefuseAsync(HttpContext context, int status, string code, string title, string detail)

@@ -78,6 +78,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<LevyReportOpening> LevyReportOpenings => Set<LevyReportOpening>();
 
+    public DbSet<LevyReportEvidence> LevyReportEvidence => Set<LevyReportEvidence>();
+
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
 
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
@@ -144,6 +146,18 @@ public abstract class LicensingDbContext(DbContextOptions options)
             answer.Ignore(a => a.FromReporter);
             answer.HasIndex(a => new { a.ReportId, a.At });
             answer.HasOne<LevyReport>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<LevyReportEvidence>(evidence =>
+        {
+            evidence.ToTable("levy_report_evidence");
+            evidence.HasKey(e => e.Id);
+            evidence.Property(e => e.FileName).HasMaxLength(255);
+            evidence.Property(e => e.ContentType).HasMaxLength(100);
+            evidence.Property(e => e.Sha256).HasMaxLength(64);
+            evidence.Property(e => e.StorageKey).HasMaxLength(200);
+            evidence.HasIndex(e => new { e.ReportId, e.AddedAt, e.Position });
+            evidence.HasOne<LevyReport>().WithMany().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
+            evidence.HasOne<LevyReportAnswer>().WithMany().HasForeignKey(e => e.EntryId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<LevyReportOpening>(opening =>
         {

@@ -147,8 +147,9 @@ public sealed class LevyReport
     }
 
     /// <summary>
-    /// The reporter adds what they remembered or learned since (through their account, or with the number and code):
-    /// the report waits for the inspectorate's answer again, first in its list.
+    /// The reporter adds what they remembered or learned since (through their account, or with the number and code),
+    /// in words, or with no words when the addition is evidence only: the report waits for the inspectorate's answer
+    /// again, first in its list.
     /// </summary>
     public LevyReportAnswer Add(string text, DateTimeOffset now)
     {
@@ -198,6 +199,61 @@ public sealed class LevyReportAnswer
         Status = status,
         Message = message,
         At = now,
+    };
+}
+
+/// <summary>
+/// A file a reporter sent as evidence (a photo of a receipt, a screenshot of a WhatsApp message, a letter): with the
+/// report itself, or with one of their additions (<see cref="EntryId"/>). Only the inspectorate opens it. Its type is
+/// decided by its first bytes (PDF, JPEG or PNG), as for every upload; its bytes are kept where uploaded documents are.
+/// </summary>
+public sealed class LevyReportEvidence
+{
+    /// <summary>How many files one sending (a report or an addition) may carry.</summary>
+    public const int PerSending = 3;
+
+    /// <summary>How many files one report may hold in all.</summary>
+    public const int PerReport = 12;
+
+    private LevyReportEvidence()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ReportId { get; private set; }
+
+    /// <summary>The reporter's addition the file came with; null when it came with the report.</summary>
+    public Guid? EntryId { get; private set; }
+
+    /// <summary>The file's place among those sent with it (0 for the first), so they are read in the order they were chosen.</summary>
+    public int Position { get; private set; }
+
+    /// <summary>The file's name as the reporter's phone gave it, made safe to show and download.</summary>
+    public string FileName { get; private set; } = string.Empty;
+
+    public string ContentType { get; private set; } = string.Empty;
+
+    public long Size { get; private set; }
+
+    public string Sha256 { get; private set; } = string.Empty;
+
+    public string StorageKey { get; private set; } = string.Empty;
+
+    public DateTimeOffset AddedAt { get; private set; }
+
+    public static LevyReportEvidence Of(Guid id, Guid reportId, Guid? entryId, int position, string fileName, string contentType, long size, string sha256, string storageKey, DateTimeOffset now) => new()
+    {
+        Id = id,
+        ReportId = reportId,
+        EntryId = entryId,
+        Position = position,
+        FileName = fileName,
+        ContentType = contentType,
+        Size = size,
+        Sha256 = sha256,
+        StorageKey = storageKey,
+        AddedAt = now,
     };
 }
 

@@ -126,6 +126,7 @@ public static class ApiEndpoints
         ReportLevy.MapPublic(publicReports).RequireRateLimiting(AuthSetup.ReportLimit);
         CheckLevyReport.Map(publicReports).RequireRateLimiting(AuthSetup.ReportCheckLimit);
         AddToLevyReport.MapPublic(publicReports).RequireRateLimiting(AuthSetup.ReportCheckLimit);
+        AddToLevyReport.MapPublicEvidence(publicReports).RequireRateLimiting(AuthSetup.ReportCheckLimit);
 
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Officer);
         SearchDecisions.Map(audit);
@@ -154,12 +155,14 @@ public static class ApiEndpoints
         ReportLevy.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportLimit).AddEndpointFilter(idempotent);
         ListMyLevyReports.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money"));
         AddToLevyReport.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportCheckLimit).AddEndpointFilter(idempotent);
+        AddToLevyReport.MapEvidence(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportCheckLimit).AddEndpointFilter(idempotent);
 
         // Only the city's inspectorate reads reports of demands for money: never the licensing officers they may be about.
         var inspectorate = api.MapGroup("/inspectorate").WithTags("Reports of demands for money").RequireAuthorization(Policies.Inspector);
         ListLevyReports.Map(inspectorate);
         OpenLevyReport.Map(inspectorate);
         AnswerLevyReport.Map(inspectorate);
+        OpenLevyEvidence.Map(inspectorate);
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization(Policies.Officer);
         ListDeadLetters.Map(notifications);

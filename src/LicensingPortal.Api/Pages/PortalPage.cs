@@ -73,6 +73,19 @@ public abstract class PortalPage : PageModel
         }
     }
 
+    /// <summary>
+    /// On a form shown again with errors, files chosen for its <c>Evidence</c> field are asked for again there: a
+    /// browser never sends a file twice, and nothing was kept.
+    /// </summary>
+    protected void AskForFilesAgain(IReadOnlyCollection<IFormFile> files, string field = "Evidence")
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Any(f => f.Length > 0) && ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError(field, Texts.Get("Levy.Field.Evidence.Again"));
+        }
+    }
+
     /// <summary>An error in the reader's language, by its stable code.</summary>
     protected static string Describe(Error error)
     {

@@ -124,6 +124,10 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
                 {
                     request.Content = JsonContent.Create(new ReportLevy.Request("Orang di loket meminta lima ratus ribu rupiah.", null, null, 500_000, null, null, refused.Id), options: TestJson.Options);
                 }
+                else if (operation.Path.EndsWith("/evidence", StringComparison.Ordinal))
+                {
+                    request.Content = new MultipartFormDataContent { { new ByteArrayContent(Builders.Png), "evidence", "bukti.png" } };
+                }
                 else if (operation.BodySchema == nameof(CloseBusiness) + nameof(CloseBusiness.Request))
                 {
                     request.Content = JsonContent.Create(new CloseBusiness.Request(true), options: TestJson.Options);

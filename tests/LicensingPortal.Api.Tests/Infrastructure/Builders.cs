@@ -21,6 +21,9 @@ public static class Builders
     /// <summary>A tiny but real PDF: its first bytes make it one, whatever it is called.</summary>
     public static byte[] Pdf { get; } = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
+    /// <summary>A real PNG of one pixel, as a phone's screenshot is a PNG.</summary>
+    public static byte[] Png { get; } = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
     public static async Task<Guid> UploadAsync(this HttpClient client, string kind = "ktp", byte[]? content = null, string fileName = "ktp.pdf", string contentType = "application/pdf")
     {
         using var response = await client.PostAsync("/api/documents", Form(kind, content ?? Pdf, fileName, contentType));

@@ -3,7 +3,8 @@ using LicensingPortal.Api.Infrastructure.Storage;
 namespace LicensingPortal.Api.Features.Documents;
 
 /// <summary>
-/// The nightly job (02:35 WITA) that clears uploaded files no document names: a file written by an upload whose
+/// The nightly job (02:35 WITA) that clears uploaded files no document (nor file of evidence with a report of a demand
+/// for money, kept in the same place) names: a file written by an upload whose
 /// transaction never committed (the process or the database died in between, or a repeated keyed upload lost to the
 /// first), one a deletion could not remove after its commit, or a ".part" left by an upload cut off mid-write. Such a
 /// file holds a person's document with nothing to show it or delete it, so it is not kept for good.
@@ -43,7 +44,7 @@ public static partial class SweepDocumentFiles
                 return 0;
             }
 
-            if (!await db.Documents.AnyAsync(cancellationToken))
+            if (!await db.Documents.AnyAsync(cancellationToken) && !await db.LevyReportEvidence.AnyAsync(cancellationToken))
             {
                 NoDocuments(logger, files.Count);
                 return 0;
@@ -54,6 +55,7 @@ public static partial class SweepDocumentFiles
             {
                 var ids = batch.Select(f => f.DocumentId).Distinct().ToList();
                 var named = (await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
+                named.UnionWith(await db.LevyReportEvidence.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken));
                 moved += batch.Count(f => !named.Contains(f.DocumentId) && folder.TrySetAside(f.Key, today));
             }
 

@@ -31,7 +31,7 @@ public static class CheckLevyReport
             }
 
             // Whoever holds the code sees the report and its answers, not the phone number the reporter left.
-            return LevyReportReads.View(report, await LevyReportReads.AnswersAsync(db, report.Id, notesToo: false, cancellationToken)) with { Contact = null };
+            return await LevyReportReads.ViewAsync(db, report, await LevyReportReads.AnswersAsync(db, report.Id, notesToo: false, cancellationToken), cancellationToken) with { Contact = null };
         }
     }
 

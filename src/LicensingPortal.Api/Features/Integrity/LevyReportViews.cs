@@ -2,11 +2,15 @@ namespace LicensingPortal.Api.Features.Integrity;
 
 /// <summary>
 /// One entry of a report's exchange: an answer of the inspectorate; with <see cref="Internal"/> its own note, which only
-/// the inspectorate reads; with <see cref="FromReporter"/> what the reporter added.
+/// the inspectorate reads; with <see cref="FromReporter"/> what the reporter added, in words (<see cref="Message"/>, empty
+/// when they sent files only) and the files of evidence they sent with it.
 /// </summary>
-public sealed record LevyAnswerView(LevyReportStatus Status, string Message, DateTimeOffset At, bool Internal, bool FromReporter);
+public sealed record LevyAnswerView(LevyReportStatus Status, string Message, DateTimeOffset At, bool Internal, bool FromReporter, IReadOnlyList<LevyEvidenceView> Evidence);
 
-/// <summary>A report: what the reporter said, where it stands, and the answers, oldest first (the reporter's views hold only those for them).</summary>
+/// <summary>
+/// A report: what the reporter said and the files of evidence they sent with it, where it stands, and the answers,
+/// oldest first (the reporter's views hold only those for them).
+/// </summary>
 public sealed record LevyReportView(
     Guid Id,
     string Number,
@@ -21,6 +25,7 @@ public sealed record LevyReportView(
     string? ApplicationReference,
     bool ShareIdentity,
     string? Contact,
+    IReadOnlyList<LevyEvidenceView> Evidence,
     IReadOnlyList<LevyAnswerView> Answers);
 
 /// <summary>
@@ -36,10 +41,15 @@ internal static class LevyReportReads
         var ids = rows.Select(r => r.Id).ToList();
         var answers = (await db.LevyReportAnswers.AsNoTracking().Where(a => ids.Contains(a.ReportId) && a.ForReporter).ToListAsync(cancellationToken))
             .OrderBy(a => a.At).ThenBy(a => a.Id).ToLookup(a => a.ReportId);
-        return [.. rows.Select(r => View(r, answers[r.Id]))];
+        var evidence = await LevyEvidence.OfAsync(db, ids, cancellationToken);
+        return [.. rows.Select(r => View(r, answers[r.Id], evidence))];
     }
 
-    public static LevyReportView View(LevyReport report, IEnumerable<LevyReportAnswer> answers) => new(
+    /// <summary>A report with its answers and files (<see cref="LevyEvidence.OfAsync"/>).</summary>
+    public static async Task<LevyReportView> ViewAsync(LicensingDbContext db, LevyReport report, IEnumerable<LevyReportAnswer> answers, CancellationToken cancellationToken) =>
+        View(report, answers, await LevyEvidence.OfAsync(db, [report.Id], cancellationToken));
+
+    private static LevyReportView View(LevyReport report, IEnumerable<LevyReportAnswer> answers, ILookup<Guid, LevyEvidenceView> evidence) => new(
         report.Id,
         report.Number,
         report.ReceivedAt,
@@ -53,7 +63,8 @@ internal static class LevyReportReads
         report.ApplicationId is { } application ? ApplicationReference.Of(application) : null,
         report.ShareIdentity,
         report.Contact,
-        [.. answers.Select(a => new LevyAnswerView(a.Status, a.Message, a.At, !a.ForReporter, a.FromReporter))]);
+        [.. evidence[report.Id]],
+        [.. answers.Select(a => new LevyAnswerView(a.Status, a.Message, a.At, !a.ForReporter, a.FromReporter, [.. evidence[a.Id]]))]);
 
     /// <summary>
     /// A report as the inspectorate reads it, with <paramref name="answers"/> (oldest first) and its newest openings,
@@ -80,7 +91,7 @@ internal static class LevyReportReads
         var emails = await db.Users.AsNoTracking().Where(u => inspectorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
         // The inspectorate reads the application by its reference and business, never by the id the owner's pages use.
         return new OpenLevyReport.Response(
-            View(report, answers) with { ApplicationId = null },
+            await ViewAsync(db, report, answers, cancellationToken) with { ApplicationId = null },
             report.ReporterId is not null,
             email,
             business,

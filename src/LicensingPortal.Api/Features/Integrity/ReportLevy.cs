@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Storage;
 
 namespace LicensingPortal.Api.Features.Integrity;
 
@@ -7,7 +8,8 @@ namespace LicensingPortal.Api.Features.Integrity;
 /// Someone reports that they were asked for money (or a gift) for a permit the service gives free. Anyone may report
 /// without signing in (POST /api/public/levy-reports); an applicant signed in (POST /api/me/levy-reports) may also name
 /// one of their own applications, chooses whether the inspectorate sees who they are, and reads the answers.
-/// Only the city's inspectorate reads reports; licensing officers never do.
+/// Only the city's inspectorate reads reports; licensing officers never do. The page sends files of evidence with the
+/// report; through the API they follow it (<see cref="AddToLevyReport"/>, with the number and code it answers).
 /// </summary>
 public static class ReportLevy
 {
@@ -17,7 +19,7 @@ public static class ReportLevy
     /// <summary>A report from a signed-in applicant, who may name one of their applications and let the inspectorate see who they are.</summary>
     public sealed record Request(string? WhatHappened, string? Place, DateOnly? HappenedOn, long? AmountAsked, bool? Paid, string? Contact, Guid? ApplicationId, bool ShareIdentity = false);
 
-    public sealed record Command(Guid? ReporterId, string? WhatHappened, string? Place, DateOnly? HappenedOn, long? AmountAsked, bool? Paid, string? Contact, Guid? ApplicationId = null, bool ShareIdentity = false)
+    public sealed record Command(Guid? ReporterId, string? WhatHappened, string? Place, DateOnly? HappenedOn, long? AmountAsked, bool? Paid, string? Contact, Guid? ApplicationId = null, bool ShareIdentity = false, IReadOnlyList<EvidenceFile>? Evidence = null)
         : ICommand<Result<Receipt>>;
 
     /// <summary>
@@ -40,10 +42,11 @@ public static class ReportLevy
             RuleFor(c => c.AmountAsked).Must(a => a is null or (> 0 and <= LevyReport.MaxAmount)).WithMessage(_ => Texts.Get("Validation.Levy.Amount"));
             RuleFor(c => c.Contact).Must(c => c is null || c.Trim().Length <= LevyReport.ContactMaxLength).WithMessage(_ => Texts.Get("Validation.Levy.Contact"));
             RuleFor(c => c.ApplicationId).Null().When(c => c.ReporterId is null).WithMessage(_ => Texts.Get("Validation.Levy.Application"));
+            LevyEvidence.Validate(this, c => c.Evidence);
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Command, Result<Receipt>>
+    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, TimeProvider time) : ICommandHandler<Command, Result<Receipt>>
     {
         public async ValueTask<Result<Receipt>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -52,6 +55,13 @@ public static class ReportLevy
                 && (command.ReporterId is not { } reporterId || !await db.ApplicationsOf(reporterId).AnyAsync(a => a.Id == applicationId, cancellationToken)))
             {
                 return Error.NotFound(ErrorCodes.ApplicationNotFound, "No such application.");
+            }
+
+            var files = command.Evidence ?? [];
+            var checkedFiles = await LevyEvidence.CheckAsync(db, reportId: null, files, cancellationToken);
+            if (!checkedFiles.Succeeded)
+            {
+                return checkedFiles.Error!;
             }
 
             LevyReport report;
@@ -65,6 +75,8 @@ public static class ReportLevy
             while (await db.LevyReports.AnyAsync(r => r.Number == report.Number, cancellationToken));
 
             db.LevyReports.Add(report);
+            await LevyEvidence.KeepAsync(db, storage, report.Id, entryId: null, files, checkedFiles.Value, report.ReceivedAt, cancellationToken);
+
             return new Receipt(report.Id, report.Number, report.ReceivedAt, code);
         }
     }

@@ -53,6 +53,7 @@ public static class ErrorCodes
     public const string TooManyWrongPasswords = "too_many_wrong_passwords";
     public const string LevyReportNotFound = "levy_report_not_found";
     public const string LevyReportChanged = "levy_report_changed";
+    public const string LevyEvidenceNotFound = "levy_evidence_not_found";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -103,5 +104,6 @@ public static class ErrorCodes
         TooManyWrongPasswords,
         LevyReportNotFound,
         LevyReportChanged,
+        LevyEvidenceNotFound,
     ];
 }

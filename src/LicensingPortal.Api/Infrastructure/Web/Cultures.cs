@@ -84,4 +84,9 @@ public static class Cultures
     };
 
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
+
+    /// <summary>A file's size as a phone shows it: kilobytes, rounded up, under a megabyte; megabytes to one decimal above ("1,5 MB").</summary>
+    public static string FileSize(long bytes) => bytes < 1024 * 1024
+        ? Texts.Format("FileSize.Kilobytes", Math.Max(1, (bytes + 1023) / 1024).ToString("#,0", CultureInfo.CurrentCulture))
+        : Texts.Format("FileSize.Megabytes", (bytes / (1024.0 * 1024)).ToString("#,0.#", CultureInfo.CurrentCulture));
 }

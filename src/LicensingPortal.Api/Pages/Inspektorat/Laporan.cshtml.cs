@@ -77,6 +77,23 @@ public sealed class LaporanModel : PortalPage
         return await ShowAsync(id, cancellationToken);
     }
 
+    /// <summary>A file of evidence the reporter sent, shown in the browser (the same use case as GET …/evidence/{evidenceId}, which keeps the opening).</summary>
+    public async Task<IActionResult> OnGetBuktiAsync(Guid id, Guid bukti, CancellationToken cancellationToken)
+    {
+        var opened = await Sender.Send(new OpenLevyEvidence.Command(UserId, id, bukti), cancellationToken);
+        if (!opened.Succeeded)
+        {
+            return Failure(opened.Error!);
+        }
+
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(opened.Value.FileName);
+        Response.Headers.ContentDisposition = disposition.ToString();
+        Response.Headers.ContentSecurityPolicy = Infrastructure.Web.SecurityHeaders.FilePolicy;
+        Response.Headers.CacheControl = "private, no-store";
+        return File(opened.Value.Content, opened.Value.ContentType);
+    }
+
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
     {
         var found = await Sender.Send(new OpenLevyReport.Command(UserId, id), cancellationToken);

@@ -9,6 +9,8 @@ namespace LicensingPortal.Api.Pages.Lapor;
 /// case as POST /api/public/levy-reports/check). Posted, never in the address, so the code stays out of histories and logs.
 /// </summary>
 [AllowAnonymous]
+[RequestSizeLimit(LevyEvidence.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = LevyEvidence.RequestLimit)]
 public sealed class CekModel : PortalPage
 {
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -26,6 +28,10 @@ public sealed class CekModel : PortalPage
     /// <summary>What the reporter adds to the report they opened (the second form).</summary>
     [BindProperty]
     public string? Addition { get; set; }
+
+    /// <summary>Up to three photos or PDFs sent with the addition (optional; they may come without words).</summary>
+    [BindProperty]
+    public List<IFormFile> Evidence { get; set; } = [];
 
     public LevyReportView? Report { get; private set; }
 
@@ -73,7 +79,7 @@ public sealed class CekModel : PortalPage
     public async Task<IActionResult> OnPostTambahAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        var added = await Sender.Send(new AddToLevyReport.Command(null, null, Number, Code, Addition), cancellationToken);
+        var added = await Sender.Send(new AddToLevyReport.Command(null, null, Number, Code, Addition, LevyEvidence.Of(Evidence)), cancellationToken);
         if (added.Succeeded)
         {
             TempData[NumberKey] = Number;
@@ -91,7 +97,8 @@ public sealed class CekModel : PortalPage
             return Page();
         }
 
-        ShowErrors(added.Error, new Dictionary<string, string>(StringComparer.Ordinal) { ["text"] = nameof(Addition) }, onlyTheseFields: true);
+        ShowErrors(added.Error, TambahModel.Fields, onlyTheseFields: true);
+        AskForFilesAgain(Evidence);
         return Page();
     }
 }

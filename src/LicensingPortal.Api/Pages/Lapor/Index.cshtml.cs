@@ -12,6 +12,8 @@ namespace LicensingPortal.Api.Pages.Lapor;
 /// who they are, and reads the inspectorate's answers here.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+[RequestSizeLimit(LevyEvidence.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = LevyEvidence.RequestLimit)]
 public sealed class IndexModel : PortalPage
 {
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -22,11 +24,13 @@ public sealed class IndexModel : PortalPage
         ["amountAsked"] = nameof(AmountAsked),
         ["contact"] = nameof(Contact),
         ["applicationId"] = nameof(ApplicationId),
+        [LevyEvidence.Field] = nameof(Evidence),
     };
 
     private const string SentKey = "Lapor.Terkirim";
     private const string NumberKey = "Lapor.Nomor";
     private const string CodeKey = "Lapor.Kode";
+    private const string EvidenceKey = "Lapor.Bukti";
 
     /// <summary>Set by the page that adds to a report, said once here.</summary>
     public const string AddedKey = "Lapor.Ditambah";
@@ -47,6 +51,10 @@ public sealed class IndexModel : PortalPage
     [BindProperty]
     public string? Paid { get; set; }
 
+    /// <summary>Up to three photos or PDFs sent with the report (optional).</summary>
+    [BindProperty]
+    public List<IFormFile> Evidence { get; set; } = [];
+
     [BindProperty]
     public Guid? ApplicationId { get; set; }
 
@@ -63,6 +71,9 @@ public sealed class IndexModel : PortalPage
     public string? SentNumber { get; private set; }
 
     public string? SentCode { get; private set; }
+
+    /// <summary>How many files of evidence went with the report just sent.</summary>
+    public int SentEvidence { get; private set; }
 
     /// <summary>Whether the reader just added to one of their reports.</summary>
     public bool Added { get; private set; }
@@ -81,6 +92,7 @@ public sealed class IndexModel : PortalPage
         Sent = TempData[SentKey] as string;
         SentNumber = TempData[NumberKey] as string;
         SentCode = TempData[CodeKey] as string;
+        SentEvidence = TempData[EvidenceKey] as int? ?? 0;
         Added = TempData[AddedKey] is true;
         await LoadAsync(cancellationToken);
     }
@@ -95,7 +107,7 @@ public sealed class IndexModel : PortalPage
         var happenedOn = ReadDate(HappenedOn, nameof(HappenedOn));
         bool? paid = Paid switch { "ya" => true, "tidak" => false, _ => null };
         var reporter = SignedInApplicant ? UserId : (Guid?)null;
-        var command = new ReportLevy.Command(reporter, WhatHappened, Place, happenedOn, amount, paid, Contact, reporter is null ? null : ApplicationId, reporter is not null && ShareIdentity);
+        var command = new ReportLevy.Command(reporter, WhatHappened, Place, happenedOn, amount, paid, Contact, reporter is null ? null : ApplicationId, reporter is not null && ShareIdentity, LevyEvidence.Of(Evidence));
         if (!ModelState.IsValid)
         {
             // What could not be read is said at its field; the use case's validator says the rest at once, so a phone
@@ -110,8 +122,7 @@ public sealed class IndexModel : PortalPage
                 }
             }
 
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await AgainAsync(cancellationToken);
         }
 
         var result = await Sender.Send(command, cancellationToken);
@@ -123,15 +134,23 @@ public sealed class IndexModel : PortalPage
             }
 
             ShowErrors(result.Error, Fields);
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await AgainAsync(cancellationToken);
         }
 
         // Said once after the redirect (TempData's cookie is encrypted and gone once read); the code is never stored readable.
         TempData[SentKey] = reporter is not null ? "akun" : "tamu";
         TempData[NumberKey] = result.Value.Number;
         TempData[CodeKey] = result.Value.FollowUpCode;
+        TempData[EvidenceKey] = command.Evidence!.Count;
         return RedirectToPage();
+    }
+
+    /// <summary>The form again, with its errors.</summary>
+    private async Task<IActionResult> AgainAsync(CancellationToken cancellationToken)
+    {
+        AskForFilesAgain(Evidence);
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

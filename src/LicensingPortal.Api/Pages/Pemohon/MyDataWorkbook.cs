@@ -1,5 +1,6 @@
 using System.Globalization;
 using LicensingPortal.Api.Composed;
+using LicensingPortal.Api.Features.Integrity;
 
 namespace LicensingPortal.Api.Pages.Pemohon;
 
@@ -90,14 +91,18 @@ public static class MyDataWorkbook
             new(Texts.Get("MyData.Sheet.LevyReports"),
                 [
                     Column("MyData.SentAt", SheetValue.Moment), Text("Inspectorate.Key.What"), Text("Inspectorate.Key.Place"), Column("Inspectorate.When", SheetValue.Date),
-                    Column("MyData.AmountRp", SheetValue.Count), Text("Inspectorate.Key.Paid"), Text("MyData.Status"), Text("MyData.LevyShared"), Text("MyData.LevyAnswers"),
+                    Column("MyData.AmountRp", SheetValue.Count), Text("Inspectorate.Key.Paid"), Text("MyData.Status"), Text("MyData.LevyShared"), Text("MyData.LevyEvidenceSent"), Text("MyData.LevyAnswers"),
                 ],
                 data.LevyReports.Select(r => (IReadOnlyList<object?>)
                 [
-                    Moment(r.ReceivedAt), r.WhatHappened, r.Place, r.HappenedOn, r.AmountAsked, r.Paid is { } paid ? YesNo(paid) : null, Texts.Get($"Levy.Status.{r.Status}"), YesNo(r.ShareIdentity),
-                    string.Join("\n", r.Answers.Select(a => $"{Cultures.Wita(a.At)}, {Texts.Get(a.FromReporter ? "MyData.LevyFromYou" : "Role.Inspector")}: {a.Message}")),
+                    Moment(r.ReceivedAt), r.WhatHappened, r.Place, r.HappenedOn, r.AmountAsked, r.Paid is { } paid ? YesNo(paid) : null, Texts.Get($"Levy.Status.{r.Status}"), YesNo(r.ShareIdentity), r.Evidence.Count == 0 ? null : string.Join("\n", r.Evidence.Select(e => e.FileName)),
+                    string.Join("\n", r.Answers.Select(a => $"{Cultures.Wita(a.At)}, {Texts.Get(a.FromReporter ? "MyData.LevyFromYou" : "Role.Inspector")}: {string.Join(" ", new[] { a.Message, EvidenceOf(a.Evidence) }.Where(t => t.Length > 0))}")),
                 ])),
         ];
         return Spreadsheet.Workbook(Texts.Format("MyData.File", Wita.DateOf(data.MadeAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), sheets);
     }
+
+    /// <summary>The files sent with an addition, by name ("Bukti: foto.jpg, kuitansi.pdf"); empty when none.</summary>
+    private static string EvidenceOf(IReadOnlyList<LevyEvidenceView> files) =>
+        files.Count == 0 ? string.Empty : Texts.Format("MyData.LevyEvidence", string.Join(", ", files.Select(f => f.FileName)));
 }

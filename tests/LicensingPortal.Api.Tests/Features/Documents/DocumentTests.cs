@@ -99,6 +99,11 @@ public abstract class DocumentTests(Portal portal)
     {
         using var applicant = await portal.ApplicantAsync();
         var kept = await applicant.Client.UploadAsync(fileName: "ktp.pdf");
+        // A report's evidence is kept where documents are, and no document names it: the sweep must know it too.
+        var report = (await (await applicant.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = "Petugas meminta uang rokok supaya berkas saya cepat diproses." })).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+        using var evidenceForm = new MultipartFormDataContent { { new ByteArrayContent(Builders.Png), "evidence", "bukti.png" } };
+        var sent = await (await applicant.Client.PostAsync($"/api/me/levy-reports/{(string)report["id"]!}/evidence", evidenceForm)).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        var evidence = Guid.Parse((string)sent!["answers"]![0]!["evidence"]![0]!["id"]!);
         var folder = Path.Combine(portal.DataDirectory, "documents");
         string FileOf(Guid id) => Path.Combine(folder, id.ToString("N")[..2], id.ToString("N"));
         string Write(string path)
@@ -118,7 +123,7 @@ public abstract class DocumentTests(Portal portal)
         var expired = Write(Path.Combine(folder, ".orphaned", today.AddDays(-31).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Guid.CreateVersion7().ToString("N")));
         var waiting = Write(Path.Combine(folder, ".orphaned", today.AddDays(-29).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Guid.CreateVersion7().ToString("N")));
         var twoDaysAgo = DateTime.UtcNow.AddDays(-2);
-        foreach (var path in new[] { FileOf(kept), orphan, unfinished, note, expired, waiting })
+        foreach (var path in new[] { FileOf(kept), FileOf(evidence), orphan, unfinished, note, expired, waiting })
         {
             File.SetLastWriteTimeUtc(path, twoDaysAgo);
         }
@@ -137,6 +142,7 @@ public abstract class DocumentTests(Portal portal)
         Assert.True(File.Exists(Path.Combine(aside, Path.GetFileName(orphan))));
         Assert.True(File.Exists(Path.Combine(aside, Path.GetFileName(unfinished))));
         Assert.True(File.Exists(young));
+        Assert.True(File.Exists(FileOf(evidence)));
         Assert.True(File.Exists(note));
         Assert.False(File.Exists(expired));
         Assert.True(File.Exists(waiting));

@@ -196,6 +196,132 @@ public abstract class LevyReportTests(Portal portal)
     }
 
     [Fact]
+    public async Task Evidence_SentWithTheNumberAndCode_IsOpenedAsSent_ByTheInspectorateAlone_AndEachOpeningIsKept()
+    {
+        var guest = (await (await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var id = (string)guest["id"]!;
+        using var form = Evidence(("tangkapan-layar.png", Builders.Png), ("kuitansi.pdf", Builders.Pdf));
+        form.Add(new StringContent((string)guest["number"]!), "number");
+        form.Add(new StringContent((string)guest["followUpCode"]!), "code");
+
+        var sent = await portal.Client.PostAsync("/api/public/levy-reports/evidence", form);
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var view = (await sent.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("received", (string)view["status"]!);
+        // Files alone make an addition of their own, without words; the reporter reads their names and sizes.
+        var entry = Assert.Single(view["answers"]!.AsArray())!;
+        Assert.True((bool)entry["fromReporter"]!);
+        Assert.Equal(string.Empty, (string)entry["message"]!);
+        Assert.Equal(["tangkapan-layar.png", "kuitansi.pdf"], entry["evidence"]!.AsArray().Select(e => (string)e!["fileName"]!));
+        Assert.Equal(Builders.Png.Length, (long)entry["evidence"]![0]!["size"]!);
+        Assert.Null(view["contact"]);
+
+        using var inspector = await portal.StaffAsync(Roles.Inspector);
+        var inspected = (await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!;
+        var files = inspected["report"]!["answers"]![0]!["evidence"]!.AsArray();
+        var png = (string)files[0]!["id"]!;
+        var opened = await inspector.Client.GetAsync($"/api/inspectorate/levy-reports/{id}/evidence/{png}");
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal("image/png", opened.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Builders.Png, await opened.Content.ReadAsByteArrayAsync());
+        var pdf = await inspector.Client.GetAsync($"/api/inspectorate/levy-reports/{id}/evidence/{(string)files[1]!["id"]!}");
+        Assert.Equal(Builders.Pdf, await pdf.Content.ReadAsByteArrayAsync());
+        // Each opening kept: the report's two and the two files'.
+        var again = (await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!;
+        Assert.Equal(4, again["openings"]!.AsArray().Count(o => (string)o!["inspector"]! == inspector.Email));
+
+        // A file is opened through its own report only; officers, whom a report may be about, never open one.
+        var other = (string)(await (await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        await Problems.AssertAsync(await inspector.Client.GetAsync($"/api/inspectorate/levy-reports/{other}/evidence/{png}"), HttpStatusCode.NotFound, "levy_evidence_not_found");
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        await Problems.AssertAsync(await officer.Client.GetAsync($"/api/inspectorate/levy-reports/{id}/evidence/{png}"), HttpStatusCode.Forbidden, "forbidden");
+
+        // A wrong code sends nothing.
+        using var guessed = Evidence(("foto.png", Builders.Png));
+        guessed.Add(new StringContent((string)guest["number"]!), "number");
+        guessed.Add(new StringContent("00000-00000"), "code");
+        await Problems.AssertAsync(await portal.Client.PostAsync("/api/public/levy-reports/evidence", guessed), HttpStatusCode.NotFound, "levy_report_not_found");
+    }
+
+    [Fact]
+    public async Task Evidence_ThatIsNoPhotoOrPdf_OrTooMuch_IsRefused_AtItsField_AndNothingOfTheSendingIsKept()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var id = (string)(await (await applicant.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var address = $"/api/me/levy-reports/{id}/evidence";
+
+        // A text file named as a photo: its first bytes decide, and the words sent with it are not kept either.
+        using (var renamed = Evidence(("foto.png", Builders.Png), ("foto-wa.jpg", "bukan foto"u8.ToArray())))
+        {
+            renamed.Add(new StringContent("Ini fotonya."), "text");
+            var refused = await Problems.AssertAsync(await applicant.Client.PostAsync(address, renamed), HttpStatusCode.UnsupportedMediaType, "document_type_not_allowed");
+            Assert.Contains("foto-wa.jpg", Errors(refused)["evidence"].Single(), StringComparison.Ordinal);
+        }
+
+        Assert.Empty((await applicant.Client.GetFromJsonAsync<JsonArray>("/api/me/levy-reports"))![0]!["answers"]!.AsArray());
+
+        using (var four = Evidence(("1.png", Builders.Png), ("2.png", Builders.Png), ("3.png", Builders.Png), ("4.png", Builders.Png)))
+        {
+            Assert.Contains("evidence", Errors(await Problems.AssertAsync(await applicant.Client.PostAsync(address, four), HttpStatusCode.BadRequest, "validation_failed")).Keys);
+        }
+
+        using (var nothing = new MultipartFormDataContent { { new StringContent(" "), "text" } })
+        {
+            Assert.Contains("text", Errors(await Problems.AssertAsync(await applicant.Client.PostAsync(address, nothing), HttpStatusCode.BadRequest, "validation_failed")).Keys);
+        }
+
+        // A sending retried with its key is one addition.
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Keyed() => new(HttpMethod.Post, address) { Content = Evidence(("a.png", Builders.Png), ("b.png", Builders.Png), ("c.pdf", Builders.Pdf)), Headers = { { "Idempotency-Key", key } } };
+        var first = await applicant.Client.SendAsync(Keyed());
+        var retried = await applicant.Client.SendAsync(Keyed());
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retried.Content.ReadAsStringAsync());
+        Assert.Single((await applicant.Client.GetFromJsonAsync<JsonArray>("/api/me/levy-reports"))![0]!["answers"]!.AsArray());
+
+        // Twelve files a report: three more sendings of three fill it, and a thirteenth is refused.
+        for (var i = 0; i < 3; i++)
+        {
+            using var three = Evidence(("a.png", Builders.Png), ("b.png", Builders.Png), ("c.pdf", Builders.Pdf));
+            Assert.Equal(HttpStatusCode.OK, (await applicant.Client.PostAsync(address, three)).StatusCode);
+        }
+
+        using (var thirteenth = Evidence(("d.png", Builders.Png)))
+        {
+            Assert.Contains("evidence", Errors(await Problems.AssertAsync(await applicant.Client.PostAsync(address, thirteenth), HttpStatusCode.BadRequest, "validation_failed")).Keys);
+        }
+
+        var mine = (await applicant.Client.GetFromJsonAsync<JsonArray>("/api/me/levy-reports"))![0]!;
+        Assert.Equal(12, mine["answers"]!.AsArray().Sum(a => a!["evidence"]!.AsArray().Count));
+
+        // Words alone in JSON, or nothing at all, to an address that reads a form: said, never a failure of the service.
+        await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync(address, new { text = "Ini buktinya." }), HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        await Problems.AssertAsync(await portal.Client.PostAsync("/api/public/levy-reports/evidence", null), HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+
+        // Another applicant's report is not found.
+        using var other = await portal.ApplicantAsync();
+        using var theirs = Evidence(("foto.png", Builders.Png));
+        await Problems.AssertAsync(await other.Client.PostAsync(address, theirs), HttpStatusCode.NotFound, "levy_report_not_found");
+    }
+
+    private static MultipartFormDataContent Evidence(params (string Name, byte[] Content)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, content) in files)
+        {
+            form.Add(new ByteArrayContent(content), "evidence", name);
+        }
+
+        return form;
+    }
+
+    private static Dictionary<string, string[]> Errors(Microsoft.AspNetCore.Mvc.ProblemDetails problem) =>
+        problem.Extensions["errors"] is System.Text.Json.JsonElement errors
+            ? errors.EnumerateObject().ToDictionary(e => e.Name, e => e.Value.EnumerateArray().Select(m => m.GetString()!).ToArray())
+            : [];
+
+    [Fact]
     public async Task AReport_NamingAnotherApplicantsApplication_IsNotFound_AndStoresNothing()
     {
         using var owner = await portal.ApplicantAsync();

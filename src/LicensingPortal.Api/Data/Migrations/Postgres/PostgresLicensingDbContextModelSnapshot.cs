@@ -980,6 +980,69 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("levy_report_answers", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("storage_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_levy_report_evidence");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_levy_report_evidence_entry_id");
+
+                    b.HasIndex("ReportId", "AddedAt", "Position")
+                        .HasDatabaseName("ix_levy_report_evidence_report_id_added_at_position");
+
+                    b.ToTable("levy_report_evidence", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportOpening", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2059,6 +2122,22 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_levy_report_answers_levy_reports_report_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportEvidence", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.LevyReportAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_levy_report_evidence_levy_report_answers_entry_id");
+
+                    b.HasOne("LicensingPortal.Api.Domain.LevyReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_levy_report_evidence_levy_reports_report_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportOpening", b =>

@@ -164,6 +164,7 @@ public abstract class LicensingDbContext(DbContextOptions options)
             opening.ToTable("levy_report_openings");
             opening.HasKey(o => o.Id);
             opening.HasIndex(o => new { o.ReportId, o.At });
+            opening.HasOne<LevyReportEvidence>().WithMany().HasForeignKey(o => o.EvidenceId).OnDelete(DeleteBehavior.Cascade);
             opening.HasOne<LevyReport>().WithMany().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SignInAttempt>(attempt =>

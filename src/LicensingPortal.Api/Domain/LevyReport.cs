@@ -151,9 +151,14 @@ public sealed class LevyReport
     /// in words, or with no words when the addition is evidence only: the report waits for the inspectorate's answer
     /// again, first in its list.
     /// </summary>
-    public LevyReportAnswer Add(string text, DateTimeOffset now)
+    public LevyReportAnswer Add(string text, int files, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Trim().Length == 0 && files == 0)
+        {
+            throw new ArgumentException("An addition says something or brings evidence.", nameof(text));
+        }
+
         Status = LevyReportStatus.Received;
         WaitingSince = now;
         return LevyReportAnswer.Of(Id, inspectorId: null, Status, text.Trim(), forReporter: true, now);
@@ -257,7 +262,7 @@ public sealed class LevyReportEvidence
     };
 }
 
-/// <summary>That an inspector opened a report, and when: every reading of a reporter's words is accounted for.</summary>
+/// <summary>That an inspector opened a report, or one of its files, and when: every reading of a reporter's words is accounted for.</summary>
 public sealed class LevyReportOpening
 {
     private LevyReportOpening()
@@ -270,13 +275,17 @@ public sealed class LevyReportOpening
 
     public Guid InspectorId { get; private set; }
 
+    /// <summary>The reporter's file the inspector opened; null for an opening of the report itself.</summary>
+    public Guid? EvidenceId { get; private set; }
+
     public DateTimeOffset At { get; private set; }
 
-    public static LevyReportOpening Of(Guid reportId, Guid inspectorId, DateTimeOffset now) => new()
+    public static LevyReportOpening Of(Guid reportId, Guid inspectorId, DateTimeOffset now, Guid? evidenceId = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         ReportId = reportId,
         InspectorId = inspectorId,
+        EvidenceId = evidenceId,
         At = now,
     };
 }

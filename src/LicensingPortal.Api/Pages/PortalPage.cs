@@ -74,16 +74,31 @@ public abstract class PortalPage : PageModel
     }
 
     /// <summary>
-    /// On a form shown again with errors, files chosen for its <c>Evidence</c> field are asked for again there: a
-    /// browser never sends a file twice, and nothing was kept.
+    /// On a form shown again with errors, files chosen for its <paramref name="field"/> are asked for again there, by
+    /// <paramref name="message"/> (given their names): a browser never sends a file twice, and nothing was kept.
     /// </summary>
-    protected void AskForFilesAgain(IReadOnlyCollection<IFormFile> files, string field = "Evidence")
+    protected void AskForFilesAgain(IReadOnlyCollection<IFormFile> files, string field, string message)
     {
         ArgumentNullException.ThrowIfNull(files);
-        if (files.Any(f => f.Length > 0) && ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        var chosen = files.Where(f => f.Length > 0).Select(f => Infrastructure.Storage.UploadedFiles.SafeFileName(f.FileName)).ToList();
+        if (chosen.Count > 0 && ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
-            ModelState.AddModelError(field, Texts.Get("Levy.Field.Evidence.Again"));
+            ModelState.AddModelError(field, Texts.Format(message, string.Join(", ", chosen)));
         }
+    }
+
+    /// <summary>
+    /// A stored file shown in the browser (a photo to look at, a PDF to read) under its own name, with the policy for
+    /// files (nothing in it runs) and never kept in a cache: an identity card or a reporter's evidence on a shared phone.
+    /// </summary>
+    protected FileStreamResult InlineFile(Stream content, string contentType, string fileName)
+    {
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(fileName);
+        Response.Headers.ContentDisposition = disposition.ToString();
+        Response.Headers.ContentSecurityPolicy = Infrastructure.Web.SecurityHeaders.FilePolicy;
+        Response.Headers.CacheControl = "private, no-store";
+        return File(content, contentType);
     }
 
     /// <summary>An error in the reader's language, by its stable code.</summary>

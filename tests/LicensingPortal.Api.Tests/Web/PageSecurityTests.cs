@@ -109,4 +109,18 @@ public sealed class PageSecurityTests(SqlitePortal portal) : IClassFixture<Sqlit
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".LicensingPortal.Masuk=", StringComparison.Ordinal)));
         Assert.Contains(Say.Id("Error.BadRequest.Title"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FilesTooLargeForAPage_AreThePageSayingSo_NotJson()
+    {
+        // Five phone photos of 10 MB: more than the report form reads (one file over its three, to say that at its field).
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[(int)Api.Features.Integrity.LevyEvidence.RequestLimit]), "Evidence", "foto.jpg" } };
+
+        var response = await portal.Client.PostAsync("/lapor", form);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.True(page.Contains(Say.Id("Error.TooLarge.Title"), StringComparison.Ordinal), System.Text.RegularExpressions.Regex.Match(page, "<h1[^>]*>[^<]*</h1>").Value);
+    }
 }

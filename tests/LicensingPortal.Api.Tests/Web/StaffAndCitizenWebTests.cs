@@ -372,9 +372,10 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         const string what = "Seorang pria di kantor kelurahan meminta uang supaya izin saya cepat keluar.";
         var problems = new List<string>();
         string number = string.Empty, code = string.Empty;
-        // A screenshot of the WhatsApp message, as a phone keeps it.
+        // A screenshot of the WhatsApp message, as a phone keeps it: 2 MB, twice what a page without files accepts.
         var screenshot = Path.Combine(Directory.CreateDirectory(Path.Combine(portal.DataDirectory, "uploads", Guid.NewGuid().ToString("N"))).FullName, "Screenshot_WhatsApp.png");
-        await File.WriteAllBytesAsync(screenshot, Builders.Png);
+        byte[] screenshotBytes = [.. Builders.Png, .. new byte[2 * 1024 * 1024]];
+        await File.WriteAllBytesAsync(screenshot, screenshotBytes);
         var citizen = await portal.NewPageAsync();
         await BrowserPortal.StepsAsync(citizen, async () =>
         {
@@ -394,7 +395,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Field("Levy.Field.Evidence").SetInputFilesAsync(screenshot);
             await SendAsync();
             // A browser never sends a file twice: the reporter is asked to choose it again, at its field.
-            await Assertions.Expect(citizen.Locator(".govuk-error-summary li")).ToHaveTextAsync([Say.Id("Validation.Levy.What"), Say.Id("Validation.Levy.When"), Say.Id("Levy.Field.Amount.NotANumber"), Say.Id("Levy.Field.Evidence.Again")]);
+            await Assertions.Expect(citizen.Locator(".govuk-error-summary li")).ToHaveTextAsync([Say.Id("Validation.Levy.What"), Say.Id("Validation.Levy.When"), Say.Id("Levy.Field.Amount.NotANumber"), Say.Id("Levy.Field.Evidence.Again", "Screenshot_WhatsApp.png")]);
             await Assertions.Expect(Field("Levy.Field.What")).ToHaveValueAsync("minta uang");
             await Assertions.Expect(Field("Levy.Field.Amount")).ToHaveValueAsync("300rb");
             await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-error", "id", problems);
@@ -408,7 +409,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Field("Levy.Field.Evidence").SetInputFilesAsync(screenshot);
             await SendAsync();
             await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent"));
-            await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent.EvidenceCount", 1));
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent.EvidenceCount", "Screenshot_WhatsApp.png"));
             await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent.Guest"));
             // Sent once: the form is gone, so a worried reporter does not send it again; another report is a link away.
             await Assertions.Expect(citizen.Locator("form textarea")).ToHaveCountAsync(0);
@@ -453,15 +454,16 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync(Say.Id("Inspectorate.Openings"));
             await Assertions.Expect(inspector.Locator("main ul.govuk-list--bullet li").First).ToContainTextAsync("@example.com");
             // The screenshot, opened as it was sent; the opening kept with the others.
-            var evidence = inspector.GetByRole(AriaRole.Link, new() { Name = "Screenshot_WhatsApp.png", Exact = true });
+            var evidence = inspector.GetByRole(AriaRole.Link, new() { Name = Say.Id("Inspectorate.Evidence.OpenPhoto", "Screenshot_WhatsApp.png"), Exact = true });
             var opened = await inspector.Context.APIRequest.GetAsync((await evidence.GetAttributeAsync("href"))!);
             Assert.Equal(200, opened.Status);
             Assert.Equal("image/png", opened.Headers["content-type"]);
-            Assert.Equal(Builders.Png, await opened.BodyAsync());
+            Assert.Equal(screenshotBytes, await opened.BodyAsync());
             // A note for the inspectorate alone first: it names who, which the reporter never reads.
             await inspector.GetByLabel(Say.Id("Inspectorate.Note.Label"), new() { Exact = true }).FillAsync("Diduga petugas loket 3; sudah ditanyai.");
             await inspector.GetByRole(AriaRole.Button, new() { Name = Say.Id("Inspectorate.Note.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(inspector.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Inspectorate.Noted"));
+            await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync(Say.Id("Inspectorate.Openings.File", "Screenshot_WhatsApp.png"));
             await Assertions.Expect(inspector.Locator(".govuk-inset-text")).ToContainTextAsync(Say.Id("Inspectorate.Note.Tag"));
             await ReadablePagesTests.ReadHereAsync(inspector, "inspectorate-report", "id", problems, plainWords: false);
             await inspector.GetByLabel(Say.Id("Inspectorate.Answer.Closed"), new() { Exact = true }).CheckAsync();
@@ -485,15 +487,16 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(citizen.Locator(".govuk-inset-text")).ToContainTextAsync("Petugas kelurahan itu sudah diperiksa.");
             await Assertions.Expect(citizen.Locator("main")).Not.ToContainTextAsync("loket 3");
             // The reporter reads which files went with the report, not a way to open them.
-            await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("Screenshot_WhatsApp.png (1\u00a0kB)");
-            await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { Name = "Screenshot_WhatsApp.png" })).ToHaveCountAsync(0);
+            await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("Screenshot_WhatsApp.png (2\u00a0MB)");
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Screenshot_WhatsApp") })).ToHaveCountAsync(0);
             await Assertions.Expect(citizen.Locator("main .govuk-tag")).ToHaveTextAsync(Say.Id("Levy.Status.Closed"));
             // What the reporter remembered since goes to the inspectorate from the same page.
             await citizen.GetByLabel(Say.Id("Levy.Add.Label"), new() { Exact = true }).FillAsync("Orang itu memakai seragam dinas cokelat.");
             await citizen.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Add.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Add.Done"));
             await Assertions.Expect(citizen.Locator(".govuk-inset-text").Last).ToContainTextAsync("Orang itu memakai seragam dinas cokelat.");
-            await Assertions.Expect(citizen.Locator("main .govuk-tag")).ToHaveTextAsync(Say.Id("Levy.Status.Received"));
+            // Not "not answered yet" above the answer: the inspectorate has yet to answer what was added.
+            await Assertions.Expect(citizen.Locator("main .govuk-tag")).ToHaveTextAsync(Say.Id("Levy.Status.ReceivedAgain"));
             await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-check", "id", problems);
         });
 

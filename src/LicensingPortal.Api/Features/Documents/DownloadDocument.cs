@@ -21,7 +21,7 @@ public static class DownloadDocument
         public async ValueTask<Result<Download>> Handle(Query query, CancellationToken cancellationToken)
         {
             var document = await db.DocumentsOf(query.OwnerId).AsNoTracking().FirstOrDefaultAsync(d => d.Id == query.Id, cancellationToken);
-            return document is null ? GetDocument.NotFound : new Download(await storage.OpenAsync(document.StorageKey, cancellationToken), document.ContentType, UploadDocument.SafeFileName(document.FileName));
+            return document is null ? GetDocument.NotFound : new Download(await storage.OpenAsync(document.StorageKey, cancellationToken), document.ContentType, UploadedFiles.SafeFileName(document.FileName));
         }
     }
 

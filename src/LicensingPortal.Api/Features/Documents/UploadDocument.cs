@@ -11,7 +11,6 @@ namespace LicensingPortal.Api.Features.Documents;
 /// </summary>
 public static class UploadDocument
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
 
     /// <summary>The file's content is read by the handler; its length is what the client declared in the form.</summary>
     public sealed record Command(Guid OwnerId, string? Kind, string? FileName, long Length, Stream Content) : ICommand<Result<DocumentResponse>>;
@@ -26,28 +25,17 @@ public static class UploadDocument
         }
     }
 
-    /// <summary>The content type a file's first bytes show, or null when it is none of the accepted types.</summary>
-    public static string? Sniff(ReadOnlySpan<byte> head) => head switch
-    {
-        [0x25, 0x50, 0x44, 0x46, 0x2D, ..] => "application/pdf",
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
-        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
-        _ => null,
-    };
-
     public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, TimeProvider time) : ICommandHandler<Command, Result<DocumentResponse>>
     {
         public async ValueTask<Result<DocumentResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (command.Length > MaxBytes)
+            if (command.Length > UploadedFiles.MaxBytes)
             {
-                return new Error(ErrorCodes.DocumentTooLarge, StatusCodes.Status413PayloadTooLarge, "The document is larger than 10 MB.", $"{command.Length} bytes; at most {MaxBytes}.");
+                return new Error(ErrorCodes.DocumentTooLarge, StatusCodes.Status413PayloadTooLarge, "The document is larger than 10 MB.", $"{command.Length} bytes; at most {UploadedFiles.MaxBytes}.");
             }
 
             var content = command.Content;
-            var head = new byte[8];
-            var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-            var contentType = Sniff(head.AsSpan(0, read));
+            var contentType = await UploadedFiles.SniffAsync(content, cancellationToken);
             if (contentType is null)
             {
                 return new Error(ErrorCodes.DocumentTypeNotAllowed, StatusCodes.Status415UnsupportedMediaType, "Only PDF, JPEG and PNG documents are accepted.", "The file's content is not a PDF, JPEG or PNG, whatever its name or declared type.");
@@ -57,21 +45,10 @@ public static class UploadDocument
             var now = time.GetUtcNow();
             var id = Guid.CreateVersion7(now);
             var (key, sha256, size) = await storage.SaveAsync(id, content, cancellationToken);
-            var document = Document.Uploaded(id, command.OwnerId, command.Kind!, contentType, SafeFileName(command.FileName), size, sha256, key, now);
+            var document = Document.Uploaded(id, command.OwnerId, command.Kind!, contentType, UploadedFiles.SafeFileName(command.FileName), size, sha256, key, now);
             db.Documents.Add(document);
             return DocumentResponse.From(document);
         }
-    }
-
-    /// <summary>
-    /// The name a file is kept and downloaded under: its last path segment only, without control characters, quotes or
-    /// separators, at most 120 characters; "dokumen" when nothing is left.
-    /// </summary>
-    public static string SafeFileName(string? name)
-    {
-        var last = (name ?? string.Empty).Replace('\\', '/').Split('/')[^1];
-        var kept = new string(last.Where(c => !char.IsControl(c) && c is not ('"' or '\'' or ';' or ':' or '<' or '>' or '|' or '*' or '?')).ToArray()).Trim().Trim('.');
-        return kept.Length == 0 ? "dokumen" : kept.Length <= 120 ? kept : kept[..120];
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
@@ -81,7 +58,7 @@ public static class UploadDocument
                 return (await sender.Send(new Command(user.UserId(), kind, file.FileName, file.Length, content), cancellationToken)).ToCreated(d => $"/api/documents/{d.Id}");
             })
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes + (1024 * 1024)))
+            .WithMetadata(new RequestSizeLimitAttribute(UploadedFiles.MaxBytes + (1024 * 1024)))
             .WithName("UploadDocument")
             .WithSummary("Upload a PDF, JPEG or PNG (at most 10 MB) as multipart form data with fields 'file' and 'kind'.");
 }

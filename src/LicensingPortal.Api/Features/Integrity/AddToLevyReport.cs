@@ -26,7 +26,7 @@ public static class AddToLevyReport
     {
         public Validator()
         {
-            RuleFor(c => c.Text).Must(t => t?.Trim().Length is > 0).When(c => c.Evidence is not { Count: > 0 }).WithMessage(_ => Texts.Get("Validation.Levy.Addition"));
+            RuleFor(c => c.Text).Must(t => t?.Trim().Length is > 0).When(c => c.Evidence is not { Count: > 0 }).WithMessage(_ => Texts.Get("Validation.Levy.AdditionOrFile"));
             RuleFor(c => c.Text).Must(t => t is null || t.Trim().Length <= LevyReport.AnswerMaxLength).WithMessage(_ => Texts.Get("Validation.Levy.Addition"));
             LevyEvidence.Validate(this, c => c.Evidence);
             RuleFor(c => c.Number).Must(n => LevyReport.NumberAsWritten(n) is not null).When(c => c.ReporterId is null).WithMessage(_ => Texts.Get("Validation.Levy.Number"));
@@ -62,7 +62,7 @@ public static class AddToLevyReport
 
             var earlier = await LevyReportReads.AnswersAsync(db, report.Id, notesToo: false, cancellationToken);
             var now = time.GetUtcNow();
-            var added = report.Add(command.Text ?? string.Empty, now);
+            var added = report.Add(command.Text ?? string.Empty, files.Count, now);
             db.LevyReportAnswers.Add(added);
             await LevyEvidence.KeepAsync(db, storage, report.Id, added.Id, files, checkedFiles.Value, now, cancellationToken);
 
@@ -86,7 +86,8 @@ public static class AddToLevyReport
 
     public static RouteHandlerBuilder MapEvidence(IEndpointRouteBuilder routes) =>
         routes.MapPost("/levy-reports/{reportId:guid}/evidence", async Task<Results<Ok<LevyReportView>, ProblemHttpResult>> (Guid reportId, [FromForm] string? text, IFormFileCollection files, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Command(user.UserId(), reportId, null, null, text, LevyEvidence.Of(files.GetFiles(LevyEvidence.Field))), cancellationToken)).ToOk())
+                LevyEvidence.Misplaced(files) is { } misplaced ? misplaced.ToProblem()
+                    : (await sender.Send(new Command(user.UserId(), reportId, null, null, text, LevyEvidence.Of(files)), cancellationToken)).ToOk())
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(LevyEvidence.RequestLimit), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = LevyEvidence.RequestLimit })
             .WithName("AddEvidenceToMyLevyReport")
@@ -94,7 +95,8 @@ public static class AddToLevyReport
 
     public static RouteHandlerBuilder MapPublicEvidence(IEndpointRouteBuilder routes) =>
         routes.MapPost("/levy-reports/evidence", async Task<Results<Ok<LevyReportView>, ProblemHttpResult>> ([FromForm] string? number, [FromForm] string? code, [FromForm] string? text, IFormFileCollection files, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Command(null, null, number, code, text, LevyEvidence.Of(files.GetFiles(LevyEvidence.Field))), cancellationToken)).ToOk())
+                LevyEvidence.Misplaced(files) is { } misplaced ? misplaced.ToProblem()
+                    : (await sender.Send(new Command(null, null, number, code, text, LevyEvidence.Of(files)), cancellationToken)).ToOk())
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(LevyEvidence.RequestLimit), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = LevyEvidence.RequestLimit })
             .WithName("AddEvidenceToLevyReport")

@@ -1,4 +1,3 @@
-using LicensingPortal.Api.Features.Documents;
 using LicensingPortal.Api.Infrastructure.Storage;
 
 namespace LicensingPortal.Api.Features.Integrity;
@@ -19,8 +18,11 @@ public sealed record LevyEvidenceView(Guid Id, string FileName, string ContentTy
 /// </summary>
 public static class LevyEvidence
 {
-    /// <summary>The largest request that carries a sending's files and its words.</summary>
-    public const long RequestLimit = (LevyReportEvidence.PerSending * UploadDocument.MaxBytes) + (1024 * 1024);
+    /// <summary>
+    /// The largest request that carries a sending's files and its words: room for one file more than a sending may
+    /// hold, so that one file too many, or one too large, is said at its field rather than refused unread.
+    /// </summary>
+    public const long RequestLimit = ((LevyReportEvidence.PerSending + 1) * UploadedFiles.MaxBytes) + (1024 * 1024);
 
     /// <summary>The field the files are sent in (multipart) and errors about them are said at.</summary>
     public const string Field = "evidence";
@@ -31,8 +33,9 @@ public static class LevyEvidence
         ArgumentNullException.ThrowIfNull(validator);
         validator.RuleFor(files).Must(f => f is null || f.Count <= LevyReportEvidence.PerSending)
             .WithMessage(_ => Texts.Format("Validation.Levy.EvidenceCount", LevyReportEvidence.PerSending)).OverridePropertyName(Field);
-        validator.RuleFor(files).Must(f => f is null || f.All(file => file.Length <= UploadDocument.MaxBytes))
-            .WithMessage(_ => Texts.Get("Validation.Levy.EvidenceSize")).OverridePropertyName(Field);
+        validator.RuleFor(files).Must(f => f is null || f.All(file => file.Length <= UploadedFiles.MaxBytes))
+            .WithMessage((_, f) => Texts.Format("Validation.Levy.EvidenceSize", string.Join(", ", (f ?? []).Where(file => file.Length > UploadedFiles.MaxBytes).Select(file => UploadedFiles.SafeFileName(file.FileName)))))
+            .OverridePropertyName(Field);
     }
 
     /// <summary>
@@ -59,16 +62,15 @@ public static class LevyEvidence
         var types = new List<string>(files.Count);
         foreach (var file in files)
         {
-            var head = new byte[8];
-            int read;
+            string? type;
             await using (var content = file.Open())
             {
-                read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+                type = await UploadedFiles.SniffAsync(content, cancellationToken);
             }
 
-            if (UploadDocument.Sniff(head.AsSpan(0, read)) is not { } type)
+            if (type is null)
             {
-                var message = Texts.Format("Validation.Levy.EvidenceType", UploadDocument.SafeFileName(file.FileName));
+                var message = Texts.Format("Validation.Levy.EvidenceType", UploadedFiles.SafeFileName(file.FileName));
                 return new Error(ErrorCodes.DocumentTypeNotAllowed, StatusCodes.Status415UnsupportedMediaType, "Only PDF, JPEG and PNG files are accepted as evidence.", message, new Dictionary<string, string[]> { [Field] = [message] });
             }
 
@@ -88,7 +90,7 @@ public static class LevyEvidence
             var id = Guid.CreateVersion7(now);
             await using var content = files[i].Open();
             var (key, sha256, size) = await storage.SaveAsync(id, content, cancellationToken);
-            db.LevyReportEvidence.Add(LevyReportEvidence.Of(id, reportId, entryId, i, UploadDocument.SafeFileName(files[i].FileName), types[i], size, sha256, key, now));
+            db.LevyReportEvidence.Add(LevyReportEvidence.Of(id, reportId, entryId, i, UploadedFiles.SafeFileName(files[i].FileName), types[i], size, sha256, key, now));
         }
     }
 
@@ -102,6 +104,15 @@ public static class LevyEvidence
         var kept = db.ChangeTracker.Entries<LevyReportEvidence>().Where(e => e.State == EntityState.Added && reportIds.Contains(e.Entity.ReportId)).Select(e => e.Entity);
         return stored.Concat(kept).OrderBy(e => e.AddedAt).ThenBy(e => e.Position)
             .ToLookup(e => e.EntryId ?? e.ReportId, e => new LevyEvidenceView(e.Id, e.FileName, e.ContentType, e.Size));
+    }
+
+    /// <summary>A request's files in another field than <see cref="Field"/>: refused, rather than dropped unsaid.</summary>
+    public static Error? Misplaced(IFormFileCollection files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return files.FirstOrDefault(f => !string.Equals(f.Name, Field, StringComparison.OrdinalIgnoreCase)) is { } misplaced
+            ? Error.Invalid(misplaced.Name, $"Files go in the field '{Field}'.")
+            : null;
     }
 
     /// <summary>Uploaded files, empty ones (a form's file input left empty) left out.</summary>

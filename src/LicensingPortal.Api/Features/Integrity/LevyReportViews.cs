@@ -80,12 +80,14 @@ internal static class LevyReportReads
             : null;
         var openings = await db.LevyReportOpenings.AsNoTracking().Where(o => o.ReportId == report.Id)
             .OrderByDescending(o => o.At).ThenByDescending(o => o.Id).Take(OpenLevyReport.OpeningsShown)
-            .Select(o => new { o.InspectorId, o.At })
+            .Select(o => new { o.InspectorId, o.At, o.EvidenceId })
             .ToListAsync(cancellationToken);
         if (opening is not null)
         {
-            openings.Insert(0, new { opening.InspectorId, opening.At });
+            openings.Insert(0, new { opening.InspectorId, opening.At, opening.EvidenceId });
         }
+
+        var files = await db.LevyReportEvidence.AsNoTracking().Where(e => e.ReportId == report.Id).ToDictionaryAsync(e => e.Id, e => e.FileName, cancellationToken);
 
         var inspectorIds = openings.Select(o => o.InspectorId).Distinct().ToList();
         var emails = await db.Users.AsNoTracking().Where(u => inspectorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
@@ -95,7 +97,7 @@ internal static class LevyReportReads
             report.ReporterId is not null,
             email,
             business,
-            [.. openings.Take(OpenLevyReport.OpeningsShown).Select(o => new OpenLevyReport.Opening(emails.GetValueOrDefault(o.InspectorId), o.At))]);
+            [.. openings.Take(OpenLevyReport.OpeningsShown).Select(o => new OpenLevyReport.Opening(emails.GetValueOrDefault(o.InspectorId), o.At, o.EvidenceId is { } file ? files.GetValueOrDefault(file) : null))]);
     }
 
     /// <summary>A report's answers, oldest first: those for its reporter, or with <paramref name="notesToo"/> the inspectorate's notes as well.</summary>

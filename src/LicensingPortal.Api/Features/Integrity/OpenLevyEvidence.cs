@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using LicensingPortal.Api.Features.Documents;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Storage;
 
@@ -26,17 +25,34 @@ public static class OpenLevyEvidence
                 return NotFound;
             }
 
-            db.LevyReportOpenings.Add(LevyReportOpening.Of(evidence.ReportId, command.InspectorId, time.GetUtcNow()));
-            return new Opened(await storage.OpenAsync(evidence.StorageKey, cancellationToken), evidence.ContentType, UploadDocument.SafeFileName(evidence.FileName));
+            Stream content;
+            try
+            {
+                content = await storage.OpenAsync(evidence.StorageKey, cancellationToken);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Its bytes gone (a restore without the folder): said as not found, and no opening of nothing is kept.
+                return NotFound;
+            }
+
+            db.LevyReportOpenings.Add(LevyReportOpening.Of(evidence.ReportId, command.InspectorId, time.GetUtcNow(), evidence.Id));
+            return new Opened(content, evidence.ContentType, UploadedFiles.SafeFileName(evidence.FileName));
         }
     }
 
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.LevyEvidenceNotFound, "No such file with this report.");
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/levy-reports/{reportId:guid}/evidence/{evidenceId:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (Guid reportId, Guid evidenceId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        routes.MapGet("/levy-reports/{reportId:guid}/evidence/{evidenceId:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (Guid reportId, Guid evidenceId, HttpContext http, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
             {
                 var result = await sender.Send(new Command(user.UserId(), reportId, evidenceId), cancellationToken);
+                if (result.Succeeded)
+                {
+                    // A reporter's evidence: never kept by a browser's or a proxy's cache.
+                    http.Response.Headers.CacheControl = "private, no-store";
+                }
+
                 return result.Succeeded ? TypedResults.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : result.Error!.ToProblem();
             })
             .WithName("OpenLevyEvidence")

@@ -11,8 +11,8 @@ namespace LicensingPortal.Api.Features.Integrity;
 /// </summary>
 public static class OpenLevyReport
 {
-    /// <summary>An inspector's opening of the report: by whom (their e-mail address) and when.</summary>
-    public sealed record Opening(string? Inspector, DateTimeOffset At);
+    /// <summary>An inspector's opening of the report, or with <c>File</c> of one of its files (its name): by whom (their e-mail address) and when.</summary>
+    public sealed record Opening(string? Inspector, DateTimeOffset At, string? File = null);
 
     public sealed record Response(LevyReportView Report, bool SignedIn, string? ReporterEmail, string? BusinessName, IReadOnlyList<Opening> Openings);
 

@@ -169,6 +169,28 @@ public sealed class GovukTextareaTagHelper : GovukFieldTagHelper
     }
 }
 
+/// <summary>
+/// A file input with its label, hint and error message (GOV.UK "file upload"): PDF, JPEG or PNG, as every upload is
+/// checked; with <see cref="Multiple"/> several at once. A browser never sends a file twice, so it shows no value.
+/// </summary>
+[HtmlTargetElement("gv-file", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovukFileUploadTagHelper : GovukFieldTagHelper
+{
+    public string Label { get; set; } = string.Empty;
+
+    public bool Multiple { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var describedBy = DescribedBy(Hint is not null);
+        var input = $"<input class=\"govuk-file-upload{(Errors.Count > 0 ? " govuk-file-upload--error" : string.Empty)}\" id=\"{Id}\" name=\"{Encode(Name)}\" type=\"file\""
+            + (Multiple ? " multiple" : string.Empty)
+            + " accept=\".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png\""
+            + (describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty) + ">";
+        FormGroup(output, $"<label class=\"govuk-label\" for=\"{Id}\">{Encode(Label)}</label>" + HintHtml() + ErrorHtml() + input);
+    }
+}
+
 /// <summary>Radios or checkboxes in a fieldset whose legend asks the question (GOV.UK "radios", "checkboxes").</summary>
 public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
 {

@@ -86,12 +86,7 @@ public sealed class LaporanModel : PortalPage
             return Failure(opened.Error!);
         }
 
-        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(opened.Value.FileName);
-        Response.Headers.ContentDisposition = disposition.ToString();
-        Response.Headers.ContentSecurityPolicy = Infrastructure.Web.SecurityHeaders.FilePolicy;
-        Response.Headers.CacheControl = "private, no-store";
-        return File(opened.Value.Content, opened.Value.ContentType);
+        return InlineFile(opened.Value.Content, opened.Value.ContentType, opened.Value.FileName);
     }
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)

@@ -26,7 +26,8 @@ public sealed class IndexModel : PortalPage
         404 or 405 => "NotFound",
         401 or 403 => "Forbidden",
         429 => "TooMany",
-        400 or 413 or 414 or 415 => "BadRequest",
+        413 => "TooLarge",
+        400 or 414 or 415 => "BadRequest",
         _ => "Fault",
     };
 }

@@ -98,7 +98,7 @@ public sealed class CekModel : PortalPage
         }
 
         ShowErrors(added.Error, TambahModel.Fields, onlyTheseFields: true);
-        AskForFilesAgain(Evidence);
+        AskForFilesAgain(Evidence, nameof(Evidence), "Levy.Field.Evidence.Again");
         return Page();
     }
 }

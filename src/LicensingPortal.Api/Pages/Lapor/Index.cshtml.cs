@@ -72,8 +72,8 @@ public sealed class IndexModel : PortalPage
 
     public string? SentCode { get; private set; }
 
-    /// <summary>How many files of evidence went with the report just sent.</summary>
-    public int SentEvidence { get; private set; }
+    /// <summary>The names of the files of evidence that went with the report just sent; null when none did.</summary>
+    public string? SentEvidence { get; private set; }
 
     /// <summary>Whether the reader just added to one of their reports.</summary>
     public bool Added { get; private set; }
@@ -92,7 +92,7 @@ public sealed class IndexModel : PortalPage
         Sent = TempData[SentKey] as string;
         SentNumber = TempData[NumberKey] as string;
         SentCode = TempData[CodeKey] as string;
-        SentEvidence = TempData[EvidenceKey] as int? ?? 0;
+        SentEvidence = TempData[EvidenceKey] as string;
         Added = TempData[AddedKey] is true;
         await LoadAsync(cancellationToken);
     }
@@ -141,14 +141,14 @@ public sealed class IndexModel : PortalPage
         TempData[SentKey] = reporter is not null ? "akun" : "tamu";
         TempData[NumberKey] = result.Value.Number;
         TempData[CodeKey] = result.Value.FollowUpCode;
-        TempData[EvidenceKey] = command.Evidence!.Count;
+        TempData[EvidenceKey] = command.Evidence!.Count == 0 ? null : string.Join(", ", command.Evidence.Select(f => Infrastructure.Storage.UploadedFiles.SafeFileName(f.FileName)));
         return RedirectToPage();
     }
 
     /// <summary>The form again, with its errors.</summary>
     private async Task<IActionResult> AgainAsync(CancellationToken cancellationToken)
     {
-        AskForFilesAgain(Evidence);
+        AskForFilesAgain(Evidence, nameof(Evidence), "Levy.Field.Evidence.Again");
         await LoadAsync(cancellationToken);
         return Page();
     }

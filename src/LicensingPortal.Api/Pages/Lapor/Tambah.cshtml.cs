@@ -40,7 +40,7 @@ public sealed class TambahModel : PortalPage
         }
 
         ShowErrors(added.Error, Fields);
-        AskForFilesAgain(Evidence);
+        AskForFilesAgain(Evidence, nameof(Evidence), "Levy.Field.Evidence.Again");
         return await ShowAsync(id, cancellationToken);
     }
 

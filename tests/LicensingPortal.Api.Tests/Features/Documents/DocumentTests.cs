@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Infrastructure.Storage;
 using LicensingPortal.Api.Tests.Features.Applications;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,13 +58,13 @@ public abstract class DocumentTests(Portal portal)
     public async Task Upload_LargerThan10MB_IsRefusedWith413AndNothingIsStored()
     {
         using var applicant = await portal.ApplicantAsync();
-        var large = new byte[UploadDocument.MaxBytes + 1];
+        var large = new byte[UploadedFiles.MaxBytes + 1];
         Builders.Pdf.CopyTo(large, 0);
 
         var response = await applicant.Client.PostAsync("/api/documents", Builders.Form("akta-pendirian", large, "akta.pdf", "application/pdf"));
 
         await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "document_too_large");
-        Assert.False(Directory.Exists(Path.Combine(portal.DataDirectory, "documents")) && Directory.EnumerateFiles(Path.Combine(portal.DataDirectory, "documents"), "*", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > UploadDocument.MaxBytes));
+        Assert.False(Directory.Exists(Path.Combine(portal.DataDirectory, "documents")) && Directory.EnumerateFiles(Path.Combine(portal.DataDirectory, "documents"), "*", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > UploadedFiles.MaxBytes));
     }
 
     [Fact]

@@ -227,9 +227,11 @@ public abstract class LevyReportTests(Portal portal)
         Assert.Equal(Builders.Png, await opened.Content.ReadAsByteArrayAsync());
         var pdf = await inspector.Client.GetAsync($"/api/inspectorate/levy-reports/{id}/evidence/{(string)files[1]!["id"]!}");
         Assert.Equal(Builders.Pdf, await pdf.Content.ReadAsByteArrayAsync());
-        // Each opening kept: the report's two and the two files'.
+        Assert.True(opened.Headers.CacheControl is { NoStore: true, Private: true });
+        // Each opening kept, newest first: the report again, the two files by name, the report.
         var again = (await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!;
-        Assert.Equal(4, again["openings"]!.AsArray().Count(o => (string)o!["inspector"]! == inspector.Email));
+        var openings = again["openings"]!.AsArray().Where(o => (string)o!["inspector"]! == inspector.Email).ToList();
+        Assert.Equal([null, "kuitansi.pdf", "tangkapan-layar.png", null], openings.Select(o => (string?)o!["file"]));
 
         // A file is opened through its own report only; officers, whom a report may be about, never open one.
         var other = (string)(await (await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
@@ -294,6 +296,12 @@ public abstract class LevyReportTests(Portal portal)
 
         var mine = (await applicant.Client.GetFromJsonAsync<JsonArray>("/api/me/levy-reports"))![0]!;
         Assert.Equal(12, mine["answers"]!.AsArray().Sum(a => a!["evidence"]!.AsArray().Count));
+
+        // A file in another field than 'evidence' is refused, not dropped unsaid.
+        using (var misplaced = new MultipartFormDataContent { { new ByteArrayContent(Builders.Png), "file", "foto.png" } })
+        {
+            Assert.Contains("file", Errors(await Problems.AssertAsync(await applicant.Client.PostAsync(address, misplaced), HttpStatusCode.BadRequest, "validation_failed")).Keys);
+        }
 
         // Words alone in JSON, or nothing at all, to an address that reads a form: said, never a failure of the service.
         await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync(address, new { text = "Ini buktinya." }), HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");

@@ -1054,6 +1054,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<Guid?>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
                     b.Property<Guid>("InspectorId")
                         .HasColumnType("uuid")
                         .HasColumnName("inspector_id");
@@ -1064,6 +1068,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_levy_report_openings");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_levy_report_openings_evidence_id");
 
                     b.HasIndex("ReportId", "At")
                         .HasDatabaseName("ix_levy_report_openings_report_id_at");
@@ -2142,6 +2149,12 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportOpening", b =>
                 {
+                    b.HasOne("LicensingPortal.Api.Domain.LevyReportEvidence", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_levy_report_openings_levy_report_evidence_evidence_id");
+
                     b.HasOne("LicensingPortal.Api.Domain.LevyReport", null)
                         .WithMany()
                         .HasForeignKey("ReportId")

@@ -1042,6 +1042,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<Guid?>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
                     b.Property<Guid>("InspectorId")
                         .HasColumnType("TEXT")
                         .HasColumnName("inspector_id");
@@ -1052,6 +1056,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_levy_report_openings");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_levy_report_openings_evidence_id");
 
                     b.HasIndex("ReportId", "At")
                         .HasDatabaseName("ix_levy_report_openings_report_id_at");
@@ -2120,6 +2127,12 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportOpening", b =>
                 {
+                    b.HasOne("LicensingPortal.Api.Domain.LevyReportEvidence", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_levy_report_openings_levy_report_evidence_evidence_id");
+
                     b.HasOne("LicensingPortal.Api.Domain.LevyReport", null)
                         .WithMany()
                         .HasForeignKey("ReportId")

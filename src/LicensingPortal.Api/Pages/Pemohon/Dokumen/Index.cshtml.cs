@@ -1,4 +1,5 @@
 using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Infrastructure.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LicensingPortal.Api.Pages.Pemohon.Dokumen;
@@ -7,8 +8,8 @@ namespace LicensingPortal.Api.Pages.Pemohon.Dokumen;
 /// Uploads a document (the same use case and checks as POST /api/documents), lists one's documents, and opens one to
 /// look at it (GET /api/documents/{id}/content: another applicant's is "not found").
 /// </summary>
-[RequestSizeLimit(UploadDocument.MaxBytes + (1024 * 1024))]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadDocument.MaxBytes + (1024 * 1024))]
+[RequestSizeLimit(UploadedFiles.MaxBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadedFiles.MaxBytes + (1024 * 1024))]
 public sealed class IndexModel : PortalPage
 {
     [BindProperty]
@@ -46,13 +47,7 @@ public sealed class IndexModel : PortalPage
             return Failure(document.Error!);
         }
 
-        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(document.Value.FileName);
-        Response.Headers.ContentDisposition = disposition.ToString();
-        Response.Headers.ContentSecurityPolicy = Infrastructure.Web.SecurityHeaders.FilePolicy;
-        // An identity card on a shared phone: not kept in the browser's cache.
-        Response.Headers.CacheControl = "private, no-store";
-        return File(document.Value.Content, document.Value.ContentType);
+        return InlineFile(document.Value.Content, document.Value.ContentType, document.Value.FileName);
     }
 
     /// <summary>Asks before deleting: a deleted file cannot be brought back.</summary>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LicensingPortal.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLicensingDbContext))]
-    [Migration("20261205144652_LevyReportEvidence")]
+    [Migration("20261205150702_LevyReportEvidence")]
     partial class LevyReportEvidence
     {
         /// <inheritdoc />
@@ -1057,6 +1057,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<Guid?>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
                     b.Property<Guid>("InspectorId")
                         .HasColumnType("uuid")
                         .HasColumnName("inspector_id");
@@ -1067,6 +1071,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_levy_report_openings");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_levy_report_openings_evidence_id");
 
                     b.HasIndex("ReportId", "At")
                         .HasDatabaseName("ix_levy_report_openings_report_id_at");
@@ -2145,6 +2152,12 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportOpening", b =>
                 {
+                    b.HasOne("LicensingPortal.Api.Domain.LevyReportEvidence", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_levy_report_openings_levy_report_evidence_evidence_id");
+
                     b.HasOne("LicensingPortal.Api.Domain.LevyReport", null)
                         .WithMany()
                         .HasForeignKey("ReportId")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LicensingPortal.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLicensingDbContext))]
-    [Migration("20261205144655_LevyReportEvidence")]
+    [Migration("20261205150705_LevyReportEvidence")]
     partial class LevyReportEvidence
     {
         /// <inheritdoc />
@@ -1045,6 +1045,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<Guid?>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
                     b.Property<Guid>("InspectorId")
                         .HasColumnType("TEXT")
                         .HasColumnName("inspector_id");
@@ -1055,6 +1059,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_levy_report_openings");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_levy_report_openings_evidence_id");
 
                     b.HasIndex("ReportId", "At")
                         .HasDatabaseName("ix_levy_report_openings_report_id_at");
@@ -2123,6 +2130,12 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReportOpening", b =>
                 {
+                    b.HasOne("LicensingPortal.Api.Domain.LevyReportEvidence", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_levy_report_openings_levy_report_evidence_evidence_id");
+
                     b.HasOne("LicensingPortal.Api.Domain.LevyReport", null)
                         .WithMany()
                         .HasForeignKey("ReportId")

@@ -11,6 +11,12 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "evidence_id",
+                table: "levy_report_openings",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "levy_report_evidence",
                 columns: table => new
@@ -44,6 +50,11 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_levy_report_openings_evidence_id",
+                table: "levy_report_openings",
+                column: "evidence_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_levy_report_evidence_entry_id",
                 table: "levy_report_evidence",
                 column: "entry_id");
@@ -52,13 +63,33 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 name: "ix_levy_report_evidence_report_id_added_at_position",
                 table: "levy_report_evidence",
                 columns: new[] { "report_id", "added_at", "position" });
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_levy_report_openings_levy_report_evidence_evidence_id",
+                table: "levy_report_openings",
+                column: "evidence_id",
+                principalTable: "levy_report_evidence",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Cascade);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "fk_levy_report_openings_levy_report_evidence_evidence_id",
+                table: "levy_report_openings");
+
             migrationBuilder.DropTable(
                 name: "levy_report_evidence");
+
+            migrationBuilder.DropIndex(
+                name: "ix_levy_report_openings_evidence_id",
+                table: "levy_report_openings");
+
+            migrationBuilder.DropColumn(
+                name: "evidence_id",
+                table: "levy_report_openings");
         }
     }
 }

@@ -11,10 +11,7 @@ namespace LicensingPortal.Api.Features.Audit;
 /// </summary>
 public static class OpenCaseDocument
 {
-    /// <summary>The file as uploaded, to be sent as an attachment.</summary>
-    public sealed record Opened(Stream Content, string ContentType, string FileName);
-
-    public sealed record Command(Guid OfficerId, Guid ApplicationId, Guid DocumentId) : ICommand<Result<Opened>>;
+    public sealed record Command(Guid OfficerId, Guid ApplicationId, Guid DocumentId) : ICommand<Result<StoredFile>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -25,9 +22,9 @@ public static class OpenCaseDocument
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, TimeProvider time) : ICommandHandler<Command, Result<Opened>>
+    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, TimeProvider time) : ICommandHandler<Command, Result<StoredFile>>
     {
-        public async ValueTask<Result<Opened>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<StoredFile>> Handle(Command command, CancellationToken cancellationToken)
         {
             var attached = await db.Applications.AsNoTracking().Where(a => a.Id == command.ApplicationId).Select(a => a.DocumentIds).SingleOrDefaultAsync(cancellationToken);
             var document = attached is not null && attached.Contains(command.DocumentId)
@@ -40,16 +37,13 @@ public static class OpenCaseDocument
 
             db.DocumentViews.Add(DocumentView.Of(command.OfficerId, command.ApplicationId, document.Id, time.GetUtcNow()));
             // The name was made safe when the document was uploaded.
-            return new Opened(await storage.OpenAsync(document.StorageKey, cancellationToken), document.ContentType, document.FileName);
+            return new StoredFile(await storage.OpenAsync(document.StorageKey, cancellationToken), document.ContentType, document.FileName);
         }
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/decisions/{applicationId:guid}/documents/{documentId:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (Guid applicationId, Guid documentId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-            {
-                var result = await sender.Send(new Command(user.UserId(), applicationId, documentId), cancellationToken);
-                return result.Succeeded ? TypedResults.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : result.Error!.ToProblem();
-            })
+                (await sender.Send(new Command(user.UserId(), applicationId, documentId), cancellationToken)).ToFile())
             .WithName("OpenCaseDocument")
             .WithSummary("Open a document attached to an application under audit; the reading is kept in your access history.");
 }

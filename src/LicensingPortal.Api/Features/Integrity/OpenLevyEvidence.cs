@@ -11,13 +11,11 @@ namespace LicensingPortal.Api.Features.Integrity;
 /// </summary>
 public static class OpenLevyEvidence
 {
-    public sealed record Opened(Stream Content, string ContentType, string FileName);
+    public sealed record Command(Guid InspectorId, Guid ReportId, Guid EvidenceId) : ICommand<Result<StoredFile>>;
 
-    public sealed record Command(Guid InspectorId, Guid ReportId, Guid EvidenceId) : ICommand<Result<Opened>>;
-
-    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, TimeProvider time) : ICommandHandler<Command, Result<Opened>>
+    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, TimeProvider time) : ICommandHandler<Command, Result<StoredFile>>
     {
-        public async ValueTask<Result<Opened>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<StoredFile>> Handle(Command command, CancellationToken cancellationToken)
         {
             var evidence = await db.LevyReportEvidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == command.EvidenceId && e.ReportId == command.ReportId, cancellationToken);
             if (evidence is null)
@@ -37,7 +35,7 @@ public static class OpenLevyEvidence
             }
 
             db.LevyReportOpenings.Add(LevyReportOpening.Of(evidence.ReportId, command.InspectorId, time.GetUtcNow(), evidence.Id));
-            return new Opened(content, evidence.ContentType, UploadedFiles.SafeFileName(evidence.FileName));
+            return new StoredFile(content, evidence.ContentType, UploadedFiles.SafeFileName(evidence.FileName));
         }
     }
 
@@ -53,7 +51,7 @@ public static class OpenLevyEvidence
                     http.Response.Headers.CacheControl = "private, no-store";
                 }
 
-                return result.Succeeded ? TypedResults.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : result.Error!.ToProblem();
+                return result.ToFile();
             })
             .WithName("OpenLevyEvidence")
             .WithSummary("Open a file of evidence a reporter sent with a report (its id is in the report's evidence or an addition's); the opening is kept among the report's openings.");

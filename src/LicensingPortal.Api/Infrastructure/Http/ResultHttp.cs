@@ -3,12 +3,22 @@ namespace LicensingPortal.Api.Infrastructure.Http;
 /// <summary>A file a use case produces (a PDF, a chart, a CSV), for an endpoint to send as a download.</summary>
 public sealed record FileDownload(byte[] Content, string ContentType, string FileName);
 
+/// <summary>An uploaded file as a use case gives it back: its content, its type (by its first bytes) and its safe name.</summary>
+public sealed record StoredFile(Stream Content, string ContentType, string FileName);
+
 /// <summary>
 /// Turns a use case's <see cref="Result{T}"/> into an HTTP answer: the value with the status the endpoint names,
 /// or the error as problem+json. Endpoints only map HTTP to a request and its result to HTTP.
 /// </summary>
 public static class ResultHttp
 {
+    /// <summary>An uploaded file sent as an attachment under its safe name, or the error.</summary>
+    public static Results<FileStreamHttpResult, ProblemHttpResult> ToFile(this Result<StoredFile> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Succeeded ? TypedResults.File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : result.Error!.ToProblem();
+    }
+
     public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -11,7 +11,8 @@ public static class ListLevyReports
     /// <summary>How much of what happened the list shows; the report shows all of it.</summary>
     public const int SummaryLength = 140;
 
-    public sealed record Item(Guid Id, string Number, DateTimeOffset ReceivedAt, DateTimeOffset WaitingSince, LevyReportStatus Status, string Summary, string? Place, long? AmountAsked, bool? Paid);
+    /// <summary>One report in the list; <c>Files</c>: how many files of evidence its reporter sent.</summary>
+    public sealed record Item(Guid Id, string Number, DateTimeOffset ReceivedAt, DateTimeOffset WaitingSince, LevyReportStatus Status, string Summary, string? Place, long? AmountAsked, bool? Paid, int Files);
 
     /// <summary>One page of the reports shown (<see cref="Page"/> of <see cref="Pages"/>, from 1), and the counts of all.</summary>
     public sealed record Response(IReadOnlyList<Item> Items, int Page, int Pages, int Received, int InProgress, int Closed);
@@ -50,10 +51,10 @@ public static class ListLevyReports
                 .OrderBy(r => r.Status == LevyReportStatus.Received ? 0 : 1).ThenByDescending(r => r.WaitingSince).ThenByDescending(r => r.Id)
                 .Skip((query.Page - 1) * PageSize)
                 .Take(PageSize)
-                .Select(r => new { r.Id, r.Number, r.ReceivedAt, r.WaitingSince, r.Status, r.WhatHappened, r.Place, r.AmountAsked, r.Paid })
+                .Select(r => new { r.Id, r.Number, r.ReceivedAt, r.WaitingSince, r.Status, r.WhatHappened, r.Place, r.AmountAsked, r.Paid, Files = db.LevyReportEvidence.Count(e => e.ReportId == r.Id) })
                 .ToListAsync(cancellationToken);
             return new Response(
-                [.. rows.Select(r => new Item(r.Id, r.Number, r.ReceivedAt, r.WaitingSince, r.Status, Summary(r.WhatHappened), r.Place, r.AmountAsked, r.Paid))],
+                [.. rows.Select(r => new Item(r.Id, r.Number, r.ReceivedAt, r.WaitingSince, r.Status, Summary(r.WhatHappened), r.Place, r.AmountAsked, r.Paid, r.Files))],
                 query.Page,
                 Math.Max(1, (shown + PageSize - 1) / PageSize),
                 Count(LevyReportStatus.Received),
@@ -87,5 +88,5 @@ public static class ListLevyReports
         routes.MapGet("/levy-reports", async Task<Results<Ok<Response>, ProblemHttpResult>> (string? status, int? page, string? number, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Query(status, page ?? 1, number), cancellationToken)).ToOk())
             .WithName("ListLevyReports")
-            .WithSummary("Reports of demands for money, 50 a page (?page=1, 2, …): the unanswered first, then newest first; ?status=received|inProgress|closed; ?number=PL-… for one report; and how many stand where.");
+            .WithSummary("Reports of demands for money, 50 a page (?page=1, 2, …): the unanswered first, then newest first; ?status=received|inProgress|closed; ?number=PL-… for one report; and how many stand where. Each item says how many files of evidence came with it.");
 }

@@ -218,6 +218,9 @@ public abstract class LevyReportTests(Portal portal)
         Assert.Null(view["contact"]);
 
         using var inspector = await portal.StaffAsync(Roles.Inspector);
+        // The list says which reports came with evidence, for the inspectorate to see what it can act on.
+        var listed = (await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports?number={(string)guest["number"]!}"))!;
+        Assert.Equal(2, (int)Assert.Single(listed["items"]!.AsArray())!["files"]!);
         var inspected = (await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!;
         var files = inspected["report"]!["answers"]![0]!["evidence"]!.AsArray();
         var png = (string)files[0]!["id"]!;

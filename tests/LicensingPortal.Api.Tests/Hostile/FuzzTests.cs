@@ -13,7 +13,8 @@ namespace LicensingPortal.Api.Tests.Hostile;
 /// role, with hostile route values, query strings and bodies (malformed JSON, nulls, wrong types, huge and negative
 /// numbers, extreme dates, deep nesting, long, unicode and control-character strings, path traversal), and deep inside
 /// a plausible body: null items in arrays, null nested objects, empty and whitespace-only strings, repeated list
-/// items, lists at and past their limits, numbers at the type limits; list query parameters repeated and empty. No
+/// items, lists at and past their limits, numbers at the type limits; list query parameters repeated and empty; an
+/// upload without a body, with JSON, or with hostile files and fields. No
 /// answer is a 5xx; every 4xx is problem+json with an errorCode docs/errors.md lists; the app is healthy afterwards.
 /// In <c>dotnet test</c> it runs a fixed seed; with LICENSINGPORTAL_FUZZ_SEEDS=n (and LICENSINGPORTAL_FUZZ_REQUESTS)
 /// it runs n random seeds instead, and a failure names its seed (LICENSINGPORTAL_FUZZ_SEED replays one).
@@ -143,7 +144,21 @@ public abstract class FuzzTests(Portal portal, int requests)
                 request = new HttpRequestMessage(new HttpMethod(operation.Method), query.Length == 0 ? address : $"{address}?{query}");
                 if (operation.Multipart)
                 {
-                    request.Content = Builders.Form(Pick(), Encoding.UTF8.GetBytes(Pick()), Pick(), "application/pdf");
+                    // An upload as it should come, and as it should not: no body, JSON, or the fields of a report's evidence.
+                    var (mode, _, malformed, _) = hostileBody;
+                    request.Content = mode switch
+                    {
+                        0 => null,
+                        1 => new StringContent(MalformedBodies[malformed], Encoding.UTF8, "application/json"),
+                        2 or 3 => new MultipartFormDataContent
+                        {
+                            { new ByteArrayContent(Encoding.UTF8.GetBytes(Pick())), "evidence", Pick() },
+                            { new StringContent(Pick()), "number" },
+                            { new StringContent(Pick()), "code" },
+                            { new StringContent(Pick()), "text" },
+                        },
+                        _ => Builders.Form(Pick(), Encoding.UTF8.GetBytes(Pick()), Pick(), "application/pdf"),
+                    };
                 }
                 else if (operation.BodySchema is { } schema)
                 {

@@ -180,12 +180,24 @@ public sealed class GovukFileUploadTagHelper : GovukFieldTagHelper
 
     public bool Multiple { get; set; }
 
+    /// <summary>
+    /// With it, a phone checks the files chosen before sending them (sending.js): at most this many, each within the
+    /// upload limit, else <see cref="TooMany"/> or <see cref="TooLarge"/> (with "{0}": the files' names) at the field, and
+    /// nothing sent. The server checks the same; this spares a slow network minutes of sending for nothing.
+    /// </summary>
+    public int? MaxFiles { get; set; }
+
+    public string? TooMany { get; set; }
+
+    public string? TooLarge { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var describedBy = DescribedBy(Hint is not null);
         var input = $"<input class=\"govuk-file-upload{(Errors.Count > 0 ? " govuk-file-upload--error" : string.Empty)}\" id=\"{Id}\" name=\"{Encode(Name)}\" type=\"file\""
             + (Multiple ? " multiple" : string.Empty)
-            + " accept=\".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png\""
+            + $" accept=\"{Storage.UploadedFiles.Accept}\""
+            + (MaxFiles is { } most ? $" data-max-files=\"{most}\" data-max-bytes=\"{Storage.UploadedFiles.MaxBytes}\" data-too-many=\"{Encode(TooMany)}\" data-too-large=\"{Encode(TooLarge)}\" data-error-prefix=\"{Encode(Texts.Get("Error.Prefix"))}\"" : string.Empty)
             + (describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty) + ">";
         FormGroup(output, $"<label class=\"govuk-label\" for=\"{Id}\">{Encode(Label)}</label>" + HintHtml() + ErrorHtml() + input);
     }

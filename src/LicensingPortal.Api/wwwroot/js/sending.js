@@ -1,21 +1,64 @@
-// One sending per tap: a form that may carry large files from a phone (minutes on a slow network) cannot be sent
-// twice by a second tap. Once sent, its button is disabled and says it is sending (data-sending); the page the
-// browser comes back to (its back button) gets the button back.
+// A form that may carry large files from a phone (minutes on a slow network).
+// Before sending: files chosen are checked as the server checks them (how many, how large; data-max-files on the file
+// input), and a refusal is said at the field at once, nothing sent. Once sent: the form is not sent again by a second
+// tap, and its button says it is sending (data-sending); the page the browser comes back to gets it back as it was.
 export function enhance (form) {
   const button = form.querySelector('button[type=submit]')
-  if (!button) return
-  const label = button.textContent
-  form.addEventListener('submit', () => {
-    // After this turn, so that the form is sent before its button is disabled.
-    setTimeout(() => {
-      button.disabled = true
+  const label = button ? button.textContent : ''
+  let sent = false
+
+  const refuse = (input, message) => {
+    const group = input.closest('.govuk-form-group')
+    let error = group.querySelector('.govuk-error-message')
+    if (!error) {
+      error = document.createElement('p')
+      error.className = 'govuk-error-message'
+      error.id = `${input.id}-error`
+      input.before(error)
+      input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') || ''} ${error.id}`.trim())
+    }
+    const prefix = document.createElement('span')
+    prefix.className = 'govuk-visually-hidden'
+    prefix.textContent = `${input.dataset.errorPrefix} `
+    error.replaceChildren(prefix, message)
+    group.classList.add('govuk-form-group--error')
+    input.classList.add('govuk-file-upload--error')
+    input.focus()
+  }
+
+  form.addEventListener('submit', event => {
+    if (sent) {
+      event.preventDefault()
+      return
+    }
+    for (const input of form.querySelectorAll('input[type=file][data-max-files]')) {
+      const files = [...input.files]
+      const most = Number(input.dataset.maxFiles)
+      const largest = Number(input.dataset.maxBytes)
+      const tooLarge = files.filter(file => file.size > largest).map(file => file.name)
+      if (files.length > most) {
+        event.preventDefault()
+        refuse(input, input.dataset.tooMany)
+        return
+      }
+      if (tooLarge.length > 0) {
+        event.preventDefault()
+        refuse(input, input.dataset.tooLarge.replace('{0}', tooLarge.join(', ')))
+        return
+      }
+    }
+    sent = true
+    if (button) {
       button.setAttribute('aria-disabled', 'true')
       if (button.dataset.sending) button.textContent = button.dataset.sending
-    }, 0)
+    }
   })
+
   window.addEventListener('pageshow', () => {
-    button.disabled = false
-    button.removeAttribute('aria-disabled')
-    button.textContent = label
+    sent = false
+    if (button) {
+      button.removeAttribute('aria-disabled')
+      button.textContent = label
+    }
   })
 }

@@ -100,6 +100,9 @@ public sealed class IndexModel : PortalPage
                 ModelState.Remove(string.Empty);
                 ModelState.AddModelError(nameof(Upload), Describe(uploaded.Error));
             }
+
+            // A kind not chosen: the file, not kept, is chosen again.
+            AskForFilesAgain([Upload], nameof(Upload), "Documents.Upload.Again");
         }
 
         await OnGetAsync(cancellationToken);

@@ -30,14 +30,15 @@ public static class OpenCaseDocument
             var document = attached is not null && attached.Contains(command.DocumentId)
                 ? await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.DocumentId, cancellationToken)
                 : null;
-            if (document is null)
+            // A document whose bytes are gone (a restore without its file) is not found either, and no reading is kept.
+            if (document is null || await storage.OpenAsync(document.StorageKey, cancellationToken) is not { } content)
             {
                 return Error.NotFound(ErrorCodes.DocumentNotFound, "No such document is attached to this application.");
             }
 
             db.DocumentViews.Add(DocumentView.Of(command.OfficerId, command.ApplicationId, document.Id, time.GetUtcNow()));
             // The name was made safe when the document was uploaded.
-            return new StoredFile(await storage.OpenAsync(document.StorageKey, cancellationToken), document.ContentType, document.FileName);
+            return new StoredFile(content, document.ContentType, document.FileName);
         }
     }
 

@@ -19,7 +19,10 @@ public static class DownloadDocument
         public async ValueTask<Result<StoredFile>> Handle(Query query, CancellationToken cancellationToken)
         {
             var document = await db.DocumentsOf(query.OwnerId).AsNoTracking().FirstOrDefaultAsync(d => d.Id == query.Id, cancellationToken);
-            return document is null ? GetDocument.NotFound : new StoredFile(await storage.OpenAsync(document.StorageKey, cancellationToken), document.ContentType, UploadedFiles.SafeFileName(document.FileName));
+            // A document whose bytes are gone (a restore without its file) is not found, as one that never was.
+            return document is not null && await storage.OpenAsync(document.StorageKey, cancellationToken) is { } content
+                ? new StoredFile(content, document.ContentType, UploadedFiles.SafeFileName(document.FileName))
+                : GetDocument.NotFound;
         }
     }
 

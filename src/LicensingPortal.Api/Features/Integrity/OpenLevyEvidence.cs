@@ -23,14 +23,9 @@ public static class OpenLevyEvidence
                 return NotFound;
             }
 
-            Stream content;
-            try
+            // Its bytes gone (a restore without its file): said as not found, and no opening of nothing is kept.
+            if (await storage.OpenAsync(evidence.StorageKey, cancellationToken) is not { } content)
             {
-                content = await storage.OpenAsync(evidence.StorageKey, cancellationToken);
-            }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-            {
-                // Its bytes gone (a restore without the folder): said as not found, and no opening of nothing is kept.
                 return NotFound;
             }
 

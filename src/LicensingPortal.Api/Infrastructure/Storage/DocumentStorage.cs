@@ -8,7 +8,8 @@ public interface IDocumentStorage
     /// <summary>Stores the content under a new key and returns the key and the content's SHA-256 (lowercase hex).</summary>
     Task<(string Key, string Sha256, long Size)> SaveAsync(Guid id, Stream content, CancellationToken cancellationToken);
 
-    Task<Stream> OpenAsync(string key, CancellationToken cancellationToken);
+    /// <summary>The content under the key; null when its bytes are gone (a folder restored without a file), said as not found, never a failure.</summary>
+    Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes the content under the key with the unit of work: bytes in the database go in its transaction; a file
@@ -55,7 +56,17 @@ public sealed partial class LocalFolderDocumentStorage(string root) : IDocumentS
         return (key, Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }
 
-    public Task<Stream> OpenAsync(string key, CancellationToken cancellationToken) => Task.FromResult<Stream>(File.OpenRead(Path.Combine(root, key)));
+    public Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult<Stream?>(File.OpenRead(Path.Combine(root, key)));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
 
     public Task RemoveAsync(string key, Jobs.AfterCommit afterCommit, CancellationToken cancellationToken)
     {
@@ -162,15 +173,15 @@ public sealed class DatabaseDocumentStorage(LicensingDbContext db, LocalFolderDo
         return (key, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
     }
 
-    public async Task<Stream> OpenAsync(string key, CancellationToken cancellationToken)
+    public async Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken)
     {
         if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal))
         {
             return await folder.OpenAsync(key, cancellationToken);
         }
 
-        var bytes = await db.DocumentContents.AsNoTracking().Where(c => c.Key == key).Select(c => c.Content).SingleAsync(cancellationToken);
-        return new MemoryStream(bytes, writable: false);
+        var bytes = await db.DocumentContents.AsNoTracking().Where(c => c.Key == key).Select(c => c.Content).SingleOrDefaultAsync(cancellationToken);
+        return bytes is null ? null : new MemoryStream(bytes, writable: false);
     }
 
     public async Task RemoveAsync(string key, Jobs.AfterCommit afterCommit, CancellationToken cancellationToken)

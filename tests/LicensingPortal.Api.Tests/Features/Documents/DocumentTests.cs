@@ -153,6 +153,27 @@ public abstract class DocumentTests(Portal portal)
     }
 
     [Fact]
+    public async Task ADocumentWhoseBytesAreGone_IsNotFound_NeverAFailure()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var id = await applicant.Client.UploadAsync(fileName: "ktp.pdf");
+        // Its bytes gone as a restore without the folder (or the row of bytes) would leave it.
+        var file = Path.Combine(portal.DataDirectory, "documents", id.ToString("N")[..2], id.ToString("N"));
+        if (File.Exists(file))
+        {
+            File.Delete(file);
+        }
+        else
+        {
+            await using var scope = portal.Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Api.Data.LicensingDbContext>();
+            Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(db.DocumentContents.Where(c => c.Key.EndsWith(id.ToString("N")))));
+        }
+
+        await Problems.AssertAsync(await applicant.Client.GetAsync($"/api/documents/{id}/content"), HttpStatusCode.NotFound, "document_not_found");
+    }
+
+    [Fact]
     public async Task Delete_WhoseFileCannotBeRemovedAfterTheCommit_StillAnswersTheCommittedDeletion()
     {
         using var applicant = await portal.ApplicantAsync();

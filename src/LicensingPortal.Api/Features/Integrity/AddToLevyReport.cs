@@ -34,7 +34,7 @@ public static class AddToLevyReport
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, TimeProvider time) : ICommandHandler<Command, Result<LevyReportView>>
+    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits, TimeProvider time) : ICommandHandler<Command, Result<LevyReportView>>
     {
         public async ValueTask<Result<LevyReportView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -54,7 +54,7 @@ public static class AddToLevyReport
             }
 
             var files = command.Evidence ?? [];
-            var checkedFiles = await LevyEvidence.CheckAsync(db, report.Id, files, cancellationToken);
+            var checkedFiles = await LevyEvidence.CheckAsync(db, report.Id, files, anonymous: report.ReporterId is null, limits.Value, time, cancellationToken);
             if (!checkedFiles.Succeeded)
             {
                 return checkedFiles.Error!;

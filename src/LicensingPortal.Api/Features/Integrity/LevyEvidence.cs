@@ -42,14 +42,30 @@ public static class LevyEvidence
     /// Checks the files of a sending before anything of it changes (a use case's failure keeps what it changed):
     /// their types by their first bytes, in their order, and that the report (<paramref name="reportId"/>; null for a
     /// new one) has room for them. An error at the field <see cref="Field"/> when one is not a PDF, JPEG or PNG or the
-    /// report would hold more than it may.
+    /// report would hold more than it may; from a reporter not signed in (<paramref name="anonymous"/>), 429 when the
+    /// day's allowance for all of them is used (<see cref="Infrastructure.Auth.RateLimitOptions.AnonymousEvidenceMegabytesPerDay"/>).
     /// </summary>
-    public static async Task<Result<IReadOnlyList<string>>> CheckAsync(LicensingDbContext db, Guid? reportId, IReadOnlyList<EvidenceFile> files, CancellationToken cancellationToken)
+    public static async Task<Result<IReadOnlyList<string>>> CheckAsync(LicensingDbContext db, Guid? reportId, IReadOnlyList<EvidenceFile> files, bool anonymous, Infrastructure.Auth.RateLimitOptions limits, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(time);
         if (files.Count == 0)
         {
             return Array.Empty<string>();
+        }
+
+        if (anonymous)
+        {
+            var dayBegan = new DateTimeOffset(Wita.Today(time).ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
+            var taken = await db.LevyReportEvidence.Where(e => e.AddedAt >= dayBegan)
+                .Join(db.LevyReports.Where(r => r.ReporterId == null), e => e.ReportId, r => r.Id, (e, _) => e.Size)
+                .SumAsync(cancellationToken);
+            if (taken + files.Sum(f => f.Length) > limits.AnonymousEvidenceMegabytesPerDay * 1024L * 1024L)
+            {
+                var message = Texts.Get("Validation.Levy.EvidenceDay");
+                return new Error(ErrorCodes.LevyEvidenceDayFull, StatusCodes.Status429TooManyRequests, "Today's allowance for files sent without an account is used; send the report without files, or the files tomorrow.", message, new Dictionary<string, string[]> { [Field] = [message] });
+            }
         }
 
         var held = reportId is { } id ? await db.LevyReportEvidence.CountAsync(e => e.ReportId == id, cancellationToken) : 0;

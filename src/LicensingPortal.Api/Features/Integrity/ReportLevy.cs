@@ -46,7 +46,7 @@ public static class ReportLevy
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, TimeProvider time) : ICommandHandler<Command, Result<Receipt>>
+    public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits, TimeProvider time) : ICommandHandler<Command, Result<Receipt>>
     {
         public async ValueTask<Result<Receipt>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -58,7 +58,7 @@ public static class ReportLevy
             }
 
             var files = command.Evidence ?? [];
-            var checkedFiles = await LevyEvidence.CheckAsync(db, reportId: null, files, cancellationToken);
+            var checkedFiles = await LevyEvidence.CheckAsync(db, reportId: null, files, anonymous: command.ReporterId is null, limits.Value, time, cancellationToken);
             if (!checkedFiles.Succeeded)
             {
                 return checkedFiles.Error!;

@@ -34,6 +34,14 @@ public sealed class RateLimitOptions
     public int ReportWindowSeconds { get; set; } = 3600;
 
     /// <summary>
+    /// How many megabytes of evidence the service takes in a day (WITA) from reporters not signed in, all of them
+    /// together: anyone may send files without an account, so a flood of them could fill the disk the documents share.
+    /// Past it, such files wait for the next day (the report itself still goes); signed-in reporters are not counted.
+    /// </summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:AnonymousEvidenceMegabytesPerDay must be at least 1.")]
+    public int AnonymousEvidenceMegabytesPerDay { get; set; } = 2048;
+
+    /// <summary>
     /// On PostgreSQL, count the sign-in, submission and pre-check limits in the database, so they hold for the whole
     /// service whichever node answers (ADR 0021). False counts per process: only for a lone node.
     /// </summary>

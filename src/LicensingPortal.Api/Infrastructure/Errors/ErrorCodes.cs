@@ -54,6 +54,7 @@ public static class ErrorCodes
     public const string LevyReportNotFound = "levy_report_not_found";
     public const string LevyReportChanged = "levy_report_changed";
     public const string LevyEvidenceNotFound = "levy_evidence_not_found";
+    public const string LevyEvidenceDayFull = "levy_evidence_day_full";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -105,5 +106,6 @@ public static class ErrorCodes
         LevyReportNotFound,
         LevyReportChanged,
         LevyEvidenceNotFound,
+        LevyEvidenceDayFull,
     ];
 }

@@ -447,6 +447,36 @@ public abstract class LevyReportTests(Portal portal)
     }
 
     [Fact]
+    public async Task FilesFromReportersWithoutAnAccount_HaveADailyAllowanceForAllOfThem_AndTheReportStillGoes()
+    {
+        await using var limited = portal.Create(new Dictionary<string, string?>(Portal.DefaultSettings()) { ["RateLimits:AnonymousEvidenceMegabytesPerDay"] = "1", ["Jobs:RunServer"] = "false" });
+        using var client = limited.CreateClient();
+        byte[] photo = [.. Builders.Png, .. new byte[600 * 1024]];
+        async Task<HttpResponseMessage> SendAsync(JsonObject receipt)
+        {
+            using var form = Evidence(("foto.png", photo));
+            form.Add(new StringContent((string)receipt["number"]!), "number");
+            form.Add(new StringContent((string)receipt["followUpCode"]!), "code");
+            return await client.PostAsync("/api/public/levy-reports/evidence", form);
+        }
+
+        var first = (await (await client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var second = (await (await client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!;
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(first)).StatusCode);
+        var refused = await Problems.AssertAsync(await SendAsync(second), HttpStatusCode.TooManyRequests, "levy_evidence_day_full");
+
+        Assert.Contains("evidence", Errors(refused).Keys);
+        var check = await client.PostAsJsonAsync("/api/public/levy-reports/check", new { number = (string)second["number"]!, code = (string)second["followUpCode"]! });
+        Assert.Empty((await check.Content.ReadFromJsonAsync<JsonObject>())!["answers"]!.AsArray());
+        // A signed-in reporter is not counted with them.
+        using var applicant = await Accounts.CreateAsync(limited, Roles.Applicant);
+        var mine = (await (await applicant.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!;
+        using var signedIn = Evidence(("foto.png", photo));
+        Assert.Equal(HttpStatusCode.OK, (await applicant.Client.PostAsync($"/api/me/levy-reports/{(string)mine["id"]!}/evidence", signedIn)).StatusCode);
+    }
+
+    [Fact]
     public async Task AKeyedReport_RetriedWithItsKey_IsOneReport()
     {
         using var applicant = await portal.ApplicantAsync();

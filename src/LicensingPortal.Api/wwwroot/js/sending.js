@@ -50,7 +50,18 @@ export function enhance (form) {
     sent = true
     if (button) {
       button.setAttribute('aria-disabled', 'true')
-      if (button.dataset.sending) button.textContent = button.dataset.sending
+      if (button.dataset.sending) {
+        button.textContent = button.dataset.sending
+        // Said to a screen reader too, which does not read a button's new text by itself.
+        let status = form.querySelector('.kupang-sending-status')
+        if (!status) {
+          status = document.createElement('p')
+          status.className = 'govuk-visually-hidden kupang-sending-status'
+          status.setAttribute('role', 'status')
+          button.after(status)
+        }
+        status.textContent = button.dataset.sending
+      }
     }
   })
 
@@ -60,5 +71,6 @@ export function enhance (form) {
       button.removeAttribute('aria-disabled')
       button.textContent = label
     }
+    form.querySelector('.kupang-sending-status')?.remove()
   })
 }

@@ -84,12 +84,13 @@ public sealed class LevyReport
     {
         ArgumentNullException.ThrowIfNull(whatHappened);
         var id = Guid.CreateVersion7(now);
-        var code = reporterId is null ? string.Concat(Enumerable.Range(0, 10).Select(_ => ApplicationReference.Alphabet[RandomNumberGenerator.GetInt32(ApplicationReference.Alphabet.Length)])) : null;
+        var code = reporterId is null ? RandomNumberGenerator.GetString(ApplicationReference.Alphabet, FollowUpCodeLength) : null;
+        var number = ApplicationReference.Of(id, NumberPrefix);
         return (new LevyReport
         {
             Id = id,
-            Number = ApplicationReference.Of(id, NumberPrefix),
-            FollowUpCodeSha256 = code is null ? null : HashOf(ApplicationReference.Of(id, NumberPrefix), code),
+            Number = number,
+            FollowUpCodeSha256 = code is null ? null : HashOf(number, code),
             ReceivedAt = now,
             WaitingSince = now,
             ReporterId = reporterId,
@@ -102,10 +103,16 @@ public sealed class LevyReport
             Paid = paid,
             ApplicationId = reporterId is null ? null : applicationId,
             Status = LevyReportStatus.Received,
-        }, code is null ? null : $"{code[..5]}-{code[5..]}");
+        }, code is null ? null : $"{code[..(FollowUpCodeLength / 2)]}-{code[(FollowUpCodeLength / 2)..]}");
     }
 
     public const string NumberPrefix = "PL";
+
+    /// <summary>How many letters and digits a follow-up code has (shown in two groups of five).</summary>
+    public const int FollowUpCodeLength = 10;
+
+    /// <summary>Whether a code as typed could be a follow-up code (its letters and digits, dashes and spaces aside).</summary>
+    public static bool IsFollowUpCodeShaped(string? code) => code?.Count(char.IsAsciiLetterOrDigit) == FollowUpCodeLength;
 
     /// <summary>A report's number as typed or read out (any case, spaces, with or without "PL" and dashes), written the way it is stored; null when it is none.</summary>
     public static string? NumberAsWritten(string? text) =>
@@ -191,7 +198,7 @@ public sealed class LevyReportAnswer
     public string Message { get; private set; } = string.Empty;
 
     /// <summary>False for the inspectorate's own note, which the reporter never reads.</summary>
-    public bool ForReporter { get; private set; } = true;
+    public bool ForReporter { get; private set; }
 
     public DateTimeOffset At { get; private set; }
 

@@ -91,7 +91,7 @@ public static class LicensingPortalSetup
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<DecisionRecorder>();
         services.AddSingleton<IdempotencyFilter>();
-        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = Infrastructure.Storage.UploadedFiles.MaxBytes + (1024 * 1024));
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = Infrastructure.Storage.UploadedFiles.RequestLimit);
         services.AddLicensingJobs(configuration);
 
         // Validation runs first, so an invalid request never opens a transaction; every command then runs in its unit of work.

@@ -58,7 +58,7 @@ public static class UploadDocument
                 return (await sender.Send(new Command(user.UserId(), kind, file.FileName, file.Length, content), cancellationToken)).ToCreated(d => $"/api/documents/{d.Id}");
             })
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(UploadedFiles.MaxBytes + (1024 * 1024)))
+            .WithMetadata(new RequestSizeLimitAttribute(UploadedFiles.RequestLimit))
             .WithName("UploadDocument")
             .WithSummary("Upload a PDF, JPEG or PNG (at most 10 MB) as multipart form data with fields 'file' and 'kind'.");
 }

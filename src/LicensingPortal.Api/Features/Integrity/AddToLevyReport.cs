@@ -30,7 +30,7 @@ public static class AddToLevyReport
             RuleFor(c => c.Text).Must(t => t is null || t.Trim().Length <= LevyReport.AnswerMaxLength).WithMessage(_ => Texts.Get("Validation.Levy.Addition"));
             LevyEvidence.Validate(this, c => c.Evidence);
             RuleFor(c => c.Number).Must(n => LevyReport.NumberAsWritten(n) is not null).When(c => c.ReporterId is null).WithMessage(_ => Texts.Get("Validation.Levy.Number"));
-            RuleFor(c => c.Code).Must(c => c?.Count(char.IsAsciiLetterOrDigit) == 10).When(c => c.ReporterId is null).WithMessage(_ => Texts.Get("Validation.Levy.Code"));
+            RuleFor(c => c.Code).Must(LevyReport.IsFollowUpCodeShaped).When(c => c.ReporterId is null).WithMessage(_ => Texts.Get("Validation.Levy.Code"));
         }
     }
 

@@ -16,7 +16,7 @@ public static class CheckLevyReport
         public Validator()
         {
             RuleFor(q => q.Number).Must(n => LevyReport.NumberAsWritten(n) is not null).WithMessage(_ => Texts.Get("Validation.Levy.Number"));
-            RuleFor(q => q.Code).Must(c => c?.Count(char.IsAsciiLetterOrDigit) == 10).WithMessage(_ => Texts.Get("Validation.Levy.Code"));
+            RuleFor(q => q.Code).Must(LevyReport.IsFollowUpCodeShaped).WithMessage(_ => Texts.Get("Validation.Levy.Code"));
         }
     }
 

@@ -22,7 +22,7 @@ public static class LevyEvidence
     /// The largest request that carries a sending's files and its words: room for one file more than a sending may
     /// hold, so that one file too many, or one too large, is said at its field rather than refused unread.
     /// </summary>
-    public const long RequestLimit = ((LevyReportEvidence.PerSending + 1) * UploadedFiles.MaxBytes) + (1024 * 1024);
+    public const long RequestLimit = (LevyReportEvidence.PerSending * UploadedFiles.MaxBytes) + UploadedFiles.RequestLimit;
 
     /// <summary>The field the files are sent in (multipart) and errors about them are said at.</summary>
     public const string Field = "evidence";

@@ -72,14 +72,11 @@ internal static class LevyReportReads
     /// </summary>
     public static async Task<OpenLevyReport.Response> CaseAsync(LicensingDbContext db, LevyReport report, IEnumerable<LevyReportAnswer> answers, LevyReportOpening? opening, CancellationToken cancellationToken)
     {
-        var email = report.ShareIdentity && report.ReporterId is { } reporterId
-            ? await db.Users.AsNoTracking().Where(u => u.Id == reporterId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
-            : null;
         var business = report.ApplicationId is { } applicationId
             ? await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => b.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
         var openings = await db.LevyReportOpenings.AsNoTracking().Where(o => o.ReportId == report.Id)
-            .OrderByDescending(o => o.At).ThenByDescending(o => o.Id).Take(OpenLevyReport.OpeningsShown)
+            .OrderByDescending(o => o.At).ThenByDescending(o => o.Id).Take(OpenLevyReport.OpeningsShown - (opening is null ? 0 : 1))
             .Select(o => new { o.InspectorId, o.At, o.EvidenceId })
             .ToListAsync(cancellationToken);
         if (opening is not null)
@@ -87,17 +84,19 @@ internal static class LevyReportReads
             openings.Insert(0, new { opening.InspectorId, opening.At, opening.EvidenceId });
         }
 
-        var files = await db.LevyReportEvidence.AsNoTracking().Where(e => e.ReportId == report.Id).ToDictionaryAsync(e => e.Id, e => e.FileName, cancellationToken);
-
-        var inspectorIds = openings.Select(o => o.InspectorId).Distinct().ToList();
-        var emails = await db.Users.AsNoTracking().Where(u => inspectorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+        var evidence = await LevyEvidence.OfAsync(db, [report.Id], cancellationToken);
+        var files = evidence.SelectMany(entry => entry).ToDictionary(e => e.Id, e => e.FileName);
+        // The inspectors who opened it, and the reporter when they chose to be named: one look-up of addresses.
+        var reporter = report.ShareIdentity ? report.ReporterId : null;
+        var accounts = openings.Select(o => o.InspectorId).Append(reporter ?? Guid.Empty).Distinct().ToList();
+        var emails = await db.Users.AsNoTracking().Where(u => accounts.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
         // The inspectorate reads the application by its reference and business, never by the id the owner's pages use.
         return new OpenLevyReport.Response(
-            await ViewAsync(db, report, answers, cancellationToken) with { ApplicationId = null },
+            View(report, answers, evidence) with { ApplicationId = null },
             report.ReporterId is not null,
-            email,
+            reporter is { } named ? emails.GetValueOrDefault(named) : null,
             business,
-            [.. openings.Take(OpenLevyReport.OpeningsShown).Select(o => new OpenLevyReport.Opening(emails.GetValueOrDefault(o.InspectorId), o.At, o.EvidenceId is { } file ? files.GetValueOrDefault(file) : null))]);
+            [.. openings.Select(o => new OpenLevyReport.Opening(emails.GetValueOrDefault(o.InspectorId), o.At, o.EvidenceId is { } file ? files.GetValueOrDefault(file) : null))]);
     }
 
     /// <summary>A report's answers, oldest first: those for its reporter, or with <paramref name="notesToo"/> the inspectorate's notes as well.</summary>

@@ -43,8 +43,8 @@ public static class ListLevyReports
             var counts = await db.LevyReports.AsNoTracking().GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
             int Count(LevyReportStatus status) => counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
             var number = string.IsNullOrWhiteSpace(query.Number) ? null : LevyReport.NumberAsWritten(query.Number);
-            var shown = number is not null ? await db.LevyReports.CountAsync(r => r.Number == number, cancellationToken)
-                : query.Shown is { } status ? Count(status) : counts.Sum(c => c.Count);
+            // A number names one report at most (its index is unique): one page.
+            var shown = number is not null ? 1 : query.Shown is { } status ? Count(status) : counts.Sum(c => c.Count);
             var rows = await db.LevyReports.AsNoTracking()
                 .Where(r => query.Shown == null || r.Status == query.Shown)
                 .Where(r => number == null || r.Number == number)

@@ -6,12 +6,13 @@ namespace LicensingPortal.Api.Features.Integrity;
 /// <summary>The reports of demands for money an applicant made while signed in, newest first, with the inspectorate's answers.</summary>
 public static class ListMyLevyReports
 {
-    public sealed record Query(Guid UserId) : IQuery<Result<IReadOnlyList<LevyReportView>>>;
+    /// <summary>With <c>ReportId</c>, that one report only (none when it is another's).</summary>
+    public sealed record Query(Guid UserId, Guid? ReportId = null) : IQuery<Result<IReadOnlyList<LevyReportView>>>;
 
     public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<LevyReportView>>>
     {
         public async ValueTask<Result<IReadOnlyList<LevyReportView>>> Handle(Query query, CancellationToken cancellationToken) =>
-            await LevyReportReads.ViewsAsync(db, db.LevyReports.Where(r => r.ReporterId == query.UserId), cancellationToken);
+            await LevyReportReads.ViewsAsync(db, db.LevyReports.Where(r => r.ReporterId == query.UserId && (query.ReportId == null || r.Id == query.ReportId)), cancellationToken);
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>

@@ -8,6 +8,9 @@ public static class UploadedFiles
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
+    /// <summary>The largest request that carries one upload and its form fields.</summary>
+    public const long RequestLimit = MaxBytes + (1024 * 1024);
+
     /// <summary>What a file input offers to choose: the types <see cref="Sniff"/> accepts, by extension and by type.</summary>
     public const string Accept = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 

@@ -44,37 +44,13 @@ public sealed class LaporanModel : PortalPage
     {
         LevyReportStatus? status = Status switch { "diperiksa" => LevyReportStatus.InProgress, "selesai" => LevyReportStatus.Closed, _ => null };
         var result = await Sender.Send(new AnswerLevyReport.Command(UserId, id, status, Message, Seen: Seen), cancellationToken);
-        if (result.Succeeded)
-        {
-            TempData[AnsweredKey] = "jawaban";
-            return RedirectToPage(new { id });
-        }
-
-        if (result.Error!.Status == StatusCodes.Status404NotFound)
-        {
-            return NotFound();
-        }
-
-        ShowErrors(result.Error, Fields);
-        return await ShowAsync(id, cancellationToken);
+        return await SavedAsync(id, result, "jawaban", Fields, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken cancellationToken)
     {
         var result = await Sender.Send(new AnswerLevyReport.Command(UserId, id, null, Note, Internal: true), cancellationToken);
-        if (result.Succeeded)
-        {
-            TempData[AnsweredKey] = "catatan";
-            return RedirectToPage(new { id });
-        }
-
-        if (result.Error!.Status == StatusCodes.Status404NotFound)
-        {
-            return NotFound();
-        }
-
-        ShowErrors(result.Error, new Dictionary<string, string>(StringComparer.Ordinal) { ["message"] = nameof(Note) });
-        return await ShowAsync(id, cancellationToken);
+        return await SavedAsync(id, result, "catatan", new Dictionary<string, string>(StringComparer.Ordinal) { ["message"] = nameof(Note) }, cancellationToken);
     }
 
     /// <summary>A file of evidence the reporter sent, shown in the browser (the same use case as GET …/evidence/{evidenceId}, which keeps the opening).</summary>
@@ -87,6 +63,24 @@ public sealed class LaporanModel : PortalPage
         }
 
         return InlineFile(opened.Value.Content, opened.Value.ContentType, opened.Value.FileName);
+    }
+
+    /// <summary>What was saved said once after the redirect; else the report again with the errors at their fields.</summary>
+    private async Task<IActionResult> SavedAsync(Guid id, Result<OpenLevyReport.Response> result, string saved, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
+    {
+        if (result.Succeeded)
+        {
+            TempData[AnsweredKey] = saved;
+            return RedirectToPage(new { id });
+        }
+
+        if (result.Error!.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        ShowErrors(result.Error, fields);
+        return await ShowAsync(id, cancellationToken);
     }
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)

@@ -88,11 +88,10 @@ public sealed class CekModel : PortalPage
         }
 
         // The report as it stands, under the error; a number or code that no longer opens it is said at the number.
-        var opened = await Sender.Send(new CheckLevyReport.Query(Number, Code), cancellationToken);
-        Report = opened.Succeeded ? opened.Value : null;
-        if (Report is null || added.Error!.Code == ErrorCodes.LevyReportNotFound)
+        Report = added.Error!.Code == ErrorCodes.LevyReportNotFound ? null
+            : await Sender.Send(new CheckLevyReport.Query(Number, Code), cancellationToken) is { Succeeded: true } opened ? opened.Value : null;
+        if (Report is null)
         {
-            Report = null;
             ModelState.AddModelError(nameof(Number), Texts.Get("Levy.Check.NotFound"));
             return Page();
         }

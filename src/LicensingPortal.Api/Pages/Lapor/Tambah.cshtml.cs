@@ -47,7 +47,7 @@ public sealed class TambahModel : PortalPage
     /// <summary>The report, found among the reader's own (another's is not found).</summary>
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
     {
-        var mine = await Sender.Send(new ListMyLevyReports.Query(UserId), cancellationToken);
+        var mine = await Sender.Send(new ListMyLevyReports.Query(UserId, id), cancellationToken);
         if (mine.Value.FirstOrDefault(r => r.Id == id) is not { } report)
         {
             return NotFound();

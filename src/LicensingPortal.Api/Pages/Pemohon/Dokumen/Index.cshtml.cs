@@ -8,8 +8,8 @@ namespace LicensingPortal.Api.Pages.Pemohon.Dokumen;
 /// Uploads a document (the same use case and checks as POST /api/documents), lists one's documents, and opens one to
 /// look at it (GET /api/documents/{id}/content: another applicant's is "not found").
 /// </summary>
-[RequestSizeLimit(UploadedFiles.MaxBytes + (1024 * 1024))]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadedFiles.MaxBytes + (1024 * 1024))]
+[RequestSizeLimit(UploadedFiles.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadedFiles.RequestLimit)]
 public sealed class IndexModel : PortalPage
 {
     [BindProperty]

@@ -2,7 +2,7 @@ using LicensingPortal.Api.Infrastructure.Web;
 
 namespace LicensingPortal.Api.Tests.Web;
 
-/// <summary>Amounts as people type them: thousands marks in either language, "Rp", and zero cents.</summary>
+/// <summary>Amounts as people type them: thousands marks in either language, "Rp", zero cents, and rupiah in words for thousands and millions.</summary>
 public sealed class FormNumbersTests
 {
     [Theory]
@@ -23,5 +23,38 @@ public sealed class FormNumbersTests
     [InlineData("500.000,50")]
     [InlineData("300rb")]
     [InlineData("lima ratus ribu")]
+    [InlineData("1,5")]
+    [InlineData("12.50.000")]
     public void WhatIsNotAWholeAmount_IsSaidSo(string text) => Assert.False(FormNumbers.TryWhole(text, out _));
+
+    [Theory]
+    [InlineData("300rb", 300_000L)]
+    [InlineData("300 ribu", 300_000L)]
+    [InlineData("Rp 300 RB", 300_000L)]
+    [InlineData("300k", 300_000L)]
+    [InlineData("1,5 juta", 1_500_000L)]
+    [InlineData("1.5jt", 1_500_000L)]
+    [InlineData("1.250 ribu", 1_250_000L)]
+    [InlineData("2 miliar", 2_000_000_000L)]
+    [InlineData("2,25M", 2_250_000_000L)]
+    [InlineData("Rp. 500.000,-", 500_000L)]
+    [InlineData("Rp 500.000", 500_000L)]
+    [InlineData("", null)]
+    public void RupiahInWords_AreReadAsPeopleMeanThem(string text, long? expected)
+    {
+        Assert.True(FormNumbers.TryRupiah(text, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("1,2345 juta")]
+    [InlineData("0,0001 ribu")]
+    [InlineData("1,5")]
+    [InlineData("juta")]
+    [InlineData("tiga ratus ribu")]
+    [InlineData("300 m")]
+    public void RupiahThatIsNotAWholeAmount_IsSaidSo(string text) => Assert.False(FormNumbers.TryRupiah(text, out _));
+
+    [Fact]
+    public void AreasAndPeople_AreNotReadInWords() => Assert.False(FormNumbers.TryWhole("150 ribu", out _));
 }

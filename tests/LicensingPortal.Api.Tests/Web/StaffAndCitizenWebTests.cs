@@ -406,19 +406,20 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await citizen.Locator("#HappenedOn-day").FillAsync("1");
             await citizen.Locator("#HappenedOn-month").FillAsync("1");
             await citizen.Locator("#HappenedOn-year").FillAsync("2999");
-            await Field("Levy.Field.Amount").FillAsync("300rb");
+            await Field("Levy.Field.Amount").FillAsync("tiga ratus ribu");
             await Field("Levy.Field.Evidence").SetInputFilesAsync(screenshot);
             await SendAsync();
             // A browser never sends a file twice: the reporter is asked to choose it again, at its field.
             await Assertions.Expect(citizen.Locator(".govuk-error-summary li")).ToHaveTextAsync([Say.Id("Validation.Levy.What"), Say.Id("Validation.Levy.When"), Say.Id("Levy.Field.Amount.NotANumber"), Say.Id("Levy.Field.Evidence.Again", "Screenshot_WhatsApp.png")]);
             await Assertions.Expect(Field("Levy.Field.What")).ToHaveValueAsync("minta uang");
-            await Assertions.Expect(Field("Levy.Field.Amount")).ToHaveValueAsync("300rb");
+            await Assertions.Expect(Field("Levy.Field.Amount")).ToHaveValueAsync("tiga ratus ribu");
             await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-error", "id", problems);
 
             await Field("Levy.Field.What").FillAsync(what);
             await citizen.Locator("#HappenedOn-year").FillAsync("2026");
             await Field("Levy.Field.Place").FillAsync("Kantor Kelurahan Oebobo");
-            await Field("Levy.Field.Amount").FillAsync(shown + ",00");
+            // As people write it ("123,5 ribu"); the inspectorate reads it in figures.
+            await Field("Levy.Field.Amount").FillAsync($"{amount / 1000},5 ribu");
             await citizen.GetByLabel(Say.Id("Levy.Paid.No"), new() { Exact = true }).CheckAsync();
             await Field("Levy.Field.Contact").FillAsync("0812 3456 7890");
             await Field("Levy.Field.Evidence").SetInputFilesAsync(screenshot);

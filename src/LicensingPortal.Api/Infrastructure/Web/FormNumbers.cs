@@ -9,8 +9,16 @@ namespace LicensingPortal.Api.Infrastructure.Web;
 /// </summary>
 public static class FormNumbers
 {
-    /// <summary>A whole number (rupiah, square metres, people), ignoring "Rp", spaces and thousands separators; null when empty.</summary>
-    public static bool TryWhole(string? text, out long? value)
+    /// <summary>A whole number (square metres, people, rupiah), ignoring "Rp", spaces and thousands separators; null when empty.</summary>
+    public static bool TryWhole(string? text, out long? value) => TryWhole(text, words: false, out value);
+
+    /// <summary>
+    /// An amount of rupiah as people write it: as <see cref="TryWhole(string?, out long?)"/>, and with the words for
+    /// thousands, millions and billions ("300rb", "300 ribu", "1,5 juta", "2 miliar", "300k"); null when empty.
+    /// </summary>
+    public static bool TryRupiah(string? text, out long? value) => TryWhole(text, words: true, out value);
+
+    private static bool TryWhole(string? text, bool words, out long? value)
     {
         value = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -21,10 +29,21 @@ public static class FormNumbers
         var digits = text.Trim();
         if (digits.StartsWith("Rp", StringComparison.OrdinalIgnoreCase))
         {
-            digits = digits[2..];
+            digits = digits[2..].TrimStart('.', ' ', '\u00a0');
         }
 
         digits = digits.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00a0", string.Empty, StringComparison.Ordinal);
+        if (digits.EndsWith(",-", StringComparison.Ordinal))
+        {
+            digits = digits[..^2];
+        }
+
+        var (number, times) = words ? Multiplier(digits) : (digits, 1L);
+        if (times > 1)
+        {
+            return TryTimes(number, times, out value);
+        }
+
         // Thousands are grouped in threes, so a mark before the last two digits is a decimal one ("Rp500.000,00",
         // "500,000.00"): zero cents are the whole amount; other cents are not a whole number.
         if (digits.Length > 3 && digits[^3] is '.' or ',')
@@ -37,14 +56,78 @@ public static class FormNumbers
             digits = digits[..^3];
         }
 
-        digits = digits.Replace(".", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
-        if (digits.Length is > 0 and <= 18 && digits.All(char.IsAsciiDigit))
+        // Every other mark groups thousands: "1,5" is not fifteen.
+        var groups = digits.Split('.', ',');
+        digits = string.Concat(groups);
+        if (groups.Skip(1).All(g => g.Length == 3) && digits.Length is > 0 and <= 18 && digits.All(char.IsAsciiDigit))
         {
             value = long.Parse(digits, CultureInfo.InvariantCulture);
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>The words for thousands, millions and billions people write after a number, longest first.</summary>
+    private static readonly (string Word, long Times)[] Words =
+    [
+        ("miliar", 1_000_000_000L), ("milyar", 1_000_000_000L), ("billion", 1_000_000_000L), ("juta", 1_000_000L),
+        ("million", 1_000_000L), ("ribu", 1_000L), ("thousand", 1_000L), ("jt", 1_000_000L), ("rb", 1_000L), ("k", 1_000L),
+    ];
+
+    /// <summary>
+    /// The number before a word for thousands, millions or billions, and what the word multiplies it by (1 without
+    /// one). A lone "m" is read only as the capital M of miliar: in English a small m is a million.
+    /// </summary>
+    private static (string Number, long Times) Multiplier(string text)
+    {
+        foreach (var (word, times) in Words)
+        {
+            if (text.Length > word.Length && text.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return (text[..^word.Length], times);
+            }
+        }
+
+        return text.Length > 1 && text[^1] == 'M' ? (text[..^1], 1_000_000_000L) : (text, 1);
+    }
+
+    /// <summary>
+    /// A number before a word ("1,5 juta", "1.250 ribu"): a lone mark followed by one or two digits is the decimal
+    /// mark, every other mark groups thousands (three digits after it); the amount must come out whole.
+    /// </summary>
+    private static bool TryTimes(string number, long times, out long? value)
+    {
+        value = null;
+        var groups = number.Split('.', ',');
+        string whole;
+        var fraction = string.Empty;
+        if (groups.Length == 2 && groups[1].Length is 1 or 2)
+        {
+            (whole, fraction) = (groups[0], groups[1]);
+        }
+        else if (groups.Skip(1).All(g => g.Length == 3))
+        {
+            whole = string.Concat(groups);
+        }
+        else
+        {
+            return false;
+        }
+
+        if (whole.Length is 0 or > 12 || !whole.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var amount = decimal.Parse(fraction.Length == 0 ? whole : $"{whole}.{fraction}", CultureInfo.InvariantCulture) * times;
+        if (amount != decimal.Truncate(amount) || amount > long.MaxValue)
+        {
+            return false;
+        }
+
+        value = (long)amount;
+        return true;
     }
 
     /// <summary>A decimal coordinate such as -10.1612 or -10,1612; null when empty.</summary>

@@ -99,7 +99,7 @@ public sealed class IndexModel : PortalPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!FormNumbers.TryWhole(AmountAsked, out var amount))
+        if (!FormNumbers.TryRupiah(AmountAsked, out var amount))
         {
             ModelState.AddModelError(nameof(AmountAsked), Texts.Get("Levy.Field.Amount.NotANumber"));
         }

@@ -47,7 +47,7 @@ public sealed class InvestasiModel : DraftStepPage
     {
         long Amount(string? text, string field)
         {
-            if (FormNumbers.TryWhole(text, out var value))
+            if (FormNumbers.TryRupiah(text, out var value))
             {
                 return value ?? 0;
             }

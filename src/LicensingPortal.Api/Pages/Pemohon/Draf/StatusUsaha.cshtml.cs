@@ -41,7 +41,7 @@ public sealed class StatusUsahaModel : DraftStepPage
             ModelState.AddModelError(nameof(Existing), Texts.Get("Journey.Operation.Required"));
         }
 
-        if (!FormNumbers.TryWhole(AnnualSales, out var sales))
+        if (!FormNumbers.TryRupiah(AnnualSales, out var sales))
         {
             NotANumber(nameof(AnnualSales));
         }

@@ -52,6 +52,18 @@ public abstract class ApplicantJourneyTests(BrowserPortal portal)
         {
             await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Precheck.Fix"))) }).First.ClickAsync();
             var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).Or(page.Locator("legend h1")).First.InnerTextAsync();
+            if (round == 0)
+            {
+                // Beside a question, the pre-check explains in full what this page's answers fix, and names what other
+                // questions fix with the way there.
+                var panel = page.Locator("#precheck");
+                await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = Say.Id("Precheck.Here"), Exact = true })).ToBeVisibleAsync();
+                await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = Say.Id("Precheck.Elsewhere"), Exact = true })).ToBeVisibleAsync();
+                var explained = await panel.GetByText(Say.Id("Decision.Remedy") + ":").CountAsync();
+                Assert.InRange(explained, 1, failures.Count - 1);
+                Assert.Equal(failures.Count - explained, await panel.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Precheck.Fix"))) }).CountAsync());
+            }
+
             if (heading.Contains(Say.Id("Journey.Environment.Title"), StringComparison.Ordinal))
             {
                 await applicant.AnswerEnvironmentAsync("Environment.SPPL");

@@ -108,6 +108,17 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
                 await Assertions.Expect(sent).ToHaveAttributeAsync("href", $"/pemohon/permohonan/{approved.Id}");
             }
 
+            // A signed-in reporter reads before the form, beside "you need not give your name", that the report is kept
+            // with the account and how to report without it.
+            await page.GotoAsync("/lapor");
+            await Assertions.Expect(page.Locator("#disimpan-di-akun")).ToHaveTextAsync(S("Levy.Form.Kept"));
+            Assert.True(await page.Locator("#disimpan-di-akun ~ form").CountAsync() > 0, "The account note comes before the form.");
+
+            // The business's page says what an NIB is, and that a sole trader's empty NPWP is not something missing.
+            await page.GotoAsync($"/pemohon/usaha/{request.BusinessId}");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(S("Business.Nib.Hint"));
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(S("Business.Npwp.NotNeeded"));
+
             // Registering a business, one question at a time, each page read as it comes.
             Task ContinueAsync() => page.GetByRole(AriaRole.Button, new() { Name = S("Journey.Continue"), Exact = true }).ClickAsync();
             ILocator Field(string key) => page.GetByLabel(S(key), new() { Exact = true });

@@ -147,6 +147,7 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
 
             await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(S("Decision.Approved"));
             await Assertions.Expect(page.Locator("#ended-permits")).ToContainTextAsync(hygiene.Number);
+            await Assertions.Expect(page.Locator("#ended-next")).ToHaveTextAsync(S("Change.EndedNext"));
             await ReadablePagesTests.ReadHereAsync(page, "change-approved", language, problems);
             await page.GotoAsync("/pemohon/izin");
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync(S("PermitStatus.Replaced"));

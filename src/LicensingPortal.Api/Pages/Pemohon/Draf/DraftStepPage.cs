@@ -114,7 +114,7 @@ public abstract class DraftStepPage : PortalPage
 
         var answers = ReadMore(Read()) ?? Answers;
         Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, answers, Language), cancellationToken);
-        return Partial("_Precheck", new PrecheckView(Precheck, DraftId));
+        return Partial("_Precheck", new PrecheckView(Precheck, DraftId, Step));
     }
 
     /// <summary>The would-be decision on the answers saved so far, shown beside the page.</summary>
@@ -226,8 +226,8 @@ public abstract class DraftStepPage : PortalPage
     protected void NotACoordinate(string field) => ModelState.AddModelError(field, Texts.Get("Form.NotACoordinate"));
 }
 
-/// <summary>The pre-check panel's model: the would-be decision (or why there is none yet) and the draft it links into.</summary>
-public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid DraftId);
+/// <summary>The pre-check panel's model: the would-be decision (or why there is none yet), the draft it links into, and the step it is shown beside.</summary>
+public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid DraftId, string Step);
 
 /// <summary>Every address of the applicant's pages, built in one place.</summary>
 public static class Urls

@@ -134,7 +134,7 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
         await File.WriteAllBytesAsync(file, Builders.Pdf);
         await Page.GotoAsync("/pemohon/dokumen");
         await Field("Field.DocumentKind").SelectOptionAsync(new SelectOptionValue { Label = S("DocumentKind.ktp") });
-        await Page.GetByLabel(S("Field.File"), new() { Exact = true }).SetInputFilesAsync(file);
+        await Page.GetByLabel(S("Field.File"), new() { Exact = true }).ChooseFilesAsync(file);
         await ClickButtonAsync("Documents.Upload.Button");
         // The file's own link (its delete link names it too, after the word for deleting).
         await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(Path.GetFileName(file))) })).ToBeVisibleAsync();

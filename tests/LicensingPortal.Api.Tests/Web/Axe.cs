@@ -24,8 +24,19 @@ public static class Axe
 #pragma warning restore CS0618
         var serious = result.Violations
             .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}) on {page.Url}: {v.Help} — {string.Join("; ", v.Nodes.Select(n => string.Join(' ', n.Target)))}")
+            .Select(v => (Violation: v, Nodes: v.Nodes.Where(n => !IsFileUploadNameQuirk(v, n)).ToList()))
+            .Where(v => v.Nodes.Count > 0)
+            .Select(v => $"{v.Violation.Id} ({v.Violation.Impact}) on {page.Url}: {v.Violation.Help} — {string.Join("; ", v.Nodes.Select(n => string.Join(' ', n.Target)))}")
             .ToList();
         Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
     }
+
+    /// <summary>
+    /// GOV.UK's file upload button is named by its field's label, a visually hidden comma and its own text, so that
+    /// the name holds what is seen (govuk-frontend #5652); axe's label-content-name-mismatch collapses the spaces
+    /// before it drops the comma, is left with two spaces where the text has one, and reports a mismatch. Only that
+    /// rule on only that button is let through; every other rule still checks it.
+    /// </summary>
+    private static bool IsFileUploadNameQuirk(AxeResultItem violation, AxeResultNode node) =>
+        violation.Id == "label-content-name-mismatch" && node.Html.StartsWith("<button class=\"govuk-file-upload-button", StringComparison.Ordinal);
 }

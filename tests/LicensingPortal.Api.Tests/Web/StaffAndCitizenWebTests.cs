@@ -393,8 +393,13 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
                 await File.WriteAllBytesAsync(photo, Builders.Png);
             }
 
+            // The file field is a button in the page's language, whatever the phone's, and says what was chosen.
+            var chooser = citizen.Locator(".govuk-file-upload-button");
+            await Assertions.Expect(chooser).ToContainTextAsync(Say.Id("File.Choose.Many"));
+            await Assertions.Expect(chooser).ToContainTextAsync(Say.Id("File.None"));
             await Field("Levy.Field.What").FillAsync("minta uang");
-            await Field("Levy.Field.Evidence").SetInputFilesAsync(four);
+            await Field("Levy.Field.Evidence").ChooseFilesAsync(four);
+            await Assertions.Expect(chooser).ToContainTextAsync(Say.Id("File.Chosen.Other", 4));
             await SendAsync();
             await Assertions.Expect(citizen.Locator("#Evidence-error")).ToContainTextAsync(Say.Id("Validation.Levy.EvidenceCount", 3));
             await Assertions.Expect(citizen.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
@@ -407,7 +412,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await citizen.Locator("#HappenedOn-month").FillAsync("1");
             await citizen.Locator("#HappenedOn-year").FillAsync("2999");
             await Field("Levy.Field.Amount").FillAsync("tiga ratus ribu");
-            await Field("Levy.Field.Evidence").SetInputFilesAsync(screenshot);
+            await Field("Levy.Field.Evidence").ChooseFilesAsync(screenshot);
             await SendAsync();
             // A browser never sends a file twice: the reporter is asked to choose it again, at its field.
             await Assertions.Expect(citizen.Locator(".govuk-error-summary li")).ToHaveTextAsync([Say.Id("Validation.Levy.What"), Say.Id("Validation.Levy.When"), Say.Id("Levy.Field.Amount.NotANumber"), Say.Id("Levy.Field.Evidence.Again", "Screenshot_WhatsApp.png")]);
@@ -422,7 +427,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Field("Levy.Field.Amount").FillAsync($"{amount / 1000},5 ribu");
             await citizen.GetByLabel(Say.Id("Levy.Paid.No"), new() { Exact = true }).CheckAsync();
             await Field("Levy.Field.Contact").FillAsync("0812 3456 7890");
-            await Field("Levy.Field.Evidence").SetInputFilesAsync(screenshot);
+            await Field("Levy.Field.Evidence").ChooseFilesAsync(screenshot);
             await SendAsync();
             await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent"));
             await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent.EvidenceCount", "Screenshot_WhatsApp.png"));

@@ -199,7 +199,15 @@ public sealed class GovukFileUploadTagHelper : GovukFieldTagHelper
             + $" accept=\"{Storage.UploadedFiles.Accept}\""
             + (MaxFiles is { } most ? $" data-max-files=\"{most}\" data-max-bytes=\"{Storage.UploadedFiles.MaxBytes}\" data-too-many=\"{Encode(TooMany)}\" data-too-large=\"{Encode(TooLarge)}\" data-error-prefix=\"{Encode(Texts.Get("Error.Prefix"))}\"" : string.Empty)
             + (describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty) + ">";
-        FormGroup(output, $"<label class=\"govuk-label\" for=\"{Id}\">{Encode(Label)}</label>" + HintHtml() + ErrorHtml() + input);
+        // GOV.UK's file upload component (with JavaScript) draws the input as a button of the page's language, whatever
+        // the phone's: its texts come from here. Without JavaScript the browser's own input is shown.
+        string I18n(string name, string key) => $" data-i18n.{name}=\"{Encode(Texts.Format(key, "%{count}"))}\"";
+        var wrapper = "<div class=\"govuk-file-upload-wrapper\" data-module=\"govuk-file-upload\""
+            + I18n("choose-files-button", Multiple ? "File.Choose.Many" : "File.Choose") + I18n("no-file-chosen", "File.None")
+            + I18n("multiple-files-chosen.one", "File.Chosen.One") + I18n("multiple-files-chosen.other", "File.Chosen.Other")
+            + I18n("drop-instruction", Multiple ? "File.Drop.Many" : "File.Drop")
+            + I18n("entered-drop-zone", "File.DropZone.Entered") + I18n("left-drop-zone", "File.DropZone.Left") + ">";
+        FormGroup(output, $"<label class=\"govuk-label\" for=\"{Id}\">{Encode(Label)}</label>" + HintHtml() + ErrorHtml() + wrapper + input + "</div>");
     }
 }
 

@@ -9,13 +9,17 @@ export function enhance (form) {
 
   const refuse = (input, message) => {
     const group = input.closest('.govuk-form-group')
+    // GOV.UK's file upload component hides the input behind a button of its own: the error goes above both, and
+    // the button is what is described and focused.
+    const wrapper = input.closest('.govuk-file-upload-wrapper')
+    const control = wrapper?.querySelector('.govuk-file-upload-button') ?? input
     let error = group.querySelector('.govuk-error-message')
     if (!error) {
       error = document.createElement('p')
       error.className = 'govuk-error-message'
-      error.id = `${input.id}-error`
-      input.before(error)
-      input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') || ''} ${error.id}`.trim())
+      error.id = `${control.id}-error`
+      ;(wrapper ?? input).before(error)
+      control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') || ''} ${error.id}`.trim())
     }
     const prefix = document.createElement('span')
     prefix.className = 'govuk-visually-hidden'
@@ -23,7 +27,7 @@ export function enhance (form) {
     error.replaceChildren(prefix, message)
     group.classList.add('govuk-form-group--error')
     input.classList.add('govuk-file-upload--error')
-    input.focus()
+    control.focus()
   }
 
   form.addEventListener('submit', event => {

@@ -570,5 +570,29 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
         });
     }
 
+    [Fact]
+    public async Task Documents_WithJavaScript_AFileSentWithoutItsKind_IsAskedForAgain_AtAFieldInThePagesLanguage()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await applicant.SignInFreshAccountAsync();
+            var file = Path.Combine(Directory.CreateDirectory(Path.Combine(portal.DataDirectory, "uploads", Guid.NewGuid().ToString("N"))).FullName, "ktp-maria.pdf");
+            await File.WriteAllBytesAsync(file, Builders.Pdf);
+            await page.GotoAsync("/pemohon/dokumen");
+            await Assertions.Expect(page.Locator("form[data-enhanced]")).ToHaveCountAsync(1);
+            await page.GetByLabel(Say.Id("Field.File"), new() { Exact = true }).ChooseFilesAsync(file);
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Documents.Upload.Button"), Exact = true }).ClickAsync();
+
+            // Sent with its progress shown, answered with the form again: the kind is asked for, the file chosen again, at
+            // a field drawn as on a page opened afresh (GOV.UK's button, in Indonesian).
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("Documents.Upload.Again", "ktp-maria.pdf"));
+            await Assertions.Expect(page.Locator(".govuk-file-upload-button")).ToContainTextAsync(Say.Id("File.Choose"));
+            await Assertions.Expect(page.Locator(".govuk-file-upload-button")).ToContainTextAsync(Say.Id("File.None"));
+        });
+    }
+
     private static ILocator Continue(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Continue"), Exact = true });
 }

@@ -1,5 +1,7 @@
 // Upload progress: sends the same form the page accepts without JavaScript, showing how much has gone.
 // The server's answer is followed as a browser would: a redirect is opened, a page with errors replaces the main content.
+import { initAll } from '/lib/govuk-frontend/govuk-frontend.min.js'
+
 export function enhance (form) {
   const progress = form.querySelector('progress')
   const button = form.querySelector('button[type=submit]')
@@ -36,6 +38,8 @@ export function enhance (form) {
           summary.setAttribute('tabindex', '-1')
           summary.focus()
         }
+        // The new content's GOV.UK components (its file field among them) are drawn as on a page opened afresh.
+        initAll({ scope: main })
         for (const element of main.querySelectorAll('[data-enhance=upload]')) enhance(element)
       } else {
         form.submit()

@@ -583,6 +583,8 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await page.GotoAsync("/pemohon/dokumen");
             await Assertions.Expect(page.Locator("form[data-enhanced]")).ToHaveCountAsync(1);
             await page.GetByLabel(Say.Id("Field.File"), new() { Exact = true }).ChooseFilesAsync(file);
+            // A mark on this page's window: gone if the browser loaded a page, kept if the upload's script answered.
+            await page.EvaluateAsync("() => { window.kupangKept = true }");
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Documents.Upload.Button"), Exact = true }).ClickAsync();
 
             // Sent with its progress shown, answered with the form again: the kind is asked for, the file chosen again, at
@@ -591,6 +593,7 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("Documents.Upload.Again", "ktp-maria.pdf"));
             await Assertions.Expect(page.Locator(".govuk-file-upload-button")).ToContainTextAsync(Say.Id("File.Choose"));
             await Assertions.Expect(page.Locator(".govuk-file-upload-button")).ToContainTextAsync(Say.Id("File.None"));
+            Assert.True(await page.EvaluateAsync<bool>("() => window.kupangKept === true"), "The form was shown again by the upload's script, not by a page load.");
         });
     }
 

@@ -32,10 +32,12 @@ public static class Axe
     }
 
     /// <summary>
-    /// GOV.UK's file upload button is named by its field's label, a visually hidden comma and its own text, so that
-    /// the name holds what is seen (govuk-frontend #5652); axe's label-content-name-mismatch collapses the spaces
-    /// before it drops the comma, is left with two spaces where the text has one, and reports a mismatch. Only that
-    /// rule on only that button is let through; every other rule still checks it.
+    /// GOV.UK's file upload button is named by its field's label, a visually hidden comma and its own text (its status,
+    /// then its pseudo-button's words), so that the name holds all that is seen (govuk-frontend #5652). axe's
+    /// label-content-name-mismatch gathers the visible text by joining the button's parts with nothing between them and
+    /// leaving out the hidden comma, so the status's last word and the pseudo-button's first fuse into one ("dipilihPilih")
+    /// that the name, which has them apart, does not hold; it compares whole words and reports a mismatch. Only that rule
+    /// on only that button is let through; every other rule still checks it.
     /// </summary>
     private static bool IsFileUploadNameQuirk(AxeResultItem violation, AxeResultNode node) =>
         violation.Id == "label-content-name-mismatch" && node.Html.StartsWith("<button class=\"govuk-file-upload-button", StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LicensingPortal.Api.Infrastructure.Web;
 
 namespace LicensingPortal.Api.Tests.Web;
@@ -36,7 +37,6 @@ public sealed class FormNumbersTests
     [InlineData("1.5jt", 1_500_000L)]
     [InlineData("1.250 ribu", 1_250_000L)]
     [InlineData("2 miliar", 2_000_000_000L)]
-    [InlineData("2,25M", 2_250_000_000L)]
     [InlineData("Rp. 500.000,-", 500_000L)]
     [InlineData("Rp 500.000", 500_000L)]
     [InlineData("", null)]
@@ -54,6 +54,31 @@ public sealed class FormNumbersTests
     [InlineData("tiga ratus ribu")]
     [InlineData("300 m")]
     public void RupiahThatIsNotAWholeAmount_IsSaidSo(string text) => Assert.False(FormNumbers.TryRupiah(text, out _));
+
+    [Theory]
+    [InlineData("id-ID", "2,25M", 2_250_000_000L)]
+    [InlineData("en-GB", "1.5M", 1_500_000L)]
+    [InlineData("en-GB", "2 miliar", 2_000_000_000L)]
+    public void ACapitalM_IsTheReadersMiliarOrMillion(string culture, string text, long expected)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.True(FormNumbers.TryRupiah(text, out var value));
+            Assert.Equal(expected, value);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Theory]
+    [InlineData("-300rb")]
+    [InlineData("999999999999 miliar")]
+    [InlineData("99999999999999999999")]
+    public void NegativeOrTooLargeAmounts_AreSaidSo(string text) => Assert.False(FormNumbers.TryRupiah(text, out _));
 
     [Fact]
     public void AreasAndPeople_AreNotReadInWords() => Assert.False(FormNumbers.TryWhole("150 ribu", out _));

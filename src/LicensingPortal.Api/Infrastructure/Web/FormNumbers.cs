@@ -77,7 +77,8 @@ public static class FormNumbers
 
     /// <summary>
     /// The number before a word for thousands, millions or billions, and what the word multiplies it by (1 without
-    /// one). A lone "m" is read only as the capital M of miliar: in English a small m is a million.
+    /// one). A lone capital M is the reader's: miliar (10⁹) on an Indonesian page, a million on an English one; a small
+    /// m is not read (metres or minutes as often as money).
     /// </summary>
     private static (string Number, long Times) Multiplier(string text)
     {
@@ -89,7 +90,8 @@ public static class FormNumbers
             }
         }
 
-        return text.Length > 1 && text[^1] == 'M' ? (text[..^1], 1_000_000_000L) : (text, 1);
+        var capitalM = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "id" ? 1_000_000_000L : 1_000_000L;
+        return text.Length > 1 && text[^1] == 'M' ? (text[..^1], capitalM) : (text, 1);
     }
 
     /// <summary>

@@ -73,6 +73,9 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await page.Locator("tbody tr th a").First.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(Say.Id("Status.Rejected"));
             await Assertions.Expect(page.Locator(".govuk-summary-card").First).ToContainTextAsync(Say.Id("Requirement.Failed"));
+            // In the applicant's words first, then the rule's workings.
+            await Assertions.Expect(page.Locator(".govuk-summary-card").First).ToContainTextAsync(Say.Id("Audit.Told"));
+            await Assertions.Expect(page.Locator(".govuk-summary-card").First).ToContainTextAsync(Say.Id("Decision.Remedy"));
             await Assertions.Expect(page.Locator("#case + dl")).ToContainTextAsync(Say.Id("Audit.Case.Account"));
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Replay.Button") }).ClickAsync();
             await Assertions.Expect(page.Locator("#replay")).ToContainTextAsync(Say.Id("Audit.Replay.Reproduced"));

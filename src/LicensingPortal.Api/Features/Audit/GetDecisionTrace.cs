@@ -26,8 +26,11 @@ public static class GetDecisionTrace
         public IReadOnlyList<RequirementRow> Rows { get; init; } = [];
     }
 
-    /// <summary>One requirement's outcome as officers read it: its title and code, its status, the values it read and what it expected.</summary>
-    public sealed record RequirementRow(string RequirementId, string Title, RequirementStatus Status, IReadOnlyList<FactReading> Facts, string Expected, JsonNode? ExpectedValue);
+    /// <summary>
+    /// One requirement's outcome as officers read it: its title and code, its status, the values it read and what it
+    /// expected; for a failed one, what the applicant was told and asked to do (<see cref="Told"/>), in the same words.
+    /// </summary>
+    public sealed record RequirementRow(string RequirementId, string Title, RequirementStatus Status, IReadOnlyList<FactReading> Facts, string Expected, JsonNode? ExpectedValue, FailedRequirement? Told = null);
 
     /// <summary>One application in a chain of renewals: the first application, then each renewal, with the permit it renewed.</summary>
     public sealed record ChainLink(Guid ApplicationId, ApplicationKind Kind, string? Renews, DateOnly SubmissionDate, string? Outcome);
@@ -62,9 +65,10 @@ public static class GetDecisionTrace
             var log = await db.TransparencyLog.AsNoTracking().Where(e => subjects.Contains(e.SubjectId)).OrderBy(e => e.Sequence)
                 .Select(e => new LogEntryView(e.Sequence, e.Type, e.Actor, e.OccurredAtMs, e.PayloadSha256)).ToListAsync(cancellationToken);
             var ruleSet = await rules.FindByHashAsync(decision.RuleSetHash, db, cancellationToken);
+            var told = ruleSet is null ? [] : DecisionExplanation.Of(decision, ruleSet, query.Language).FailedRequirements.ToDictionary(f => f.Id, StringComparer.Ordinal);
             var rows = decision.Trace
                 .OrderBy(o => o.Status == RequirementStatus.Failed ? 0 : 1)
-                .Select(o => new RequirementRow(o.RequirementId, ruleSet?.FindRequirement(o.RequirementId)?.Title.In(query.Language) ?? o.RequirementId, o.Status, o.Facts, o.Expected, o.ExpectedValue))
+                .Select(o => new RequirementRow(o.RequirementId, ruleSet?.FindRequirement(o.RequirementId)?.Title.In(query.Language) ?? o.RequirementId, o.Status, o.Facts, o.Expected, o.ExpectedValue, told.GetValueOrDefault(o.RequirementId)))
                 .ToList();
             return new Trace(applicationId, decision.Outcome, decision.DecidedAt, ruleSetId, decision.RuleSetHash, MaskedFacts(decision.FactsJson), decision.Trace, notes, log, await ChainAsync(applicationId, cancellationToken))
             {

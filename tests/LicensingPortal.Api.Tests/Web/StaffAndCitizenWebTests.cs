@@ -527,6 +527,41 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    [Fact]
+    public async Task AnApplicantSignedIn_MayReportWithNoLinkToTheirAccount_AndReadsTheAnswerByNumberAndCode()
+    {
+        using var applicant = await Accounts.CreateAsync(portal.Factory, Roles.Applicant);
+        var page = await portal.NewPageAsync();
+        string number = string.Empty;
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await page.GotoAsync("/akun/masuk");
+            await new Applicant(portal, page).SignInAsync(applicant.Email);
+            await page.GotoAsync("/lapor");
+            ILocator Field(string key) => page.GetByLabel(Say.Id(key), new() { Exact = true });
+
+            // Kept with the account unless the reporter chooses otherwise, and said before the form.
+            await Assertions.Expect(Field("Levy.Keep.Account")).ToBeCheckedAsync();
+            await Field("Levy.Keep.Without").CheckAsync();
+            await Field("Levy.Field.What").FillAsync($"Petugas meminta uang rokok supaya izin saya cepat keluar ({Guid.NewGuid():N}).");
+            // A choice that only a report kept with the account has is not sent with one that is not.
+            await Field("Levy.Share.Label").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Send"), Exact = true }).ClickAsync();
+
+            // Answered as anyone not signed in is: the number and the secret code, to read the answer without the account.
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent.Guest"));
+            await Assertions.Expect(page.Locator("#kode-rahasia")).ToBeVisibleAsync();
+            number = await page.Locator("#nomor-laporan").InnerTextAsync();
+            await page.GotoAsync("/lapor");
+            await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(number);
+        });
+
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().LevyReports.AsNoTracking().SingleAsync(r => r.Number == number);
+        Assert.Null(report.ReporterId);
+        Assert.False(report.ShareIdentity);
+    }
+
     [Theory]
     [InlineData("/petugas")]
     [InlineData("/inspektorat")]

@@ -64,6 +64,18 @@ public sealed class IndexModel : PortalPage
     [BindProperty]
     public string? Contact { get; set; }
 
+    /// <summary>
+    /// For a signed-in applicant: "akun" (or nothing) keeps the report with the account, where its answers are read;
+    /// "tanpa-akun" sends it as anyone not signed in does, with no link to the account, read with its number and code.
+    /// </summary>
+    [BindProperty]
+    public string? KeepWith { get; set; } = WithAccount;
+
+    /// <summary>A signed-in applicant's choices: the report kept with the account, or sent with no link to it.</summary>
+    public const string WithAccount = "akun";
+
+    public const string WithoutAccount = "tanpa-akun";
+
     /// <summary>Set once, after the redirect that follows a report: "akun" when the reporter was signed in, "tamu" when not.</summary>
     public string? Sent { get; private set; }
 
@@ -106,7 +118,7 @@ public sealed class IndexModel : PortalPage
 
         var happenedOn = ReadDate(HappenedOn, nameof(HappenedOn));
         bool? paid = Paid switch { "ya" => true, "tidak" => false, _ => null };
-        var reporter = SignedInApplicant ? UserId : (Guid?)null;
+        var reporter = SignedInApplicant && KeepWith != WithoutAccount ? UserId : (Guid?)null;
         var command = new ReportLevy.Command(reporter, WhatHappened, Place, happenedOn, amount, paid, Contact, reporter is null ? null : ApplicationId, reporter is not null && ShareIdentity, LevyEvidence.Of(Evidence));
         if (!ModelState.IsValid)
         {

@@ -35,6 +35,18 @@ public sealed class IndexModel : PortalPage
     /// <summary>Set by the page that adds to a report, said once here.</summary>
     public const string AddedKey = "Lapor.Ditambah";
 
+    /// <summary>
+    /// For a signed-in applicant: "akun" (or nothing) keeps the report with the account, where its answers are read;
+    /// "tanpa-akun" sends it as anyone not signed in does, with no link to the account, read with its number and code.
+    /// </summary>
+    [BindProperty]
+    public string? KeepWith { get; set; } = WithAccount;
+
+    /// <summary>A signed-in applicant's choices: the report kept with the account, or sent with no link to it.</summary>
+    public const string WithAccount = "akun";
+
+    public const string WithoutAccount = "tanpa-akun";
+
     [BindProperty]
     public string? WhatHappened { get; set; }
 
@@ -63,18 +75,6 @@ public sealed class IndexModel : PortalPage
 
     [BindProperty]
     public string? Contact { get; set; }
-
-    /// <summary>
-    /// For a signed-in applicant: "akun" (or nothing) keeps the report with the account, where its answers are read;
-    /// "tanpa-akun" sends it as anyone not signed in does, with no link to the account, read with its number and code.
-    /// </summary>
-    [BindProperty]
-    public string? KeepWith { get; set; } = WithAccount;
-
-    /// <summary>A signed-in applicant's choices: the report kept with the account, or sent with no link to it.</summary>
-    public const string WithAccount = "akun";
-
-    public const string WithoutAccount = "tanpa-akun";
 
     /// <summary>Set once, after the redirect that follows a report: "akun" when the reporter was signed in, "tamu" when not.</summary>
     public string? Sent { get; private set; }

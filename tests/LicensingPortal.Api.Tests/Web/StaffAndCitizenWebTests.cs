@@ -544,8 +544,12 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(Field("Levy.Keep.Account")).ToBeCheckedAsync();
             await Field("Levy.Keep.Without").CheckAsync();
             await Field("Levy.Field.What").FillAsync($"Petugas meminta uang rokok supaya izin saya cepat keluar ({Guid.NewGuid():N}).");
-            // A choice that only a report kept with the account has is not sent with one that is not.
+            // What only a report kept with the account carries (who the reporter is) is not dropped unsaid: asked to choose.
             await Field("Levy.Share.Label").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Send"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#KeepWith-error")).ToContainTextAsync(Say.Id("Levy.Keep.Without.Conflict"));
+            await Assertions.Expect(Field("Levy.Keep.Without")).ToBeCheckedAsync();
+            await Field("Levy.Share.Label").UncheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Send"), Exact = true }).ClickAsync();
 
             // Answered as anyone not signed in is: the number and the secret code, to read the answer without the account.
@@ -559,7 +563,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().LevyReports.AsNoTracking().SingleAsync(r => r.Number == number);
         Assert.Null(report.ReporterId);
-        Assert.False(report.ShareIdentity);
+        Assert.Null(report.ApplicationId);
     }
 
     [Theory]

@@ -28,7 +28,8 @@ public static class GetDecisionTrace
 
     /// <summary>
     /// One requirement's outcome as officers read it: its title and code, its status, the values it read and what it
-    /// expected; for a failed one, what the applicant was told and asked to do (<see cref="Told"/>), in the same words.
+    /// expected; for a failed one, what the applicant was told and asked to do (<see cref="Told"/>), in the applicant's
+    /// words and language.
     /// </summary>
     public sealed record RequirementRow(string RequirementId, string Title, RequirementStatus Status, IReadOnlyList<FactReading> Facts, string Expected, JsonNode? ExpectedValue, FailedRequirement? Told = null);
 
@@ -65,7 +66,9 @@ public static class GetDecisionTrace
             var log = await db.TransparencyLog.AsNoTracking().Where(e => subjects.Contains(e.SubjectId)).OrderBy(e => e.Sequence)
                 .Select(e => new LogEntryView(e.Sequence, e.Type, e.Actor, e.OccurredAtMs, e.PayloadSha256)).ToListAsync(cancellationToken);
             var ruleSet = await rules.FindByHashAsync(decision.RuleSetHash, db, cancellationToken);
-            var told = ruleSet is null ? [] : DecisionExplanation.Of(decision, ruleSet, query.Language).FailedRequirements.ToDictionary(f => f.Id, StringComparer.Ordinal);
+            // What the applicant was told is in the applicant's language, whatever the officer reads in.
+            var applicantLanguage = Languages.Parse(await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).Select(a => a.Language).SingleOrDefaultAsync(cancellationToken));
+            var told = ruleSet is null ? [] : DecisionExplanation.Of(decision, ruleSet, applicantLanguage).FailedRequirements.ToDictionary(f => f.Id, StringComparer.Ordinal);
             var rows = decision.Trace
                 .OrderBy(o => o.Status == RequirementStatus.Failed ? 0 : 1)
                 .Select(o => new RequirementRow(o.RequirementId, ruleSet?.FindRequirement(o.RequirementId)?.Title.In(query.Language) ?? o.RequirementId, o.Status, o.Facts, o.Expected, o.ExpectedValue, told.GetValueOrDefault(o.RequirementId)))
@@ -158,5 +161,5 @@ public static class GetDecisionTrace
         routes.MapGet("/decisions/{applicationId:guid}", async Task<Results<Ok<Trace>, ProblemHttpResult>> (Guid applicationId, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Query(applicationId, Cultures.Current), cancellationToken)).ToOk())
             .WithName("GetDecisionTrace")
-            .WithSummary("A decision's full trace: the facts as they were (identifiers masked), the rule set hash, every requirement's outcome with its values, notes and log entries.");
+            .WithSummary("A decision's full trace: the facts as they were (identifiers masked), the rule set hash, every requirement's outcome with its values (rows: by title, failed first, each failed one with what the applicant was told, in the applicant's language), notes and log entries.");
 }

@@ -116,6 +116,12 @@ public sealed class IndexModel : PortalPage
             ModelState.AddModelError(nameof(AmountAsked), Texts.Get("Levy.Field.Amount.NotANumber"));
         }
 
+        if (SignedInApplicant && KeepWith == WithoutAccount && (ShareIdentity || ApplicationId is not null))
+        {
+            // What only a report kept with the account carries is not dropped unsaid: the reporter chooses.
+            ModelState.AddModelError(nameof(KeepWith), Texts.Get("Levy.Keep.Without.Conflict"));
+        }
+
         var happenedOn = ReadDate(HappenedOn, nameof(HappenedOn));
         bool? paid = Paid switch { "ya" => true, "tidak" => false, _ => null };
         var reporter = SignedInApplicant && KeepWith != WithoutAccount ? UserId : (Guid?)null;

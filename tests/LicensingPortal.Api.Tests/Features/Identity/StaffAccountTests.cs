@@ -344,15 +344,20 @@ public abstract partial class StaffAccountTests(Portal portal)
         Assert.Equal("failed", statuses[0]);
         Assert.Equal(statuses.Count(s => s == "failed"), statuses.TakeWhile(s => s == "failed").Count());
         Assert.All(rows, r => Assert.NotEqual((string)r!["requirementId"]!, (string)r["title"]!));
-        // A failed requirement carries what the applicant was told and asked to do, in the words the applicant read.
+        // A failed requirement carries what the applicant was told and asked to do, in the words and the language the
+        // applicant read (Indonesian), though the officer reads the trace in English.
         var applicantRead = refused.Decision!.FailedRequirements.ToDictionary(f => f.Id);
-        Assert.All(rows.Where(r => (string)r!["status"]! == "failed"), r =>
+        using var inEnglish = new HttpRequestMessage(HttpMethod.Get, $"/api/audit/decisions/{refused.Id}") { Headers = { { "Accept-Language", "en" } } };
+        var english = await (await officer.Client.SendAsync(inEnglish)).Content.ReadFromJsonAsync<JsonObject>();
+        var englishRows = english!["rows"]!.AsArray();
+        Assert.NotEqual((string)rows[0]!["title"]!, (string)englishRows[0]!["title"]!);
+        Assert.All(englishRows.Where(r => (string)r!["status"]! == "failed"), r =>
         {
             var told = r!["told"]!;
             Assert.Equal(applicantRead[(string)r["requirementId"]!].Message, (string)told["message"]!);
             Assert.Equal(applicantRead[(string)r["requirementId"]!].Remedy, (string)told["remedy"]!);
         });
-        Assert.All(rows.Where(r => (string)r!["status"]! != "failed"), r => Assert.Null(r!["told"]));
+        Assert.All(englishRows.Where(r => (string)r!["status"]! != "failed"), r => Assert.Null(r!["told"]));
 
         // The document the engine was given opens, and the opening is kept in the officer's access history.
         var document = file["documents"]!.AsArray().Single()!;

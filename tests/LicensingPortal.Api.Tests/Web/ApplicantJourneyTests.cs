@@ -61,7 +61,7 @@ public abstract class ApplicantJourneyTests(BrowserPortal portal)
                 await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = Say.Id("Precheck.Elsewhere"), Exact = true })).ToBeVisibleAsync();
                 var explained = await panel.GetByText(Say.Id("Decision.Remedy") + ":").CountAsync();
                 Assert.InRange(explained, 1, failures.Count - 1);
-                Assert.Equal(failures.Count - explained, await panel.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Precheck.Fix"))) }).CountAsync());
+                Assert.Equal(failures.Count - explained, await panel.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Precheck.Fix"))) }).CountAsync());
             }
 
             if (heading.Contains(Say.Id("Journey.Environment.Title"), StringComparison.Ordinal))

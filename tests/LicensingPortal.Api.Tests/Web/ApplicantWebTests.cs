@@ -422,6 +422,34 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task FixingAnotherQuestionFromThePrecheck_SavesWhatWasTypedOnThisPageFirst()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await applicant.SignInFreshAccountAsync(prepared: true);
+            // Everything answered but a declaration: the application would fail on the declarations question.
+            await applicant.AnswerEverythingAsync(declareTruth: false);
+            var check = page.Url;
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(Say.Id("Journey.Check.Change"))}\\s+{Regex.Escape(Say.Id("Field.Address"))}$") }).ClickAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Journey.Location.Title"));
+
+            // A new address typed, then the pre-check's way to the declarations taken before "continue".
+            const string moved = "Jl. Timor Raya No. 7, Oesapa";
+            await page.GetByLabel(Say.Id("Field.Address"), new() { Exact = true }).FillAsync(moved);
+            var panel = page.Locator("#precheck");
+            await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.SavedFirst"));
+            await panel.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Precheck.Fix"))) }).First.ClickAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Journey.Declarations.Title"));
+
+            // The address typed on the way is kept.
+            await page.GotoAsync(check);
+            await Assertions.Expect(page.Locator("main .govuk-summary-list")).ToContainTextAsync(moved);
+        });
+    }
+
+    [Fact]
     public async Task WithoutJavaScript_EveryStepWorks_UploadFinderAndSending()
     {
         var page = await portal.NewPageAsync(javaScript: false);

@@ -20,6 +20,16 @@ public abstract class DraftStepPage : PortalPage
     [BindProperty(SupportsGet = true, Name = "ubah")]
     public bool Changing { get; set; }
 
+    /// <summary>
+    /// The question to go to once this page's answers are saved, instead of the next one: the pre-check's way to fix
+    /// another question sends the page's form, so what was typed here is not lost on the way.
+    /// </summary>
+    [BindProperty(Name = "lalu")]
+    public string? ThenStep { get; set; }
+
+    /// <summary>The id of every question page's form, which the pre-check's buttons send from outside it.</summary>
+    public const string FormId = "jawaban";
+
     public ApplicationDraftView Draft { get; private set; } = null!;
 
     /// <summary>The would-be decision on the saved answers, or why there is none yet.</summary>
@@ -98,6 +108,11 @@ public abstract class DraftStepPage : PortalPage
             ShowErrors(saved.Error, AllFields);
             await PrecheckSavedAnswersAsync(cancellationToken);
             return Page();
+        }
+
+        if (ThenStep is { } then && ApplicationSteps.All.Contains(then))
+        {
+            return Redirect(StepUrl(then) + "?ubah=true");
         }
 
         var next = Changing || saved.Value.IsComplete ? CheckUrl : StepUrl(ApplicationSteps.All[StepNumber]);

@@ -74,12 +74,24 @@ public abstract class PortalPage : PageModel
     }
 
     /// <summary>
+    /// Sent by the pages' script when it sends a form with files in place: a form shown again keeps its files chosen
+    /// (wwwroot/js/inplace.js), so they are not asked for again.
+    /// </summary>
+    public const string KeepsFilesHeader = "Kupang-Keeps-Files";
+
+    /// <summary>
     /// On a form shown again with errors, files chosen for its <paramref name="field"/> are asked for again there, by
-    /// <paramref name="message"/> (given their names): a browser never sends a file twice, and nothing was kept.
+    /// <paramref name="message"/> (given their names): a browser never sends a file twice, and nothing was kept. Not
+    /// when the pages' script sent the form and keeps them chosen (<see cref="KeepsFilesHeader"/>).
     /// </summary>
     protected void AskForFilesAgain(IReadOnlyCollection<IFormFile> files, string field, string message)
     {
         ArgumentNullException.ThrowIfNull(files);
+        if (Request.Headers.ContainsKey(KeepsFilesHeader))
+        {
+            return;
+        }
+
         var chosen = files.Where(f => f.Length > 0).Select(f => Infrastructure.Storage.UploadedFiles.SafeFileName(f.FileName)).ToList();
         if (chosen.Count > 0 && ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {

@@ -2,6 +2,9 @@
 // Before sending: files chosen are checked as the server checks them (how many, how large; data-max-files on the file
 // input), and a refusal is said at the field at once, nothing sent. Once sent: the form is not sent again by a second
 // tap, and its button says it is sending (data-sending); the page the browser comes back to gets it back as it was.
+// With files chosen, it is sent in place (inplace.js), so a form that comes back with errors keeps them chosen.
+import { sendInPlace } from '/js/inplace.js'
+
 export function enhance (form) {
   const button = form.querySelector('button[type=submit]')
   const label = button ? button.textContent : ''
@@ -66,6 +69,10 @@ export function enhance (form) {
         }
         status.textContent = button.dataset.sending
       }
+    }
+    if ([...form.querySelectorAll('input[type=file]')].some(input => input.files.length > 0)) {
+      event.preventDefault()
+      sendInPlace(form, { submitter: event.submitter })
     }
   })
 

@@ -35,6 +35,17 @@ public sealed record DecisionExplanation(
             .Select(r => r.ExpectedValue)
             .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The environmental document the requirements that apply to these answers ask for (a requirement on the fact
+    /// "environment.document" that applies, and the document it expects), read from the trace; null when none asks.
+    /// </summary>
+    public string? EnvironmentalDocumentAsked() =>
+        Requirements
+            .FirstOrDefault(r => r.Status != NotApplicable && r.Facts.Any(f => f.Fact == EnvironmentalDocumentFact) && r.ExpectedValue.Length > 0)
+            ?.ExpectedValue;
+
+    private const string EnvironmentalDocumentFact = "environment.document";
+
     /// <summary>A requirement's status in the trace when it does not apply (as <see cref="RequirementTrace.Status"/> names it).</summary>
     private static readonly string NotApplicable = JsonNamingPolicy.CamelCase.ConvertName(nameof(RequirementStatus.NotApplicable));
 

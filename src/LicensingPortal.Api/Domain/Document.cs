@@ -42,8 +42,12 @@ public sealed class Document
 
 public static class DocumentKinds
 {
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "ktp", "akta-pendirian", "npwp", "sppl", "ukl-upl", "amdal", "pbg", "denah-lokasi", "foto-lokasi", "lainnya",
-    };
+    /// <summary>
+    /// The kinds in the order an applicant is offered them: what most applicants attach first (an owner's identity
+    /// card), an SPPL, made on the environment question by choosing it, near the end.
+    /// </summary>
+    public static readonly IReadOnlyList<string> InOrder =
+        ["ktp", "akta-pendirian", "npwp", "pbg", "denah-lokasi", "foto-lokasi", "ukl-upl", "amdal", "sppl", "lainnya"];
+
+    public static readonly IReadOnlySet<string> All = InOrder.ToHashSet(StringComparer.Ordinal);
 }

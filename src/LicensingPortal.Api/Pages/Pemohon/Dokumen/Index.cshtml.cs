@@ -33,7 +33,7 @@ public sealed class IndexModel : PortalPage
     [BindProperty(SupportsGet = true, Name = "dihapus")]
     public bool Deleted { get; set; }
 
-    public IReadOnlyList<Choice> Kinds { get; } = DocumentKinds.All.Order(StringComparer.Ordinal).Select(k => new Choice(k, Texts.Get($"DocumentKind.{k}"))).ToList();
+    public IReadOnlyList<Choice> Kinds { get; } = DocumentKinds.InOrder.Select(k => new Choice(k, Texts.Get($"DocumentKind.{k}"))).ToList();
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Documents = (await Sender.Send(new ListDocuments.Query(UserId), cancellationToken)).Value;

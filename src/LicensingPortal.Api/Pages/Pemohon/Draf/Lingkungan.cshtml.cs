@@ -16,13 +16,24 @@ public sealed class LingkunganModel : DraftStepPage
     [BindProperty]
     public string? EnvironmentalDocument { get; set; }
 
-    public IReadOnlyList<Choice> Documents { get; } =
-    [
-        new("SPPL", Texts.Get("Environment.SPPL"), Texts.Get("Environment.SPPL.Hint")),
-        new("UKL-UPL", Texts.Get("Environment.UKL-UPL"), Texts.Get("Environment.UKL-UPL.Hint")),
-        new("AMDAL", Texts.Get("Environment.AMDAL"), Texts.Get("Environment.AMDAL.Hint")),
-        new(None, Texts.Get("Environment.None"), null),
-    ];
+    /// <summary>The documents, the one these answers call for (as the pre-check's decision says) said to be the one for this business.</summary>
+    public IReadOnlyList<Choice> Documents
+    {
+        get
+        {
+            var asked = Precheck is { Succeeded: true } precheck ? precheck.Value.EnvironmentalDocumentAsked() : null;
+            return
+            [
+                .. Known.Select(d => new Choice(
+                    d,
+                    Texts.Get($"Environment.{d}"),
+                    d == asked ? $"{Texts.Get("Journey.Environment.ForYou")} {Texts.Get($"Environment.{d}.Hint")}" : Texts.Get($"Environment.{d}.Hint"))),
+                new(None, Texts.Get("Environment.None"), Texts.Get("Environment.None.Hint")),
+            ];
+        }
+    }
+
+    private static readonly string[] Known = ["SPPL", "UKL-UPL", "AMDAL"];
 
     public override string Step => ApplicationSteps.Environment;
 

@@ -32,6 +32,7 @@ public abstract class ApplicantJourneyTests(BrowserPortal portal)
         // The environmental document this low-risk restaurant needs says so; the others do not.
         var document = (string key) => page.Locator(".govuk-radios__item").Filter(new() { Has = page.GetByLabel(Say.Id(key), new() { Exact = true }) });
         await Assertions.Expect(document("Environment.SPPL")).ToContainTextAsync(Say.Id("Journey.Environment.ForYou"));
+        await Assertions.Expect(document("Environment.UKL-UPL")).ToHaveCountAsync(1);
         await Assertions.Expect(document("Environment.UKL-UPL")).Not.ToContainTextAsync(Say.Id("Journey.Environment.ForYou"));
         await applicant.AnswerEnvironmentAsync("Environment.None");
         await applicant.AnswerDocumentsAsync(attachKtp: false);

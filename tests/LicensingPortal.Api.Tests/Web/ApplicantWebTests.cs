@@ -632,6 +632,24 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await Assertions.Expect(page.Locator("table.kupang-stack--on")).ToHaveCountAsync(1);
             Assert.True(await page.EvaluateAsync<bool>("() => window.kupangKept === true"), "The page after the upload was drawn by the upload's script.");
 
+            // Going back shows the form as it was left (its error, the kind chosen), not loaded again; forward, the list.
+            await page.GoBackAsync();
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.DocumentKind"), new() { Exact = true })).ToHaveValueAsync("ktp");
+            await page.GoForwardAsync();
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape("ktp-maria.pdf")) })).ToBeVisibleAsync();
+            Assert.True(await page.EvaluateAsync<bool>("() => window.kupangKept === true"), "Going back and forward drew the pages kept, with no page load.");
+
+            // A file over the limit is refused at its field before anything is sent (minutes on a slow network).
+            var huge = Path.Combine(Path.GetDirectoryName(file)!, "scan-besar.pdf");
+            await File.WriteAllBytesAsync(huge, [.. Builders.Pdf, .. new byte[11 * 1024 * 1024]]);
+            await page.GetByLabel(Say.Id("Field.DocumentKind"), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Say.Id("DocumentKind.ktp") });
+            await page.GetByLabel(Say.Id("Field.File"), new() { Exact = true }).ChooseFilesAsync(huge);
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Documents.Upload.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#Upload-error")).ToContainTextAsync(Say.Id("Documents.Upload.TooLarge", "scan-besar.pdf"));
+            await Assertions.Expect(page.Locator("main table")).Not.ToContainTextAsync("scan-besar.pdf");
+
             // Without JavaScript the browser cannot keep it: the owner is asked, at the field, to choose it again.
             var plain = await portal.NewPageAsync(javaScript: false);
             await plain.GotoAsync("/akun/masuk");

@@ -197,7 +197,9 @@ public sealed class GovukFileUploadTagHelper : GovukFieldTagHelper
         var input = $"<input class=\"govuk-file-upload{(Errors.Count > 0 ? " govuk-file-upload--error" : string.Empty)}\" id=\"{Id}\" name=\"{Encode(Name)}\" type=\"file\""
             + (Multiple ? " multiple" : string.Empty)
             + $" accept=\"{Storage.UploadedFiles.Accept}\""
-            + (MaxFiles is { } most ? $" data-max-files=\"{most}\" data-max-bytes=\"{Storage.UploadedFiles.MaxBytes}\" data-too-many=\"{Encode(TooMany)}\" data-too-large=\"{Encode(TooLarge)}\" data-error-prefix=\"{Encode(Texts.Get("Error.Prefix"))}\"" : string.Empty)
+            + (MaxFiles is { } most ? $" data-max-files=\"{most}\" data-max-bytes=\"{Storage.UploadedFiles.MaxBytes}\" data-too-many=\"{Encode(TooMany)}\" data-too-large=\"{Encode(TooLarge)}\"" : string.Empty)
+            // What the pages' script says at the field when a form sent in place cannot keep its files, or may not have arrived (inplace.js).
+            + $" data-error-prefix=\"{Encode(Texts.Get("Error.Prefix"))}\" data-choose-again=\"{Encode(Texts.Get("File.ChooseAgain"))}\" data-not-sent=\"{Encode(Texts.Get("File.NotSent"))}\""
             + (describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty) + ">";
         // GOV.UK's file upload component (with JavaScript) draws the input as a button of the page's language, whatever
         // the phone's: its texts come from here. Without JavaScript the browser's own input is shown.

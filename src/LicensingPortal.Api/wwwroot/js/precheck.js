@@ -25,7 +25,14 @@ export function enhance (form) {
       if (!response.ok || response.redirected) return
       const html = await response.text()
       const next = new DOMParser().parseFromString(html, 'text/html').getElementById('precheck')
-      if (next && panel()) panel().replaceWith(next)
+      if (!next || !panel()) return
+      // A keyboard user on one of the panel's buttons stays on it (the same question's) in the new panel.
+      const focused = panel().contains(document.activeElement) ? document.activeElement : null
+      panel().replaceWith(next)
+      if (focused?.name) {
+        const same = [...next.querySelectorAll('button')].find(b => b.name === focused.name && b.value === focused.value)
+        same?.focus()
+      }
     } catch (error) {
       if (error.name !== 'AbortError') console.debug('pre-check unavailable', error)
     }

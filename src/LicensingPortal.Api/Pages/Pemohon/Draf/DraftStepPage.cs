@@ -32,6 +32,9 @@ public abstract class DraftStepPage : PortalPage
 
     public ApplicationDraftView Draft { get; private set; } = null!;
 
+    /// <summary>The pre-check panel beside this question.</summary>
+    public PrecheckView PrecheckPanel => new(Precheck, DraftId, Step, Draft.LocksBusiness);
+
     /// <summary>The would-be decision on the saved answers, or why there is none yet.</summary>
     public Result<DecisionExplanation>? Precheck { get; private set; }
 
@@ -110,7 +113,7 @@ public abstract class DraftStepPage : PortalPage
             return Page();
         }
 
-        if (ThenStep is { } then && ApplicationSteps.All.Contains(then))
+        if (ThenStep is { } then && ApplicationSteps.All.Contains(then) && !(then == ApplicationSteps.Business && Draft.LocksBusiness))
         {
             return Redirect(StepUrl(then) + "?ubah=true");
         }
@@ -129,7 +132,7 @@ public abstract class DraftStepPage : PortalPage
 
         var answers = ReadMore(Read()) ?? Answers;
         Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, answers, Language), cancellationToken);
-        return Partial("_Precheck", new PrecheckView(Precheck, DraftId, Step));
+        return Partial("_Precheck", PrecheckPanel);
     }
 
     /// <summary>The would-be decision on the answers saved so far, shown beside the page.</summary>
@@ -241,8 +244,12 @@ public abstract class DraftStepPage : PortalPage
     protected void NotACoordinate(string field) => ModelState.AddModelError(field, Texts.Get("Form.NotACoordinate"));
 }
 
-/// <summary>The pre-check panel's model: the would-be decision (or why there is none yet), the draft it links into, and the step it is shown beside.</summary>
-public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid DraftId, string Step);
+/// <summary>
+/// The pre-check panel's model: the would-be decision (or why there is none yet), the draft it links into, the step it
+/// is shown beside, and whether the draft's business question is closed (a renewal's or a change's: what it would fix
+/// is fixed in the business's details).
+/// </summary>
+public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid DraftId, string Step, bool LocksBusiness);
 
 /// <summary>Every address of the applicant's pages, built in one place.</summary>
 public static class Urls

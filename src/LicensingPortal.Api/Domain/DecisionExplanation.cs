@@ -29,27 +29,26 @@ public sealed record DecisionExplanation(
     /// The declarations the requirements that apply to these answers ask for (a requirement on the fact
     /// "declarations" that applies, and the declaration it expects), read from the trace: the rule set decides which.
     /// </summary>
-    public IReadOnlySet<string> DeclarationsAsked() =>
-        Requirements
-            .Where(r => r.Status != NotApplicable && r.Facts.Any(f => f.Fact == DeclarationsFact) && r.ExpectedValue.Length > 0)
-            .Select(r => r.ExpectedValue)
-            .ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> DeclarationsAsked() => ExpectedOf(DeclarationsFact).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The environmental document the requirements that apply to these answers ask for (a requirement on the fact
     /// "environment.document" that applies, and the document it expects), read from the trace; null when none asks.
     /// </summary>
-    public string? EnvironmentalDocumentAsked() =>
+    public string? EnvironmentalDocumentAsked() => ExpectedOf(EnvironmentalDocumentFact).FirstOrDefault();
+
+    /// <summary>What the requirements that apply and read <paramref name="fact"/> expect of it, as the trace records.</summary>
+    private IEnumerable<string> ExpectedOf(string fact) =>
         Requirements
-            .FirstOrDefault(r => r.Status != NotApplicable && r.Facts.Any(f => f.Fact == EnvironmentalDocumentFact) && r.ExpectedValue.Length > 0)
-            ?.ExpectedValue;
+            .Where(r => r.Status != NotApplicable && r.Facts.Any(f => f.Fact == fact) && r.ExpectedValue.Length > 0)
+            .Select(r => r.ExpectedValue);
+
+    private const string DeclarationsFact = "declarations";
 
     private const string EnvironmentalDocumentFact = "environment.document";
 
     /// <summary>A requirement's status in the trace when it does not apply (as <see cref="RequirementTrace.Status"/> names it).</summary>
     private static readonly string NotApplicable = JsonNamingPolicy.CamelCase.ConvertName(nameof(RequirementStatus.NotApplicable));
-
-    private const string DeclarationsFact = "declarations";
 
     /// <summary>
     /// Explains a stored decision from its trace, with the texts of the rule set it was reached under. The decision

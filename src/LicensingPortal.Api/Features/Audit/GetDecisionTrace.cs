@@ -50,8 +50,11 @@ public static class GetDecisionTrace
         public async ValueTask<Result<Trace>> Handle(Query query, CancellationToken cancellationToken)
         {
             var applicationId = query.ApplicationId;
-            var decision = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(d => d.ApplicationId == applicationId, cancellationToken);
-            if (decision is null)
+            // The decision and the applicant's language in one query: what the applicant was told is in their language,
+            // whatever the officer reads in.
+            var decided = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId && a.Decision != null)
+                .Select(a => new { a.Decision, a.Language }).FirstOrDefaultAsync(cancellationToken);
+            if (decided?.Decision is not { } decision)
             {
                 return NoDecision;
             }
@@ -66,9 +69,7 @@ public static class GetDecisionTrace
             var log = await db.TransparencyLog.AsNoTracking().Where(e => subjects.Contains(e.SubjectId)).OrderBy(e => e.Sequence)
                 .Select(e => new LogEntryView(e.Sequence, e.Type, e.Actor, e.OccurredAtMs, e.PayloadSha256)).ToListAsync(cancellationToken);
             var ruleSet = await rules.FindByHashAsync(decision.RuleSetHash, db, cancellationToken);
-            // What the applicant was told is in the applicant's language, whatever the officer reads in.
-            var applicantLanguage = Languages.Parse(await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).Select(a => a.Language).SingleOrDefaultAsync(cancellationToken));
-            var told = ruleSet is null ? [] : DecisionExplanation.Of(decision, ruleSet, applicantLanguage).FailedRequirements.ToDictionary(f => f.Id, StringComparer.Ordinal);
+            var told = ruleSet is null ? [] : DecisionExplanation.Of(decision, ruleSet, Languages.Parse(decided.Language)).FailedRequirements.ToDictionary(f => f.Id, StringComparer.Ordinal);
             var rows = decision.Trace
                 .OrderBy(o => o.Status == RequirementStatus.Failed ? 0 : 1)
                 .Select(o => new RequirementRow(o.RequirementId, ruleSet?.FindRequirement(o.RequirementId)?.Title.In(query.Language) ?? o.RequirementId, o.Status, o.Facts, o.Expected, o.ExpectedValue, told.GetValueOrDefault(o.RequirementId)))

@@ -239,6 +239,10 @@ public abstract class DraftStepPage : PortalPage
         return Step == ApplicationSteps.Business && Draft.LocksBusiness ? Redirect(CheckUrl) : null;
     }
 
+    /// <summary>A choice whose hint begins with <paramref name="markKey"/>'s words when it is the one these answers call for.</summary>
+    protected static Choice Marked(string value, string label, string hint, bool marked, string markKey) =>
+        new(value, label, marked ? $"{Texts.Get(markKey)} {hint}" : hint);
+
     protected void NotANumber(string field) => ModelState.AddModelError(field, Texts.Get("Form.NotANumber"));
 
     protected void NotACoordinate(string field) => ModelState.AddModelError(field, Texts.Get("Form.NotACoordinate"));

@@ -24,10 +24,7 @@ public sealed class LingkunganModel : DraftStepPage
             var asked = Precheck is { Succeeded: true } precheck ? precheck.Value.EnvironmentalDocumentAsked() : null;
             return
             [
-                .. Known.Select(d => new Choice(
-                    d,
-                    Texts.Get($"Environment.{d}"),
-                    d == asked ? $"{Texts.Get("Journey.Environment.ForYou")} {Texts.Get($"Environment.{d}.Hint")}" : Texts.Get($"Environment.{d}.Hint"))),
+                .. Known.Select(d => Marked(d, Texts.Get($"Environment.{d}"), Texts.Get($"Environment.{d}.Hint"), d == asked, "Journey.Environment.ForYou")),
                 new(None, Texts.Get("Environment.None"), Texts.Get("Environment.None.Hint")),
             ];
         }

@@ -21,10 +21,7 @@ public sealed class PernyataanModel : DraftStepPage
             var required = RequiredForYou;
             return
             [
-                .. Known.Select(d => new Choice(
-                    d,
-                    Texts.Get($"Declaration.{d}"),
-                    required.Contains(d) ? $"{Texts.Get("Journey.Declarations.RequiredForYou")} {Texts.Get($"Declaration.{d}.Hint")}" : Texts.Get($"Declaration.{d}.Hint"))),
+                .. Known.Select(d => Marked(d, Texts.Get($"Declaration.{d}"), Texts.Get($"Declaration.{d}.Hint"), required.Contains(d), "Journey.Declarations.RequiredForYou")),
             ];
         }
     }

@@ -9,7 +9,7 @@ namespace LicensingPortal.Api.Domain;
 /// <summary>
 /// A failed requirement as an applicant reads it: what is wrong and what to do, in plain words from the resource files
 /// (<c>Requirement.{id}.Problem</c>, <c>.ProblemWhenEmpty</c>, <c>.Fix</c> and <c>.Fix.{expected value}</c>), with every value named as people know it
-/// (a declaration by its title, a document by its name, an activity as "56101 — Restoran", money in rupiah). This layer
+/// (a declaration by its title, a document by its name, an activity as "Restoran (KBLI 56101)", money in rupiah). This layer
 /// is outside the rule set and its hash (ADR 0014): the rule's own message and the trace stay as they were decided, so
 /// every decision replays bit for bit, and officers read the exact values. A requirement without plain words keeps its
 /// rule set's message and remedy.
@@ -76,10 +76,16 @@ public static partial class PlainWords
         "declarations" => Text(culture, $"Declaration.{item}") is { } title ? $"\u201c{title}\u201d" : item,
         "documents" => Text(culture, $"DocumentKind.{item}") ?? item,
         "application.kbli" or "kbli.unknown" or "kbli.notPermittedInZone" =>
-            ruleSet.Definition.Kbli.TryGetValue(item, out var kbli) ? $"{item} \u2014 {kbli.Title.In(language)}" : item,
+            Activity(item, ruleSet.Definition.Kbli.TryGetValue(item, out var kbli) ? kbli.Title.In(language) : null),
         "permits.required" => ruleSet.Definition.PermitTypes.TryGetValue(item, out var permit) ? permit.Title.In(language) : item,
         _ => item,
     };
+
+    /// <summary>
+    /// An activity as people know it, by its words first and its KBLI number after: "Restoran (KBLI 56101)"; by its
+    /// number alone ("KBLI 56101") when the catalogue in force no longer has it.
+    /// </summary>
+    public static string Activity(string code, string? title) => string.IsNullOrWhiteSpace(title) ? $"KBLI {code}" : $"{title} (KBLI {code})";
 
     /// <summary>Whole rupiah with the size in words people use: "Rp10.000.000.000 (10 miliar rupiah)".</summary>
     public static string Rupiah(decimal amount, CultureInfo culture)

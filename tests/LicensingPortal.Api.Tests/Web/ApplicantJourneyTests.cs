@@ -67,6 +67,8 @@ public abstract class ApplicantJourneyTests(BrowserPortal portal)
                 var explained = await panel.GetByText(Say.Id("Decision.Remedy") + ":").CountAsync();
                 Assert.InRange(explained, 1, failures.Count - 1);
                 Assert.Equal(failures.Count - explained, await panel.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Precheck.Fix"))) }).CountAsync());
+                // Said again above the page's button, drawn before the panel on a phone.
+                await Assertions.Expect(page.Locator("#precheck-note")).ToContainTextAsync(Say.Id("Precheck.Note"));
             }
 
             if (heading.Contains(Say.Id("Journey.Environment.Title"), StringComparison.Ordinal))

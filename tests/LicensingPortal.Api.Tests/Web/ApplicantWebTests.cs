@@ -92,12 +92,16 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
 
             await applicant.AnswerEverythingAsync();
             await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(Say.En("Journey.Check.WouldApprove"));
+            // The risk level in words; the activity by its words first.
+            await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(Say.En("Precheck.Risk", "low"));
+            await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("Restaurants (KBLI 56101)");
 
             // Money in English's format; dates in WITA.
             await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("Rp120,000,000");
             await applicant.SendAsync();
             await applicant.ExpectHeadingAsync(Say.En("Decision.Approved"));
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync("WITA");
+            await Assertions.Expect(page.Locator(".govuk-summary-list__row", new() { HasText = Say.En("Decision.Risk") }).Locator("dd")).ToHaveTextAsync("Low");
             await Screenshots.SaveAsync(page, "approved-en");
 
             foreach (var address in new[] { "/pemohon", "/pemohon/permohonan", "/pemohon/izin", "/pemohon/kotak-masuk", "/pemohon/pengaturan", "/pemohon/dokumen", "/pemohon/usaha/baru" })
@@ -407,11 +411,20 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.Passes"));
             await Assertions.Expect(page.Locator("form[data-enhanced]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
 
+            // Above the page's button (the panel is below it on a phone), a line says this page's answers are among
+            // what is wrong, with the way to the explanation; it comes and goes with the answers.
+            var note = page.Locator("#precheck-note");
+            await Assertions.Expect(note).ToBeHiddenAsync();
             await page.GetByLabel(Say.Id("Declaration.kebenaran-data"), new() { Exact = true }).UncheckAsync();
             await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.Fails", 1));
             await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Decision.Remedy"));
+            await Assertions.Expect(note).ToBeVisibleAsync();
+            await Assertions.Expect(note).ToContainTextAsync(Say.Id("Precheck.Note"));
+            await note.GetByRole(AriaRole.Link, new() { Name = Say.Id("Precheck.Note.Link"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("#precheck$"));
             await page.GetByLabel(Say.Id("Declaration.kebenaran-data"), new() { Exact = true }).CheckAsync();
             await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.Passes"));
+            await Assertions.Expect(note).ToBeHiddenAsync();
 
             // Nothing was saved by looking: the answers are as they were.
             await page.GetByLabel(Say.Id("Declaration.kebenaran-data"), new() { Exact = true }).UncheckAsync();

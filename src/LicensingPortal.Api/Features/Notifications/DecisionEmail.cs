@@ -67,7 +67,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         var language = Languages.Parse(preferred);
         var view = DecisionExplanation.Of(decision, ruleSet, language);
         var texts = EmailTexts.In(language);
-        var activities = string.Join(", ", application.KbliCodes.Select(code => ruleSet.Definition.Kbli.TryGetValue(code, out var kbli) ? $"{code} \u2014 {kbli.Title.In(language)}" : code));
+        var activities = string.Join(", ", application.KbliCodes.Select(code => PlainWords.Activity(code, ruleSet.Definition.Kbli.TryGetValue(code, out var kbli) ? kbli.Title.In(language) : null)));
 
         var mail = new MimeMessage
         {

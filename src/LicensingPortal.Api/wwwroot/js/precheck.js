@@ -29,6 +29,9 @@ export function enhance (form) {
       // A keyboard user on one of the panel's buttons stays on it (the same question's) in the new panel.
       const focused = panel().contains(document.activeElement) ? document.activeElement : null
       panel().replaceWith(next)
+      // The line above the page's button says whether this page's answers are among what is wrong.
+      const note = document.getElementById('precheck-note')
+      if (note) note.hidden = next.dataset.here === '0'
       if (focused?.name) {
         const same = [...next.querySelectorAll('button')].find(b => b.name === focused.name && b.value === focused.value)
         same?.focus()

@@ -59,6 +59,9 @@ public abstract class PrecheckTests(Portal portal)
         Assert.Equal(submitted.RuleSet, precheck.RuleSet);
         Assert.Equal(submitted.Scale, precheck.Scale);
         Assert.Equal(submitted.RiskLevel, precheck.RiskLevel);
+        // The risk level by its rule set's title in the reader's language, beside its id.
+        Assert.Equal(("rendah", "Rendah"), (precheck.RiskLevel, precheck.RiskTitle));
+        Assert.Equal(submitted.RiskTitle, precheck.RiskTitle);
         Assert.Equal(submitted.RequiredPermits, precheck.RequiredPermits);
         Assert.Equal(submitted.FailedRequirements, precheck.FailedRequirements);
         Assert.Equal(submitted.Requirements.Select(r => (r.Id, r.Status)), precheck.Requirements.Select(r => (r.Id, r.Status)));

@@ -253,7 +253,25 @@ public abstract class DraftStepPage : PortalPage
 /// is shown beside, and whether the draft's business question is closed (a renewal's or a change's: what it would fix
 /// is fixed in the business's details).
 /// </summary>
-public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid DraftId, string Step, bool LocksBusiness);
+public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid DraftId, string Step, bool LocksBusiness)
+{
+    /// <summary>The would-be decision, or null while the answers are not complete enough for one.</summary>
+    public DecisionExplanation? Decision => Result is { Succeeded: true } ok ? ok.Value : null;
+
+    /// <summary>
+    /// Each failed requirement with the question that fixes it, or null where no question does (a renewal's or a
+    /// change's business question: what it would fix is fixed in the business's details).
+    /// </summary>
+    public IReadOnlyList<(FailedRequirement Failed, string? Step)> Failures => Decision is { } decision
+        ? [.. decision.FailedRequirements.Select(f => (f, ApplicationSteps.StepToFix(decision, f) is var step && !(step == ApplicationSteps.Business && LocksBusiness) ? step : null))]
+        : [];
+
+    /// <summary>What this page's answers fix: explained in full beside them, and said again above the page's button.</summary>
+    public IReadOnlyList<FailedRequirement> Here => [.. Failures.Where(f => f.Step == Step).Select(f => f.Failed)];
+
+    /// <summary>What other questions fix, with the way there.</summary>
+    public IReadOnlyList<(FailedRequirement Failed, string? Step)> Elsewhere => [.. Failures.Where(f => f.Step != Step)];
+}
 
 /// <summary>Every address of the applicant's pages, built in one place.</summary>
 public static class Urls

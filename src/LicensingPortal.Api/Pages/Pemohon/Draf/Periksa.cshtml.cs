@@ -78,7 +78,7 @@ public sealed class PeriksaModel : PortalPage
         [
             (ApplicationSteps.Business, Texts.Get("Field.Business"), businesses.FirstOrDefault(b => b.Id == answers.BusinessId)?.Name),
             (ApplicationSteps.Business, Texts.Get("Journey.PermitType.Legend"), answers.PermitType is null ? null : Texts.Get($"PermitType.{answers.PermitType}")),
-            (ApplicationSteps.Activities, Texts.Get("Field.Kbli"), string.Join('\n', kbli.Select(k => $"{k.Code} \u2014 {k.Title}"))),
+            (ApplicationSteps.Activities, Texts.Get("Field.Kbli"), string.Join('\n', kbli.Select(k => PlainWords.Activity(k.Code, k.Title)))),
             (ApplicationSteps.Location, Texts.Get("Field.Kelurahan"), location is null ? null : kelurahan.GetValueOrDefault(location.Kelurahan, location.Kelurahan)),
             (ApplicationSteps.Location, Texts.Get("Field.Address"), location?.Address),
             (ApplicationSteps.Location, Texts.Get("Journey.Location.Coordinates"), location?.Latitude is { } lat && location.Longitude is { } lon ? string.Create(CultureInfo.InvariantCulture, $"{lat}, {lon}") : null),

@@ -7,7 +7,7 @@ namespace LicensingPortal.Api.Pages.Pemohon.Permohonan;
 
 /// <summary>
 /// Applications as the applicant's table shows them: each with its business's name and its activities named
-/// ("56101 — Restoran"), not by code alone. Names come from the business list and the activity catalogue, through
+/// ("Restoran (KBLI 56101)"), not by code alone. Names come from the business list and the activity catalogue, through
 /// their own queries.
 /// </summary>
 public sealed record ApplicationRows(
@@ -35,13 +35,13 @@ public sealed record ApplicationRows(
         return new ApplicationRows(applications, businesses.ToDictionary(b => b.Id, b => b.Name), titles);
     }
 
-    /// <summary>"56101 — Restoran", or the code alone if the catalogue in force no longer has it.</summary>
+    /// <summary>"Restoran (KBLI 56101)", or its number alone if the catalogue in force no longer has it.</summary>
     public string Activity(string code) => NameActivity(code, ActivityTitles);
 
     /// <summary>An activity as the applicant's pages name it, from the catalogue's titles by code.</summary>
     public static string NameActivity(string code, IReadOnlyDictionary<string, string> titles)
     {
         ArgumentNullException.ThrowIfNull(titles);
-        return titles.TryGetValue(code, out var title) ? $"{code} \u2014 {title}" : code;
+        return PlainWords.Activity(code, titles.GetValueOrDefault(code));
     }
 }

@@ -17,7 +17,7 @@ public sealed class DetailModel : PortalPage
 
     public ApplicationResponse Application { get; private set; } = null!;
 
-    /// <summary>Each activity of the application as people know it: "56101 — Restoran".</summary>
+    /// <summary>Each activity of the application as people know it: "Restoran (KBLI 56101)".</summary>
     public IReadOnlyList<string> Activities { get; private set; } = [];
 
     /// <summary>The application's reference in a form that can be read out over the phone.</summary>

@@ -67,6 +67,10 @@ public abstract class ApplicantJourneyTests(BrowserPortal portal)
                 var explained = await panel.GetByText(Say.Id("Decision.Remedy") + ":").CountAsync();
                 Assert.InRange(explained, 1, failures.Count - 1);
                 Assert.Equal(failures.Count - explained, await panel.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Precheck.Fix"))) }).CountAsync());
+                // A remedy that names the page it is shown on says "on this page" there.
+                var explainedHere = await panel.Locator("ul").First.InnerTextAsync();
+                Assert.Contains(Say.Id("Remedy.OnThisPage"), explainedHere, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain(Say.Id("Remedy.OnPage", heading.Trim()), explainedHere, StringComparison.OrdinalIgnoreCase);
                 // Said again above the page's button, drawn before the panel on a phone.
                 await Assertions.Expect(page.Locator("#precheck-note")).ToContainTextAsync(Say.Id("Precheck.Note"));
             }

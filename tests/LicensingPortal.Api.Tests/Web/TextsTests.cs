@@ -88,6 +88,28 @@ public sealed partial class TextsTests
         }
     }
 
+    /// <summary>
+    /// A requirement's remedy names a question page by its title, in the words the pre-check reads ("Remedy.OnPage"):
+    /// beside that page it says "on this page" instead, which only works if every page named is a question's, so named.
+    /// </summary>
+    [Theory]
+    [InlineData("id")]
+    [InlineData("en")]
+    public void EveryPageARemedyNames_IsAQuestionPage_NamedAsThePrecheckReadsIt(string language)
+    {
+        var texts = language == "en" ? English : Indonesian;
+        var onPage = Regex.Escape(texts["Remedy.OnPage"]).Replace(@"\{0}", "(?<page>[^”]+)", StringComparison.Ordinal);
+        var quoted = language == "en" ? @"the “(?<page>[^”]+)” page" : @"[Hh]alaman “(?<page>[^”]+)”";
+        var steps = Api.Features.Applications.ApplicationSteps.All.Select(step => texts[$"Journey.Step.{step}"]).ToHashSet(StringComparer.Ordinal);
+        var remedies = texts.Where(t => t.Key.StartsWith("Requirement.", StringComparison.Ordinal) && t.Key.EndsWith(".Fix", StringComparison.Ordinal)).ToList();
+
+        Assert.True(remedies.Count > 10, $"only {remedies.Count} remedies found");
+        var named = remedies.SelectMany(r => Regex.Matches(r.Value, quoted).Select(m => (r.Key, Page: m.Groups["page"].Value))).ToList();
+        Assert.NotEmpty(named);
+        Assert.Empty(named.Where(n => !steps.Contains(n.Page)).Select(n => $"{n.Key}: {n.Page}"));
+        Assert.Equal(named.Count, remedies.Sum(r => Regex.Count(r.Value, onPage, RegexOptions.IgnoreCase)));
+    }
+
     /// <summary>A rule's message before its placeholders are filled; null for a message made from the validated object (its own).</summary>
     private static string? UnformattedMessage(FluentValidation.Internal.IRuleComponent component)
     {

@@ -266,8 +266,20 @@ public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid Draf
         ? [.. decision.FailedRequirements.Select(f => (f, ApplicationSteps.StepToFix(decision, f) is var step && !(step == ApplicationSteps.Business && LocksBusiness) ? step : null))]
         : [];
 
-    /// <summary>What this page's answers fix: explained in full beside them, and said again above the page's button.</summary>
-    public IReadOnlyList<FailedRequirement> Here => [.. Failures.Where(f => f.Step == Step).Select(f => f.Failed)];
+    /// <summary>
+    /// What this page's answers fix: explained in full beside them, and said again above the page's button. A remedy
+    /// that names this page ("On the “Documents” page, upload …") says "on this page" here.
+    /// </summary>
+    public IReadOnlyList<FailedRequirement> Here => [.. Failures.Where(f => f.Step == Step).Select(f => f.Failed with { Remedy = OnThisPage(f.Failed.Remedy) })];
+
+    private string OnThisPage(string remedy)
+    {
+        var named = Texts.Format("Remedy.OnPage", Texts.Get($"Journey.Step.{Step}"));
+        var here = Texts.Get("Remedy.OnThisPage");
+        return remedy.Replace(named, here, StringComparison.Ordinal).Replace(Capital(named), Capital(here), StringComparison.Ordinal);
+
+        static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    }
 
     /// <summary>What other questions fix, with the way there.</summary>
     public IReadOnlyList<(FailedRequirement Failed, string? Step)> Elsewhere => [.. Failures.Where(f => f.Step != Step)];

@@ -463,6 +463,49 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task ForgottenPassword_TheEmailedLinkSetsANewOne_AndSigningInShowsTheWayToTheConfirmationAgain()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            using var account = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+            await page.GotoAsync("/akun/masuk");
+            // Someone whose confirmation e-mail went missing finds the way to it from signing in.
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Resend.Title"), Exact = true })).ToHaveAttributeAsync("href", "/akun/kirim-ulang");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Forgot.Title"), Exact = true }).ClickAsync();
+            await page.GetByLabel(Say.Id("Forgot.Title"), new() { Exact = true }).FillAsync(account.Email);
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Forgot.Button"), Exact = true }).ClickAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Reset.Title"));
+
+            // Told to open the e-mail by its subject and tap its link; the long code waits, folded, for a link that will not open.
+            await Assertions.Expect(page.Locator("#reset-sent")).ToHaveTextAsync(Say.Id("Reset.Intro", Say.Id("Email.Account.Reset.Subject")));
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.ResetCode"), new() { Exact = true })).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Reset.SendAgain"), Exact = true })).ToHaveAttributeAsync("href", "/akun/lupa-sandi");
+            var link = await Mailbox.LinkAsync(portal.DataDirectory, account.Email, "/akun/atur-sandi?");
+            Assert.Equal(Say.Id("Email.Account.Reset.Subject"), (await Mailbox.MessagesToAsync(portal.DataDirectory, account.Email)).Single().Subject);
+
+            // The link carries the code: the page asks only for the new password, and keeps so when one is refused.
+            await page.GotoAsync(link);
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.ResetCode"), new() { Exact = true })).ToHaveCountAsync(0);
+            await page.GetByLabel(Say.Id("Field.NewPassword"), new() { Exact = true }).FillAsync("pendek");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Reset.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.ResetCode"), new() { Exact = true })).ToHaveCountAsync(0);
+
+            const string newPassword = "Kupang-Baru-2026";
+            await page.GetByLabel(Say.Id("Field.NewPassword"), new() { Exact = true }).FillAsync(newPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Reset.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync(Say.Id("Reset.Done"));
+            await page.GetByLabel(Say.Id("Field.Email"), new() { Exact = true }).FillAsync(account.Email);
+            await page.GetByLabel(Say.Id("Field.Password"), new() { Exact = true }).FillAsync(newPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("SignIn.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pemohon"));
+        });
+    }
+
+    [Fact]
     public async Task WithoutJavaScript_EveryStepWorks_UploadFinderAndSending()
     {
         var page = await portal.NewPageAsync(javaScript: false);

@@ -17,10 +17,14 @@ public sealed class AturSandiModel : PortalPage
     /// <summary>True when the page was opened from the e-mailed link, which carries the code: the field is not shown.</summary>
     public bool CodeFromLink { get; private set; }
 
+    /// <summary>Sent back by the form opened from the link, so that a refused password keeps the page as it was.</summary>
+    [BindProperty]
+    public bool FromLink { get; set; }
+
     [BindProperty]
     public string? Password { get; set; }
 
-    public void OnGet() => CodeFromLink = !string.IsNullOrWhiteSpace(Code);
+    public void OnGet() => CodeFromLink = FromLink = !string.IsNullOrWhiteSpace(Code);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +41,8 @@ public sealed class AturSandiModel : PortalPage
         }
 
         ShowErrors(result.Error, fields);
+        // A code the link carried that is refused (expired, used) is shown, to be pasted again or asked for again.
+        CodeFromLink = FromLink && ModelState.GetFieldValidationState(nameof(Code)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
         return Page();
     }
 }

@@ -494,8 +494,14 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByLabel(Say.Id("Field.ResetCode"), new() { Exact = true })).ToHaveCountAsync(0);
 
+            // A password typed once on a phone's keyboard can be read before it is sent.
             const string newPassword = "Kupang-Baru-2026";
-            await page.GetByLabel(Say.Id("Field.NewPassword"), new() { Exact = true }).FillAsync(newPassword);
+            var field = page.GetByLabel(Say.Id("Field.NewPassword"), new() { Exact = true });
+            await field.FillAsync(newPassword);
+            await Assertions.Expect(field).ToHaveAttributeAsync("type", "password");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Password.ShowLabel"), Exact = true }).ClickAsync();
+            await Assertions.Expect(field).ToHaveAttributeAsync("type", "text");
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Password.HideLabel"), Exact = true })).ToHaveTextAsync(Say.Id("Password.Hide"));
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Reset.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync(Say.Id("Reset.Done"));
             await page.GetByLabel(Say.Id("Field.Email"), new() { Exact = true }).FillAsync(account.Email);
@@ -515,6 +521,8 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             using var account = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
             await account.Client.RegisterBusinessAsync();
             await page.GotoAsync("/akun/masuk");
+            // The password's "show" button is the script's; without it none is drawn.
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Password.ShowLabel"), Exact = true })).ToHaveCountAsync(0);
             await applicant.SignInAsync(account.Email);
             await applicant.UploadKtpAsync();
             await applicant.AnswerEverythingAsync();

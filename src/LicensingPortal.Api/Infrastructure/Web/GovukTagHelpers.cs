@@ -83,23 +83,53 @@ public sealed class GovukInputTagHelper : GovukFieldTagHelper
 
     public bool Spellcheck { get; set; } = true;
 
+    /// <summary>The password input's words, by the data attribute GOV.UK's script reads them from.</summary>
+    private static readonly (string Attribute, string Key)[] PasswordTexts =
+    [
+        ("show-password", "Password.Show"),
+        ("hide-password", "Password.Hide"),
+        ("show-password-aria-label", "Password.ShowLabel"),
+        ("hide-password-aria-label", "Password.HideLabel"),
+        ("password-shown-announcement", "Password.Shown"),
+        ("password-hidden-announcement", "Password.Hidden"),
+    ];
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var label = IsPageHeading
             ? $"<h1 class=\"govuk-label-wrapper\"><label class=\"govuk-label govuk-label--l\" for=\"{Id}\">{Encode(Label)}</label></h1>"
             : $"<label class=\"govuk-label\" for=\"{Id}\">{Encode(Label)}</label>";
+        var password = string.Equals(Type, "password", StringComparison.OrdinalIgnoreCase);
         var classes = "govuk-input"
+            + (password ? " govuk-password-input__input govuk-js-password-input-input" : string.Empty)
             + (Width is null ? string.Empty : Width == "full" ? " govuk-!-width-full" : $" govuk-input--width-{Width}")
             + (Errors.Count > 0 ? " govuk-input--error" : string.Empty);
         var describedBy = DescribedBy(Hint is not null);
         // A password is never sent back in a page, not even to the one who typed it (a page can be cached or shown).
-        var value = string.Equals(Type, "password", StringComparison.OrdinalIgnoreCase) ? string.Empty : Value;
+        var value = password ? string.Empty : Value;
         var input = $"<input class=\"{classes}\" id=\"{Id}\" name=\"{Encode(Name)}\" type=\"{Encode(Type)}\" value=\"{Encode(value)}\""
             + (describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty)
             + (Inputmode is null ? string.Empty : $" inputmode=\"{Encode(Inputmode)}\"")
             + (Autocomplete is null ? string.Empty : $" autocomplete=\"{Encode(Autocomplete)}\"")
-            + (Spellcheck ? string.Empty : " spellcheck=\"false\"")
+            + (Spellcheck && !password ? string.Empty : " spellcheck=\"false\"")
+            + (password ? " autocapitalize=\"none\"" : string.Empty)
             + ">";
+        if (password)
+        {
+            // GOV.UK's password input: a "Show" button (drawn by its script, hidden without it) so that a password typed
+            // once on a phone's small keyboard can be read before it is sent.
+            var toggle = $"<button type=\"button\" class=\"govuk-button govuk-button--secondary govuk-password-input__toggle govuk-js-password-input-toggle\" data-module=\"govuk-button\" aria-controls=\"{Id}\" aria-label=\"{Encode(Texts.Get("Password.ShowLabel"))}\" hidden>{Encode(Texts.Get("Password.Show"))}</button>";
+            FormGroup(output, label + HintHtml() + ErrorHtml() + $"<div class=\"govuk-input__wrapper govuk-password-input__wrapper\">{input}{toggle}</div>");
+            output.Attributes.SetAttribute("class", $"{output.Attributes["class"].Value} govuk-password-input");
+            output.Attributes.SetAttribute("data-module", "govuk-password-input");
+            foreach (var (attribute, key) in PasswordTexts)
+            {
+                output.Attributes.SetAttribute($"data-i18n.{attribute}", Texts.Get(key));
+            }
+
+            return;
+        }
+
         if (Prefix is not null || Suffix is not null)
         {
             input = "<div class=\"govuk-input__wrapper\">"

@@ -266,7 +266,7 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
         var applicant = new Applicant(portal, page);
         await BrowserPortal.StepsAsync(page, async () =>
         {
-            await applicant.SignInFreshAccountAsync();
+            using var account = await applicant.SignInFreshAccountAsync();
             await page.GotoAsync("/pemohon/usaha/baru/kontak");
             await applicant.ExpectHeadingAsync(Say.Id("Business.New.LegalFormTitle"));
             await page.GetByLabel(Say.Id("LegalForm.Perorangan"), new() { Exact = true }).CheckAsync();
@@ -277,6 +277,8 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await page.GetByLabel(Say.Id("Field.BusinessName"), new() { Exact = true }).FillAsync("Toko Lay");
             await applicant.ContinueAsync();
             await page.GetByLabel(Say.Id("Field.BusinessAddress"), new() { Exact = true }).FillAsync("Jl. Siliwangi No. 8, Kota Kupang");
+            // Notices go to the account's address unless changed: filled in.
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.BusinessEmail"), new() { Exact = true })).ToHaveValueAsync(account.Email);
             await page.GetByLabel(Say.Id("Field.BusinessEmail"), new() { Exact = true }).FillAsync("toko.lay@example.com");
             await applicant.ContinueAsync();
             await applicant.ExpectHeadingAsync(Say.Id("Business.New.CheckTitle"));
@@ -304,6 +306,14 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Business.New.Button") }).ClickAsync();
             await applicant.ExpectHeadingAsync("Toko Lay");
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("LegalForm.Pt"));
+            var business = new Uri(page.Url).GetLeftPart(UriPartial.Path);
+
+            // From the list, applying is each business's way on; registering another is the lesser button.
+            await page.GotoAsync("/pemohon/usaha");
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Business.New.Another"), Exact = true })).ToHaveClassAsync(new Regex("govuk-button--secondary"));
+            await page.GotoAsync(business);
+            await page.Locator("#apply-for-business").ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pemohon/draf/"));
 
             // Registered: the answers are gone, the next registration starts afresh.
             await page.GotoAsync("/pemohon/usaha/baru/periksa");

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using LicensingPortal.Api.Features.Businesses;
 using Microsoft.AspNetCore.Mvc;
@@ -119,6 +120,8 @@ public sealed class BaruModel : PortalPage
         }
 
         Show(Given);
+        // Notices go to the account's own address unless the business has another: filled in, to change if need be.
+        Email ??= User.FindFirstValue(ClaimTypes.Email);
         return Page();
     }
 

@@ -355,6 +355,8 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
                 var response = await page.GotoAsync(address);
                 Assert.Equal(404, response!.Status);
                 await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Error.NotFound.Title"));
+                // The way back is to the owner's own home page.
+                await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Error.BackToHome"), Exact = true })).ToHaveAttributeAsync("href", "/pemohon");
                 await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Warung");
             }
         });

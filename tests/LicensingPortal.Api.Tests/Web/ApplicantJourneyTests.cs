@@ -102,6 +102,8 @@ public abstract class ApplicantJourneyTests(BrowserPortal portal)
         var pdfPath = await download.PathAsync();
         var pdf = await File.ReadAllBytesAsync(pdfPath);
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
+        // The printed permit names the activity by its words, as the pages do.
+        Assert.Contains("Restoran (KBLI 56101)", await PdfText.ReadAsync(pdf), StringComparison.Ordinal);
 
         // The QR code printed on the permit, read with zbar, opened on another phone without signing in.
         var printed = await Zbar.ReadPermitQrCodeAsync(pdf);

@@ -62,8 +62,8 @@ public static class PermitPdf
         Row("Alamat / Address", business.Address);
         foreach (var code in permit.KbliCodes)
         {
-            var title = ruleSet.Definition.Kbli.TryGetValue(code, out var kbli) ? kbli.Title.Id : string.Empty;
-            Row("KBLI", Shorten($"{code} {title}", 60));
+            // By its words first, as the pages name it: "Restoran (KBLI 56101)".
+            Row("Kegiatan / Activity", Shorten(PlainWords.Activity(code, ruleSet.Definition.Kbli.TryGetValue(code, out var kbli) ? kbli.Title.Id : null), 60));
         }
 
         Row("Tanggal terbit / Issued", permit.IssuedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID")));

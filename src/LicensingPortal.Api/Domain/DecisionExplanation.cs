@@ -18,7 +18,7 @@ public sealed record DecisionExplanation(
     RuleSetReference RuleSet,
     string Scale,
     string RiskLevel,
-    string RiskTitle,
+    string? RiskTitle,
     IReadOnlyList<PermitReference> RequiredPermits,
     IReadOnlyList<FailedRequirement> FailedRequirements,
     IReadOnlyList<RequirementTrace> Requirements)
@@ -100,7 +100,7 @@ public sealed record DecisionExplanation(
             .Select(p => new PermitReference(p, ruleSet.Definition.PermitTypes.TryGetValue(p, out var type) ? type.Title.In(language) : p))
             .ToList();
         return new DecisionExplanation(outcome, at, new RuleSetReference(ruleSet.Id, ruleSet.Hash, ruleSet.EffectiveFrom), scale, riskLevel,
-            ruleSet.Definition.RiskLevels.TryGetValue(riskLevel, out var risk) ? risk.Title.In(language) : riskLevel, permits, failed, requirements);
+            ruleSet.Definition.RiskLevels.TryGetValue(riskLevel, out var risk) ? risk.Title.In(language) : null, permits, failed, requirements);
     }
 }
 

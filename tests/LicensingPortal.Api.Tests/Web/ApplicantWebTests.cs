@@ -492,7 +492,7 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await applicant.ExpectHeadingAsync(Say.Id("Reset.Title"));
 
             // Told to open the e-mail by its subject and tap its link; the long code waits, folded, for a link that will not open.
-            await Assertions.Expect(page.Locator("#reset-sent")).ToHaveTextAsync(Say.Id("Reset.Intro", Say.Id("Email.Account.Reset.Subject")));
+            await Assertions.Expect(page.Locator("#reset-sent")).ToHaveTextAsync(Say.Id("Reset.Intro", Say.Id("Email.Account.Reset.Subject"), Say.En("Email.Account.Reset.Subject")));
             await Assertions.Expect(page.GetByLabel(Say.Id("Field.ResetCode"), new() { Exact = true })).ToBeHiddenAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Reset.SendAgain"), Exact = true })).ToHaveAttributeAsync("href", "/akun/lupa-sandi");
             var link = await Mailbox.LinkAsync(portal.DataDirectory, account.Email, "/akun/atur-sandi?");
@@ -520,6 +520,14 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await page.GetByLabel(Say.Id("Field.Password"), new() { Exact = true }).FillAsync(newPassword);
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("SignIn.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pemohon"));
+
+            // The same link used again says it no longer works, and the way to a new one; it asks for nothing it cannot use.
+            await page.GotoAsync(link);
+            await page.GetByLabel(Say.Id("Field.NewPassword"), new() { Exact = true }).FillAsync("Kupang-Lagi-2026");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Reset.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#link-refused")).ToHaveTextAsync(Say.Id("Reset.LinkRefused"));
+            await Assertions.Expect(page.Locator("main form")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Reset.AskAgain"), Exact = true })).ToHaveAttributeAsync("href", "/akun/lupa-sandi");
         });
     }
 

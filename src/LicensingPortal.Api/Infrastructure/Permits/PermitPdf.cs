@@ -62,8 +62,9 @@ public static class PermitPdf
         Row("Alamat / Address", business.Address);
         foreach (var code in permit.KbliCodes)
         {
-            // By its words first, as the pages name it: "Restoran (KBLI 56101)".
-            Row("Kegiatan / Activity", Shorten(PlainWords.Activity(code, ruleSet.Definition.Kbli.TryGetValue(code, out var kbli) ? kbli.Title.Id : null), 60));
+            // By its words first, as the pages name it ("Restoran (KBLI 56101)"); a long title is shortened, never its number.
+            var number = PlainWords.Activity(code, null);
+            Row("Kegiatan / Activity", PlainWords.Activity(code, ruleSet.Definition.Kbli.TryGetValue(code, out var kbli) ? Shorten(kbli.Title.Id, 60 - number.Length - 3) : null));
         }
 
         Row("Tanggal terbit / Issued", permit.IssuedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID")));

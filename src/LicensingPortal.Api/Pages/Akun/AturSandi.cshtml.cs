@@ -17,6 +17,9 @@ public sealed class AturSandiModel : PortalPage
     /// <summary>True when the page was opened from the e-mailed link, which carries the code: the field is not shown.</summary>
     public bool CodeFromLink { get; private set; }
 
+    /// <summary>True when the code the e-mailed link carried was refused: the page says so and offers a new link.</summary>
+    public bool LinkRefused { get; private set; }
+
     /// <summary>Sent back by the form opened from the link, so that a refused password keeps the page as it was.</summary>
     [BindProperty]
     public bool FromLink { get; set; }
@@ -41,8 +44,10 @@ public sealed class AturSandiModel : PortalPage
         }
 
         ShowErrors(result.Error, fields);
-        // A code the link carried that is refused (expired, used) is shown, to be pasted again or asked for again.
-        CodeFromLink = FromLink && ModelState.GetFieldValidationState(nameof(Code)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+        // The link's own code refused (used, too old, cut short by a mail program): nothing on this page can help but a new link.
+        var codeRefused = ModelState.GetFieldValidationState(nameof(Code)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+        LinkRefused = FromLink && codeRefused;
+        CodeFromLink = FromLink && !codeRefused;
         return Page();
     }
 }

@@ -48,4 +48,6 @@ export function enhance (form) {
 
   form.addEventListener('input', schedule)
   form.addEventListener('change', schedule)
+  // Shown again with errors, the panel is of the saved answers: asked at once for the answers on screen.
+  if (document.querySelector('.govuk-error-summary')) refresh()
 }

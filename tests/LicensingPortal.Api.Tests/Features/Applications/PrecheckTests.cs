@@ -80,6 +80,18 @@ public abstract class PrecheckTests(Portal portal)
     }
 
     [Fact]
+    public async Task ActivitiesAreNamedByTheirWordsThenTheirNumber_AndAnUnknownOneByItsNumberOnce()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { Kbli = ["56101", "99999"] };
+
+        var precheck = await PrecheckAsync(applicant.Client, request);
+
+        var unknown = Assert.Single(precheck.FailedRequirements, f => f.Id == "KBLI-TERDAFTAR");
+        Assert.Equal("Kota Kupang tidak mengenal atau tidak melayani kegiatan KBLI 99999.", unknown.Message);
+    }
+
+    [Fact]
     public async Task Precheck_InEnglish_ExplainsInEnglish()
     {
         using var applicant = await portal.ApplicantAsync();

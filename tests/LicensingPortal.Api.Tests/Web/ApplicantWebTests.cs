@@ -492,11 +492,14 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await applicant.ExpectHeadingAsync(Say.Id("Reset.Title"));
 
             // Told to open the e-mail by its subject and tap its link; the long code waits, folded, for a link that will not open.
-            await Assertions.Expect(page.Locator("#reset-sent")).ToHaveTextAsync(Say.Id("Reset.Intro", Say.Id("Email.Account.Reset.Subject"), Say.En("Email.Account.Reset.Subject")));
+            await Assertions.Expect(page.Locator("#reset-sent")).ToHaveTextAsync(Say.Id("Reset.Intro", Say.Id("Email.Account.Reset.Subject"), Say.En("Email.Account.Reset.Subject"), account.Email));
             await Assertions.Expect(page.GetByLabel(Say.Id("Field.ResetCode"), new() { Exact = true })).ToBeHiddenAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Reset.SendAgain"), Exact = true })).ToHaveAttributeAsync("href", "/akun/lupa-sandi");
             var link = await Mailbox.LinkAsync(portal.DataDirectory, account.Email, "/akun/atur-sandi?");
-            Assert.Equal(Say.Id("Email.Account.Reset.Subject"), (await Mailbox.MessagesToAsync(portal.DataDirectory, account.Email)).Single().Subject);
+            var message = (await Mailbox.MessagesToAsync(portal.DataDirectory, account.Email)).Single();
+            Assert.Equal(Say.Id("Email.Account.Reset.Subject"), message.Subject);
+            // The code, for a link that will not open, says which page it goes into.
+            Assert.Contains(Say.Id("Email.Account.Reset.OrCode", new Uri(link).Query.Split("code=")[1]), message.TextBody, StringComparison.Ordinal);
 
             // The link carries the code: the page asks only for the new password, and keeps so when one is refused.
             await page.GotoAsync(link);

@@ -37,7 +37,8 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
         mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         mail.To.Add(MailboxAddress.Parse(email.Address));
         mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
-        var codeLine = email.Code is null ? null : string.Format(culture, Text("Email.Account.OrCode"), email.Code);
+        // The code's line says where it goes when the kind has words of its own (the reset's names its page).
+        var codeLine = email.Code is null ? null : string.Format(culture, Texts.In(culture, $"Email.Account.{kind}.OrCode") ?? Text("Email.Account.OrCode"), email.Code);
         var ignore = Texts.In(culture, $"Email.Account.{kind}.Ignore") ?? Text("Email.Account.Ignore");
         mail.Body = new BodyBuilder
         {

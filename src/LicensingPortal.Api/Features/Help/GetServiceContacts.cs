@@ -8,8 +8,11 @@ namespace LicensingPortal.Api.Features.Help;
 /// <summary>Whom to ask and where to report anyone who asks for money: the help page and integrators read the same.</summary>
 public static class GetServiceContacts
 {
-    /// <summary>The contacts; <c>PhoneLink</c> and <c>WhatsAppLink</c> open a call or a chat from a tap, and are null while a number is an example.</summary>
-    public sealed record Contacts(string Office, string Address, string Phone, string WhatsApp, string Email, string Hours, string LaporUrl, string Inspectorate, string Ombudsman, string? PhoneLink, string? WhatsAppLink);
+    /// <summary>
+    /// The contacts; <c>PhoneLink</c>, <c>WhatsAppLink</c> and <c>EmailLink</c> open a call, a chat or an e-mail from a
+    /// tap, and are null while the contact is an example.
+    /// </summary>
+    public sealed record Contacts(string Office, string Address, string Phone, string WhatsApp, string Email, string Hours, string LaporUrl, string Inspectorate, string Ombudsman, string? PhoneLink, string? WhatsAppLink, string? EmailLink);
 
     public sealed record Query(Language Language) : IQuery<Result<Contacts>>;
 
@@ -29,7 +32,8 @@ public static class GetServiceContacts
                 contacts.Inspectorate,
                 contacts.Ombudsman,
                 contacts.PhoneLink(),
-                contacts.WhatsAppLink()));
+                contacts.WhatsAppLink(),
+                contacts.EmailLink()));
         }
     }
 

@@ -48,6 +48,11 @@ public sealed class ServiceContactsOptions
     /// <summary>The WhatsApp number as wa.me opens a chat with it (international, no "+" or leading 0); null while it is a placeholder or not one number.</summary>
     public string? WhatsAppLink() => Dialled(WhatsApp)?.TrimStart('+') is { } number ? "https://wa.me/" + (number.StartsWith('0') ? "62" + number[1..] : number) : null;
 
+    /// <summary>The e-mail address as a tap writes to it; null while it is at the reserved .example domain (no one reads it).</summary>
+    public string? EmailLink() => IsExampleAddress(Email) ? null : "mailto:" + Email;
+
+    private static bool IsExampleAddress(string address) => address.EndsWith(".example", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// A number as a phone dials it: its digits, "+" kept in front of an international one. Null for a placeholder
     /// (an example must not ring anyone) or for what cannot be one number (fewer than 8 or more than 15 digits).
@@ -68,6 +73,6 @@ public sealed class ServiceContactsOptions
         .. new[] { (nameof(Address), Address), (nameof(Phone), Phone), (nameof(WhatsApp), WhatsApp), (nameof(Inspectorate), Inspectorate), (nameof(Ombudsman), Ombudsman) }
             .Where(setting => setting.Item2.Contains(ExampleMark, StringComparison.Ordinal))
             .Select(setting => $"{Section}:{setting.Item1}"),
-        .. Email.EndsWith(".example", StringComparison.OrdinalIgnoreCase) ? new[] { $"{Section}:{nameof(Email)}" } : [],
+        .. IsExampleAddress(Email) ? new[] { $"{Section}:{nameof(Email)}" } : [],
     ];
 }

@@ -41,6 +41,12 @@ public sealed class ServiceContactsTests
     }
 
     [Theory]
+    [InlineData("layanan@kupang.example", null)]
+    [InlineData("layanan@kupang.go.id", "mailto:layanan@kupang.go.id")]
+    public void AnExampleEmailAddress_IsShownButNotLinked(string address, string? link) =>
+        Assert.Equal(link, new ServiceContactsOptions { Email = address }.EmailLink());
+
+    [Theory]
     [InlineData("0812 0000 0000 (contoh / example)")]
     [InlineData("0380 833 102 atau 0380 833 103")]
     [InlineData("1500")]

@@ -76,7 +76,7 @@ public static partial class PlainWords
         "declarations" => Text(culture, $"Declaration.{item}") is { } title ? $"\u201c{title}\u201d" : item,
         "documents" => Text(culture, $"DocumentKind.{item}") ?? item,
         "application.kbli" or "kbli.unknown" or "kbli.notPermittedInZone" =>
-            Activity(item, ruleSet.Definition.Kbli.TryGetValue(item, out var kbli) ? kbli.Title.In(language) : null),
+            Activity(item, ruleSet, language),
         "permits.required" => ruleSet.Definition.PermitTypes.TryGetValue(item, out var permit) ? permit.Title.In(language) : item,
         _ => item,
     };
@@ -86,6 +86,13 @@ public static partial class PlainWords
     /// number alone ("KBLI 56101") when the catalogue in force no longer has it.
     /// </summary>
     public static string Activity(string code, string? title) => string.IsNullOrWhiteSpace(title) ? $"KBLI {code}" : $"{title} (KBLI {code})";
+
+    /// <summary>An activity named by its title in <paramref name="language"/> from the rule set's catalogue.</summary>
+    public static string Activity(string code, CompiledRuleSet ruleSet, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return Activity(code, ruleSet.Definition.Kbli.TryGetValue(code, out var kbli) ? kbli.Title.In(language) : null);
+    }
 
     /// <summary>Whole rupiah with the size in words people use: "Rp10.000.000.000 (10 miliar rupiah)".</summary>
     public static string Rupiah(decimal amount, CultureInfo culture)

@@ -67,7 +67,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         var language = Languages.Parse(preferred);
         var view = DecisionExplanation.Of(decision, ruleSet, language);
         var texts = EmailTexts.In(language);
-        var activities = string.Join(", ", application.KbliCodes.Select(code => PlainWords.Activity(code, ruleSet.Definition.Kbli.TryGetValue(code, out var kbli) ? kbli.Title.In(language) : null)));
+        var activities = string.Join(", ", application.KbliCodes.Select(code => PlainWords.Activity(code, ruleSet, language)));
 
         var mail = new MimeMessage
         {

@@ -262,7 +262,7 @@ public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid Draf
     /// Each failed requirement with the question that fixes it, or null where no question does (a renewal's or a
     /// change's business question: what it would fix is fixed in the business's details).
     /// </summary>
-    public IReadOnlyList<(FailedRequirement Failed, string? Step)> Failures => Decision is { } decision
+    public IReadOnlyList<(FailedRequirement Failed, string? Step)> Failures => field ??= Decision is { } decision
         ? [.. decision.FailedRequirements.Select(f => (f, ApplicationSteps.StepToFix(decision, f) is var step && !(step == ApplicationSteps.Business && LocksBusiness) ? step : null))]
         : [];
 
@@ -270,7 +270,7 @@ public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid Draf
     /// What this page's answers fix: explained in full beside them, and said again above the page's button. A remedy
     /// that names this page ("On the “Documents” page, upload …") says "on this page" here.
     /// </summary>
-    public IReadOnlyList<FailedRequirement> Here => [.. Failures.Where(f => f.Step == Step).Select(f => f.Failed with { Remedy = OnThisPage(f.Failed.Remedy) })];
+    public IReadOnlyList<FailedRequirement> Here => field ??= [.. Failures.Where(f => f.Step == Step).Select(f => f.Failed with { Remedy = OnThisPage(f.Failed.Remedy) })];
 
     private string OnThisPage(string remedy)
     {

@@ -41,14 +41,43 @@ public static class Zbar
 /// <summary>Reads the text of a PDF with pdftotext (poppler), as a person reading the printed page would.</summary>
 public static class PdfText
 {
-    public static async Task<string> ReadAsync(byte[] pdf)
+    public static async Task<string> ReadAsync(byte[] pdf) => await RunAsync(pdf, []);
+
+    /// <summary>
+    /// Every word of a PDF with where it is printed (pdftotext -bbox): its page (from 1), that page's width and the
+    /// word's box in points, to tell a word printed past the paper's edge from one within it.
+    /// </summary>
+    public static async Task<IReadOnlyList<PdfWord>> ReadWordsAsync(byte[] pdf)
+    {
+        var page = 0;
+        var width = 0.0;
+        var words = new List<PdfWord>();
+        foreach (var element in System.Xml.Linq.XDocument.Parse(await RunAsync(pdf, ["-bbox"])).Descendants())
+        {
+            double Read(string name) => double.Parse(element.Attribute(name)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+            switch (element.Name.LocalName)
+            {
+                case "page":
+                    page++;
+                    width = Read("width");
+                    break;
+                case "word":
+                    words.Add(new PdfWord(page, width, element.Value, Read("xMin"), Read("xMax"), Read("yMin"), Read("yMax")));
+                    break;
+            }
+        }
+
+        return words;
+    }
+
+    private static async Task<string> RunAsync(byte[] pdf, string[] options)
     {
         var directory = Directory.CreateTempSubdirectory("lp-pdftext-");
         try
         {
             var input = Path.Combine(directory.FullName, "document.pdf");
             await File.WriteAllBytesAsync(input, pdf);
-            var (exitCode, output, error) = await ExternalProcess.RunAsync(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", input, "-"]), TimeSpan.FromMinutes(1));
+            var (exitCode, output, error) = await ExternalProcess.RunAsync(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", .. options, input, "-"]), TimeSpan.FromMinutes(1));
             Assert.True(exitCode == 0, $"pdftotext failed ({exitCode}): {error}");
             return output;
         }
@@ -58,3 +87,6 @@ public static class PdfText
         }
     }
 }
+
+/// <summary>A word of a PDF where it is printed: its page (from 1), the page's width, and its box, in points.</summary>
+public sealed record PdfWord(int Page, double PageWidth, string Text, double Left, double Right, double Top, double Bottom);

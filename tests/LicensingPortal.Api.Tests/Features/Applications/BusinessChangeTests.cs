@@ -67,9 +67,12 @@ public abstract class BusinessChangeTests(Portal portal)
         Assert.Equal(reissued.Number, old.ReplacedBy);
         Assert.Equal(Wita.Today(TimeProvider.System), old.EndedOn);
         Assert.Equal(VerifyPermit.Valid, (await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(reissued.VerificationUrl).PathAndQuery, TestJson.Options))!.Status);
-        var pdf = await PdfText.ReadAsync(await applicant.Client.GetByteArrayAsync($"/api/permits/{hygiene.Number}/document"));
+        var words = await PdfText.ReadWordsAsync(await applicant.Client.GetByteArrayAsync($"/api/permits/{hygiene.Number}/document"));
+        var pdf = string.Join(' ', words.Select(w => w.Text));
         Assert.Contains("DIGANTI karena perubahan usaha pada", pdf, StringComparison.Ordinal);
         Assert.Contains("REPLACED after a business change on", pdf, StringComparison.Ordinal);
+        // The longest status, in its row and in the banner, printed within the paper (it ran past the right edge).
+        Assert.All(words, word => Assert.True(word.Left >= 30 && word.Right <= word.PageWidth - 30, $"'{word.Text}' is printed from {word.Left:0} to {word.Right:0} on a page {word.PageWidth:0} wide"));
 
         // A replaced permit is not renewed (its successor is) nor revoked; the change reads back the same from the API.
         var renewal = await applicant.Client.PostAsJsonAsync($"/api/permits/{hygiene.Number}/renewal", changed, TestJson.Options);

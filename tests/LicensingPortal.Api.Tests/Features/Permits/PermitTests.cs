@@ -154,6 +154,56 @@ public abstract class PermitTests(Portal portal)
     }
 
     [Fact]
+    public async Task PermitPdf_PrintsALongNameAddressAndActivity_Whole_WithinThePaper()
+    {
+        const string name = "Toko Kelontong dan Warung Makan Keluarga Besar Bapak Yohanes Lodowik Mbatu Sejahtera Abadi Bersama";
+        const string address = "Jl. Frans Seda No. 12, RT 005/RW 002, di samping Gereja Imanuel, belakang Pasar Inpres Naikoten, Kelurahan Fatululi, Kecamatan Oebobo, Kota Kupang, Nusa Tenggara Timur 85111";
+        using var applicant = await portal.ApplicantAsync();
+        var businessId = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name) with { Address = address });
+        var request = Builders.Restaurant(businessId, await applicant.Client.UploadAsync()) with { Kbli = ["47112"] };
+        var nib = Assert.Single((await applicant.Client.SubmitAsync(request)).Permits);
+
+        var pdf = await applicant.Client.GetByteArrayAsync($"/api/permits/{nib.Number}/document");
+
+        // Every word within the paper's margins (a one-line row ran off its right edge past about 65 characters), and
+        // the long values whole: not shortened, as the printed permit is the record the owner shows.
+        var words = await PdfText.ReadWordsAsync(pdf);
+        Assert.All(words, word => Assert.True(word.Left >= 30 && word.Right <= word.PageWidth - 30, $"'{word.Text}' is printed from {word.Left:0} to {word.Right:0} on a page {word.PageWidth:0} wide"));
+        Assert.All(words, word => Assert.Equal(1, word.Page));
+        var text = string.Join(' ', words.Select(w => w.Text));
+        Assert.Contains(name, text, StringComparison.Ordinal);
+        Assert.Contains(address, text, StringComparison.Ordinal);
+        Assert.Contains("Perdagangan eceran berbagai macam barang yang utamanya makanan, minuman atau tembakau bukan di minimarket/supermarket/hypermarket (tradisional) (KBLI 47112)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("…", text, StringComparison.Ordinal);
+        Assert.Equal(nib.VerificationUrl, await Zbar.ReadPermitQrCodeAsync(pdf));
+    }
+
+    [Fact]
+    public async Task PermitPdf_OfTwentyActivities_GoesOnToASecondPage_WithTheQrCodeOnTheFirst()
+    {
+        string[] kbli = ["47111", "47112", "47191", "47411", "47413", "47511", "47521", "47711", "47741", "47911", "47591", "47611", "47641", "47811", "47999", "46900", "56101", "56102", "56103", "56303"];
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { Kbli = [.. kbli] };
+        var nib = (await applicant.Client.SubmitAsync(request)).Permits.Single(p => p.Type == "NIB");
+
+        var pdf = await applicant.Client.GetByteArrayAsync($"/api/permits/{nib.Number}/document");
+
+        var words = await PdfText.ReadWordsAsync(pdf);
+        Assert.Equal(2, words.Max(w => w.Page));
+        Assert.All(words, word => Assert.True(word.Right <= word.PageWidth - 30, $"'{word.Text}' runs to {word.Right:0} on a page {word.PageWidth:0} wide"));
+        var pages = words.GroupBy(w => w.Page).ToDictionary(g => g.Key, g => string.Join(' ', g.Select(w => w.Text)));
+        Assert.All(kbli, code => Assert.Contains($"(KBLI {code})", pages[1] + " " + pages[2], StringComparison.Ordinal));
+        Assert.Contains("(KBLI 56303)", pages[2], StringComparison.Ordinal);
+        // "KBLI" and its number on one line, however the title wraps.
+        Assert.All(words.Select((word, i) => (word, i)).Where(w => w.word.Text == "(KBLI"), w => Assert.Equal(w.word.Top, words[w.i + 1].Top, 1));
+        Assert.Contains($"{nib.Number} (lanjutan / continued)", pages[2], StringComparison.Ordinal);
+        Assert.Contains("Halaman 1 dari 2 / Page 1 of 2", pages[1], StringComparison.Ordinal);
+        Assert.Contains("Halaman 2 dari 2 / Page 2 of 2", pages[2], StringComparison.Ordinal);
+        Assert.Contains("Verify this permit", pages[1], StringComparison.Ordinal);
+        Assert.Equal(nib.VerificationUrl, await Zbar.ReadPermitQrCodeAsync(pdf));
+    }
+
+    [Fact]
     public async Task PermitPdf_OfARevokedPermit_CarriesRevokedAcrossThePage_AndItsQrCodeStillTellsTheTruth()
     {
         using var applicant = await portal.ApplicantAsync();

@@ -19,4 +19,14 @@ public sealed class ReportNamesTests
     [InlineData("not a period", "day", Language.Indonesian, false, "not a period")]
     public void APeriod_IsNamedAsPeopleNameIt(string period, string granularity, Language language, bool brief, string expected) =>
         Assert.Equal(expected, ReportCharts.PeriodName(period, granularity, language, brief));
+
+    [Theory]
+    [InlineData("Makanan dan minuman", "Makanan dan\nminuman")]
+    [InlineData("Jasa perorangan", "Jasa\nperorangan")]
+    [InlineData("Food and drink", "Food and\ndrink")]
+    [InlineData("Perdagangan", "Perdagangan")]
+    [InlineData("Kelapa Lima", "Kelapa Lima")]
+    [InlineData("Pariwisata-pesisir", "Pariwisata-pesisir")]
+    public void ALongNameBesideAPhonesBar_IsFoldedAtTheSpaceNearestItsMiddle(string name, string expected) =>
+        Assert.Equal(expected, ReportCharts.Fold(name));
 }

@@ -102,6 +102,10 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
                 var named = page.GetByRole(AriaRole.Link, new() { Name = S("Applications.DraftOf", Builders.SoleProprietor().Name, S("Journey.Correction")), Exact = true });
                 await Assertions.Expect(named).ToHaveAttributeAsync("href", Pages.Pemohon.Draf.Urls.Check(draft.Id));
                 await Assertions.Expect(page.Locator("main li").Filter(new() { Has = named })).ToContainTextAsync(S("Applications.DraftCorrect"));
+                // The application begun comes first; starting afresh is the lesser, grey button under it.
+                var start = page.GetByRole(AriaRole.Button, new() { Name = S("Applications.Start"), Exact = true });
+                await Assertions.Expect(start).ToHaveClassAsync(new Regex("govuk-button--secondary"));
+                Assert.True((await named.BoundingBoxAsync())!.Y < (await start.BoundingBoxAsync())!.Y, $"On {list} the draft is below the button to start afresh.");
 
                 // A sent application opens from its business's name, which says (to a screen reader too) which one it is.
                 var sent = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(Builders.SoleProprietor().Name)}\\s*: {Regex.Escape(S("Status.Approved"))}, ") });
@@ -192,6 +196,8 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             await page.GetByRole(AriaRole.Link, new() { Name = "Warung Se'i Oma Maria", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Journey.Check.Change") + " " + Say.Id("Field.BusinessName") }).ClickAsync();
             await applicant.ExpectHeadingAsync(Say.Id("Business.Edit.Title"));
+            // What the page does not change is said before its fields (no NIB yet: the application decides it).
+            await Assertions.Expect(page.Locator("#not-here")).ToHaveTextAsync(Say.Id("Business.Edit.RulesRead"));
             await page.GetByLabel(Say.Id("Field.BusinessName"), new() { Exact = true }).FillAsync("Warung Se'i Oma Maria Oebobo");
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Business.Edit.Continue") }).ClickAsync();
             await applicant.ExpectHeadingAsync(Say.Id("Business.Edit.CheckTitle"));

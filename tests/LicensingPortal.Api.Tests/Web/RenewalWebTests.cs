@@ -59,6 +59,14 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             await page.GotoAsync("/pemohon/izin");
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync(renewedNumber);
             await ReadablePagesTests.ReadHereAsync(page, "permits-renewed", language, problems);
+            // The new permit's card right under the old one, which says to keep the old one up until its last day.
+            var cards = (await page.Locator(".govuk-summary-card").AllInnerTextsAsync()).ToList();
+            var oldCard = cards.FindIndex(card => card.Contains(hygiene.Number, StringComparison.Ordinal));
+            Assert.True(oldCard >= 0 && oldCard + 1 < cards.Count, string.Join("\n---\n", cards));
+            Assert.Contains(renewedNumber, cards[oldCard + 1], StringComparison.Ordinal);
+            Assert.DoesNotContain(hygiene.Number, cards[oldCard + 1], StringComparison.Ordinal);
+            var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+            Assert.Contains(Say.In(language, "Permits.RenewedBy.Keep", renewedNumber, until.AddDays(1).ToString("d MMMM yyyy", culture), until.ToString("d MMMM yyyy", culture)), cards[oldCard], StringComparison.Ordinal);
             var pdf = await page.APIRequest.GetAsync($"/pemohon/izin/{Uri.EscapeDataString(renewedNumber)}/pdf");
             Assert.Equal(200, pdf.Status);
             var text = await PdfText.ReadAsync(await pdf.BodyAsync());
@@ -90,6 +98,8 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             await applicant.SignInAsync(owner.Email);
             await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(S("Business.Close.Link"))) }).ClickAsync();
             await Assertions.Expect(page.Locator("#ending-permits")).ToContainTextAsync(english ? "Business Identification Number" : "Nomor Induk Berusaha");
+            // An owner only moving or changing what they sell is shown the way that keeps the business and its NIB.
+            await Assertions.Expect(page.Locator("#not-moving").GetByRole(AriaRole.Link, new() { Name = S("Change.Link"), Exact = true })).ToHaveAttributeAsync("href", $"/pemohon/usaha/{request.BusinessId}/perubahan");
             await ReadablePagesTests.ReadHereAsync(page, "business-close", language, problems);
 
             // Not ticked: nothing happens, and the error says what to do.

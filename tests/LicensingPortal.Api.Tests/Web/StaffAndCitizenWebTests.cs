@@ -438,7 +438,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             // The photo kept from the first sending goes with this one, not chosen again.
             await SendAsync();
             await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent"));
-            await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent.EvidenceCount", "Screenshot_WhatsApp.png"));
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent.EvidenceCount"));
+            await Assertions.Expect(citizen.Locator("#evidence-sent li")).ToHaveTextAsync(["Screenshot_WhatsApp.png"]);
             await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent.Guest"));
             // Sent once: the form is gone, so a worried reporter does not send it again; another report is a link away.
             await Assertions.Expect(citizen.Locator("form textarea")).ToHaveCountAsync(0);
@@ -545,10 +546,14 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await page.GotoAsync("/lapor");
             ILocator Field(string key) => page.GetByLabel(Say.Id(key), new() { Exact = true });
 
-            // Kept with the account unless the reporter chooses otherwise, and said before the form.
-            await Assertions.Expect(Field("Levy.Keep.Account")).ToBeCheckedAsync();
-            await Field("Levy.Keep.Without").CheckAsync();
+            // Kept with the account only when the reporter chooses it: whoever else signs in to the account (a helper,
+            // the very broker reported) would read it there. Nothing is chosen for them, and nothing goes unchosen.
+            await Assertions.Expect(Field("Levy.Keep.Account")).Not.ToBeCheckedAsync();
+            await Assertions.Expect(Field("Levy.Keep.Without")).Not.ToBeCheckedAsync();
             await Field("Levy.Field.What").FillAsync($"Petugas meminta uang rokok supaya izin saya cepat keluar ({Guid.NewGuid():N}).");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Send"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#KeepWith-error")).ToContainTextAsync(Say.Id("Levy.Keep.Required"));
+            await Field("Levy.Keep.Without").CheckAsync();
             // What only a report kept with the account carries (who the reporter is) is not dropped unsaid: asked to choose.
             await Field("Levy.Share.Label").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Send"), Exact = true }).ClickAsync();

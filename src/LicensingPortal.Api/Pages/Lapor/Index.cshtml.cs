@@ -36,11 +36,13 @@ public sealed class IndexModel : PortalPage
     public const string AddedKey = "Lapor.Ditambah";
 
     /// <summary>
-    /// For a signed-in applicant: "akun" (or nothing) keeps the report with the account, where its answers are read;
-    /// "tanpa-akun" sends it as anyone not signed in does, with no link to the account, read with its number and code.
+    /// For a signed-in applicant: "akun" keeps the report with the account, where its answers are read; "tanpa-akun"
+    /// sends it as anyone not signed in does, with no link to the account, read with its number and code. Chosen by
+    /// the reporter, never by default: whoever else can sign in to the account (a helper, the very broker reported)
+    /// would read a report kept there.
     /// </summary>
     [BindProperty]
-    public string? KeepWith { get; set; } = WithAccount;
+    public string? KeepWith { get; set; }
 
     /// <summary>A signed-in applicant's choices: the report kept with the account, or sent with no link to it.</summary>
     public const string WithAccount = "akun";
@@ -85,7 +87,7 @@ public sealed class IndexModel : PortalPage
     public string? SentCode { get; private set; }
 
     /// <summary>The names of the files of evidence that went with the report just sent; null when none did.</summary>
-    public string? SentEvidence { get; private set; }
+    public IReadOnlyList<string>? SentEvidence { get; private set; }
 
     /// <summary>Whether the reader just added to one of their reports.</summary>
     public bool Added { get; private set; }
@@ -104,7 +106,7 @@ public sealed class IndexModel : PortalPage
         Sent = TempData[SentKey] as string;
         SentNumber = TempData[NumberKey] as string;
         SentCode = TempData[CodeKey] as string;
-        SentEvidence = TempData[EvidenceKey] as string;
+        SentEvidence = TempData[EvidenceKey] is string files ? files.Split('\n') : null;
         Added = TempData[AddedKey] is true;
         await LoadAsync(cancellationToken);
     }
@@ -116,7 +118,11 @@ public sealed class IndexModel : PortalPage
             ModelState.AddModelError(nameof(AmountAsked), Texts.Get("Levy.Field.Amount.NotANumber"));
         }
 
-        if (SignedInApplicant && KeepWith == WithoutAccount && (ShareIdentity || ApplicationId is not null))
+        if (SignedInApplicant && KeepWith is not (WithAccount or WithoutAccount))
+        {
+            ModelState.AddModelError(nameof(KeepWith), Texts.Get("Levy.Keep.Required"));
+        }
+        else if (SignedInApplicant && KeepWith == WithoutAccount && (ShareIdentity || ApplicationId is not null))
         {
             // What only a report kept with the account carries is not dropped unsaid: the reporter chooses.
             ModelState.AddModelError(nameof(KeepWith), Texts.Get("Levy.Keep.Without.Conflict"));
@@ -124,7 +130,7 @@ public sealed class IndexModel : PortalPage
 
         var happenedOn = ReadDate(HappenedOn, nameof(HappenedOn));
         bool? paid = Paid switch { "ya" => true, "tidak" => false, _ => null };
-        var reporter = SignedInApplicant && KeepWith != WithoutAccount ? UserId : (Guid?)null;
+        var reporter = SignedInApplicant && KeepWith == WithAccount ? UserId : (Guid?)null;
         var command = new ReportLevy.Command(reporter, WhatHappened, Place, happenedOn, amount, paid, Contact, reporter is null ? null : ApplicationId, reporter is not null && ShareIdentity, LevyEvidence.Of(Evidence));
         if (!ModelState.IsValid)
         {
@@ -159,7 +165,7 @@ public sealed class IndexModel : PortalPage
         TempData[SentKey] = reporter is not null ? "akun" : "tamu";
         TempData[NumberKey] = result.Value.Number;
         TempData[CodeKey] = result.Value.FollowUpCode;
-        TempData[EvidenceKey] = command.Evidence!.Count == 0 ? null : string.Join(", ", command.Evidence.Select(f => Infrastructure.Storage.UploadedFiles.SafeFileName(f.FileName)));
+        TempData[EvidenceKey] = command.Evidence!.Count == 0 ? null : string.Join('\n', command.Evidence.Select(f => Infrastructure.Storage.UploadedFiles.SafeFileName(f.FileName)));
         return RedirectToPage();
     }
 

@@ -13,7 +13,29 @@ public sealed class IndexModel : PortalPage
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Permits = (await Sender.Send(new ListPermits.Query(UserId, Language), cancellationToken)).Value;
+        Permits = RenewalsAfterTheirPermits((await Sender.Send(new ListPermits.Query(UserId, Language), cancellationToken)).Value);
         BusinessNames = (await Sender.Send(new ListBusinesses.Query(UserId), cancellationToken)).Value.ToDictionary(b => b.Id, b => b.Name);
+    }
+
+    /// <summary>
+    /// The permits in the order listed, but a renewal right under the permit it renews: two cards of one title, the
+    /// old one still to be displayed until its last day, are read together (a renewal was listed wherever its
+    /// issue date put it, below other permits).
+    /// </summary>
+    internal static IReadOnlyList<PermitResponse> RenewalsAfterTheirPermits(IReadOnlyList<PermitResponse> permits)
+    {
+        var byNumber = permits.ToDictionary(p => p.Number, StringComparer.Ordinal);
+        var renewals = permits.Where(p => p.RenewedBy is not null && byNumber.ContainsKey(p.RenewedBy)).Select(p => p.RenewedBy!).ToHashSet(StringComparer.Ordinal);
+        var ordered = new List<PermitResponse>(permits.Count);
+        foreach (var permit in permits.Where(p => !renewals.Contains(p.Number)))
+        {
+            // A chain of renewals follows its first permit, each under the one it renews.
+            for (var next = permit; next is not null; next = next.RenewedBy is { } number && renewals.Contains(number) ? byNumber[number] : null)
+            {
+                ordered.Add(next);
+            }
+        }
+
+        return ordered;
     }
 }

@@ -194,6 +194,7 @@ public abstract class LicensingDbContext(DbContextOptions options)
             session.ToTable("account_sessions");
             session.HasKey(a => a.Id);
             session.HasIndex(a => a.AccountId);
+            session.Property(a => a.Device).HasMaxLength(AccountSession.DeviceMaxLength);
         });
         builder.Entity<Business>(business =>
         {

@@ -24,13 +24,23 @@ public sealed class AccountSession
 
     public DateTimeOffset? EndedAt { get; private set; }
 
-    public static AccountSession Start(Guid accountId, bool staff, DateTimeOffset now) => new()
+    /// <summary>
+    /// What kind of device and browser signed in, as two coarse words ("android/chrome"; see
+    /// <c>Infrastructure.Auth.DeviceNames</c>); null when the sign-in sent no User-Agent, or began before it was kept.
+    /// </summary>
+    public string? Device { get; private set; }
+
+    /// <summary>The longest <see cref="Device"/> kept.</summary>
+    public const int DeviceMaxLength = 32;
+
+    public static AccountSession Start(Guid accountId, bool staff, DateTimeOffset now, string? device = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         AccountId = accountId,
         Staff = staff,
         StartedAt = now,
         LastSeenAt = now,
+        Device = device is { Length: > DeviceMaxLength } ? device[..DeviceMaxLength] : device,
     };
 
     /// <summary>

@@ -657,6 +657,8 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             var signIns = page.GetByRole(AriaRole.Region, new() { Name = Say.Id("Security.SignIns.Title") });
             await Assertions.Expect(signIns.Locator("tbody tr")).ToHaveCountAsync(3);
             await Assertions.Expect(signIns.Locator("tbody tr").Filter(new() { HasText = Say.Id("Security.SignIns.ThisDevice") })).ToHaveCountAsync(1);
+            // This browser named by its kind (headless Chromium on Linux), under "this phone or computer".
+            await Assertions.Expect(signIns.Locator("tbody tr").Filter(new() { HasText = Say.Id("Security.SignIns.ThisDevice") }).Locator(".kupang-device")).ToHaveTextAsync($"{Say.Id("Device.linux")}, {Say.Id("Device.chrome")}");
             await Assertions.Expect(signIns.Locator("tbody tr").Filter(new() { HasText = Say.Id("Security.SignIns.Ended") })).ToHaveCountAsync(2);
             await cafe.GotoAsync("/pemohon");
             await Assertions.Expect(cafe.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("SignIn.Title"));

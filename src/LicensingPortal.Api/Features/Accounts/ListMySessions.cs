@@ -13,9 +13,11 @@ public static class ListMySessions
 {
     /// <summary>
     /// <paramref name="Ended"/>: the sign-in no longer works (signed out, ended by a new password or from another
-    /// device, or a staff sign-in past its idle or longest time); <paramref name="EndedAt"/> when that was recorded.
+    /// device, or a staff sign-in past its idle or longest time); <paramref name="EndedAt"/> when that was recorded;
+    /// <paramref name="Device"/> the kind of device and browser it came from ("android/chrome", "windows/edge"; each
+    /// word "other" when not recognised), null when it sent no User-Agent.
     /// </summary>
-    public sealed record Item(DateTimeOffset StartedAt, DateTimeOffset LastUsedAt, DateTimeOffset? EndedAt, bool Ended, bool Current);
+    public sealed record Item(DateTimeOffset StartedAt, DateTimeOffset LastUsedAt, DateTimeOffset? EndedAt, bool Ended, bool Current, string? Device);
 
     public sealed record Query(ClaimsPrincipal Account) : IQuery<Result<IReadOnlyList<Item>>>;
 
@@ -31,7 +33,7 @@ public static class ListMySessions
                 .ToListAsync(cancellationToken);
             var now = time.GetUtcNow();
             return sessions
-                .Select(s => new Item(s.StartedAt, s.LastSeenAt, s.EndedAt, !s.StandsAt(now, limits.Value.StaffIdle, limits.Value.StaffLongest), s.Id == current))
+                .Select(s => new Item(s.StartedAt, s.LastSeenAt, s.EndedAt, !s.StandsAt(now, limits.Value.StaffIdle, limits.Value.StaffLongest), s.Id == current, s.Device))
                 .ToList();
         }
     }

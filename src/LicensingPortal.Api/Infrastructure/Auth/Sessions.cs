@@ -11,7 +11,7 @@ namespace LicensingPortal.Api.Infrastructure.Auth;
 /// second factor turned on or a role changed ends every earlier sign-in). A sign-in without a session id stands for
 /// nothing.
 /// </summary>
-public sealed class Sessions(LicensingDbContext db, IOptions<IdentityOptions> identity, IOptions<SessionLimitOptions> options, TimeProvider time)
+public sealed class Sessions(LicensingDbContext db, IOptions<IdentityOptions> identity, IOptions<SessionLimitOptions> options, TimeProvider time, IHttpContextAccessor http)
 {
     /// <summary>The claim that holds the session id.</summary>
     public const string Claim = "lp:sid";
@@ -19,11 +19,15 @@ public sealed class Sessions(LicensingDbContext db, IOptions<IdentityOptions> id
     /// <summary>The claim an account's sign-in carries when the account has a second factor (so the sign-in needed it).</summary>
     public const string TwoFactorClaim = "lp:2fa";
 
-    /// <summary>Starts a session for a sign-in (in the caller's unit of work) and returns the principal that carries it.</summary>
+    /// <summary>
+    /// Starts a session for a sign-in (in the caller's unit of work) and returns the principal that carries it; the
+    /// session keeps what kind of device and browser the request came from (<see cref="DeviceNames"/>).
+    /// </summary>
     public ClaimsPrincipal Start(ClaimsPrincipal principal, Guid accountId)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        var session = AccountSession.Start(accountId, Roles.IsStaff(principal), time.GetUtcNow());
+        var device = DeviceNames.Of(http.HttpContext?.Request.Headers.UserAgent.ToString());
+        var session = AccountSession.Start(accountId, Roles.IsStaff(principal), time.GetUtcNow(), device);
         db.AccountSessions.Add(session);
         return With(principal, session.Id);
     }

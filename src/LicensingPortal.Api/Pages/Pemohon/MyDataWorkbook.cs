@@ -86,8 +86,8 @@ public static class MyDataWorkbook
                 [Text("MyData.NoticeTitle"), Text("MyData.NoticeBody"), Column("MyData.ReceivedAt", SheetValue.Moment), Column("MyData.ReadAt", SheetValue.Moment)],
                 data.Notifications.Select(n => (IReadOnlyList<object?>)[n.Title, n.Body, Moment(n.CreatedAt), MaybeMoment(n.ReadAt)])),
             new(Texts.Get("MyData.Sheet.SignIns"),
-                [Column("MyData.StartedAt", SheetValue.Moment), Column("MyData.LastUsedAt", SheetValue.Moment), Column("MyData.EndedAt", SheetValue.Moment)],
-                data.SignIns.Select(s => (IReadOnlyList<object?>)[Moment(s.StartedAt), Moment(s.LastUsedAt), MaybeMoment(s.EndedAt)])),
+                [Column("MyData.StartedAt", SheetValue.Moment), Column("MyData.LastUsedAt", SheetValue.Moment), Column("MyData.EndedAt", SheetValue.Moment), Text("MyData.Device")],
+                data.SignIns.Select(s => (IReadOnlyList<object?>)[Moment(s.StartedAt), Moment(s.LastUsedAt), MaybeMoment(s.EndedAt), Infrastructure.Auth.DeviceNames.Words(s.Device)])),
             new(Texts.Get("MyData.Sheet.LevyReports"),
                 [
                     Column("MyData.SentAt", SheetValue.Moment), Text("Inspectorate.Key.What"), Text("Inspectorate.Key.Place"), Column("Inspectorate.When", SheetValue.Date),

@@ -17,6 +17,7 @@ public abstract partial class AccountTests
     {
         using var account = await portal.ApplicantAsync();
         using var elsewhere = portal.Factory.CreateClient();
+        elsewhere.DefaultRequestHeaders.UserAgent.ParseAdd(DeviceNamesTests.AndroidChrome);
         var elsewhereTokens = await LogInAsync(elsewhere, account.Email, account.Password);
         Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/api/businesses")).StatusCode);
 
@@ -37,6 +38,9 @@ public abstract partial class AccountTests
         var standing = Assert.Single(sessions, s => !(bool)s!["ended"]!);
         Assert.True((bool)standing!["current"]!);
         Assert.All(sessions.Where(s => (bool)s!["ended"]!), s => Assert.NotNull(s!["endedAt"]));
+        // Each by the kind of device it came from, so a stranger's stands out: the phone, and the test's client that sends no User-Agent.
+        Assert.Equal("android/chrome", (string?)Assert.Single(sessions, s => s!["device"] is not null)!["device"]);
+        Assert.Null(standing["device"]);
 
         // The account's address hears of it, with the way to a new password if it was not the owner.
         await Eventually.TrueAsync(() => portal.Smtp.ReceivedEmail.Any(m => m.ToAddresses.Any(a => a.Address == account.Email)), "the e-mail about the changed password arrives");

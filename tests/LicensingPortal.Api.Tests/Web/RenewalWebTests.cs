@@ -54,6 +54,13 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             await ReadablePagesTests.ReadHereAsync(page, "renewal-approved", language, problems);
             var renewedNumber = (await page.Locator(".govuk-summary-card .govuk-summary-list__value").First.InnerTextAsync()).Trim();
             Assert.NotEqual(hygiene.Number, renewedNumber);
+            // What next: keep the old one up until it ends, the new one from the day after (not "put it up now").
+            var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+            await Assertions.Expect(page.Locator("#next-renewal")).ToHaveTextAsync(Say.In(language, "Decision.NextRenewal", until.AddDays(1).ToString("d MMMM yyyy", culture), until.ToString("d MMMM yyyy", culture)));
+            // The permits this renewal did not issue are the ones held, unchanged: not a list of what is still to get.
+            await Assertions.Expect(page.Locator("#other-permits")).ToContainTextAsync(english ? "Business Identification Number" : "Nomor Induk Berusaha");
+            await Assertions.Expect(page.Locator("#other-permits")).ToContainTextAsync(english ? "Standard Certificate" : "Sertifikat Standar");
+            await Assertions.Expect(page.Locator("#other-permits")).Not.ToContainTextAsync(english ? "Hygiene" : "Higiene");
 
             // The permits page says the old one is renewed, by which, from when; the new PDF prints the new validity.
             await page.GotoAsync("/pemohon/izin");
@@ -65,7 +72,6 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             Assert.True(oldCard >= 0 && oldCard + 1 < cards.Count, string.Join("\n---\n", cards));
             Assert.Contains(renewedNumber, cards[oldCard + 1], StringComparison.Ordinal);
             Assert.DoesNotContain(hygiene.Number, cards[oldCard + 1], StringComparison.Ordinal);
-            var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
             Assert.Contains(Say.In(language, "Permits.RenewedBy.Keep", renewedNumber, until.AddDays(1).ToString("d MMMM yyyy", culture), until.ToString("d MMMM yyyy", culture)), cards[oldCard], StringComparison.Ordinal);
             var pdf = await page.APIRequest.GetAsync($"/pemohon/izin/{Uri.EscapeDataString(renewedNumber)}/pdf");
             Assert.Equal(200, pdf.Status);

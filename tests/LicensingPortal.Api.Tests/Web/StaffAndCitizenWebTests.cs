@@ -523,7 +523,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             // What the reporter remembered since goes to the inspectorate from the same page.
             await citizen.GetByLabel(Say.Id("Levy.Add.Label"), new() { Exact = true }).FillAsync("Orang itu memakai seragam dinas cokelat.");
             await citizen.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Add.Button"), Exact = true }).ClickAsync();
-            await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Add.Done"));
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Add.Done.Guest"));
             await Assertions.Expect(citizen.Locator(".govuk-inset-text").Last).ToContainTextAsync("Orang itu memakai seragam dinas cokelat.");
             // Not "not answered yet" above the answer: the inspectorate has yet to answer what was added.
             await Assertions.Expect(citizen.Locator("main .govuk-tag")).ToHaveTextAsync(Say.Id("Levy.Status.ReceivedAgain"));
@@ -557,7 +557,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             // What only a report kept with the account carries (who the reporter is) is not dropped unsaid: asked to choose.
             await Field("Levy.Share.Label").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Send"), Exact = true }).ClickAsync();
-            await Assertions.Expect(page.Locator("#KeepWith-error")).ToContainTextAsync(Say.Id("Levy.Keep.Without.Conflict"));
+            await Assertions.Expect(page.Locator("#KeepWith-error")).ToContainTextAsync(Say.Id("Levy.Keep.Without.Conflict", Say.Id("Levy.Field.Application.None")));
             await Assertions.Expect(Field("Levy.Keep.Without")).ToBeCheckedAsync();
             await Field("Levy.Share.Label").UncheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Levy.Send"), Exact = true }).ClickAsync();

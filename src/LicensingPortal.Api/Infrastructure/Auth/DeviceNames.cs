@@ -8,7 +8,7 @@ namespace LicensingPortal.Api.Infrastructure.Auth;
 public static class DeviceNames
 {
     /// <summary>The kinds of device named (the last when none is recognised).</summary>
-    public static readonly IReadOnlyList<string> Platforms = ["android", "iphone", "ipad", "windows", "mac", "chromeos", "linux", "other"];
+    public static readonly IReadOnlyList<string> Platforms = ["android", "android-tablet", "iphone", "ipad", "windows", "mac", "chromeos", "linux", "other"];
 
     /// <summary>The browsers named (the last when none is recognised, or a program rather than a browser).</summary>
     public static readonly IReadOnlyList<string> Browsers = ["samsung", "edge", "opera", "firefox", "chrome", "safari", "other"];
@@ -23,10 +23,11 @@ public static class DeviceNames
 
         bool Has(string word) => userAgent.Contains(word, StringComparison.OrdinalIgnoreCase);
 
-        // In this order: an iPad says "Macintosh" when it asks for desktop pages, Android says "Linux", a Chromebook "CrOS".
-        var platform = Has("Android") ? "android"
+        // In this order: Android says "Linux" (and "Mobile" on a phone, not on a tablet), a Chromebook "CrOS". An iPad
+        // asking for desktop pages, as Safari does by default, says exactly what a Mac says: "mac" is said "Mac or iPad".
+        var platform = Has("Android") ? (Has("Mobile") ? "android" : "android-tablet")
             : Has("iPhone") || Has("iPod") ? "iphone"
-            : Has("iPad") || (Has("Macintosh") && Has("Mobile/")) ? "ipad"
+            : Has("iPad") ? "ipad"
             : Has("Windows") ? "windows"
             : Has("CrOS") ? "chromeos"
             : Has("Macintosh") || Has("Mac OS X") ? "mac"
@@ -46,7 +47,8 @@ public static class DeviceNames
 
     /// <summary>
     /// A sign-in's kind of device and browser in words ("HP Android, Chrome"); a word not recognised is left out, both
-    /// said as not recognised; null for a sign-in that sent none (a program) or began before it was kept.
+    /// said as not recognised; null for a sign-in that sent none (a program) or began before it was kept (a page says
+    /// so with <c>Device.NotKept</c>).
     /// </summary>
     public static string? Words(string? device)
     {

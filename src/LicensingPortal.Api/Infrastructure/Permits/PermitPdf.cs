@@ -6,7 +6,8 @@ using PdfSharp.Pdf;
 namespace LicensingPortal.Api.Infrastructure.Permits;
 
 /// <summary>
-/// Renders a permit as a one-page A4 PDF with a QR code that opens its public verification. A permit that no longer
+/// Renders a permit as an A4 PDF (a second page only for rows that do not fit the first) with a QR code that opens
+/// its public verification. A permit that no longer
 /// holds (revoked, expired) says so across the whole page in both languages, with the date, so that a printed copy
 /// pinned to a wall never looks valid; the QR code still opens the truth.
 /// </summary>
@@ -117,10 +118,13 @@ public static class PermitPdf
         {
             NewPage();
             Centered($"{permit.Number} (lanjutan / continued)", subheading, 28);
-            while (next < rows.Count && (y + Height(rows[next].Lines) <= bottom || y < 100))
+            var onThisPage = 0;
+            // A page takes at least one row, however tall, so the pages always end.
+            while (next < rows.Count && (y + Height(rows[next].Lines) <= bottom || onThisPage == 0))
             {
                 Row(rows[next].Label, rows[next].Lines);
                 next++;
+                onThisPage++;
             }
         }
 
@@ -205,6 +209,12 @@ public static class PermitPdf
             {
                 var take = line.Length - 1;
                 while (take > 1 && !Fits(line[..take]))
+                {
+                    take--;
+                }
+
+                // Never between the two halves of one character (an emoji in a long run without spaces).
+                if (take > 1 && char.IsHighSurrogate(line[take - 1]))
                 {
                     take--;
                 }

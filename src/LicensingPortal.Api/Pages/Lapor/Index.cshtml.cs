@@ -125,7 +125,7 @@ public sealed class IndexModel : PortalPage
         else if (SignedInApplicant && KeepWith == WithoutAccount && (ShareIdentity || ApplicationId is not null))
         {
             // What only a report kept with the account carries is not dropped unsaid: the reporter chooses.
-            ModelState.AddModelError(nameof(KeepWith), Texts.Get("Levy.Keep.Without.Conflict"));
+            ModelState.AddModelError(nameof(KeepWith), Texts.Format("Levy.Keep.Without.Conflict", Texts.Get("Levy.Field.Application.None")));
         }
 
         var happenedOn = ReadDate(HappenedOn, nameof(HappenedOn));

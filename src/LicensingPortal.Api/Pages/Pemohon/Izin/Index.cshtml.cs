@@ -27,15 +27,18 @@ public sealed class IndexModel : PortalPage
         var byNumber = permits.ToDictionary(p => p.Number, StringComparer.Ordinal);
         var renewals = permits.Where(p => p.RenewedBy is not null && byNumber.ContainsKey(p.RenewedBy)).Select(p => p.RenewedBy!).ToHashSet(StringComparer.Ordinal);
         var ordered = new List<PermitResponse>(permits.Count);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var permit in permits.Where(p => !renewals.Contains(p.Number)))
         {
             // A chain of renewals follows its first permit, each under the one it renews.
-            for (var next = permit; next is not null; next = next.RenewedBy is { } number && renewals.Contains(number) ? byNumber[number] : null)
+            for (var next = permit; next is not null && placed.Add(next.Number); next = next.RenewedBy is { } number && renewals.Contains(number) ? byNumber[number] : null)
             {
                 ordered.Add(next);
             }
         }
 
+        // Whatever no chain reached (links that could only loop) keeps its place at the end rather than vanish.
+        ordered.AddRange(permits.Where(p => !placed.Contains(p.Number)));
         return ordered;
     }
 }

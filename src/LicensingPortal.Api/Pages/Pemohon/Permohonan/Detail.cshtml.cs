@@ -20,6 +20,12 @@ public sealed class DetailModel : PortalPage
     /// <summary>Each activity of the application as people know it: "Restoran (KBLI 56101)".</summary>
     public IReadOnlyList<string> Activities { get; private set; } = [];
 
+    /// <summary>
+    /// For an approval, the permits its activities need that it did not issue (a renewal issues one, a second
+    /// application no NIB) and that the business holds in force, by their titles: said as unchanged, never as a to-do.
+    /// </summary>
+    public IReadOnlyList<string> OtherPermitsHeld { get; private set; } = [];
+
     /// <summary>The application's reference in a form that can be read out over the phone.</summary>
     public string Reference => ApplicationReference.Of(Application.Id);
 
@@ -54,6 +60,15 @@ public sealed class DetailModel : PortalPage
         var titles = await Sender.Send(new FindActivities.Query(null, Application.Kbli, Language), cancellationToken);
         var byCode = titles.Succeeded ? titles.Value.ToDictionary(a => a.Code, a => a.Title, StringComparer.Ordinal) : [];
         Activities = [.. Application.Kbli.Select(code => ApplicationRows.NameActivity(code, byCode))];
+        if (Application.Decision is { Approved: true } decision
+            && decision.RequiredPermits.Where(p => Application.Permits.All(issued => issued.Type != p.Type)).Select(p => p.Type).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } others)
+        {
+            var held = await Sender.Send(new Features.Permits.ListPermits.Query(UserId, Language), cancellationToken);
+            OtherPermitsHeld = held.Succeeded
+                ? [.. held.Value.Where(p => p.BusinessId == Application.BusinessId && p.Status == Domain.PermitStatus.Active && others.Contains(p.Type)).Select(p => p.Title).Distinct(StringComparer.Ordinal)]
+                : [];
+        }
+
         return Page();
     }
 

@@ -8,6 +8,7 @@ public enum StaffChangeKind
     RolesChanged,
     Deactivated,
     Reactivated,
+    TwoFactorReset,
 }
 
 /// <summary>
@@ -58,6 +59,7 @@ public static class StaffChangeKinds
         StaffChangeKind.RolesChanged => "roles-changed",
         StaffChangeKind.Deactivated => "deactivated",
         StaffChangeKind.Reactivated => "reactivated",
+        StaffChangeKind.TwoFactorReset => "two-factor-reset",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

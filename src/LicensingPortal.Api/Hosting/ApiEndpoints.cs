@@ -101,6 +101,7 @@ public static class ApiEndpoints
         ChangeStaffRoles.Map(staff);
         DeactivateStaff.Map(staff);
         ReactivateStaff.Map(staff);
+        ResetStaffTwoFactor.Map(staff);
         ListStaffChanges.Map(staff);
         ListSignIns.Map(staff);
 

@@ -28,18 +28,21 @@ public static class ReportCharts
     {
         ArgumentNullException.ThrowIfNull(rows);
         var english = language == Language.English;
+        // Every period of the range, an empty bar where nothing was decided: bars side by side only where there were
+        // decisions read "7 Nov, 10 Nov, 13 Nov" evenly apart, hiding the quiet days.
+        rows = EveryPeriod(rows, granularity, from, to);
         var plot = NewPlot(
-            english ? $"Decisions per {granularity}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : $"Keputusan per {Unit(granularity)}, {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}",
+            english ? $"Decisions per {granularity}, {Span(from, to, language)}" : $"Keputusan per {Unit(granularity)}, {Span(from, to, language)}",
             english ? "Decisions" : "Keputusan");
         var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
-        Stack(plot, positions, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)r.Rejected).ToArray(), english, legendBelow: narrow);
+        Stack(plot, positions, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)r.Rejected).ToArray(), english);
         // Periods as people name them ("6 Nov", "Nov 2026"), a few of them: four on a phone, level (five ran together once
         // the chart is scaled to a 320-pixel screen); twelve on a screen.
         var step = Math.Max(1, (int)Math.Ceiling(rows.Count / (narrow ? 4.0 : 12.0)));
         var shown = positions.Where((_, i) => i % step == 0).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             shown.Select(p => new Tick(p, PeriodName(rows[(int)p].Period, granularity, language, brief: true))).ToArray());
-        Slant(plot, narrow ? 0 : shown.Length);
+        Slant(plot, narrow ? [] : [.. shown.Select(p => PeriodName(rows[(int)p].Period, granularity, language, brief: true))]);
         return Finish(plot, format, $"throughput-{from:yyyyMMdd}-{to:yyyyMMdd}", narrow, english ? $"Decisions per {granularity}" : $"Keputusan per {Unit(granularity)}");
     }
 
@@ -56,7 +59,7 @@ public static class ReportCharts
             _ => "kecamatan",
         };
         var plot = NewPlot(
-            english ? $"Decisions per {dimension}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : $"Keputusan per {dimension}, {from:yyyy-MM-dd} s.d. {to:yyyy-MM-dd}",
+            english ? $"Decisions per {dimension}, {Span(from, to, language)}" : $"Keputusan per {dimension}, {Span(from, to, language)}",
             english ? "Decisions" : "Keputusan");
         var names = rows.Select(r => BreakdownName(by, r, language)).ToArray();
         Categories(plot, names, rows.Select(r => (double)r.Approved).ToArray(), rows.Select(r => (double)r.Rejected).ToArray(), english, narrow);
@@ -81,6 +84,36 @@ public static class ReportCharts
             "week" when period.Split("-W") is [var year, var week] => brief ? $"{(english ? "Wk" : "Pekan")} {week.TrimStart('0')}" : $"{(english ? "Week" : "Pekan")} {week.TrimStart('0')}, {year}",
             _ => period,
         };
+    }
+
+    /// <summary>A range of days as the pages say it: "7 Nov 2026 – 6 Des 2026".</summary>
+    public static string Span(DateOnly from, DateOnly to, Language language)
+    {
+        var culture = Infrastructure.Web.Cultures.Of(language);
+        return $"{from.ToString("d MMM yyyy", culture)} – {to.ToString("d MMM yyyy", culture)}";
+    }
+
+    /// <summary>
+    /// The rows of every day, week or month from <paramref name="from"/> to <paramref name="to"/> in order, those with
+    /// no decision as zeros (the table under the chart keeps only the periods with decisions).
+    /// </summary>
+    public static IReadOnlyList<ThroughputRow> EveryPeriod(IReadOnlyList<ThroughputRow> rows, string granularity, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (to < from || to.DayNumber - from.DayNumber > 3660)
+        {
+            return rows;
+        }
+
+        var periods = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => ReportQueries.PeriodOf(from.AddDays(i), granularity)).Distinct().ToList();
+        var byPeriod = rows.ToDictionary(r => r.Period, StringComparer.Ordinal);
+        // A period the rows hold that the range does not make (another granularity's keys): the rows as they came.
+        if (rows.Any(r => !periods.Contains(r.Period, StringComparer.Ordinal)))
+        {
+            return rows;
+        }
+
+        return [.. periods.Select(p => byPeriod.GetValueOrDefault(p) ?? new ThroughputRow(p, 0, 0, 0, 0))];
     }
 
     /// <summary>
@@ -121,12 +154,12 @@ public static class ReportCharts
     {
         // Top to bottom in the table's order on a phone (the first at the top).
         var positions = Enumerable.Range(0, names.Length).Select(i => narrow ? names.Length - 1 - (double)i : i).ToArray();
-        Stack(plot, positions, approved, rejected, english, horizontal: narrow, legendBelow: narrow);
+        Stack(plot, positions, approved, rejected, english, horizontal: narrow);
         var ticks = new ScottPlot.TickGenerators.NumericManual(positions.Select((p, i) => new Tick(p, narrow ? Fold(names[i]) : names[i])).ToArray());
         if (!narrow)
         {
             plot.Axes.Bottom.TickGenerator = ticks;
-            Slant(plot, names.Length);
+            Slant(plot, names);
             return;
         }
 
@@ -165,11 +198,18 @@ public static class ReportCharts
     }
 
     /// <summary>Labels under the bars slant once there are more than fit side by side (a phone's charts keep theirs level).</summary>
-    private static void Slant(Plot plot, int count)
+    private static void Slant(Plot plot, string[] labels)
     {
-        var slanted = count > 6;
+        var slanted = labels.Length > 6;
         plot.Axes.Bottom.TickLabelStyle.Rotation = slanted ? -35 : 0;
         plot.Axes.Bottom.TickLabelStyle.Alignment = slanted ? Alignment.MiddleRight : Alignment.UpperCenter;
+        if (slanted)
+        {
+            // Room below for the longest name on the slant, and to the left for the first one (about 13 pixels a
+            // letter at this size): long ones were cut at the picture's edges.
+            plot.Axes.Bottom.MinimumSize = 40 + (float)(Math.Sin(Math.PI * 35 / 180) * 13 * labels.Max(l => l.Length));
+            plot.Axes.Left.MinimumSize = (float)(Math.Cos(Math.PI * 35 / 180) * 13 * labels[0].Length);
+        }
     }
 
     /// <summary>
@@ -208,7 +248,8 @@ public static class ReportCharts
         // Every chart counts whole applications or decisions: no 0.5 on its scale.
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         // Drawn 960 pixels wide and shown at a phone's 300: type this large stays readable there.
-        plot.Axes.Title.Label.FontSize = 30;
+        // A long title (a kind of application, and the range of days) in smaller type rather than cut at the edges.
+        plot.Axes.Title.Label.FontSize = title.Length > 48 ? 24 : 30;
         plot.Axes.Left.Label.FontSize = 24;
         plot.Axes.Bottom.TickLabelStyle.FontSize = 22;
         plot.Axes.Left.TickLabelStyle.FontSize = 22;
@@ -216,7 +257,7 @@ public static class ReportCharts
         return plot;
     }
 
-    private static void Stack(Plot plot, double[] positions, double[] approved, double[] rejected, bool english, bool horizontal = false, bool legendBelow = false)
+    private static void Stack(Plot plot, double[] positions, double[] approved, double[] rejected, bool english, bool horizontal = false)
     {
         var bars = new List<Bar>(positions.Length * 2);
         for (var i = 0; i < positions.Length; i++)
@@ -227,17 +268,10 @@ public static class ReportCharts
 
         plot.Add.Bars(bars).Horizontal = horizontal;
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = english ? "Approved" : "Disetujui", FillColor = ApprovedColor });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = english ? "Rejected" : "Ditolak", FillColor = RejectedColor });
-        if (legendBelow)
-        {
-            // Beneath the chart, where it covers no bar.
-            plot.ShowLegend(Edge.Bottom);
-        }
-        else
-        {
-            plot.Legend.Alignment = Alignment.UpperRight;
-            plot.ShowLegend();
-        }
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = english ? "Refused" : "Ditolak", FillColor = RejectedColor });
+        // Outside the bars (in their corner it hid the top of the tallest): above them on a screen, where the slanted
+        // names below would run into it, beneath them on a phone.
+        plot.ShowLegend(horizontal ? Edge.Bottom : Edge.Top);
 
         if (horizontal)
         {

@@ -148,7 +148,8 @@ public static class ReportQueries
 
     public static double Rate(long part, long total) => total == 0 ? 0 : Math.Round((double)part / total, 4);
 
-    private static string PeriodOf(DateOnly day, string granularity) => granularity switch
+    /// <summary>The period a day falls in, as reports key it: "2026-11-06", "2026-W45", "2026-11".</summary>
+    public static string PeriodOf(DateOnly day, string granularity) => granularity switch
     {
         "month" => day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         "week" => string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):D2}"),

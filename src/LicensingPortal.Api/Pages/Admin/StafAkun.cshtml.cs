@@ -39,6 +39,12 @@ public sealed class StafAkunModel : PortalPage
     public Task<IActionResult> OnPostReactivateAsync(CancellationToken cancellationToken) =>
         ActAsync(new ReactivateStaff.Command(UserId, Id), "Staff.Reactivated", cancellationToken);
 
+    public Task<IActionResult> OnPostResetTwoFactorAsync(CancellationToken cancellationToken) =>
+        ActAsync(new ResetStaffTwoFactor.Command(UserId, Id), "Staff.TwoFactorReset", cancellationToken);
+
+    /// <summary>Whether the account is the reader's own (no administrator resets their own second factor).</summary>
+    public bool Own => Id == UserId;
+
     /// <summary>An invitation that expired unused: the same address and roles, a new link.</summary>
     public async Task<IActionResult> OnPostInviteAgainAsync(CancellationToken cancellationToken)
     {

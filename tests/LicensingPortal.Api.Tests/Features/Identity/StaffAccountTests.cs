@@ -139,6 +139,33 @@ public abstract partial class StaffAccountTests(Portal portal)
     }
 
     [Fact]
+    public async Task ALostPhone_IsResetByAnotherAdministrator_TheOldCodeStops_AndTheNextSignInEnrolsANewPhone()
+    {
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.GetAsync("/api/audit/decisions")).StatusCode);
+
+        // Nobody lifts their own second factor: another administrator does it.
+        await Problems.AssertAsync(await admin.Client.PostAsync($"/api/admin/staff/{admin.Id}/reset-two-factor", null), HttpStatusCode.BadRequest, "validation_failed");
+        var reset = await admin.Client.PostAsync($"/api/admin/staff/{officer.Id}/reset-two-factor", null);
+
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.False((bool)(await reset.Content.ReadFromJsonAsync<JsonObject>())!["twoFactor"]!);
+        // Every sign-in of the account ends; the password alone signs in, and only to enrol a new phone.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.Client.GetAsync("/api/audit/decisions")).StatusCode);
+        using var newPhone = portal.Factory.CreateClient();
+        newPhone.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(newPhone, officer.Email, officer.Password));
+        await Problems.AssertAsync(await newPhone.GetAsync("/api/audit/decisions"), HttpStatusCode.Forbidden, "two_factor_enrolment_required");
+        // The old phone's key is forgotten: enrolling shows a new one.
+        var enrolment = await newPhone.GetFromJsonAsync<JsonObject>("/api/auth/two-factor");
+        Assert.NotEqual(officer.AuthenticatorKey!.ToUpperInvariant(), ((string)enrolment!["sharedKey"]!).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant());
+        // Kept among the staff changes, with who did it.
+        var changes = await admin.Client.GetFromJsonAsync<JsonArray>($"/api/admin/staff/changes?accountId={officer.Id}");
+        Assert.Equal("two-factor-reset", (string)changes![0]!["kind"]!);
+        Assert.Equal(admin.Email, (string)changes[0]!["byEmail"]!);
+    }
+
+    [Fact]
     public async Task Administrators_FindAccounts_ByPartOfTheAddress_RoleAndState_AndReadOne_WithItsOwnChanges()
     {
         using var admin = await portal.StaffAsync(Roles.Admin);

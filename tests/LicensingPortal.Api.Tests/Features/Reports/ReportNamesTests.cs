@@ -29,4 +29,23 @@ public sealed class ReportNamesTests
     [InlineData("Pariwisata-pesisir", "Pariwisata-pesisir")]
     public void ALongNameBesideAPhonesBar_IsFoldedAtTheSpaceNearestItsMiddle(string name, string expected) =>
         Assert.Equal(expected, ReportCharts.Fold(name));
+
+    [Fact]
+    public void ADailyChart_HasABarForEveryDay_AnEmptyOneWhereNothingWasDecided()
+    {
+        IReadOnlyList<ThroughputRow> rows = [new("2026-11-07", 3, 2, 1, 0.67), new("2026-11-10", 1, 1, 0, 1)];
+
+        var every = ReportCharts.EveryPeriod(rows, "day", new DateOnly(2026, 11, 6), new DateOnly(2026, 11, 11));
+
+        Assert.Equal(["2026-11-06", "2026-11-07", "2026-11-08", "2026-11-09", "2026-11-10", "2026-11-11"], every.Select(r => r.Period));
+        Assert.Equal([0L, 3, 0, 0, 1, 0], every.Select(r => r.Total));
+        Assert.Equal(["2026-W45", "2026-W46"], ReportCharts.EveryPeriod([new("2026-W46", 1, 1, 0, 1)], "week", new DateOnly(2026, 11, 6), new DateOnly(2026, 11, 11)).Select(r => r.Period));
+        Assert.Equal(["2026-10", "2026-11"], ReportCharts.EveryPeriod([], "month", new DateOnly(2026, 10, 30), new DateOnly(2026, 11, 2)).Select(r => r.Period));
+    }
+
+    [Theory]
+    [InlineData(Language.Indonesian, "7 Nov 2026 – 6 Des 2026")]
+    [InlineData(Language.English, "7 Nov 2026 – 6 Dec 2026")]
+    public void AChartsRange_IsSaidAsPeopleSayDates(Language language, string expected) =>
+        Assert.Equal(expected, ReportCharts.Span(new DateOnly(2026, 11, 7), new DateOnly(2026, 12, 6), language));
 }

@@ -195,7 +195,10 @@ public abstract class ReportTests(Portal portal)
         // As tall as its bars need, each with two lines for its name.
         var (narrowWidth, narrowHeight) = Size(await narrow.Content.ReadAsByteArrayAsync());
         Assert.Equal(ReportCharts.NarrowWidth, narrowWidth);
-        var statistics = await anonymous.GetFromJsonAsync<ShowPublicStatistics.Response>($"/api/public/statistics?month={month}", TestJson.Options);
+        // The figures read in English: the public statistics are cached for five minutes by address and language, and
+        // another test compares the Indonesian figures with their table.
+        using var english = new HttpRequestMessage(HttpMethod.Get, $"/api/public/statistics?month={month}") { Headers = { { "Accept-Language", "en-GB" } } };
+        var statistics = await (await anonymous.SendAsync(english)).Content.ReadFromJsonAsync<ShowPublicStatistics.Response>(TestJson.Options);
         Assert.Equal(ReportCharts.NarrowHeightOf(statistics!.ByKecamatan.Count), narrowHeight);
         // The title names the month as people do ("Desember 2026"), not "2026-12".
         var monthName = DateOnly.ParseExact(month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture).ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));

@@ -84,6 +84,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Note.Button") }).ClickAsync();
             await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(Say.Id("Audit.Note.Added"));
             await Assertions.Expect(page.Locator("#notes ~ ul")).ToContainTextAsync("Diperiksa: sesuai aturan.");
+            // Said with who wrote it: "<when>, ditulis oleh <e-mail>".
+            await Assertions.Expect(page.Locator("#notes ~ ul")).ToContainTextAsync(new Regex(Regex.Escape(Say.Id("Audit.Note.By", "{0}", "{1}")).Replace(@"\{0}", ".+", StringComparison.Ordinal).Replace(@"\{1}", @"\S+@\S+", StringComparison.Ordinal)));
             await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = Say.Id("Audit.LogType.note-added"), Exact = true })).ToHaveCountAsync(1);
             await AuditBothLanguagesAsync(page);
             await Screenshots.SaveAsync(page, "officer-decision");

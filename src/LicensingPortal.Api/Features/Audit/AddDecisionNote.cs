@@ -35,7 +35,8 @@ public static class AddDecisionNote
             var note = DecisionNote.Add(command.ApplicationId, command.OfficerId, command.Text, time.GetUtcNow());
             db.DecisionNotes.Add(note);
             log.Record(LogActors.Officer(command.OfficerId), LogEntryTypes.NoteAdded, note.Id, LogPayloads.ForNote(note));
-            return new GetDecisionTrace.NoteView(note.Id, note.AuthorId, note.Text, note.CreatedAt);
+            var author = await db.Users.AsNoTracking().Where(u => u.Id == command.OfficerId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+            return new GetDecisionTrace.NoteView(note.Id, note.AuthorId, note.Text, note.CreatedAt, author);
         }
     }
 

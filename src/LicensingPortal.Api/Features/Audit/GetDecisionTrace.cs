@@ -13,7 +13,8 @@ namespace LicensingPortal.Api.Features.Audit;
 /// </summary>
 public static class GetDecisionTrace
 {
-    public sealed record NoteView(Guid Id, Guid AuthorId, string Text, DateTimeOffset CreatedAt);
+    /// <summary>A note on a decision, with its author's e-mail address (null once the account is gone): notes are written on the record, by name.</summary>
+    public sealed record NoteView(Guid Id, Guid AuthorId, string Text, DateTimeOffset CreatedAt, string? AuthorEmail = null);
 
     public sealed record LogEntryView(long? Sequence, string Type, string Actor, long OccurredAtMs, string PayloadSha256);
 
@@ -60,8 +61,11 @@ public static class GetDecisionTrace
             }
 
             var ruleSetId = await db.RuleSetVersions.AsNoTracking().Where(v => v.Hash == decision.RuleSetHash).Select(v => v.RuleSetId).SingleAsync(cancellationToken);
-            var notes = await db.DecisionNotes.AsNoTracking().Where(n => n.ApplicationId == applicationId).OrderBy(n => n.CreatedAt)
-                .Select(n => new NoteView(n.Id, n.AuthorId, n.Text, n.CreatedAt)).ToListAsync(cancellationToken);
+            var notes = await (from n in db.DecisionNotes.AsNoTracking().Where(n => n.ApplicationId == applicationId)
+                               join u in db.Users on n.AuthorId equals u.Id into authors
+                               from author in authors.DefaultIfEmpty()
+                               orderby n.CreatedAt
+                               select new NoteView(n.Id, n.AuthorId, n.Text, n.CreatedAt, author != null ? author.Email : null)).ToListAsync(cancellationToken);
             var subjects = notes.Select(n => n.Id)
                 .Concat(await db.Permits.AsNoTracking().Where(p => p.ApplicationId == applicationId || p.ReplacedByApplicationId == applicationId).Select(p => p.Id).ToListAsync(cancellationToken))
                 .Append(applicationId)

@@ -95,6 +95,9 @@ public abstract class AuditTests(Portal portal)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var trace = await officer.Client.GetFromJsonAsync<GetDecisionTrace.Trace>($"/api/audit/decisions/{application.Id}", TestJson.Options);
         Assert.Equal("Diperiksa: sesuai aturan.", Assert.Single(trace!.Notes).Text);
+        // Written on the record, by name: the answer and the trace say who wrote it.
+        Assert.Equal(officer.Email, Assert.Single(trace.Notes).AuthorEmail);
+        Assert.Equal(officer.Email, (await created.Content.ReadFromJsonAsync<GetDecisionTrace.NoteView>(TestJson.Options))!.AuthorEmail);
         Assert.Contains(trace.Log, e => e.Type == "note-added");
         var report = await (await admin.Client.PostAsync("/api/admin/audit/verify", null)).Content.ReadFromJsonAsync<LogVerifier.Report>(TestJson.Options);
         Assert.True(report!.Valid, report.Problem);

@@ -9,7 +9,7 @@ public static class DisableTwoFactor
 {
     public sealed record Command(Guid UserId) : ICommand<Result<bool>>;
 
-    public sealed class Handler(UserManager<ApplicationUser> users, Sessions sessions) : ICommandHandler<Command, Result<bool>>
+    public sealed class Handler(UserManager<ApplicationUser> users, TwoFactor twoFactor, Sessions sessions) : ICommandHandler<Command, Result<bool>>
     {
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -29,9 +29,7 @@ public static class DisableTwoFactor
                 return true;
             }
 
-            await users.SetTwoFactorEnabledAsync(user, false);
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+            await twoFactor.ForgetAsync(user);
             await sessions.EndAllAsync(user.Id, cancellationToken);
             return true;
         }

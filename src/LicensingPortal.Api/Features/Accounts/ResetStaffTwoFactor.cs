@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using LicensingPortal.Api.Infrastructure.Auth;
-using Microsoft.AspNetCore.Identity;
 
 namespace LicensingPortal.Api.Features.Accounts;
 
@@ -21,7 +20,7 @@ public static class ResetStaffTwoFactor
             RuleFor(c => c.AccountId).NotEqual(c => c.AdminId).WithMessage(_ => Texts.Get("Validation.Staff.ResetOwnTwoFactor"));
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users, StaffAccounts staff, Sessions sessions) : ICommandHandler<Command, Result<StaffMember>>
+    public sealed class Handler(TwoFactor twoFactor, StaffAccounts staff, Sessions sessions) : ICommandHandler<Command, Result<StaffMember>>
     {
         public async ValueTask<Result<StaffMember>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -32,10 +31,7 @@ public static class ResetStaffTwoFactor
 
             if (user.TwoFactorEnabled)
             {
-                await users.SetTwoFactorEnabledAsync(user, false);
-                await users.ResetAuthenticatorKeyAsync(user);
-                await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-                await users.UpdateSecurityStampAsync(user);
+                await twoFactor.ForgetAsync(user);
                 await sessions.EndAllAsync(user.Id, cancellationToken);
                 staff.Record(user.Id, StaffChangeKind.TwoFactorReset, await staff.RolesOfAsync(user), command.AdminId);
             }

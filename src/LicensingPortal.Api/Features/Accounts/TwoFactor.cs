@@ -33,6 +33,18 @@ public sealed class TwoFactor(UserManager<ApplicationUser> users, IUserStore<App
         return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
+    /// <summary>
+    /// Turns the account's two-step sign-in off and forgets its key and recovery codes; each step changes the
+    /// account's security stamp, so every sign-in made before stops standing. The caller ends the account's sessions.
+    /// </summary>
+    public async Task ForgetAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+    }
+
     /// <summary>The key in groups of four, as people type it.</summary>
     public static string Readable(string key)
     {

@@ -40,9 +40,9 @@ public static class ReportCharts
         // the chart is scaled to a 320-pixel screen); twelve on a screen.
         var step = Math.Max(1, (int)Math.Ceiling(rows.Count / (narrow ? 4.0 : 12.0)));
         var shown = positions.Where((_, i) => i % step == 0).ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            shown.Select(p => new Tick(p, PeriodName(rows[(int)p].Period, granularity, language, brief: true))).ToArray());
-        Slant(plot, narrow ? [] : [.. shown.Select(p => PeriodName(rows[(int)p].Period, granularity, language, brief: true))]);
+        var labels = shown.Select(p => PeriodName(rows[(int)p].Period, granularity, language, brief: true)).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(shown.Select((p, i) => new Tick(p, labels[i])).ToArray());
+        Slant(plot, narrow ? [] : labels);
         return Finish(plot, format, $"throughput-{from:yyyyMMdd}-{to:yyyyMMdd}", narrow, english ? $"Decisions per {granularity}" : $"Keputusan per {Unit(granularity)}");
     }
 

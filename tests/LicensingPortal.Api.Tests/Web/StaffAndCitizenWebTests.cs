@@ -290,6 +290,10 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
 
             await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Admin.Revoke.Confirm"));
             await Assertions.Expect(admin.Locator(".govuk-summary-list")).ToContainTextAsync("Warung Se'i Oma Maria");
+            // Known by more than a name before it is revoked: its NIB, its owner, and how it stands now.
+            await Assertions.Expect(admin.Locator(".govuk-summary-list")).ToContainTextAsync(nib);
+            await Assertions.Expect(admin.Locator(".govuk-summary-list")).ToContainTextAsync(Builders.SoleProprietor().Owner.Name);
+            await Assertions.Expect(admin.Locator("#revoke-status")).ToContainTextAsync(Say.Id("PermitStatus.Active"));
             await Assertions.Expect(citizen.Locator("#verification-status")).ToHaveTextAsync(Say.Id("Verify.Status.valid"));
             await Axe.AssertNoSeriousViolationsAsync(admin);
             await admin.GetByRole(AriaRole.Button, new() { Name = Say.Id("Admin.Revoke.Yes") }).ClickAsync();
@@ -766,7 +770,15 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             var roles = $"{Say.Id("Role.Mayor")}, {Say.Id("Role.Officer")}";
             await Assertions.Expect(page.Locator("main dl")).ToContainTextAsync(roles);
 
+            // Deactivating asks first, naming the account and what happens; cancelling changes nothing.
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Deactivate"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Staff.Deactivate.Confirm"));
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(mayor.Email);
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("Staff.Deactivate.Hint"));
+            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Staff.Confirm.No"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#staff-state")).ToHaveTextAsync(Say.Id("Staff.Status.Active"));
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Deactivate"), Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Deactivate.Yes"), Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator("#staff-state")).ToHaveTextAsync(Say.Id("Staff.Status.Deactivated"));
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.Reactivate"), Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator("#staff-state")).ToHaveTextAsync(Say.Id("Staff.Status.Active"));
@@ -788,7 +800,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         var name = $"Kios Audit {Guid.NewGuid():N}"[..20];
         var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name));
         var ktp = await applicant.Client.UploadAsync();
-        await applicant.Client.SubmitAsync(Builders.Restaurant(business, ktp));
+        var approved = await applicant.Client.SubmitAsync(Builders.Restaurant(business, ktp));
 
         var problems = new List<string>();
         Task ReadHereAsync(IPage page, string name) => ReadablePagesTests.ReadHereAsync(page, name, "id-ID", problems, plainWords: false);
@@ -853,11 +865,23 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Audit.Title"));
             await officer.GetByLabel(Say.Id("Audit.Search.Text"), new() { Exact = true }).FillAsync(name);
             await officer.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Search"), Exact = true }).ClickAsync();
+            // Each result says whose business it is: two of one name are told apart.
+            await Assertions.Expect(officer.Locator("tbody tr").Filter(new() { HasText = name })).ToContainTextAsync(Say.Id("Audit.Search.Owner", Builders.SoleProprietor().Owner.Name));
             await officer.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
             await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(name);
             await Assertions.Expect(officer.Locator(".govuk-caption-l")).ToContainTextAsync(new Regex("LP-[0-9A-Z]{4}-[0-9A-Z]{4}"));
             await Assertions.Expect(officer.Locator("#case + dl")).ToContainTextAsync(applicant.Email);
             Assert.DoesNotContain("5371044107850003", await officer.ContentAsync(), StringComparison.Ordinal);
+            // What the approval issued, each permit by its title, number and how it stands today.
+            var issued = officer.Locator("#issued-permits + ul > li");
+            await Assertions.Expect(issued).ToHaveCountAsync(approved.Permits.Count);
+            foreach (var permit in approved.Permits)
+            {
+                await Assertions.Expect(issued.Filter(new() { HasText = permit.Number })).ToContainTextAsync(new Regex($"^\\s*{Regex.Escape(permit.Title)}\\s+{Regex.Escape(Say.Id("PermitStatus.Active"))}"));
+            }
+
+            // The rule's workings are folded under each requirement, its title and status shown.
+            await Assertions.Expect(officer.Locator(".govuk-summary-card details summary").First).ToHaveTextAsync(Say.Id("Audit.Workings"));
             await ReadHereAsync(officer, "officer-case");
             var download = await officer.RunAndWaitForDownloadAsync(() => officer.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("ktp.pdf") }).ClickAsync());
             Assert.Equal(Builders.Pdf, await File.ReadAllBytesAsync((await download.PathAsync())!));
@@ -874,6 +898,9 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await admin.GotoAsync("/admin/staf");
             await admin.GetByRole(AriaRole.Link, new() { Name = email, Exact = true }).ClickAsync();
             await admin.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.ResetTwoFactor.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Staff.ResetTwoFactor.Confirm"));
+            await Axe.AssertNoSeriousViolationsAsync(admin);
+            await admin.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.ResetTwoFactor.Yes"), Exact = true }).ClickAsync();
             await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Staff.TwoFactorReset", email));
             await Assertions.Expect(admin.Locator("main")).ToContainTextAsync(Say.Id("Staff.TwoFactor.Off"));
             await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = Say.Id("Staff.ResetTwoFactor.Button"), Exact = true })).ToHaveCountAsync(0);

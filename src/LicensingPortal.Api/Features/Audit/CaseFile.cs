@@ -1,12 +1,14 @@
 using LicensingPortal.Rules.Compilation;
 using LicensingPortal.Rules.Facts;
+using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Audit;
 
 /// <summary>
 /// Who applied and what they sent, as an officer auditing a decision sees it: the application's readable reference,
 /// the business (name, NIB, kelurahan, the owner's NIK masked, never in full), the applicant's account, and the
-/// documents the engine was given.
+/// documents the engine was given; and the permits the decision issued, each with its status today (an officer
+/// auditing an approval reads whether what it issued is still in force, and what came after it).
 /// </summary>
 public sealed record CaseFile(
     string Reference,
@@ -21,7 +23,16 @@ public sealed record CaseFile(
 {
     public sealed record AttachedDocument(Guid Id, string Kind, string FileName, long SizeBytes, DateTimeOffset UploadedAt);
 
-    public static async Task<CaseFile?> OfAsync(LicensingDbContext db, Guid applicationId, CompiledRuleSet? ruleSet, CancellationToken cancellationToken)
+    /// <summary>
+    /// A permit the decision issued, as it stands today: its title, its status, when it is valid, the day it ended (revoked,
+    /// closed or replaced) and the number of the permit that followed it (its renewal or its replacement), if any.
+    /// </summary>
+    public sealed record IssuedPermit(string Number, string Type, string Title, PermitStatus Status, DateOnly ValidFrom, DateOnly? ValidUntil, DateOnly? EndedOn, string? FollowedBy);
+
+    /// <summary>The permits the decision issued, by number (none for a refusal).</summary>
+    public IReadOnlyList<IssuedPermit> Permits { get; init; } = [];
+
+    public static async Task<CaseFile?> OfAsync(LicensingDbContext db, Guid applicationId, CompiledRuleSet? ruleSet, Language language, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var found = await (from application in db.Applications.AsNoTracking()
@@ -38,6 +49,8 @@ public sealed record CaseFile(
             .OrderBy(d => d.UploadedAt)
             .Select(d => new AttachedDocument(d.Id, d.Kind, d.FileName, d.SizeBytes, d.UploadedAt))
             .ToListAsync(cancellationToken);
+        var issued = await db.Permits.AsNoTracking().Where(p => p.ApplicationId == applicationId).OrderBy(p => p.Number).ToListAsync(cancellationToken);
+        var followers = await PermitResponse.LinkedNumbersAsync(db, issued, cancellationToken);
         var kelurahan = found.KelurahanCode is { } code && ruleSet?.Definition.Kelurahan.TryGetValue(code, out var area) == true ? area.Name : found.KelurahanCode;
         return new CaseFile(
             ApplicationReference.Of(applicationId),
@@ -48,6 +61,17 @@ public sealed record CaseFile(
             found.business.OwnerName,
             found.business.OwnerNik is { } nik ? FactDefinition.Mask(nik) : null,
             found.Email ?? "-",
-            documents);
+            documents)
+        {
+            Permits = issued.Select(p => new IssuedPermit(
+                p.Number,
+                p.Type,
+                PermitResponse.TitleOf(p.Type, ruleSet, language),
+                p.StatusOn(today),
+                p.ValidFrom,
+                p.ValidUntil,
+                (p.RevokedAt ?? p.ClosedAt ?? p.ReplacedAt) is { } ended ? Wita.DateOf(ended) : null,
+                (p.RenewedByPermitId ?? p.ReplacedByPermitId) is { } next ? followers.GetValueOrDefault(next) : null)).ToList(),
+        };
     }
 }

@@ -46,7 +46,7 @@ public static class GetDecisionTrace
 
     public static Error NoDecision => Error.NotFound(ErrorCodes.ApplicationNotFound, "No decision for that application.");
 
-    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules) : IQueryHandler<Query, Result<Trace>>
+    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<Trace>>
     {
         public async ValueTask<Result<Trace>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -80,7 +80,7 @@ public static class GetDecisionTrace
                 .ToList();
             return new Trace(applicationId, decision.Outcome, decision.DecidedAt, ruleSetId, decision.RuleSetHash, MaskedFacts(decision.FactsJson), decision.Trace, notes, log, await ChainAsync(applicationId, cancellationToken))
             {
-                Case = await CaseFile.OfAsync(db, applicationId, ruleSet, cancellationToken),
+                Case = await CaseFile.OfAsync(db, applicationId, ruleSet, query.Language, Wita.Today(time), cancellationToken),
                 Rows = rows,
             };
         }

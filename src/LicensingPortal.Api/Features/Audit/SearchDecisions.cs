@@ -1,8 +1,8 @@
 namespace LicensingPortal.Api.Features.Audit;
 
 /// <summary>
-/// Officers search decisions by business name, NIB, permit number, application reference or the applicant's e-mail
-/// (one box), local (WITA)
+/// Officers search decisions by business name, owner's name, NIB, permit number, application reference or the
+/// applicant's e-mail (one box), local (WITA)
 /// date range, outcome, KBLI, kecamatan, permit type, failed requirement, applicant and kind (a new application, a
 /// renewal or a change), in a stable order (decision time, then application id), a page at a time, or every match
 /// (up to <see cref="MaxCsvRows"/>) as CSV.
@@ -25,6 +25,9 @@ public static class SearchDecisions
         public string Reference => ApplicationReference.Of(ApplicationId);
 
         public string BusinessName { get; init; } = string.Empty;
+
+        /// <summary>The business owner's name as registered: two businesses of one name are told apart by who owns them.</summary>
+        public string OwnerName { get; init; } = string.Empty;
     }
 
     public sealed record SearchPage(int Page, int PageSize, int Total, IReadOnlyList<Item> Items);
@@ -138,14 +141,14 @@ public static class SearchDecisions
             var ordered = decided.OrderBy(a => a.Decision!.DecidedAt).ThenBy(a => a.Id);
             var chosen = query.All ? ordered.Take(MaxCsvRows) : ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize);
             var items = await chosen
-                .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => new { a, b.Name })
-                .Select(x => new Item(x.a.Id, x.a.BusinessId, x.a.Decision!.Approved ? Outcomes.Approved : Outcomes.Rejected, x.a.Decision.DecidedAt, x.a.KbliCodes, x.a.KecamatanCode, x.a.Decision.RequiredPermits, x.a.Decision.FailedRequirementIds, x.a.Decision.RuleSetHash, x.a.ChangesApplicationId != null ? ApplicationKind.Change : x.a.RenewsPermitId != null ? ApplicationKind.Renewal : ApplicationKind.New) { BusinessName = x.Name })
+                .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => new { a, b.Name, b.OwnerName })
+                .Select(x => new Item(x.a.Id, x.a.BusinessId, x.a.Decision!.Approved ? Outcomes.Approved : Outcomes.Rejected, x.a.Decision.DecidedAt, x.a.KbliCodes, x.a.KecamatanCode, x.a.Decision.RequiredPermits, x.a.Decision.FailedRequirementIds, x.a.Decision.RuleSetHash, x.a.ChangesApplicationId != null ? ApplicationKind.Change : x.a.RenewsPermitId != null ? ApplicationKind.Renewal : ApplicationKind.New) { BusinessName = x.Name, OwnerName = x.OwnerName })
                 .ToListAsync(cancellationToken);
             return new SearchPage(query.Page, query.PageSize, total, items.OrderBy(i => i.DecidedAt).ThenBy(i => i.ApplicationId).ToList());
         }
 
         /// <summary>
-        /// The applications one typed text finds: by the application's reference, the business's NIB or part of its name,
+        /// The applications one typed text finds: by the application's reference, the business's NIB, part of its name or of its owner's name,
         /// the number (or part of it) of a permit the application issued, or the applicant account's whole e-mail address
         /// (every business of that account, as the case page shows the address). Translated to SQL on both providers.
         /// </summary>
@@ -157,7 +160,7 @@ public static class SearchDecisions
             // An e-mail address is compared normalised, as Identity stores it (its index answers); other text finds no account.
             var email = text.Contains('@', StringComparison.Ordinal) ? normalizer.NormalizeEmail(text) : null;
             var owners = db.Users.Where(u => email != null && u.NormalizedEmail == email).Select(u => u.Id);
-            var businessIds = db.Businesses.Where(b => b.Nib == text || b.Name.ToLower().Contains(term) || owners.Contains(b.OwnerId)).Select(b => b.Id);
+            var businessIds = db.Businesses.Where(b => b.Nib == text || b.Name.ToLower().Contains(term) || b.OwnerName.ToLower().Contains(term) || owners.Contains(b.OwnerId)).Select(b => b.Id);
             var permits = db.Permits.Where(p => p.Number.ToLower().Contains(term)).Select(p => p.ApplicationId);
             if (ApplicationReference.IdSuffixOf(text) is { } suffix)
             {
@@ -194,5 +197,5 @@ public static class SearchDecisions
                 return !result.Succeeded ? result.Error!.ToProblem() : csv ? TypedResults.File(ToCsv(result.Value).Content, "text/csv", "decisions.csv") : TypedResults.Ok(result.Value);
             })
             .WithName("SearchDecisions")
-            .WithSummary("Search decisions by business name, NIB, permit number, application reference or the applicant's whole e-mail address (q), local date range, outcome, KBLI, kecamatan, permit type, failed requirement, applicant and kind (new, renewal or change); stable order, paged; format=csv for every match as CSV.");
+            .WithSummary("Search decisions by business name, owner's name, NIB, permit number, application reference or the applicant's whole e-mail address (q), local date range, outcome, KBLI, kecamatan, permit type, failed requirement, applicant and kind (new, renewal or change); stable order, paged; format=csv for every match as CSV.");
 }

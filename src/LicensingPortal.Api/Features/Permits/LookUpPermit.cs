@@ -9,7 +9,14 @@ namespace LicensingPortal.Api.Features.Permits;
 /// <summary>An administrator looks a permit up by its number (before revoking it): the permit, its business and the holder's identity masked.</summary>
 public static class LookUpPermit
 {
-    public sealed record Response(PermitResponse Permit, string BusinessName, string? Holder, DateTimeOffset? RevokedAt, string? RevocationReason);
+    public sealed record Response(PermitResponse Permit, string BusinessName, string? Holder, DateTimeOffset? RevokedAt, string? RevocationReason)
+    {
+        /// <summary>The business's NIB (none before its first approval), so the permit to act on is known by more than a name.</summary>
+        public string? Nib { get; init; }
+
+        /// <summary>The owner's name as registered.</summary>
+        public string OwnerName { get; init; } = string.Empty;
+    }
 
     public sealed record Query(string Number, Language Language) : IQuery<Result<Response>>;
 
@@ -36,7 +43,11 @@ public static class LookUpPermit
                 business.Name,
                 identity is null ? null : FactDefinition.Mask(identity),
                 permit.RevokedAt,
-                permit.RevocationReason);
+                permit.RevocationReason)
+            {
+                Nib = business.Nib,
+                OwnerName = business.OwnerName,
+            };
         }
     }
 

@@ -5,8 +5,8 @@ namespace LicensingPortal.Api.Pages.Admin;
 
 /// <summary>
 /// One staff account (the same use cases as /api/admin/staff/{id}): its roles, state, two-step sign-in and last
-/// sign-in; change its roles, deactivate and reactivate it, invite again when an invitation expired; and its own
-/// changes and sign-ins.
+/// sign-in; change its roles, deactivate (after a confirmation step) and reactivate it, reset its two-step sign-in
+/// (after a confirmation step), invite again when an invitation expired; and its own changes and sign-ins.
 /// </summary>
 public sealed class StafAkunModel : PortalPage
 {
@@ -33,14 +33,34 @@ public sealed class StafAkunModel : PortalPage
     public Task<IActionResult> OnPostRolesAsync(CancellationToken cancellationToken) =>
         ActAsync(new ChangeStaffRoles.Command(UserId, Id, Roles), "Staff.RolesChanged", cancellationToken);
 
+    /// <summary>Set by the confirmation step's button: the first press asks, the second acts.</summary>
+    [BindProperty]
+    public bool Sure { get; set; }
+
+    /// <summary>The action waiting for the administrator's confirmation (<see cref="Deactivating"/> or <see cref="Resetting"/>), if any.</summary>
+    public string? Confirming { get; private set; }
+
+    public const string Deactivating = "Deactivate";
+    public const string Resetting = "ResetTwoFactor";
+
     public Task<IActionResult> OnPostDeactivateAsync(CancellationToken cancellationToken) =>
-        ActAsync(new DeactivateStaff.Command(UserId, Id), "Staff.Deactivated", cancellationToken);
+        Sure ? ActAsync(new DeactivateStaff.Command(UserId, Id), "Staff.Deactivated", cancellationToken) : ConfirmAsync(Deactivating, cancellationToken);
 
     public Task<IActionResult> OnPostReactivateAsync(CancellationToken cancellationToken) =>
         ActAsync(new ReactivateStaff.Command(UserId, Id), "Staff.Reactivated", cancellationToken);
 
     public Task<IActionResult> OnPostResetTwoFactorAsync(CancellationToken cancellationToken) =>
-        ActAsync(new ResetStaffTwoFactor.Command(UserId, Id), "Staff.TwoFactorReset", cancellationToken);
+        Sure ? ActAsync(new ResetStaffTwoFactor.Command(UserId, Id), "Staff.TwoFactorReset", cancellationToken) : ConfirmAsync(Resetting, cancellationToken);
+
+    /// <summary>
+    /// Asks before an action that ends a colleague's sign-ins (they may be at work on a case): the account is named, what
+    /// happens is said, and nothing is done until the button is pressed again; "cancel" goes back to the account.
+    /// </summary>
+    private async Task<IActionResult> ConfirmAsync(string action, CancellationToken cancellationToken)
+    {
+        Confirming = action;
+        return await LoadAsync(cancellationToken) ?? Page();
+    }
 
     /// <summary>Whether the account is the reader's own (no administrator resets their own second factor).</summary>
     public bool Own => Id == UserId;

@@ -48,6 +48,39 @@ public abstract class AuditTests(Portal portal)
         Assert.Equal(["decision", "permit-issued", "submission"], trace.Log.Select(e => e.Type).Distinct().Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The case says what the approval issued and how each permit stands today (a revoked one with its day), and one
+    /// typed text finds a decision by part of its owner's name, the owner named in the result.
+    /// </summary>
+    [Fact]
+    public async Task Trace_ListsThePermitsTheDecisionIssued_AsTheyStandToday_AndTheOwnersNameFindsIt()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        var owner = $"Yosef Taolin {Guid.NewGuid():N}"[..20];
+        var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Owner = new("Ibu " + owner, "5371044107850003", null) });
+        var application = await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()));
+        var issued = application.Permits.Select(p => p.Number).Order(StringComparer.Ordinal).ToList();
+        var revoked = application.Permits[^1];
+        var revocation = await admin.Client.PostAsJsonAsync($"/api/admin/permits/{revoked.Number}/revocation", new { reason = "Usaha tidak sesuai izin." }, TestJson.Options);
+        Assert.True(revocation.IsSuccessStatusCode, await revocation.Content.ReadAsStringAsync());
+
+        var trace = (await officer.Client.GetFromJsonAsync<GetDecisionTrace.Trace>($"/api/audit/decisions/{application.Id}", TestJson.Options))!;
+        var found = (await officer.Client.GetFromJsonAsync<SearchDecisions.SearchPage>($"/api/audit/decisions?q={Uri.EscapeDataString(owner.ToUpperInvariant())}", TestJson.Options))!;
+
+        var permits = trace.Case!.Permits;
+        Assert.Equal(issued, permits.Select(p => p.Number));
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        Assert.All(permits.Where(p => p.Number != revoked.Number), p => Assert.Equal(global::LicensingPortal.Api.Domain.PermitStatus.Active, p.Status));
+        Assert.All(permits.Where(p => p.Number != revoked.Number), p => Assert.Null(p.EndedOn));
+        var ended = permits.Single(p => p.Number == revoked.Number);
+        Assert.Equal((global::LicensingPortal.Api.Domain.PermitStatus.Revoked, today), (ended.Status, ended.EndedOn!.Value));
+        Assert.Equal(revoked.Title, ended.Title);
+        var item = Assert.Single(found.Items);
+        Assert.Equal((application.Id, "Ibu " + owner), (item.ApplicationId, item.OwnerName));
+    }
+
     [Fact]
     public async Task Replay_UnderThePinnedRuleSet_ReproducesTheDecisionExactly()
     {

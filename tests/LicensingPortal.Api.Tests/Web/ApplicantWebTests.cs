@@ -460,6 +460,25 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(Say.Id("Journey.Check.Change"))}\\s+{Regex.Escape(Say.Id("Field.Address"))}$") }).ClickAsync();
             await applicant.ExpectHeadingAsync(Say.Id("Journey.Location.Title"));
 
+            // At the premises, the phone fills in the coordinates with one press, once the browser may tell where it is;
+            // refused, the line says how to allow it or what to copy instead.
+            var coordinates = page.Locator("details:has(#here)");
+            if (await coordinates.GetAttributeAsync("open") is null)
+            {
+                await coordinates.Locator("summary").ClickAsync();
+            }
+
+            var here = page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Location.Here"), Exact = true });
+            await here.ClickAsync();
+            await Assertions.Expect(page.Locator("#here [role=status]")).ToHaveTextAsync(Say.Id("Journey.Location.Here.Denied"));
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.Latitude"), new() { Exact = true })).ToHaveValueAsync(string.Empty);
+            await page.Context.GrantPermissionsAsync(["geolocation"]);
+            await page.Context.SetGeolocationAsync(new Geolocation { Latitude = -10.16123f, Longitude = 123.61871f, Accuracy = 12 });
+            await here.ClickAsync();
+            await Assertions.Expect(page.Locator("#here [role=status]")).ToHaveTextAsync(Say.Id("Journey.Location.Here.Found", 12));
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.Latitude"), new() { Exact = true })).ToHaveValueAsync("-10.16123");
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.Longitude"), new() { Exact = true })).ToHaveValueAsync("123.61871");
+
             // A new address typed, then the pre-check's way to the declarations taken before "continue".
             const string moved = "Jl. Timor Raya No. 7, Oesapa";
             await page.GetByLabel(Say.Id("Field.Address"), new() { Exact = true }).FillAsync(moved);
@@ -468,9 +487,10 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await panel.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Precheck.Fix"))) }).First.ClickAsync();
             await applicant.ExpectHeadingAsync(Say.Id("Journey.Declarations.Title"));
 
-            // The address typed on the way is kept.
+            // The address typed on the way is kept, and the coordinates the phone gave.
             await page.GotoAsync(check);
             await Assertions.Expect(page.Locator("main .govuk-summary-list")).ToContainTextAsync(moved);
+            await Assertions.Expect(page.Locator("main .govuk-summary-list")).ToContainTextAsync("-10.16123");
         });
     }
 

@@ -271,6 +271,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(citizen.Locator("#verification-status")).ToHaveTextAsync(Say.Id("Verify.Status.valid"));
             // What to do when the paper in hand says otherwise: report it, from the help page.
             await Assertions.Expect(citizen.Locator("#compare")).ToContainTextAsync(Say.Id("Verify.Compare"));
+            // The premises it was issued for, to compare with the place: a genuine code copied onto another shop is told by its address.
+            await Assertions.Expect(citizen.Locator("#premises")).ToHaveTextAsync("Jl. Frans Seda No. 12, RT 005/RW 002, Kelurahan Fatululi");
             await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { Name = Say.Id("Verify.CompareReport") })).ToHaveAttributeAsync("href", "/bantuan#kontak");
             await AuditBothLanguagesAsync(citizen);
 
@@ -299,7 +301,13 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await admin.GetByRole(AriaRole.Button, new() { Name = Say.Id("Admin.Revoke.Yes") }).ClickAsync();
             await Assertions.Expect(admin.Locator(".govuk-panel__title")).ToHaveTextAsync(Say.Id("Admin.Revoke.Done"));
 
-            await citizen.ReloadAsync();
+            // A code that matches no permit: maybe a forgery, and where to report it.
+            await citizen.GotoAsync($"/cek-izin/{permit.Number}?kode=bukan-kodenya");
+            await Assertions.Expect(citizen.Locator("#verification-status")).ToHaveTextAsync(Say.Id("Verify.Status.unknown"));
+            await Assertions.Expect(citizen.Locator("#premises")).ToHaveCountAsync(0);
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { Name = Say.Id("Verify.UnknownReport") })).ToHaveAttributeAsync("href", "/bantuan#kontak");
+
+            await citizen.GotoAsync(permit.VerificationUrl);
             await Assertions.Expect(citizen.Locator("#verification-status")).ToHaveTextAsync(Say.Id("Verify.Status.revoked"));
             // A revoked permit's end date is what is printed on it, not a validity it still has.
             await Assertions.Expect(citizen.GetByText(Say.Id("Permits.PrintedValidUntil"), new() { Exact = true })).ToBeVisibleAsync();

@@ -10,7 +10,8 @@ namespace LicensingPortal.Api.Features.Permits;
 /// Public verification, no login: anyone holding a permit (or its QR code) can check that it is genuine and in
 /// force. A wrong code answers "unknown", exactly like a number that does not exist; nothing personal is shown. A
 /// renewed permit names the permit that renews it, a renewal the permit it renews, and a permit a change of the
-/// business replaced the permit issued in its place.
+/// business replaced the permit issued in its place. The premises it was issued for are named (the address and
+/// kelurahan the application gave): a genuine QR code copied onto another shop's wall is told by its place.
 /// </summary>
 public static class VerifyPermit
 {
@@ -44,7 +45,8 @@ public static class VerifyPermit
         string? RenewedBy = null,
         DateOnly? RenewedUntil = null,
         DateOnly? EndedOn = null,
-        string? ReplacedBy = null);
+        string? ReplacedBy = null,
+        string? Premises = null);
 
     public sealed record KbliView(string Code, string Title);
 
@@ -81,6 +83,8 @@ public static class VerifyPermit
             var identity = business.OwnerNik ?? business.Npwp;
             var renewedBy = permit.RenewedByPermitId is { } renewedById ? await db.Permits.AsNoTracking().SingleAsync(p => p.Id == renewedById, cancellationToken) : null;
             var replacedBy = permit.ReplacedByPermitId is { } replacedById ? await db.Permits.AsNoTracking().Where(p => p.Id == replacedById).Select(p => p.Number).SingleAsync(cancellationToken) : null;
+            var premises = await db.Applications.AsNoTracking().Where(a => a.Id == permit.ApplicationId).Select(a => new { a.Address, a.KelurahanCode }).SingleAsync(cancellationToken);
+            var kelurahan = ruleSet is not null && ruleSet.Definition.Kelurahan.TryGetValue(premises.KelurahanCode, out var area) ? area.Name : premises.KelurahanCode;
             var renews = permit.RenewsPermitId is { } renewsId ? await db.Permits.AsNoTracking().Where(p => p.Id == renewsId).Select(p => p.Number).SingleAsync(cancellationToken) : null;
             return new Response(
                 status,
@@ -98,7 +102,8 @@ public static class VerifyPermit
                 renewedBy?.Number,
                 renewedBy?.ValidUntil,
                 (permit.ClosedAt ?? permit.ReplacedAt ?? permit.RevokedAt) is { } endedAt ? Wita.DateOf(endedAt) : null,
-                replacedBy);
+                replacedBy,
+                $"{premises.Address}, Kelurahan {kelurahan}");
         }
     }
 

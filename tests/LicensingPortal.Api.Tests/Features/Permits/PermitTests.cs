@@ -63,6 +63,7 @@ public abstract class PermitTests(Portal portal)
         using var anonymous = portal.Factory.CreateClient();
         var verification = await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(decoded).PathAndQuery, TestJson.Options);
         Assert.Equal("valid", verification!.Status);
+        Assert.Equal("Jl. Frans Seda No. 12, RT 005/RW 002, Kelurahan Fatululi", verification.Premises);
     }
 
     [Fact]
@@ -121,6 +122,7 @@ public abstract class PermitTests(Portal portal)
         var missing = await anonymous.GetFromJsonAsync<VerifyPermit.Response>("/api/verify/9999999999999?code=0123456789abcdef0123", TestJson.Options);
 
         Assert.Equal("unknown", forged!.Status);
+        Assert.Null(forged.Premises);
         Assert.Null(forged.BusinessName);
         Assert.Equal("unknown", missing!.Status);
     }

@@ -8,7 +8,9 @@ namespace LicensingPortal.Api.Features.Reports;
 
 /// <summary>
 /// Public service statistics, no login: per month, per kecamatan and per sector — applications, approval rate —
-/// and median decision time (upper bound of its latency bucket). Counts only, nothing personal; cached and rate-limited.
+/// and median decision time (upper bound of its latency bucket); and the month's reports of a demand for money and how
+/// the inspectorate answered them, so anyone can see whether reports are answered. Counts only, nothing personal;
+/// cached and rate-limited.
 /// </summary>
 public static class ShowPublicStatistics
 {
@@ -17,7 +19,17 @@ public static class ShowPublicStatistics
     /// <summary>A kecamatan (with its name) or a sector: applications decided, approval rate and median decision time.</summary>
     public sealed record Row(string Key, string Name, long Applications, double ApprovalRate, int MedianDecisionMs);
 
-    public sealed record Response(string Month, long Applications, double ApprovalRate, int MedianDecisionMs, IReadOnlyList<Row> ByKecamatan, IReadOnlyList<Row> BySector, IReadOnlyList<ActiveRow>? ActiveBusinesses = null);
+    public sealed record Response(string Month, long Applications, double ApprovalRate, int MedianDecisionMs, IReadOnlyList<Row> ByKecamatan, IReadOnlyList<Row> BySector, IReadOnlyList<ActiveRow>? ActiveBusinesses = null, LevyReportCounts? LevyReports = null);
+
+    /// <summary>
+    /// The reports of a demand for money received in the month (WITA): how many the inspectorate has answered the reporter
+    /// on (a first answer they read), how many it has closed, and the median days from a report to its first answer
+    /// (null when none is answered). Counts only: never what a report says, nor who sent it.
+    /// </summary>
+    public sealed record LevyReportCounts(long Received, long Answered, long Closed, double? MedianDaysToFirstAnswer)
+    {
+        public long Waiting => Received - Answered;
+    }
 
     /// <summary>Businesses active today (with a NIB, not closed) in a kecamatan: where their latest approved application is.</summary>
     public sealed record ActiveRow(string Key, string Name, long Businesses);
@@ -75,7 +87,24 @@ public static class ShowPublicStatistics
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new ActiveRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.LongCount()))
                 .ToList();
-            return new Response(query.Month!, total, ReportQueries.Rate(counts.Where(c => c.Approved).Sum(c => c.Count), total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector), active);
+            return new Response(query.Month!, total, ReportQueries.Rate(counts.Where(c => c.Approved).Sum(c => c.Count), total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector), active, await LevyReportsAsync(first, last, cancellationToken));
+        }
+
+        private async Task<LevyReportCounts> LevyReportsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
+        {
+            var since = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
+            var until = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
+            var reports = await db.LevyReports.AsNoTracking().Where(r => r.ReceivedAt >= since && r.ReceivedAt < until)
+                .Select(r => new { r.Id, r.ReceivedAt, r.Status }).ToListAsync(cancellationToken);
+            var ids = reports.Select(r => r.Id).ToList();
+            // The inspectorate's answers the reporter reads (not its own notes, nor what the reporter added), first of each.
+            var firstAnswers = (await db.LevyReportAnswers.AsNoTracking().Where(a => ids.Contains(a.ReportId) && a.InspectorId != null && a.ForReporter)
+                    .Select(a => new { a.ReportId, a.At }).ToListAsync(cancellationToken))
+                .GroupBy(a => a.ReportId)
+                .ToDictionary(g => g.Key, g => g.Min(a => a.At));
+            var days = reports.Where(r => firstAnswers.ContainsKey(r.Id)).Select(r => (firstAnswers[r.Id] - r.ReceivedAt).TotalDays).Order().ToList();
+            double? median = days.Count == 0 ? null : days.Count % 2 == 1 ? days[days.Count / 2] : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2;
+            return new LevyReportCounts(reports.Count, days.Count, reports.Count(r => r.Status == LevyReportStatus.Closed), median is { } m ? Math.Round(m, 1) : null);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
 
@@ -49,6 +50,51 @@ public abstract class LevyReportTests(Portal portal)
         using var applicant = await portal.ApplicantAsync();
         await Problems.AssertAsync(await applicant.Client.GetAsync("/api/inspectorate/levy-reports"), HttpStatusCode.Forbidden, "forbidden");
         await Problems.AssertAsync(await portal.Client.GetAsync("/api/inspectorate/levy-reports"), HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    /// <summary>
+    /// The public statistics count the month's reports and how the inspectorate answered them (a first answer the
+    /// reporter reads; the inspectorate's own note is not one), and say nothing of what a report says.
+    /// </summary>
+    [Fact]
+    public async Task PublicStatistics_CountTheMonthsReports_AndWhetherTheyWereAnswered_NothingOfWhatTheySay()
+    {
+        var month = global::LicensingPortal.Api.Domain.Wita.Today(TimeProvider.System).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        // The statistics are cached for five minutes by language: each read names its language differently, so each is fresh.
+        async Task<(ShowPublicStatistics.LevyReportCounts Counts, string Json)> ReadAsync(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/public/statistics?month={month}") { Headers = { { "Accept-Language", language } } };
+            var json = await (await portal.Client.SendAsync(request)).Content.ReadAsStringAsync();
+            return (System.Text.Json.JsonSerializer.Deserialize<ShowPublicStatistics.Response>(json, TestJson.Options)!.LevyReports!, json);
+        }
+
+        var (before, _) = await ReadAsync("id-ID, id;q=0.9");
+        using var reporter = await portal.ApplicantAsync();
+        using var inspector = await portal.StaffAsync(Roles.Inspector);
+        const string Secret = "Petugas loket meminta Rp250.000 untuk tanda tangan.";
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var sent = await reporter.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = Secret, amountAsked = 250_000 });
+            Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+            ids.Add((string)(await sent.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+        }
+
+        // One answered and closed, one only noted by the inspectorate (the reporter reads nothing yet), one not touched.
+        var answered = await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{ids[0]}/answers", new { status = "closed", message = "Sudah kami tindak lanjuti." });
+        Assert.True(answered.IsSuccessStatusCode, await answered.Content.ReadAsStringAsync());
+        var noted = await inspector.Client.PostAsJsonAsync($"/api/inspectorate/levy-reports/{ids[1]}/answers", new { message = "Cek jadwal petugas.", @internal = true });
+        Assert.True(noted.IsSuccessStatusCode, await noted.Content.ReadAsStringAsync());
+
+        var (after, json) = await ReadAsync("id-ID, id;q=0.8");
+
+        Assert.Equal(before.Received + 3, after.Received);
+        Assert.Equal(before.Answered + 1, after.Answered);
+        Assert.Equal(before.Waiting + 2, after.Waiting);
+        Assert.Equal(before.Closed + 1, after.Closed);
+        Assert.InRange(after.MedianDaysToFirstAnswer!.Value, 0, 31);
+        Assert.DoesNotContain("250.000", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("loket", json, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -112,6 +112,12 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
                 await Assertions.Expect(sent).ToHaveAttributeAsync("href", $"/pemohon/permohonan/{approved.Id}");
             }
 
+            // An activity not found after trying: it may not be listed yet, and help is a message away, not at the counter.
+            await page.GotoAsync(Pages.Pemohon.Draf.Urls.Step(draft.Id, ApplicationSteps.Activities) + "?q=tenun+ikat+sutra");
+            await Assertions.Expect(page.Locator("#not-listed")).ToContainTextAsync(S("Journey.Activities.NotListed"));
+            await Assertions.Expect(page.Locator("#not-listed a")).ToHaveAttributeAsync("href", "/bantuan#kontak");
+            await ReadHereAsync(page, "step-kegiatan-none", language, problems);
+
             // A signed-in reporter reads before the form, beside "you need not give your name", that the report is kept
             // with the account and how to report without it.
             await page.GotoAsync("/lapor");

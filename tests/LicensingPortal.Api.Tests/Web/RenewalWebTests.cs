@@ -54,6 +54,10 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             await ReadablePagesTests.ReadHereAsync(page, "renewal-approved", language, problems);
             var renewedNumber = (await page.Locator(".govuk-summary-card .govuk-summary-list__value").First.InnerTextAsync()).Trim();
             Assert.NotEqual(hygiene.Number, renewedNumber);
+            // The health office's visit is said, and that it is no occasion for money, with the way to report a demand.
+            var inspection = page.Locator(".govuk-summary-card .kupang-inspection");
+            await Assertions.Expect(inspection).ToContainTextAsync(Say.In(language, "Decision.Inspected.PB-UMKU-SLHS"));
+            await Assertions.Expect(inspection.GetByRole(AriaRole.Link, new() { Name = Say.In(language, "Permits.Inspection.Report") })).ToHaveAttributeAsync("href", "/lapor");
             // What next: keep the old one up until it ends, the new one from the day after (not "put it up now").
             var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
             await Assertions.Expect(page.Locator("#next-renewal")).ToHaveTextAsync(Say.In(language, "Decision.NextRenewal", until.AddDays(1).ToString("d MMMM yyyy", culture), until.ToString("d MMMM yyyy", culture)));

@@ -473,6 +473,11 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await Assertions.Expect(page.Locator("#here [role=status]")).ToHaveTextAsync(Say.Id("Journey.Location.Here.Denied"));
             await Assertions.Expect(page.GetByLabel(Say.Id("Field.Latitude"), new() { Exact = true })).ToHaveValueAsync(string.Empty);
             await page.Context.GrantPermissionsAsync(["geolocation"]);
+            // A position known only roughly (a guess from the network) is not written in.
+            await page.Context.SetGeolocationAsync(new Geolocation { Latitude = -10.15f, Longitude = 123.6f, Accuracy = 2500 });
+            await here.ClickAsync();
+            await Assertions.Expect(page.Locator("#here [role=status]")).ToHaveTextAsync(Say.Id("Journey.Location.Here.Rough", 2500));
+            await Assertions.Expect(page.GetByLabel(Say.Id("Field.Latitude"), new() { Exact = true })).ToHaveValueAsync(string.Empty);
             await page.Context.SetGeolocationAsync(new Geolocation { Latitude = -10.16123f, Longitude = 123.61871f, Accuracy = 12 });
             await here.ClickAsync();
             await Assertions.Expect(page.Locator("#here [role=status]")).ToHaveTextAsync(Say.Id("Journey.Location.Here.Found", 12));

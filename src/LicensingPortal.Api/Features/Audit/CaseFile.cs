@@ -24,10 +24,11 @@ public sealed record CaseFile(
     public sealed record AttachedDocument(Guid Id, string Kind, string FileName, long SizeBytes, DateTimeOffset UploadedAt);
 
     /// <summary>
-    /// A permit the decision issued, as it stands today: its title, its status, when it is valid, the day it ended (revoked,
-    /// closed or replaced) and the number of the permit that followed it (its renewal or its replacement), if any.
+    /// A permit the decision issued, as it stands today: its title, its status (in force only later, for a renewal waiting
+    /// for the permit it renews to end), when it is valid, the day it ended (revoked, closed or replaced), and the numbers
+    /// of the permit that renewed it and of the one that replaced it, if any.
     /// </summary>
-    public sealed record IssuedPermit(string Number, string Type, string Title, PermitStatus Status, DateOnly ValidFrom, DateOnly? ValidUntil, DateOnly? EndedOn, string? FollowedBy);
+    public sealed record IssuedPermit(string Number, string Type, string Title, PermitStatus Status, DateOnly ValidFrom, DateOnly? ValidUntil, DateOnly? EndedOn, string? RenewedBy, string? ReplacedBy, bool StartsLater = false);
 
     /// <summary>The permits the decision issued, by number (none for a refusal).</summary>
     public IReadOnlyList<IssuedPermit> Permits { get; init; } = [];
@@ -71,7 +72,9 @@ public sealed record CaseFile(
                 p.ValidFrom,
                 p.ValidUntil,
                 (p.RevokedAt ?? p.ClosedAt ?? p.ReplacedAt) is { } ended ? Wita.DateOf(ended) : null,
-                (p.RenewedByPermitId ?? p.ReplacedByPermitId) is { } next ? followers.GetValueOrDefault(next) : null)).ToList(),
+                p.RenewedByPermitId is { } renewal ? followers.GetValueOrDefault(renewal) : null,
+                p.ReplacedByPermitId is { } successor ? followers.GetValueOrDefault(successor) : null,
+                p.StartsAfter(today))).ToList(),
         };
     }
 }

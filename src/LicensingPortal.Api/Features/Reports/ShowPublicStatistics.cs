@@ -24,7 +24,9 @@ public static class ShowPublicStatistics
     /// <summary>
     /// The reports of a demand for money received in the month (WITA): how many the inspectorate has answered the reporter
     /// on (a first answer they read), how many it has closed, and the median days from a report to its first answer
-    /// (null when none is answered). Counts only: never what a report says, nor who sent it.
+    /// among those answered (null when none is). Counts only: never what a report says, nor who sent it; and only for a
+    /// month that is over (null before), so that whoever a report is about cannot tell from the day a count went up who
+    /// made it.
     /// </summary>
     public sealed record LevyReportCounts(long Received, long Answered, long Closed, double? MedianDaysToFirstAnswer)
     {
@@ -87,7 +89,7 @@ public static class ShowPublicStatistics
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new ActiveRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.LongCount()))
                 .ToList();
-            return new Response(query.Month!, total, ReportQueries.Rate(counts.Where(c => c.Approved).Sum(c => c.Count), total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector), active, await LevyReportsAsync(first, last, cancellationToken));
+            return new Response(query.Month!, total, ReportQueries.Rate(counts.Where(c => c.Approved).Sum(c => c.Count), total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector), active, last < Wita.Today(time) ? await LevyReportsAsync(first, last, cancellationToken) : null);
         }
 
         private async Task<LevyReportCounts> LevyReportsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)

@@ -2,8 +2,13 @@
 // at the premises, instead of copying two numbers from a map. Shown only where the browser can tell its location;
 // without this script (or when it cannot) the fields are typed as the hint says. The words come from the page
 // (data-*), in its language; the status line is read out (role="status").
+// A position known only roughly (a computer's guess from its network) is not written in: the line says to try at the
+// premises, outdoors, or to copy the numbers.
+const roughest = 100
+
 export function enhance (element) {
-  if (!('geolocation' in navigator)) return
+  // Only over HTTPS does a browser tell a page where it is; elsewhere it refuses as if the owner had.
+  if (!('geolocation' in navigator) || !window.isSecureContext) return
   const form = element.closest('form')
   const latitude = form?.querySelector('input[name="Latitude"]')
   const longitude = form?.querySelector('input[name="Longitude"]')
@@ -19,20 +24,30 @@ export function enhance (element) {
     input.dispatchEvent(new Event('change', { bubbles: true }))
   }
 
+  // While it looks, the button says so and ignores presses, keeping the focus (a disabled button would drop it).
+  let looking = false
+  const done = text => {
+    looking = false
+    button.removeAttribute('aria-disabled')
+    say(text)
+  }
   button.addEventListener('click', () => {
-    button.disabled = true
+    if (looking) return
+    looking = true
+    button.setAttribute('aria-disabled', 'true')
     say(element.dataset.finding)
     navigator.geolocation.getCurrentPosition(
       position => {
+        const metres = Math.max(1, Math.round(position.coords.accuracy))
+        if (metres > roughest) {
+          done(element.dataset.rough.replace('{0}', metres))
+          return
+        }
         put(latitude, position.coords.latitude)
         put(longitude, position.coords.longitude)
-        button.disabled = false
-        say(element.dataset.found.replace('{0}', Math.max(1, Math.round(position.coords.accuracy))))
+        done(element.dataset.found.replace('{0}', metres))
       },
-      error => {
-        button.disabled = false
-        say(error.code === error.PERMISSION_DENIED ? element.dataset.denied : element.dataset.failed)
-      },
+      error => done(error.code === error.PERMISSION_DENIED ? element.dataset.denied : element.dataset.failed),
       { enableHighAccuracy: true, timeout: 20000, maximumAge: 0 })
   })
 }

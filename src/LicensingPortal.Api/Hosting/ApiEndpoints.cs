@@ -39,10 +39,12 @@ public static class ApiEndpoints
         ResetPassword.Map(publicAccounts);
         AcceptInvitation.Map(publicAccounts);
         ConfirmEmail.Map(accounts.MapGroup(string.Empty).AllowAnonymous());
+        ConfirmEmailChange.Map(publicAccounts);
         var ownAccount = accounts.MapGroup(string.Empty).RequireAuthorization(Policies.Account);
         GetAccountInfo.Map(ownAccount);
         LogOut.Map(ownAccount);
         ChangePassword.Map(ownAccount).RequireRateLimiting(AuthSetup.AuthLimit);
+        ChangeEmail.Map(ownAccount).RequireRateLimiting(AuthSetup.AuthLimit);
         EndOtherSessions.Map(ownAccount);
         ListMySessions.Map(ownAccount);
         GetTwoFactor.Map(ownAccount);

@@ -54,7 +54,13 @@ public enum AccountEmailKind
     ResetPasswordCode,
     StaffInvitation,
     PasswordChanged,
+
+    /// <summary>To the address asked for: the link that makes it the account's address.</summary>
+    ChangeEmailLink,
+
+    /// <summary>To the account's address: someone asked to change it (<see cref="AccountEmail.NewAddress"/>), and how to stop it.</summary>
+    EmailChangeAsked,
 }
 
 /// <summary>The payload of an account e-mail: to whom, the link or code it carries, and the code again for those who type it (API clients).</summary>
-public sealed record AccountEmail(AccountEmailKind Kind, string Address, string LinkOrCode, string? Code = null);
+public sealed record AccountEmail(AccountEmailKind Kind, string Address, string LinkOrCode, string? Code = null, string? NewAddress = null);

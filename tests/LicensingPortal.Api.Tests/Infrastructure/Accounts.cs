@@ -23,13 +23,19 @@ public static class Accounts
     public const string Password = "Rahasia-Uji-2026";
 
     /// <summary>
+    /// A unique part for a test's e-mail address, in letters that are no hex digits (g to v): the security page shows
+    /// the account's address, and a person's address has no run of hex digits the readable-pages check would flag.
+    /// </summary>
+    public static string Unique() => string.Concat(Guid.NewGuid().ToByteArray().Select(b => $"{(char)('g' + (b >> 4))}{(char)('g' + (b & 15))}"));
+
+    /// <summary>
     /// Creates a confirmed account (as an admin or the seeds would) and logs in through the API for a bearer token; a
     /// staff account has two-step sign-in on with a key of its own, and logs in with a code computed from it.
     /// </summary>
     public static async Task<Account> CreateAsync<TEntry>(WebApplicationFactory<TEntry> factory, string role)
         where TEntry : class
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        var email = $"{role.ToLowerInvariant()}-{Unique()}@example.com";
         Guid id;
         string? key = null;
         await using (var scope = factory.Services.CreateAsyncScope())

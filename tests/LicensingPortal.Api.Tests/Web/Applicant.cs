@@ -41,7 +41,7 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
     /// <summary>Registers from the start page, confirms from the e-mail in the pickup folder, and signs in.</summary>
     public async Task RegisterConfirmAndSignInAsync()
     {
-        Email = $"pemohon-{Guid.NewGuid():N}@example.com";
+        Email = $"pemohon-{Accounts.Unique()}@example.com";
         await Page.GotoAsync("/");
         await ClickLinkAsync("Start.Register");
         await ExpectHeadingAsync(S("Register.Title"));

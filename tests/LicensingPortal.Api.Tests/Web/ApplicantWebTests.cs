@@ -653,7 +653,8 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
 
     /// <summary>
     /// An applicant who once signed in at an internet café signs that device out from the security page, then changes
-    /// the password there: this device stays signed in each time, the other one lands on the sign-in page.
+    /// the password there: this device stays signed in each time, the other one lands on the sign-in page; then moves
+    /// the account to their own e-mail address, by the link sent there.
     /// </summary>
     [Fact]
     public async Task AccountSecurity_SignsOtherDevicesOut_AndChangesThePassword_ThisDeviceStaysSignedIn()
@@ -709,6 +710,26 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await applicant.ExpectHeadingAsync(Say.Id("Dashboard.Title"));
             await cafe.GotoAsync("/pemohon");
             await Assertions.Expect(cafe.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("SignIn.Title"));
+
+            // The account was opened with the helper's address: the owner moves it to their own. A link goes there;
+            // opened, it shows the address and asks; once pressed, the account signs in with the new address.
+            var own = $"pemilik-{Guid.NewGuid():N}@example.com";
+            await page.GotoAsync("/akun/keamanan");
+            await page.GetByLabel(Say.Id("ChangeEmail.NewEmail"), new() { Exact = true }).FillAsync(own);
+            await page.GetByLabel(Say.Id("ChangeEmail.Password"), new() { Exact = true }).FillAsync("Sandi-Baru-Kupang-2027");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("ChangeEmail.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(Say.Id("ChangeEmail.Sent", own));
+            var link = await Mailbox.LinkAsync(portal.DataDirectory, own, "/akun/ganti-email");
+            await page.GotoAsync(new Uri(link).PathAndQuery);
+            await Assertions.Expect(page.Locator("#new-email")).ToHaveTextAsync(own);
+            await Axe.AssertNoSeriousViolationsAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("ChangeEmail.Confirm.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(Say.Id("ChangeEmail.Done"));
+            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("SignIn.Title"), Exact = true }).ClickAsync();
+            await page.GetByLabel(Say.Id("Field.Email"), new() { Exact = true }).FillAsync(own);
+            await page.GetByLabel(Say.Id("Field.Password"), new() { Exact = true }).FillAsync("Sandi-Baru-Kupang-2027");
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("SignIn.Button"), Exact = true }).ClickAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Dashboard.Title"));
         });
     }
 

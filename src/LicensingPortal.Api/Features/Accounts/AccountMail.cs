@@ -42,6 +42,24 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
         Raise(user, new AccountEmail(AccountEmailKind.PasswordChanged, user.Email!, $"{address.BaseUrl()}{ForgotPath}"));
     }
 
+    /// <summary>Where the link to a new address leads; the page sends <see cref="ConfirmEmailChange"/> with what it carries.</summary>
+    public const string ChangeEmailPath = "/akun/ganti-email";
+
+    /// <summary>Where the notice of an asked change sends an owner who did not ask: a new password stops the request.</summary>
+    public const string SecurityPath = "/akun/keamanan#sandi";
+
+    /// <summary>
+    /// The link that makes <paramref name="newAddress"/> the account's address, sent there (only its owner can open it);
+    /// and a notice to the account's address, which says how to stop a change its owner did not ask for.
+    /// </summary>
+    public async Task SendEmailChangeAsync(ApplicationUser user, string newAddress)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var code = Encode(await users.GenerateChangeEmailTokenAsync(user, newAddress));
+        Raise(user, new AccountEmail(AccountEmailKind.ChangeEmailLink, newAddress, $"{address.BaseUrl()}{ChangeEmailPath}?userId={user.Id}&email={Uri.EscapeDataString(newAddress)}&code={code}"));
+        Raise(user, new AccountEmail(AccountEmailKind.EmailChangeAsked, user.Email!, $"{address.BaseUrl()}{SecurityPath}", NewAddress: newAddress));
+    }
+
     /// <summary>Where an invitation's link leads; the page sends <see cref="AcceptInvitation"/> with the code it carries.</summary>
     public const string InvitationPath = "/akun/undangan";
 

@@ -44,22 +44,14 @@ public static class ChangePassword
 
             if (await users.IsLockedOutAsync(user))
             {
-                return new Error(ErrorCodes.TooManyWrongPasswords, StatusCodes.Status429TooManyRequests, "Too many wrong passwords.", Texts.Get("Validation.CurrentPasswordLocked"),
-                    new Dictionary<string, string[]> { ["currentPassword"] = [Texts.Get("Validation.CurrentPasswordLocked")] });
+                return CurrentPassword.Locked;
             }
 
             var changed = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
             if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
                 // Five in a row lock the account, and end this sign-in: a stolen session does not go on guessing.
-                await users.AccessFailedAsync(user);
-                if (await users.IsLockedOutAsync(user))
-                {
-                    await sessions.EndAsync(command.Account, cancellationToken);
-                }
-
-                return new Error(ErrorCodes.CurrentPasswordWrong, StatusCodes.Status400BadRequest, Error.InvalidTitle, Texts.Get("Validation.CurrentPasswordWrong"),
-                    new Dictionary<string, string[]> { ["currentPassword"] = [Texts.Get("Validation.CurrentPasswordWrong")] });
+                return await CurrentPassword.WrongAsync(users, sessions, user, command.Account, cancellationToken);
             }
 
             if (changed.Errors.Any() && changed.Errors.All(e => e.Code.StartsWith("Password", StringComparison.Ordinal)))

@@ -5,7 +5,7 @@ using MimeKit;
 
 namespace LicensingPortal.Api.Features.Notifications;
 
-/// <summary>Account e-mails (confirm the address, reset the password, an invitation, a changed password) in the account's language, from the resource files.</summary>
+/// <summary>Account e-mails (confirm the address, reset the password, an invitation, a changed password, a change of address asked for) in the account's language, from the resource files.</summary>
 public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOptions> options)
 {
     public async Task<MimeMessage> ComposeAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -23,6 +23,8 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
             AccountEmailKind.ResetPasswordLink => "Reset",
             AccountEmailKind.StaffInvitation => "Invite",
             AccountEmailKind.PasswordChanged => "Changed",
+            AccountEmailKind.ChangeEmailLink => "EmailLink",
+            AccountEmailKind.EmailChangeAsked => "EmailAsked",
             _ => "Code",
         };
         var (subject, intro) = (Text($"Email.Account.{kind}.Subject"), Text($"Email.Account.{kind}.Intro"));
@@ -30,6 +32,10 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
         {
             // When it happened, in WITA, so the owner can tell whether it was them.
             intro = string.Format(culture, intro, Cultures.WitaIn(culture, message.CreatedAt));
+        }
+        else if (email.Kind == AccountEmailKind.EmailChangeAsked)
+        {
+            intro = string.Format(culture, intro, Cultures.WitaIn(culture, message.CreatedAt), email.NewAddress);
         }
 
 

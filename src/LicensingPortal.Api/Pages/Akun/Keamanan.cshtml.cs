@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace LicensingPortal.Api.Pages.Akun;
 
 /// <summary>
-/// Keeping one's own account safe (the same use cases as POST /api/auth/manage/password and
-/// /api/auth/sessions/end-others): change the password, sign out of every other device, and two-step sign-in's state.
+/// Keeping one's own account safe (the same use cases as POST /api/auth/manage/password, /api/auth/manage/email and
+/// /api/auth/sessions/end-others): change the password, change the account's address (applicants), sign out of every
+/// other device, and two-step sign-in's state.
 /// </summary>
 [Authorize(Policy = Policies.AccountPages)]
 public sealed class KeamananModel : PortalPage
@@ -24,6 +25,24 @@ public sealed class KeamananModel : PortalPage
     [BindProperty]
     public string? NewPassword { get; set; }
 
+    /// <summary>The address asked for, and the current password given with it (a form of its own).</summary>
+    [BindProperty]
+    public string? NewEmail { get; set; }
+
+    [BindProperty]
+    public string? EmailPassword { get; set; }
+
+    private static readonly Dictionary<string, string> EmailFields = new(StringComparer.Ordinal)
+    {
+        ["newEmail"] = nameof(NewEmail),
+        ["currentPassword"] = nameof(EmailPassword),
+    };
+
+    private const string SentToKey = "Keamanan.EmailKe";
+
+    /// <summary>Where the link to a new address went, said once after the redirect.</summary>
+    public string? SentTo { get; private set; }
+
     private const string DoneKey = "Keamanan.Selesai";
 
     /// <summary>What was just done, said once after the redirect: "sandi" after a changed password, "perangkat" after signing out elsewhere.</summary>
@@ -39,6 +58,7 @@ public sealed class KeamananModel : PortalPage
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Done = TempData[DoneKey] as string;
+        SentTo = TempData[SentToKey] as string;
         return await ShowAsync(cancellationToken);
     }
 
@@ -55,6 +75,25 @@ public sealed class KeamananModel : PortalPage
         await SignInAsync(result.Value.SignedIn);
         TempData[DoneKey] = "sandi";
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEmailAsync(CancellationToken cancellationToken)
+    {
+        var result = await Sender.Send(new ChangeEmail.Command(User, NewEmail ?? string.Empty, EmailPassword ?? string.Empty), cancellationToken);
+        if (!result.Succeeded)
+        {
+            if (result.Error!.Errors is null)
+            {
+                return Failure(result.Error);
+            }
+
+            ShowErrors(result.Error, EmailFields);
+            return await ShowAsync(cancellationToken);
+        }
+
+        TempData[DoneKey] = "email";
+        TempData[SentToKey] = result.Value.SentTo;
+        return RedirectToPage(null, null, "email");
     }
 
     public async Task<IActionResult> OnPostOthersAsync(CancellationToken cancellationToken)

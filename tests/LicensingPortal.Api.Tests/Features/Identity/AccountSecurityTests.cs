@@ -55,6 +55,70 @@ public abstract partial class AccountTests
         Assert.DoesNotContain(NewPassword, message.TextBody, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An owner whose account a broker opened with the broker's address takes it back: the link goes to the new address
+    /// and nothing changes until it is opened; the old address hears of the request; the link makes the new address the
+    /// account's sign-in, once, and every sign-in ends. An address another account has is refused at the link; a staff
+    /// account's address is not changed this way.
+    /// </summary>
+    [Fact]
+    public async Task ChangeEmail_SendsALinkToTheNewAddress_TellsTheOldOne_AndTheLinkMakesItTheSignIn_Once()
+    {
+        using var account = await portal.ApplicantAsync();
+        var newEmail = $"pemilik-{Guid.NewGuid():N}@example.com";
+        await Problems.AssertAsync(await account.Client.PostAsJsonAsync("/api/auth/manage/email", new { newEmail, currentPassword = "Salah-Sandi-Kupang-2026" }), HttpStatusCode.BadRequest, "current_password_wrong");
+        await Problems.AssertAsync(await account.Client.PostAsJsonAsync("/api/auth/manage/email", new { newEmail = account.Email.ToUpperInvariant(), currentPassword = account.Password }), HttpStatusCode.BadRequest, "validation_failed");
+
+        var asked = await account.Client.PostAsJsonAsync("/api/auth/manage/email", new { newEmail, currentPassword = account.Password });
+
+        Assert.True(asked.StatusCode == HttpStatusCode.Accepted, await asked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync("/api/businesses")).StatusCode);
+        var link = await MailToAsync(newEmail);
+        Assert.Equal(Say.Id("Email.Account.EmailLink.Subject"), link.Subject);
+        var notice = await MailToAsync(account.Email);
+        Assert.Equal(Say.Id("Email.Account.EmailAsked.Subject"), notice.Subject);
+        Assert.Contains(newEmail, notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/akun/keamanan#sandi", notice.TextBody, StringComparison.Ordinal);
+        var url = new Uri(System.Text.RegularExpressions.Regex.Match(link.TextBody ?? string.Empty, @"https?://\S+/akun/ganti-email\?\S+").Value);
+        Assert.StartsWith("?userId=", url.Query, StringComparison.Ordinal);
+
+        await Problems.AssertAsync(await portal.Client.PostAsync(url.Query.Replace("code=", "code=AAAA", StringComparison.Ordinal).Insert(0, "/api/auth/confirmEmailChange"), null), HttpStatusCode.BadRequest, "confirmation_invalid");
+        var confirmed = await portal.Client.PostAsync("/api/auth/confirmEmailChange" + url.Query, null);
+
+        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await account.Client.GetAsync("/api/businesses")).StatusCode);
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = account.Password }), HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(portal.Client, newEmail, account.Password)));
+        await Problems.AssertAsync(await portal.Client.PostAsync("/api/auth/confirmEmailChange" + url.Query, null), HttpStatusCode.BadRequest, "confirmation_invalid");
+
+        // Another account's address: asked for (nothing tells the asker it is taken), refused at the link.
+        using var other = await portal.ApplicantAsync();
+        using var taker = await portal.ApplicantAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await taker.Client.PostAsJsonAsync("/api/auth/manage/email", new { newEmail = other.Email, currentPassword = taker.Password })).StatusCode);
+        var takenLink = (await MailsToAsync(other.Email)).Single(m => m.Subject == Say.Id("Email.Account.EmailLink.Subject"));
+        var takenQuery = new Uri(System.Text.RegularExpressions.Regex.Match(takenLink.TextBody ?? string.Empty, @"https?://\S+/akun/ganti-email\?\S+").Value).Query;
+        await Problems.AssertAsync(await portal.Client.PostAsync("/api/auth/confirmEmailChange" + takenQuery, null), HttpStatusCode.Conflict, "email_taken");
+        Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(portal.Client, taker.Email, taker.Password)));
+
+        using var officer = await portal.StaffAsync(Api.Infrastructure.Auth.Roles.Officer);
+        await Problems.AssertAsync(await officer.Client.PostAsJsonAsync("/api/auth/manage/email", new { newEmail = $"lain-{Guid.NewGuid():N}@example.com", currentPassword = officer.Password }), HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    private async Task<IReadOnlyList<MimeKit.MimeMessage>> MailsToAsync(string address)
+    {
+        await Eventually.TrueAsync(() => portal.Smtp.ReceivedEmail.Any(m => m.ToAddresses.Any(a => a.Address == address)), $"an e-mail to {address} arrives");
+        var messages = new List<MimeKit.MimeMessage>();
+        foreach (var mail in portal.Smtp.ReceivedEmail.Where(m => m.ToAddresses.Any(a => a.Address == address)))
+        {
+            using var raw = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data));
+            messages.Add(await MimeKit.MimeMessage.LoadAsync(raw));
+        }
+
+        return messages;
+    }
+
+    private async Task<MimeKit.MimeMessage> MailToAsync(string address) => Assert.Single(await MailsToAsync(address));
+
     [Fact]
     public async Task ChangePassword_WithAWrongCurrentOne_IsRefusedAtThatField_FiveLockTheAccount_AndEndThatSignIn()
     {

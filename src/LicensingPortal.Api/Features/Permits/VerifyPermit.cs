@@ -69,7 +69,12 @@ public static class VerifyPermit
                 return new Response(Unknown, query.Number, null, null, null, null, null, null, null, null);
             }
 
-            var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == permit.BusinessId, cancellationToken);
+            // The business and the premises the permit was issued for, in one query.
+            var issuedTo = await (from b in db.Businesses.AsNoTracking()
+                                  from a in db.Applications.AsNoTracking()
+                                  where b.Id == permit.BusinessId && a.Id == permit.ApplicationId
+                                  select new { Business = b, a.Address, a.KelurahanCode }).SingleAsync(cancellationToken);
+            var business = issuedTo.Business;
             var today = Wita.Today(time);
             var ruleSet = rules.InForceOn(today);
             var status = permit.StartsAfter(today) ? Upcoming : permit.StatusOn(today) switch
@@ -83,8 +88,7 @@ public static class VerifyPermit
             var identity = business.OwnerNik ?? business.Npwp;
             var renewedBy = permit.RenewedByPermitId is { } renewedById ? await db.Permits.AsNoTracking().SingleAsync(p => p.Id == renewedById, cancellationToken) : null;
             var replacedBy = permit.ReplacedByPermitId is { } replacedById ? await db.Permits.AsNoTracking().Where(p => p.Id == replacedById).Select(p => p.Number).SingleAsync(cancellationToken) : null;
-            var premises = await db.Applications.AsNoTracking().Where(a => a.Id == permit.ApplicationId).Select(a => new { a.Address, a.KelurahanCode }).SingleAsync(cancellationToken);
-            var kelurahan = ruleSet is not null && ruleSet.Definition.Kelurahan.TryGetValue(premises.KelurahanCode, out var area) ? area.Name : premises.KelurahanCode;
+            var kelurahan = ruleSet is not null && ruleSet.Definition.Kelurahan.TryGetValue(issuedTo.KelurahanCode, out var area) ? area.Name : issuedTo.KelurahanCode;
             var renews = permit.RenewsPermitId is { } renewsId ? await db.Permits.AsNoTracking().Where(p => p.Id == renewsId).Select(p => p.Number).SingleAsync(cancellationToken) : null;
             return new Response(
                 status,
@@ -103,7 +107,7 @@ public static class VerifyPermit
                 renewedBy?.ValidUntil,
                 (permit.ClosedAt ?? permit.ReplacedAt ?? permit.RevokedAt) is { } endedAt ? Wita.DateOf(endedAt) : null,
                 replacedBy,
-                $"{premises.Address}, Kelurahan {kelurahan}");
+                $"{issuedTo.Address}, Kelurahan {kelurahan}");
         }
     }
 

@@ -80,6 +80,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<LevyReportEvidence> LevyReportEvidence => Set<LevyReportEvidence>();
 
+    public DbSet<Objection> Objections => Set<Objection>();
+
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
 
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
@@ -364,6 +366,20 @@ public abstract class LicensingDbContext(DbContextOptions options)
             entry.Property(e => e.Type).HasMaxLength(40);
             entry.Property(e => e.PayloadSha256).HasMaxLength(64);
             entry.HasIndex(e => e.SubjectId);
+        });
+
+        builder.Entity<Objection>(objection =>
+        {
+            objection.ToTable("objections");
+            objection.HasKey(o => o.Id);
+            objection.Property(o => o.Reason).HasMaxLength(Objection.ReasonMaxLength);
+            objection.Property(o => o.Answer).HasMaxLength(Objection.AnswerMaxLength);
+            objection.Property(o => o.Outcome).HasConversion<string>().HasMaxLength(20);
+            objection.Ignore(o => o.IsAnswered);
+            // One objection an application: a second sending, at once or later, finds the first.
+            objection.HasIndex(o => o.ApplicationId).IsUnique();
+            objection.HasIndex(o => new { o.AnsweredAt, o.AnswerDueOn });
+            objection.HasOne<PermitApplication>().WithMany().HasForeignKey(o => o.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<DecisionNote>(note =>

@@ -101,6 +101,9 @@ public enum NoticeMail
     Decision,
     Account,
     Permit,
+
+    /// <summary>The answer to an objection (<see cref="ObjectionPayload"/>).</summary>
+    Objection,
 }
 
 /// <summary>What a kind of notice is about, so a page can link to it.</summary>
@@ -112,6 +115,9 @@ public enum NoticeSubject
 
     /// <summary>A report of a demand for money, which its reporter reads at /lapor.</summary>
     LevyReport,
+
+    /// <summary>The objection to an application's refusal (the subject is the application), read on its own page.</summary>
+    Objection,
 }
 
 /// <summary>
@@ -131,7 +137,10 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     /// <summary>The inspectorate answered a report of a demand for money: in the inbox only, since an e-mail or webhook about it may be read by others.</summary>
     public static readonly NoticeKind LevyReportAnswered = new("levy-report-answered", NoticeSubject.LevyReport, NoticeMail.None, "LevyAnswered");
 
-    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered];
+    /// <summary>A licensing officer answered the owner's objection to a refusal: inbox, e-mail and webhook, as the decision was told.</summary>
+    public static readonly NoticeKind ObjectionAnswered = new("objection-answered", NoticeSubject.Objection, NoticeMail.Objection, "ObjectionAnswered");
+
+    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionAnswered];
 
     /// <summary>The kind stored as <paramref name="type"/>.</summary>
     public static NoticeKind Of(string type) =>

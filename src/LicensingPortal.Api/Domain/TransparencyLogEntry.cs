@@ -88,6 +88,8 @@ public static class LogEntryTypes
     public const string BusinessClosed = "business-closed";
     public const string PermitReplaced = "permit-replaced";
     public const string StaffChanged = "staff-changed";
+    public const string ObjectionFiled = "objection-filed";
+    public const string ObjectionAnswered = "objection-answered";
 }
 
 /// <summary>

@@ -8,6 +8,7 @@ using LicensingPortal.Api.Features.Help;
 using LicensingPortal.Api.Features.Integrity;
 using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Features.Objections;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Features.Transparency;
@@ -75,6 +76,8 @@ public static class ApiEndpoints
         GetApplication.Map(applications);
         ListApplications.Map(applications);
         GetDecisionProof.Map(applications);
+        GetObjection.Map(applications);
+        FileObjection.Map(applications).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
 
         var documents = api.MapGroup("/documents").WithTags("Documents").RequireAuthorization(Policies.Applicant);
         UploadDocument.Map(documents).AddEndpointFilter(idempotent);
@@ -142,6 +145,9 @@ public static class ApiEndpoints
         StartWhatIf.Map(audit);
         GetWhatIf.Map(audit);
         ExportWhatIf.Map(audit);
+        ListObjections.Map(audit);
+        OpenObjection.Map(audit);
+        AnswerObjection.Map(audit);
 
         var transparency = api.MapGroup("/transparency").WithTags("Transparency log");
         GetCheckpoint.Map(transparency);

@@ -50,6 +50,7 @@ public static class JobsSetup
         services.AddScoped<Features.Accounts.SweepAccountSessions.Job>();
         services.AddScoped<DecisionEmail>();
         services.AddScoped<PermitNotice>();
+        services.AddScoped<ObjectionNotice>();
         services.AddScoped<AccountEmailMessage>();
         services.AddScoped<WebhookPayloads>();
         services.AddScoped<Notifier>();

@@ -63,6 +63,19 @@ public static class Notices
             In(Cultures.English, key) + "\n\n" + message);
     }
 
+    /// <summary>An officer's answer to the owner's objection: whether the refusal stands, the answer itself, and what to do next.</summary>
+    public static NoticeText ObjectionAnswered(Objection objection, string businessName)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        var outcome = $"Notice.ObjectionAnswered.{objection.Outcome}";
+        string Body(CultureInfo culture) => In(culture, outcome) + "\n\n" + objection.Answer + "\n\n" + In(culture, outcome + ".Next");
+        return new NoticeText(
+            In(Cultures.Indonesian, "Notice.ObjectionAnswered.Title", businessName),
+            In(Cultures.English, "Notice.ObjectionAnswered.Title", businessName),
+            Body(Cultures.Indonesian),
+            Body(Cultures.English));
+    }
+
     private static string In(CultureInfo culture, string key, params object?[] arguments) =>
         string.Format(culture, Texts.In(culture, key) ?? key, arguments);
 

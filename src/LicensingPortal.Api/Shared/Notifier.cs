@@ -47,6 +47,12 @@ public sealed record IssuedPermit(string Type, string Number, string Verificatio
 /// <summary>What a permit notice carries: the permit, and the days left or the revocation reason.</summary>
 public sealed record PermitPayload(string Number, string Type, DateOnly? ValidUntil, int? DaysLeft, string? Reason);
 
+/// <summary>
+/// What the notice of an answered objection carries (and its webhook sends): the application, the outcome, the answer,
+/// and the address of the objection's page (taken from the officer's request: a job has none to take it from).
+/// </summary>
+public sealed record ObjectionPayload(Guid ApplicationId, ObjectionOutcome Outcome, string Answer, DateTimeOffset AnsweredAt, string Url);
+
 public enum AccountEmailKind
 {
     ConfirmEmail,

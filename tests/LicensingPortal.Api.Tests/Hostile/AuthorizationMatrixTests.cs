@@ -5,6 +5,7 @@ using System.Text.Json;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Integrity;
+using LicensingPortal.Api.Features.Objections;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
 
@@ -127,6 +128,10 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
                 else if (operation.Path.EndsWith("/evidence", StringComparison.Ordinal))
                 {
                     request.Content = new MultipartFormDataContent { { new ByteArrayContent(Builders.Png), "evidence", "bukti.png" } };
+                }
+                else if (operation.BodySchema == nameof(FileObjection) + nameof(FileObjection.Request))
+                {
+                    request.Content = JsonContent.Create(new FileObjection.Request("Saya pemilik lain yang mencoba keberatan."), options: TestJson.Options);
                 }
                 else if (operation.BodySchema == nameof(CloseBusiness) + nameof(CloseBusiness.Request))
                 {

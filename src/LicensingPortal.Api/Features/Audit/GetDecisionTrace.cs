@@ -25,6 +25,9 @@ public static class GetDecisionTrace
 
         /// <summary>Every requirement by its title (in the asked language) beside its code, failed ones first.</summary>
         public IReadOnlyList<RequirementRow> Rows { get; init; } = [];
+
+        /// <summary>The owner's objection to the decision, when they made one (its log entries are among <see cref="Log"/>).</summary>
+        public Guid? ObjectionId { get; init; }
     }
 
     /// <summary>
@@ -66,9 +69,11 @@ public static class GetDecisionTrace
                                from author in authors.DefaultIfEmpty()
                                orderby n.CreatedAt
                                select new NoteView(n.Id, n.AuthorId, n.Text, n.CreatedAt, author != null ? author.Email : null)).ToListAsync(cancellationToken);
+            var objectionId = await db.Objections.AsNoTracking().Where(o => o.ApplicationId == applicationId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
             var subjects = notes.Select(n => n.Id)
                 .Concat(await db.Permits.AsNoTracking().Where(p => p.ApplicationId == applicationId || p.ReplacedByApplicationId == applicationId).Select(p => p.Id).ToListAsync(cancellationToken))
                 .Append(applicationId)
+                .Concat(objectionId is { } objection ? [objection] : [])
                 .ToList();
             var log = await db.TransparencyLog.AsNoTracking().Where(e => subjects.Contains(e.SubjectId)).OrderBy(e => e.Sequence)
                 .Select(e => new LogEntryView(e.Sequence, e.Type, e.Actor, e.OccurredAtMs, e.PayloadSha256)).ToListAsync(cancellationToken);
@@ -82,6 +87,7 @@ public static class GetDecisionTrace
             {
                 Case = await CaseFile.OfAsync(db, applicationId, ruleSet, query.Language, Wita.Today(time), cancellationToken),
                 Rows = rows,
+                ObjectionId = objectionId,
             };
         }
 

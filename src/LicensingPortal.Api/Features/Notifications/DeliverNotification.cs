@@ -136,6 +136,7 @@ public static partial class DeliverNotification
         DecisionEmail decisionEmail,
         AccountEmailMessage accountEmail,
         PermitNotice permitNotice,
+        ObjectionNotice objectionNotice,
         WebhookPayloads webhookPayloads,
         IEmailSender email,
         WebhookSender webhooks,
@@ -278,6 +279,7 @@ public static partial class DeliverNotification
                 NoticeMail.Decision => await decisionEmail.ComposeAsync(message, cancellationToken),
                 NoticeMail.Account => await accountEmail.ComposeAsync(message, cancellationToken),
                 NoticeMail.Permit => await permitNotice.ComposeAsync(message, cancellationToken),
+                NoticeMail.Objection => await objectionNotice.ComposeAsync(message, cancellationToken),
                 _ => throw new InvalidOperationException($"No e-mail for outbox message type '{message.Type}'."),
             };
             await email.SendAsync(mail, cancellationToken);

@@ -25,6 +25,10 @@ public sealed class WebhookPayloads(LicensingDbContext db, RuleSetCatalog rules)
             var payload = JsonSerializer.Deserialize<DecisionPayload>(message.Payload ?? "{\"permits\":[]}", Json.Options)!;
             data = new DecisionData(application.Id, view.Outcome, ruleSet.Id, ruleSet.Hash, payload.Permits, view.FailedRequirements);
         }
+        else if (NoticeKind.Of(message.Type).Mail == NoticeMail.Objection)
+        {
+            data = JsonSerializer.Deserialize<ObjectionPayload>(message.Payload ?? "{}", Json.Options)!;
+        }
         else
         {
             data = JsonSerializer.Deserialize<PermitPayload>(message.Payload ?? "{}", Json.Options)!;

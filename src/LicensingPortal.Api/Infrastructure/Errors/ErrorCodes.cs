@@ -55,6 +55,11 @@ public static class ErrorCodes
     public const string LevyReportChanged = "levy_report_changed";
     public const string LevyEvidenceNotFound = "levy_evidence_not_found";
     public const string LevyEvidenceDayFull = "levy_evidence_day_full";
+    public const string ObjectionNotFound = "objection_not_found";
+    public const string ObjectionNotRefused = "objection_not_refused";
+    public const string ObjectionExists = "objection_exists";
+    public const string ObjectionTooLate = "objection_too_late";
+    public const string ObjectionAnswered = "objection_answered";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -107,5 +112,10 @@ public static class ErrorCodes
         LevyReportChanged,
         LevyEvidenceNotFound,
         LevyEvidenceDayFull,
+        ObjectionNotFound,
+        ObjectionNotRefused,
+        ObjectionExists,
+        ObjectionTooLate,
+        ObjectionAnswered,
     ];
 }

@@ -81,6 +81,20 @@ public static class LogPayloads
         return Sha256($"{change.AccountId:N}|{StaffChangeKinds.Of(change.Kind)}|{change.Roles}|{change.At.ToUnixTimeMilliseconds()}|{change.By?.ToString("N") ?? "-"}");
     }
 
+    /// <summary>An objection as filed: the application, the owner's words, the requirements contested, when, and the day the answer is due.</summary>
+    public static string ForObjectionFiled(Objection objection)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        return Sha256($"{objection.ApplicationId:N}|{objection.OwnerId:N}|{string.Join(',', objection.RequirementIds)}|{objection.FiledAt.ToUnixTimeMilliseconds()}|{objection.AnswerDueOn:yyyy-MM-dd}|{objection.Reason}");
+    }
+
+    /// <summary>An objection's answer: by whom, when, the outcome and the words.</summary>
+    public static string ForObjectionAnswer(Objection objection)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        return Sha256($"{objection.ApplicationId:N}|{objection.AnsweredBy?.ToString("N") ?? "-"}|{objection.AnsweredAt?.ToUnixTimeMilliseconds()}|{objection.Outcome}|{objection.Answer}");
+    }
+
     public static string ForNote(DecisionNote note)
     {
         ArgumentNullException.ThrowIfNull(note);

@@ -32,7 +32,8 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
         Dictionary<Guid, DecisionNote> Notes,
         Dictionary<Guid, Business> ClosedBusinesses,
         ILookup<Guid, Permit> PermitsClosedWith,
-        Dictionary<Guid, StaffChange> StaffChanges);
+        Dictionary<Guid, StaffChange> StaffChanges,
+        Dictionary<Guid, Objection> Objections);
 
     public async Task<Report> VerifyAsync(CancellationToken cancellationToken)
     {
@@ -149,7 +150,8 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
         var notes = await second.DecisionNotes.AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
         var closed = await second.Businesses.AsNoTracking().Where(b => b.ClosedAt != null).ToDictionaryAsync(b => b.Id, cancellationToken);
         var staff = await second.StaffChanges.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
-        return new Sources(decisions, permits, ruleSets, notes, closed, permits.Values.Where(p => p.ClosedAt != null).ToLookup(p => p.BusinessId), staff);
+        var objections = await second.Objections.AsNoTracking().ToDictionaryAsync(o => o.Id, cancellationToken);
+        return new Sources(decisions, permits, ruleSets, notes, closed, permits.Values.Where(p => p.ClosedAt != null).ToLookup(p => p.BusinessId), staff, objections);
     }
 
     private static async Task<Dictionary<Guid, (string, string)>> DecisionDigestsAsync(LicensingDbContext context, CancellationToken cancellationToken)
@@ -205,6 +207,8 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
                 : null,
             LogEntryTypes.NoteAdded => stored.Notes.TryGetValue(entry.SubjectId, out var note) ? LogPayloads.ForNote(note) : null,
             LogEntryTypes.StaffChanged => stored.StaffChanges.TryGetValue(entry.SubjectId, out var change) ? LogPayloads.ForStaffChange(change) : null,
+            LogEntryTypes.ObjectionFiled => stored.Objections.TryGetValue(entry.SubjectId, out var filed) ? LogPayloads.ForObjectionFiled(filed) : null,
+            LogEntryTypes.ObjectionAnswered => stored.Objections.TryGetValue(entry.SubjectId, out var answered) && answered.IsAnswered ? LogPayloads.ForObjectionAnswer(answered) : null,
             LogEntryTypes.RuleSetFirstUsed => stored.RuleSets.TryGetValue(entry.PayloadSha256, out var content) ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) : null,
             _ => entry.PayloadSha256,
         };

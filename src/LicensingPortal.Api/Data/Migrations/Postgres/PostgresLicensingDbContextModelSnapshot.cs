@@ -1113,6 +1113,71 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("monthly_latency_buckets", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.Objection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateOnly>("AnswerDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("answer_due_on");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.PrimitiveCollection<List<string>>("RequirementIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("requirement_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_objections");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_objections_application_id");
+
+                    b.HasIndex("AnsweredAt", "AnswerDueOn")
+                        .HasDatabaseName("ix_objections_answered_at_answer_due_on");
+
+                    b.ToTable("objections", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2166,6 +2231,16 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_levy_report_openings_levy_reports_report_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.Objection", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_objections_applications_application_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Permit", b =>

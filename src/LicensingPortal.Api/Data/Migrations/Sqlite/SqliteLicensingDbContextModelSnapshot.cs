@@ -1101,6 +1101,71 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("monthly_latency_buckets", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.Objection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<DateOnly>("AnswerDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer_due_on");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.PrimitiveCollection<string>("RequirementIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requirement_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_objections");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_objections_application_id");
+
+                    b.HasIndex("AnsweredAt", "AnswerDueOn")
+                        .HasDatabaseName("ix_objections_answered_at_answer_due_on");
+
+                    b.ToTable("objections", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2144,6 +2209,16 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_levy_report_openings_levy_reports_report_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.Objection", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_objections_applications_application_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Permit", b =>

@@ -26,6 +26,9 @@ public sealed class DetailModel : PortalPage
     /// </summary>
     public IReadOnlyList<string> OtherPermitsHeld { get; private set; } = [];
 
+    /// <summary>For a refusal, where an objection to it stands (sent, answered, or still possible until a day).</summary>
+    public Features.Objections.GetObjection.Response? Objection { get; private set; }
+
     /// <summary>The application's reference in a form that can be read out over the phone.</summary>
     public string Reference => ApplicationReference.Of(Application.Id);
 
@@ -67,6 +70,12 @@ public sealed class DetailModel : PortalPage
             OtherPermitsHeld = held.Succeeded
                 ? [.. held.Value.Where(p => p.BusinessId == Application.BusinessId && p.Status == Domain.PermitStatus.Active && others.Contains(p.Type)).Select(p => p.Title).Distinct(StringComparer.Ordinal)]
                 : [];
+        }
+
+        if (Application.Decision is { Approved: false })
+        {
+            var objection = await Sender.Send(new Features.Objections.GetObjection.Query(UserId, Id, Language), cancellationToken);
+            Objection = objection.Succeeded ? objection.Value : null;
         }
 
         return Page();

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Rules.Model;
+
+namespace LicensingPortal.Api.Features.Objections;
+
+/// <summary>
+/// Where one's own application stands for an objection: the objection and its answer once filed; before that,
+/// whether it may still be objected to, until which day, and the failed requirements one may name. Another
+/// applicant's application is not found.
+/// </summary>
+public static class GetObjection
+{
+    /// <summary>
+    /// <c>Objection</c>: the objection, once filed. <c>CanObject</c>: whether one may be filed now (a refusal, none yet,
+    /// in time). <c>LastDayToObject</c>: for a refusal, the last working day (WITA) the law gives to object.
+    /// <c>FailedRequirements</c>: for a refusal, the requirements it failed, which an objection may name.
+    /// <c>BusinessName</c> and <c>DecidedAt</c>: what the application was for and when it was decided (none while undecided).
+    /// </summary>
+    public sealed record Response(ObjectionView? Objection, bool CanObject, DateOnly? LastDayToObject, IReadOnlyList<RequirementNamed> FailedRequirements, string BusinessName, DateTimeOffset? DecidedAt);
+
+    public sealed record Query(Guid OwnerId, Guid ApplicationId, Language Language) : IQuery<Result<Response>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.ApplicationId).NotEmpty();
+    }
+
+    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<Response>>
+    {
+        public async ValueTask<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var found = await db.ApplicationsOf(query.OwnerId).AsNoTracking().Where(a => a.Id == query.ApplicationId)
+                .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => new { a.Decision, b.Name })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                return Error.NotFound(ErrorCodes.ApplicationNotFound, "The application was not found.");
+            }
+
+            var objection = await db.Objections.AsNoTracking().FirstOrDefaultAsync(o => o.ApplicationId == query.ApplicationId, cancellationToken);
+            return await StateAsync(db, rules, found.Decision, found.Name, objection, query.Language, Wita.Today(time), cancellationToken);
+        }
+    }
+
+    /// <summary>The state of an application's objection, from its decision (none while undecided) and its objection (none yet).</summary>
+    internal static async Task<Response> StateAsync(LicensingDbContext db, RuleSetCatalog rules, Decision? decision, string businessName, Objection? objection, Language language, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (decision is not { Approved: false })
+        {
+            return new Response(null, false, null, [], businessName, decision?.DecidedAt);
+        }
+
+        var failures = await ObjectionReads.FailuresAsync(db, rules, decision, language, cancellationToken);
+        return new Response(
+            objection is null ? null : ObjectionReads.View(objection, failures, today),
+            objection is null && Objection.MayStillBeFiled(decision.DecidedAt, today),
+            Objection.LastDayToFile(decision.DecidedAt),
+            failures,
+            businessName,
+            decision.DecidedAt);
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/{id:guid}/objection", async Task<Results<Ok<Response>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var language = RequestLanguage.From(http);
+                RequestLanguage.SetContentLanguage(http, language);
+                return (await sender.Send(new Query(user.UserId(), id, language), cancellationToken)).ToOk();
+            })
+            .WithName("GetObjection")
+            .WithSummary("Your objection (keberatan) to the refusal of your application and the office's answer; before you file one, whether you still may, until which day, and the failed requirements you may name.");
+}

@@ -1,0 +1,44 @@
+using LicensingPortal.Api.Infrastructure;
+using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Rules.Model;
+
+namespace LicensingPortal.Api.Features.Objections;
+
+/// <summary>An objection as the officers read it: the owner's words and contested requirements, the business, the deadline, and the answer with who gave it.</summary>
+public static class OpenObjection
+{
+    public sealed record Response(ObjectionView Objection, string BusinessName, string OwnerName, IReadOnlyList<RequirementNamed> FailedRequirements, string? AnsweredBy);
+
+    public sealed record Query(Guid ObjectionId, Language Language) : IQuery<Result<Response>>;
+
+    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<Response>>
+    {
+        public async ValueTask<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var objection = await db.Objections.AsNoTracking().FirstOrDefaultAsync(o => o.Id == query.ObjectionId, cancellationToken);
+            return objection is null ? ObjectionReads.NotFound : await CaseAsync(db, rules, objection, query.Language, Wita.Today(time), cancellationToken);
+        }
+    }
+
+    internal static async Task<Response> CaseAsync(LicensingDbContext db, RuleSetCatalog rules, Objection objection, Language language, DateOnly today, CancellationToken cancellationToken)
+    {
+        var found = await db.Applications.AsNoTracking().Where(a => a.Id == objection.ApplicationId)
+            .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => new { a.Decision, b.Name, b.OwnerName })
+            .SingleAsync(cancellationToken);
+        var failures = await ObjectionReads.FailuresAsync(db, rules, found.Decision!, language, cancellationToken);
+        var answeredBy = objection.AnsweredBy is { } officer
+            ? await db.Users.AsNoTracking().Where(u => u.Id == officer).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new Response(ObjectionReads.View(objection, failures, today), found.Name, found.OwnerName, failures, answeredBy);
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/objections/{objectionId:guid}", async Task<Results<Ok<Response>, ProblemHttpResult>> (Guid objectionId, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+            {
+                var language = RequestLanguage.From(http);
+                RequestLanguage.SetContentLanguage(http, language);
+                return (await sender.Send(new Query(objectionId, language), cancellationToken)).ToOk();
+            })
+            .WithName("OpenObjection")
+            .WithSummary("An objection: the owner's words, the requirements they contest, the business, the day the answer is due, and the answer with the officer who gave it.");
+}

@@ -1,0 +1,66 @@
+using LicensingPortal.Api.Features.Objections;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Pemohon.Permohonan;
+
+/// <summary>
+/// An owner's objection to the refusal of their application (GET and POST /api/applications/{id}/objection): before
+/// it is sent, the form (the failed requirements to name, the reason) with the last day to send it; after, what was
+/// sent, the day the answer is due, and the answer with what to do next. Another applicant's application is not found.
+/// </summary>
+public sealed class KeberatanModel : PortalPage
+{
+    private const string SentKey = "Keberatan.Terkirim";
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public List<string> Requirements { get; set; } = [];
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public GetObjection.Response State { get; private set; } = null!;
+
+    /// <summary>The objection was just sent: said once after the redirect.</summary>
+    public bool Sent { get; private set; }
+
+    public IReadOnlyList<Choice> RequirementChoices => [.. State.FailedRequirements.Select(r => new Choice(r.Id, r.Title))];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Sent = TempData[SentKey] is true;
+        return await LoadAsync(cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var filed = await Sender.Send(new FileObjection.Command(UserId, Id, Reason, Requirements, Language), cancellationToken);
+        if (filed.Succeeded)
+        {
+            TempData[SentKey] = true;
+            return RedirectToPage(new { id = Id });
+        }
+
+        if (filed.Error!.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        ShowErrors(filed.Error, new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = nameof(Reason), ["requirements"] = nameof(Requirements) });
+        return await LoadAsync(cancellationToken) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var state = await Sender.Send(new GetObjection.Query(UserId, Id, Language), cancellationToken);
+        if (!state.Succeeded)
+        {
+            return Failure(state.Error!);
+        }
+
+        State = state.Value;
+        return null;
+    }
+}

@@ -1,0 +1,26 @@
+using LicensingPortal.Api.Features.Objections;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LicensingPortal.Api.Pages.Petugas.Keberatan;
+
+/// <summary>The objections to refusals (GET /api/audit/objections): waiting for an answer, due soonest first, or answered, the latest first.</summary>
+public sealed class IndexModel : PortalPage
+{
+    /// <summary>Whether the answered ones are shown ("?dijawab=true").</summary>
+    [FromQuery(Name = "dijawab")]
+    public bool Answered { get; set; }
+
+    public ListObjections.Response Objections { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var list = await Sender.Send(new ListObjections.Query(Answered), cancellationToken);
+        if (!list.Succeeded)
+        {
+            return Failure(list.Error!);
+        }
+
+        Objections = list.Value;
+        return Page();
+    }
+}

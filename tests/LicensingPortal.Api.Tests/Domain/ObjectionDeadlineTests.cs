@@ -1,0 +1,51 @@
+using LicensingPortal.Api.Domain;
+
+namespace LicensingPortal.Api.Tests.Domain;
+
+/// <summary>The law's days for an objection (UU 30/2014 Pasal 77), counted in working days on Kupang's calendar.</summary>
+public sealed class ObjectionDeadlineTests
+{
+    [Theory]
+    [InlineData("2026-12-04", 21, "2027-01-04")] // a Friday: four whole weeks, then the Monday
+    [InlineData("2026-12-03", 21, "2027-01-01")] // a Thursday: the Friday counts as the first day
+    [InlineData("2026-12-05", 10, "2026-12-18")] // a Saturday: counting starts on the Monday
+    [InlineData("2026-12-06", 1, "2026-12-07")]
+    [InlineData("2026-12-07", 0, "2026-12-07")]
+    public void WorkingDays_SkipSaturdaysAndSundays(string from, int days, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Wita.AddWorkingDays(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), days));
+
+    [Fact]
+    public void TheLastDayToObject_IsCountedFromTheDayInKupang_NotInUtc()
+    {
+        // 16:30 UTC on Thursday 3 December is 00:30 WITA on Friday 4 December.
+        Assert.Equal(new DateOnly(2027, 1, 4), Objection.LastDayToFile(new DateTimeOffset(2026, 12, 3, 16, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2027, 1, 1), Objection.LastDayToFile(new DateTimeOffset(2026, 12, 3, 15, 30, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void AnObjection_IsTakenAMarginPastTheLastDay_ForHolidaysNotCountedHere_AndNoLonger()
+    {
+        var decided = new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero);
+
+        Assert.True(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 4)));
+        Assert.True(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 14)));
+        Assert.False(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 15)));
+    }
+
+    [Fact]
+    public void AnObjection_IsDueTenWorkingDaysAfterItCame_AnsweredOnce_AndLateOnlyAfterItsDay()
+    {
+        var objection = Objection.File(Guid.NewGuid(), Guid.NewGuid(), "  Zona kelurahan saya salah di peta.  ", ["A", "A", "B"], new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateOnly(2026, 12, 18), objection.AnswerDueOn);
+        Assert.Equal("Zona kelurahan saya salah di peta.", objection.Reason);
+        Assert.Equal(["A", "B"], objection.RequirementIds);
+        Assert.False(objection.IsLate(new DateOnly(2026, 12, 18)));
+        Assert.True(objection.IsLate(new DateOnly(2026, 12, 19)));
+
+        objection.Respond(Guid.NewGuid(), ObjectionOutcome.Stands, "Keputusan tetap, sebab ...", new DateTimeOffset(2026, 12, 10, 2, 0, 0, TimeSpan.Zero));
+
+        Assert.False(objection.IsLate(new DateOnly(2027, 3, 1)));
+        Assert.Throws<InvalidOperationException>(() => objection.Respond(Guid.NewGuid(), ObjectionOutcome.Upheld, "Lagi.", DateTimeOffset.UtcNow));
+    }
+}

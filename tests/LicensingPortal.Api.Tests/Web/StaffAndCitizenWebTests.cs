@@ -321,6 +321,95 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         });
     }
 
+    /// <summary>
+    /// A refused owner objects on a phone, without coming to the office: the decision page says until when, the form
+    /// names the refusal's failures in words and asks why; an officer finds it waiting, reads it beside the case and
+    /// answers; the owner reads the answer and what to do next, from the inbox too. Every page read at 320 px, in both
+    /// languages.
+    /// </summary>
+    [Theory]
+    [InlineData("id")]
+    [InlineData("en")]
+    public async Task ARefusedOwner_ObjectsOnAPhone_AnOfficerAnswers_AndTheOwnerReadsWhatToDoNext(string language)
+    {
+        string S(string key, params object[] arguments) => Say.In(language, key, arguments);
+        var problems = new List<string>();
+        using var account = await Accounts.CreateAsync(portal.Factory, Roles.Applicant);
+        var name = $"Kios Keberatan {Accounts.Unique()[..8]}";
+        var business = await account.Client.RegisterBusinessAsync(Builders.SoleProprietor(name));
+        var refused = await account.Client.SubmitAsync(Builders.Restaurant(business, await account.Client.UploadAsync()) with { Declarations = [] });
+        using var titles = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{refused.Id}/objection");
+        titles.Headers.AcceptLanguage.ParseAdd(language);
+        var state = (await (await account.Client.SendAsync(titles)).Content.ReadFromJsonAsync<global::LicensingPortal.Api.Features.Objections.GetObjection.Response>(TestJson.Options))!;
+        var contested = state.FailedRequirements.Single(r => r.Id == "PERNYATAAN-KEBENARAN-DATA").Title;
+        const string Reason = "Saya sudah mencentang pernyataan itu di HP, tetapi sistem tidak menyimpannya.";
+        const string Answer = "Pernyataan tidak tercentang pada permohonan yang Anda kirim. Centang pernyataan, lalu kirim lagi.";
+
+        var owner = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");
+        var officer = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");
+        await BrowserPortal.StepsAsync(owner, async () =>
+        {
+            await owner.GotoAsync("/akun/masuk");
+            await new Applicant(portal, owner, language).SignInAsync(account.Email);
+            await owner.GotoAsync($"/pemohon/permohonan/{refused.Id}");
+            await Assertions.Expect(owner.Locator("#objection")).ToContainTextAsync(S("Objection.Detail.May", DateIn(language, state.LastDayToObject!.Value)));
+            await owner.GetByRole(AriaRole.Link, new() { Name = S("Objection.Detail.Start"), Exact = true }).ClickAsync();
+            await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(S("Objection.Title"));
+            await Assertions.Expect(owner.Locator("#objection-last-day")).ToHaveTextAsync(S("Objection.LastDay", DateIn(language, state.LastDayToObject.Value)));
+            await ReadablePagesTests.ReadHereAsync(owner, "objection-form", language, problems);
+
+            // Sent without a reason: said at the field, nothing kept.
+            await owner.GetByRole(AriaRole.Button, new() { Name = S("Objection.Send"), Exact = true }).ClickAsync();
+            await Assertions.Expect(owner.Locator(".govuk-error-summary")).ToContainTextAsync(S("Validation.Objection.Reason", 20, 4000));
+            await owner.GetByLabel(contested, new() { Exact = true }).CheckAsync();
+            await owner.GetByLabel(S("Objection.Reason.Label"), new() { Exact = true }).FillAsync(Reason);
+            await owner.GetByRole(AriaRole.Button, new() { Name = S("Objection.Send"), Exact = true }).ClickAsync();
+            await Assertions.Expect(owner.Locator("#objection-sent")).ToContainTextAsync(S("Objection.Sent"));
+            await Assertions.Expect(owner.Locator("#objection-waiting")).ToContainTextAsync(S("Objection.Waiting", DateIn(language, global::LicensingPortal.Api.Domain.Wita.AddWorkingDays(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow), 10))));
+            await Assertions.Expect(owner.Locator("main")).ToContainTextAsync(contested);
+            await ReadablePagesTests.ReadHereAsync(owner, "objection-sent", language, problems);
+        });
+
+        await BrowserPortal.StepsAsync(officer, async () =>
+        {
+            await SignInAsync(officer, Roles.Officer, language);
+            await officer.GotoAsync("/petugas/keberatan");
+            await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(S("Objections.Title"));
+            await ReadablePagesTests.ReadHereAsync(officer, "officer-objections", language, problems, plainWords: false);
+            await officer.Locator(".govuk-summary-card").Filter(new() { HasText = name }).GetByRole(AriaRole.Link, new() { Name = S("Objections.Open") }).ClickAsync();
+            await Assertions.Expect(officer.Locator("#objection-reason")).ToHaveTextAsync(Reason);
+            await Assertions.Expect(officer.Locator("#objection-requirements")).ToHaveTextAsync(contested);
+            await Assertions.Expect(officer.Locator("#objection-case")).ToHaveAttributeAsync("href", $"/petugas/keputusan/{refused.Id}");
+            await ReadablePagesTests.ReadHereAsync(officer, "officer-objection", language, problems, plainWords: false);
+            await officer.GetByLabel(S("Objections.Answer.Stands"), new() { Exact = true }).CheckAsync();
+            await officer.GetByLabel(S("Objections.Answer.Label"), new() { Exact = true }).FillAsync(Answer);
+            await officer.GetByRole(AriaRole.Button, new() { Name = S("Objections.Answer.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(officer.Locator("#objection-answered")).ToContainTextAsync(S("Objections.Answer.Sent"));
+            await Assertions.Expect(officer.Locator("#objection-answer")).ToHaveTextAsync(Answer);
+            // The case links back to it.
+            await officer.GotoAsync($"/petugas/keputusan/{refused.Id}");
+            await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = S("Audit.Objection"), Exact = true })).ToBeVisibleAsync();
+        });
+
+        await BrowserPortal.StepsAsync(owner, async () =>
+        {
+            await owner.GotoAsync("/pemohon/kotak-masuk");
+            await owner.GetByRole(AriaRole.Link, new() { Name = S("Inbox.OpenObjection"), Exact = true }).First.ClickAsync();
+            await Assertions.Expect(owner).ToHaveURLAsync(new Regex($"/pemohon/permohonan/{refused.Id}/keberatan$"));
+            await Assertions.Expect(owner.Locator("#objection-answer")).ToHaveTextAsync(S("Objection.Outcome.Stands"));
+            await Assertions.Expect(owner.Locator("main")).ToContainTextAsync(Answer);
+            await Assertions.Expect(owner.Locator("#objection-next")).ToContainTextAsync(S("Objection.Next.Stands"));
+            await ReadablePagesTests.ReadHereAsync(owner, "objection-answered", language, problems);
+            await owner.GotoAsync($"/pemohon/permohonan/{refused.Id}");
+            await Assertions.Expect(owner.Locator("#objection")).ToContainTextAsync(S("Objection.Detail.Answered"));
+        });
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    private static string DateIn(string language, DateOnly day) =>
+        day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "id-ID"));
+
     [Fact]
     public async Task Citizens_ReadTheStatisticsAndTheTransparencyLog_WithoutSigningIn()
     {
@@ -604,6 +693,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
     [InlineData("/inspektorat")]
     [InlineData("/petugas/what-if")]
     [InlineData("/petugas/notifikasi")]
+    [InlineData("/petugas/keberatan")]
     [InlineData("/walikota")]
     [InlineData("/admin")]
     [InlineData("/admin/staf")]

@@ -36,10 +36,11 @@ public sealed class Objection
     public const int WorkingDaysToAnswer = 10;
 
     /// <summary>
-    /// Calendar days an objection is still taken after <see cref="LastDayToFile"/>: public holidays are not counted
-    /// here, and a citizen's window must never be shorter than the law's.
+    /// Calendar days an objection is still taken after <see cref="LastDayToFile"/>: public holidays and joint leave
+    /// (cuti bersama) are not counted here, and a citizen's window must never be shorter than the law's. Two weeks
+    /// cover the longest run of them in a 21-working-day window (Idul Fitri with its joint leave: eight weekdays in 2025).
     /// </summary>
-    public const int HolidayMarginDays = 10;
+    public const int HolidayMarginDays = 14;
 
     private Objection()
     {
@@ -76,8 +77,11 @@ public sealed class Objection
     /// <summary>The last working day, as the owner is told it, to object to a decision made at <paramref name="decidedAt"/>.</summary>
     public static DateOnly LastDayToFile(DateTimeOffset decidedAt) => Wita.AddWorkingDays(Wita.DateOf(decidedAt), WorkingDaysToFile);
 
+    /// <summary>The last day an objection to a decision made at <paramref name="decidedAt"/> is taken: <see cref="LastDayToFile"/> and the holiday margin.</summary>
+    public static DateOnly LastDayTaken(DateTimeOffset decidedAt) => LastDayToFile(decidedAt).AddDays(HolidayMarginDays);
+
     /// <summary>Whether an objection to a decision made at <paramref name="decidedAt"/> is still taken on <paramref name="today"/> (WITA).</summary>
-    public static bool MayStillBeFiled(DateTimeOffset decidedAt, DateOnly today) => today <= LastDayToFile(decidedAt).AddDays(HolidayMarginDays);
+    public static bool MayStillBeFiled(DateTimeOffset decidedAt, DateOnly today) => today <= LastDayTaken(decidedAt);
 
     /// <summary>
     /// An objection to a refused application. The caller has checked that the application is the owner's, refused,

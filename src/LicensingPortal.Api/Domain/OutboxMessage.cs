@@ -137,10 +137,13 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     /// <summary>The inspectorate answered a report of a demand for money: in the inbox only, since an e-mail or webhook about it may be read by others.</summary>
     public static readonly NoticeKind LevyReportAnswered = new("levy-report-answered", NoticeSubject.LevyReport, NoticeMail.None, "LevyAnswered");
 
+    /// <summary>The owner's objection came in: their proof of the day they sent it (the answer's ten working days run from it), by inbox, e-mail and webhook.</summary>
+    public static readonly NoticeKind ObjectionReceived = new("objection-received", NoticeSubject.Objection, NoticeMail.Objection, "ObjectionReceived");
+
     /// <summary>A licensing officer answered the owner's objection to a refusal: inbox, e-mail and webhook, as the decision was told.</summary>
     public static readonly NoticeKind ObjectionAnswered = new("objection-answered", NoticeSubject.Objection, NoticeMail.Objection, "ObjectionAnswered");
 
-    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionAnswered];
+    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered];
 
     /// <summary>The kind stored as <paramref name="type"/>.</summary>
     public static NoticeKind Of(string type) =>

@@ -163,6 +163,7 @@ public static class ApiEndpoints
         Composed.ExportMyData.Map(me);
         ReportLevy.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportLimit).AddEndpointFilter(idempotent);
         ListMyLevyReports.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money"));
+        ListMyObjections.Map(me.MapGroup(string.Empty).WithTags("Applications"));
         AddToLevyReport.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportCheckLimit).AddEndpointFilter(idempotent);
         AddToLevyReport.MapEvidence(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportCheckLimit).AddEndpointFilter(idempotent);
 

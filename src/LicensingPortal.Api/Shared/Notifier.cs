@@ -48,10 +48,18 @@ public sealed record IssuedPermit(string Type, string Number, string Verificatio
 public sealed record PermitPayload(string Number, string Type, DateOnly? ValidUntil, int? DaysLeft, string? Reason);
 
 /// <summary>
-/// What the notice of an answered objection carries (and its webhook sends): the application, the outcome, the answer,
-/// and the address of the objection's page (taken from the officer's request: a job has none to take it from).
+/// What the notices of an objection carry (and their webhooks send): the application, the day the answer is due, once
+/// answered the outcome and the answer, and the address of the objection's page (taken from the request that raised
+/// the notice: a job has none to take it from).
 /// </summary>
-public sealed record ObjectionPayload(Guid ApplicationId, ObjectionOutcome Outcome, string Answer, DateTimeOffset AnsweredAt, string Url);
+public sealed record ObjectionPayload(Guid ApplicationId, DateOnly AnswerDueOn, ObjectionOutcome? Outcome, string? Answer, DateTimeOffset? AnsweredAt, string Url)
+{
+    public static ObjectionPayload Of(Objection objection, string url)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        return new(objection.ApplicationId, objection.AnswerDueOn, objection.Outcome, objection.Answer, objection.AnsweredAt, url);
+    }
+}
 
 public enum AccountEmailKind
 {

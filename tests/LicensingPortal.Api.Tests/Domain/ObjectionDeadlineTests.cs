@@ -28,8 +28,8 @@ public sealed class ObjectionDeadlineTests
         var decided = new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero);
 
         Assert.True(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 4)));
-        Assert.True(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 14)));
-        Assert.False(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 15)));
+        Assert.True(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 18)));
+        Assert.False(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 19)));
     }
 
     [Fact]

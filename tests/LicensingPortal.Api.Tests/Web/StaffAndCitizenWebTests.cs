@@ -361,7 +361,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             // Sent without a reason: said at the field, nothing kept.
             await owner.GetByRole(AriaRole.Button, new() { Name = S("Objection.Send"), Exact = true }).ClickAsync();
             await Assertions.Expect(owner.Locator(".govuk-error-summary")).ToContainTextAsync(S("Validation.Objection.Reason", 20, 4000));
-            await owner.GetByLabel(contested, new() { Exact = true }).CheckAsync();
+            await owner.GetByLabel(S("Objection.Requirement", contested), new() { Exact = true }).CheckAsync();
             await owner.GetByLabel(S("Objection.Reason.Label"), new() { Exact = true }).FillAsync(Reason);
             await owner.GetByRole(AriaRole.Button, new() { Name = S("Objection.Send"), Exact = true }).ClickAsync();
             await Assertions.Expect(owner.Locator("#objection-sent")).ToContainTextAsync(S("Objection.Sent"));
@@ -401,7 +401,13 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(owner.Locator("#objection-next")).ToContainTextAsync(S("Objection.Next.Stands"));
             await ReadablePagesTests.ReadHereAsync(owner, "objection-answered", language, problems);
             await owner.GotoAsync($"/pemohon/permohonan/{refused.Id}");
-            await Assertions.Expect(owner.Locator("#objection")).ToContainTextAsync(S("Objection.Detail.Answered"));
+            await Assertions.Expect(owner.Locator("#objection")).ToContainTextAsync(S("Objection.Detail.Answered.Stands"));
+
+            // The way on from the answer: correct and apply again, every answer kept, straight to "check your answers".
+            await owner.GotoAsync($"/pemohon/permohonan/{refused.Id}/keberatan");
+            await Assertions.Expect(owner.Locator("#objection-appeal")).ToContainTextAsync(S("Objection.Appeal", DateIn(language, global::LicensingPortal.Api.Domain.Wita.AddWorkingDays(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow), 10))));
+            await owner.GetByRole(AriaRole.Button, new() { Name = S("Objection.SendAgain"), Exact = true }).ClickAsync();
+            await Assertions.Expect(owner).ToHaveURLAsync(new Regex("/pemohon/draf/[0-9a-f-]+/periksa$"));
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

@@ -125,6 +125,11 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
             html.Append("</ol>");
             text.AppendLine().AppendLine(texts.Resubmit);
             html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.Resubmit)}</p>");
+            // The notice starts the time to object: it says the right and the last day (UU 30/2014 Pasal 77).
+            var culture = Cultures.Of(language);
+            var objection = string.Format(culture, texts.Object, Objection.LastDayToFile(decision.DecidedAt).ToString("d MMMM yyyy", culture));
+            text.AppendLine().AppendLine(objection);
+            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(objection)}</p>");
         }
 
         var reference = string.Format(CultureInfo.InvariantCulture, texts.Reference, ApplicationReference.Of(application.Id));
@@ -152,6 +157,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         string Remedy,
         string LegalBasis,
         string Resubmit,
+        string Object,
         string ApprovedNext,
         string Verify,
         string Reference,
@@ -167,7 +173,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
             string Text(string key) => Infrastructure.Web.Texts.In(culture, $"Email.Decision.{key}") ?? key;
             return new EmailTexts(
                 Text("Subject"), Text("Approved"), Text("Rejected"), Text("Greeting"), Text("Summary"), Text("PermitsHeading"), Text("ReasonsHeading"),
-                Text("Remedy"), Text("LegalBasis"), Text("Resubmit"), Text("Approved.Next"), Text("Verify"), Text("Reference"), Text("Footer"));
+                Text("Remedy"), Text("LegalBasis"), Text("Resubmit"), Text("Object"), Text("Approved.Next"), Text("Verify"), Text("Reference"), Text("Footer"));
         }
     }
 }

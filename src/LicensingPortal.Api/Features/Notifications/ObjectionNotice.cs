@@ -6,7 +6,10 @@ using MimeKit;
 
 namespace LicensingPortal.Api.Features.Notifications;
 
-/// <summary>The e-mail of an answer to an objection (its text is <see cref="Notices.ObjectionAnswered"/>), with the link to the objection's page.</summary>
+/// <summary>
+/// The e-mail of an objection received or answered (its text is <see cref="Notices.ObjectionReceived"/> or
+/// <see cref="Notices.ObjectionAnswered"/>), with the link to the objection's page.
+/// </summary>
 public sealed class ObjectionNotice(LicensingDbContext db, IOptions<EmailOptions> options)
 {
     public async Task<MimeMessage> ComposeAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -17,13 +20,14 @@ public sealed class ObjectionNotice(LicensingDbContext db, IOptions<EmailOptions
             .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => b).SingleAsync(cancellationToken);
         var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
         var english = recipient.PreferredLanguage == Languages.English;
-        var text = Notices.ObjectionAnswered(objection, business.Name);
+        var received = message.Type == NoticeKind.ObjectionReceived.Type;
+        var text = received ? Notices.ObjectionReceived(objection, business.Name) : Notices.ObjectionAnswered(objection, business.Name);
         var mail = new MimeMessage { MessageId = $"{message.Id}@{DecisionEmail.MessageIdDomain}", Subject = english ? text.TitleEn : text.TitleId };
         mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         mail.To.Add(new MailboxAddress(business.OwnerName, business.Email));
         mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
         var link = JsonSerializer.Deserialize<ObjectionPayload>(message.Payload ?? "{}", Json.Options)!.Url;
-        var read = Texts.In(english ? Cultures.English : Cultures.Indonesian, "Notice.ObjectionAnswered.Read") ?? string.Empty;
+        var read = Texts.In(english ? Cultures.English : Cultures.Indonesian, received ? "Notice.ObjectionReceived.Read" : "Notice.ObjectionAnswered.Read") ?? string.Empty;
         var body = english ? text.BodyEn : text.BodyId;
         var html = string.Join(string.Empty, body.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal)}</p>"))
             + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(read)}</a></p>";

@@ -51,7 +51,7 @@ public static class AnswerObjection
             objection.Respond(command.OfficerId, command.Outcome!.Value, command.Answer!, now);
             var business = await db.Applications.AsNoTracking().Where(a => a.Id == objection.ApplicationId)
                 .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => b.Name).SingleAsync(cancellationToken);
-            var payload = new ObjectionPayload(objection.ApplicationId, objection.Outcome!.Value, objection.Answer!, now, $"{address.BaseUrl()}/pemohon/permohonan/{objection.ApplicationId}/keberatan");
+            var payload = ObjectionPayload.Of(objection, ObjectionReads.PageOf(address, objection));
             await notifier.RaiseAsync(NoticeKind.ObjectionAnswered, objection.ApplicationId, objection.OwnerId, Notices.ObjectionAnswered(objection, business), payload, cancellationToken);
             log.Record(LogActors.Officer(command.OfficerId), LogEntryTypes.ObjectionAnswered, objection.Id, LogPayloads.ForObjectionAnswer(objection));
             return await OpenObjection.CaseAsync(db, rules, objection, command.Language, Wita.DateOf(now), cancellationToken);

@@ -10,8 +10,8 @@ namespace LicensingPortal.Api.Features.Objections;
 /// <summary>
 /// An owner objects in writing to the refusal of their application (keberatan, UU 30/2014 Pasal 77): why they think
 /// it is wrong, and optionally which failed requirements. Within 21 working days of the decision, once an
-/// application; a licensing officer answers within 10 working days, in the owner's inbox and by e-mail. The filing
-/// is entered in the transparency log, so the answer's lateness can be checked by anyone holding the log.
+/// application; a licensing officer answers within 10 working days, in the owner's inbox and by e-mail. The owner is
+/// sent a receipt (inbox and e-mail: their proof of the day), and the filing is entered in the transparency log.
 /// </summary>
 public static class FileObjection
 {
@@ -32,7 +32,7 @@ public static class FileObjection
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, TransparencyLog log, TimeProvider time) : ICommandHandler<Command, Result<GetObjection.Response>>
+    public sealed class Handler(LicensingDbContext db, RuleSetCatalog rules, Notifier notifier, TransparencyLog log, PublicAddress address, TimeProvider time) : ICommandHandler<Command, Result<GetObjection.Response>>
     {
         public async ValueTask<Result<GetObjection.Response>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -73,6 +73,7 @@ public static class FileObjection
             db.Objections.Add(objection);
             log.Record(LogActors.Applicant(command.OwnerId), LogEntryTypes.ObjectionFiled, objection.Id, LogPayloads.ForObjectionFiled(objection));
             var business = await db.Businesses.AsNoTracking().Where(b => b.Id == application.BusinessId).Select(b => b.Name).SingleAsync(cancellationToken);
+            await notifier.RaiseAsync(NoticeKind.ObjectionReceived, application.Id, command.OwnerId, Notices.ObjectionReceived(objection, business), ObjectionPayload.Of(objection, ObjectionReads.PageOf(address, objection)), cancellationToken);
             return await GetObjection.StateAsync(db, rules, decision, business, objection, command.Language, today, cancellationToken);
         }
     }

@@ -18,8 +18,14 @@ public static class GetObjection
     /// in time). <c>LastDayToObject</c>: for a refusal, the last working day (WITA) the law gives to object.
     /// <c>FailedRequirements</c>: for a refusal, the requirements it failed, which an objection may name.
     /// <c>BusinessName</c> and <c>DecidedAt</c>: what the application was for and when it was decided (none while undecided).
+    /// <c>TakenUntil</c>: the last day an objection is still taken (the working days here leave public holidays out, so
+    /// the service takes it two weeks longer).
     /// </summary>
-    public sealed record Response(ObjectionView? Objection, bool CanObject, DateOnly? LastDayToObject, IReadOnlyList<RequirementNamed> FailedRequirements, string BusinessName, DateTimeOffset? DecidedAt);
+    public sealed record Response(ObjectionView? Objection, bool CanObject, DateOnly? LastDayToObject, IReadOnlyList<RequirementNamed> FailedRequirements, string BusinessName, DateTimeOffset? DecidedAt, DateOnly? TakenUntil = null)
+    {
+        /// <summary>The day to tell the owner to object by: the law's as counted here, or once it has passed, the last day it is still taken.</summary>
+        public DateOnly? DayToTell(DateOnly today) => LastDayToObject is { } last && today > last ? TakenUntil : LastDayToObject;
+    }
 
     public sealed record Query(Guid OwnerId, Guid ApplicationId, Language Language) : IQuery<Result<Response>>;
 
@@ -60,7 +66,8 @@ public static class GetObjection
             Objection.LastDayToFile(decision.DecidedAt),
             failures,
             businessName,
-            decision.DecidedAt);
+            decision.DecidedAt,
+            Objection.LastDayTaken(decision.DecidedAt));
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>

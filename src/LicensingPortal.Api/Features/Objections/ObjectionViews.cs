@@ -47,5 +47,8 @@ internal static class ObjectionReads
         objection.Answer,
         objection.AnsweredAt);
 
+    /// <summary>The owner's page of an objection, as the notices link to it.</summary>
+    public static string PageOf(PublicAddress address, Objection objection) => $"{address.BaseUrl()}/pemohon/permohonan/{objection.ApplicationId}/keberatan";
+
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.ObjectionNotFound, "No such objection.");
 }

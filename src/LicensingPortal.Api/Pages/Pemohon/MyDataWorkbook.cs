@@ -98,6 +98,16 @@ public static class MyDataWorkbook
                     Moment(r.ReceivedAt), r.WhatHappened, r.Place, r.HappenedOn, r.AmountAsked, r.Paid is { } paid ? YesNo(paid) : null, Texts.Get($"Levy.Status.{r.Status}"), YesNo(r.ShareIdentity), r.Evidence.Count == 0 ? null : string.Join("\n", r.Evidence.Select(e => e.FileName)),
                     string.Join("\n", r.Answers.Select(a => $"{Cultures.Wita(a.At)}, {Texts.Get(a.FromReporter ? "MyData.LevyFromYou" : "Role.Inspector")}: {string.Join(" ", new[] { a.Message, EvidenceOf(a.Evidence) }.Where(t => t.Length > 0))}")),
                 ])),
+            new(Texts.Get("MyData.Sheet.Objections"),
+                [
+                    Text("Decision.Reference"), Column("MyData.SentAt", SheetValue.Moment), Text("Objection.Requirements"), Text("Objection.Reason"),
+                    Column("Objection.DueOn", SheetValue.Date), Text("MyData.ObjectionOutcome"), Text("MyData.ObjectionAnswer"), Column("MyData.ObjectionAnsweredAt", SheetValue.Moment),
+                ],
+                data.Objections.Select(o => (IReadOnlyList<object?>)
+                [
+                    o.ApplicationReference, Moment(o.FiledAt), o.Requirements.Count == 0 ? Texts.Get("Objection.Requirements.Whole") : string.Join("\n", o.Requirements.Select(r => r.Title)), o.Reason,
+                    o.AnswerDueOn, o.Outcome is { } outcome ? Texts.Get($"Objections.Outcome.{outcome}") : null, o.Answer, MaybeMoment(o.AnsweredAt),
+                ])),
         ];
         return Spreadsheet.Workbook(Texts.Format("MyData.File", Wita.DateOf(data.MadeAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), sheets);
     }

@@ -25,8 +25,11 @@ public abstract class MyDataTests(Portal portal)
         var secret = (string)(await webhook.Content.ReadFromJsonAsync<JsonObject>())!["webhookSecret"]!;
         var levy = await applicant.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = "Seseorang meminta Rp200.000 untuk mengurus izin saya.", applicationId = approved.Id });
         Assert.True(levy.IsSuccessStatusCode, await levy.Content.ReadAsStringAsync());
+        var objection = await applicant.Client.PostAsJsonAsync($"/api/applications/{refused.Id}/objection", new { reason = "Pernyataan itu sudah saya centang di HP saya." });
+        Assert.True(objection.IsSuccessStatusCode, await objection.Content.ReadAsStringAsync());
         using var other = await portal.ApplicantAsync();
-        await other.Client.RegisterBusinessAsync(Builders.SoleProprietor("Toko Orang Lain Sejahtera"));
+        var theirs = await other.Client.SubmitAsync(Builders.Restaurant(await other.Client.RegisterBusinessAsync(Builders.SoleProprietor("Toko Orang Lain Sejahtera"))) with { Declarations = [] });
+        Assert.True((await other.Client.PostAsJsonAsync($"/api/applications/{theirs.Id}/objection", new { reason = "Keberatan orang lain atas penolakannya." })).IsSuccessStatusCode);
         Assert.True((await other.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = "Laporan orang lain tentang permintaan uang." })).IsSuccessStatusCode);
 
         var response = await applicant.Client.GetAsync("/api/me/data");
@@ -48,12 +51,15 @@ public abstract class MyDataTests(Portal portal)
         Assert.Equal("https://hooks.warung-oma-maria.example/izin", (string)data["preferences"]!["webhookUrl"]!);
         Assert.Single(data["signIns"]!.AsArray());
         Assert.Equal(approved.Id, Guid.Parse((string)Assert.Single(data["levyReports"]!.AsArray())!["applicationId"]!));
+        var mine = Assert.Single(data["objections"]!.AsArray());
+        Assert.Equal((refused.Id, "Pernyataan itu sudah saya centang di HP saya."), (Guid.Parse((string)mine!["applicationId"]!), (string)mine["reason"]!));
 
         // Identifiers masked, as in every answer; no secret; nothing of the other applicant.
         Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.DoesNotContain("Toko Orang Lain Sejahtera", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Laporan orang lain", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Keberatan orang lain", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,11 @@ using System.Text.Json;
 using LicensingPortal.Api.Features.Objections;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Transparency;
+using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Tests.Infrastructure;
+using LicensingPortal.Api.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LicensingPortal.Api.Tests.Features.Objections;
@@ -25,7 +29,8 @@ public abstract class ObjectionTests(Portal portal)
         using var officer = await portal.StaffAsync(Roles.Officer);
         using var admin = await portal.StaffAsync(Roles.Admin);
         var email = $"objection-{Accounts.Unique()}@example.com";
-        var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor($"Kios Objection {Accounts.Unique()[..6]}") with { Email = email });
+        var name = $"Kios Objection {Accounts.Unique()[..6]}";
+        var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name) with { Email = email });
         var refused = await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()) with { Declarations = [] });
         var decidedOn = refused.Decision!.DecidedAt;
 
@@ -51,9 +56,7 @@ public abstract class ObjectionTests(Portal portal)
 
         var waiting = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections", TestJson.Options))!;
         var item = Assert.Single(waiting.Items, i => i.Id == objection.Id);
-        Assert.Equal((refused.Id, null), (item.ApplicationId, item.Outcome));
-        Assert.StartsWith("Kios Objection", item.BusinessName, StringComparison.Ordinal);
-        Assert.True(waiting.Waiting >= 1);
+        Assert.Equal((refused.Id, null, name), (item.ApplicationId, item.Outcome, item.BusinessName));
         var opened = (await officer.Client.GetFromJsonAsync<OpenObjection.Response>($"/api/audit/objections/{objection.Id}", TestJson.Options))!;
         Assert.Equal("Saya sudah mencentang pernyataan itu di HP, tetapi sistem tidak menyimpannya.", opened.Objection.Reason);
         Assert.Equal(refused.Decision.FailedRequirements.Count, opened.FailedRequirements.Count);
@@ -68,9 +71,13 @@ public abstract class ObjectionTests(Portal portal)
 
         var after = (await applicant.Client.GetFromJsonAsync<GetObjection.Response>($"/api/applications/{refused.Id}/objection", TestJson.Options))!;
         Assert.Equal((global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, Answer), (after.Objection!.Outcome, after.Objection.Answer));
+        var mine = (await applicant.Client.GetFromJsonAsync<List<ObjectionView>>("/api/me/objections", TestJson.Options))!;
+        Assert.Equal([(objection.Id, Answer)], mine.Select(o => (o.Id, o.Answer)));
         var answeredList = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections?answered=true", TestJson.Options))!;
         Assert.Contains(answeredList.Items, i => i.Id == objection.Id && i.Outcome == global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands);
-        Assert.DoesNotContain((await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections", TestJson.Options))!.Items, i => i.Id == objection.Id);
+        var afterAnswer = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections", TestJson.Options))!;
+        Assert.DoesNotContain(afterAnswer.Items, i => i.Id == objection.Id);
+        Assert.Equal(waiting.Waiting - 1, afterAnswer.Waiting);
 
         // The answer changes no decision.
         var still = await applicant.Client.GetFromJsonAsync<JsonElement>($"/api/applications/{refused.Id}");
@@ -80,9 +87,18 @@ public abstract class ObjectionTests(Portal portal)
         var inbox = await applicant.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications");
         var notice = inbox.EnumerateArray().Single(n => n.GetProperty("type").GetString() == "objection-answered");
         Assert.Contains(Answer, notice.GetProperty("body").GetString(), StringComparison.Ordinal);
-        var mail = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, email), m => m.Subject!.Contains("keberatan", StringComparison.OrdinalIgnoreCase));
+        // A receipt first (the owner's proof of the day), then the answer, each with the way to the objection's page.
+        var receipt = inbox.EnumerateArray().Single(n => n.GetProperty("type").GetString() == "objection-received");
+        Assert.Contains(global::LicensingPortal.Api.Domain.ApplicationReference.Of(refused.Id), receipt.GetProperty("body").GetString(), StringComparison.Ordinal);
+        var mails = await Mailbox.MessagesToAsync(portal.DataDirectory, email);
+        var mail = Assert.Single(mails, m => m.Subject == Say.Id("Notice.ObjectionAnswered.Title", name));
         Assert.Contains(Answer, mail.TextBody!, StringComparison.Ordinal);
         Assert.Contains($"/pemohon/permohonan/{refused.Id}/keberatan", mail.TextBody, StringComparison.Ordinal);
+        var received = Assert.Single(mails, m => m.Subject == Say.Id("Notice.ObjectionReceived.Title", name));
+        Assert.Contains(objection.AnswerDueOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID")), received.TextBody!, StringComparison.Ordinal);
+        // The refusal's own e-mail told the right to object and its last day.
+        var lastDay = before.LastDayToObject!.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
+        Assert.Contains(mails, m => m.TextBody!.Contains(Say.Id("Email.Decision.Object", lastDay), StringComparison.Ordinal));
 
         // Both steps are on the record the officers read, and the log still verifies against the stored objection.
         var trace = await officer.Client.GetFromJsonAsync<JsonElement>($"/api/audit/decisions/{refused.Id}");
@@ -90,8 +106,52 @@ public abstract class ObjectionTests(Portal portal)
         var types = trace.GetProperty("log").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Contains("objection-filed", types);
         Assert.Contains("objection-answered", types);
+        await portal.LogIntegratedAsync();
         var report = await (await admin.Client.PostAsync("/api/admin/audit/verify", null)).Content.ReadFromJsonAsync<LogVerifier.Report>(TestJson.Options);
         Assert.True(report!.Valid, report.Problem);
+
+        // An answer changed afterwards in the database no longer matches what the log holds.
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().Database.ExecuteSqlRawAsync("UPDATE objections SET answer = 'Keberatan dikabulkan.' WHERE id = {0}", objection.Id);
+        }
+
+        var tampered = await (await admin.Client.PostAsync("/api/admin/audit/verify", null)).Content.ReadFromJsonAsync<LogVerifier.Report>(TestJson.Options);
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().Database.ExecuteSqlRawAsync("UPDATE objections SET answer = {0} WHERE id = {1}", Answer, objection.Id);
+        }
+
+        Assert.False(tampered!.Valid);
+        Assert.Contains("objection-answered", tampered.Problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>Two sendings of an objection at once make one (the other is told it exists); two officers answering at once, one answer (the other is told).</summary>
+    [Fact]
+    public async Task AtOnce_TwoSendingsMakeOneObjection_AndTwoAnswersOneAnswer()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var first = await portal.StaffAsync(Roles.Officer);
+        using var second = await portal.StaffAsync(Roles.Officer);
+        var refused = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
+
+        var sendings = await Task.WhenAll(Enumerable.Range(0, 2).Select(i =>
+            applicant.Client.PostAsJsonAsync($"/api/applications/{refused.Id}/objection", new FileObjection.Request($"Kiriman ke-{i}: pernyataan sudah saya centang."), TestJson.Options)));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], sendings.Select(r => r.StatusCode).Order());
+        await Problems.AssertAsync(sendings.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict, "objection_exists");
+        var objection = (await sendings.Single(r => r.StatusCode == HttpStatusCode.Created).Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!;
+
+        var answers = await Task.WhenAll(new[] { first, second }.Select(officer =>
+            officer.Client.PostAsJsonAsync($"/api/audit/objections/{objection.Id}/answer", new AnswerObjection.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, $"Jawaban dari {officer.Email}: keputusan tetap."), TestJson.Options)));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(r => r.StatusCode).Order());
+        await Problems.AssertAsync(answers.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict, "objection_answered");
+        var winner = (await answers.Single(r => r.StatusCode == HttpStatusCode.OK).Content.ReadFromJsonAsync<OpenObjection.Response>(TestJson.Options))!;
+        var stored = (await applicant.Client.GetFromJsonAsync<GetObjection.Response>($"/api/applications/{refused.Id}/objection", TestJson.Options))!.Objection!;
+        Assert.Equal(winner.Objection.Answer, stored.Answer);
+        var inbox = await applicant.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications");
+        Assert.Single(inbox.EnumerateArray(), n => n.GetProperty("type").GetString() == "objection-answered");
     }
 
     [Fact]
@@ -138,6 +198,31 @@ public abstract class ObjectionTests(Portal portal)
         Assert.Equal(global::LicensingPortal.Api.Domain.Objection.LastDayToFile(refused.Decision!.DecidedAt), state.LastDayToObject);
         await Problems.AssertAsync(await client.PostAsJsonAsync($"/api/applications/{refused.Id}/objection", new FileObjection.Request("Saya baru sempat menulis keberatan sekarang."), TestJson.Options), HttpStatusCode.Conflict, "objection_too_late");
         Assert.Null((await applicant.Client.GetFromJsonAsync<GetObjection.Response>($"/api/applications/{refused.Id}/objection", TestJson.Options))!.Objection);
+    }
+
+    /// <summary>An objection not answered by its day is late: on the officers' list, in their count, and to its owner.</summary>
+    [Fact]
+    public async Task AnObjectionUnansweredPastItsDay_IsLate_ForTheOfficersAndTheOwner()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        var refused = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
+        var filed = await applicant.Client.PostAsJsonAsync($"/api/applications/{refused.Id}/objection", new FileObjection.Request("Pernyataan itu sudah saya centang di HP."), TestJson.Options);
+        var objection = (await filed.Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!;
+        var now = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections", TestJson.Options))!;
+        Assert.False(Assert.Single(now.Items, i => i.Id == objection.Id).Late);
+
+        // Fifteen days on: past ten working days, whatever the weekday today.
+        await using var later = portal.Create(time: new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(15)));
+        using var officers = later.CreateClient();
+        officers.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(officers, officer.Email, officer.Password, officer.AuthenticatorKey));
+        using var owner = later.CreateClient();
+        owner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(owner, applicant.Email, applicant.Password));
+
+        var list = (await officers.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections", TestJson.Options))!;
+        Assert.True(Assert.Single(list.Items, i => i.Id == objection.Id).Late);
+        Assert.Equal(now.Waiting, list.Late);
+        Assert.True((await owner.GetFromJsonAsync<GetObjection.Response>($"/api/applications/{refused.Id}/objection", TestJson.Options))!.Objection!.Late);
     }
 }
 

@@ -29,6 +29,9 @@ public sealed class DetailModel : PortalPage
     /// <summary>For a refusal, where an objection to it stands (sent, answered, or still possible until a day).</summary>
     public Features.Objections.GetObjection.Response? Objection { get; private set; }
 
+    /// <summary>For a refusal, the day the owner is told to object by.</summary>
+    public DateOnly? ObjectBy => Objection?.DayToTell(Wita.Today(Clock));
+
     /// <summary>The application's reference in a form that can be read out over the phone.</summary>
     public string Reference => ApplicationReference.Of(Application.Id);
 

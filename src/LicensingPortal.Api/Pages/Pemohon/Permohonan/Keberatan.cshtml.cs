@@ -26,7 +26,14 @@ public sealed class KeberatanModel : PortalPage
     /// <summary>The objection was just sent: said once after the redirect.</summary>
     public bool Sent { get; private set; }
 
-    public IReadOnlyList<Choice> RequirementChoices => [.. State.FailedRequirements.Select(r => new Choice(r.Id, r.Title))];
+    /// <summary>Each failed requirement as a requirement ("Syarat: …"), not as a statement to tick.</summary>
+    public IReadOnlyList<Choice> RequirementChoices => [.. State.FailedRequirements.Select(r => new Choice(r.Id, Texts.Format("Objection.Requirement", r.Title)))];
+
+    /// <summary>The day the owner is told to object by (<see cref="GetObjection.Response.DayToTell"/>).</summary>
+    public DateOnly? ObjectBy => State.DayToTell(Wita.Today(Clock));
+
+    /// <summary>The last working day to appeal to the mayor after the answer (UU 30/2014 Pasal 78: ten working days).</summary>
+    public DateOnly? LastDayToAppeal => State.Objection?.AnsweredAt is { } answered ? Wita.AddWorkingDays(Wita.DateOf(answered), 10) : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

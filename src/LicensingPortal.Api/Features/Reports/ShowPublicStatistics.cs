@@ -19,7 +19,14 @@ public static class ShowPublicStatistics
     /// <summary>A kecamatan (with its name) or a sector: applications decided, approval rate and median decision time.</summary>
     public sealed record Row(string Key, string Name, long Applications, double ApprovalRate, int MedianDecisionMs);
 
-    public sealed record Response(string Month, long Applications, double ApprovalRate, int MedianDecisionMs, IReadOnlyList<Row> ByKecamatan, IReadOnlyList<Row> BySector, IReadOnlyList<ActiveRow>? ActiveBusinesses = null, LevyReportCounts? LevyReports = null);
+    public sealed record Response(string Month, long Applications, double ApprovalRate, int MedianDecisionMs, IReadOnlyList<Row> ByKecamatan, IReadOnlyList<Row> BySector, IReadOnlyList<ActiveRow>? ActiveBusinesses = null, LevyReportCounts? LevyReports = null, ObjectionCounts? Objections = null);
+
+    /// <summary>
+    /// The objections to refusals filed in the month (WITA): how many the licensing officers answered, how many by the
+    /// law's ten working days, how many they granted (the office's own mistake), and how many still wait past their day.
+    /// Counts only, never what an objection says or whose it is.
+    /// </summary>
+    public sealed record ObjectionCounts(long Filed, long Answered, long AnsweredInTime, long Upheld, long Overdue);
 
     /// <summary>
     /// The reports of a demand for money received in the month (WITA): how many the inspectorate has answered the reporter
@@ -89,13 +96,31 @@ public static class ShowPublicStatistics
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new ActiveRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.LongCount()))
                 .ToList();
-            return new Response(query.Month!, total, ReportQueries.Rate(counts.Where(c => c.Approved).Sum(c => c.Count), total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector), active, last < Wita.Today(time) ? await LevyReportsAsync(first, last, cancellationToken) : null);
+            return new Response(query.Month!, total, ReportQueries.Rate(counts.Where(c => c.Approved).Sum(c => c.Count), total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector), active, last < Wita.Today(time) ? await LevyReportsAsync(first, last, cancellationToken) : null, await ObjectionsAsync(first, last, cancellationToken));
         }
+
+        private async Task<ObjectionCounts> ObjectionsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
+        {
+            var (since, until) = Between(first, last);
+            var objections = await db.Objections.AsNoTracking().Where(o => o.FiledAt >= since && o.FiledAt < until)
+                .Select(o => new { o.AnsweredAt, o.AnswerDueOn, o.Outcome }).ToListAsync(cancellationToken);
+            var today = Wita.Today(time);
+            return new ObjectionCounts(
+                objections.Count,
+                objections.Count(o => o.AnsweredAt is not null),
+                objections.Count(o => o.AnsweredAt is { } at && Wita.DateOf(at) <= o.AnswerDueOn),
+                objections.Count(o => o.Outcome == ObjectionOutcome.Upheld),
+                objections.Count(o => o.AnsweredAt is null && o.AnswerDueOn < today));
+        }
+
+        /// <summary>The instants a month in WITA runs between, from its first day to the day after its last.</summary>
+        private static (DateTimeOffset Since, DateTimeOffset Until) Between(DateOnly first, DateOnly last) => (
+            new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime(),
+            new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime());
 
         private async Task<LevyReportCounts> LevyReportsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
         {
-            var since = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
-            var until = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
+            var (since, until) = Between(first, last);
             var reports = await db.LevyReports.AsNoTracking().Where(r => r.ReceivedAt >= since && r.ReceivedAt < until)
                 .Select(r => new { r.Id, r.ReceivedAt, r.Status }).ToListAsync(cancellationToken);
             var ids = reports.Select(r => r.Id).ToList();

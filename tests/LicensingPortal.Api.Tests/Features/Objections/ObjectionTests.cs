@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LicensingPortal.Api.Features.Objections;
+using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Transparency;
 using LicensingPortal.Api.Data;
@@ -198,6 +199,40 @@ public abstract class ObjectionTests(Portal portal)
         Assert.Equal(global::LicensingPortal.Api.Domain.Objection.LastDayToFile(refused.Decision!.DecidedAt), state.LastDayToObject);
         await Problems.AssertAsync(await client.PostAsJsonAsync($"/api/applications/{refused.Id}/objection", new FileObjection.Request("Saya baru sempat menulis keberatan sekarang."), TestJson.Options), HttpStatusCode.Conflict, "objection_too_late");
         Assert.Null((await applicant.Client.GetFromJsonAsync<GetObjection.Response>($"/api/applications/{refused.Id}/objection", TestJson.Options))!.Objection);
+    }
+
+    /// <summary>The public statistics count the month's objections, how many were answered, in time, granted, and none of what they say.</summary>
+    [Fact]
+    public async Task PublicStatistics_CountTheMonthsObjections_AnsweredInTimeAndGranted_NothingOfWhatTheySay()
+    {
+        var month = global::LicensingPortal.Api.Domain.Wita.Today(TimeProvider.System).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        // The statistics are cached for five minutes by language: each read names its language differently, so each is fresh.
+        async Task<(ShowPublicStatistics.ObjectionCounts Counts, string Json)> ReadAsync(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/public/statistics?month={month}") { Headers = { { "Accept-Language", language } } };
+            var json = await (await portal.Client.SendAsync(request)).Content.ReadAsStringAsync();
+            return (JsonSerializer.Deserialize<ShowPublicStatistics.Response>(json, TestJson.Options)!.Objections!, json);
+        }
+
+        var (before, _) = await ReadAsync("id-ID, id;q=0.9");
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        const string Secret = "Menurut peta tata ruang, jalan kami adalah zona perdagangan.";
+        var ids = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            var refused = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
+            var filed = await applicant.Client.PostAsJsonAsync($"/api/applications/{refused.Id}/objection", new FileObjection.Request(Secret), TestJson.Options);
+            ids.Add((await filed.Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!.Id);
+        }
+
+        var granted = await officer.Client.PostAsJsonAsync($"/api/audit/objections/{ids[0]}/answer", new AnswerObjection.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Upheld, "Peta zona sudah kami perbaiki; silakan kirim lagi."), TestJson.Options);
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+
+        var (after, json) = await ReadAsync("id-ID, id;q=0.8");
+
+        Assert.Equal(new ShowPublicStatistics.ObjectionCounts(before.Filed + 2, before.Answered + 1, before.AnsweredInTime + 1, before.Upheld + 1, before.Overdue), after);
+        Assert.DoesNotContain("tata ruang", json, StringComparison.Ordinal);
     }
 
     /// <summary>An objection not answered by its day is late: on the officers' list, in their count, and to its owner.</summary>

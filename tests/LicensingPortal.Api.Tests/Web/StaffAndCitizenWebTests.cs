@@ -373,7 +373,10 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         await BrowserPortal.StepsAsync(officer, async () =>
         {
             await SignInAsync(officer, Roles.Officer, language);
-            await officer.GotoAsync("/petugas/keberatan");
+            // Waiting objections are said first on the officer's own page, whatever they came to do.
+            await officer.GotoAsync("/petugas");
+            await Assertions.Expect(officer.Locator("#objections-waiting")).ToBeVisibleAsync();
+            await officer.Locator("#objections-waiting").GetByRole(AriaRole.Link, new() { Name = S("Audit.ObjectionsWaiting.Link"), Exact = true }).ClickAsync();
             await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(S("Objections.Title"));
             await ReadablePagesTests.ReadHereAsync(officer, "officer-objections", language, problems, plainWords: false);
             await officer.Locator(".govuk-summary-card").Filter(new() { HasText = name }).GetByRole(AriaRole.Link, new() { Name = S("Objections.Open") }).ClickAsync();

@@ -113,9 +113,13 @@ public sealed class IndexModel : PortalPage
 
     public int PageCount => Results is null || Results.Total == 0 ? 1 : (int)Math.Ceiling(Results.Total / (double)Results.PageSize);
 
+    /// <summary>The objections waiting for an answer, said first: their days run whatever the officer came to do.</summary>
+    public Features.Objections.ListObjections.Response? Objections { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadTermsAsync(cancellationToken);
+        Objections = (await Sender.Send(new Features.Objections.ListObjections.Query(Answered: false), cancellationToken)).Value;
         Viewed = (await Sender.Send(new ListDocumentViews.Query(UserId), cancellationToken)).Value.Take(10).ToList();
         From = ReadDate(FromParts, nameof(FromParts)) ?? From;
         To = ReadDate(ToParts, nameof(ToParts)) ?? To;

@@ -76,4 +76,11 @@ public sealed record PermitResponse(
     /// <summary>The permit type's title in a rule set, or its code when the rule set does not name it.</summary>
     public static string TitleOf(string type, CompiledRuleSet? ruleSet, Language language) =>
         ruleSet is not null && ruleSet.Definition.PermitTypes.TryGetValue(type, out var definition) ? definition.Title.In(language) : type;
+
+    /// <summary>
+    /// The premises a permit was issued for, as the public check and the printed permit name them: the application's
+    /// address and its kelurahan by name ("Jl. Frans Seda No. 12, RT 005/RW 002, Kelurahan Fatululi").
+    /// </summary>
+    public static string PremisesOf(string address, string kelurahanCode, CompiledRuleSet? ruleSet) =>
+        $"{address}, Kelurahan {(ruleSet is not null && ruleSet.Definition.Kelurahan.TryGetValue(kelurahanCode, out var area) ? area.Name : kelurahanCode)}";
 }

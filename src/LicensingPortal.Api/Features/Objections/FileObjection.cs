@@ -60,7 +60,7 @@ public static class FileObjection
             var today = Wita.DateOf(now);
             if (!Objection.MayStillBeFiled(decision.DecidedAt, today))
             {
-                return new Error(ErrorCodes.ObjectionTooLate, StatusCodes.Status409Conflict, "The time to object to this refusal has passed.", Texts.Format("Objection.Error.TooLate", Cultures.Date(Objection.LastDayToFile(decision.DecidedAt))));
+                return new Error(ErrorCodes.ObjectionTooLate, StatusCodes.Status409Conflict, "The time to object to this refusal has passed.", Texts.Format("Objection.Error.TooLate", Cultures.Date(Objection.LastDayTaken(decision.DecidedAt))));
             }
 
             var contested = command.Requirements ?? [];

@@ -26,10 +26,12 @@ public static class DownloadPermit
             }
 
             var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == permit.BusinessId, cancellationToken);
-            var ruleSetHash = await db.Decisions.AsNoTracking().Where(d => d.ApplicationId == permit.ApplicationId).Select(d => d.RuleSetHash).SingleAsync(cancellationToken);
-            var ruleSet = await rules.FindByHashAsync(ruleSetHash, db, cancellationToken)
-                ?? throw new InvalidOperationException($"Rule set {ruleSetHash} is not stored.");
-            var pdf = PermitPdf.Render(permit, business, ruleSet, links.Verification(permit), Wita.Today(time));
+            // The premises the permit was issued for, and the rule set that decided it (which names their kelurahan), in one query.
+            var issued = await db.Applications.AsNoTracking().Where(a => a.Id == permit.ApplicationId)
+                .Select(a => new { a.Address, a.KelurahanCode, a.Decision!.RuleSetHash }).SingleAsync(cancellationToken);
+            var ruleSet = await rules.FindByHashAsync(issued.RuleSetHash, db, cancellationToken)
+                ?? throw new InvalidOperationException($"Rule set {issued.RuleSetHash} is not stored.");
+            var pdf = PermitPdf.Render(permit, business, PermitResponse.PremisesOf(issued.Address, issued.KelurahanCode, ruleSet), ruleSet, links.Verification(permit), Wita.Today(time));
             return new FileDownload(pdf, "application/pdf", $"{permit.Number}.pdf");
         }
     }

@@ -88,7 +88,6 @@ public static class VerifyPermit
             var identity = business.OwnerNik ?? business.Npwp;
             var renewedBy = permit.RenewedByPermitId is { } renewedById ? await db.Permits.AsNoTracking().SingleAsync(p => p.Id == renewedById, cancellationToken) : null;
             var replacedBy = permit.ReplacedByPermitId is { } replacedById ? await db.Permits.AsNoTracking().Where(p => p.Id == replacedById).Select(p => p.Number).SingleAsync(cancellationToken) : null;
-            var kelurahan = ruleSet is not null && ruleSet.Definition.Kelurahan.TryGetValue(issuedTo.KelurahanCode, out var area) ? area.Name : issuedTo.KelurahanCode;
             var renews = permit.RenewsPermitId is { } renewsId ? await db.Permits.AsNoTracking().Where(p => p.Id == renewsId).Select(p => p.Number).SingleAsync(cancellationToken) : null;
             return new Response(
                 status,
@@ -107,7 +106,7 @@ public static class VerifyPermit
                 renewedBy?.ValidUntil,
                 (permit.ClosedAt ?? permit.ReplacedAt ?? permit.RevokedAt) is { } endedAt ? Wita.DateOf(endedAt) : null,
                 replacedBy,
-                $"{issuedTo.Address}, Kelurahan {kelurahan}");
+                PermitResponse.PremisesOf(issuedTo.Address, issuedTo.KelurahanCode, ruleSet));
         }
     }
 

@@ -25,7 +25,11 @@ public static class PermitPdf
     /// <summary>The QR code's block (its code, the words beside it) and the two lines of small print under it.</summary>
     private const double VerificationHeight = 14 + 170 + 24;
 
-    public static byte[] Render(Permit permit, Business business, CompiledRuleSet ruleSet, string verificationUrl, DateOnly today)
+    /// <summary>
+    /// <paramref name="premises"/>: where the business runs under this permit (the application's address and kelurahan),
+    /// printed beside the business's own address, so a permit on a wall can be told from one copied to another shop.
+    /// </summary>
+    public static byte[] Render(Permit permit, Business business, string premises, CompiledRuleSet ruleSet, string verificationUrl, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(permit);
         ArgumentNullException.ThrowIfNull(business);
@@ -66,7 +70,7 @@ public static class PermitPdf
         // Every value is wrapped to the page's width (an address may be 500 characters, an activity's official title
         // over 140), never cut off at its edge or shortened: the printed permit is the record a person shows.
         NewPage();
-        var rows = Rows(permit, business, ruleSet, status, ended, today)
+        var rows = Rows(permit, business, premises, ruleSet, status, ended, today)
             .Select(row => (row.Label, Lines: Wrap(graphics, row.Value, body, width - Margin - ValueLeft)))
             .ToList();
         void Row(string label, IReadOnlyList<string> lines)
@@ -150,13 +154,17 @@ public static class PermitPdf
     }
 
     /// <summary>The permit's rows, label and value, in the order they are printed.</summary>
-    private static IEnumerable<(string Label, string Value)> Rows(Permit permit, Business business, CompiledRuleSet ruleSet, PermitStatus status, (string Word, string Line)? ended, DateOnly today)
+    private static IEnumerable<(string Label, string Value)> Rows(Permit permit, Business business, string premises, CompiledRuleSet ruleSet, PermitStatus status, (string Word, string Line)? ended, DateOnly today)
     {
         var indonesian = CultureInfo.GetCultureInfo("id-ID");
         yield return ("Nama usaha / Business", business.Name);
         yield return (PermitTypes.Nib, business.Nib ?? "-");
         yield return ("Pemilik / Owner", business.OwnerName);
-        yield return ("Alamat / Address", business.Address);
+        yield return ("Lokasi usaha / Premises", premises);
+        if (!string.Equals(business.Address, premises, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return ("Alamat surat / Address", business.Address);
+        }
         foreach (var code in permit.KbliCodes)
         {
             // By its words first, as the pages name it ("Restoran (KBLI 56101)"), its official title whole; "KBLI" and

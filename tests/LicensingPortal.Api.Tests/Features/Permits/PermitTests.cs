@@ -64,6 +64,12 @@ public abstract class PermitTests(Portal portal)
         var verification = await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(decoded).PathAndQuery, TestJson.Options);
         Assert.Equal("valid", verification!.Status);
         Assert.Equal("Jl. Frans Seda No. 12, RT 005/RW 002, Kelurahan Fatululi", verification.Premises);
+
+        // The paper names the same premises as the check, and the business's own address apart from them.
+        var printed = System.Text.RegularExpressions.Regex.Replace(await PdfText.ReadAsync(pdf), @"\s+", " ");
+        Assert.Contains("Lokasi usaha / Premises", printed, StringComparison.Ordinal);
+        Assert.Contains(verification.Premises!, printed, StringComparison.Ordinal);
+        Assert.Contains("Alamat surat / Address", printed, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -119,6 +119,7 @@ public static class ApiEndpoints
         ReportFailingRequirements.Map(reports);
         ReportExpiringPermits.Map(reports);
         ReportLifeEvents.Map(reports);
+        ReportStops.Map(reports);
         ReportNotificationHealth.Map(reports);
         var publicData = api.MapGroup("/public");
         ShowPublicStatistics.Map(publicData.WithTags("Public statistics"));

@@ -194,7 +194,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
                 await Assertions.Expect(page.Locator($"#{table} tbody tr").First).ToBeVisibleAsync();
             }
 
-            await Assertions.Expect(page.Locator("#contents a")).ToHaveCountAsync(8);
+            await Assertions.Expect(page.Locator("#contents a")).ToHaveCountAsync(9);
             foreach (var link in await page.Locator("#contents a").AllAsync())
             {
                 await Assertions.Expect(page.Locator($"h2{await link.GetAttributeAsync("href")}")).ToHaveTextAsync((await link.InnerTextAsync()).Trim());
@@ -212,6 +212,9 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.Locator("#breakdown-permitType tbody th").First).ToHaveTextAsync(new Regex($"^({Regex.Escape(Say.Id("PermitType.PB"))}|{Regex.Escape(Say.Id("PermitType.PB-UMKU"))})$"));
             await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync(Say.Id("Dashboard.DecisionTimeAll", Say.Id("Duration.UnderASecond")));
             await Assertions.Expect(page.Locator("#notifications tbody th").First).ToHaveTextAsync(Say.Id("Dashboard.Channel.email"));
+            // Where applicants stop, each stage in words: begun first, objections last.
+            await Assertions.Expect(page.Locator("#stops tbody th").First).ToHaveTextAsync(Say.Id("Dashboard.Stops.drafts-started"));
+            await Assertions.Expect(page.Locator("#stops tbody th").Last).ToHaveTextAsync(Say.Id("Dashboard.Stops.objections-granted"));
 
             // A phone's chart of the sectors lies its bars down, one line each: as tall as they need, and the page says so.
             var sectors = await page.Locator("#breakdown-sector tbody tr").CountAsync();

@@ -48,6 +48,8 @@ public sealed class IndexModel : PortalPage
 
     public IReadOnlyList<ReportLifeEvents.LifeEvents> LifeEvents { get; private set; } = [];
 
+    public IReadOnlyList<ReportStops.Stop> Stops { get; private set; } = [];
+
     public IReadOnlyList<ReportNotificationHealth.DeliveryHealth> Notifications { get; private set; } = [];
 
     public IReadOnlyList<Choice> Granularities { get; } = ReportQueries.Granularities.Select(g => new Choice(g, Texts.Get($"Dashboard.Granularity.{g}"))).ToList();
@@ -87,6 +89,7 @@ public sealed class IndexModel : PortalPage
         Failing = (await Sender.Send(new ReportFailingRequirements.Query(from, to, 10, Language), cancellationToken)).Value;
         Expiring = (await Sender.Send(new ReportExpiringPermits.Query(90, Language), cancellationToken)).Value;
         LifeEvents = (await Sender.Send(new ReportLifeEvents.Query(from, to), cancellationToken)).Value;
+        Stops = (await Sender.Send(new ReportStops.Query(from, to), cancellationToken)).Value;
         Notifications = (await Sender.Send(new ReportNotificationHealth.Query(from, to), cancellationToken)).Value;
         return Page();
     }
@@ -144,6 +147,10 @@ public sealed class IndexModel : PortalPage
             case "life-events" when Read(await Sender.Send(new ReportLifeEvents.Query(from, to), cancellationToken)) is { } lifeEvents:
                 LifeEvents = lifeEvents;
                 sheet = LifeEventsTable();
+                break;
+            case "stops" when Read(await Sender.Send(new ReportStops.Query(from, to), cancellationToken)) is { } stops:
+                Stops = stops;
+                sheet = StopsTable();
                 break;
             case "notifications" when Read(await Sender.Send(new ReportNotificationHealth.Query(from, to), cancellationToken)) is { } notifications:
                 Notifications = notifications;
@@ -225,6 +232,26 @@ public sealed class IndexModel : PortalPage
         Download("life-events"),
         DownloadText,
         EmptyText);
+
+    /// <summary>
+    /// Where applicants stop: drafts begun and sent, the unsent ones by the question they stopped after (in the
+    /// journey's order), refusals sent again or not, objections. A line a stage, each said in words.
+    /// </summary>
+    public ReportTable StopsTable() => new(
+        "stops",
+        Texts.Get("Dashboard.Stops"),
+        [Name(Texts.Get("Dashboard.Stops.Stage")), Counted("Dashboard.Stops.Count")],
+        Stops.OrderBy(s => s.Stage == "stopped-at" ? 2 : s.Stage.StartsWith("drafts", StringComparison.Ordinal) ? 1 : 3)
+            .ThenBy(s => s.Stage == "stopped-at" ? (s.Step is null ? -1 : IndexOfStep(s.Step)) : 0)
+            .Select(s => Row(ReportCell.Name(s.Stage == "stopped-at"
+                ? s.Step is null ? Texts.Get("Dashboard.Stops.stopped-none") : Texts.Format("Dashboard.Stops.stopped-at", Texts.Get($"Journey.Step.{s.Step}"))
+                : Texts.Get($"Dashboard.Stops.{s.Stage}")), ReportCell.Count(s.Count)))
+            .ToList(),
+        Download("stops"),
+        DownloadText,
+        EmptyText);
+
+    private static int IndexOfStep(string step) => Features.Applications.ApplicationSteps.All.ToList().IndexOf(step) is var at and >= 0 ? at : int.MaxValue;
 
     public ReportTable NotificationsTable() => new(
         "notifications",

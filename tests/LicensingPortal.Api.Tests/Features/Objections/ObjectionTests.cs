@@ -235,6 +235,44 @@ public abstract class ObjectionTests(Portal portal)
         Assert.DoesNotContain("tata ruang", json, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The mayor's office sees where applicants stop: an application begun and not sent (before its first question),
+    /// refusals corrected and approved or not sent again, and the objections to them.
+    /// </summary>
+    [Fact]
+    public async Task TheMayorsOffice_SeesWhereApplicantsStop()
+    {
+        var today = global::LicensingPortal.Api.Domain.Wita.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var mayor = await portal.StaffAsync(Roles.Mayor);
+        async Task<Dictionary<string, long>> ReadAsync() =>
+            (await mayor.Client.GetFromJsonAsync<List<ReportStops.Stop>>($"/api/reports/stops?from={today}&to={today}", TestJson.Options))!
+                .ToDictionary(s => s.Stage == "stopped-at" ? $"stopped-at:{s.Step ?? "-"}" : s.Stage, s => s.Count);
+        var before = await ReadAsync();
+        long Before(string key) => before.GetValueOrDefault(key);
+
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync();
+        Assert.Equal(HttpStatusCode.Created, (await applicant.Client.PostAsJsonAsync("/api/applications/drafts", new { }, TestJson.Options)).StatusCode);
+        var corrected = await applicant.Client.SubmitAsync(request with { Declarations = [] });
+        var left = await applicant.Client.SubmitAsync(request with { Declarations = [] });
+        var again = await applicant.Client.PostAsJsonAsync($"/api/applications/{corrected.Id}/resubmission", request, TestJson.Options);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await applicant.Client.PostAsJsonAsync($"/api/applications/{left.Id}/objection", new FileObjection.Request("Pernyataan itu sudah saya centang di HP."), TestJson.Options)).StatusCode);
+
+        var after = await ReadAsync();
+
+        Assert.Equal(Before("drafts-started") + 1, after["drafts-started"]);
+        Assert.Equal(Before("drafts-sent"), after["drafts-sent"]);
+        Assert.Equal(Before("stopped-at:-") + 1, after["stopped-at:-"]);
+        Assert.Equal(Before("refused") + 2, after["refused"]);
+        Assert.Equal(Before("refused-sent-again") + 1, after["refused-sent-again"]);
+        Assert.Equal(Before("refused-approved-after") + 1, after["refused-approved-after"]);
+        Assert.Equal(Before("refused-not-sent-again") + 1, after["refused-not-sent-again"]);
+        Assert.Equal(Before("objections") + 1, after["objections"]);
+        Assert.Equal(Before("objections-granted"), after["objections-granted"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.Client.GetAsync($"/api/reports/stops?from={today}&to={today}")).StatusCode);
+    }
+
     /// <summary>An objection not answered by its day is late: on the officers' list, in their count, and to its owner.</summary>
     [Fact]
     public async Task AnObjectionUnansweredPastItsDay_IsLate_ForTheOfficersAndTheOwner()

@@ -52,7 +52,7 @@ public sealed class ReplicaTests(ReplicaPortal portal) : IClassFixture<ReplicaPo
         using var officer = await portal.StaffAsync(Roles.Officer);
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        foreach (var report in new[] { "throughput?", "breakdown?by=kecamatan&", "latency?", "failing-requirements?", "life-events?", "notification-health?" })
+        foreach (var report in new[] { "throughput?", "breakdown?by=kecamatan&", "latency?", "failing-requirements?", "life-events?", "stops?", "notification-health?" })
         {
             var answer = await mayor.Client.GetAsync($"/api/reports/{report}from={today}&to={today}");
             Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{report}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");

@@ -16,6 +16,9 @@ public static class Wita
 
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ClockOf(instant));
 
+    /// <summary>The instant (in UTC) a day in Kupang begins: a period of days runs from its first day's start to the day after its last's.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
+
     /// <summary>The day and time a clock in Kupang showed at <paramref name="instant"/> (as a workbook stores a moment).</summary>
     public static DateTime ClockOf(DateTimeOffset instant) => instant.ToOffset(Offset).DateTime;
 

@@ -80,13 +80,13 @@ public static class SearchDecisions
             var decided = db.Applications.AsNoTracking().Where(a => a.Decision != null);
             if (query.From is { } start)
             {
-                var since = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
+                var since = Wita.StartOf(start);
                 decided = decided.Where(a => a.Decision!.DecidedAt >= since);
             }
 
             if (query.To is { } end)
             {
-                var until = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
+                var until = Wita.StartOf(end.AddDays(1));
                 decided = decided.Where(a => a.Decision!.DecidedAt < until);
             }
 

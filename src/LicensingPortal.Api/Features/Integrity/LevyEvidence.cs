@@ -57,7 +57,7 @@ public static class LevyEvidence
 
         if (anonymous)
         {
-            var dayBegan = new DateTimeOffset(Wita.Today(time).ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
+            var dayBegan = Wita.StartOf(Wita.Today(time));
             var taken = await db.LevyReportEvidence.Where(e => e.AddedAt >= dayBegan)
                 .Join(db.LevyReports.Where(r => r.ReporterId == null), e => e.ReportId, r => r.Id, (e, _) => e.Size)
                 .SumAsync(cancellationToken);

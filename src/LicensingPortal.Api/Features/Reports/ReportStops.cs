@@ -29,8 +29,7 @@ public static class ReportStops
 
         public async ValueTask<Result<IReadOnlyList<Stop>>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var since = new DateTimeOffset(query.From.ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
-            var until = new DateTimeOffset(query.To.AddDays(1).ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime();
+            var (since, until) = (Wita.StartOf(query.From), Wita.StartOf(query.To.AddDays(1)));
             var drafts = await db.ApplicationDrafts.AsNoTracking().Where(d => d.CreatedAt >= since && d.CreatedAt < until)
                 .Select(d => new { Sent = d.SubmittedAt != null, d.CompletedSteps }).ToListAsync(cancellationToken);
             var refused = await db.Applications.AsNoTracking()

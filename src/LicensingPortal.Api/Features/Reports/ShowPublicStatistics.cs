@@ -101,7 +101,7 @@ public static class ShowPublicStatistics
 
         private async Task<ObjectionCounts> ObjectionsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
         {
-            var (since, until) = Between(first, last);
+            var (since, until) = (Wita.StartOf(first), Wita.StartOf(last.AddDays(1)));
             var objections = await db.Objections.AsNoTracking().Where(o => o.FiledAt >= since && o.FiledAt < until)
                 .Select(o => new { o.AnsweredAt, o.AnswerDueOn, o.Outcome }).ToListAsync(cancellationToken);
             var today = Wita.Today(time);
@@ -113,14 +113,9 @@ public static class ShowPublicStatistics
                 objections.Count(o => o.AnsweredAt is null && o.AnswerDueOn < today));
         }
 
-        /// <summary>The instants a month in WITA runs between, from its first day to the day after its last.</summary>
-        private static (DateTimeOffset Since, DateTimeOffset Until) Between(DateOnly first, DateOnly last) => (
-            new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime(),
-            new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), Wita.Offset).ToUniversalTime());
-
         private async Task<LevyReportCounts> LevyReportsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
         {
-            var (since, until) = Between(first, last);
+            var (since, until) = (Wita.StartOf(first), Wita.StartOf(last.AddDays(1)));
             var reports = await db.LevyReports.AsNoTracking().Where(r => r.ReceivedAt >= since && r.ReceivedAt < until)
                 .Select(r => new { r.Id, r.ReceivedAt, r.Status }).ToListAsync(cancellationToken);
             var ids = reports.Select(r => r.Id).ToList();

@@ -35,6 +35,9 @@ public sealed class Objection
     /// <summary>Working days the office has to answer (UU 30/2014, Pasal 77 ayat 4).</summary>
     public const int WorkingDaysToAnswer = 10;
 
+    /// <summary>Working days after the answer in which the owner may appeal to the mayor (UU 30/2014, Pasal 78 ayat 1).</summary>
+    public const int WorkingDaysToAppeal = 10;
+
     /// <summary>
     /// Calendar days an objection is still taken after <see cref="LastDayToFile"/>: public holidays and joint leave
     /// (cuti bersama) are not counted here, and a citizen's window must never be shorter than the law's. Two weeks
@@ -117,6 +120,9 @@ public sealed class Objection
         AnsweredBy = officerId;
         AnsweredAt = now;
     }
+
+    /// <summary>The last working day to appeal to the mayor after the answer; null while unanswered.</summary>
+    public static DateOnly? LastDayToAppeal(DateTimeOffset? answeredAt) => answeredAt is { } at ? Wita.AddWorkingDays(Wita.DateOf(at), WorkingDaysToAppeal) : null;
 
     /// <summary>Whether the answer came (or, unanswered, is) later than the law allows, as of <paramref name="today"/> (WITA).</summary>
     public bool IsLate(DateOnly today) => (AnsweredAt is { } at ? Wita.DateOf(at) : today) > AnswerDueOn;

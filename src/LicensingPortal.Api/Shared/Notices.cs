@@ -67,14 +67,13 @@ public static class Notices
     public static NoticeText ObjectionReceived(Objection objection, string businessName)
     {
         ArgumentNullException.ThrowIfNull(objection);
-        var filed = objection.FiledAt.ToOffset(Wita.Offset);
-        string Body(CultureInfo culture, string format) =>
-            In(culture, "Notice.ObjectionReceived.Body", ApplicationReference.Of(objection.ApplicationId), filed.ToString(format, culture), objection.AnswerDueOn.ToString("d MMMM yyyy", culture));
+        string Body(CultureInfo culture) =>
+            In(culture, "Notice.ObjectionReceived.Body", ApplicationReference.Of(objection.ApplicationId), Cultures.WitaIn(culture, objection.FiledAt), objection.AnswerDueOn.ToString("d MMMM yyyy", culture));
         return new NoticeText(
             In(Cultures.Indonesian, "Notice.ObjectionReceived.Title", businessName),
             In(Cultures.English, "Notice.ObjectionReceived.Title", businessName),
-            Body(Cultures.Indonesian, "d MMMM yyyy, HH.mm 'WITA'"),
-            Body(Cultures.English, "d MMMM yyyy, HH:mm 'WITA'"));
+            Body(Cultures.Indonesian),
+            Body(Cultures.English));
     }
 
     /// <summary>An officer's answer to the owner's objection: whether the refusal stands, the answer itself, and what to do next.</summary>

@@ -19,9 +19,10 @@ public static class GetObjection
     /// <c>FailedRequirements</c>: for a refusal, the requirements it failed, which an objection may name.
     /// <c>BusinessName</c> and <c>DecidedAt</c>: what the application was for and when it was decided (none while undecided).
     /// <c>TakenUntil</c>: the last day an objection is still taken (the working days here leave public holidays out, so
-    /// the service takes it two weeks longer).
+    /// the service takes it two weeks longer). <c>SentAgainAs</c>: the application that corrected this one, once the
+    /// owner sent it again.
     /// </summary>
-    public sealed record Response(ObjectionView? Objection, bool CanObject, DateOnly? LastDayToObject, IReadOnlyList<RequirementNamed> FailedRequirements, string BusinessName, DateTimeOffset? DecidedAt, DateOnly? TakenUntil = null)
+    public sealed record Response(ObjectionView? Objection, bool CanObject, DateOnly? LastDayToObject, IReadOnlyList<RequirementNamed> FailedRequirements, string BusinessName, DateTimeOffset? DecidedAt, DateOnly? TakenUntil = null, Guid? SentAgainAs = null)
     {
         /// <summary>The day to tell the owner to object by: the law's as counted here, or once it has passed, the last day it is still taken.</summary>
         public DateOnly? DayToTell(DateOnly today) => LastDayToObject is { } last && today > last ? TakenUntil : LastDayToObject;
@@ -60,6 +61,7 @@ public static class GetObjection
         }
 
         var failures = await ObjectionReads.FailuresAsync(db, rules, decision, language, cancellationToken);
+        var sentAgainAs = await db.Applications.AsNoTracking().Where(a => a.PreviousApplicationId == decision.ApplicationId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
         return new Response(
             objection is null ? null : ObjectionReads.View(objection, failures, today),
             objection is null && Objection.MayStillBeFiled(decision.DecidedAt, today),
@@ -67,7 +69,8 @@ public static class GetObjection
             failures,
             businessName,
             decision.DecidedAt,
-            Objection.LastDayTaken(decision.DecidedAt));
+            Objection.LastDayTaken(decision.DecidedAt),
+            sentAgainAs);
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>

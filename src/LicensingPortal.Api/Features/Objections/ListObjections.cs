@@ -14,7 +14,8 @@ public static class ListObjections
     /// <summary>Up to <see cref="PageSize"/> objections; <c>Waiting</c> and <c>Late</c> count every unanswered one and those of them past their day.</summary>
     public sealed record Response(IReadOnlyList<Item> Items, int Waiting, int Late);
 
-    public sealed record Query(bool Answered) : IQuery<Result<Response>>;
+    /// <summary><c>Take</c>: how many to list (none for the counts alone).</summary>
+    public sealed record Query(bool Answered, int Take = PageSize) : IQuery<Result<Response>>;
 
     public sealed class Handler(LicensingDbContext db, TimeProvider time) : IQueryHandler<Query, Result<Response>>
     {
@@ -25,7 +26,7 @@ public static class ListObjections
             objections = query.Answered
                 ? objections.OrderByDescending(o => o.AnsweredAt).ThenBy(o => o.Id)
                 : objections.OrderBy(o => o.AnswerDueOn).ThenBy(o => o.FiledAt).ThenBy(o => o.Id);
-            var rows = await objections.Take(PageSize)
+            var rows = await objections.Take(Math.Clamp(query.Take, 0, PageSize))
                 .Join(db.Applications, o => o.ApplicationId, a => a.Id, (o, a) => new { Objection = o, a.BusinessId })
                 .Join(db.Businesses, x => x.BusinessId, b => b.Id, (x, b) => new { x.Objection, b.Name, b.OwnerName })
                 .ToListAsync(cancellationToken);

@@ -31,7 +31,7 @@ public static class DownloadPermit
                 .Select(a => new { a.Address, a.KelurahanCode, a.Decision!.RuleSetHash }).SingleAsync(cancellationToken);
             var ruleSet = await rules.FindByHashAsync(issued.RuleSetHash, db, cancellationToken)
                 ?? throw new InvalidOperationException($"Rule set {issued.RuleSetHash} is not stored.");
-            var pdf = PermitPdf.Render(permit, business, PermitResponse.PremisesOf(issued.Address, issued.KelurahanCode, ruleSet), ruleSet, links.Verification(permit), Wita.Today(time));
+            var pdf = PermitPdf.Render(permit, business, PermitResponse.PremisesOf(issued.Address, issued.KelurahanCode, ruleSet), issued.Address, ruleSet, links.Verification(permit), Wita.Today(time));
             return new FileDownload(pdf, "application/pdf", $"{permit.Number}.pdf");
         }
     }

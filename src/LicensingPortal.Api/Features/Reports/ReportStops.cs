@@ -1,13 +1,17 @@
 namespace LicensingPortal.Api.Features.Reports;
 
 /// <summary>
-/// Where applicants stop, in a period: applications begun (drafts started) and how many were sent; of those not sent,
-/// the last question each reached (where people give up, or go back to the counter); refusals, how many were
-/// corrected and sent again (and approved then) and how many not (yet); objections to those refusals and how many
-/// were granted. Counts only.
+/// Where applicants stop, in a period: new applications begun on the pages (drafts started; not corrections, renewals
+/// or changes, which start with every answer given) and how many were sent; of those not sent, the last question each
+/// reached (where people give up, or go back to the counter); new applications refused the first time, how many were
+/// corrected and sent again and how many were approved in the end, and how many not (yet); objections filed in the
+/// period and how many were granted. Counts only.
 /// </summary>
 public static class ReportStops
 {
+    /// <summary>How many corrections of one refusal are followed at most (a chain longer than this is cut there).</summary>
+    private const int LongestChain = 20;
+
     /// <summary>
     /// One line: <c>Stage</c> is drafts-started, drafts-sent, stopped-at (with <c>Step</c>, the question page last
     /// answered for the first time, which in the journey's order is the furthest reached; null for none; the most
@@ -30,17 +34,45 @@ public static class ReportStops
         public async ValueTask<Result<IReadOnlyList<Stop>>> Handle(Query query, CancellationToken cancellationToken)
         {
             var (since, until) = (Wita.StartOf(query.From), Wita.StartOf(query.To.AddDays(1)));
-            var drafts = await db.ApplicationDrafts.AsNoTracking().Where(d => d.CreatedAt >= since && d.CreatedAt < until)
-                .Select(d => new { Sent = d.SubmittedAt != null, d.CompletedSteps }).ToListAsync(cancellationToken);
+            var drafts = await db.ApplicationDrafts.AsNoTracking()
+                .Where(d => d.CreatedAt >= since && d.CreatedAt < until && d.CorrectsApplicationId == null && d.RenewsPermitId == null && d.ChangesBusinessId == null)
+                .Select(d => new { Sent = d.SubmittedApplicationId != null, d.CompletedSteps }).ToListAsync(cancellationToken);
+
+            // New applications refused the first time in the period, and each one's chain of corrections to its end.
             var refused = await db.Applications.AsNoTracking()
-                .Where(a => a.Decision != null && !a.Decision.Approved && a.SubmissionDate >= query.From && a.SubmissionDate <= query.To)
+                .Where(a => a.Decision != null && !a.Decision.Approved && a.PreviousApplicationId == null && a.RenewsPermitId == null && a.ChangesApplicationId == null
+                    && a.SubmissionDate >= query.From && a.SubmissionDate <= query.To)
                 .Select(a => a.Id).ToListAsync(cancellationToken);
-            var sentAgain = (await db.Applications.AsNoTracking()
-                    .Where(a => a.PreviousApplicationId != null && refused.Contains(a.PreviousApplicationId.Value))
-                    .Select(a => new { Previous = a.PreviousApplicationId!.Value, Approved = a.Decision != null && a.Decision.Approved })
-                    .ToListAsync(cancellationToken))
-                .ToLookup(a => a.Previous);
-            var objections = await db.Objections.AsNoTracking().Where(o => refused.Contains(o.ApplicationId))
+            var next = new Dictionary<Guid, (Guid Id, bool Approved)>();
+            var frontier = refused;
+            for (var link = 0; link < LongestChain && frontier.Count > 0; link++)
+            {
+                var corrections = await db.Applications.AsNoTracking()
+                    .Where(a => a.PreviousApplicationId != null && frontier.Contains(a.PreviousApplicationId.Value))
+                    .Select(a => new { Previous = a.PreviousApplicationId!.Value, a.Id, Approved = a.Decision != null && a.Decision.Approved })
+                    .ToListAsync(cancellationToken);
+                foreach (var correction in corrections)
+                {
+                    next.TryAdd(correction.Previous, (correction.Id, correction.Approved));
+                }
+
+                frontier = [.. corrections.Where(c => !c.Approved).Select(c => c.Id)];
+            }
+
+            bool ApprovedInTheEnd(Guid id)
+            {
+                for (var link = 0; link < LongestChain && next.TryGetValue(id, out var correction); link++, id = correction.Id)
+                {
+                    if (correction.Approved)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            var objections = await db.Objections.AsNoTracking().Where(o => o.FiledAt >= since && o.FiledAt < until)
                 .Select(o => o.Outcome).ToListAsync(cancellationToken);
 
             // Where an unsent draft stopped: the question page it answered last for the first time (pages are kept in the
@@ -54,9 +86,9 @@ public static class ReportStops
                 new("drafts-sent", null, drafts.Count(d => d.Sent)),
                 .. stopped,
                 new("refused", null, refused.Count),
-                new("refused-sent-again", null, refused.Count(sentAgain.Contains)),
-                new("refused-approved-after", null, refused.Count(id => sentAgain[id].Any(a => a.Approved))),
-                new("refused-not-sent-again", null, refused.Count(id => !sentAgain.Contains(id))),
+                new("refused-sent-again", null, refused.Count(next.ContainsKey)),
+                new("refused-approved-after", null, refused.Count(ApprovedInTheEnd)),
+                new("refused-not-sent-again", null, refused.Count(id => !next.ContainsKey(id))),
                 new("objections", null, objections.Count),
                 new("objections-granted", null, objections.Count(o => o == ObjectionOutcome.Upheld)),
             ];
@@ -76,5 +108,5 @@ public static class ReportStops
                     : TypedResults.Ok(result.Value);
             })
             .WithName("StopsReport")
-            .WithSummary("Where applicants stop in a period: drafts started and sent, unsent drafts by the furthest question answered, refusals sent again (and approved) or not, objections and those granted (format=csv for CSV).");
+            .WithSummary("Where applicants stop in a period: new applications begun on the pages and sent, the unsent by the last question answered (most frequent first), new applications refused the first time and whether they were sent again and approved in the end, objections filed and granted (format=csv for CSV).");
 }

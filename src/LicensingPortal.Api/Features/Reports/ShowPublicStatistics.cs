@@ -102,15 +102,14 @@ public static class ShowPublicStatistics
         private async Task<ObjectionCounts> ObjectionsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
         {
             var (since, until) = (Wita.StartOf(first), Wita.StartOf(last.AddDays(1)));
-            var objections = await db.Objections.AsNoTracking().Where(o => o.FiledAt >= since && o.FiledAt < until)
-                .Select(o => new { o.AnsweredAt, o.AnswerDueOn, o.Outcome }).ToListAsync(cancellationToken);
+            var objections = await db.Objections.AsNoTracking().Where(o => o.FiledAt >= since && o.FiledAt < until).ToListAsync(cancellationToken);
             var today = Wita.Today(time);
             return new ObjectionCounts(
                 objections.Count,
-                objections.Count(o => o.AnsweredAt is not null),
-                objections.Count(o => o.AnsweredAt is { } at && Wita.DateOf(at) <= o.AnswerDueOn),
+                objections.Count(o => o.IsAnswered),
+                objections.Count(o => o.IsAnswered && !o.IsLate(today)),
                 objections.Count(o => o.Outcome == ObjectionOutcome.Upheld),
-                objections.Count(o => o.AnsweredAt is null && o.AnswerDueOn < today));
+                objections.Count(o => !o.IsAnswered && o.IsLate(today)));
         }
 
         private async Task<LevyReportCounts> LevyReportsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)

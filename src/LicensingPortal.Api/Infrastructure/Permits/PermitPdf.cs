@@ -26,10 +26,11 @@ public static class PermitPdf
     private const double VerificationHeight = 14 + 170 + 24;
 
     /// <summary>
-    /// <paramref name="premises"/>: where the business runs under this permit (the application's address and kelurahan),
-    /// printed beside the business's own address, so a permit on a wall can be told from one copied to another shop.
+    /// <paramref name="premises"/>: where the business runs under this permit (the application's address, <paramref name="premisesAddress"/>,
+    /// and its kelurahan), printed first, and the business's own address beside it when that is another, so a permit
+    /// on a wall can be told from one copied to another shop.
     /// </summary>
-    public static byte[] Render(Permit permit, Business business, string premises, CompiledRuleSet ruleSet, string verificationUrl, DateOnly today)
+    public static byte[] Render(Permit permit, Business business, string premises, string premisesAddress, CompiledRuleSet ruleSet, string verificationUrl, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(permit);
         ArgumentNullException.ThrowIfNull(business);
@@ -70,7 +71,7 @@ public static class PermitPdf
         // Every value is wrapped to the page's width (an address may be 500 characters, an activity's official title
         // over 140), never cut off at its edge or shortened: the printed permit is the record a person shows.
         NewPage();
-        var rows = Rows(permit, business, premises, ruleSet, status, ended, today)
+        var rows = Rows(permit, business, premises, premisesAddress, ruleSet, status, ended, today)
             .Select(row => (row.Label, Lines: Wrap(graphics, row.Value, body, width - Margin - ValueLeft)))
             .ToList();
         void Row(string label, IReadOnlyList<string> lines)
@@ -154,14 +155,14 @@ public static class PermitPdf
     }
 
     /// <summary>The permit's rows, label and value, in the order they are printed.</summary>
-    private static IEnumerable<(string Label, string Value)> Rows(Permit permit, Business business, string premises, CompiledRuleSet ruleSet, PermitStatus status, (string Word, string Line)? ended, DateOnly today)
+    private static IEnumerable<(string Label, string Value)> Rows(Permit permit, Business business, string premises, string premisesAddress, CompiledRuleSet ruleSet, PermitStatus status, (string Word, string Line)? ended, DateOnly today)
     {
         var indonesian = CultureInfo.GetCultureInfo("id-ID");
         yield return ("Nama usaha / Business", business.Name);
         yield return (PermitTypes.Nib, business.Nib ?? "-");
         yield return ("Pemilik / Owner", business.OwnerName);
         yield return ("Lokasi usaha / Premises", premises);
-        if (!string.Equals(business.Address, premises, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(business.Address.Trim(), premisesAddress.Trim(), StringComparison.OrdinalIgnoreCase))
         {
             yield return ("Alamat surat / Address", business.Address);
         }

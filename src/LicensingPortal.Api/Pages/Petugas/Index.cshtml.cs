@@ -119,7 +119,7 @@ public sealed class IndexModel : PortalPage
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadTermsAsync(cancellationToken);
-        Objections = (await Sender.Send(new Features.Objections.ListObjections.Query(Answered: false), cancellationToken)).Value;
+        Objections = (await Sender.Send(new Features.Objections.ListObjections.Query(Answered: false, Take: 0), cancellationToken)).Value;
         Viewed = (await Sender.Send(new ListDocumentViews.Query(UserId), cancellationToken)).Value.Take(10).ToList();
         From = ReadDate(FromParts, nameof(FromParts)) ?? From;
         To = ReadDate(ToParts, nameof(ToParts)) ?? To;

@@ -236,8 +236,9 @@ public abstract class ObjectionTests(Portal portal)
     }
 
     /// <summary>
-    /// The mayor's office sees where applicants stop: an application begun and not sent (before its first question),
-    /// refusals corrected and approved or not sent again, and the objections to them.
+    /// The mayor's office sees where applicants stop: new applications begun on the pages, sent, or stopped after a
+    /// question (a correction's draft, which starts with every answer, is none of them); a new application refused
+    /// the first time, corrected, refused again and approved in the end; one refused and never sent again; objections.
     /// </summary>
     [Fact]
     public async Task TheMayorsOffice_SeesWhereApplicantsStop()
@@ -252,18 +253,47 @@ public abstract class ObjectionTests(Portal portal)
 
         using var applicant = await portal.ApplicantAsync();
         var request = await applicant.Client.RestaurantAsync();
-        Assert.Equal(HttpStatusCode.Created, (await applicant.Client.PostAsJsonAsync("/api/applications/drafts", new { }, TestJson.Options)).StatusCode);
-        var corrected = await applicant.Client.SubmitAsync(request with { Declarations = [] });
+        async Task<Guid> DraftAsync(object start)
+        {
+            var started = await applicant.Client.PostAsJsonAsync("/api/applications/drafts", start, TestJson.Options);
+            Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+            return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+
+        async Task AnswerAsync(Guid draft, params string[] steps)
+        {
+            foreach (var step in steps)
+            {
+                var saved = await applicant.Client.PutAsJsonAsync($"/api/applications/drafts/{draft}/answers/{step}", request, TestJson.Options);
+                Assert.True(saved.IsSuccessStatusCode, $"{step}: {await saved.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        // Begun and sent; begun and left after the activities; begun and left before any question.
+        var sent = await DraftAsync(new { });
+        await AnswerAsync(sent, [.. global::LicensingPortal.Api.Features.Applications.ApplicationSteps.All]);
+        Assert.Equal(HttpStatusCode.Created, (await applicant.Client.PostAsync($"/api/applications/drafts/{sent}/submission", null)).StatusCode);
+        await AnswerAsync(await DraftAsync(new { }), "usaha", "kegiatan");
+        await DraftAsync(new { });
+
+        // Refused, corrected and refused again, corrected and approved; refused and left with an objection.
+        var first = await applicant.Client.SubmitAsync(request with { Declarations = [] });
+        var second = await applicant.Client.PostAsJsonAsync($"/api/applications/{first.Id}/resubmission", request with { Declarations = [], Employees = 6 }, TestJson.Options);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await applicant.Client.PostAsJsonAsync($"/api/applications/{secondId}/resubmission", request, TestJson.Options)).StatusCode);
         var left = await applicant.Client.SubmitAsync(request with { Declarations = [] });
-        var again = await applicant.Client.PostAsJsonAsync($"/api/applications/{corrected.Id}/resubmission", request, TestJson.Options);
-        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await applicant.Client.PostAsJsonAsync($"/api/applications/{left.Id}/objection", new FileObjection.Request("Pernyataan itu sudah saya centang di HP."), TestJson.Options)).StatusCode);
+        // A correction's draft (every answer given) is no new application begun.
+        await DraftAsync(new { corrects = left.Id });
 
         var after = await ReadAsync();
 
-        Assert.Equal(Before("drafts-started") + 1, after["drafts-started"]);
-        Assert.Equal(Before("drafts-sent"), after["drafts-sent"]);
+        Assert.Equal(Before("drafts-started") + 3, after["drafts-started"]);
+        Assert.Equal(Before("drafts-sent") + 1, after["drafts-sent"]);
+        Assert.Equal(Before("stopped-at:kegiatan") + 1, after["stopped-at:kegiatan"]);
         Assert.Equal(Before("stopped-at:-") + 1, after["stopped-at:-"]);
+        Assert.Equal(Before("stopped-at:pernyataan"), after.GetValueOrDefault("stopped-at:pernyataan"));
         Assert.Equal(Before("refused") + 2, after["refused"]);
         Assert.Equal(Before("refused-sent-again") + 1, after["refused-sent-again"]);
         Assert.Equal(Before("refused-approved-after") + 1, after["refused-approved-after"]);

@@ -72,6 +72,21 @@ public abstract class PermitTests(Portal portal)
         Assert.Contains("Alamat surat / Address", printed, StringComparison.Ordinal);
     }
 
+    /// <summary>A business whose own address is the premises prints it once, as the premises.</summary>
+    [Fact]
+    public async Task PermitPdf_OfABusinessAtItsPremises_PrintsTheAddressOnce()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var premises = Builders.Restaurant(Guid.Empty).Location.Address;
+        var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Address = premises });
+        var permit = Assert.Single((await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()))).Permits);
+
+        var printed = System.Text.RegularExpressions.Regex.Replace(await PdfText.ReadAsync(await applicant.Client.GetByteArrayAsync($"/api/permits/{permit.Number}/document")), @"\s+", " ");
+
+        Assert.Contains($"Lokasi usaha / Premises {premises}, Kelurahan Fatululi", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alamat surat", printed, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Administrators_FindPermits_ByPartOfTheirNumber_TheBusinessName_OrItsNib()
     {

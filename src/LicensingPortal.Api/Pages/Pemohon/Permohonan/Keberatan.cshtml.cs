@@ -33,7 +33,7 @@ public sealed class KeberatanModel : PortalPage
     public DateOnly? ObjectBy => State.DayToTell(Wita.Today(Clock));
 
     /// <summary>The last working day to appeal to the mayor after the answer (UU 30/2014 Pasal 78: ten working days).</summary>
-    public DateOnly? LastDayToAppeal => State.Objection?.AnsweredAt is { } answered ? Wita.AddWorkingDays(Wita.DateOf(answered), 10) : null;
+    public DateOnly? LastDayToAppeal => Objection.LastDayToAppeal(State.Objection?.AnsweredAt);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -214,7 +214,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.Locator("#notifications tbody th").First).ToHaveTextAsync(Say.Id("Dashboard.Channel.email"));
             // Where applicants stop, each stage in words: begun first, objections last.
             await Assertions.Expect(page.Locator("#stops tbody th").First).ToHaveTextAsync(Say.Id("Dashboard.Stops.drafts-started"));
-            await Assertions.Expect(page.Locator("#stops tbody th").Last).ToHaveTextAsync(Say.Id("Dashboard.Stops.objections-granted"));
+            await Assertions.Expect(page.Locator("#stops tbody th").Last).ToHaveTextAsync(Say.Id("Dashboard.Stops.objections-waiting"));
 
             // A phone's chart of the sectors lies its bars down, one line each: as tall as they need, and the page says so.
             var sectors = await page.Locator("#breakdown-sector tbody tr").CountAsync();

@@ -15,8 +15,8 @@ public static class ReportStops
     /// <summary>
     /// One line: <c>Stage</c> is drafts-started, drafts-sent, stopped-at (with <c>Step</c>, the question page last
     /// answered for the first time, which in the journey's order is the furthest reached; null for none; the most
-    /// frequent first), refused, refused-sent-again, refused-approved-after, refused-not-sent-again, objections or
-    /// objections-granted.
+    /// frequent first), refused, refused-sent-again, refused-approved-after, refused-not-sent-again, objections,
+    /// objections-granted or objections-waiting (not answered yet).
     /// </summary>
     public sealed record Stop(string Stage, string? Step, long Count);
 
@@ -91,6 +91,7 @@ public static class ReportStops
                 new("refused-not-sent-again", null, refused.Count(id => !next.ContainsKey(id))),
                 new("objections", null, objections.Count),
                 new("objections-granted", null, objections.Count(o => o == ObjectionOutcome.Upheld)),
+                new("objections-waiting", null, objections.Count(o => o is null)),
             ];
             return stops;
         }

@@ -1,4 +1,5 @@
 using LicensingPortal.Api.Infrastructure.Rules;
+using LicensingPortal.Rules.Evaluation;
 using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Objections;
@@ -26,12 +27,16 @@ public sealed record ObjectionView(
 /// <summary>Reads objections for their owner and for the officers alike, so both read the same words.</summary>
 internal static class ObjectionReads
 {
-    /// <summary>The requirements <paramref name="decision"/> failed, titled in <paramref name="language"/> by the rule set it was made under.</summary>
+    /// <summary>
+    /// The requirements <paramref name="decision"/> failed, in the order its explanation lists them, titled in
+    /// <paramref name="language"/> by the rule set it was made under (the titles alone: no need to explain the decision).
+    /// </summary>
     public static async Task<IReadOnlyList<RequirementNamed>> FailuresAsync(LicensingDbContext db, RuleSetCatalog rules, Decision decision, Language language, CancellationToken cancellationToken)
     {
         var ruleSet = await rules.FindByHashAsync(decision.RuleSetHash, db, cancellationToken)
             ?? throw new InvalidOperationException($"Rule set {decision.RuleSetHash} is not stored.");
-        return [.. DecisionExplanation.Of(decision, ruleSet, language).FailedRequirements.Select(f => new RequirementNamed(f.Id, f.Title))];
+        return [.. decision.Trace.Where(o => o.Status == RequirementStatus.Failed)
+            .Select(o => new RequirementNamed(o.RequirementId, ruleSet.FindRequirement(o.RequirementId)!.Title.In(language)))];
     }
 
     public static ObjectionView View(Objection objection, IReadOnlyList<RequirementNamed> failures, DateOnly today) => new(

@@ -29,6 +29,9 @@ public sealed class Objection
     public const int AnswerMinLength = 20;
     public const int AnswerMaxLength = 4000;
 
+    /// <summary>Files an owner may attach to show what they say (a letter from the kelurahan, a zoning map, a photo).</summary>
+    public const int MaxDocuments = 5;
+
     /// <summary>Working days after the decision in which it may be objected to (UU 30/2014, Pasal 77 ayat 1).</summary>
     public const int WorkingDaysToFile = 21;
 
@@ -62,6 +65,9 @@ public sealed class Objection
     /// <summary>The failed requirements (their ids in the rule set) the owner says were judged wrongly; empty when the objection is to the refusal as a whole.</summary>
     public List<string> RequirementIds { get; private set; } = [];
 
+    /// <summary>The owner's own uploaded documents they attached as evidence (none, or up to <see cref="MaxDocuments"/>): kept while the objection is.</summary>
+    public List<Guid> DocumentIds { get; private set; } = [];
+
     public DateTimeOffset FiledAt { get; private set; }
 
     /// <summary>The last working day (WITA) the office has to answer.</summary>
@@ -88,12 +94,14 @@ public sealed class Objection
 
     /// <summary>
     /// An objection to a refused application. The caller has checked that the application is the owner's, refused,
-    /// not objected to yet and within its time, and that <paramref name="requirementIds"/> are among its failures.
+    /// not objected to yet and within its time, that <paramref name="requirementIds"/> are among its failures and
+    /// that <paramref name="documentIds"/> are the owner's own documents.
     /// </summary>
-    public static Objection File(Guid applicationId, Guid ownerId, string reason, IEnumerable<string> requirementIds, DateTimeOffset now)
+    public static Objection File(Guid applicationId, Guid ownerId, string reason, IEnumerable<string> requirementIds, IEnumerable<Guid> documentIds, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(reason);
         ArgumentNullException.ThrowIfNull(requirementIds);
+        ArgumentNullException.ThrowIfNull(documentIds);
         return new Objection
         {
             Id = Guid.CreateVersion7(now),
@@ -101,6 +109,7 @@ public sealed class Objection
             OwnerId = ownerId,
             Reason = reason.Trim(),
             RequirementIds = [.. requirementIds.Distinct(StringComparer.Ordinal)],
+            DocumentIds = [.. documentIds.Distinct()],
             FiledAt = now,
             AnswerDueOn = Wita.AddWorkingDays(Wita.DateOf(now), WorkingDaysToAnswer),
         };

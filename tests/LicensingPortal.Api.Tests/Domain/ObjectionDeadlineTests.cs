@@ -35,7 +35,7 @@ public sealed class ObjectionDeadlineTests
     [Fact]
     public void AnObjection_IsDueTenWorkingDaysAfterItCame_AnsweredOnce_AndLateOnlyAfterItsDay()
     {
-        var objection = Objection.File(Guid.NewGuid(), Guid.NewGuid(), "  Zona kelurahan saya salah di peta.  ", ["A", "A", "B"], new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero));
+        var objection = Objection.File(Guid.NewGuid(), Guid.NewGuid(), "  Zona kelurahan saya salah di peta.  ", ["A", "A", "B"], [], new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero));
 
         Assert.Equal(new DateOnly(2026, 12, 18), objection.AnswerDueOn);
         Assert.Equal("Zona kelurahan saya salah di peta.", objection.Reason);
@@ -47,5 +47,19 @@ public sealed class ObjectionDeadlineTests
 
         Assert.False(objection.IsLate(new DateOnly(2027, 3, 1)));
         Assert.Throws<InvalidOperationException>(() => objection.Respond(Guid.NewGuid(), ObjectionOutcome.Upheld, "Lagi.", DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>The log's entry of a filed objection names its evidence, and reads as it always did when there is none (entries made before evidence could be attached still verify).</summary>
+    [Fact]
+    public void TheLogsEntry_NamesTheEvidence_AndIsUnchangedWithoutIt()
+    {
+        var at = new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero);
+        var (application, owner, letter) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var without = Objection.File(application, owner, "Zona kelurahan saya salah di peta.", ["A"], [], at);
+        var with = Objection.File(application, owner, "Zona kelurahan saya salah di peta.", ["A"], [letter], at);
+
+        var before = LicensingPortal.Api.Infrastructure.Transparency.LogPayloads.Sha256($"{application:N}|{owner:N}|A|{at.ToUnixTimeMilliseconds()}|2026-12-18|Zona kelurahan saya salah di peta.");
+        Assert.Equal(before, LicensingPortal.Api.Infrastructure.Transparency.LogPayloads.ForObjectionFiled(without));
+        Assert.Equal(LicensingPortal.Api.Infrastructure.Transparency.LogPayloads.Sha256($"{application:N}|{owner:N}|A|{at.ToUnixTimeMilliseconds()}|2026-12-18|Zona kelurahan saya salah di peta.|{letter:N}"), LicensingPortal.Api.Infrastructure.Transparency.LogPayloads.ForObjectionFiled(with));
     }
 }

@@ -347,6 +347,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         var contested = state.FailedRequirements.Single(r => r.Id == "PERNYATAAN-KEBENARAN-DATA").Title;
         const string Reason = "Saya sudah mencentang pernyataan itu di HP, tetapi sistem tidak menyimpannya.";
         const string Answer = "Pernyataan tidak tercentang pada permohonan yang Anda kirim. Centang pernyataan, lalu kirim lagi.";
+        var letter = $"surat-kelurahan-{language}.pdf";
 
         var owner = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");
         var officer = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");
@@ -364,10 +365,23 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             // Sent without a reason: said at the field, nothing kept.
             await owner.GetByRole(AriaRole.Button, new() { Name = S("Objection.Send"), Exact = true }).ClickAsync();
             await Assertions.Expect(owner.Locator(".govuk-error-summary")).ToContainTextAsync(S("Validation.Objection.Reason", 20, 4000));
+
+            // A letter as evidence: uploaded from the objection's page, which it comes back to, then chosen.
+            await owner.GetByRole(AriaRole.Link, new() { Name = S("Objection.Evidence.UploadButton"), Exact = true }).ClickAsync();
+            await owner.GetByLabel(S("Field.DocumentKind"), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = S("DocumentKind.lainnya") });
+            var file = Path.Combine(Directory.CreateDirectory(Path.Combine(portal.DataDirectory, "uploads", Guid.NewGuid().ToString("N"))).FullName, letter);
+            await File.WriteAllBytesAsync(file, Builders.Pdf);
+            await owner.GetByLabel(S("Field.File"), new() { Exact = true }).ChooseFilesAsync(file);
+            await owner.GetByRole(AriaRole.Button, new() { Name = S("Documents.Upload.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(owner).ToHaveURLAsync(new Regex($"/pemohon/permohonan/{refused.Id}/keberatan$"));
+            await owner.GetByLabel(S("DocumentKind.lainnya"), new() { Exact = true }).CheckAsync();
             await owner.GetByLabel(S("Objection.Requirement", contested), new() { Exact = true }).CheckAsync();
             await owner.GetByLabel(S("Objection.Reason.Label"), new() { Exact = true }).FillAsync(Reason);
             await owner.GetByRole(AriaRole.Button, new() { Name = S("Objection.Send"), Exact = true }).ClickAsync();
             await Assertions.Expect(owner.Locator("#objection-sent")).ToContainTextAsync(S("Objection.Sent"));
+            await Assertions.Expect(owner.Locator("#objection-evidence")).ToHaveTextAsync($"{S("DocumentKind.lainnya")}: {letter}");
+            var mine = await owner.APIRequest.GetAsync((await owner.Locator("#objection-evidence a").GetAttributeAsync("href"))!);
+            Assert.Equal(Builders.Pdf, await mine.BodyAsync());
             await Assertions.Expect(owner.Locator("#objection-waiting")).ToContainTextAsync(S("Objection.Waiting", DateIn(language, global::LicensingPortal.Api.Domain.Wita.AddWorkingDays(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow), 10))));
             await Assertions.Expect(owner.Locator("main")).ToContainTextAsync(contested);
             await ReadablePagesTests.ReadHereAsync(owner, "objection-sent", language, problems);
@@ -386,6 +400,12 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(officer.Locator("#objection-reason")).ToHaveTextAsync(Reason);
             await Assertions.Expect(officer.Locator("#objection-requirements")).ToHaveTextAsync(contested);
             await Assertions.Expect(officer.Locator("#objection-case")).ToHaveAttributeAsync("href", $"/petugas/keputusan/{refused.Id}");
+            // The owner's letter, opened through the case's access history.
+            var evidence = officer.Locator("#objection-evidence").GetByRole(AriaRole.Link, new() { Name = $"{S("DocumentKind.lainnya")}: {letter}", Exact = true });
+            await Assertions.Expect(evidence).ToHaveAttributeAsync("href", new Regex($"^/petugas/keputusan/{refused.Id}\\?handler=Dokumen&dokumen=[0-9a-f-]+$"));
+            var opened = await officer.APIRequest.GetAsync((await evidence.GetAttributeAsync("href"))!);
+            Assert.Equal(200, opened.Status);
+            Assert.Equal(Builders.Pdf, await opened.BodyAsync());
             await ReadablePagesTests.ReadHereAsync(officer, "officer-objection", language, problems, plainWords: false);
             await officer.GetByLabel(S("Objections.Answer.Stands"), new() { Exact = true }).CheckAsync();
             await officer.GetByLabel(S("Objections.Answer.Label"), new() { Exact = true }).FillAsync(Answer);

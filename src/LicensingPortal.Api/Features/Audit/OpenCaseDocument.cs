@@ -5,9 +5,9 @@ using LicensingPortal.Api.Infrastructure.Storage;
 namespace LicensingPortal.Api.Features.Audit;
 
 /// <summary>
-/// An officer opens a document attached to an application under audit. The reading is kept in the officer's access
-/// history (who, which document, which case, when) before the file is given; a document not attached to that
-/// application is not found.
+/// An officer opens a document attached to an application under audit, or to the owner's objection to its refusal.
+/// The reading is kept in the officer's access history (who, which document, which case, when) before the file is
+/// given; a document attached to neither is not found.
 /// </summary>
 public static class OpenCaseDocument
 {
@@ -27,7 +27,8 @@ public static class OpenCaseDocument
         public async ValueTask<Result<StoredFile>> Handle(Command command, CancellationToken cancellationToken)
         {
             var attached = await db.Applications.AsNoTracking().Where(a => a.Id == command.ApplicationId).Select(a => a.DocumentIds).SingleOrDefaultAsync(cancellationToken);
-            var document = attached is not null && attached.Contains(command.DocumentId)
+            var evidence = await db.Objections.AsNoTracking().Where(o => o.ApplicationId == command.ApplicationId).Select(o => o.DocumentIds).SingleOrDefaultAsync(cancellationToken);
+            var document = attached is not null && (attached.Contains(command.DocumentId) || evidence?.Contains(command.DocumentId) == true)
                 ? await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.DocumentId, cancellationToken)
                 : null;
             // A document whose bytes are gone (a restore without its file) is not found either, and no reading is kept.
@@ -46,5 +47,5 @@ public static class OpenCaseDocument
         routes.MapGet("/decisions/{applicationId:guid}/documents/{documentId:guid}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (Guid applicationId, Guid documentId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Command(user.UserId(), applicationId, documentId), cancellationToken)).ToFile())
             .WithName("OpenCaseDocument")
-            .WithSummary("Open a document attached to an application under audit; the reading is kept in your access history.");
+            .WithSummary("Open a document attached to an application under audit or to its objection; the reading is kept in your access history.");
 }

@@ -7,7 +7,7 @@ namespace LicensingPortal.Api.Features.Documents;
 
 /// <summary>
 /// Deletes one of one's own documents, uploaded by mistake (someone else's KTP, a blurred photo): its record and its
-/// bytes. A document attached to a sent application is kept as that application's evidence (409
+/// bytes. A document attached to a sent application or to an objection is kept as its evidence (409
 /// <c>document_in_use</c>); another applicant's is "not found". A draft that named it no longer can.
 /// </summary>
 public static class DeleteDocument
@@ -22,7 +22,7 @@ public static class DeleteDocument
     public static Error InUse => new(
         ErrorCodes.DocumentInUse,
         StatusCodes.Status409Conflict,
-        "The document is attached to a sent application and is kept as its evidence.",
+        "The document is attached to a sent application or an objection and is kept as its evidence.",
         "Upload another document for new applications.");
 
     public sealed class Handler(LicensingDbContext db, IDocumentStorage storage, AfterCommit afterCommit) : ICommandHandler<Command, Result<Guid>>
@@ -46,9 +46,13 @@ public static class DeleteDocument
         }
     }
 
-    /// <summary>The owner's documents attached to any of their sent applications (a handful of applications each).</summary>
-    public static async Task<HashSet<Guid>> AttachedAsync(LicensingDbContext db, Guid ownerId, CancellationToken cancellationToken) =>
-        [.. (await db.ApplicationsOf(ownerId).AsNoTracking().Select(a => a.DocumentIds).ToListAsync(cancellationToken)).SelectMany(ids => ids)];
+    /// <summary>The owner's documents attached to any of their sent applications or objections (a handful of each).</summary>
+    public static async Task<HashSet<Guid>> AttachedAsync(LicensingDbContext db, Guid ownerId, CancellationToken cancellationToken)
+    {
+        var applications = await db.ApplicationsOf(ownerId).AsNoTracking().Select(a => a.DocumentIds).ToListAsync(cancellationToken);
+        var objections = await db.Objections.AsNoTracking().Where(o => o.OwnerId == ownerId && o.DocumentIds.Count > 0).Select(o => o.DocumentIds).ToListAsync(cancellationToken);
+        return [.. applications.Concat(objections).SelectMany(ids => ids)];
+    }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
@@ -57,5 +61,5 @@ public static class DeleteDocument
                 return result.Succeeded ? TypedResults.NoContent() : result.Error!.ToProblem();
             })
             .WithName("DeleteDocument")
-            .WithSummary("Delete one of your documents that no sent application names (409 document_in_use for one that does).");
+            .WithSummary("Delete one of your documents that no sent application or objection names (409 document_in_use for one that does).");
 }

@@ -10,15 +10,20 @@ namespace LicensingPortal.Api.Features.Objections;
 /// <summary>
 /// An owner objects in writing to the refusal of their application (keberatan, UU 30/2014 Pasal 77): why they think
 /// it is wrong, and optionally which failed requirements. Within 21 working days of the decision, once an
-/// application; a licensing officer answers within 10 working days, in the owner's inbox and by e-mail. The owner is
-/// sent a receipt (inbox and e-mail: their proof of the day), and the filing is entered in the transparency log.
+/// application; a licensing officer answers within 10 working days, in the owner's inbox and by e-mail. The owner may
+/// attach up to five of their uploaded documents as evidence (a letter from the kelurahan, a zoning map, a photo),
+/// which the officer opens from the objection. The owner is sent a receipt (inbox and e-mail: their proof of the day),
+/// and the filing is entered in the transparency log.
 /// </summary>
 public static class FileObjection
 {
-    /// <summary><c>Requirements</c>: ids of failed requirements the owner contests (from <c>failedRequirements</c>); none for the refusal as a whole.</summary>
-    public sealed record Request(string? Reason, IReadOnlyList<string>? Requirements = null);
+    /// <summary>
+    /// <c>Requirements</c>: ids of failed requirements the owner contests (from <c>failedRequirements</c>); none for the
+    /// refusal as a whole. <c>Documents</c>: ids of one's own uploaded documents attached as evidence (none, or up to 5).
+    /// </summary>
+    public sealed record Request(string? Reason, IReadOnlyList<string>? Requirements = null, IReadOnlyList<Guid>? Documents = null);
 
-    public sealed record Command(Guid OwnerId, Guid ApplicationId, string? Reason, IReadOnlyList<string>? Requirements, Language Language) : ICommand<Result<GetObjection.Response>>;
+    public sealed record Command(Guid OwnerId, Guid ApplicationId, string? Reason, IReadOnlyList<string>? Requirements, Language Language, IReadOnlyList<Guid>? Documents = null) : ICommand<Result<GetObjection.Response>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -29,6 +34,8 @@ public static class FileObjection
                 .WithMessage(_ => Texts.Format("Validation.Objection.Reason", Objection.ReasonMinLength, Objection.ReasonMaxLength));
             RuleFor(c => c.Requirements).Must(r => r is null || (r.Count <= 100 && r.All(id => id?.Length is > 0 and <= 100)))
                 .WithMessage(_ => Texts.Get("Validation.Objection.Requirements"));
+            RuleFor(c => c.Documents).Must(d => d is null || (d.Count <= Objection.MaxDocuments && !d.Contains(Guid.Empty)))
+                .WithMessage(_ => Texts.Format("Validation.Objection.Documents", Objection.MaxDocuments));
         }
     }
 
@@ -69,7 +76,14 @@ public static class FileObjection
                 return Error.Invalid("requirements", Texts.Get("Validation.Objection.Requirements"));
             }
 
-            var objection = Objection.File(application.Id, command.OwnerId, command.Reason!, contested, now);
+            // Evidence is the owner's own: another's document is refused as one that does not exist.
+            var documents = (command.Documents ?? []).Distinct().ToList();
+            if (documents.Count > 0 && await db.DocumentsOf(command.OwnerId).CountAsync(d => documents.Contains(d.Id), cancellationToken) != documents.Count)
+            {
+                return Error.Invalid("documents", Texts.Format("Validation.Objection.Documents", Objection.MaxDocuments));
+            }
+
+            var objection = Objection.File(application.Id, command.OwnerId, command.Reason!, contested, documents, now);
             db.Objections.Add(objection);
             log.Record(LogActors.Applicant(command.OwnerId), LogEntryTypes.ObjectionFiled, objection.Id, LogPayloads.ForObjectionFiled(objection));
             var business = await db.Businesses.AsNoTracking().Where(b => b.Id == application.BusinessId).Select(b => b.Name).SingleAsync(cancellationToken);
@@ -83,8 +97,8 @@ public static class FileObjection
             {
                 var language = RequestLanguage.From(http);
                 RequestLanguage.SetContentLanguage(http, language);
-                return (await sender.Send(new Command(user.UserId(), id, request.Reason, request.Requirements, language), cancellationToken)).ToCreated(_ => $"/api/applications/{id}/objection");
+                return (await sender.Send(new Command(user.UserId(), id, request.Reason, request.Requirements, language, request.Documents), cancellationToken)).ToCreated(_ => $"/api/applications/{id}/objection");
             })
             .WithName("FileObjection")
-            .WithSummary("Object in writing (keberatan, UU 30/2014 Pasal 77) to the refusal of your application: reason (20 to 4,000 characters) and optionally requirements, the ids of failed requirements you contest. Within 21 working days of the decision, once an application (409 objection_exists, objection_too_late, objection_not_refused); a licensing officer answers within 10 working days.");
+            .WithSummary("Object in writing (keberatan, UU 30/2014 Pasal 77) to the refusal of your application: reason (20 to 4,000 characters) optionally requirements, the ids of failed requirements you contest, and documents, the ids of up to 5 of your uploaded documents as evidence. Within 21 working days of the decision, once an application (409 objection_exists, objection_too_late, objection_not_refused); a licensing officer answers within 10 working days.");
 }

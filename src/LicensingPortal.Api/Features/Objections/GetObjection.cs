@@ -63,7 +63,7 @@ public static class GetObjection
         var failures = await ObjectionReads.FailuresAsync(db, rules, decision, language, cancellationToken);
         var sentAgainAs = await db.Applications.AsNoTracking().Where(a => a.PreviousApplicationId == decision.ApplicationId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
         return new Response(
-            objection is null ? null : ObjectionReads.View(objection, failures, today),
+            objection is null ? null : ObjectionReads.View(objection, failures, await ObjectionReads.EvidenceAsync(db, objection, cancellationToken), today),
             objection is null && Objection.MayStillBeFiled(decision.DecidedAt, today),
             Objection.LastDayToFile(decision.DecidedAt),
             failures,

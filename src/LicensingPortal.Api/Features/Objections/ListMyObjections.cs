@@ -23,7 +23,8 @@ public static class ListMyObjections
             var views = new List<ObjectionView>(rows.Count);
             foreach (var row in rows.OrderByDescending(r => r.Objection.FiledAt))
             {
-                views.Add(ObjectionReads.View(row.Objection, await ObjectionReads.FailuresAsync(db, rules, row.Decision, query.Language, cancellationToken), today));
+                var failures = await ObjectionReads.FailuresAsync(db, rules, row.Decision, query.Language, cancellationToken);
+                views.Add(ObjectionReads.View(row.Objection, failures, await ObjectionReads.EvidenceAsync(db, row.Objection, cancellationToken), today));
             }
 
             return views;

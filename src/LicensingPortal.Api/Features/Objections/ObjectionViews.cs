@@ -7,9 +7,13 @@ namespace LicensingPortal.Api.Features.Objections;
 /// <summary>A requirement a refusal failed, by its id in the rule set and its title in the reader's language.</summary>
 public sealed record RequirementNamed(string Id, string Title);
 
+/// <summary>A document attached to an objection as evidence: its kind (as uploaded), its file's name and when it was uploaded.</summary>
+public sealed record ObjectionEvidence(Guid Id, string Kind, string FileName, DateTimeOffset UploadedAt);
+
 /// <summary>
-/// An objection as its owner and the officers read it: what the owner said and which failed requirements they
-/// contest, by when the office must answer and whether it is (or was) late, and the answer once given.
+/// An objection as its owner and the officers read it: what the owner said, which failed requirements they contest
+/// and the documents they attached, by when the office must answer and whether it is (or was) late, and the answer
+/// once given.
 /// </summary>
 public sealed record ObjectionView(
     Guid Id,
@@ -22,7 +26,8 @@ public sealed record ObjectionView(
     bool Late,
     ObjectionOutcome? Outcome,
     string? Answer,
-    DateTimeOffset? AnsweredAt);
+    DateTimeOffset? AnsweredAt,
+    IReadOnlyList<ObjectionEvidence> Evidence);
 
 /// <summary>Reads objections for their owner and for the officers alike, so both read the same words.</summary>
 internal static class ObjectionReads
@@ -39,7 +44,14 @@ internal static class ObjectionReads
             .Select(o => new RequirementNamed(o.RequirementId, ruleSet.FindRequirement(o.RequirementId)!.Title.In(language)))];
     }
 
-    public static ObjectionView View(Objection objection, IReadOnlyList<RequirementNamed> failures, DateOnly today) => new(
+    /// <summary>The documents <paramref name="objection"/> attached, in the order the owner uploaded them.</summary>
+    public static async Task<IReadOnlyList<ObjectionEvidence>> EvidenceAsync(LicensingDbContext db, Objection objection, CancellationToken cancellationToken) =>
+        objection.DocumentIds.Count == 0
+            ? []
+            : await db.Documents.AsNoTracking().Where(d => objection.DocumentIds.Contains(d.Id)).OrderBy(d => d.UploadedAt)
+                .Select(d => new ObjectionEvidence(d.Id, d.Kind, d.FileName, d.UploadedAt)).ToListAsync(cancellationToken);
+
+    public static ObjectionView View(Objection objection, IReadOnlyList<RequirementNamed> failures, IReadOnlyList<ObjectionEvidence> evidence, DateOnly today) => new(
         objection.Id,
         objection.ApplicationId,
         ApplicationReference.Of(objection.ApplicationId),
@@ -50,7 +62,8 @@ internal static class ObjectionReads
         objection.IsLate(today),
         objection.Outcome,
         objection.Answer,
-        objection.AnsweredAt);
+        objection.AnsweredAt,
+        evidence);
 
     /// <summary>The owner's page of an objection, as the notices link to it.</summary>
     public static string PageOf(PublicAddress address, Objection objection) => $"{address.BaseUrl()}/pemohon/permohonan/{objection.ApplicationId}/keberatan";

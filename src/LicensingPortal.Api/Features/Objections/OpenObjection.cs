@@ -4,7 +4,7 @@ using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Objections;
 
-/// <summary>An objection as the officers read it: the owner's words and contested requirements, the business, the deadline, and the answer with who gave it.</summary>
+/// <summary>An objection as the officers read it: the owner's words, contested requirements and evidence, the business, the deadline, and the answer with who gave it.</summary>
 public static class OpenObjection
 {
     public sealed record Response(ObjectionView Objection, string BusinessName, string OwnerName, IReadOnlyList<RequirementNamed> FailedRequirements, string? AnsweredBy);
@@ -29,7 +29,8 @@ public static class OpenObjection
         var answeredBy = objection.AnsweredBy is { } officer
             ? await db.Users.AsNoTracking().Where(u => u.Id == officer).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new Response(ObjectionReads.View(objection, failures, today), found.Name, found.OwnerName, failures, answeredBy);
+        var evidence = await ObjectionReads.EvidenceAsync(db, objection, cancellationToken);
+        return new Response(ObjectionReads.View(objection, failures, evidence, today), found.Name, found.OwnerName, failures, answeredBy);
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>

@@ -81,11 +81,16 @@ public static class LogPayloads
         return Sha256($"{change.AccountId:N}|{StaffChangeKinds.Of(change.Kind)}|{change.Roles}|{change.At.ToUnixTimeMilliseconds()}|{change.By?.ToString("N") ?? "-"}");
     }
 
-    /// <summary>An objection as filed: the application, the owner's words, the requirements contested, when, and the day the answer is due.</summary>
+    /// <summary>
+    /// An objection as filed: the application, the owner's words, the requirements contested, when, the day the answer
+    /// is due, and the documents attached as evidence (written only when there are any, so entries made before
+    /// objections had them still verify).
+    /// </summary>
     public static string ForObjectionFiled(Objection objection)
     {
         ArgumentNullException.ThrowIfNull(objection);
-        return Sha256($"{objection.ApplicationId:N}|{objection.OwnerId:N}|{string.Join(',', objection.RequirementIds)}|{objection.FiledAt.ToUnixTimeMilliseconds()}|{objection.AnswerDueOn:yyyy-MM-dd}|{objection.Reason}");
+        var documents = objection.DocumentIds.Count == 0 ? string.Empty : "|" + string.Join(',', objection.DocumentIds.Select(id => id.ToString("N")));
+        return Sha256($"{objection.ApplicationId:N}|{objection.OwnerId:N}|{string.Join(',', objection.RequirementIds)}|{objection.FiledAt.ToUnixTimeMilliseconds()}|{objection.AnswerDueOn:yyyy-MM-dd}|{objection.Reason}{documents}");
     }
 
     /// <summary>An objection's answer: by whom, when, the outcome and the words.</summary>

@@ -127,6 +127,54 @@ public abstract class ObjectionTests(Portal portal)
         Assert.Contains("objection-answered", tampered.Problem, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An owner attaches their own letter as evidence: another applicant's document or more than five are refused;
+    /// the owner and the officer read it with the objection, the officer opens it (kept in their access history), and
+    /// the owner cannot delete it while the objection stands on it. The log still verifies.
+    /// </summary>
+    [Fact]
+    public async Task AnObjection_CarriesTheOwnersEvidence_WhichTheOfficerOpens_AndWhichIsKept()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var other = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        var refused = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
+        var letter = await applicant.Client.UploadAsync("lainnya", fileName: "surat-kelurahan.pdf");
+        var someoneElses = await other.Client.UploadAsync("lainnya", fileName: "surat-orang-lain.pdf");
+        var path = $"/api/applications/{refused.Id}/objection";
+        const string Reason = "Surat kelurahan terlampir: lokasi saya di zona perdagangan.";
+
+        await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync(path, new FileObjection.Request(Reason, Documents: [someoneElses]), TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
+        await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync(path, new FileObjection.Request(Reason, Documents: [.. Enumerable.Range(0, 6).Select(_ => Guid.NewGuid())]), TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Null((await applicant.Client.GetFromJsonAsync<GetObjection.Response>(path, TestJson.Options))!.Objection);
+
+        var filed = await applicant.Client.PostAsJsonAsync(path, new FileObjection.Request(Reason, Documents: [letter]), TestJson.Options);
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var objection = (await filed.Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!;
+        Assert.Equal([(letter, "lainnya", "surat-kelurahan.pdf")], objection.Evidence.Select(e => (e.Id, e.Kind, e.FileName)));
+
+        var opened = (await officer.Client.GetFromJsonAsync<OpenObjection.Response>($"/api/audit/objections/{objection.Id}", TestJson.Options))!;
+        Assert.Equal([letter], opened.Objection.Evidence.Select(e => e.Id));
+        using var file = await officer.Client.GetAsync($"/api/audit/decisions/{refused.Id}/documents/{letter}");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal(Builders.Pdf, await file.Content.ReadAsByteArrayAsync());
+        var views = await officer.Client.GetFromJsonAsync<JsonElement>("/api/audit/document-views");
+        Assert.Contains(views.EnumerateArray(), v => v.GetProperty("documentId").GetGuid() == letter && v.GetProperty("applicationId").GetGuid() == refused.Id);
+        // A document attached to neither the application nor its objection is not found, and no reading is kept.
+        await Problems.AssertAsync(await officer.Client.GetAsync($"/api/audit/decisions/{refused.Id}/documents/{someoneElses}"), HttpStatusCode.NotFound, "document_not_found");
+
+        await Problems.AssertAsync(await applicant.Client.DeleteAsync($"/api/documents/{letter}"), HttpStatusCode.Conflict, "document_in_use");
+        var listed = await applicant.Client.GetFromJsonAsync<JsonElement>("/api/documents");
+        Assert.True(listed.EnumerateArray().Single(d => d.GetProperty("id").GetGuid() == letter).GetProperty("attached").GetBoolean());
+        var mine = (await applicant.Client.GetFromJsonAsync<List<ObjectionView>>("/api/me/objections", TestJson.Options))!;
+        Assert.Equal([letter], mine.Single().Evidence.Select(e => e.Id));
+
+        await portal.LogIntegratedAsync();
+        var report = await (await admin.Client.PostAsync("/api/admin/audit/verify", null)).Content.ReadFromJsonAsync<LogVerifier.Report>(TestJson.Options);
+        Assert.True(report!.Valid, report.Problem);
+    }
+
     /// <summary>Two sendings of an objection at once make one (the other is told it exists); two officers answering at once, one answer (the other is told).</summary>
     [Fact]
     public async Task AtOnce_TwoSendingsMakeOneObjection_AndTwoAnswersOneAnswer()

@@ -1141,6 +1141,11 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("application_id");
 
+                    b.PrimitiveCollection<List<Guid>>("DocumentIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("document_ids");
+
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("filed_at");

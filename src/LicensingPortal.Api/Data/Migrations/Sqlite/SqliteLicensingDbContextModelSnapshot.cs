@@ -1129,6 +1129,11 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("application_id");
 
+                    b.PrimitiveCollection<string>("DocumentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_ids");
+
                     b.Property<long>("FiledAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("filed_at");

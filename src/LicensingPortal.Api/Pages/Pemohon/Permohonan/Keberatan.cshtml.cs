@@ -1,3 +1,4 @@
+using LicensingPortal.Api.Features.Documents;
 using LicensingPortal.Api.Features.Objections;
 using Microsoft.AspNetCore.Mvc;
 
@@ -5,8 +6,9 @@ namespace LicensingPortal.Api.Pages.Pemohon.Permohonan;
 
 /// <summary>
 /// An owner's objection to the refusal of their application (GET and POST /api/applications/{id}/objection): before
-/// it is sent, the form (the failed requirements to name, the reason) with the last day to send it; after, what was
-/// sent, the day the answer is due, and the answer with what to do next. Another applicant's application is not found.
+/// it is sent, the form (the failed requirements to name, the reason, one's uploaded documents to attach as evidence)
+/// with the last day to send it; after, what was sent, the day the answer is due, and the answer with what to do next.
+/// Another applicant's application is not found.
 /// </summary>
 public sealed class KeberatanModel : PortalPage
 {
@@ -20,6 +22,12 @@ public sealed class KeberatanModel : PortalPage
 
     [BindProperty]
     public string? Reason { get; set; }
+
+    [BindProperty]
+    public List<string> Documents { get; set; } = [];
+
+    /// <summary>One's uploaded documents, to attach as evidence (GET /api/documents), while an objection may be sent.</summary>
+    public IReadOnlyList<Choice> DocumentChoices { get; private set; } = [];
 
     public GetObjection.Response State { get; private set; } = null!;
 
@@ -43,7 +51,8 @@ public sealed class KeberatanModel : PortalPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var filed = await Sender.Send(new FileObjection.Command(UserId, Id, Reason, Requirements, Language), cancellationToken);
+        var documents = Documents.Select(id => Guid.TryParse(id, out var parsed) ? parsed : Guid.Empty).Distinct().ToList();
+        var filed = await Sender.Send(new FileObjection.Command(UserId, Id, Reason, Requirements, Language, documents), cancellationToken);
         if (filed.Succeeded)
         {
             TempData[SentKey] = true;
@@ -55,7 +64,7 @@ public sealed class KeberatanModel : PortalPage
             return NotFound();
         }
 
-        ShowErrors(filed.Error, new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = nameof(Reason), ["requirements"] = nameof(Requirements) });
+        ShowErrors(filed.Error, new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = nameof(Reason), ["requirements"] = nameof(Requirements), ["documents"] = nameof(Documents) });
         return await LoadAsync(cancellationToken) ?? Page();
     }
 
@@ -68,6 +77,12 @@ public sealed class KeberatanModel : PortalPage
         }
 
         State = state.Value;
+        if (State.CanObject)
+        {
+            var documents = await Sender.Send(new ListDocuments.Query(UserId), cancellationToken);
+            DocumentChoices = [.. documents.Value.Select(d => new Choice(d.Id.ToString(), Texts.Get($"DocumentKind.{d.Kind}"), $"{d.FileName} · {Cultures.Wita(d.UploadedAt)}"))];
+        }
+
         return null;
     }
 }

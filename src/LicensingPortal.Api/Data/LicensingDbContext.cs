@@ -82,6 +82,10 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<Objection> Objections => Set<Objection>();
 
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+
+    public DbSet<HolidayYear> HolidayYears => Set<HolidayYear>();
+
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
 
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
@@ -380,6 +384,22 @@ public abstract class LicensingDbContext(DbContextOptions options)
             objection.HasIndex(o => o.ApplicationId).IsUnique();
             objection.HasIndex(o => new { o.AnsweredAt, o.AnswerDueOn });
             objection.HasOne<PermitApplication>().WithMany().HasForeignKey(o => o.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Holiday>(holiday =>
+        {
+            holiday.ToTable("holidays");
+            holiday.HasKey(h => h.Date);
+            holiday.Property(h => h.Name).HasMaxLength(Holiday.NameMaxLength);
+            holiday.Property(h => h.Kind).HasConversion<string>().HasMaxLength(20);
+        });
+
+        builder.Entity<HolidayYear>(year =>
+        {
+            year.ToTable("holiday_years");
+            year.HasKey(y => y.Year);
+            year.Property(y => y.Year).ValueGeneratedNever();
+            year.Property(y => y.Basis).HasMaxLength(HolidayYear.BasisMaxLength);
         });
 
         builder.Entity<DecisionNote>(note =>

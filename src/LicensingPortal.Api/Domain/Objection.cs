@@ -42,9 +42,10 @@ public sealed class Objection
     public const int WorkingDaysToAppeal = 10;
 
     /// <summary>
-    /// Calendar days an objection is still taken after <see cref="LastDayToFile"/>: public holidays and joint leave
-    /// (cuti bersama) are not counted here, and a citizen's window must never be shorter than the law's. Two weeks
-    /// cover the longest run of them in a 21-working-day window (Idul Fitri with its joint leave: eight weekdays in 2025).
+    /// Calendar days an objection is still taken after <see cref="LastDayToFile"/> when the holidays of a year it spans
+    /// are not known yet (the year's joint decree not entered): a citizen's window must never be shorter than the
+    /// law's. Two weeks cover the longest run of holidays in a 21-working-day window (Idul Fitri with its joint leave:
+    /// eight weekdays in 2025).
     /// </summary>
     public const int HolidayMarginDays = 14;
 
@@ -84,21 +85,33 @@ public sealed class Objection
     public bool IsAnswered => AnsweredAt is not null;
 
     /// <summary>The last working day, as the owner is told it, to object to a decision made at <paramref name="decidedAt"/>.</summary>
-    public static DateOnly LastDayToFile(DateTimeOffset decidedAt) => Wita.AddWorkingDays(Wita.DateOf(decidedAt), WorkingDaysToFile);
+    public static DateOnly LastDayToFile(DateTimeOffset decidedAt, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.AddWorkingDays(Wita.DateOf(decidedAt), WorkingDaysToFile);
+    }
 
-    /// <summary>The last day an objection to a decision made at <paramref name="decidedAt"/> is taken: <see cref="LastDayToFile"/> and the holiday margin.</summary>
-    public static DateOnly LastDayTaken(DateTimeOffset decidedAt) => LastDayToFile(decidedAt).AddDays(HolidayMarginDays);
+    /// <summary>
+    /// The last day an objection to a decision made at <paramref name="decidedAt"/> is taken: <see cref="LastDayToFile"/>,
+    /// and the holiday margin when the holidays of a year it spans are not known.
+    /// </summary>
+    public static DateOnly LastDayTaken(DateTimeOffset decidedAt, WorkingCalendar calendar)
+    {
+        var last = LastDayToFile(decidedAt, calendar);
+        return calendar.Knows(Wita.DateOf(decidedAt), last) ? last : last.AddDays(HolidayMarginDays);
+    }
 
     /// <summary>Whether an objection to a decision made at <paramref name="decidedAt"/> is still taken on <paramref name="today"/> (WITA).</summary>
-    public static bool MayStillBeFiled(DateTimeOffset decidedAt, DateOnly today) => today <= LastDayTaken(decidedAt);
+    public static bool MayStillBeFiled(DateTimeOffset decidedAt, DateOnly today, WorkingCalendar calendar) => today <= LastDayTaken(decidedAt, calendar);
 
     /// <summary>
     /// An objection to a refused application. The caller has checked that the application is the owner's, refused,
     /// not objected to yet and within its time, that <paramref name="requirementIds"/> are among its failures and
     /// that <paramref name="documentIds"/> are the owner's own documents.
     /// </summary>
-    public static Objection File(Guid applicationId, Guid ownerId, string reason, IEnumerable<string> requirementIds, IEnumerable<Guid> documentIds, DateTimeOffset now)
+    public static Objection File(Guid applicationId, Guid ownerId, string reason, IEnumerable<string> requirementIds, IEnumerable<Guid> documentIds, DateTimeOffset now, WorkingCalendar calendar)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(reason);
         ArgumentNullException.ThrowIfNull(requirementIds);
         ArgumentNullException.ThrowIfNull(documentIds);
@@ -111,7 +124,7 @@ public sealed class Objection
             RequirementIds = [.. requirementIds.Distinct(StringComparer.Ordinal)],
             DocumentIds = [.. documentIds.Distinct()],
             FiledAt = now,
-            AnswerDueOn = Wita.AddWorkingDays(Wita.DateOf(now), WorkingDaysToAnswer),
+            AnswerDueOn = calendar.AddWorkingDays(Wita.DateOf(now), WorkingDaysToAnswer),
         };
     }
 
@@ -131,7 +144,11 @@ public sealed class Objection
     }
 
     /// <summary>The last working day to appeal to the mayor after the answer; null while unanswered.</summary>
-    public static DateOnly? LastDayToAppeal(DateTimeOffset? answeredAt) => answeredAt is { } at ? Wita.AddWorkingDays(Wita.DateOf(at), WorkingDaysToAppeal) : null;
+    public static DateOnly? LastDayToAppeal(DateTimeOffset? answeredAt, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return answeredAt is { } at ? calendar.AddWorkingDays(Wita.DateOf(at), WorkingDaysToAppeal) : null;
+    }
 
     /// <summary>Whether the answer came (or, unanswered, is) later than the law allows, as of <paramref name="today"/> (WITA).</summary>
     public bool IsLate(DateOnly today) => (AnsweredAt is { } at ? Wita.DateOf(at) : today) > AnswerDueOn;

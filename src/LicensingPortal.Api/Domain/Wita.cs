@@ -21,26 +21,4 @@ public static class Wita
 
     /// <summary>The day and time a clock in Kupang showed at <paramref name="instant"/> (as a workbook stores a moment).</summary>
     public static DateTime ClockOf(DateTimeOffset instant) => instant.ToOffset(Offset).DateTime;
-
-    /// <summary>
-    /// The working day <paramref name="days"/> working days after <paramref name="from"/>, Monday to Friday (a day
-    /// counted by the law on government administration, "hari kerja"). Public holidays are not known here: a deadline
-    /// counted across one comes a day early, which is kept as the office's own deadline and never cut from a citizen's
-    /// (see <see cref="Objection.LastDayToFile"/>).
-    /// </summary>
-    public static DateOnly AddWorkingDays(DateOnly from, int days)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(days);
-        var day = from;
-        while (days > 0)
-        {
-            day = day.AddDays(1);
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                days--;
-            }
-        }
-
-        return day;
-    }
 }

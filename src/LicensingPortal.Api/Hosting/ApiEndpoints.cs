@@ -5,6 +5,7 @@ using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Catalogue;
 using LicensingPortal.Api.Features.Documents;
 using LicensingPortal.Api.Features.Help;
+using LicensingPortal.Api.Features.Holidays;
 using LicensingPortal.Api.Features.Integrity;
 using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
@@ -99,6 +100,7 @@ public static class ApiEndpoints
         LookUpPermit.Map(admin.MapGroup("/permits"));
         RevokePermit.Map(admin.MapGroup("/permits"));
         VerifyLog.Map(admin);
+        SetHolidayYear.Map(admin);
         var staff = admin.MapGroup("/staff");
         ListStaff.Map(staff);
         GetStaffMember.Map(staff);
@@ -129,6 +131,7 @@ public static class ApiEndpoints
         ListKelurahan.Map(catalogue);
         ListRuleTerms.Map(catalogue);
         GetServiceContacts.Map(api.MapGroup("/public").WithTags("Help"));
+        ListHolidays.Map(api.MapGroup("/public").WithTags("Help"));
         var publicReports = api.MapGroup("/public").WithTags("Reports of demands for money").AllowAnonymous();
         ReportLevy.MapPublic(publicReports).RequireRateLimiting(AuthSetup.ReportLimit);
         CheckLevyReport.Map(publicReports).RequireRateLimiting(AuthSetup.ReportCheckLimit);

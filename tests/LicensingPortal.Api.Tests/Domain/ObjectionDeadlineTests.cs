@@ -5,6 +5,9 @@ namespace LicensingPortal.Api.Tests.Domain;
 /// <summary>The law's days for an objection (UU 30/2014 Pasal 77), counted in working days on Kupang's calendar.</summary>
 public sealed class ObjectionDeadlineTests
 {
+    /// <summary>2026 as the service's migration writes it (its decree's 25 days); 2027 not known yet.</summary>
+    private static readonly WorkingCalendar Known2026 = new(LicensingPortal.Api.Data.HolidaySeeds.Year2026.Select(h => h.Date), [2026]);
+
     [Theory]
     [InlineData("2026-12-04", 21, "2027-01-04")] // a Friday: four whole weeks, then the Monday
     [InlineData("2026-12-03", 21, "2027-01-01")] // a Thursday: the Friday counts as the first day
@@ -12,30 +15,49 @@ public sealed class ObjectionDeadlineTests
     [InlineData("2026-12-06", 1, "2026-12-07")]
     [InlineData("2026-12-07", 0, "2026-12-07")]
     public void WorkingDays_SkipSaturdaysAndSundays(string from, int days, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Wita.AddWorkingDays(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), days));
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), WorkingCalendar.Weekdays.AddWorkingDays(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), days));
+
+    [Theory]
+    [InlineData("2026-12-04", 21, "2027-01-06")] // Christmas joint leave and Christmas Day skipped
+    [InlineData("2026-03-13", 5, "2026-03-27")] // Nyepi, Idul Fitri and their joint leave: five weekdays skipped
+    [InlineData("2026-12-23", 1, "2026-12-28")]
+    public void WorkingDays_SkipTheYearsHolidaysAndJointLeave(string from, int days, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Known2026.AddWorkingDays(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), days));
 
     [Fact]
     public void TheLastDayToObject_IsCountedFromTheDayInKupang_NotInUtc()
     {
         // 16:30 UTC on Thursday 3 December is 00:30 WITA on Friday 4 December.
-        Assert.Equal(new DateOnly(2027, 1, 4), Objection.LastDayToFile(new DateTimeOffset(2026, 12, 3, 16, 30, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateOnly(2027, 1, 1), Objection.LastDayToFile(new DateTimeOffset(2026, 12, 3, 15, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2027, 1, 6), Objection.LastDayToFile(new DateTimeOffset(2026, 12, 3, 16, 30, 0, TimeSpan.Zero), Known2026));
+        Assert.Equal(new DateOnly(2027, 1, 5), Objection.LastDayToFile(new DateTimeOffset(2026, 12, 3, 15, 30, 0, TimeSpan.Zero), Known2026));
     }
 
     [Fact]
-    public void AnObjection_IsTakenAMarginPastTheLastDay_ForHolidaysNotCountedHere_AndNoLonger()
+    public void AnObjection_IsTakenAMarginPastTheLastDay_WhileAYearsHolidaysAreNotKnown_AndNoLonger()
     {
         var decided = new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero);
 
-        Assert.True(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 4)));
-        Assert.True(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 18)));
-        Assert.False(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 19)));
+        // 2027's holidays not known: two weeks more.
+        Assert.True(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 6), Known2026));
+        Assert.True(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 20), Known2026));
+        Assert.False(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 21), Known2026));
+
+        // Once they are (New Year's Day a holiday), the day told is the last day taken.
+        var known2027 = new WorkingCalendar([.. LicensingPortal.Api.Data.HolidaySeeds.Year2026.Select(h => h.Date), new DateOnly(2027, 1, 1)], [2026, 2027]);
+        Assert.Equal(new DateOnly(2027, 1, 7), Objection.LastDayToFile(decided, known2027));
+        Assert.Equal(new DateOnly(2027, 1, 7), Objection.LastDayTaken(decided, known2027));
+        Assert.False(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 8), known2027));
+
+        // A decision within a known year, its last day too.
+        var march = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+        Assert.Equal(Objection.LastDayToFile(march, Known2026), Objection.LastDayTaken(march, Known2026));
+        Assert.Equal(Objection.LastDayToFile(march, WorkingCalendar.Weekdays).AddDays(Objection.HolidayMarginDays), Objection.LastDayTaken(march, WorkingCalendar.Weekdays));
     }
 
     [Fact]
     public void AnObjection_IsDueTenWorkingDaysAfterItCame_AnsweredOnce_AndLateOnlyAfterItsDay()
     {
-        var objection = Objection.File(Guid.NewGuid(), Guid.NewGuid(), "  Zona kelurahan saya salah di peta.  ", ["A", "A", "B"], [], new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero));
+        var objection = Objection.File(Guid.NewGuid(), Guid.NewGuid(), "  Zona kelurahan saya salah di peta.  ", ["A", "A", "B"], [], new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero), Known2026);
 
         Assert.Equal(new DateOnly(2026, 12, 18), objection.AnswerDueOn);
         Assert.Equal("Zona kelurahan saya salah di peta.", objection.Reason);
@@ -47,6 +69,10 @@ public sealed class ObjectionDeadlineTests
 
         Assert.False(objection.IsLate(new DateOnly(2027, 3, 1)));
         Assert.Throws<InvalidOperationException>(() => objection.Respond(Guid.NewGuid(), ObjectionOutcome.Upheld, "Lagi.", DateTimeOffset.UtcNow));
+        Assert.Equal(new DateOnly(2026, 12, 28), Objection.LastDayToAppeal(objection.AnsweredAt, Known2026));
+
+        // Over Christmas, the office's ten days skip the joint leave and the day itself.
+        Assert.Equal(new DateOnly(2026, 12, 30), Objection.File(Guid.NewGuid(), Guid.NewGuid(), "Zona kelurahan saya salah di peta.", [], [], new DateTimeOffset(2026, 12, 14, 2, 0, 0, TimeSpan.Zero), Known2026).AnswerDueOn);
     }
 
     /// <summary>The log's entry of a filed objection names its evidence, and reads as it always did when there is none (entries made before evidence could be attached still verify).</summary>
@@ -55,8 +81,8 @@ public sealed class ObjectionDeadlineTests
     {
         var at = new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero);
         var (application, owner, letter) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var without = Objection.File(application, owner, "Zona kelurahan saya salah di peta.", ["A"], [], at);
-        var with = Objection.File(application, owner, "Zona kelurahan saya salah di peta.", ["A"], [letter], at);
+        var without = Objection.File(application, owner, "Zona kelurahan saya salah di peta.", ["A"], [], at, Known2026);
+        var with = Objection.File(application, owner, "Zona kelurahan saya salah di peta.", ["A"], [letter], at, Known2026);
 
         var before = LicensingPortal.Api.Infrastructure.Transparency.LogPayloads.Sha256($"{application:N}|{owner:N}|A|{at.ToUnixTimeMilliseconds()}|2026-12-18|Zona kelurahan saya salah di peta.");
         Assert.Equal(before, LicensingPortal.Api.Infrastructure.Transparency.LogPayloads.ForObjectionFiled(without));

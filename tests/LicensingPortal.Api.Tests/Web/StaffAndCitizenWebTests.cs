@@ -345,6 +345,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         titles.Headers.AcceptLanguage.ParseAdd(language);
         var state = (await (await account.Client.SendAsync(titles)).Content.ReadFromJsonAsync<global::LicensingPortal.Api.Features.Objections.GetObjection.Response>(TestJson.Options))!;
         var contested = state.FailedRequirements.Single(r => r.Id == "PERNYATAAN-KEBENARAN-DATA").Title;
+        var calendar = await Calendars.PublishedAsync(account.Client);
         const string Reason = "Saya sudah mencentang pernyataan itu di HP, tetapi sistem tidak menyimpannya.";
         const string Answer = "Pernyataan tidak tercentang pada permohonan yang Anda kirim. Centang pernyataan, lalu kirim lagi.";
         var letter = $"surat-kelurahan-{language}.pdf";
@@ -382,7 +383,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(owner.Locator("#objection-evidence")).ToHaveTextAsync($"{S("DocumentKind.lainnya")}: {letter}");
             var mine = await owner.APIRequest.GetAsync((await owner.Locator("#objection-evidence a").GetAttributeAsync("href"))!);
             Assert.Equal(Builders.Pdf, await mine.BodyAsync());
-            await Assertions.Expect(owner.Locator("#objection-waiting")).ToContainTextAsync(S("Objection.Waiting", DateIn(language, global::LicensingPortal.Api.Domain.Wita.AddWorkingDays(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow), 10))));
+            await Assertions.Expect(owner.Locator("#objection-waiting")).ToContainTextAsync(S("Objection.Waiting", DateIn(language, calendar.AddWorkingDays(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow), 10))));
             await Assertions.Expect(owner.Locator("main")).ToContainTextAsync(contested);
             await ReadablePagesTests.ReadHereAsync(owner, "objection-sent", language, problems);
         });
@@ -431,7 +432,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
 
             // The way on from the answer: correct and apply again, every answer kept, straight to "check your answers".
             await owner.GotoAsync($"/pemohon/permohonan/{refused.Id}/keberatan");
-            await Assertions.Expect(owner.Locator("#objection-appeal")).ToContainTextAsync(S("Objection.Appeal", DateIn(language, global::LicensingPortal.Api.Domain.Wita.AddWorkingDays(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow), 10))));
+            await Assertions.Expect(owner.Locator("#objection-appeal")).ToContainTextAsync(S("Objection.Appeal", DateIn(language, calendar.AddWorkingDays(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow), 10))));
             await owner.GetByRole(AriaRole.Button, new() { Name = S("Objection.SendAgain"), Exact = true }).ClickAsync();
             await Assertions.Expect(owner).ToHaveURLAsync(new Regex("/pemohon/draf/[0-9a-f-]+/periksa$"));
         });
@@ -831,6 +832,54 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await ReadHereAsync(admin, "admin");
         });
 
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    /// <summary>
+    /// An administrator reads this year's holidays and sets a later year's from its decree on a phone: a line without
+    /// a date is said at its field, nothing kept; then the year is set and the public list has it.
+    /// </summary>
+    [Theory]
+    [InlineData("id")]
+    [InlineData("en")]
+    public async Task AnAdministrator_SetsAYearsHolidays_OnAPhone(string language)
+    {
+        string S(string key, params object[] arguments) => Say.In(language, key, arguments);
+        var problems = new List<string>();
+        var year = language == "id" ? 2045 : 2046;
+        var page = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await SignInAsync(page, Roles.Admin, language);
+            await page.GotoAsync("/admin");
+            await page.Locator("#holidays-link").ClickAsync();
+            var thisYear = global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow).Year;
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(S("Holidays.Title", thisYear));
+            if (thisYear == 2026)
+            {
+                await Assertions.Expect(page.Locator("#holiday-list")).ToContainTextAsync("Idul Fitri 1447 Hijriah");
+            }
+
+            await ReadablePagesTests.ReadHereAsync(page, "admin-holidays", language, problems, plainWords: false);
+            await page.GotoAsync($"/admin/hari-libur?tahun={year}");
+            await Assertions.Expect(page.Locator("#holidays-state")).ToContainTextAsync(S("Holidays.NotKnown", year));
+            await page.GetByLabel(S("Holidays.Basis"), new() { Exact = true }).FillAsync($"SKB Nomor 1 Tahun {year - 1}");
+            await page.GetByLabel(S("Holidays.National"), new() { Exact = true }).FillAsync($"{year}-01-01 Tahun Baru {year} Masehi\n1 Mei Hari Buruh");
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Holidays.Set.Button", year), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(S("Holidays.Line", 2, $"{year}-01-01"));
+            await ReadablePagesTests.ReadHereAsync(page, "admin-holidays-error", language, problems, plainWords: false);
+            await page.GetByLabel(S("Holidays.National"), new() { Exact = true }).FillAsync($"{year}-01-01 Tahun Baru {year} Masehi\n{year}-05-01 Hari Buruh Internasional");
+            await page.GetByLabel(S("Holidays.JointLeave"), new() { Exact = true }).FillAsync($"{year}-01-02 Cuti bersama Tahun Baru");
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Holidays.Set.Button", year), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#holidays-saved")).ToContainTextAsync(S("Holidays.Saved", year));
+            await Assertions.Expect(page.Locator("#holidays-state")).ToContainTextAsync(S("Holidays.Known", 2, 1, string.Empty).Split(',')[0]);
+            await Assertions.Expect(page.Locator("#holiday-list .govuk-summary-list__row")).ToHaveCountAsync(3);
+            await ReadablePagesTests.ReadHereAsync(page, "admin-holidays-set", language, problems, plainWords: false);
+        });
+
+        var published = (await portal.Factory.CreateClient().GetFromJsonAsync<global::LicensingPortal.Api.Features.Holidays.ListHolidays.Response>($"/api/public/holidays?year={year}", TestJson.Options))!;
+        Assert.Equal((true, $"SKB Nomor 1 Tahun {year - 1}"), (published.Known, published.Basis));
+        Assert.Equal([new DateOnly(year, 1, 1), new DateOnly(year, 1, 2), new DateOnly(year, 5, 1)], published.Holidays.Select(h => h.Date));
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 

@@ -43,6 +43,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         var businesses = await db.Businesses.AsNoTracking().Where(b => businessIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, cancellationToken);
         var recipientIds = messages.Where(m => m.RecipientId is not null).Select(m => m.RecipientId!.Value).Distinct().ToList();
         var languages = await db.Users.AsNoTracking().Where(u => recipientIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.PreferredLanguage, cancellationToken);
+        var calendar = applications.Values.Any(a => a.Decision is { Approved: false }) ? await db.WorkingCalendarAsync(cancellationToken) : WorkingCalendar.Weekdays;
         foreach (var message in messages)
         {
             if (applications.TryGetValue(message.SubjectId, out var application)
@@ -52,14 +53,14 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
                 && await rules.FindByHashAsync(application.Decision.RuleSetHash, db, cancellationToken) is not null)
             {
                 var preferred = message.RecipientId is { } id ? languages[id] : application.Language;
-                composed[message.Id] = await ComposeAsync(message, application, business, preferred, cancellationToken);
+                composed[message.Id] = await ComposeAsync(message, application, business, preferred, calendar, cancellationToken);
             }
         }
 
         return composed;
     }
 
-    private async Task<MimeMessage> ComposeAsync(OutboxMessage message, PermitApplication application, Business business, string preferred, CancellationToken cancellationToken)
+    private async Task<MimeMessage> ComposeAsync(OutboxMessage message, PermitApplication application, Business business, string preferred, WorkingCalendar calendar, CancellationToken cancellationToken)
     {
         var decision = application.Decision ?? throw new InvalidOperationException($"Application {application.Id} has no decision.");
         var ruleSet = await rules.FindByHashAsync(decision.RuleSetHash, db, cancellationToken)
@@ -127,7 +128,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
             html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.Resubmit)}</p>");
             // The notice starts the time to object: it says the right and the last day (UU 30/2014 Pasal 77).
             var culture = Cultures.Of(language);
-            var objection = string.Format(culture, texts.Object, Objection.LastDayToFile(decision.DecidedAt).ToString("d MMMM yyyy", culture));
+            var objection = string.Format(culture, texts.Object, Objection.LastDayToFile(decision.DecidedAt, calendar).ToString("d MMMM yyyy", culture));
             text.AppendLine().AppendLine(objection);
             html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(objection)}</p>");
         }

@@ -65,9 +65,10 @@ public static class FileObjection
 
             var now = time.GetUtcNow();
             var today = Wita.DateOf(now);
-            if (!Objection.MayStillBeFiled(decision.DecidedAt, today))
+            var calendar = await db.WorkingCalendarAsync(cancellationToken);
+            if (!Objection.MayStillBeFiled(decision.DecidedAt, today, calendar))
             {
-                return new Error(ErrorCodes.ObjectionTooLate, StatusCodes.Status409Conflict, "The time to object to this refusal has passed.", Texts.Format("Objection.Error.TooLate", Cultures.Date(Objection.LastDayTaken(decision.DecidedAt))));
+                return new Error(ErrorCodes.ObjectionTooLate, StatusCodes.Status409Conflict, "The time to object to this refusal has passed.", Texts.Format("Objection.Error.TooLate", Cultures.Date(Objection.LastDayTaken(decision.DecidedAt, calendar))));
             }
 
             var contested = command.Requirements ?? [];
@@ -83,7 +84,7 @@ public static class FileObjection
                 return Error.Invalid("documents", Texts.Format("Validation.Objection.Documents", Objection.MaxDocuments));
             }
 
-            var objection = Objection.File(application.Id, command.OwnerId, command.Reason!, contested, documents, now);
+            var objection = Objection.File(application.Id, command.OwnerId, command.Reason!, contested, documents, now, calendar);
             db.Objections.Add(objection);
             log.Record(LogActors.Applicant(command.OwnerId), LogEntryTypes.ObjectionFiled, objection.Id, LogPayloads.ForObjectionFiled(objection));
             var business = await db.Businesses.AsNoTracking().Where(b => b.Id == application.BusinessId).Select(b => b.Name).SingleAsync(cancellationToken);

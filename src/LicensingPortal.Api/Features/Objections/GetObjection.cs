@@ -18,11 +18,11 @@ public static class GetObjection
     /// in time). <c>LastDayToObject</c>: for a refusal, the last working day (WITA) the law gives to object.
     /// <c>FailedRequirements</c>: for a refusal, the requirements it failed, which an objection may name.
     /// <c>BusinessName</c> and <c>DecidedAt</c>: what the application was for and when it was decided (none while undecided).
-    /// <c>TakenUntil</c>: the last day an objection is still taken (the working days here leave public holidays out, so
-    /// the service takes it two weeks longer). <c>SentAgainAs</c>: the application that corrected this one, once the
-    /// owner sent it again.
+    /// <c>TakenUntil</c>: the last day an objection is still taken (the same day once the holidays of the years it spans
+    /// are known; two weeks later while they are not). <c>SentAgainAs</c>: the application that corrected this one,
+    /// once the owner sent it again. <c>LastDayToAppeal</c>: once answered, the last working day to appeal to the mayor.
     /// </summary>
-    public sealed record Response(ObjectionView? Objection, bool CanObject, DateOnly? LastDayToObject, IReadOnlyList<RequirementNamed> FailedRequirements, string BusinessName, DateTimeOffset? DecidedAt, DateOnly? TakenUntil = null, Guid? SentAgainAs = null)
+    public sealed record Response(ObjectionView? Objection, bool CanObject, DateOnly? LastDayToObject, IReadOnlyList<RequirementNamed> FailedRequirements, string BusinessName, DateTimeOffset? DecidedAt, DateOnly? TakenUntil = null, Guid? SentAgainAs = null, DateOnly? LastDayToAppeal = null)
     {
         /// <summary>The day to tell the owner to object by: the law's as counted here, or once it has passed, the last day it is still taken.</summary>
         public DateOnly? DayToTell(DateOnly today) => LastDayToObject is { } last && today > last ? TakenUntil : LastDayToObject;
@@ -61,16 +61,18 @@ public static class GetObjection
         }
 
         var failures = await ObjectionReads.FailuresAsync(db, rules, decision, language, cancellationToken);
+        var calendar = await db.WorkingCalendarAsync(cancellationToken);
         var sentAgainAs = await db.Applications.AsNoTracking().Where(a => a.PreviousApplicationId == decision.ApplicationId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
         return new Response(
             objection is null ? null : ObjectionReads.View(objection, failures, await ObjectionReads.EvidenceAsync(db, objection, cancellationToken), today),
-            objection is null && Objection.MayStillBeFiled(decision.DecidedAt, today),
-            Objection.LastDayToFile(decision.DecidedAt),
+            objection is null && Objection.MayStillBeFiled(decision.DecidedAt, today, calendar),
+            Objection.LastDayToFile(decision.DecidedAt, calendar),
             failures,
             businessName,
             decision.DecidedAt,
-            Objection.LastDayTaken(decision.DecidedAt),
-            sentAgainAs);
+            Objection.LastDayTaken(decision.DecidedAt, calendar),
+            sentAgainAs,
+            Objection.LastDayToAppeal(objection?.AnsweredAt, calendar));
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>

@@ -69,6 +69,9 @@ public static class Cultures
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
+    /// <summary>A date with its weekday ("Jumat, 25 Desember 2026"): a holiday's, a deadline's.</summary>
+    public static string Day(DateOnly date) => date.ToString("dddd, d MMMM yyyy", CultureInfo.CurrentCulture);
+
     /// <summary>Whole rupiah as Indonesian spelling writes it, no space after "Rp": "Rp1.250.000" in Bahasa Indonesia, "Rp1,250,000" in English (as the decisions' plain words write it too).</summary>
     public static string Rupiah(long amount) => "Rp" + amount.ToString("#,0", CultureInfo.CurrentCulture);
 

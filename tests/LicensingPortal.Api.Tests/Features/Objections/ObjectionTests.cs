@@ -38,7 +38,8 @@ public abstract class ObjectionTests(Portal portal)
         var before = (await applicant.Client.GetFromJsonAsync<GetObjection.Response>($"/api/applications/{refused.Id}/objection", TestJson.Options))!;
         Assert.Null(before.Objection);
         Assert.True(before.CanObject);
-        Assert.Equal(global::LicensingPortal.Api.Domain.Objection.LastDayToFile(decidedOn), before.LastDayToObject);
+        var calendar = await Calendars.PublishedAsync(applicant.Client);
+        Assert.Equal(global::LicensingPortal.Api.Domain.Objection.LastDayToFile(decidedOn, calendar), before.LastDayToObject);
         Assert.Contains(before.FailedRequirements, r => r.Id == Declaration && r.Title.Length > 0 && r.Title != Declaration);
 
         var filed = await applicant.Client.PostAsJsonAsync($"/api/applications/{refused.Id}/objection", new FileObjection.Request("Saya sudah mencentang pernyataan itu di HP, tetapi sistem tidak menyimpannya.", [Declaration]), TestJson.Options);
@@ -48,7 +49,7 @@ public abstract class ObjectionTests(Portal portal)
         Assert.False(sent.CanObject);
         Assert.Equal([Declaration], objection.Requirements.Select(r => r.Id));
         var today = global::LicensingPortal.Api.Domain.Wita.DateOf(objection.FiledAt);
-        Assert.Equal(global::LicensingPortal.Api.Domain.Wita.AddWorkingDays(today, 10), objection.AnswerDueOn);
+        Assert.Equal(calendar.AddWorkingDays(today, 10), objection.AnswerDueOn);
         Assert.Null(objection.Outcome);
         Assert.False(objection.Late);
 
@@ -244,7 +245,7 @@ public abstract class ObjectionTests(Portal portal)
 
         var state = (await client.GetFromJsonAsync<GetObjection.Response>($"/api/applications/{refused.Id}/objection", TestJson.Options))!;
         Assert.False(state.CanObject);
-        Assert.Equal(global::LicensingPortal.Api.Domain.Objection.LastDayToFile(refused.Decision!.DecidedAt), state.LastDayToObject);
+        Assert.Equal(global::LicensingPortal.Api.Domain.Objection.LastDayToFile(refused.Decision!.DecidedAt, await Calendars.PublishedAsync(client)), state.LastDayToObject);
         await Problems.AssertAsync(await client.PostAsJsonAsync($"/api/applications/{refused.Id}/objection", new FileObjection.Request("Saya baru sempat menulis keberatan sekarang."), TestJson.Options), HttpStatusCode.Conflict, "objection_too_late");
         Assert.Null((await applicant.Client.GetFromJsonAsync<GetObjection.Response>($"/api/applications/{refused.Id}/objection", TestJson.Options))!.Objection);
     }

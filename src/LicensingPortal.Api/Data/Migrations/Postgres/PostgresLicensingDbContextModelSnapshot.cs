@@ -736,6 +736,56 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("document_views", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.Holiday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Date")
+                        .HasName("pk_holidays");
+
+                    b.ToTable("holidays", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.HolidayYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("basis");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<Guid?>("SetBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_by");
+
+                    b.HasKey("Year")
+                        .HasName("pk_holiday_years");
+
+                    b.ToTable("holiday_years", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -726,6 +726,56 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("document_views", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.Holiday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Date")
+                        .HasName("pk_holidays");
+
+                    b.ToTable("holidays", (string)null);
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.HolidayYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_at");
+
+                    b.Property<Guid?>("SetBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by");
+
+                    b.HasKey("Year")
+                        .HasName("pk_holiday_years");
+
+                    b.ToTable("holiday_years", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -40,9 +40,6 @@ public sealed class KeberatanModel : PortalPage
     /// <summary>The day the owner is told to object by (<see cref="GetObjection.Response.DayToTell"/>).</summary>
     public DateOnly? ObjectBy => State.DayToTell(Wita.Today(Clock));
 
-    /// <summary>The last working day to appeal to the mayor after the answer (UU 30/2014 Pasal 78: ten working days).</summary>
-    public DateOnly? LastDayToAppeal => Objection.LastDayToAppeal(State.Objection?.AnsweredAt);
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Sent = TempData[SentKey] is true;

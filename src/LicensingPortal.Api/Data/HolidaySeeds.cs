@@ -11,7 +11,10 @@ public static class HolidaySeeds
 {
     public const string Basis2026 = "SKB Menteri Agama, Menteri Ketenagakerjaan, dan Menteri PANRB Nomor 1497 Tahun 2025, Nomor 2 Tahun 2025, Nomor 5 Tahun 2025";
 
-    /// <summary>17 national holidays and 8 days of joint leave in 2026.</summary>
+    /// <summary>
+    /// 17 national holidays and 8 days of joint leave in 2026. Frozen: the migration that wrote it reads it, so a
+    /// change here would make new databases differ from running ones; correct a day on /admin/hari-libur instead.
+    /// </summary>
     public static readonly IReadOnlyList<(DateOnly Date, string Name, HolidayKind Kind)> Year2026 =
     [
         (new(2026, 1, 1), "Tahun Baru 2026 Masehi", HolidayKind.National),

@@ -7,7 +7,7 @@ public static class WorkingDays
     {
         ArgumentNullException.ThrowIfNull(db);
         var holidays = await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(cancellationToken);
-        var years = await db.HolidayYears.AsNoTracking().Select(y => y.Year).ToListAsync(cancellationToken);
-        return new WorkingCalendar(holidays, years);
+        var years = await db.HolidayYears.AsNoTracking().Select(y => new { y.Year, y.SetAt }).ToListAsync(cancellationToken);
+        return new WorkingCalendar(holidays, years.Select(y => (y.Year, y.SetAt)));
     }
 }

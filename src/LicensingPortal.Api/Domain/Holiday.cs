@@ -76,16 +76,23 @@ public sealed class HolidayYear
 public sealed class WorkingCalendar
 {
     private readonly HashSet<DateOnly> holidays;
-    private readonly HashSet<int> knownYears;
+    private readonly Dictionary<int, DateTimeOffset> knownYears;
 
+    /// <summary>A calendar whose <paramref name="knownYears"/> have always been known.</summary>
     public WorkingCalendar(IEnumerable<DateOnly> holidays, IEnumerable<int> knownYears)
+        : this(holidays, knownYears.Select(year => (year, DateTimeOffset.MinValue)))
+    {
+    }
+
+    /// <summary>A calendar whose known years were each set at an instant (<see cref="HolidayYear.SetAt"/>).</summary>
+    public WorkingCalendar(IEnumerable<DateOnly> holidays, IEnumerable<(int Year, DateTimeOffset SetAt)> knownYears)
     {
         this.holidays = [.. holidays];
-        this.knownYears = [.. knownYears];
+        this.knownYears = knownYears.ToDictionary(y => y.Year, y => y.SetAt);
     }
 
     /// <summary>Monday to Friday, no holiday known.</summary>
-    public static WorkingCalendar Weekdays { get; } = new([], []);
+    public static WorkingCalendar Weekdays { get; } = new([], Array.Empty<int>());
 
     public bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day);
 
@@ -106,6 +113,10 @@ public sealed class WorkingCalendar
         return day;
     }
 
-    /// <summary>Whether the holidays of every year from <paramref name="from"/> to <paramref name="to"/> are known.</summary>
-    public bool Knows(DateOnly from, DateOnly to) => Enumerable.Range(from.Year, to.Year - from.Year + 1).All(knownYears.Contains);
+    /// <summary>
+    /// Whether the holidays of every year from <paramref name="from"/> to <paramref name="to"/> were known at
+    /// <paramref name="instant"/>: each set by then, and not set again since (a year set again may have moved a day).
+    /// </summary>
+    public bool KnewAt(DateOnly from, DateOnly to, DateTimeOffset instant) =>
+        Enumerable.Range(from.Year, to.Year - from.Year + 1).All(year => knownYears.TryGetValue(year, out var setAt) && setAt <= instant);
 }

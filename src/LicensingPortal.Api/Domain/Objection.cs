@@ -93,12 +93,14 @@ public sealed class Objection
 
     /// <summary>
     /// The last day an objection to a decision made at <paramref name="decidedAt"/> is taken: <see cref="LastDayToFile"/>,
-    /// and the holiday margin when the holidays of a year it spans are not known.
+    /// and the holiday margin unless the holidays of every year the time spans were already set when the decision was
+    /// made. A year set (or set again) after the decision adds holidays to a margin the owner was promised: it can
+    /// lengthen the time to object, never shorten it.
     /// </summary>
     public static DateOnly LastDayTaken(DateTimeOffset decidedAt, WorkingCalendar calendar)
     {
         var last = LastDayToFile(decidedAt, calendar);
-        return calendar.Knows(Wita.DateOf(decidedAt), last) ? last : last.AddDays(HolidayMarginDays);
+        return calendar.KnewAt(Wita.DateOf(decidedAt), last, decidedAt) ? last : last.AddDays(HolidayMarginDays);
     }
 
     /// <summary>Whether an objection to a decision made at <paramref name="decidedAt"/> is still taken on <paramref name="today"/> (WITA).</summary>

@@ -48,6 +48,15 @@ public sealed class ObjectionDeadlineTests
         Assert.Equal(new DateOnly(2027, 1, 7), Objection.LastDayTaken(decided, known2027));
         Assert.False(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 8), known2027));
 
+        // A year set only after the decision lengthens the time to object, never shortens what the owner was told
+        // then (the 6th of January, taken until the 20th): its holidays are added to the margin.
+        var setLater = new WorkingCalendar([.. LicensingPortal.Api.Data.HolidaySeeds.Year2026.Select(h => h.Date), new DateOnly(2027, 1, 1)], [(2026, DateTimeOffset.MinValue), (2027, new DateTimeOffset(2027, 1, 8, 0, 0, 0, TimeSpan.Zero))]);
+        Assert.Equal(new DateOnly(2027, 1, 7), Objection.LastDayToFile(decided, setLater));
+        Assert.Equal(new DateOnly(2027, 1, 21), Objection.LastDayTaken(decided, setLater));
+        Assert.True(Objection.MayStillBeFiled(decided, new DateOnly(2027, 1, 21), setLater));
+        var decidedAfter = new DateTimeOffset(2027, 1, 8, 1, 0, 0, TimeSpan.Zero);
+        Assert.Equal(Objection.LastDayToFile(decidedAfter, setLater), Objection.LastDayTaken(decidedAfter, setLater));
+
         // A decision within a known year, its last day too.
         var march = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
         Assert.Equal(Objection.LastDayToFile(march, Known2026), Objection.LastDayTaken(march, Known2026));
@@ -86,6 +95,6 @@ public sealed class ObjectionDeadlineTests
 
         var before = LicensingPortal.Api.Infrastructure.Transparency.LogPayloads.Sha256($"{application:N}|{owner:N}|A|{at.ToUnixTimeMilliseconds()}|2026-12-18|Zona kelurahan saya salah di peta.");
         Assert.Equal(before, LicensingPortal.Api.Infrastructure.Transparency.LogPayloads.ForObjectionFiled(without));
-        Assert.Equal(LicensingPortal.Api.Infrastructure.Transparency.LogPayloads.Sha256($"{application:N}|{owner:N}|A|{at.ToUnixTimeMilliseconds()}|2026-12-18|Zona kelurahan saya salah di peta.|{letter:N}"), LicensingPortal.Api.Infrastructure.Transparency.LogPayloads.ForObjectionFiled(with));
+        Assert.Equal(LicensingPortal.Api.Infrastructure.Transparency.LogPayloads.Sha256($"{application:N}|{owner:N}|A|{at.ToUnixTimeMilliseconds()}|2026-12-18;{letter:N}|Zona kelurahan saya salah di peta."), LicensingPortal.Api.Infrastructure.Transparency.LogPayloads.ForObjectionFiled(with));
     }
 }

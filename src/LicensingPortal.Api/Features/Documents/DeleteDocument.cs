@@ -29,6 +29,8 @@ public static class DeleteDocument
     {
         public async ValueTask<Result<Guid>> Handle(Command command, CancellationToken cancellationToken)
         {
+            // Its row first, as filing an objection takes the documents it attaches: one waits for the other to commit.
+            await db.DocumentsOf(command.OwnerId).Where(d => d.Id == command.Id).ExecuteUpdateAsync(set => set.SetProperty(d => d.Kind, d => d.Kind), cancellationToken);
             var document = await db.DocumentsOf(command.OwnerId).FirstOrDefaultAsync(d => d.Id == command.Id, cancellationToken);
             if (document is null)
             {

@@ -29,8 +29,9 @@ public static class SetHolidayYear
             RuleFor(c => c.Basis).Must(b => b?.Trim().Length is >= 5 and <= HolidayYear.BasisMaxLength)
                 .WithMessage(_ => Texts.Format("Validation.Holidays.Basis", HolidayYear.BasisMaxLength));
             RuleFor(c => c.Holidays).NotNull().Must(h => h is { Count: > 0 and <= MaxHolidays })
-                .WithMessage(_ => Texts.Format("Validation.Holidays.Count", MaxHolidays));
-            RuleFor(c => c.Holidays).Must(h => h is null || h.Select(d => d.Date).Distinct().Count() == h.Count)
+                .WithMessage(c => Texts.Format("Validation.Holidays.Count", MaxHolidays, c.Year));
+            RuleForEach(c => c.Holidays).NotNull().WithMessage(c => Texts.Format("Validation.Holidays.Count", MaxHolidays, c.Year));
+            RuleFor(c => c.Holidays).Must(h => h is null || h.OfType<Holiday>().Select(d => d.Date).Distinct().Count() == h.Count(d => d is not null))
                 .WithMessage(_ => Texts.Get("Validation.Holidays.Twice"));
             RuleForEach(c => c.Holidays).ChildRules(day =>
             {
@@ -38,7 +39,7 @@ public static class SetHolidayYear
                     .WithMessage(_ => Texts.Format("Validation.Holidays.Name", Domain.Holiday.NameMaxLength));
                 day.RuleFor(d => d.Kind).IsInEnum().WithMessage(_ => Texts.Get("Validation.Holidays.Kind"));
             });
-            RuleForEach(c => c.Holidays).Must((command, day) => day.Date.Year == command.Year)
+            RuleForEach(c => c.Holidays).Must((command, day) => day is null || day.Date.Year == command.Year)
                 .WithMessage((command, day) => Texts.Format("Validation.Holidays.OtherYear", Cultures.Date(day.Date), command.Year));
         }
     }
@@ -48,6 +49,9 @@ public static class SetHolidayYear
         public async ValueTask<Result<ListHolidays.Response>> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = time.GetUtcNow();
+            // Every year's row first (a handful; 2026's is always there): two administrators setting the calendar at
+            // once take turns, the second replacing what the first committed rather than colliding with it.
+            await db.HolidayYears.ExecuteUpdateAsync(set => set.SetProperty(y => y.Basis, y => y.Basis), cancellationToken);
             var year = await db.HolidayYears.FirstOrDefaultAsync(y => y.Year == command.Year, cancellationToken);
             if (year is null)
             {

@@ -77,9 +77,10 @@ public static class FileObjection
                 return Error.Invalid("requirements", Texts.Get("Validation.Objection.Requirements"));
             }
 
-            // Evidence is the owner's own: another's document is refused as one that does not exist.
+            // Evidence is the owner's own: another's document is refused as one that does not exist. Its rows are taken
+            // as they are counted, so a deletion of one at the same moment waits and then finds it attached.
             var documents = (command.Documents ?? []).Distinct().ToList();
-            if (documents.Count > 0 && await db.DocumentsOf(command.OwnerId).CountAsync(d => documents.Contains(d.Id), cancellationToken) != documents.Count)
+            if (documents.Count > 0 && await db.DocumentsOf(command.OwnerId).Where(d => documents.Contains(d.Id)).ExecuteUpdateAsync(set => set.SetProperty(d => d.Kind, d => d.Kind), cancellationToken) != documents.Count)
             {
                 return Error.Invalid("documents", Texts.Format("Validation.Objection.Documents", Objection.MaxDocuments));
             }
@@ -89,7 +90,7 @@ public static class FileObjection
             log.Record(LogActors.Applicant(command.OwnerId), LogEntryTypes.ObjectionFiled, objection.Id, LogPayloads.ForObjectionFiled(objection));
             var business = await db.Businesses.AsNoTracking().Where(b => b.Id == application.BusinessId).Select(b => b.Name).SingleAsync(cancellationToken);
             await notifier.RaiseAsync(NoticeKind.ObjectionReceived, application.Id, command.OwnerId, Notices.ObjectionReceived(objection, business), ObjectionPayload.Of(objection, ObjectionReads.PageOf(address, objection)), cancellationToken);
-            return await GetObjection.StateAsync(db, rules, decision, business, objection, command.Language, today, cancellationToken);
+            return await GetObjection.StateAsync(db, rules, decision, business, objection, command.Language, today, calendar, cancellationToken);
         }
     }
 

@@ -48,12 +48,12 @@ public static class GetObjection
             }
 
             var objection = await db.Objections.AsNoTracking().FirstOrDefaultAsync(o => o.ApplicationId == query.ApplicationId, cancellationToken);
-            return await StateAsync(db, rules, found.Decision, found.Name, objection, query.Language, Wita.Today(time), cancellationToken);
+            return await StateAsync(db, rules, found.Decision, found.Name, objection, query.Language, Wita.Today(time), null, cancellationToken);
         }
     }
 
-    /// <summary>The state of an application's objection, from its decision (none while undecided) and its objection (none yet).</summary>
-    internal static async Task<Response> StateAsync(LicensingDbContext db, RuleSetCatalog rules, Decision? decision, string businessName, Objection? objection, Language language, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The state of an application's objection, from its decision (none while undecided) and its objection (none yet); the working calendar read here unless given.</summary>
+    internal static async Task<Response> StateAsync(LicensingDbContext db, RuleSetCatalog rules, Decision? decision, string businessName, Objection? objection, Language language, DateOnly today, WorkingCalendar? calendar, CancellationToken cancellationToken)
     {
         if (decision is not { Approved: false })
         {
@@ -61,7 +61,7 @@ public static class GetObjection
         }
 
         var failures = await ObjectionReads.FailuresAsync(db, rules, decision, language, cancellationToken);
-        var calendar = await db.WorkingCalendarAsync(cancellationToken);
+        calendar ??= await db.WorkingCalendarAsync(cancellationToken);
         var sentAgainAs = await db.Applications.AsNoTracking().Where(a => a.PreviousApplicationId == decision.ApplicationId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
         return new Response(
             objection is null ? null : ObjectionReads.View(objection, failures, await ObjectionReads.EvidenceAsync(db, objection, cancellationToken), today),

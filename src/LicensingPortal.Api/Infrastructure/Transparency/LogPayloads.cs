@@ -83,14 +83,14 @@ public static class LogPayloads
 
     /// <summary>
     /// An objection as filed: the application, the owner's words, the requirements contested, when, the day the answer
-    /// is due, and the documents attached as evidence (written only when there are any, so entries made before
-    /// objections had them still verify).
+    /// is due, and the documents attached as evidence (after the due date, before the free text, so no reason can be
+    /// read as one; written only when there are any, so entries made before objections had them still verify).
     /// </summary>
     public static string ForObjectionFiled(Objection objection)
     {
         ArgumentNullException.ThrowIfNull(objection);
-        var documents = objection.DocumentIds.Count == 0 ? string.Empty : "|" + string.Join(',', objection.DocumentIds.Select(id => id.ToString("N")));
-        return Sha256($"{objection.ApplicationId:N}|{objection.OwnerId:N}|{string.Join(',', objection.RequirementIds)}|{objection.FiledAt.ToUnixTimeMilliseconds()}|{objection.AnswerDueOn:yyyy-MM-dd}|{objection.Reason}{documents}");
+        var documents = objection.DocumentIds.Count == 0 ? string.Empty : ";" + string.Join(',', objection.DocumentIds.Select(id => id.ToString("N")));
+        return Sha256($"{objection.ApplicationId:N}|{objection.OwnerId:N}|{string.Join(',', objection.RequirementIds)}|{objection.FiledAt.ToUnixTimeMilliseconds()}|{objection.AnswerDueOn:yyyy-MM-dd}{documents}|{objection.Reason}");
     }
 
     /// <summary>An objection's answer: by whom, when, the outcome and the words.</summary>

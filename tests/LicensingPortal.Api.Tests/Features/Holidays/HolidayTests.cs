@@ -51,6 +51,7 @@ public abstract class HolidayTests(Portal portal)
         await Problems.AssertAsync(await admin.Client.PutAsJsonAsync("/api/admin/holidays/2041", year with { Holidays = [year.Holidays![0] with { Name = " " }] }, TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
         await Problems.AssertAsync(await admin.Client.PutAsJsonAsync("/api/admin/holidays/2041", year with { Holidays = [] }, TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
         await Problems.AssertAsync(await admin.Client.PutAsJsonAsync("/api/admin/holidays/2041", year with { Basis = "SKB" }, TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
+        await Problems.AssertAsync(await admin.Client.PutAsJsonAsync("/api/admin/holidays/2041", new { basis = "SKB Nomor 9 Tahun 2040", holidays = new object?[] { null } }, TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
         await Problems.AssertAsync(await admin.Client.PutAsJsonAsync("/api/admin/holidays/2041", new { basis = "SKB Nomor 9 Tahun 2040", holidays = new[] { new { date = "2041-01-01", name = "Tahun Baru", kind = "Weekend" } } }, TestJson.Options), HttpStatusCode.BadRequest, "malformed_request");
         Assert.False((await portal.Client.GetFromJsonAsync<ListHolidays.Response>("/api/public/holidays?year=2041", TestJson.Options))!.Known);
 
@@ -69,22 +70,42 @@ public abstract class HolidayTests(Portal portal)
         Assert.False((await portal.Client.GetFromJsonAsync<ListHolidays.Response>("/api/public/holidays?year=2042", TestJson.Options))!.Known);
     }
 
+    /// <summary>Two administrators setting a new year at once: both answered, the year is one of the two whole, never a mix.</summary>
+    [Fact]
+    public async Task TwoAdministrators_SettingAYearAtOnce_LeaveOneOfTheirYearsWhole()
+    {
+        using var first = await portal.StaffAsync(Roles.Admin);
+        using var second = await portal.StaffAsync(Roles.Admin);
+        SetHolidayYear.Request Year(int day) => new($"SKB uji {day}", [.. Enumerable.Range(day, 3).Select(d => new SetHolidayYear.Holiday(new DateOnly(2043, 2, d), $"Hari libur uji {d}", global::LicensingPortal.Api.Domain.HolidayKind.National))]);
+
+        // A year new to both, then the same year set again by both.
+        foreach (var round in new[] { (1, 2), (3, 5) })
+        {
+            var answers = await Task.WhenAll(first.Client.PutAsJsonAsync("/api/admin/holidays/2043", Year(round.Item1), TestJson.Options), second.Client.PutAsJsonAsync("/api/admin/holidays/2043", Year(round.Item2), TestJson.Options));
+
+            Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+            var stored = (await portal.Client.GetFromJsonAsync<ListHolidays.Response>("/api/public/holidays?year=2043", TestJson.Options))!;
+            var day = stored.Basis == $"SKB uji {round.Item1}" ? round.Item1 : round.Item2;
+            Assert.Equal(Year(day).Holidays!.Select(h => h.Date), stored.Holidays.Select(h => h.Date));
+        }
+    }
+
     /// <summary>
-    /// A refusal's time to object and the office's time to answer skip a holiday set for the days ahead, and once
-    /// every year the time spans is set, the day told is the last day taken (no margin).
+    /// A refusal's time to object and the office's time to answer skip a holiday set for the days ahead. A refusal
+    /// decided once every year its time spans is set is taken until the day told (no margin); one decided before keeps
+    /// the day it was promised then, its time only lengthened.
     /// </summary>
     [Fact]
-    public async Task Deadlines_SkipTheHolidaysSet_AndAKnownYearNeedsNoMargin()
+    public async Task Deadlines_SkipTheHolidaysSet_AndAKnownYearNeedsNoMargin_WhilePromisesStand()
     {
         using var admin = await portal.StaffAsync(Roles.Admin);
         using var applicant = await portal.ApplicantAsync();
-        var refused = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
-        var path = $"/api/applications/{refused.Id}/objection";
-        var before = (await applicant.Client.GetFromJsonAsync<GetObjection.Response>(path, TestJson.Options))!;
+        var earlier = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
+        var promised = (await applicant.Client.GetFromJsonAsync<GetObjection.Response>($"/api/applications/{earlier.Id}/objection", TestJson.Options))!;
         var calendar = await Calendars.PublishedAsync(applicant.Client);
         var today = global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow);
-        Assert.Equal(global::LicensingPortal.Api.Domain.Objection.LastDayToFile(refused.Decision!.DecidedAt, calendar), before.LastDayToObject);
-        Assert.Equal(global::LicensingPortal.Api.Domain.Objection.LastDayTaken(refused.Decision.DecidedAt, calendar), before.TakenUntil);
+        Assert.Equal(global::LicensingPortal.Api.Domain.Objection.LastDayToFile(earlier.Decision!.DecidedAt, calendar), promised.LastDayToObject);
+        Assert.Equal(global::LicensingPortal.Api.Domain.Objection.LastDayTaken(earlier.Decision.DecidedAt, calendar), promised.TakenUntil);
 
         // The next working day becomes a holiday (this year's set again with it), and next year is set.
         var next = calendar.AddWorkingDays(today, 1);
@@ -93,16 +114,24 @@ public abstract class HolidayTests(Portal portal)
             var stored = (await portal.Client.GetFromJsonAsync<ListHolidays.Response>($"/api/public/holidays?year={year}", TestJson.Options))!;
             List<SetHolidayYear.Holiday> days = [.. stored.Holidays.Select(h => new SetHolidayYear.Holiday(h.Date, h.Name, h.Kind))];
             days.Add(new(next.Year == year ? next : new DateOnly(year, 1, 1), TestHoliday, global::LicensingPortal.Api.Domain.HolidayKind.JointLeave));
-            var sent = days.DistinctBy(d => d.Date).ToList();
-            Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsJsonAsync($"/api/admin/holidays/{year}", new SetHolidayYear.Request(stored.Basis ?? "SKB uji", sent), TestJson.Options)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsJsonAsync($"/api/admin/holidays/{year}", new SetHolidayYear.Request(stored.Basis ?? "SKB uji", [.. days.DistinctBy(d => d.Date)]), TestJson.Options)).StatusCode);
         }
 
-        var after = (await applicant.Client.GetFromJsonAsync<GetObjection.Response>(path, TestJson.Options))!;
         var known = await Calendars.PublishedAsync(applicant.Client);
         Assert.False(known.IsWorkingDay(next));
-        Assert.True(after.LastDayToObject > before.LastDayToObject);
-        Assert.Equal(global::LicensingPortal.Api.Domain.Objection.LastDayToFile(refused.Decision.DecidedAt, known), after.LastDayToObject);
-        Assert.Equal(after.LastDayToObject, after.TakenUntil);
+
+        // Decided before: a later last day told, and never taken for less than was promised.
+        var kept = (await applicant.Client.GetFromJsonAsync<GetObjection.Response>($"/api/applications/{earlier.Id}/objection", TestJson.Options))!;
+        Assert.True(kept.LastDayToObject > promised.LastDayToObject);
+        Assert.True(kept.TakenUntil >= promised.TakenUntil);
+
+        // Decided now: the day told is the last day taken.
+        var refused = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
+        var path = $"/api/applications/{refused.Id}/objection";
+        var state = (await applicant.Client.GetFromJsonAsync<GetObjection.Response>(path, TestJson.Options))!;
+        Assert.Equal(global::LicensingPortal.Api.Domain.Objection.LastDayToFile(refused.Decision!.DecidedAt, known), state.LastDayToObject);
+        Assert.True(state.LastDayToObject > global::LicensingPortal.Api.Domain.Objection.LastDayToFile(refused.Decision.DecidedAt, global::LicensingPortal.Api.Domain.WorkingCalendar.Weekdays));
+        Assert.Equal(state.LastDayToObject, state.TakenUntil);
 
         var filed = (await (await applicant.Client.PostAsJsonAsync(path, new FileObjection.Request("Pernyataan sudah saya centang, tetapi tidak tersimpan."), TestJson.Options)).Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!;
         Assert.Equal(known.AddWorkingDays(today, 10), filed.Objection!.AnswerDueOn);

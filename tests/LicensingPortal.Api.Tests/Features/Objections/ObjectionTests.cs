@@ -238,7 +238,7 @@ public abstract class ObjectionTests(Portal portal)
         using var applicant = await portal.ApplicantAsync();
         var refused = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
 
-        // Fifty days on: more than 21 working days and the ten days' margin.
+        // Fifty days on: more than 21 working days and the two weeks' margin.
         await using var later = portal.Create(time: new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(50)));
         using var client = later.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(client, applicant.Email, applicant.Password));

@@ -12,6 +12,8 @@ public static class FileFields
     public static async Task ChooseFilesAsync(this ILocator field, params string[] files)
     {
         ArgumentNullException.ThrowIfNull(field);
+        // After a click on a link the page may still be running its scripts: once loaded, the field is what it stays.
+        await field.Page.WaitForLoadStateAsync(LoadState.Load);
         if (await field.EvaluateAsync<string>("element => element.tagName") == "INPUT")
         {
             await field.SetInputFilesAsync(files);

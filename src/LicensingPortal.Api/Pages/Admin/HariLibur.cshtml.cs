@@ -110,7 +110,7 @@ public sealed partial class HariLiburModel : PortalPage
             var match = DayLine().Match(lines[i]);
             if (!match.Success || !DateOnly.TryParseExact(match.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                ModelState.AddModelError(field, Texts.Format("Holidays.Line", i + 1, $"{(Tahun ?? ThisYear).ToString(CultureInfo.InvariantCulture)}-01-01"));
+                ModelState.AddModelError(field, Texts.Format("Holidays.Line", i + 1, $"{(Tahun ?? ThisYear).ToString(CultureInfo.InvariantCulture)}-01-01", lines[i].Length > 40 ? lines[i][..40] + "…" : lines[i]));
                 continue;
             }
 

@@ -42,6 +42,9 @@ public sealed class HolidayYear
 {
     public const int BasisMaxLength = 300;
 
+    /// <summary>A year's first and last day: its holidays are the ones between them.</summary>
+    public static (DateOnly First, DateOnly Last) DaysOf(int year) => (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+
     private HolidayYear()
     {
     }

@@ -27,7 +27,7 @@ public static class ListHolidays
         {
             var year = query.Year ?? Wita.Today(time).Year;
             var set = await db.HolidayYears.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year, cancellationToken);
-            var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            var (first, last) = HolidayYear.DaysOf(year);
             var holidays = await db.Holidays.AsNoTracking().Where(h => h.Date >= first && h.Date <= last).OrderBy(h => h.Date)
                 .Select(h => new Item(h.Date, h.Name, h.Kind)).ToListAsync(cancellationToken);
             return new Response(year, set is not null, set?.Basis, set?.SetAt, holidays);

@@ -64,7 +64,7 @@ public static class SetHolidayYear
             }
 
             // The year is replaced whole, in the command's transaction: nobody counts a deadline on half of it.
-            var (first, last) = (new DateOnly(command.Year, 1, 1), new DateOnly(command.Year, 12, 31));
+            var (first, last) = HolidayYear.DaysOf(command.Year);
             await db.Holidays.Where(h => h.Date >= first && h.Date <= last).ExecuteDeleteAsync(cancellationToken);
             var holidays = command.Holidays!.OrderBy(h => h.Date).Select(h => Domain.Holiday.On(h.Date, h.Name!, h.Kind)).ToList();
             db.Holidays.AddRange(holidays);

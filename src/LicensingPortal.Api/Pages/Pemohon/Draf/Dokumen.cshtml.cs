@@ -22,7 +22,7 @@ public sealed class DokumenModel : DraftStepPage
     {
         ArgumentNullException.ThrowIfNull(next);
         var documents = await Sender.Send(new ListDocuments.Query(UserId), HttpContext.RequestAborted);
-        Documents = documents.Value.Select(d => new Choice(d.Id.ToString(), Texts.Get($"DocumentKind.{d.Kind}"), $"{d.FileName} · {Cultures.Wita(d.UploadedAt)}")).ToList();
+        Documents = DocumentChoices.Of(documents.Value);
         await next();
     }
 

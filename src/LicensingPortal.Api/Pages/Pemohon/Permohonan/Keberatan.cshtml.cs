@@ -77,7 +77,7 @@ public sealed class KeberatanModel : PortalPage
         if (State.CanObject)
         {
             var documents = await Sender.Send(new ListDocuments.Query(UserId), cancellationToken);
-            DocumentChoices = [.. documents.Value.Select(d => new Choice(d.Id.ToString(), Texts.Get($"DocumentKind.{d.Kind}"), $"{d.FileName} · {Cultures.Wita(d.UploadedAt)}"))];
+            DocumentChoices = Pemohon.DocumentChoices.Of(documents.Value);
         }
 
         return null;

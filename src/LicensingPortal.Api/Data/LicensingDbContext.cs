@@ -415,6 +415,9 @@ public abstract class LicensingDbContext(DbContextOptions options)
             run.ToTable("what_if_runs");
             run.HasKey(r => r.Id);
             run.Property(r => r.DraftHash).HasMaxLength(64);
+            run.Property(r => r.DraftTitle).HasMaxLength(WhatIfRun.MaxTitleLength).HasDefaultValue(string.Empty);
+            run.Property(r => r.DraftTitleEnglish).HasMaxLength(WhatIfRun.MaxTitleLength).HasDefaultValue(string.Empty);
+            run.Ignore(r => r.Title);
             run.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             run.Property(r => r.Error).HasMaxLength(2000);
         });

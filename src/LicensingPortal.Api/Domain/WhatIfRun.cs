@@ -1,3 +1,5 @@
+using LicensingPortal.Rules.Model;
+
 namespace LicensingPortal.Api.Domain;
 
 /// <summary>
@@ -19,6 +21,12 @@ public sealed class WhatIfRun
 
     public string DraftHash { get; private set; } = string.Empty;
 
+    /// <summary>The draft's title as its file gives it, in Bahasa Indonesia (empty for runs queued before titles were kept).</summary>
+    public string DraftTitle { get; private set; } = string.Empty;
+
+    /// <summary>The draft's title in English.</summary>
+    public string DraftTitleEnglish { get; private set; } = string.Empty;
+
     public DateOnly From { get; private set; }
 
     public DateOnly To { get; private set; }
@@ -39,17 +47,31 @@ public sealed class WhatIfRun
 
     public string? Error { get; private set; }
 
-    public static WhatIfRun Queue(Guid requestedBy, string draftContent, string draftHash, DateOnly from, DateOnly to, DateTimeOffset now) => new()
+    /// <summary>The longest title kept: a draft's title names it on the page, a longer one is cut.</summary>
+    public const int MaxTitleLength = 300;
+
+    public static WhatIfRun Queue(Guid requestedBy, string draftContent, string draftHash, LocalizedText draftTitle, DateOnly from, DateOnly to, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         RequestedBy = requestedBy,
         DraftContent = draftContent,
         DraftHash = draftHash,
+        DraftTitle = Cut(draftTitle.Id),
+        DraftTitleEnglish = Cut(draftTitle.En),
         From = from,
         To = to,
         Status = WhatIfStatus.Queued,
         RequestedAt = now,
     };
+
+    /// <summary>The draft's title in both languages, or null when the run kept none.</summary>
+    public LocalizedText? Title => DraftTitle.Length == 0 ? null : new LocalizedText(DraftTitle, DraftTitleEnglish.Length == 0 ? DraftTitle : DraftTitleEnglish);
+
+    private static string Cut(string? text)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        return trimmed.Length > MaxTitleLength ? trimmed[..MaxTitleLength] : trimmed;
+    }
 
     public void Start(int total, DateTimeOffset now)
     {

@@ -77,8 +77,22 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.Locator(".govuk-summary-card").First).ToContainTextAsync(Say.Id("Audit.Told"));
             await Assertions.Expect(page.Locator(".govuk-summary-card").First).ToContainTextAsync(Say.Id("Decision.Remedy"));
             await Assertions.Expect(page.Locator("#case + dl")).ToContainTextAsync(Say.Id("Audit.Case.Account"));
+            // The rules by their title and the day they came into force; their code and fingerprint folded for a technical check.
+            var rules = page.Locator("dl").First.Locator(".govuk-summary-list__row").Filter(new() { HasText = Say.Id("Decision.RuleSet") }).Locator("dd");
+            await Assertions.Expect(rules).ToContainTextAsync(new Regex(@"^Persyaratan Perizinan Berusaha Berbasis Risiko Kota Kupang \(PP 28/2025.*\)\s*berlaku sejak \d{1,2} \S+ \d{4}$"));
+            var fingerprint = page.Locator("#rule-set-fingerprint");
+            await Assertions.Expect(fingerprint.Locator(".govuk-details__text")).Not.ToBeVisibleAsync();
+            await fingerprint.Locator("summary").ClickAsync();
+            await Assertions.Expect(fingerprint).ToContainTextAsync(new Regex(@"SHA-256: [0-9a-f]{64}"));
+            await Assertions.Expect(fingerprint).ToContainTextAsync(new Regex(Say.Id("Audit.RuleSet.Code") + @": kupang-pb-20\d\d"));
+            // The log's entries by what they record and when, with their number in the public log; fingerprints folded.
+            await Assertions.Expect(page.Locator("#log-entries li").Filter(new() { HasText = Say.Id("Audit.LogType.decision") }).First)
+                .ToContainTextAsync(new Regex(@"\d{1,2} \S+ \d{4}, \d{2}\.\d{2} WITA · " + Regex.Escape(Say.Id("Audit.Log.Number", "{0}")).Replace(@"\{0}", @"\d+", StringComparison.Ordinal)));
+            await Assertions.Expect(page.Locator("#log-fingerprints .govuk-details__text")).Not.ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Replay.Button") }).ClickAsync();
             await Assertions.Expect(page.Locator("#replay")).ToContainTextAsync(Say.Id("Audit.Replay.Reproduced"));
+            // The replay names the rules it ran under by their title, as the page does.
+            await Assertions.Expect(page.Locator("#replay")).ToContainTextAsync("(Persyaratan Perizinan Berusaha Berbasis Risiko Kota Kupang (PP 28/2025");
 
             await page.GetByLabel(Say.Id("Audit.Note.Label"), new() { Exact = true }).FillAsync("Diperiksa: sesuai aturan.");
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Audit.Note.Button") }).ClickAsync();
@@ -86,7 +100,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.Locator("#notes ~ ul")).ToContainTextAsync("Diperiksa: sesuai aturan.");
             // Said with who wrote it: "<when>, ditulis oleh <e-mail>".
             await Assertions.Expect(page.Locator("#notes ~ ul")).ToContainTextAsync(new Regex(Regex.Escape(Say.Id("Audit.Note.By", "{0}", "{1}")).Replace(@"\{0}", ".+", StringComparison.Ordinal).Replace(@"\{1}", @"\S+@\S+", StringComparison.Ordinal)));
-            await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = Say.Id("Audit.LogType.note-added"), Exact = true })).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#log-entries li strong").GetByText(Say.Id("Audit.LogType.note-added"), new() { Exact = true })).ToHaveCountAsync(1);
             await AuditBothLanguagesAsync(page);
             await Screenshots.SaveAsync(page, "officer-decision");
 
@@ -127,6 +141,9 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.Locator("#whatif-bar")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#whatif-progress label")).ToContainTextAsync(new Regex(@"\d+"));
             await Assertions.Expect(page.Locator("#whatif-status")).ToHaveTextAsync(Say.Id("WhatIf.Status.Completed"), new() { Timeout = 60_000 });
+            // The draft by the title its file gives it; its fingerprint folded for a technical check.
+            await Assertions.Expect(page.Locator("#draft-title")).ToHaveTextAsync("Persyaratan Perizinan Berusaha Berbasis Risiko Kota Kupang (PP 28/2025)");
+            Assert.DoesNotMatch(@"[0-9a-f]{16}", await page.Locator("main").InnerTextAsync());
             await Assertions.Expect(page.Locator("#whatif-bar")).ToHaveAttributeAsync("value", "100");
             Assert.True(int.Parse(await page.Locator("#would-be-approved").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
             // The requirement by its title, the applications by their references: no codes or ids to read.
@@ -794,9 +811,10 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await officer.Locator("tbody tr th a").First.ClickAsync();
             await Assertions.Expect(officer.Locator("#replay, form").First).ToBeAttachedAsync();
             // The log's entries by what they record, in the page's language, and the replay button says it changes nothing.
-            await Assertions.Expect(officer.GetByRole(AriaRole.Cell, new() { Name = Say.In(language, "Audit.LogType.decision"), Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(officer.Locator("#log-entries li strong").GetByText(Say.In(language, "Audit.LogType.decision"), new() { Exact = true })).ToBeVisibleAsync();
             await Assertions.Expect(officer.GetByRole(AriaRole.Button, new() { Name = Say.In(language, "Audit.Replay.Button") })).ToHaveAccessibleDescriptionAsync(Say.In(language, "Audit.Replay.Hint"));
-            await ReadHereAsync(officer, "officer-decision");
+            // Read as an applicant's page is: no code, id or fingerprint unfolded (the rules by title, the log by date).
+            await ReadablePagesTests.ReadHereAsync(officer, "officer-decision", language, problems);
             await officer.GotoAsync("/petugas/what-if");
             await ReadHereAsync(officer, "officer-what-if");
             await officer.GotoAsync("/petugas/notifikasi");

@@ -28,6 +28,12 @@ public static class GetDecisionTrace
 
         /// <summary>The owner's objection to the decision, when they made one (its log entries are among <see cref="Log"/>).</summary>
         public Guid? ObjectionId { get; init; }
+
+        /// <summary>The rule set's title in the asked language (its id when the version is not stored), as officers name it.</summary>
+        public string RuleSetTitle { get; init; } = string.Empty;
+
+        /// <summary>The day the rule set came into force.</summary>
+        public DateOnly? RuleSetEffectiveFrom { get; init; }
     }
 
     /// <summary>
@@ -88,6 +94,8 @@ public static class GetDecisionTrace
                 Case = await CaseFile.OfAsync(db, applicationId, ruleSet, query.Language, Wita.Today(time), cancellationToken),
                 Rows = rows,
                 ObjectionId = objectionId,
+                RuleSetTitle = ruleSet?.Definition.Title.In(query.Language) ?? ruleSetId,
+                RuleSetEffectiveFrom = ruleSet?.EffectiveFrom,
             };
         }
 

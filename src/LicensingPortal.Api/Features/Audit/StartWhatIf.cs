@@ -43,7 +43,7 @@ public static class StartWhatIf
                 return ValueTask.FromResult<Result<WhatIfProgress>>(new Error(ErrorCodes.ValidationFailed, StatusCodes.Status400BadRequest, "The draft rule set has problems.", string.Join("\n", problems), new Dictionary<string, string[]> { ["ruleSet"] = [.. problems] }));
             }
 
-            var run = WhatIfRun.Queue(command.OfficerId, draft.CanonicalContent, draft.Hash, command.From, command.To, time.GetUtcNow());
+            var run = WhatIfRun.Queue(command.OfficerId, draft.CanonicalContent, draft.Hash, draft.Definition.Title, command.From, command.To, time.GetUtcNow());
             db.WhatIfRuns.Add(run);
             afterCommit.Run(() => jobs.EnqueueWhatIf(run.Id));
             return ValueTask.FromResult<Result<WhatIfProgress>>(WhatIfProgress.Of(run, time));

@@ -1,10 +1,14 @@
 using System.Text.Json;
+using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Audit;
 
 /// <summary>Where a what-if analysis stands (done, total, estimated time left) and, once complete, what it found.</summary>
 public sealed record WhatIfProgress(Guid Id, WhatIfStatus Status, int Done, int Total, double? SecondsLeft, string DraftHash, DateOnly From, DateOnly To, WhatIfResult? Result, string? Error)
 {
+    /// <summary>The draft's title as its file gives it (null for runs queued before titles were kept).</summary>
+    public LocalizedText? DraftTitle { get; init; }
+
     /// <summary>The progress of a run as of now; the list of every affected application is left to the CSV.</summary>
     public static WhatIfProgress Of(WhatIfRun run, TimeProvider time)
     {
@@ -18,7 +22,7 @@ public sealed record WhatIfProgress(Guid Id, WhatIfStatus Status, int Done, int 
         }
 
         var result = WhatIfResult.Read(run);
-        return new WhatIfProgress(run.Id, run.Status, run.Done, run.Total, left, run.DraftHash, run.From, run.To, result is null ? null : result with { Affected = [] }, run.Error);
+        return new WhatIfProgress(run.Id, run.Status, run.Done, run.Total, left, run.DraftHash, run.From, run.To, result is null ? null : result with { Affected = [] }, run.Error) { DraftTitle = run.Title };
     }
 }
 

@@ -42,6 +42,9 @@ public abstract class AuditTests(Portal portal)
         var trace = System.Text.Json.JsonSerializer.Deserialize<GetDecisionTrace.Trace>(text, TestJson.Options)!;
 
         Assert.Equal(application.Decision!.RuleSet.Hash, trace.RuleSetHash);
+        // The rules named by their title and the day they came into force, as officers read them.
+        Assert.StartsWith("Persyaratan Perizinan Berusaha Berbasis Risiko Kota Kupang (PP 28/2025", trace.RuleSetTitle, StringComparison.Ordinal);
+        Assert.InRange(trace.RuleSetEffectiveFrom!.Value, new DateOnly(2025, 1, 1), application.SubmissionDate);
         Assert.Equal("5371********0003", trace.Facts["nik"]!.GetValue<string>());
         Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);
         Assert.Equal(application.Decision.Requirements.Count, trace.Requirements.Count);

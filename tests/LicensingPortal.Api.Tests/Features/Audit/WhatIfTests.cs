@@ -23,6 +23,8 @@ public abstract class WhatIfTests(Portal portal)
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var run = (await started.Content.ReadFromJsonAsync<WhatIfProgress>(TestJson.Options))!;
+        // The draft named by the title its file gives, in both languages.
+        Assert.Equal(new("Persyaratan Perizinan Berusaha Berbasis Risiko Kota Kupang (PP 28/2025)", "Kota Kupang risk-based business licensing requirements (PP 28/2025)"), run.DraftTitle);
         WhatIfProgress progress = run;
         await Eventually.TrueAsync(
             async () =>

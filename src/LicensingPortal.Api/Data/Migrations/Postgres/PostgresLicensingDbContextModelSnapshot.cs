@@ -1950,6 +1950,22 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("draft_hash");
 
+                    b.Property<string>("DraftTitle")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasDefaultValue("")
+                        .HasColumnName("draft_title");
+
+                    b.Property<string>("DraftTitleEnglish")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasDefaultValue("")
+                        .HasColumnName("draft_title_english");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")

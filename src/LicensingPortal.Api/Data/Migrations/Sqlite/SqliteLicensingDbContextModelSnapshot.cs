@@ -1934,6 +1934,22 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("draft_hash");
 
+                    b.Property<string>("DraftTitle")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("draft_title");
+
+                    b.Property<string>("DraftTitleEnglish")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("draft_title_english");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")

@@ -160,16 +160,15 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
 
     /// <summary>
     /// The page in the window, read at 390 and then 320 pixels (the text is the same at both): sideways scrolling at
-    /// both, at 390 what a person would stumble on (with <paramref name="plainWords"/>; staff pages may show codes, and
-    /// only their help link is checked), then at 320 axe; the Bahasa Indonesia pages (and the key English ones) are
-    /// kept as screenshots at 320 pixels.
+    /// both, at 390 what a person would stumble on (a code, an id, a fingerprint, an empty quote, no link to help: staff
+    /// pages as much as applicants', with technical details folded), then at 320 axe; the Bahasa Indonesia pages (and
+    /// the key English ones) are kept as screenshots at 320 pixels.
     /// </summary>
-    internal static async Task ReadHereAsync(IPage page, string name, string language, List<string> problems, bool plainWords = true)
+    internal static async Task ReadHereAsync(IPage page, string name, string language, List<string> problems)
     {
         var path = new Uri(page.Url).PathAndQuery;
         await page.SetViewportSizeAsync(390, 844);
-        var stumbles = plainWords ? await UnreadableAsync(page) : await HelpLinkAsync(page);
-        problems.AddRange((await OverflowAsync(page)).Concat(stumbles).Select(problem => $"{path} at 390 px ({language}): {problem}"));
+        problems.AddRange((await OverflowAsync(page)).Concat(await UnreadableAsync(page)).Select(problem => $"{path} at 390 px ({language}): {problem}"));
         // Last at 320 pixels, the narrowest phone the pages are judged on, so the screenshots show them there.
         await page.SetViewportSizeAsync(320, 800);
         problems.AddRange((await OverflowAsync(page)).Select(problem => $"{path} at 320 px ({language}): {problem}"));

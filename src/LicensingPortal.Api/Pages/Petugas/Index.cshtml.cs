@@ -235,7 +235,9 @@ public sealed class IndexModel : PortalPage
         KecamatanNames = KecamatanChoices.ToDictionary(c => c.Value, c => c.Label);
         if (await Sender.Send(new ListRuleTerms.Query(Language), cancellationToken) is { Succeeded: true } terms)
         {
-            PermitTypeChoices = WithAsked(terms.Value.PermitTypes.Select(t => new Choice(t.Code, $"{t.Title} ({t.Code})")), PermitType);
+            // By title, as the results name them; a title two permits share keeps its code to tell them apart.
+            var shared = terms.Value.PermitTypes.GroupBy(t => t.Title, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            PermitTypeChoices = WithAsked(terms.Value.PermitTypes.Select(t => new Choice(t.Code, shared.Contains(t.Title) ? $"{t.Title} ({t.Code})" : t.Title)), PermitType);
             RequirementChoices = WithAsked(terms.Value.Requirements.Select(t => new Choice(t.Code, t.Title)), FailedRequirement);
             ruleTerms = terms.Value;
         }

@@ -104,6 +104,9 @@ public enum NoticeMail
 
     /// <summary>The answer to an objection (<see cref="ObjectionPayload"/>).</summary>
     Objection,
+
+    /// <summary>The officers' morning reminder of objections near or past their last day (<see cref="ObjectionsDuePayload"/>).</summary>
+    ObjectionsDue,
 }
 
 /// <summary>What a kind of notice is about, so a page can link to it.</summary>
@@ -143,7 +146,10 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     /// <summary>A licensing officer answered the owner's objection to a refusal: inbox, e-mail and webhook, as the decision was told.</summary>
     public static readonly NoticeKind ObjectionAnswered = new("objection-answered", NoticeSubject.Objection, NoticeMail.Objection, "ObjectionAnswered");
 
-    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered];
+    /// <summary>To each licensing officer, by e-mail only: objections whose last day to answer is today, the next working day or past.</summary>
+    public static readonly NoticeKind ObjectionsDue = new("objections-due", NoticeSubject.Account, NoticeMail.ObjectionsDue, "ObjectionsDue");
+
+    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, ObjectionsDue];
 
     /// <summary>The kind stored as <paramref name="type"/>.</summary>
     public static NoticeKind Of(string type) =>

@@ -51,6 +51,8 @@ public static class JobsSetup
         services.AddScoped<DecisionEmail>();
         services.AddScoped<PermitNotice>();
         services.AddScoped<ObjectionNotice>();
+        services.AddScoped<ObjectionsDueNotice>();
+        services.AddScoped<Features.Objections.RemindObjectionsDue.Job>();
         services.AddScoped<AccountEmailMessage>();
         services.AddScoped<WebhookPayloads>();
         services.AddScoped<Notifier>();
@@ -98,6 +100,7 @@ public static class JobsSetup
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<SweepOutbox.Job>(SweepOutbox.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.SweepCron);
         recurring.AddOrUpdate<RemindPermitExpiry.Job>(RemindPermitExpiry.RecurringJobId, job => job.RunAsync(CancellationToken.None), RemindPermitExpiry.Cron);
+        recurring.AddOrUpdate<Features.Objections.RemindObjectionsDue.Job>(Features.Objections.RemindObjectionsDue.RecurringJobId, job => job.RunAsync(CancellationToken.None), Features.Objections.RemindObjectionsDue.Cron);
         recurring.AddOrUpdate<Features.Documents.SweepDocumentFiles.Job>(Features.Documents.SweepDocumentFiles.RecurringJobId, job => job.RunAsync(CancellationToken.None), Features.Documents.SweepDocumentFiles.Cron);
         recurring.AddOrUpdate<Features.Accounts.SweepAccountSessions.Job>(Features.Accounts.SweepAccountSessions.RecurringJobId, job => job.RunAsync(CancellationToken.None), Features.Accounts.SweepAccountSessions.Cron);
     }

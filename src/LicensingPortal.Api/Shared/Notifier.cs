@@ -61,6 +61,16 @@ public sealed record ObjectionPayload(Guid ApplicationId, DateOnly AnswerDueOn, 
     }
 }
 
+/// <summary>
+/// What the officers' morning reminder carries: the objections waiting whose last day to answer is near or past (up to
+/// a number, the soonest first), how many there are and how many of them are late, the day it was written for, and
+/// the address of the officers' list.
+/// </summary>
+public sealed record ObjectionsDuePayload(IReadOnlyList<ObjectionDue> Objections, int Count, int Late, DateOnly Day, string Url);
+
+/// <summary>One objection in the officers' reminder: the application's reference, the business, its last day, and whether that has passed.</summary>
+public sealed record ObjectionDue(string Reference, string BusinessName, DateOnly AnswerDueOn, bool Late);
+
 public enum AccountEmailKind
 {
     ConfirmEmail,

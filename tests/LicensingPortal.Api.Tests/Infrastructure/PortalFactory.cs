@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace LicensingPortal.Api.Tests.Infrastructure;
@@ -43,5 +46,23 @@ public sealed class PortalFactory(string dataDirectory, string? postgresConnecti
         {
             builder.ConfigureServices(services);
         }
+    }
+
+    /// <summary>
+    /// The in-memory server says where it listens, as Kestrel does (at the address the tests' clients call): links a
+    /// background job writes, with no request to take the address from, lead where they would on the service's machine.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var server = host.Services.GetRequiredService<IServer>();
+        if (server.Features.Get<IServerAddressesFeature>() is not { Addresses.Count: > 0 })
+        {
+            var listening = new ServerAddressesFeature();
+            listening.Addresses.Add("http://localhost");
+            server.Features.Set<IServerAddressesFeature>(listening);
+        }
+
+        return host;
     }
 }

@@ -137,6 +137,7 @@ public static partial class DeliverNotification
         AccountEmailMessage accountEmail,
         PermitNotice permitNotice,
         ObjectionNotice objectionNotice,
+        ObjectionsDueNotice objectionsDueNotice,
         WebhookPayloads webhookPayloads,
         IEmailSender email,
         WebhookSender webhooks,
@@ -280,6 +281,7 @@ public static partial class DeliverNotification
                 NoticeMail.Account => await accountEmail.ComposeAsync(message, cancellationToken),
                 NoticeMail.Permit => await permitNotice.ComposeAsync(message, cancellationToken),
                 NoticeMail.Objection => await objectionNotice.ComposeAsync(message, cancellationToken),
+                NoticeMail.ObjectionsDue => await objectionsDueNotice.ComposeAsync(message, cancellationToken),
                 _ => throw new InvalidOperationException($"No e-mail for outbox message type '{message.Type}'."),
             };
             await email.SendAsync(mail, cancellationToken);

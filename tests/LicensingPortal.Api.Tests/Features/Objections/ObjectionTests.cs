@@ -377,6 +377,93 @@ public abstract class ObjectionTests(Portal portal)
         Assert.Equal(now.Waiting, list.Late);
         Assert.True((await owner.GetFromJsonAsync<GetObjection.Response>($"/api/applications/{refused.Id}/objection", TestJson.Options))!.Objection!.Late);
     }
+
+    /// <summary>
+    /// Every working morning from the working day before an objection's last day, and after it while it waits, each
+    /// active officer gets one e-mail naming it (none before, none on a weekend or holiday, one a day however often the
+    /// job runs), the late ones said to be late, with the way to the list; an answered objection is named no more.
+    /// </summary>
+    [Fact]
+    public async Task Officers_AreRemindedEachWorkingMorning_OfObjectionsNearOrPastTheirLastDay()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        var name = $"Kios Pengingat {Accounts.Unique()[..6]}";
+        var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name));
+        var refused = await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()) with { Declarations = [] });
+        var filed = await applicant.Client.PostAsJsonAsync($"/api/applications/{refused.Id}/objection", new FileObjection.Request("Saya sudah mencentang pernyataan itu, tetapi sistem tidak menyimpannya.", [Declaration]), TestJson.Options);
+        var objection = (await filed.Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!;
+        var reference = global::LicensingPortal.Api.Domain.ApplicationReference.Of(refused.Id);
+        var calendar = await Calendars.PublishedAsync(applicant.Client);
+        var lastDay = objection.AnswerDueOn;
+        var firstLate = calendar.AddWorkingDays(lastDay, 1);
+
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = portal.Create(time: clock);
+        async Task<int> RemindedOnAsync(DateOnly day, int runs = 1)
+        {
+            clock.SetUtcNow(global::LicensingPortal.Api.Domain.Wita.StartOf(day).AddHours(7));
+            for (var run = 0; run < runs; run++)
+            {
+                await using var scope = host.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<RemindObjectionsDue.Job>().RunAsync(CancellationToken.None);
+            }
+
+            await using var read = host.Services.CreateAsyncScope();
+            var (from, to) = (global::LicensingPortal.Api.Domain.Wita.StartOf(day), global::LicensingPortal.Api.Domain.Wita.StartOf(day.AddDays(1)));
+            return await read.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages
+                .CountAsync(m => m.RecipientId == officer.Id && m.Type == "objections-due" && m.CreatedAt >= from && m.CreatedAt < to && m.Payload!.Contains(reference));
+        }
+
+        // The host on its own clock runs no job server: the service's own, on the real clock, sends what it raised.
+        async Task DeliverRemindersAsync()
+        {
+            await using (var scope = portal.Factory.Services.CreateAsyncScope())
+            {
+                var raised = await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages
+                    .Where(m => m.Type == "objections-due" && m.ProcessedAt == null && m.DeadLetteredAt == null).Select(m => m.Id).ToArrayAsync();
+                await scope.ServiceProvider.GetRequiredService<global::LicensingPortal.Api.Features.Notifications.DeliverNotification.Job>().RunManyAsync(raised, CancellationToken.None);
+            }
+
+            await portal.DeliveriesSettledAsync();
+        }
+
+        var reminded = new List<DateOnly>();
+        for (var day = global::LicensingPortal.Api.Domain.Wita.DateOf(objection.FiledAt).AddDays(1); day <= firstLate; day = day.AddDays(1))
+        {
+            // Run twice on its last day: still one e-mail.
+            var count = await RemindedOnAsync(day, day == lastDay ? 2 : 1);
+            Assert.InRange(count, 0, 1);
+            if (count == 1)
+            {
+                reminded.Add(day);
+            }
+        }
+
+        var dayBefore = Enumerable.Range(1, 10).Select(back => lastDay.AddDays(-back)).First(calendar.IsWorkingDay);
+        Assert.Equal([dayBefore, lastDay, firstLate], reminded);
+
+        // The late one's e-mail, in the officer's language: the business, the reference, the day that passed, the list.
+        await DeliverRemindersAsync();
+        var indonesian = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+        var late = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, officer.Email), m => m.TextBody!.Contains(Say.Id("Email.ObjectionsDue.LineLate", name, reference, lastDay.ToString("dddd, d MMMM yyyy", indonesian)), StringComparison.Ordinal));
+        // Titled by how many and the day: "<n> keberatan perlu dijawab segera (<weekday, day>)".
+        var subject = System.Text.RegularExpressions.Regex.Escape(Say.Id("Email.ObjectionsDue.Subject", "{0}", "{1}"))
+            .Replace(@"\{0}", @"\d+", StringComparison.Ordinal)
+            .Replace(@"\{1}", System.Text.RegularExpressions.Regex.Escape(firstLate.ToString("dddd, d MMMM yyyy", indonesian)), StringComparison.Ordinal);
+        Assert.Matches($"^{subject}$", late.Subject);
+        Assert.Contains("/petugas/keberatan", late.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Say.Id("Email.ObjectionsDue.Why"), late.TextBody, StringComparison.Ordinal);
+        // Opens by saying some are late (all of them, or how many of how many: other tests' objections may wait too).
+        string Counted(string key) => System.Text.RegularExpressions.Regex.Escape(Say.Id(key, "{0}", "{1}")).Replace(@"\{0}", @"\d+", StringComparison.Ordinal).Replace(@"\{1}", @"\d+", StringComparison.Ordinal);
+        Assert.Matches($"^({Counted("Email.ObjectionsDue.IntroAllLate")}|{Counted("Email.ObjectionsDue.IntroLate")})\n", late.TextBody);
+
+        // Answered: not named again.
+        var answered = await officer.Client.PostAsJsonAsync($"/api/audit/objections/{objection.Id}/answer", new AnswerObjection.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, "Pernyataan tidak tercentang. Centang pernyataan, lalu kirim lagi."), TestJson.Options);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(0, await RemindedOnAsync(calendar.AddWorkingDays(firstLate, 1)));
+        await DeliverRemindersAsync();
+    }
 }
 
 public sealed class ObjectionTestsOnSqlite(SqlitePortal portal) : ObjectionTests(portal), IClassFixture<SqlitePortal>;

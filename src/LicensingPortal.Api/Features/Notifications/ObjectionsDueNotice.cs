@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.Json;
+using LicensingPortal.Api.Infrastructure.Email;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace LicensingPortal.Api.Features.Notifications;
+
+/// <summary>
+/// The officers' morning reminder as an e-mail in the officer's language: how many objections wait with their last day
+/// today, the next working day or already past, each by its business, reference and last day (the late ones said so),
+/// and the link to the officers' list where they are answered.
+/// </summary>
+public sealed class ObjectionsDueNotice(LicensingDbContext db, IOptions<EmailOptions> options)
+{
+    public async Task<MimeMessage> ComposeAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var due = JsonSerializer.Deserialize<ObjectionsDuePayload>(message.Payload ?? "{}", Json.Options)
+            ?? throw new InvalidOperationException($"Outbox message {message.Id} has no payload.");
+        var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
+        var culture = recipient.PreferredLanguage == Languages.English ? Cultures.English : Cultures.Indonesian;
+        string Say(string key, params object[] arguments) => string.Format(culture, Texts.In(culture, key) ?? key, arguments);
+        string Day(DateOnly day) => day.ToString("dddd, d MMMM yyyy", culture);
+
+        var intro = due.Late == 0 ? Say("Email.ObjectionsDue.Intro", due.Count)
+            : due.Late == due.Count ? Say("Email.ObjectionsDue.IntroAllLate", due.Count)
+            : Say("Email.ObjectionsDue.IntroLate", due.Count, due.Late);
+        var lines = due.Objections
+            .Select(o => Say(o.Late ? "Email.ObjectionsDue.LineLate" : "Email.ObjectionsDue.Line", o.BusinessName, o.Reference, Day(o.AnswerDueOn)))
+            .ToList();
+        var more = due.Count > due.Objections.Count ? Say("Email.ObjectionsDue.More", due.Count - due.Objections.Count) : null;
+        var (open, why) = (Say("Email.ObjectionsDue.Open"), Say("Email.ObjectionsDue.Why"));
+
+        var mail = new MimeMessage { MessageId = $"{message.Id}@{DecisionEmail.MessageIdDomain}", Subject = Say("Email.ObjectionsDue.Subject", due.Count, Day(due.Day)) };
+        mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
+        mail.To.Add(MailboxAddress.Parse(recipient.Email!));
+        mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
+        var text = $"{intro}\n\n{string.Join('\n', lines.Select(l => "- " + l))}\n{(more is null ? string.Empty : more + "\n")}\n{open}\n{due.Url}\n\n{why}\n";
+        var html = $"<p>{WebUtility.HtmlEncode(intro)}</p><ul>{string.Concat(lines.Select(l => $"<li>{WebUtility.HtmlEncode(l)}</li>"))}</ul>"
+            + (more is null ? string.Empty : $"<p>{WebUtility.HtmlEncode(more)}</p>")
+            + $"<p><a href=\"{WebUtility.HtmlEncode(due.Url)}\">{WebUtility.HtmlEncode(open)}</a></p><p><small>{WebUtility.HtmlEncode(why)}</small></p>";
+        mail.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        return mail;
+    }
+}

@@ -11,11 +11,24 @@ public static class ListObjections
 
     public sealed record Item(Guid Id, Guid ApplicationId, string ApplicationReference, string BusinessName, string OwnerName, DateTimeOffset FiledAt, DateOnly AnswerDueOn, bool Late, ObjectionOutcome? Outcome, DateTimeOffset? AnsweredAt);
 
-    /// <summary>Up to <see cref="PageSize"/> objections; <c>Waiting</c> and <c>Late</c> count every unanswered one and those of them past their day.</summary>
-    public sealed record Response(IReadOnlyList<Item> Items, int Waiting, int Late);
+    /// <summary>
+    /// One page of up to <see cref="PageSize"/> objections (<see cref="Page"/> of <see cref="Pages"/>, from 1);
+    /// <c>Waiting</c> and <c>Late</c> count every unanswered one and those of them past their day.
+    /// </summary>
+    public sealed record Response(IReadOnlyList<Item> Items, int Waiting, int Late)
+    {
+        public int Page { get; init; } = 1;
 
-    /// <summary><c>Take</c>: how many to list (none for the counts alone).</summary>
-    public sealed record Query(bool Answered, int Take = PageSize) : IQuery<Result<Response>>;
+        public int Pages { get; init; } = 1;
+    }
+
+    /// <summary><c>Take</c>: how many to list (none for the counts alone); <c>Page</c>: which page of them, from 1.</summary>
+    public sealed record Query(bool Answered, int Take = PageSize, int Page = 1) : IQuery<Result<Response>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage(_ => Texts.Get("Validation.Page"));
+    }
 
     public sealed class Handler(LicensingDbContext db, TimeProvider time) : IQueryHandler<Query, Result<Response>>
     {
@@ -26,7 +39,8 @@ public static class ListObjections
             objections = query.Answered
                 ? objections.OrderByDescending(o => o.AnsweredAt).ThenBy(o => o.Id)
                 : objections.OrderBy(o => o.AnswerDueOn).ThenBy(o => o.FiledAt).ThenBy(o => o.Id);
-            var rows = await objections.Take(Math.Clamp(query.Take, 0, PageSize))
+            var take = Math.Clamp(query.Take, 0, PageSize);
+            var rows = await objections.Skip((query.Page - 1) * take).Take(take)
                 .Join(db.Applications, o => o.ApplicationId, a => a.Id, (o, a) => new { Objection = o, a.BusinessId })
                 .Join(db.Businesses, x => x.BusinessId, b => b.Id, (x, b) => new { x.Objection, b.Name, b.OwnerName })
                 .ToListAsync(cancellationToken);
@@ -49,13 +63,19 @@ public static class ListObjections
             items = query.Answered
                 ? items.OrderByDescending(i => i.AnsweredAt).ThenBy(i => i.Id)
                 : items.OrderBy(i => i.AnswerDueOn).ThenBy(i => i.FiledAt).ThenBy(i => i.Id);
-            return new Response([.. items], counts?.Waiting ?? 0, counts?.Late ?? 0);
+            var waiting = counts?.Waiting ?? 0;
+            var listed = query.Answered ? await db.Objections.AsNoTracking().CountAsync(o => o.AnsweredAt != null, cancellationToken) : waiting;
+            return new Response([.. items], waiting, counts?.Late ?? 0)
+            {
+                Page = query.Page,
+                Pages = take == 0 ? 1 : Math.Max(1, (listed + take - 1) / take),
+            };
         }
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/objections", async Task<Results<Ok<Response>, ProblemHttpResult>> (bool? answered, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Query(answered ?? false), cancellationToken)).ToOk())
+        routes.MapGet("/objections", async Task<Results<Ok<Response>, ProblemHttpResult>> (bool? answered, int? page, ISender sender, CancellationToken cancellationToken) =>
+                (await sender.Send(new Query(answered ?? false, PageSize, page ?? 1), cancellationToken)).ToOk())
             .WithName("ListObjections")
-            .WithSummary("Objections to refusals: waiting for an answer, due soonest first (answered=true: answered, latest first), up to 50, with the counts of those waiting and those past their day.");
+            .WithSummary("Objections to refusals: waiting for an answer, due soonest first (answered=true: answered, latest first), 50 a page (page=2, …), with the counts of those waiting and those past their day.");
 }

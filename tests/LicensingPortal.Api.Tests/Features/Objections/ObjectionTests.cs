@@ -379,6 +379,41 @@ public abstract class ObjectionTests(Portal portal)
     }
 
     /// <summary>
+    /// Past fifty waiting objections the officers' list goes on to a second page: every one is on exactly one page, in
+    /// the same order, and the pages are counted; a page that is not a number of one is a clear 400.
+    /// </summary>
+    [Fact]
+    public async Task TheOfficersList_PagesPastFifty_EveryObjectionOnOnePage()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        var waiting = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections", TestJson.Options))!.Waiting;
+        var request = await applicant.Client.RestaurantAsync() with { Declarations = [] };
+        for (var i = waiting; i < ListObjections.PageSize + 3; i++)
+        {
+            var refused = await applicant.Client.SubmitAsync(request);
+            var filed = await applicant.Client.PostAsJsonAsync($"/api/applications/{refused.Id}/objection", new FileObjection.Request("Pernyataan sudah saya centang, tetapi tidak tersimpan."), TestJson.Options);
+            Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        }
+
+        var first = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections", TestJson.Options))!;
+        var second = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections?page=2", TestJson.Options))!;
+        var expectedPages = (first.Waiting + ListObjections.PageSize - 1) / ListObjections.PageSize;
+        Assert.True(first.Waiting > ListObjections.PageSize);
+        Assert.Equal((1, expectedPages, ListObjections.PageSize), (first.Page, first.Pages, first.Items.Count));
+        Assert.Equal((2, expectedPages), (second.Page, second.Pages));
+        var all = new List<ListObjections.Item>(first.Items);
+        for (var page = 2; page <= expectedPages; page++)
+        {
+            all.AddRange((await officer.Client.GetFromJsonAsync<ListObjections.Response>($"/api/audit/objections?page={page}", TestJson.Options))!.Items);
+        }
+
+        Assert.Equal(first.Waiting, all.Select(i => i.Id).Distinct().Count());
+        Assert.Equal(all.OrderBy(i => i.AnswerDueOn).ThenBy(i => i.FiledAt).ThenBy(i => i.Id).Select(i => i.Id), all.Select(i => i.Id));
+        await Problems.AssertAsync(await officer.Client.GetAsync("/api/audit/objections?page=0"), HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    /// <summary>
     /// Every working morning from the working day before an objection's last day, and after it while it waits, each
     /// active officer gets one e-mail naming it (none before, none on a weekend or holiday, one a day however often the
     /// job runs), the late ones said to be late, with the way to the list; an answered objection is named no more.

@@ -10,11 +10,15 @@ public sealed class IndexModel : PortalPage
     [FromQuery(Name = "dijawab")]
     public bool Answered { get; set; }
 
+    /// <summary>Which page of the list ("?halaman=2"), from 1.</summary>
+    [FromQuery(Name = "halaman")]
+    public int PageNumber { get; set; } = 1;
+
     public ListObjections.Response Objections { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var list = await Sender.Send(new ListObjections.Query(Answered), cancellationToken);
+        var list = await Sender.Send(new ListObjections.Query(Answered, ListObjections.PageSize, Math.Clamp(PageNumber, 1, 100_000)), cancellationToken);
         if (!list.Succeeded)
         {
             return Failure(list.Error!);
@@ -23,4 +27,8 @@ public sealed class IndexModel : PortalPage
         Objections = list.Value;
         return Page();
     }
+
+    /// <summary>The address of another page of the same list.</summary>
+    public string PageUrl(int page) =>
+        "/petugas/keberatan?" + (Answered ? "dijawab=true&" : string.Empty) + "halaman=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

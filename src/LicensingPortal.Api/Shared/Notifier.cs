@@ -49,8 +49,8 @@ public sealed record PermitPayload(string Number, string Type, DateOnly? ValidUn
 
 /// <summary>
 /// What the notices of an objection carry (and their webhooks send): the application, the day the answer is due, once
-/// answered the outcome and the answer, and the address of the objection's page (taken from the request that raised
-/// the notice: a job has none to take it from).
+/// answered the outcome and the answer, and the address of the objection's page (taken when the notice is raised, from
+/// the request that raised it, so the e-mail sent later by a job links where the owner came from).
 /// </summary>
 public sealed record ObjectionPayload(Guid ApplicationId, DateOnly AnswerDueOn, ObjectionOutcome? Outcome, string? Answer, DateTimeOffset? AnsweredAt, string Url)
 {

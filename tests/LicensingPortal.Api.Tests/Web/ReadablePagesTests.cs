@@ -288,6 +288,7 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
         (QuotedId(), "a quoted lower-case id"),
         (ScreamingCode(), "a code in capitals"),
         (Placeholder(), "an unfilled placeholder"),
+        (RuleSetId(), "a rule set's id"),
     ];
 
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
@@ -307,4 +308,8 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
 
     [GeneratedRegex(@"\{[A-Za-z][A-Za-z0-9.]*\}")]
     private static partial Regex Placeholder();
+
+    /// <summary>A rule set named by its id ("kupang-pb-2026") instead of its title.</summary>
+    [GeneratedRegex(@"\b[a-z]+-[a-z]+-\d{4}\b")]
+    private static partial Regex RuleSetId();
 }

@@ -262,6 +262,16 @@ public static partial class DeliverNotification
                 return;
             }
 
+            // The officers' morning reminder is of that morning: one retried or sent again on a later day, or to an officer
+            // since deactivated, would name objections as they no longer stand (the next morning's names them anew).
+            if (message.Type == NoticeKind.ObjectionsDue.Type
+                && (Wita.DateOf(message.CreatedAt) < Wita.Today(time)
+                    || !await db.Users.AsNoTracking().AnyAsync(u => u.Id == message.RecipientId && u.DeactivatedAt == null, cancellationToken)))
+            {
+                LogSuperseded(logger, message.Id);
+                return;
+            }
+
             if (message.Channel == NotificationChannels.Webhook)
             {
                 var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
@@ -290,7 +300,7 @@ public static partial class DeliverNotification
         [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox message {OutboxMessageId} was cut off by a stop; it is sent again when its lease ends")]
         private static partial void LogCutOff(ILogger logger, Guid outboxMessageId);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {OutboxMessageId} not sent: its permit was renewed or its business closed")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {OutboxMessageId} not sent: what it tells of no longer holds (a permit renewed, a business closed, a morning's reminder past)")]
         private static partial void LogSuperseded(ILogger logger, Guid outboxMessageId);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox message {OutboxMessageId} is delivered, dead-lettered or held by another worker")]

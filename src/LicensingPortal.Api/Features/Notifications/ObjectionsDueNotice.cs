@@ -31,14 +31,17 @@ public sealed class ObjectionsDueNotice(LicensingDbContext db, IOptions<EmailOpt
             .ToList();
         var more = due.Count > due.Objections.Count ? Say("Email.ObjectionsDue.More", due.Count - due.Objections.Count) : null;
         var (open, why) = (Say("Email.ObjectionsDue.Open"), Say("Email.ObjectionsDue.Why"));
+        // When any is late, what the law makes of it: the reason to answer today.
+        var law = due.Late > 0 ? Say("Email.ObjectionsDue.LateLaw") : null;
 
         var mail = new MimeMessage { MessageId = $"{message.Id}@{DecisionEmail.MessageIdDomain}", Subject = Say("Email.ObjectionsDue.Subject", due.Count, Day(due.Day)) };
         mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         mail.To.Add(MailboxAddress.Parse(recipient.Email!));
         mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
-        var text = $"{intro}\n\n{string.Join('\n', lines.Select(l => "- " + l))}\n{(more is null ? string.Empty : more + "\n")}\n{open}\n{due.Url}\n\n{why}\n";
+        var text = $"{intro}\n\n{string.Join('\n', lines.Select(l => "- " + l))}\n{(more is null ? string.Empty : more + "\n")}\n{(law is null ? string.Empty : law + "\n\n")}{open}\n{due.Url}\n\n{why}\n";
         var html = $"<p>{WebUtility.HtmlEncode(intro)}</p><ul>{string.Concat(lines.Select(l => $"<li>{WebUtility.HtmlEncode(l)}</li>"))}</ul>"
             + (more is null ? string.Empty : $"<p>{WebUtility.HtmlEncode(more)}</p>")
+            + (law is null ? string.Empty : $"<p><strong>{WebUtility.HtmlEncode(law)}</strong></p>")
             + $"<p><a href=\"{WebUtility.HtmlEncode(due.Url)}\">{WebUtility.HtmlEncode(open)}</a></p><p><small>{WebUtility.HtmlEncode(why)}</small></p>";
         mail.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
         return mail;

@@ -20,11 +20,12 @@ public static class ListMyObjections
                 .Join(db.Decisions, o => o.ApplicationId, d => d.ApplicationId, (o, d) => new { Objection = o, Decision = d })
                 .ToListAsync(cancellationToken);
             var today = Wita.Today(time);
+            var evidence = await ObjectionReads.EvidenceOfAsync(db, [.. rows.Select(r => r.Objection)], cancellationToken);
             var views = new List<ObjectionView>(rows.Count);
             foreach (var row in rows.OrderByDescending(r => r.Objection.FiledAt))
             {
                 var failures = await ObjectionReads.FailuresAsync(db, rules, row.Decision, query.Language, cancellationToken);
-                views.Add(ObjectionReads.View(row.Objection, failures, await ObjectionReads.EvidenceAsync(db, row.Objection, cancellationToken), today));
+                views.Add(ObjectionReads.View(row.Objection, failures, evidence[row.Objection.Id], today));
             }
 
             return views;

@@ -46,10 +46,21 @@ internal static class ObjectionReads
 
     /// <summary>The documents <paramref name="objection"/> attached, in the order the owner uploaded them.</summary>
     public static async Task<IReadOnlyList<ObjectionEvidence>> EvidenceAsync(LicensingDbContext db, Objection objection, CancellationToken cancellationToken) =>
-        objection.DocumentIds.Count == 0
+        (await EvidenceOfAsync(db, [objection], cancellationToken))[objection.Id];
+
+    /// <summary>The evidence of several objections in one query, each objection's oldest upload first.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<ObjectionEvidence>>> EvidenceOfAsync(LicensingDbContext db, IReadOnlyCollection<Objection> objections, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(objections);
+        var ids = objections.SelectMany(o => o.DocumentIds).Distinct().ToList();
+        var documents = ids.Count == 0
             ? []
-            : await db.Documents.AsNoTracking().Where(d => objection.DocumentIds.Contains(d.Id)).OrderBy(d => d.UploadedAt)
+            : await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
                 .Select(d => new ObjectionEvidence(d.Id, d.Kind, d.FileName, d.UploadedAt)).ToListAsync(cancellationToken);
+        return objections.ToDictionary(
+            o => o.Id,
+            o => (IReadOnlyList<ObjectionEvidence>)[.. documents.Where(d => o.DocumentIds.Contains(d.Id)).OrderBy(d => d.UploadedAt).ThenBy(d => d.Id)]);
+    }
 
     public static ObjectionView View(Objection objection, IReadOnlyList<RequirementNamed> failures, IReadOnlyList<ObjectionEvidence> evidence, DateOnly today) => new(
         objection.Id,

@@ -5,7 +5,7 @@ namespace LicensingPortal.Api.Features.Objections;
 
 /// <summary>
 /// The officers' morning reminder (07:00 WITA, on working days): when objections wait for an answer whose last day is
-/// today or the next working day, or has passed, every active licensing officer gets one e-mail that lists them and
+/// today or the next working day, or has passed, every active licensing officer who takes e-mail gets one that lists them and
 /// leads to the officers' list, so the office answers within the law's ten working days (UU 30/2014 Pasal 77 ayat 4)
 /// without anyone having to remember to look. Each officer gets it once a day, however often the job runs.
 /// </summary>
@@ -41,7 +41,6 @@ public static class RemindObjectionsDue
             var horizon = calendar.AddWorkingDays(today, WorkingDaysAhead);
             var due = await db.Objections.AsNoTracking()
                 .Where(o => o.AnsweredAt == null && o.AnswerDueOn <= horizon)
-                .OrderBy(o => o.AnswerDueOn).ThenBy(o => o.FiledAt).ThenBy(o => o.Id)
                 .Join(db.Applications, o => o.ApplicationId, a => a.Id, (o, a) => new { o.ApplicationId, o.AnswerDueOn, o.FiledAt, a.BusinessId })
                 .Join(db.Businesses, x => x.BusinessId, b => b.Id, (x, b) => new { x.ApplicationId, x.AnswerDueOn, x.FiledAt, b.Name })
                 .ToListAsync(cancellationToken);
@@ -50,7 +49,7 @@ public static class RemindObjectionsDue
                 return 0;
             }
 
-            // The join keeps the order on PostgreSQL, not always on SQLite: ordered again here.
+            // The soonest first; on a day with many, the e-mail names the first twenty and counts the rest.
             var listed = due.OrderBy(d => d.AnswerDueOn).ThenBy(d => d.FiledAt).ThenBy(d => d.ApplicationId).ToList();
             var payload = JsonSerializer.Serialize(
                 new ObjectionsDuePayload(
@@ -61,15 +60,19 @@ public static class RemindObjectionsDue
                     $"{address.BaseUrl()}/petugas/keberatan"),
                 Json.Options);
 
-            // Active officers who have joined (set a password); one e-mail each a day, even when the job runs again.
+            // Two runs at once (the schedule and a run started by hand, or two nodes) take turns on the Officer role's row,
+            // so the second sees what the first raised.
+            await db.Roles.Where(r => r.Name == Roles.Officer).ExecuteUpdateAsync(set => set.SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp), cancellationToken);
+
+            // Active officers who have joined (set a password) and take e-mail; one e-mail each a day, however often the job runs.
             var officers = await (from userRole in db.UserRoles
                                   join role in db.Roles on userRole.RoleId equals role.Id
                                   join user in db.Users on userRole.UserId equals user.Id
-                                  where role.Name == Roles.Officer && user.DeactivatedAt == null && user.PasswordHash != null
+                                  where role.Name == Roles.Officer && user.DeactivatedAt == null && user.PasswordHash != null && user.EmailNotifications
                                   select user.Id).ToListAsync(cancellationToken);
-            var startOfDay = Wita.StartOf(today);
+            var (startOfDay, endOfDay) = (Wita.StartOf(today), Wita.StartOf(today.AddDays(1)));
             var reminded = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.Type == NoticeKind.ObjectionsDue.Type && m.CreatedAt >= startOfDay && m.RecipientId != null && officers.Contains(m.RecipientId.Value))
+                .Where(m => m.Type == NoticeKind.ObjectionsDue.Type && m.CreatedAt >= startOfDay && m.CreatedAt < endOfDay && m.RecipientId != null && officers.Contains(m.RecipientId.Value))
                 .Select(m => m.RecipientId!.Value).ToListAsync(cancellationToken);
             var toRemind = officers.Except(reminded).ToList();
             foreach (var officer in toRemind)

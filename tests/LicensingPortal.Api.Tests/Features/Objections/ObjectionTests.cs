@@ -389,13 +389,32 @@ public abstract class ObjectionTests(Portal portal)
         using var officer = await portal.StaffAsync(Roles.Officer);
         var waiting = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections", TestJson.Options))!.Waiting;
         var request = await applicant.Client.RestaurantAsync() with { Declarations = [] };
-        for (var i = waiting; i < ListObjections.PageSize + 3; i++)
+        var made = new List<Guid>();
+        try
         {
-            var refused = await applicant.Client.SubmitAsync(request);
-            var filed = await applicant.Client.PostAsJsonAsync($"/api/applications/{refused.Id}/objection", new FileObjection.Request("Pernyataan sudah saya centang, tetapi tidak tersimpan."), TestJson.Options);
-            Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
-        }
+            for (var i = waiting; i < ListObjections.PageSize + 3; i++)
+            {
+                var refused = await applicant.Client.SubmitAsync(request);
+                var filed = await applicant.Client.PostAsJsonAsync($"/api/applications/{refused.Id}/objection", new FileObjection.Request("Pernyataan sudah saya centang, tetapi tidak tersimpan."), TestJson.Options);
+                Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+                made.Add((await filed.Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!.Id);
+            }
 
+            await ReadEveryPageAsync(officer);
+        }
+        finally
+        {
+            // Answered at the end, so the other tests of the class find their own objections on the list's first page
+            // and in the officers' morning reminder (which names twenty at most).
+            foreach (var id in made)
+            {
+                await officer.Client.PostAsJsonAsync($"/api/audit/objections/{id}/answer", new AnswerObjection.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, "Pernyataan tidak tercentang. Centang pernyataan, lalu kirim lagi."), TestJson.Options);
+            }
+        }
+    }
+
+    private static async Task ReadEveryPageAsync(Account officer)
+    {
         var first = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections", TestJson.Options))!;
         var second = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections?page=2", TestJson.Options))!;
         var expectedPages = (first.Waiting + ListObjections.PageSize - 1) / ListObjections.PageSize;
@@ -423,6 +442,23 @@ public abstract class ObjectionTests(Portal portal)
     {
         using var applicant = await portal.ApplicantAsync();
         using var officer = await portal.StaffAsync(Roles.Officer);
+        // Another reads in English (as invited in English); one has e-mail off (as the demo's accounts); one was
+        // deactivated: neither of the last two is written to.
+        using var english = await portal.StaffAsync(Roles.Officer);
+        using var quiet = await portal.StaffAsync(Roles.Officer);
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<LicensingDbContext>().Users;
+            await users.Where(u => u.Id == english.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.PreferredLanguage, "en"));
+            await users.Where(u => u.Id == quiet.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.EmailNotifications, false));
+        }
+
+        using var gone = await portal.StaffAsync(Roles.Officer);
+        using (var admin = await portal.StaffAsync(Roles.Admin))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.Client.PostAsync($"/api/admin/staff/{gone.Id}/deactivate", null)).StatusCode);
+        }
+
         var name = $"Kios Pengingat {Accounts.Unique()[..6]}";
         var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name));
         var refused = await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()) with { Declarations = [] });
@@ -435,7 +471,7 @@ public abstract class ObjectionTests(Portal portal)
 
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = portal.Create(time: clock);
-        async Task<int> RemindedOnAsync(DateOnly day, int runs = 1)
+        async Task<int> RemindedOnAsync(DateOnly day, int runs = 1, Guid? officerId = null)
         {
             clock.SetUtcNow(global::LicensingPortal.Api.Domain.Wita.StartOf(day).AddHours(7));
             for (var run = 0; run < runs; run++)
@@ -447,7 +483,7 @@ public abstract class ObjectionTests(Portal portal)
             await using var read = host.Services.CreateAsyncScope();
             var (from, to) = (global::LicensingPortal.Api.Domain.Wita.StartOf(day), global::LicensingPortal.Api.Domain.Wita.StartOf(day.AddDays(1)));
             return await read.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages
-                .CountAsync(m => m.RecipientId == officer.Id && m.Type == "objections-due" && m.CreatedAt >= from && m.CreatedAt < to && m.Payload!.Contains(reference));
+                .CountAsync(m => m.RecipientId == (officerId ?? officer.Id) && m.Type == "objections-due" && m.CreatedAt >= from && m.CreatedAt < to && m.Payload!.Contains(reference));
         }
 
         // The host on its own clock runs no job server: the service's own, on the real clock, sends what it raised.
@@ -477,18 +513,27 @@ public abstract class ObjectionTests(Portal portal)
 
         var dayBefore = Enumerable.Range(1, 10).Select(back => lastDay.AddDays(-back)).First(calendar.IsWorkingDay);
         Assert.Equal([dayBefore, lastDay, firstLate], reminded);
+        Assert.Equal(0, await RemindedOnAsync(firstLate, officerId: quiet.Id));
+        Assert.Equal(0, await RemindedOnAsync(firstLate, officerId: gone.Id));
+        Assert.Equal(1, await RemindedOnAsync(firstLate, officerId: english.Id));
 
         // The late one's e-mail, in the officer's language: the business, the reference, the day that passed, the list.
         await DeliverRemindersAsync();
         var indonesian = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
         var late = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, officer.Email), m => m.TextBody!.Contains(Say.Id("Email.ObjectionsDue.LineLate", name, reference, lastDay.ToString("dddd, d MMMM yyyy", indonesian)), StringComparison.Ordinal));
-        // Titled by how many and the day: "<n> keberatan perlu dijawab segera (<weekday, day>)".
+        // Titled by the morning it is for and how many: "Pengingat <weekday, day>: <n> keberatan perlu dijawab segera".
         var subject = System.Text.RegularExpressions.Regex.Escape(Say.Id("Email.ObjectionsDue.Subject", "{0}", "{1}"))
             .Replace(@"\{0}", @"\d+", StringComparison.Ordinal)
             .Replace(@"\{1}", System.Text.RegularExpressions.Regex.Escape(firstLate.ToString("dddd, d MMMM yyyy", indonesian)), StringComparison.Ordinal);
         Assert.Matches($"^{subject}$", late.Subject);
         Assert.Contains("/petugas/keberatan", late.TextBody, StringComparison.Ordinal);
         Assert.Contains(Say.Id("Email.ObjectionsDue.Why"), late.TextBody, StringComparison.Ordinal);
+        // A late one: what the law makes of it (deemed granted), and to tell the legal section.
+        Assert.Contains(Say.Id("Email.ObjectionsDue.LateLaw"), late.TextBody, StringComparison.Ordinal);
+        // In English for the officer who reads English.
+        var inEnglish = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, english.Email), m => m.TextBody!.Contains(Say.En("Email.ObjectionsDue.LineLate", name, reference, lastDay.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))), StringComparison.Ordinal));
+        Assert.Contains(Say.En("Email.ObjectionsDue.LateLaw"), inEnglish.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(await Mailbox.MessagesToAsync(portal.DataDirectory, quiet.Email), m => m.TextBody!.Contains(reference, StringComparison.Ordinal));
         // Opens by saying some are late (all of them, or how many of how many: other tests' objections may wait too).
         string Counted(string key) => System.Text.RegularExpressions.Regex.Escape(Say.Id(key, "{0}", "{1}")).Replace(@"\{0}", @"\d+", StringComparison.Ordinal).Replace(@"\{1}", @"\d+", StringComparison.Ordinal);
         Assert.Matches($"^({Counted("Email.ObjectionsDue.IntroAllLate")}|{Counted("Email.ObjectionsDue.IntroLate")})\n", late.TextBody);

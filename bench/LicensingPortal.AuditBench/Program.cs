@@ -76,7 +76,7 @@ try
     File.WriteAllText(Path.Combine(draftFolder, "ruleset.yaml"), draftText);
     var draft = RuleSetLoader.LoadFolder(draftFolder, Path.Combine(BenchDatabase.FindRoot(), "seeds")).RuleSet!;
     var today = template.SubmissionDate;
-    var whatIf = WhatIfRun.Queue(applicant.Id, draft.CanonicalContent, draft.Hash, today, today, DateTimeOffset.UtcNow);
+    var whatIf = WhatIfRun.Queue(applicant.Id, draft.CanonicalContent, draft.Hash, draft.Definition.Title, today, today, DateTimeOffset.UtcNow);
     db.WhatIfRuns.Add(whatIf);
     await db.SaveChangesAsync();
     await using (var jobScope = host.Services.CreateAsyncScope())

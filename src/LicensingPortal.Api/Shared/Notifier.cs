@@ -68,8 +68,8 @@ public sealed record ObjectionPayload(Guid ApplicationId, DateOnly AnswerDueOn, 
 /// </summary>
 public sealed record ObjectionsDuePayload(IReadOnlyList<ObjectionDue> Objections, int Count, int Late, DateOnly Day, string Url);
 
-/// <summary>One objection in the officers' reminder: the application's reference, the business, its last day, and whether that has passed.</summary>
-public sealed record ObjectionDue(string Reference, string BusinessName, DateOnly AnswerDueOn, bool Late);
+/// <summary>One objection in the officers' reminder: its id (its page), the application's reference, the business, its last day, and whether that has passed.</summary>
+public sealed record ObjectionDue(Guid Id, string Reference, string BusinessName, DateOnly AnswerDueOn, bool Late);
 
 public enum AccountEmailKind
 {

@@ -8,8 +8,8 @@ namespace LicensingPortal.Api.Features.Notifications;
 
 /// <summary>
 /// The officers' morning reminder as an e-mail in the officer's language: how many objections wait with their last day
-/// today, the next working day or already past, each by its business, reference and last day (the late ones said so),
-/// and the link to the officers' list where they are answered.
+/// today, the next working day or already past, each by its business, application number and last day (the late ones
+/// said so, with what the law makes of them) and a link to it, and the link to the officers' list.
 /// </summary>
 public sealed class ObjectionsDueNotice(LicensingDbContext db, IOptions<EmailOptions> options)
 {
@@ -27,19 +27,19 @@ public sealed class ObjectionsDueNotice(LicensingDbContext db, IOptions<EmailOpt
             : due.Late == due.Count ? Say("Email.ObjectionsDue.IntroAllLate", due.Count)
             : Say("Email.ObjectionsDue.IntroLate", due.Count, due.Late);
         var lines = due.Objections
-            .Select(o => Say(o.Late ? "Email.ObjectionsDue.LineLate" : "Email.ObjectionsDue.Line", o.BusinessName, o.Reference, Day(o.AnswerDueOn)))
+            .Select(o => (Text: Say(o.Late ? "Email.ObjectionsDue.LineLate" : "Email.ObjectionsDue.Line", o.BusinessName, o.Reference, Day(o.AnswerDueOn)), Page: $"{due.Url}/{o.Id}"))
             .ToList();
         var more = due.Count > due.Objections.Count ? Say("Email.ObjectionsDue.More", due.Count - due.Objections.Count) : null;
         var (open, why) = (Say("Email.ObjectionsDue.Open"), Say("Email.ObjectionsDue.Why"));
         // When any is late, what the law makes of it: the reason to answer today.
         var law = due.Late > 0 ? Say("Email.ObjectionsDue.LateLaw") : null;
 
-        var mail = new MimeMessage { MessageId = $"{message.Id}@{DecisionEmail.MessageIdDomain}", Subject = Say("Email.ObjectionsDue.Subject", due.Count, Day(due.Day)) };
+        var mail = new MimeMessage { MessageId = $"{message.Id}@{DecisionEmail.MessageIdDomain}", Subject = due.Late > 0 ? Say("Email.ObjectionsDue.SubjectLate", due.Late, Day(due.Day)) : Say("Email.ObjectionsDue.Subject", due.Count, Day(due.Day)) };
         mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         mail.To.Add(MailboxAddress.Parse(recipient.Email!));
         mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
-        var text = $"{intro}\n\n{string.Join('\n', lines.Select(l => "- " + l))}\n{(more is null ? string.Empty : more + "\n")}\n{(law is null ? string.Empty : law + "\n\n")}{open}\n{due.Url}\n\n{why}\n";
-        var html = $"<p>{WebUtility.HtmlEncode(intro)}</p><ul>{string.Concat(lines.Select(l => $"<li>{WebUtility.HtmlEncode(l)}</li>"))}</ul>"
+        var text = $"{intro}\n\n{string.Join('\n', lines.Select(l => $"- {l.Text}\n  {l.Page}"))}\n{(more is null ? string.Empty : more + "\n")}\n{(law is null ? string.Empty : law + "\n\n")}{open}\n{due.Url}\n\n{why}\n";
+        var html = $"<p>{WebUtility.HtmlEncode(intro)}</p><ul>{string.Concat(lines.Select(l => $"<li><a href=\"{WebUtility.HtmlEncode(l.Page)}\">{WebUtility.HtmlEncode(l.Text)}</a></li>"))}</ul>"
             + (more is null ? string.Empty : $"<p>{WebUtility.HtmlEncode(more)}</p>")
             + (law is null ? string.Empty : $"<p><strong>{WebUtility.HtmlEncode(law)}</strong></p>")
             + $"<p><a href=\"{WebUtility.HtmlEncode(due.Url)}\">{WebUtility.HtmlEncode(open)}</a></p><p><small>{WebUtility.HtmlEncode(why)}</small></p>";

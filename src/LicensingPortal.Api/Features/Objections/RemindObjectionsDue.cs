@@ -41,8 +41,8 @@ public static class RemindObjectionsDue
             var horizon = calendar.AddWorkingDays(today, WorkingDaysAhead);
             var due = await db.Objections.AsNoTracking()
                 .Where(o => o.AnsweredAt == null && o.AnswerDueOn <= horizon)
-                .Join(db.Applications, o => o.ApplicationId, a => a.Id, (o, a) => new { o.ApplicationId, o.AnswerDueOn, o.FiledAt, a.BusinessId })
-                .Join(db.Businesses, x => x.BusinessId, b => b.Id, (x, b) => new { x.ApplicationId, x.AnswerDueOn, x.FiledAt, b.Name })
+                .Join(db.Applications, o => o.ApplicationId, a => a.Id, (o, a) => new { o.Id, o.ApplicationId, o.AnswerDueOn, o.FiledAt, a.BusinessId })
+                .Join(db.Businesses, x => x.BusinessId, b => b.Id, (x, b) => new { x.Id, x.ApplicationId, x.AnswerDueOn, x.FiledAt, b.Name })
                 .ToListAsync(cancellationToken);
             if (due.Count == 0)
             {
@@ -53,7 +53,7 @@ public static class RemindObjectionsDue
             var listed = due.OrderBy(d => d.AnswerDueOn).ThenBy(d => d.FiledAt).ThenBy(d => d.ApplicationId).ToList();
             var payload = JsonSerializer.Serialize(
                 new ObjectionsDuePayload(
-                    [.. listed.Take(MaxListed).Select(d => new ObjectionDue(ApplicationReference.Of(d.ApplicationId), d.Name, d.AnswerDueOn, d.AnswerDueOn < today))],
+                    [.. listed.Take(MaxListed).Select(d => new ObjectionDue(d.Id, ApplicationReference.Of(d.ApplicationId), d.Name, d.AnswerDueOn, d.AnswerDueOn < today))],
                     listed.Count,
                     listed.Count(d => d.AnswerDueOn < today),
                     today,

@@ -521,12 +521,14 @@ public abstract class ObjectionTests(Portal portal)
         await DeliverRemindersAsync();
         var indonesian = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
         var late = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, officer.Email), m => m.TextBody!.Contains(Say.Id("Email.ObjectionsDue.LineLate", name, reference, lastDay.ToString("dddd, d MMMM yyyy", indonesian)), StringComparison.Ordinal));
-        // Titled by the morning it is for and how many: "Pengingat <weekday, day>: <n> keberatan perlu dijawab segera".
-        var subject = System.Text.RegularExpressions.Regex.Escape(Say.Id("Email.ObjectionsDue.Subject", "{0}", "{1}"))
+        // Titled by the morning it is for and how many are late: "Pengingat <weekday, day>: <n> keberatan sudah lewat batas waktu".
+        var subject = System.Text.RegularExpressions.Regex.Escape(Say.Id("Email.ObjectionsDue.SubjectLate", "{0}", "{1}"))
             .Replace(@"\{0}", @"\d+", StringComparison.Ordinal)
             .Replace(@"\{1}", System.Text.RegularExpressions.Regex.Escape(firstLate.ToString("dddd, d MMMM yyyy", indonesian)), StringComparison.Ordinal);
         Assert.Matches($"^{subject}$", late.Subject);
-        Assert.Contains("/petugas/keberatan", late.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/petugas/keberatan\n", late.TextBody, StringComparison.Ordinal);
+        // Each objection with the way to its own page.
+        Assert.Contains($"/petugas/keberatan/{objection.Id}", late.TextBody, StringComparison.Ordinal);
         Assert.Contains(Say.Id("Email.ObjectionsDue.Why"), late.TextBody, StringComparison.Ordinal);
         // A late one: what the law makes of it (deemed granted), and to tell the legal section.
         Assert.Contains(Say.Id("Email.ObjectionsDue.LateLaw"), late.TextBody, StringComparison.Ordinal);

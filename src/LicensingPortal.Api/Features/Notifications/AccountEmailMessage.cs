@@ -39,10 +39,7 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
         }
 
 
-        var mail = new MimeMessage { MessageId = $"{message.Id}@{DecisionEmail.MessageIdDomain}", Subject = subject };
-        mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
-        mail.To.Add(MailboxAddress.Parse(email.Address));
-        mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
+        var mail = OutboxMail.Envelope(message, options.Value, subject, MailboxAddress.Parse(email.Address));
         // The code's line says where it goes when the kind has words of its own (the reset's names its page).
         var codeLine = email.Code is null ? null : string.Format(culture, Texts.In(culture, $"Email.Account.{kind}.OrCode") ?? Text("Email.Account.OrCode"), email.Code);
         var ignore = Texts.In(culture, $"Email.Account.{kind}.Ignore") ?? Text("Email.Account.Ignore");

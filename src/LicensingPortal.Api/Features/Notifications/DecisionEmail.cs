@@ -70,14 +70,11 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         var texts = EmailTexts.In(language);
         var activities = string.Join(", ", application.KbliCodes.Select(code => PlainWords.Activity(code, ruleSet, language)));
 
-        var mail = new MimeMessage
-        {
-            MessageId = $"{message.Id}@{MessageIdDomain}",
-            Subject = string.Format(CultureInfo.InvariantCulture, texts.Subject, decision.Approved ? texts.Approved : texts.Rejected, ApplicationReference.Of(application.Id)),
-        };
-        mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
-        mail.To.Add(new MailboxAddress(business.OwnerName, business.Email));
-        mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
+        var mail = OutboxMail.Envelope(
+            message,
+            options.Value,
+            string.Format(CultureInfo.InvariantCulture, texts.Subject, decision.Approved ? texts.Approved : texts.Rejected, ApplicationReference.Of(application.Id)),
+            new MailboxAddress(business.OwnerName, business.Email));
 
         var text = new StringBuilder();
         var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");

@@ -22,10 +22,7 @@ public sealed class ObjectionNotice(LicensingDbContext db, IOptions<EmailOptions
         var english = recipient.PreferredLanguage == Languages.English;
         var received = message.Type == NoticeKind.ObjectionReceived.Type;
         var text = received ? Notices.ObjectionReceived(objection, business.Name) : Notices.ObjectionAnswered(objection, business.Name);
-        var mail = new MimeMessage { MessageId = $"{message.Id}@{DecisionEmail.MessageIdDomain}", Subject = english ? text.TitleEn : text.TitleId };
-        mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
-        mail.To.Add(new MailboxAddress(business.OwnerName, business.Email));
-        mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
+        var mail = OutboxMail.Envelope(message, options.Value, english ? text.TitleEn : text.TitleId, new MailboxAddress(business.OwnerName, business.Email));
         var link = JsonSerializer.Deserialize<ObjectionPayload>(message.Payload ?? "{}", Json.Options)!.Url;
         var read = Texts.In(english ? Cultures.English : Cultures.Indonesian, received ? "Notice.ObjectionReceived.Read" : "Notice.ObjectionAnswered.Read") ?? string.Empty;
         var body = english ? text.BodyEn : text.BodyId;

@@ -34,10 +34,8 @@ public sealed class ObjectionsDueNotice(LicensingDbContext db, IOptions<EmailOpt
         // When any is late, what the law makes of it: the reason to answer today.
         var law = due.Late > 0 ? Say("Email.ObjectionsDue.LateLaw") : null;
 
-        var mail = new MimeMessage { MessageId = $"{message.Id}@{DecisionEmail.MessageIdDomain}", Subject = due.Late > 0 ? Say("Email.ObjectionsDue.SubjectLate", due.Late, Day(due.Day)) : Say("Email.ObjectionsDue.Subject", due.Count, Day(due.Day)) };
-        mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
-        mail.To.Add(MailboxAddress.Parse(recipient.Email!));
-        mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
+        var subject = due.Late > 0 ? Say("Email.ObjectionsDue.SubjectLate", due.Late, Day(due.Day)) : Say("Email.ObjectionsDue.Subject", due.Count, Day(due.Day));
+        var mail = OutboxMail.Envelope(message, options.Value, subject, MailboxAddress.Parse(recipient.Email!));
         var text = $"{intro}\n\n{string.Join('\n', lines.Select(l => $"- {l.Text}\n  {l.Page}"))}\n{(more is null ? string.Empty : more + "\n")}\n{(law is null ? string.Empty : law + "\n\n")}{open}\n{due.Url}\n\n{why}\n";
         var html = $"<p>{WebUtility.HtmlEncode(intro)}</p><ul>{string.Concat(lines.Select(l => $"<li><a href=\"{WebUtility.HtmlEncode(l.Page)}\">{WebUtility.HtmlEncode(l.Text)}</a></li>"))}</ul>"
             + (more is null ? string.Empty : $"<p>{WebUtility.HtmlEncode(more)}</p>")

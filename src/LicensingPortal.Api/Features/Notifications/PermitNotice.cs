@@ -19,10 +19,7 @@ public sealed class PermitNotice(LicensingDbContext db, IOptions<EmailOptions> o
         var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
         var english = recipient.PreferredLanguage == Languages.English;
         var text = Notices.Permit(NoticeKind.Of(message.Type), permit, business.Name);
-        var mail = new MimeMessage { MessageId = $"{message.Id}@{DecisionEmail.MessageIdDomain}", Subject = english ? text.TitleEn : text.TitleId };
-        mail.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
-        mail.To.Add(new MailboxAddress(business.OwnerName, business.Email));
-        mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
+        var mail = OutboxMail.Envelope(message, options.Value, english ? text.TitleEn : text.TitleId, new MailboxAddress(business.OwnerName, business.Email));
         var body = english ? text.BodyEn : text.BodyId;
         var html = $"<p>{WebUtility.HtmlEncode(body)}</p>";
         if (message.Type == NoticeKind.PermitExpiring.Type && stored.RenewalStateOn(Wita.DateOf(message.CreatedAt)) == RenewalState.Open)

@@ -31,21 +31,15 @@ public sealed class PublicAddress(IOptions<PermitOptions> options, IHttpContextA
     private string? Listening()
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var address = addresses.OrderBy(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? 0 : 1).FirstOrDefault();
+        var address = addresses.Select(BindingAddress.Parse).Where(a => !a.IsUnixPipe)
+            .OrderBy(a => a.Scheme == Uri.UriSchemeHttps ? 0 : 1).FirstOrDefault();
         if (address is null)
         {
             return null;
         }
 
-        var host = address.Split("://", 2) is [var scheme, var rest] ? (scheme, rest) : ("http", address);
-        var (hostAndPort, path) = host.Item2.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0 ? (host.Item2[..slash], host.Item2[slash..]) : (host.Item2, string.Empty);
-        var port = hostAndPort.LastIndexOf(':') is var colon and >= 0 && !hostAndPort.EndsWith(']') ? hostAndPort[colon..] : string.Empty;
-        var name = hostAndPort[..(hostAndPort.Length - port.Length)];
-        if (name is "0.0.0.0" or "[::]" or "+" or "*" or "")
-        {
-            name = "localhost";
-        }
-
-        return $"{host.Item1}://{name}{port}{path.TrimEnd('/')}";
+        var host = address.Host is "0.0.0.0" or "[::]" or "+" or "*" ? "localhost" : address.Host;
+        var port = (address.Scheme, address.Port) is ("http", 80) or ("https", 443) ? string.Empty : $":{address.Port}";
+        return $"{address.Scheme}://{host}{port}{address.PathBase.TrimEnd('/')}";
     }
 }

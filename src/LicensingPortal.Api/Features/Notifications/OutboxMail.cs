@@ -1,0 +1,22 @@
+using LicensingPortal.Api.Infrastructure.Email;
+using MimeKit;
+
+namespace LicensingPortal.Api.Features.Notifications;
+
+/// <summary>
+/// The envelope every notification e-mail has: the outbox message's id as its Message-ID and in a header of its own
+/// (so a receiver drops a repeat), the service as sender, one recipient and the subject. Each composer fills the body.
+/// </summary>
+public static class OutboxMail
+{
+    public static MimeMessage Envelope(OutboxMessage message, EmailOptions options, string subject, MailboxAddress to)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(options);
+        var mail = new MimeMessage { MessageId = $"{message.Id}@{DecisionEmail.MessageIdDomain}", Subject = subject };
+        mail.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
+        mail.To.Add(to);
+        mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
+        return mail;
+    }
+}

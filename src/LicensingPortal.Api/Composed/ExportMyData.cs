@@ -7,6 +7,7 @@ using LicensingPortal.Api.Features.Integrity;
 using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Objections;
 using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Features.Questions;
 using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Rules.Model;
@@ -17,8 +18,8 @@ namespace LicensingPortal.Api.Composed;
 /// A copy of everything the service holds about the signed-in applicant (UU 27/2022 on personal data protection gives
 /// everyone the right to one): the account and how it is notified, the businesses, every application sent with its
 /// answers and decision, drafts not sent yet, permits, uploaded documents (their details; each file downloads on its
-/// own), the inbox, the sign-ins, the reports of demands for money made while signed in and the objections to refusals,
-/// with their answers. Each part is the answer of the use case that shows it elsewhere, so the copy says
+/// own), the inbox, the sign-ins, the reports of demands for money made while signed in, the objections to refusals and
+/// the questions asked of the office, with their answers. Each part is the answer of the use case that shows it elsewhere, so the copy says
 /// what the pages and the API say, identifiers masked as everywhere. The pages offer it as a workbook, the API as JSON.
 /// Made of other features' use cases, it lives above them, where features may be used (ADR 0027).
 /// </summary>
@@ -42,7 +43,8 @@ public static class ExportMyData
         IReadOnlyList<ListNotifications.Item> Notifications,
         IReadOnlyList<ListMySessions.Item> SignIns,
         IReadOnlyList<LevyReportView> LevyReports,
-        IReadOnlyList<ObjectionView> Objections);
+        IReadOnlyList<ObjectionView> Objections,
+        IReadOnlyList<QuestionView> Questions);
 
     public sealed class Handler(ISender sender, TimeProvider time) : IQueryHandler<Query, Result<Response>>
     {
@@ -91,8 +93,14 @@ public static class ExportMyData
                 return objections.Error!;
             }
 
+            var questions = await sender.Send(new ListMyQuestions.Query(query.UserId), cancellationToken);
+            if (!questions.Succeeded)
+            {
+                return questions.Error!;
+            }
+
             return new Response(
-                time.GetUtcNow(), account.Value, preferences.Value, businesses.Value, applications, drafts.Value, permits.Value, documents.Value, notifications.Value, signIns.Value, levyReports.Value, objections.Value);
+                time.GetUtcNow(), account.Value, preferences.Value, businesses.Value, applications, drafts.Value, permits.Value, documents.Value, notifications.Value, signIns.Value, levyReports.Value, objections.Value, questions.Value);
         }
     }
 
@@ -106,5 +114,5 @@ public static class ExportMyData
                 return (await sender.Send(new Query(user, language), cancellationToken)).ToOk();
             })
             .WithName("ExportMyData")
-            .WithSummary("A copy of everything the service holds about you: account, businesses, applications with their answers and decisions, drafts, permits, documents' details, inbox, sign-ins, reports of demands for money and objections to refusals.");
+            .WithSummary("A copy of everything the service holds about you: account, businesses, applications with their answers and decisions, drafts, permits, documents' details, inbox, sign-ins, reports of demands for money, objections to refusals and questions to the office.");
 }

@@ -82,6 +82,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<Objection> Objections => Set<Objection>();
 
+    public DbSet<Question> Questions => Set<Question>();
+
     public DbSet<Holiday> Holidays => Set<Holiday>();
 
     public DbSet<HolidayYear> HolidayYears => Set<HolidayYear>();
@@ -384,6 +386,19 @@ public abstract class LicensingDbContext(DbContextOptions options)
             objection.HasIndex(o => o.ApplicationId).IsUnique();
             objection.HasIndex(o => new { o.AnsweredAt, o.AnswerDueOn });
             objection.HasOne<PermitApplication>().WithMany().HasForeignKey(o => o.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Question>(question =>
+        {
+            question.ToTable("questions");
+            question.HasKey(q => q.Id);
+            question.Property(q => q.Text).HasMaxLength(Question.TextMaxLength);
+            question.Property(q => q.Answer).HasMaxLength(Question.AnswerMaxLength);
+            question.Property(q => q.Topic).HasConversion<string>().HasMaxLength(20);
+            question.Ignore(q => q.IsAnswered);
+            question.HasIndex(q => new { q.AskerId, q.AskedAt });
+            question.HasIndex(q => new { q.AnsweredAt, q.AnswerDueOn });
+            question.HasOne<ApplicationUser>().WithMany().HasForeignKey(q => q.AskerId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Holiday>(holiday =>

@@ -107,6 +107,9 @@ public enum NoticeMail
 
     /// <summary>The officers' morning reminder of objections near or past their last day (<see cref="ObjectionsDuePayload"/>).</summary>
     ObjectionsDue,
+
+    /// <summary>The answer to an applicant's question (<see cref="QuestionPayload"/>).</summary>
+    Question,
 }
 
 /// <summary>What a kind of notice is about, so a page can link to it.</summary>
@@ -121,6 +124,9 @@ public enum NoticeSubject
 
     /// <summary>The objection to an application's refusal (the subject is the application), read on its own page.</summary>
     Objection,
+
+    /// <summary>An applicant's question to the office (the subject is the question), read on the questions' page.</summary>
+    Question,
 }
 
 /// <summary>
@@ -149,7 +155,10 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     /// <summary>To each licensing officer, by e-mail only: objections whose last day to answer is today, the next working day or past.</summary>
     public static readonly NoticeKind ObjectionsDue = new("objections-due", NoticeSubject.Account, NoticeMail.ObjectionsDue, "ObjectionsDue");
 
-    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, ObjectionsDue];
+    /// <summary>A licensing officer answered an applicant's question: inbox, e-mail and webhook.</summary>
+    public static readonly NoticeKind QuestionAnswered = new("question-answered", NoticeSubject.Question, NoticeMail.Question, "QuestionAnswered");
+
+    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, ObjectionsDue, QuestionAnswered];
 
     /// <summary>The kind stored as <paramref name="type"/>.</summary>
     public static NoticeKind Of(string type) =>

@@ -11,6 +11,7 @@ using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Features.Objections;
 using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Features.Questions;
 using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Features.Transparency;
 using LicensingPortal.Api.Infrastructure.Auth;
@@ -152,6 +153,9 @@ public static class ApiEndpoints
         ListObjections.Map(audit);
         OpenObjection.Map(audit);
         AnswerObjection.Map(audit);
+        ListQuestions.Map(audit);
+        OpenQuestion.Map(audit);
+        AnswerQuestion.Map(audit);
 
         var transparency = api.MapGroup("/transparency").WithTags("Transparency log");
         GetCheckpoint.Map(transparency);
@@ -168,6 +172,10 @@ public static class ApiEndpoints
         ReportLevy.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportLimit).AddEndpointFilter(idempotent);
         ListMyLevyReports.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money"));
         ListMyObjections.Map(me.MapGroup(string.Empty).WithTags("Applications"));
+        var questions = me.MapGroup(string.Empty).WithTags("Questions to the office");
+        AskQuestion.Map(questions).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
+        ListMyQuestions.Map(questions);
+        GetMyQuestion.Map(questions);
         AddToLevyReport.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportCheckLimit).AddEndpointFilter(idempotent);
         AddToLevyReport.MapEvidence(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportCheckLimit).AddEndpointFilter(idempotent);
 

@@ -52,6 +52,7 @@ public static class JobsSetup
         services.AddScoped<PermitNotice>();
         services.AddScoped<ObjectionNotice>();
         services.AddScoped<ObjectionsDueNotice>();
+        services.AddScoped<QuestionNotice>();
         services.AddScoped<Features.Objections.RemindObjectionsDue.Job>();
         services.AddScoped<AccountEmailMessage>();
         services.AddScoped<WebhookPayloads>();

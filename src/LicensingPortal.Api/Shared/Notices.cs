@@ -89,6 +89,21 @@ public static class Notices
             Body(Cultures.English));
     }
 
+    /// <summary>An officer's answer to an applicant's question: the question as asked (its topic and day), the answer, and that the office never asks for money.</summary>
+    public static NoticeText QuestionAnswered(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        string Body(CultureInfo culture) =>
+            In(culture, "Notice.QuestionAnswered.Asked", Texts.In(culture, $"Question.Topic.{question.Topic}"), Cultures.WitaIn(culture, question.AskedAt)) + "\n" + question.Text
+            + "\n\n" + In(culture, "Notice.QuestionAnswered.Answer") + "\n" + question.Answer
+            + "\n\n" + In(culture, "Notice.QuestionAnswered.Free");
+        return new NoticeText(
+            In(Cultures.Indonesian, "Notice.QuestionAnswered.Title"),
+            In(Cultures.English, "Notice.QuestionAnswered.Title"),
+            Body(Cultures.Indonesian),
+            Body(Cultures.English));
+    }
+
     private static string In(CultureInfo culture, string key, params object?[] arguments) =>
         string.Format(culture, Texts.In(culture, key) ?? key, arguments);
 

@@ -62,6 +62,19 @@ public sealed record ObjectionPayload(Guid ApplicationId, DateOnly AnswerDueOn, 
 }
 
 /// <summary>
+/// What the notice of an answered question carries (and its webhook sends): the question's id, topic and words, the
+/// answer and when it was given, and the address of the applicant's questions' page (taken when the notice is raised).
+/// </summary>
+public sealed record QuestionPayload(Guid QuestionId, QuestionTopic Topic, string Question, string? Answer, DateTimeOffset? AnsweredAt, string Url)
+{
+    public static QuestionPayload Of(Question question, string url)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return new(question.Id, question.Topic, question.Text, question.Answer, question.AnsweredAt, url);
+    }
+}
+
+/// <summary>
 /// What the officers' morning reminder carries: the objections waiting whose last day to answer is near or past (up to
 /// a number, the soonest first), how many there are and how many of them are late, the day it was written for, and
 /// the address of the officers' list.

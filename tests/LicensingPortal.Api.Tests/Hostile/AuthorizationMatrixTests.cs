@@ -14,7 +14,7 @@ namespace LicensingPortal.Api.Tests.Hostile;
 /// <summary>
 /// Every operation of the API's own OpenAPI document × anonymous, two applicants, an officer, the mayor's office, an
 /// admin and the inspectorate gets the status its policy calls for; and every object one applicant creates (business, document,
-/// applications, permit, draft, notification, report of a demand for money) is tried by the other, in the address and in bodies: 404 each time.
+/// applications, permit, draft, notification, report of a demand for money, question) is tried by the other, in the address and in bodies: 404 each time.
 /// </summary>
 public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
@@ -76,6 +76,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
         await portal.DeliveriesSettledAsync();
         var notification = (await owner.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications")).EnumerateArray().First().GetProperty("id").GetGuid();
         var levyReport = (await (await owner.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = "Orang di loket meminta uang lima ratus ribu rupiah." })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var question = (await (await owner.Client.PostAsJsonAsync("/api/me/questions", new { topic = "documents", text = "Dokumen apa yang harus saya unggah untuk warung makan?" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var ownersObjects = new Dictionary<string, string>
         {
             ["/api/businesses/{id}"] = business.ToString(),
@@ -85,6 +86,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
             ["/api/permits/{number}"] = approved.Permits[0].Number,
             ["/api/me/notifications/{id}"] = notification.ToString(),
             ["/api/me/levy-reports/{reportId}"] = levyReport.ToString(),
+            ["/api/me/questions/{questionId}"] = question.ToString(),
         };
         var theirOwn = await other.Client.RegisterBusinessAsync();
         var failures = new List<string>();
@@ -151,7 +153,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
             }
         }
 
-        Assert.True(tried >= 14, $"{tried} attempts");
+        Assert.True(tried >= 15, $"{tried} attempts");
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 

@@ -71,6 +71,7 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             ("account-security", "/akun/keamanan"),
             ("report-levy-mine", "/lapor"),
             ("report-levy-add", $"/lapor/tambah/{levyId}"),
+            ("ask", "/pemohon/tanya?tentang=dokumen"),
         ];
 
         var page = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");
@@ -115,7 +116,9 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             // An activity not found after trying: it may not be listed yet, and help is a message away, not at the counter.
             await page.GotoAsync(Pages.Pemohon.Draf.Urls.Step(draft.Id, ApplicationSteps.Activities) + "?q=tenun+ikat+sutra");
             await Assertions.Expect(page.Locator("#not-listed")).ToContainTextAsync(S("Journey.Activities.NotListed"));
-            await Assertions.Expect(page.Locator("#not-listed a")).ToHaveAttributeAsync("href", "/bantuan#kontak");
+            // Two ways to help without the counter: a question in writing, the topic chosen, or the office's contacts.
+            await Assertions.Expect(page.Locator("#not-listed").GetByRole(AriaRole.Link, new() { Name = S("Journey.Ask.Link"), Exact = true })).ToHaveAttributeAsync("href", "/pemohon/tanya?tentang=permohonan");
+            await Assertions.Expect(page.Locator("#not-listed").GetByRole(AriaRole.Link, new() { Name = S("Journey.Activities.NotListedLink"), Exact = true })).ToHaveAttributeAsync("href", "/bantuan#kontak");
             await ReadHereAsync(page, "step-kegiatan-none", language, problems);
 
             // A signed-in reporter reads before the form, beside "you need not give your name", that the report is kept

@@ -459,6 +459,91 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    /// <summary>
+    /// An owner who does not understand a refusal asks the office in writing, from the decision's page, on a phone; an
+    /// officer finds the question waiting, reads it with who asked and answers; the owner reads the answer from the
+    /// inbox. Every page read at 320 px, in both languages.
+    /// </summary>
+    [Theory]
+    [InlineData("id")]
+    [InlineData("en")]
+    public async Task AnOwnerWhoIsStuck_AsksTheOfficeOnAPhone_AnOfficerAnswers_AndTheOwnerReadsIt(string language)
+    {
+        string S(string key, params object[] arguments) => Say.In(language, key, arguments);
+        var problems = new List<string>();
+        using var account = await Accounts.CreateAsync(portal.Factory, Roles.Applicant);
+        var refused = await account.Client.SubmitAsync(await account.Client.RestaurantAsync() with { Declarations = [] });
+        var calendar = await Calendars.PublishedAsync(account.Client);
+        var due = DateIn(language, calendar.AddWorkingDays(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow), global::LicensingPortal.Api.Domain.Question.WorkingDaysToAnswer));
+        var asked = $"Saya tidak paham kata pernyataan di keputusan ini ({language}). Apa yang harus saya centang?";
+        const string Answer = "Buka permohonan Anda, tekan Perbaiki dan ajukan kembali, lalu di halaman Pernyataan centang kotak pernyataan data benar. Setelah itu kirim lagi.";
+
+        var owner = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");
+        var officer = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");
+        await BrowserPortal.StepsAsync(owner, async () =>
+        {
+            await owner.GotoAsync("/akun/masuk");
+            await new Applicant(portal, owner, language).SignInAsync(account.Email);
+            await owner.GotoAsync($"/pemohon/permohonan/{refused.Id}");
+            await owner.Locator("#decision-ask").GetByRole(AriaRole.Link, new() { Name = S("Decision.Ask.Link"), Exact = true }).ClickAsync();
+            await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(S("Question.Title"));
+            // The topic comes chosen from where the owner was; nobody is to be met and nothing paid.
+            await Assertions.Expect(owner.GetByLabel(S("Question.Topic.Decision"), new() { Exact = true })).ToBeCheckedAsync();
+            await Assertions.Expect(owner.Locator("#question-no-money")).ToContainTextAsync(S("Question.NoMoney"));
+            await Assertions.Expect(owner.Locator("#questions-none")).ToHaveTextAsync(S("Question.Mine.None"));
+            await ReadablePagesTests.ReadHereAsync(owner, "ask-form", language, problems);
+
+            // Sent without words: said at the field, nothing kept.
+            await owner.GetByRole(AriaRole.Button, new() { Name = S("Question.Send"), Exact = true }).ClickAsync();
+            await Assertions.Expect(owner.Locator(".govuk-error-summary")).ToContainTextAsync(S("Validation.Question.Text", 10, 2000));
+            await Assertions.Expect(owner.GetByLabel(S("Question.Topic.Decision"), new() { Exact = true })).ToBeCheckedAsync();
+            await owner.GetByLabel(S("Question.Text.Label"), new() { Exact = true }).FillAsync(asked);
+            await owner.GetByRole(AriaRole.Button, new() { Name = S("Question.Send"), Exact = true }).ClickAsync();
+            await Assertions.Expect(owner.Locator("#question-sent")).ToContainTextAsync(S("Question.Sent", due));
+            var card = owner.Locator("#questions li");
+            await Assertions.Expect(card).ToHaveCountAsync(1);
+            await Assertions.Expect(card).ToContainTextAsync(asked);
+            await Assertions.Expect(card.Locator(".question-due")).ToHaveTextAsync(S("Question.Due", due));
+            await ReadablePagesTests.ReadHereAsync(owner, "ask-sent", language, problems);
+        });
+
+        await BrowserPortal.StepsAsync(officer, async () =>
+        {
+            await SignInAsync(officer, Roles.Officer, language);
+            await officer.GotoAsync("/petugas");
+            await officer.Locator("#questions-waiting").GetByRole(AriaRole.Link, new() { Name = S("Audit.QuestionsWaiting.Link"), Exact = true }).ClickAsync();
+            await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(S("Questions.Title"));
+            await ReadablePagesTests.ReadHereAsync(officer, "officer-questions", language, problems);
+            await officer.Locator(".govuk-summary-card").Filter(new() { HasText = account.Email }).GetByRole(AriaRole.Link, new() { Name = S("Questions.Open") }).ClickAsync();
+            await Assertions.Expect(officer.Locator("#question-text")).ToHaveTextAsync(asked);
+            await Assertions.Expect(officer.Locator("#question-asker-search")).ToHaveAttributeAsync("href", $"/petugas?cari={Uri.EscapeDataString(account.Email)}#results");
+            await Assertions.Expect(officer.Locator("#question-businesses")).ToContainTextAsync(Builders.SoleProprietor().Name);
+            await Assertions.Expect(officer.Locator("#question-earlier-none")).ToHaveTextAsync(S("Questions.Earlier.None"));
+            await ReadablePagesTests.ReadHereAsync(officer, "officer-question", language, problems);
+            await officer.GetByLabel(S("Questions.Answer.Label"), new() { Exact = true }).FillAsync(Answer);
+            await officer.GetByRole(AriaRole.Button, new() { Name = S("Questions.Answer.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(officer.Locator("#question-answered")).ToContainTextAsync(S("Questions.Answer.Sent"));
+            await Assertions.Expect(officer.Locator("#question-answer")).ToHaveTextAsync(Answer);
+            // The officer's search by the asker's address finds their refused application.
+            await officer.Locator("#question-asker-search").ClickAsync();
+            await Assertions.Expect(officer.Locator("tbody")).ToContainTextAsync(global::LicensingPortal.Api.Domain.ApplicationReference.Of(refused.Id));
+        });
+
+        // The inbox has the answer as it is given (the e-mail follows from the job queue).
+        await BrowserPortal.StepsAsync(owner, async () =>
+        {
+            await owner.GotoAsync("/pemohon/kotak-masuk");
+            await owner.GetByRole(AriaRole.Link, new() { Name = S("Inbox.OpenQuestion"), Exact = true }).First.ClickAsync();
+            await Assertions.Expect(owner).ToHaveURLAsync(new Regex("/pemohon/tanya#pertanyaan-[0-9a-f-]+$"));
+            var card = owner.Locator("#questions li");
+            await Assertions.Expect(card.Locator(".govuk-tag")).ToHaveTextAsync(S("Question.Status.Answered"));
+            await Assertions.Expect(card.Locator(".question-answer")).ToHaveTextAsync(Answer);
+            await ReadablePagesTests.ReadHereAsync(owner, "ask-answered", language, problems);
+        });
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
     private static string DateIn(string language, DateOnly day) =>
         day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "id-ID"));
 

@@ -34,14 +34,14 @@ public static class ApplicationSteps
         .ToDictionary(g => g.Key, g => g.SelectMany(p => NamesOf(p.Property)).ToArray(), StringComparer.Ordinal);
 
     /// <summary>The answers a step's page asks by itself (those marked with a label), in the request's order.</summary>
-    public static IReadOnlyList<Question> QuestionsOf(string step) => Questions.Where(q => q.Step == step).ToList();
+    public static IReadOnlyList<FormQuestion> QuestionsOf(string step) => Questions.Where(q => q.Step == step).ToList();
 
     /// <summary>Every answer a page asks by itself.</summary>
-    public static IReadOnlyList<Question> Questions { get; } = typeof(ApplicationRequest)
+    public static IReadOnlyList<FormQuestion> Questions { get; } = typeof(ApplicationRequest)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Select(p => (Property: p, Asked: p.GetCustomAttribute<AskedOnAttribute>()))
         .Where(p => p.Asked?.Label is not null)
-        .Select(p => new Question(JsonNamingPolicy.CamelCase.ConvertName(p.Property.Name), p.Asked!.Step, p.Property.PropertyType, p.Asked.Label!, p.Asked.Hint))
+        .Select(p => new FormQuestion(JsonNamingPolicy.CamelCase.ConvertName(p.Property.Name), p.Asked!.Step, p.Property.PropertyType, p.Asked.Label!, p.Asked.Hint))
         .ToList();
 
     /// <summary>The step that asks the answer at a request path (its first segment), if any.</summary>
@@ -107,7 +107,7 @@ public static class ApplicationSteps
 
 /// <summary>
 /// The question page of the web journey that asks this answer of <see cref="ApplicationRequest"/>. With a
-/// <see cref="Label"/>, the page asks it by itself (a number, a text, or yes or no: see <see cref="Question"/>) and
+/// <see cref="Label"/>, the page asks it by itself (a number, a text, or yes or no: see <see cref="FormQuestion"/>) and
 /// "check your answers" shows it, so a new answer needs no page of its own.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
@@ -126,7 +126,7 @@ public sealed class AskedOnAttribute(string step) : Attribute
 /// An answer a question page asks by itself: its request path, its value's type (text, a whole or decimal number,
 /// yes or no, each optional when nullable), its label and hint (text keys).
 /// </summary>
-public sealed record Question(string Path, string Step, Type Type, string Label, string? Hint)
+public sealed record FormQuestion(string Path, string Step, Type Type, string Label, string? Hint)
 {
     public Type ValueType => Nullable.GetUnderlyingType(Type) ?? Type;
 

@@ -138,6 +138,7 @@ public static partial class DeliverNotification
         PermitNotice permitNotice,
         ObjectionNotice objectionNotice,
         ObjectionsDueNotice objectionsDueNotice,
+        QuestionNotice questionNotice,
         WebhookPayloads webhookPayloads,
         IEmailSender email,
         WebhookSender webhooks,
@@ -292,6 +293,7 @@ public static partial class DeliverNotification
                 NoticeMail.Permit => await permitNotice.ComposeAsync(message, cancellationToken),
                 NoticeMail.Objection => await objectionNotice.ComposeAsync(message, cancellationToken),
                 NoticeMail.ObjectionsDue => await objectionsDueNotice.ComposeAsync(message, cancellationToken),
+                NoticeMail.Question => await questionNotice.ComposeAsync(message, cancellationToken),
                 _ => throw new InvalidOperationException($"No e-mail for outbox message type '{message.Type}'."),
             };
             await email.SendAsync(mail, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using LicensingPortal.Api.Infrastructure.Email;
 using Microsoft.Extensions.Options;
@@ -25,10 +24,7 @@ public sealed class ObjectionNotice(LicensingDbContext db, IOptions<EmailOptions
         var mail = OutboxMail.Envelope(message, options.Value, english ? text.TitleEn : text.TitleId, new MailboxAddress(business.OwnerName, business.Email));
         var link = JsonSerializer.Deserialize<ObjectionPayload>(message.Payload ?? "{}", Json.Options)!.Url;
         var read = Texts.In(english ? Cultures.English : Cultures.Indonesian, received ? "Notice.ObjectionReceived.Read" : "Notice.ObjectionAnswered.Read") ?? string.Empty;
-        var body = english ? text.BodyEn : text.BodyId;
-        var html = string.Join(string.Empty, body.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal)}</p>"))
-            + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(read)}</a></p>";
-        mail.Body = new BodyBuilder { TextBody = $"{body}\n\n{read}\n{link}\n", HtmlBody = html }.ToMessageBody();
+        mail.Body = OutboxMail.Body(english ? text.BodyEn : text.BodyId, read, link);
         return mail;
     }
 }

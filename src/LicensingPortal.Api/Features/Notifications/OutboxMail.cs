@@ -1,3 +1,4 @@
+using System.Net;
 using LicensingPortal.Api.Infrastructure.Email;
 using MimeKit;
 
@@ -18,5 +19,17 @@ public static class OutboxMail
         mail.To.Add(to);
         mail.Headers.Add("X-LicensingPortal-Notification-Id", message.Id.ToString());
         return mail;
+    }
+
+    /// <summary>
+    /// A notice's body (paragraphs apart by a blank line, lines within one by a line break) with one link after it, as
+    /// plain text and as HTML.
+    /// </summary>
+    public static MimeEntity Body(string body, string linkText, string link)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var html = string.Join(string.Empty, body.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal)}</p>"))
+            + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(linkText)}</a></p>";
+        return new BodyBuilder { TextBody = $"{body}\n\n{linkText}\n{link}\n", HtmlBody = html }.ToMessageBody();
     }
 }

@@ -29,6 +29,10 @@ public sealed class WebhookPayloads(LicensingDbContext db, RuleSetCatalog rules)
         {
             data = JsonSerializer.Deserialize<ObjectionPayload>(message.Payload ?? "{}", Json.Options)!;
         }
+        else if (NoticeKind.Of(message.Type).Mail == NoticeMail.Question)
+        {
+            data = JsonSerializer.Deserialize<QuestionPayload>(message.Payload ?? "{}", Json.Options)!;
+        }
         else
         {
             data = JsonSerializer.Deserialize<PermitPayload>(message.Payload ?? "{}", Json.Options)!;

@@ -60,6 +60,9 @@ public static class ErrorCodes
     public const string ObjectionExists = "objection_exists";
     public const string ObjectionTooLate = "objection_too_late";
     public const string ObjectionAnswered = "objection_answered";
+    public const string QuestionNotFound = "question_not_found";
+    public const string QuestionAnswered = "question_answered";
+    public const string QuestionsWaiting = "questions_waiting";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -117,5 +120,8 @@ public static class ErrorCodes
         ObjectionExists,
         ObjectionTooLate,
         ObjectionAnswered,
+        QuestionNotFound,
+        QuestionAnswered,
+        QuestionsWaiting,
     ];
 }

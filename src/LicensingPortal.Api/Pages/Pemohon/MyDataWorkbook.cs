@@ -108,6 +108,15 @@ public static class MyDataWorkbook
                     o.ApplicationReference, Moment(o.FiledAt), o.Requirements.Count == 0 ? Texts.Get("Objection.Requirements.Whole") : string.Join("\n", o.Requirements.Select(r => r.Title)), o.Reason,
                     o.AnswerDueOn, o.Outcome is { } outcome ? Texts.Get($"Objections.Outcome.{outcome}") : null, o.Answer, MaybeMoment(o.AnsweredAt),
                 ])),
+            new(Texts.Get("MyData.Sheet.Questions"),
+                [
+                    Column("MyData.SentAt", SheetValue.Moment), Text("MyData.QuestionTopic"), Text("Question.Text.Label"), Column("Objection.DueOn", SheetValue.Date),
+                    Text("Question.TheAnswer"), Column("MyData.ObjectionAnsweredAt", SheetValue.Moment),
+                ],
+                data.Questions.Select(q => (IReadOnlyList<object?>)
+                [
+                    Moment(q.AskedAt), Texts.Get($"Question.Topic.{q.Topic}"), q.Text, q.AnswerDueOn, q.Answer, MaybeMoment(q.AnsweredAt),
+                ])),
         ];
         return Spreadsheet.Workbook(Texts.Format("MyData.File", Wita.DateOf(data.MadeAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), sheets);
     }

@@ -116,10 +116,14 @@ public sealed class IndexModel : PortalPage
     /// <summary>The objections waiting for an answer, said first: their days run whatever the officer came to do.</summary>
     public Features.Objections.ListObjections.Response? Objections { get; private set; }
 
+    /// <summary>The applicants' questions waiting for an answer, said first for the same reason.</summary>
+    public Features.Questions.ListQuestions.Response? Questions { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadTermsAsync(cancellationToken);
         Objections = (await Sender.Send(new Features.Objections.ListObjections.Query(Answered: false, Take: 0), cancellationToken)).Value;
+        Questions = (await Sender.Send(new Features.Questions.ListQuestions.Query(Answered: false, Take: 0), cancellationToken)).Value;
         Viewed = (await Sender.Send(new ListDocumentViews.Query(UserId), cancellationToken)).Value.Take(10).ToList();
         From = ReadDate(FromParts, nameof(FromParts)) ?? From;
         To = ReadDate(ToParts, nameof(ToParts)) ?? To;

@@ -1621,6 +1621,62 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.ToTable("permit_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.Question", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateOnly>("AnswerDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("answer_due_on");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("AskerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asker_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questions");
+
+                    b.HasIndex("AnsweredAt", "AnswerDueOn")
+                        .HasDatabaseName("ix_questions_answered_at_answer_due_on");
+
+                    b.HasIndex("AskerId", "AskedAt")
+                        .HasDatabaseName("ix_questions_asker_id_asked_at");
+
+                    b.ToTable("questions", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.RequirementFailureContribution", b =>
                 {
                     b.Property<long>("Id")
@@ -2375,6 +2431,16 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasForeignKey("RenewsPermitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_applications_permits_renews_permit_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.Question", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AskerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_questions_asp_net_users_asker_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.StaffInvitation", b =>

@@ -1609,6 +1609,62 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("permit_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.Question", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<DateOnly>("AnswerDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer_due_on");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("AskerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asker_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questions");
+
+                    b.HasIndex("AnsweredAt", "AnswerDueOn")
+                        .HasDatabaseName("ix_questions_answered_at_answer_due_on");
+
+                    b.HasIndex("AskerId", "AskedAt")
+                        .HasDatabaseName("ix_questions_asker_id_asked_at");
+
+                    b.ToTable("questions", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.RequirementFailureContribution", b =>
                 {
                     b.Property<long>("Id")
@@ -2353,6 +2409,16 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasForeignKey("RenewsPermitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_applications_permits_renews_permit_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.Question", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AskerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_questions_asp_net_users_asker_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.StaffInvitation", b =>

@@ -48,7 +48,7 @@ public abstract class DraftStepPage : PortalPage
     public Dictionary<string, string?> More { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The answers this step asks by itself, after the page's own questions.</summary>
-    public IReadOnlyList<Question> MoreQuestions => ApplicationSteps.QuestionsOf(Step);
+    public IReadOnlyList<FormQuestion> MoreQuestions => ApplicationSteps.QuestionsOf(Step);
 
     /// <summary>The yes-or-no choices of a question asked by itself.</summary>
     public static IReadOnlyList<Choice> YesNo => [new("true", Texts.Get("Form.Yes"), null), new("false", Texts.Get("Form.No"), null)];

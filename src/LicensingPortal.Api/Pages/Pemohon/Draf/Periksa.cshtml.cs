@@ -103,7 +103,7 @@ public sealed class PeriksaModel : PortalPage
     }
 
     /// <summary>An answer a page asks by itself, as a person reads it: yes or no, a number in the reader's culture, or the text.</summary>
-    private static string? Shown(Question question, System.Text.Json.Nodes.JsonNode? value) => value switch
+    private static string? Shown(FormQuestion question, System.Text.Json.Nodes.JsonNode? value) => value switch
     {
         null => null,
         _ when question.IsYesNo => Texts.Get(value.GetValue<bool>() ? "Form.Yes" : "Form.No"),

@@ -1,0 +1,57 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LicensingPortal.Api.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Questions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "questions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    asker_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    topic = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    asked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    answer_due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    answered_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_questions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_questions_asp_net_users_asker_id",
+                        column: x => x.asker_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_answered_at_answer_due_on",
+                table: "questions",
+                columns: new[] { "answered_at", "answer_due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_asker_id_asked_at",
+                table: "questions",
+                columns: new[] { "asker_id", "asked_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "questions");
+        }
+    }
+}

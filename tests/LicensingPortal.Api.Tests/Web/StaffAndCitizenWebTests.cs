@@ -524,6 +524,14 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await officer.GetByRole(AriaRole.Button, new() { Name = S("Questions.Answer.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(officer.Locator("#question-answered")).ToContainTextAsync(S("Questions.Answer.Sent"));
             await Assertions.Expect(officer.Locator("#question-answer")).ToHaveTextAsync(Answer);
+            // A page past the list's last says so, not that nothing is waiting (objections' pages too).
+            await officer.GotoAsync("/petugas/pertanyaan?halaman=9999");
+            await Assertions.Expect(officer.Locator("#questions-none")).ToHaveTextAsync(S("List.PastLast"));
+            await officer.GotoAsync("/petugas/keberatan?halaman=9999");
+            await Assertions.Expect(officer.Locator("#objections-none")).ToHaveTextAsync(S("List.PastLast"));
+            await officer.GotoAsync("/petugas/pertanyaan?dijawab=true");
+            await officer.Locator(".govuk-summary-card").Filter(new() { HasText = account.Email }).GetByRole(AriaRole.Link, new() { Name = S("Questions.Read") }).ClickAsync();
+
             // The officer's search by the asker's address finds their refused application.
             await officer.Locator("#question-asker-search").ClickAsync();
             await Assertions.Expect(officer.Locator("tbody")).ToContainTextAsync(global::LicensingPortal.Api.Domain.ApplicationReference.Of(refused.Id));

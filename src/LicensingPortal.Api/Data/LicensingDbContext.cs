@@ -21,6 +21,10 @@ public abstract class LicensingDbContext(DbContextOptions options)
     public Task LockBusinessAsync(Guid businessId, CancellationToken cancellationToken) =>
         Businesses.Where(b => b.Id == businessId).ExecuteUpdateAsync(set => set.SetProperty(b => b.ClosedAt, b => b.ClosedAt), cancellationToken);
 
+    /// <summary>Takes an account's row until the transaction ends (a write that changes nothing): what one account sends is then counted one at a time.</summary>
+    public Task LockAccountAsync(Guid accountId, CancellationToken cancellationToken) =>
+        Users.Where(u => u.Id == accountId).ExecuteUpdateAsync(set => set.SetProperty(u => u.PreferredLanguage, u => u.PreferredLanguage), cancellationToken);
+
     public DbSet<BusinessChange> BusinessChanges => Set<BusinessChange>();
 
     public DbSet<PermitApplication> Applications => Set<PermitApplication>();
@@ -399,6 +403,7 @@ public abstract class LicensingDbContext(DbContextOptions options)
             question.HasIndex(q => new { q.AskerId, q.AskedAt });
             question.HasIndex(q => new { q.AnsweredAt, q.AnswerDueOn });
             question.HasOne<ApplicationUser>().WithMany().HasForeignKey(q => q.AskerId).OnDelete(DeleteBehavior.Restrict);
+            question.HasOne<PermitApplication>().WithMany().HasForeignKey(q => q.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Holiday>(holiday =>

@@ -34,7 +34,11 @@ public sealed class Question
     public const int TextMinLength = 10;
     public const int TextMaxLength = 2000;
     public const int AnswerMinLength = 10;
-    public const int AnswerMaxLength = 4000;
+    /// <summary>
+    /// An answer's longest: with the start of the question and the notice's own lines it stays within an inbox entry
+    /// (4,000 characters), so the inbox never cuts the answer or the warning about money.
+    /// </summary>
+    public const int AnswerMaxLength = 3000;
 
     /// <summary>The office's service standard: answered by the end of the second working day after the day it was asked.</summary>
     public const int WorkingDaysToAnswer = 2;
@@ -53,6 +57,9 @@ public sealed class Question
 
     public QuestionTopic Topic { get; private set; }
 
+    /// <summary>The applicant's own application the question is about, when they asked from it; the officer opens it beside the question.</summary>
+    public Guid? ApplicationId { get; private set; }
+
     /// <summary>The question, in the applicant's words.</summary>
     public string Text { get; private set; } = string.Empty;
 
@@ -69,8 +76,11 @@ public sealed class Question
 
     public bool IsAnswered => AnsweredAt is not null;
 
-    /// <summary>A question asked now; the office answers by the end of the second working day after today.</summary>
-    public static Question Ask(Guid askerId, QuestionTopic topic, string text, DateTimeOffset now, WorkingCalendar calendar)
+    /// <summary>
+    /// A question asked now (about <paramref name="applicationId"/>, which the caller has checked is the asker's); the
+    /// office answers by the end of the second working day after today.
+    /// </summary>
+    public static Question Ask(Guid askerId, QuestionTopic topic, string text, DateTimeOffset now, WorkingCalendar calendar, Guid? applicationId = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -79,6 +89,7 @@ public sealed class Question
             Id = Guid.CreateVersion7(now),
             AskerId = askerId,
             Topic = topic,
+            ApplicationId = applicationId,
             Text = text.Trim(),
             AskedAt = now,
             AnswerDueOn = calendar.AddWorkingDays(Wita.DateOf(now), WorkingDaysToAnswer),

@@ -130,6 +130,9 @@ public static class LicensingPortalSetup
                 options.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.AuthLimit)));
             }
 
+            // A question and an objection sent from their pages count as the API's do, against the account's submissions.
+            options.Conventions.AddPageApplicationModelConvention("/Pemohon/Tanya", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.SubmissionLimit)));
+            options.Conventions.AddPageApplicationModelConvention("/Pemohon/Permohonan/Keberatan", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AuthSetup.SubmissionLimit)));
             options.Conventions.AddFolderApplicationModelConvention("/Pemohon/Draf", model => model.EndpointMetadata.Add(
                 new EnableRateLimitingAttribute(model.ViewEnginePath.EndsWith("/Periksa", StringComparison.Ordinal) ? AuthSetup.SubmissionLimit : AuthSetup.PrecheckLimit)));
             options.Conventions.AddFolderRouteModelConvention("/", model =>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LicensingPortal.Api.Shared;
 
 /// <summary>The texts of notices in the inbox (and of the permit notices' e-mails), in both languages, from the resource files.</summary>
-public static class Notices
+public static partial class Notices
 {
     public static NoticeText Received(PermitApplication application, Business business)
     {
@@ -89,20 +89,36 @@ public static class Notices
             Body(Cultures.English));
     }
 
-    /// <summary>An officer's answer to an applicant's question: the question as asked (its topic and day), the answer, and that the office never asks for money.</summary>
+    /// <summary>
+    /// An officer's answer to an applicant's question: the start of the question as sent (a NIK in it masked: the notice
+    /// goes by e-mail and webhook), the answer, that nobody may ask for money, and not to reply to the e-mail. Within an
+    /// inbox entry's 4,000 characters (<see cref="Question.AnswerMaxLength"/>).
+    /// </summary>
     public static NoticeText QuestionAnswered(Question question)
     {
         ArgumentNullException.ThrowIfNull(question);
         string Body(CultureInfo culture) =>
-            In(culture, "Notice.QuestionAnswered.Asked", Texts.In(culture, $"Question.Topic.{question.Topic}"), Cultures.WitaIn(culture, question.AskedAt)) + "\n" + question.Text
+            In(culture, "Notice.QuestionAnswered.Asked", Cultures.WitaIn(culture, question.AskedAt)) + "\n" + QuestionExcerpt(question.Text)
             + "\n\n" + In(culture, "Notice.QuestionAnswered.Answer") + "\n" + question.Answer
-            + "\n\n" + In(culture, "Notice.QuestionAnswered.Free");
+            + "\n\n" + In(culture, "Notice.QuestionAnswered.Free")
+            + "\n\n" + In(culture, "Notice.QuestionAnswered.NoReply");
         return new NoticeText(
             In(Cultures.Indonesian, "Notice.QuestionAnswered.Title"),
             In(Cultures.English, "Notice.QuestionAnswered.Title"),
             Body(Cultures.Indonesian),
             Body(Cultures.English));
     }
+
+    /// <summary>The start of a question as a notice quotes it, a 16-digit number in it (a NIK) masked.</summary>
+    public static string QuestionExcerpt(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var masked = SixteenDigits().Replace(text, m => Rules.Facts.FactDefinition.Mask(m.Value));
+        return masked.Length <= 300 ? masked : string.Concat(masked.AsSpan(0, 300), "…");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)\d{16}(?!\d)")]
+    private static partial System.Text.RegularExpressions.Regex SixteenDigits();
 
     private static string In(CultureInfo culture, string key, params object?[] arguments) =>
         string.Format(culture, Texts.In(culture, key) ?? key, arguments);

@@ -62,15 +62,16 @@ public sealed record ObjectionPayload(Guid ApplicationId, DateOnly AnswerDueOn, 
 }
 
 /// <summary>
-/// What the notice of an answered question carries (and its webhook sends): the question's id, topic and words, the
-/// answer and when it was given, and the address of the applicant's questions' page (taken when the notice is raised).
+/// What the notice of an answered question carries (and its webhook sends): the question's id, topic and application,
+/// the start of its words (a NIK in them masked), the answer and when it was given, and the address of the applicant's
+/// questions' page (taken when the notice is raised).
 /// </summary>
-public sealed record QuestionPayload(Guid QuestionId, QuestionTopic Topic, string Question, string? Answer, DateTimeOffset? AnsweredAt, string Url)
+public sealed record QuestionPayload(Guid QuestionId, QuestionTopic Topic, Guid? ApplicationId, string Question, string? Answer, DateTimeOffset? AnsweredAt, string Url)
 {
     public static QuestionPayload Of(Question question, string url)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return new(question.Id, question.Topic, question.Text, question.Answer, question.AnsweredAt, url);
+        return new(question.Id, question.Topic, question.ApplicationId, Notices.QuestionExcerpt(question.Text), question.Answer, question.AnsweredAt, url);
     }
 }
 

@@ -6,6 +6,7 @@ using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Integrity;
 using LicensingPortal.Api.Features.Objections;
+using LicensingPortal.Api.Features.Questions;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
 
@@ -95,7 +96,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
         foreach (var operation in operations.Where(o => o.Policy == Policies.Applicant))
         {
             var inAddress = operation.Parameters.Any(p => p.In == "path");
-            var references = operation.BodySchema is nameof(ApplicationRequest) or nameof(ReportLevy) + nameof(ReportLevy.Request);
+            var references = operation.BodySchema is nameof(ApplicationRequest) or nameof(ReportLevy) + nameof(ReportLevy.Request) or nameof(AskQuestion) + nameof(AskQuestion.Request);
             if (!inAddress && !references)
             {
                 continue;
@@ -135,6 +136,10 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
                 {
                     request.Content = JsonContent.Create(new FileObjection.Request("Saya pemilik lain yang mencoba keberatan."), options: TestJson.Options);
                 }
+                else if (operation.BodySchema == nameof(AskQuestion) + nameof(AskQuestion.Request))
+                {
+                    request.Content = JsonContent.Create(new AskQuestion.Request(Api.Domain.QuestionTopic.Decision, "Mengapa permohonan orang lain ini ditolak?", refused.Id), options: TestJson.Options);
+                }
                 else if (operation.BodySchema == nameof(CloseBusiness) + nameof(CloseBusiness.Request))
                 {
                     request.Content = JsonContent.Create(new CloseBusiness.Request(true), options: TestJson.Options);
@@ -153,7 +158,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
             }
         }
 
-        Assert.True(tried >= 15, $"{tried} attempts");
+        Assert.True(tried >= 16, $"{tried} attempts");
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 

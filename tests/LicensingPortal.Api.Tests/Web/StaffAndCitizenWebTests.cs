@@ -474,7 +474,9 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         using var account = await Accounts.CreateAsync(portal.Factory, Roles.Applicant);
         var refused = await account.Client.SubmitAsync(await account.Client.RestaurantAsync() with { Declarations = [] });
         var calendar = await Calendars.PublishedAsync(account.Client);
-        var due = DateIn(language, calendar.AddWorkingDays(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow), global::LicensingPortal.Api.Domain.Question.WorkingDaysToAnswer));
+        var dueOn = calendar.AddWorkingDays(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow), global::LicensingPortal.Api.Domain.Question.WorkingDaysToAnswer);
+        var due = DateIn(language, dueOn);
+        var dueDay = dueOn.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "id-ID"));
         var asked = $"Saya tidak paham kata pernyataan di keputusan ini ({language}). Apa yang harus saya centang?";
         const string Answer = "Buka permohonan Anda, tekan Perbaiki dan ajukan kembali, lalu di halaman Pernyataan centang kotak pernyataan data benar. Setelah itu kirim lagi.";
 
@@ -491,15 +493,20 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(owner.GetByLabel(S("Question.Topic.Decision"), new() { Exact = true })).ToBeCheckedAsync();
             await Assertions.Expect(owner.Locator("#question-no-money")).ToContainTextAsync(S("Question.NoMoney"));
             await Assertions.Expect(owner.Locator("#questions-none")).ToHaveTextAsync(S("Question.Mine.None"));
+            // Asked from the refusal: the question names the application, and says it is no objection.
+            await Assertions.Expect(owner.Locator("#question-application")).ToHaveTextAsync(S("Question.AboutApplication", Builders.SoleProprietor().Name, global::LicensingPortal.Api.Domain.ApplicationReference.Of(refused.Id)));
+            await Assertions.Expect(owner.Locator("#question-not-objection")).ToHaveTextAsync(S("Question.NotObjection"));
             await ReadablePagesTests.ReadHereAsync(owner, "ask-form", language, problems);
 
             // Sent without words: said at the field, nothing kept.
             await owner.GetByRole(AriaRole.Button, new() { Name = S("Question.Send"), Exact = true }).ClickAsync();
-            await Assertions.Expect(owner.Locator(".govuk-error-summary")).ToContainTextAsync(S("Validation.Question.Text", 10, 2000));
+            await Assertions.Expect(owner.Locator(".govuk-error-summary")).ToContainTextAsync(S("Validation.Question.Text.Empty"));
+            await Assertions.Expect(owner.Locator("#question-application")).ToBeVisibleAsync();
             await Assertions.Expect(owner.GetByLabel(S("Question.Topic.Decision"), new() { Exact = true })).ToBeCheckedAsync();
             await owner.GetByLabel(S("Question.Text.Label"), new() { Exact = true }).FillAsync(asked);
             await owner.GetByRole(AriaRole.Button, new() { Name = S("Question.Send"), Exact = true }).ClickAsync();
-            await Assertions.Expect(owner.Locator("#question-sent")).ToContainTextAsync(S("Question.Sent", due));
+            await Assertions.Expect(owner.Locator("#question-sent")).ToContainTextAsync(S("Question.Sent", dueDay));
+            await Assertions.Expect(owner.Locator("#question-sent").GetByRole(AriaRole.Link, new() { Name = S("Question.Back"), Exact = true })).ToHaveAttributeAsync("href", $"/pemohon/permohonan/{refused.Id}");
             var card = owner.Locator("#questions li");
             await Assertions.Expect(card).ToHaveCountAsync(1);
             await Assertions.Expect(card).ToContainTextAsync(asked);
@@ -518,7 +525,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(officer.Locator("#question-text")).ToHaveTextAsync(asked);
             await Assertions.Expect(officer.Locator("#question-asker-search")).ToHaveAttributeAsync("href", $"/petugas?cari={Uri.EscapeDataString(account.Email)}#results");
             await Assertions.Expect(officer.Locator("#question-businesses")).ToContainTextAsync(Builders.SoleProprietor().Name);
-            await Assertions.Expect(officer.Locator("#question-earlier-none")).ToHaveTextAsync(S("Questions.Earlier.None"));
+            await Assertions.Expect(officer.Locator("#question-others-none")).ToHaveTextAsync(S("Questions.Others.None"));
+            await Assertions.Expect(officer.Locator("#question-application")).ToHaveAttributeAsync("href", $"/petugas/keputusan/{refused.Id}");
             await ReadablePagesTests.ReadHereAsync(officer, "officer-question", language, problems);
             await officer.GetByLabel(S("Questions.Answer.Label"), new() { Exact = true }).FillAsync(Answer);
             await officer.GetByRole(AriaRole.Button, new() { Name = S("Questions.Answer.Button"), Exact = true }).ClickAsync();
@@ -546,6 +554,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             var card = owner.Locator("#questions li");
             await Assertions.Expect(card.Locator(".govuk-tag")).ToHaveTextAsync(S("Question.Status.Answered"));
             await Assertions.Expect(card.Locator(".question-answer")).ToHaveTextAsync(Answer);
+            await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = S("Question.AboutLink", Builders.SoleProprietor().Name, global::LicensingPortal.Api.Domain.ApplicationReference.Of(refused.Id)), Exact = true })).ToHaveAttributeAsync("href", $"/pemohon/permohonan/{refused.Id}");
             await ReadablePagesTests.ReadHereAsync(owner, "ask-answered", language, problems);
         });
 

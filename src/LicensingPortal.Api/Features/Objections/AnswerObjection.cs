@@ -22,7 +22,7 @@ public static class AnswerObjection
     {
         public Validator()
         {
-            RuleFor(c => c.Outcome).NotNull().IsInEnum().WithMessage(_ => Texts.Get("Validation.Objection.Outcome"));
+            RuleFor(c => c.Outcome).NotNull().WithMessage(_ => Texts.Get("Validation.Objection.Outcome")).IsInEnum().WithMessage(_ => Texts.Get("Validation.Objection.Outcome"));
             RuleFor(c => c.Answer).Must(a => a?.Trim().Length is >= Objection.AnswerMinLength and <= Objection.AnswerMaxLength)
                 .WithMessage(_ => Texts.Format("Validation.Objection.Answer", Objection.AnswerMinLength, Objection.AnswerMaxLength));
         }

@@ -16,8 +16,9 @@ public static class AnswerQuestion
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleFor(c => c.Answer).Must(a => a?.Trim().Length is >= Question.AnswerMinLength and <= Question.AnswerMaxLength)
-                .WithMessage(_ => Texts.Format("Validation.Question.Answer", Question.AnswerMinLength, Question.AnswerMaxLength));
+            RuleFor(c => c.Answer).Must(a => !string.IsNullOrWhiteSpace(a)).WithMessage(_ => Texts.Get("Validation.Question.Answer.Empty"))
+                .Must(a => a!.Trim().Length >= Question.AnswerMinLength).WithMessage(_ => Texts.Format("Validation.Question.Answer.Short", Question.AnswerMinLength))
+                .Must(a => a!.Trim().Length <= Question.AnswerMaxLength).WithMessage(_ => Texts.Format("Validation.Question.Answer.Long", Question.AnswerMaxLength));
     }
 
     public sealed class Handler(LicensingDbContext db, Notifier notifier, PublicAddress address, TimeProvider time) : ICommandHandler<Command, Result<OpenQuestion.Response>>
@@ -50,5 +51,5 @@ public static class AnswerQuestion
         routes.MapPost("/questions/{questionId:guid}/answer", async Task<Results<Ok<OpenQuestion.Response>, ProblemHttpResult>> (Guid questionId, Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Command(user.UserId(), questionId, request.Answer), cancellationToken)).ToOk())
             .WithName("AnswerQuestion")
-            .WithSummary("Answer an applicant's question, once (409 question_answered), in writing (10 to 4,000 characters): the applicant reads it in the inbox, by e-mail and webhook.");
+            .WithSummary("Answer an applicant's question, once (409 question_answered), in writing (10 to 3,000 characters): the applicant reads it in the inbox, by e-mail and webhook.");
 }

@@ -13,7 +13,7 @@ public static class GetMyQuestion
         public async ValueTask<Result<QuestionView>> Handle(Query query, CancellationToken cancellationToken)
         {
             var question = await db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == query.QuestionId && q.AskerId == query.AskerId, cancellationToken);
-            return question is null ? QuestionReads.NotFound : QuestionReads.View(question, Wita.Today(time));
+            return question is null ? QuestionReads.NotFound : await QuestionReads.ViewAsync(db, question, Wita.Today(time), cancellationToken);
         }
     }
 

@@ -13,8 +13,7 @@ public static class ListMyQuestions
         public async ValueTask<Result<IReadOnlyList<QuestionView>>> Handle(Query query, CancellationToken cancellationToken)
         {
             var questions = await db.Questions.AsNoTracking().Where(q => q.AskerId == query.AskerId).ToListAsync(cancellationToken);
-            var today = Wita.Today(time);
-            return questions.OrderByDescending(q => q.AskedAt).ThenByDescending(q => q.Id).Select(q => QuestionReads.View(q, today)).ToList();
+            return await QuestionReads.ViewsAsync(db, [.. questions.OrderByDescending(q => q.AskedAt).ThenByDescending(q => q.Id)], Wita.Today(time), cancellationToken);
         }
     }
 

@@ -8,8 +8,11 @@ public static class ListQuestions
 {
     public const int PageSize = 50;
 
-    /// <summary>One question in the list: its topic, the start of its text, who asked (their e-mail address), and when it is due or was answered.</summary>
-    public sealed record Item(Guid Id, QuestionTopic Topic, string Excerpt, string AskerEmail, DateTimeOffset AskedAt, DateOnly AnswerDueOn, bool Late, DateTimeOffset? AnsweredAt);
+    /// <summary>
+    /// One question in the list: its topic, the business of the application it is about (when asked from one), the
+    /// start of its text, who asked (their e-mail address), and when it is due or was answered.
+    /// </summary>
+    public sealed record Item(Guid Id, QuestionTopic Topic, string? BusinessName, string Excerpt, string AskerEmail, DateTimeOffset AskedAt, DateOnly AnswerDueOn, bool Late, DateTimeOffset? AnsweredAt);
 
     /// <summary>One page (<see cref="Page"/> of <see cref="Pages"/>); <c>Waiting</c> and <c>Late</c> count every unanswered question and those of them past their day.</summary>
     public sealed record Response(IReadOnlyList<Item> Items, int Waiting, int Late, int Page, int Pages);
@@ -38,6 +41,12 @@ public static class ListQuestions
             var rows = await questions.Skip((query.Page - 1) * take).Take(take)
                 .Join(db.Users, q => q.AskerId, u => u.Id, (q, u) => new { Question = q, u.Email })
                 .ToListAsync(cancellationToken);
+            var about = rows.Where(r => r.Question.ApplicationId is not null).Select(r => r.Question.ApplicationId!.Value).Distinct().ToList();
+            var businesses = about.Count == 0
+                ? []
+                : await db.Applications.AsNoTracking().Where(a => about.Contains(a.Id))
+                    .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => new { a.Id, b.Name })
+                    .ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
             var counts = await db.Questions.AsNoTracking().Where(q => q.AnsweredAt == null)
                 .GroupBy(q => 1)
                 .Select(g => new { Waiting = g.Count(), Late = g.Count(q => q.AnswerDueOn < today) })
@@ -45,6 +54,7 @@ public static class ListQuestions
             var items = rows.Select(r => new Item(
                 r.Question.Id,
                 r.Question.Topic,
+                r.Question.ApplicationId is { } id ? businesses.GetValueOrDefault(id) : null,
                 Excerpt(r.Question.Text),
                 r.Email ?? string.Empty,
                 r.Question.AskedAt,

@@ -1,12 +1,16 @@
 namespace LicensingPortal.Api.Features.Questions;
 
 /// <summary>
-/// A question as the applicant who asked it and the officers read it: what it is about, the applicant's words, when it
-/// was asked, by when the office answers and whether it is (or was) late, and the answer once given.
+/// A question as the applicant who asked it and the officers read it: what it is about (and the application, when
+/// asked from one: its reference and business), the applicant's words, when it was asked, by when the office answers
+/// and whether it is (or was) late, and the answer once given.
 /// </summary>
 public sealed record QuestionView(
     Guid Id,
     QuestionTopic Topic,
+    Guid? ApplicationId,
+    string? ApplicationReference,
+    string? BusinessName,
     string Text,
     DateTimeOffset AskedAt,
     DateOnly AnswerDueOn,
@@ -17,9 +21,27 @@ public sealed record QuestionView(
 /// <summary>Reads questions for the applicant and for the officers alike, so both read the same words.</summary>
 internal static class QuestionReads
 {
-    public static QuestionView View(Question question, DateOnly today) => new(
+    /// <summary>The questions as read, each with the business of the application it is about (one query for them all).</summary>
+    public static async Task<List<QuestionView>> ViewsAsync(LicensingDbContext db, IReadOnlyList<Question> questions, DateOnly today, CancellationToken cancellationToken)
+    {
+        var ids = questions.Where(q => q.ApplicationId is not null).Select(q => q.ApplicationId!.Value).Distinct().ToList();
+        var businesses = ids.Count == 0
+            ? []
+            : await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id))
+                .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => new { a.Id, b.Name })
+                .ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+        return [.. questions.Select(q => View(q, today, q.ApplicationId is { } id ? businesses.GetValueOrDefault(id) : null))];
+    }
+
+    public static async Task<QuestionView> ViewAsync(LicensingDbContext db, Question question, DateOnly today, CancellationToken cancellationToken) =>
+        (await ViewsAsync(db, [question], today, cancellationToken))[0];
+
+    private static QuestionView View(Question question, DateOnly today, string? businessName) => new(
         question.Id,
         question.Topic,
+        question.ApplicationId,
+        question.ApplicationId is { } id ? ApplicationReference.Of(id) : null,
+        businessName,
         question.Text,
         question.AskedAt,
         question.AnswerDueOn,

@@ -1,3 +1,5 @@
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Questions;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +8,9 @@ namespace LicensingPortal.Api.Pages.Pemohon;
 /// <summary>
 /// Asking the licensing office a question in writing (POST /api/me/questions) and reading the answers (GET
 /// /api/me/questions): the form first, then one's questions, the latest first, each with its answer or the day it is
-/// due. A link from another page may choose the topic ("?tentang=dokumen").
+/// due. A link from another page may choose the topic ("?tentang=dokumen"), name the application the question is
+/// about ("?permohonan={id}", one's own: the officer opens it beside the question) and the page to go back to
+/// ("?kembali=").
 /// </summary>
 public sealed class TanyaModel : PortalPage
 {
@@ -31,20 +35,31 @@ public sealed class TanyaModel : PortalPage
     [BindProperty]
     public string? Text { get; set; }
 
+    /// <summary>The application the question is about, from the link that led here; kept in the form.</summary>
+    [BindProperty(SupportsGet = true, Name = "permohonan")]
+    public Guid? ApplicationId { get; set; }
+
     /// <summary>The topic a link chose ("?tentang=dokumen").</summary>
     [FromQuery(Name = "tentang")]
     public string? About { get; set; }
 
+    /// <summary>The page that led here, to go back to ("?kembali="; this service's own pages only); kept in the form.</summary>
+    [BindProperty(SupportsGet = true, Name = "kembali")]
+    public string? Kembali { get; set; }
+
     public IReadOnlyList<QuestionView> Questions { get; private set; } = [];
+
+    /// <summary>The application the question is about, as the owner knows it: its business and reference; null when none (or not the reader's).</summary>
+    public (string Business, string Reference)? Application { get; private set; }
 
     /// <summary>The day the question just sent is answered by: said once after the redirect.</summary>
     public DateOnly? SentDueOn { get; private set; }
 
+    /// <summary>Where the back link leads: the page that led here, or none.</summary>
+    public string? Back => Kembali is null ? null : LocalOr(Kembali, string.Empty) is { Length: > 0 } back ? back : null;
+
     public IReadOnlyList<Choice> TopicChoices =>
         [.. Topics.Select(t => new Choice(t.Key, Texts.Get($"Question.Topic.{t.Value}"), Texts.Get($"Question.Topic.{t.Value}.Hint")))];
-
-    /// <summary>The name of a topic in the address and the form.</summary>
-    public static string NameOf(QuestionTopic topic) => Topics.First(t => t.Value == topic).Key;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -57,11 +72,16 @@ public sealed class TanyaModel : PortalPage
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         QuestionTopic? topic = Topic is not null && Topics.TryGetValue(Topic, out var chosen) ? chosen : null;
-        var asked = await Sender.Send(new AskQuestion.Command(UserId, topic, Text), cancellationToken);
+        var asked = await Sender.Send(new AskQuestion.Command(UserId, topic, Text, ApplicationId), cancellationToken);
         if (asked.Succeeded)
         {
             TempData[SentKey] = asked.Value.AnswerDueOn.DayNumber;
-            return RedirectToPage();
+            return RedirectToPage(new { permohonan = ApplicationId, kembali = Back });
+        }
+
+        if (asked.Error!.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
         }
 
         ShowErrors(asked.Error!, new Dictionary<string, string>(StringComparer.Ordinal) { ["topic"] = nameof(Topic), ["text"] = nameof(Text) });
@@ -77,6 +97,15 @@ public sealed class TanyaModel : PortalPage
         }
 
         Questions = mine.Value;
+        if (ApplicationId is { } id)
+        {
+            // Another's application (or none) is not named, and not sent with the question.
+            var application = await Sender.Send(new GetApplication.Query(UserId, id, Language), cancellationToken);
+            var business = application.Succeeded ? await Sender.Send(new GetBusiness.Query(UserId, application.Value.BusinessId), cancellationToken) : null;
+            Application = business is { Succeeded: true } ? (business.Value.Name, ApplicationReference.Of(id)) : null;
+            ApplicationId = Application is null ? null : id;
+        }
+
         return null;
     }
 }

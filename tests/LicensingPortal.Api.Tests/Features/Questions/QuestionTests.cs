@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LicensingPortal.Api.Domain;
@@ -6,6 +7,7 @@ using LicensingPortal.Api.Features.Questions;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
 using LicensingPortal.Api.Tests.Web;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LicensingPortal.Api.Tests.Features.Questions;
 
@@ -22,22 +24,27 @@ public abstract class QuestionTests(Portal portal)
     {
         using var applicant = await portal.ApplicantAsync();
         using var officer = await portal.StaffAsync(Roles.Officer);
+        var refused = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
+        var business = Builders.SoleProprietor().Name;
 
-        var asked = await applicant.Client.PostAsJsonAsync("/api/me/questions", new AskQuestion.Request(QuestionTopic.Application, $"  {Asked}\n"), TestJson.Options);
+        // Asked from the refused application: the officer opens it beside the question.
+        var asked = await applicant.Client.PostAsJsonAsync("/api/me/questions", new AskQuestion.Request(QuestionTopic.Application, $"  {Asked}\n", refused.Id), TestJson.Options);
         Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
         var question = (await asked.Content.ReadFromJsonAsync<QuestionView>(TestJson.Options))!;
         Assert.Equal($"/api/me/questions/{question.Id}", asked.Headers.Location!.OriginalString);
         Assert.Equal((QuestionTopic.Application, Asked, (string?)null, false), (question.Topic, question.Text, question.Answer, question.Late));
+        Assert.Equal((refused.Id, ApplicationReference.Of(refused.Id), business), (question.ApplicationId, question.ApplicationReference, question.BusinessName));
         var calendar = await Calendars.PublishedAsync(applicant.Client);
         Assert.Equal(calendar.AddWorkingDays(Wita.DateOf(question.AskedAt), Question.WorkingDaysToAnswer), question.AnswerDueOn);
 
         // The officers' list names who asked and the question's start; the count of those waiting includes it.
         var waiting = (await officer.Client.GetFromJsonAsync<ListQuestions.Response>("/api/audit/questions", TestJson.Options))!;
         var item = Assert.Single(waiting.Items, i => i.Id == question.Id);
-        Assert.Equal((applicant.Email, Asked, QuestionTopic.Application, (DateTimeOffset?)null), (item.AskerEmail, item.Excerpt, item.Topic, item.AnsweredAt));
+        Assert.Equal((applicant.Email, Asked, QuestionTopic.Application, business, (DateTimeOffset?)null), (item.AskerEmail, item.Excerpt, item.Topic, item.BusinessName, item.AnsweredAt));
         Assert.True(waiting.Waiting >= 1);
         var opened = (await officer.Client.GetFromJsonAsync<OpenQuestion.Response>($"/api/audit/questions/{question.Id}", TestJson.Options))!;
-        Assert.Equal((Asked, applicant.Email, 0, 0, (string?)null), (opened.Question.Text, opened.AskerEmail, opened.AskerBusinesses.Count, opened.Earlier.Count, opened.AnsweredBy));
+        Assert.Equal((Asked, applicant.Email, refused.Id, 0, (string?)null), (opened.Question.Text, opened.AskerEmail, opened.Question.ApplicationId, opened.Others.Count, opened.AnsweredBy));
+        Assert.Equal([business], opened.AskerBusinesses);
 
         await Problems.AssertAsync(await officer.Client.PostAsJsonAsync($"/api/audit/questions/{question.Id}/answer", new AnswerQuestion.Request("Pendek."), TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
         const string Answer = "Pilih kegiatan 56103 (kedai makanan). Ketik \"warung makan\" di halaman Kegiatan usaha, lalu pilih yang paling cocok.";
@@ -56,10 +63,13 @@ public abstract class QuestionTests(Portal portal)
         Assert.DoesNotContain(afterAnswer.Items, i => i.Id == question.Id);
         Assert.Contains((await officer.Client.GetFromJsonAsync<ListQuestions.Response>("/api/audit/questions?answered=true", TestJson.Options))!.Items, i => i.Id == question.Id);
 
-        // A second question: the officer reads the first with its answer beside it.
+        // A second question: the officer reads the first with its answer beside it, and the first with the later one.
         var second = (await (await applicant.Client.PostAsJsonAsync("/api/me/questions", new AskQuestion.Request(QuestionTopic.Documents, "Apakah foto KTP dari HP boleh, atau harus dipindai?"), TestJson.Options)).Content.ReadFromJsonAsync<QuestionView>(TestJson.Options))!;
+        Assert.Null(second.ApplicationId);
         var withEarlier = (await officer.Client.GetFromJsonAsync<OpenQuestion.Response>($"/api/audit/questions/{second.Id}", TestJson.Options))!;
-        Assert.Equal([(question.Id, Answer)], withEarlier.Earlier.Select(q => (q.Id, q.Answer)));
+        Assert.Equal([(question.Id, Answer)], withEarlier.Others.Select(q => (q.Id, q.Answer)));
+        var withLater = (await officer.Client.GetFromJsonAsync<OpenQuestion.Response>($"/api/audit/questions/{question.Id}", TestJson.Options))!;
+        Assert.Equal([(second.Id, (string?)null)], withLater.Others.Select(q => (q.Id, q.Answer)));
 
         await portal.DeliveriesSettledAsync();
         var inbox = await applicant.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications");
@@ -93,9 +103,37 @@ public abstract class QuestionTests(Portal portal)
         await portal.DeliveriesSettledAsync();
         var notice = (await applicant.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications")).EnumerateArray().Single(n => n.GetProperty("type").GetString() == "question-answered");
         Assert.Equal(Say.En("Notice.QuestionAnswered.Title"), notice.GetProperty("title").GetString());
-        Assert.StartsWith(Say.En("Notice.QuestionAnswered.Asked", Say.En("Question.Topic.Permit"), global::LicensingPortal.Api.Infrastructure.Web.Cultures.WitaIn(global::LicensingPortal.Api.Infrastructure.Web.Cultures.English, question.AskedAt)), notice.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(Say.En("Notice.QuestionAnswered.Asked", global::LicensingPortal.Api.Infrastructure.Web.Cultures.WitaIn(global::LicensingPortal.Api.Infrastructure.Web.Cultures.English, question.AskedAt)), notice.GetProperty("body").GetString(), StringComparison.Ordinal);
         var mail = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, applicant.Email), m => m.Subject == Say.En("Notice.QuestionAnswered.Title"));
         Assert.Contains(Say.En("Notice.QuestionAnswered.Read"), mail.TextBody!, StringComparison.Ordinal);
+        Assert.Contains(Say.En("Notice.QuestionAnswered.NoReply"), mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AQuestionPastItsDay_IsSaidLate_AndANikInItIsMaskedInTheNotice()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        const string Nik = "5371041203850001";
+        var question = (await (await applicant.Client.PostAsJsonAsync("/api/me/questions", new AskQuestion.Request(QuestionTopic.Business, $"NIK saya {Nik} ditolak waktu mendaftarkan usaha. Kenapa?"), TestJson.Options)).Content.ReadFromJsonAsync<QuestionView>(TestJson.Options))!;
+        Assert.False(question.Late);
+
+        // Thirty days on, unanswered: more than two working days, whatever the holidays.
+        await using (var later = portal.Create(time: new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(30))))
+        {
+            using var client = later.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(client, applicant.Email, applicant.Password));
+            var mine = Assert.Single((await client.GetFromJsonAsync<List<QuestionView>>("/api/me/questions", TestJson.Options))!);
+            Assert.True(mine.Late);
+        }
+
+        // The officer reads the words as sent; the notice that goes by e-mail and webhook masks the NIK.
+        Assert.Contains(Nik, (await officer.Client.GetFromJsonAsync<OpenQuestion.Response>($"/api/audit/questions/{question.Id}", TestJson.Options))!.Question.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsJsonAsync($"/api/audit/questions/{question.Id}/answer", new AnswerQuestion.Request("Periksa lagi angka NIK pada KTP Anda: harus 16 angka, sama persis."), TestJson.Options)).StatusCode);
+        var body = (await applicant.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications")).EnumerateArray().Single(n => n.GetProperty("type").GetString() == "question-answered").GetProperty("body").GetString()!;
+        Assert.DoesNotContain(Nik, body, StringComparison.Ordinal);
+        Assert.Contains("5371********0001", body, StringComparison.Ordinal);
+        Assert.False((await applicant.Client.GetFromJsonAsync<QuestionView>($"/api/me/questions/{question.Id}", TestJson.Options))!.Late);
     }
 
     [Fact]
@@ -108,6 +146,10 @@ public abstract class QuestionTests(Portal portal)
         var question = (await (await owner.Client.PostAsJsonAsync("/api/me/questions", new AskQuestion.Request(QuestionTopic.Business, "Apakah NIK istri saya boleh dipakai untuk usaha ini?"), TestJson.Options)).Content.ReadFromJsonAsync<QuestionView>(TestJson.Options))!;
 
         await Problems.AssertAsync(await other.Client.GetAsync($"/api/me/questions/{question.Id}"), HttpStatusCode.NotFound, "question_not_found");
+        // Nor may a question name another's application: it is one that does not exist, and nothing is kept.
+        var theirs = await owner.Client.SubmitAsync(await owner.Client.RestaurantAsync() with { Declarations = [] });
+        await Problems.AssertAsync(await other.Client.PostAsJsonAsync("/api/me/questions", new AskQuestion.Request(QuestionTopic.Decision, "Mengapa permohonan ini ditolak?", theirs.Id), TestJson.Options), HttpStatusCode.NotFound, "application_not_found");
+        Assert.Empty((await other.Client.GetFromJsonAsync<List<QuestionView>>("/api/me/questions", TestJson.Options))!);
         Assert.DoesNotContain((await other.Client.GetFromJsonAsync<List<QuestionView>>("/api/me/questions", TestJson.Options))!, q => q.Id == question.Id);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.Client.PostAsJsonAsync($"/api/audit/questions/{question.Id}/answer", new AnswerQuestion.Request("Saya pemohon lain yang mencoba menjawab."), TestJson.Options)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync("/api/audit/questions")).StatusCode);
@@ -126,8 +168,9 @@ public abstract class QuestionTests(Portal portal)
 
         var noTopic = await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync("/api/me/questions", new { text = "Pertanyaan tanpa topik yang dipilih." }, TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
         Assert.Contains("topic", ((JsonElement)noTopic.Extensions["errors"]!).EnumerateObject().Select(p => p.Name));
+        Assert.Equal([Say.Id("Validation.Question.Topic")], ((JsonElement)noTopic.Extensions["errors"]!).GetProperty("topic").EnumerateArray().Select(m => m.GetString()));
         var tooShort = await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync("/api/me/questions", new { topic = "other", text = "Halo?" }, TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
-        Assert.Contains("text", ((JsonElement)tooShort.Extensions["errors"]!).EnumerateObject().Select(p => p.Name));
+        Assert.Equal([Say.Id("Validation.Question.Text.Short", Question.TextMinLength)], ((JsonElement)tooShort.Extensions["errors"]!).GetProperty("text").EnumerateArray().Select(m => m.GetString()));
         await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync("/api/me/questions", new { topic = "weather", text = "Topik ini tidak ada di daftar layanan." }, TestJson.Options), HttpStatusCode.BadRequest, "malformed_request");
         await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync("/api/me/questions", new { topic = "other", text = new string('a', Question.TextMaxLength + 1) }, TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
         Assert.Empty((await applicant.Client.GetFromJsonAsync<List<QuestionView>>("/api/me/questions", TestJson.Options))!);
@@ -142,12 +185,15 @@ public abstract class QuestionTests(Portal portal)
         var key = Guid.NewGuid().ToString();
         keyed.Headers.Add("Idempotency-Key", key);
         var keyedFirst = await (await applicant.Client.SendAsync(keyed)).Content.ReadAsStringAsync();
+        var keyedQuestion = JsonSerializer.Deserialize<QuestionView>(keyedFirst, TestJson.Options)!;
+        // Answered meanwhile, the same words would be a new question: the key alone makes the retry the same one.
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsJsonAsync($"/api/audit/questions/{keyedQuestion.Id}/answer", new AnswerQuestion.Request("Buka Keamanan akun, lalu Ganti alamat e-mail."), TestJson.Options)).StatusCode);
         using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/me/questions") { Content = JsonContent.Create(new AskQuestion.Request(QuestionTopic.Account, "Bagaimana cara mengganti alamat e-mail akun saya?"), options: TestJson.Options) };
         retry.Headers.Add("Idempotency-Key", key);
         Assert.Equal(keyedFirst, await (await applicant.Client.SendAsync(retry)).Content.ReadAsStringAsync());
         Assert.Equal(2, (await applicant.Client.GetFromJsonAsync<List<QuestionView>>("/api/me/questions", TestJson.Options))!.Count);
 
-        for (var i = 3; i <= Question.MaxWaiting; i++)
+        for (var i = 2; i <= Question.MaxWaiting; i++)
         {
             Assert.Equal(HttpStatusCode.Created, (await applicant.Client.PostAsJsonAsync("/api/me/questions", new AskQuestion.Request(QuestionTopic.Other, $"Pertanyaan nomor {i} tentang izin usaha saya."), TestJson.Options)).StatusCode);
         }

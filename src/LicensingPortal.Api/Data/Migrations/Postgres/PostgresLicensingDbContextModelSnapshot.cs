@@ -1629,8 +1629,8 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<string>("Answer")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)")
                         .HasColumnName("answer");
 
                     b.Property<DateOnly>("AnswerDueOn")
@@ -1644,6 +1644,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.Property<Guid?>("AnsweredBy")
                         .HasColumnType("uuid")
                         .HasColumnName("answered_by");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
 
                     b.Property<DateTimeOffset>("AskedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1667,6 +1671,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_questions");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_questions_application_id");
 
                     b.HasIndex("AnsweredAt", "AnswerDueOn")
                         .HasDatabaseName("ix_questions_answered_at_answer_due_on");
@@ -2435,6 +2442,12 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Question", b =>
                 {
+                    b.HasOne("LicensingPortal.Api.Domain.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_questions_applications_application_id");
+
                     b.HasOne("LicensingPortal.Api.Domain.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("AskerId")

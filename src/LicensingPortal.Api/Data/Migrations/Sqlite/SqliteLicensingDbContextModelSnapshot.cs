@@ -1617,7 +1617,7 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnName("id");
 
                     b.Property<string>("Answer")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(3000)
                         .HasColumnType("TEXT")
                         .HasColumnName("answer");
 
@@ -1632,6 +1632,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.Property<Guid?>("AnsweredBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("answered_by");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
 
                     b.Property<long>("AskedAt")
                         .HasColumnType("INTEGER")
@@ -1655,6 +1659,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_questions");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_questions_application_id");
 
                     b.HasIndex("AnsweredAt", "AnswerDueOn")
                         .HasDatabaseName("ix_questions_answered_at_answer_due_on");
@@ -2413,6 +2420,12 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Question", b =>
                 {
+                    b.HasOne("LicensingPortal.Api.Domain.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_questions_applications_application_id");
+
                     b.HasOne("LicensingPortal.Api.Domain.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("AskerId")

@@ -18,16 +18,23 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     asker_id = table.Column<Guid>(type: "uuid", nullable: false),
                     topic = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    application_id = table.Column<Guid>(type: "uuid", nullable: true),
                     text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     asked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     answer_due_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    answer = table.Column<string>(type: "character varying(3000)", maxLength: 3000, nullable: true),
                     answered_by = table.Column<Guid>(type: "uuid", nullable: true),
                     answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_questions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_questions_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_questions_asp_net_users_asker_id",
                         column: x => x.asker_id,
@@ -40,6 +47,11 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 name: "ix_questions_answered_at_answer_due_on",
                 table: "questions",
                 columns: new[] { "answered_at", "answer_due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_questions_application_id",
+                table: "questions",
+                column: "application_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_questions_asker_id_asked_at",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LicensingPortal.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLicensingDbContext))]
-    [Migration("20261206150513_Questions")]
+    [Migration("20261206152846_Questions")]
     partial class Questions
     {
         /// <inheritdoc />
@@ -1620,7 +1620,7 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnName("id");
 
                     b.Property<string>("Answer")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(3000)
                         .HasColumnType("TEXT")
                         .HasColumnName("answer");
 
@@ -1635,6 +1635,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.Property<Guid?>("AnsweredBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("answered_by");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
 
                     b.Property<long>("AskedAt")
                         .HasColumnType("INTEGER")
@@ -1658,6 +1662,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_questions");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_questions_application_id");
 
                     b.HasIndex("AnsweredAt", "AnswerDueOn")
                         .HasDatabaseName("ix_questions_answered_at_answer_due_on");
@@ -2416,6 +2423,12 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Question", b =>
                 {
+                    b.HasOne("LicensingPortal.Api.Domain.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_questions_applications_application_id");
+
                     b.HasOne("LicensingPortal.Api.Domain.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("AskerId")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LicensingPortal.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLicensingDbContext))]
-    [Migration("20261206150509_Questions")]
+    [Migration("20261206152841_Questions")]
     partial class Questions
     {
         /// <inheritdoc />
@@ -1632,8 +1632,8 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<string>("Answer")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)")
                         .HasColumnName("answer");
 
                     b.Property<DateOnly>("AnswerDueOn")
@@ -1647,6 +1647,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     b.Property<Guid?>("AnsweredBy")
                         .HasColumnType("uuid")
                         .HasColumnName("answered_by");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
 
                     b.Property<DateTimeOffset>("AskedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1670,6 +1674,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_questions");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_questions_application_id");
 
                     b.HasIndex("AnsweredAt", "AnswerDueOn")
                         .HasDatabaseName("ix_questions_answered_at_answer_due_on");
@@ -2438,6 +2445,12 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Question", b =>
                 {
+                    b.HasOne("LicensingPortal.Api.Domain.PermitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_questions_applications_application_id");
+
                     b.HasOne("LicensingPortal.Api.Domain.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("AskerId")

@@ -78,9 +78,10 @@ public sealed record QuestionPayload(Guid QuestionId, QuestionTopic Topic, Guid?
 /// <summary>
 /// What the officers' morning reminder carries: the objections waiting whose last day to answer is near or past (up to
 /// a number, the soonest first), how many there are and how many of them are late, the day it was written for, and
-/// the address of the officers' list.
+/// the address of the officers' list; and how many applicants' questions are due that day or late, with the address
+/// of their list (none in a reminder written before questions were).
 /// </summary>
-public sealed record ObjectionsDuePayload(IReadOnlyList<ObjectionDue> Objections, int Count, int Late, DateOnly Day, string Url);
+public sealed record ObjectionsDuePayload(IReadOnlyList<ObjectionDue> Objections, int Count, int Late, DateOnly Day, string Url, int Questions = 0, int QuestionsLate = 0, string? QuestionsUrl = null);
 
 /// <summary>One objection in the officers' reminder: its id (its page), the application's reference, the business, its last day, and whether that has passed.</summary>
 public sealed record ObjectionDue(Guid Id, string Reference, string BusinessName, DateOnly AnswerDueOn, bool Late);

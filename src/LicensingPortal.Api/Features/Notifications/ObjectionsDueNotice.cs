@@ -9,7 +9,8 @@ namespace LicensingPortal.Api.Features.Notifications;
 /// <summary>
 /// The officers' morning reminder as an e-mail in the officer's language: how many objections wait with their last day
 /// today, the next working day or already past, each by its business, application number and last day (the late ones
-/// said so, with what the law makes of them) and a link to it, and the link to the officers' list.
+/// said so, with what the law makes of them) and a link to it, and the link to the officers' list; then how many
+/// applicants' questions are to be answered that day (and how many are late), with the link to their list.
 /// </summary>
 public sealed class ObjectionsDueNotice(LicensingDbContext db, IOptions<EmailOptions> options)
 {
@@ -34,13 +35,26 @@ public sealed class ObjectionsDueNotice(LicensingDbContext db, IOptions<EmailOpt
         // When any is late, what the law makes of it: the reason to answer today.
         var law = due.Late > 0 ? Say("Email.ObjectionsDue.LateLaw") : null;
 
-        var subject = due.Late > 0 ? Say("Email.ObjectionsDue.SubjectLate", due.Late, Day(due.Day)) : Say("Email.ObjectionsDue.Subject", due.Count, Day(due.Day));
+        // The applicants' questions to answer today, counted (each is short, and all are on their list).
+        var questions = due.Questions == 0 ? null : due.QuestionsLate > 0 ? Say("Email.QuestionsDue.LineLate", due.Questions, due.QuestionsLate) : Say("Email.QuestionsDue.Line", due.Questions);
+        var (openQuestions, questionsWhy) = (Say("Email.QuestionsDue.Open"), Say("Email.QuestionsDue.Why", Question.WorkingDaysToAnswer));
+
+        var subject = due.Count == 0 ? Say("Email.QuestionsDue.Subject", due.Questions, Day(due.Day))
+            : due.Late > 0 ? Say("Email.ObjectionsDue.SubjectLate", due.Late, Day(due.Day)) : Say("Email.ObjectionsDue.Subject", due.Count, Day(due.Day));
         var mail = OutboxMail.Envelope(message, options.Value, subject, MailboxAddress.Parse(recipient.Email!));
-        var text = $"{intro}\n\n{string.Join('\n', lines.Select(l => $"- {l.Text}\n  {l.Page}"))}\n{(more is null ? string.Empty : more + "\n")}\n{(law is null ? string.Empty : law + "\n\n")}{open}\n{due.Url}\n\n{why}\n";
-        var html = $"<p>{WebUtility.HtmlEncode(intro)}</p><ul>{string.Concat(lines.Select(l => $"<li><a href=\"{WebUtility.HtmlEncode(l.Page)}\">{WebUtility.HtmlEncode(l.Text)}</a></li>"))}</ul>"
-            + (more is null ? string.Empty : $"<p>{WebUtility.HtmlEncode(more)}</p>")
-            + (law is null ? string.Empty : $"<p><strong>{WebUtility.HtmlEncode(law)}</strong></p>")
-            + $"<p><a href=\"{WebUtility.HtmlEncode(due.Url)}\">{WebUtility.HtmlEncode(open)}</a></p><p><small>{WebUtility.HtmlEncode(why)}</small></p>";
+        var objectionsText = due.Count == 0 ? string.Empty
+            : $"{intro}\n\n{string.Join('\n', lines.Select(l => $"- {l.Text}\n  {l.Page}"))}\n{(more is null ? string.Empty : more + "\n")}\n{(law is null ? string.Empty : law + "\n\n")}{open}\n{due.Url}\n\n";
+        var questionsText = questions is null ? string.Empty : $"{questions}\n{openQuestions}\n{due.QuestionsUrl}\n\n";
+        var whyText = string.Join(' ', new[] { due.Count > 0 ? why : null, questions is null ? null : questionsWhy }.OfType<string>());
+        var text = $"{objectionsText}{questionsText}{whyText}\n";
+        var objectionsHtml = due.Count == 0 ? string.Empty
+            : $"<p>{WebUtility.HtmlEncode(intro)}</p><ul>{string.Concat(lines.Select(l => $"<li><a href=\"{WebUtility.HtmlEncode(l.Page)}\">{WebUtility.HtmlEncode(l.Text)}</a></li>"))}</ul>"
+                + (more is null ? string.Empty : $"<p>{WebUtility.HtmlEncode(more)}</p>")
+                + (law is null ? string.Empty : $"<p><strong>{WebUtility.HtmlEncode(law)}</strong></p>")
+                + $"<p><a href=\"{WebUtility.HtmlEncode(due.Url)}\">{WebUtility.HtmlEncode(open)}</a></p>";
+        var questionsHtml = questions is null ? string.Empty
+            : $"<p>{WebUtility.HtmlEncode(questions)} <a href=\"{WebUtility.HtmlEncode(due.QuestionsUrl ?? string.Empty)}\">{WebUtility.HtmlEncode(openQuestions)}</a></p>";
+        var html = $"{objectionsHtml}{questionsHtml}<p><small>{WebUtility.HtmlEncode(whyText)}</small></p>";
         mail.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
         return mail;
     }

@@ -5,9 +5,11 @@ namespace LicensingPortal.Api.Features.Objections;
 
 /// <summary>
 /// The officers' morning reminder (07:00 WITA, on working days): when objections wait for an answer whose last day is
-/// today or the next working day, or has passed, every active licensing officer who takes e-mail gets one that lists them and
-/// leads to the officers' list, so the office answers within the law's ten working days (UU 30/2014 Pasal 77 ayat 4)
-/// without anyone having to remember to look. Each officer gets it once a day, however often the job runs.
+/// today or the next working day, or has passed, or applicants' questions wait whose last day is today or has passed,
+/// every active licensing officer who takes e-mail gets one that lists the objections, counts the questions and leads
+/// to both lists, so the office answers within the law's ten working days (UU 30/2014 Pasal 77 ayat 4) and its own two
+/// for a question (ADR 0031) without anyone having to remember to look. Each officer gets it once a day, however often
+/// the job runs.
 /// </summary>
 public static class RemindObjectionsDue
 {
@@ -44,7 +46,11 @@ public static class RemindObjectionsDue
                 .Join(db.Applications, o => o.ApplicationId, a => a.Id, (o, a) => new { o.Id, o.ApplicationId, o.AnswerDueOn, o.FiledAt, a.BusinessId })
                 .Join(db.Businesses, x => x.BusinessId, b => b.Id, (x, b) => new { x.Id, x.ApplicationId, x.AnswerDueOn, x.FiledAt, b.Name })
                 .ToListAsync(cancellationToken);
-            if (due.Count == 0)
+            var questions = await db.Questions.AsNoTracking().Where(q => q.AnsweredAt == null && q.AnswerDueOn <= today)
+                .GroupBy(q => 1)
+                .Select(g => new { Count = g.Count(), Late = g.Count(q => q.AnswerDueOn < today) })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (due.Count == 0 && questions is null)
             {
                 return 0;
             }
@@ -57,7 +63,10 @@ public static class RemindObjectionsDue
                     listed.Count,
                     listed.Count(d => d.AnswerDueOn < today),
                     today,
-                    $"{address.BaseUrl()}/petugas/keberatan"),
+                    $"{address.BaseUrl()}/petugas/keberatan",
+                    questions?.Count ?? 0,
+                    questions?.Late ?? 0,
+                    $"{address.BaseUrl()}/petugas/pertanyaan"),
                 Json.Options);
 
             // Two runs at once (the schedule and a run started by hand, or two nodes) take turns on the Officer role's row,

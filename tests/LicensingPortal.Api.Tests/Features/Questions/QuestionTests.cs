@@ -2,11 +2,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Objections;
 using LicensingPortal.Api.Features.Questions;
+using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
 using LicensingPortal.Api.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LicensingPortal.Api.Tests.Features.Questions;
@@ -134,6 +139,44 @@ public abstract class QuestionTests(Portal portal)
         Assert.DoesNotContain(Nik, body, StringComparison.Ordinal);
         Assert.Contains("5371********0001", body, StringComparison.Ordinal);
         Assert.False((await applicant.Client.GetFromJsonAsync<QuestionView>($"/api/me/questions/{question.Id}", TestJson.Options))!.Late);
+    }
+
+    [Fact]
+    public async Task OnItsLastDay_TheOfficersMorningEmail_CountsTheQuestionsToAnswer_AndLeadsToTheirList()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        var question = (await (await applicant.Client.PostAsJsonAsync("/api/me/questions", new AskQuestion.Request(QuestionTopic.Permit, "Berapa lama izin usaha saya berlaku?"), TestJson.Options)).Content.ReadFromJsonAsync<QuestionView>(TestJson.Options))!;
+
+        // 07:00 WITA on its last day, on a host with that clock: the morning's reminder counts it.
+        var clock = new FakeTimeProvider(Wita.StartOf(question.AnswerDueOn).AddHours(7));
+        await using (var host = portal.Create(time: clock))
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<RemindObjectionsDue.Job>().RunAsync(CancellationToken.None);
+        }
+
+        // The host on its own clock runs no job server: the service's own sends what it raised.
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+            var reminder = Assert.Single(await db.OutboxMessages.Where(m => m.Type == "objections-due" && m.RecipientId == officer.Id).ToListAsync());
+            var payload = JsonSerializer.Deserialize<ObjectionsDuePayload>(reminder.Payload!, TestJson.Options)!;
+            Assert.True(payload.Questions >= 1);
+            Assert.Equal(0, payload.QuestionsLate);
+            // Every officer of this service was reminded (other tests' too): all are sent, so none is left waiting.
+            var raised = await db.OutboxMessages.Where(m => m.Type == "objections-due" && m.ProcessedAt == null && m.DeadLetteredAt == null).Select(m => m.Id).ToArrayAsync();
+            await scope.ServiceProvider.GetRequiredService<global::LicensingPortal.Api.Features.Notifications.DeliverNotification.Job>().RunManyAsync(raised, CancellationToken.None);
+        }
+
+        await portal.DeliveriesSettledAsync();
+        var mail = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, officer.Email), m => m.TextBody!.Contains("/petugas/pertanyaan\n", StringComparison.Ordinal));
+        var counted = System.Text.RegularExpressions.Regex.Escape(Say.Id("Email.QuestionsDue.Line", "{0}")).Replace(@"\{0}", @"\d+", StringComparison.Ordinal);
+        Assert.Matches(counted, mail.TextBody);
+        Assert.Contains(Say.Id("Email.QuestionsDue.Why", Question.WorkingDaysToAnswer), mail.TextBody, StringComparison.Ordinal);
+        var subject = System.Text.RegularExpressions.Regex.Escape(Say.Id("Email.QuestionsDue.Subject", "{0}", question.AnswerDueOn.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID")))).Replace(@"\{0}", @"\d+", StringComparison.Ordinal);
+        Assert.Matches($"^{subject}$", mail.Subject);
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsJsonAsync($"/api/audit/questions/{question.Id}/answer", new AnswerQuestion.Request("Izin usaha berlaku selama usaha berjalan; sertifikat tertentu punya masa berlaku sendiri."), TestJson.Options)).StatusCode);
     }
 
     [Fact]

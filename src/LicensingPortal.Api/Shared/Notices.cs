@@ -91,8 +91,8 @@ public static partial class Notices
 
     /// <summary>
     /// An officer's answer to an applicant's question: the start of the question as sent (a NIK in it masked: the notice
-    /// goes by e-mail and webhook), the answer, that nobody may ask for money, and not to reply to the e-mail. Within an
-    /// inbox entry's 4,000 characters (<see cref="Question.AnswerMaxLength"/>).
+    /// goes by e-mail and webhook), the answer, and that nobody may ask for money. Within an inbox entry's 4,000
+    /// characters (<see cref="Question.AnswerMaxLength"/>).
     /// </summary>
     public static NoticeText QuestionAnswered(Question question)
     {
@@ -100,8 +100,7 @@ public static partial class Notices
         string Body(CultureInfo culture) =>
             In(culture, "Notice.QuestionAnswered.Asked", Cultures.WitaIn(culture, question.AskedAt)) + "\n" + QuestionExcerpt(question.Text)
             + "\n\n" + In(culture, "Notice.QuestionAnswered.Answer") + "\n" + question.Answer
-            + "\n\n" + In(culture, "Notice.QuestionAnswered.Free")
-            + "\n\n" + In(culture, "Notice.QuestionAnswered.NoReply");
+            + "\n\n" + In(culture, "Notice.QuestionAnswered.Free");
         return new NoticeText(
             In(Cultures.Indonesian, "Notice.QuestionAnswered.Title"),
             In(Cultures.English, "Notice.QuestionAnswered.Title"),
@@ -109,15 +108,28 @@ public static partial class Notices
             Body(Cultures.English));
     }
 
-    /// <summary>The start of a question as a notice quotes it, a 16-digit number in it (a NIK) masked.</summary>
+    /// <summary>How much of a question a notice quotes.</summary>
+    public const int QuestionQuoted = 300;
+
+    /// <summary>
+    /// The start of a question as a notice quotes it, a NIK in it masked (16 digits, written together or in groups as
+    /// on a KTP: "5371 0412 0385 0001"), never cut inside a character (an emoji is two UTF-16 units, and half of one
+    /// cannot be stored).
+    /// </summary>
     public static string QuestionExcerpt(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var masked = SixteenDigits().Replace(text, m => Rules.Facts.FactDefinition.Mask(m.Value));
-        return masked.Length <= 300 ? masked : string.Concat(masked.AsSpan(0, 300), "…");
+        if (masked.Length <= QuestionQuoted)
+        {
+            return masked;
+        }
+
+        var cut = char.IsHighSurrogate(masked[QuestionQuoted - 1]) ? QuestionQuoted - 1 : QuestionQuoted;
+        return string.Concat(masked.AsSpan(0, cut), "…");
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)\d{16}(?!\d)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(?:\d[ .-]?){15}\d(?!\d)")]
     private static partial System.Text.RegularExpressions.Regex SixteenDigits();
 
     private static string In(CultureInfo culture, string key, params object?[] arguments) =>

@@ -117,7 +117,7 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             await page.GotoAsync(Pages.Pemohon.Draf.Urls.Step(draft.Id, ApplicationSteps.Activities) + "?q=tenun+ikat+sutra");
             await Assertions.Expect(page.Locator("#not-listed")).ToContainTextAsync(S("Journey.Activities.NotListed"));
             // Two ways to help without the counter: a question in writing, the topic chosen, or the office's contacts.
-            await Assertions.Expect(page.Locator("#not-listed").GetByRole(AriaRole.Link, new() { Name = S("Journey.Ask.Link"), Exact = true })).ToHaveAttributeAsync("href", "/pemohon/tanya?tentang=permohonan");
+            await Assertions.Expect(page.Locator("#not-listed").GetByRole(AriaRole.Link, new() { Name = S("Journey.Ask.Link"), Exact = true })).ToHaveAttributeAsync("href", "/pemohon/tanya?tentang=permohonan&kembali=" + Uri.EscapeDataString(Pages.Pemohon.Draf.Urls.Step(draft.Id, ApplicationSteps.Activities)));
             await Assertions.Expect(page.Locator("#not-listed").GetByRole(AriaRole.Link, new() { Name = S("Journey.Activities.NotListedLink"), Exact = true })).ToHaveAttributeAsync("href", "/bantuan#kontak");
             await ReadHereAsync(page, "step-kegiatan-none", language, problems);
 

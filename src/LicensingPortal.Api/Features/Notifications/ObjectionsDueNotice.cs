@@ -53,7 +53,7 @@ public sealed class ObjectionsDueNotice(LicensingDbContext db, IOptions<EmailOpt
                 + (law is null ? string.Empty : $"<p><strong>{WebUtility.HtmlEncode(law)}</strong></p>")
                 + $"<p><a href=\"{WebUtility.HtmlEncode(due.Url)}\">{WebUtility.HtmlEncode(open)}</a></p>";
         var questionsHtml = questions is null ? string.Empty
-            : $"<p>{WebUtility.HtmlEncode(questions)} <a href=\"{WebUtility.HtmlEncode(due.QuestionsUrl ?? string.Empty)}\">{WebUtility.HtmlEncode(openQuestions)}</a></p>";
+            : $"<p>{WebUtility.HtmlEncode(questions)} <a href=\"{WebUtility.HtmlEncode(due.QuestionsUrl ?? string.Empty)}\">{WebUtility.HtmlEncode(Say("Email.QuestionsDue.OpenLink"))}</a></p>";
         var html = $"{objectionsHtml}{questionsHtml}<p><small>{WebUtility.HtmlEncode(whyText)}</small></p>";
         mail.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
         return mail;

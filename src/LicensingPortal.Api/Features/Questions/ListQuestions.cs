@@ -82,7 +82,8 @@ public static class ListQuestions
         }
 
         var cut = flat.LastIndexOf(' ', ExcerptLength);
-        return string.Concat(flat.AsSpan(0, cut > ExcerptLength / 2 ? cut : ExcerptLength), "…");
+        cut = cut > ExcerptLength / 2 ? cut : char.IsHighSurrogate(flat[ExcerptLength - 1]) ? ExcerptLength - 1 : ExcerptLength;
+        return string.Concat(flat.AsSpan(0, cut), "…");
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>

@@ -66,7 +66,9 @@ public sealed class TanyaModel : PortalPage
         // As a day's number: TempData would read a date written as text back as a DateTime.
         SentDueOn = TempData[SentKey] is int day ? DateOnly.FromDayNumber(day) : null;
         Topic = About is not null && Topics.ContainsKey(About) ? About.ToLowerInvariant() : null;
-        return await LoadAsync(cancellationToken) ?? Page();
+        var loaded = await LoadAsync(cancellationToken);
+        // An application that is not the reader's is one that does not exist, as the question would be told.
+        return loaded ?? (ApplicationId is not null && Application is null ? NotFound() : Page());
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -99,11 +101,10 @@ public sealed class TanyaModel : PortalPage
         Questions = mine.Value;
         if (ApplicationId is { } id)
         {
-            // Another's application (or none) is not named, and not sent with the question.
+            // Another's application (or none) is not named.
             var application = await Sender.Send(new GetApplication.Query(UserId, id, Language), cancellationToken);
             var business = application.Succeeded ? await Sender.Send(new GetBusiness.Query(UserId, application.Value.BusinessId), cancellationToken) : null;
             Application = business is { Succeeded: true } ? (business.Value.Name, ApplicationReference.Of(id)) : null;
-            ApplicationId = Application is null ? null : id;
         }
 
         return null;

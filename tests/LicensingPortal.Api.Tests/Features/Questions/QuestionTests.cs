@@ -120,7 +120,8 @@ public abstract class QuestionTests(Portal portal)
         using var applicant = await portal.ApplicantAsync();
         using var officer = await portal.StaffAsync(Roles.Officer);
         const string Nik = "5371041203850001";
-        var question = (await (await applicant.Client.PostAsJsonAsync("/api/me/questions", new AskQuestion.Request(QuestionTopic.Business, $"NIK saya {Nik} ditolak waktu mendaftarkan usaha. Kenapa?"), TestJson.Options)).Content.ReadFromJsonAsync<QuestionView>(TestJson.Options))!;
+        const string NikAsOnTheCard = "5371 0412 0385 0002";
+        var question = (await (await applicant.Client.PostAsJsonAsync("/api/me/questions", new AskQuestion.Request(QuestionTopic.Business, $"NIK saya {Nik} ditolak waktu mendaftarkan usaha; NIK istri saya {NikAsOnTheCard}. Kenapa?"), TestJson.Options)).Content.ReadFromJsonAsync<QuestionView>(TestJson.Options))!;
         Assert.False(question.Late);
 
         // Thirty days on, unanswered: more than two working days, whatever the holidays.
@@ -137,7 +138,16 @@ public abstract class QuestionTests(Portal portal)
         Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsJsonAsync($"/api/audit/questions/{question.Id}/answer", new AnswerQuestion.Request("Periksa lagi angka NIK pada KTP Anda: harus 16 angka, sama persis."), TestJson.Options)).StatusCode);
         var body = (await applicant.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications")).EnumerateArray().Single(n => n.GetProperty("type").GetString() == "question-answered").GetProperty("body").GetString()!;
         Assert.DoesNotContain(Nik, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(NikAsOnTheCard, body, StringComparison.Ordinal);
         Assert.Contains("5371********0001", body, StringComparison.Ordinal);
+        Assert.Contains("5371" + new string('*', 11) + "0002", body, StringComparison.Ordinal);
+        // In the inbox, nothing about not replying to an e-mail; in the e-mail, that and the masked NIK.
+        Assert.DoesNotContain(Say.Id("Notice.QuestionAnswered.NoReply"), body, StringComparison.Ordinal);
+        await portal.DeliveriesSettledAsync();
+        var mail = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, applicant.Email), m => m.Subject == Say.Id("Notice.QuestionAnswered.Title"));
+        Assert.DoesNotContain(Nik, mail.TextBody!, StringComparison.Ordinal);
+        Assert.Contains("5371********0001", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Say.Id("Notice.QuestionAnswered.NoReply"), mail.TextBody, StringComparison.Ordinal);
         Assert.False((await applicant.Client.GetFromJsonAsync<QuestionView>($"/api/me/questions/{question.Id}", TestJson.Options))!.Late);
     }
 
@@ -162,8 +172,9 @@ public abstract class QuestionTests(Portal portal)
             var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
             var reminder = Assert.Single(await db.OutboxMessages.Where(m => m.Type == "objections-due" && m.RecipientId == officer.Id).ToListAsync());
             var payload = JsonSerializer.Deserialize<ObjectionsDuePayload>(reminder.Payload!, TestJson.Options)!;
-            Assert.True(payload.Questions >= 1);
-            Assert.Equal(0, payload.QuestionsLate);
+            var dueThatDay = await db.Questions.CountAsync(q => q.AnsweredAt == null && q.AnswerDueOn <= question.AnswerDueOn);
+            Assert.Equal(dueThatDay, payload.Questions);
+            Assert.Equal(await db.Questions.CountAsync(q => q.AnsweredAt == null && q.AnswerDueOn < question.AnswerDueOn), payload.QuestionsLate);
             // Every officer of this service was reminded (other tests' too): all are sent, so none is left waiting.
             var raised = await db.OutboxMessages.Where(m => m.Type == "objections-due" && m.ProcessedAt == null && m.DeadLetteredAt == null).Select(m => m.Id).ToArrayAsync();
             await scope.ServiceProvider.GetRequiredService<global::LicensingPortal.Api.Features.Notifications.DeliverNotification.Job>().RunManyAsync(raised, CancellationToken.None);
@@ -171,12 +182,32 @@ public abstract class QuestionTests(Portal portal)
 
         await portal.DeliveriesSettledAsync();
         var mail = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, officer.Email), m => m.TextBody!.Contains("/petugas/pertanyaan\n", StringComparison.Ordinal));
-        var counted = System.Text.RegularExpressions.Regex.Escape(Say.Id("Email.QuestionsDue.Line", "{0}")).Replace(@"\{0}", @"\d+", StringComparison.Ordinal);
-        Assert.Matches(counted, mail.TextBody);
+        string Counted(string key) => System.Text.RegularExpressions.Regex.Escape(Say.Id(key, "{0}", "{1}")).Replace(@"\{0}", @"\d+", StringComparison.Ordinal).Replace(@"\{1}", @"\d+", StringComparison.Ordinal);
+        Assert.Matches($"({Counted("Email.QuestionsDue.Line")}|{Counted("Email.QuestionsDue.LineLate")})", mail.TextBody);
         Assert.Contains(Say.Id("Email.QuestionsDue.Why", Question.WorkingDaysToAnswer), mail.TextBody, StringComparison.Ordinal);
         var subject = System.Text.RegularExpressions.Regex.Escape(Say.Id("Email.QuestionsDue.Subject", "{0}", question.AnswerDueOn.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID")))).Replace(@"\{0}", @"\d+", StringComparison.Ordinal);
         Assert.Matches($"^{subject}$", mail.Subject);
         Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsJsonAsync($"/api/audit/questions/{question.Id}/answer", new AnswerQuestion.Request("Izin usaha berlaku selama usaha berjalan; sertifikat tertentu punya masa berlaku sendiri."), TestJson.Options)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheLongestQuestionAndAnswer_KeepTheWholeAnswerAndTheWarning_InTheInbox_EvenWithAnEmojiWhereTheQuoteEnds()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        // An emoji (two UTF-16 units) across the notice's quote's end: half of one cannot be stored.
+        var text = new string('a', Notices.QuestionQuoted - 1) + "🙏" + new string('b', Question.TextMaxLength - Notices.QuestionQuoted - 1);
+        Assert.Equal(Question.TextMaxLength, text.Length);
+        var question = (await (await applicant.Client.PostAsJsonAsync("/api/me/questions", new AskQuestion.Request(QuestionTopic.Other, text), TestJson.Options)).Content.ReadFromJsonAsync<QuestionView>(TestJson.Options))!;
+        var answer = string.Concat(Enumerable.Repeat("Jawaban panjang. ", 200))[..Question.AnswerMaxLength].Trim();
+        await Problems.AssertAsync(await officer.Client.PostAsJsonAsync($"/api/audit/questions/{question.Id}/answer", new AnswerQuestion.Request(answer + " Terlalu panjang."), TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsJsonAsync($"/api/audit/questions/{question.Id}/answer", new AnswerQuestion.Request(answer), TestJson.Options)).StatusCode);
+
+        var body = (await applicant.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications")).EnumerateArray().Single(n => n.GetProperty("type").GetString() == "question-answered").GetProperty("body").GetString()!;
+        Assert.Contains(answer, body, StringComparison.Ordinal);
+        Assert.EndsWith(Say.Id("Notice.QuestionAnswered.Free"), body, StringComparison.Ordinal);
+        Assert.Contains(new string('a', Notices.QuestionQuoted - 1) + "…", body, StringComparison.Ordinal);
+        Assert.Equal(text, (await applicant.Client.GetFromJsonAsync<QuestionView>($"/api/me/questions/{question.Id}", TestJson.Options))!.Text);
     }
 
     [Fact]

@@ -110,6 +110,16 @@ public sealed class Question
         AnsweredAt = now;
     }
 
+    /// <summary>
+    /// The first <paramref name="length"/> characters of <paramref name="text"/> at most, never cut inside a character
+    /// (an emoji is two UTF-16 units, and half of one cannot be stored or shown).
+    /// </summary>
+    public static string StartOf(string text, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
+    }
+
     /// <summary>Whether the answer came (or, unanswered, is) later than the office's standard, as of <paramref name="today"/> (WITA).</summary>
     public bool IsLate(DateOnly today) => (AnsweredAt is { } at ? Wita.DateOf(at) : today) > AnswerDueOn;
 }

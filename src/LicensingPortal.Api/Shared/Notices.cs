@@ -120,13 +120,7 @@ public static partial class Notices
     {
         ArgumentNullException.ThrowIfNull(text);
         var masked = SixteenDigits().Replace(text, m => Rules.Facts.FactDefinition.Mask(m.Value));
-        if (masked.Length <= QuestionQuoted)
-        {
-            return masked;
-        }
-
-        var cut = char.IsHighSurrogate(masked[QuestionQuoted - 1]) ? QuestionQuoted - 1 : QuestionQuoted;
-        return string.Concat(masked.AsSpan(0, cut), "…");
+        return masked.Length <= QuestionQuoted ? masked : Question.StartOf(masked, QuestionQuoted) + "…";
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(?:\d[ .-]?){15}\d(?!\d)")]

@@ -41,12 +41,7 @@ public static class ListQuestions
             var rows = await questions.Skip((query.Page - 1) * take).Take(take)
                 .Join(db.Users, q => q.AskerId, u => u.Id, (q, u) => new { Question = q, u.Email })
                 .ToListAsync(cancellationToken);
-            var about = rows.Where(r => r.Question.ApplicationId is not null).Select(r => r.Question.ApplicationId!.Value).Distinct().ToList();
-            var businesses = about.Count == 0
-                ? []
-                : await db.Applications.AsNoTracking().Where(a => about.Contains(a.Id))
-                    .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => new { a.Id, b.Name })
-                    .ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+            var businesses = await QuestionReads.BusinessesAsync(db, rows.Select(r => r.Question), cancellationToken);
             var counts = await db.Questions.AsNoTracking().Where(q => q.AnsweredAt == null)
                 .GroupBy(q => 1)
                 .Select(g => new { Waiting = g.Count(), Late = g.Count(q => q.AnswerDueOn < today) })
@@ -82,8 +77,7 @@ public static class ListQuestions
         }
 
         var cut = flat.LastIndexOf(' ', ExcerptLength);
-        cut = cut > ExcerptLength / 2 ? cut : char.IsHighSurrogate(flat[ExcerptLength - 1]) ? ExcerptLength - 1 : ExcerptLength;
-        return string.Concat(flat.AsSpan(0, cut), "…");
+        return (cut > ExcerptLength / 2 ? flat[..cut] : Question.StartOf(flat, ExcerptLength)) + "…";
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>

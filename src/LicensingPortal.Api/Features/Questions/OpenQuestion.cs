@@ -35,7 +35,7 @@ public static class OpenQuestion
         var answeredBy = question.AnsweredBy is { } officer
             ? await db.Users.AsNoTracking().Where(u => u.Id == officer).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
             : null;
-        var views = await QuestionReads.ViewsAsync(db, [question, .. others.OrderByDescending(q => q.AskedAt).ThenByDescending(q => q.Id)], today, cancellationToken);
+        var views = await QuestionReads.ViewsAsync(db, [question, .. others], today, cancellationToken);
         return new Response(views[0], asker ?? string.Empty, businesses, views[1..], answeredBy);
     }
 

@@ -24,13 +24,19 @@ internal static class QuestionReads
     /// <summary>The questions as read, each with the business of the application it is about (one query for them all).</summary>
     public static async Task<List<QuestionView>> ViewsAsync(LicensingDbContext db, IReadOnlyList<Question> questions, DateOnly today, CancellationToken cancellationToken)
     {
+        var businesses = await BusinessesAsync(db, questions, cancellationToken);
+        return [.. questions.Select(q => View(q, today, q.ApplicationId is { } id ? businesses.GetValueOrDefault(id) : null))];
+    }
+
+    /// <summary>The business of each application the questions are about, by the application's id (one query; none when none is about one).</summary>
+    public static async Task<Dictionary<Guid, string>> BusinessesAsync(LicensingDbContext db, IEnumerable<Question> questions, CancellationToken cancellationToken)
+    {
         var ids = questions.Where(q => q.ApplicationId is not null).Select(q => q.ApplicationId!.Value).Distinct().ToList();
-        var businesses = ids.Count == 0
+        return ids.Count == 0
             ? []
             : await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id))
                 .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => new { a.Id, b.Name })
                 .ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
-        return [.. questions.Select(q => View(q, today, q.ApplicationId is { } id ? businesses.GetValueOrDefault(id) : null))];
     }
 
     public static async Task<QuestionView> ViewAsync(LicensingDbContext db, Question question, DateOnly today, CancellationToken cancellationToken) =>

@@ -1,13 +1,16 @@
+using LicensingPortal.Api.Features.Holidays;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Features.Transparency;
 using LicensingPortal.Api.Infrastructure.Transparency;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace LicensingPortal.Api.Pages.Admin;
 
 /// <summary>
 /// Administration: find a permit by number, business name or NIB, and revoke it with a reason after a confirmation
 /// step (the same use cases as /api/admin/permits); verify the transparency log and read the result; the background jobs' dashboard.
+/// A year whose holidays deadlines may reach and that is not set yet is said at the top, with the way to set it.
 /// </summary>
 public sealed class IndexModel : PortalPage
 {
@@ -35,6 +38,34 @@ public sealed class IndexModel : PortalPage
     public string? Cari { get; set; }
 
     public IReadOnlyList<FindPermits.Item>? Found { get; private set; }
+
+    /// <summary>
+    /// This year, and from October next year (the three ministers' decree is out by then, and the time to object
+    /// reaches into it from December), when their holidays are not set.
+    /// </summary>
+    public IReadOnlyList<int> HolidaysMissing { get; private set; } = [];
+
+    /// <summary>From this month on, next year's holidays are asked for.</summary>
+    public const int NextYearFromMonth = 10;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var today = Wita.Today(Clock);
+        var years = today.Month >= NextYearFromMonth ? new[] { today.Year, today.Year + 1 } : [today.Year];
+        var missing = new List<int>();
+        foreach (var year in years)
+        {
+            var holidays = await Sender.Send(new ListHolidays.Query(year), HttpContext.RequestAborted);
+            if (holidays.Succeeded && !holidays.Value.Known)
+            {
+                missing.Add(year);
+            }
+        }
+
+        HolidaysMissing = missing;
+        await next();
+    }
 
     /// <summary>Finds permits by number, business name or NIB; a permit chosen from the results fills the revocation form.</summary>
     public async Task OnGetAsync([FromQuery(Name = "nomor")] string? chosen, CancellationToken cancellationToken)

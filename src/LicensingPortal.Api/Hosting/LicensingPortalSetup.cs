@@ -1,5 +1,6 @@
 using LicensingPortal.Api.Features.Accounts;
 using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Catalogue;
 using LicensingPortal.Api.Features.Help;
 using LicensingPortal.Api.Features.Reports;
 using LicensingPortal.Api.Infrastructure.Auth;
@@ -55,6 +56,8 @@ public static class LicensingPortalSetup
         services.AddSingleton(provider =>
             RuleLibraryLoader.Load(provider.GetRequiredService<IOptions<RulesOptions>>().Value, builder.Environment.ContentRootPath));
         services.AddSingleton<RuleSetCatalog>();
+        services.AddSingleton(provider =>
+            ActivityWords.Load(PathResolver.Find(provider.GetRequiredService<IOptions<RulesOptions>>().Value.SeedsDirectory, builder.Environment.ContentRootPath)));
 
         services.AddLicensingDatabase(configuration);
         var embedded = StorageOptions.PostgresConnectionString(configuration) is null;

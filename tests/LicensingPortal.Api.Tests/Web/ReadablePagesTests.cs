@@ -113,13 +113,30 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
                 await Assertions.Expect(sent).ToHaveAttributeAsync("href", $"/pemohon/permohonan/{approved.Id}");
             }
 
+            // An activity found by the words people use, not only by its official title.
+            var activities = Pages.Pemohon.Draf.Urls.Step(draft.Id, ApplicationSteps.Activities);
+            await page.GotoAsync(activities + "?q=tukang+jahit");
+            await Assertions.Expect(page.Locator(".govuk-summary-card")).ToContainTextAsync("14111");
+            await Assertions.Expect(page.Locator("#partial-results, #no-results, #not-listed")).ToHaveCountAsync(0);
+
+            // Not every word found: the closest are said to be the closest, and help is a message away.
+            await page.GotoAsync(activities + "?q=tenun+ikat+sutra");
+            await Assertions.Expect(page.Locator("#partial-results")).ToHaveTextAsync(S("Journey.Activities.Partial"));
+            await Assertions.Expect(page.Locator(".govuk-summary-card")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#not-listed")).ToContainTextAsync(S("Journey.Activities.NotListed"));
+
             // An activity not found after trying: it may not be listed yet, and help is a message away, not at the counter.
-            await page.GotoAsync(Pages.Pemohon.Draf.Urls.Step(draft.Id, ApplicationSteps.Activities) + "?q=tenun+ikat+sutra");
+            await page.GotoAsync(activities + "?q=pijat+refleksi");
+            await Assertions.Expect(page.Locator("#no-results")).ToHaveTextAsync(S("Journey.Activities.NoResults"));
             await Assertions.Expect(page.Locator("#not-listed")).ToContainTextAsync(S("Journey.Activities.NotListed"));
             // Two ways to help without the counter: a question in writing, the topic chosen, or the office's contacts.
-            await Assertions.Expect(page.Locator("#not-listed").GetByRole(AriaRole.Link, new() { Name = S("Journey.Ask.Link"), Exact = true })).ToHaveAttributeAsync("href", "/pemohon/tanya?tentang=permohonan&kembali=" + Uri.EscapeDataString(Pages.Pemohon.Draf.Urls.Step(draft.Id, ApplicationSteps.Activities)));
+            var ask = page.Locator("#not-listed").GetByRole(AriaRole.Link, new() { Name = S("Journey.Ask.Link"), Exact = true });
+            await Assertions.Expect(ask).ToHaveAttributeAsync("href", "/pemohon/tanya?tentang=permohonan&kegiatan=pijat%20refleksi&kembali=" + Uri.EscapeDataString(activities));
             await Assertions.Expect(page.Locator("#not-listed").GetByRole(AriaRole.Link, new() { Name = S("Journey.Activities.NotListedLink"), Exact = true })).ToHaveAttributeAsync("href", "/bantuan#kontak");
             await ReadHereAsync(page, "step-kegiatan-none", language, problems);
+            // The question begins with the words tried, for the person to finish.
+            await ask.ClickAsync();
+            await Assertions.Expect(page.Locator("#Text")).ToHaveValueAsync(S("Question.Prefill.Activity", "pijat refleksi"));
 
             // A signed-in reporter reads before the form, beside "you need not give your name", that the report is kept
             // with the account and how to report without it.

@@ -11,6 +11,11 @@ namespace LicensingPortal.Api.Features.Catalogue;
 /// The KBLI finder: activities of the catalogue the rule set in force today serves, found by words in either
 /// language (or by code), each with its sector, its risk at each business scale and the permits it needs. Choosing
 /// the wrong activity is the most common mistake in OSS applications; the risk per scale shows what each means.
+/// A word matches the start of a word of the official titles, of the sector or of the everyday words people use for
+/// the activity (<see cref="ActivityWords"/>: "jahit", "bengkel", "pulsa"), so "ikan" does not find "kecantikan";
+/// two words may be one written apart ("foto kopi"). The activities matching every word come first; when none does,
+/// those matching the most words, each said to match only some (<see cref="Activity.MatchesAllWords"/>). Words that
+/// say nothing of an activity ("jual", "usaha") are left out.
 /// </summary>
 public static class FindActivities
 {
@@ -19,7 +24,8 @@ public static class FindActivities
     /// <summary>The most codes one query looks up.</summary>
     public const int MaxCodes = 20;
 
-    public sealed record Activity(string Code, string Title, string TitleInOtherLanguage, string Sector, IReadOnlyList<ScaleRisk> RiskByScale, IReadOnlyList<string> SupportingPermits);
+    /// <summary>An activity found; <c>MatchesAllWords</c> is false when no activity matched every word searched for and this one matched the most.</summary>
+    public sealed record Activity(string Code, string Title, string TitleInOtherLanguage, string Sector, IReadOnlyList<ScaleRisk> RiskByScale, IReadOnlyList<string> SupportingPermits, bool MatchesAllWords = true);
 
     public sealed record ScaleRisk(string Scale, string RiskLevel, string RiskTitle);
 
@@ -34,7 +40,7 @@ public static class FindActivities
         }
     }
 
-    public sealed class Handler(RuleSetCatalog rules, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<Activity>>>
+    public sealed class Handler(RuleSetCatalog rules, ActivityWords everyday, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<Activity>>>
     {
         public ValueTask<Result<IReadOnlyList<Activity>>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -45,10 +51,9 @@ public static class FindActivities
             }
 
             var definition = ruleSet.Definition;
-            var words = Words(query.Words);
-            var entries = query.Codes is { Count: > 0 } codes
-                ? codes.Select(code => definition.Kbli.GetValueOrDefault(code)).OfType<KbliEntry>()
-                : definition.Kbli.Values.Where(entry => words.Count > 0 && words.All(word => Matches(entry, word))).OrderBy(entry => entry.Code, StringComparer.Ordinal).Take(MaxResults);
+            var (entries, all) = query.Codes is { Count: > 0 } codes
+                ? (codes.Select(code => definition.Kbli.GetValueOrDefault(code)).OfType<KbliEntry>().ToList(), true)
+                : Search(definition.Kbli.Values, Words(query.Words));
             var other = query.Language == Language.English ? Language.Indonesian : Language.English;
             var found = entries.Select(entry => new Activity(
                     entry.Code,
@@ -60,25 +65,81 @@ public static class FindActivities
                         var risk = definition.RiskLevels[entry.RiskByScale[scale]];
                         return new ScaleRisk(scale.ToString().ToLowerInvariant(), risk.Id, risk.Title.In(query.Language));
                     }).ToList(),
-                    entry.SupportingPermits))
+                    entry.SupportingPermits,
+                    all))
                 .ToList();
             return ValueTask.FromResult<Result<IReadOnlyList<Activity>>>(found);
         }
 
-        private static bool Matches(KbliEntry entry, string word) =>
-            entry.Code.StartsWith(word, StringComparison.Ordinal)
-            || Fold(entry.Title.Id).Contains(word, StringComparison.Ordinal)
-            || Fold(entry.Title.En).Contains(word, StringComparison.Ordinal)
-            || Fold(entry.Sector).Contains(word, StringComparison.Ordinal);
+        /// <summary>
+        /// The entries matching every word, or else the most words; an entry one of whose everyday phrases (or title)
+        /// is the whole search first ("rumah makan"), then by code.
+        /// </summary>
+        private (List<KbliEntry> Entries, bool All) Search(IEnumerable<KbliEntry> catalogue, IReadOnlyList<string> words)
+        {
+            if (words.Count == 0)
+            {
+                return ([], true);
+            }
+
+            var whole = string.Join(' ', words);
+            var scored = catalogue.Select(entry =>
+                {
+                    var phrases = Phrases(entry);
+                    var tokens = phrases.SelectMany(Tokens).ToHashSet(StringComparer.Ordinal);
+                    bool Hit(string word) => entry.Code.StartsWith(word, StringComparison.Ordinal) || tokens.Any(token => token.StartsWith(word, StringComparison.Ordinal));
+                    var hits = words.Select(Hit).ToArray();
+                    // A word written in two ("foto kopi", "kos kosan") matches as one.
+                    for (var i = 0; i < words.Count - 1; i++)
+                    {
+                        if (!(hits[i] && hits[i + 1]) && Hit(words[i] + words[i + 1]))
+                        {
+                            hits[i] = hits[i + 1] = true;
+                        }
+                    }
+
+                    return (Entry: entry, Matched: hits.Count(h => h), Phrase: phrases.Any(p => string.Join(' ', Tokens(p)) == whole));
+                })
+                .Where(s => s.Matched > 0)
+                .ToList();
+            if (scored.Count == 0)
+            {
+                return ([], true);
+            }
+
+            var best = scored.Max(s => s.Matched);
+            var entries = scored.Where(s => s.Matched == best).OrderByDescending(s => s.Phrase).ThenBy(s => s.Entry.Code, StringComparer.Ordinal)
+                .Take(MaxResults).Select(s => s.Entry).ToList();
+            return (entries, best == words.Count);
+        }
+
+        private List<string> Phrases(KbliEntry entry) =>
+            [Fold(entry.Title.Id), Fold(entry.Title.En), Fold(entry.Sector), .. everyday.Of(entry.Code).Select(Fold)];
     }
 
-    /// <summary>The search words, lower case without accents, ignoring one-letter words.</summary>
+    /// <summary>Words that say nothing of what a business does: left out of a search.</summary>
+    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
+    {
+        "usaha", "bisnis", "jual", "jualan", "menjual", "berjualan", "dagang", "berdagang", "saya", "kami", "aku", "punya",
+        "mau", "ingin", "buka", "membuka", "di", "ke", "dari", "dan", "atau", "yang", "untuk", "dengan", "kecil",
+        "business", "sell", "selling", "sale", "my", "our", "the", "of", "and", "or", "for", "in", "at", "small",
+    };
+
+    /// <summary>
+    /// The search words, lower case without accents or apostrophes ("se'i" is "sei"), without one-letter words and
+    /// words that say nothing of an activity; at most eight.
+    /// </summary>
     public static IReadOnlyList<string> Words(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? [] : Fold(text).Split([' ', ',', '.', '/', '-', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 1).Distinct().Take(8).ToList();
+        string.IsNullOrWhiteSpace(text) ? [] : Tokens(Fold(text)).Where(w => w.Length > 1 && !Ignored.Contains(w)).Distinct().Take(8).ToList();
+
+    /// <summary>A folded text's words: letters and digits, split at anything else.</summary>
+    private static string[] Tokens(string folded) =>
+        folded.Split(folded.Where(c => !char.IsLetterOrDigit(c)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries);
 
     private static string Fold(string text)
     {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var decomposed = text.ToLowerInvariant().Replace("'", string.Empty, StringComparison.Ordinal).Replace("\u2019", string.Empty, StringComparison.Ordinal)
+            .Normalize(NormalizationForm.FormD);
         return string.Concat(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
     }
 

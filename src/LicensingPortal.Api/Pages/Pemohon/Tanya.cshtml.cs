@@ -9,8 +9,8 @@ namespace LicensingPortal.Api.Pages.Pemohon;
 /// Asking the licensing office a question in writing (POST /api/me/questions) and reading the answers (GET
 /// /api/me/questions): the form first, then one's questions, the latest first, each with its answer or the day it is
 /// due. A link from another page may choose the topic ("?tentang=dokumen"), name the application the question is
-/// about ("?permohonan={id}", one's own: the officer opens it beside the question) and the page to go back to
-/// ("?kembali=").
+/// about ("?permohonan={id}", one's own: the officer opens it beside the question), the words an activity was
+/// searched with in vain ("?kegiatan=": the question starts with them) and the page to go back to ("?kembali=").
 /// </summary>
 public sealed class TanyaModel : PortalPage
 {
@@ -43,6 +43,10 @@ public sealed class TanyaModel : PortalPage
     [FromQuery(Name = "tentang")]
     public string? About { get; set; }
 
+    /// <summary>The words an applicant searched the activities with and did not find ("?kegiatan="): the question starts with them.</summary>
+    [FromQuery(Name = "kegiatan")]
+    public string? SoughtActivity { get; set; }
+
     /// <summary>The page that led here, to go back to ("?kembali="; this service's own pages only); kept in the form.</summary>
     [BindProperty(SupportsGet = true, Name = "kembali")]
     public string? Kembali { get; set; }
@@ -66,6 +70,11 @@ public sealed class TanyaModel : PortalPage
         // As a day's number: TempData would read a date written as text back as a DateTime.
         SentDueOn = TempData[SentKey] is int day ? DateOnly.FromDayNumber(day) : null;
         Topic = About is not null && Topics.ContainsKey(About) ? About.ToLowerInvariant() : null;
+        if (SoughtActivity?.Trim() is { Length: > 0 } sought)
+        {
+            Text = Texts.Format("Question.Prefill.Activity", Question.StartOf(sought, 100));
+        }
+
         var loaded = await LoadAsync(cancellationToken);
         // An application that is not the reader's is one that does not exist, as the question would be told.
         return loaded ?? (ApplicationId is not null && Application is null ? NotFound() : Page());

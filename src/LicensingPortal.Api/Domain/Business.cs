@@ -110,6 +110,45 @@ public sealed class Business
         return changes;
     }
 
+    /// <summary>Whether the owner's name and NIK may still be corrected: until the business has its NIB, which is issued to them.</summary>
+    public bool OwnerCorrectable => Nib is null && !IsClosed;
+
+    /// <summary>
+    /// Corrects the owner's name and (a sole proprietor's) NIK, a typing mistake found before any approval; returns one
+    /// record per detail that changed, the NIK masked. Once the NIB is issued to them they are fixed: the NIB belongs
+    /// to that person.
+    /// </summary>
+    public IReadOnlyList<BusinessChange> CorrectOwner(string ownerName, string? ownerNik, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ownerName);
+        ownerName = ownerName.Trim();
+        ownerNik = string.IsNullOrWhiteSpace(ownerNik) ? OwnerNik : ownerNik.Trim();
+        var changes = new List<BusinessChange>();
+        if (!string.Equals(OwnerName, ownerName, StringComparison.Ordinal))
+        {
+            changes.Add(BusinessChange.Record(Id, BusinessChange.Fields.OwnerName, OwnerName, ownerName, now));
+        }
+
+        if (!string.Equals(OwnerNik, ownerNik, StringComparison.Ordinal))
+        {
+            if (!IsIndividual)
+            {
+                throw new InvalidOperationException("Only a sole proprietor has an owner's NIK.");
+            }
+
+            changes.Add(BusinessChange.Record(Id, BusinessChange.Fields.OwnerNik, MaskOf(OwnerNik), MaskOf(ownerNik), now));
+        }
+
+        if (changes.Count > 0 && !OwnerCorrectable)
+        {
+            throw new InvalidOperationException("The owner's name and NIK are fixed once the NIB is issued.");
+        }
+
+        OwnerName = ownerName;
+        OwnerNik = ownerNik;
+        return changes;
+    }
+
     /// <summary>
     /// Closes the business on its owner's word: the NIB and every permit still in force end at once (as closed,
     /// not revoked), and the business takes no more applications. Returns the permits it ended. Closed once.

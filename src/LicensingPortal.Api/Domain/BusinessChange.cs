@@ -30,7 +30,7 @@ public sealed class BusinessChange
         ChangedAt = now,
     };
 
-    /// <summary>The details an owner can correct without a new application.</summary>
+    /// <summary>The details an owner can correct without a new application (the owner's name and NIK only before the NIB).</summary>
     public static class Fields
     {
         public const string Name = "name";
@@ -38,5 +38,7 @@ public sealed class BusinessChange
         public const string Email = "email";
         public const string Phone = "phone";
         public const string Npwp = "npwp";
+        public const string OwnerName = "ownerName";
+        public const string OwnerNik = "ownerNik";
     }
 }

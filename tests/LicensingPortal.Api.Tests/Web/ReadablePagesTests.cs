@@ -237,6 +237,67 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
         });
     }
 
+    /// <summary>
+    /// A NIK mistyped at registration refuses the application; the decision says to change it on the business, where
+    /// it is corrected (and checked) on a phone, not by registering the business again; the next application is
+    /// decided on it, and after the NIB the owner's name and NIK are said to be fixed.
+    /// </summary>
+    [Theory]
+    [InlineData("id")]
+    [InlineData("en")]
+    public async Task AnOwner_CorrectsAMistypedNik_OnTheBusiness_BeforeTheNib(string language)
+    {
+        string S(string key, params object[] arguments) => Say.In(language, key, arguments);
+        using var account = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+        var businessId = await account.Client.RegisterBusinessAsync(Builders.SoleProprietor() with { Owner = new Api.Features.Businesses.RegisterBusiness.OwnerRequest("Maria Ndolu", "5471044107850003", null) });
+        var ktp = await account.Client.UploadAsync();
+        var refused = await account.Client.SubmitAsync(Builders.Restaurant(businessId, ktp));
+        var page = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");
+        var problems = new List<string>();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await page.GotoAsync("/akun/masuk");
+            var applicant = new Applicant(portal, page, language);
+            await applicant.SignInAsync(account.Email);
+            await applicant.ExpectHeadingAsync(S("Dashboard.Title"));
+
+            await page.GotoAsync($"/pemohon/permohonan/{refused.Id}");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(S("Requirement.IDENTITAS-NIK-WILAYAH.Fix"));
+            await page.GotoAsync($"/pemohon/usaha/{businessId}");
+            await Assertions.Expect(page.Locator("#owner-nik")).ToContainTextAsync("5471********0003");
+            await page.GetByRole(AriaRole.Link, new() { Name = S("Journey.Check.Change") + " " + S("Field.Nik"), Exact = true }).ClickAsync();
+            await applicant.ExpectHeadingAsync(S("Business.Edit.Title"));
+            await Assertions.Expect(page.GetByLabel(S("Field.OwnerName"), new() { Exact = true })).ToHaveValueAsync("Maria Ndolu");
+            var nik = page.GetByLabel(S("Field.Nik"), new() { Exact = true });
+            await Assertions.Expect(nik).ToHaveValueAsync(string.Empty);
+            await nik.FillAsync("5371044107850003");
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Business.Edit.Continue"), Exact = true }).ClickAsync();
+            await applicant.ExpectHeadingAsync(S("Business.Edit.CheckTitle"));
+            // Shown in groups of four, to compare with the card.
+            await Assertions.Expect(page.Locator("main dl")).ToContainTextAsync("5371 0441 0785 0003");
+            await ReadHereAsync(page, "business-owner-check", language, problems);
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Business.Edit.Save"), Exact = true }).ClickAsync();
+
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(S("Business.Edit.Saved"));
+            await Assertions.Expect(page.Locator("#owner-nik")).ToContainTextAsync("5371********0003");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(S("Business.Field.ownerNik"));
+            Assert.DoesNotContain("5371044107850003", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+        });
+
+        var approved = await account.Client.SubmitAsync(Builders.Restaurant(businessId, ktp));
+        Assert.Equal("approved", approved.Decision!.Outcome);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await page.GotoAsync($"/pemohon/usaha/{businessId}");
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = S("Journey.Check.Change") + " " + S("Field.Nik"), Exact = true })).ToHaveCountAsync(0);
+            await page.GotoAsync($"/pemohon/usaha/{businessId}/ubah");
+            await Assertions.Expect(page.Locator("#owner-fixed")).ToHaveTextAsync(S("Business.Edit.OwnerFixed"));
+            await Assertions.Expect(page.GetByLabel(S("Field.Nik"), new() { Exact = true })).ToHaveCountAsync(0);
+        });
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
     [Fact]
     public async Task TheAccessibilityCheck_ItselfFails_OnAPageWithSeriousViolations()
     {

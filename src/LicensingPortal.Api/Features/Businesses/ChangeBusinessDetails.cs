@@ -4,14 +4,16 @@ using LicensingPortal.Api.Infrastructure.Auth;
 namespace LicensingPortal.Api.Features.Businesses;
 
 /// <summary>
-/// The owner corrects a business's details that the rules do not read: name, address, e-mail, phone and NPWP. Each
-/// detail that changed is kept with its time (<see cref="ListBusinessChanges"/>). What the rules read (location,
-/// activities, size) belongs to an application: changing it needs a new one. An NPWP left out (null) stays as it is;
-/// an empty one removes it, which only a sole proprietor may do.
+/// The owner corrects a business's details that the rules do not read: name, address, e-mail, phone and NPWP; and,
+/// until its NIB is issued, the owner's name and (a sole proprietor's) NIK, a typing mistake an application refused
+/// for (after the NIB they are fixed: <c>owner_fixed</c>). Each detail that changed is kept with its time
+/// (<see cref="ListBusinessChanges"/>), a NIK or NPWP masked. What the rules read (location, activities, size) belongs
+/// to an application: changing it needs a new one. An NPWP left out (null) stays as it is; an empty one removes it,
+/// which only a sole proprietor may do. An owner's name or NIK left out (null or empty) stays as it is.
 /// </summary>
 public static class ChangeBusinessDetails
 {
-    public sealed record Request(string Name, string Address, string Email, string? Phone, string? Npwp);
+    public sealed record Request(string Name, string Address, string Email, string? Phone, string? Npwp, string? OwnerName = null, string? OwnerNik = null);
 
     public sealed record Command(Guid OwnerId, Guid Id, Request Request) : ICommand<Result<BusinessResponse>>;
 
@@ -26,6 +28,8 @@ public static class ChangeBusinessDetails
             RuleFor(c => c.Request.Email).NotEmpty().WithMessage(_ => Texts.Get("Validation.Email")).EmailAddress().WithMessage(_ => Texts.Get("Validation.Email")).MaximumLength(254).When(c => c.Request is not null);
             RuleFor(c => c.Request.Phone).Matches(@"\A\+?[0-9 ()-]{6,30}\z").WithMessage(_ => Texts.Get("Validation.Phone")).When(c => !string.IsNullOrWhiteSpace(c.Request?.Phone));
             RuleFor(c => c.Request.Npwp).Must(IdentityNumbers.IsStructurallyValidNpwp!).WithMessage(_ => Texts.Get("Validation.Business.NpwpFormat")).When(c => !string.IsNullOrWhiteSpace(c.Request?.Npwp));
+            RuleFor(c => c.Request.OwnerName).MaximumLength(200).WithMessage(_ => Texts.Get("Validation.Business.OwnerName")).When(c => c.Request?.OwnerName is not null);
+            RuleFor(c => c.Request.OwnerNik).Must(nik => IdentityNumbers.IsStructurallyValidNik(nik!.Trim())).WithMessage(_ => Texts.Get("Validation.Business.NikFormat")).When(c => !string.IsNullOrWhiteSpace(c.Request?.OwnerNik));
         }
     }
 
@@ -51,7 +55,21 @@ public static class ChangeBusinessDetails
                 return Error.Invalid("npwp", Texts.Get("Validation.Business.NpwpRequired"));
             }
 
-            db.BusinessChanges.AddRange(business.ChangeDetails(request.Name, request.Address, request.Email, request.Phone, npwp, time.GetUtcNow()));
+            var ownerName = string.IsNullOrWhiteSpace(request.OwnerName) ? business.OwnerName : request.OwnerName.Trim();
+            var ownerNik = string.IsNullOrWhiteSpace(request.OwnerNik) ? business.OwnerNik : request.OwnerNik.Trim();
+            if (ownerNik != business.OwnerNik && !business.IsIndividual)
+            {
+                return Error.Invalid("ownerNik", Texts.Get("Validation.Business.NikOnlyIndividuals"));
+            }
+
+            if ((ownerName != business.OwnerName || ownerNik != business.OwnerNik) && !business.OwnerCorrectable)
+            {
+                return new Error(ErrorCodes.OwnerFixed, StatusCodes.Status409Conflict, "The owner's name and NIK are fixed once the business has its NIB.");
+            }
+
+            var now = time.GetUtcNow();
+            db.BusinessChanges.AddRange(business.CorrectOwner(ownerName, ownerNik, now));
+            db.BusinessChanges.AddRange(business.ChangeDetails(request.Name, request.Address, request.Email, request.Phone, npwp, now));
             return BusinessResponse.From(business);
         }
     }
@@ -60,6 +78,6 @@ public static class ChangeBusinessDetails
         routes.MapPut("/{id:guid}/details", async Task<Results<Ok<BusinessResponse>, ProblemHttpResult>> (Guid id, Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
                 (await sender.Send(new Command(user.UserId(), id, request), cancellationToken)).ToOk())
             .WithName("ChangeBusinessDetails")
-            .WithSummary("Correct a business's name, address, e-mail, phone or NPWP; each change is kept with its time. Location and activities change through a new application.")
+            .WithSummary("Correct a business's name, address, e-mail, phone or NPWP, and before its NIB the owner's name and NIK; each change is kept with its time. Location and activities change through a new application.")
             .ProducesValidationProblem();
 }

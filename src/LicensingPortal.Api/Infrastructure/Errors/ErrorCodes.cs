@@ -9,6 +9,7 @@ public static class ErrorCodes
     public const string ValidationFailed = "validation_failed";
     public const string MalformedRequest = "malformed_request";
     public const string BusinessNotFound = "business_not_found";
+    public const string OwnerFixed = "owner_fixed";
     public const string ApplicationNotFound = "application_not_found";
     public const string NoRuleSetInForce = "no_rule_set_in_force";
     public const string NotFound = "not_found";

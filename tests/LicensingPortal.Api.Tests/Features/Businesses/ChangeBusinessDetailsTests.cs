@@ -62,6 +62,64 @@ public abstract class ChangeBusinessDetailsTests(Portal portal)
         Assert.Equal("9876*******8765", npwp.After);
     }
 
+    /// <summary>
+    /// A NIK mistyped at registration (a province code that does not exist) is corrected on the business, not by
+    /// registering it again: the next application is decided on the corrected NIK; the history keeps both masked.
+    /// Once the NIB is issued, the owner's name and NIK are fixed.
+    /// </summary>
+    [Fact]
+    public async Task Put_Details_CorrectsTheOwnersNikAndName_UntilTheNib_ThenTheyAreFixed()
+    {
+        using var owner = await portal.ApplicantAsync();
+        var business = await RegisterAsync(owner.Client, Builders.SoleProprietor() with { Owner = new RegisterBusiness.OwnerRequest("Maria Ndolu", "5471044107850003", null) });
+        var ktp = await owner.Client.UploadAsync();
+        var refused = await owner.Client.SubmitAsync(Builders.Restaurant(business.Id, ktp));
+        Assert.Equal(["IDENTITAS-NIK-WILAYAH"], refused.Decision!.FailedRequirements.Select(f => f.Id));
+
+        // A NIK that is not a NIK is said at its field; nothing is changed.
+        var wrong = await owner.Client.PutAsJsonAsync($"/api/businesses/{business.Id}/details", Keep(business) with { OwnerNik = "53710441078500" }, TestJson.Options);
+        var problem = await SubmitApplicationTests.AssertProblemAsync(wrong, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.NotNull(problem["errors"]?["ownerNik"]);
+
+        var corrected = await owner.Client.PutAsJsonAsync($"/api/businesses/{business.Id}/details", Keep(business) with { OwnerName = "Maria Magdalena Ndolu", OwnerNik = " 5371044107850003 " }, TestJson.Options);
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        var read = (await corrected.Content.ReadFromJsonAsync<BusinessResponse>(TestJson.Options))!;
+        Assert.Equal(("Maria Magdalena Ndolu", "5371********0003"), (read.Owner.Name, read.Owner.Nik));
+        var history = (await owner.Client.GetFromJsonAsync<List<ListBusinessChanges.Change>>($"/api/businesses/{business.Id}/changes", TestJson.Options))!;
+        Assert.Equal(("5471********0003", "5371********0003"), history.Where(c => c.Field == "ownerNik").Select(c => (c.Before, c.After)).Single());
+        Assert.Equal(("Maria Ndolu", "Maria Magdalena Ndolu"), history.Where(c => c.Field == "ownerName").Select(c => (c.Before, c.After)).Single());
+
+        var approved = await owner.Client.SubmitAsync(Builders.Restaurant(business.Id, ktp));
+        Assert.Equal("approved", approved.Decision!.Outcome);
+        var withNib = (await owner.Client.GetFromJsonAsync<BusinessResponse>($"/api/businesses/{business.Id}", TestJson.Options))!;
+        Assert.NotNull(withNib.Nib);
+
+        // The NIB is the owner's: neither name nor NIK changes after it; the other details still do.
+        var renamed = await owner.Client.PutAsJsonAsync($"/api/businesses/{business.Id}/details", Keep(withNib) with { OwnerName = "Yohana Ndolu" }, TestJson.Options);
+        var renumbered = await owner.Client.PutAsJsonAsync($"/api/businesses/{business.Id}/details", Keep(withNib) with { OwnerNik = "5371044107850011" }, TestJson.Options);
+        var same = await owner.Client.PutAsJsonAsync($"/api/businesses/{business.Id}/details", Keep(withNib) with { Name = "Warung Se'i Oma Maria Baru", OwnerName = withNib.Owner.Name }, TestJson.Options);
+        await SubmitApplicationTests.AssertProblemAsync(renamed, HttpStatusCode.Conflict, "owner_fixed");
+        await SubmitApplicationTests.AssertProblemAsync(renumbered, HttpStatusCode.Conflict, "owner_fixed");
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        var after = (await owner.Client.GetFromJsonAsync<BusinessResponse>($"/api/businesses/{business.Id}", TestJson.Options))!;
+        Assert.Equal(("Warung Se'i Oma Maria Baru", "Maria Magdalena Ndolu", "5371********0003"), (after.Name, after.Owner.Name, after.Owner.Nik));
+    }
+
+    [Fact]
+    public async Task Put_Details_AnEntityHasNoOwnersNik()
+    {
+        using var owner = await portal.ApplicantAsync();
+        var business = await RegisterAsync(owner.Client, Builders.SoleProprietor("CV Sasando") with { LegalForm = LegalForm.Cv, Owner = new RegisterBusiness.OwnerRequest("Yohanes", null, "012345678901234") });
+
+        var response = await owner.Client.PutAsJsonAsync($"/api/businesses/{business.Id}/details", Keep(business) with { OwnerNik = "5371044107850003" }, TestJson.Options);
+
+        var problem = await SubmitApplicationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.NotNull(problem["errors"]?["ownerNik"]);
+        Assert.Null((await owner.Client.GetFromJsonAsync<BusinessResponse>($"/api/businesses/{business.Id}", TestJson.Options))!.Owner.Nik);
+    }
+
+    private static ChangeBusinessDetails.Request Keep(BusinessResponse business) => new(business.Name, business.Address, business.Email, business.Phone, null);
+
     private static async Task<BusinessResponse> RegisterAsync(HttpClient client, RegisterBusiness.Request request)
     {
         var response = await client.PostAsJsonAsync("/api/businesses", request, TestJson.Options);

@@ -5,7 +5,7 @@ namespace LicensingPortal.Api.Pages.Pemohon.Usaha;
 
 /// <summary>
 /// Correct a business's details (the same use case as PUT /api/businesses/{id}/details): one small group of
-/// questions, then "check your changes" before they are saved.
+/// questions, then "check your changes" before they are saved. Until the NIB, the owner's name and NIK too.
 /// </summary>
 public sealed class UbahModel : PortalPage
 {
@@ -16,6 +16,8 @@ public sealed class UbahModel : PortalPage
         ["email"] = nameof(Email),
         ["phone"] = nameof(Phone),
         ["npwp"] = nameof(Npwp),
+        ["ownerName"] = nameof(OwnerName),
+        ["ownerNik"] = nameof(OwnerNik),
     };
 
     [FromRoute]
@@ -36,7 +38,17 @@ public sealed class UbahModel : PortalPage
     [BindProperty]
     public string? Npwp { get; set; }
 
+    /// <summary>Until the NIB: the owner's name, and a sole proprietor's NIK (an empty box keeps it; the page shows it masked only).</summary>
+    [BindProperty]
+    public string? OwnerName { get; set; }
+
+    [BindProperty]
+    public string? OwnerNik { get; set; }
+
     public BusinessResponse Business { get; private set; } = null!;
+
+    /// <summary>Whether the owner's name and NIK are asked: until the business has its NIB.</summary>
+    public bool OwnerCorrectable => Business.Nib is null;
 
     /// <summary>Showing the changes for a last look before saving.</summary>
     public bool Checking { get; private set; }
@@ -52,7 +64,16 @@ public sealed class UbahModel : PortalPage
         Address = Business.Address;
         Email = Business.Email;
         Phone = Business.Phone;
+        OwnerName = Business.Owner.Name;
         return Page();
+    }
+
+    /// <summary>A NIK as a KTP prints it, in groups of four digits, to compare with the card.</summary>
+    public static string InGroups(string nik)
+    {
+        ArgumentNullException.ThrowIfNull(nik);
+        var digits = nik.Trim();
+        return string.Join(' ', digits.Chunk(4).Select(group => new string(group)));
     }
 
     /// <summary>Continue: shows the answers beside what they were, to check before saving.</summary>
@@ -80,7 +101,7 @@ public sealed class UbahModel : PortalPage
 
         // An empty NPWP box keeps the NPWP on file: the page shows it masked and never holds it in full.
         var saved = await Sender.Send(
-            new ChangeBusinessDetails.Command(UserId, Id, new ChangeBusinessDetails.Request(Name ?? string.Empty, Address ?? string.Empty, Email ?? string.Empty, Phone, string.IsNullOrWhiteSpace(Npwp) ? null : Npwp)),
+            new ChangeBusinessDetails.Command(UserId, Id, new ChangeBusinessDetails.Request(Name ?? string.Empty, Address ?? string.Empty, Email ?? string.Empty, Phone, string.IsNullOrWhiteSpace(Npwp) ? null : Npwp, OwnerCorrectable ? OwnerName : null, OwnerCorrectable ? OwnerNik : null)),
             cancellationToken);
         if (saved.Succeeded)
         {

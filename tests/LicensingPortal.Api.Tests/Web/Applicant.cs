@@ -46,7 +46,7 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
         await ClickLinkAsync("Start.Register");
         await ExpectHeadingAsync(S("Register.Title"));
         await Field("Field.Email").FillAsync(Email);
-        await Field("Field.Password").FillAsync(Accounts.Password);
+        await Field("Register.PasswordLabel").FillAsync(Accounts.Password);
         await ClickButtonAsync("Register.Button");
         await ExpectHeadingAsync(S("CheckEmail.Title"));
 

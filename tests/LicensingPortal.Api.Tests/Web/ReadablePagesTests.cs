@@ -85,6 +85,11 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             }
 
             await page.GotoAsync("/akun/masuk");
+            // A newcomer reads first that an account comes first; one who lost the e-mail, whom to contact (not a second account).
+            await Assertions.Expect(page.Locator("#first-time").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "/akun/daftar");
+            Assert.True((await page.Locator("#first-time").BoundingBoxAsync())!.Y < (await page.Locator("main form").First.BoundingBoxAsync())!.Y, "The way to make an account is below the form.");
+            await Assertions.Expect(page.Locator("#lost-email")).ToContainTextAsync(Say.In(language, "SignIn.LostEmail"));
+            await Assertions.Expect(page.Locator("#lost-email").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "/bantuan#kontak");
             var applicant = new Applicant(portal, page, language);
             await applicant.SignInAsync(account.Email);
             await applicant.ExpectHeadingAsync(language == "en" ? Say.En("Dashboard.Title") : Say.Id("Dashboard.Title"));

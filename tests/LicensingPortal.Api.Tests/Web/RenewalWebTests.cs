@@ -89,6 +89,54 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    /// <summary>
+    /// A permit that ended unrenewed: the e-mail saying so leads to its page, which says it cannot be renewed, to stop
+    /// the activity meanwhile, and starts a new application from the same answers, straight to "check your answers".
+    /// </summary>
+    [Theory]
+    [InlineData("id-ID")]
+    [InlineData("en-GB")]
+    public async Task FromTheEndedNotice_ToANewApplicationFromTheSameAnswers(string language)
+    {
+        using var owner = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
+        var request = await owner.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = CateringDeclarations };
+        var hygiene = (await owner.Client.SubmitAsync(request)).Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+        var until = hygiene.ValidUntil!.Value;
+        using var shifted = portal.Clock.Until(new DateTimeOffset(until.AddDays(2).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RemindPermitExpiry.Job>().RunAsync(CancellationToken.None);
+        }
+
+        var link = await RenewalLinkAsync(hygiene.Number);
+        var english = language.StartsWith("en", StringComparison.Ordinal);
+        string S(string key, params object[] arguments) => english ? Say.En(key, arguments) : Say.Id(key, arguments);
+        var page = await portal.NewPageAsync(language);
+        var applicant = new Applicant(portal, page, english ? "en" : "id");
+        var problems = new List<string>();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await page.GotoAsync(new Uri(link).PathAndQuery);
+            await applicant.SignInAsync(owner.Email);
+            var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+            // Headed that it ended (not "renew"), the permit named in the reader's language.
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new Regex("^" + Regex.Escape(S("Renewal.EndedTitle", "§")).Replace("§", ".+", StringComparison.Ordinal) + "$"));
+            await Assertions.Expect(page.Locator("#renewal-ended")).ToHaveTextAsync(S("Renewal.Ended", until.ToString("d MMMM yyyy", culture)));
+            await ReadablePagesTests.ReadHereAsync(page, "renewal-ended", language, problems);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Renewal.Reapply"), Exact = true }).ClickAsync();
+            await applicant.ExpectHeadingAsync(S("Journey.Check.Title"));
+            await Assertions.Expect(page.GetByText(S("Journey.Renewal"))).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(S("Journey.Check.WouldApprove"));
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Journey.Check.Send") }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(S("Decision.Approved"));
+            var issued = (await page.Locator(".govuk-summary-card .govuk-summary-list__value").First.InnerTextAsync()).Trim();
+            Assert.NotEqual(hygiene.Number, issued);
+        });
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
     [Theory]
     [InlineData("id-ID")]
     [InlineData("en-GB")]
@@ -179,7 +227,7 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
-    /// <summary>Waits for the reminder e-mail of the permit (sent to the business's address) in the pickup folder and returns its renewal link.</summary>
+    /// <summary>Waits for the reminder (or ended) e-mail of the permit (sent to the business's address) in the pickup folder and returns its renewal page's link.</summary>
     private async Task<string> RenewalLinkAsync(string number)
     {
         string? link = null;

@@ -8,13 +8,15 @@ namespace LicensingPortal.Api.Features.Applications;
 /// Starts an application on the web: empty (for a business, when given), or — to correct a rejected application —
 /// filled with everything that application stated, every page done, ready to change and send again; or, to renew a
 /// permit, filled with the answers of the application that issued it; or, to change a running business, filled with
-/// its current answers (a rejected renewal or change is corrected by asking again, from the refused answers).
+/// its current answers (a rejected renewal or change is corrected by asking again, from the refused answers); or, to
+/// apply again for a permit that ended unrenewed (reapplies: its number), a new application filled with the answers
+/// the permit was issued on, every page done (an ended permit is not renewed, but its owner need not type it all again).
 /// </summary>
 public static class StartApplicationDraft
 {
-    public sealed record Request(Guid? BusinessId, Guid? Corrects, string? Renews = null, Guid? Changes = null);
+    public sealed record Request(Guid? BusinessId, Guid? Corrects, string? Renews = null, Guid? Changes = null, string? Reapplies = null);
 
-    public sealed record Command(Guid OwnerId, Guid? BusinessId, Guid? Corrects, string? Renews = null, Guid? Changes = null) : ICommand<Result<ApplicationDraftView>>;
+    public sealed record Command(Guid OwnerId, Guid? BusinessId, Guid? Corrects, string? Renews = null, Guid? Changes = null, string? Reapplies = null) : ICommand<Result<ApplicationDraftView>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -26,6 +28,9 @@ public static class StartApplicationDraft
             RuleFor(c => c.Renews).Null().When(c => c.Corrects is not null || c.BusinessId is not null).WithMessage(_ => Texts.Get("Validation.Renews.Alone"));
             RuleFor(c => c.Changes).NotEqual(Guid.Empty);
             RuleFor(c => c.Changes).Null().When(c => c.Corrects is not null || c.BusinessId is not null || c.Renews is not null).WithMessage(_ => Texts.Get("Validation.Changes.Alone"));
+            RuleFor(c => c.Reapplies).NotEmpty().MaximumLength(40).When(c => c.Reapplies is not null);
+            RuleFor(c => c.Reapplies).Null().When(c => c.Corrects is not null || c.BusinessId is not null || c.Renews is not null || c.Changes is not null)
+                .WithMessage(_ => Texts.Get("Validation.Reapplies.Alone"));
         }
     }
 
@@ -43,6 +48,17 @@ public static class StartApplicationDraft
                 }
 
                 return await StartRenewalAsync(command.OwnerId, permit, cancellationToken);
+            }
+
+            if (command.Reapplies is { } ended)
+            {
+                var permit = await db.PermitsOf(command.OwnerId).AsNoTracking().FirstOrDefaultAsync(p => p.Number == ended, cancellationToken);
+                if (permit is null)
+                {
+                    return PermitRenewals.NotFound;
+                }
+
+                return await StartReapplicationAsync(command.OwnerId, permit, cancellationToken);
             }
 
             if (command.Changes is { } changedId)
@@ -126,6 +142,27 @@ public static class StartApplicationDraft
             return ApplicationDraftView.From(draft);
         }
 
+        /// <summary>
+        /// A new application for the activities of a permit that ended unrenewed: the answers it was issued on (as a
+        /// renewal would start from), every page done, starting today. A permit still in force is renewed instead.
+        /// </summary>
+        private async Task<Result<ApplicationDraftView>> StartReapplicationAsync(Guid ownerId, Permit permit, CancellationToken cancellationToken)
+        {
+            var now = time.GetUtcNow();
+            var state = permit.RenewalStateOn(Wita.DateOf(now));
+            if (state != RenewalState.Ended)
+            {
+                return state == RenewalState.BusinessClosed
+                    ? PermitRenewals.Refusal(permit, Wita.DateOf(now))!
+                    : new Error(ErrorCodes.PermitNotEnded, StatusCodes.Status409Conflict, "Only a permit that ended unrenewed is applied for again this way.", $"Permit {permit.Number} has not ended unrenewed: renew it (renews), or apply afresh.");
+            }
+
+            var answers = ApplicationDraftView.WriteAnswers((await PermitRenewals.AnswersOfAsync(db, permit, cancellationToken)) with { PlannedStartDate = null });
+            var draft = ApplicationDraft.Start(ownerId, answers, ApplicationSteps.All, null, now);
+            db.ApplicationDrafts.Add(draft);
+            return ApplicationDraftView.From(draft);
+        }
+
         /// <summary>A renewal draft: the answers of the application that issued the permit, every page done.</summary>
         private async Task<Result<ApplicationDraftView>> StartRenewalAsync(Guid ownerId, Permit permit, CancellationToken cancellationToken, string? answersJson = null)
         {
@@ -144,7 +181,7 @@ public static class StartApplicationDraft
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/drafts", async Task<Results<Created<ApplicationDraftView>, ProblemHttpResult>> (Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Command(user.UserId(), request.BusinessId, request.Corrects, request.Renews, request.Changes), cancellationToken)).ToCreated(d => $"/api/applications/drafts/{d.Id}"))
+                (await sender.Send(new Command(user.UserId(), request.BusinessId, request.Corrects, request.Renews, request.Changes, request.Reapplies), cancellationToken)).ToCreated(d => $"/api/applications/drafts/{d.Id}"))
             .WithName("StartApplicationDraft")
-            .WithSummary("Start an application to fill in a page at a time: empty, as a correction of a rejected one, or as the renewal of a permit (renews: its number).");
+            .WithSummary("Start an application to fill in a page at a time: empty, as a correction of a rejected one, as the renewal of a permit (renews: its number), as a change of a business (changes), or again for a permit that ended unrenewed (reapplies: its number).");
 }

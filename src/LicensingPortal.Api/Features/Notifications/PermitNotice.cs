@@ -22,11 +22,16 @@ public sealed class PermitNotice(LicensingDbContext db, IOptions<EmailOptions> o
         var mail = OutboxMail.Envelope(message, options.Value, english ? text.TitleEn : text.TitleId, new MailboxAddress(business.OwnerName, business.Email));
         var body = english ? text.BodyEn : text.BodyId;
         var html = $"<p>{WebUtility.HtmlEncode(body)}</p>";
-        if (message.Type == NoticeKind.PermitExpiring.Type && stored.RenewalStateOn(Wita.DateOf(message.CreatedAt)) == RenewalState.Open)
+        var state = stored.RenewalStateOn(Wita.DateOf(message.CreatedAt));
+        // The reminder leads straight to the renewal, which starts from the answers the permit was issued on; the
+        // notice that it ended, to the same page, where a new application starts from them.
+        var lead = message.Type == NoticeKind.PermitExpiring.Type && state == RenewalState.Open ? "Notice.Expiring.Renew"
+            : message.Type == NoticeKind.PermitExpired.Type && state == RenewalState.Ended ? "Notice.Expired.Reapply"
+            : null;
+        if (lead is not null)
         {
-            // The reminder leads straight to the renewal, which starts from the answers the permit was issued on.
             var renew = links.Renewal(stored);
-            var say = Texts.In(english ? Cultures.English : Cultures.Indonesian, "Notice.Expiring.Renew") ?? string.Empty;
+            var say = Texts.In(english ? Cultures.English : Cultures.Indonesian, lead) ?? string.Empty;
             body += $"\n\n{say}\n{renew}";
             html += $"<p><a href=\"{WebUtility.HtmlEncode(renew)}\">{WebUtility.HtmlEncode(say)}</a></p>";
         }

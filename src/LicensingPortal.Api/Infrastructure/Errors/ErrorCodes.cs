@@ -46,6 +46,7 @@ public static class ErrorCodes
     public const string PermitNotRenewable = "permit_not_renewable";
     public const string RenewalNotOpenYet = "renewal_not_open_yet";
     public const string PermitEnded = "permit_ended";
+    public const string PermitNotEnded = "permit_not_ended";
     public const string PermitAlreadyRenewed = "permit_already_renewed";
     public const string BusinessClosed = "business_closed";
     public const string BusinessNotLicensed = "business_not_licensed";
@@ -124,5 +125,7 @@ public static class ErrorCodes
         QuestionNotFound,
         QuestionAnswered,
         QuestionsWaiting,
+        OwnerFixed,
+        PermitNotEnded,
     ];
 }

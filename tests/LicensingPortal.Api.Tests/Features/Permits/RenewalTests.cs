@@ -166,6 +166,48 @@ public abstract class RenewalTests(Portal portal)
         await Problems.AssertAsync(await stranger.Client.PostAsJsonAsync($"/api/permits/{lastDay.Number}/renewal", answers, TestJson.Options), HttpStatusCode.NotFound, "permit_not_found");
     }
 
+    /// <summary>
+    /// A permit that ended unrenewed is not renewed, but applied for again from the answers it was issued on: a new
+    /// application (no renewal), every page done, starting today, approved into a new permit. A permit in force is
+    /// renewed instead; another's is not found; the choice is not combined with another; the notice that it ended
+    /// leads to it.
+    /// </summary>
+    [Fact]
+    public async Task AnEndedPermit_IsAppliedForAgain_FromTheAnswersItWasIssuedOn()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var (ended, answers) = await CateringAsync(applicant);
+        var until = ended.ValidUntil!.Value;
+        var clock = new FakeTimeProvider(WitaNoon(until.AddDays(3)));
+        await using var host = portal.Create(time: clock);
+        using var client = await SignedInAsync(host, applicant);
+        var renewal = (await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{ended.Number}/renewal", TestJson.Options))!;
+        Assert.Equal(RenewalState.Ended, renewal.State);
+
+        var started = await client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, null, Reapplies: ended.Number), TestJson.Options);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var draft = (await started.Content.ReadFromJsonAsync<ApplicationDraftView>(TestJson.Options))!;
+        Assert.True(draft.IsComplete);
+        Assert.Equal((null, null, null), (draft.RenewsPermitId, draft.ChangesBusinessId, draft.CorrectsApplicationId));
+        Assert.Equal((answers.BusinessId, (DateOnly?)null), (draft.Answers.BusinessId, draft.Answers.PlannedStartDate));
+        Assert.Equal(answers.Kbli, draft.Answers.Kbli);
+        Assert.Equal(answers.Declarations, draft.Answers.Declarations);
+
+        var submitted = await client.PostAsync($"/api/applications/drafts/{draft.Id}/submission", null);
+        Assert.True(submitted.StatusCode == HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
+        var decided = (await submitted.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
+        Assert.Equal("approved", decided.Decision!.Outcome);
+        var issued = decided.Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+        Assert.NotEqual(ended.Number, issued.Number);
+        Assert.Equal(Wita.DateOf(clock.GetUtcNow()), issued.ValidFrom);
+
+        // A permit still in force is renewed, not applied for again; another's is not found; one choice at a time.
+        await Problems.AssertAsync(await client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, null, Reapplies: issued.Number), TestJson.Options), HttpStatusCode.Conflict, "permit_not_ended");
+        await Problems.AssertAsync(await client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, null, Renews: issued.Number, Reapplies: ended.Number), TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
+        using var stranger = await Accounts.CreateAsync(host, Roles.Applicant);
+        await Problems.AssertAsync(await stranger.Client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, null, Reapplies: ended.Number), TestJson.Options), HttpStatusCode.NotFound, "permit_not_found");
+    }
+
     [Fact]
     public async Task TwoRenewalsOfOnePermitAtOnce_OneWins_TheOtherAnswers409()
     {

@@ -7,7 +7,8 @@ namespace LicensingPortal.Api.Pages.Pemohon.Izin;
 /// <summary>
 /// Renewing a permit (the reminder e-mails link here): when it can be renewed, what the renewed permit's validity
 /// will be and a button that starts the renewal from the answers the permit was issued on, straight to "check your
-/// answers" with its pre-check; when it cannot, why, and what to do instead.
+/// answers" with its pre-check; when it cannot, why, and what to do instead (an ended permit: a new application
+/// filled with the same answers).
 /// </summary>
 public sealed class PerpanjangModel : PortalPage
 {
@@ -28,9 +29,16 @@ public sealed class PerpanjangModel : PortalPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        StartAsync(new StartApplicationDraft.Command(UserId, null, null, Number), cancellationToken);
+
+    /// <summary>An ended permit: a new application from the answers it was issued on, straight to "check your answers".</summary>
+    public Task<IActionResult> OnPostReapplyAsync(CancellationToken cancellationToken) =>
+        StartAsync(new StartApplicationDraft.Command(UserId, null, null, Reapplies: Number), cancellationToken);
+
+    private async Task<IActionResult> StartAsync(StartApplicationDraft.Command command, CancellationToken cancellationToken)
     {
-        var draft = await Sender.Send(new StartApplicationDraft.Command(UserId, null, null, Number), cancellationToken);
+        var draft = await Sender.Send(command, cancellationToken);
         if (draft.Succeeded)
         {
             return Redirect(Urls.Check(draft.Value.Id));

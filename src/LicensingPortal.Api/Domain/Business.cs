@@ -122,7 +122,7 @@ public sealed class Business
     {
         ArgumentNullException.ThrowIfNull(ownerName);
         ownerName = ownerName.Trim();
-        ownerNik = string.IsNullOrWhiteSpace(ownerNik) ? OwnerNik : ownerNik.Trim();
+        ownerNik = string.IsNullOrWhiteSpace(ownerNik) ? OwnerNik : IdentityNumbers.Digits(ownerNik);
         var changes = new List<BusinessChange>();
         if (!string.Equals(OwnerName, ownerName, StringComparison.Ordinal))
         {

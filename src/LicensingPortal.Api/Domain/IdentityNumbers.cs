@@ -9,6 +9,10 @@ namespace LicensingPortal.Api.Domain;
 public static class IdentityNumbers
 {
     /// <summary>NIK: 16 digits = province (2) + regency/city (2) + kecamatan (2) + DDMMYY birth date (women: day + 40) + serial (4).</summary>
+    /// <summary>A number as typed, without the spaces, dots and hyphens people write in it ("5371 0441 …"); null stays null.</summary>
+    public static string? Digits(string? number) =>
+        number is null ? null : string.Concat(number.Where(c => c is not (' ' or '.' or '-' or '\u00a0')));
+
     public static bool IsStructurallyValidNik(string nik)
     {
         if (nik is not { Length: 16 } || !nik.All(char.IsAsciiDigit))

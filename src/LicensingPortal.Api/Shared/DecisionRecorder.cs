@@ -150,13 +150,16 @@ public sealed class DecisionRecorder(
 
     /// <summary>
     /// Issues what the rule set requires: the business's NIB on its first approval (kept for life), and each
-    /// other permit with a number, its validity from its permit type and a signed verification code.
+    /// other permit with a number, its validity from its permit type and a signed verification code — except one the
+    /// business holds in force already for the same activities at the same place (applying again after a permit
+    /// ended, only the ended one is issued anew; a second copy of the one still held is not).
     /// </summary>
     private async Task<List<Permit>> IssuePermitsAsync(PermitApplication application, Business business, IReadOnlyList<string> required, CompiledRuleSet ruleSet, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = application.SubmissionDate;
         var issued = new List<Permit>();
-        foreach (var type in required)
+        var held = await HeldHereAsync(application, business, today, cancellationToken);
+        foreach (var type in required.Where(t => !held.Contains(t)))
         {
             string number;
             if (type == PermitTypes.Nib)
@@ -181,5 +184,27 @@ public sealed class DecisionRecorder(
         }
 
         return issued;
+    }
+
+    /// <summary>The types of the permits in force the business holds for the application's activities at its place (the NIB aside).</summary>
+    private async Task<HashSet<string>> HeldHereAsync(PermitApplication application, Business business, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (business.Nib is null)
+        {
+            // No approval yet: nothing is held.
+            return [];
+        }
+
+        var kbli = application.KbliCodes.ToHashSet(StringComparer.Ordinal);
+        var permits = await (from permit in db.Permits.AsNoTracking()
+                             join issuedBy in db.Applications.AsNoTracking() on permit.ApplicationId equals issuedBy.Id
+                             where permit.BusinessId == business.Id && permit.Type != PermitTypes.Nib && permit.Status == PermitStatus.Active
+                             select new { permit, issuedBy.KelurahanCode, issuedBy.Address })
+            .ToListAsync(cancellationToken);
+        return permits
+            .Where(p => p.permit.StatusOn(today) == PermitStatus.Active && kbli.SetEquals(p.permit.KbliCodes)
+                && p.KelurahanCode == application.KelurahanCode && string.Equals(p.Address, application.Address, StringComparison.Ordinal))
+            .Select(p => p.permit.Type)
+            .ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -49,6 +49,9 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
         await Field("Register.PasswordLabel").FillAsync(Accounts.Password);
         await ClickButtonAsync("Register.Button");
         await ExpectHeadingAsync(S("CheckEmail.Title"));
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync(S("CheckEmail.Sent", Email));
+        // A mistyped address is not a dead end: the account is made again with the right one.
+        await Assertions.Expect(Page.Locator("#wrong-address").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "/akun/daftar");
 
         var link = await ConfirmationLinkAsync(Email);
         Assert.StartsWith(portal.BaseAddress.ToString().TrimEnd('/') + "/akun/konfirmasi?", link, StringComparison.Ordinal);

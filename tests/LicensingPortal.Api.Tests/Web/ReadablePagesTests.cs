@@ -296,7 +296,8 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             await page.GotoAsync($"/pemohon/usaha/{businessId}");
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = S("Journey.Check.Change") + " " + S("Field.Nik"), Exact = true })).ToHaveCountAsync(0);
             await page.GotoAsync($"/pemohon/usaha/{businessId}/ubah");
-            await Assertions.Expect(page.Locator("#owner-fixed")).ToHaveTextAsync(S("Business.Edit.OwnerFixed"));
+            await Assertions.Expect(page.Locator("#owner-fixed")).ToContainTextAsync(S("Business.Edit.OwnerFixed"));
+            await Assertions.Expect(page.Locator("#owner-fixed").GetByRole(AriaRole.Link, new() { Name = S("Journey.Ask.Link"), Exact = true })).ToHaveAttributeAsync("href", new Regex("^/pemohon/tanya\\?tentang=usaha&"));
             await Assertions.Expect(page.GetByLabel(S("Field.Nik"), new() { Exact = true })).ToHaveCountAsync(0);
         });
 

@@ -157,6 +157,13 @@ public static class StartApplicationDraft
                     : new Error(ErrorCodes.PermitNotEnded, StatusCodes.Status409Conflict, "Only a permit that ended unrenewed is applied for again this way.", $"Permit {permit.Number} has not ended unrenewed: renew it (renews), or apply afresh.");
             }
 
+            // A permit that had ended before its business was closed stays ended, not closed: the business takes no more applications.
+            var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == permit.BusinessId, cancellationToken);
+            if (business.IsClosed)
+            {
+                return BusinessChanges.Closed(business);
+            }
+
             var answers = ApplicationDraftView.WriteAnswers((await PermitRenewals.AnswersOfAsync(db, permit, cancellationToken)) with { PlannedStartDate = null });
             var draft = ApplicationDraft.Start(ownerId, answers, ApplicationSteps.All, null, now);
             db.ApplicationDrafts.Add(draft);

@@ -9,7 +9,8 @@ namespace LicensingPortal.Api.Features.Businesses;
 /// for (after the NIB they are fixed: <c>owner_fixed</c>). Each detail that changed is kept with its time
 /// (<see cref="ListBusinessChanges"/>), a NIK or NPWP masked. What the rules read (location, activities, size) belongs
 /// to an application: changing it needs a new one. An NPWP left out (null) stays as it is; an empty one removes it,
-/// which only a sole proprietor may do. An owner's name or NIK left out (null or empty) stays as it is.
+/// which only a sole proprietor may do. An owner's name left out (null) stays as it is, an empty one is refused; a
+/// NIK left out or empty stays as it is, and may be typed with spaces, dots or hyphens.
 /// </summary>
 public static class ChangeBusinessDetails
 {
@@ -28,8 +29,8 @@ public static class ChangeBusinessDetails
             RuleFor(c => c.Request.Email).NotEmpty().WithMessage(_ => Texts.Get("Validation.Email")).EmailAddress().WithMessage(_ => Texts.Get("Validation.Email")).MaximumLength(254).When(c => c.Request is not null);
             RuleFor(c => c.Request.Phone).Matches(@"\A\+?[0-9 ()-]{6,30}\z").WithMessage(_ => Texts.Get("Validation.Phone")).When(c => !string.IsNullOrWhiteSpace(c.Request?.Phone));
             RuleFor(c => c.Request.Npwp).Must(IdentityNumbers.IsStructurallyValidNpwp!).WithMessage(_ => Texts.Get("Validation.Business.NpwpFormat")).When(c => !string.IsNullOrWhiteSpace(c.Request?.Npwp));
-            RuleFor(c => c.Request.OwnerName).MaximumLength(200).WithMessage(_ => Texts.Get("Validation.Business.OwnerName")).When(c => c.Request?.OwnerName is not null);
-            RuleFor(c => c.Request.OwnerNik).Must(nik => IdentityNumbers.IsStructurallyValidNik(nik!.Trim())).WithMessage(_ => Texts.Get("Validation.Business.NikFormat")).When(c => !string.IsNullOrWhiteSpace(c.Request?.OwnerNik));
+            RuleFor(c => c.Request.OwnerName).NotEmpty().WithMessage(_ => Texts.Get("Validation.Business.OwnerName")).MaximumLength(200).WithMessage(_ => Texts.Get("Validation.Business.OwnerName")).When(c => c.Request?.OwnerName is not null);
+            RuleFor(c => c.Request.OwnerNik).Must(nik => IdentityNumbers.IsStructurallyValidNik(IdentityNumbers.Digits(nik)!)).WithMessage(_ => Texts.Get("Validation.Business.NikFormat")).When(c => !string.IsNullOrWhiteSpace(c.Request?.OwnerNik));
         }
     }
 
@@ -37,11 +38,15 @@ public static class ChangeBusinessDetails
     {
         public async ValueTask<Result<BusinessResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var business = await db.BusinessesOf(command.OwnerId).FirstOrDefaultAsync(b => b.Id == command.Id, cancellationToken);
-            if (business is null)
+            if (!await db.BusinessesOf(command.OwnerId).AnyAsync(b => b.Id == command.Id, cancellationToken))
             {
                 return Error.NotFound(ErrorCodes.BusinessNotFound, "The business was not found.");
             }
+
+            // An approval issuing the NIB at the same moment takes the business's row too: the owner's NIK is
+            // corrected before it (and the decision reads the corrected one) or refused after it, never both.
+            await db.LockBusinessAsync(command.Id, cancellationToken);
+            var business = await db.Businesses.SingleAsync(b => b.Id == command.Id, cancellationToken);
 
             if (business.IsClosed)
             {
@@ -55,8 +60,8 @@ public static class ChangeBusinessDetails
                 return Error.Invalid("npwp", Texts.Get("Validation.Business.NpwpRequired"));
             }
 
-            var ownerName = string.IsNullOrWhiteSpace(request.OwnerName) ? business.OwnerName : request.OwnerName.Trim();
-            var ownerNik = string.IsNullOrWhiteSpace(request.OwnerNik) ? business.OwnerNik : request.OwnerNik.Trim();
+            var ownerName = request.OwnerName is null ? business.OwnerName : request.OwnerName.Trim();
+            var ownerNik = string.IsNullOrWhiteSpace(request.OwnerNik) ? business.OwnerNik : IdentityNumbers.Digits(request.OwnerNik);
             if (ownerNik != business.OwnerNik && !business.IsIndividual)
             {
                 return Error.Invalid("ownerNik", Texts.Get("Validation.Business.NikOnlyIndividuals"));

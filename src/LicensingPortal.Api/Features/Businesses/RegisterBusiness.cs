@@ -38,7 +38,7 @@ public static class RegisterBusiness
             RuleFor(r => r.Owner.Name).NotEmpty().WithMessage(_ => Texts.Get("Validation.Business.OwnerName")).MaximumLength(200).When(r => r.Owner is not null);
             RuleFor(r => r.Owner.Nik)
                 .NotEmpty().WithMessage(_ => Texts.Get("Validation.Business.NikRequired"))
-                .Must(IdentityNumbers.IsStructurallyValidNik!).WithMessage(_ => Texts.Get("Validation.Business.NikFormat"))
+                .Must(nik => IdentityNumbers.IsStructurallyValidNik(IdentityNumbers.Digits(nik)!)).WithMessage(_ => Texts.Get("Validation.Business.NikFormat"))
                 .When(r => r.Owner is not null && r.LegalForm == LegalForm.Perorangan);
             RuleFor(r => r.Owner.Nik).Empty().WithMessage(_ => Texts.Get("Validation.Business.NikOnlyIndividuals"))
                 .When(r => r.Owner is not null && r.LegalForm != LegalForm.Perorangan);
@@ -67,7 +67,7 @@ public static class RegisterBusiness
                 request.LegalForm,
                 request.InvestmentType,
                 request.Owner.Name,
-                request.Owner.Nik,
+                IdentityNumbers.Digits(request.Owner.Nik),
                 request.Owner.Npwp,
                 request.Address,
                 request.Email,

@@ -11,7 +11,7 @@ namespace LicensingPortal.Api.Features.Catalogue;
 /// The KBLI finder: activities of the catalogue the rule set in force today serves, found by words in either
 /// language (or by code), each with its sector, its risk at each business scale and the permits it needs. Choosing
 /// the wrong activity is the most common mistake in OSS applications; the risk per scale shows what each means.
-/// A word matches the start of a word of the official titles, of the sector or of the everyday words people use for
+/// A word matches the start of a word of the official titles or of the everyday words people use for
 /// the activity (<see cref="ActivityWords"/>: "jahit", "bengkel", "pulsa"), so "ikan" does not find "kecantikan";
 /// two words may be one written apart ("foto kopi"). The activities matching every word come first; when none does,
 /// those matching the most words, each said to match only some (<see cref="Activity.MatchesAllWords"/>). Words that
@@ -114,7 +114,7 @@ public static class FindActivities
         }
 
         private List<string> Phrases(KbliEntry entry) =>
-            [Fold(entry.Title.Id), Fold(entry.Title.En), Fold(entry.Sector), .. everyday.Of(entry.Code).Select(Fold)];
+            [Fold(entry.Title.Id), Fold(entry.Title.En), .. everyday.Of(entry.Code).Select(Fold)];
     }
 
     /// <summary>Words that say nothing of what a business does: left out of a search.</summary>

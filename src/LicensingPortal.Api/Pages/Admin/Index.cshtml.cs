@@ -48,13 +48,15 @@ public sealed class IndexModel : PortalPage
     /// <summary>From this month on, next year's holidays are asked for.</summary>
     public const int NextYearFromMonth = 10;
 
+    /// <summary>The years whose holidays the start page asks for on a day: this one, and from October the next.</summary>
+    public static IReadOnlyList<int> YearsAsked(DateOnly today) =>
+        today.Month >= NextYearFromMonth ? [today.Year, today.Year + 1] : [today.Year];
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        var today = Wita.Today(Clock);
-        var years = today.Month >= NextYearFromMonth ? new[] { today.Year, today.Year + 1 } : [today.Year];
         var missing = new List<int>();
-        foreach (var year in years)
+        foreach (var year in YearsAsked(Wita.Today(Clock)))
         {
             var holidays = await Sender.Send(new ListHolidays.Query(year), HttpContext.RequestAborted);
             if (holidays.Succeeded && !holidays.Value.Known)

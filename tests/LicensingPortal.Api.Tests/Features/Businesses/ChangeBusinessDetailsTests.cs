@@ -81,7 +81,12 @@ public abstract class ChangeBusinessDetailsTests(Portal portal)
         var problem = await SubmitApplicationTests.AssertProblemAsync(wrong, HttpStatusCode.BadRequest, "validation_failed");
         Assert.NotNull(problem["errors"]?["ownerNik"]);
 
-        var corrected = await owner.Client.PutAsJsonAsync($"/api/businesses/{business.Id}/details", Keep(business) with { OwnerName = "Maria Magdalena Ndolu", OwnerNik = " 5371044107850003 " }, TestJson.Options);
+        // An owner's name emptied is refused, not kept silently.
+        var unnamed = await owner.Client.PutAsJsonAsync($"/api/businesses/{business.Id}/details", Keep(business) with { OwnerName = " " }, TestJson.Options);
+        Assert.NotNull((await SubmitApplicationTests.AssertProblemAsync(unnamed, HttpStatusCode.BadRequest, "validation_failed"))["errors"]?["ownerName"]);
+
+        // Copied with the spaces people put in it, the NIK is its sixteen digits.
+        var corrected = await owner.Client.PutAsJsonAsync($"/api/businesses/{business.Id}/details", Keep(business) with { OwnerName = "Maria Magdalena Ndolu", OwnerNik = " 5371 0441 0785 0003 " }, TestJson.Options);
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
         var read = (await corrected.Content.ReadFromJsonAsync<BusinessResponse>(TestJson.Options))!;
         Assert.Equal(("Maria Magdalena Ndolu", "5371********0003"), (read.Owner.Name, read.Owner.Nik));

@@ -197,8 +197,12 @@ public abstract class RenewalTests(Portal portal)
         Assert.True(submitted.StatusCode == HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
         var decided = (await submitted.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
         Assert.Equal("approved", decided.Decision!.Outcome);
-        var issued = decided.Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+        // Only the ended one is issued anew: the NIB and the standard certificate held in force are not issued twice.
+        var issued = Assert.Single(decided.Permits);
+        Assert.Equal("PB-UMKU-SLHS", issued.Type);
         Assert.NotEqual(ended.Number, issued.Number);
+        var inForce = (await client.GetFromJsonAsync<List<PermitResponse>>("/api/permits", TestJson.Options))!.Where(p => p.Status == PermitStatus.Active && p.BusinessId == answers.BusinessId).ToList();
+        Assert.Equal(inForce.Select(p => p.Type).Distinct().Count(), inForce.Count);
         Assert.Equal(Wita.DateOf(clock.GetUtcNow()), issued.ValidFrom);
 
         // A permit still in force is renewed, not applied for again; another's is not found; one choice at a time.
@@ -206,6 +210,10 @@ public abstract class RenewalTests(Portal portal)
         await Problems.AssertAsync(await client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, null, Renews: issued.Number, Reapplies: ended.Number), TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
         using var stranger = await Accounts.CreateAsync(host, Roles.Applicant);
         await Problems.AssertAsync(await stranger.Client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, null, Reapplies: ended.Number), TestJson.Options), HttpStatusCode.NotFound, "permit_not_found");
+
+        // Closed since, the business takes no more applications: the ended permit is not applied for again.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/businesses/{answers.BusinessId}/closure", new { confirm = true }, TestJson.Options)).StatusCode);
+        await Problems.AssertAsync(await client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, null, Reapplies: ended.Number), TestJson.Options), HttpStatusCode.Conflict, "business_closed");
     }
 
     [Fact]

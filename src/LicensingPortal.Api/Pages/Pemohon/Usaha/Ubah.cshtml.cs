@@ -68,11 +68,11 @@ public sealed class UbahModel : PortalPage
         return Page();
     }
 
-    /// <summary>A NIK as a KTP prints it, in groups of four digits, to compare with the card.</summary>
+    /// <summary>A NIK typed, in groups of four digits, easier to compare with the card digit by digit.</summary>
     public static string InGroups(string nik)
     {
         ArgumentNullException.ThrowIfNull(nik);
-        var digits = nik.Trim();
+        var digits = IdentityNumbers.Digits(nik)!;
         return string.Join(' ', digits.Chunk(4).Select(group => new string(group)));
     }
 
@@ -101,7 +101,7 @@ public sealed class UbahModel : PortalPage
 
         // An empty NPWP box keeps the NPWP on file: the page shows it masked and never holds it in full.
         var saved = await Sender.Send(
-            new ChangeBusinessDetails.Command(UserId, Id, new ChangeBusinessDetails.Request(Name ?? string.Empty, Address ?? string.Empty, Email ?? string.Empty, Phone, string.IsNullOrWhiteSpace(Npwp) ? null : Npwp, OwnerCorrectable ? OwnerName : null, OwnerCorrectable ? OwnerNik : null)),
+            new ChangeBusinessDetails.Command(UserId, Id, new ChangeBusinessDetails.Request(Name ?? string.Empty, Address ?? string.Empty, Email ?? string.Empty, Phone, string.IsNullOrWhiteSpace(Npwp) ? null : Npwp, OwnerName, OwnerNik)),
             cancellationToken);
         if (saved.Succeeded)
         {

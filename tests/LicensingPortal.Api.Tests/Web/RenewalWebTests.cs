@@ -132,6 +132,11 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(S("Decision.Approved"));
             var issued = (await page.Locator(".govuk-summary-card .govuk-summary-list__value").First.InnerTextAsync()).Trim();
             Assert.NotEqual(hygiene.Number, issued);
+
+            // Back on the ended permit's page: it names the new permit, and offers no second application.
+            await page.GotoAsync(new Uri(link).PathAndQuery);
+            await Assertions.Expect(page.Locator("#renewal-ended")).ToHaveTextAsync(S("Renewal.AppliedAgain", until.ToString("d MMMM yyyy", culture), issued));
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = S("Renewal.Reapply"), Exact = true })).ToHaveCountAsync(0);
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

@@ -8,7 +8,8 @@ namespace LicensingPortal.Api.Features.Applications;
 
 /// <summary>
 /// Before renewing: whether one's permit can be renewed today (and if not, from when or why not), the validity the
-/// renewed permit would have, and the answers a renewal starts from (those of the application that issued it).
+/// renewed permit would have, and the answers a renewal starts from (those of the application that issued it); for a
+/// permit that ended, the permit in force issued in its place when its owner applied again (<c>AppliedAgainAs</c>).
 /// </summary>
 public static class GetPermitRenewal
 {
@@ -24,7 +25,8 @@ public static class GetPermitRenewal
         DateOnly? RenewedUntil,
         string? RenewedBy,
         ApplicationRequest? Answers,
-        string? ReplacedBy = null);
+        string? ReplacedBy = null,
+        string? AppliedAgainAs = null);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -58,7 +60,19 @@ public static class GetPermitRenewal
                 state == RenewalState.Open && months is { } m ? Permit.LastDay(from!.Value, m) : null,
                 renewedBy,
                 state == RenewalState.Open ? await PermitRenewals.AnswersOfAsync(db, permit, cancellationToken) : null,
-                permit.ReplacedByPermitId is { } replacedById ? linked[replacedById] : null);
+                permit.ReplacedByPermitId is { } replacedById ? linked[replacedById] : null,
+                state == RenewalState.Ended ? await AppliedAgainAsync(permit, today, cancellationToken) : null);
+        }
+
+        /// <summary>The number of a permit of the same kind and activities the business holds in force, issued after this one ended.</summary>
+        private async Task<string?> AppliedAgainAsync(Permit ended, DateOnly today, CancellationToken cancellationToken)
+        {
+            var kbli = ended.KbliCodes.ToHashSet(StringComparer.Ordinal);
+            var later = await db.Permits.AsNoTracking()
+                .Where(p => p.BusinessId == ended.BusinessId && p.Type == ended.Type && p.Status == PermitStatus.Active && p.IssuedOn > ended.ValidUntil)
+                .OrderByDescending(p => p.IssuedOn)
+                .ToListAsync(cancellationToken);
+            return later.FirstOrDefault(p => p.StatusOn(today) == PermitStatus.Active && kbli.SetEquals(p.KbliCodes))?.Number;
         }
     }
 

@@ -182,7 +182,7 @@ public abstract class RenewalTests(Portal portal)
         await using var host = portal.Create(time: clock);
         using var client = await SignedInAsync(host, applicant);
         var renewal = (await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{ended.Number}/renewal", TestJson.Options))!;
-        Assert.Equal(RenewalState.Ended, renewal.State);
+        Assert.Equal((RenewalState.Ended, null), (renewal.State, renewal.AppliedAgainAs));
 
         var started = await client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, null, Reapplies: ended.Number), TestJson.Options);
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
@@ -201,6 +201,8 @@ public abstract class RenewalTests(Portal portal)
         var issued = Assert.Single(decided.Permits);
         Assert.Equal("PB-UMKU-SLHS", issued.Type);
         Assert.NotEqual(ended.Number, issued.Number);
+        // The ended permit's page names the one issued in its place.
+        Assert.Equal(issued.Number, (await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{ended.Number}/renewal", TestJson.Options))!.AppliedAgainAs);
         var inForce = (await client.GetFromJsonAsync<List<PermitResponse>>("/api/permits", TestJson.Options))!.Where(p => p.Status == PermitStatus.Active && p.BusinessId == answers.BusinessId).ToList();
         Assert.Equal(inForce.Select(p => p.Type).Distinct().Count(), inForce.Count);
         Assert.Equal(Wita.DateOf(clock.GetUtcNow()), issued.ValidFrom);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -23,14 +24,9 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
     {
         // A catering business with its Hygiene and Sanitation Certificate (36 months), and the day 90 days before it ends.
         using var owner = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
-        var request = await owner.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = CateringDeclarations };
-        var hygiene = (await owner.Client.SubmitAsync(request)).Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+        var hygiene = await HygieneCertificateAsync(owner);
         var until = hygiene.ValidUntil!.Value;
-        using var shifted = portal.Clock.Until(new DateTimeOffset(until.AddDays(-90).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
-        await using (var scope = portal.Factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<RemindPermitExpiry.Job>().RunAsync(CancellationToken.None);
-        }
+        using var shifted = await RemindedOnAsync(until.AddDays(-90));
 
         var link = await RenewalLinkAsync(hygiene.Number);
         var english = language.StartsWith("en", StringComparison.Ordinal);
@@ -99,14 +95,9 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
     public async Task FromTheEndedNotice_ToANewApplicationFromTheSameAnswers(string language)
     {
         using var owner = await Accounts.CreateAsync(portal.Factory, Api.Infrastructure.Auth.Roles.Applicant);
-        var request = await owner.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = CateringDeclarations };
-        var hygiene = (await owner.Client.SubmitAsync(request)).Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+        var hygiene = await HygieneCertificateAsync(owner);
         var until = hygiene.ValidUntil!.Value;
-        using var shifted = portal.Clock.Until(new DateTimeOffset(until.AddDays(2).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
-        await using (var scope = portal.Factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<RemindPermitExpiry.Job>().RunAsync(CancellationToken.None);
-        }
+        using var shifted = await RemindedOnAsync(until.AddDays(2));
 
         var link = await RenewalLinkAsync(hygiene.Number);
         var english = language.StartsWith("en", StringComparison.Ordinal);
@@ -230,6 +221,22 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    /// <summary>A catering business's Hygiene and Sanitation Certificate (36 months), issued today.</summary>
+    private static async Task<PermitResponse> HygieneCertificateAsync(Account owner)
+    {
+        var request = await owner.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = CateringDeclarations };
+        return (await owner.Client.SubmitAsync(request)).Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+    }
+
+    /// <summary>The clock moved to 09:00 WITA on <paramref name="day"/> (until disposed), and the morning's permit reminders run.</summary>
+    private async Task<IDisposable> RemindedOnAsync(DateOnly day)
+    {
+        var shifted = portal.Clock.Until(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RemindPermitExpiry.Job>().RunAsync(CancellationToken.None);
+        return shifted;
     }
 
     /// <summary>Waits for the reminder (or ended) e-mail of the permit (sent to the business's address) in the pickup folder and returns its renewal page's link.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using LicensingPortal.Api.Infrastructure;
 using LicensingPortal.Api.Infrastructure.Auth;
@@ -85,9 +86,8 @@ public static class FindActivities
             var whole = string.Join(' ', words);
             var scored = catalogue.Select(entry =>
                 {
-                    var phrases = Phrases(entry);
-                    var tokens = phrases.SelectMany(Tokens).ToHashSet(StringComparer.Ordinal);
-                    bool Hit(string word) => entry.Code.StartsWith(word, StringComparison.Ordinal) || tokens.Any(token => token.StartsWith(word, StringComparison.Ordinal));
+                    var index = IndexOf(entry);
+                    bool Hit(string word) => entry.Code.StartsWith(word, StringComparison.Ordinal) || index.Tokens.Any(token => token.StartsWith(word, StringComparison.Ordinal));
                     var hits = words.Select(Hit).ToArray();
                     // A word written in two ("foto kopi", "kos kosan") matches as one.
                     for (var i = 0; i < words.Count - 1; i++)
@@ -98,7 +98,7 @@ public static class FindActivities
                         }
                     }
 
-                    return (Entry: entry, Matched: hits.Count(h => h), Phrase: phrases.Any(p => string.Join(' ', Tokens(p)) == whole));
+                    return (Entry: entry, Matched: hits.Count(h => h), Phrase: index.Phrases.Contains(whole));
                 })
                 .Where(s => s.Matched > 0)
                 .ToList();
@@ -113,9 +113,19 @@ public static class FindActivities
             return (entries, best == words.Count);
         }
 
-        private List<string> Phrases(KbliEntry entry) =>
-            [Fold(entry.Title.Id), Fold(entry.Title.En), .. everyday.Of(entry.Code).Select(Fold)];
+        /// <summary>An entry's titles and everyday words, folded into words once per loaded catalogue, not at every search.</summary>
+        private Index IndexOf(KbliEntry entry) => Indexes.GetValue(entry, e =>
+        {
+            var phrases = new[] { e.Title.Id, e.Title.En }.Concat(everyday.Of(e.Code)).Select(p => Tokens(Fold(p))).ToList();
+            return new Index([.. phrases.Select(p => string.Join(' ', p))], [.. phrases.SelectMany(p => p)]);
+        });
     }
+
+    /// <summary>An entry's phrases (its words joined by one space) and all their words.</summary>
+    private sealed record Index(HashSet<string> Phrases, HashSet<string> Tokens);
+
+    /// <summary>Per catalogue entry: a rule set's entries live as long as the app that loaded them.</summary>
+    private static readonly ConditionalWeakTable<KbliEntry, Index> Indexes = [];
 
     /// <summary>Words that say nothing of what a business does: left out of a search.</summary>
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)

@@ -409,6 +409,49 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task MidJourney_ThePrecheckNamesTheQuestionsNotReachedYet_AsStillToAnswer_NotAsFailures()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await applicant.SignInFreshAccountAsync(prepared: true);
+            await applicant.StartApplicationAsync();
+            await applicant.ChooseActivityAsync("restoran", "56101");
+            await applicant.AnswerLocationAsync();
+            await applicant.AnswerNewBusinessAsync();
+            await applicant.AnswerSizeAsync();
+            await applicant.AnswerInvestmentAsync();
+
+            // On the environment page, documents and declarations are not answered yet: the rule set would refuse
+            // their empty answers, but the panel names them as questions to come, with no "fix" button and no count.
+            await applicant.ExpectHeadingAsync(Say.Id("Journey.Environment.Title"));
+            var panel = page.Locator("#precheck");
+            var still = panel.Locator("#still-to-answer + ul li");
+            await Assertions.Expect(still).ToHaveTextAsync([Say.Id("Journey.Step.dokumen"), Say.Id("Journey.Step.pernyataan")]);
+            await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.StillToAnswer.Hint", Say.Id("Journey.Continue")));
+            await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = Say.Id("Precheck.Elsewhere"), Exact = true })).ToHaveCountAsync(0);
+            await Assertions.Expect(panel.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+            await Assertions.Expect(panel).Not.ToContainTextAsync(Say.Id("Journey.Step.pernyataan") + ":");
+            // This page was never answered: what it needs is what it asks for, not a wrong answer of the applicant's.
+            await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = Say.Id("Precheck.Here.New"), Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#precheck-note")).ToContainTextAsync(Say.Id("Precheck.Note.New"));
+            await Assertions.Expect(page.Locator("#precheck-note")).Not.ToContainTextAsync(Say.Id("Precheck.Note"));
+            await page.SetViewportSizeAsync(320, 800);
+            await Screenshots.SaveAsync(page, "phone-step-lingkungan-new");
+
+            // Once the documents are answered without the KTP, their failure is the applicant's, with the way back;
+            // the declarations are still only to come.
+            await applicant.AnswerEnvironmentAsync("Environment.SPPL");
+            await applicant.AnswerDocumentsAsync(attachKtp: false);
+            await applicant.ExpectHeadingAsync(Say.Id("Journey.Declarations.Title"));
+            await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = Say.Id("Precheck.Elsewhere"), Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(panel.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(Say.Id("Precheck.Fix"))) })).ToHaveCountAsync(1);
+            await Assertions.Expect(panel.Locator("#still-to-answer")).ToHaveCountAsync(0);
+        });
+    }
+
+    [Fact]
     public async Task LivePrecheck_WithJavaScript_FollowsTheAnswersOnScreen_WithoutSavingThem()
     {
         var page = await portal.NewPageAsync();

@@ -33,7 +33,7 @@ public abstract class DraftStepPage : PortalPage
     public ApplicationDraftView Draft { get; private set; } = null!;
 
     /// <summary>The pre-check panel beside this question.</summary>
-    public PrecheckView PrecheckPanel => new(Precheck, DraftId, Step, Draft.LocksBusiness);
+    public PrecheckView PrecheckPanel => new(Precheck, DraftId, Step, Draft.LocksBusiness, Draft.CompletedSteps);
 
     /// <summary>The would-be decision on the saved answers, or why there is none yet.</summary>
     public Result<DecisionExplanation>? Precheck { get; private set; }
@@ -250,10 +250,11 @@ public abstract class DraftStepPage : PortalPage
 
 /// <summary>
 /// The pre-check panel's model: the would-be decision (or why there is none yet), the draft it links into, the step it
-/// is shown beside, and whether the draft's business question is closed (a renewal's or a change's: what it would fix
-/// is fixed in the business's details).
+/// is shown beside, whether the draft's business question is closed (a renewal's or a change's: what it would fix
+/// is fixed in the business's details), and the questions answered so far: what a question not reached yet would fix
+/// is not a failure of the applicant's, only a question still to answer.
 /// </summary>
-public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid DraftId, string Step, bool LocksBusiness)
+public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid DraftId, string Step, bool LocksBusiness, IReadOnlyCollection<string> Answered)
 {
     /// <summary>The would-be decision, or null while the answers are not complete enough for one.</summary>
     public DecisionExplanation? Decision => Result is { Succeeded: true } ok ? ok.Value : null;
@@ -281,8 +282,24 @@ public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid Draf
         static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
     }
 
-    /// <summary>What other questions fix, with the way there.</summary>
-    public IReadOnlyList<(FailedRequirement Failed, string? Step)> Elsewhere => [.. Failures.Where(f => f.Step != Step)];
+    /// <summary>What other questions already answered fix, with the way there.</summary>
+    public IReadOnlyList<(FailedRequirement Failed, string? Step)> Elsewhere => [.. Failures.Where(f => f.Step != Step && !NotReached(f.Step))];
+
+    /// <summary>
+    /// This page's answers were never saved: what it would fix is what it asks for, not a mistake of the applicant's.
+    /// </summary>
+    public bool FirstVisit => !Answered.Contains(Step);
+
+    /// <summary>The requirements not met for the answers so far: those of this page and of questions answered.</summary>
+    public int NotMet => Here.Count + Elsewhere.Count;
+
+    /// <summary>
+    /// The questions not answered yet (other than this page's), in the journey's order: named as still to answer, not
+    /// as failures, whatever the rule set would say of their empty answers.
+    /// </summary>
+    public IReadOnlyList<string> StillToAnswer => [.. ApplicationSteps.All.Where(NotReached)];
+
+    private bool NotReached(string? step) => step is not null && step != Step && !Answered.Contains(step);
 }
 
 /// <summary>Every address of the applicant's pages, built in one place.</summary>

@@ -27,6 +27,13 @@ public sealed class ApplicationDraft
     /// <summary>The answers so far, as the JSON of an application request (fields not yet answered are absent).</summary>
     public string AnswersJson { get; private set; } = "{}";
 
+    /// <summary>
+    /// The answers a draft started from, when it started from answers given before (a correction's, a renewal's, a
+    /// change's, a new application for an ended permit: every page done), so that what the applicant changed can be
+    /// shown; null for a draft started empty.
+    /// </summary>
+    public string? StartedFromJson { get; private set; }
+
     /// <summary>The question pages the applicant has completed.</summary>
     public List<string> CompletedSteps { get; private set; } = [];
 
@@ -41,18 +48,23 @@ public sealed class ApplicationDraft
 
     public bool Submitted => SubmittedApplicationId is not null;
 
-    public static ApplicationDraft Start(Guid ownerId, string answersJson, IEnumerable<string> completedSteps, Guid? correctsApplicationId, DateTimeOffset now, Guid? renewsPermitId = null, Guid? changesBusinessId = null) => new()
+    public static ApplicationDraft Start(Guid ownerId, string answersJson, IEnumerable<string> completedSteps, Guid? correctsApplicationId, DateTimeOffset now, Guid? renewsPermitId = null, Guid? changesBusinessId = null)
     {
-        ChangesBusinessId = changesBusinessId,
-        Id = Guid.CreateVersion7(now),
-        OwnerId = ownerId,
-        CorrectsApplicationId = correctsApplicationId,
-        RenewsPermitId = renewsPermitId,
-        AnswersJson = answersJson,
-        CompletedSteps = [.. completedSteps],
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        List<string> done = [.. completedSteps];
+        return new()
+        {
+            ChangesBusinessId = changesBusinessId,
+            Id = Guid.CreateVersion7(now),
+            OwnerId = ownerId,
+            CorrectsApplicationId = correctsApplicationId,
+            RenewsPermitId = renewsPermitId,
+            AnswersJson = answersJson,
+            CompletedSteps = done,
+            StartedFromJson = done.Count > 0 ? answersJson : null,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
 
     /// <summary>Keeps the answers after a question page, and that the page is done.</summary>
     public void Answer(string answersJson, string step, DateTimeOffset now)

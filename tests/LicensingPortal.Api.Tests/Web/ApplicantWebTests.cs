@@ -52,12 +52,19 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await Assertions.Expect(page.GetByText(Say.Id("Journey.Correction")).First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("56101");
             await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("Jl. Frans Seda No. 12");
+            // Nothing is changed yet, and the page says so: sent as it is, the application meets the same requirements.
+            await Assertions.Expect(page.Locator("#changed-intro")).ToHaveTextAsync($"{Say.Id("Journey.Check.NothingChanged")} {Say.Id("Journey.Check.NothingChanged.Fix")}");
+            await Assertions.Expect(page.Locator(".kupang-changed")).ToHaveCountAsync(0);
 
             await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(Say.Id("Journey.Check.Change"))}\\s+{Regex.Escape(Say.Id("Journey.Documents.Title"))}$") }).ClickAsync();
             await applicant.AnswerDocumentsAsync(attachKtp: true);
             await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(Say.Id("Journey.Check.Change"))}\\s+{Regex.Escape(Say.Id("Journey.Declarations.Title"))}$") }).ClickAsync();
             await applicant.AnswerDeclarationsAsync(declareTruth: true);
             await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(Say.Id("Journey.Check.WouldApprove"));
+            // The two answers changed are marked, and only those.
+            await Assertions.Expect(page.Locator("#changed-intro")).ToHaveTextAsync(Say.Id("Journey.Check.ChangedIntro", Say.Id("Journey.Check.Changed")));
+            var changed = page.Locator(".govuk-summary-list__row").Filter(new() { Has = page.Locator(".kupang-changed") }).Locator("dt");
+            await Assertions.Expect(changed).ToHaveTextAsync([Say.Id("Journey.Documents.Title"), Say.Id("Journey.Declarations.Title")]);
             await applicant.SendAsync();
             await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync(Say.Id("Decision.Approved"));
 

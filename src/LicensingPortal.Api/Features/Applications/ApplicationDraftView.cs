@@ -11,7 +11,8 @@ public sealed record ApplicationDraftView(
     DateTimeOffset UpdatedAt,
     Guid? SubmittedApplicationId,
     Guid? RenewsPermitId = null,
-    Guid? ChangesBusinessId = null)
+    Guid? ChangesBusinessId = null,
+    ApplicationRequest? StartedFrom = null)
 {
     public bool IsComplete => ApplicationSteps.All.All(CompletedSteps.Contains);
 
@@ -21,7 +22,8 @@ public sealed record ApplicationDraftView(
     public static ApplicationDraftView From(ApplicationDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return new(draft.Id, draft.CorrectsApplicationId, ReadAnswers(draft.AnswersJson), draft.CompletedSteps, draft.UpdatedAt, draft.SubmittedApplicationId, draft.RenewsPermitId, draft.ChangesBusinessId);
+        return new(draft.Id, draft.CorrectsApplicationId, ReadAnswers(draft.AnswersJson), draft.CompletedSteps, draft.UpdatedAt, draft.SubmittedApplicationId, draft.RenewsPermitId, draft.ChangesBusinessId,
+            draft.StartedFromJson is { } started ? ReadAnswers(started) : null);
     }
 
     /// <summary>The answers as a request; what is not answered yet is empty.</summary>

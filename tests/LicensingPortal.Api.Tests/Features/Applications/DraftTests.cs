@@ -26,6 +26,7 @@ public abstract class DraftTests(Portal portal)
 
         Assert.True(draft.IsComplete);
         Assert.Equal(Json(request), Json(draft.Answers));
+        Assert.Null(draft.StartedFrom);
         var sent = await applicant.Client.PostAsync($"/api/applications/drafts/{draft.Id}/submission", null);
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
         var application = (await sent.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;
@@ -71,7 +72,10 @@ public abstract class DraftTests(Portal portal)
         };
         Assert.Equal(Json(stated), Json(draft.Answers));
         Assert.True(draft.IsComplete);
-        await SaveAsync(applicant.Client, draft.Id, ApplicationSteps.Declarations, draft.Answers with { Declarations = ["kebenaran-data"] });
+        // What it started from is kept as it was while the answers change, so the changes can be shown.
+        var saved = await SaveAsync(applicant.Client, draft.Id, ApplicationSteps.Declarations, draft.Answers with { Declarations = ["kebenaran-data"] });
+        Assert.Equal(Json(stated), Json(saved.StartedFrom!));
+        Assert.Equal(["kebenaran-data"], saved.Answers.Declarations);
         var sent = await applicant.Client.PostAsync($"/api/applications/drafts/{draft.Id}/submission", null);
 
         var corrected = (await sent.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!;

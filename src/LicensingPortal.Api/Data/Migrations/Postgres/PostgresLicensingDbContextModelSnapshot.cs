@@ -101,6 +101,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("renews_permit_id");
 
+                    b.Property<string>("StartedFromJson")
+                        .HasColumnType("text")
+                        .HasColumnName("started_from_json");
+
                     b.Property<Guid?>("SubmittedApplicationId")
                         .HasColumnType("uuid")
                         .HasColumnName("submitted_application_id");

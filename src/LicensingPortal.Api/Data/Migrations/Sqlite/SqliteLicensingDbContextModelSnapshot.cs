@@ -96,6 +96,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("renews_permit_id");
 
+                    b.Property<string>("StartedFromJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_from_json");
+
                     b.Property<Guid?>("SubmittedApplicationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("submitted_application_id");

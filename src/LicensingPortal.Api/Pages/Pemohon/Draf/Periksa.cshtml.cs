@@ -21,7 +21,11 @@ public sealed class PeriksaModel : PortalPage
 
     public Result<DecisionExplanation>? Precheck { get; private set; }
 
-    public IReadOnlyList<(string Step, string Label, string? Value)> Rows { get; private set; } = [];
+    /// <summary>Every answer as a person reads it, in the journey's order, each marked when it differs from what the draft started from.</summary>
+    public IReadOnlyList<AnswerRow> Rows { get; private set; } = [];
+
+    /// <summary>A draft started from answers given before (a correction, a renewal, a change): its changed answers are marked.</summary>
+    public bool StartedFromAnswers => Draft.StartedFrom is not null;
 
     public string StepUrl(string step) => Urls.Step(DraftId, step);
 
@@ -40,7 +44,7 @@ public sealed class PeriksaModel : PortalPage
         }
 
         Precheck = await Sender.Send(new PrecheckApplication.Query(UserId, Draft.Answers, Language), cancellationToken);
-        Rows = await RowsAsync(Draft.Answers, cancellationToken);
+        Rows = await RowsAsync(Draft.Answers, Draft.StartedFrom, cancellationToken);
         return Page();
     }
 
@@ -62,14 +66,38 @@ public sealed class PeriksaModel : PortalPage
         return page;
     }
 
-    private async Task<IReadOnlyList<(string Step, string Label, string? Value)>> RowsAsync(ApplicationRequest answers, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows of the answers, each compared with the same row of the answers the draft started from (both read with
+    /// the same names of businesses, activities, places and documents): a row that reads differently was changed.
+    /// </summary>
+    private async Task<IReadOnlyList<AnswerRow>> RowsAsync(ApplicationRequest answers, ApplicationRequest? before, CancellationToken cancellationToken)
     {
         var businesses = (await Sender.Send(new ListBusinesses.Query(UserId), cancellationToken)).Value;
-        var kbli = answers.Kbli is { Count: > 0 } codes ? (await Sender.Send(new FindActivities.Query(null, codes, Language), cancellationToken)).Value : [];
+        List<FindActivities.Activity> kbli = [];
+        foreach (var codes in (answers.Kbli ?? []).Concat(before?.Kbli ?? []).Distinct(StringComparer.Ordinal).Chunk(FindActivities.MaxCodes))
+        {
+            kbli.AddRange((await Sender.Send(new FindActivities.Query(null, codes, Language), cancellationToken)).Value);
+        }
+
         var kelurahan = (await Sender.Send(new ListKelurahan.Query(), cancellationToken)) is { Succeeded: true } areas
             ? areas.Value.SelectMany(k => k.Kelurahan.Select(l => (l.Code, Name: $"{l.Name}, {k.Name}"))).ToDictionary(k => k.Code, k => k.Name)
             : [];
         var documents = (await Sender.Send(new ListDocuments.Query(UserId), cancellationToken)).Value.ToDictionary(d => d.Id);
+        var now = Read(answers);
+        var then = before is null ? null : Read(before);
+        return [.. now.Select((row, index) => new AnswerRow(row.Step, row.Label, row.Value, then is not null && !string.Equals(then[index].Value, row.Value, StringComparison.Ordinal)))];
+
+        IReadOnlyList<(string Step, string Label, string? Value)> Read(ApplicationRequest answers) => ReadRows(answers, businesses, kbli, kelurahan, documents);
+    }
+
+    private static IReadOnlyList<(string Step, string Label, string? Value)> ReadRows(
+        ApplicationRequest answers,
+        IReadOnlyList<BusinessResponse> businesses,
+        List<FindActivities.Activity> activities,
+        Dictionary<string, string> kelurahan,
+        Dictionary<Guid, DocumentResponse> documents)
+    {
+        var kbli = (answers.Kbli ?? []).Select(code => activities.Find(a => a.Code == code)).OfType<FindActivities.Activity>();
         var location = answers.Location;
         var investment = answers.Investment;
         var body = System.Text.Json.JsonSerializer.SerializeToNode(answers, Json.Options)!.AsObject();
@@ -101,6 +129,9 @@ public sealed class PeriksaModel : PortalPage
         var order = ApplicationSteps.All.ToList();
         return [.. rows.Concat(asked).Select((row, index) => (row, index)).OrderBy(r => order.IndexOf(r.row.Step)).ThenBy(r => r.index).Select(r => r.row)];
     }
+
+    /// <summary>An answer as "check your answers" shows it: its question page, label, value as read, and whether it was changed.</summary>
+    public sealed record AnswerRow(string Step, string Label, string? Value, bool Changed);
 
     /// <summary>An answer a page asks by itself, as a person reads it: yes or no, a number in the reader's culture, or the text.</summary>
     private static string? Shown(FormQuestion question, System.Text.Json.Nodes.JsonNode? value) => value switch

@@ -237,6 +237,8 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             await applicant.ExpectHeadingAsync("Warung Se'i Oma Maria Oebobo");
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("Business.Edit.Saved"));
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("Business.Field.name"));
+            // No NIB yet, no permit printed with the old name: nothing to print again.
+            await Assertions.Expect(page.Locator("#reprint")).ToHaveCountAsync(0);
             await Axe.AssertNoSeriousViolationsAsync(page);
             await Screenshots.SaveAsync(page, "phone-business-changed");
         });
@@ -299,6 +301,13 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             await Assertions.Expect(page.Locator("#owner-fixed")).ToContainTextAsync(S("Business.Edit.OwnerFixed"));
             await Assertions.Expect(page.Locator("#owner-fixed").GetByRole(AriaRole.Link, new() { Name = S("Journey.Ask.Link"), Exact = true })).ToHaveAttributeAsync("href", new Regex("^/pemohon/tanya\\?tentang=usaha&"));
             await Assertions.Expect(page.GetByLabel(S("Field.Nik"), new() { Exact = true })).ToHaveCountAsync(0);
+
+            // With the NIB, its permits print the business's name: a new one is to be printed again, and the page says so.
+            await page.GetByLabel(S("Field.BusinessName"), new() { Exact = true }).FillAsync("Warung Se'i Oma Maria Oebobo");
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Business.Edit.Continue"), Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = S("Business.Edit.Save"), Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#reprint")).ToContainTextAsync(S("Business.Edit.Reprint"));
+            await Assertions.Expect(page.Locator("#reprint").GetByRole(AriaRole.Link, new() { Name = S("Business.Edit.Reprint.Link"), Exact = true })).ToHaveAttributeAsync("href", "/pemohon/izin");
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

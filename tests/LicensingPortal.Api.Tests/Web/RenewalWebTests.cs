@@ -110,6 +110,10 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             await page.GotoAsync(new Uri(link).PathAndQuery);
             await applicant.SignInAsync(owner.Email);
             var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+            // The list of permits leads the ended one to the same page, not to a blank application.
+            await page.GotoAsync("/pemohon/izin");
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(S("Permits.ApplyAgain")) + " ") }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(new Uri(link).AbsolutePath) + "$"));
             // Headed that it ended (not "renew"), the permit named in the reader's language.
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new Regex("^" + Regex.Escape(S("Renewal.EndedTitle", "§")).Replace("§", ".+", StringComparison.Ordinal) + "$"));
             await Assertions.Expect(page.Locator("#renewal-ended")).ToHaveTextAsync(S("Renewal.Ended", until.ToString("d MMMM yyyy", culture)));

@@ -17,6 +17,10 @@ public sealed class DetailModel : PortalPage
     [BindProperty(SupportsGet = true, Name = "disimpan")]
     public bool Saved { get; set; }
 
+    /// <summary>Set after a correction of the name or address of a business with permits: printed permits are to be printed again.</summary>
+    [BindProperty(SupportsGet = true, Name = "cetak")]
+    public bool Reprint { get; set; }
+
     /// <summary>Set when the business was just registered: the next step is to apply for a permit.</summary>
     [BindProperty(SupportsGet = true, Name = "terdaftar")]
     public bool Registered { get; set; }

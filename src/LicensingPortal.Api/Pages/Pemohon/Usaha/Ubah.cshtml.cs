@@ -105,7 +105,9 @@ public sealed class UbahModel : PortalPage
             cancellationToken);
         if (saved.Succeeded)
         {
-            return Redirect($"/pemohon/usaha/{Id}?disimpan=true");
+            // A permit prints the business's name and address: once it has its NIB, a new one means printing them again.
+            var reprint = Business.Nib is not null && (saved.Value.Name != Business.Name || saved.Value.Address != Business.Address);
+            return Redirect($"/pemohon/usaha/{Id}?disimpan=true" + (reprint ? "&cetak=true" : string.Empty));
         }
 
         ShowErrors(saved.Error!, Fields);

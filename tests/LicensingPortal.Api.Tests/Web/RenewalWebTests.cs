@@ -197,7 +197,11 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
         {
             await page.GotoAsync($"/pemohon/usaha/{request.BusinessId}");
             await applicant.SignInAsync(owner.Email);
-            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(S("Change.Link"))) }).ClickAsync();
+            // With permits, changing the business is the main way on; a new application is for another place, and says so.
+            await Assertions.Expect(page.Locator("#has-permits")).ToHaveTextAsync(S("Business.HasPermits.Choose"));
+            await Assertions.Expect(page.Locator("#apply-for-business")).ToHaveTextAsync(S("Business.HasPermits.OtherPlace"));
+            await Assertions.Expect(page.Locator("#apply-for-business")).ToHaveClassAsync(new Regex("govuk-button--secondary"));
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(S("Change.Link"))) }).ClickAsync();
             await Assertions.Expect(page.Locator("#change-permits")).ToContainTextAsync(hygiene.Number);
             await ReadablePagesTests.ReadHereAsync(page, "business-change", language, problems);
 

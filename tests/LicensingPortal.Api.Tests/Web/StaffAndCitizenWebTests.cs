@@ -452,6 +452,15 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             // The way on from the answer: correct and apply again, every answer kept, straight to "check your answers".
             await owner.GotoAsync($"/pemohon/permohonan/{refused.Id}/keberatan");
             await Assertions.Expect(owner.Locator("#objection-appeal")).ToContainTextAsync(S("Objection.Appeal", DateIn(language, calendar.AddWorkingDays(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow), 10))));
+            // The appeal is written from the phone: an e-mail to the office, its subject and first lines filled in.
+            var reference = global::LicensingPortal.Api.Domain.ApplicationReference.Of(refused.Id);
+            var office = portal.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<global::LicensingPortal.Api.Features.Help.ServiceContactsOptions>>().Value.Email;
+            var mail = (await owner.Locator("#appeal-mail").GetAttributeAsync("href"))!;
+            Assert.StartsWith($"mailto:{office}?", mail, StringComparison.Ordinal);
+            var fields = System.Web.HttpUtility.ParseQueryString(mail[(mail.IndexOf('?', StringComparison.Ordinal) + 1)..]);
+            Assert.Equal(S("Objection.Appeal.Subject", reference), fields["subject"]);
+            Assert.Contains(reference, fields["body"], StringComparison.Ordinal);
+            await Assertions.Expect(owner.Locator("#objection-appeal")).ToContainTextAsync(S("Objection.Appeal.NoApp", office, reference));
             await owner.GetByRole(AriaRole.Button, new() { Name = S("Objection.SendAgain"), Exact = true }).ClickAsync();
             await Assertions.Expect(owner).ToHaveURLAsync(new Regex("/pemohon/draf/[0-9a-f-]+/periksa$"));
         });

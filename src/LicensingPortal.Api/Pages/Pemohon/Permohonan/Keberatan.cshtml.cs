@@ -40,6 +40,9 @@ public sealed class KeberatanModel : PortalPage
     /// <summary>The day the owner is told to object by (<see cref="GetObjection.Response.DayToTell"/>).</summary>
     public DateOnly? ObjectBy => State.DayToTell(Wita.Today(Clock));
 
+    /// <summary>Where an appeal to the mayor is written to (the office's e-mail, which passes it on), while one may still be made.</summary>
+    public string? AppealTo { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Sent = TempData[SentKey] is true;
@@ -74,6 +77,11 @@ public sealed class KeberatanModel : PortalPage
         }
 
         State = state.Value;
+        if (State.LastDayToAppeal is { } lastDay && lastDay >= Wita.Today(Clock))
+        {
+            AppealTo = (await Sender.Send(new Features.Help.GetServiceContacts.Query(Language), cancellationToken)).Value.Email;
+        }
+
         if (State.CanObject)
         {
             var documents = await Sender.Send(new ListDocuments.Query(UserId), cancellationToken);

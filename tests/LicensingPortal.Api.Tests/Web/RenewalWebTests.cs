@@ -72,6 +72,9 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             Assert.True(oldCard >= 0 && oldCard + 1 < cards.Count, string.Join("\n---\n", cards));
             Assert.Contains(renewedNumber, cards[oldCard + 1], StringComparison.Ordinal);
             Assert.DoesNotContain(hygiene.Number, cards[oldCard + 1], StringComparison.Ordinal);
+            // The visit is said once, on the certificate in force, not again on the one that starts later.
+            Assert.Contains(Say.In(language, "Decision.Inspected.PB-UMKU-SLHS"), cards[oldCard], StringComparison.Ordinal);
+            Assert.DoesNotContain(Say.In(language, "Decision.Inspected.PB-UMKU-SLHS"), cards[oldCard + 1], StringComparison.Ordinal);
             Assert.Contains(Say.In(language, "Permits.RenewedBy.Keep", renewedNumber, until.AddDays(1).ToString("d MMMM yyyy", culture), until.ToString("d MMMM yyyy", culture)), cards[oldCard], StringComparison.Ordinal);
             var pdf = await page.APIRequest.GetAsync($"/pemohon/izin/{Uri.EscapeDataString(renewedNumber)}/pdf");
             Assert.Equal(200, pdf.Status);

@@ -442,10 +442,23 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await Assertions.Expect(panel).Not.ToContainTextAsync(Say.Id("Journey.Step.pernyataan") + ":");
             // This page was never answered: what it needs is what it asks for, not a wrong answer of the applicant's.
             await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = Say.Id("Precheck.Here.New"), Exact = true })).ToBeVisibleAsync();
+            // Nothing answered fails: no count of failures, "so far your answers meet the requirements".
+            await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.SoFar"));
+            await Assertions.Expect(panel).Not.ToContainTextAsync(new Regex(Regex.Escape(Say.Id("Precheck.Fails", "§")).Replace("§", "[0-9]+", StringComparison.Ordinal)));
             await Assertions.Expect(page.Locator("#precheck-note")).ToContainTextAsync(Say.Id("Precheck.Note.New"));
             await Assertions.Expect(page.Locator("#precheck-note")).Not.ToContainTextAsync(Say.Id("Precheck.Note"));
             await page.SetViewportSizeAsync(320, 800);
             await Screenshots.SaveAsync(page, "phone-step-lingkungan-new");
+
+            // Opened from the list of drafts, "check your answers" says the same: nothing answered fails, three to answer.
+            var environment = page.Url;
+            await page.GotoAsync("/pemohon/permohonan");
+            await page.Locator("main a[href$='/periksa']").First.ClickAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Journey.Check.Title"));
+            await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(Say.Id("Precheck.SoFar"));
+            await Assertions.Expect(page.Locator("#precheck-result .kupang-failure-title")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#incomplete li")).ToHaveTextAsync([Say.Id("Journey.Step.lingkungan"), Say.Id("Journey.Step.dokumen"), Say.Id("Journey.Step.pernyataan")]);
+            await page.GotoAsync(environment);
 
             // Once the documents are answered without the KTP, their failure is the applicant's, with the way back;
             // the declarations are still only to come.

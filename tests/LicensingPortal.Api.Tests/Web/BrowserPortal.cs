@@ -39,6 +39,8 @@ public abstract class BrowserPortal(DatabaseProvider provider) : IAsyncLifetime
         var port = FreePort();
         var settings = Portal.DefaultSettings();
         settings["Permits:PublicBaseUrl"] = $"http://localhost:{port}";
+        // An office address pages write to (an example one, at .example, is shown but never linked), at a test domain.
+        settings["Contacts:Email"] = "layanan@dpmptsp-kupang.test";
         factory = new PortalFactory(DataDirectory, postgres, settings, Time);
         factory.UseKestrel(options => options.ListenLocalhost(port));
         factory.StartServer();

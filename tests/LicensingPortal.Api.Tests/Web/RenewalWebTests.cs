@@ -200,10 +200,14 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
         {
             await page.GotoAsync($"/pemohon/usaha/{request.BusinessId}");
             await applicant.SignInAsync(owner.Email);
-            // With permits, changing the business is the main way on; a new application is for another place, and says so.
+            // With permits, changing the business is the main way on; a new application is the lesser button.
             await Assertions.Expect(page.Locator("#has-permits")).ToHaveTextAsync(S("Business.HasPermits.Choose"));
-            await Assertions.Expect(page.Locator("#apply-for-business")).ToHaveTextAsync(S("Business.HasPermits.OtherPlace"));
+            await Assertions.Expect(page.Locator("#apply-for-business")).ToHaveTextAsync(S("Applications.Start"));
             await Assertions.Expect(page.Locator("#apply-for-business")).ToHaveClassAsync(new Regex("govuk-button--secondary"));
+            // So does the list of businesses.
+            await page.GotoAsync("/pemohon/usaha");
+            await Assertions.Expect(page.Locator(".govuk-summary-card__actions").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(S("Change.Link"))) })).ToHaveAttributeAsync("href", $"/pemohon/usaha/{request.BusinessId}/perubahan");
+            await page.GotoAsync($"/pemohon/usaha/{request.BusinessId}");
             await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(S("Change.Link"))) }).ClickAsync();
             await Assertions.Expect(page.Locator("#change-permits")).ToContainTextAsync(hygiene.Number);
             await ReadablePagesTests.ReadHereAsync(page, "business-change", language, problems);

@@ -458,7 +458,10 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             var mail = (await owner.Locator("#appeal-mail").GetAttributeAsync("href"))!;
             Assert.StartsWith($"mailto:{office}?", mail, StringComparison.Ordinal);
             var fields = System.Web.HttpUtility.ParseQueryString(mail[(mail.IndexOf('?', StringComparison.Ordinal) + 1)..]);
-            Assert.Equal(S("Objection.Appeal.Subject", reference), fields["subject"]);
+            Assert.Equal("layanan@dpmptsp-kupang.test", office);
+            // A letter to the mayor: in Indonesian whatever the page's language, its lines ending CRLF.
+            Assert.Equal(Say.Id("Objection.Appeal.Subject", reference), fields["subject"]);
+            Assert.StartsWith(Say.Id("Objection.Appeal.Body", reference, string.Empty).Split('\n')[0] + "\r\n", fields["body"], StringComparison.Ordinal);
             Assert.Contains(reference, fields["body"], StringComparison.Ordinal);
             await Assertions.Expect(owner.Locator("#objection-appeal")).ToContainTextAsync(S("Objection.Appeal.NoApp", office, reference));
             await owner.GetByRole(AriaRole.Button, new() { Name = S("Objection.SendAgain"), Exact = true }).ClickAsync();

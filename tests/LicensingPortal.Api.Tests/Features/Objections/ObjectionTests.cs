@@ -73,6 +73,9 @@ public abstract class ObjectionTests(Portal portal)
 
         var after = (await applicant.Client.GetFromJsonAsync<GetObjection.Response>($"/api/applications/{refused.Id}/objection", TestJson.Options))!;
         Assert.Equal((global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, Answer), (after.Objection!.Outcome, after.Objection.Answer));
+        // The refusal stood: an appeal to the mayor may follow, until its last day.
+        Assert.True(after.CanAppeal(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow)));
+        Assert.False(after.CanAppeal(after.LastDayToAppeal!.Value.AddDays(1)));
         var mine = (await applicant.Client.GetFromJsonAsync<List<ObjectionView>>("/api/me/objections", TestJson.Options))!;
         Assert.Equal([(objection.Id, Answer)], mine.Select(o => (o.Id, o.Answer)));
         var answeredList = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections?answered=true", TestJson.Options))!;

@@ -290,8 +290,11 @@ public sealed record PrecheckView(Result<DecisionExplanation>? Result, Guid Draf
     /// </summary>
     public bool FirstVisit => !Answered.Contains(Step);
 
-    /// <summary>The requirements not met for the answers so far: those of this page and of questions answered.</summary>
-    public int NotMet => Here.Count + Elsewhere.Count;
+    /// <summary>
+    /// The requirements said to be not met by the answers so far: those of questions answered, and this page's once it
+    /// was answered (on a first visit, what it asks for is not yet a failure).
+    /// </summary>
+    public int NotMet => (FirstVisit ? 0 : Here.Count) + Elsewhere.Count;
 
     /// <summary>
     /// The questions not answered yet (other than this page's), in the journey's order: named as still to answer, not

@@ -21,6 +21,14 @@ public sealed class PeriksaModel : PortalPage
 
     public Result<DecisionExplanation>? Precheck { get; private set; }
 
+    /// <summary>
+    /// The failed requirements to list: those of questions answered (and of the business), not those of questions not
+    /// answered yet, which the page lists as still to answer (a draft in progress opens here from the list of drafts).
+    /// </summary>
+    public IReadOnlyList<FailedRequirement> Failures => Precheck is { Succeeded: true } ok
+        ? [.. ok.Value.FailedRequirements.Where(f => ApplicationSteps.StepToFix(ok.Value, f) is not { } step || Draft.CompletedSteps.Contains(step))]
+        : [];
+
     /// <summary>Every answer as a person reads it, in the journey's order, each marked when it differs from what the draft started from.</summary>
     public IReadOnlyList<AnswerRow> Rows { get; private set; } = [];
 

@@ -11,10 +11,15 @@ public sealed class IndexModel : PortalPage
     /// <summary>Each business's name, so an owner of two businesses can tell their permits apart.</summary>
     public IReadOnlyDictionary<Guid, string> BusinessNames { get; private set; } = new Dictionary<Guid, string>();
 
+    /// <summary>The businesses their owner closed: an ended permit of theirs is not applied for again.</summary>
+    public IReadOnlySet<Guid> Closed { get; private set; } = new HashSet<Guid>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Permits = RenewalsAfterTheirPermits((await Sender.Send(new ListPermits.Query(UserId, Language), cancellationToken)).Value);
-        BusinessNames = (await Sender.Send(new ListBusinesses.Query(UserId), cancellationToken)).Value.ToDictionary(b => b.Id, b => b.Name);
+        var businesses = (await Sender.Send(new ListBusinesses.Query(UserId), cancellationToken)).Value;
+        BusinessNames = businesses.ToDictionary(b => b.Id, b => b.Name);
+        Closed = businesses.Where(b => b.ClosedOn is not null).Select(b => b.Id).ToHashSet();
     }
 
     /// <summary>

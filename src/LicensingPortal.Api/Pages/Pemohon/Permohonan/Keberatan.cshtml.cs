@@ -40,7 +40,10 @@ public sealed class KeberatanModel : PortalPage
     /// <summary>The day the owner is told to object by (<see cref="GetObjection.Response.DayToTell"/>).</summary>
     public DateOnly? ObjectBy => State.DayToTell(Wita.Today(Clock));
 
-    /// <summary>Where an appeal to the mayor is written to (the office's e-mail, which passes it on), while one may still be made.</summary>
+    /// <summary>Whether the owner may still appeal to the mayor.</summary>
+    public bool CanAppeal => State.CanAppeal(Wita.Today(Clock));
+
+    /// <summary>The office's e-mail address an appeal is written to (it passes it on), unless the address is still an example no one reads.</summary>
     public string? AppealTo { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -77,9 +80,9 @@ public sealed class KeberatanModel : PortalPage
         }
 
         State = state.Value;
-        if (State.LastDayToAppeal is { } lastDay && lastDay >= Wita.Today(Clock))
+        if (CanAppeal && (await Sender.Send(new Features.Help.GetServiceContacts.Query(Language), cancellationToken)).Value is { EmailLink: not null } contacts)
         {
-            AppealTo = (await Sender.Send(new Features.Help.GetServiceContacts.Query(Language), cancellationToken)).Value.Email;
+            AppealTo = contacts.Email;
         }
 
         if (State.CanObject)

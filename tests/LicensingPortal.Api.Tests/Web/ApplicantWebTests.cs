@@ -444,6 +444,9 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = Say.Id("Precheck.Here.New"), Exact = true })).ToBeVisibleAsync();
             // Nothing answered fails: no count of failures, "so far your answers meet the requirements".
             await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Precheck.SoFar"));
+            // What to do, not what was found wrong nor the law it rests on, on a page not answered yet.
+            await Assertions.Expect(panel).ToContainTextAsync(Say.Id("Requirement.BANGUNAN-PBG.Fix").Split(", ", 2)[1]);
+            await Assertions.Expect(panel).Not.ToContainTextAsync(Say.Id("Decision.LegalBasis"));
             await Assertions.Expect(panel).Not.ToContainTextAsync(new Regex(Regex.Escape(Say.Id("Precheck.Fails", "§")).Replace("§", "[0-9]+", StringComparison.Ordinal)));
             await Assertions.Expect(page.Locator("#precheck-note")).ToContainTextAsync(Say.Id("Precheck.Note.New"));
             await Assertions.Expect(page.Locator("#precheck-note")).Not.ToContainTextAsync(Say.Id("Precheck.Note"));
@@ -458,6 +461,7 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await Assertions.Expect(page.Locator("#precheck-result")).ToContainTextAsync(Say.Id("Precheck.SoFar"));
             await Assertions.Expect(page.Locator("#precheck-result .kupang-failure-title")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("#incomplete li")).ToHaveTextAsync([Say.Id("Journey.Step.lingkungan"), Say.Id("Journey.Step.dokumen"), Say.Id("Journey.Step.pernyataan")]);
+            await Assertions.Expect(page.Locator("#check-ask a")).ToHaveAttributeAsync("href", new Regex("^/pemohon/tanya\\?tentang=permohonan&"));
             await page.GotoAsync(environment);
 
             // Once the documents are answered without the KTP, their failure is the applicant's, with the way back;

@@ -202,6 +202,7 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             await applicant.SignInAsync(owner.Email);
             // With permits, changing the business is the main way on; a new application is the lesser button.
             await Assertions.Expect(page.Locator("#has-permits")).ToHaveTextAsync(S("Business.HasPermits.Choose"));
+            await Assertions.Expect(page.Locator("#see-permits")).ToHaveAttributeAsync("href", "/pemohon/izin");
             await Assertions.Expect(page.Locator("#apply-for-business")).ToHaveTextAsync(S("Applications.Start"));
             await Assertions.Expect(page.Locator("#apply-for-business")).ToHaveClassAsync(new Regex("govuk-button--secondary"));
             // So does the list of businesses.

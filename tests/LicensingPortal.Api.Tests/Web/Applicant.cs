@@ -92,15 +92,21 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
     /// <summary>Every page of a new application that would be approved, from the dashboard to "check your answers".</summary>
     public async Task AnswerEverythingAsync(bool attachKtp = true, bool declareTruth = true, string environment = "Environment.SPPL")
     {
+        await AnswerThroughInvestmentAsync();
+        await AnswerEnvironmentAsync(environment);
+        await AnswerDocumentsAsync(attachKtp);
+        await AnswerDeclarationsAsync(declareTruth);
+    }
+
+    /// <summary>Starts an application for the restaurant and answers its pages up to the planned investment, landing on the environment page.</summary>
+    public async Task AnswerThroughInvestmentAsync()
+    {
         await StartApplicationAsync();
         await ChooseActivityAsync(language == "en" ? "restaurant" : "restoran", "56101");
         await AnswerLocationAsync();
         await AnswerNewBusinessAsync();
         await AnswerSizeAsync();
         await AnswerInvestmentAsync(language == "en" ? "120,000,000" : "120.000.000", language == "en" ? "60,000,000" : "60.000.000");
-        await AnswerEnvironmentAsync(environment);
-        await AnswerDocumentsAsync(attachKtp);
-        await AnswerDeclarationsAsync(declareTruth);
     }
 
     /// <summary>Registers a sole proprietorship one question page at a time, checks the answers and registers it.</summary>

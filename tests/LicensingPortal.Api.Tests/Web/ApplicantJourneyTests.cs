@@ -23,12 +23,7 @@ public abstract class ApplicantJourneyTests(BrowserPortal portal)
         await applicant.RegisterSoleProprietorAsync();
         await applicant.UploadKtpAsync();
 
-        await applicant.StartApplicationAsync();
-        await applicant.ChooseActivityAsync("restoran", "56101");
-        await applicant.AnswerLocationAsync();
-        await applicant.AnswerNewBusinessAsync();
-        await applicant.AnswerSizeAsync();
-        await applicant.AnswerInvestmentAsync();
+        await applicant.AnswerThroughInvestmentAsync();
         // The environmental document this low-risk restaurant needs says so; the others do not.
         var document = (string key) => page.Locator(".govuk-radios__item").Filter(new() { Has = page.GetByLabel(Say.Id(key), new() { Exact = true }) });
         await Assertions.Expect(document("Environment.SPPL")).ToContainTextAsync(Say.Id("Journey.Environment.ForYou"));

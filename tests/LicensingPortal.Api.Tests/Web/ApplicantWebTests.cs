@@ -423,12 +423,7 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
         await BrowserPortal.StepsAsync(page, async () =>
         {
             await applicant.SignInFreshAccountAsync(prepared: true);
-            await applicant.StartApplicationAsync();
-            await applicant.ChooseActivityAsync("restoran", "56101");
-            await applicant.AnswerLocationAsync();
-            await applicant.AnswerNewBusinessAsync();
-            await applicant.AnswerSizeAsync();
-            await applicant.AnswerInvestmentAsync();
+            await applicant.AnswerThroughInvestmentAsync();
 
             // On the environment page, documents and declarations are not answered yet: the rule set would refuse
             // their empty answers, but the panel names them as questions to come, with no "fix" button and no count.

@@ -32,8 +32,10 @@ public abstract class DraftStepPage : PortalPage
 
     public ApplicationDraftView Draft { get; private set; } = null!;
 
-    /// <summary>The pre-check panel beside this question.</summary>
-    public PrecheckView PrecheckPanel => new(Precheck, DraftId, Step, Draft.LocksBusiness, Draft.CompletedSteps);
+    /// <summary>The pre-check panel beside this question, made once for the pre-check shown (the page and its end both read it).</summary>
+    public PrecheckView PrecheckPanel => field is { } panel && ReferenceEquals(panel.Result, Precheck)
+        ? panel
+        : field = new(Precheck, DraftId, Step, Draft.LocksBusiness, Draft.CompletedSteps);
 
     /// <summary>The would-be decision on the saved answers, or why there is none yet.</summary>
     public Result<DecisionExplanation>? Precheck { get; private set; }

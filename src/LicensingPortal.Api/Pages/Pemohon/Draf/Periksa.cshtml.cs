@@ -25,7 +25,7 @@ public sealed class PeriksaModel : PortalPage
     /// The failed requirements to list: those of questions answered (and of the business), not those of questions not
     /// answered yet, which the page lists as still to answer (a draft in progress opens here from the list of drafts).
     /// </summary>
-    public IReadOnlyList<FailedRequirement> Failures => Precheck is { Succeeded: true } ok
+    public IReadOnlyList<FailedRequirement> Failures => field ??= Precheck is { Succeeded: true } ok
         ? [.. ok.Value.FailedRequirements.Where(f => ApplicationSteps.StepToFix(ok.Value, f) is not { } step || Draft.CompletedSteps.Contains(step))]
         : [];
 

@@ -46,6 +46,20 @@ public sealed class KeberatanModel : PortalPage
     /// <summary>The office's e-mail address an appeal is written to (it passes it on), unless the address is still an example no one reads.</summary>
     public string? AppealTo { get; private set; }
 
+    /// <summary>The application's reference, as the appeal names it.</summary>
+    public string Reference => ApplicationReference.Of(Id);
+
+    /// <summary>
+    /// The appeal's e-mail to <see cref="AppealTo"/>, written from the phone: subject and first lines in Indonesian
+    /// whatever the page's language (a letter to the mayor), the reference and business written in; its lines end CRLF,
+    /// as a mailto body's must (RFC 6068).
+    /// </summary>
+    public string? AppealMail => AppealTo is not { } office ? null
+        : $"mailto:{office}?subject={Uri.EscapeDataString(Indonesian("Objection.Appeal.Subject", Reference))}&body={Uri.EscapeDataString(Indonesian("Objection.Appeal.Body", Reference, State.BusinessName).ReplaceLineEndings("\r\n"))}";
+
+    private static string Indonesian(string key, params object[] arguments) =>
+        string.Format(Cultures.Indonesian, Texts.In(Cultures.Indonesian, key) ?? key, arguments);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Sent = TempData[SentKey] is true;

@@ -234,10 +234,26 @@ public sealed class Permit
         ClosedAt = now;
     }
 
-    /// <summary>The status on a given local date: an active permit past its last valid day is expired.</summary>
     /// <summary>Whether a permit in force only takes over later (a renewal, from the day after the old one ends).</summary>
     public bool StartsAfter(DateOnly today) => Status == PermitStatus.Active && today < ValidFrom;
 
+    /// <summary>
+    /// Whether this permit, in force on <paramref name="today"/>, is the one its owner got by applying again after
+    /// <paramref name="ended"/> ended: the same business, kind and activities, issued after the old one's last day.
+    /// </summary>
+    public bool TakesOverFrom(Permit ended, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(ended);
+        return Id != ended.Id
+            && BusinessId == ended.BusinessId
+            && Type == ended.Type
+            && ended.ValidUntil is { } lastDay
+            && IssuedOn > lastDay
+            && StatusOn(today) == PermitStatus.Active
+            && KbliCodes.ToHashSet(StringComparer.Ordinal).SetEquals(ended.KbliCodes);
+    }
+
+    /// <summary>The status on a given local date: an active permit past its last valid day is expired.</summary>
     public PermitStatus StatusOn(DateOnly today) =>
         Status == PermitStatus.Active && ValidUntil is { } until && today > until ? PermitStatus.Expired : Status;
 }

@@ -7,7 +7,7 @@ namespace LicensingPortal.Api.Shared;
 /// <summary>
 /// A permit as its holder reads it: its title in the reader's language, its status today (and, when revoked, when
 /// and why), its addresses, and its renewal: whether it can be renewed today (and from when), the permit it renews
-/// and the one that renewed it.
+/// and the one that renewed it; for a permit that ended, the permit in force its owner got by applying again.
 /// </summary>
 public sealed record PermitResponse(
     string Number,
@@ -31,10 +31,14 @@ public sealed record PermitResponse(
     DateOnly? ClosedOn = null,
     bool StartsLater = false,
     DateOnly? ReplacedOn = null,
-    string? ReplacedBy = null)
+    string? ReplacedBy = null,
+    string? AppliedAgainAs = null)
 {
-    /// <summary>The permit read on <paramref name="today"/>; <paramref name="linked"/> gives the numbers of the permits it renews or is renewed by.</summary>
-    public static PermitResponse From(Permit permit, CompiledRuleSet? ruleSet, Language language, DateOnly today, PermitLinks links, IReadOnlyDictionary<Guid, string>? linked = null)
+    /// <summary>
+    /// The permit read on <paramref name="today"/>; <paramref name="linked"/> gives the numbers of the permits it renews
+    /// or is renewed by, <paramref name="appliedAgainAs"/> the number of the permit that took over after it ended.
+    /// </summary>
+    public static PermitResponse From(Permit permit, CompiledRuleSet? ruleSet, Language language, DateOnly today, PermitLinks links, IReadOnlyDictionary<Guid, string>? linked = null, string? appliedAgainAs = null)
     {
         ArgumentNullException.ThrowIfNull(permit);
         ArgumentNullException.ThrowIfNull(links);
@@ -60,7 +64,8 @@ public sealed record PermitResponse(
             permit.ClosedAt is { } closed ? Wita.DateOf(closed) : null,
             permit.StartsAfter(today),
             permit.ReplacedAt is { } replaced ? Wita.DateOf(replaced) : null,
-            permit.ReplacedByPermitId is { } replacedBy ? linked?.GetValueOrDefault(replacedBy) : null);
+            permit.ReplacedByPermitId is { } replacedBy ? linked?.GetValueOrDefault(replacedBy) : null,
+            appliedAgainAs);
     }
 
     /// <summary>The numbers of the permits that <paramref name="permits"/> renew or are renewed or replaced by, by id.</summary>

@@ -135,6 +135,11 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             await page.GotoAsync(new Uri(link).PathAndQuery);
             await Assertions.Expect(page.Locator("#renewal-ended")).ToHaveTextAsync(S("Renewal.AppliedAgain", until.ToString("d MMMM yyyy", culture), issued));
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = S("Renewal.Reapply"), Exact = true })).ToHaveCountAsync(0);
+            // So does the list of permits, which no longer asks to apply for it.
+            await page.GotoAsync("/pemohon/izin");
+            await Assertions.Expect(page.Locator(".applied-again")).ToHaveTextAsync(S("Permits.AppliedAgainAs", until.ToString("d MMMM yyyy", culture), issued));
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(S("Permits.ApplyAgain")) + " ") })).ToHaveCountAsync(0);
+            await ReadablePagesTests.ReadHereAsync(page, "permits-applied-again", language, problems);
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

@@ -67,12 +67,11 @@ public static class GetPermitRenewal
         /// <summary>The number of a permit of the same kind and activities the business holds in force, issued after this one ended.</summary>
         private async Task<string?> AppliedAgainAsync(Permit ended, DateOnly today, CancellationToken cancellationToken)
         {
-            var kbli = ended.KbliCodes.ToHashSet(StringComparer.Ordinal);
             var later = await db.Permits.AsNoTracking()
                 .Where(p => p.BusinessId == ended.BusinessId && p.Type == ended.Type && p.Status == PermitStatus.Active && p.IssuedOn > ended.ValidUntil)
                 .OrderByDescending(p => p.IssuedOn)
                 .ToListAsync(cancellationToken);
-            return later.FirstOrDefault(p => p.StatusOn(today) == PermitStatus.Active && kbli.SetEquals(p.KbliCodes))?.Number;
+            return later.FirstOrDefault(p => p.TakesOverFrom(ended, today))?.Number;
         }
     }
 

@@ -7,7 +7,7 @@ using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Permits;
 
-/// <summary>The permits of one's own businesses, oldest first, with their status today.</summary>
+/// <summary>The permits of one's own businesses, oldest first, with their status today (and for one that ended, the permit that took over when applied for again).</summary>
 public static class ListPermits
 {
     public sealed record Query(Guid OwnerId, Language Language) : IQuery<Result<IReadOnlyList<PermitResponse>>>;
@@ -22,8 +22,14 @@ public static class ListPermits
             var today = Wita.Today(time);
             var ruleSet = rules.InForceOn(today);
             var linked = permits.ToDictionary(p => p.Id, p => p.Number);
-            return permits.Select(p => PermitResponse.From(p, ruleSet, query.Language, today, links, linked)).ToList();
+            return permits.Select(p => PermitResponse.From(p, ruleSet, query.Language, today, links, linked, AppliedAgainAs(p, permits, today))).ToList();
         }
+
+        /// <summary>For a permit that ended, the newest permit in force its owner got by applying again (all of them are in the list).</summary>
+        private static string? AppliedAgainAs(Permit permit, IReadOnlyList<Permit> permits, DateOnly today) =>
+            permit.RenewalStateOn(today) == RenewalState.Ended
+                ? permits.Where(p => p.TakesOverFrom(permit, today)).OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Number).FirstOrDefault()?.Number
+                : null;
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>

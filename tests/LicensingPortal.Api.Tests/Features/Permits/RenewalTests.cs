@@ -170,7 +170,7 @@ public abstract class RenewalTests(Portal portal)
     /// A permit that ended unrenewed is not renewed, but applied for again from the answers it was issued on: a new
     /// application (no renewal), every page done, starting today, approved into a new permit. A permit in force is
     /// renewed instead; another's is not found; the choice is not combined with another; the notice that it ended
-    /// leads to it.
+    /// leads to it; once applied for again, the ended permit's page and the list name the new permit.
     /// </summary>
     [Fact]
     public async Task AnEndedPermit_IsAppliedForAgain_FromTheAnswersItWasIssuedOn()
@@ -183,6 +183,7 @@ public abstract class RenewalTests(Portal portal)
         using var client = await SignedInAsync(host, applicant);
         var renewal = (await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{ended.Number}/renewal", TestJson.Options))!;
         Assert.Equal((RenewalState.Ended, null), (renewal.State, renewal.AppliedAgainAs));
+        Assert.Null((await client.GetFromJsonAsync<List<PermitResponse>>("/api/permits", TestJson.Options))!.Single(p => p.Number == ended.Number).AppliedAgainAs);
 
         var started = await client.PostAsJsonAsync("/api/applications/drafts", new StartApplicationDraft.Request(null, null, Reapplies: ended.Number), TestJson.Options);
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
@@ -203,7 +204,11 @@ public abstract class RenewalTests(Portal portal)
         Assert.NotEqual(ended.Number, issued.Number);
         // The ended permit's page names the one issued in its place.
         Assert.Equal(issued.Number, (await client.GetFromJsonAsync<GetPermitRenewal.Response>($"/api/permits/{ended.Number}/renewal", TestJson.Options))!.AppliedAgainAs);
-        var inForce = (await client.GetFromJsonAsync<List<PermitResponse>>("/api/permits", TestJson.Options))!.Where(p => p.Status == PermitStatus.Active && p.BusinessId == answers.BusinessId).ToList();
+        // So does the list of permits: the ended one is not to be applied for again.
+        var listed = (await client.GetFromJsonAsync<List<PermitResponse>>("/api/permits", TestJson.Options))!;
+        Assert.Equal((PermitStatus.Expired, issued.Number), (listed.Single(p => p.Number == ended.Number).Status, listed.Single(p => p.Number == ended.Number).AppliedAgainAs));
+        Assert.All(listed.Where(p => p.Number != ended.Number), p => Assert.Null(p.AppliedAgainAs));
+        var inForce = listed.Where(p => p.Status == PermitStatus.Active && p.BusinessId == answers.BusinessId).ToList();
         Assert.Equal(inForce.Select(p => p.Type).Distinct().Count(), inForce.Count);
         Assert.Equal(Wita.DateOf(clock.GetUtcNow()), issued.ValidFrom);
 

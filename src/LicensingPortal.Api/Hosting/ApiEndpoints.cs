@@ -74,6 +74,7 @@ public static class ApiEndpoints
         ListApplicationDrafts.Map(applications);
         GetApplicationDraft.Map(applications);
         SaveApplicationDraft.Map(applications);
+        DeleteApplicationDraft.Map(applications);
         SubmitApplicationDraft.Map(applications).RequireRateLimiting(AuthSetup.SubmissionLimit);
         GetApplication.Map(applications);
         ListApplications.Map(applications);

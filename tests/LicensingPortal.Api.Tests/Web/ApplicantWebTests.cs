@@ -858,5 +858,58 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
         });
     }
 
+    /// <summary>
+    /// A document uploaded from the application's documents page comes back attached (ticked, said in a banner, and
+    /// kept: the check counts it); a draft begun but not wanted is deleted from "check your answers", after asking,
+    /// and is gone from the list.
+    /// </summary>
+    [Fact]
+    public async Task ADocumentUploadedFromTheApplication_IsAttached_AndADraftNotWanted_IsDeleted()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        var problems = new List<string>();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            var account = await applicant.SignInFreshAccountAsync();
+            await applicant.RegisterSoleProprietorAsync();
+            await applicant.StartApplicationAsync();
+            var draftId = Regex.Match(page.Url, "/pemohon/draf/([0-9a-f-]{36})/").Groups[1].Value;
+            await page.GotoAsync($"/pemohon/draf/{draftId}/dokumen");
+            await Assertions.Expect(page.Locator("#DocumentIds")).ToHaveTextAsync(Say.Id("Journey.Documents.None"));
+
+            var file = Path.Combine(Directory.CreateDirectory(Path.Combine(portal.DataDirectory, "uploads", Guid.NewGuid().ToString("N"))).FullName, "ktp-maria.pdf");
+            await File.WriteAllBytesAsync(file, Builders.Pdf);
+            await page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Documents.Upload.Title"), Exact = true }).ClickAsync();
+            await page.GetByLabel(Say.Id("Field.DocumentKind"), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Say.Id("DocumentKind.ktp") });
+            await page.GetByLabel(Say.Id("Field.File"), new() { Exact = true }).ChooseFilesAsync(file);
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Documents.Upload.Button"), Exact = true }).ClickAsync();
+
+            // Back on the application's page with the KTP ticked and said so; kept with the draft, not only ticked.
+            await applicant.ExpectHeadingAsync(Say.Id("Journey.Documents.Title"));
+            await Assertions.Expect(page.Locator("#attached")).ToHaveTextAsync(Say.Id("Journey.Documents.Attached", Say.Id("DocumentKind.ktp")));
+            await Assertions.Expect(page.GetByLabel(Say.Id("DocumentKind.ktp"), new() { Exact = true })).ToBeCheckedAsync();
+            await ReadablePagesTests.ReadHereAsync(page, "step-dokumen-attached", "id-ID", problems);
+            var draft = (await account.Client.GetFromJsonAsync<Api.Features.Applications.ApplicationDraftView>($"/api/applications/drafts/{draftId}", TestJson.Options))!;
+            var document = Assert.Single(draft.Answers.DocumentIds!);
+            Assert.Equal("ktp", (await account.Client.GetFromJsonAsync<Api.Features.Documents.DocumentResponse>($"/api/documents/{document}", TestJson.Options))!.Kind);
+
+            // Not wanted after all: deleted from "check your answers", after a page that asks and says what stays.
+            await page.GotoAsync($"/pemohon/draf/{draftId}/periksa");
+            await page.Locator("#check-delete").GetByRole(AriaRole.Link).ClickAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Draft.Delete.Title"));
+            await Assertions.Expect(page.Locator("#draft-name")).ToContainTextAsync("Warung Se'i Oma Maria");
+            await ReadablePagesTests.ReadHereAsync(page, "draft-delete", "id-ID", problems);
+            await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Draft.Delete.Yes"), Exact = true }).ClickAsync();
+            await applicant.ExpectHeadingAsync(Say.Id("Applications.Title"));
+            await Assertions.Expect(page.Locator("#draft-deleted")).ToHaveTextAsync(Say.Id("Draft.Deleted"));
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Say.Id("Applications.Drafts"), Exact = true })).ToHaveCountAsync(0);
+            Assert.Equal(HttpStatusCode.NotFound, (await account.Client.GetAsync($"/api/applications/drafts/{draftId}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync($"/api/documents/{document}")).StatusCode);
+        });
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
     private static ILocator Continue(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Continue"), Exact = true });
 }

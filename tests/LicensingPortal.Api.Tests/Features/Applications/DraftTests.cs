@@ -113,6 +113,40 @@ public abstract class DraftTests(Portal portal)
         await SubmitApplicationTests.AssertProblemAsync(await stranger.Client.PostAsync($"/api/applications/drafts/{draft.Id}/submission", null), HttpStatusCode.NotFound, "draft_not_found");
     }
 
+    /// <summary>
+    /// A draft not sent is deleted by its owner (its documents stay theirs) and is gone from the list; a sent one is
+    /// kept as the record of its sending (409); another applicant's is not found, and stays.
+    /// </summary>
+    [Fact]
+    public async Task ADraftNotSent_IsDeleted_ASentOneIsKept_AnothersIsNotFound()
+    {
+        using var owner = await portal.ApplicantAsync();
+        using var stranger = await portal.ApplicantAsync();
+        var request = await owner.Client.RestaurantAsync();
+        var unwanted = await StartAsync(owner.Client, new StartApplicationDraft.Request(request.BusinessId, null));
+        await SaveAsync(owner.Client, unwanted.Id, ApplicationSteps.Documents, request);
+
+        await SubmitApplicationTests.AssertProblemAsync(await stranger.Client.DeleteAsync($"/api/applications/drafts/{unwanted.Id}"), HttpStatusCode.NotFound, "draft_not_found");
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/api/applications/drafts/{unwanted.Id}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Client.DeleteAsync($"/api/applications/drafts/{unwanted.Id}")).StatusCode);
+        await SubmitApplicationTests.AssertProblemAsync(await owner.Client.GetAsync($"/api/applications/drafts/{unwanted.Id}"), HttpStatusCode.NotFound, "draft_not_found");
+        Assert.DoesNotContain(await owner.Client.GetFromJsonAsync<List<ApplicationDraftView>>("/api/applications/drafts", TestJson.Options) ?? [], d => d.Id == unwanted.Id);
+        // A second press finds nothing left to delete; the documents it named are still the owner's.
+        await SubmitApplicationTests.AssertProblemAsync(await owner.Client.DeleteAsync($"/api/applications/drafts/{unwanted.Id}"), HttpStatusCode.NotFound, "draft_not_found");
+        Assert.NotEmpty(request.DocumentIds!);
+        foreach (var id in request.DocumentIds!)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/api/documents/{id}")).StatusCode);
+        }
+
+        var sent = await StartAsync(owner.Client, new StartApplicationDraft.Request(request.BusinessId, null));
+        await SaveAsync(owner.Client, sent.Id, ApplicationSteps.Documents, request);
+        Assert.Equal(HttpStatusCode.Created, (await owner.Client.PostAsync($"/api/applications/drafts/{sent.Id}/submission", null)).StatusCode);
+        await SubmitApplicationTests.AssertProblemAsync(await owner.Client.DeleteAsync($"/api/applications/drafts/{sent.Id}"), HttpStatusCode.Conflict, "draft_already_submitted");
+        Assert.NotNull((await owner.Client.GetFromJsonAsync<ApplicationDraftView>($"/api/applications/drafts/{sent.Id}", TestJson.Options))!.SubmittedApplicationId);
+    }
+
     private static string Json(ApplicationRequest request) => System.Text.Json.JsonSerializer.Serialize(request, TestJson.Options);
 
     private static async Task<ApplicationDraftView> StartAsync(HttpClient client, StartApplicationDraft.Request request)

@@ -1,6 +1,8 @@
+using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Documents;
 using LicensingPortal.Api.Infrastructure.Storage;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace LicensingPortal.Api.Pages.Pemohon.Dokumen;
 
@@ -23,6 +25,10 @@ public sealed class IndexModel : PortalPage
     public string? Kembali { get; set; }
 
     public string Back => LocalOr(Kembali, "/pemohon/dokumen");
+
+    /// <summary>The draft whose documents page sent the applicant here: what they upload is attached to it at once.</summary>
+    [BindProperty(SupportsGet = true, Name = "draf")]
+    public Guid? Draf { get; set; }
 
     public IReadOnlyList<DocumentResponse> Documents { get; private set; } = [];
 
@@ -79,6 +85,19 @@ public sealed class IndexModel : PortalPage
         return Page();
     }
 
+    /// <summary>Adds the document to the draft's documents (the same use case as its documents page's saving); a draft sent meanwhile is left as it is.</summary>
+    private async Task AttachAsync(Guid draftId, Guid documentId, CancellationToken cancellationToken)
+    {
+        var draft = await Sender.Send(new GetApplicationDraft.Query(UserId, draftId), cancellationToken);
+        if (!draft.Succeeded || draft.Value.SubmittedApplicationId is not null)
+        {
+            return;
+        }
+
+        var answers = draft.Value.Answers;
+        await Sender.Send(new SaveApplicationDraft.Command(UserId, draftId, ApplicationSteps.Documents, answers with { DocumentIds = [.. (answers.DocumentIds ?? []).Append(documentId).Distinct()] }), cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (Upload is null || Upload.Length == 0)
@@ -91,7 +110,19 @@ public sealed class IndexModel : PortalPage
             var uploaded = await Sender.Send(new UploadDocument.Command(UserId, Kind, Upload.FileName, Upload.Length, content), cancellationToken);
             if (uploaded.Succeeded)
             {
-                return LocalRedirect(Back);
+                if (Kembali is null)
+                {
+                    return LocalRedirect(Back);
+                }
+
+                // Uploaded to go with an application: it is attached to its draft (ticked, and counted by the check),
+                // and the page it goes back to says so (an objection's page ticks it among its evidence).
+                if (Draf is { } draftId)
+                {
+                    await AttachAsync(draftId, uploaded.Value.Id, cancellationToken);
+                }
+
+                return LocalRedirect(QueryHelpers.AddQueryString(Back, "dilampirkan", uploaded.Value.Id.ToString()));
             }
 
             ShowErrors(uploaded.Error!, new Dictionary<string, string> { ["kind"] = nameof(Kind), ["fileName"] = nameof(Upload) });

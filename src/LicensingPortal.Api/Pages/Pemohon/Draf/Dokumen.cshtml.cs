@@ -14,6 +14,13 @@ public sealed class DokumenModel : DraftStepPage
 
     public IReadOnlyList<Choice> Documents { get; private set; } = [];
 
+    /// <summary>The document just uploaded from this page, and so attached to the draft (said in a banner).</summary>
+    [BindProperty(SupportsGet = true, Name = "dilampirkan")]
+    public Guid? Dilampirkan { get; set; }
+
+    /// <summary>The document just uploaded, when it is attached (ticked below); null otherwise.</summary>
+    public Choice? JustAttached => Dilampirkan is { } id && DocumentIds.Contains(id.ToString()) ? Documents.FirstOrDefault(d => d.Value == id.ToString()) : null;
+
     public override string Step => ApplicationSteps.Documents;
 
     protected override IReadOnlyDictionary<string, string> Fields => FieldMap;

@@ -314,5 +314,7 @@ public static class Urls
 
     public static string Check(Guid draftId) => $"/pemohon/draf/{draftId}/periksa";
 
+    public static string Delete(Guid draftId) => $"/pemohon/draf/{draftId}/hapus";
+
     public static string Application(Guid applicationId) => $"/pemohon/permohonan/{applicationId}";
 }

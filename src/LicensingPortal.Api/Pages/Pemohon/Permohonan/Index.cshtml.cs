@@ -13,6 +13,10 @@ public sealed class IndexModel : PortalPage
 
     public ApplicationRows Rows { get; private set; } = null!;
 
+    /// <summary>Whether a draft was just deleted (said in a banner).</summary>
+    [BindProperty(SupportsGet = true, Name = "draf-dihapus")]
+    public bool DraftDeleted { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Drafts = (await Sender.Send(new ListApplicationDrafts.Query(UserId), cancellationToken)).Value;

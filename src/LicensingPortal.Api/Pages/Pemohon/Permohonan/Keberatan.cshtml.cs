@@ -60,10 +60,20 @@ public sealed class KeberatanModel : PortalPage
     private static string Indonesian(string key, params object[] arguments) =>
         string.Format(Cultures.Indonesian, Texts.In(Cultures.Indonesian, key) ?? key, arguments);
 
+    /// <summary>The document just uploaded from this page: it comes back ticked among the evidence.</summary>
+    [BindProperty(SupportsGet = true, Name = "dilampirkan")]
+    public Guid? Dilampirkan { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Sent = TempData[SentKey] is true;
-        return await LoadAsync(cancellationToken) ?? Page();
+        var failed = await LoadAsync(cancellationToken);
+        if (Dilampirkan is { } uploaded && DocumentChoices.Any(d => d.Value == uploaded.ToString()))
+        {
+            Documents = [uploaded.ToString()];
+        }
+
+        return failed ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

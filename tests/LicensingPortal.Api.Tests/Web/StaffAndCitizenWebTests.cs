@@ -294,6 +294,13 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             // The premises it was issued for, to compare with the place: a genuine code copied onto another shop is told by its address.
             await Assertions.Expect(citizen.Locator("#premises")).ToHaveTextAsync("Jl. Frans Seda No. 12, RT 005/RW 002, Kelurahan Fatululi");
             await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { Name = Say.Id("Verify.CompareReport") })).ToHaveAttributeAsync("href", "/bantuan#kontak");
+            // A forged QR code opens a copy elsewhere: the page names the one address it has, and when it was checked
+            // (an old screenshot shows an old time).
+            await Assertions.Expect(citizen.Locator("#official-address")).ToHaveTextAsync(Say.Id("Verify.Official", new Uri(permit.VerificationUrl).Authority));
+            await Assertions.Expect(citizen.Locator("#checked-at")).ToContainTextAsync(Say.Id("Verify.OwnPhone"));
+            await Assertions.Expect(citizen.Locator("#checked-at")).ToContainTextAsync(new Regex(Regex.Escape(Say.Id("Verify.CheckedAt", "§")).Replace("§", @".+ WITA", StringComparison.Ordinal)));
+            // An NIB alone is the business's number, not every permit it needs.
+            await Assertions.Expect(citizen.Locator("#nib-only")).ToHaveCountAsync(permit.Type == "NIB" ? 1 : 0);
             await AuditBothLanguagesAsync(citizen);
 
             await SignInAsync(admin, Roles.Admin);
@@ -332,6 +339,10 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             // A revoked permit's end date is what is printed on it, not a validity it still has.
             await Assertions.Expect(citizen.GetByText(Say.Id("Permits.PrintedValidUntil"), new() { Exact = true })).ToBeVisibleAsync();
             await Assertions.Expect(citizen.GetByText(Say.Id("Permits.ValidUntil"), new() { Exact = true })).ToHaveCountAsync(0);
+            // When it was revoked, that the business may not run on it, and whom to tell when it does.
+            await Assertions.Expect(citizen.Locator("#revoked-on")).ToContainTextAsync(new Regex(Regex.Escape(Say.Id("Verify.RevokedOn", "§")).Replace("§", @"\d{1,2} \w+ \d{4}", StringComparison.Ordinal)));
+            await Assertions.Expect(citizen.Locator("#revoked-on").GetByRole(AriaRole.Link, new() { Name = Say.Id("Verify.RevokedReport") })).ToHaveAttributeAsync("href", "/bantuan#kontak");
+            await Assertions.Expect(citizen.Locator("#nib-only")).ToHaveCountAsync(0);
             await Screenshots.SaveAsync(citizen, "permit-revoked");
 
             // The log still verifies, revocation included.
@@ -655,11 +666,14 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         string number = string.Empty, code = string.Empty;
         // A screenshot of the WhatsApp message, as a phone keeps it: 2 MB, twice what a page without files accepts.
         var screenshot = Path.Combine(Directory.CreateDirectory(Path.Combine(portal.DataDirectory, "uploads", Guid.NewGuid().ToString("N"))).FullName, "Screenshot_WhatsApp.png");
-        byte[] screenshotBytes = [.. Builders.Png, .. new byte[2 * 1024 * 1024]];
+        var screenshotBytes = Photos.LargePng(2 * 1024 * 1024);
         await File.WriteAllBytesAsync(screenshot, screenshotBytes);
         var citizen = await portal.NewPageAsync();
         await BrowserPortal.StepsAsync(citizen, async () =>
         {
+            // The first page says where to report it, beside "this service is free"; every page's footer does too.
+            await citizen.GotoAsync("/");
+            await Assertions.Expect(citizen.Locator("#start-free").GetByRole(AriaRole.Link, new() { Name = Say.Id("Start.Levy.Link"), Exact = true })).ToHaveAttributeAsync("href", "/lapor");
             await citizen.GotoAsync("/statistik");
             await citizen.GetByRole(AriaRole.Link, new() { Name = Say.Id("Footer.Report"), Exact = true }).ClickAsync();
             await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Levy.Title"));
@@ -773,6 +787,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(inspector.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Inspectorate.Noted"));
             await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync(Say.Id("Inspectorate.Openings.File", "Screenshot_WhatsApp.png"));
             await Assertions.Expect(inspector.Locator(".govuk-inset-text")).ToContainTextAsync(Say.Id("Inspectorate.Note.Tag"));
+            await Assertions.Expect(inspector.Locator("#protect-reporter")).ToContainTextAsync(Say.Id("Inspectorate.Protect"));
             await ReadablePagesTests.ReadHereAsync(inspector, "inspectorate-report", "id", problems);
             await inspector.GetByLabel(Say.Id("Inspectorate.Answer.Closed"), new() { Exact = true }).CheckAsync();
             await inspector.GetByLabel(Say.Id("Inspectorate.Answer.Message"), new() { Exact = true }).FillAsync("Petugas kelurahan itu sudah diperiksa.");
@@ -788,6 +803,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await citizen.GotoAsync("/lapor");
             await citizen.GetByRole(AriaRole.Link, new() { Name = Say.Id("Levy.Check.Link"), Exact = true }).ClickAsync();
             await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Levy.Check.Title"));
+            await Assertions.Expect(citizen.Locator("#check-lost")).ToContainTextAsync(Say.Id("Levy.Check.Lost"));
             await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-check-form", "id", problems);
             await citizen.GetByLabel(Say.Id("Levy.Check.Number"), new() { Exact = true }).FillAsync(number.ToLowerInvariant());
             await citizen.GetByLabel(Say.Id("Levy.Check.Code"), new() { Exact = true }).FillAsync(code);

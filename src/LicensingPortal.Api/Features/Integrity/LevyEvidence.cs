@@ -14,7 +14,8 @@ public sealed record LevyEvidenceView(Guid Id, string FileName, string ContentTy
 /// <summary>
 /// What a report and an addition do alike with the files sent with them: at most <see cref="LevyReportEvidence.PerSending"/>
 /// files of at most 10 MB each (the limit of every upload), PDF, JPEG or PNG by their first bytes whatever their names,
-/// every one checked before any is kept, and kept where uploaded documents are (the folder or the database).
+/// every one checked before any is kept, and kept where uploaded documents are (the folder or the database), a photo
+/// without its metadata (where and when it was taken).
 /// </summary>
 public static class LevyEvidence
 {
@@ -104,10 +105,31 @@ public static class LevyEvidence
         for (var i = 0; i < files.Count; i++)
         {
             var id = Guid.CreateVersion7(now);
-            await using var content = files[i].Open();
+            await using var content = await WithoutMetadataAsync(files[i], types[i], cancellationToken);
             var (key, sha256, size) = await storage.SaveAsync(id, content, cancellationToken);
             db.LevyReportEvidence.Add(LevyReportEvidence.Of(id, reportId, entryId, i, UploadedFiles.SafeFileName(files[i].FileName), types[i], size, sha256, key, now));
         }
+    }
+
+    /// <summary>
+    /// A photo's content without what it says about where, when and on which phone it was taken (<see cref="ImageMetadata"/>):
+    /// a reporter's home is not read from the receipt they photographed there. A PDF as it came.
+    /// </summary>
+    private static async Task<Stream> WithoutMetadataAsync(EvidenceFile file, string type, CancellationToken cancellationToken)
+    {
+        if (type is not ("image/jpeg" or "image/png"))
+        {
+            return file.Open();
+        }
+
+        // At most the upload limit (10 MB), checked before.
+        using var read = new MemoryStream();
+        await using (var content = file.Open())
+        {
+            await content.CopyToAsync(read, cancellationToken);
+        }
+
+        return new MemoryStream(ImageMetadata.Strip(read.ToArray(), type), writable: false);
     }
 
     /// <summary>

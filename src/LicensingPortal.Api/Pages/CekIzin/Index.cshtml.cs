@@ -19,6 +19,23 @@ public sealed class IndexModel : PortalPage
 
     public VerifyPermit.Response? Result { get; private set; }
 
+    /// <summary>
+    /// The host of the service's public address (Permits:PublicBaseUrl), which a person checks in the browser's address
+    /// bar: a forged QR code opens a copy of this page elsewhere. Null when none is set (then the request's own host
+    /// would be named, which a copy's host would be too).
+    /// </summary>
+    public string? OfficialHost { get; private set; }
+
+    /// <summary>When the check was made, said on the result: an old screenshot held up as a check shows an old time.</summary>
+    public DateTimeOffset CheckedAt { get; private set; }
+
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        var address = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.Permits.PermitOptions>>().Value.PublicBaseUrl;
+        OfficialHost = Uri.TryCreate(address, UriKind.Absolute, out var official) ? official.Authority : null;
+        CheckedAt = Clock.GetUtcNow();
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Number))

@@ -382,6 +382,37 @@ public abstract class LevyReportTests(Portal portal)
         await Problems.AssertAsync(await other.Client.PostAsync(address, theirs), HttpStatusCode.NotFound, "levy_report_not_found");
     }
 
+    /// <summary>
+    /// A phone's photo sent as evidence is kept without where it was taken (its Exif GPS, XMP, IPTC, comment and second
+    /// picture): the inspectorate opens the same picture, turned the same way, that no longer names the reporter's place.
+    /// </summary>
+    [Fact]
+    public async Task Evidence_APhonesPhoto_IsKeptWithoutWhereItWasTaken()
+    {
+        var guest = (await (await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var id = (string)guest["id"]!;
+        var photo = Photos.JpegFromAPhone();
+        using var form = Evidence(("kuitansi.jpg", photo));
+        form.Add(new StringContent((string)guest["number"]!), "number");
+        form.Add(new StringContent((string)guest["followUpCode"]!), "code");
+        var sent = await portal.Client.PostAsync("/api/public/levy-reports/evidence", form);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var size = (long)(await sent.Content.ReadFromJsonAsync<JsonObject>())!["answers"]![0]!["evidence"]![0]!["size"]!;
+
+        using var inspector = await portal.StaffAsync(Roles.Inspector);
+        var inspected = (await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!;
+        var file = (string)inspected["report"]!["answers"]![0]!["evidence"]![0]!["id"]!;
+        var opened = await inspector.Client.GetAsync($"/api/inspectorate/levy-reports/{id}/evidence/{file}");
+        Assert.Equal("image/jpeg", opened.Content.Headers.ContentType!.MediaType);
+        var kept = await opened.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(-1, kept.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(Photos.Where)));
+        Assert.Equal(Photos.Pixels(photo), Photos.Pixels(kept));
+        Assert.Equal(SkiaSharp.SKEncodedOrigin.RightTop, Photos.Origin(kept));
+        Assert.Equal(kept.Length, size);
+        Assert.True(kept.Length < photo.Length);
+    }
+
     private static MultipartFormDataContent Evidence(params (string Name, byte[] Content)[] files)
     {
         var form = new MultipartFormDataContent();
@@ -517,7 +548,7 @@ public abstract class LevyReportTests(Portal portal)
     {
         await using var limited = portal.Create(new Dictionary<string, string?>(Portal.DefaultSettings()) { ["RateLimits:AnonymousEvidenceMegabytesPerDay"] = "1", ["Jobs:RunServer"] = "false" });
         using var client = limited.CreateClient();
-        byte[] photo = [.. Builders.Png, .. new byte[600 * 1024]];
+        var photo = Photos.LargePng(600 * 1024);
         async Task<HttpResponseMessage> SendAsync(JsonObject receipt)
         {
             using var form = Evidence(("foto.png", photo));

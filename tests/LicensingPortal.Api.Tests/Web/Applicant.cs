@@ -256,7 +256,16 @@ public sealed partial class Applicant(BrowserPortal portal, IPage page, string l
     /// <summary>Sends from "check your answers": with the main button, or, when the check says it would be refused, with "send anyway".</summary>
     public async Task SendAsync()
     {
-        await ClickButtonAsync((await PrecheckFailuresAsync()).Count > 0 ? "Journey.Check.SendAnyway" : "Journey.Check.Send");
+        if ((await PrecheckFailuresAsync()).Count > 0)
+        {
+            // Folded away under "I am sure this check is wrong".
+            await Page.Locator("#send-anyway summary").ClickAsync();
+            await ClickButtonAsync("Journey.Check.SendAnyway");
+        }
+        else
+        {
+            await ClickButtonAsync("Journey.Check.Send");
+        }
     }
 
     /// <summary>Waits for the confirmation e-mail in the pickup folder and returns its link.</summary>

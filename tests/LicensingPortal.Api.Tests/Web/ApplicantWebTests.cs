@@ -27,7 +27,8 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             // The page says plainly that sending now means a refusal, and sending is not its main action: fixing the
             // earliest step that fixes something is (here the missing KTP, on "Documents", before the declaration).
             await Assertions.Expect(page.Locator("#send-body")).ToHaveTextAsync(Say.Id("Journey.Check.SendBodyWillFail"));
-            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Check.SendAnyway"), Exact = true })).ToHaveClassAsync(new Regex("govuk-button--secondary"));
+            await Assertions.Expect(page.Locator("#send-anyway button")).ToHaveClassAsync(new Regex("govuk-button--secondary"));
+            await Assertions.Expect(page.Locator("#send-anyway button")).ToBeHiddenAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Check.FixFirst"), Exact = true })).ToHaveAttributeAsync("href", new Regex("^/pemohon/draf/.+/dokumen\\?ubah=true$"));
             await applicant.SendAsync();
 
@@ -906,6 +907,60 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Say.Id("Applications.Drafts"), Exact = true })).ToHaveCountAsync(0);
             Assert.Equal(HttpStatusCode.NotFound, (await account.Client.GetAsync($"/api/applications/drafts/{draftId}")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync($"/api/documents/{document}")).StatusCode);
+        });
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    /// <summary>
+    /// A shop already running is told its investment page is not needed; the declarations its business does not call
+    /// for are folded away (not ticked "to be safe"); and sending what the check says will be refused is folded under
+    /// "I am sure this check is wrong", the fix being the page's main button.
+    /// </summary>
+    [Fact]
+    public async Task ARunningShop_SkipsTheInvestment_SeesOnlyTheStatementsItNeeds_AndSendingARefusalIsFolded()
+    {
+        var page = await portal.NewPageAsync();
+        var applicant = new Applicant(portal, page);
+        var problems = new List<string>();
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            var account = await applicant.SignInFreshAccountAsync();
+            var request = (await account.Client.RestaurantAsync()) with { ExistingBusiness = true, AnnualSales = 90_000_000, Investment = new(0, 0, 0, 0), DocumentIds = [] };
+            var started = await account.Client.PostAsJsonAsync("/api/applications/drafts", new Api.Features.Applications.StartApplicationDraft.Request(request.BusinessId, null), TestJson.Options);
+            var draft = (await started.Content.ReadFromJsonAsync<Api.Features.Applications.ApplicationDraftView>(TestJson.Options))!;
+            foreach (var step in Api.Features.Applications.ApplicationSteps.All)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await account.Client.PutAsJsonAsync($"/api/applications/drafts/{draft.Id}/answers/{step}", request, TestJson.Options)).StatusCode);
+            }
+
+            await page.GotoAsync($"/pemohon/draf/{draft.Id}/investasi");
+            await Assertions.Expect(page.Locator("#investment-running")).ToHaveTextAsync(Say.Id("Journey.Investment.Running"));
+            await Assertions.Expect(page.GetByText(Say.Id("Journey.Investment.Scale"))).ToHaveCountAsync(0);
+            await ReadablePagesTests.ReadHereAsync(page, "step-investasi-running", "id-ID", problems);
+
+            // Only the statement this restaurant needs is in view; the others are folded, closed while none is ticked.
+            await page.GotoAsync($"/pemohon/draf/{draft.Id}/pernyataan");
+            await Assertions.Expect(page.GetByLabel(Say.Id("Declaration.kebenaran-data"), new() { Exact = true })).ToBeVisibleAsync();
+            var others = page.Locator("details").Filter(new() { HasText = Say.Id("Journey.Declarations.Others") });
+            await Assertions.Expect(others).Not.ToHaveAttributeAsync("open", "");
+            await Assertions.Expect(page.GetByLabel(Say.Id("Declaration.komitmen-izin"), new() { Exact = true })).ToBeHiddenAsync();
+            await ReadablePagesTests.ReadHereAsync(page, "step-pernyataan-folded", "id-ID", problems);
+            // Opened, one can still be ticked; kept, the page comes back with it open.
+            await others.Locator("summary").ClickAsync();
+            await page.GetByLabel(Say.Id("Declaration.pemenuhan-standar"), new() { Exact = true }).CheckAsync();
+            await applicant.ContinueAsync();
+            await page.GotoAsync($"/pemohon/draf/{draft.Id}/pernyataan");
+            await Assertions.Expect(others).ToHaveAttributeAsync("open", "");
+
+            // No KTP attached: the check says it would be refused; fixing is the button, sending anyway is folded.
+            await page.GotoAsync($"/pemohon/draf/{draft.Id}/periksa");
+            await Assertions.Expect(page.Locator("#fix-first")).ToBeVisibleAsync();
+            var sendAnyway = page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Journey.Check.SendAnyway"), Exact = true });
+            await Assertions.Expect(sendAnyway).ToBeHiddenAsync();
+            await page.Locator("#send-anyway summary").ClickAsync();
+            await Assertions.Expect(page.Locator("#send-anyway")).ToContainTextAsync(Say.Id("Journey.Check.DisagreeBody"));
+            await Assertions.Expect(sendAnyway).ToBeVisibleAsync();
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

@@ -262,15 +262,24 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
         var legend = IsPageHeading
             ? $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">{Encode(Legend)}</h1></legend>"
             : $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">{Encode(Legend)}</legend>";
-        var items = Items.Select((choice, index) =>
+        var all = Items.ToList();
+        string Item(Choice choice)
         {
+            var index = all.IndexOf(choice);
             var itemId = index == 0 ? Id : $"{Id}-{index + 1}";
             var itemHint = choice.Hint is null ? string.Empty : $"<div id=\"{itemId}-item-hint\" class=\"govuk-hint govuk-{Kind}__hint\">{Encode(choice.Hint)}</div>";
             return $"<div class=\"govuk-{Kind}__item\"><input class=\"govuk-{Kind}__input\" id=\"{itemId}\" name=\"{Encode(Name)}\" type=\"{(Kind == "radios" ? "radio" : "checkbox")}\" value=\"{Encode(choice.Value)}\""
                 + (IsChecked(choice.Value) ? " checked" : string.Empty)
                 + (choice.Hint is null ? string.Empty : $" aria-describedby=\"{itemId}-item-hint\"")
                 + $"><label class=\"govuk-label govuk-{Kind}__label\" for=\"{itemId}\">{Encode(choice.Label)}</label>{itemHint}</div>";
-        });
+        }
+
+        // Choices in a group are folded under its name, after the others (choices this person need not make, as
+        // declarations their business does not call for); open when one of them is chosen, so nothing chosen is hidden.
+        var folded = all.Where(c => c.Group is not null).GroupBy(c => c.Group!).Select(group =>
+            $"<details class=\"govuk-details govuk-!-margin-top-4 govuk-!-margin-bottom-0\"{(group.Any(c => IsChecked(c.Value)) ? " open" : string.Empty)}><summary class=\"govuk-details__summary\"><span class=\"govuk-details__summary-text\">{Encode(group.Key)}</span></summary>"
+            + $"<div class=\"govuk-details__text\">{string.Concat(group.Select(Item))}</div></details>");
+        var items = all.Where(c => c.Group is null).Select(Item).Concat(folded);
         var describedBy = DescribedBy(Hint is not null);
         var fieldset = "<fieldset class=\"govuk-fieldset\"" + (describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty) + ">"
             + legend + HintHtml() + ErrorHtml()

@@ -13,15 +13,22 @@ public sealed class PernyataanModel : DraftStepPage
     [BindProperty]
     public List<string> Declarations { get; set; } = [];
 
-    /// <summary>Each declaration; those the answers so far call for say so first ("required for your business").</summary>
+    /// <summary>
+    /// Each declaration; those the answers so far call for say so ("required for your business") and come first, the
+    /// others folded under "other statements (not needed for your business)": a shop owner afraid of missing one would
+    /// otherwise tick them all, "I will not open before the permit" among them for a shop already open. With no
+    /// pre-check to tell, all are shown alike.
+    /// </summary>
     public IReadOnlyList<Choice> Choices
     {
         get
         {
             var required = RequiredForYou;
+            var others = required.Count > 0 ? Texts.Get("Journey.Declarations.Others") : null;
             return
             [
-                .. Known.Select(d => Marked(d, Texts.Get($"Declaration.{d}"), Texts.Get($"Declaration.{d}.Hint"), required.Contains(d), "Journey.Declarations.RequiredForYou")),
+                .. Known.Where(required.Contains).Select(d => Marked(d, Texts.Get($"Declaration.{d}"), Texts.Get($"Declaration.{d}.Hint"), true, "Journey.Declarations.RequiredForYou")),
+                .. Known.Where(d => !required.Contains(d)).Select(d => new Choice(d, Texts.Get($"Declaration.{d}"), Texts.Get($"Declaration.{d}.Hint"), others)),
             ];
         }
     }

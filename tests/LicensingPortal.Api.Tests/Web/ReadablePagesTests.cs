@@ -282,6 +282,9 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             await applicant.ExpectHeadingAsync(S("Business.Edit.CheckTitle"));
             // Shown in groups of four, to compare with the card.
             await Assertions.Expect(page.Locator("main dl")).ToContainTextAsync("5371 0441 0785 0003");
+            // A sole owner who never gave an NPWP is not told it is "unchanged", as if there were one.
+            await Assertions.Expect(page.Locator("main dl")).ToContainTextAsync(S("Business.Npwp.NotNeeded"));
+            await Assertions.Expect(page.Locator("main dl")).Not.ToContainTextAsync(S("Business.Edit.NpwpKept"));
             await ReadHereAsync(page, "business-owner-check", language, problems);
             await page.GetByRole(AriaRole.Button, new() { Name = S("Business.Edit.Save"), Exact = true }).ClickAsync();
 

@@ -609,6 +609,11 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.Locator("#levy-later")).ToHaveTextAsync(Say.Id("Statistics.Levy.Later"));
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Say.Id("Statistics.Levy.Report") })).ToHaveAttributeAsync("href", "/lapor");
             var thisMonthsPage = page.Url;
+            // The month just over is one tap away, straight to its reports' figures.
+            await page.Locator("#levy-last-month").ClickAsync();
+            await Assertions.Expect(page.Locator("#statistics-levy")).ToContainTextAsync(Say.Id("Statistics.Levy.Answered"));
+            await Assertions.Expect(page.Locator("#levy-last-month")).ToHaveCountAsync(0);
+            await page.GotoAsync(thisMonthsPage);
             await page.Locator("#bulan").SelectOptionAsync(new SelectOptionValue { Index = 1 });
             await page.GetByRole(AriaRole.Button, new() { Name = Say.Id("Dashboard.Show"), Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator("#statistics-levy")).ToContainTextAsync(Say.Id("Statistics.Levy.Answered"));

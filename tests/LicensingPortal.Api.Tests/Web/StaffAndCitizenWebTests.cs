@@ -648,6 +648,9 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
 
             await page.GotoAsync("/transparansi");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Transparency.Title"));
+            // It says it shows no decisions one by one, and where the figures and a permit's check are.
+            await Assertions.Expect(page.Locator("#transparency-elsewhere")).ToContainTextAsync(Say.Id("Transparency.Elsewhere"));
+            await Assertions.Expect(page.Locator("#transparency-elsewhere").GetByRole(AriaRole.Link, new() { Name = Say.Id("Footer.Verify"), Exact = true })).ToHaveAttributeAsync("href", "/cek-izin");
             Assert.True(long.Parse(await page.Locator("#tree-size").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) > 150);
             await AuditBothLanguagesAsync(page);
             var key = await page.APIRequest.GetAsync("/api/transparency/public-key.pem");

@@ -25,9 +25,19 @@ public static class Photos
     /// and a comment, each holding <see cref="Where"/>; after its end, a second picture's bytes (as the multi-picture
     /// format keeps them).
     /// </summary>
-    public static byte[] JpegFromAPhone()
+    public static byte[] JpegFromAPhone() => FromAPhone(PlainJpeg());
+
+    /// <summary>
+    /// A 96×64 JPEG of noise, progressive (ten scans), with a restart marker every row of blocks and many stuffed 0xFF
+    /// bytes: what a walk through a JPEG finds hardest. Made once with libjpeg-turbo's cjpeg (`cjpeg -quality 95
+    /// -progressive -restart 1` from random pixels) and kept as a file.
+    /// </summary>
+    public static byte[] ProgressiveWithRestarts() =>
+        File.ReadAllBytes(Path.Combine(TestPaths.RepositoryRoot, "tests", "LicensingPortal.Api.Tests", "Fixtures", "progressive-restart.jpg"));
+
+    /// <summary><paramref name="plain"/> with what <see cref="JpegFromAPhone"/> adds.</summary>
+    public static byte[] FromAPhone(byte[] plain)
     {
-        var plain = PlainJpeg();
         var where = Encoding.ASCII.GetBytes(Where + "\0");
 
         // Little-endian TIFF: IFD0 (orientation, GPS pointer) at 8, the GPS directory at 38 (latitude ref), the place's words after it.

@@ -739,7 +739,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await SendAsync();
             await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent"));
             await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent.EvidenceCount"));
-            await Assertions.Expect(citizen.Locator("#evidence-sent li")).ToHaveTextAsync(["Screenshot_WhatsApp.png"]);
+            // By its name and the number it is kept under in the report: a phone's file name says when it was taken.
+            await Assertions.Expect(citizen.Locator("#evidence-sent li")).ToHaveTextAsync([Say.Id("Levy.Sent.EvidenceItem", 1, "Screenshot_WhatsApp.png")]);
             await Assertions.Expect(citizen.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Levy.Sent.Guest"));
             // Sent once: the form is gone, so a worried reporter does not send it again; another report is a link away.
             await Assertions.Expect(citizen.Locator("form textarea")).ToHaveCountAsync(0);
@@ -784,7 +785,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync(Say.Id("Inspectorate.Openings"));
             await Assertions.Expect(inspector.Locator("main ul.govuk-list--bullet li").First).ToContainTextAsync("@example.com");
             // The screenshot, opened as it was sent; the opening kept with the others.
-            var evidence = inspector.GetByRole(AriaRole.Link, new() { Name = Say.Id("Inspectorate.Evidence.OpenPhoto", "Screenshot_WhatsApp.png"), Exact = true });
+            var evidence = inspector.GetByRole(AriaRole.Link, new() { Name = Say.Id("Inspectorate.Evidence.OpenPhoto", "bukti-1.png"), Exact = true });
             var opened = await inspector.Context.APIRequest.GetAsync((await evidence.GetAttributeAsync("href"))!);
             Assert.Equal(200, opened.Status);
             Assert.Equal("image/png", opened.Headers["content-type"]);
@@ -793,7 +794,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await inspector.GetByLabel(Say.Id("Inspectorate.Note.Label"), new() { Exact = true }).FillAsync("Diduga petugas loket 3; sudah ditanyai.");
             await inspector.GetByRole(AriaRole.Button, new() { Name = Say.Id("Inspectorate.Note.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(inspector.GetByRole(AriaRole.Alert)).ToContainTextAsync(Say.Id("Inspectorate.Noted"));
-            await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync(Say.Id("Inspectorate.Openings.File", "Screenshot_WhatsApp.png"));
+            await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync(Say.Id("Inspectorate.Openings.File", "bukti-1.png"));
             await Assertions.Expect(inspector.Locator(".govuk-inset-text")).ToContainTextAsync(Say.Id("Inspectorate.Note.Tag"));
             await Assertions.Expect(inspector.Locator("#protect-reporter")).ToContainTextAsync(Say.Id("Inspectorate.Protect"));
             await ReadablePagesTests.ReadHereAsync(inspector, "inspectorate-report", "id", problems);
@@ -819,8 +820,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(citizen.Locator(".govuk-inset-text")).ToContainTextAsync("Petugas kelurahan itu sudah diperiksa.");
             await Assertions.Expect(citizen.Locator("main")).Not.ToContainTextAsync("loket 3");
             // The reporter reads which files went with the report, not a way to open them.
-            await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("Screenshot_WhatsApp.png (2\u00a0MB)");
-            await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Screenshot_WhatsApp") })).ToHaveCountAsync(0);
+            await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("bukti-1.png (2\u00a0MB)");
+            await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("bukti-1") })).ToHaveCountAsync(0);
             await Assertions.Expect(citizen.Locator("main .govuk-tag")).ToHaveTextAsync(Say.Id("Levy.Status.Closed"));
             // What the reporter remembered since goes to the inspectorate from the same page.
             await citizen.GetByLabel(Say.Id("Levy.Add.Label"), new() { Exact = true }).FillAsync("Orang itu memakai seragam dinas cokelat.");

@@ -8,6 +8,12 @@ namespace LicensingPortal.Api.Features.Integrity;
 /// </summary>
 public sealed record EvidenceFile(string? FileName, long Length, Func<Stream> Open);
 
+/// <summary>
+/// A file of a sending once checked: its type by its first bytes, the number it is kept under in its report ("bukti-2.jpg":
+/// a phone's file name says when it was taken), and a photo's content without its metadata (null for a PDF, kept as it came).
+/// </summary>
+public sealed record CheckedEvidence(string Type, string FileName, byte[]? Cleaned);
+
 /// <summary>A file of evidence as a report's readers see it: its name, type and size (only the inspectorate opens it, by its id).</summary>
 public sealed record LevyEvidenceView(Guid Id, string FileName, string ContentType, long Size);
 
@@ -15,7 +21,7 @@ public sealed record LevyEvidenceView(Guid Id, string FileName, string ContentTy
 /// What a report and an addition do alike with the files sent with them: at most <see cref="LevyReportEvidence.PerSending"/>
 /// files of at most 10 MB each (the limit of every upload), PDF, JPEG or PNG by their first bytes whatever their names,
 /// every one checked before any is kept, and kept where uploaded documents are (the folder or the database), a photo
-/// without its metadata (where and when it was taken).
+/// without its metadata (where and when it was taken, ADR 0033), each under its number in the report ("bukti-1.jpg").
 /// </summary>
 public static class LevyEvidence
 {
@@ -46,14 +52,14 @@ public static class LevyEvidence
     /// report would hold more than it may; from a reporter not signed in (<paramref name="anonymous"/>), 429 when the
     /// day's allowance for all of them is used (<see cref="Infrastructure.Auth.RateLimitOptions.AnonymousEvidenceMegabytesPerDay"/>).
     /// </summary>
-    public static async Task<Result<IReadOnlyList<string>>> CheckAsync(LicensingDbContext db, Guid? reportId, IReadOnlyList<EvidenceFile> files, bool anonymous, Infrastructure.Auth.RateLimitOptions limits, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Result<IReadOnlyList<CheckedEvidence>>> CheckAsync(LicensingDbContext db, Guid? reportId, IReadOnlyList<EvidenceFile> files, bool anonymous, Infrastructure.Auth.RateLimitOptions limits, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(time);
         if (files.Count == 0)
         {
-            return Array.Empty<string>();
+            return Array.Empty<CheckedEvidence>();
         }
 
         if (anonymous)
@@ -76,7 +82,7 @@ public static class LevyEvidence
             return Error.Invalid(Field, room == 0 ? Texts.Format("Validation.Levy.EvidenceFull.None", LevyReportEvidence.PerReport) : Texts.Format("Validation.Levy.EvidenceFull", LevyReportEvidence.PerReport, room));
         }
 
-        var types = new List<string>(files.Count);
+        var checkedFiles = new List<CheckedEvidence>(files.Count);
         foreach (var file in files)
         {
             string? type;
@@ -91,45 +97,53 @@ public static class LevyEvidence
                 return new Error(ErrorCodes.DocumentTypeNotAllowed, StatusCodes.Status415UnsupportedMediaType, "Only PDF, JPEG and PNG files are accepted as evidence.", message, new Dictionary<string, string[]> { [Field] = [message] });
             }
 
-            types.Add(type);
+            byte[]? cleaned = null;
+            if (type is "image/jpeg" or "image/png")
+            {
+                // A photo no decoder reads is refused, not kept with the place it may hold.
+                cleaned = ImageMetadata.Strip(await ReadAsync(file, cancellationToken), type);
+                if (cleaned is null)
+                {
+                    var message = Texts.Format("Validation.Levy.EvidenceUnreadable", UploadedFiles.SafeFileName(file.FileName));
+                    return new Error(ErrorCodes.LevyEvidenceUnreadable, StatusCodes.Status422UnprocessableEntity, "A photo sent as evidence could not be read as the picture it says it is.", message, new Dictionary<string, string[]> { [Field] = [message] });
+                }
+            }
+
+            var extension = type switch { "image/jpeg" => ".jpg", "image/png" => ".png", _ => ".pdf" };
+            checkedFiles.Add(new CheckedEvidence(type, $"bukti-{held + checkedFiles.Count + 1}{extension}", cleaned));
         }
 
-        return types;
+        return checkedFiles;
     }
 
-    /// <summary>Keeps the checked files (<see cref="CheckAsync"/>) with the report, and with the addition <paramref name="entryId"/> when they came with one.</summary>
-    public static async Task KeepAsync(LicensingDbContext db, IDocumentStorage storage, Guid reportId, Guid? entryId, IReadOnlyList<EvidenceFile> files, IReadOnlyList<string> types, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A file's whole content (at most the upload limit, 10 MB, checked before).</summary>
+    private static async Task<byte[]> ReadAsync(EvidenceFile file, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentNullException.ThrowIfNull(types);
-        for (var i = 0; i < files.Count; i++)
-        {
-            var id = Guid.CreateVersion7(now);
-            await using var content = await WithoutMetadataAsync(files[i], types[i], cancellationToken);
-            var (key, sha256, size) = await storage.SaveAsync(id, content, cancellationToken);
-            db.LevyReportEvidence.Add(LevyReportEvidence.Of(id, reportId, entryId, i, UploadedFiles.SafeFileName(files[i].FileName), types[i], size, sha256, key, now));
-        }
-    }
-
-    /// <summary>
-    /// A photo's content without what it says about where, when and on which phone it was taken (<see cref="ImageMetadata"/>):
-    /// a reporter's home is not read from the receipt they photographed there. A PDF as it came.
-    /// </summary>
-    private static async Task<Stream> WithoutMetadataAsync(EvidenceFile file, string type, CancellationToken cancellationToken)
-    {
-        if (type is not ("image/jpeg" or "image/png"))
-        {
-            return file.Open();
-        }
-
-        // At most the upload limit (10 MB), checked before.
-        using var read = new MemoryStream();
+        using var read = new MemoryStream((int)Math.Min(file.Length, UploadedFiles.MaxBytes));
         await using (var content = file.Open())
         {
             await content.CopyToAsync(read, cancellationToken);
         }
 
-        return new MemoryStream(ImageMetadata.Strip(read.ToArray(), type), writable: false);
+        return read.TryGetBuffer(out var buffer) && buffer.Count == buffer.Array!.Length ? buffer.Array : read.ToArray();
+    }
+
+    /// <summary>
+    /// Keeps the checked files (<see cref="CheckAsync"/>) with the report, and with the addition <paramref name="entryId"/>
+    /// when they came with one: a photo as cleaned, under its number, a PDF as it came.
+    /// </summary>
+    public static async Task KeepAsync(LicensingDbContext db, IDocumentStorage storage, Guid reportId, Guid? entryId, IReadOnlyList<EvidenceFile> files, IReadOnlyList<CheckedEvidence> checkedFiles, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(checkedFiles);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var id = Guid.CreateVersion7(now);
+            var file = checkedFiles[i];
+            await using var content = file.Cleaned is { } cleaned ? new MemoryStream(cleaned, writable: false) : files[i].Open();
+            var (key, sha256, size) = await storage.SaveAsync(id, content, cancellationToken);
+            db.LevyReportEvidence.Add(LevyReportEvidence.Of(id, reportId, entryId, i, file.FileName, file.Type, size, sha256, key, now));
+        }
     }
 
     /// <summary>

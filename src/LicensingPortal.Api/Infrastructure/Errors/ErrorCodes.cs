@@ -57,6 +57,7 @@ public static class ErrorCodes
     public const string LevyReportChanged = "levy_report_changed";
     public const string LevyEvidenceNotFound = "levy_evidence_not_found";
     public const string LevyEvidenceDayFull = "levy_evidence_day_full";
+    public const string LevyEvidenceUnreadable = "levy_evidence_unreadable";
     public const string ObjectionNotFound = "objection_not_found";
     public const string ObjectionNotRefused = "objection_not_refused";
     public const string ObjectionExists = "objection_exists";
@@ -117,6 +118,7 @@ public static class ErrorCodes
         LevyReportChanged,
         LevyEvidenceNotFound,
         LevyEvidenceDayFull,
+        LevyEvidenceUnreadable,
         ObjectionNotFound,
         ObjectionNotRefused,
         ObjectionExists,

@@ -8,8 +8,8 @@ namespace LicensingPortal.Api.Infrastructure.Storage;
 /// after the first); a PNG its text and time chunks. A reporter of a demand for money photographs a receipt at home:
 /// the inspectorate reads the receipt, not the home's coordinates. The picture's own bytes are copied unchanged (no
 /// re-encoding, nothing lost of what it shows); a JPEG keeps its colour profile and which way up it is (Exif
-/// orientation, written anew alone). A file not laid out as its type says is kept as it came: evidence is not lost
-/// for the sake of its metadata.
+/// orientation, written anew alone). A file whose layout the walk cannot follow is decoded and encoded anew; one no
+/// decoder reads is not kept at all (null), rather than kept with what it may say.
 /// </summary>
 public static class ImageMetadata
 {
@@ -18,22 +18,49 @@ public static class ImageMetadata
     /// <summary>PNG chunks that say something beside the picture: text of any kind, Exif, the time it was last changed.</summary>
     private static readonly HashSet<string> PngDropped = new(StringComparer.Ordinal) { "tEXt", "zTXt", "iTXt", "eXIf", "tIME" };
 
-    /// <summary>The content without its metadata when it is a JPEG or PNG (by <paramref name="contentType"/>); anything else as it came.</summary>
-    public static byte[] Strip(byte[] content, string contentType)
+    /// <summary>
+    /// The content without its metadata when it is a JPEG or PNG (by <paramref name="contentType"/>); anything else as
+    /// it came. A photo the walk cannot follow is drawn again by a real decoder (SkiaSharp) and encoded anew, which keeps
+    /// nothing beside the picture; null when not even that can read it (the caller refuses it: kept as it came, it could
+    /// hold the place it was taken).
+    /// </summary>
+    public static byte[]? Strip(byte[] content, string contentType)
     {
         ArgumentNullException.ThrowIfNull(content);
         return contentType switch
         {
-            "image/jpeg" => StripJpeg(content) ?? content,
-            "image/png" => StripPng(content) ?? content,
+            "image/jpeg" => StripJpeg(content) ?? Redrawn(content, SkiaSharp.SKEncodedImageFormat.Jpeg),
+            "image/png" => StripPng(content) ?? Redrawn(content, SkiaSharp.SKEncodedImageFormat.Png),
             _ => content,
         };
     }
 
+    /// <summary>The picture decoded and encoded again (JPEG at quality 92); null when it cannot be decoded.</summary>
+    private static byte[]? Redrawn(byte[] content, SkiaSharp.SKEncodedImageFormat format)
+    {
+        using var stream = new SkiaSharp.SKMemoryStream(content);
+        using var codec = SkiaSharp.SKCodec.Create(stream);
+        if (codec is null)
+        {
+            return null;
+        }
+
+        using var bitmap = SkiaSharp.SKBitmap.Decode(codec);
+        if (bitmap is null)
+        {
+            return null;
+        }
+
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(format, 92);
+        return data?.ToArray();
+    }
+
     /// <summary>
-    /// The JPEG's segments up to its end-of-image marker, without APP1 (Exif, XMP), APP3-APP13 and APP15 (makers'
-    /// notes, IPTC), comments, the multi-picture index, and anything after the picture; null when it is not laid out
-    /// as a JPEG is.
+    /// The JPEG's segments up to its end-of-image marker, keeping only those the picture is drawn by (see
+    /// <see cref="Kept"/>), and nothing after the picture; null when its header is not laid out as a JPEG's is. Once
+    /// the first scan has begun every segment that could hold metadata is behind: a file cut short or broken after it
+    /// keeps the rest as it came (a decoder draws what there is).
     /// </summary>
     private static byte[]? StripJpeg(byte[] jpeg)
     {
@@ -45,11 +72,23 @@ public static class ImageMetadata
         using var kept = new MemoryStream(jpeg.Length);
         kept.Write([0xFF, 0xD8]);
         var at = 2;
+        var scanned = false;
+        byte[]? Broken()
+        {
+            if (!scanned)
+            {
+                return null;
+            }
+
+            kept.Write(jpeg.AsSpan(Math.Min(at, jpeg.Length)));
+            return kept.ToArray();
+        }
+
         while (true)
         {
             if (at >= jpeg.Length || jpeg[at] != 0xFF)
             {
-                return null;
+                return Broken();
             }
 
             // Fill bytes before a marker.
@@ -60,7 +99,7 @@ public static class ImageMetadata
 
             if (at >= jpeg.Length)
             {
-                return null;
+                return Broken();
             }
 
             var marker = jpeg[at];
@@ -81,13 +120,15 @@ public static class ImageMetadata
 
             if (at + 2 > jpeg.Length)
             {
-                return null;
+                at = start;
+                return Broken();
             }
 
             var length = BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(at));
             if (length < 2 || at + length > jpeg.Length)
             {
-                return null;
+                at = start;
+                return Broken();
             }
 
             var payload = jpeg.AsSpan(at + 2, length - 2);
@@ -100,7 +141,14 @@ public static class ImageMetadata
                     kept.Write(OrientationOnly(orientation));
                 }
             }
-            else if (!Dropped(marker, payload))
+            else if (marker == 0xE0 && payload.StartsWith("JFIF\0"u8) && payload.Length >= 14)
+            {
+                // JFIF's header without its thumbnail (which may show the photo before it was cropped).
+                kept.Write([0xFF, 0xE0, 0x00, 0x10]);
+                kept.Write(payload[..12]);
+                kept.Write([0x00, 0x00]);
+            }
+            else if (Kept(marker, payload))
             {
                 kept.Write(jpeg.AsSpan(start, end - start));
             }
@@ -110,6 +158,7 @@ public static class ImageMetadata
             {
                 // The compressed picture follows its scan header, up to the next marker that is not a restart or a
                 // stuffed 0xFF: copied as it is.
+                scanned = true;
                 var scan = at;
                 while (at + 1 < jpeg.Length && !(jpeg[at] == 0xFF && jpeg[at + 1] != 0x00 && jpeg[at + 1] != 0xFF && jpeg[at + 1] is not (>= 0xD0 and <= 0xD7)))
                 {
@@ -118,7 +167,8 @@ public static class ImageMetadata
 
                 if (at + 1 >= jpeg.Length)
                 {
-                    return null;
+                    at = scan;
+                    return Broken();
                 }
 
                 kept.Write(jpeg.AsSpan(scan, at - scan));
@@ -127,16 +177,18 @@ public static class ImageMetadata
     }
 
     /// <summary>
-    /// Whether a segment other than APP1 is left out: APP2's multi-picture index (its pictures are gone), APP3-APP13 and
-    /// APP15 (makers' notes, IPTC with names and places) and comments. APP0 (JFIF), APP2's colour profile and APP14
-    /// (Adobe's colour transform) stay: the picture is drawn by them.
+    /// Whether a segment other than APP1 and JFIF's header is kept: those the picture is drawn by (frames, tables, scan
+    /// headers, restart interval) and of the application segments only an ICC colour profile (APP2) and Adobe's colour
+    /// transform (APP14); no comment, no thumbnail (JFXX), no multi-picture index, no makers' notes, no IPTC with names
+    /// and places, no marker a picture is not drawn by.
     /// </summary>
-    private static bool Dropped(byte marker, ReadOnlySpan<byte> payload) => marker switch
+    private static bool Kept(byte marker, ReadOnlySpan<byte> payload) => marker switch
     {
-        0xFE => true,
-        0xE2 => payload.StartsWith("MPF\0"u8),
-        >= 0xE3 and <= 0xED => true,
-        0xEF => true,
+        0xE2 => payload.StartsWith("ICC_PROFILE\0"u8),
+        0xEE => payload.StartsWith("Adobe"u8),
+        // Frames, Huffman and arithmetic tables, quantisation tables, scan headers, restart interval, line count.
+        >= 0xC0 and <= 0xCF or >= 0xDA and <= 0xDF => true,
+        // Comments, other application segments, and markers no picture is drawn by.
         _ => false,
     };
 

@@ -7,23 +7,30 @@ namespace LicensingPortal.Api.Tests.Features.Integrity;
 
 /// <summary>
 /// A photo sent as evidence keeps what it shows and loses what it says about its taking: read back by a real decoder
-/// (SkiaSharp), the picture is the same pixels, turned the same way, and the place is in none of its bytes.
+/// (SkiaSharp), the picture is the same pixels, turned the same way, and the place is in none of its bytes; a photo
+/// no decoder reads is not kept at all.
 /// </summary>
 public sealed class ImageMetadataTests
 {
-    [Fact]
-    public void APhonesJpeg_LosesItsPlaceAndSecondPicture_KeepsItsPixelsAndWhichWayUp()
+    public static TheoryData<string> Jpegs => ["baseline", "progressive with restarts"];
+
+    private static byte[] Plain(string kind) => kind == "baseline" ? Photos.PlainJpeg() : Photos.ProgressiveWithRestarts();
+
+    [Theory]
+    [MemberData(nameof(Jpegs))]
+    public void APhonesJpeg_LosesItsPlaceAndSecondPicture_KeepsItsPixelsAndWhichWayUp(string kind)
     {
-        var photo = Photos.JpegFromAPhone();
+        var plain = Plain(kind);
+        var photo = Photos.FromAPhone(plain);
         Assert.True(Contains(photo, Photos.Where), "The photo as sent says where it was taken.");
         Assert.Equal(SKEncodedOrigin.RightTop, Photos.Origin(photo));
 
-        var kept = ImageMetadata.Strip(photo, "image/jpeg");
+        var kept = ImageMetadata.Strip(photo, "image/jpeg")!;
 
         Assert.False(Contains(kept, Photos.Where), "Kept, the photo no longer says where it was taken.");
         Assert.False(Contains(kept, "http://ns.adobe.com/xap/1.0/"), "No XMP is kept.");
         Assert.False(Contains(kept, "Photoshop 3.0"), "No IPTC is kept.");
-        Assert.Equal(Photos.Pixels(Photos.PlainJpeg()), Photos.Pixels(kept));
+        Assert.Equal(Photos.Pixels(plain), Photos.Pixels(kept));
         Assert.Equal(SKEncodedOrigin.RightTop, Photos.Origin(kept));
         // One picture, ending where it ends: the second one after it is gone.
         Assert.Equal([0xFF, 0xD9], kept[^2..]);
@@ -31,10 +38,11 @@ public sealed class ImageMetadataTests
         Assert.True(kept.Length < photo.Length);
     }
 
-    [Fact]
-    public void AJpegWithNothingBesideItsPicture_IsKeptByteForByte()
+    [Theory]
+    [MemberData(nameof(Jpegs))]
+    public void AJpegWithNothingBesideItsPicture_IsKeptByteForByte(string kind)
     {
-        var plain = Photos.PlainJpeg();
+        var plain = Plain(kind);
 
         Assert.Equal(plain, ImageMetadata.Strip(plain, "image/jpeg"));
     }
@@ -46,7 +54,7 @@ public sealed class ImageMetadataTests
         Assert.True(Contains(photo, Photos.Where));
         Assert.Equal(Photos.Pixels(Photos.PlainPng()), Photos.Pixels(photo));
 
-        var kept = ImageMetadata.Strip(photo, "image/png");
+        var kept = ImageMetadata.Strip(photo, "image/png")!;
 
         Assert.False(Contains(kept, Photos.Where));
         Assert.False(Contains(kept, "tIME"));
@@ -54,16 +62,43 @@ public sealed class ImageMetadataTests
         Assert.Equal(Photos.Pixels(photo), Photos.Pixels(kept));
     }
 
-    /// <summary>A file cut short, or not laid out as its type says, is kept as it came: evidence is not lost for its metadata.</summary>
+    /// <summary>
+    /// A JPEG cut short in its picture keeps what there is of it, without the place (its metadata came before); cut
+    /// in its metadata, no decoder reads it, and it is not kept (null) rather than kept with the place.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Jpegs))]
+    public void AJpegCutShort_KeepsWhatThereIsWithoutThePlace_OrIsNotKept(string kind)
+    {
+        var plain = Plain(kind);
+        var photo = Photos.FromAPhone(plain);
+        var picture = photo.AsSpan().IndexOf(plain.AsSpan(2, 16));
+
+        var cutInThePicture = ImageMetadata.Strip(photo[..(picture + plain.Length - 40)], "image/jpeg");
+        Assert.NotNull(cutInThePicture);
+        Assert.False(Contains(cutInThePicture, Photos.Where));
+        Assert.Equal([0xFF, 0xD8], cutInThePicture[..2]);
+
+        Assert.Null(ImageMetadata.Strip(photo[..60], "image/jpeg"));
+    }
+
+    /// <summary>Every cut of a phone's photo, however short: never an exception, never the place kept.</summary>
     [Theory]
     [InlineData("image/jpeg")]
     [InlineData("image/png")]
-    public void AFileCutShort_IsKeptAsItCame(string type)
+    public void EveryCutOfAPhonesPhoto_IsNotKept_OrKeptWithoutThePlace(string type)
     {
-        var photo = type == "image/jpeg" ? Photos.JpegFromAPhone() : Photos.PngFromAPhone();
-        var cut = photo[..(photo.Length / 2)];
+        var photo = type == "image/jpeg" ? Photos.FromAPhone(Photos.ProgressiveWithRestarts()) : Photos.PngFromAPhone();
+        for (var length = 0; length <= photo.Length; length += 13)
+        {
+            var kept = ImageMetadata.Strip(photo[..length], type);
+            Assert.True(kept is null || !Contains(kept, Photos.Where), $"Cut at {length} of {photo.Length} bytes, the place is kept.");
+        }
+    }
 
-        Assert.Equal(cut, ImageMetadata.Strip(cut, type));
+    [Fact]
+    public void APdf_IsKeptAsItCame()
+    {
         Assert.Equal(Builders.Pdf, ImageMetadata.Strip(Builders.Pdf, "application/pdf"));
     }
 

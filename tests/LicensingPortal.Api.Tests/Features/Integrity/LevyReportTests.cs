@@ -279,7 +279,8 @@ public abstract class LevyReportTests(Portal portal)
         var entry = Assert.Single(view["answers"]!.AsArray())!;
         Assert.True((bool)entry["fromReporter"]!);
         Assert.Equal(string.Empty, (string)entry["message"]!);
-        Assert.Equal(["tangkapan-layar.png", "kuitansi.pdf"], entry["evidence"]!.AsArray().Select(e => (string)e!["fileName"]!));
+        // Kept under their numbers in the report, not the names a phone gave them (which say when they were taken).
+        Assert.Equal(["bukti-1.png", "bukti-2.pdf"], entry["evidence"]!.AsArray().Select(e => (string)e!["fileName"]!));
         Assert.Equal(Builders.Png.Length, (long)entry["evidence"]![0]!["size"]!);
         Assert.Null(view["contact"]);
 
@@ -300,7 +301,7 @@ public abstract class LevyReportTests(Portal portal)
         // Each opening kept, newest first: the report again, the two files by name, the report.
         var again = (await inspector.Client.GetFromJsonAsync<JsonObject>($"/api/inspectorate/levy-reports/{id}"))!;
         var openings = again["openings"]!.AsArray().Where(o => (string)o!["inspector"]! == inspector.Email).ToList();
-        Assert.Equal([null, "kuitansi.pdf", "tangkapan-layar.png", null], openings.Select(o => (string?)o!["file"]));
+        Assert.Equal([null, "bukti-2.pdf", "bukti-1.png", null], openings.Select(o => (string?)o!["file"]));
 
         // A file is opened through its own report only; officers, whom a report may be about, never open one.
         var other = (string)(await (await portal.Client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
@@ -411,6 +412,15 @@ public abstract class LevyReportTests(Portal portal)
         Assert.Equal(SkiaSharp.SKEncodedOrigin.RightTop, Photos.Origin(kept));
         Assert.Equal(kept.Length, size);
         Assert.True(kept.Length < photo.Length);
+
+        // A photo cut short in what it says about itself is read by no decoder: refused at its field, not kept with the place.
+        using var broken = Evidence(("rusak.jpg", photo[..60]));
+        broken.Add(new StringContent((string)guest["number"]!), "number");
+        broken.Add(new StringContent((string)guest["followUpCode"]!), "code");
+        var refused = await Problems.AssertAsync(await portal.Client.PostAsync("/api/public/levy-reports/evidence", broken), HttpStatusCode.UnprocessableEntity, "levy_evidence_unreadable");
+        Assert.Contains("rusak.jpg", Errors(refused)["evidence"].Single(), StringComparison.Ordinal);
+        var check = await portal.Client.PostAsJsonAsync("/api/public/levy-reports/check", new { number = (string)guest["number"]!, code = (string)guest["followUpCode"]! });
+        Assert.Single((await check.Content.ReadFromJsonAsync<JsonObject>())!["answers"]!.AsArray());
     }
 
     private static MultipartFormDataContent Evidence(params (string Name, byte[] Content)[] files)

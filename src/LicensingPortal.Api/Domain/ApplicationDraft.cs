@@ -85,6 +85,22 @@ public sealed class ApplicationDraft
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Keeps answers changed outside a question page (a document uploaded from the documents page and attached at
+    /// once): no page is marked done, as the person has not pressed its button.
+    /// </summary>
+    public void Revise(string answersJson, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(answersJson);
+        if (Submitted)
+        {
+            throw new InvalidOperationException("A submitted draft is not changed.");
+        }
+
+        AnswersJson = answersJson;
+        UpdatedAt = now;
+    }
+
     /// <summary>Whether the answers so far name <paramref name="businessId"/> as the business that applies.</summary>
     public bool IsFor(Guid businessId)
     {

@@ -75,6 +75,7 @@ public static class ApiEndpoints
         GetApplicationDraft.Map(applications);
         SaveApplicationDraft.Map(applications);
         DeleteApplicationDraft.Map(applications);
+        AttachDocumentToDraft.Map(applications);
         SubmitApplicationDraft.Map(applications).RequireRateLimiting(AuthSetup.SubmissionLimit);
         GetApplication.Map(applications);
         ListApplications.Map(applications);

@@ -147,6 +147,44 @@ public abstract class DraftTests(Portal portal)
         Assert.NotNull((await owner.Client.GetFromJsonAsync<ApplicationDraftView>($"/api/applications/drafts/{sent.Id}", TestJson.Options))!.SubmittedApplicationId);
     }
 
+    /// <summary>
+    /// A document is attached to a draft not sent, once however often it is asked, without marking the documents page
+    /// done; not another applicant's document, not to another's draft, not to a sent one.
+    /// </summary>
+    [Fact]
+    public async Task ADocument_IsAttachedToADraftNotSent_Once_AndOnlyOnesOwn()
+    {
+        using var owner = await portal.ApplicantAsync();
+        using var stranger = await portal.ApplicantAsync();
+        var request = await owner.Client.RestaurantAsync();
+        var draft = await StartAsync(owner.Client, new StartApplicationDraft.Request(request.BusinessId, null));
+        var ktp = Assert.Single(request.DocumentIds!);
+        var theirs = await stranger.Client.UploadAsync();
+        var address = $"/api/applications/drafts/{draft.Id}/documents";
+
+        var attached = await owner.Client.PostAsJsonAsync(address, new AttachDocumentToDraft.Request(ktp), TestJson.Options);
+        Assert.Equal(HttpStatusCode.OK, attached.StatusCode);
+        var view = (await attached.Content.ReadFromJsonAsync<ApplicationDraftView>(TestJson.Options))!;
+        Assert.Equal([ktp], view.Answers.DocumentIds);
+        Assert.DoesNotContain(ApplicationSteps.Documents, view.CompletedSteps);
+        var again = (await (await owner.Client.PostAsJsonAsync(address, new AttachDocumentToDraft.Request(ktp), TestJson.Options)).Content.ReadFromJsonAsync<ApplicationDraftView>(TestJson.Options))!;
+        Assert.Equal([ktp], again.Answers.DocumentIds);
+
+        await SubmitApplicationTests.AssertProblemAsync(await owner.Client.PostAsJsonAsync(address, new AttachDocumentToDraft.Request(theirs), TestJson.Options), HttpStatusCode.NotFound, "document_not_found");
+        await SubmitApplicationTests.AssertProblemAsync(await stranger.Client.PostAsJsonAsync(address, new AttachDocumentToDraft.Request(theirs), TestJson.Options), HttpStatusCode.NotFound, "draft_not_found");
+        await SubmitApplicationTests.AssertProblemAsync(await owner.Client.PostAsJsonAsync(address, new AttachDocumentToDraft.Request(Guid.Empty), TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal([ktp], (await owner.Client.GetFromJsonAsync<ApplicationDraftView>($"/api/applications/drafts/{draft.Id}", TestJson.Options))!.Answers.DocumentIds);
+
+        foreach (var step in ApplicationSteps.All)
+        {
+            await SaveAsync(owner.Client, draft.Id, step, request);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await owner.Client.PostAsync($"/api/applications/drafts/{draft.Id}/submission", null)).StatusCode);
+        var other = await owner.Client.UploadAsync();
+        await SubmitApplicationTests.AssertProblemAsync(await owner.Client.PostAsJsonAsync(address, new AttachDocumentToDraft.Request(other), TestJson.Options), HttpStatusCode.Conflict, "draft_already_submitted");
+    }
+
     private static string Json(ApplicationRequest request) => System.Text.Json.JsonSerializer.Serialize(request, TestJson.Options);
 
     private static async Task<ApplicationDraftView> StartAsync(HttpClient client, StartApplicationDraft.Request request)

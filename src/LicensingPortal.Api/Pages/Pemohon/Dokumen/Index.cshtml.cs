@@ -85,19 +85,6 @@ public sealed class IndexModel : PortalPage
         return Page();
     }
 
-    /// <summary>Adds the document to the draft's documents (the same use case as its documents page's saving); a draft sent meanwhile is left as it is.</summary>
-    private async Task AttachAsync(Guid draftId, Guid documentId, CancellationToken cancellationToken)
-    {
-        var draft = await Sender.Send(new GetApplicationDraft.Query(UserId, draftId), cancellationToken);
-        if (!draft.Succeeded || draft.Value.SubmittedApplicationId is not null)
-        {
-            return;
-        }
-
-        var answers = draft.Value.Answers;
-        await Sender.Send(new SaveApplicationDraft.Command(UserId, draftId, ApplicationSteps.Documents, answers with { DocumentIds = [.. (answers.DocumentIds ?? []).Append(documentId).Distinct()] }), cancellationToken);
-    }
-
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (Upload is null || Upload.Length == 0)
@@ -117,9 +104,10 @@ public sealed class IndexModel : PortalPage
 
                 // Uploaded to go with an application: it is attached to its draft (ticked, and counted by the check),
                 // and the page it goes back to says so (an objection's page ticks it among its evidence).
+                // (A draft sent meanwhile, in another tab, is left as it was: its page then says where it stands.)
                 if (Draf is { } draftId)
                 {
-                    await AttachAsync(draftId, uploaded.Value.Id, cancellationToken);
+                    await Sender.Send(new AttachDocumentToDraft.Command(UserId, draftId, uploaded.Value.Id), cancellationToken);
                 }
 
                 return LocalRedirect(QueryHelpers.AddQueryString(Back, "dilampirkan", uploaded.Value.Id.ToString()));

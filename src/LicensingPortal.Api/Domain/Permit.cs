@@ -253,6 +253,13 @@ public sealed class Permit
             && KbliCodes.ToHashSet(StringComparer.Ordinal).SetEquals(ended.KbliCodes);
     }
 
+    /// <summary>
+    /// The permit among <paramref name="candidates"/> that took over from <paramref name="ended"/> when its owner
+    /// applied again (<see cref="TakesOverFrom"/>): the newest, by issue day then number; null when none did.
+    /// </summary>
+    public static Permit? TakingOver(Permit ended, IEnumerable<Permit> candidates, DateOnly today) =>
+        candidates.Where(p => p.TakesOverFrom(ended, today)).OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Number, StringComparer.Ordinal).FirstOrDefault();
+
     /// <summary>The status on a given local date: an active permit past its last valid day is expired.</summary>
     public PermitStatus StatusOn(DateOnly today) =>
         Status == PermitStatus.Active && ValidUntil is { } until && today > until ? PermitStatus.Expired : Status;

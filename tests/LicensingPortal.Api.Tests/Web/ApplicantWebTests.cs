@@ -56,6 +56,9 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             // Nothing is changed yet, and the page says so: sent as it is, the application meets the same requirements.
             await Assertions.Expect(page.Locator("#changed-intro")).ToHaveTextAsync($"{Say.Id("Journey.Check.NothingChanged")} {Say.Id("Journey.Check.NothingChanged.Fix")}");
             await Assertions.Expect(page.Locator(".kupang-changed")).ToHaveCountAsync(0);
+            // Sure the refusal was wrong? Not a second, identical refusal: an objection to the first.
+            await page.Locator("#send-anyway summary").ClickAsync();
+            await Assertions.Expect(page.Locator("#disagree-object").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new Uri(refusedAt).AbsolutePath + "/keberatan");
 
             await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(Say.Id("Journey.Check.Change"))}\\s+{Regex.Escape(Say.Id("Journey.Documents.Title"))}$") }).ClickAsync();
             await applicant.AnswerDocumentsAsync(attachKtp: true);

@@ -138,6 +138,11 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             // So does the list of permits, which no longer asks to apply for it.
             await page.GotoAsync("/pemohon/izin");
             await Assertions.Expect(page.Locator(".applied-again")).ToHaveTextAsync(S("Permits.AppliedAgainAs", until.ToString("d MMMM yyyy", culture), issued));
+            // The new permit, the one to print, is read first; the old one right under it.
+            var cards = await page.Locator(".govuk-summary-card").AllInnerTextsAsync();
+            var newCard = cards.ToList().FindIndex(c => c.Contains(issued, StringComparison.Ordinal) && !c.Contains(hygiene.Number, StringComparison.Ordinal));
+            var oldCard = cards.ToList().FindIndex(c => c.Contains(hygiene.Number, StringComparison.Ordinal));
+            Assert.Equal(newCard + 1, oldCard);
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(S("Permits.ApplyAgain")) + " ") })).ToHaveCountAsync(0);
             await ReadablePagesTests.ReadHereAsync(page, "permits-applied-again", language, problems);
         });

@@ -404,8 +404,9 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await File.WriteAllBytesAsync(file, Builders.Pdf);
             await owner.GetByLabel(S("Field.File"), new() { Exact = true }).ChooseFilesAsync(file);
             await owner.GetByRole(AriaRole.Button, new() { Name = S("Documents.Upload.Button"), Exact = true }).ClickAsync();
-            await Assertions.Expect(owner).ToHaveURLAsync(new Regex($"/pemohon/permohonan/{refused.Id}/keberatan$"));
-            await owner.GetByLabel(S("DocumentKind.lainnya"), new() { Exact = true }).CheckAsync();
+            // Back with the letter ticked among the evidence already.
+            await Assertions.Expect(owner).ToHaveURLAsync(new Regex($"/pemohon/permohonan/{refused.Id}/keberatan\\?dilampirkan=[0-9a-f-]{{36}}$"));
+            await Assertions.Expect(owner.GetByLabel(S("DocumentKind.lainnya"), new() { Exact = true })).ToBeCheckedAsync();
             await owner.GetByLabel(S("Objection.Requirement", contested), new() { Exact = true }).CheckAsync();
             await owner.GetByLabel(S("Objection.Reason.Label"), new() { Exact = true }).FillAsync(Reason);
             await owner.GetByRole(AriaRole.Button, new() { Name = S("Objection.Send"), Exact = true }).ClickAsync();

@@ -69,9 +69,8 @@ public static class GetPermitRenewal
         {
             var later = await db.Permits.AsNoTracking()
                 .Where(p => p.BusinessId == ended.BusinessId && p.Type == ended.Type && p.Status == PermitStatus.Active && p.IssuedOn > ended.ValidUntil)
-                .OrderByDescending(p => p.IssuedOn)
                 .ToListAsync(cancellationToken);
-            return later.FirstOrDefault(p => p.TakesOverFrom(ended, today))?.Number;
+            return Permit.TakingOver(ended, later, today)?.Number;
         }
     }
 

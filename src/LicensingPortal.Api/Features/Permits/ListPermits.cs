@@ -28,7 +28,7 @@ public static class ListPermits
         /// <summary>For a permit that ended, the newest permit in force its owner got by applying again (all of them are in the list).</summary>
         private static string? AppliedAgainAs(Permit permit, IReadOnlyList<Permit> permits, DateOnly today) =>
             permit.RenewalStateOn(today) == RenewalState.Ended
-                ? permits.Where(p => p.TakesOverFrom(permit, today)).OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Number).FirstOrDefault()?.Number
+                ? Permit.TakingOver(permit, permits, today)?.Number
                 : null;
     }
 

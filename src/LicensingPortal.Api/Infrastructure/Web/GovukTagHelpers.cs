@@ -262,10 +262,10 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
         var legend = IsPageHeading
             ? $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">{Encode(Legend)}</h1></legend>"
             : $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">{Encode(Legend)}</legend>";
-        var all = Items.ToList();
-        string Item(Choice choice)
+        var all = Items.Select((choice, index) => (Choice: choice, Index: index)).ToList();
+        string Item((Choice Choice, int Index) item)
         {
-            var index = all.IndexOf(choice);
+            var (choice, index) = item;
             var itemId = index == 0 ? Id : $"{Id}-{index + 1}";
             var itemHint = choice.Hint is null ? string.Empty : $"<div id=\"{itemId}-item-hint\" class=\"govuk-hint govuk-{Kind}__hint\">{Encode(choice.Hint)}</div>";
             return $"<div class=\"govuk-{Kind}__item\"><input class=\"govuk-{Kind}__input\" id=\"{itemId}\" name=\"{Encode(Name)}\" type=\"{(Kind == "radios" ? "radio" : "checkbox")}\" value=\"{Encode(choice.Value)}\""
@@ -275,11 +275,12 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
         }
 
         // Choices in a group are folded under its name, after the others (choices this person need not make, as
-        // declarations their business does not call for); open when one of them is chosen, so nothing chosen is hidden.
-        var folded = all.Where(c => c.Group is not null).GroupBy(c => c.Group!).Select(group =>
-            $"<details class=\"govuk-details govuk-!-margin-top-4 govuk-!-margin-bottom-0\"{(group.Any(c => IsChecked(c.Value)) ? " open" : string.Empty)}><summary class=\"govuk-details__summary\"><span class=\"govuk-details__summary-text\">{Encode(group.Key)}</span></summary>"
+        // declarations their business does not call for); open when one of them is chosen, or the field has an error
+        // (the error summary's link leads into it), so nothing chosen or asked for is hidden.
+        var folded = all.Where(c => c.Choice.Group is not null).GroupBy(c => c.Choice.Group!).Select(group =>
+            $"<details class=\"govuk-details govuk-!-margin-top-4 govuk-!-margin-bottom-0\"{(Errors.Count > 0 || group.Any(c => IsChecked(c.Choice.Value)) ? " open" : string.Empty)}><summary class=\"govuk-details__summary\"><span class=\"govuk-details__summary-text\">{Encode(group.Key)}</span></summary>"
             + $"<div class=\"govuk-details__text\">{string.Concat(group.Select(Item))}</div></details>");
-        var items = all.Where(c => c.Group is null).Select(Item).Concat(folded);
+        var items = all.Where(c => c.Choice.Group is null).Select(Item).Concat(folded);
         var describedBy = DescribedBy(Hint is not null);
         var fieldset = "<fieldset class=\"govuk-fieldset\"" + (describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty) + ">"
             + legend + HintHtml() + ErrorHtml()

@@ -16,10 +16,27 @@ public sealed class IndexModel : PortalPage
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Permits = RenewalsAfterTheirPermits((await Sender.Send(new ListPermits.Query(UserId, Language), cancellationToken)).Value);
+        Permits = EndedAfterTheirSuccessors(RenewalsAfterTheirPermits((await Sender.Send(new ListPermits.Query(UserId, Language), cancellationToken)).Value));
         var businesses = (await Sender.Send(new ListBusinesses.Query(UserId), cancellationToken)).Value;
         BusinessNames = businesses.ToDictionary(b => b.Id, b => b.Name);
         Closed = businesses.Where(b => b.ClosedOn is not null).Select(b => b.Id).ToHashSet();
+    }
+
+    /// <summary>
+    /// A permit that ended and was applied for again right under the permit that took over: the one to print and
+    /// display is read first, the old one after it (it was listed first, being older).
+    /// </summary>
+    internal static IReadOnlyList<PermitResponse> EndedAfterTheirSuccessors(IReadOnlyList<PermitResponse> permits)
+    {
+        var ended = permits.Where(p => p.AppliedAgainAs is { } successor && permits.Any(q => q.Number == successor)).ToList();
+        var ordered = permits.Except(ended).ToList();
+        foreach (var permit in ended)
+        {
+            var successor = ordered.FindIndex(p => p.Number == permit.AppliedAgainAs);
+            ordered.Insert(successor < 0 ? ordered.Count : successor + 1, permit);
+        }
+
+        return ordered;
     }
 
     /// <summary>

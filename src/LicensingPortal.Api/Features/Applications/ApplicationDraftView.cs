@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace LicensingPortal.Api.Features.Applications;
 
-/// <summary>A draft as its applicant reads it: the answers so far, the pages done, what it corrects, renews or changes, and what it became.</summary>
+/// <summary>
+/// A draft as its applicant reads it: the answers so far, the pages done, what it corrects, renews or changes, and what
+/// it became; in the list of drafts, when an application for the same business and activities was approved after it
+/// was last changed (<c>OvertakenAt</c>: it is likely no longer needed).
+/// </summary>
 public sealed record ApplicationDraftView(
     Guid Id,
     Guid? CorrectsApplicationId,
@@ -12,7 +16,8 @@ public sealed record ApplicationDraftView(
     Guid? SubmittedApplicationId,
     Guid? RenewsPermitId = null,
     Guid? ChangesBusinessId = null,
-    ApplicationRequest? StartedFrom = null)
+    ApplicationRequest? StartedFrom = null,
+    DateTimeOffset? OvertakenAt = null)
 {
     public bool IsComplete => ApplicationSteps.All.All(CompletedSteps.Contains);
 

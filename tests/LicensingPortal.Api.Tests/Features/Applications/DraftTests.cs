@@ -185,6 +185,32 @@ public abstract class DraftTests(Portal portal)
         await SubmitApplicationTests.AssertProblemAsync(await owner.Client.PostAsJsonAsync(address, new AttachDocumentToDraft.Request(other), TestJson.Options), HttpStatusCode.Conflict, "draft_already_submitted");
     }
 
+    /// <summary>
+    /// A draft overtaken by an application approved since, for the same business and activities, says so in the list
+    /// (likely no longer needed); one for other activities, or changed after the approval, does not.
+    /// </summary>
+    [Fact]
+    public async Task ADraftOvertakenByAnApproval_SaysSoInTheList()
+    {
+        using var owner = await portal.ApplicantAsync();
+        var request = await owner.Client.RestaurantAsync();
+        var same = await StartAsync(owner.Client, new StartApplicationDraft.Request(request.BusinessId, null));
+        await SaveAsync(owner.Client, same.Id, ApplicationSteps.Activities, request);
+        var other = await StartAsync(owner.Client, new StartApplicationDraft.Request(request.BusinessId, null));
+        await SaveAsync(owner.Client, other.Id, ApplicationSteps.Activities, request with { Kbli = ["47111"] });
+        Assert.All(await owner.Client.GetFromJsonAsync<List<ApplicationDraftView>>("/api/applications/drafts", TestJson.Options) ?? [], d => Assert.Null(d.OvertakenAt));
+
+        var approved = await owner.Client.SubmitAsync(request);
+        Assert.Equal("approved", approved.Decision!.Outcome);
+
+        var listed = (await owner.Client.GetFromJsonAsync<List<ApplicationDraftView>>("/api/applications/drafts", TestJson.Options))!;
+        Assert.NotNull(listed.Single(d => d.Id == same.Id).OvertakenAt);
+        Assert.Null(listed.Single(d => d.Id == other.Id).OvertakenAt);
+        // Changed after the approval: the owner is working on it, and it is not called unneeded.
+        await SaveAsync(owner.Client, same.Id, ApplicationSteps.Location, request);
+        Assert.Null((await owner.Client.GetFromJsonAsync<List<ApplicationDraftView>>("/api/applications/drafts", TestJson.Options))!.Single(d => d.Id == same.Id).OvertakenAt);
+    }
+
     private static string Json(ApplicationRequest request) => System.Text.Json.JsonSerializer.Serialize(request, TestJson.Options);
 
     private static async Task<ApplicationDraftView> StartAsync(HttpClient client, StartApplicationDraft.Request request)

@@ -125,6 +125,24 @@ public abstract class PrecheckTests(Portal portal)
         Assert.DoesNotContain("{", failed.Remedy, StringComparison.Ordinal);
     }
 
+    /// <summary>A reason naming the business's scale reads as a sentence: "as a medium business", not "a medium business business".</summary>
+    [Theory]
+    [InlineData("id", "Sebagai usaha menengah, usaha Anda wajib", "usaha menengah usaha")]
+    [InlineData("en", "As a medium business, you must", "business business")]
+    public async Task AReasonNamingTheScale_SaysItOnce(string language, string start, string doubled)
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { Investment = new InvestmentRequest(0, 0, 6_000_000_000, 0) };
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/applications/precheck") { Content = JsonContent.Create(request, options: TestJson.Options) };
+        message.Headers.AcceptLanguage.ParseAdd(language);
+
+        var decision = (await (await applicant.Client.SendAsync(message)).Content.ReadFromJsonAsync<DecisionExplanation>(TestJson.Options))!;
+
+        var boundary = Assert.Single(decision.FailedRequirements, f => f.Id == "LOKASI-POLIGON");
+        Assert.StartsWith(start, boundary.Message, StringComparison.Ordinal);
+        Assert.All(decision.FailedRequirements, f => Assert.DoesNotContain(doubled, f.Message + " " + f.Remedy, StringComparison.Ordinal));
+    }
+
     private static async Task<DecisionExplanation> PrecheckAsync(HttpClient client, ApplicationRequest request)
     {
         var response = await client.PostAsJsonAsync("/api/applications/precheck", request, TestJson.Options);

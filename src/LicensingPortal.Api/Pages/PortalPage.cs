@@ -41,9 +41,15 @@ public abstract class PortalPage : PageModel
             return date;
         }
 
-        ModelState.AddModelError(field, Texts.Get("Form.NotADate"));
+        ModelState.AddModelError(field, NotADate);
         return null;
     }
+
+    /// <summary>
+    /// What to write in a date's boxes, with today as the example: a fixed example would be in the future for a day
+    /// that must be past, or in the past for one that must come.
+    /// </summary>
+    protected string NotADate => Texts.Format("Form.NotADate", Wita.Today(Clock).ToString("d M yyyy", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
     /// Puts a failed result on the page: field errors at their fields, anything else in the summary; with

@@ -66,7 +66,7 @@ public sealed class SkalaModel : DraftStepPage
             }
             else
             {
-                ModelState.AddModelError(nameof(PlannedStart), Texts.Get("Form.NotADate"));
+                ModelState.AddModelError(nameof(PlannedStart), NotADate);
             }
         }
 

@@ -34,9 +34,7 @@ public static class AttachDocumentToDraft
                 .ExecuteUpdateAsync(set => set.SetProperty(d => d.UpdatedAt, d => d.UpdatedAt), cancellationToken);
             if (held == 0)
             {
-                return await db.DraftsOf(command.OwnerId).AnyAsync(d => d.Id == command.DraftId, cancellationToken)
-                    ? SubmitApplicationDraft.AlreadySubmitted
-                    : GetApplicationDraft.NotFound;
+                return await GetApplicationDraft.NotOpenAsync(db, command.OwnerId, command.DraftId, cancellationToken);
             }
 
             if (!await db.DocumentsOf(command.OwnerId).AnyAsync(d => d.Id == command.DocumentId, cancellationToken))

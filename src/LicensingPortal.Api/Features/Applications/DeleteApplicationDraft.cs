@@ -26,14 +26,7 @@ public static class DeleteApplicationDraft
             var deleted = await db.DraftsOf(command.OwnerId)
                 .Where(d => d.Id == command.Id && d.SubmittedAt == null)
                 .ExecuteDeleteAsync(cancellationToken);
-            if (deleted == 1)
-            {
-                return command.Id;
-            }
-
-            return await db.DraftsOf(command.OwnerId).AnyAsync(d => d.Id == command.Id, cancellationToken)
-                ? SubmitApplicationDraft.AlreadySubmitted
-                : GetApplicationDraft.NotFound;
+            return deleted == 1 ? command.Id : await GetApplicationDraft.NotOpenAsync(db, command.OwnerId, command.Id, cancellationToken);
         }
     }
 

@@ -15,6 +15,13 @@ public static class GetApplicationDraft
 
     public static Error NotFound => Error.NotFound(ErrorCodes.DraftNotFound, "The draft was not found.");
 
+    /// <summary>
+    /// Why a change to a draft not sent found none to take: it was sent (or is being sent, 409), or it is not one of
+    /// the owner's drafts (404).
+    /// </summary>
+    public static async Task<Error> NotOpenAsync(LicensingDbContext db, Guid ownerId, Guid id, CancellationToken cancellationToken) =>
+        await db.DraftsOf(ownerId).AnyAsync(d => d.Id == id, cancellationToken) ? SubmitApplicationDraft.AlreadySubmitted : NotFound;
+
     public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<ApplicationDraftView>>
     {
         public async ValueTask<Result<ApplicationDraftView>> Handle(Query query, CancellationToken cancellationToken)

@@ -34,8 +34,7 @@ public sealed class HapusModel : PortalPage
 
         Draft = draft.Value;
         var businesses = (await Sender.Send(new ListBusinesses.Query(UserId), cancellationToken)).Value;
-        var rows = new DraftRows([Draft], businesses.ToDictionary(b => b.Id, b => b.Name));
-        Name = rows.Business(Draft) is { } business ? Texts.Format("Applications.DraftOf", business, Texts.Get(DraftRows.Kind(Draft))) : Texts.Get("Applications.DraftNoBusiness");
+        Name = new DraftRows([Draft], businesses.ToDictionary(b => b.Id, b => b.Name)).Name(Draft);
         return Page();
     }
 

@@ -15,6 +15,10 @@ public sealed record DraftRows(IReadOnlyList<ApplicationDraftView> Drafts, IRead
         return draft.Answers.BusinessId != Guid.Empty && BusinessNames.TryGetValue(draft.Answers.BusinessId, out var name) ? name : null;
     }
 
+    /// <summary>The draft as the lists name it: its business and kind ("Warung Sederhana — perpanjangan izin"), or a new application with no business chosen yet.</summary>
+    public string Name(ApplicationDraftView draft) =>
+        Business(draft) is { } business ? Texts.Format("Applications.DraftOf", business, Texts.Get(Kind(draft))) : Texts.Get("Applications.DraftNoBusiness");
+
     /// <summary>The text key of what the draft will be when sent: a renewal, a change, a correction or a new application.</summary>
     public static string Kind(ApplicationDraftView draft)
     {

@@ -356,6 +356,15 @@ public sealed class NodeProcessTests
             // The log the nodes wrote together verifies.
             await using var audit = await NodeProcess.StartAsync("all", postgres, smtp.Port, ["audit", "verify"]);
             Assert.True(await audit.ExitAsync() == 0, audit.Output);
+
+            // The service's own processes hash a password at the full cost (the in-memory hosts of the other tests use
+            // fewer rounds, PortalFactory.TestPasswordRounds): the demo applicant signed in above was hashed by the seeding node.
+            await using (var connection = new NpgsqlConnection(postgres))
+            {
+                await connection.OpenAsync();
+                await using var hash = new NpgsqlCommand("SELECT password_hash FROM \"AspNetUsers\" WHERE normalized_email = $1", connection) { Parameters = { new() { Value = "PEMOHON1@DEMO.KUPANG.TEST" } } };
+                Assert.Equal(100_000, PasswordRounds((string)(await hash.ExecuteScalarAsync())!));
+            }
         }
         finally
         {
@@ -381,6 +390,9 @@ public sealed class NodeProcessTests
         };
         return (long)(await command.ExecuteScalarAsync())!;
     }
+
+    /// <summary>The PBKDF2 rounds written in an Identity (version 3) hash: a marker byte, the PRF, then the count, big-endian.</summary>
+    private static int PasswordRounds(string hash) => System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(Convert.FromBase64String(hash).AsSpan(5, 4));
 
     private static Guid JsonId(byte[] body) => System.Text.Json.JsonSerializer.Deserialize<ApplicationResponse>(body, TestJson.Options)!.Id;
 

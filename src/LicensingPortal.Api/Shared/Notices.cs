@@ -77,14 +77,20 @@ public static partial class Notices
     }
 
     /// <summary>An officer's answer to the owner's objection: whether the refusal stands, the answer itself, and what to do next.</summary>
-    public static NoticeText ObjectionAnswered(Objection objection, string businessName)
+    public static NoticeText ObjectionAnswered(Objection objection, string businessName, WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(objection);
         var outcome = $"Notice.ObjectionAnswered.{objection.Outcome}";
-        string Body(CultureInfo culture) => In(culture, outcome) + "\n\n" + objection.Answer + "\n\n" + In(culture, outcome + ".Next");
+        var appealBy = objection.Outcome == ObjectionOutcome.Stands ? Objection.LastDayToAppeal(objection.AnsweredAt, calendar) : null;
+        // When the refusal stands, the owner who still disagrees reads the next step there is, and its last day: an
+        // appeal to the mayor (the objection's page says how), not the counter.
+        string Appeal(CultureInfo culture) => appealBy is { } last
+            ? "\n\n" + In(culture, "Objection.Appeal", last.ToString("d MMMM yyyy", culture)) + " " + In(culture, "Notice.ObjectionAnswered.Stands.Appeal")
+            : string.Empty;
+        string Body(CultureInfo culture) => In(culture, outcome) + "\n\n" + objection.Answer + "\n\n" + In(culture, outcome + ".Next") + Appeal(culture);
         return new NoticeText(
-            In(Cultures.Indonesian, "Notice.ObjectionAnswered.Title", businessName),
-            In(Cultures.English, "Notice.ObjectionAnswered.Title", businessName),
+            In(Cultures.Indonesian, outcome + ".Title", businessName),
+            In(Cultures.English, outcome + ".Title", businessName),
             Body(Cultures.Indonesian),
             Body(Cultures.English));
     }
@@ -137,7 +143,9 @@ public static partial class Notices
         var kind = notice.Texts;
         string Title(CultureInfo culture) => Texts.In(culture, $"PermitTitle.{permit.Type}") ?? permit.Type;
         string Until(CultureInfo culture) => permit.ValidUntil?.ToString("d MMMM yyyy", culture) ?? "-";
-        string Body(CultureInfo culture) => In(culture, $"Notice.{kind}.Body", Title(culture), businessName, permit.Number, kind == "Revoked" ? permit.Reason : Until(culture));
+        // The officer's reason is a sentence the notice goes on after: it ends with a full stop even when typed without.
+        var reason = permit.Reason?.Trim() is { Length: > 0 } typed && !".!?".Contains(typed[^1], StringComparison.Ordinal) ? typed + "." : permit.Reason;
+        string Body(CultureInfo culture) => In(culture, $"Notice.{kind}.Body", Title(culture), businessName, permit.Number, kind == "Revoked" ? reason : Until(culture));
         return new NoticeText(
             In(Cultures.Indonesian, $"Notice.{kind}.Title", permit.Number, permit.DaysLeft, Title(Cultures.Indonesian), businessName),
             In(Cultures.English, $"Notice.{kind}.Title", permit.Number, permit.DaysLeft, Title(Cultures.English), businessName),

@@ -39,6 +39,10 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             await page.GotoAsync(new Uri(link).PathAndQuery);
             await applicant.SignInAsync(owner.Email);
             await Assertions.Expect(page.Locator("#renewed-validity")).ToBeVisibleAsync();
+            // The reminder in the inbox leads to the same page as the e-mail's link.
+            await page.GotoAsync("/pemohon/kotak-masuk");
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = S("Inbox.RenewPermit"), Exact = true })).ToHaveAttributeAsync("href", new Uri(link).AbsolutePath);
+            await page.GotoAsync(new Uri(link).PathAndQuery);
             await ReadablePagesTests.ReadHereAsync(page, "renewal", language, problems);
 
             await page.GetByRole(AriaRole.Button, new() { Name = S("Renewal.Start") }).ClickAsync();
@@ -113,6 +117,9 @@ public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClas
             await page.GotoAsync(new Uri(link).PathAndQuery);
             await applicant.SignInAsync(owner.Email);
             var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+            // The notice that it ended, in the inbox, leads to the same page as the e-mail's link.
+            await page.GotoAsync("/pemohon/kotak-masuk");
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = S("Notice.Expired.Reapply"), Exact = true })).ToHaveAttributeAsync("href", new Uri(link).AbsolutePath);
             // The list of permits leads the ended one to the same page, not to a blank application.
             await page.GotoAsync("/pemohon/izin");
             await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(S("Permits.ApplyAgain")) + " ") }).ClickAsync();

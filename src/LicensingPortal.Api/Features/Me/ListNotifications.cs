@@ -8,7 +8,8 @@ public static class ListNotifications
 {
     public const int Limit = 200;
 
-    public sealed record Item(Guid Id, string Type, Guid SubjectId, string Title, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+    /// <summary>A notice; one about a permit carries the permit's number (<c>permitNumber</c>), which its links are made of.</summary>
+    public sealed record Item(Guid Id, string Type, Guid SubjectId, string Title, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string? PermitNumber = null);
 
     public sealed record Query(Guid UserId, bool UnreadOnly, bool All = false) : IQuery<Result<IReadOnlyList<Item>>>;
 
@@ -19,9 +20,17 @@ public static class ListNotifications
             var newestFirst = db.NotificationsOf(query.UserId).AsNoTracking()
                 .Where(n => !query.UnreadOnly || n.ReadAt == null)
                 .OrderByDescending(n => n.CreatedAt);
-            return await (query.All ? newestFirst : newestFirst.Take(Limit))
-                .Select(n => new Item(n.Id, n.Type, n.SubjectId, n.Title, n.Body, n.CreatedAt, n.ReadAt))
+            var items = await (query.All ? newestFirst : newestFirst.Take(Limit))
+                .Select(n => new Item(n.Id, n.Type, n.SubjectId, n.Title, n.Body, n.CreatedAt, n.ReadAt, null))
                 .ToListAsync(cancellationToken);
+            var permitIds = items.Where(i => NoticeKind.Of(i.Type).Subject == NoticeSubject.Permit).Select(i => i.SubjectId).Distinct().ToList();
+            if (permitIds.Count == 0)
+            {
+                return items;
+            }
+
+            var numbers = await db.Permits.AsNoTracking().Where(p => permitIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Number, cancellationToken);
+            return items.Select(i => numbers.TryGetValue(i.SubjectId, out var number) ? i with { PermitNumber = number } : i).ToList();
         }
     }
 

@@ -46,8 +46,13 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
         mail.Body = new BodyBuilder
         {
             TextBody = $"{intro}\n\n{email.LinkOrCode}\n\n{(codeLine is null ? string.Empty : codeLine + "\n\n")}{ignore}\n",
-            HtmlBody = $"<p>{System.Net.WebUtility.HtmlEncode(intro)}</p><p><a href=\"{System.Net.WebUtility.HtmlEncode(email.LinkOrCode)}\">{System.Net.WebUtility.HtmlEncode(email.LinkOrCode)}</a></p>"
-                + (codeLine is null ? string.Empty : $"<p>{System.Net.WebUtility.HtmlEncode(codeLine)}</p>")
+            // In HTML the link is named by what it does, not by its long address with an id and a token in it; a code
+            // sent on its own is shown as a code. The plain text keeps the address, which is all it can show.
+            HtmlBody = $"<p>{System.Net.WebUtility.HtmlEncode(intro)}</p>"
+                + (Uri.TryCreate(email.LinkOrCode, UriKind.Absolute, out _)
+                    ? $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(email.LinkOrCode)}\"><strong>{System.Net.WebUtility.HtmlEncode(Texts.In(culture, $"Email.Account.{kind}.Button") ?? email.LinkOrCode)}</strong></a></p>"
+                    : $"<p><strong>{System.Net.WebUtility.HtmlEncode(email.LinkOrCode)}</strong></p>")
+                + (codeLine is null ? string.Empty : $"<p><small>{System.Net.WebUtility.HtmlEncode(codeLine)}</small></p>")
                 + $"<p><small>{System.Net.WebUtility.HtmlEncode(ignore)}</small></p>",
         }.ToMessageBody();
         return mail;

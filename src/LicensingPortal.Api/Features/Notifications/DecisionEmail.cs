@@ -11,7 +11,7 @@ using MimeKit;
 namespace LicensingPortal.Api.Features.Notifications;
 
 /// <summary>The decision email, in the applicant's language, in HTML and plain text, with every failed requirement explained.</summary>
-public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, IOptions<EmailOptions> options)
+public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, IOptions<EmailOptions> options, PublicAddress address)
 {
     public const string MessageIdDomain = "licensingportal.kupangkota.go.id";
 
@@ -44,6 +44,9 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         var recipientIds = messages.Where(m => m.RecipientId is not null).Select(m => m.RecipientId!.Value).Distinct().ToList();
         var languages = await db.Users.AsNoTracking().Where(u => recipientIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.PreferredLanguage, cancellationToken);
         var calendar = applications.Values.Any(a => a.Decision is { Approved: false }) ? await db.WorkingCalendarAsync(cancellationToken) : WorkingCalendar.Weekdays;
+        // A refused renewal says until when the permit it would have renewed still holds.
+        var renewing = applications.Values.Where(a => a.Decision is { Approved: false } && a.RenewsPermitId is not null).Select(a => a.RenewsPermitId!.Value).ToList();
+        var renewed = renewing.Count == 0 ? new Dictionary<Guid, DateOnly?>() : await db.Permits.AsNoTracking().Where(p => renewing.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ValidUntil, cancellationToken);
         foreach (var message in messages)
         {
             if (applications.TryGetValue(message.SubjectId, out var application)
@@ -53,64 +56,96 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
                 && await rules.FindByHashAsync(application.Decision.RuleSetHash, db, cancellationToken) is not null)
             {
                 var preferred = message.RecipientId is { } id ? languages[id] : application.Language;
-                composed[message.Id] = await ComposeAsync(message, application, business, preferred, calendar, cancellationToken);
+                composed[message.Id] = await ComposeAsync(message, application, business, preferred, calendar, renewed, cancellationToken);
             }
         }
 
         return composed;
     }
 
-    private async Task<MimeMessage> ComposeAsync(OutboxMessage message, PermitApplication application, Business business, string preferred, WorkingCalendar calendar, CancellationToken cancellationToken)
+    private async Task<MimeMessage> ComposeAsync(OutboxMessage message, PermitApplication application, Business business, string preferred, WorkingCalendar calendar, IReadOnlyDictionary<Guid, DateOnly?> renewed, CancellationToken cancellationToken)
     {
         var decision = application.Decision ?? throw new InvalidOperationException($"Application {application.Id} has no decision.");
         var ruleSet = await rules.FindByHashAsync(decision.RuleSetHash, db, cancellationToken)
             ?? throw new InvalidOperationException($"Rule set {decision.RuleSetHash} is not stored.");
         var language = Languages.Parse(preferred);
+        var culture = Cultures.Of(language);
         var view = DecisionExplanation.Of(decision, ruleSet, language);
         var texts = EmailTexts.In(language);
         var activities = string.Join(", ", application.KbliCodes.Select(code => PlainWords.Activity(code, ruleSet, language)));
+        // Every link is whole (a phone's mail app has no page to be relative to): the decision's page, where the
+        // permits are downloaded or the refusal corrected and objected to, a question to the office, a report of a demand.
+        var service = address.BaseUrl();
+        var decisionPage = $"{service}/pemohon/permohonan/{application.Id}";
 
+        // The subject says what happened to which business in words, short enough for a phone's list of mail.
         var mail = OutboxMail.Envelope(
             message,
             options.Value,
-            string.Format(CultureInfo.InvariantCulture, texts.Subject, decision.Approved ? texts.Approved : texts.Rejected, ApplicationReference.Of(application.Id)),
+            string.Format(culture, decision.Approved ? texts.SubjectApproved : texts.SubjectRejected, business.Name),
             new MailboxAddress(business.OwnerName, business.Email));
 
         var text = new StringBuilder();
         var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{texts.Greeting} {business.OwnerName},").AppendLine();
+        void Paragraph(string paragraph)
+        {
+            text.AppendLine().AppendLine(paragraph);
+            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(paragraph).Replace("\n", "<br>", StringComparison.Ordinal)}</p>");
+        }
+
+        // A link's words and then its address on a line of its own (what a plain-text reader taps); in HTML, the words
+        // linked. After a paragraph that ends by pointing at it ("... here:"), the plain text needs only the address.
+        void Link(string say, string url, bool pointedAt = false)
+        {
+            if (!pointedAt)
+            {
+                text.AppendLine().AppendLine(say);
+            }
+
+            text.AppendLine(url);
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Encode(url)}\">{Encode(say.TrimEnd(':'))}</a></p>");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"{texts.Greeting} {business.OwnerName},");
         html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.Greeting)} {Encode(business.OwnerName)},</p>");
-        var summary = string.Format(CultureInfo.InvariantCulture, texts.Summary, business.Name, activities, decision.Approved ? texts.Approved : texts.Rejected);
-        text.AppendLine(summary).AppendLine();
-        html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(summary)}</p>");
+        Paragraph(string.Format(CultureInfo.InvariantCulture, texts.Summary, business.Name, activities, decision.Approved ? texts.Approved : texts.Rejected));
 
         if (decision.Approved)
         {
+            // The permits this decision issued, with how long each holds; a renewal or a change issues only some, and
+            // a permit it did not issue is not listed as if it were withheld. An NIB held already is named as still in force.
             var issued = (JsonSerializer.Deserialize<DecisionPayload>(message.Payload ?? "{\"permits\":[]}", Json.Options)?.Permits ?? []).ToDictionary(p => p.Type);
-            text.AppendLine(texts.PermitsHeading);
-            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.PermitsHeading)}</p><ul>");
-            foreach (var permit in view.RequiredPermits)
+            var listed = view.RequiredPermits.Where(p => issued.ContainsKey(p.Type)).ToList();
+            if (listed.Count == 0)
             {
-                if (issued.TryGetValue(permit.Type, out var number))
+                Paragraph(application.Kind == ApplicationKind.Change ? texts.ChangeNoNewPermits : texts.NoNewPermits);
+            }
+            else
+            {
+                text.AppendLine().AppendLine(texts.PermitsHeading);
+                html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.PermitsHeading)}</p><ul>");
+                foreach (var permit in listed)
                 {
-                    text.AppendLine(CultureInfo.InvariantCulture, $"- {permit.Title}: {number.Number} ({texts.Verify}: {number.VerificationUrl})");
-                    html.Append(CultureInfo.InvariantCulture, $"<li>{Encode(permit.Title)}: <strong>{Encode(number.Number)}</strong> — <a href=\"{Encode(number.VerificationUrl)}\">{Encode(texts.Verify)}</a></li>");
+                    var number = issued[permit.Type];
+                    var holds = number.ValidUntil is { } until ? string.Format(culture, texts.ValidUntil, until.ToString("d MMMM yyyy", culture)) : texts.NoExpiry;
+                    text.AppendLine(CultureInfo.InvariantCulture, $"- {permit.Title}: {number.Number}, {holds} ({texts.Verify}: {number.VerificationUrl})");
+                    html.Append(CultureInfo.InvariantCulture, $"<li>{Encode(permit.Title)}: <strong>{Encode(number.Number)}</strong>, {Encode(holds)} — <a href=\"{Encode(number.VerificationUrl)}\">{Encode(texts.Verify)}</a></li>");
                 }
-                else
-                {
-                    var held = permit.Type == PermitTypes.Nib ? business.Nib ?? string.Empty : string.Empty;
-                    text.AppendLine(CultureInfo.InvariantCulture, $"- {permit.Title}: {held}");
-                    html.Append(CultureInfo.InvariantCulture, $"<li>{Encode(permit.Title)}: <strong>{Encode(held)}</strong></li>");
-                }
+
+                html.Append("</ul>");
             }
 
-            html.Append("</ul>");
-            text.AppendLine().AppendLine(texts.ApprovedNext);
-            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.ApprovedNext)}</p>");
+            if (!issued.ContainsKey(PermitTypes.Nib) && business.Nib is { Length: > 0 } nib)
+            {
+                Paragraph(string.Format(CultureInfo.InvariantCulture, texts.NibHeld, nib));
+            }
+
+            Paragraph(texts.ApprovedNext);
+            Link(texts.OpenApproved, decisionPage);
         }
         else
         {
-            text.AppendLine(texts.ReasonsHeading);
+            text.AppendLine().AppendLine(texts.ReasonsHeading);
             html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.ReasonsHeading)}</p><ol>");
             foreach (var failed in view.FailedRequirements)
             {
@@ -121,21 +156,26 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
             }
 
             html.Append("</ol>");
-            text.AppendLine().AppendLine(texts.Resubmit);
-            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.Resubmit)}</p>");
+            // A refused renewal or change takes nothing away: the owner reads that what they hold still holds.
+            if (application.Kind == ApplicationKind.Change)
+            {
+                Paragraph(texts.ChangeRefused);
+            }
+            else if (application.RenewsPermitId is { } renews && renewed.GetValueOrDefault(renews) is { } oldUntil && oldUntil >= Wita.DateOf(decision.DecidedAt))
+            {
+                Paragraph(string.Format(culture, texts.RenewalRefused, oldUntil.ToString("d MMMM yyyy", culture)));
+            }
+
+            Paragraph(texts.Resubmit);
+            Link(texts.OpenRejected, decisionPage);
             // The notice starts the time to object: it says the right and the last day (UU 30/2014 Pasal 77).
-            var culture = Cultures.Of(language);
-            var objection = string.Format(culture, texts.Object, Objection.LastDayToFile(decision.DecidedAt, calendar).ToString("d MMMM yyyy", culture));
-            text.AppendLine().AppendLine(objection);
-            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(objection)}</p>");
+            Paragraph(string.Format(culture, texts.Object, Objection.LastDayToFile(decision.DecidedAt, calendar).ToString("d MMMM yyyy", culture)));
         }
 
-        var reference = string.Format(CultureInfo.InvariantCulture, texts.Reference, ApplicationReference.Of(application.Id));
-        text.AppendLine().AppendLine(reference);
-        html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(reference)}</p>");
-        var footer = texts.Footer;
-        text.AppendLine().AppendLine(footer);
-        html.Append(CultureInfo.InvariantCulture, $"<hr><p><small>{Encode(footer)}</small></p></body></html>");
+        Paragraph(string.Format(CultureInfo.InvariantCulture, texts.Reference, ApplicationReference.Of(application.Id)));
+        Link(texts.Ask, $"{service}/pemohon/tanya?tentang=keputusan&permohonan={application.Id}", pointedAt: true);
+        text.AppendLine().AppendLine(texts.Footer).AppendLine(CultureInfo.InvariantCulture, $"{service}/lapor");
+        html.Append(CultureInfo.InvariantCulture, $"<hr><p><small>{Encode(texts.Footer)} <a href=\"{Encode(service)}/lapor\">{Encode(service)}/lapor</a></small></p></body></html>");
 
         mail.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
         return mail;
@@ -145,20 +185,31 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
 
     /// <summary>The decision e-mail's texts in one language, from the resource files.</summary>
     private sealed record EmailTexts(
-        string Subject,
+        string SubjectApproved,
+        string SubjectRejected,
         string Approved,
         string Rejected,
         string Greeting,
         string Summary,
         string PermitsHeading,
+        string ValidUntil,
+        string NoExpiry,
+        string NibHeld,
+        string NoNewPermits,
+        string ChangeNoNewPermits,
         string ReasonsHeading,
         string Remedy,
         string LegalBasis,
+        string ChangeRefused,
+        string RenewalRefused,
         string Resubmit,
+        string OpenApproved,
+        string OpenRejected,
         string Object,
         string ApprovedNext,
         string Verify,
         string Reference,
+        string Ask,
         string Footer)
     {
         private static readonly EmailTexts Indonesian = Read(Cultures.Indonesian);
@@ -168,10 +219,13 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
 
         private static EmailTexts Read(CultureInfo culture)
         {
-            string Text(string key) => Infrastructure.Web.Texts.In(culture, $"Email.Decision.{key}") ?? key;
+            string Text(string key) => Infrastructure.Web.Texts.In(culture, key) ?? key;
+            string Email(string key) => Text($"Email.Decision.{key}");
             return new EmailTexts(
-                Text("Subject"), Text("Approved"), Text("Rejected"), Text("Greeting"), Text("Summary"), Text("PermitsHeading"), Text("ReasonsHeading"),
-                Text("Remedy"), Text("LegalBasis"), Text("Resubmit"), Text("Object"), Text("Approved.Next"), Text("Verify"), Text("Reference"), Text("Footer"));
+                Text("Notice.Approved.Title"), Text("Notice.Rejected.Title"), Email("Approved"), Email("Rejected"), Email("Greeting"), Email("Summary"),
+                Email("PermitsHeading"), Email("ValidUntil"), Email("NoExpiry"), Email("NibHeld"), Text("Decision.NoNewPermits"), Text("Change.NoNewPermits"),
+                Email("ReasonsHeading"), Email("Remedy"), Email("LegalBasis"), Text("Change.RefusedNothingChanged"), Text("Renewal.RefusedStillHolds"), Email("Resubmit"),
+                Email("Open.Approved"), Email("Open.Rejected"), Email("Object"), Email("Approved.Next"), Email("Verify"), Email("Reference"), Email("Ask"), Email("Footer"));
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class ObjectionNotice(LicensingDbContext db, IOptions<EmailOptions
         var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
         var english = recipient.PreferredLanguage == Languages.English;
         var received = message.Type == NoticeKind.ObjectionReceived.Type;
-        var text = received ? Notices.ObjectionReceived(objection, business.Name) : Notices.ObjectionAnswered(objection, business.Name);
+        var text = received ? Notices.ObjectionReceived(objection, business.Name) : Notices.ObjectionAnswered(objection, business.Name, await db.WorkingCalendarAsync(cancellationToken));
         var mail = OutboxMail.Envelope(message, options.Value, english ? text.TitleEn : text.TitleId, new MailboxAddress(business.OwnerName, business.Email));
         var link = JsonSerializer.Deserialize<ObjectionPayload>(message.Payload ?? "{}", Json.Options)!.Url;
         var read = Texts.In(english ? Cultures.English : Cultures.Indonesian, received ? "Notice.ObjectionReceived.Read" : "Notice.ObjectionAnswered.Read") ?? string.Empty;

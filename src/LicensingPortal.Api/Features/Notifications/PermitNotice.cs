@@ -25,15 +25,16 @@ public sealed class PermitNotice(LicensingDbContext db, IOptions<EmailOptions> o
         var state = stored.RenewalStateOn(Wita.DateOf(message.CreatedAt));
         // The reminder leads straight to the renewal, which starts from the answers the permit was issued on; the
         // notice that it ended, to the same page, where a new application starts from them.
-        var lead = message.Type == NoticeKind.PermitExpiring.Type && state == RenewalState.Open ? "Notice.Expiring.Renew"
-            : message.Type == NoticeKind.PermitExpired.Type && state == RenewalState.Ended ? "Notice.Expired.Reapply"
-            : null;
-        if (lead is not null)
+        // A revoked permit's owner who thinks it a mistake writes to the office, in writing, not at its counter.
+        var (lead, link) = message.Type == NoticeKind.PermitExpiring.Type && state == RenewalState.Open ? ("Notice.Expiring.Renew", links.Renewal(stored))
+            : message.Type == NoticeKind.PermitExpired.Type && state == RenewalState.Ended ? ("Notice.Expired.Reapply", links.Renewal(stored))
+            : message.Type == NoticeKind.PermitRevoked.Type ? ("Notice.Revoked.Ask", links.AskAboutPermits())
+            : (null, null);
+        if (lead is not null && link is not null)
         {
-            var renew = links.Renewal(stored);
             var say = Texts.In(english ? Cultures.English : Cultures.Indonesian, lead) ?? string.Empty;
-            body += $"\n\n{say}\n{renew}";
-            html += $"<p><a href=\"{WebUtility.HtmlEncode(renew)}\">{WebUtility.HtmlEncode(say)}</a></p>";
+            body += $"\n\n{say}:\n{link}";
+            html += $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(say)}</a></p>";
         }
 
         mail.Body = new BodyBuilder { TextBody = body + "\n", HtmlBody = html }.ToMessageBody();

@@ -52,7 +52,8 @@ public static class AnswerObjection
             var business = await db.Applications.AsNoTracking().Where(a => a.Id == objection.ApplicationId)
                 .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => b.Name).SingleAsync(cancellationToken);
             var payload = ObjectionPayload.Of(objection, ObjectionReads.PageOf(address, objection));
-            await notifier.RaiseAsync(NoticeKind.ObjectionAnswered, objection.ApplicationId, objection.OwnerId, Notices.ObjectionAnswered(objection, business), payload, cancellationToken);
+            var calendar = await db.WorkingCalendarAsync(cancellationToken);
+            await notifier.RaiseAsync(NoticeKind.ObjectionAnswered, objection.ApplicationId, objection.OwnerId, Notices.ObjectionAnswered(objection, business, calendar), payload, cancellationToken);
             log.Record(LogActors.Officer(command.OfficerId), LogEntryTypes.ObjectionAnswered, objection.Id, LogPayloads.ForObjectionAnswer(objection));
             return await OpenObjection.CaseAsync(db, rules, objection, command.Language, Wita.DateOf(now), cancellationToken);
         }

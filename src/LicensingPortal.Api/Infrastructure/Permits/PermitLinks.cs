@@ -19,6 +19,9 @@ public sealed class PermitLinks(PublicAddress address)
         return $"{address.BaseUrl()}/pemohon/izin/{Uri.EscapeDataString(permit.Number)}/perpanjang";
     }
 
+    /// <summary>The applicant's page for a question to the office, on the topic of permits (in the revocation notice).</summary>
+    public string AskAboutPermits() => $"{address.BaseUrl()}/pemohon/tanya?tentang=izin";
+
     public string Document(Permit permit)
     {
         ArgumentNullException.ThrowIfNull(permit);

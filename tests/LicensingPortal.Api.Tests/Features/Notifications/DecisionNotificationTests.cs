@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Features.Notifications;
 using LicensingPortal.Api.Tests.Infrastructure;
+using LicensingPortal.Api.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -57,9 +58,18 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
 
         var message = Assert.Single(MessagesTo(email));
         Assert.Equal($"<{outboxId}@{DecisionEmail.MessageIdDomain}>", message.Headers["Message-Id"]);
-        Assert.Contains("DITOLAK", message.Headers["Subject"], StringComparison.Ordinal);
-        var text = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(message.Data))).TextBody;
+        var mime = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(message.Data)));
+        // The subject says in words what happened to which business (no code, no capitals shouting).
+        Assert.Equal(Say.Id("Notice.Rejected.Title", Builders.SoleProprietor().Name), mime.Subject);
+        var text = mime.TextBody!;
         Assert.Contains("Anda belum", text, StringComparison.Ordinal);
+        // Every way on is a whole link a phone's mail app opens: the decision's page (to correct and send again, or to
+        // object), a question to the office about this decision, and the report of a demand for money.
+        var service = portal.Factory.Server.BaseAddress.ToString().TrimEnd('/');
+        Assert.Contains($"{Say.Id("Email.Decision.Open.Rejected")}\n{service}/pemohon/permohonan/{application.Id}\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"{service}/pemohon/tanya?tentang=keputusan&permohonan={application.Id}", text, StringComparison.Ordinal);
+        Assert.Contains($"{service}/lapor", text, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{service}/pemohon/permohonan/{application.Id}\">{Say.Id("Email.Decision.Open.Rejected").TrimEnd(':')}</a>", mime.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("Saya menyatakan semua data yang saya isi benar", text, StringComparison.Ordinal);
         Assert.DoesNotContain("PERNYATAAN-KEBENARAN-DATA", text, StringComparison.Ordinal);
     }
@@ -322,8 +332,20 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
             Assert.Equal(alone.HtmlBody, together[message.Id].HtmlBody);
         }
 
-        Assert.Contains("APPROVED", together[messages.Single(m => m.SubjectId == approved.Id).Id].Subject, StringComparison.Ordinal);
-        Assert.Contains("DITOLAK", together[messages.Single(m => m.SubjectId == rejected.Id).Id].Subject, StringComparison.Ordinal);
+        var approval = together[messages.Single(m => m.SubjectId == approved.Id).Id];
+        Assert.Equal(Say.En("Notice.Approved.Title", Builders.SoleProprietor().Name), approval.Subject);
+        // Each permit issued with its number and how long it holds; none listed with an empty value; the way to the
+        // decision's page, where they are downloaded, as a whole link.
+        var britain = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        foreach (var permit in approved.Permits)
+        {
+            var holds = permit.ValidUntil is { } until ? Say.En("Email.Decision.ValidUntil", until.ToString("d MMMM yyyy", britain)) : Say.En("Email.Decision.NoExpiry");
+            Assert.Contains($": {permit.Number}, {holds} (", approval.TextBody, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(@"^- [^\n]*:\s*$", System.Text.RegularExpressions.RegexOptions.Multiline), approval.TextBody!.ReplaceLineEndings("\n"));
+        Assert.Contains($"{Say.En("Email.Decision.Open.Approved")}\nhttp://localhost/pemohon/permohonan/{approved.Id}\n", approval.TextBody.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(Say.Id("Notice.Rejected.Title", Builders.SoleProprietor().Name), together[messages.Single(m => m.SubjectId == rejected.Id).Id].Subject);
     }
 
     [Fact]

@@ -96,8 +96,10 @@ public abstract class ObjectionTests(Portal portal)
         var receipt = inbox.EnumerateArray().Single(n => n.GetProperty("type").GetString() == "objection-received");
         Assert.Contains(global::LicensingPortal.Api.Domain.ApplicationReference.Of(refused.Id), receipt.GetProperty("body").GetString(), StringComparison.Ordinal);
         var mails = await Mailbox.MessagesToAsync(portal.DataDirectory, email);
-        var mail = Assert.Single(mails, m => m.Subject == Say.Id("Notice.ObjectionAnswered.Title", name));
+        var mail = Assert.Single(mails, m => m.Subject == Say.Id("Notice.ObjectionAnswered.Stands.Title", name));
         Assert.Contains(Answer, mail.TextBody!, StringComparison.Ordinal);
+        // The refusal stands: the owner reads the appeal to the mayor there is, and its last day.
+        Assert.Contains(Say.Id("Objection.Appeal", after.LastDayToAppeal!.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"))), mail.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/pemohon/permohonan/{refused.Id}/keberatan", mail.TextBody, StringComparison.Ordinal);
         var received = Assert.Single(mails, m => m.Subject == Say.Id("Notice.ObjectionReceived.Title", name));
         Assert.Contains(objection.AnswerDueOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID")), received.TextBody!, StringComparison.Ordinal);

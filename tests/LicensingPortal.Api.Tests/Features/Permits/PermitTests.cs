@@ -4,6 +4,7 @@ using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Tests.Infrastructure;
+using LicensingPortal.Api.Tests.Web;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LicensingPortal.Api.Tests.Features.Permits;
@@ -232,8 +233,18 @@ public abstract class PermitTests(Portal portal)
         using var applicant = await portal.ApplicantAsync();
         var permit = Assert.Single((await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync())).Permits);
         using var admin = await portal.StaffAsync(Api.Infrastructure.Auth.Roles.Admin);
-        var revoked = await admin.Client.PostAsJsonAsync($"/api/admin/permits/{permit.Number}/revocation", new { reason = "Usaha tidak sesuai izin." }, TestJson.Options);
+        var revoked = await admin.Client.PostAsJsonAsync($"/api/admin/permits/{permit.Number}/revocation", new { reason = "Usaha tidak sesuai izin" }, TestJson.Options);
         Assert.True(revoked.IsSuccessStatusCode, await revoked.Content.ReadAsStringAsync());
+
+        // The owner is told, in the inbox and by e-mail, that the business may not run on it, and the way to say it is a
+        // mistake: a question to the office in writing (the reason typed without a full stop reads as a sentence).
+        await portal.DeliveriesSettledAsync();
+        var inbox = await applicant.Client.GetFromJsonAsync<List<Api.Features.Me.ListNotifications.Item>>("/api/me/notifications", TestJson.Options);
+        var notice = Assert.Single(inbox!, n => n.Type == Api.Domain.NoticeKind.PermitRevoked.Type);
+        Assert.Equal(permit.Number, notice.PermitNumber);
+        Assert.Contains("Alasannya: Usaha tidak sesuai izin. Mulai sekarang", notice.Body, StringComparison.Ordinal);
+        var mail = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, Builders.SoleProprietor().Email), m => m.TextBody!.Contains(permit.Number, StringComparison.Ordinal) && m.TextBody.Contains("dicabut", StringComparison.Ordinal));
+        Assert.Contains($"{Say.Id("Notice.Revoked.Ask")}:\nhttp://localhost/pemohon/tanya?tentang=izin", mail.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
 
         var pdf = await applicant.Client.GetByteArrayAsync($"/api/permits/{permit.Number}/document");
 

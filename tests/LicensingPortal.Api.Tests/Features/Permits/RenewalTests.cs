@@ -264,6 +264,15 @@ public abstract class RenewalTests(Portal portal)
         Assert.Null(old.RenewedBy);
         Assert.Equal(until, old.ValidUntil);
         Assert.Equal(RenewalState.Open, old.Renewal);
+        // The refusal's e-mail says so: the permit held still holds, until its own last day.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+            var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.SubjectId == refused.Id && m.Type == NoticeKind.DecisionMade.Type && m.Channel == NotificationChannels.Email);
+            var mail = await scope.ServiceProvider.GetRequiredService<DecisionEmail>().ComposeAsync(message, CancellationToken.None);
+            Assert.Contains(Web.Say.Id("Renewal.RefusedStillHolds", until.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"))), mail.TextBody, StringComparison.Ordinal);
+        }
+
         Assert.True(await ReplaysAsync(host, refused.Id));
         await VerifyLogAsync();
 

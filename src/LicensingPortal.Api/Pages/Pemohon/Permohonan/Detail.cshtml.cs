@@ -29,6 +29,9 @@ public sealed class DetailModel : PortalPage
     /// <summary>For a refusal, where an objection to it stands (sent, answered, or still possible until a day).</summary>
     public Features.Objections.GetObjection.Response? Objection { get; private set; }
 
+    /// <summary>For a refused renewal, the last day the permit it would have renewed still holds (null when it holds no more).</summary>
+    public DateOnly? RenewedPermitHoldsUntil { get; private set; }
+
     /// <summary>For a refusal, the day the owner is told to object by.</summary>
     public DateOnly? ObjectBy => Objection?.DayToTell(Wita.Today(Clock));
 
@@ -73,6 +76,15 @@ public sealed class DetailModel : PortalPage
             OtherPermitsHeld = held.Succeeded
                 ? [.. held.Value.Where(p => p.BusinessId == Application.BusinessId && p.Status == Domain.PermitStatus.Active && others.Contains(p.Type)).Select(p => p.Title).Distinct(StringComparer.Ordinal)]
                 : [];
+        }
+
+        if (Application.Decision is { Approved: false } && Application.Renews is { } renews)
+        {
+            // A refused renewal takes nothing away: the permit it would have renewed holds until its own end.
+            var held = await Sender.Send(new Features.Permits.ListPermits.Query(UserId, Language), cancellationToken);
+            RenewedPermitHoldsUntil = held.Succeeded
+                ? held.Value.FirstOrDefault(p => p.Number == renews && p.Status == Domain.PermitStatus.Active)?.ValidUntil
+                : null;
         }
 
         if (Application.Decision is { Approved: false })

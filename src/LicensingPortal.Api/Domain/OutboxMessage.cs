@@ -110,6 +110,9 @@ public enum NoticeMail
 
     /// <summary>The answer to an applicant's question (<see cref="QuestionPayload"/>).</summary>
     Question,
+
+    /// <summary>A business closed from its owner's account (<see cref="BusinessClosedPayload"/>).</summary>
+    Business,
 }
 
 /// <summary>What a kind of notice is about, so a page can link to it.</summary>
@@ -127,6 +130,9 @@ public enum NoticeSubject
 
     /// <summary>An applicant's question to the office (the subject is the question), read on the questions' page.</summary>
     Question,
+
+    /// <summary>A business of the owner's (closed), read on its own page.</summary>
+    Business,
 }
 
 /// <summary>
@@ -158,7 +164,13 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     /// <summary>A licensing officer answered an applicant's question: inbox, e-mail and webhook.</summary>
     public static readonly NoticeKind QuestionAnswered = new("question-answered", NoticeSubject.Question, NoticeMail.Question, "QuestionAnswered");
 
-    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, ObjectionsDue, QuestionAnswered];
+    /// <summary>
+    /// The owner closed a business: inbox, e-mail and webhook, the owner's record of the day its NIB and permits ended,
+    /// and the warning when it was not them.
+    /// </summary>
+    public static readonly NoticeKind BusinessClosed = new("business-closed", NoticeSubject.Business, NoticeMail.Business, "BusinessClosed");
+
+    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, ObjectionsDue, QuestionAnswered, BusinessClosed];
 
     /// <summary>The kind stored as <paramref name="type"/>.</summary>
     public static NoticeKind Of(string type) =>

@@ -102,6 +102,12 @@ public sealed class Permit
         return next.AddDays(-1);
     }
 
+    /// <summary>
+    /// After its renewal was refused on <paramref name="day"/>: whether this permit still holds and can still be renewed
+    /// (so its owner reads that it holds until its last day and may correct and send again before then).
+    /// </summary>
+    public bool StillHoldsAfterARefusedRenewal(DateOnly day) => RenewalStateOn(day) is RenewalState.Open or RenewalState.NotYetOpen;
+
     /// <summary>Whether the permit can be renewed on a local date, and if not, why.</summary>
     public RenewalState RenewalStateOn(DateOnly today)
     {

@@ -53,6 +53,7 @@ public static class JobsSetup
         services.AddScoped<ObjectionNotice>();
         services.AddScoped<ObjectionsDueNotice>();
         services.AddScoped<QuestionNotice>();
+        services.AddScoped<BusinessNotice>();
         services.AddScoped<Features.Objections.RemindObjectionsDue.Job>();
         services.AddScoped<AccountEmailMessage>();
         services.AddScoped<WebhookPayloads>();

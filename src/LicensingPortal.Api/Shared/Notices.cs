@@ -77,11 +77,10 @@ public static partial class Notices
     }
 
     /// <summary>An officer's answer to the owner's objection: whether the refusal stands, the answer itself, and what to do next.</summary>
-    public static NoticeText ObjectionAnswered(Objection objection, string businessName, WorkingCalendar calendar)
+    public static NoticeText ObjectionAnswered(Objection objection, string businessName, DateOnly? appealBy)
     {
         ArgumentNullException.ThrowIfNull(objection);
         var outcome = $"Notice.ObjectionAnswered.{objection.Outcome}";
-        var appealBy = objection.Outcome == ObjectionOutcome.Stands ? Objection.LastDayToAppeal(objection.AnsweredAt, calendar) : null;
         // When the refusal stands, the owner who still disagrees reads the next step there is, and its last day: an
         // appeal to the mayor (the objection's page says how), not the counter.
         string Appeal(CultureInfo culture) => appealBy is { } last
@@ -135,6 +134,31 @@ public static partial class Notices
     private static string In(CultureInfo culture, string key, params object?[] arguments) =>
         string.Format(culture, Texts.In(culture, key) ?? key, arguments);
 
+    /// <summary>
+    /// A business closed from the owner's account: when (in WITA), that its NIB and permits ended that day, to keep the
+    /// notice as the record of the day, and what to do at once when it was not them.
+    /// </summary>
+    public static NoticeText BusinessClosed(string businessName, DateTimeOffset closedAt)
+    {
+        string Body(CultureInfo culture) => In(culture, "Notice.BusinessClosed.Body", businessName, Cultures.WitaIn(culture, closedAt));
+        return new NoticeText(
+            In(Cultures.Indonesian, "Notice.BusinessClosed.Title", businessName),
+            In(Cultures.English, "Notice.BusinessClosed.Title", businessName),
+            Body(Cultures.Indonesian),
+            Body(Cultures.English));
+    }
+
+    /// <summary>
+    /// The way on from a notice about a permit, as the permit stands on the day it is read: renew it (reminded, and
+    /// renewal open), apply again from its answers (ended, not renewed), write to the office (revoked), or none (renewed
+    /// meanwhile, closed, replaced). The e-mail and the inbox both follow it.
+    /// </summary>
+    public static PermitStep StepFrom(NoticeKind notice, RenewalState state) =>
+        notice == NoticeKind.PermitRevoked ? PermitStep.Ask
+        : notice == NoticeKind.PermitExpiring && state == RenewalState.Open ? PermitStep.Renew
+        : notice == NoticeKind.PermitExpired && state == RenewalState.Ended ? PermitStep.ApplyAgain
+        : PermitStep.None;
+
     /// <summary>A notice about a permit (expiring in N days, expired, revoked), in both languages, from the resource files.</summary>
     public static NoticeText Permit(NoticeKind notice, PermitPayload permit, string businessName)
     {
@@ -152,4 +176,13 @@ public static partial class Notices
             Body(Cultures.Indonesian),
             Body(Cultures.English));
     }
+}
+
+/// <summary>The way on from a notice about a permit (<see cref="Notices.StepFrom"/>).</summary>
+public enum PermitStep
+{
+    None,
+    Renew,
+    ApplyAgain,
+    Ask,
 }

@@ -44,6 +44,9 @@ public sealed record DecisionPayload(IReadOnlyList<IssuedPermit> Permits);
 
 public sealed record IssuedPermit(string Type, string Number, string VerificationUrl, DateOnly? ValidUntil);
 
+/// <summary>What the notice of a closed business carries (and its webhook sends): the business, when, and the permits that ended.</summary>
+public sealed record BusinessClosedPayload(Guid BusinessId, string BusinessName, string? Nib, DateTimeOffset ClosedAt, IReadOnlyList<string> EndedPermits);
+
 /// <summary>What a permit notice carries: the permit, and the days left or the revocation reason.</summary>
 public sealed record PermitPayload(string Number, string Type, DateOnly? ValidUntil, int? DaysLeft, string? Reason);
 
@@ -52,12 +55,13 @@ public sealed record PermitPayload(string Number, string Type, DateOnly? ValidUn
 /// answered the outcome and the answer, and the address of the objection's page (taken when the notice is raised, from
 /// the request that raised it, so the e-mail sent later by a job links where the owner came from).
 /// </summary>
-public sealed record ObjectionPayload(Guid ApplicationId, DateOnly AnswerDueOn, ObjectionOutcome? Outcome, string? Answer, DateTimeOffset? AnsweredAt, string Url)
+public sealed record ObjectionPayload(Guid ApplicationId, DateOnly AnswerDueOn, ObjectionOutcome? Outcome, string? Answer, DateTimeOffset? AnsweredAt, string Url, DateOnly? AppealBy = null)
 {
-    public static ObjectionPayload Of(Objection objection, string url)
+    /// <summary>The objection as it stands; once answered that the refusal stands, with the last day to appeal, worked out once.</summary>
+    public static ObjectionPayload Of(Objection objection, string url, DateOnly? appealBy = null)
     {
         ArgumentNullException.ThrowIfNull(objection);
-        return new(objection.ApplicationId, objection.AnswerDueOn, objection.Outcome, objection.Answer, objection.AnsweredAt, url);
+        return new(objection.ApplicationId, objection.AnswerDueOn, objection.Outcome, objection.Answer, objection.AnsweredAt, url, appealBy);
     }
 }
 

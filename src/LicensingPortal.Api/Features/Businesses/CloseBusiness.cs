@@ -31,7 +31,7 @@ public static class CloseBusiness
         return new Error(ErrorCodes.BusinessClosed, StatusCodes.Status409Conflict, "The business was closed by its owner.", $"The business was closed on {Wita.DateOf(business.ClosedAt!.Value):yyyy-MM-dd}.");
     }
 
-    public sealed class Handler(LicensingDbContext db, TransparencyLog log, TimeProvider time) : ICommandHandler<Command, Result<BusinessResponse>>
+    public sealed class Handler(LicensingDbContext db, TransparencyLog log, Notifier notifier, TimeProvider time) : ICommandHandler<Command, Result<BusinessResponse>>
     {
         public async ValueTask<Result<BusinessResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -58,6 +58,9 @@ public static class CloseBusiness
             db.ApplicationDrafts.RemoveRange(drafts.Where(d => d.IsFor(business.Id)));
 
             log.Record(LogActors.Applicant(command.OwnerId), LogEntryTypes.BusinessClosed, business.Id, LogPayloads.ForClosure(business, ended));
+            // The owner's record of the day (inbox, e-mail, webhook), which also tells them at once if it was not them.
+            var payload = new BusinessClosedPayload(business.Id, business.Name, business.Nib, now, [.. ended.Select(p => p.Number)]);
+            await notifier.RaiseAsync(NoticeKind.BusinessClosed, business.Id, command.OwnerId, Notices.BusinessClosed(business.Name, now), payload, cancellationToken);
             return BusinessResponse.From(business);
         }
     }

@@ -8,12 +8,15 @@ public static class ListNotifications
 {
     public const int Limit = 200;
 
-    /// <summary>A notice; one about a permit carries the permit's number (<c>permitNumber</c>), which its links are made of.</summary>
-    public sealed record Item(Guid Id, string Type, Guid SubjectId, string Title, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string? PermitNumber = null);
+    /// <summary>
+    /// A notice; one about a permit carries the permit's number (<c>permitNumber</c>) and the way on from it as the permit
+    /// stands today (<c>permitNextStep</c>: renew, applyAgain, ask, or none once it was renewed, closed or replaced).
+    /// </summary>
+    public sealed record Item(Guid Id, string Type, Guid SubjectId, string Title, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string? PermitNumber = null, PermitStep? PermitNextStep = null);
 
     public sealed record Query(Guid UserId, bool UnreadOnly, bool All = false) : IQuery<Result<IReadOnlyList<Item>>>;
 
-    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<Item>>>
+    public sealed class Handler(LicensingDbContext db, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<Item>>>
     {
         public async ValueTask<Result<IReadOnlyList<Item>>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -21,7 +24,7 @@ public static class ListNotifications
                 .Where(n => !query.UnreadOnly || n.ReadAt == null)
                 .OrderByDescending(n => n.CreatedAt);
             var items = await (query.All ? newestFirst : newestFirst.Take(Limit))
-                .Select(n => new Item(n.Id, n.Type, n.SubjectId, n.Title, n.Body, n.CreatedAt, n.ReadAt, null))
+                .Select(n => new Item(n.Id, n.Type, n.SubjectId, n.Title, n.Body, n.CreatedAt, n.ReadAt, null, null))
                 .ToListAsync(cancellationToken);
             var permitIds = items.Where(i => NoticeKind.Of(i.Type).Subject == NoticeSubject.Permit).Select(i => i.SubjectId).Distinct().ToList();
             if (permitIds.Count == 0)
@@ -29,8 +32,12 @@ public static class ListNotifications
                 return items;
             }
 
-            var numbers = await db.Permits.AsNoTracking().Where(p => permitIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Number, cancellationToken);
-            return items.Select(i => numbers.TryGetValue(i.SubjectId, out var number) ? i with { PermitNumber = number } : i).ToList();
+            var permits = await db.Permits.AsNoTracking().Where(p => permitIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+            var today = Wita.Today(time);
+            return items.Select(i => permits.TryGetValue(i.SubjectId, out var permit)
+                    ? i with { PermitNumber = permit.Number, PermitNextStep = Notices.StepFrom(NoticeKind.Of(i.Type), permit.RenewalStateOn(today)) }
+                    : i)
+                .ToList();
         }
     }
 

@@ -44,9 +44,12 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         var recipientIds = messages.Where(m => m.RecipientId is not null).Select(m => m.RecipientId!.Value).Distinct().ToList();
         var languages = await db.Users.AsNoTracking().Where(u => recipientIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.PreferredLanguage, cancellationToken);
         var calendar = applications.Values.Any(a => a.Decision is { Approved: false }) ? await db.WorkingCalendarAsync(cancellationToken) : WorkingCalendar.Weekdays;
-        // A refused renewal says until when the permit it would have renewed still holds.
+        // A refused renewal says until when the permit it would have renewed still holds; an approved one, from when the
+        // new permit holds.
         var renewing = applications.Values.Where(a => a.Decision is { Approved: false } && a.RenewsPermitId is not null).Select(a => a.RenewsPermitId!.Value).ToList();
-        var renewed = renewing.Count == 0 ? new Dictionary<Guid, DateOnly?>() : await db.Permits.AsNoTracking().Where(p => renewing.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ValidUntil, cancellationToken);
+        var renewed = renewing.Count == 0 ? [] : await db.Permits.AsNoTracking().Where(p => renewing.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var renewals = applications.Values.Where(a => a.Decision is { Approved: true } && a.RenewsPermitId is not null).Select(a => a.Id).ToList();
+        var startsOn = renewals.Count == 0 ? [] : await db.Permits.AsNoTracking().Where(p => renewals.Contains(p.ApplicationId)).ToDictionaryAsync(p => p.ApplicationId, p => p.ValidFrom, cancellationToken);
         foreach (var message in messages)
         {
             if (applications.TryGetValue(message.SubjectId, out var application)
@@ -56,14 +59,14 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
                 && await rules.FindByHashAsync(application.Decision.RuleSetHash, db, cancellationToken) is not null)
             {
                 var preferred = message.RecipientId is { } id ? languages[id] : application.Language;
-                composed[message.Id] = await ComposeAsync(message, application, business, preferred, calendar, renewed, cancellationToken);
+                composed[message.Id] = await ComposeAsync(message, application, business, preferred, calendar, renewed, startsOn, cancellationToken);
             }
         }
 
         return composed;
     }
 
-    private async Task<MimeMessage> ComposeAsync(OutboxMessage message, PermitApplication application, Business business, string preferred, WorkingCalendar calendar, IReadOnlyDictionary<Guid, DateOnly?> renewed, CancellationToken cancellationToken)
+    private async Task<MimeMessage> ComposeAsync(OutboxMessage message, PermitApplication application, Business business, string preferred, WorkingCalendar calendar, Dictionary<Guid, Permit> renewed, Dictionary<Guid, DateOnly> startsOn, CancellationToken cancellationToken)
     {
         var decision = application.Decision ?? throw new InvalidOperationException($"Application {application.Id} has no decision.");
         var ruleSet = await rules.FindByHashAsync(decision.RuleSetHash, db, cancellationToken)
@@ -140,8 +143,23 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
                 Paragraph(string.Format(CultureInfo.InvariantCulture, texts.NibHeld, nib));
             }
 
-            Paragraph(texts.ApprovedNext);
-            Link(texts.OpenApproved, decisionPage);
+            // What next, as the decision's page says it: a renewal that starts after the old permit ends is put up
+            // then, not now; with nothing issued there is nothing to download.
+            var decided = Wita.DateOf(decision.DecidedAt);
+            if (listed.Count == 0)
+            {
+                Link(texts.Open, decisionPage);
+            }
+            else if (startsOn.TryGetValue(application.Id, out var from) && from > decided)
+            {
+                Paragraph(string.Format(culture, texts.NextRenewal, from.ToString("d MMMM yyyy", culture), from.AddDays(-1).ToString("d MMMM yyyy", culture)));
+                Link(texts.OpenApproved, decisionPage);
+            }
+            else
+            {
+                Paragraph(texts.ApprovedNext);
+                Link(texts.OpenApproved, decisionPage);
+            }
         }
         else
         {
@@ -161,7 +179,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
             {
                 Paragraph(texts.ChangeRefused);
             }
-            else if (application.RenewsPermitId is { } renews && renewed.GetValueOrDefault(renews) is { } oldUntil && oldUntil >= Wita.DateOf(decision.DecidedAt))
+            else if (application.RenewsPermitId is { } renews && renewed.GetValueOrDefault(renews) is { ValidUntil: { } oldUntil } old && old.StillHoldsAfterARefusedRenewal(Wita.DateOf(decision.DecidedAt)))
             {
                 Paragraph(string.Format(culture, texts.RenewalRefused, oldUntil.ToString("d MMMM yyyy", culture)));
             }
@@ -174,6 +192,12 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
 
         Paragraph(string.Format(CultureInfo.InvariantCulture, texts.Reference, ApplicationReference.Of(application.Id)));
         Link(texts.Ask, $"{service}/pemohon/tanya?tentang=keputusan&permohonan={application.Id}", pointedAt: true);
+        if (!decision.Approved)
+        {
+            // Asking is said not to stop the time to object (as the decision's page says it).
+            Paragraph(texts.AskNoDelay);
+        }
+
         text.AppendLine().AppendLine(texts.Footer).AppendLine(CultureInfo.InvariantCulture, $"{service}/lapor");
         html.Append(CultureInfo.InvariantCulture, $"<hr><p><small>{Encode(texts.Footer)} <a href=\"{Encode(service)}/lapor\">{Encode(service)}/lapor</a></small></p></body></html>");
 
@@ -205,6 +229,9 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         string Resubmit,
         string OpenApproved,
         string OpenRejected,
+        string Open,
+        string NextRenewal,
+        string AskNoDelay,
         string Object,
         string ApprovedNext,
         string Verify,
@@ -225,7 +252,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
                 Text("Notice.Approved.Title"), Text("Notice.Rejected.Title"), Email("Approved"), Email("Rejected"), Email("Greeting"), Email("Summary"),
                 Email("PermitsHeading"), Email("ValidUntil"), Email("NoExpiry"), Email("NibHeld"), Text("Decision.NoNewPermits"), Text("Change.NoNewPermits"),
                 Email("ReasonsHeading"), Email("Remedy"), Email("LegalBasis"), Text("Change.RefusedNothingChanged"), Text("Renewal.RefusedStillHolds"), Email("Resubmit"),
-                Email("Open.Approved"), Email("Open.Rejected"), Email("Object"), Email("Approved.Next"), Email("Verify"), Email("Reference"), Email("Ask"), Email("Footer"));
+                Email("Open.Approved"), Email("Open.Rejected"), Email("Open"), Text("Decision.NextRenewal"), Email("AskNoDelay"), Email("Object"), Email("Approved.Next"), Email("Verify"), Email("Reference"), Email("Ask"), Email("Footer"));
         }
     }
 }

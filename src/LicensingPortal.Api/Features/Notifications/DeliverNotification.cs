@@ -139,6 +139,7 @@ public static partial class DeliverNotification
         ObjectionNotice objectionNotice,
         ObjectionsDueNotice objectionsDueNotice,
         QuestionNotice questionNotice,
+        BusinessNotice businessNotice,
         WebhookPayloads webhookPayloads,
         IEmailSender email,
         WebhookSender webhooks,
@@ -294,6 +295,7 @@ public static partial class DeliverNotification
                 NoticeMail.Objection => await objectionNotice.ComposeAsync(message, cancellationToken),
                 NoticeMail.ObjectionsDue => await objectionsDueNotice.ComposeAsync(message, cancellationToken),
                 NoticeMail.Question => await questionNotice.ComposeAsync(message, cancellationToken),
+                NoticeMail.Business => await businessNotice.ComposeAsync(message, cancellationToken),
                 _ => throw new InvalidOperationException($"No e-mail for outbox message type '{message.Type}'."),
             };
             await email.SendAsync(mail, cancellationToken);

@@ -20,9 +20,10 @@ public sealed class ObjectionNotice(LicensingDbContext db, IOptions<EmailOptions
         var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
         var english = recipient.PreferredLanguage == Languages.English;
         var received = message.Type == NoticeKind.ObjectionReceived.Type;
-        var text = received ? Notices.ObjectionReceived(objection, business.Name) : Notices.ObjectionAnswered(objection, business.Name, await db.WorkingCalendarAsync(cancellationToken));
+        var payload = JsonSerializer.Deserialize<ObjectionPayload>(message.Payload ?? "{}", Json.Options)!;
+        var text = received ? Notices.ObjectionReceived(objection, business.Name) : Notices.ObjectionAnswered(objection, business.Name, payload.AppealBy);
         var mail = OutboxMail.Envelope(message, options.Value, english ? text.TitleEn : text.TitleId, new MailboxAddress(business.OwnerName, business.Email));
-        var link = JsonSerializer.Deserialize<ObjectionPayload>(message.Payload ?? "{}", Json.Options)!.Url;
+        var link = payload.Url;
         var read = Texts.In(english ? Cultures.English : Cultures.Indonesian, received ? "Notice.ObjectionReceived.Read" : "Notice.ObjectionAnswered.Read") ?? string.Empty;
         mail.Body = OutboxMail.Body(english ? text.BodyEn : text.BodyId, read, link);
         return mail;

@@ -26,10 +26,13 @@ public sealed class PermitNotice(LicensingDbContext db, IOptions<EmailOptions> o
         // The reminder leads straight to the renewal, which starts from the answers the permit was issued on; the
         // notice that it ended, to the same page, where a new application starts from them.
         // A revoked permit's owner who thinks it a mistake writes to the office, in writing, not at its counter.
-        var (lead, link) = message.Type == NoticeKind.PermitExpiring.Type && state == RenewalState.Open ? ("Notice.Expiring.Renew", links.Renewal(stored))
-            : message.Type == NoticeKind.PermitExpired.Type && state == RenewalState.Ended ? ("Notice.Expired.Reapply", links.Renewal(stored))
-            : message.Type == NoticeKind.PermitRevoked.Type ? ("Notice.Revoked.Ask", links.AskAboutPermits())
-            : (null, null);
+        var (lead, link) = Notices.StepFrom(NoticeKind.Of(message.Type), state) switch
+        {
+            PermitStep.Renew => ("Notice.Expiring.Renew", links.Renewal(stored)),
+            PermitStep.ApplyAgain => ("Notice.Expired.Reapply", links.Renewal(stored)),
+            PermitStep.Ask => ("Notice.Revoked.Ask", links.AskAbout(stored)),
+            _ => ((string?)null, (string?)null),
+        };
         if (lead is not null && link is not null)
         {
             var say = Texts.In(english ? Cultures.English : Cultures.Indonesian, lead) ?? string.Empty;

@@ -33,6 +33,10 @@ public sealed class WebhookPayloads(LicensingDbContext db, RuleSetCatalog rules)
         {
             data = JsonSerializer.Deserialize<QuestionPayload>(message.Payload ?? "{}", Json.Options)!;
         }
+        else if (NoticeKind.Of(message.Type).Mail == NoticeMail.Business)
+        {
+            data = JsonSerializer.Deserialize<BusinessClosedPayload>(message.Payload ?? "{}", Json.Options)!;
+        }
         else
         {
             data = JsonSerializer.Deserialize<PermitPayload>(message.Payload ?? "{}", Json.Options)!;

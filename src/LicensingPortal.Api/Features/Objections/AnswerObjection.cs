@@ -51,9 +51,11 @@ public static class AnswerObjection
             objection.Respond(command.OfficerId, command.Outcome!.Value, command.Answer!, now);
             var business = await db.Applications.AsNoTracking().Where(a => a.Id == objection.ApplicationId)
                 .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => b.Name).SingleAsync(cancellationToken);
-            var payload = ObjectionPayload.Of(objection, ObjectionReads.PageOf(address, objection));
-            var calendar = await db.WorkingCalendarAsync(cancellationToken);
-            await notifier.RaiseAsync(NoticeKind.ObjectionAnswered, objection.ApplicationId, objection.OwnerId, Notices.ObjectionAnswered(objection, business, calendar), payload, cancellationToken);
+            // The last day to appeal is worked out once, here, for the inbox, the e-mail and the webhook alike (a holiday
+            // set later, or an e-mail sent again days later, does not move it in one and not the other).
+            var appealBy = objection.Outcome == ObjectionOutcome.Stands ? Objection.LastDayToAppeal(now, await db.WorkingCalendarAsync(cancellationToken)) : null;
+            var payload = ObjectionPayload.Of(objection, ObjectionReads.PageOf(address, objection), appealBy);
+            await notifier.RaiseAsync(NoticeKind.ObjectionAnswered, objection.ApplicationId, objection.OwnerId, Notices.ObjectionAnswered(objection, business, appealBy), payload, cancellationToken);
             log.Record(LogActors.Officer(command.OfficerId), LogEntryTypes.ObjectionAnswered, objection.Id, LogPayloads.ForObjectionAnswer(objection));
             return await OpenObjection.CaseAsync(db, rules, objection, command.Language, Wita.DateOf(now), cancellationToken);
         }

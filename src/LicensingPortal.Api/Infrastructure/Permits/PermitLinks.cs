@@ -19,8 +19,18 @@ public sealed class PermitLinks(PublicAddress address)
         return $"{address.BaseUrl()}/pemohon/izin/{Uri.EscapeDataString(permit.Number)}/perpanjang";
     }
 
-    /// <summary>The applicant's page for a question to the office, on the topic of permits (in the revocation notice).</summary>
-    public string AskAboutPermits() => $"{address.BaseUrl()}/pemohon/tanya?tentang=izin";
+    /// <summary>
+    /// The applicant's page for a question to the office about a permit (in the revocation notice): on the topic of
+    /// permits, naming the application it was issued on, which the officer then opens beside the question.
+    /// </summary>
+    public string AskAbout(Permit permit)
+    {
+        ArgumentNullException.ThrowIfNull(permit);
+        return $"{address.BaseUrl()}{AskPath(permit.ApplicationId)}";
+    }
+
+    /// <summary>The question page's path for a permit issued on an application (also the permits page's link).</summary>
+    public static string AskPath(Guid applicationId) => $"/pemohon/tanya?tentang=izin&permohonan={applicationId}";
 
     public string Document(Permit permit)
     {

@@ -67,6 +67,15 @@ public abstract class CloseBusinessTests(Portal portal)
         var here = events.Single(e => e.Kecamatan == approved.Kecamatan);
         Assert.True(here.Closures >= 1 && here.NewApprovals >= 1, $"{here}");
 
+        // The owner's record of the day, in the inbox and by e-mail, with what to do at once if it was not them.
+        await portal.DeliveriesSettledAsync();
+        var inbox = (await applicant.Client.GetFromJsonAsync<List<Api.Features.Me.ListNotifications.Item>>("/api/me/notifications", TestJson.Options))!;
+        var notice = Assert.Single(inbox, n => n.Type == NoticeKind.BusinessClosed.Type);
+        Assert.Equal((request.BusinessId, Web.Say.Id("Notice.BusinessClosed.Title", Builders.SoleProprietor().Name)), (notice.SubjectId, notice.Title));
+        Assert.EndsWith(Web.Say.Id("Notice.BusinessClosed.Body", Builders.SoleProprietor().Name, "§").Split('§')[1], notice.Body, StringComparison.Ordinal);
+        var mails = await Mailbox.MessagesToAsync(portal.DataDirectory, Builders.SoleProprietor().Email);
+        Assert.Contains(mails, m => m.Subject == notice.Title && m.TextBody!.ReplaceLineEndings("\n").Contains($"{Web.Say.Id("Notice.BusinessClosed.Ask")}\nhttp://localhost/pemohon/tanya?tentang=usaha", StringComparison.Ordinal));
+
         var drafts = (await applicant.Client.GetFromJsonAsync<List<ApplicationDraftView>>("/api/applications/drafts", TestJson.Options))!;
         Assert.DoesNotContain(drafts, d => d.Id == draft!.Id);
         Assert.Contains(drafts, d => d.Id == otherDraft!.Id);

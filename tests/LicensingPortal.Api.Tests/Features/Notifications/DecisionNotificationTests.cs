@@ -68,6 +68,8 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         var service = portal.Factory.Server.BaseAddress.ToString().TrimEnd('/');
         Assert.Contains($"{Say.Id("Email.Decision.Open.Rejected")}\n{service}/pemohon/permohonan/{application.Id}\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains($"{service}/pemohon/tanya?tentang=keputusan&permohonan={application.Id}", text, StringComparison.Ordinal);
+        // A question is offered beside the right to object: asking is said not to stop the time to object.
+        Assert.Contains(Say.Id("Email.Decision.AskNoDelay"), text, StringComparison.Ordinal);
         Assert.Contains($"{service}/lapor", text, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{service}/pemohon/permohonan/{application.Id}\">{Say.Id("Email.Decision.Open.Rejected").TrimEnd(':')}</a>", mime.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("Saya menyatakan semua data yang saya isi benar", text, StringComparison.Ordinal);

@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Permits;
+using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Tests.Infrastructure;
 using LicensingPortal.Api.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LicensingPortal.Api.Tests.Features.Permits;
@@ -29,6 +32,18 @@ public abstract class PermitTests(Portal portal)
         var second = await applicant.Client.SubmitAsync(request with { Kbli = ["56102"] });
         Assert.Empty(second.Permits);
         Assert.Equal(nib.Number, (await applicant.Client.GetFromJsonAsync<BusinessResponse>($"/api/businesses/{request.BusinessId}", TestJson.Options))!.Nib);
+
+        // Its e-mail lists no permit as issued (none with an empty number), names the NIB held, and asks nobody to
+        // download anything: only to open the decision.
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Api.Data.LicensingDbContext>();
+        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.SubjectId == second.Id && m.Type == NoticeKind.DecisionMade.Type && m.Channel == NotificationChannels.Email);
+        var text = (await scope.ServiceProvider.GetRequiredService<Api.Features.Notifications.DecisionEmail>().ComposeAsync(message, CancellationToken.None)).TextBody!.ReplaceLineEndings("\n");
+        Assert.Contains(Say.Id("Decision.NoNewPermits"), text, StringComparison.Ordinal);
+        Assert.Contains(Say.Id("Email.Decision.NibHeld", nib.Number), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Say.Id("Email.Decision.PermitsHeading"), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Say.Id("Email.Decision.Approved.Next"), text, StringComparison.Ordinal);
+        Assert.Contains($"{Say.Id("Email.Decision.Open")}\nhttp://localhost/pemohon/permohonan/{second.Id}\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,7 +246,8 @@ public abstract class PermitTests(Portal portal)
     public async Task PermitPdf_OfARevokedPermit_CarriesRevokedAcrossThePage_AndItsQrCodeStillTellsTheTruth()
     {
         using var applicant = await portal.ApplicantAsync();
-        var permit = Assert.Single((await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync())).Permits);
+        var approved = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync());
+        var permit = Assert.Single(approved.Permits);
         using var admin = await portal.StaffAsync(Api.Infrastructure.Auth.Roles.Admin);
         var revoked = await admin.Client.PostAsJsonAsync($"/api/admin/permits/{permit.Number}/revocation", new { reason = "Usaha tidak sesuai izin" }, TestJson.Options);
         Assert.True(revoked.IsSuccessStatusCode, await revoked.Content.ReadAsStringAsync());
@@ -241,10 +257,10 @@ public abstract class PermitTests(Portal portal)
         await portal.DeliveriesSettledAsync();
         var inbox = await applicant.Client.GetFromJsonAsync<List<Api.Features.Me.ListNotifications.Item>>("/api/me/notifications", TestJson.Options);
         var notice = Assert.Single(inbox!, n => n.Type == Api.Domain.NoticeKind.PermitRevoked.Type);
-        Assert.Equal(permit.Number, notice.PermitNumber);
+        Assert.Equal((permit.Number, PermitStep.Ask), (notice.PermitNumber, notice.PermitNextStep));
         Assert.Contains("Alasannya: Usaha tidak sesuai izin. Mulai sekarang", notice.Body, StringComparison.Ordinal);
         var mail = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, Builders.SoleProprietor().Email), m => m.TextBody!.Contains(permit.Number, StringComparison.Ordinal) && m.TextBody.Contains("dicabut", StringComparison.Ordinal));
-        Assert.Contains($"{Say.Id("Notice.Revoked.Ask")}:\nhttp://localhost/pemohon/tanya?tentang=izin", mail.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"{Say.Id("Notice.Revoked.Ask")}:\nhttp://localhost/pemohon/tanya?tentang=izin&permohonan={approved.Id}", mail.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
 
         var pdf = await applicant.Client.GetByteArrayAsync($"/api/permits/{permit.Number}/document");
 

@@ -56,6 +56,14 @@ public abstract class RenewalTests(Portal portal)
         Assert.Equal(hygiene.Number, successor.Renews);
         Assert.Equal(renewed.Id, again.Id);
 
+        // Its e-mail says what its page says: the new permit holds from the day after the old one ends, only the new
+        // one listed (not the NIB and certificate the renewal did not issue, which would read as withheld).
+        var id = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+        var mail = await DecisionMailAsync(host, renewed.Id);
+        Assert.Contains(Web.Say.Id("Decision.NextRenewal", until.AddDays(1).ToString("d MMMM yyyy", id), until.ToString("d MMMM yyyy", id)), mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($": {successor.Number}, {Web.Say.Id("Email.Decision.ValidUntil", successor.ValidUntil!.Value.ToString("d MMMM yyyy", id))}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Single(mail.TextBody!.ReplaceLineEndings("\n").Split('\n'), line => line.StartsWith("- ", StringComparison.Ordinal));
+
         var old = await client.GetFromJsonAsync<PermitResponse>($"/api/permits/{hygiene.Number}", TestJson.Options);
         Assert.Equal(successor.Number, old!.RenewedBy);
         Assert.Equal(RenewalState.AlreadyRenewed, old.Renewal);
@@ -265,13 +273,7 @@ public abstract class RenewalTests(Portal portal)
         Assert.Equal(until, old.ValidUntil);
         Assert.Equal(RenewalState.Open, old.Renewal);
         // The refusal's e-mail says so: the permit held still holds, until its own last day.
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
-            var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.SubjectId == refused.Id && m.Type == NoticeKind.DecisionMade.Type && m.Channel == NotificationChannels.Email);
-            var mail = await scope.ServiceProvider.GetRequiredService<DecisionEmail>().ComposeAsync(message, CancellationToken.None);
-            Assert.Contains(Web.Say.Id("Renewal.RefusedStillHolds", until.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"))), mail.TextBody, StringComparison.Ordinal);
-        }
+        Assert.Contains(Web.Say.Id("Renewal.RefusedStillHolds", until.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"))), (await DecisionMailAsync(host, refused.Id)).TextBody, StringComparison.Ordinal);
 
         Assert.True(await ReplaysAsync(host, refused.Id));
         await VerifyLogAsync();
@@ -283,6 +285,15 @@ public abstract class RenewalTests(Portal portal)
         var view = await draft.Content.ReadFromJsonAsync<ApplicationDraftView>(TestJson.Options);
         Assert.NotNull(view!.RenewsPermitId);
         Assert.Null(view.CorrectsApplicationId);
+    }
+
+    /// <summary>The decision e-mail of an application, composed as the delivery composes it.</summary>
+    private static async Task<MimeKit.MimeMessage> DecisionMailAsync(PortalFactory host, Guid applicationId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.SubjectId == applicationId && m.Type == NoticeKind.DecisionMade.Type && m.Channel == NotificationChannels.Email);
+        return await scope.ServiceProvider.GetRequiredService<DecisionEmail>().ComposeAsync(message, CancellationToken.None);
     }
 
     /// <summary>A new applicant's catering business with its Hygiene and Sanitation Certificate (36 months).</summary>

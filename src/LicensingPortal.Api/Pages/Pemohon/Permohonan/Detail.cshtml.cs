@@ -78,13 +78,12 @@ public sealed class DetailModel : PortalPage
                 : [];
         }
 
-        if (Application.Decision is { Approved: false } && Application.Renews is { } renews)
+        if (Application.Decision is { Approved: false } && Application.Renews is { } renews && Application.Resubmission?.ResubmittedAsId is null)
         {
-            // A refused renewal takes nothing away: the permit it would have renewed holds until its own end.
-            var held = await Sender.Send(new Features.Permits.ListPermits.Query(UserId, Language), cancellationToken);
-            RenewedPermitHoldsUntil = held.Succeeded
-                ? held.Value.FirstOrDefault(p => p.Number == renews && p.Status == Domain.PermitStatus.Active)?.ValidUntil
-                : null;
+            // A refused renewal takes nothing away: the permit it would have renewed holds until its own end, and may
+            // still be renewed (Permit.StillHoldsAfterARefusedRenewal, as the refusal's e-mail says it), until it is sent again.
+            var permit = await Sender.Send(new Features.Permits.GetPermit.Query(UserId, renews, Language), cancellationToken);
+            RenewedPermitHoldsUntil = permit.Succeeded && permit.Value.Renewal is Domain.RenewalState.Open or Domain.RenewalState.NotYetOpen ? permit.Value.ValidUntil : null;
         }
 
         if (Application.Decision is { Approved: false })

@@ -64,7 +64,7 @@ public sealed class DecisionRecorder(
             NoticeKind.DecisionMade,
             application.Id,
             business.OwnerId,
-            Notices.Decided(application, business, DecisionExplanation.Of(decision, ruleSet, Language.Indonesian), DecisionExplanation.Of(decision, ruleSet, Language.English)),
+            Notices.Decided(application, business, DecisionExplanation.Of(decision, ruleSet, Language.Indonesian), DecisionExplanation.Of(decision, ruleSet, Language.English), [.. permits.Select(p => p.Type)]),
             new DecisionPayload(permits.Select(p => new IssuedPermit(p.Type, p.Number, links.Verification(p), p.ValidUntil)).ToList()),
             cancellationToken);
 

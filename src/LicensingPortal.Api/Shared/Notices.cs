@@ -18,19 +18,25 @@ public static partial class Notices
             Body(Cultures.English, "d MMMM yyyy, HH:mm 'WITA'"));
     }
 
-    public static NoticeText Decided(PermitApplication application, Business business, DecisionExplanation indonesian, DecisionExplanation english)
+    public static NoticeText Decided(PermitApplication application, Business business, DecisionExplanation indonesian, DecisionExplanation english, IReadOnlyCollection<string> issuedTypes)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(business);
         ArgumentNullException.ThrowIfNull(indonesian);
         ArgumentNullException.ThrowIfNull(english);
+        ArgumentNullException.ThrowIfNull(issuedTypes);
         if (indonesian.Approved)
         {
+            // The permits this decision issued (a renewal or a change issues only some, or none), as the e-mail lists them.
+            string Approved(CultureInfo culture, DecisionExplanation decision) =>
+                decision.RequiredPermits.Where(p => issuedTypes.Contains(p.Type)).Select(p => p.Title).ToList() is { Count: > 0 } titles
+                    ? In(culture, "Notice.Approved.Body", string.Join(", ", titles))
+                    : In(culture, application.Kind == ApplicationKind.Change ? "Change.NoNewPermits" : "Decision.NoNewPermits");
             return new NoticeText(
                 In(Cultures.Indonesian, "Notice.Approved.Title", business.Name),
                 In(Cultures.English, "Notice.Approved.Title", business.Name),
-                In(Cultures.Indonesian, "Notice.Approved.Body", string.Join(", ", indonesian.RequiredPermits.Select(p => p.Title))),
-                In(Cultures.English, "Notice.Approved.Body", string.Join(", ", english.RequiredPermits.Select(p => p.Title))));
+                Approved(Cultures.Indonesian, indonesian),
+                Approved(Cultures.English, english));
         }
 
         return new NoticeText(

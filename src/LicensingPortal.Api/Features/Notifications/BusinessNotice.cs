@@ -21,8 +21,11 @@ public sealed class BusinessNotice(LicensingDbContext db, IOptions<EmailOptions>
         var english = recipient.PreferredLanguage == Languages.English;
         var text = Notices.BusinessClosed(closed.BusinessName, closed.ClosedAt);
         var mail = OutboxMail.Envelope(message, options.Value, english ? text.TitleEn : text.TitleId, new MailboxAddress(business.OwnerName, business.Email));
-        var ask = Texts.In(english ? Cultures.English : Cultures.Indonesian, "Notice.BusinessClosed.Ask") ?? string.Empty;
-        mail.Body = OutboxMail.Body(english ? text.BodyEn : text.BodyId, ask, $"{address.BaseUrl()}/pemohon/tanya?tentang=usaha");
+        string Say(string key) => Texts.In(english ? Cultures.English : Cultures.Indonesian, key) ?? string.Empty;
+        // Someone else in the account: a new password first (the page opens without signing in), then a question.
+        mail.Body = OutboxMail.Body(english ? text.BodyEn : text.BodyId, [
+            (Say("Notice.BusinessClosed.NewPassword"), $"{address.BaseUrl()}/akun/lupa-sandi"),
+            (Say("Notice.BusinessClosed.Ask"), $"{address.BaseUrl()}/pemohon/tanya?tentang=usaha")]);
         return mail;
     }
 }

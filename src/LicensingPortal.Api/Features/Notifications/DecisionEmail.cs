@@ -113,6 +113,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.Greeting)} {Encode(business.OwnerName)},</p>");
         Paragraph(string.Format(CultureInfo.InvariantCulture, texts.Summary, business.Name, activities, decision.Approved ? texts.Approved : texts.Rejected));
 
+        string? lastDayToObject = null;
         if (decision.Approved)
         {
             // The permits this decision issued, with how long each holds; a renewal or a change issues only some, and
@@ -163,6 +164,17 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         }
         else
         {
+            // A refused renewal or change takes nothing away: the owner reads first, before the reasons, that what they
+            // hold still holds (a refused renewal is no order to close the shop today).
+            if (application.Kind == ApplicationKind.Change)
+            {
+                Paragraph(texts.ChangeRefused);
+            }
+            else if (application.RenewsPermitId is { } renews && renewed.GetValueOrDefault(renews) is { ValidUntil: { } oldUntil } old && old.StillHoldsAfterARefusedRenewal(Wita.DateOf(decision.DecidedAt)))
+            {
+                Paragraph(string.Format(culture, texts.RenewalRefused, oldUntil.ToString("d MMMM yyyy", culture)));
+            }
+
             text.AppendLine().AppendLine(texts.ReasonsHeading);
             html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(texts.ReasonsHeading)}</p><ol>");
             foreach (var failed in view.FailedRequirements)
@@ -174,28 +186,21 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
             }
 
             html.Append("</ol>");
-            // A refused renewal or change takes nothing away: the owner reads that what they hold still holds.
-            if (application.Kind == ApplicationKind.Change)
-            {
-                Paragraph(texts.ChangeRefused);
-            }
-            else if (application.RenewsPermitId is { } renews && renewed.GetValueOrDefault(renews) is { ValidUntil: { } oldUntil } old && old.StillHoldsAfterARefusedRenewal(Wita.DateOf(decision.DecidedAt)))
-            {
-                Paragraph(string.Format(culture, texts.RenewalRefused, oldUntil.ToString("d MMMM yyyy", culture)));
-            }
-
             Paragraph(texts.Resubmit);
             Link(texts.OpenRejected, decisionPage);
-            // The notice starts the time to object: it says the right and the last day (UU 30/2014 Pasal 77).
-            Paragraph(string.Format(culture, texts.Object, Objection.LastDayToFile(decision.DecidedAt, calendar).ToString("d MMMM yyyy", culture)));
+            // The notice starts the time to object: it says the right and the last day (UU 30/2014 Pasal 77), with the
+            // objection's own page a tap away.
+            lastDayToObject = Objection.LastDayToFile(decision.DecidedAt, calendar).ToString("d MMMM yyyy", culture);
+            Paragraph(string.Format(culture, texts.Object, lastDayToObject));
+            Link(texts.ObjectLink, $"{decisionPage}/keberatan");
         }
 
         Paragraph(string.Format(CultureInfo.InvariantCulture, texts.Reference, ApplicationReference.Of(application.Id)));
         Link(texts.Ask, $"{service}/pemohon/tanya?tentang=keputusan&permohonan={application.Id}", pointedAt: true);
-        if (!decision.Approved)
+        if (lastDayToObject is not null)
         {
             // Asking is said not to stop the time to object (as the decision's page says it).
-            Paragraph(texts.AskNoDelay);
+            Paragraph(string.Format(culture, texts.AskNoDelay, lastDayToObject));
         }
 
         text.AppendLine().AppendLine(texts.Footer).AppendLine(CultureInfo.InvariantCulture, $"{service}/lapor");
@@ -233,6 +238,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         string NextRenewal,
         string AskNoDelay,
         string Object,
+        string ObjectLink,
         string ApprovedNext,
         string Verify,
         string Reference,
@@ -252,7 +258,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
                 Text("Notice.Approved.Title"), Text("Notice.Rejected.Title"), Email("Approved"), Email("Rejected"), Email("Greeting"), Email("Summary"),
                 Email("PermitsHeading"), Email("ValidUntil"), Email("NoExpiry"), Email("NibHeld"), Text("Decision.NoNewPermits"), Text("Change.NoNewPermits"),
                 Email("ReasonsHeading"), Email("Remedy"), Email("LegalBasis"), Text("Change.RefusedNothingChanged"), Text("Renewal.RefusedStillHolds"), Email("Resubmit"),
-                Email("Open.Approved"), Email("Open.Rejected"), Email("Open"), Text("Decision.NextRenewal"), Email("AskNoDelay"), Email("Object"), Email("Approved.Next"), Email("Verify"), Email("Reference"), Email("Ask"), Email("Footer"));
+                Email("Open.Approved"), Email("Open.Rejected"), Email("Open"), Text("Decision.NextRenewal"), Email("AskNoDelay"), Email("Object"), Email("ObjectLink"), Email("Approved.Next"), Email("Verify"), Email("Reference"), Email("Ask"), Email("Footer"));
         }
     }
 }

@@ -24,7 +24,7 @@ public sealed class ObjectionNotice(LicensingDbContext db, IOptions<EmailOptions
         var text = received ? Notices.ObjectionReceived(objection, business.Name) : Notices.ObjectionAnswered(objection, business.Name, payload.AppealBy);
         var mail = OutboxMail.Envelope(message, options.Value, english ? text.TitleEn : text.TitleId, new MailboxAddress(business.OwnerName, business.Email));
         var link = payload.Url;
-        var read = Texts.In(english ? Cultures.English : Cultures.Indonesian, received ? "Notice.ObjectionReceived.Read" : "Notice.ObjectionAnswered.Read") ?? string.Empty;
+        var read = Texts.In(english ? Cultures.English : Cultures.Indonesian, received ? "Notice.ObjectionReceived.Read" : objection.Outcome == ObjectionOutcome.Stands ? "Notice.ObjectionAnswered.Stands.Read" : "Notice.ObjectionAnswered.Read") ?? string.Empty;
         mail.Body = OutboxMail.Body(english ? text.BodyEn : text.BodyId, read, link);
         return mail;
     }

@@ -25,11 +25,16 @@ public static class OutboxMail
     /// A notice's body (paragraphs apart by a blank line, lines within one by a line break) with one link after it, as
     /// plain text and as HTML.
     /// </summary>
-    public static MimeEntity Body(string body, string linkText, string link)
+    public static MimeEntity Body(string body, string linkText, string link) => Body(body, [(linkText, link)]);
+
+    /// <summary>A notice's body with its links after it, each its words and then its whole address on a line of its own.</summary>
+    public static MimeEntity Body(string body, IReadOnlyList<(string Text, string Link)> links)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(links);
         var html = string.Join(string.Empty, body.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal)}</p>"))
-            + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(linkText)}</a></p>";
-        return new BodyBuilder { TextBody = $"{body}\n\n{linkText}\n{link}\n", HtmlBody = html }.ToMessageBody();
+            + string.Join(string.Empty, links.Select(l => $"<p><a href=\"{WebUtility.HtmlEncode(l.Link)}\">{WebUtility.HtmlEncode(l.Text)}</a></p>"));
+        var text = body + "\n" + string.Join(string.Empty, links.Select(l => $"\n{l.Text.TrimEnd(':')}:\n{l.Link}\n"));
+        return new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
     }
 }

@@ -5,6 +5,9 @@ namespace LicensingPortal.Api.Infrastructure.Permits;
 /// </summary>
 public sealed class PermitLinks(PublicAddress address)
 {
+    /// <summary>The service's public address (no trailing slash), for a link a background job writes.</summary>
+    public string ServiceAddress() => address.BaseUrl();
+
     /// <summary>The address in the QR code: anyone can open it, without signing in.</summary>
     public string Verification(Permit permit)
     {

@@ -69,7 +69,9 @@ public abstract class DecisionNotificationTests(SmtpPortal portal)
         Assert.Contains($"{Say.Id("Email.Decision.Open.Rejected")}\n{service}/pemohon/permohonan/{application.Id}\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains($"{service}/pemohon/tanya?tentang=keputusan&permohonan={application.Id}", text, StringComparison.Ordinal);
         // A question is offered beside the right to object: asking is said not to stop the time to object.
-        Assert.Contains(Say.Id("Email.Decision.AskNoDelay"), text, StringComparison.Ordinal);
+        Assert.Contains(Say.Id("Email.Decision.AskNoDelay", "§").Split('§')[0], text, StringComparison.Ordinal);
+        // The right to object comes with the objection's own page, a tap away.
+        Assert.Contains($"{Say.Id("Email.Decision.ObjectLink")}\n{service}/pemohon/permohonan/{application.Id}/keberatan\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains($"{service}/lapor", text, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{service}/pemohon/permohonan/{application.Id}\">{Say.Id("Email.Decision.Open.Rejected").TrimEnd(':')}</a>", mime.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("Saya menyatakan semua data yang saya isi benar", text, StringComparison.Ordinal);

@@ -258,9 +258,11 @@ public abstract class PermitTests(Portal portal)
         var inbox = await applicant.Client.GetFromJsonAsync<List<Api.Features.Me.ListNotifications.Item>>("/api/me/notifications", TestJson.Options);
         var notice = Assert.Single(inbox!, n => n.Type == Api.Domain.NoticeKind.PermitRevoked.Type);
         Assert.Equal((permit.Number, PermitStep.Ask), (notice.PermitNumber, notice.PermitNextStep));
-        Assert.Contains("Alasannya: Usaha tidak sesuai izin. Mulai sekarang", notice.Body, StringComparison.Ordinal);
+        Assert.Contains("Alasannya: Usaha tidak sesuai izin.\n\nMulai sekarang", notice.Body.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         var mail = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, Builders.SoleProprietor().Email), m => m.TextBody!.Contains(permit.Number, StringComparison.Ordinal) && m.TextBody.Contains("dicabut", StringComparison.Ordinal));
         Assert.Contains($"{Say.Id("Notice.Revoked.Ask")}:\nhttp://localhost/pemohon/tanya?tentang=izin&permohonan={approved.Id}", mail.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        // The owner who just lost a permit is the likeliest to be asked for money to have it back: the report is a tap away.
+        Assert.Contains($"{Say.Id("Notice.Revoked.Report")}:\nhttp://localhost/lapor", mail.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
 
         var pdf = await applicant.Client.GetByteArrayAsync($"/api/permits/{permit.Number}/document");
 

@@ -63,6 +63,11 @@ public abstract class RenewalTests(Portal portal)
         Assert.Contains(Web.Say.Id("Decision.NextRenewal", until.AddDays(1).ToString("d MMMM yyyy", id), until.ToString("d MMMM yyyy", id)), mail.TextBody, StringComparison.Ordinal);
         Assert.Contains($": {successor.Number}, {Web.Say.Id("Email.Decision.ValidUntil", successor.ValidUntil!.Value.ToString("d MMMM yyyy", id))}", mail.TextBody, StringComparison.Ordinal);
         Assert.Single(mail.TextBody!.ReplaceLineEndings("\n").Split('\n'), line => line.StartsWith("- ", StringComparison.Ordinal));
+        // So does the inbox: the permits this renewal issued, not every permit the business needs.
+        var inbox = (await client.GetFromJsonAsync<List<Api.Features.Me.ListNotifications.Item>>("/api/me/notifications", TestJson.Options))!;
+        var approvedNotice = Assert.Single(inbox, n => n.SubjectId == renewed.Id && n.Type == NoticeKind.DecisionMade.Type);
+        Assert.Contains(successor.Title, approvedNotice.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nomor Induk Berusaha", approvedNotice.Body, StringComparison.Ordinal);
 
         var old = await client.GetFromJsonAsync<PermitResponse>($"/api/permits/{hygiene.Number}", TestJson.Options);
         Assert.Equal(successor.Number, old!.RenewedBy);

@@ -10,9 +10,10 @@ public static class ListNotifications
 
     /// <summary>
     /// A notice; one about a permit carries the permit's number (<c>permitNumber</c>) and the way on from it as the permit
-    /// stands today (<c>permitNextStep</c>: renew, applyAgain, ask, or none once it was renewed, closed or replaced).
+    /// stands today (<c>permitNextStep</c>: renew, applyAgain, ask, or none once it was renewed, closed or replaced), and
+    /// the application it was issued on (<c>permitApplicationId</c>, which a question about it names).
     /// </summary>
-    public sealed record Item(Guid Id, string Type, Guid SubjectId, string Title, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string? PermitNumber = null, PermitStep? PermitNextStep = null);
+    public sealed record Item(Guid Id, string Type, Guid SubjectId, string Title, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string? PermitNumber = null, PermitStep? PermitNextStep = null, Guid? PermitApplicationId = null);
 
     public sealed record Query(Guid UserId, bool UnreadOnly, bool All = false) : IQuery<Result<IReadOnlyList<Item>>>;
 
@@ -24,7 +25,7 @@ public static class ListNotifications
                 .Where(n => !query.UnreadOnly || n.ReadAt == null)
                 .OrderByDescending(n => n.CreatedAt);
             var items = await (query.All ? newestFirst : newestFirst.Take(Limit))
-                .Select(n => new Item(n.Id, n.Type, n.SubjectId, n.Title, n.Body, n.CreatedAt, n.ReadAt, null, null))
+                .Select(n => new Item(n.Id, n.Type, n.SubjectId, n.Title, n.Body, n.CreatedAt, n.ReadAt, null, null, null))
                 .ToListAsync(cancellationToken);
             var permitIds = items.Where(i => NoticeKind.Of(i.Type).Subject == NoticeSubject.Permit).Select(i => i.SubjectId).Distinct().ToList();
             if (permitIds.Count == 0)
@@ -35,7 +36,7 @@ public static class ListNotifications
             var permits = await db.Permits.AsNoTracking().Where(p => permitIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
             var today = Wita.Today(time);
             return items.Select(i => permits.TryGetValue(i.SubjectId, out var permit)
-                    ? i with { PermitNumber = permit.Number, PermitNextStep = Notices.StepFrom(NoticeKind.Of(i.Type), permit.RenewalStateOn(today)) }
+                    ? i with { PermitNumber = permit.Number, PermitNextStep = Notices.StepFrom(NoticeKind.Of(i.Type), permit.RenewalStateOn(today)), PermitApplicationId = permit.ApplicationId }
                     : i)
                 .ToList();
         }

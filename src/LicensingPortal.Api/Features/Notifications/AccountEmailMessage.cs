@@ -52,7 +52,7 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
                 + (Uri.TryCreate(email.LinkOrCode, UriKind.Absolute, out _)
                     ? $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(email.LinkOrCode)}\"><strong>{System.Net.WebUtility.HtmlEncode(Texts.In(culture, $"Email.Account.{kind}.Button") ?? email.LinkOrCode)}</strong></a></p>"
                     : $"<p><strong>{System.Net.WebUtility.HtmlEncode(email.LinkOrCode)}</strong></p>")
-                + (codeLine is null ? string.Empty : $"<p><small>{System.Net.WebUtility.HtmlEncode(codeLine)}</small></p>")
+                + (codeLine is null ? string.Empty : $"<p><small>{System.Net.WebUtility.HtmlEncode(codeLine).Replace("\n", "<br>", StringComparison.Ordinal)}</small></p>")
                 + $"<p><small>{System.Net.WebUtility.HtmlEncode(ignore)}</small></p>",
         }.ToMessageBody();
         return mail;

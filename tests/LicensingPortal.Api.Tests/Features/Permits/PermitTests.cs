@@ -257,7 +257,7 @@ public abstract class PermitTests(Portal portal)
         await portal.DeliveriesSettledAsync();
         var inbox = await applicant.Client.GetFromJsonAsync<List<Api.Features.Me.ListNotifications.Item>>("/api/me/notifications", TestJson.Options);
         var notice = Assert.Single(inbox!, n => n.Type == Api.Domain.NoticeKind.PermitRevoked.Type);
-        Assert.Equal((permit.Number, PermitStep.Ask), (notice.PermitNumber, notice.PermitNextStep));
+        Assert.Equal((permit.Number, PermitStep.Ask, approved.Id), (notice.PermitNumber, notice.PermitNextStep, notice.PermitApplicationId));
         Assert.Contains("Alasannya: Usaha tidak sesuai izin.\n\nMulai sekarang", notice.Body.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         var mail = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, Builders.SoleProprietor().Email), m => m.TextBody!.Contains(permit.Number, StringComparison.Ordinal) && m.TextBody.Contains("dicabut", StringComparison.Ordinal));
         Assert.Contains($"{Say.Id("Notice.Revoked.Ask")}:\nhttp://localhost/pemohon/tanya?tentang=izin&permohonan={approved.Id}", mail.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);

@@ -48,7 +48,7 @@ public static class LevyEvidence
     /// <summary>
     /// Checks the files of a sending before anything of it changes (a use case's failure keeps what it changed):
     /// their types by their first bytes, in their order, and that the report (<paramref name="reportId"/>; null for a
-    /// new one) has room for them. An error at the field <see cref="Field"/> when one is not a PDF, JPEG or PNG or the
+    /// new one) has room for them, once the sendings to it before this one have been kept. An error at the field <see cref="Field"/> when one is not a PDF, JPEG or PNG or the
     /// report would hold more than it may; from a reporter not signed in (<paramref name="anonymous"/>), 429 when the
     /// day's allowance for all of them is used (<see cref="Infrastructure.Auth.RateLimitOptions.AnonymousEvidenceMegabytesPerDay"/>).
     /// </summary>
@@ -75,7 +75,16 @@ public static class LevyEvidence
             }
         }
 
-        var held = reportId is { } id ? await db.LevyReportEvidence.CountAsync(e => e.ReportId == id, cancellationToken) : 0;
+        var held = 0;
+        if (reportId is { } id)
+        {
+            // Sendings to one report take their turn on its row for the unit of work (PostgreSQL; SQLite's units take
+            // theirs already): the second counts the first's files once it has committed, so no two files share a
+            // number and the report never holds more than it may.
+            await db.LevyReports.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.WaitingSince, r => r.WaitingSince), cancellationToken);
+            held = await db.LevyReportEvidence.CountAsync(e => e.ReportId == id, cancellationToken);
+        }
+
         if (held + files.Count > LevyReportEvidence.PerReport)
         {
             var room = Math.Max(0, LevyReportEvidence.PerReport - held);

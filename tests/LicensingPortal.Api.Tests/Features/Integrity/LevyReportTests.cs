@@ -384,6 +384,32 @@ public abstract class LevyReportTests(Portal portal)
     }
 
     /// <summary>
+    /// Sendings to one report at once (a reporter tapping twice, or on two phones) take their turn: every file keeps a
+    /// number of its own, and the report never holds more than twelve, however many arrive together.
+    /// </summary>
+    [Fact]
+    public async Task Evidence_SentToOneReportAtOnce_IsNumberedOnce_AndNeverMoreThanTwelve()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var id = (string)(await (await applicant.Client.PostAsJsonAsync("/api/me/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+
+        async Task<HttpStatusCode> SendThreeAsync()
+        {
+            using var three = Evidence(("a.png", Builders.Png), ("b.png", Builders.Png), ("c.pdf", Builders.Pdf));
+            return (await applicant.Client.PostAsync($"/api/me/levy-reports/{id}/evidence", three)).StatusCode;
+        }
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SendThreeAsync()));
+
+        // Four sendings of three fill the report; the other two are told it is full.
+        Assert.Equal(4, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.BadRequest));
+        var names = (await applicant.Client.GetFromJsonAsync<JsonArray>("/api/me/levy-reports"))![0]!["answers"]!.AsArray()
+            .SelectMany(a => a!["evidence"]!.AsArray()).Select(e => Path.GetFileNameWithoutExtension((string)e!["fileName"]!)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"bukti-{n}").Order(StringComparer.Ordinal), names);
+    }
+
+    /// <summary>
     /// A phone's photo sent as evidence is kept without where it was taken (its Exif GPS, XMP, IPTC, comment and second
     /// picture): the inspectorate opens the same picture, turned the same way, that no longer names the reporter's place.
     /// </summary>

@@ -113,6 +113,9 @@ public static partial class PlainWords
         return digits;
     }
 
+    /// <summary>Items as a sentence lists them in the current language: "a, b dan c", "a, b and c".</summary>
+    public static string JoinWithAnd(IReadOnlyList<string> items) => Join([.. items], CultureInfo.CurrentUICulture);
+
     private static string Join(List<string> items, CultureInfo culture)
     {
         if (items.Count == 1)

@@ -123,6 +123,13 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             await page.GotoAsync(activities + "?q=tukang+jahit");
             await Assertions.Expect(page.Locator(".govuk-summary-card")).ToContainTextAsync("14111");
             await Assertions.Expect(page.Locator("#partial-results, #no-results, #not-listed")).ToHaveCountAsync(0);
+            // Each found says which of the reader's words it answers to, and its risk in one sentence; an Indonesian
+            // page shows no English title (an English one shows the Indonesian title papers use).
+            var tailoring = page.Locator(".govuk-summary-card").Filter(new() { HasText = "14111" });
+            await Assertions.Expect(tailoring.Locator(".kupang-also-called")).ToHaveTextAsync(S("Journey.Activities.AlsoCalled", "\u201cjahit\u201d, \u201ctukang jahit\u201d, \u201cjahitan\u201d"));
+            await Assertions.Expect(tailoring.Locator(".kupang-risk")).ToContainTextAsync(S("Journey.Activities.Risk", string.Empty).TrimEnd('.'));
+            await Assertions.Expect(tailoring.Locator(language == "en" ? "[lang=id]" : "[lang=en]")).ToHaveCountAsync(language == "en" ? 1 : 0);
+            await ReadHereAsync(page, "step-kegiatan-found", language, problems);
 
             // Not every word found: the closest are said to be the closest, and help is a message away.
             await page.GotoAsync(activities + "?q=tenun+ikat+sutra");

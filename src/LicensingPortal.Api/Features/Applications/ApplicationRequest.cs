@@ -35,7 +35,8 @@ public sealed record ApplicationRequest(
             Declarations = Declarations ?? [],
             DocumentIds = DocumentIds ?? [],
             EnvironmentalDocument = Blank(EnvironmentalDocument),
-            BuildingApprovalNumber = Blank(BuildingApprovalNumber),
+            // Letters write a number with spaces ("503 / IMB / 2010"); the number is the same without them.
+            BuildingApprovalNumber = Blank(string.Concat((BuildingApprovalNumber ?? string.Empty).Where(c => !char.IsWhiteSpace(c)))),
             AnnualSales = ExistingBusiness ? AnnualSales ?? 0 : 0,
         };
         return System.Text.Json.JsonSerializer.SerializeToNode(stated, Json.Options)!.AsObject();

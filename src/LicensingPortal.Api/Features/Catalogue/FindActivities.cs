@@ -25,8 +25,12 @@ public static class FindActivities
     /// <summary>The most codes one query looks up.</summary>
     public const int MaxCodes = 20;
 
-    /// <summary>An activity found; <c>MatchesAllWords</c> is false when no activity matched every word searched for and this one matched the most.</summary>
-    public sealed record Activity(string Code, string Title, string TitleInOtherLanguage, string Sector, IReadOnlyList<ScaleRisk> RiskByScale, IReadOnlyList<string> SupportingPermits, bool MatchesAllWords = true);
+    /// <summary>
+    /// An activity found; <c>AlsoCalled</c>, the everyday words of it that the search matched ("warung makan" for
+    /// "warung"), at most three, so a reader sees why an official title was found for their word; <c>MatchesAllWords</c>
+    /// is false when no activity matched every word searched for and this one matched the most.
+    /// </summary>
+    public sealed record Activity(string Code, string Title, string TitleInOtherLanguage, string Sector, IReadOnlyList<ScaleRisk> RiskByScale, IReadOnlyList<string> SupportingPermits, IReadOnlyList<string> AlsoCalled, bool MatchesAllWords = true);
 
     public sealed record ScaleRisk(string Scale, string RiskLevel, string RiskTitle);
 
@@ -52,9 +56,10 @@ public static class FindActivities
             }
 
             var definition = ruleSet.Definition;
+            var words = query.Codes is { Count: > 0 } ? [] : Words(query.Words);
             var (entries, all) = query.Codes is { Count: > 0 } codes
                 ? (codes.Select(code => definition.Kbli.GetValueOrDefault(code)).OfType<KbliEntry>().ToList(), true)
-                : Search(definition.Kbli.Values, Words(query.Words));
+                : Search(definition.Kbli.Values, words);
             var other = query.Language == Language.English ? Language.Indonesian : Language.English;
             var found = entries.Select(entry => new Activity(
                     entry.Code,
@@ -67,6 +72,7 @@ public static class FindActivities
                         return new ScaleRisk(scale.ToString().ToLowerInvariant(), risk.Id, risk.Title.In(query.Language));
                     }).ToList(),
                     entry.SupportingPermits,
+                    AlsoCalled(entry, words),
                     all))
                 .ToList();
             return ValueTask.FromResult<Result<IReadOnlyList<Activity>>>(found);
@@ -111,6 +117,21 @@ public static class FindActivities
             var entries = scored.Where(s => s.Matched == best).OrderByDescending(s => s.Phrase).ThenBy(s => s.Entry.Code, StringComparer.Ordinal)
                 .Take(MaxResults).Select(s => s.Entry).ToList();
             return (entries, best == words.Count);
+        }
+
+        /// <summary>The entry's everyday words (as written) that one of the searched words begins a word of, and that its titles do not already say; at most three.</summary>
+        private IReadOnlyList<string> AlsoCalled(KbliEntry entry, IReadOnlyList<string> words)
+        {
+            if (words.Count == 0)
+            {
+                return [];
+            }
+
+            var titles = new[] { Fold(entry.Title.Id), Fold(entry.Title.En) };
+            return [.. everyday.Of(entry.Code)
+                .Where(phrase => Tokens(Fold(phrase)).Any(token => words.Any(word => token.StartsWith(word, StringComparison.Ordinal))))
+                .Where(phrase => !titles.Any(title => title.Contains(Fold(phrase), StringComparison.Ordinal)))
+                .Take(3)];
         }
 
         /// <summary>An entry's titles and everyday words, folded into words once per loaded catalogue, not at every search.</summary>

@@ -125,6 +125,29 @@ public abstract class PrecheckTests(Portal portal)
         Assert.DoesNotContain("{", failed.Remedy, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A building's number written as its letter writes it, spaces and all ("503 / IMB / 2010"), is the same number: the
+    /// application keeps it without the spaces and the requirement holds; a number too short is still refused.
+    /// </summary>
+    [Fact]
+    public async Task ABuildingNumber_WrittenWithSpacesAsOnItsLetter_IsTheSameNumber()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var request = await applicant.Client.RestaurantAsync() with { BuildingApprovalNumber = " 503 / IMB / 2010 " };
+
+        Assert.Equal("approved", (await PrecheckAsync(applicant.Client, request)).Outcome);
+        var submitted = await applicant.Client.SubmitAsync(request);
+        Assert.Equal("approved", submitted.Decision!.Outcome);
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+            Assert.Equal("503/IMB/2010", await db.Applications.Where(a => a.Id == submitted.Id).Select(a => a.BuildingApprovalNumber).SingleAsync());
+        }
+
+        var tooShort = await PrecheckAsync(applicant.Client, request with { BuildingApprovalNumber = "5 0 3" });
+        Assert.Equal("BANGUNAN-PBG", Assert.Single(tooShort.FailedRequirements).Id);
+    }
+
     /// <summary>A reason naming the business's scale reads as a sentence: "as a medium business", not "a medium business business".</summary>
     [Theory]
     [InlineData("id", "Sebagai usaha menengah, usaha Anda wajib", "usaha menengah usaha")]

@@ -92,6 +92,23 @@ public sealed class FindActivitiesTests(SqlitePortal portal) : IClassFixture<Sql
     [InlineData("x")]
     public async Task WordsThatNameNoActivity_FindNothing(string words) => Assert.Empty(await FindAsync(words));
 
+    /// <summary>
+    /// Each activity found names the everyday words the search matched, which its official title does not say, so "warung"
+    /// shows why "Perdagangan eceran … (tradisional)" came up; looked up by code, none.
+    /// </summary>
+    [Fact]
+    public async Task AnActivityFound_NamesTheEverydayWordsTheSearchMatched()
+    {
+        var found = await FindAsync("warung");
+
+        Assert.Equal(["warung", "warung kelontong"], found.Single(a => a.Code == "47112").AlsoCalled);
+        Assert.Equal(["warung kopi"], found.Single(a => a.Code == "56303").AlsoCalled);
+        // "Warung makan" is its title already: nothing to add.
+        Assert.Empty(found.Single(a => a.Code == "56102").AlsoCalled);
+        Assert.All(found, a => Assert.True(a.AlsoCalled.Count <= 3, a.Code));
+        Assert.Empty((await FindAsync("56102")).Single().AlsoCalled);
+    }
+
     [Fact]
     public async Task ActivitiesLookedUpByCode_AreWhole_AndMatchAllWords()
     {

@@ -48,6 +48,21 @@ public sealed class KegiatanModel : DraftStepPage
         }
     }
 
+    /// <summary>
+    /// An activity's risk in one sentence, the scales that share a level together: "Risiko: rendah untuk usaha mikro dan
+    /// kecil; menengah tinggi untuk usaha menengah dan besar." (the scale is asked later; this is what each would mean).
+    /// </summary>
+    public static string RiskLine(FindActivities.Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var levels = activity.RiskByScale.GroupBy(r => r.RiskLevel).ToList();
+        var parts = levels.Count == 1
+            ? [Texts.Format("Journey.Activities.RiskForAll", levels[0].First().RiskTitle.ToLower(culture))]
+            : levels.Select(level => Texts.Format("Journey.Activities.RiskFor", level.First().RiskTitle.ToLower(culture), PlainWords.JoinWithAnd([.. level.Select(r => Texts.Get($"Scale.{r.Scale}"))]))).ToList();
+        return Texts.Format("Journey.Activities.Risk", string.Join("; ", parts));
+    }
+
     protected override void Show(ApplicationRequest answers) => Kbli = [.. answers.Kbli ?? []];
 
     protected override ApplicationRequest? Read() => Answers with { Kbli = Kbli.Where(k => !string.IsNullOrWhiteSpace(k)).Distinct().ToList() };

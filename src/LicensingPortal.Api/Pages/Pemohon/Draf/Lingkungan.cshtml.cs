@@ -16,17 +16,23 @@ public sealed class LingkunganModel : DraftStepPage
     [BindProperty]
     public string? EnvironmentalDocument { get; set; }
 
-    /// <summary>The documents, the one these answers call for (as the pre-check's decision says) said to be the one for this business.</summary>
+    /// <summary>
+    /// The documents to choose from. Once the pre-check knows the one these answers call for, only it is offered (any
+    /// other would fail the requirement): an SPPL alone, the statement made here; a UKL-UPL or an AMDAL with "not yet",
+    /// said by its name. Before that, all of them, and "not yet".
+    /// </summary>
     public IReadOnlyList<Choice> Documents
     {
         get
         {
             var asked = Precheck is { Succeeded: true } precheck ? precheck.Value.EnvironmentalDocumentAsked() : null;
-            return
-            [
-                .. Known.Select(d => Marked(d, Texts.Get($"Environment.{d}"), Texts.Get($"Environment.{d}.Hint"), d == asked, "Journey.Environment.ForYou")),
-                new(None, Texts.Get("Environment.None"), Texts.Get("Environment.None.Hint")),
-            ];
+            Choice Offered(string document) => Marked(document, Texts.Get($"Environment.{document}"), Texts.Get($"Environment.{document}.Hint"), document == asked, "Journey.Environment.ForYou");
+            return asked switch
+            {
+                "SPPL" => [Offered(asked)],
+                "UKL-UPL" or "AMDAL" => [Offered(asked), new(None, Texts.Format("Environment.None.Of", asked), Texts.Format("Environment.None.Of.Hint", asked))],
+                _ => [.. Known.Select(Offered), new(None, Texts.Get("Environment.None"), Texts.Get("Environment.None.Hint"))],
+            };
         }
     }
 

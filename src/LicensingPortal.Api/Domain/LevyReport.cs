@@ -25,7 +25,7 @@ public enum LevyReportStatus
 /// </summary>
 public sealed class LevyReport
 {
-    public const int WhatHappenedMinLength = 20;
+    public const int WhatHappenedMinLength = 10;
     public const int WhatHappenedMaxLength = 4000;
     public const int PlaceMaxLength = 300;
     public const int ContactMaxLength = 200;

@@ -38,6 +38,9 @@ public sealed record DecisionExplanation(
     /// </summary>
     public string? EnvironmentalDocumentAsked() => ExpectedOf(EnvironmentalDocumentFact).FirstOrDefault();
 
+    /// <summary>Whether the requirement <paramref name="id"/> applies to these answers (met or not), as the trace records.</summary>
+    public bool Applies(string id) => Requirements.Any(r => r.Id == id && r.Status != NotApplicable);
+
     /// <summary>What the requirements that apply and read <paramref name="fact"/> expect of it, as the trace records.</summary>
     private IEnumerable<string> ExpectedOf(string fact) =>
         Requirements

@@ -118,6 +118,10 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
                 await Assertions.Expect(sent).ToHaveAttributeAsync("href", $"/pemohon/permohonan/{approved.Id}");
             }
 
+            // A sole owner's investment page says nothing of foreign capital (PMDN/PMA): no rule of it applies to them.
+            await page.GotoAsync(Pages.Pemohon.Draf.Urls.Step(draft.Id, ApplicationSteps.Investment));
+            await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(S("Help.Term.PmdnPma"));
+
             // An activity found by the words people use, not only by its official title.
             var activities = Pages.Pemohon.Draf.Urls.Step(draft.Id, ApplicationSteps.Activities);
             await page.GotoAsync(activities + "?q=tukang+jahit");

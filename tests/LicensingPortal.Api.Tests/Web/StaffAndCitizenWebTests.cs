@@ -233,7 +233,7 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.Locator("#notifications tbody th").First).ToHaveTextAsync(Say.Id("Dashboard.Channel.email"));
             // Where applicants stop, each stage in words: begun first, objections last.
             await Assertions.Expect(page.Locator("#stops tbody th").First).ToHaveTextAsync(Say.Id("Dashboard.Stops.drafts-started"));
-            await Assertions.Expect(page.Locator("#stops tbody th").Last).ToHaveTextAsync(Say.Id("Dashboard.Stops.objections-waiting"));
+            await Assertions.Expect(page.Locator("#stops tbody th").Last).ToHaveTextAsync(Say.Id("Dashboard.Stops.objections-late"));
 
             // A phone's chart of the sectors lies its bars down, one line each: as tall as they need, and the page says so.
             var sectors = await page.Locator("#breakdown-sector tbody tr").CountAsync();
@@ -440,7 +440,30 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             var opened = await officer.APIRequest.GetAsync((await evidence.GetAttributeAsync("href"))!);
             Assert.Equal(200, opened.Status);
             Assert.Equal(Builders.Pdf, await opened.BodyAsync());
+            await Assertions.Expect(officer.Locator("#objection-late-law")).ToHaveCountAsync(0);
             await ReadablePagesTests.ReadHereAsync(officer, "officer-objection", language, problems);
+
+            // Past its last day (moved there in the database, then back), the law's warning stands above the answer:
+            // deemed granted, the legal section first, one answer only.
+            async Task<DateOnly> DueOnAsync(DateOnly? set)
+            {
+                await using var scope = portal.Factory.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+                var was = await db.Objections.Where(o => o.ApplicationId == refused.Id).Select(o => o.AnswerDueOn).SingleAsync();
+                if (set is { } day)
+                {
+                    await db.Objections.Where(o => o.ApplicationId == refused.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.AnswerDueOn, day));
+                }
+
+                return was;
+            }
+
+            var dueOn = await DueOnAsync(global::LicensingPortal.Api.Domain.Wita.Today(TimeProvider.System).AddDays(-1));
+            await officer.ReloadAsync();
+            await Assertions.Expect(officer.Locator("#objection-late-law")).ToContainTextAsync(S("Objections.Answer.LateLaw"));
+            await DueOnAsync(dueOn);
+            await officer.ReloadAsync();
+            await Assertions.Expect(officer.Locator("#objection-late-law")).ToHaveCountAsync(0);
             await officer.GetByLabel(S("Objections.Answer.Stands"), new() { Exact = true }).CheckAsync();
             await officer.GetByLabel(S("Objections.Answer.Label"), new() { Exact = true }).FillAsync(Answer);
             await officer.GetByRole(AriaRole.Button, new() { Name = S("Objections.Answer.Button"), Exact = true }).ClickAsync();
@@ -611,6 +634,22 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.Id("Statistics.Title"));
             await Assertions.Expect(page.Locator("#statistics-kecamatan tbody tr").First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#statistics-sector")).ToContainTextAsync(Say.Id("Sector.makanan-minuman"));
+            // A rate over a handful of decisions is said as a count ("1 dari 2 disetujui"), a percentage only from ten on.
+            foreach (var row in await page.Locator("#statistics-sector tbody tr").AllAsync())
+            {
+                // The figure after its column's name where the table reads row by row.
+                var decided = long.Parse(Regex.Match((await row.Locator("td").First.InnerTextAsync()).Trim(), @"[\d.]+$").Value.Replace(".", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+                var rate = (await row.Locator("td.statistics-rate").InnerTextAsync()).Trim();
+                if (decided < global::LicensingPortal.Api.Pages.Statistik.IndexModel.FewForARate)
+                {
+                    Assert.Matches($"\\d+ dari {decided} disetujui$", rate);
+                }
+                else
+                {
+                    Assert.EndsWith("%", rate, StringComparison.Ordinal);
+                }
+            }
+
             // Whether reports of a demand for money are answered, for anyone to see once the month is over (this one is
             // not), with the way to report one.
             await Assertions.Expect(page.Locator("#levy-later")).ToHaveTextAsync(Say.Id("Statistics.Levy.Later"));
@@ -757,6 +796,9 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             code = await citizen.Locator("#kode-rahasia").InnerTextAsync();
             Assert.Matches("^PL-[0-9A-Z]{4}-[0-9A-Z]{4}$", number);
             Assert.Matches("^[0-9A-Z]{5}-[0-9A-Z]{5}$", code);
+            // Nothing on the page loads it again without the code (no language switch); once written down, the way on.
+            await Assertions.Expect(citizen.Locator(".govuk-language-navigation")).ToHaveCountAsync(0);
+            await Assertions.Expect(citizen.Locator("#code-written a")).ToHaveAttributeAsync("href", "/lapor/cek");
             await ReadablePagesTests.ReadHereAsync(citizen, "report-levy-sent", "id", problems);
         });
 

@@ -5,7 +5,8 @@ namespace LicensingPortal.Api.Features.Reports;
 /// or changes, which start with every answer given) and how many were sent; of those not sent, the last question each
 /// reached (where people give up, or go back to the counter); new applications refused the first time, how many were
 /// corrected and sent again and how many were approved in the end, and how many not (yet); objections filed in the
-/// period and how many were granted. Counts only.
+/// period and how they stand: granted, the refusal upheld, not answered yet, and of those the ones past their last day
+/// (which the law deems granted). Counts only.
 /// </summary>
 public static class ReportStops
 {
@@ -16,7 +17,8 @@ public static class ReportStops
     /// One line: <c>Stage</c> is drafts-started, drafts-sent, stopped-at (with <c>Step</c>, the question page last
     /// answered for the first time, which in the journey's order is the furthest reached; null for none; the most
     /// frequent first), refused, refused-sent-again, refused-approved-after, refused-not-sent-again, objections,
-    /// objections-granted or objections-waiting (not answered yet).
+    /// objections-granted, objections-stands (the refusal upheld), objections-waiting (not answered yet) or
+    /// objections-late (not answered, past the last day to answer: deemed granted, UU 30/2014 Pasal 77).
     /// </summary>
     public sealed record Stop(string Stage, string? Step, long Count);
 
@@ -27,7 +29,7 @@ public static class ReportStops
         public Validator() => RuleFor(q => q.To).IsEndOfPeriod(q => q.From);
     }
 
-    public sealed class Handler(ReadModel model) : IQueryHandler<Query, Result<IReadOnlyList<Stop>>>
+    public sealed class Handler(ReadModel model, TimeProvider time) : IQueryHandler<Query, Result<IReadOnlyList<Stop>>>
     {
         private readonly LicensingDbContext db = model.Db;
 
@@ -73,7 +75,8 @@ public static class ReportStops
             }
 
             var objections = await db.Objections.AsNoTracking().Where(o => o.FiledAt >= since && o.FiledAt < until)
-                .Select(o => o.Outcome).ToListAsync(cancellationToken);
+                .Select(o => new { o.Outcome, o.AnswerDueOn }).ToListAsync(cancellationToken);
+            var today = Wita.Today(time);
 
             // Where an unsent draft stopped: the question page it answered last for the first time (pages are kept in the
             // order first answered, so in a journey asked in order this is the furthest it reached).
@@ -90,8 +93,10 @@ public static class ReportStops
                 new("refused-approved-after", null, refused.Count(ApprovedInTheEnd)),
                 new("refused-not-sent-again", null, refused.Count(id => !next.ContainsKey(id))),
                 new("objections", null, objections.Count),
-                new("objections-granted", null, objections.Count(o => o == ObjectionOutcome.Upheld)),
-                new("objections-waiting", null, objections.Count(o => o is null)),
+                new("objections-granted", null, objections.Count(o => o.Outcome == ObjectionOutcome.Upheld)),
+                new("objections-stands", null, objections.Count(o => o.Outcome == ObjectionOutcome.Stands)),
+                new("objections-waiting", null, objections.Count(o => o.Outcome is null)),
+                new("objections-late", null, objections.Count(o => o.Outcome is null && o.AnswerDueOn < today)),
             ];
             return stops;
         }
@@ -109,5 +114,5 @@ public static class ReportStops
                     : TypedResults.Ok(result.Value);
             })
             .WithName("StopsReport")
-            .WithSummary("Where applicants stop in a period: new applications begun on the pages and sent, the unsent by the last question answered (most frequent first), new applications refused the first time and whether they were sent again and approved in the end, objections filed and granted (format=csv for CSV).");
+            .WithSummary("Where applicants stop in a period: new applications begun on the pages and sent, the unsent by the last question answered (most frequent first), new applications refused the first time and whether they were sent again and approved in the end, objections filed and how they stand (granted, upheld refusal, waiting, waiting past their last day) (format=csv for CSV).");
 }

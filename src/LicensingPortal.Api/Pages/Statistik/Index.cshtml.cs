@@ -12,6 +12,9 @@ namespace LicensingPortal.Api.Pages.Statistik;
 [AllowAnonymous]
 public sealed class IndexModel : PortalPage
 {
+    /// <summary>Below this many decisions an approval rate is said as a count ("1 dari 2 disetujui"), not a percentage.</summary>
+    public const int FewForARate = 10;
+
     [BindProperty(SupportsGet = true, Name = "bulan")]
     public string? Month { get; set; }
 

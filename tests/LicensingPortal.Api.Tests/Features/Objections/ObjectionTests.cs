@@ -357,7 +357,9 @@ public abstract class ObjectionTests(Portal portal)
         Assert.Equal(Before("refused-not-sent-again") + 1, after["refused-not-sent-again"]);
         Assert.Equal(Before("objections") + 1, after["objections"]);
         Assert.Equal(Before("objections-granted"), after["objections-granted"]);
+        Assert.Equal(Before("objections-stands"), after["objections-stands"]);
         Assert.Equal(Before("objections-waiting") + 1, after["objections-waiting"]);
+        Assert.Equal(Before("objections-late"), after["objections-late"]);
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.Client.GetAsync($"/api/reports/stops?from={today}&to={today}")).StatusCode);
     }
 

@@ -1074,6 +1074,10 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
                 }
             }
 
+            // The test host keeps the office's example contacts: the administrator is told, with the settings for the technical team.
+            await Assertions.Expect(page.Locator("#contacts-unset")).ToContainTextAsync(S("Admin.ContactsUnset"));
+            await Assertions.Expect(page.Locator("#contacts-unset-settings")).ToHaveTextAsync(S("Admin.ContactsUnset.Settings", string.Join(", ", portal.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<global::LicensingPortal.Api.Features.Help.ServiceContactsOptions>>().Value.Placeholders())));
+
             await Assertions.Expect(page.Locator("[id^=holidays-missing-]")).ToHaveCountAsync(missing.Count);
             foreach (var y in missing)
             {

@@ -10,9 +10,10 @@ namespace LicensingPortal.Api.Pages.Admin;
 /// <summary>
 /// Administration: find a permit by number, business name or NIB, and revoke it with a reason after a confirmation
 /// step (the same use cases as /api/admin/permits); verify the transparency log and read the result; the background jobs' dashboard.
-/// A year whose holidays deadlines may reach and that is not set yet is said at the top, with the way to set it.
+/// A year whose holidays deadlines may reach and that is not set yet is said at the top, with the way to set it, and
+/// so are the office's contacts while they are still the examples.
 /// </summary>
-public sealed class IndexModel : PortalPage
+public sealed class IndexModel(Microsoft.Extensions.Options.IOptions<Features.Help.ServiceContactsOptions> contacts) : PortalPage
 {
     private static readonly Dictionary<string, string> FieldMap = new(StringComparer.Ordinal)
     {
@@ -44,6 +45,12 @@ public sealed class IndexModel : PortalPage
     /// reaches into it from December), when their holidays are not set.
     /// </summary>
     public IReadOnlyList<int> HolidaysMissing { get; private set; } = [];
+
+    /// <summary>
+    /// The office's contacts still set to the examples the service comes with (Contacts:Phone, ...): the help page sends
+    /// applicants to them instead of the counter, so an administrator is told until they are set.
+    /// </summary>
+    public IReadOnlyList<string> ContactsUnset => contacts.Value.Placeholders();
 
     /// <summary>From this month on, next year's holidays are asked for.</summary>
     public const int NextYearFromMonth = 10;

@@ -38,8 +38,13 @@ public sealed record DecisionExplanation(
     /// </summary>
     public string? EnvironmentalDocumentAsked() => ExpectedOf(EnvironmentalDocumentFact).FirstOrDefault();
 
-    /// <summary>Whether the requirement <paramref name="id"/> applies to these answers (met or not), as the trace records.</summary>
-    public bool Applies(string id) => Requirements.Any(r => r.Id == id && r.Status != NotApplicable);
+    /// <summary>
+    /// Whether a requirement on the investment per activity applies to these answers (met or not), as the trace
+    /// records: a business with foreign capital (PMA) must invest more than the rule set's minimum per activity.
+    /// </summary>
+    public bool AsksForeignInvestmentMinimum() => Requirements.Any(r => r.Status != NotApplicable && r.Facts.Any(f => f.Fact == CapitalPerActivityFact));
+
+    private const string CapitalPerActivityFact = "investment.capitalPerKbli";
 
     /// <summary>What the requirements that apply and read <paramref name="fact"/> expect of it, as the trace records.</summary>
     private IEnumerable<string> ExpectedOf(string fact) =>

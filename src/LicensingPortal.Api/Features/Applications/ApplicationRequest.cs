@@ -2,7 +2,7 @@ namespace LicensingPortal.Api.Features.Applications;
 
 /// <summary>What an applicant answers to apply (and to pre-check or correct an application): the body of those requests.</summary>
 /// <remarks>Each answer names the question page of the web journey that asks it (<see cref="AskedOnAttribute"/>).</remarks>
-public sealed record ApplicationRequest(
+public sealed partial record ApplicationRequest(
     [property: AskedOn(ApplicationSteps.Business)] Guid BusinessId,
     [property: AskedOn(ApplicationSteps.Business)] string PermitType,
     [property: AskedOn(ApplicationSteps.Activities)] IReadOnlyList<string> Kbli,
@@ -35,12 +35,16 @@ public sealed record ApplicationRequest(
             Declarations = Declarations ?? [],
             DocumentIds = DocumentIds ?? [],
             EnvironmentalDocument = Blank(EnvironmentalDocument),
-            // Letters write a number with spaces ("503 / IMB / 2010"); the number is the same without them.
-            BuildingApprovalNumber = Blank(string.Concat((BuildingApprovalNumber ?? string.Empty).Where(c => !char.IsWhiteSpace(c)))),
+            // Letters write a number with spaces around its marks ("503 / IMB / 2010"); the number is the same without
+            // them. Other spaces stay: words ("belum ada") are no number.
+            BuildingApprovalNumber = Blank(SpacesAroundMarks().Replace(BuildingApprovalNumber ?? string.Empty, "$1")),
             AnnualSales = ExistingBusiness ? AnnualSales ?? 0 : 0,
         };
         return System.Text.Json.JsonSerializer.SerializeToNode(stated, Json.Options)!.AsObject();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*([./-])\s*")]
+    private static partial System.Text.RegularExpressions.Regex SpacesAroundMarks();
 }
 
 /// <summary>The kelurahan by code or name, the street address, and optionally the coordinates and the site boundary.</summary>

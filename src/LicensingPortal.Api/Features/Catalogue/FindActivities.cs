@@ -119,7 +119,11 @@ public static class FindActivities
             return (entries, best == words.Count);
         }
 
-        /// <summary>The entry's everyday words (as written) that one of the searched words begins a word of, and that its titles do not already say; at most three.</summary>
+        /// <summary>
+        /// The entry's everyday words (as written) that the search matched and its titles do not already say, at most
+        /// three: those with a word the reader wrote whole ("kios" gives "kios", not "kiosk" beside it), or else those
+        /// with a word one of theirs begins.
+        /// </summary>
         private IReadOnlyList<string> AlsoCalled(KbliEntry entry, IReadOnlyList<string> words)
         {
             if (words.Count == 0)
@@ -127,11 +131,13 @@ public static class FindActivities
                 return [];
             }
 
-            var titles = new[] { Fold(entry.Title.Id), Fold(entry.Title.En) };
-            return [.. everyday.Of(entry.Code)
-                .Where(phrase => Tokens(Fold(phrase)).Any(token => words.Any(word => token.StartsWith(word, StringComparison.Ordinal))))
-                .Where(phrase => !titles.Any(title => title.Contains(Fold(phrase), StringComparison.Ordinal)))
-                .Take(3)];
+            static string Spaced(string text) => " " + string.Join(' ', Tokens(Fold(text))) + " ";
+            var titles = new[] { Spaced(entry.Title.Id), Spaced(entry.Title.En) };
+            var unsaid = everyday.Of(entry.Code).Where(phrase => !titles.Any(title => title.Contains(Spaced(phrase), StringComparison.Ordinal)))
+                .Select(phrase => (Phrase: phrase, Tokens: Tokens(Fold(phrase)))).ToList();
+            var whole = unsaid.Where(p => p.Tokens.Any(token => words.Contains(token, StringComparer.Ordinal))).ToList();
+            var matched = whole.Count > 0 ? whole : unsaid.Where(p => p.Tokens.Any(token => words.Any(word => token.StartsWith(word, StringComparison.Ordinal)))).ToList();
+            return [.. matched.Take(3).Select(p => p.Phrase)];
         }
 
         /// <summary>An entry's titles and everyday words, folded into words once per loaded catalogue, not at every search.</summary>

@@ -16,10 +16,10 @@ public static class ShowPublicStatistics
 {
     public const string CachePolicy = "public-statistics";
 
-    /// <summary>A kecamatan (with its name) or a sector: applications decided, approval rate and median decision time.</summary>
-    public sealed record Row(string Key, string Name, long Applications, double ApprovalRate, int MedianDecisionMs);
+    /// <summary>A kecamatan (with its name) or a sector: applications decided, how many approved, approval rate and median decision time.</summary>
+    public sealed record Row(string Key, string Name, long Applications, long Approved, double ApprovalRate, int MedianDecisionMs);
 
-    public sealed record Response(string Month, long Applications, double ApprovalRate, int MedianDecisionMs, IReadOnlyList<Row> ByKecamatan, IReadOnlyList<Row> BySector, IReadOnlyList<ActiveRow>? ActiveBusinesses = null, LevyReportCounts? LevyReports = null, ObjectionCounts? Objections = null);
+    public sealed record Response(string Month, long Applications, long Approved, double ApprovalRate, int MedianDecisionMs, IReadOnlyList<Row> ByKecamatan, IReadOnlyList<Row> BySector, IReadOnlyList<ActiveRow>? ActiveBusinesses = null, LevyReportCounts? LevyReports = null, ObjectionCounts? Objections = null);
 
     /// <summary>
     /// The objections to refusals filed in the month (WITA): how many the licensing officers answered, how many by the
@@ -81,11 +81,13 @@ public static class ShowPublicStatistics
                 .Select(g =>
                 {
                     var total = g.Sum(c => c.Count);
+                    var approved = g.Where(c => c.Approved).Sum(c => c.Count);
                     var median = ReportQueries.Percentile(buckets.Where(b => b.Dimension == dimension && b.Key == g.Key).Select(b => (b.UpperBoundMs, b.Count)), 0.5);
-                    return new Row(g.Key, dimension == MonthlyLatencyBucket.ByKecamatan ? names.GetValueOrDefault(g.Key, g.Key) : g.Key, total, ReportQueries.Rate(g.Where(c => c.Approved).Sum(c => c.Count), total), median);
+                    return new Row(g.Key, dimension == MonthlyLatencyBucket.ByKecamatan ? names.GetValueOrDefault(g.Key, g.Key) : g.Key, total, approved, ReportQueries.Rate(approved, total), median);
                 })
                 .ToList();
             var total = counts.Sum(c => c.Count);
+            var approvedAll = counts.Where(c => c.Approved).Sum(c => c.Count);
             var active = (await db.Applications.AsNoTracking()
                     .Where(a => a.Status == ApplicationStatus.Approved)
                     .Join(db.Businesses.Where(b => b.Nib != null && b.ClosedAt == null), a => a.BusinessId, b => b.Id, (a, b) => new { a.BusinessId, a.KecamatanCode, a.SubmittedAt })
@@ -96,7 +98,7 @@ public static class ShowPublicStatistics
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new ActiveRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.LongCount()))
                 .ToList();
-            return new Response(query.Month!, total, ReportQueries.Rate(counts.Where(c => c.Approved).Sum(c => c.Count), total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector), active, last < Wita.Today(time) ? await LevyReportsAsync(first, last, cancellationToken) : null, await ObjectionsAsync(first, last, cancellationToken));
+            return new Response(query.Month!, total, approvedAll, ReportQueries.Rate(approvedAll, total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector), active, last < Wita.Today(time) ? await LevyReportsAsync(first, last, cancellationToken) : null, await ObjectionsAsync(first, last, cancellationToken));
         }
 
         private async Task<ObjectionCounts> ObjectionsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)

@@ -127,7 +127,7 @@ public abstract class PrecheckTests(Portal portal)
 
     /// <summary>
     /// A building's number written as its letter writes it, spaces and all ("503 / IMB / 2010"), is the same number: the
-    /// application keeps it without the spaces and the requirement holds; a number too short is still refused.
+    /// application keeps it without the spaces around its marks and the requirement holds; words are still refused.
     /// </summary>
     [Fact]
     public async Task ABuildingNumber_WrittenWithSpacesAsOnItsLetter_IsTheSameNumber()
@@ -144,8 +144,32 @@ public abstract class PrecheckTests(Portal portal)
             Assert.Equal("503/IMB/2010", await db.Applications.Where(a => a.Id == submitted.Id).Select(a => a.BuildingApprovalNumber).SingleAsync());
         }
 
-        var tooShort = await PrecheckAsync(applicant.Client, request with { BuildingApprovalNumber = "5 0 3" });
-        Assert.Equal("BANGUNAN-PBG", Assert.Single(tooShort.FailedRequirements).Id);
+        // Words are no number, spaces or not: "no PBG yet" is still refused.
+        foreach (var written in new[] { "belum ada", "masih proses", "5 0 3" })
+        {
+            var refused = await PrecheckAsync(applicant.Client, request with { BuildingApprovalNumber = written });
+            Assert.Equal("BANGUNAN-PBG", Assert.Single(refused.FailedRequirements).Id);
+        }
+    }
+
+    /// <summary>
+    /// The explanation says when the least investment for foreign capital applies (the investment page explains PMDN and
+    /// PMA then, and only then): for a PMA company, not for a sole owner's warung.
+    /// </summary>
+    [Fact]
+    public async Task TheForeignInvestmentMinimum_AppliesToAForeignCompany_NotToASoleOwner()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        var warung = await applicant.Client.RestaurantAsync();
+        var company = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor("PT Flobamora Sejahtera") with
+        {
+            LegalForm = LegalForm.Pt,
+            InvestmentType = InvestmentType.Pma,
+            Owner = new Api.Features.Businesses.RegisterBusiness.OwnerRequest("PT Flobamora Sejahtera", null, "0123456789012345"),
+        });
+
+        Assert.False((await PrecheckAsync(applicant.Client, warung)).AsksForeignInvestmentMinimum());
+        Assert.True((await PrecheckAsync(applicant.Client, warung with { BusinessId = company })).AsksForeignInvestmentMinimum());
     }
 
     /// <summary>A reason naming the business's scale reads as a sentence: "as a medium business", not "a medium business business".</summary>

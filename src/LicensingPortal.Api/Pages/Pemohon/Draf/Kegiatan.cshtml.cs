@@ -49,18 +49,19 @@ public sealed class KegiatanModel : DraftStepPage
     }
 
     /// <summary>
-    /// An activity's risk in one sentence, the scales that share a level together: "Risiko: rendah untuk usaha mikro dan
-    /// kecil; menengah tinggi untuk usaha menengah dan besar." (the scale is asked later; this is what each would mean).
+    /// An activity's risk by the size of the business, the sizes that share a level together, each size first: "Usaha
+    /// mikro dan kecil: risiko rendah. Usaha menengah: risiko menengah rendah." (the size is asked later; this is what
+    /// each would mean).
     /// </summary>
     public static string RiskLine(FindActivities.Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentUICulture) + text[1..];
         var levels = activity.RiskByScale.GroupBy(r => r.RiskLevel).ToList();
-        var parts = levels.Count == 1
-            ? [Texts.Format("Journey.Activities.RiskForAll", levels[0].First().RiskTitle.ToLower(culture))]
-            : levels.Select(level => Texts.Format("Journey.Activities.RiskFor", level.First().RiskTitle.ToLower(culture), PlainWords.JoinWithAnd([.. level.Select(r => Texts.Get($"Scale.{r.Scale}"))]))).ToList();
-        return Texts.Format("Journey.Activities.Risk", string.Join("; ", parts));
+        return levels.Count == 1
+            ? Capitalised(Texts.Format("Journey.Activities.RiskForAll", levels[0].First().RiskTitle.ToLower(culture)))
+            : string.Join(' ', levels.Select(level => Capitalised(Texts.Format("Journey.Activities.RiskFor", PlainWords.JoinWithAnd([.. level.Select(r => Texts.Get($"Scale.{r.Scale}"))]), level.First().RiskTitle.ToLower(culture)))));
     }
 
     protected override void Show(ApplicationRequest answers) => Kbli = [.. answers.Kbli ?? []];

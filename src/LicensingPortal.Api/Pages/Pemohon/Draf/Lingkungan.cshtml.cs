@@ -36,6 +36,12 @@ public sealed class LingkunganModel : DraftStepPage
         }
     }
 
+    /// <summary>
+    /// The document answered before that these answers no longer call for (the investment or the activities changed
+    /// since): the page says so, instead of showing nothing chosen unexplained.
+    /// </summary>
+    public string? EarlierAnswerNoLongerFits => Answers.EnvironmentalDocument is { } earlier && Documents.All(d => d.Value != earlier) ? earlier : null;
+
     private static readonly string[] Known = ["SPPL", "UKL-UPL", "AMDAL"];
 
     public override string Step => ApplicationSteps.Environment;

@@ -91,11 +91,14 @@ public sealed class PeriksaModel : PortalPage
             ? areas.Value.SelectMany(k => k.Kelurahan.Select(l => (l.Code, Name: $"{l.Name}, {k.Name}"))).ToDictionary(k => k.Code, k => k.Name)
             : [];
         var documents = (await Sender.Send(new ListDocuments.Query(UserId), cancellationToken)).Value.ToDictionary(d => d.Id);
+        // "Not yet" names the document these answers call for when the pre-check knows it, as the question page does.
+        var asked = Precheck is { Succeeded: true } precheck ? precheck.Value.EnvironmentalDocumentAsked() : null;
+        var noDocument = asked is "UKL-UPL" or "AMDAL" ? Texts.Format("Environment.None.Of", asked) : Texts.Get("Environment.None");
         var now = Read(answers);
         var then = before is null ? null : Read(before);
         return [.. now.Select((row, index) => new AnswerRow(row.Step, row.Label, row.Value, then is not null && !string.Equals(then[index].Value, row.Value, StringComparison.Ordinal)))];
 
-        IReadOnlyList<(string Step, string Label, string? Value)> Read(ApplicationRequest answers) => ReadRows(answers, businesses, kbli, kelurahan, documents);
+        IReadOnlyList<(string Step, string Label, string? Value)> Read(ApplicationRequest answers) => ReadRows(answers, businesses, kbli, kelurahan, documents, noDocument);
     }
 
     private static IReadOnlyList<(string Step, string Label, string? Value)> ReadRows(
@@ -103,7 +106,8 @@ public sealed class PeriksaModel : PortalPage
         IReadOnlyList<BusinessResponse> businesses,
         List<FindActivities.Activity> activities,
         Dictionary<string, string> kelurahan,
-        Dictionary<Guid, DocumentResponse> documents)
+        Dictionary<Guid, DocumentResponse> documents,
+        string noDocument)
     {
         var kbli = (answers.Kbli ?? []).Select(code => activities.Find(a => a.Code == code)).OfType<FindActivities.Activity>();
         var location = answers.Location;
@@ -128,7 +132,7 @@ public sealed class PeriksaModel : PortalPage
                 $"{Texts.Get("Field.WorkingCapital")}: {Cultures.Rupiah(investment.WorkingCapital)}",
                 $"{Texts.Get("Field.InvestmentLand")}: {Cultures.Rupiah(investment.Land)}",
                 $"{Texts.Get("Field.InvestmentBuildings")}: {Cultures.Rupiah(investment.Buildings)}")),
-            (ApplicationSteps.Environment, Texts.Get("Journey.Environment.Legend"), answers.EnvironmentalDocument is { } document ? Texts.Get($"Environment.{document}") : Texts.Get("Environment.None")),
+            (ApplicationSteps.Environment, Texts.Get("Journey.Environment.Legend"), answers.EnvironmentalDocument is { } document ? Texts.Get($"Environment.{document}") : noDocument),
             (ApplicationSteps.Documents, Texts.Get("Journey.Documents.Title"), string.Join('\n', (answers.DocumentIds ?? []).Select(id => documents.TryGetValue(id, out var d) ? Texts.Format("Journey.Check.Uploaded", Texts.Get($"DocumentKind.{d.Kind}"), Cultures.Wita(d.UploadedAt)) : Texts.Get("Journey.Check.DocumentGone")))),
             (ApplicationSteps.Declarations, Texts.Get("Journey.Declarations.Title"), string.Join('\n', (answers.Declarations ?? []).Select(d => Texts.Get($"Declaration.{d}")))),
         ];

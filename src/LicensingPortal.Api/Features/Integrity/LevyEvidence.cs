@@ -75,23 +75,7 @@ public static class LevyEvidence
             }
         }
 
-        var held = 0;
-        if (reportId is { } id)
-        {
-            // Sendings to one report take their turn on its row for the unit of work (PostgreSQL; SQLite's units take
-            // theirs already): the second counts the first's files once it has committed, so no two files share a
-            // number and the report never holds more than it may.
-            await db.LevyReports.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.WaitingSince, r => r.WaitingSince), cancellationToken);
-            held = await db.LevyReportEvidence.CountAsync(e => e.ReportId == id, cancellationToken);
-        }
-
-        if (held + files.Count > LevyReportEvidence.PerReport)
-        {
-            var room = Math.Max(0, LevyReportEvidence.PerReport - held);
-            return Error.Invalid(Field, room == 0 ? Texts.Format("Validation.Levy.EvidenceFull.None", LevyReportEvidence.PerReport) : Texts.Format("Validation.Levy.EvidenceFull", LevyReportEvidence.PerReport, room));
-        }
-
-        var checkedFiles = new List<CheckedEvidence>(files.Count);
+        var read = new List<(string Type, string Extension, byte[]? Cleaned)>(files.Count);
         foreach (var file in files)
         {
             string? type;
@@ -118,11 +102,27 @@ public static class LevyEvidence
                 }
             }
 
-            var extension = type switch { "image/jpeg" => ".jpg", "image/png" => ".png", _ => ".pdf" };
-            checkedFiles.Add(new CheckedEvidence(type, $"bukti-{held + checkedFiles.Count + 1}{extension}", cleaned));
+            read.Add((type, type switch { "image/jpeg" => ".jpg", "image/png" => ".png", _ => ".pdf" }, cleaned));
         }
 
-        return checkedFiles;
+        var held = 0;
+        if (reportId is { } id)
+        {
+            // Once the files are read (not while), sendings to one report take their turn on its row for the unit of
+            // work (PostgreSQL, whose units read what was committed before each statement; SQLite's units take theirs
+            // already): the second counts the first's files once it has committed, so no two files share a number and
+            // the report never holds more than it may.
+            await db.LevyReports.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.WaitingSince, r => r.WaitingSince), cancellationToken);
+            held = await db.LevyReportEvidence.CountAsync(e => e.ReportId == id, cancellationToken);
+        }
+
+        if (held + files.Count > LevyReportEvidence.PerReport)
+        {
+            var room = Math.Max(0, LevyReportEvidence.PerReport - held);
+            return Error.Invalid(Field, room == 0 ? Texts.Format("Validation.Levy.EvidenceFull.None", LevyReportEvidence.PerReport) : Texts.Format("Validation.Levy.EvidenceFull", LevyReportEvidence.PerReport, room));
+        }
+
+        return read.Select((file, i) => new CheckedEvidence(file.Type, $"bukti-{held + i + 1}{file.Extension}", file.Cleaned)).ToList();
     }
 
     /// <summary>A file's whole content (at most the upload limit, 10 MB, checked before).</summary>

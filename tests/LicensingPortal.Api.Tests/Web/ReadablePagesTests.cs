@@ -122,6 +122,12 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             await page.GotoAsync(Pages.Pemohon.Draf.Urls.Step(draft.Id, ApplicationSteps.Investment));
             await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(S("Help.Term.PmdnPma"));
 
+            // No environmental document chosen yet, where an SPPL is all it needs: the check page says to choose it, not
+            // to fetch a UKL-UPL or AMDAL.
+            await page.GotoAsync($"/pemohon/draf/{draft.Id}/periksa");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(S("Environment.None.Sppl"));
+            await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(S("Environment.None"));
+
             // An activity found by the words people use, not only by its official title.
             var activities = Pages.Pemohon.Draf.Urls.Step(draft.Id, ApplicationSteps.Activities);
             await page.GotoAsync(activities + "?q=tukang+jahit");

@@ -91,9 +91,15 @@ public sealed class PeriksaModel : PortalPage
             ? areas.Value.SelectMany(k => k.Kelurahan.Select(l => (l.Code, Name: $"{l.Name}, {k.Name}"))).ToDictionary(k => k.Code, k => k.Name)
             : [];
         var documents = (await Sender.Send(new ListDocuments.Query(UserId), cancellationToken)).Value.ToDictionary(d => d.Id);
-        // "Not yet" names the document these answers call for when the pre-check knows it, as the question page does.
+        // No document yet is said by the one these answers call for when the pre-check knows it, as the question page
+        // offers it: an SPPL is chosen, not fetched.
         var asked = Precheck is { Succeeded: true } precheck ? precheck.Value.EnvironmentalDocumentAsked() : null;
-        var noDocument = asked is "UKL-UPL" or "AMDAL" ? Texts.Format("Environment.None.Of", asked) : Texts.Get("Environment.None");
+        var noDocument = asked switch
+        {
+            "SPPL" => Texts.Get("Environment.None.Sppl"),
+            "UKL-UPL" or "AMDAL" => Texts.Format("Environment.None.Of", asked),
+            _ => Texts.Get("Environment.None"),
+        };
         var now = Read(answers);
         var then = before is null ? null : Read(before);
         return [.. now.Select((row, index) => new AnswerRow(row.Step, row.Label, row.Value, then is not null && !string.Equals(then[index].Value, row.Value, StringComparison.Ordinal)))];

@@ -48,8 +48,8 @@ public static class LevyEvidence
     /// <summary>
     /// Checks the files of a sending before anything of it changes (a use case's failure keeps what it changed):
     /// their types by their first bytes, in their order, and that the report (<paramref name="reportId"/>; null for a
-    /// new one) has room for them, once the sendings to it before this one have been kept. An error at the field <see cref="Field"/> when one is not a PDF, JPEG or PNG or the
-    /// report would hold more than it may; from a reporter not signed in (<paramref name="anonymous"/>), 429 when the
+    /// new one) has room for them, once the sendings to it before this one have been kept. An error at the field
+    /// <see cref="Field"/> when one is not a PDF, JPEG or PNG or the report would hold more than it may; from a reporter not signed in (<paramref name="anonymous"/>), 429 when the
     /// day's allowance for all of them is used (<see cref="Infrastructure.Auth.RateLimitOptions.AnonymousEvidenceMegabytesPerDay"/>).
     /// </summary>
     public static async Task<Result<IReadOnlyList<CheckedEvidence>>> CheckAsync(LicensingDbContext db, Guid? reportId, IReadOnlyList<EvidenceFile> files, bool anonymous, Infrastructure.Auth.RateLimitOptions limits, TimeProvider time, CancellationToken cancellationToken)

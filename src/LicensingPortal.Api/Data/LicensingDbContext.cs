@@ -386,6 +386,14 @@ public abstract class LicensingDbContext(DbContextOptions options)
             objection.Property(o => o.Answer).HasMaxLength(Objection.AnswerMaxLength);
             objection.Property(o => o.Outcome).HasConversion<string>().HasMaxLength(20);
             objection.Ignore(o => o.IsAnswered);
+            // The appeal to the mayor is part of the objection (one each, in its row): present once its reason is.
+            objection.OwnsOne(o => o.Appeal, appeal =>
+            {
+                appeal.Property(a => a.Reason).HasMaxLength(ObjectionAppeal.ReasonMaxLength).IsRequired();
+                appeal.Property(a => a.Answer).HasMaxLength(Objection.AnswerMaxLength);
+                appeal.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
+                appeal.Ignore(a => a.IsAnswered);
+            });
             // One objection an application: a second sending, at once or later, finds the first.
             objection.HasIndex(o => o.ApplicationId).IsUnique();
             objection.HasIndex(o => new { o.AnsweredAt, o.AnswerDueOn });

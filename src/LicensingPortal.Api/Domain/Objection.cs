@@ -17,10 +17,11 @@ public enum ObjectionOutcome
 /// <summary>
 /// An owner's written objection (keberatan) to the refusal of their application, under the law on government
 /// administration (UU 30/2014, Pasal 75-77): filed within 21 working days of the decision, answered by a licensing
-/// officer within 10 working days, in writing. One objection an application; the answer is final here (what
-/// remains is an appeal to the mayor or the administrative court, outside this service). An officer's answer
-/// never changes the decision: it explains it, or says what the office corrected so the application sent again
-/// passes.
+/// officer within 10 working days, in writing. One objection an application. When the refusal stands, the owner may
+/// appeal (banding, Pasal 78) to the mayor, once and within 10 working days of the answer: the mayor's office answers
+/// within 10 working days (<see cref="ObjectionAppeal"/>); what remains after is the administrative court, outside
+/// this service. No answer, the officer's or the mayor's office's, changes the decision: it explains it, or says what
+/// the office corrected so the application sent again passes.
 /// </summary>
 public sealed class Objection
 {
@@ -83,6 +84,9 @@ public sealed class Objection
     public DateTimeOffset? AnsweredAt { get; private set; }
 
     public bool IsAnswered => AnsweredAt is not null;
+
+    /// <summary>The owner's appeal to the mayor after the refusal stood, once sent.</summary>
+    public ObjectionAppeal? Appeal { get; private set; }
 
     /// <summary>The last working day, as the owner is told it, to object to a decision made at <paramref name="decidedAt"/>.</summary>
     public static DateOnly LastDayToFile(DateTimeOffset decidedAt, WorkingCalendar calendar)
@@ -154,4 +158,88 @@ public sealed class Objection
 
     /// <summary>Whether the answer came (or, unanswered, is) later than the law allows, as of <paramref name="today"/> (WITA).</summary>
     public bool IsLate(DateOnly today) => (AnsweredAt is { } at ? Wita.DateOf(at) : today) > AnswerDueOn;
+
+    /// <summary>Whether the owner may appeal to the mayor on <paramref name="today"/> (WITA): the refusal stood, no appeal yet, and its last day has not passed.</summary>
+    public bool MayBeAppealed(DateOnly today, WorkingCalendar calendar) =>
+        Outcome == ObjectionOutcome.Stands && Appeal is null && LastDayToAppeal(AnsweredAt, calendar) is { } last && today <= last;
+
+    /// <summary>
+    /// The owner appeals to the mayor (banding, UU 30/2014 Pasal 78): why the answer is wrong, in their words. The caller
+    /// has checked <see cref="MayBeAppealed"/>; the mayor's office has ten working days from today to answer.
+    /// </summary>
+    public void AppealToMayor(string reason, DateTimeOffset now, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (!MayBeAppealed(Wita.DateOf(now), calendar))
+        {
+            throw new InvalidOperationException("Only a refusal that stood on objection is appealed, once and in time.");
+        }
+
+        Appeal = new ObjectionAppeal(reason.Trim(), now, calendar.AddWorkingDays(Wita.DateOf(now), ObjectionAppeal.WorkingDaysToAnswer));
+    }
+}
+
+/// <summary>
+/// An owner's appeal (banding) to the mayor against an objection's answer that the refusal stands (UU 30/2014 Pasal
+/// 78): sent within 10 working days of that answer, answered in writing by the mayor's office within 10 working days
+/// (past them the law deems it granted, Pasal 78 ayat 5). Its answer, like the officer's, changes no decision: the
+/// refusal stands, or the mayor's office finds it rested on a mistake the licensing office must correct, and the
+/// application sent again is decided by the engine on the corrected rules. What remains after is the administrative
+/// court (PTUN, Pasal 76 ayat 3).
+/// </summary>
+public sealed class ObjectionAppeal
+{
+    public const int ReasonMinLength = Objection.ReasonMinLength;
+    public const int ReasonMaxLength = Objection.ReasonMaxLength;
+
+    /// <summary>Working days the mayor's office has to answer (UU 30/2014, Pasal 78 ayat 4).</summary>
+    public const int WorkingDaysToAnswer = 10;
+
+    /// <summary>Days after the appeal's answer in which the owner may go to the administrative court (Perma 6/2018 Pasal 5).</summary>
+    public const int DaysToCourt = 90;
+
+    internal ObjectionAppeal(string reason, DateTimeOffset filedAt, DateOnly answerDueOn)
+    {
+        Reason = reason;
+        FiledAt = filedAt;
+        AnswerDueOn = answerDueOn;
+    }
+
+    /// <summary>Why the owner thinks the answer is wrong, in their words.</summary>
+    public string Reason { get; private set; }
+
+    public DateTimeOffset FiledAt { get; private set; }
+
+    /// <summary>The last working day (WITA) the mayor's office has to answer.</summary>
+    public DateOnly AnswerDueOn { get; private set; }
+
+    public ObjectionOutcome? Outcome { get; private set; }
+
+    public string? Answer { get; private set; }
+
+    /// <summary>The account of the mayor's office that answered.</summary>
+    public Guid? AnsweredBy { get; private set; }
+
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    public bool IsAnswered => AnsweredAt is not null;
+
+    /// <summary>Whether the answer came (or, unanswered, is) later than the law allows, as of <paramref name="today"/> (WITA).</summary>
+    public bool IsLate(DateOnly today) => (AnsweredAt is { } at ? Wita.DateOf(at) : today) > AnswerDueOn;
+
+    /// <summary>The mayor's office answers, once: the answer is a public act, kept as written.</summary>
+    public void Respond(Guid answeredBy, ObjectionOutcome outcome, string answer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (IsAnswered)
+        {
+            throw new InvalidOperationException("An appeal is answered once.");
+        }
+
+        Outcome = outcome;
+        Answer = answer.Trim();
+        AnsweredBy = answeredBy;
+        AnsweredAt = now;
+    }
 }

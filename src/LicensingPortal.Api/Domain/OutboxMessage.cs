@@ -102,7 +102,7 @@ public enum NoticeMail
     Account,
     Permit,
 
-    /// <summary>The answer to an objection (<see cref="ObjectionPayload"/>).</summary>
+    /// <summary>An objection or its appeal to the mayor, received or answered (<see cref="ObjectionPayload"/>).</summary>
     Objection,
 
     /// <summary>The officers' morning reminder of objections near or past their last day (<see cref="ObjectionsDuePayload"/>).</summary>
@@ -158,6 +158,12 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     /// <summary>A licensing officer answered the owner's objection to a refusal: inbox, e-mail and webhook, as the decision was told.</summary>
     public static readonly NoticeKind ObjectionAnswered = new("objection-answered", NoticeSubject.Objection, NoticeMail.Objection, "ObjectionAnswered");
 
+    /// <summary>The owner's appeal to the mayor came in: their proof of the day (the mayor's office's ten working days run from it), by inbox, e-mail and webhook.</summary>
+    public static readonly NoticeKind AppealReceived = new("appeal-received", NoticeSubject.Objection, NoticeMail.Objection, "AppealReceived");
+
+    /// <summary>The mayor's office answered the owner's appeal: inbox, e-mail and webhook.</summary>
+    public static readonly NoticeKind AppealAnswered = new("appeal-answered", NoticeSubject.Objection, NoticeMail.Objection, "AppealAnswered");
+
     /// <summary>To each licensing officer, by e-mail only: objections whose last day to answer is today, the next working day or past.</summary>
     public static readonly NoticeKind ObjectionsDue = new("objections-due", NoticeSubject.Account, NoticeMail.ObjectionsDue, "ObjectionsDue");
 
@@ -170,7 +176,7 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     /// </summary>
     public static readonly NoticeKind BusinessClosed = new("business-closed", NoticeSubject.Business, NoticeMail.Business, "BusinessClosed");
 
-    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, ObjectionsDue, QuestionAnswered, BusinessClosed];
+    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, AppealReceived, AppealAnswered, ObjectionsDue, QuestionAnswered, BusinessClosed];
 
     /// <summary>The kind stored as <paramref name="type"/>.</summary>
     public static NoticeKind Of(string type) =>

@@ -90,6 +90,8 @@ public static class LogEntryTypes
     public const string StaffChanged = "staff-changed";
     public const string ObjectionFiled = "objection-filed";
     public const string ObjectionAnswered = "objection-answered";
+    public const string AppealFiled = "appeal-filed";
+    public const string AppealAnswered = "appeal-answered";
 }
 
 /// <summary>

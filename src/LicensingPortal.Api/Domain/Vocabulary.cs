@@ -30,6 +30,9 @@ public static class LogActors
     public static string Officer(Guid accountId) => $"officer:{accountId:N}";
 
     public static string Admin(Guid accountId) => $"admin:{accountId:N}";
+
+    /// <summary>An account of the mayor's office: the answer to an appeal.</summary>
+    public static string Mayor(Guid accountId) => $"mayor:{accountId:N}";
 }
 
 /// <summary>The permit types an applicant applies for, and the NIB every approved business holds.</summary>

@@ -82,6 +82,7 @@ public static class ApiEndpoints
         GetDecisionProof.Map(applications);
         GetObjection.Map(applications);
         FileObjection.Map(applications).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
+        AppealObjection.Map(applications).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
 
         var documents = api.MapGroup("/documents").WithTags("Documents").RequireAuthorization(Policies.Applicant);
         UploadDocument.Map(documents).AddEndpointFilter(idempotent);
@@ -126,6 +127,11 @@ public static class ApiEndpoints
         ReportLifeEvents.Map(reports);
         ReportStops.Map(reports);
         ReportNotificationHealth.Map(reports);
+        // Appeals to the mayor: the mayor's office answers them, as the law's superior of the licensing office.
+        var appeals = api.MapGroup("/appeals").WithTags("Appeals to the mayor").RequireAuthorization(Policies.Appeals);
+        ListAppeals.Map(appeals);
+        OpenAppeal.Map(appeals);
+        AnswerAppeal.Map(appeals);
         var publicData = api.MapGroup("/public");
         ShowPublicStatistics.Map(publicData.WithTags("Public statistics"));
         ChartPublicStatistics.Map(publicData.WithTags("Public statistics"));

@@ -121,6 +121,7 @@ public static class LicensingPortalSetup
             options.Conventions.AuthorizeFolder("/Pemohon", Policies.ApplicantPages);
             options.Conventions.AuthorizeFolder("/Petugas", Policies.OfficerPages);
             options.Conventions.AuthorizeFolder("/Walikota", Policies.ReportPages);
+            options.Conventions.AuthorizeFolder("/Walikota/Banding", Policies.AppealPages);
             options.Conventions.AuthorizeFolder("/Admin", Policies.AdminPages);
             options.Conventions.AuthorizeFolder("/Inspektorat", Policies.InspectorPages);
             // A report of a demand for money counts against the same limit as the API's (per account, or per address; in memory).

@@ -100,6 +100,37 @@ public static partial class Notices
             Body(Cultures.English));
     }
 
+    /// <summary>The owner's appeal to the mayor came in: when, and by when the mayor's office answers.</summary>
+    public static NoticeText AppealReceived(Objection objection, string businessName)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        var appeal = objection.Appeal ?? throw new InvalidOperationException("The objection was not appealed.");
+        string Body(CultureInfo culture) =>
+            In(culture, "Notice.AppealReceived.Body", ApplicationReference.Of(objection.ApplicationId), Cultures.WitaIn(culture, appeal.FiledAt), appeal.AnswerDueOn.ToString("d MMMM yyyy", culture));
+        return new NoticeText(
+            In(Cultures.Indonesian, "Notice.AppealReceived.Title", businessName),
+            In(Cultures.English, "Notice.AppealReceived.Title", businessName),
+            Body(Cultures.Indonesian),
+            Body(Cultures.English));
+    }
+
+    /// <summary>
+    /// The mayor's office's answer to the owner's appeal: whether the refusal stands, the answer itself, and what there is
+    /// to do next (send again once corrected; when it stands, the administrative court, or correcting and sending again).
+    /// </summary>
+    public static NoticeText AppealAnswered(Objection objection, string businessName)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        var appeal = objection.Appeal ?? throw new InvalidOperationException("The objection was not appealed.");
+        var outcome = $"Notice.AppealAnswered.{appeal.Outcome}";
+        string Body(CultureInfo culture) => In(culture, outcome) + "\n\n" + appeal.Answer + "\n\n" + In(culture, outcome + ".Next", ObjectionAppeal.DaysToCourt);
+        return new NoticeText(
+            In(Cultures.Indonesian, outcome + ".Title", businessName),
+            In(Cultures.English, outcome + ".Title", businessName),
+            Body(Cultures.Indonesian),
+            Body(Cultures.English));
+    }
+
     /// <summary>
     /// An officer's answer to an applicant's question: the start of the question as sent (a NIK in it masked: the notice
     /// goes by e-mail and webhook), the answer, and that nobody may ask for money. Within an inbox entry's 4,000

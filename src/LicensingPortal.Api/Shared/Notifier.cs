@@ -52,18 +52,23 @@ public sealed record PermitPayload(string Number, string Type, DateOnly? ValidUn
 
 /// <summary>
 /// What the notices of an objection carry (and their webhooks send): the application, the day the answer is due, once
-/// answered the outcome and the answer, and the address of the objection's page (taken when the notice is raised, from
-/// the request that raised it, so the e-mail sent later by a job links where the owner came from).
+/// answered the outcome and the answer, the appeal to the mayor once sent (with its own due day, outcome and answer),
+/// and the address of the objection's page (taken when the notice is raised, from the request that raised it, so the
+/// e-mail sent later by a job links where the owner came from).
 /// </summary>
-public sealed record ObjectionPayload(Guid ApplicationId, DateOnly AnswerDueOn, ObjectionOutcome? Outcome, string? Answer, DateTimeOffset? AnsweredAt, string Url, DateOnly? AppealBy = null)
+public sealed record ObjectionPayload(Guid ApplicationId, DateOnly AnswerDueOn, ObjectionOutcome? Outcome, string? Answer, DateTimeOffset? AnsweredAt, string Url, DateOnly? AppealBy = null, AppealPayload? Appeal = null)
 {
     /// <summary>The objection as it stands; once answered that the refusal stands, with the last day to appeal, worked out once.</summary>
     public static ObjectionPayload Of(Objection objection, string url, DateOnly? appealBy = null)
     {
         ArgumentNullException.ThrowIfNull(objection);
-        return new(objection.ApplicationId, objection.AnswerDueOn, objection.Outcome, objection.Answer, objection.AnsweredAt, url, appealBy);
+        var appeal = objection.Appeal is { } sent ? new AppealPayload(sent.FiledAt, sent.AnswerDueOn, sent.Outcome, sent.Answer, sent.AnsweredAt) : null;
+        return new(objection.ApplicationId, objection.AnswerDueOn, objection.Outcome, objection.Answer, objection.AnsweredAt, url, appealBy, appeal);
     }
 }
+
+/// <summary>An appeal to the mayor in an objection's notice: when it came, the day its answer is due, and once answered the outcome and the answer.</summary>
+public sealed record AppealPayload(DateTimeOffset FiledAt, DateOnly AnswerDueOn, ObjectionOutcome? Outcome, string? Answer, DateTimeOffset? AnsweredAt);
 
 /// <summary>
 /// What the notice of an answered question carries (and its webhook sends): the question's id, topic and application,

@@ -68,6 +68,7 @@ public static partial class ApiSurface
         Policies.Applicant => [Roles.Applicant],
         Policies.Officer => [Roles.Officer, Roles.Admin],
         Policies.Reports => [Roles.Mayor, Roles.Admin],
+        Policies.Appeals => [Roles.Mayor],
         Policies.Admin => [Roles.Admin],
         Policies.Inspector => [Roles.Inspector],
         Policies.Account => Roles.All,

@@ -136,6 +136,10 @@ public sealed class AuthorizationMatrixTests(SqlitePortal portal) : IClassFixtur
                 {
                     request.Content = JsonContent.Create(new FileObjection.Request("Saya pemilik lain yang mencoba keberatan."), options: TestJson.Options);
                 }
+                else if (operation.BodySchema == nameof(AppealObjection) + nameof(AppealObjection.Request))
+                {
+                    request.Content = JsonContent.Create(new AppealObjection.Request("Saya pemilik lain yang mencoba banding."), options: TestJson.Options);
+                }
                 else if (operation.BodySchema == nameof(AskQuestion) + nameof(AskQuestion.Request))
                 {
                     request.Content = JsonContent.Create(new AskQuestion.Request(Api.Domain.QuestionTopic.Decision, "Mengapa permohonan orang lain ini ditolak?", refused.Id), options: TestJson.Options);

@@ -27,8 +27,8 @@ public static class GetObjection
         /// <summary>The day to tell the owner to object by: the law's as counted here, or once it has passed, the last day it is still taken.</summary>
         public DateOnly? DayToTell(DateOnly today) => LastDayToObject is { } last && today > last ? TakenUntil : LastDayToObject;
 
-        /// <summary>Whether the owner may still appeal to the mayor: the refusal stood on objection, and the last day to appeal has not passed.</summary>
-        public bool CanAppeal(DateOnly today) => Objection is { Outcome: ObjectionOutcome.Stands } && LastDayToAppeal is { } last && today <= last;
+        /// <summary>Whether the owner may still appeal to the mayor: the refusal stood on objection, no appeal sent yet, and the last day to appeal has not passed.</summary>
+        public bool CanAppeal(DateOnly today) => Objection is { Outcome: ObjectionOutcome.Stands, Appeal: null } && LastDayToAppeal is { } last && today <= last;
     }
 
     public sealed record Query(Guid OwnerId, Guid ApplicationId, Language Language) : IQuery<Result<Response>>;

@@ -11,9 +11,19 @@ public sealed record RequirementNamed(string Id, string Title);
 public sealed record ObjectionEvidence(Guid Id, string Kind, string FileName, DateTimeOffset UploadedAt);
 
 /// <summary>
+/// An owner's appeal to the mayor after the refusal stood on objection: their words, when it came, by when the mayor's
+/// office must answer and whether it is (or was) late, and the answer once given.
+/// </summary>
+public sealed record AppealView(string Reason, DateTimeOffset FiledAt, DateOnly AnswerDueOn, bool Late, ObjectionOutcome? Outcome, string? Answer, DateTimeOffset? AnsweredAt)
+{
+    public static AppealView? Of(ObjectionAppeal? appeal, DateOnly today) => appeal is null ? null
+        : new(appeal.Reason, appeal.FiledAt, appeal.AnswerDueOn, appeal.IsLate(today), appeal.Outcome, appeal.Answer, appeal.AnsweredAt);
+}
+
+/// <summary>
 /// An objection as its owner and the officers read it: what the owner said, which failed requirements they contest
-/// and the documents they attached, by when the office must answer and whether it is (or was) late, and the answer
-/// once given.
+/// and the documents they attached, by when the office must answer and whether it is (or was) late, the answer once
+/// given, and the appeal to the mayor once sent.
 /// </summary>
 public sealed record ObjectionView(
     Guid Id,
@@ -27,7 +37,8 @@ public sealed record ObjectionView(
     ObjectionOutcome? Outcome,
     string? Answer,
     DateTimeOffset? AnsweredAt,
-    IReadOnlyList<ObjectionEvidence> Evidence);
+    IReadOnlyList<ObjectionEvidence> Evidence,
+    AppealView? Appeal = null);
 
 /// <summary>Reads objections for their owner and for the officers alike, so both read the same words.</summary>
 internal static class ObjectionReads
@@ -74,10 +85,13 @@ internal static class ObjectionReads
         objection.Outcome,
         objection.Answer,
         objection.AnsweredAt,
-        evidence);
+        evidence,
+        AppealView.Of(objection.Appeal, today));
 
     /// <summary>The owner's page of an objection, as the notices link to it.</summary>
     public static string PageOf(PublicAddress address, Objection objection) => $"{address.BaseUrl()}/pemohon/permohonan/{objection.ApplicationId}/keberatan";
 
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.ObjectionNotFound, "No such objection.");
+
+    public static readonly Error AppealNotFound = Error.NotFound(ErrorCodes.AppealNotFound, "No such appeal.");
 }

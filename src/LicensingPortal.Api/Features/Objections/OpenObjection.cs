@@ -4,10 +4,13 @@ using LicensingPortal.Rules.Model;
 
 namespace LicensingPortal.Api.Features.Objections;
 
-/// <summary>An objection as the officers read it: the owner's words, contested requirements and evidence, the business, the deadline, and the answer with who gave it.</summary>
+/// <summary>
+/// An objection as the officers read it: the owner's words, contested requirements and evidence, the business, the
+/// deadline, and the answer with who gave it; once appealed, the appeal to the mayor and its answer with who gave it.
+/// </summary>
 public static class OpenObjection
 {
-    public sealed record Response(ObjectionView Objection, string BusinessName, string OwnerName, IReadOnlyList<RequirementNamed> FailedRequirements, string? AnsweredBy);
+    public sealed record Response(ObjectionView Objection, string BusinessName, string OwnerName, IReadOnlyList<RequirementNamed> FailedRequirements, string? AnsweredBy, string? AppealAnsweredBy = null);
 
     public sealed record Query(Guid ObjectionId, Language Language) : IQuery<Result<Response>>;
 
@@ -26,11 +29,11 @@ public static class OpenObjection
             .Join(db.Businesses, a => a.BusinessId, b => b.Id, (a, b) => new { a.Decision, b.Name, b.OwnerName })
             .SingleAsync(cancellationToken);
         var failures = await ObjectionReads.FailuresAsync(db, rules, found.Decision!, language, cancellationToken);
-        var answeredBy = objection.AnsweredBy is { } officer
-            ? await db.Users.AsNoTracking().Where(u => u.Id == officer).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
+        async Task<string?> EmailOfAsync(Guid? account) => account is { } id
+            ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
             : null;
         var evidence = await ObjectionReads.EvidenceAsync(db, objection, cancellationToken);
-        return new Response(ObjectionReads.View(objection, failures, evidence, today), found.Name, found.OwnerName, failures, answeredBy);
+        return new Response(ObjectionReads.View(objection, failures, evidence, today), found.Name, found.OwnerName, failures, await EmailOfAsync(objection.AnsweredBy), await EmailOfAsync(objection.Appeal?.AnsweredBy));
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>

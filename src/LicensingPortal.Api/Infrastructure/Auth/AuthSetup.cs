@@ -101,6 +101,7 @@ public static class AuthSetup
             .AddPolicy(Policies.ApplicantPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Applicant))
             .AddPolicy(Policies.OfficerPages, policy => Staff(policy, IdentityConstants.ApplicationScheme, Roles.Officer, Roles.Admin))
             .AddPolicy(Policies.ReportPages, policy => Staff(policy, IdentityConstants.ApplicationScheme, Roles.Mayor, Roles.Admin))
+            .AddPolicy(Policies.AppealPages, policy => Staff(policy, IdentityConstants.ApplicationScheme, Roles.Mayor))
             .AddPolicy(Policies.AdminPages, policy => Staff(policy, IdentityConstants.ApplicationScheme, Roles.Admin))
             .AddPolicy(Policies.InspectorPages, policy => Staff(policy, IdentityConstants.ApplicationScheme, Roles.Inspector))
             .AddPolicy(Policies.AccountPages, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
@@ -108,6 +109,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Applicant, policy => policy.AddAuthenticationSchemes(CheckedBearerHandler.Name).RequireRole(Roles.Applicant))
             .AddPolicy(Policies.Officer, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Officer, Roles.Admin))
             .AddPolicy(Policies.Reports, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Mayor, Roles.Admin))
+            .AddPolicy(Policies.Appeals, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Mayor))
             .AddPolicy(Policies.Admin, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Admin))
             .AddPolicy(Policies.Inspector, policy => Staff(policy, CheckedBearerHandler.Name, Roles.Inspector));
 

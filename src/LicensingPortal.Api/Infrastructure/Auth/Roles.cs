@@ -46,6 +46,9 @@ public static class Policies
     /// <summary>The mayor's office's dashboard (the mayor's office and administrators, signed in with the cookie).</summary>
     public const string ReportPages = "report-pages";
 
+    /// <summary>The mayor's office's appeals (the mayor's office only, signed in with the cookie): administrators keep the system, they do not answer for the mayor.</summary>
+    public const string AppealPages = "appeal-pages";
+
     /// <summary>The administrators' pages (signed in with the cookie).</summary>
     public const string AdminPages = "admin-pages";
 
@@ -60,6 +63,9 @@ public static class Policies
     public const string Applicant = "applicant";
     public const string Officer = "officer";
     public const string Reports = "reports";
+
+    /// <summary>Appeals to the mayor: the mayor's office only.</summary>
+    public const string Appeals = "appeals";
     public const string Admin = "admin";
     public const string Inspector = "inspector";
 }

@@ -63,6 +63,11 @@ public static class ErrorCodes
     public const string ObjectionExists = "objection_exists";
     public const string ObjectionTooLate = "objection_too_late";
     public const string ObjectionAnswered = "objection_answered";
+    public const string AppealNotFound = "appeal_not_found";
+    public const string AppealNotAllowed = "appeal_not_allowed";
+    public const string AppealExists = "appeal_exists";
+    public const string AppealTooLate = "appeal_too_late";
+    public const string AppealAnswered = "appeal_answered";
     public const string QuestionNotFound = "question_not_found";
     public const string QuestionAnswered = "question_answered";
     public const string QuestionsWaiting = "questions_waiting";
@@ -124,6 +129,11 @@ public static class ErrorCodes
         ObjectionExists,
         ObjectionTooLate,
         ObjectionAnswered,
+        AppealNotFound,
+        AppealNotAllowed,
+        AppealExists,
+        AppealTooLate,
+        AppealAnswered,
         QuestionNotFound,
         QuestionAnswered,
         QuestionsWaiting,

@@ -100,6 +100,22 @@ public static class LogPayloads
         return Sha256($"{objection.ApplicationId:N}|{objection.AnsweredBy?.ToString("N") ?? "-"}|{objection.AnsweredAt?.ToUnixTimeMilliseconds()}|{objection.Outcome}|{objection.Answer}");
     }
 
+    /// <summary>An appeal to the mayor as sent: the application, when, the day the answer is due, and the owner's words.</summary>
+    public static string ForAppealFiled(Objection objection)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        var appeal = objection.Appeal ?? throw new InvalidOperationException("The objection was not appealed.");
+        return Sha256($"{objection.ApplicationId:N}|{appeal.FiledAt.ToUnixTimeMilliseconds()}|{appeal.AnswerDueOn:yyyy-MM-dd}|{appeal.Reason}");
+    }
+
+    /// <summary>An appeal's answer: by whom, when, the outcome and the words.</summary>
+    public static string ForAppealAnswer(Objection objection)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        var appeal = objection.Appeal ?? throw new InvalidOperationException("The objection was not appealed.");
+        return Sha256($"{objection.ApplicationId:N}|{appeal.AnsweredBy?.ToString("N") ?? "-"}|{appeal.AnsweredAt?.ToUnixTimeMilliseconds()}|{appeal.Outcome}|{appeal.Answer}");
+    }
+
     public static string ForNote(DecisionNote note)
     {
         ArgumentNullException.ThrowIfNull(note);

@@ -209,6 +209,8 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
             LogEntryTypes.StaffChanged => stored.StaffChanges.TryGetValue(entry.SubjectId, out var change) ? LogPayloads.ForStaffChange(change) : null,
             LogEntryTypes.ObjectionFiled => stored.Objections.TryGetValue(entry.SubjectId, out var filed) ? LogPayloads.ForObjectionFiled(filed) : null,
             LogEntryTypes.ObjectionAnswered => stored.Objections.TryGetValue(entry.SubjectId, out var answered) && answered.IsAnswered ? LogPayloads.ForObjectionAnswer(answered) : null,
+            LogEntryTypes.AppealFiled => stored.Objections.TryGetValue(entry.SubjectId, out var appealed) && appealed.Appeal is not null ? LogPayloads.ForAppealFiled(appealed) : null,
+            LogEntryTypes.AppealAnswered => stored.Objections.TryGetValue(entry.SubjectId, out var decided) && decided.Appeal is { IsAnswered: true } ? LogPayloads.ForAppealAnswer(decided) : null,
             LogEntryTypes.RuleSetFirstUsed => stored.RuleSets.TryGetValue(entry.PayloadSha256, out var content) ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) : null,
             _ => entry.PayloadSha256,
         };

@@ -61,8 +61,16 @@ public sealed class IndexModel : PortalPage
     /// <summary>The period in the address of a chart or a download.</summary>
     public string Period => string.Create(CultureInfo.InvariantCulture, $"from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&granularity={Granularity}");
 
+    /// <summary>The counts of appeals to the mayor waiting and late (GET /api/appeals), for the mayor's office only: an administrator does not answer them.</summary>
+    public Features.Objections.ListObjections.Response? Appeals { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (User.IsInRole(Infrastructure.Auth.Roles.Mayor))
+        {
+            Appeals = (await Sender.Send(new Features.Objections.ListAppeals.Query(Answered: false, Take: 0), cancellationToken)).Value;
+        }
+
         Defaults();
         if (!ModelState.IsValid)
         {

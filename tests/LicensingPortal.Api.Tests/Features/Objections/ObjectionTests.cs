@@ -137,6 +137,131 @@ public abstract class ObjectionTests(Portal portal)
     }
 
     /// <summary>
+    /// The refusal stood on objection: the owner appeals to the mayor, in writing, once and in time (not before the
+    /// answer, not twice, not after ten working days, never another's); only the mayor's office lists, opens and answers
+    /// appeals, once; the owner reads the answer on the API, in the inbox and by e-mail; the log records both steps and
+    /// still verifies, and no decision changes.
+    /// </summary>
+    [Fact]
+    public async Task WhenTheRefusalStands_TheOwnerAppealsToTheMayor_OnceAndInTime_AndTheMayorsOfficeAnswersOnce()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var other = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        using var mayor = await portal.StaffAsync(Roles.Mayor);
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        var email = $"appeal-{Accounts.Unique()}@example.com";
+        var name = $"Kios Appeal {Accounts.Unique()[..6]}";
+        var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name) with { Email = email });
+        var refused = await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()) with { Declarations = [] });
+        var path = $"/api/applications/{refused.Id}/objection";
+        const string Why = "Pernyataan sudah saya centang dua kali; petugas tidak memeriksa tangkapan layar saya.";
+        var objection = (await (await applicant.Client.PostAsJsonAsync(path, new FileObjection.Request("Saya sudah mencentang pernyataan itu di HP."), TestJson.Options)).Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!;
+
+        // Not before the officer's answer.
+        await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync($"{path}/appeal", new AppealObjection.Request(Why), TestJson.Options), HttpStatusCode.Conflict, "appeal_not_allowed");
+        var answered = await officer.Client.PostAsJsonAsync($"/api/audit/objections/{objection.Id}/answer", new AnswerObjection.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, "Pernyataan tidak tercentang pada permohonan yang Anda kirim."), TestJson.Options);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        // Words are needed; another applicant's application is not found.
+        await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync($"{path}/appeal", new AppealObjection.Request("Salah."), TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
+        await Problems.AssertAsync(await other.Client.PostAsJsonAsync($"{path}/appeal", new AppealObjection.Request(Why), TestJson.Options), HttpStatusCode.NotFound, "application_not_found");
+
+        var sent = await applicant.Client.PostAsJsonAsync($"{path}/appeal", new AppealObjection.Request(Why), TestJson.Options);
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var state = (await sent.Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!;
+        var appeal = state.Objection!.Appeal!;
+        var calendar = await Calendars.PublishedAsync(applicant.Client);
+        Assert.Equal((Why, calendar.AddWorkingDays(global::LicensingPortal.Api.Domain.Wita.DateOf(appeal.FiledAt), 10), (global::LicensingPortal.Api.Domain.ObjectionOutcome?)null), (appeal.Reason, appeal.AnswerDueOn, appeal.Outcome));
+        Assert.False(state.CanAppeal(global::LicensingPortal.Api.Domain.Wita.DateOf(appeal.FiledAt)));
+        await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync($"{path}/appeal", new AppealObjection.Request("Sekali lagi: saya tetap tidak setuju dengan jawaban itu."), TestJson.Options), HttpStatusCode.Conflict, "appeal_exists");
+
+        // The mayor's office alone lists, opens and answers appeals: not the officers, not an administrator.
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.Client.GetAsync("/api/appeals")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.Client.GetAsync($"/api/appeals/{objection.Id}")).StatusCode);
+        var waiting = (await mayor.Client.GetFromJsonAsync<ListObjections.Response>("/api/appeals", TestJson.Options))!;
+        var item = Assert.Single(waiting.Items, i => i.Id == objection.Id);
+        Assert.Equal((name, appeal.AnswerDueOn, (global::LicensingPortal.Api.Domain.ObjectionOutcome?)null), (item.BusinessName, item.AnswerDueOn, item.Outcome));
+        var opened = (await mayor.Client.GetFromJsonAsync<OpenObjection.Response>($"/api/appeals/{objection.Id}", TestJson.Options))!;
+        Assert.Equal((Why, officer.Email), (opened.Objection.Appeal!.Reason, opened.AnsweredBy));
+        await Problems.AssertAsync(await mayor.Client.GetAsync($"/api/appeals/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "appeal_not_found");
+
+        await Problems.AssertAsync(await mayor.Client.PostAsJsonAsync($"/api/appeals/{objection.Id}/answer", new { answer = "Pendek." }, TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
+        const string Answer = "Tangkapan layar Anda menunjukkan pernyataan tercentang; kantor perizinan memperbaiki penyimpanannya hari ini. Kirim lagi besok.";
+        var decided = await mayor.Client.PostAsJsonAsync($"/api/appeals/{objection.Id}/answer", new AnswerAppeal.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Upheld, Answer), TestJson.Options);
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        var read = (await decided.Content.ReadFromJsonAsync<OpenObjection.Response>(TestJson.Options))!;
+        Assert.Equal((global::LicensingPortal.Api.Domain.ObjectionOutcome.Upheld, Answer, mayor.Email), (read.Objection.Appeal!.Outcome, read.Objection.Appeal.Answer, read.AppealAnsweredBy));
+        await Problems.AssertAsync(await mayor.Client.PostAsJsonAsync($"/api/appeals/{objection.Id}/answer", new AnswerAppeal.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, "Jawaban kedua ini tidak boleh tersimpan sama sekali."), TestJson.Options), HttpStatusCode.Conflict, "appeal_answered");
+        Assert.DoesNotContain((await mayor.Client.GetFromJsonAsync<ListObjections.Response>("/api/appeals", TestJson.Options))!.Items, i => i.Id == objection.Id);
+        Assert.Contains((await mayor.Client.GetFromJsonAsync<ListObjections.Response>("/api/appeals?answered=true", TestJson.Options))!.Items, i => i.Id == objection.Id && i.Outcome == global::LicensingPortal.Api.Domain.ObjectionOutcome.Upheld);
+
+        // The owner reads it; the answer changes no decision.
+        var after = (await applicant.Client.GetFromJsonAsync<GetObjection.Response>(path, TestJson.Options))!;
+        Assert.Equal((global::LicensingPortal.Api.Domain.ObjectionOutcome.Upheld, Answer), (after.Objection!.Appeal!.Outcome, after.Objection.Appeal.Answer));
+        var still = await applicant.Client.GetFromJsonAsync<JsonElement>($"/api/applications/{refused.Id}");
+        Assert.Equal("rejected", still.GetProperty("decision").GetProperty("outcome").GetString());
+
+        // A receipt, then the answer: in the inbox and by e-mail, each with the way to the objection's page.
+        await portal.DeliveriesSettledAsync();
+        var inbox = (await applicant.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications")).EnumerateArray().ToList();
+        var receipt = inbox.Single(n => n.GetProperty("type").GetString() == "appeal-received");
+        Assert.Contains(appeal.AnswerDueOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID")), receipt.GetProperty("body").GetString(), StringComparison.Ordinal);
+        var notice = inbox.Single(n => n.GetProperty("type").GetString() == "appeal-answered");
+        Assert.Equal(Say.Id("Notice.AppealAnswered.Upheld.Title", name), notice.GetProperty("title").GetString());
+        Assert.Contains(Answer, notice.GetProperty("body").GetString(), StringComparison.Ordinal);
+        var mails = await Mailbox.MessagesToAsync(portal.DataDirectory, email);
+        var mail = Assert.Single(mails, m => m.Subject == Say.Id("Notice.AppealAnswered.Upheld.Title", name));
+        Assert.Contains(Answer, mail.TextBody!, StringComparison.Ordinal);
+        Assert.Contains($"/pemohon/permohonan/{refused.Id}/keberatan", mail.TextBody, StringComparison.Ordinal);
+        Assert.Single(mails, m => m.Subject == Say.Id("Notice.AppealReceived.Title", name));
+
+        // Both steps are on the case's record, and the log still verifies; an answer changed in the database does not.
+        var trace = await officer.Client.GetFromJsonAsync<JsonElement>($"/api/audit/decisions/{refused.Id}");
+        var types = trace.GetProperty("log").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Contains("appeal-filed", types);
+        Assert.Contains("appeal-answered", types);
+        await portal.LogIntegratedAsync();
+        var report = await (await admin.Client.PostAsync("/api/admin/audit/verify", null)).Content.ReadFromJsonAsync<LogVerifier.Report>(TestJson.Options);
+        Assert.True(report!.Valid, report.Problem);
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().Database.ExecuteSqlRawAsync("UPDATE objections SET appeal_answer = 'Banding ditolak.' WHERE id = {0}", objection.Id);
+        }
+
+        var tampered = await (await admin.Client.PostAsync("/api/admin/audit/verify", null)).Content.ReadFromJsonAsync<LogVerifier.Report>(TestJson.Options);
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().Database.ExecuteSqlRawAsync("UPDATE objections SET appeal_answer = {0} WHERE id = {1}", Answer, objection.Id);
+        }
+
+        Assert.False(tampered!.Valid);
+        Assert.Contains("appeal-answered", tampered.Problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>Ten working days after the officer's answer, an appeal is no longer taken, and the owner's state says so.</summary>
+    [Fact]
+    public async Task AnAppeal_AfterTenWorkingDaysFromTheAnswer_IsRefused()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        var refused = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
+        var path = $"/api/applications/{refused.Id}/objection";
+        var objection = (await (await applicant.Client.PostAsJsonAsync(path, new FileObjection.Request("Saya sudah mencentang pernyataan itu di HP."), TestJson.Options)).Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!;
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsJsonAsync($"/api/audit/objections/{objection.Id}/answer", new AnswerObjection.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, "Pernyataan tidak tercentang pada permohonan yang Anda kirim."), TestJson.Options)).StatusCode);
+        // Thirty days on: more than ten working days after the answer, whatever the holidays.
+        await using var later = portal.Create(time: new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(30)));
+        using var client = later.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(client, applicant.Email, applicant.Password));
+
+        var state = (await client.GetFromJsonAsync<GetObjection.Response>(path, TestJson.Options))!;
+        Assert.False(state.CanAppeal(global::LicensingPortal.Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow.AddDays(30))));
+        Assert.True(state.CanAppeal(global::LicensingPortal.Api.Domain.Wita.Today(TimeProvider.System)));
+        await Problems.AssertAsync(await client.PostAsJsonAsync($"{path}/appeal", new AppealObjection.Request("Saya tetap tidak setuju dengan jawaban petugas itu."), TestJson.Options), HttpStatusCode.Conflict, "appeal_too_late");
+        Assert.Null((await applicant.Client.GetFromJsonAsync<GetObjection.Response>(path, TestJson.Options))!.Objection!.Appeal);
+    }
+
+    /// <summary>
     /// An owner attaches their own letter as evidence: another applicant's document or more than five are refused;
     /// the owner and the officer read it with the objection, the officer opens it (kept in their access history), and
     /// the owner cannot delete it while the objection stands on it. The log still verifies.

@@ -2379,6 +2379,55 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_objections_applications_application_id");
+
+                    b.OwnsOne("LicensingPortal.Api.Domain.ObjectionAppeal", "Appeal", b1 =>
+                        {
+                            b1.Property<Guid>("ObjectionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Answer")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("appeal_answer");
+
+                            b1.Property<DateOnly>("AnswerDueOn")
+                                .HasColumnType("date")
+                                .HasColumnName("appeal_answer_due_on");
+
+                            b1.Property<DateTimeOffset?>("AnsweredAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("appeal_answered_at");
+
+                            b1.Property<Guid?>("AnsweredBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("appeal_answered_by");
+
+                            b1.Property<DateTimeOffset>("FiledAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("appeal_filed_at");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("appeal_outcome");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("appeal_reason");
+
+                            b1.HasKey("ObjectionId");
+
+                            b1.ToTable("objections");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ObjectionId")
+                                .HasConstraintName("fk_objections_objections_id");
+                        });
+
+                    b.Navigation("Appeal");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Permit", b =>

@@ -2357,6 +2357,55 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_objections_applications_application_id");
+
+                    b.OwnsOne("LicensingPortal.Api.Domain.ObjectionAppeal", "Appeal", b1 =>
+                        {
+                            b1.Property<Guid>("ObjectionId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Answer")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("appeal_answer");
+
+                            b1.Property<DateOnly>("AnswerDueOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("appeal_answer_due_on");
+
+                            b1.Property<long?>("AnsweredAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("appeal_answered_at");
+
+                            b1.Property<Guid?>("AnsweredBy")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("appeal_answered_by");
+
+                            b1.Property<long>("FiledAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("appeal_filed_at");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("appeal_outcome");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("appeal_reason");
+
+                            b1.HasKey("ObjectionId");
+
+                            b1.ToTable("objections");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ObjectionId")
+                                .HasConstraintName("fk_objections_objections_id");
+                        });
+
+                    b.Navigation("Appeal");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.Permit", b =>

@@ -7,12 +7,15 @@ namespace LicensingPortal.Api.Pages.Pemohon.Permohonan;
 /// <summary>
 /// An owner's objection to the refusal of their application (GET and POST /api/applications/{id}/objection): before
 /// it is sent, the form (the failed requirements to name, the reason, one's uploaded documents to attach as evidence)
-/// with the last day to send it; after, what was sent, the day the answer is due, and the answer with what to do next.
-/// Another applicant's application is not found.
+/// with the last day to send it; after, what was sent, the day the answer is due, and the answer with what to do next;
+/// when the refusal stood, the appeal to the mayor (POST …/objection/appeal), written here, and its answer. Another
+/// applicant's application is not found.
 /// </summary>
 public sealed class KeberatanModel : PortalPage
 {
     private const string SentKey = "Keberatan.Terkirim";
+
+    private const string AppealSentKey = "Banding.Terkirim";
 
     [FromRoute]
     public Guid Id { get; set; }
@@ -43,22 +46,12 @@ public sealed class KeberatanModel : PortalPage
     /// <summary>Whether the owner may still appeal to the mayor.</summary>
     public bool CanAppeal => State.CanAppeal(Wita.Today(Clock));
 
-    /// <summary>The office's e-mail address an appeal is written to (it passes it on), unless the address is still an example no one reads.</summary>
-    public string? AppealTo { get; private set; }
+    /// <summary>Why the owner still disagrees, as the appeal to the mayor says it (POST /api/applications/{id}/objection/appeal).</summary>
+    [BindProperty]
+    public string? AppealReason { get; set; }
 
-    /// <summary>The application's reference, as the appeal names it.</summary>
-    public string Reference => ApplicationReference.Of(Id);
-
-    /// <summary>
-    /// The appeal's e-mail to <see cref="AppealTo"/>, written from the phone: subject and first lines in Indonesian
-    /// whatever the page's language (a letter to the mayor), the reference and business written in; its lines end CRLF,
-    /// as a mailto body's must (RFC 6068).
-    /// </summary>
-    public string? AppealMail => AppealTo is not { } office ? null
-        : $"mailto:{office}?subject={Uri.EscapeDataString(Indonesian("Objection.Appeal.Subject", Reference))}&body={Uri.EscapeDataString(Indonesian("Objection.Appeal.Body", Reference, State.BusinessName).ReplaceLineEndings("\r\n"))}";
-
-    private static string Indonesian(string key, params object[] arguments) =>
-        string.Format(Cultures.Indonesian, Texts.In(Cultures.Indonesian, key) ?? key, arguments);
+    /// <summary>The appeal was just sent: said once after the redirect.</summary>
+    public bool AppealSent { get; private set; }
 
     /// <summary>The document just uploaded from this page: it comes back ticked among the evidence.</summary>
     [BindProperty(SupportsGet = true, Name = "dilampirkan")]
@@ -67,6 +60,7 @@ public sealed class KeberatanModel : PortalPage
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Sent = TempData[SentKey] is true;
+        AppealSent = TempData[AppealSentKey] is true;
         var failed = await LoadAsync(cancellationToken);
         if (Dilampirkan is { } uploaded && DocumentChoices.Any(d => d.Value == uploaded.ToString()))
         {
@@ -95,6 +89,25 @@ public sealed class KeberatanModel : PortalPage
         return await LoadAsync(cancellationToken) ?? Page();
     }
 
+    /// <summary>Sends the appeal to the mayor; the page then says it was sent and by when the mayor's office answers.</summary>
+    public async Task<IActionResult> OnPostBandingAsync(CancellationToken cancellationToken)
+    {
+        var appealed = await Sender.Send(new AppealObjection.Command(UserId, Id, AppealReason, Language), cancellationToken);
+        if (appealed.Succeeded)
+        {
+            TempData[AppealSentKey] = true;
+            return RedirectToPage(new { id = Id });
+        }
+
+        if (appealed.Error!.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        ShowErrors(appealed.Error, new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = nameof(AppealReason) });
+        return await LoadAsync(cancellationToken) ?? Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         var state = await Sender.Send(new GetObjection.Query(UserId, Id, Language), cancellationToken);
@@ -104,10 +117,6 @@ public sealed class KeberatanModel : PortalPage
         }
 
         State = state.Value;
-        if (CanAppeal && (await Sender.Send(new Features.Help.GetServiceContacts.Query(Language), cancellationToken)).Value is { EmailLink: not null } contacts)
-        {
-            AppealTo = contacts.Email;
-        }
 
         if (State.CanObject)
         {

@@ -27,8 +27,4 @@ public sealed class IndexModel : PortalPage
         Objections = list.Value;
         return Page();
     }
-
-    /// <summary>The address of another page of the same list.</summary>
-    public string PageUrl(int page) =>
-        "/petugas/keberatan?" + (Answered ? "dijawab=true&" : string.Empty) + "halaman=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -102,11 +102,13 @@ public static class MyDataWorkbook
                 [
                     Text("Decision.Reference"), Column("MyData.SentAt", SheetValue.Moment), Text("Objection.Requirements"), Text("Objection.Reason"),
                     Column("Objection.DueOn", SheetValue.Date), Text("MyData.ObjectionOutcome"), Text("MyData.ObjectionAnswer"), Column("MyData.ObjectionAnsweredAt", SheetValue.Moment),
+                    Column("MyData.AppealSentAt", SheetValue.Moment), Text("MyData.AppealReason"), Text("MyData.AppealOutcome"), Text("MyData.AppealAnswer"), Column("MyData.AppealAnsweredAt", SheetValue.Moment),
                 ],
                 data.Objections.Select(o => (IReadOnlyList<object?>)
                 [
                     o.ApplicationReference, Moment(o.FiledAt), o.Requirements.Count == 0 ? Texts.Get("Objection.Requirements.Whole") : string.Join("\n", o.Requirements.Select(r => r.Title)), o.Reason,
                     o.AnswerDueOn, o.Outcome is { } outcome ? Texts.Get($"Objections.Outcome.{outcome}") : null, o.Answer, MaybeMoment(o.AnsweredAt),
+                    MaybeMoment(o.Appeal?.FiledAt), o.Appeal?.Reason, o.Appeal?.Outcome is { } decided ? Texts.Get($"Appeals.Outcome.{decided}") : null, o.Appeal?.Answer, MaybeMoment(o.Appeal?.AnsweredAt),
                 ])),
             new(Texts.Get("MyData.Sheet.Questions"),
                 [

@@ -393,6 +393,7 @@ public abstract class LicensingDbContext(DbContextOptions options)
                 appeal.Property(a => a.Answer).HasMaxLength(Objection.AnswerMaxLength);
                 appeal.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
                 appeal.Ignore(a => a.IsAnswered);
+                appeal.HasIndex(a => new { a.AnsweredAt, a.AnswerDueOn });
             });
             // One objection an application: a second sending, at once or later, finds the first.
             objection.HasIndex(o => o.ApplicationId).IsUnique();

@@ -159,9 +159,25 @@ public sealed class Objection
     /// <summary>Whether the answer came (or, unanswered, is) later than the law allows, as of <paramref name="today"/> (WITA).</summary>
     public bool IsLate(DateOnly today) => (AnsweredAt is { } at ? Wita.DateOf(at) : today) > AnswerDueOn;
 
-    /// <summary>Whether the owner may appeal to the mayor on <paramref name="today"/> (WITA): the refusal stood, no appeal yet, and its last day has not passed.</summary>
+    /// <summary>
+    /// The last day an appeal after an answer given at <paramref name="answeredAt"/> is taken: <see cref="LastDayToAppeal"/>,
+    /// and the holiday margin unless the holidays of every year the time spans were set when the answer was given (as
+    /// for the objection itself, <see cref="LastDayTaken"/>: a year set later can lengthen the time, never shorten it).
+    /// Null while unanswered.
+    /// </summary>
+    public static DateOnly? LastDayAppealTaken(DateTimeOffset? answeredAt, WorkingCalendar calendar)
+    {
+        if (answeredAt is not { } at || LastDayToAppeal(at, calendar) is not { } last)
+        {
+            return null;
+        }
+
+        return calendar.KnewAt(Wita.DateOf(at), last, at) ? last : last.AddDays(HolidayMarginDays);
+    }
+
+    /// <summary>Whether the owner may appeal to the mayor on <paramref name="today"/> (WITA): the refusal stood, no appeal yet, and the last day it is taken has not passed.</summary>
     public bool MayBeAppealed(DateOnly today, WorkingCalendar calendar) =>
-        Outcome == ObjectionOutcome.Stands && Appeal is null && LastDayToAppeal(AnsweredAt, calendar) is { } last && today <= last;
+        Outcome == ObjectionOutcome.Stands && Appeal is null && LastDayAppealTaken(AnsweredAt, calendar) is { } last && today <= last;
 
     /// <summary>
     /// The owner appeals to the mayor (banding, UU 30/2014 Pasal 78): why the answer is wrong, in their words. The caller

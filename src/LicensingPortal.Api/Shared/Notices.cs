@@ -123,7 +123,7 @@ public static partial class Notices
         ArgumentNullException.ThrowIfNull(objection);
         var appeal = objection.Appeal ?? throw new InvalidOperationException("The objection was not appealed.");
         var outcome = $"Notice.AppealAnswered.{appeal.Outcome}";
-        string Body(CultureInfo culture) => In(culture, outcome) + "\n\n" + appeal.Answer + "\n\n" + In(culture, outcome + ".Next", ObjectionAppeal.DaysToCourt);
+        string Body(CultureInfo culture) => In(culture, outcome) + "\n\n" + appeal.Answer + "\n\n" + In(culture, outcome + ".Next", ObjectionAppeal.DaysToCourt, In(culture, "Objection.SendAgain.Upheld"));
         return new NoticeText(
             In(Cultures.Indonesian, outcome + ".Title", businessName),
             In(Cultures.English, outcome + ".Title", businessName),

@@ -1080,6 +1080,10 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await ReadHereAsync(admin, "admin-staff-account");
             await admin.GotoAsync("/admin");
             await ReadHereAsync(admin, "admin");
+            // An administrator reads the dashboard, but appeals are the mayor's office's to answer: not said, not opened.
+            await admin.GotoAsync("/walikota");
+            await Assertions.Expect(admin.Locator("#appeals-waiting")).ToHaveCountAsync(0);
+            Assert.Equal(403, (await admin.GotoAsync("/walikota/banding"))!.Status);
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

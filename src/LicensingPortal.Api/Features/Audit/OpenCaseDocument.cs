@@ -5,9 +5,10 @@ using LicensingPortal.Api.Infrastructure.Storage;
 namespace LicensingPortal.Api.Features.Audit;
 
 /// <summary>
-/// An officer opens a document attached to an application under audit, or to the owner's objection to its refusal.
-/// The reading is kept in the officer's access history (who, which document, which case, when) before the file is
-/// given; a document attached to neither is not found.
+/// An officer opens a document attached to an application under audit, or to the owner's objection to its refusal (as
+/// the mayor's office does the objection's evidence, for an appeal: its pages offer nothing else). The reading is kept
+/// in the reader's access history (who, which document, which case, when) before the file is given; a document
+/// attached to neither is not found.
 /// </summary>
 public static class OpenCaseDocument
 {

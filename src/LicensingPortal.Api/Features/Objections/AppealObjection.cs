@@ -61,7 +61,7 @@ public static class AppealObjection
             var calendar = await db.WorkingCalendarAsync(cancellationToken);
             if (!objection.MayBeAppealed(today, calendar))
             {
-                return new Error(ErrorCodes.AppealTooLate, StatusCodes.Status409Conflict, "The time to appeal has passed.", Texts.Format("Appeal.Error.TooLate", Cultures.Date(Objection.LastDayToAppeal(objection.AnsweredAt, calendar)!.Value)));
+                return new Error(ErrorCodes.AppealTooLate, StatusCodes.Status409Conflict, "The time to appeal has passed.", Texts.Format("Appeal.Error.TooLate", Cultures.Date(Objection.LastDayAppealTaken(objection.AnsweredAt, calendar)!.Value)));
             }
 
             objection.AppealToMayor(command.Reason!, now, calendar);

@@ -20,15 +20,20 @@ public static class GetObjection
     /// <c>BusinessName</c> and <c>DecidedAt</c>: what the application was for and when it was decided (none while undecided).
     /// <c>TakenUntil</c>: the last day an objection is still taken (the same day once the holidays of the years it spans
     /// are known; two weeks later while they are not). <c>SentAgainAs</c>: the application that corrected this one,
-    /// once the owner sent it again. <c>LastDayToAppeal</c>: once answered, the last working day to appeal to the mayor.
+    /// once the owner sent it again. <c>LastDayToAppeal</c>: once answered, the last working day to appeal to the mayor;
+    /// <c>AppealTakenUntil</c>: the last day an appeal is still taken (later by the holiday margin while a year's holidays
+    /// it spans were not set when the answer was given).
     /// </summary>
-    public sealed record Response(ObjectionView? Objection, bool CanObject, DateOnly? LastDayToObject, IReadOnlyList<RequirementNamed> FailedRequirements, string BusinessName, DateTimeOffset? DecidedAt, DateOnly? TakenUntil = null, Guid? SentAgainAs = null, DateOnly? LastDayToAppeal = null)
+    public sealed record Response(ObjectionView? Objection, bool CanObject, DateOnly? LastDayToObject, IReadOnlyList<RequirementNamed> FailedRequirements, string BusinessName, DateTimeOffset? DecidedAt, DateOnly? TakenUntil = null, Guid? SentAgainAs = null, DateOnly? LastDayToAppeal = null, DateOnly? AppealTakenUntil = null)
     {
         /// <summary>The day to tell the owner to object by: the law's as counted here, or once it has passed, the last day it is still taken.</summary>
         public DateOnly? DayToTell(DateOnly today) => LastDayToObject is { } last && today > last ? TakenUntil : LastDayToObject;
 
         /// <summary>Whether the owner may still appeal to the mayor: the refusal stood on objection, no appeal sent yet, and the last day to appeal has not passed.</summary>
-        public bool CanAppeal(DateOnly today) => Objection is { Outcome: ObjectionOutcome.Stands, Appeal: null } && LastDayToAppeal is { } last && today <= last;
+        public bool CanAppeal(DateOnly today) => Objection is { Outcome: ObjectionOutcome.Stands, Appeal: null } && (AppealTakenUntil ?? LastDayToAppeal) is { } last && today <= last;
+
+        /// <summary>The day to tell the owner to appeal by: the law's as counted here, or once it has passed, the last day it is still taken.</summary>
+        public DateOnly? AppealDayToTell(DateOnly today) => LastDayToAppeal is { } last && today > last ? AppealTakenUntil : LastDayToAppeal;
     }
 
     public sealed record Query(Guid OwnerId, Guid ApplicationId, Language Language) : IQuery<Result<Response>>;
@@ -75,7 +80,8 @@ public static class GetObjection
             decision.DecidedAt,
             Objection.LastDayTaken(decision.DecidedAt, calendar),
             sentAgainAs,
-            Objection.LastDayToAppeal(objection?.AnsweredAt, calendar));
+            Objection.LastDayToAppeal(objection?.AnsweredAt, calendar),
+            Objection.LastDayAppealTaken(objection?.AnsweredAt, calendar));
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>

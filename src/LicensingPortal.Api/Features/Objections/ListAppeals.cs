@@ -26,33 +26,23 @@ public static class ListAppeals
                 ? listed.OrderByDescending(o => o.Appeal!.AnsweredAt).ThenBy(o => o.Id)
                 : listed.OrderBy(o => o.Appeal!.AnswerDueOn).ThenBy(o => o.Appeal!.FiledAt).ThenBy(o => o.Id);
             var take = Math.Clamp(query.Take, 0, ListObjections.PageSize);
-            var rows = await listed.Skip((query.Page - 1) * take).Take(take)
-                .Join(db.Applications, o => o.ApplicationId, a => a.Id, (o, a) => new { Objection = o, a.BusinessId })
-                .Join(db.Businesses, x => x.BusinessId, b => b.Id, (x, b) => new { x.Objection, b.Name, b.OwnerName })
-                .ToListAsync(cancellationToken);
+            var rows = await ListObjections.ListedAsync(db, listed, query.Page, take, cancellationToken);
+            // Two counts, not one grouped query: EF does not translate an owned value's column inside a group's aggregate.
             var waiting = await appealed.CountAsync(o => o.Appeal!.AnsweredAt == null, cancellationToken);
             var late = await appealed.CountAsync(o => o.Appeal!.AnsweredAt == null && o.Appeal.AnswerDueOn < today, cancellationToken);
             var items = rows.Select(r => new ListObjections.Item(
                 r.Objection.Id,
                 r.Objection.ApplicationId,
                 ApplicationReference.Of(r.Objection.ApplicationId),
-                r.Name,
+                r.BusinessName,
                 r.OwnerName,
                 r.Objection.Appeal!.FiledAt,
                 r.Objection.Appeal.AnswerDueOn,
                 r.Objection.Appeal.IsLate(today),
                 r.Objection.Appeal.Outcome,
                 r.Objection.Appeal.AnsweredAt));
-            // Ordered again here, the same way: the join keeps the order on PostgreSQL, not always on SQLite.
-            items = query.Answered
-                ? items.OrderByDescending(i => i.AnsweredAt).ThenBy(i => i.Id)
-                : items.OrderBy(i => i.AnswerDueOn).ThenBy(i => i.FiledAt).ThenBy(i => i.Id);
             var count = query.Answered ? await appealed.CountAsync(o => o.Appeal!.AnsweredAt != null, cancellationToken) : waiting;
-            return new ListObjections.Response([.. items], waiting, late)
-            {
-                Page = query.Page,
-                Pages = take == 0 ? 1 : Math.Max(1, (count + take - 1) / take),
-            };
+            return ListObjections.PageOf(items, query.Answered, new ListObjections.Response([], waiting, late), query.Page, take, count);
         }
     }
 

@@ -33,9 +33,7 @@ public sealed class KeputusanModel : PortalPage
     /// <summary>Opens a document attached to the application; the reading is kept in the officer's access history.</summary>
     public async Task<IActionResult> OnGetDokumenAsync(Guid dokumen, CancellationToken cancellationToken)
     {
-        // Only a link on the service's own pages (or one typed or bookmarked) opens it: another site cannot write
-        // openings into an officer's access history.
-        if (Request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site && site is not ("same-origin" or "none"))
+        if (FromAnotherSite)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }

@@ -188,8 +188,13 @@ public abstract class ObjectionTests(Portal portal)
 
         await Problems.AssertAsync(await mayor.Client.PostAsJsonAsync($"/api/appeals/{objection.Id}/answer", new { answer = "Pendek." }, TestJson.Options), HttpStatusCode.BadRequest, "validation_failed");
         const string Answer = "Tangkapan layar Anda menunjukkan pernyataan tercentang; kantor perizinan memperbaiki penyimpanannya hari ini. Kirim lagi besok.";
+        var grantedBefore = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections", TestJson.Options))!.AppealsGranted;
         var decided = await mayor.Client.PostAsJsonAsync($"/api/appeals/{objection.Id}/answer", new AnswerAppeal.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Upheld, Answer), TestJson.Options);
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        // Granted, the mistake is the licensing office's to correct: its officers' list says so, until the owner sends again.
+        var officers = (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections?answered=true", TestJson.Options))!;
+        Assert.Equal(grantedBefore + 1, officers.AppealsGranted);
+        Assert.Contains(officers.Items, i => i.Id == objection.Id && i.AppealOutcome == global::LicensingPortal.Api.Domain.ObjectionOutcome.Upheld);
         var read = (await decided.Content.ReadFromJsonAsync<OpenObjection.Response>(TestJson.Options))!;
         Assert.Equal((global::LicensingPortal.Api.Domain.ObjectionOutcome.Upheld, Answer, mayor.Email), (read.Objection.Appeal!.Outcome, read.Objection.Appeal.Answer, read.AppealAnsweredBy));
         await Problems.AssertAsync(await mayor.Client.PostAsJsonAsync($"/api/appeals/{objection.Id}/answer", new AnswerAppeal.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, "Jawaban kedua ini tidak boleh tersimpan sama sekali."), TestJson.Options), HttpStatusCode.Conflict, "appeal_answered");
@@ -237,6 +242,48 @@ public abstract class ObjectionTests(Portal portal)
 
         Assert.False(tampered!.Valid);
         Assert.Contains("appeal-answered", tampered.Problem, StringComparison.Ordinal);
+
+        // Sent again, the granted appeal is no longer the office's to say.
+        var again = await applicant.Client.PostAsJsonAsync($"/api/applications/{refused.Id}/resubmission", Builders.Restaurant(business, await applicant.Client.UploadAsync()), TestJson.Options);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(grantedBefore, (await officer.Client.GetFromJsonAsync<ListObjections.Response>("/api/audit/objections", TestJson.Options))!.AppealsGranted);
+    }
+
+    /// <summary>
+    /// An objection granted by the office is not appealed (nothing to appeal); two appeals sent at once make one (the
+    /// other is told it exists), and two answers at once one answer (the other is told).
+    /// </summary>
+    [Fact]
+    public async Task AnAppeal_OnlyAfterTheRefusalStood_AndAtOnce_OneAppealAndOneAnswer()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        using var first = await portal.StaffAsync(Roles.Mayor);
+        using var second = await portal.StaffAsync(Roles.Mayor);
+        async Task<(string Path, Guid Objection)> ObjectedAsync(global::LicensingPortal.Api.Domain.ObjectionOutcome outcome)
+        {
+            var refused = await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Declarations = [] });
+            var path = $"/api/applications/{refused.Id}/objection";
+            var objection = (await (await applicant.Client.PostAsJsonAsync(path, new FileObjection.Request("Saya sudah mencentang pernyataan itu di HP."), TestJson.Options)).Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!;
+            Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsJsonAsync($"/api/audit/objections/{objection.Id}/answer", new AnswerObjection.Request(outcome, "Jawaban petugas atas keberatan ini, dengan alasannya."), TestJson.Options)).StatusCode);
+            return (path, objection.Id);
+        }
+
+        var (granted, _) = await ObjectedAsync(global::LicensingPortal.Api.Domain.ObjectionOutcome.Upheld);
+        await Problems.AssertAsync(await applicant.Client.PostAsJsonAsync($"{granted}/appeal", new AppealObjection.Request("Saya tetap ingin Wali Kota memeriksanya lagi."), TestJson.Options), HttpStatusCode.Conflict, "appeal_not_allowed");
+
+        var (stands, objectionId) = await ObjectedAsync(global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands);
+        var sendings = await Task.WhenAll(Enumerable.Range(0, 2).Select(i =>
+            applicant.Client.PostAsJsonAsync($"{stands}/appeal", new AppealObjection.Request($"Kiriman ke-{i}: saya tetap tidak setuju dengan jawaban itu."), TestJson.Options)));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], sendings.Select(r => r.StatusCode).Order());
+        await Problems.AssertAsync(sendings.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict, "appeal_exists");
+
+        var answers = await Task.WhenAll(new[] { first, second }.Select(mayor =>
+            mayor.Client.PostAsJsonAsync($"/api/appeals/{objectionId}/answer", new AnswerAppeal.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, $"Jawaban dari {mayor.Email}: keputusan tetap."), TestJson.Options)));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(r => r.StatusCode).Order());
+        await Problems.AssertAsync(answers.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict, "appeal_answered");
+        var kept = (await first.Client.GetFromJsonAsync<OpenObjection.Response>($"/api/appeals/{objectionId}", TestJson.Options))!;
+        Assert.Equal($"Jawaban dari {kept.AppealAnsweredBy}: keputusan tetap.", kept.Objection.Appeal!.Answer);
     }
 
     /// <summary>Ten working days after the officer's answer, an appeal is no longer taken, and the owner's state says so.</summary>

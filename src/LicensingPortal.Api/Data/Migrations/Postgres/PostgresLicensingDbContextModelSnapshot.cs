@@ -2420,6 +2420,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
                             b1.HasKey("ObjectionId");
 
+                            b1.HasIndex("AnsweredAt", "AnswerDueOn")
+                                .HasDatabaseName("ix_objections_appeal_answered_at_appeal_answer_due_on");
+
                             b1.ToTable("objections");
 
                             b1.WithOwner()

@@ -46,6 +46,9 @@ public sealed class KeberatanModel : PortalPage
     /// <summary>Whether the owner may still appeal to the mayor.</summary>
     public bool CanAppeal => State.CanAppeal(Wita.Today(Clock));
 
+    /// <summary>The day the owner is told to appeal by (<see cref="GetObjection.Response.AppealDayToTell"/>).</summary>
+    public DateOnly? AppealBy => State.AppealDayToTell(Wita.Today(Clock));
+
     /// <summary>Why the owner still disagrees, as the appeal to the mayor says it (POST /api/applications/{id}/objection/appeal).</summary>
     [BindProperty]
     public string? AppealReason { get; set; }

@@ -40,11 +40,10 @@ public sealed class DetailModel : PortalPage
         return await LoadAsync(cancellationToken) ?? Page();
     }
 
-    /// <summary>Opens a document the owner attached to the objection; the reading is kept in the reader's access history.</summary>
+    /// <summary>Opens a document the owner attached to the objection as evidence (none other); the reading is kept in the reader's access history.</summary>
     public async Task<IActionResult> OnGetDokumenAsync(Guid dokumen, CancellationToken cancellationToken)
     {
-        // Only a link on the service's own pages (or one typed or bookmarked): another site cannot write openings into the history.
-        if (Request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site && site is not ("same-origin" or "none"))
+        if (FromAnotherSite)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
@@ -52,6 +51,12 @@ public sealed class DetailModel : PortalPage
         if (await LoadAsync(cancellationToken) is { } failure)
         {
             return failure;
+        }
+
+        // The owner's evidence only: the application's own documents (an identity card) are the officers' to audit.
+        if (Case.Objection.Evidence.All(e => e.Id != dokumen))
+        {
+            return NotFound();
         }
 
         var opened = await Sender.Send(new OpenCaseDocument.Command(UserId, Case.Objection.ApplicationId, dokumen), cancellationToken);

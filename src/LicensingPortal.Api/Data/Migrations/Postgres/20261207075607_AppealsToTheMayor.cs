@@ -55,11 +55,20 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_objections_appeal_answered_at_appeal_answer_due_on",
+                table: "objections",
+                columns: new[] { "appeal_answered_at", "appeal_answer_due_on" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_objections_appeal_answered_at_appeal_answer_due_on",
+                table: "objections");
+
             migrationBuilder.DropColumn(
                 name: "appeal_answer",
                 table: "objections");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LicensingPortal.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLicensingDbContext))]
-    [Migration("20261207072946_AppealsToTheMayor")]
+    [Migration("20261207075452_AppealsToTheMayor")]
     partial class AppealsToTheMayor
     {
         /// <inheritdoc />
@@ -2400,6 +2400,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                                 .HasColumnName("appeal_reason");
 
                             b1.HasKey("ObjectionId");
+
+                            b1.HasIndex("AnsweredAt", "AnswerDueOn")
+                                .HasDatabaseName("ix_objections_appeal_answered_at_appeal_answer_due_on");
 
                             b1.ToTable("objections");
 

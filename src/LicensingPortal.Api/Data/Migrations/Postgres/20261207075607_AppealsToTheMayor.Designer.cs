@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LicensingPortal.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLicensingDbContext))]
-    [Migration("20261207072941_AppealsToTheMayor")]
+    [Migration("20261207075607_AppealsToTheMayor")]
     partial class AppealsToTheMayor
     {
         /// <inheritdoc />
@@ -2422,6 +2422,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                                 .HasColumnName("appeal_reason");
 
                             b1.HasKey("ObjectionId");
+
+                            b1.HasIndex("AnsweredAt", "AnswerDueOn")
+                                .HasDatabaseName("ix_objections_appeal_answered_at_appeal_answer_due_on");
 
                             b1.ToTable("objections");
 

@@ -105,7 +105,7 @@ public enum NoticeMail
     /// <summary>An objection or its appeal to the mayor, received or answered (<see cref="ObjectionPayload"/>).</summary>
     Objection,
 
-    /// <summary>The officers' morning reminder of objections near or past their last day (<see cref="ObjectionsDuePayload"/>).</summary>
+    /// <summary>The officers' morning reminder of objections near or past their last day, and the mayor's office's of appeals (<see cref="ObjectionsDuePayload"/>).</summary>
     ObjectionsDue,
 
     /// <summary>The answer to an applicant's question (<see cref="QuestionPayload"/>).</summary>
@@ -167,6 +167,9 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     /// <summary>To each licensing officer, by e-mail only: objections whose last day to answer is today, the next working day or past.</summary>
     public static readonly NoticeKind ObjectionsDue = new("objections-due", NoticeSubject.Account, NoticeMail.ObjectionsDue, "ObjectionsDue");
 
+    /// <summary>To each account of the mayor's office, by e-mail only: appeals whose last day to answer is today, the next working day or past.</summary>
+    public static readonly NoticeKind AppealsDue = new("appeals-due", NoticeSubject.Account, NoticeMail.ObjectionsDue, "AppealsDue");
+
     /// <summary>A licensing officer answered an applicant's question: inbox, e-mail and webhook.</summary>
     public static readonly NoticeKind QuestionAnswered = new("question-answered", NoticeSubject.Question, NoticeMail.Question, "QuestionAnswered");
 
@@ -176,7 +179,7 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     /// </summary>
     public static readonly NoticeKind BusinessClosed = new("business-closed", NoticeSubject.Business, NoticeMail.Business, "BusinessClosed");
 
-    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, AppealReceived, AppealAnswered, ObjectionsDue, QuestionAnswered, BusinessClosed];
+    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, AppealReceived, AppealAnswered, ObjectionsDue, AppealsDue, QuestionAnswered, BusinessClosed];
 
     /// <summary>The kind stored as <paramref name="type"/>.</summary>
     public static NoticeKind Of(string type) =>

@@ -84,6 +84,51 @@ public sealed class ObjectionDeadlineTests
         Assert.Equal(new DateOnly(2026, 12, 30), Objection.File(Guid.NewGuid(), Guid.NewGuid(), "Zona kelurahan saya salah di peta.", [], [], new DateTimeOffset(2026, 12, 14, 2, 0, 0, TimeSpan.Zero), Known2026).AnswerDueOn);
     }
 
+    /// <summary>
+    /// An appeal to the mayor (Pasal 78): only after the refusal stood, once, until the tenth working day after the
+    /// answer (and that day itself), two weeks more while a year the time spans was not set when the answer was given;
+    /// the mayor's office answers once, within ten working days of the appeal.
+    /// </summary>
+    [Fact]
+    public void AnAppeal_IsTakenUntilItsLastDay_OnlyAfterTheRefusalStood_AndAnsweredOnce()
+    {
+        Objection Filed() => Objection.File(Guid.NewGuid(), Guid.NewGuid(), "Zona kelurahan saya salah di peta.", [], [], new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero), Known2026);
+        var answeredAt = new DateTimeOffset(2026, 12, 10, 2, 0, 0, TimeSpan.Zero);
+
+        var waiting = Filed();
+        Assert.False(waiting.MayBeAppealed(new DateOnly(2026, 12, 10), Known2026));
+        var granted = Filed();
+        granted.Respond(Guid.NewGuid(), ObjectionOutcome.Upheld, "Kesalahan kami; kirim lagi.", answeredAt);
+        Assert.False(granted.MayBeAppealed(new DateOnly(2026, 12, 10), Known2026));
+
+        var stands = Filed();
+        stands.Respond(Guid.NewGuid(), ObjectionOutcome.Stands, "Keputusan tetap, sebab ...", answeredAt);
+        // Ten working days from the 10th, the Christmas joint leave and the day skipped: the 28th, taken that day and not after.
+        Assert.Equal(new DateOnly(2026, 12, 28), Objection.LastDayAppealTaken(stands.AnsweredAt, Known2026));
+        Assert.True(stands.MayBeAppealed(new DateOnly(2026, 12, 28), Known2026));
+        Assert.False(stands.MayBeAppealed(new DateOnly(2026, 12, 29), Known2026));
+        Assert.Throws<InvalidOperationException>(() => stands.AppealToMayor("Terlambat sehari.", new DateTimeOffset(2026, 12, 29, 2, 0, 0, TimeSpan.Zero), Known2026));
+
+        // An answer whose ten days run into a year not set yet: two weeks more, as for the objection itself.
+        var late = Filed();
+        late.Respond(Guid.NewGuid(), ObjectionOutcome.Stands, "Keputusan tetap, sebab ...", new DateTimeOffset(2026, 12, 21, 2, 0, 0, TimeSpan.Zero));
+        var told = Objection.LastDayToAppeal(late.AnsweredAt, Known2026)!.Value;
+        Assert.Equal(told.AddDays(Objection.HolidayMarginDays), Objection.LastDayAppealTaken(late.AnsweredAt, Known2026));
+        Assert.True(late.MayBeAppealed(told.AddDays(Objection.HolidayMarginDays), Known2026));
+        Assert.False(late.MayBeAppealed(told.AddDays(Objection.HolidayMarginDays + 1), Known2026));
+
+        stands.AppealToMayor("  Saya tetap tidak setuju dengan jawaban itu.  ", new DateTimeOffset(2026, 12, 14, 2, 0, 0, TimeSpan.Zero), Known2026);
+        var appeal = stands.Appeal!;
+        Assert.Equal(("Saya tetap tidak setuju dengan jawaban itu.", new DateOnly(2026, 12, 30)), (appeal.Reason, appeal.AnswerDueOn));
+        Assert.False(stands.MayBeAppealed(new DateOnly(2026, 12, 14), Known2026));
+        Assert.Throws<InvalidOperationException>(() => stands.AppealToMayor("Sekali lagi.", new DateTimeOffset(2026, 12, 15, 2, 0, 0, TimeSpan.Zero), Known2026));
+        Assert.False(appeal.IsLate(new DateOnly(2026, 12, 30)));
+        Assert.True(appeal.IsLate(new DateOnly(2026, 12, 31)));
+        appeal.Respond(Guid.NewGuid(), ObjectionOutcome.Stands, "Keputusan tetap.", new DateTimeOffset(2026, 12, 31, 2, 0, 0, TimeSpan.Zero));
+        Assert.True(appeal.IsLate(new DateOnly(2027, 3, 1)));
+        Assert.Throws<InvalidOperationException>(() => appeal.Respond(Guid.NewGuid(), ObjectionOutcome.Upheld, "Lagi.", DateTimeOffset.UtcNow));
+    }
+
     /// <summary>The log's entry of a filed objection names its evidence, and reads as it always did when there is none (entries made before evidence could be attached still verify).</summary>
     [Fact]
     public void TheLogsEntry_NamesTheEvidence_AndIsUnchangedWithoutIt()

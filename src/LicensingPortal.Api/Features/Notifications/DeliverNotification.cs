@@ -266,7 +266,7 @@ public static partial class DeliverNotification
 
             // The officers' morning reminder is of that morning: one retried or sent again on a later day, or to an officer
             // since deactivated, would name objections as they no longer stand (the next morning's names them anew).
-            if (message.Type == NoticeKind.ObjectionsDue.Type
+            if ((message.Type == NoticeKind.ObjectionsDue.Type || message.Type == NoticeKind.AppealsDue.Type)
                 && (Wita.DateOf(message.CreatedAt) < Wita.Today(time)
                     || !await db.Users.AsNoTracking().AnyAsync(u => u.Id == message.RecipientId && u.DeactivatedAt == null, cancellationToken)))
             {

@@ -10,7 +10,8 @@ namespace LicensingPortal.Api.Features.Notifications;
 /// The officers' morning reminder as an e-mail in the officer's language: how many objections wait with their last day
 /// today, the next working day or already past, each by its business, application number and last day (the late ones
 /// said so, with what the law makes of them) and a link to it, and the link to the officers' list; then how many
-/// applicants' questions are to be answered that day (and how many are late), with the link to their list.
+/// applicants' questions are to be answered that day (and how many are late), with the link to their list. The mayor's
+/// office's reminder of appeals (<see cref="NoticeKind.AppealsDue"/>) is the same e-mail in words of its own.
 /// </summary>
 public sealed class ObjectionsDueNotice(LicensingDbContext db, IOptions<EmailOptions> options)
 {
@@ -22,25 +23,28 @@ public sealed class ObjectionsDueNotice(LicensingDbContext db, IOptions<EmailOpt
         var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
         var culture = recipient.PreferredLanguage == Languages.English ? Cultures.English : Cultures.Indonesian;
         string Say(string key, params object[] arguments) => string.Format(culture, Texts.In(culture, key) ?? key, arguments);
+        // The mayor's office's reminder of appeals says the same things of appeals, in texts of its own.
+        var appeals = message.Type == NoticeKind.AppealsDue.Type;
+        string Of(string key) => appeals ? key.Replace("Email.ObjectionsDue.", "Email.AppealsDue.", StringComparison.Ordinal) : key;
         string Day(DateOnly day) => day.ToString("dddd, d MMMM yyyy", culture);
 
-        var intro = due.Late == 0 ? Say("Email.ObjectionsDue.Intro", due.Count)
-            : due.Late == due.Count ? Say("Email.ObjectionsDue.IntroAllLate", due.Count)
-            : Say("Email.ObjectionsDue.IntroLate", due.Count, due.Late);
+        var intro = due.Late == 0 ? Say(Of("Email.ObjectionsDue.Intro"), due.Count)
+            : due.Late == due.Count ? Say(Of("Email.ObjectionsDue.IntroAllLate"), due.Count)
+            : Say(Of("Email.ObjectionsDue.IntroLate"), due.Count, due.Late);
         var lines = due.Objections
-            .Select(o => (Text: Say(o.Late ? "Email.ObjectionsDue.LineLate" : "Email.ObjectionsDue.Line", o.BusinessName, o.Reference, Day(o.AnswerDueOn)), Page: $"{due.Url}/{o.Id}"))
+            .Select(o => (Text: Say(Of(o.Late ? "Email.ObjectionsDue.LineLate" : "Email.ObjectionsDue.Line"), o.BusinessName, o.Reference, Day(o.AnswerDueOn)), Page: $"{due.Url}/{o.Id}"))
             .ToList();
-        var more = due.Count > due.Objections.Count ? Say("Email.ObjectionsDue.More", due.Count - due.Objections.Count) : null;
-        var (open, why) = (Say("Email.ObjectionsDue.Open"), Say("Email.ObjectionsDue.Why"));
+        var more = due.Count > due.Objections.Count ? Say(Of("Email.ObjectionsDue.More"), due.Count - due.Objections.Count) : null;
+        var (open, why) = (Say(Of("Email.ObjectionsDue.Open")), Say(Of("Email.ObjectionsDue.Why")));
         // When any is late, what the law makes of it: the reason to answer today.
-        var law = due.Late > 0 ? Say("Email.ObjectionsDue.LateLaw") : null;
+        var law = due.Late > 0 ? Say(Of("Email.ObjectionsDue.LateLaw")) : null;
 
         // The applicants' questions to answer today, counted (each is short, and all are on their list).
         var questions = due.Questions == 0 ? null : due.QuestionsLate > 0 ? Say("Email.QuestionsDue.LineLate", due.Questions, due.QuestionsLate) : Say("Email.QuestionsDue.Line", due.Questions);
         var (openQuestions, questionsWhy) = (Say("Email.QuestionsDue.Open"), Say("Email.QuestionsDue.Why", Question.WorkingDaysToAnswer));
 
         var subject = due.Count == 0 ? Say("Email.QuestionsDue.Subject", due.Questions, Day(due.Day))
-            : due.Late > 0 ? Say("Email.ObjectionsDue.SubjectLate", due.Late, Day(due.Day)) : Say("Email.ObjectionsDue.Subject", due.Count, Day(due.Day));
+            : due.Late > 0 ? Say(Of("Email.ObjectionsDue.SubjectLate"), due.Late, Day(due.Day)) : Say(Of("Email.ObjectionsDue.Subject"), due.Count, Day(due.Day));
         var mail = OutboxMail.Envelope(message, options.Value, subject, MailboxAddress.Parse(recipient.Email!));
         var objectionsText = due.Count == 0 ? string.Empty
             : $"{intro}\n\n{string.Join('\n', lines.Select(l => $"- {l.Text}\n  {l.Page}"))}\n{(more is null ? string.Empty : more + "\n")}\n{(law is null ? string.Empty : law + "\n\n")}{open}\n{due.Url}\n\n";

@@ -75,7 +75,7 @@ public static class ReportStops
             }
 
             var objections = await db.Objections.AsNoTracking().Where(o => o.FiledAt >= since && o.FiledAt < until)
-                .Select(o => new { o.Outcome, o.AnswerDueOn }).ToListAsync(cancellationToken);
+                .Select(o => new { o.Outcome, o.AnswerDueOn, AppealedAt = (DateTimeOffset?)o.Appeal!.FiledAt, AppealOutcome = o.Appeal!.Outcome }).ToListAsync(cancellationToken);
             var today = Wita.Today(time);
 
             // Where an unsent draft stopped: the question page it answered last for the first time (pages are kept in the
@@ -95,6 +95,8 @@ public static class ReportStops
                 new("objections", null, objections.Count),
                 new("objections-granted", null, objections.Count(o => o.Outcome == ObjectionOutcome.Upheld)),
                 new("objections-stands", null, objections.Count(o => o.Outcome == ObjectionOutcome.Stands)),
+                new("objections-appealed", null, objections.Count(o => o.AppealedAt is not null)),
+                new("objections-appeal-granted", null, objections.Count(o => o.AppealOutcome == ObjectionOutcome.Upheld)),
                 new("objections-waiting", null, objections.Count(o => o.Outcome is null)),
                 new("objections-late", null, objections.Count(o => o.Outcome is null && o.AnswerDueOn < today)),
             ];

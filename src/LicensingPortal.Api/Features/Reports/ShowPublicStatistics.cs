@@ -19,12 +19,13 @@ public static class ShowPublicStatistics
     /// <summary>A kecamatan (with its name) or a sector: applications decided, how many approved, approval rate and median decision time.</summary>
     public sealed record Row(string Key, string Name, long Applications, long Approved, double ApprovalRate, int MedianDecisionMs);
 
-    public sealed record Response(string Month, long Applications, long Approved, double ApprovalRate, int MedianDecisionMs, IReadOnlyList<Row> ByKecamatan, IReadOnlyList<Row> BySector, IReadOnlyList<ActiveRow>? ActiveBusinesses = null, LevyReportCounts? LevyReports = null, ObjectionCounts? Objections = null);
+    public sealed record Response(string Month, long Applications, long Approved, double ApprovalRate, int MedianDecisionMs, IReadOnlyList<Row> ByKecamatan, IReadOnlyList<Row> BySector, IReadOnlyList<ActiveRow>? ActiveBusinesses = null, LevyReportCounts? LevyReports = null, ObjectionCounts? Objections = null, ObjectionCounts? Appeals = null);
 
     /// <summary>
     /// The objections to refusals filed in the month (WITA): how many the licensing officers answered, how many by the
     /// law's ten working days, how many they granted (the office's own mistake), and how many still wait past their day.
-    /// Counts only, never what an objection says or whose it is.
+    /// Counts only, never what an objection says or whose it is. <c>Appeals</c> counts the appeals to the mayor sent in
+    /// the month the same way: answered by the mayor's office, in its ten working days, granted, and waiting past their day.
     /// </summary>
     public sealed record ObjectionCounts(long Filed, long Answered, long AnsweredInTime, long Upheld, long Overdue);
 
@@ -98,7 +99,7 @@ public static class ShowPublicStatistics
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new ActiveRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.LongCount()))
                 .ToList();
-            return new Response(query.Month!, total, approvedAll, ReportQueries.Rate(approvedAll, total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector), active, last < Wita.Today(time) ? await LevyReportsAsync(first, last, cancellationToken) : null, await ObjectionsAsync(first, last, cancellationToken));
+            return new Response(query.Month!, total, approvedAll, ReportQueries.Rate(approvedAll, total), latency.P50Ms, By(MonthlyLatencyBucket.ByKecamatan, c => c.Kecamatan), By(MonthlyLatencyBucket.BySector, c => c.Sector), active, last < Wita.Today(time) ? await LevyReportsAsync(first, last, cancellationToken) : null, await ObjectionsAsync(first, last, cancellationToken), await AppealsAsync(first, last, cancellationToken));
         }
 
         private async Task<ObjectionCounts> ObjectionsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
@@ -112,6 +113,20 @@ public static class ShowPublicStatistics
                 objections.Count(o => o.IsAnswered && !o.IsLate(today)),
                 objections.Count(o => o.Outcome == ObjectionOutcome.Upheld),
                 objections.Count(o => !o.IsAnswered && o.IsLate(today)));
+        }
+
+        private async Task<ObjectionCounts> AppealsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
+        {
+            var (since, until) = (Wita.StartOf(first), Wita.StartOf(last.AddDays(1)));
+            var appeals = (await db.Objections.AsNoTracking().Where(o => o.Appeal != null && o.Appeal.FiledAt >= since && o.Appeal.FiledAt < until).ToListAsync(cancellationToken))
+                .Select(o => o.Appeal!).ToList();
+            var today = Wita.Today(time);
+            return new ObjectionCounts(
+                appeals.Count,
+                appeals.Count(a => a.IsAnswered),
+                appeals.Count(a => a.IsAnswered && !a.IsLate(today)),
+                appeals.Count(a => a.Outcome == ObjectionOutcome.Upheld),
+                appeals.Count(a => !a.IsAnswered && a.IsLate(today)));
         }
 
         private async Task<LevyReportCounts> LevyReportsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)

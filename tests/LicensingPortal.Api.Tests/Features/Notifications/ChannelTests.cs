@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Features.Me;
+using LicensingPortal.Api.Features.Objections;
 using LicensingPortal.Api.Features.Notifications;
 using SubmitApplicationRequest = LicensingPortal.Api.Features.Applications.ApplicationRequest;
 using LicensingPortal.Api.Infrastructure.Auth;
@@ -192,6 +193,40 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages.AnyAsync(m => m.SubjectId == application.Id));
         Assert.Empty(Mails(email));
+    }
+
+    /// <summary>
+    /// An appeal to the mayor reaches the owner's integrator as the objection did: a signed webhook when it came (with
+    /// the day its answer is due) and one when the mayor's office answered (the outcome and the words).
+    /// </summary>
+    [Fact]
+    public async Task AnAppeal_ReachesTheOwnersWebhook_WhenItComesAndWhenItIsAnswered()
+    {
+        var (applicant, secret, _, request) = await SubscribedApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        using var mayor = await portal.StaffAsync(Roles.Mayor);
+        var refused = await applicant.Client.SubmitAsync(request with { Declarations = [] });
+        var path = $"/api/applications/{refused.Id}/objection";
+        var objection = (await (await applicant.Client.PostAsJsonAsync(path, new FileObjection.Request("Saya sudah mencentang pernyataan itu di HP."), TestJson.Options)).Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!;
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsJsonAsync($"/api/audit/objections/{objection.Id}/answer", new AnswerObjection.Request(Api.Domain.ObjectionOutcome.Stands, "Pernyataan tidak tercentang pada permohonan ini."), TestJson.Options)).StatusCode);
+        var appeal = (await (await applicant.Client.PostAsJsonAsync($"{path}/appeal", new AppealObjection.Request("Saya tetap tidak setuju dengan jawaban itu."), TestJson.Options)).Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!.Appeal!;
+        const string Answer = "Isian Anda tidak tersimpan karena kesalahan sistem; kirim lagi besok.";
+        Assert.Equal(HttpStatusCode.OK, (await mayor.Client.PostAsJsonAsync($"/api/appeals/{objection.Id}/answer", new AnswerAppeal.Request(Api.Domain.ObjectionOutcome.Upheld, Answer), TestJson.Options)).StatusCode);
+
+        WebhookReceiver.Received[] Of(string type) => [.. receiver.Requests.Where(r => r.Event == type && r.Body.Contains(refused.Id.ToString(), StringComparison.Ordinal))];
+        await Eventually.TrueAsync(() => Of("appeal-received").Length == 1 && Of("appeal-answered").Length == 1, "both webhooks arrive");
+        foreach (var hook in Of("appeal-received").Concat(Of("appeal-answered")))
+        {
+            var (timestamp, signature) = ParseSignature(hook.Signature);
+            Assert.Equal(WebhookSender.Sign(secret, timestamp, hook.Body), signature);
+        }
+
+        var received = JsonNode.Parse(Of("appeal-received")[0].Body)!["data"]!["appeal"]!;
+        Assert.Equal(appeal.AnswerDueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), received["answerDueOn"]!.GetValue<string>());
+        Assert.Null(received["answer"]);
+        var answered = JsonNode.Parse(Of("appeal-answered")[0].Body)!["data"]!["appeal"]!;
+        Assert.Equal(Answer, answered["answer"]!.GetValue<string>());
+        Assert.Equal("upheld", answered["outcome"]!.GetValue<string>(), ignoreCase: true);
     }
 
     /// <summary>A new applicant with a webhook to this test's receiver and a business with an e-mail address of its own.</summary>

@@ -436,14 +436,16 @@ public abstract class ObjectionTests(Portal portal)
     {
         var month = global::LicensingPortal.Api.Domain.Wita.Today(TimeProvider.System).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         // The statistics are cached for five minutes by language: each read names its language differently, so each is fresh.
-        async Task<(ShowPublicStatistics.ObjectionCounts Counts, string Json)> ReadAsync(string language)
+        async Task<(ShowPublicStatistics.ObjectionCounts Counts, ShowPublicStatistics.ObjectionCounts Appeals, string Json)> ReadAsync(string language)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/public/statistics?month={month}") { Headers = { { "Accept-Language", language } } };
             var json = await (await portal.Client.SendAsync(request)).Content.ReadAsStringAsync();
-            return (JsonSerializer.Deserialize<ShowPublicStatistics.Response>(json, TestJson.Options)!.Objections!, json);
+            var read = JsonSerializer.Deserialize<ShowPublicStatistics.Response>(json, TestJson.Options)!;
+            return (read.Objections!, read.Appeals!, json);
         }
 
-        var (before, _) = await ReadAsync("id-ID, id;q=0.9");
+        var (before, appealsBefore, _) = await ReadAsync("id-ID, id;q=0.9");
+        using var mayor = await portal.StaffAsync(Roles.Mayor);
         using var applicant = await portal.ApplicantAsync();
         using var officer = await portal.StaffAsync(Roles.Officer);
         const string Secret = "Menurut peta tata ruang, jalan kami adalah zona perdagangan.";
@@ -458,10 +460,18 @@ public abstract class ObjectionTests(Portal portal)
         var granted = await officer.Client.PostAsJsonAsync($"/api/audit/objections/{ids[0]}/answer", new AnswerObjection.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Upheld, "Peta zona sudah kami perbaiki; silakan kirim lagi."), TestJson.Options);
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
 
-        var (after, json) = await ReadAsync("id-ID, id;q=0.8");
+        // The other stood, was appealed, and the mayor's office granted the appeal.
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsJsonAsync($"/api/audit/objections/{ids[1]}/answer", new AnswerObjection.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, "Peta zona menunjukkan perumahan; keputusan tetap."), TestJson.Options)).StatusCode);
+        var application = (await applicant.Client.GetFromJsonAsync<List<ObjectionView>>("/api/me/objections", TestJson.Options))!.Single(o => o.Id == ids[1]).ApplicationId;
+        Assert.Equal(HttpStatusCode.Created, (await applicant.Client.PostAsJsonAsync($"/api/applications/{application}/objection/appeal", new AppealObjection.Request("Surat lurah menyatakan jalan kami zona perdagangan."), TestJson.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await mayor.Client.PostAsJsonAsync($"/api/appeals/{ids[1]}/answer", new AnswerAppeal.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Upheld, "Peta zona salah; kantor perizinan memperbaikinya minggu ini."), TestJson.Options)).StatusCode);
 
-        Assert.Equal(new ShowPublicStatistics.ObjectionCounts(before.Filed + 2, before.Answered + 1, before.AnsweredInTime + 1, before.Upheld + 1, before.Overdue), after);
+        var (after, appealsAfter, json) = await ReadAsync("id-ID, id;q=0.8");
+
+        Assert.Equal(new ShowPublicStatistics.ObjectionCounts(before.Filed + 2, before.Answered + 2, before.AnsweredInTime + 2, before.Upheld + 1, before.Overdue), after);
+        Assert.Equal(new ShowPublicStatistics.ObjectionCounts(appealsBefore.Filed + 1, appealsBefore.Answered + 1, appealsBefore.AnsweredInTime + 1, appealsBefore.Upheld + 1, appealsBefore.Overdue), appealsAfter);
         Assert.DoesNotContain("tata ruang", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Surat lurah", json, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -512,7 +522,17 @@ public abstract class ObjectionTests(Portal portal)
         var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Created, (await applicant.Client.PostAsJsonAsync($"/api/applications/{secondId}/resubmission", request, TestJson.Options)).StatusCode);
         var left = await applicant.Client.SubmitAsync(request with { Declarations = [] });
-        Assert.Equal(HttpStatusCode.Created, (await applicant.Client.PostAsJsonAsync($"/api/applications/{left.Id}/objection", new FileObjection.Request("Pernyataan itu sudah saya centang di HP."), TestJson.Options)).StatusCode);
+        var objected = await applicant.Client.PostAsJsonAsync($"/api/applications/{left.Id}/objection", new FileObjection.Request("Pernyataan itu sudah saya centang di HP."), TestJson.Options);
+        Assert.Equal(HttpStatusCode.Created, objected.StatusCode);
+        // Its refusal stood, was appealed, and the mayor's office granted the appeal.
+        var objectionId = (await objected.Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!.Id;
+        using (var officer = await portal.StaffAsync(Roles.Officer))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsJsonAsync($"/api/audit/objections/{objectionId}/answer", new AnswerObjection.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, "Pernyataan tidak tercentang pada permohonan ini."), TestJson.Options)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await applicant.Client.PostAsJsonAsync($"/api/applications/{left.Id}/objection/appeal", new AppealObjection.Request("Saya tetap tidak setuju dengan jawaban itu."), TestJson.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await mayor.Client.PostAsJsonAsync($"/api/appeals/{objectionId}/answer", new AnswerAppeal.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Upheld, "Isian Anda tidak tersimpan karena kesalahan sistem."), TestJson.Options)).StatusCode);
         // A correction's draft (every answer given) is no new application begun.
         await DraftAsync(new { corrects = left.Id });
 
@@ -529,8 +549,10 @@ public abstract class ObjectionTests(Portal portal)
         Assert.Equal(Before("refused-not-sent-again") + 1, after["refused-not-sent-again"]);
         Assert.Equal(Before("objections") + 1, after["objections"]);
         Assert.Equal(Before("objections-granted"), after["objections-granted"]);
-        Assert.Equal(Before("objections-stands"), after["objections-stands"]);
-        Assert.Equal(Before("objections-waiting") + 1, after["objections-waiting"]);
+        Assert.Equal(Before("objections-stands") + 1, after["objections-stands"]);
+        Assert.Equal(Before("objections-appealed") + 1, after["objections-appealed"]);
+        Assert.Equal(Before("objections-appeal-granted") + 1, after["objections-appeal-granted"]);
+        Assert.Equal(Before("objections-waiting"), after["objections-waiting"]);
         Assert.Equal(Before("objections-late"), after["objections-late"]);
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.Client.GetAsync($"/api/reports/stops?from={today}&to={today}")).StatusCode);
     }
@@ -674,7 +696,7 @@ public abstract class ObjectionTests(Portal portal)
             await using (var scope = portal.Factory.Services.CreateAsyncScope())
             {
                 var raised = await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages
-                    .Where(m => m.Type == "objections-due" && m.ProcessedAt == null && m.DeadLetteredAt == null).Select(m => m.Id).ToArrayAsync();
+                    .Where(m => (m.Type == "objections-due" || m.Type == "appeals-due") && m.ProcessedAt == null && m.DeadLetteredAt == null).Select(m => m.Id).ToArrayAsync();
                 await scope.ServiceProvider.GetRequiredService<global::LicensingPortal.Api.Features.Notifications.DeliverNotification.Job>().RunManyAsync(raised, CancellationToken.None);
             }
 
@@ -727,6 +749,67 @@ public abstract class ObjectionTests(Portal portal)
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.Equal(0, await RemindedOnAsync(calendar.AddWorkingDays(firstLate, 1)));
         await DeliverRemindersAsync();
+    }
+
+    /// <summary>
+    /// The mayor's office is reminded the same way of appeals near or past their last day: an e-mail of its own, once a
+    /// day, each appeal with the way to its page, the law's word on a late one; an officer gets no such e-mail.
+    /// </summary>
+    [Fact]
+    public async Task TheMayorsOffice_IsRemindedEachWorkingMorning_OfAppealsNearOrPastTheirLastDay()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        using var mayor = await portal.StaffAsync(Roles.Mayor);
+        var name = $"Kios Banding {Accounts.Unique()[..6]}";
+        var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name));
+        var refused = await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()) with { Declarations = [] });
+        var path = $"/api/applications/{refused.Id}/objection";
+        var objection = (await (await applicant.Client.PostAsJsonAsync(path, new FileObjection.Request("Saya sudah mencentang pernyataan itu di HP."), TestJson.Options)).Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!;
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsJsonAsync($"/api/audit/objections/{objection.Id}/answer", new AnswerObjection.Request(global::LicensingPortal.Api.Domain.ObjectionOutcome.Stands, "Pernyataan tidak tercentang pada permohonan yang Anda kirim."), TestJson.Options)).StatusCode);
+        var appeal = (await (await applicant.Client.PostAsJsonAsync($"{path}/appeal", new AppealObjection.Request("Saya tetap tidak setuju dengan jawaban petugas itu."), TestJson.Options)).Content.ReadFromJsonAsync<GetObjection.Response>(TestJson.Options))!.Objection!.Appeal!;
+        var reference = global::LicensingPortal.Api.Domain.ApplicationReference.Of(refused.Id);
+        var calendar = await Calendars.PublishedAsync(applicant.Client);
+        var firstLate = calendar.AddWorkingDays(appeal.AnswerDueOn, 1);
+
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = portal.Create(time: clock);
+        async Task<int> RemindedOnAsync(DateOnly day, Guid account, string type)
+        {
+            clock.SetUtcNow(global::LicensingPortal.Api.Domain.Wita.StartOf(day).AddHours(7));
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<RemindObjectionsDue.Job>().RunAsync(CancellationToken.None);
+            }
+
+            await using var read = host.Services.CreateAsyncScope();
+            var (from, to) = (global::LicensingPortal.Api.Domain.Wita.StartOf(day), global::LicensingPortal.Api.Domain.Wita.StartOf(day.AddDays(1)));
+            return await read.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages
+                .CountAsync(m => m.RecipientId == account && m.Type == type && m.CreatedAt >= from && m.CreatedAt < to && m.Payload!.Contains(reference));
+        }
+
+        // Not while its day is far; on its last day and after, once a day however often the job runs; never to an officer.
+        var twoWorkingDaysBefore = Enumerable.Range(1, 20).Select(back => appeal.AnswerDueOn.AddDays(-back)).Where(calendar.IsWorkingDay).Skip(1).First();
+        Assert.Equal(0, await RemindedOnAsync(twoWorkingDaysBefore, mayor.Id, "appeals-due"));
+        Assert.Equal(1, await RemindedOnAsync(appeal.AnswerDueOn, mayor.Id, "appeals-due"));
+        Assert.Equal(1, await RemindedOnAsync(appeal.AnswerDueOn, mayor.Id, "appeals-due"));
+        Assert.Equal(1, await RemindedOnAsync(firstLate, mayor.Id, "appeals-due"));
+        Assert.Equal(0, await RemindedOnAsync(firstLate, officer.Id, "appeals-due"));
+
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var raised = await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages
+                .Where(m => (m.Type == "objections-due" || m.Type == "appeals-due") && m.ProcessedAt == null && m.DeadLetteredAt == null).Select(m => m.Id).ToArrayAsync();
+            await scope.ServiceProvider.GetRequiredService<global::LicensingPortal.Api.Features.Notifications.DeliverNotification.Job>().RunManyAsync(raised, CancellationToken.None);
+        }
+
+        await portal.DeliveriesSettledAsync();
+        var indonesian = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+        var late = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, mayor.Email), m => m.TextBody!.Contains(Say.Id("Email.AppealsDue.LineLate", name, reference, appeal.AnswerDueOn.ToString("dddd, d MMMM yyyy", indonesian)), StringComparison.Ordinal));
+        Assert.Contains($"/walikota/banding/{objection.Id}", late.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Say.Id("Email.AppealsDue.LateLaw"), late.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Say.Id("Email.AppealsDue.Why"), late.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(await Mailbox.MessagesToAsync(portal.DataDirectory, officer.Email), m => m.TextBody!.Contains(Say.Id("Email.AppealsDue.Why"), StringComparison.Ordinal));
     }
 }
 

@@ -63,8 +63,8 @@ public static partial class Notices
         ArgumentNullException.ThrowIfNull(message);
         var key = status == LevyReportStatus.Closed ? "Notice.LevyAnswered.Closed" : "Notice.LevyAnswered.InProgress";
         return new NoticeText(
-            In(Cultures.Indonesian, "Notice.LevyAnswered.Title"),
-            In(Cultures.English, "Notice.LevyAnswered.Title"),
+            In(Cultures.Indonesian, key + ".Title"),
+            In(Cultures.English, key + ".Title"),
             In(Cultures.Indonesian, key) + "\n\n" + message,
             In(Cultures.English, key) + "\n\n" + message);
     }

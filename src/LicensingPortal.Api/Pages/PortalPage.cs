@@ -119,13 +119,13 @@ public abstract class PortalPage : PageModel
         return File(content, contentType);
     }
 
-    /// <summary>An error in the reader's language, by its stable code.</summary>
     /// <summary>
     /// Whether the request came from another site (a link or form elsewhere): such a request must not write into a
     /// reader's access history. Only a link on the service's own pages, or one typed or bookmarked, opens a case's file.
     /// </summary>
     protected bool FromAnotherSite => Request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site && site is not ("same-origin" or "none");
 
+    /// <summary>An error in the reader's language, by its stable code.</summary>
     protected static string Describe(Error error)
     {
         ArgumentNullException.ThrowIfNull(error);

@@ -371,7 +371,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
         using var account = await Accounts.CreateAsync(portal.Factory, Roles.Applicant);
         var name = $"Kios Keberatan {Accounts.Unique()[..8]}";
         var business = await account.Client.RegisterBusinessAsync(Builders.SoleProprietor(name));
-        var refused = await account.Client.SubmitAsync(Builders.Restaurant(business, await account.Client.UploadAsync()) with { Declarations = [] });
+        var identityCard = await account.Client.UploadAsync();
+        var refused = await account.Client.SubmitAsync(Builders.Restaurant(business, identityCard) with { Declarations = [] });
         using var titles = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{refused.Id}/objection");
         titles.Headers.AcceptLanguage.ParseAdd(language);
         var state = (await (await account.Client.SendAsync(titles)).Content.ReadFromJsonAsync<global::LicensingPortal.Api.Features.Objections.GetObjection.Response>(TestJson.Options))!;
@@ -518,8 +519,11 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(mayor.Locator("#appeal-reason")).ToHaveTextAsync(AppealReason);
             // The owner's letter opens here too, kept in the reader's access history; the officers' audit pages are not the mayor's.
             var evidence = mayor.Locator("#objection-evidence").GetByRole(AriaRole.Link, new() { Name = evidenceName, Exact = true });
-            var opened = await mayor.APIRequest.GetAsync((await evidence.GetAttributeAsync("href"))!);
+            var evidenceLink = (await evidence.GetAttributeAsync("href"))!;
+            var opened = await mayor.APIRequest.GetAsync(evidenceLink);
             Assert.Equal(Builders.Pdf, await opened.BodyAsync());
+            // The application's own documents (its identity card) are the officers' to audit, not the mayor's office's.
+            Assert.Equal(404, (await mayor.APIRequest.GetAsync(Regex.Replace(evidenceLink, "dokumen=[0-9a-f-]+", $"dokumen={identityCard}"))).Status);
             await Assertions.Expect(mayor.Locator("#objection-case")).ToHaveCountAsync(0);
             await ReadablePagesTests.ReadHereAsync(mayor, "mayor-appeal", language, problems);
             await mayor.GetByRole(AriaRole.Button, new() { Name = S("Objections.Answer.Button"), Exact = true }).ClickAsync();
@@ -1081,7 +1085,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await admin.GotoAsync("/admin");
             await ReadHereAsync(admin, "admin");
             // An administrator reads the dashboard, but appeals are the mayor's office's to answer: not said, not opened.
-            await admin.GotoAsync("/walikota");
+            Assert.Equal(200, (await admin.GotoAsync("/walikota"))!.Status);
+            await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Say.In(language == "en-GB" ? "en" : "id", "Reports.Title"));
             await Assertions.Expect(admin.Locator("#appeals-waiting")).ToHaveCountAsync(0);
             Assert.Equal(403, (await admin.GotoAsync("/walikota/banding"))!.Status);
         });

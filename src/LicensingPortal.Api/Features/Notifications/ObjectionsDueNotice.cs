@@ -23,9 +23,9 @@ public sealed class ObjectionsDueNotice(LicensingDbContext db, IOptions<EmailOpt
         var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
         var culture = recipient.PreferredLanguage == Languages.English ? Cultures.English : Cultures.Indonesian;
         string Say(string key, params object[] arguments) => string.Format(culture, Texts.In(culture, key) ?? key, arguments);
-        // The mayor's office's reminder of appeals says the same things of appeals, in texts of its own.
-        var appeals = message.Type == NoticeKind.AppealsDue.Type;
-        string Of(string key) => appeals ? key.Replace("Email.ObjectionsDue.", "Email.AppealsDue.", StringComparison.Ordinal) : key;
+        // The mayor's office's reminder of appeals says the same things of appeals, in texts of its own ("Email.AppealsDue.…").
+        var texts = $"Email.{NoticeKind.Of(message.Type).Texts}.";
+        string Of(string key) => texts + key["Email.ObjectionsDue.".Length..];
         string Day(DateOnly day) => day.ToString("dddd, d MMMM yyyy", culture);
 
         var intro = due.Late == 0 ? Say(Of("Email.ObjectionsDue.Intro"), due.Count)

@@ -15,10 +15,11 @@ public static class ListObjections
     /// <summary>
     /// One page of up to <see cref="PageSize"/> objections (<see cref="Page"/> of <see cref="Pages"/>, from 1);
     /// <c>Waiting</c> and <c>Late</c> count every unanswered one and those of them past their day; <c>AppealsGranted</c>,
-    /// on the officers' list, the appeals the mayor's office granted in the last <see cref="AppealsGrantedDays"/> days
-    /// whose application was not sent again yet: mistakes of the office's to correct.
+    /// on the officers' list, the appeals the mayor's office granted in the last <see cref="AppealsGrantedDays"/> days,
+    /// or left unanswered past their day (granted by law), whose application was not sent again yet: mistakes of the
+    /// office's to correct; <c>Granted</c> names the first <see cref="GrantedListed"/> of them.
     /// </summary>
-    public sealed record Response(IReadOnlyList<Item> Items, int Waiting, int Late, int AppealsGranted = 0)
+    public sealed record Response(IReadOnlyList<Item> Items, int Waiting, int Late, int AppealsGranted = 0, IReadOnlyList<GrantedAppeal>? Granted = null)
     {
         public int Page { get; init; } = 1;
 
@@ -27,6 +28,12 @@ public static class ListObjections
 
     /// <summary>How long a granted appeal is said on the officers' pages while its application is not sent again.</summary>
     public const int AppealsGrantedDays = 30;
+
+    /// <summary>How many granted appeals the officers' list names (the rest are counted).</summary>
+    public const int GrantedListed = 20;
+
+    /// <summary>A granted appeal the office is to act on: its objection, the business, and whether the law granted it (the mayor's office did not answer in time).</summary>
+    public sealed record GrantedAppeal(Guid ObjectionId, string BusinessName, bool Deemed);
 
     /// <summary><c>Take</c>: how many to list (none for the counts alone); <c>Page</c>: which page of them, from 1.</summary>
     public sealed record Query(bool Answered, int Take = PageSize, int Page = 1) : IQuery<Result<Response>>;
@@ -53,8 +60,15 @@ public static class ListObjections
                 .Select(g => new { Waiting = g.Count(), Late = g.Count(o => o.AnswerDueOn < today) })
                 .FirstOrDefaultAsync(cancellationToken);
             var since = now.AddDays(-AppealsGrantedDays);
-            var granted = await db.Objections.AsNoTracking()
-                .CountAsync(o => o.Appeal!.Outcome == ObjectionOutcome.Upheld && o.Appeal.AnsweredAt >= since && !db.Applications.Any(a => a.PreviousApplicationId == o.ApplicationId), cancellationToken);
+            var grantedAppeals = db.Objections.AsNoTracking()
+                .Where(o => o.Appeal != null
+                    && ((o.Appeal.Outcome == ObjectionOutcome.Upheld && o.Appeal.AnsweredAt >= since) || (o.Appeal.AnsweredAt == null && o.Appeal.AnswerDueOn < today))
+                    && !db.Applications.Any(a => a.PreviousApplicationId == o.ApplicationId));
+            var granted = await grantedAppeals.CountAsync(cancellationToken);
+            List<GrantedAppeal> named = granted == 0 ? [] : await grantedAppeals.OrderBy(o => o.Id).Take(GrantedListed)
+                .Join(db.Applications, o => o.ApplicationId, a => a.Id, (o, a) => new { o.Id, Deemed = o.Appeal!.AnsweredAt == null, a.BusinessId })
+                .Join(db.Businesses, x => x.BusinessId, b => b.Id, (x, b) => new GrantedAppeal(x.Id, b.Name, x.Deemed))
+                .ToListAsync(cancellationToken);
             var items = rows.Select(r => new Item(
                 r.Objection.Id,
                 r.Objection.ApplicationId,
@@ -69,7 +83,7 @@ public static class ListObjections
                 r.Objection.Appeal?.Outcome));
             var waiting = counts?.Waiting ?? 0;
             var listed = query.Answered ? await db.Objections.AsNoTracking().CountAsync(o => o.AnsweredAt != null, cancellationToken) : waiting;
-            return PageOf(items, query.Answered, new Response([], waiting, counts?.Late ?? 0, granted), query.Page, take, listed);
+            return PageOf(items, query.Answered, new Response([], waiting, counts?.Late ?? 0, granted, named), query.Page, take, listed);
         }
     }
 

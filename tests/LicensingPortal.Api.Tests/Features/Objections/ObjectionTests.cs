@@ -325,6 +325,17 @@ public abstract class ObjectionTests(Portal portal)
         Assert.Null((await applicant.Client.GetFromJsonAsync<GetObjection.Response>(path, TestJson.Options))!.Objection!.Appeal);
         var (inTime, _) = await AppealOnAsync(takenUntil);
         Assert.Equal(HttpStatusCode.Created, inTime.StatusCode);
+
+        // The host on its own clock runs no job server: the service's own sends the receipt it raised (later tests wait
+        // for every notification to be delivered).
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var raised = await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages
+                .Where(m => m.SubjectId == refused.Id && m.ProcessedAt == null && m.DeadLetteredAt == null).Select(m => m.Id).ToArrayAsync();
+            await scope.ServiceProvider.GetRequiredService<global::LicensingPortal.Api.Features.Notifications.DeliverNotification.Job>().RunManyAsync(raised, CancellationToken.None);
+        }
+
+        await portal.DeliveriesSettledAsync();
     }
 
     /// <summary>

@@ -74,6 +74,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
     /// <summary>Data-protection keys (they sign bearer tokens and confirmation codes), shared by every instance.</summary>
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
 
+    public DbSet<AccountRecovery> AccountRecoveries => Set<AccountRecovery>();
+
     public DbSet<StaffChange> StaffChanges => Set<StaffChange>();
 
     public DbSet<LevyReport> LevyReports => Set<LevyReport>();
@@ -121,6 +123,25 @@ public abstract class LicensingDbContext(DbContextOptions options)
             invitation.HasIndex(i => i.TokenSha256).IsUnique();
             invitation.HasIndex(i => i.AccountId);
             invitation.HasOne<ApplicationUser>().WithMany().HasForeignKey(i => i.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<AccountRecovery>(recovery =>
+        {
+            recovery.ToTable("account_recoveries");
+            recovery.HasKey(r => r.Id);
+            recovery.Property(r => r.AccountEmail).HasMaxLength(254);
+            recovery.Property(r => r.NewEmail).HasMaxLength(254);
+            recovery.Property(r => r.OwnerName).HasMaxLength(AccountRecovery.NameMaxLength);
+            recovery.Property(r => r.Nik).HasMaxLength(16);
+            recovery.Property(r => r.Contact).HasMaxLength(AccountRecovery.ContactMaxLength);
+            recovery.Property(r => r.Language).HasMaxLength(5);
+            recovery.Property(r => r.Lost).HasConversion<string>().HasMaxLength(10);
+            recovery.Property(r => r.Status).HasConversion<string>().HasMaxLength(10);
+            recovery.Property(r => r.PhotoKey).HasMaxLength(200);
+            recovery.Property(r => r.PhotoType).HasMaxLength(50);
+            recovery.Property(r => r.PhotoSha256).HasMaxLength(64);
+            recovery.Property(r => r.RefusalReason).HasMaxLength(AccountRecovery.ReasonMaxLength);
+            recovery.HasIndex(r => new { r.Status, r.AskedAt });
+            recovery.HasIndex(r => r.AccountId);
         });
         builder.Entity<StaffChange>(change =>
         {

@@ -43,6 +43,7 @@ public static class ApiEndpoints
         AcceptInvitation.Map(publicAccounts);
         ConfirmEmail.Map(accounts.MapGroup(string.Empty).AllowAnonymous());
         ConfirmEmailChange.Map(publicAccounts);
+        AskAccountRecovery.Map(publicAccounts);
         var ownAccount = accounts.MapGroup(string.Empty).RequireAuthorization(Policies.Account);
         GetAccountInfo.Map(ownAccount);
         LogOut.Map(ownAccount);
@@ -115,6 +116,10 @@ public static class ApiEndpoints
         ResetStaffTwoFactor.Map(staff);
         ListStaffChanges.Map(staff);
         ListSignIns.Map(staff);
+        ListAccountRecoveries.Map(admin);
+        OpenAccountRecovery.Map(admin);
+        OpenAccountRecoveryPhoto.Map(admin);
+        DecideAccountRecovery.Map(admin);
 
         var reports = api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Policies.Reports);
         ReportThroughput.Map(reports);

@@ -108,7 +108,26 @@ public enum AccountEmailKind
 
     /// <summary>To the account's address: someone asked to change it (<see cref="AccountEmail.NewAddress"/>), and how to stop it.</summary>
     EmailChangeAsked,
+
+    /// <summary>To the address an owner asking for their account back gave: the request arrived, and what happens next.</summary>
+    RecoveryReceived,
+
+    /// <summary>To the account's address: someone asked for the account to go to <see cref="AccountEmail.NewAddress"/>, and how to stop it.</summary>
+    RecoveryAsked,
+
+    /// <summary>To the new address: the account is theirs again; the link sets a new password.</summary>
+    RecoveryGranted,
+
+    /// <summary>To the account's old address: it no longer signs in; the account went to <see cref="AccountEmail.NewAddress"/>.</summary>
+    RecoveryDone,
+
+    /// <summary>To the new address: not granted, and why (<see cref="AccountEmail.Reason"/>).</summary>
+    RecoveryRefused,
 }
 
 /// <summary>The payload of an account e-mail: to whom, the link or code it carries, and the code again for those who type it (API clients).</summary>
-public sealed record AccountEmail(AccountEmailKind Kind, string Address, string LinkOrCode, string? Code = null, string? NewAddress = null);
+/// <summary>
+/// <see cref="Language"/> is the e-mail's language when no account is its subject (an owner asking for an account
+/// that is not found); <see cref="Reason"/> an administrator's words, for a refusal.
+/// </summary>
+public sealed record AccountEmail(AccountEmailKind Kind, string Address, string LinkOrCode, string? Code = null, string? NewAddress = null, string? Language = null, string? Reason = null);

@@ -43,6 +43,7 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             ("register", "/akun/daftar"),
             ("forgot-password", "/akun/lupa-sandi"),
             ("resend-confirmation", "/akun/kirim-ulang"),
+            ("account-recovery", "/akun/pulihkan"),
             ("permit-check-form", "/cek-izin"),
             ("report-levy", "/lapor"),
             ("not-found", "/kesalahan/404"),
@@ -85,11 +86,11 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             }
 
             await page.GotoAsync("/akun/masuk");
-            // A newcomer reads first that an account comes first; one who lost the e-mail, whom to contact (not a second account).
+            // A newcomer reads first that an account comes first; one who lost the e-mail, how to ask for it back (not a second account).
             await Assertions.Expect(page.Locator("#first-time").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "/akun/daftar");
             Assert.True((await page.Locator("#first-time").BoundingBoxAsync())!.Y < (await page.Locator("main form").First.BoundingBoxAsync())!.Y, "The way to make an account is below the form.");
             await Assertions.Expect(page.Locator("#lost-email")).ToContainTextAsync(Say.In(language, "SignIn.LostEmail"));
-            await Assertions.Expect(page.Locator("#lost-email").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "/bantuan#kontak");
+            await Assertions.Expect(page.Locator("#lost-email").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "/akun/pulihkan");
             var applicant = new Applicant(portal, page, language);
             await applicant.SignInAsync(account.Email);
             await applicant.ExpectHeadingAsync(language == "en" ? Say.En("Dashboard.Title") : Say.Id("Dashboard.Title"));

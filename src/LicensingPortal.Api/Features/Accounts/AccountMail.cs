@@ -70,6 +70,53 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
         Raise(user, new AccountEmail(AccountEmailKind.StaffInvitation, user.Email!, $"{address.BaseUrl()}{InvitationPath}?kode={token}", token));
     }
 
+    /// <summary>Where an owner asks for their account back (<see cref="AskAccountRecovery"/>), and asks again after a refusal.</summary>
+    public const string RecoveryPath = "/akun/pulihkan";
+
+    /// <summary>Where the notices of a recovery lead someone who wants to be sure of them: the service's help and contacts.</summary>
+    public const string HelpPath = "/bantuan#kontak";
+
+    /// <summary>Where the account's owner, told of a request they did not make, signs in (which stops it).</summary>
+    public const string SignInPath = "/akun/masuk";
+
+    /// <summary>
+    /// A request for an account back arrived: said to the address it gave (what happens next), and, when an account has
+    /// the address it named, to that account's address (who asked for what, and how to stop it).
+    /// </summary>
+    public void SendRecoveryReceived(AccountRecovery recovery, ApplicationUser? account)
+    {
+        ArgumentNullException.ThrowIfNull(recovery);
+        RaiseRecovery(recovery, new AccountEmail(AccountEmailKind.RecoveryReceived, recovery.NewEmail, $"{address.BaseUrl()}{HelpPath}", NewAddress: recovery.NewEmail, Language: recovery.Language));
+        if (account is not null)
+        {
+            RaiseRecovery(recovery, new AccountEmail(AccountEmailKind.RecoveryAsked, account.Email!, $"{address.BaseUrl()}{SignInPath}", NewAddress: recovery.NewEmail));
+        }
+    }
+
+    /// <summary>
+    /// A granted request: the link that sets a new password goes to the account's new address; the old address, when
+    /// the address changed, is told it no longer signs in, and where the account went.
+    /// </summary>
+    public async Task SendRecoveryGrantedAsync(AccountRecovery recovery, ApplicationUser account, string oldAddress)
+    {
+        ArgumentNullException.ThrowIfNull(recovery);
+        ArgumentNullException.ThrowIfNull(account);
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(account));
+        var link = $"{address.BaseUrl()}{ResetPath}?email={Uri.EscapeDataString(account.Email!)}&code={code}";
+        RaiseRecovery(recovery, new AccountEmail(AccountEmailKind.RecoveryGranted, account.Email!, link, code, NewAddress: account.Email));
+        if (!string.Equals(oldAddress, account.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            RaiseRecovery(recovery, new AccountEmail(AccountEmailKind.RecoveryDone, oldAddress, $"{address.BaseUrl()}{HelpPath}", NewAddress: account.Email));
+        }
+    }
+
+    /// <summary>A refused request: why, to the address it gave, with the way to ask again.</summary>
+    public void SendRecoveryRefused(AccountRecovery recovery)
+    {
+        ArgumentNullException.ThrowIfNull(recovery);
+        RaiseRecovery(recovery, new AccountEmail(AccountEmailKind.RecoveryRefused, recovery.NewEmail, $"{address.BaseUrl()}{RecoveryPath}", Language: recovery.Language, Reason: recovery.RefusalReason));
+    }
+
     /// <summary>A token as it travels in links and e-mails (base64url of its UTF-8), and back; null when it is not one.</summary>
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
@@ -84,6 +131,10 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
             return null;
         }
     }
+
+    /// <summary>A recovery's e-mails are about its account when one was found (in its language), else about the request itself.</summary>
+    private void RaiseRecovery(AccountRecovery recovery, AccountEmail email) =>
+        db.OutboxMessages.Add(OutboxMessage.Raise(NoticeKind.EmailConfirmation, NotificationChannels.Email, recovery.AccountId ?? recovery.Id, recovery.AccountId, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow()));
 
     private void Raise(ApplicationUser user, AccountEmail email) =>
         db.OutboxMessages.Add(OutboxMessage.Raise(NoticeKind.EmailConfirmation, NotificationChannels.Email, user.Id, user.Id, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow()));

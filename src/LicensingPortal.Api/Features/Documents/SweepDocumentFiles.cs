@@ -44,7 +44,7 @@ public static partial class SweepDocumentFiles
                 return 0;
             }
 
-            if (!await db.Documents.AnyAsync(cancellationToken) && !await db.LevyReportEvidence.AnyAsync(cancellationToken))
+            if (!await db.Documents.AnyAsync(cancellationToken) && !await db.LevyReportEvidence.AnyAsync(cancellationToken) && !await db.AccountRecoveries.AnyAsync(cancellationToken))
             {
                 NoDocuments(logger, files.Count);
                 return 0;
@@ -56,6 +56,7 @@ public static partial class SweepDocumentFiles
                 var ids = batch.Select(f => f.DocumentId).Distinct().ToList();
                 var named = (await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
                 named.UnionWith(await db.LevyReportEvidence.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken));
+                named.UnionWith(await db.AccountRecoveries.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken));
                 moved += batch.Count(f => !named.Contains(f.DocumentId) && folder.TrySetAside(f.Key, today));
             }
 

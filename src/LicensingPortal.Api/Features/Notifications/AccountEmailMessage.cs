@@ -5,7 +5,7 @@ using MimeKit;
 
 namespace LicensingPortal.Api.Features.Notifications;
 
-/// <summary>Account e-mails (confirm the address, reset the password, an invitation, a changed password, a change of address asked for) in the account's language, from the resource files.</summary>
+/// <summary>Account e-mails (confirm the address, reset the password, an invitation, a changed password, a change of address asked for, an account asked back) in the account's language, from the resource files.</summary>
 public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOptions> options)
 {
     public async Task<MimeMessage> ComposeAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -13,8 +13,9 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
         ArgumentNullException.ThrowIfNull(message);
         var email = JsonSerializer.Deserialize<AccountEmail>(message.Payload ?? "{}", Json.Options)
             ?? throw new InvalidOperationException($"Outbox message {message.Id} has no payload.");
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.SubjectId, cancellationToken);
-        var english = user.PreferredLanguage == Languages.English;
+        // An owner asking for an account back writes from outside it, and may name none that exists: their page's language.
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == message.SubjectId, cancellationToken);
+        var english = (user?.PreferredLanguage ?? email.Language) == Languages.English;
         var culture = english ? Cultures.English : Cultures.Indonesian;
         string Text(string key) => Texts.In(culture, key) ?? key;
         var kind = email.Kind switch
@@ -25,6 +26,11 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
             AccountEmailKind.PasswordChanged => "Changed",
             AccountEmailKind.ChangeEmailLink => "EmailLink",
             AccountEmailKind.EmailChangeAsked => "EmailAsked",
+            AccountEmailKind.RecoveryReceived => "RecoveryReceived",
+            AccountEmailKind.RecoveryAsked => "RecoveryAsked",
+            AccountEmailKind.RecoveryGranted => "RecoveryGranted",
+            AccountEmailKind.RecoveryDone => "RecoveryDone",
+            AccountEmailKind.RecoveryRefused => "RecoveryRefused",
             _ => "Code",
         };
         var (subject, intro) = (Text($"Email.Account.{kind}.Subject"), Text($"Email.Account.{kind}.Intro"));
@@ -33,9 +39,13 @@ public sealed class AccountEmailMessage(LicensingDbContext db, IOptions<EmailOpt
             // When it happened, in WITA, so the owner can tell whether it was them.
             intro = string.Format(culture, intro, Cultures.WitaIn(culture, message.CreatedAt));
         }
-        else if (email.Kind == AccountEmailKind.EmailChangeAsked)
+        else if (email.Kind is AccountEmailKind.EmailChangeAsked or AccountEmailKind.RecoveryReceived or AccountEmailKind.RecoveryAsked or AccountEmailKind.RecoveryGranted or AccountEmailKind.RecoveryDone)
         {
             intro = string.Format(culture, intro, Cultures.WitaIn(culture, message.CreatedAt), email.NewAddress);
+        }
+        else if (email.Kind == AccountEmailKind.RecoveryRefused)
+        {
+            intro = string.Format(culture, intro, email.Reason);
         }
 
 

@@ -58,6 +58,11 @@ public static class ErrorCodes
     public const string LevyEvidenceNotFound = "levy_evidence_not_found";
     public const string LevyEvidenceDayFull = "levy_evidence_day_full";
     public const string LevyEvidenceUnreadable = "levy_evidence_unreadable";
+    public const string RecoveryPhotoUnreadable = "recovery_photo_unreadable";
+    public const string RecoveryNotFound = "recovery_not_found";
+    public const string RecoveryAnswered = "recovery_answered";
+    public const string RecoveryAccountSignedIn = "recovery_account_signed_in";
+    public const string RecoveryNoAccount = "recovery_no_account";
     public const string ObjectionNotFound = "objection_not_found";
     public const string ObjectionNotRefused = "objection_not_refused";
     public const string ObjectionExists = "objection_exists";
@@ -124,6 +129,11 @@ public static class ErrorCodes
         LevyEvidenceNotFound,
         LevyEvidenceDayFull,
         LevyEvidenceUnreadable,
+        RecoveryPhotoUnreadable,
+        RecoveryNotFound,
+        RecoveryAnswered,
+        RecoveryAccountSignedIn,
+        RecoveryNoAccount,
         ObjectionNotFound,
         ObjectionNotRefused,
         ObjectionExists,

@@ -14,6 +14,9 @@ public static class UploadedFiles
     /// <summary>What a file input offers to choose: the types <see cref="Sniff"/> accepts, by extension and by type.</summary>
     public const string Accept = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 
+    /// <summary>What a file input for a photo offers to choose: JPEG and PNG pictures (the camera among them on a phone).</summary>
+    public const string AcceptPhotos = ".jpg,.jpeg,.png,image/jpeg,image/png";
+
     /// <summary>The content type a file's first bytes show, or null when it is none of the accepted types.</summary>
     public static string? Sniff(ReadOnlySpan<byte> head) => head switch
     {

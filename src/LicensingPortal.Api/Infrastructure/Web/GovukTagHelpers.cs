@@ -221,12 +221,15 @@ public sealed class GovukFileUploadTagHelper : GovukFieldTagHelper
 
     public string? TooLarge { get; set; }
 
+    /// <summary>What the phone offers to choose; by default every type the service accepts (<see cref="Storage.UploadedFiles.Accept"/>).</summary>
+    public string Accept { get; set; } = Storage.UploadedFiles.Accept;
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var describedBy = DescribedBy(Hint is not null);
         var input = $"<input class=\"govuk-file-upload{(Errors.Count > 0 ? " govuk-file-upload--error" : string.Empty)}\" id=\"{Id}\" name=\"{Encode(Name)}\" type=\"file\""
             + (Multiple ? " multiple" : string.Empty)
-            + $" accept=\"{Storage.UploadedFiles.Accept}\""
+            + $" accept=\"{Encode(Accept)}\""
             + (MaxFiles is { } most ? $" data-max-files=\"{most}\" data-max-bytes=\"{Storage.UploadedFiles.MaxBytes}\" data-too-many=\"{Encode(TooMany)}\" data-too-large=\"{Encode(TooLarge)}\"" : string.Empty)
             // What the pages' script says at the field when a form sent in place cannot keep its files, or may not have arrived (inplace.js).
             + $" data-error-prefix=\"{Encode(Texts.Get("Error.Prefix"))}\" data-choose-again=\"{Encode(Texts.Get("File.ChooseAgain"))}\" data-not-sent=\"{Encode(Texts.Get("File.NotSent"))}\""

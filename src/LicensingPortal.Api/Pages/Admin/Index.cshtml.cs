@@ -52,6 +52,9 @@ public sealed class IndexModel(Microsoft.Extensions.Options.IOptions<Features.He
     /// </summary>
     public IReadOnlyList<string> ContactsUnset => contacts.Value.Placeholders();
 
+    /// <summary>Owners' requests for their account back that wait for an answer (said at the top with the late ones).</summary>
+    public IReadOnlyList<Features.Accounts.ListAccountRecoveries.Item> RecoveriesWaiting { get; private set; } = [];
+
     /// <summary>From this month on, next year's holidays are asked for.</summary>
     public const int NextYearFromMonth = 10;
 
@@ -73,6 +76,8 @@ public sealed class IndexModel(Microsoft.Extensions.Options.IOptions<Features.He
         }
 
         HolidaysMissing = missing;
+        var recoveries = await Sender.Send(new Features.Accounts.ListAccountRecoveries.Query(), HttpContext.RequestAborted);
+        RecoveriesWaiting = recoveries.Succeeded ? recoveries.Value.Waiting : [];
         await next();
     }
 

@@ -1,0 +1,60 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LicensingPortal.Api.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AccountRecoveries : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "account_recoveries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    asked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    account_email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    new_email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    owner_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    nik = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    lost = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    contact = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    photo_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    photo_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    photo_size = table.Column<long>(type: "bigint", nullable: false),
+                    photo_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    decided_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    refusal_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_account_recoveries", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_recoveries_account_id",
+                table: "account_recoveries",
+                column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_recoveries_status_asked_at",
+                table: "account_recoveries",
+                columns: new[] { "status", "asked_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "account_recoveries");
+        }
+    }
+}

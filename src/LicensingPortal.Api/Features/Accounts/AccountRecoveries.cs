@@ -1,0 +1,99 @@
+namespace LicensingPortal.Api.Features.Accounts;
+
+/// <summary>
+/// One request for an account back, as an administrator reads it before answering (ADR 0035): what the owner wrote
+/// (the NIK masked), the applicant account found (<see cref="Account"/>, null when none), and whether another account
+/// has the new address already (<see cref="NewEmailTaken"/>: granting would then be refused).
+/// </summary>
+public sealed record AccountRecoveryView(
+    Guid Id,
+    DateTimeOffset AskedAt,
+    DateOnly AnswerBy,
+    string AccountEmail,
+    string NewEmail,
+    string OwnerName,
+    string Nik,
+    string Lost,
+    string? Contact,
+    string Status,
+    DateTimeOffset? DecidedAt,
+    string? DecidedBy,
+    string? RefusalReason,
+    RecoveredAccount? Account,
+    bool NewEmailTaken,
+    string PhotoType,
+    long PhotoSize);
+
+/// <summary>
+/// The account a request names, as far as it helps to judge who asks: its address now (found by the NIK, it may not
+/// be the one written), its businesses with whether their owner's NIK and
+/// name are those written in the request (the NIK is never shown whole), whether two-step sign-in is on, and its last
+/// sign-in, which, after the request, means its owner still has it (and a grant is refused).
+/// </summary>
+public sealed record RecoveredAccount(string Email, bool TwoFactorEnabled, DateTimeOffset? LastSignInAt, bool SignedInSinceAsked, IReadOnlyList<RecoveredBusiness> Businesses);
+
+public sealed record RecoveredBusiness(string Name, string OwnerName, bool NikMatches, bool NameMatches);
+
+/// <summary>The reads the administrators' list, one request's page, and the answer share.</summary>
+public static class AccountRecoveries
+{
+    public static readonly Error NotFound = Error.NotFound(ErrorCodes.RecoveryNotFound, "No request for an account back has this id.");
+
+    public static async Task<AccountRecoveryView> ViewAsync(LicensingDbContext db, AccountRecovery recovery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(recovery);
+        var calendar = await db.WorkingCalendarAsync(cancellationToken);
+        RecoveredAccount? account = null;
+        if (recovery.AccountId is { } accountId && await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == accountId, cancellationToken) is { } user)
+        {
+            var lastSignIn = await db.AccountSessions.AsNoTracking().Where(s => s.AccountId == accountId).MaxAsync(s => (DateTimeOffset?)s.StartedAt, cancellationToken);
+            var businesses = await db.Businesses.AsNoTracking().Where(b => b.OwnerId == accountId).OrderBy(b => b.Name)
+                .Select(b => new { b.Name, b.OwnerName, b.OwnerNik }).ToListAsync(cancellationToken);
+            account = new RecoveredAccount(
+                user.Email!,
+                user.TwoFactorEnabled,
+                lastSignIn,
+                await SignedInSinceAsync(db, recovery, cancellationToken),
+                [.. businesses.Select(b => new RecoveredBusiness(b.Name, b.OwnerName, b.OwnerNik == recovery.Nik, SameName(b.OwnerName, recovery.OwnerName)))]);
+        }
+
+        var normalized = recovery.NewEmail.ToUpperInvariant();
+        var newEmailTaken = await db.Users.AsNoTracking().AnyAsync(u => u.NormalizedEmail == normalized && u.Id != recovery.AccountId, cancellationToken);
+        var decidedBy = recovery.DecidedBy is { } adminId ? await db.Users.AsNoTracking().Where(u => u.Id == adminId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) : null;
+        return new AccountRecoveryView(
+            recovery.Id, recovery.AskedAt, AnswerBy(calendar, recovery), recovery.AccountEmail, recovery.NewEmail, recovery.OwnerName, recovery.MaskedNik,
+            LossName(recovery.Lost), recovery.Contact, StatusName(recovery.Status), recovery.DecidedAt, decidedBy, recovery.RefusalReason, account, newEmailTaken,
+            recovery.PhotoType, recovery.PhotoSize);
+    }
+
+    /// <summary>Whether the account signed in (past every step) after the request: its owner still has it.</summary>
+    public static Task<bool> SignedInSinceAsync(LicensingDbContext db, AccountRecovery recovery, CancellationToken cancellationToken) =>
+        db.AccountSessions.AsNoTracking().AnyAsync(s => s.AccountId == recovery.AccountId && s.StartedAt > recovery.AskedAt, cancellationToken);
+
+    public static DateOnly AnswerBy(WorkingCalendar calendar, AccountRecovery recovery)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(recovery);
+        return calendar.AddWorkingDays(Wita.DateOf(recovery.AskedAt), AccountRecovery.AnswerWithinWorkingDays);
+    }
+
+    public static string LossName(AccountRecoveryLoss lost) => lost switch
+    {
+        AccountRecoveryLoss.Email => "email",
+        AccountRecoveryLoss.Phone => "phone",
+        _ => "both",
+    };
+
+    public static string StatusName(AccountRecoveryStatus status) => status switch
+    {
+        AccountRecoveryStatus.Waiting => "waiting",
+        AccountRecoveryStatus.Granted => "granted",
+        _ => "refused",
+    };
+
+    /// <summary>Names compared as people write them: case, spaces and marks aside ("Maria  Bere" is "MARIA BERE").</summary>
+    public static bool SameName(string? a, string? b) => string.Equals(Letters(a), Letters(b), StringComparison.Ordinal);
+
+    private static string Letters(string? name) => new((name ?? string.Empty).Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray());
+}

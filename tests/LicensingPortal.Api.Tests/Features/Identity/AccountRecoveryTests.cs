@@ -1,0 +1,264 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Infrastructure.Auth;
+using LicensingPortal.Api.Tests.Infrastructure;
+using LicensingPortal.Api.Tests.Web;
+
+namespace LicensingPortal.Api.Tests.Features.Identity;
+
+/// <summary>
+/// An owner who can no longer open the account's e-mail, or lost the phone of two-step sign-in, asks for the account back
+/// without signing in (ADR 0035); an administrator answers, once.
+/// </summary>
+public abstract partial class AccountTests
+{
+    /// <summary>A NIK of its own for each test's owner (a birth date and serial drawn at random), so the NIK finds one account.</summary>
+    private static string UniqueNik() =>
+        $"537104{Random.Shared.Next(1, 28):00}{Random.Shared.Next(1, 12):00}{Random.Shared.Next(60, 99):00}{Random.Shared.Next(1, 9999):0000}";
+
+    private static MultipartFormDataContent RecoveryForm(string accountEmail, string newEmail, string nik, string lost, byte[]? photo, string ownerName = "Yohanes Bria", string photoType = "image/jpeg")
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(accountEmail), "accountEmail" },
+            { new StringContent(newEmail), "newEmail" },
+            { new StringContent(ownerName), "ownerName" },
+            { new StringContent(nik), "nik" },
+            { new StringContent(lost), "lost" },
+            { new StringContent("0812 3456 7890"), "contact" },
+        };
+        if (photo is not null)
+        {
+            var file = new ByteArrayContent(photo);
+            file.Headers.ContentType = new MediaTypeHeaderValue(photoType);
+            form.Add(file, "photo", "IMG_20261207_101500.jpg");
+        }
+
+        return form;
+    }
+
+    private async Task<(Account Owner, string Nik)> OwnerWithABusinessAsync()
+    {
+        var owner = await portal.ApplicantAsync();
+        var nik = UniqueNik();
+        await owner.Client.RegisterBusinessAsync(Builders.SoleProprietor("Kios Pulsa Bria") with { Owner = new RegisterBusiness.OwnerRequest("Yohanes Bria", nik, null) });
+        return (owner, nik);
+    }
+
+    /// <summary>The e-mail of <paramref name="subjectKey"/> to the address, once it arrives (others may have come before it).</summary>
+    private async Task<MimeKit.MimeMessage> MailAsync(string address, string subjectKey)
+    {
+        var subject = Say.Id(subjectKey);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var found = (await MailsToAsync(address)).Where(m => m.Subject == subject).ToList();
+            if (found.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return Assert.Single(found);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<JsonObject> JsonOf(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    [Fact]
+    public async Task AnOwnerWhoLostTheEmail_AsksWithoutSigningIn_AnAdministratorGrants_AndTheAccountSignsInAtTheNewAddress()
+    {
+        var (owner, nik) = await OwnerWithABusinessAsync();
+        using var _ = owner;
+        var newEmail = $"yohanes-{Guid.NewGuid():N}@example.com";
+        var spaced = $"{nik[..4]} {nik[4..8]} {nik[8..12]} {nik[12..]}";
+
+        var asked = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(owner.Email, newEmail, spaced, "email", Photos.JpegFromAPhone(), "YOHANES  bria")));
+
+        Assert.Equal(newEmail, (string?)asked["sentTo"]);
+        var id = (string)asked["id"]!;
+        Assert.True(DateOnly.Parse((string)asked["answerBy"]!, System.Globalization.CultureInfo.InvariantCulture) > Api.Domain.Wita.Today(TimeProvider.System));
+        // The new address hears what happens next; the account's own address, who asked for what, and how to stop it.
+        var received = await MailToAsync(newEmail);
+        Assert.Equal(Say.Id("Email.Account.RecoveryReceived.Subject"), received.Subject);
+        var warned = await MailAsync(owner.Email, "Email.Account.RecoveryAsked.Subject");
+        Assert.Contains(newEmail, warned.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/akun/masuk", warned.TextBody, StringComparison.Ordinal);
+
+        // Only administrators read requests.
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync("/api/admin/account-recoveries")).StatusCode);
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.Client.GetAsync($"/api/admin/account-recoveries/{id}")).StatusCode);
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        var list = await JsonOf(await admin.Client.GetAsync("/api/admin/account-recoveries"));
+        var item = Assert.Single(list["waiting"]!.AsArray(), i => (string?)i!["id"] == id)!;
+        Assert.True((bool)item["accountFound"]!);
+        Assert.Equal("email", (string?)item["lost"]);
+
+        // The account found, its business's owner compared (names as people write them), the NIK never whole.
+        var view = await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{id}"));
+        Assert.DoesNotContain(nik, view.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal($"{nik[..6]}••••••{nik[12..]}", (string?)view["nik"]);
+        var business = Assert.Single(view["account"]!["businesses"]!.AsArray())!;
+        Assert.Equal("Kios Pulsa Bria", (string?)business["name"]);
+        Assert.True((bool)business["nikMatches"]!);
+        Assert.True((bool)business["nameMatches"]!);
+        Assert.False((bool)view["account"]!["signedInSinceAsked"]!);
+        Assert.False((bool)view["newEmailTaken"]!);
+
+        // The photo, without where it was taken.
+        var photo = await admin.Client.GetAsync($"/api/admin/account-recoveries/{id}/photo");
+        Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-store", photo.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        var bytes = await photo.Content.ReadAsByteArrayAsync();
+        Assert.DoesNotContain(Photos.Where, System.Text.Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
+        Assert.Equal(Photos.Pixels(Photos.JpegFromAPhone()), Photos.Pixels(bytes));
+
+        var granted = await JsonOf(await admin.Client.PostAsJsonAsync($"/api/admin/account-recoveries/{id}/decision", new { grant = true }));
+
+        Assert.Equal("granted", (string?)granted["status"]);
+        Assert.Equal(admin.Email, (string?)granted["decidedBy"]);
+        // The old address no longer signs in; the account's sign-ins ended; the new address signs in to the same account.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await owner.Client.GetAsync("/api/businesses")).StatusCode);
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = owner.Email, password = owner.Password }), HttpStatusCode.Unauthorized, "unauthorized");
+        using var back = portal.Factory.CreateClient();
+        back.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(back, newEmail, owner.Password));
+        Assert.Contains("Kios Pulsa Bria", await back.GetStringAsync("/api/businesses"), StringComparison.Ordinal);
+        // The new address gets the link to a new password; the old one is told where the account went.
+        var grantedMail = await MailAsync(newEmail, "Email.Account.RecoveryGranted.Subject");
+        Assert.Contains($"/akun/atur-sandi?email={Uri.EscapeDataString(newEmail)}&code=", grantedMail.TextBody, StringComparison.Ordinal);
+        var done = await MailAsync(owner.Email, "Email.Account.RecoveryDone.Subject");
+        Assert.Contains(newEmail, done.TextBody, StringComparison.Ordinal);
+
+        // Answered once.
+        await Problems.AssertAsync(await admin.Client.PostAsJsonAsync($"/api/admin/account-recoveries/{id}/decision", new { grant = false, reason = "Foto tidak jelas sama sekali." }), HttpStatusCode.Conflict, "recovery_answered");
+        list = await JsonOf(await admin.Client.GetAsync("/api/admin/account-recoveries"));
+        Assert.DoesNotContain(list["waiting"]!.AsArray(), i => (string?)i!["id"] == id);
+        Assert.Contains(list["answered"]!.AsArray(), i => (string?)i!["id"] == id && (string?)i!["status"] == "granted");
+        await Problems.AssertAsync(await admin.Client.GetAsync($"/api/admin/account-recoveries/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "recovery_not_found");
+    }
+
+    [Fact]
+    public async Task AnOwnerWhoLostThePhone_GetsTwoStepSignInLifted_WhileAnAccountThatSignedInSinceTheRequest_IsNotHandedOver()
+    {
+        // Two-step sign-in on, then the phone lost: the address still opens, and stays the account's.
+        var (owner, nik) = await OwnerWithABusinessAsync();
+        using var _ = owner;
+        var key = ((string)(await owner.Client.GetFromJsonAsync<JsonObject>("/api/auth/two-factor"))!["sharedKey"]!).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        Assert.True((await owner.Client.PostAsJsonAsync("/api/auth/two-factor/enable", new { code = Accounts.CodeFor(key) })).IsSuccessStatusCode);
+        await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = owner.Email, password = owner.Password }), HttpStatusCode.Unauthorized, "two_factor_required");
+
+        var asked = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(owner.Email, owner.Email, nik, "phone", Photos.PlainPng(), photoType: "image/png")));
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        var view = await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{asked["id"]}"));
+        Assert.True((bool)view["account"]!["twoFactorEnabled"]!);
+        Assert.Equal("phone", (string?)view["lost"]);
+        var granted = await JsonOf(await admin.Client.PostAsJsonAsync($"/api/admin/account-recoveries/{asked["id"]}/decision", new { grant = true }));
+
+        Assert.Equal("granted", (string?)granted["status"]);
+        Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(portal.Client, owner.Email, owner.Password)));
+        // The address did not change: the answer goes there, and nobody is told it moved.
+        await MailAsync(owner.Email, "Email.Account.RecoveryGranted.Subject");
+        Assert.DoesNotContain(await MailsToAsync(owner.Email), m => m.Subject == Say.Id("Email.Account.RecoveryDone.Subject"));
+
+        // Someone else asks for an account whose owner still has it: the owner signs in after the request, and a grant is refused.
+        var (other, otherNik) = await OwnerWithABusinessAsync();
+        using var __ = other;
+        var stranger = $"orang-lain-{Guid.NewGuid():N}@example.com";
+        var claim = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(other.Email, stranger, otherNik, "email", Photos.PlainJpeg())));
+        await Accounts.LoginAsync(portal.Factory.CreateClient(), other.Email, other.Password);
+        var seen = await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{claim["id"]}"));
+        Assert.True((bool)seen["account"]!["signedInSinceAsked"]!);
+        await Problems.AssertAsync(await admin.Client.PostAsJsonAsync($"/api/admin/account-recoveries/{claim["id"]}/decision", new { grant = true }), HttpStatusCode.Conflict, "recovery_account_signed_in");
+        Assert.False(string.IsNullOrEmpty(await Accounts.LoginAsync(portal.Client, other.Email, other.Password)));
+
+        // Refused with a reason the one who asked reads.
+        var noReason = await admin.Client.PostAsJsonAsync($"/api/admin/account-recoveries/{claim["id"]}/decision", new { grant = false, reason = "tidak" });
+        await Problems.AssertAsync(noReason, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.NotNull(((await ReadProblemAsync(noReason))["errors"] as JsonObject)!["reason"]);
+        const string Reason = "Pemilik akun ini masih masuk ke akunnya. Jika itu Anda, ganti alamat e-mail di halaman Keamanan akun.";
+        var refused = await JsonOf(await admin.Client.PostAsJsonAsync($"/api/admin/account-recoveries/{claim["id"]}/decision", new { grant = false, reason = Reason }));
+        Assert.Equal("refused", (string?)refused["status"]);
+        var answer = await MailAsync(stranger, "Email.Account.RecoveryRefused.Subject");
+        Assert.Contains(Reason, answer.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/akun/pulihkan", answer.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoAdministratorsAnsweringAtOnce_TakeTurns_OneAnswerStands_AndTheOtherIsToldItWasAnswered()
+    {
+        var (owner, nik) = await OwnerWithABusinessAsync();
+        using var _ = owner;
+        var newEmail = $"yohanes-{Guid.NewGuid():N}@example.com";
+        var asked = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(owner.Email, newEmail, nik, "email", Photos.PlainJpeg())));
+        using var first = await portal.StaffAsync(Roles.Admin);
+        using var second = await portal.StaffAsync(Roles.Admin);
+
+        var answers = await Task.WhenAll(
+            first.Client.PostAsJsonAsync($"/api/admin/account-recoveries/{asked["id"]}/decision", new { grant = true }),
+            second.Client.PostAsJsonAsync($"/api/admin/account-recoveries/{asked["id"]}/decision", new { grant = false, reason = "Wajah di foto tidak terlihat jelas. Foto lagi di tempat yang terang." }));
+
+        var stood = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        await Problems.AssertAsync(Assert.Single(answers, a => a.StatusCode != HttpStatusCode.OK), HttpStatusCode.Conflict, "recovery_answered");
+        var status = (string?)(await JsonOf(stood))["status"];
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        Assert.Equal(status, (string?)(await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{asked["id"]}")))["status"]);
+        // What the answer that stood did, and only that: the account moved, or stayed.
+        var signsIn = (await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = newEmail, password = owner.Password })).IsSuccessStatusCode;
+        Assert.Equal(status == "granted", signsIn);
+    }
+
+    [Fact]
+    public async Task ARequestWithBadInput_IsRefusedAtItsFields_AnUnknownAddressIsAnsweredAlike_AndTheNikFindsTheAccountWhenTheAddressIsWrong()
+    {
+        async Task<JsonObject> ErrorsOf(HttpResponseMessage response, HttpStatusCode status, string code)
+        {
+            await Problems.AssertAsync(response, status, code);
+            return ((await ReadProblemAsync(response))["errors"] as JsonObject)!;
+        }
+
+        var someone = $"siapa-{Guid.NewGuid():N}@example.com";
+        var fresh = $"baru-{Guid.NewGuid():N}@example.com";
+        var errors = await ErrorsOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(someone, someone, "1234", "email", null, ownerName: " ")), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(errors.ContainsKey("newEmail") && errors.ContainsKey("nik") && errors.ContainsKey("photo") && errors.ContainsKey("ownerName"), errors.ToJsonString());
+        errors = await ErrorsOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(someone, fresh, UniqueNik(), "semua", Photos.PlainJpeg())), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(errors.ContainsKey("lost"), errors.ToJsonString());
+        // A PDF is no photo; a picture no decoder reads is not kept with what it may hold.
+        errors = await ErrorsOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(someone, fresh, UniqueNik(), "email", Builders.Pdf, photoType: "application/pdf")), HttpStatusCode.UnsupportedMediaType, "document_type_not_allowed");
+        Assert.True(errors.ContainsKey("photo"));
+        errors = await ErrorsOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(someone, fresh, UniqueNik(), "email", [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4])), HttpStatusCode.UnprocessableEntity, "recovery_photo_unreadable");
+        Assert.True(errors.ContainsKey("photo"));
+
+        // No account has the address or the NIK: the same answer as for one that does; the administrator can only refuse.
+        var unknown = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(someone, fresh, UniqueNik(), "email", Photos.PlainJpeg())));
+        Assert.Equal(fresh, (string?)unknown["sentTo"]);
+        Assert.Equal(Say.Id("Email.Account.RecoveryReceived.Subject"), (await MailToAsync(fresh)).Subject);
+        Assert.DoesNotContain(portal.Smtp.ReceivedEmail, m => m.ToAddresses.Any(a => a.Address == someone));
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        var view = await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{unknown["id"]}"));
+        Assert.Null(view["account"]);
+        await Problems.AssertAsync(await admin.Client.PostAsJsonAsync($"/api/admin/account-recoveries/{unknown["id"]}/decision", new { grant = true }), HttpStatusCode.Conflict, "recovery_no_account");
+        await Problems.AssertAsync(await admin.Client.PostAsJsonAsync($"/api/admin/account-recoveries/{unknown["id"]}/decision", new { }), HttpStatusCode.BadRequest, "validation_failed");
+
+        // A staff account is not recovered here (an administrator resets it): its address finds no account.
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        var staff = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(officer.Email, $"petugas-{Guid.NewGuid():N}@example.com", UniqueNik(), "phone", Photos.PlainJpeg())));
+        Assert.Null((await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{staff["id"]}")))["account"]);
+
+        // The address misremembered, the NIK of the owner's business right: that account is found, and its address told.
+        var (owner, nik) = await OwnerWithABusinessAsync();
+        using var _ = owner;
+        var byNik = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm($"yohanes.lama-{Guid.NewGuid():N}@example.com", $"yohanes-baru-{Guid.NewGuid():N}@example.com", nik, "both", Photos.PlainJpeg())));
+        var found = await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{byNik["id"]}"));
+        Assert.Equal(owner.Email, (string?)found["account"]!["email"]);
+        Assert.True((bool)Assert.Single(found["account"]!["businesses"]!.AsArray())!["nikMatches"]!);
+        await MailAsync(owner.Email, "Email.Account.RecoveryAsked.Subject");
+    }
+}

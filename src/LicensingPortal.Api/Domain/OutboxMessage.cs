@@ -144,9 +144,9 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
 {
     public static readonly NoticeKind ApplicationReceived = new("application-received", NoticeSubject.Application, NoticeMail.None, "Received");
     public static readonly NoticeKind DecisionMade = new("decision-made", NoticeSubject.Application, NoticeMail.Decision, "Decided");
-    public static readonly NoticeKind PermitExpiring = new("permit-expiring", NoticeSubject.Permit, NoticeMail.Permit, "Expiring");
-    public static readonly NoticeKind PermitExpired = new("permit-expired", NoticeSubject.Permit, NoticeMail.Permit, "Expired");
-    public static readonly NoticeKind PermitRevoked = new("permit-revoked", NoticeSubject.Permit, NoticeMail.Permit, "Revoked");
+    public static readonly NoticeKind PermitExpiring = new("permit-expiring", NoticeSubject.Permit, NoticeMail.Permit, "Expiring") { AlwaysByEmail = true };
+    public static readonly NoticeKind PermitExpired = new("permit-expired", NoticeSubject.Permit, NoticeMail.Permit, "Expired") { AlwaysByEmail = true };
+    public static readonly NoticeKind PermitRevoked = new("permit-revoked", NoticeSubject.Permit, NoticeMail.Permit, "Revoked") { AlwaysByEmail = true };
     public static readonly NoticeKind EmailConfirmation = new("email-confirmation", NoticeSubject.Account, NoticeMail.Account, "EmailConfirmation");
 
     /// <summary>The inspectorate answered a report of a demand for money: in the inbox only, since an e-mail or webhook about it may be read by others.</summary>
@@ -177,7 +177,14 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     /// The owner closed a business: inbox, e-mail and webhook, the owner's record of the day its NIB and permits ended,
     /// and the warning when it was not them.
     /// </summary>
-    public static readonly NoticeKind BusinessClosed = new("business-closed", NoticeSubject.Business, NoticeMail.Business, "BusinessClosed");
+    public static readonly NoticeKind BusinessClosed = new("business-closed", NoticeSubject.Business, NoticeMail.Business, "BusinessClosed") { AlwaysByEmail = true };
+
+    /// <summary>
+    /// Sent by e-mail even to an owner who chose no e-mails: that a permit ends, ended or was revoked (a business run
+    /// without one is fined, and the first to tell may be an inspector asking for money), and that a business was
+    /// closed (the warning when it was not them). The choice turns off the rest; the inbox has everything.
+    /// </summary>
+    public bool AlwaysByEmail { get; init; }
 
     public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, AppealReceived, AppealAnswered, ObjectionsDue, AppealsDue, QuestionAnswered, BusinessClosed];
 

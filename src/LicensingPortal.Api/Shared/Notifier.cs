@@ -27,7 +27,7 @@ public sealed class Notifier(LicensingDbContext db, TimeProvider time)
         }
 
         var json = payload is null ? null : JsonSerializer.Serialize(payload, Json.Options);
-        if (recipient.EmailNotifications)
+        if (recipient.EmailNotifications || kind.AlwaysByEmail)
         {
             db.OutboxMessages.Add(OutboxMessage.Raise(kind, NotificationChannels.Email, subjectId, recipientId, json, now));
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LicensingPortal.Api.Data;
+using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Objections;
 using LicensingPortal.Api.Features.Notifications;
@@ -178,7 +179,7 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EmailSwitchedOff_SendsNoEmail_ButTheInboxStillHasTheDecision()
+    public async Task EmailSwitchedOff_SendsNoEmailOfADecision_ButTheInboxHasIt_AndAClosedBusinessIsStillToldByEmail()
     {
         using var applicant = await portal.ApplicantAsync();
         var email = $"diam-{Guid.NewGuid():N}@example.com";
@@ -193,6 +194,12 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().OutboxMessages.AnyAsync(m => m.SubjectId == application.Id));
         Assert.Empty(Mails(email));
+
+        // What the owner must hear all the same: the business closed (its NIB and permits end that day) comes by e-mail.
+        var closed = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/closure", new CloseBusiness.Request(true), TestJson.Options);
+        Assert.True(closed.IsSuccessStatusCode, await closed.Content.ReadAsStringAsync());
+        await Eventually.TrueAsync(() => Mails(email).Length > 0, "the e-mail about the closed business arrives");
+        Assert.Single(Mails(email));
     }
 
     /// <summary>

@@ -9,6 +9,9 @@ public enum StaffChangeKind
     Deactivated,
     Reactivated,
     TwoFactorReset,
+
+    /// <summary>An applicant's account given back to its owner at a new address or without its lost phone (ADR 0035).</summary>
+    AccountRecovered,
 }
 
 /// <summary>
@@ -60,6 +63,7 @@ public static class StaffChangeKinds
         StaffChangeKind.Deactivated => "deactivated",
         StaffChangeKind.Reactivated => "reactivated",
         StaffChangeKind.TwoFactorReset => "two-factor-reset",
+        StaffChangeKind.AccountRecovered => "account-recovered",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

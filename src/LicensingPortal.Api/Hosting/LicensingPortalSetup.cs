@@ -162,7 +162,7 @@ public static class LicensingPortalSetup
     }
 
     /// <summary>The pages whose forms stand for the account API's calls (and count against its limit).</summary>
-    private static readonly string[] AccountForms = ["/Akun/Masuk", "/Akun/MasukKode", "/Akun/Undangan", "/Akun/DuaLangkah", "/Akun/Daftar", "/Akun/KirimUlang", "/Akun/LupaSandi", "/Akun/AturSandi", "/Akun/Keamanan"];
+    private static readonly string[] AccountForms = ["/Akun/Masuk", "/Akun/MasukKode", "/Akun/Undangan", "/Akun/DuaLangkah", "/Akun/Daftar", "/Akun/KirimUlang", "/Akun/LupaSandi", "/Akun/AturSandi", "/Akun/Keamanan", "/Akun/Pulihkan"];
 
     public static WebApplication UseLicensingPortal(this WebApplication app, bool workerOnly = false)
     {

@@ -86,10 +86,12 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
     public void SendRecoveryReceived(AccountRecovery recovery, ApplicationUser? account)
     {
         ArgumentNullException.ThrowIfNull(recovery);
-        RaiseRecovery(recovery, new AccountEmail(AccountEmailKind.RecoveryReceived, recovery.NewEmail, $"{address.BaseUrl()}{HelpPath}", NewAddress: recovery.NewEmail, Language: recovery.Language));
-        if (account is not null)
+        RaiseAboutRequest(recovery, new AccountEmail(AccountEmailKind.RecoveryReceived, recovery.NewEmail, $"{address.BaseUrl()}{HelpPath}", NewAddress: recovery.NewEmail, Language: recovery.Language));
+        // Told to the account's own mailbox unless that is where the answer goes (the phone lost, the mailbox kept);
+        // the address asked for is named in part only: whoever reads that mailbox need not learn it whole.
+        if (account is not null && !string.Equals(users.NormalizeEmail(recovery.NewEmail), account.NormalizedEmail, StringComparison.Ordinal))
         {
-            RaiseRecovery(recovery, new AccountEmail(AccountEmailKind.RecoveryAsked, account.Email!, $"{address.BaseUrl()}{SignInPath}", NewAddress: recovery.NewEmail));
+            RaiseAboutAccount(account, recovery, new AccountEmail(AccountEmailKind.RecoveryAsked, account.Email!, $"{address.BaseUrl()}{SignInPath}", NewAddress: AccountRecoveries.Masked(recovery.NewEmail)));
         }
     }
 
@@ -103,10 +105,10 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
         ArgumentNullException.ThrowIfNull(account);
         var code = Encode(await users.GeneratePasswordResetTokenAsync(account));
         var link = $"{address.BaseUrl()}{ResetPath}?email={Uri.EscapeDataString(account.Email!)}&code={code}";
-        RaiseRecovery(recovery, new AccountEmail(AccountEmailKind.RecoveryGranted, account.Email!, link, code, NewAddress: account.Email));
+        RaiseAboutAccount(account, recovery, new AccountEmail(AccountEmailKind.RecoveryGranted, account.Email!, link, NewAddress: account.Email));
         if (!string.Equals(oldAddress, account.Email, StringComparison.OrdinalIgnoreCase))
         {
-            RaiseRecovery(recovery, new AccountEmail(AccountEmailKind.RecoveryDone, oldAddress, $"{address.BaseUrl()}{HelpPath}", NewAddress: account.Email));
+            RaiseAboutAccount(account, recovery, new AccountEmail(AccountEmailKind.RecoveryDone, oldAddress, $"{address.BaseUrl()}{HelpPath}", NewAddress: AccountRecoveries.Masked(account.Email!)));
         }
     }
 
@@ -114,7 +116,7 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
     public void SendRecoveryRefused(AccountRecovery recovery)
     {
         ArgumentNullException.ThrowIfNull(recovery);
-        RaiseRecovery(recovery, new AccountEmail(AccountEmailKind.RecoveryRefused, recovery.NewEmail, $"{address.BaseUrl()}{RecoveryPath}", Language: recovery.Language, Reason: recovery.RefusalReason));
+        RaiseAboutRequest(recovery, new AccountEmail(AccountEmailKind.RecoveryRefused, recovery.NewEmail, $"{address.BaseUrl()}{RecoveryPath}", Language: recovery.Language, Reason: recovery.RefusalReason));
     }
 
     /// <summary>A token as it travels in links and e-mails (base64url of its UTF-8), and back; null when it is not one.</summary>
@@ -132,9 +134,16 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
         }
     }
 
-    /// <summary>A recovery's e-mails are about its account when one was found (in its language), else about the request itself.</summary>
-    private void RaiseRecovery(AccountRecovery recovery, AccountEmail email) =>
-        db.OutboxMessages.Add(OutboxMessage.Raise(NoticeKind.EmailConfirmation, NotificationChannels.Email, recovery.AccountId ?? recovery.Id, recovery.AccountId, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow()));
+    /// <summary>
+    /// What is said to the address a request gave, before it is granted, is about the request, in the language of the
+    /// page it was asked on: filed under the account found, its language would tell the asker an account was found.
+    /// </summary>
+    private void RaiseAboutRequest(AccountRecovery recovery, AccountEmail email) =>
+        db.OutboxMessages.Add(OutboxMessage.Raise(NoticeKind.EmailConfirmation, NotificationChannels.Email, recovery.Id, null, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow()));
+
+    /// <summary>What is said to the account's own address, or once granted, is about the account, in its language.</summary>
+    private void RaiseAboutAccount(ApplicationUser account, AccountRecovery recovery, AccountEmail email) =>
+        db.OutboxMessages.Add(OutboxMessage.Raise(NoticeKind.EmailConfirmation, NotificationChannels.Email, account.Id, account.Id, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow()));
 
     private void Raise(ApplicationUser user, AccountEmail email) =>
         db.OutboxMessages.Add(OutboxMessage.Raise(NoticeKind.EmailConfirmation, NotificationChannels.Email, user.Id, user.Id, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow()));

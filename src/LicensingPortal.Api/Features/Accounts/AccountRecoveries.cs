@@ -25,12 +25,12 @@ public sealed record AccountRecoveryView(
     long PhotoSize);
 
 /// <summary>
-/// The account a request names, as far as it helps to judge who asks: its address now (found by the NIK, it may not
-/// be the one written), its businesses with whether their owner's NIK and
+/// The account a request names, as far as it helps to judge who asks: its address now and whether it was found by the
+/// NIK rather than the address written (a NIK is on every copy of a KTP: weaker), its businesses with whether their owner's NIK and
 /// name are those written in the request (the NIK is never shown whole), whether two-step sign-in is on, and its last
 /// sign-in, which, after the request, means its owner still has it (and a grant is refused).
 /// </summary>
-public sealed record RecoveredAccount(string Email, bool TwoFactorEnabled, DateTimeOffset? LastSignInAt, bool SignedInSinceAsked, IReadOnlyList<RecoveredBusiness> Businesses);
+public sealed record RecoveredAccount(string Email, bool FoundByNik, bool TwoFactorEnabled, DateTimeOffset? LastSignInAt, bool SignedInSinceAsked, IReadOnlyList<RecoveredBusiness> Businesses);
 
 public sealed record RecoveredBusiness(string Name, string OwnerName, bool NikMatches, bool NameMatches);
 
@@ -39,8 +39,9 @@ public static class AccountRecoveries
 {
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.RecoveryNotFound, "No request for an account back has this id.");
 
-    public static async Task<AccountRecoveryView> ViewAsync(LicensingDbContext db, AccountRecovery recovery, CancellationToken cancellationToken)
+    public static async Task<AccountRecoveryView> ViewAsync(LicensingDbContext db, Microsoft.AspNetCore.Identity.UserManager<ApplicationUser> users, AccountRecovery recovery, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(recovery);
         var calendar = await db.WorkingCalendarAsync(cancellationToken);
@@ -52,13 +53,14 @@ public static class AccountRecoveries
                 .Select(b => new { b.Name, b.OwnerName, b.OwnerNik }).ToListAsync(cancellationToken);
             account = new RecoveredAccount(
                 user.Email!,
+                !string.Equals(user.NormalizedEmail, users.NormalizeEmail(recovery.AccountEmail), StringComparison.Ordinal),
                 user.TwoFactorEnabled,
                 lastSignIn,
                 await SignedInSinceAsync(db, recovery, cancellationToken),
                 [.. businesses.Select(b => new RecoveredBusiness(b.Name, b.OwnerName, b.OwnerNik == recovery.Nik, SameName(b.OwnerName, recovery.OwnerName)))]);
         }
 
-        var normalized = recovery.NewEmail.ToUpperInvariant();
+        var normalized = users.NormalizeEmail(recovery.NewEmail);
         var newEmailTaken = await db.Users.AsNoTracking().AnyAsync(u => u.NormalizedEmail == normalized && u.Id != recovery.AccountId, cancellationToken);
         var decidedBy = recovery.DecidedBy is { } adminId ? await db.Users.AsNoTracking().Where(u => u.Id == adminId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) : null;
         return new AccountRecoveryView(
@@ -67,9 +69,28 @@ public static class AccountRecoveries
             recovery.PhotoType, recovery.PhotoSize);
     }
 
-    /// <summary>Whether the account signed in (past every step) after the request: its owner still has it.</summary>
+    /// <summary>
+    /// Whether the account signed in (past every step) after the request, or a sign-in of it was used since (seen at
+    /// most an hour late): its owner still has it.
+    /// </summary>
     public static Task<bool> SignedInSinceAsync(LicensingDbContext db, AccountRecovery recovery, CancellationToken cancellationToken) =>
-        db.AccountSessions.AsNoTracking().AnyAsync(s => s.AccountId == recovery.AccountId && s.StartedAt > recovery.AskedAt, cancellationToken);
+        db.AccountSessions.AsNoTracking().AnyAsync(s => s.AccountId == recovery.AccountId && (s.StartedAt > recovery.AskedAt || s.LastSeenAt > recovery.AskedAt), cancellationToken);
+
+    /// <summary>Whether Identity takes the address as a sign-in name (its allowed characters): checked before anything changes.</summary>
+    public static bool IsSignInName(Microsoft.AspNetCore.Identity.UserManager<ApplicationUser> users, string? address)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var allowed = users.Options.User.AllowedUserNameCharacters;
+        return !string.IsNullOrWhiteSpace(address) && (string.IsNullOrEmpty(allowed) || address.Trim().All(allowed.Contains));
+    }
+
+    /// <summary>An address as told to another mailbox: its first two letters and its domain ("yo•••@gmail.com").</summary>
+    public static string Masked(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var at = address.IndexOf('@', StringComparison.Ordinal);
+        return at <= 0 ? "•••" : $"{address[..Math.Min(2, at)]}•••{address[at..]}";
+    }
 
     public static DateOnly AnswerBy(WorkingCalendar calendar, AccountRecovery recovery)
     {

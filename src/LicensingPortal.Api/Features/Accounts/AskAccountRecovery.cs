@@ -62,6 +62,12 @@ public static class AskAccountRecovery
     {
         public async ValueTask<Result<Response>> Handle(Command command, CancellationToken cancellationToken)
         {
+            // An address Identity would not take as a sign-in name could never be granted: said now, at its field.
+            if (!AccountRecoveries.IsSignInName(users, command.NewEmail))
+            {
+                return Error.Invalid("newEmail", Texts.Get("Validation.Recovery.NewEmail"));
+            }
+
             var content = await ReadAsync(command.Photo!, cancellationToken);
             var type = UploadedFiles.Sniff(content);
             if (type is not ("image/jpeg" or "image/png"))
@@ -98,6 +104,19 @@ public static class AskAccountRecovery
             }
 
             var now = time.GetUtcNow();
+            var calendar = await db.WorkingCalendarAsync(cancellationToken);
+            // Sent twice (a slow network, a second press): the request already waiting answers, and nobody is told twice.
+            if (account is not null)
+            {
+                var normalized = users.NormalizeEmail(command.NewEmail!.Trim());
+                var waiting = await db.AccountRecoveries.AsNoTracking()
+                    .Where(r => r.AccountId == account.Id && r.Status == AccountRecoveryStatus.Waiting).ToListAsync(cancellationToken);
+                if (waiting.FirstOrDefault(r => users.NormalizeEmail(r.NewEmail) == normalized) is { } same)
+                {
+                    return new Response(same.Id, same.NewEmail, AccountRecoveries.AnswerBy(calendar, same));
+                }
+            }
+
             var lost = LossOf(command.Lost)!.Value;
             var recovery = AccountRecovery.Ask(Guid.CreateVersion7(now), command.AccountEmail, account?.Id, command.NewEmail!, command.OwnerName!, command.Nik!, lost, command.Contact, command.Language, now);
             await using (var photo = new MemoryStream(cleaned, writable: false))
@@ -108,8 +127,7 @@ public static class AskAccountRecovery
 
             db.AccountRecoveries.Add(recovery);
             mail.SendRecoveryReceived(recovery, account);
-            var calendar = await db.WorkingCalendarAsync(cancellationToken);
-            return new Response(recovery.Id, recovery.NewEmail, calendar.AddWorkingDays(Wita.DateOf(now), AccountRecovery.AnswerWithinWorkingDays));
+            return new Response(recovery.Id, recovery.NewEmail, AccountRecoveries.AnswerBy(calendar, recovery));
         }
 
         private static async Task<byte[]> ReadAsync(Photo photo, CancellationToken cancellationToken)

@@ -5,17 +5,25 @@ namespace LicensingPortal.Api.Features.Accounts;
 
 /// <summary>
 /// An administrator answers a request for an account back, once. Granted: the new address becomes the account's
-/// (confirmed: the owner wrote it and opens it), two-step sign-in is lifted when the phone was lost, every sign-in of the
-/// account ends, and a link to set a new password goes to the new address; the old address is told it no longer signs
-/// in. Refused: the reason, in words the owner reads, goes to the new address. A grant is refused when no applicant
-/// account has the address named, when the account signed in after the request (its owner still has it), or when
+/// (confirmed: the owner wrote it and opens it), the password is removed and two-step sign-in lifted when the phone
+/// was lost, every sign-in of the account ends, and a link to set a new password goes to the new address; the old
+/// address is told it no longer signs in; other requests for the account still waiting are answered by it; the change
+/// is kept among the staff changes and in the transparency log. Refused: the reason, in words the owner reads, goes to the new address. A grant is refused when no applicant
+/// account has the address named, when the account signed in after the request (its owner may still have it) unless the
+/// administrator contacted the requester and is sure (<see cref="Request.SignedInChecked"/>), or when
 /// another account has the new address. Two answers at once take turns on the request's row.
 /// </summary>
 public static class DecideAccountRecovery
 {
-    public sealed record Request(bool? Grant, string? Reason);
+    /// <param name="Grant">True to grant, false to refuse.</param>
+    /// <param name="Reason">Why it is refused, in words the owner reads.</param>
+    /// <param name="SignedInChecked">
+    /// For an account used after the request: the administrator contacted the requester and is sure they are the owner
+    /// (an account a broker opened and still uses); without it such a grant is refused.
+    /// </param>
+    public sealed record Request(bool? Grant, string? Reason, bool SignedInChecked = false);
 
-    public sealed record Command(Guid AdminId, Guid Id, bool? Grant, string? Reason) : ICommand<Result<AccountRecoveryView>>;
+    public sealed record Command(Guid AdminId, Guid Id, bool? Grant, string? Reason, bool SignedInChecked = false) : ICommand<Result<AccountRecoveryView>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -27,7 +35,7 @@ public static class DecideAccountRecovery
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, Microsoft.AspNetCore.Identity.UserManager<ApplicationUser> users, TwoFactor twoFactor, Sessions sessions, AccountMail mail, TimeProvider time)
+    public sealed class Handler(LicensingDbContext db, Microsoft.AspNetCore.Identity.UserManager<ApplicationUser> users, TwoFactor twoFactor, Sessions sessions, StaffAccounts staff, AccountMail mail, TimeProvider time)
         : ICommandHandler<Command, Result<AccountRecoveryView>>
     {
         public async ValueTask<Result<AccountRecoveryView>> Handle(Command command, CancellationToken cancellationToken)
@@ -50,22 +58,42 @@ public static class DecideAccountRecovery
             {
                 recovery.Refuse(command.AdminId, command.Reason!, now);
                 mail.SendRecoveryRefused(recovery);
-                return await AccountRecoveries.ViewAsync(db, recovery, cancellationToken);
+                return await AccountRecoveries.ViewAsync(db, users, recovery, cancellationToken);
             }
 
-            if (recovery.AccountId is not { } accountId || await users.FindByIdAsync(accountId.ToString()) is not { } account)
+            if (recovery.AccountId is not { } accountId)
             {
                 return new Error(ErrorCodes.RecoveryNoAccount, StatusCodes.Status409Conflict, "No applicant account has the address the request names.", Texts.Get("Recovery.NoAccount"));
             }
 
-            if (await AccountRecoveries.SignedInSinceAsync(db, recovery, cancellationToken))
+            // Two requests for one account granted at once take turns on the account's row; the second then finds its
+            // request closed by the first.
+            await db.Users.Where(u => u.Id == accountId).ExecuteUpdateAsync(set => set.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), cancellationToken);
+            await db.Entry(recovery).ReloadAsync(cancellationToken);
+            if (!recovery.IsWaiting)
             {
-                return new Error(ErrorCodes.RecoveryAccountSignedIn, StatusCodes.Status409Conflict, "The account signed in after the request: its owner still has it.", Texts.Get("Recovery.SignedInSince"));
+                return new Error(ErrorCodes.RecoveryAnswered, StatusCodes.Status409Conflict, "The request was answered already.", Texts.Get("Recovery.Answered"));
+            }
+
+            if (await users.FindByIdAsync(accountId.ToString()) is not { } account)
+            {
+                return new Error(ErrorCodes.RecoveryNoAccount, StatusCodes.Status409Conflict, "No applicant account has the address the request names.", Texts.Get("Recovery.NoAccount"));
+            }
+
+            if (!command.SignedInChecked && await AccountRecoveries.SignedInSinceAsync(db, recovery, cancellationToken))
+            {
+                return new Error(ErrorCodes.RecoveryAccountSignedIn, StatusCodes.Status409Conflict, "The account signed in after the request: its owner may still have it. Contact the requester; grant with signedInChecked only when sure.", Texts.Get("Recovery.SignedInSince"));
             }
 
             if (await users.FindByEmailAsync(recovery.NewEmail) is { } other && other.Id != account.Id)
             {
                 return new Error(ErrorCodes.EmailTaken, StatusCodes.Status409Conflict, "Another account has the new address.", Texts.Get("Recovery.NewEmailTaken"));
+            }
+
+            // Every check is made before anything changes: a unit of work keeps what a failed use case changed.
+            if (!AccountRecoveries.IsSignInName(users, recovery.NewEmail))
+            {
+                return Error.Invalid("newEmail", Texts.Get("Validation.Recovery.NewEmail"));
             }
 
             var oldAddress = account.Email!;
@@ -83,25 +111,53 @@ public static class DecideAccountRecovery
             var updated = await users.UpdateAsync(account);
             if (!updated.Succeeded)
             {
+                await db.Entry(account).ReloadAsync(cancellationToken);
                 return updated.ToError();
             }
 
+            // The password goes (replaced by one nobody knows): whoever knew it (one who read the old mailbox, or took
+            // the phone) no longer signs in; the link sent to the new address sets the owner's own. Two-step sign-in
+            // goes when the phone was lost.
+            Check(await users.ResetPasswordAsync(account, await users.GeneratePasswordResetTokenAsync(account), NobodysPassword()));
             if (recovery.PhoneLost && account.TwoFactorEnabled)
             {
                 await twoFactor.ForgetAsync(account);
             }
 
-            await users.UpdateSecurityStampAsync(account);
+            Check(await users.UpdateSecurityStampAsync(account));
             await sessions.EndAllAsync(account.Id, cancellationToken);
             recovery.Grant(command.AdminId, now);
+            // Any other request for the account still waiting is answered by this one (a second sending, or another's).
+            var others = await db.AccountRecoveries.Where(r => r.AccountId == accountId && r.Id != recovery.Id && r.Status == AccountRecoveryStatus.Waiting).ToListAsync(cancellationToken);
+            foreach (var waiting in others)
+            {
+                waiting.Refuse(command.AdminId, Texts.In(waiting.Language == Languages.English ? Cultures.English : Cultures.Indonesian, "Recovery.AnsweredByAnother")!, now);
+                mail.SendRecoveryRefused(waiting);
+            }
+
+            // A change of who may sign in to an account, kept where every such change is, in the transparency log.
+            staff.Record(account.Id, StaffChangeKind.AccountRecovered, [], command.AdminId);
             await mail.SendRecoveryGrantedAsync(recovery, account, oldAddress);
-            return await AccountRecoveries.ViewAsync(db, recovery, cancellationToken);
+            return await AccountRecoveries.ViewAsync(db, users, recovery, cancellationToken);
+        }
+    }
+
+    /// <summary>A password nobody is told, within the password rules (lower and upper case, a digit, a mark).</summary>
+    private static string NobodysPassword() =>
+        $"Lp-{Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))}-a1A";
+
+    /// <summary>An Identity step that cannot fail once the checks above passed; if it does, nothing of the grant is kept.</summary>
+    private static void Check(Microsoft.AspNetCore.Identity.IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Granting an account back failed: {string.Join("; ", result.Errors.Select(e => e.Code))}");
         }
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/account-recoveries/{id:guid}/decision", async Task<Results<Ok<AccountRecoveryView>, ProblemHttpResult>> (Guid id, Request request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new Command(user.UserId(), id, request.Grant, request.Reason), cancellationToken)).ToOk())
+                (await sender.Send(new Command(user.UserId(), id, request.Grant, request.Reason, request.SignedInChecked), cancellationToken)).ToOk())
             .WithName("DecideAccountRecovery")
             .WithSummary("Answer a request for an account back, once (administrators): grant (the new address becomes the account's, two-step sign-in is lifted when the phone was lost, its sign-ins end, a link to set a new password goes to the new address) or refuse with a reason the owner reads.");
 }

@@ -5,11 +5,11 @@ public static class OpenAccountRecovery
 {
     public sealed record Query(Guid Id) : IQuery<Result<AccountRecoveryView>>;
 
-    public sealed class Handler(LicensingDbContext db) : IQueryHandler<Query, Result<AccountRecoveryView>>
+    public sealed class Handler(LicensingDbContext db, Microsoft.AspNetCore.Identity.UserManager<ApplicationUser> users) : IQueryHandler<Query, Result<AccountRecoveryView>>
     {
         public async ValueTask<Result<AccountRecoveryView>> Handle(Query query, CancellationToken cancellationToken) =>
             await db.AccountRecoveries.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken) is { } recovery
-                ? await AccountRecoveries.ViewAsync(db, recovery, cancellationToken)
+                ? await AccountRecoveries.ViewAsync(db, users, recovery, cancellationToken)
                 : AccountRecoveries.NotFound;
     }
 

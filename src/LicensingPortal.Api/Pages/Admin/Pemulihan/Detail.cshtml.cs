@@ -14,6 +14,7 @@ public sealed class DetailModel : PortalPage
     {
         ["grant"] = nameof(Answer),
         ["reason"] = nameof(Reason),
+        ["signedInChecked"] = nameof(SignedInChecked),
     };
 
     public const string Grant = "setujui";
@@ -28,6 +29,10 @@ public sealed class DetailModel : PortalPage
 
     [BindProperty]
     public string? Reason { get; set; }
+
+    /// <summary>Ticked when the account was used after the request and the administrator contacted the requester.</summary>
+    [BindProperty]
+    public bool SignedInChecked { get; set; }
 
     public AccountRecoveryView Recovery { get; private set; } = null!;
 
@@ -45,7 +50,7 @@ public sealed class DetailModel : PortalPage
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         bool? grant = Answer switch { Grant => true, Refuse => false, _ => null };
-        var result = await Sender.Send(new DecideAccountRecovery.Command(UserId, Id, grant, Reason), cancellationToken);
+        var result = await Sender.Send(new DecideAccountRecovery.Command(UserId, Id, grant, Reason, SignedInChecked), cancellationToken);
         if (result.Succeeded)
         {
             Done = Texts.Format(grant == true ? "Admin.Recovery.Done.Granted" : "Admin.Recovery.Done.Refused", result.Value.NewEmail);

@@ -135,11 +135,13 @@ public abstract class LicensingDbContext(DbContextOptions options)
             recovery.Property(r => r.Contact).HasMaxLength(AccountRecovery.ContactMaxLength);
             recovery.Property(r => r.Language).HasMaxLength(5);
             recovery.Property(r => r.Lost).HasConversion<string>().HasMaxLength(10);
-            recovery.Property(r => r.Status).HasConversion<string>().HasMaxLength(10);
+            recovery.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);
             recovery.Property(r => r.PhotoKey).HasMaxLength(200);
             recovery.Property(r => r.PhotoType).HasMaxLength(50);
             recovery.Property(r => r.PhotoSha256).HasMaxLength(64);
             recovery.Property(r => r.RefusalReason).HasMaxLength(AccountRecovery.ReasonMaxLength);
+            recovery.Property(r => r.ConfirmTokenSha256).HasMaxLength(64);
+            recovery.HasIndex(r => r.ConfirmTokenSha256).IsUnique();
             recovery.HasIndex(r => new { r.Status, r.AskedAt });
             recovery.HasIndex(r => r.AccountId);
         });

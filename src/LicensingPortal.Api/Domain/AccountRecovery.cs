@@ -14,6 +14,9 @@ public enum AccountRecoveryLoss
 
 public enum AccountRecoveryStatus
 {
+    /// <summary>Sent, its new address not yet proved: the link e-mailed there was not opened. No administrator sees it.</summary>
+    Unconfirmed,
+
     Waiting,
     Granted,
     Refused,
@@ -78,6 +81,28 @@ public sealed class AccountRecovery
 
     public AccountRecoveryStatus Status { get; private set; }
 
+    /// <summary>The SHA-256 of the secret in the link e-mailed to the new address (the secret itself is never kept).</summary>
+    public string ConfirmTokenSha256 { get; private set; } = string.Empty;
+
+    /// <summary>When the link was opened: the new address opens, and the administrators' three working days begin.</summary>
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+
+    /// <summary>How long the link to prove the new address works.</summary>
+    public static readonly TimeSpan ConfirmWithin = TimeSpan.FromDays(1);
+
+    /// <summary>Whether the link of a request asked at <see cref="AskedAt"/> still works at <paramref name="now"/>.</summary>
+    public bool MayBeConfirmedAt(DateTimeOffset now) => Status == AccountRecoveryStatus.Unconfirmed && now - AskedAt <= ConfirmWithin;
+
+    /// <summary>The link was opened: the request goes to the administrators. Opened again, nothing changes.</summary>
+    public void Confirm(DateTimeOffset now)
+    {
+        if (Status == AccountRecoveryStatus.Unconfirmed)
+        {
+            Status = AccountRecoveryStatus.Waiting;
+            ConfirmedAt = now;
+        }
+    }
+
     public DateTimeOffset? DecidedAt { get; private set; }
 
     /// <summary>The administrator who decided.</summary>
@@ -91,8 +116,16 @@ public sealed class AccountRecovery
     /// <summary>Whether granting lifts two-step sign-in.</summary>
     public bool PhoneLost => Lost is AccountRecoveryLoss.Phone or AccountRecoveryLoss.Both;
 
-    public static AccountRecovery Ask(Guid id, string accountEmail, Guid? accountId, string newEmail, string ownerName, string nik, AccountRecoveryLoss lost, string? contact, string language, DateTimeOffset now) => new()
+    /// <summary>A new request, and the secret of the link that proves its new address (shown once, in the e-mail).</summary>
+    public static (AccountRecovery Recovery, string Token) Ask(Guid id, string accountEmail, Guid? accountId, string newEmail, string ownerName, string nik, AccountRecoveryLoss lost, string? contact, string language, DateTimeOffset now)
     {
+        var token = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        return (Of(id, accountEmail, accountId, newEmail, ownerName, nik, lost, contact, language, StaffInvitation.HashOf(token), now), token);
+    }
+
+    private static AccountRecovery Of(Guid id, string accountEmail, Guid? accountId, string newEmail, string ownerName, string nik, AccountRecoveryLoss lost, string? contact, string language, string confirmTokenSha256, DateTimeOffset now) => new()
+    {
+        ConfirmTokenSha256 = confirmTokenSha256,
         Id = id,
         AskedAt = now,
         AccountEmail = accountEmail.Trim(),
@@ -103,7 +136,7 @@ public sealed class AccountRecovery
         Lost = lost,
         Contact = string.IsNullOrWhiteSpace(contact) ? null : contact.Trim(),
         Language = language == Languages.English ? Languages.English : Languages.Indonesian,
-        Status = AccountRecoveryStatus.Waiting,
+        Status = AccountRecoveryStatus.Unconfirmed,
     };
 
     public void KeepPhoto(string key, string contentType, long size, string sha256)
@@ -123,7 +156,7 @@ public sealed class AccountRecovery
 
     private void Decide(AccountRecoveryStatus status, Guid adminId, string? reason, DateTimeOffset now)
     {
-        if (!IsWaiting)
+        if (Status is AccountRecoveryStatus.Granted or AccountRecoveryStatus.Refused)
         {
             throw new InvalidOperationException("The request was answered already.");
         }

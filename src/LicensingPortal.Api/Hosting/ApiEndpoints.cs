@@ -44,6 +44,7 @@ public static class ApiEndpoints
         ConfirmEmail.Map(accounts.MapGroup(string.Empty).AllowAnonymous());
         ConfirmEmailChange.Map(publicAccounts);
         AskAccountRecovery.Map(publicAccounts);
+        ConfirmAccountRecovery.Map(publicAccounts);
         var ownAccount = accounts.MapGroup(string.Empty).RequireAuthorization(Policies.Account);
         GetAccountInfo.Map(ownAccount);
         LogOut.Map(ownAccount);

@@ -704,8 +704,16 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Field("Field.Recovery.Photo").ChooseFilesAsync(photo);
             await owner.GetByRole(AriaRole.Button, new() { Name = S("Recovery.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(S("Recovery.Sent.Title"));
-            await Assertions.Expect(owner.Locator("main")).ToContainTextAsync(newEmail);
+            await Assertions.Expect(owner.Locator("#recovery-open-email")).ToHaveTextAsync(S("Recovery.Sent.Body", newEmail));
             await ReadablePagesTests.ReadHereAsync(owner, "account-recovery-sent", language, problems);
+
+            // The link in the e-mail sends it on to the administrator, and says by when the answer comes.
+            await owner.GotoAsync(await Mailbox.LinkAsync(portal.DataDirectory, newEmail, "/akun/pulihkan/konfirmasi"));
+            await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(S("Recovery.Confirm.Title"));
+            await Assertions.Expect(owner.Locator("main")).ToContainTextAsync(newEmail);
+            await ReadablePagesTests.ReadHereAsync(owner, "account-recovery-confirmed", language, problems);
+            await owner.GotoAsync("/akun/pulihkan/konfirmasi?kode=tautan-lama");
+            await Assertions.Expect(owner.Locator("#recovery-link-refused")).ToHaveTextAsync(S("Recovery.Confirm.Failed"));
         });
 
         var admin = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");

@@ -79,17 +79,29 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
     /// <summary>Where the account's owner, told of a request they did not make, signs in (which stops it).</summary>
     public const string SignInPath = "/akun/masuk";
 
+    /// <summary>Where the link that proves a request's new address leads; the page sends <see cref="ConfirmAccountRecovery"/>.</summary>
+    public const string RecoveryConfirmPath = "/akun/pulihkan/konfirmasi";
+
     /// <summary>
-    /// A request for an account back arrived: said to the address it gave (what happens next), and, when an account has
-    /// the address it named, to that account's address (who asked for what, and how to stop it).
+    /// A request for an account back arrived: the address it gave gets what happens next and the link that sends the
+    /// request on to the administrators (only who opens that mailbox can), in the language of the page it was asked on.
     /// </summary>
-    public void SendRecoveryReceived(AccountRecovery recovery, ApplicationUser? account)
+    public void SendRecoveryConfirmLink(AccountRecovery recovery, string token)
     {
         ArgumentNullException.ThrowIfNull(recovery);
-        RaiseAboutRequest(recovery, new AccountEmail(AccountEmailKind.RecoveryReceived, recovery.NewEmail, $"{address.BaseUrl()}{HelpPath}", NewAddress: recovery.NewEmail, Language: recovery.Language));
-        // Told to the account's own mailbox unless that is where the answer goes (the phone lost, the mailbox kept);
-        // the address asked for is named in part only: whoever reads that mailbox need not learn it whole.
-        if (account is not null && !string.Equals(users.NormalizeEmail(recovery.NewEmail), account.NormalizedEmail, StringComparison.Ordinal))
+        RaiseAboutRequest(recovery, new AccountEmail(AccountEmailKind.RecoveryReceived, recovery.NewEmail, $"{address.BaseUrl()}{RecoveryConfirmPath}?kode={token}", NewAddress: recovery.NewEmail, Language: recovery.Language));
+    }
+
+    /// <summary>
+    /// A request confirmed, when an account has the address it named: that account's address is told who asked for it to
+    /// go where (named in part: whoever reads that mailbox need not learn it whole) and how to stop it; not when it is
+    /// the very address the answer goes to (the phone lost, the mailbox kept).
+    /// </summary>
+    public void SendRecoveryAsked(AccountRecovery recovery, ApplicationUser account)
+    {
+        ArgumentNullException.ThrowIfNull(recovery);
+        ArgumentNullException.ThrowIfNull(account);
+        if (!string.Equals(users.NormalizeEmail(recovery.NewEmail), account.NormalizedEmail, StringComparison.Ordinal))
         {
             RaiseAboutAccount(account, recovery, new AccountEmail(AccountEmailKind.RecoveryAsked, account.Email!, $"{address.BaseUrl()}{SignInPath}", NewAddress: AccountRecoveries.Masked(recovery.NewEmail)));
         }

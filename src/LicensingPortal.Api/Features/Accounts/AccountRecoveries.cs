@@ -96,7 +96,7 @@ public static class AccountRecoveries
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(recovery);
-        return calendar.AddWorkingDays(Wita.DateOf(recovery.AskedAt), AccountRecovery.AnswerWithinWorkingDays);
+        return calendar.AddWorkingDays(Wita.DateOf(recovery.ConfirmedAt ?? recovery.AskedAt), AccountRecovery.AnswerWithinWorkingDays);
     }
 
     public static string LossName(AccountRecoveryLoss lost) => lost switch
@@ -108,6 +108,7 @@ public static class AccountRecoveries
 
     public static string StatusName(AccountRecoveryStatus status) => status switch
     {
+        AccountRecoveryStatus.Unconfirmed => "unconfirmed",
         AccountRecoveryStatus.Waiting => "waiting",
         AccountRecoveryStatus.Granted => "granted",
         _ => "refused",

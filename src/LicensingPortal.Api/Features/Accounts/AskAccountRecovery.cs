@@ -9,7 +9,9 @@ namespace LicensingPortal.Api.Features.Accounts;
 /// An owner who can no longer open the account's e-mail, or lost the phone of two-step sign-in and its recovery codes,
 /// asks for the account back without signing in and without going to the office (ADR 0035): the account's address as
 /// remembered, a new address they can open, the owner's name and NIK as on the identity card, and a photo of themselves
-/// holding it (kept without its place and time). An administrator answers within three working days, at the new address.
+/// holding it (kept without its place and time). A link goes to the new address; once it is opened (the address
+/// opens, so the answer will reach it: <see cref="ConfirmAccountRecovery"/>) an administrator answers within three
+/// working days, at that address.
 /// The answer is the same whether or not an account has the address named (nobody learns which addresses have
 /// accounts); the account's own address is told at once, with how to stop a request its owner did not make. An
 /// account is found by its address, or, when no account has it, by the NIK of the businesses one account registered.
@@ -24,8 +26,11 @@ public static class AskAccountRecovery
 
     public sealed record Command(string? AccountEmail, string? NewEmail, string? OwnerName, string? Nik, string? Lost, string? Contact, string Language, Photo? Photo) : ICommand<Result<Response>>;
 
-    /// <summary>Where the answer will go, and the last day it is due (three working days).</summary>
-    public sealed record Response(Guid Id, string SentTo, DateOnly AnswerBy);
+    /// <summary>
+    /// Where the link to open went and the answer will go, and the last day the answer is due (three working days from
+    /// the link opened today); <see cref="Confirmed"/> when this is a request sent again that waits already.
+    /// </summary>
+    public sealed record Response(Guid Id, string SentTo, DateOnly AnswerBy, bool Confirmed);
 
     /// <summary>The words of <see cref="Command.Lost"/>: "email", "phone" or "both".</summary>
     public static AccountRecoveryLoss? LossOf(string? lost) => lost?.Trim().ToLowerInvariant() switch
@@ -113,12 +118,12 @@ public static class AskAccountRecovery
                     .Where(r => r.AccountId == account.Id && r.Status == AccountRecoveryStatus.Waiting).ToListAsync(cancellationToken);
                 if (waiting.FirstOrDefault(r => users.NormalizeEmail(r.NewEmail) == normalized) is { } same)
                 {
-                    return new Response(same.Id, same.NewEmail, AccountRecoveries.AnswerBy(calendar, same));
+                    return new Response(same.Id, same.NewEmail, AccountRecoveries.AnswerBy(calendar, same), Confirmed: true);
                 }
             }
 
             var lost = LossOf(command.Lost)!.Value;
-            var recovery = AccountRecovery.Ask(Guid.CreateVersion7(now), command.AccountEmail, account?.Id, command.NewEmail!, command.OwnerName!, command.Nik!, lost, command.Contact, command.Language, now);
+            var (recovery, token) = AccountRecovery.Ask(Guid.CreateVersion7(now), command.AccountEmail, account?.Id, command.NewEmail!, command.OwnerName!, command.Nik!, lost, command.Contact, command.Language, now);
             await using (var photo = new MemoryStream(cleaned, writable: false))
             {
                 var (key, sha256, size) = await storage.SaveAsync(recovery.Id, photo, cancellationToken);
@@ -126,8 +131,8 @@ public static class AskAccountRecovery
             }
 
             db.AccountRecoveries.Add(recovery);
-            mail.SendRecoveryReceived(recovery, account);
-            return new Response(recovery.Id, recovery.NewEmail, AccountRecoveries.AnswerBy(calendar, recovery));
+            mail.SendRecoveryConfirmLink(recovery, token);
+            return new Response(recovery.Id, recovery.NewEmail, AccountRecoveries.AnswerBy(calendar, recovery), Confirmed: false);
         }
 
         private static async Task<byte[]> ReadAsync(Photo photo, CancellationToken cancellationToken)

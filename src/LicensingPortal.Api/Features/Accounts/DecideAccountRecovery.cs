@@ -42,7 +42,7 @@ public static class DecideAccountRecovery
         {
             // Two administrators answering at once: the second waits for the first's unit of work, then reads its answer.
             await db.AccountRecoveries.Where(r => r.Id == command.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, r => r.Status), cancellationToken);
-            var recovery = await db.AccountRecoveries.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken);
+            var recovery = await db.AccountRecoveries.SingleOrDefaultAsync(r => r.Id == command.Id && r.Status != AccountRecoveryStatus.Unconfirmed, cancellationToken);
             if (recovery is null)
             {
                 return AccountRecoveries.NotFound;
@@ -128,11 +128,16 @@ public static class DecideAccountRecovery
             await sessions.EndAllAsync(account.Id, cancellationToken);
             recovery.Grant(command.AdminId, now);
             // Any other request for the account still waiting is answered by this one (a second sending, or another's).
-            var others = await db.AccountRecoveries.Where(r => r.AccountId == accountId && r.Id != recovery.Id && r.Status == AccountRecoveryStatus.Waiting).ToListAsync(cancellationToken);
+            var others = await db.AccountRecoveries.Where(r => r.AccountId == accountId && r.Id != recovery.Id && (r.Status == AccountRecoveryStatus.Waiting || r.Status == AccountRecoveryStatus.Unconfirmed)).ToListAsync(cancellationToken);
             foreach (var waiting in others)
             {
+                var proved = waiting.IsWaiting;
                 waiting.Refuse(command.AdminId, Texts.In(waiting.Language == Languages.English ? Cultures.English : Cultures.Indonesian, "Recovery.AnsweredByAnother")!, now);
-                mail.SendRecoveryRefused(waiting);
+                if (proved)
+                {
+                    // Only to an address proved to open: a request never confirmed is closed without a word.
+                    mail.SendRecoveryRefused(waiting);
+                }
             }
 
             // A change of who may sign in to an account, kept where every such change is, in the transparency log.

@@ -1,6 +1,9 @@
 namespace LicensingPortal.Api.Features.Accounts;
 
-/// <summary>The requests for an account back, those waiting first (the oldest first), then the last answered.</summary>
+/// <summary>
+/// The requests for an account back, those waiting first (the oldest first), then the last answered; those whose new
+/// address was never proved (the link not opened) are not the administrators' to read.
+/// </summary>
 public static class ListAccountRecoveries
 {
     public const int AnsweredShown = 50;
@@ -18,7 +21,7 @@ public static class ListAccountRecoveries
             var calendar = await db.WorkingCalendarAsync(cancellationToken);
             var today = Wita.Today(time);
             var waiting = await db.AccountRecoveries.AsNoTracking().Where(r => r.Status == AccountRecoveryStatus.Waiting).OrderBy(r => r.AskedAt).ToListAsync(cancellationToken);
-            var answered = await db.AccountRecoveries.AsNoTracking().Where(r => r.Status != AccountRecoveryStatus.Waiting)
+            var answered = await db.AccountRecoveries.AsNoTracking().Where(r => r.Status == AccountRecoveryStatus.Granted || r.Status == AccountRecoveryStatus.Refused)
                 .OrderByDescending(r => r.DecidedAt).Take(AnsweredShown).ToListAsync(cancellationToken);
             Item ItemOf(AccountRecovery r)
             {

@@ -8,7 +8,7 @@ public static class OpenAccountRecovery
     public sealed class Handler(LicensingDbContext db, Microsoft.AspNetCore.Identity.UserManager<ApplicationUser> users) : IQueryHandler<Query, Result<AccountRecoveryView>>
     {
         public async ValueTask<Result<AccountRecoveryView>> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.AccountRecoveries.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken) is { } recovery
+            await db.AccountRecoveries.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id && r.Status != AccountRecoveryStatus.Unconfirmed, cancellationToken) is { } recovery
                 ? await AccountRecoveries.ViewAsync(db, users, recovery, cancellationToken)
                 : AccountRecoveries.NotFound;
     }

@@ -11,7 +11,7 @@ public static class OpenAccountRecoveryPhoto
     {
         public async ValueTask<Result<StoredFile>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var recovery = await db.AccountRecoveries.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken);
+            var recovery = await db.AccountRecoveries.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id && r.Status != AccountRecoveryStatus.Unconfirmed, cancellationToken);
             return recovery is not null && await storage.OpenAsync(recovery.PhotoKey, cancellationToken) is { } content
                 ? new StoredFile(content, recovery.PhotoType, recovery.PhotoType == "image/png" ? "foto.png" : "foto.jpg")
                 : AccountRecoveries.NotFound;

@@ -7,8 +7,8 @@ namespace LicensingPortal.Api.Pages.Akun;
 
 /// <summary>
 /// Asking for an account back (the same use case as POST /api/auth/recovery), for an owner who can no longer open the
-/// account's e-mail or lost the phone of two-step sign-in: nobody is signed in here. After sending, the page says where
-/// and by when the answer comes.
+/// account's e-mail or lost the phone of two-step sign-in: nobody is signed in here. After sending, the page says to
+/// open the e-mail sent to the new address (its link sends the request on), and what to do when none comes.
 /// </summary>
 [AllowAnonymous]
 [RequestSizeLimit(UploadedFiles.RequestLimit)]
@@ -28,6 +28,7 @@ public sealed class PulihkanModel : PortalPage
 
     private const string SentToKey = "Pulihkan.Ke";
     private const string AnswerByKey = "Pulihkan.Tanggal";
+    private const string WaitingKey = "Pulihkan.Menunggu";
 
     /// <summary>"email", "phone" or "both".</summary>
     [BindProperty]
@@ -56,10 +57,14 @@ public sealed class PulihkanModel : PortalPage
 
     public DateOnly? AnswerBy { get; private set; }
 
+    /// <summary>Whether the request sent was one that reached the administrators already (sent again); else its link waits to be opened.</summary>
+    public bool Waiting { get; private set; }
+
     public void OnGet()
     {
         SentTo = TempData[SentToKey] as string;
         AnswerBy = TempData[AnswerByKey] is int day ? DateOnly.FromDayNumber(day) : null;
+        Waiting = TempData[WaitingKey] is true;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -76,6 +81,7 @@ public sealed class PulihkanModel : PortalPage
 
         TempData[SentToKey] = result.Value.SentTo;
         TempData[AnswerByKey] = result.Value.AnswerBy.DayNumber;
+        TempData[WaitingKey] = result.Value.Confirmed;
         return RedirectToPage();
     }
 }

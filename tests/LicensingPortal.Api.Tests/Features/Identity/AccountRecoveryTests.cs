@@ -65,6 +65,14 @@ public abstract partial class AccountTests
         }
     }
 
+    /// <summary>Opens the link the request's first e-mail carries to its new address, as its owner does (the API's way).</summary>
+    private async Task<JsonObject> ConfirmRecoveryAsync(string newEmail)
+    {
+        var mail = await MailAsync(newEmail, "Email.Account.RecoveryReceived.Subject");
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? string.Empty, @"https?://\S+/akun/pulihkan/konfirmasi\?\S+").Value);
+        return await JsonOf(await portal.Client.PostAsync($"/api/auth/recovery/confirm?code={System.Web.HttpUtility.ParseQueryString(link.Query)["kode"]}", null));
+    }
+
     private static async Task<JsonObject> JsonOf(HttpResponseMessage response)
     {
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -82,14 +90,22 @@ public abstract partial class AccountTests
         var asked = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(owner.Email, newEmail, spaced, "email", Photos.JpegFromAPhone(), "YOHANES  bria")));
 
         Assert.Equal(newEmail, (string?)asked["sentTo"]);
+        Assert.False((bool)asked["confirmed"]!);
         var id = (string)asked["id"]!;
+        // Until the link sent to the new address is opened, no administrator reads it, and the owner is not troubled.
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        await Problems.AssertAsync(await admin.Client.GetAsync($"/api/admin/account-recoveries/{id}"), HttpStatusCode.NotFound, "recovery_not_found");
+        Assert.DoesNotContain((await JsonOf(await admin.Client.GetAsync("/api/admin/account-recoveries")))["waiting"]!.AsArray(), i => (string?)i!["id"] == id);
+        await Problems.AssertAsync(await portal.Client.PostAsync("/api/auth/recovery/confirm?code=bukan-kode-yang-benar", null), HttpStatusCode.BadRequest, "confirmation_invalid");
+        var confirmed = await ConfirmRecoveryAsync(newEmail);
+        Assert.True(DateOnly.Parse((string)confirmed["answerBy"]!, System.Globalization.CultureInfo.InvariantCulture) > Api.Domain.Wita.Today(TimeProvider.System));
+        // Opened twice (a mail app that opens links itself): the same answer, nothing twice.
+        Assert.Equal(confirmed.ToJsonString(), (await ConfirmRecoveryAsync(newEmail)).ToJsonString());
         // Sent twice (a slow network): the request waiting answers, and nobody is told twice.
         var again = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(owner.Email, newEmail, nik, "email", Photos.PlainJpeg())));
         Assert.Equal(id, (string?)again["id"]);
-        Assert.True(DateOnly.Parse((string)asked["answerBy"]!, System.Globalization.CultureInfo.InvariantCulture) > Api.Domain.Wita.Today(TimeProvider.System));
-        // The new address hears what happens next; the account's own address, who asked for what, and how to stop it.
-        var received = await MailToAsync(newEmail);
-        Assert.Equal(Say.Id("Email.Account.RecoveryReceived.Subject"), received.Subject);
+        Assert.True((bool)again["confirmed"]!);
+        // The account's own address hears who asked for what, and how to stop it.
         var warned = await MailAsync(owner.Email, "Email.Account.RecoveryAsked.Subject");
         // The address asked for, in part only: whoever reads the old mailbox need not learn it whole.
         Assert.Contains($"{newEmail[..2]}•••@example.com", warned.TextBody, StringComparison.Ordinal);
@@ -100,7 +116,6 @@ public abstract partial class AccountTests
         Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.GetAsync("/api/admin/account-recoveries")).StatusCode);
         using var officer = await portal.StaffAsync(Roles.Officer);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.Client.GetAsync($"/api/admin/account-recoveries/{id}")).StatusCode);
-        using var admin = await portal.StaffAsync(Roles.Admin);
         var list = await JsonOf(await admin.Client.GetAsync("/api/admin/account-recoveries"));
         var item = Assert.Single(list["waiting"]!.AsArray(), i => (string?)i!["id"] == id)!;
         Assert.True((bool)item["accountFound"]!);
@@ -148,6 +163,7 @@ public abstract partial class AccountTests
         var done = await MailAsync(owner.Email, "Email.Account.RecoveryDone.Subject");
         Assert.Contains($"{newEmail[..2]}•••@example.com", done.TextBody, StringComparison.Ordinal);
         Assert.Single(await MailsToAsync(newEmail), m => m.Subject == Say.Id("Email.Account.RecoveryReceived.Subject"));
+        Assert.Single(await MailsToAsync(owner.Email), m => m.Subject == Say.Id("Email.Account.RecoveryAsked.Subject"));
         // Kept where every change of who may sign in is.
         var changes = await admin.Client.GetStringAsync($"/api/admin/staff/changes?accountId={owner.Id}");
         Assert.Contains("account-recovered", changes, StringComparison.Ordinal);
@@ -171,6 +187,7 @@ public abstract partial class AccountTests
         await Problems.AssertAsync(await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = owner.Email, password = owner.Password }), HttpStatusCode.Unauthorized, "two_factor_required");
 
         var asked = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(owner.Email, owner.Email, nik, "phone", Photos.PlainPng(), photoType: "image/png")));
+        await ConfirmRecoveryAsync(owner.Email);
         using var admin = await portal.StaffAsync(Roles.Admin);
         var view = await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{asked["id"]}"));
         Assert.True((bool)view["account"]!["twoFactorEnabled"]!);
@@ -194,6 +211,7 @@ public abstract partial class AccountTests
         using var __ = other;
         var stranger = $"orang-lain-{Guid.NewGuid():N}@example.com";
         var claim = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(other.Email, stranger, otherNik, "email", Photos.PlainJpeg())));
+        await ConfirmRecoveryAsync(stranger);
         await Accounts.LoginAsync(portal.Factory.CreateClient(), other.Email, other.Password);
         var seen = await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{claim["id"]}"));
         Assert.True((bool)seen["account"]!["signedInSinceAsked"]!);
@@ -214,6 +232,7 @@ public abstract partial class AccountTests
         using var _ = owner;
         var newEmail = $"yohanes-{Guid.NewGuid():N}@example.com";
         var asked = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(owner.Email, newEmail, nik, "email", Photos.PlainJpeg())));
+        await ConfirmRecoveryAsync(newEmail);
         using var first = await portal.StaffAsync(Roles.Admin);
         using var second = await portal.StaffAsync(Roles.Admin);
 
@@ -256,7 +275,7 @@ public abstract partial class AccountTests
         // No account has the address or the NIK: the same answer as for one that does; the administrator can only refuse.
         var unknown = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(someone, fresh, UniqueNik(), "email", Photos.PlainJpeg())));
         Assert.Equal(fresh, (string?)unknown["sentTo"]);
-        Assert.Equal(Say.Id("Email.Account.RecoveryReceived.Subject"), (await MailToAsync(fresh)).Subject);
+        await ConfirmRecoveryAsync(fresh);
         Assert.DoesNotContain(portal.Smtp.ReceivedEmail, m => m.ToAddresses.Any(a => a.Address == someone));
         using var admin = await portal.StaffAsync(Roles.Admin);
         var view = await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{unknown["id"]}"));
@@ -281,13 +300,17 @@ public abstract partial class AccountTests
 
         // A staff account is not recovered here (an administrator resets it): its address finds no account.
         using var officer = await portal.StaffAsync(Roles.Officer);
-        var staff = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(officer.Email, $"petugas-{Guid.NewGuid():N}@example.com", UniqueNik(), "phone", Photos.PlainJpeg())));
+        var staffNew = $"petugas-{Guid.NewGuid():N}@example.com";
+        var staff = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(officer.Email, staffNew, UniqueNik(), "phone", Photos.PlainJpeg())));
+        await ConfirmRecoveryAsync(staffNew);
         Assert.Null((await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{staff["id"]}")))["account"]);
 
         // The address misremembered, the NIK of the owner's business right: that account is found, and its address told.
         var (owner, nik) = await OwnerWithABusinessAsync();
         using var _ = owner;
-        var byNik = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm($"yohanes.lama-{Guid.NewGuid():N}@example.com", $"yohanes-baru-{Guid.NewGuid():N}@example.com", nik, "both", Photos.PlainJpeg())));
+        var baru = $"yohanes-baru-{Guid.NewGuid():N}@example.com";
+        var byNik = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm($"yohanes.lama-{Guid.NewGuid():N}@example.com", baru, nik, "both", Photos.PlainJpeg())));
+        await ConfirmRecoveryAsync(baru);
         var found = await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{byNik["id"]}"));
         Assert.Equal(owner.Email, (string?)found["account"]!["email"]);
         Assert.True((bool)Assert.Single(found["account"]!["businesses"]!.AsArray())!["nikMatches"]!);

@@ -44,6 +44,16 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("asked_at");
 
+                    b.Property<string>("ConfirmTokenSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("confirm_token_sha256");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<string>("Contact")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -116,8 +126,8 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("status");
 
                     b.HasKey("Id")
@@ -125,6 +135,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
 
                     b.HasIndex("AccountId")
                         .HasDatabaseName("ix_account_recoveries_account_id");
+
+                    b.HasIndex("ConfirmTokenSha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_account_recoveries_confirm_token_sha256");
 
                     b.HasIndex("Status", "AskedAt")
                         .HasDatabaseName("ix_account_recoveries_status_asked_at");

@@ -39,6 +39,16 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("asked_at");
 
+                    b.Property<string>("ConfirmTokenSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirm_token_sha256");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<string>("Contact")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -111,7 +121,7 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(10)
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
@@ -120,6 +130,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountId")
                         .HasDatabaseName("ix_account_recoveries_account_id");
+
+                    b.HasIndex("ConfirmTokenSha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_account_recoveries_confirm_token_sha256");
 
                     b.HasIndex("Status", "AskedAt")
                         .HasDatabaseName("ix_account_recoveries_status_asked_at");

@@ -29,7 +29,9 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     photo_type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     photo_size = table.Column<long>(type: "INTEGER", nullable: false),
                     photo_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    confirm_token_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    confirmed_at = table.Column<long>(type: "INTEGER", nullable: true),
                     decided_at = table.Column<long>(type: "INTEGER", nullable: true),
                     decided_by = table.Column<Guid>(type: "TEXT", nullable: true),
                     refusal_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
@@ -43,6 +45,12 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                 name: "ix_account_recoveries_account_id",
                 table: "account_recoveries",
                 column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_recoveries_confirm_token_sha256",
+                table: "account_recoveries",
+                column: "confirm_token_sha256",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_account_recoveries_status_asked_at",

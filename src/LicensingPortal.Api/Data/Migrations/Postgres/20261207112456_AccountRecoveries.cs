@@ -29,7 +29,9 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                     photo_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     photo_size = table.Column<long>(type: "bigint", nullable: false),
                     photo_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    confirm_token_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    confirmed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     decided_by = table.Column<Guid>(type: "uuid", nullable: true),
                     refusal_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
@@ -43,6 +45,12 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                 name: "ix_account_recoveries_account_id",
                 table: "account_recoveries",
                 column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_recoveries_confirm_token_sha256",
+                table: "account_recoveries",
+                column: "confirm_token_sha256",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_account_recoveries_status_asked_at",

@@ -17,7 +17,8 @@ namespace LicensingPortal.Api.Cli;
 /// documents and submit N applications spread over the last D days (365 by default) through the same command
 /// the API runs — validation, the requirements engine, permits, the transparency log, the report counters and
 /// the inbox. About half of the rejected applications are corrected and resubmitted. Demo applicants have no
-/// password and get no e-mail (their addresses are under .invalid); their notices stay in the in-app inbox.
+/// password and get no e-mail but the few a business must not miss (NoticeKind.AlwaysByEmail, to addresses under
+/// .invalid); their notices stay in the in-app inbox.
 /// </summary>
 public static class SeedDemoCommand
 {
@@ -122,7 +123,7 @@ public static class SeedDemoCommand
         return result.Succeeded ? result.Value : throw new InvalidOperationException($"A demo application was refused: {result.Error!.Code} {result.Error.Detail}");
     }
 
-    /// <summary>Demo applicants (no password, in-app notices only), each with a business and its documents.</summary>
+    /// <summary>Demo applicants (no password, in-app notices), each with a business and its documents.</summary>
     private static async Task<List<DemoBusiness>> RegisterBusinessesAsync(IServiceProvider services, DemoClock clock, DemoWorkload workload, int count, DateTimeOffset moment, int seed)
     {
         clock.SetNow(moment);

@@ -48,6 +48,7 @@ public static class JobsSetup
         services.AddScoped<RunWhatIf.Job>();
         services.AddScoped<Features.Documents.SweepDocumentFiles.Job>();
         services.AddScoped<Features.Accounts.SweepAccountSessions.Job>();
+        services.AddScoped<Features.Accounts.SweepUnconfirmedRecoveries.Job>();
         services.AddScoped<DecisionEmail>();
         services.AddScoped<PermitNotice>();
         services.AddScoped<ObjectionNotice>();
@@ -105,6 +106,7 @@ public static class JobsSetup
         recurring.AddOrUpdate<Features.Objections.RemindObjectionsDue.Job>(Features.Objections.RemindObjectionsDue.RecurringJobId, job => job.RunAsync(CancellationToken.None), Features.Objections.RemindObjectionsDue.Cron);
         recurring.AddOrUpdate<Features.Documents.SweepDocumentFiles.Job>(Features.Documents.SweepDocumentFiles.RecurringJobId, job => job.RunAsync(CancellationToken.None), Features.Documents.SweepDocumentFiles.Cron);
         recurring.AddOrUpdate<Features.Accounts.SweepAccountSessions.Job>(Features.Accounts.SweepAccountSessions.RecurringJobId, job => job.RunAsync(CancellationToken.None), Features.Accounts.SweepAccountSessions.Cron);
+        recurring.AddOrUpdate<Features.Accounts.SweepUnconfirmedRecoveries.Job>(Features.Accounts.SweepUnconfirmedRecoveries.RecurringJobId, job => job.RunAsync(CancellationToken.None), Features.Accounts.SweepUnconfirmedRecoveries.Cron);
     }
 
     /// <summary>

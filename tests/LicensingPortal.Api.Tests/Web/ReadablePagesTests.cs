@@ -119,6 +119,14 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
                 await Assertions.Expect(sent).ToHaveAttributeAsync("href", $"/pemohon/permohonan/{approved.Id}");
             }
 
+            // "Am I licensed?" is answered on the home page before the applications, where a refusal and a later
+            // approval of one business look alike: the business with its permits in force, and where to download them.
+            await page.GotoAsync("/pemohon");
+            var permitsInForce = approved.Permits.Count;
+            await Assertions.Expect(page.Locator("#in-force li")).ToHaveTextAsync($"{Builders.SoleProprietor().Name}: {S(permitsInForce == 1 ? "Dashboard.InForce.One" : "Dashboard.InForce.Many", permitsInForce)}");
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = S("Dashboard.InForce.Link"), Exact = true })).ToHaveAttributeAsync("href", "/pemohon/izin");
+            Assert.True((await page.Locator("#in-force").BoundingBoxAsync())!.Y < (await page.GetByRole(AriaRole.Heading, new() { Name = S("Applications.Recent") }).BoundingBoxAsync())!.Y, "The permits in force are below the applications.");
+
             // A sole owner's investment page says nothing of foreign capital (PMDN/PMA): no rule of it applies to them.
             await page.GotoAsync(Pages.Pemohon.Draf.Urls.Step(draft.Id, ApplicationSteps.Investment));
             await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(S("Help.Term.PmdnPma"));

@@ -32,7 +32,9 @@ public sealed record AccountRecoveryView(
 /// </summary>
 public sealed record RecoveredAccount(string Email, bool FoundByNik, bool TwoFactorEnabled, DateTimeOffset? LastSignInAt, bool SignedInSinceAsked, IReadOnlyList<RecoveredBusiness> Businesses);
 
-public sealed record RecoveredBusiness(string Name, string OwnerName, bool NikMatches, bool NameMatches);
+/// <summary>A business of the account found: its name, its owner as registered, its e-mail (where its permit notices go:
+/// a broker's address there would go on receiving them), and whether the owner's NIK and name are those written.</summary>
+public sealed record RecoveredBusiness(string Name, string OwnerName, string Email, bool NikMatches, bool NameMatches);
 
 /// <summary>The reads the administrators' list, one request's page, and the answer share.</summary>
 public static class AccountRecoveries
@@ -50,14 +52,14 @@ public static class AccountRecoveries
         {
             var lastSignIn = await db.AccountSessions.AsNoTracking().Where(s => s.AccountId == accountId).MaxAsync(s => (DateTimeOffset?)s.StartedAt, cancellationToken);
             var businesses = await db.Businesses.AsNoTracking().Where(b => b.OwnerId == accountId).OrderBy(b => b.Name)
-                .Select(b => new { b.Name, b.OwnerName, b.OwnerNik }).ToListAsync(cancellationToken);
+                .Select(b => new { b.Name, b.OwnerName, b.OwnerNik, b.Email }).ToListAsync(cancellationToken);
             account = new RecoveredAccount(
                 user.Email!,
                 !string.Equals(user.NormalizedEmail, users.NormalizeEmail(recovery.AccountEmail), StringComparison.Ordinal),
                 user.TwoFactorEnabled,
                 lastSignIn,
                 await SignedInSinceAsync(db, recovery, cancellationToken),
-                [.. businesses.Select(b => new RecoveredBusiness(b.Name, b.OwnerName, b.OwnerNik == recovery.Nik, SameName(b.OwnerName, recovery.OwnerName)))]);
+                [.. businesses.Select(b => new RecoveredBusiness(b.Name, b.OwnerName, b.Email, b.OwnerNik == recovery.Nik, SameName(b.OwnerName, recovery.OwnerName)))]);
         }
 
         var normalized = users.NormalizeEmail(recovery.NewEmail);

@@ -98,9 +98,9 @@ public static class AskAccountRecovery
 
             // An owner who does not remember the address exactly is found by the NIK of the businesses they registered,
             // when it names one account only.
+            var nik = IdentityNumbers.Digits(command.Nik);
             if (account is null)
             {
-                var nik = IdentityNumbers.Digits(command.Nik);
                 var owners = await db.Businesses.AsNoTracking().Where(b => b.OwnerNik == nik).Select(b => b.OwnerId).Distinct().Take(2).ToListAsync(cancellationToken);
                 if (owners is [var ownerId] && await users.FindByIdAsync(ownerId.ToString()) is { } owner && await users.IsInRoleAsync(owner, Roles.Applicant))
                 {
@@ -111,15 +111,15 @@ public static class AskAccountRecovery
             var now = time.GetUtcNow();
             var calendar = await db.WorkingCalendarAsync(cancellationToken);
             // Sent twice (a slow network, a second press): the request already waiting answers, and nobody is told twice.
-            if (account is not null)
+            // Matched by what was written (the account's address, the new one, the NIK), found an account or not, so
+            // the answer says nothing of whether one was.
+            var newAddress = users.NormalizeEmail(command.NewEmail!.Trim());
+            var accountAddress = users.NormalizeEmail(command.AccountEmail!.Trim());
+            var waiting = await db.AccountRecoveries.AsNoTracking()
+                .Where(r => r.Nik == nik && r.Status == AccountRecoveryStatus.Waiting).ToListAsync(cancellationToken);
+            if (waiting.FirstOrDefault(r => users.NormalizeEmail(r.NewEmail) == newAddress && users.NormalizeEmail(r.AccountEmail) == accountAddress) is { } same)
             {
-                var normalized = users.NormalizeEmail(command.NewEmail!.Trim());
-                var waiting = await db.AccountRecoveries.AsNoTracking()
-                    .Where(r => r.AccountId == account.Id && r.Status == AccountRecoveryStatus.Waiting).ToListAsync(cancellationToken);
-                if (waiting.FirstOrDefault(r => users.NormalizeEmail(r.NewEmail) == normalized) is { } same)
-                {
-                    return new Response(same.Id, same.NewEmail, AccountRecoveries.AnswerBy(calendar, same), Confirmed: true);
-                }
+                return new Response(same.Id, same.NewEmail, AccountRecoveries.AnswerBy(calendar, same), Confirmed: true);
             }
 
             var lost = LossOf(command.Lost)!.Value;

@@ -3,7 +3,8 @@ namespace LicensingPortal.Api.Features.Accounts;
 /// <summary>
 /// The link e-mailed to a request's new address, opened: the address opens, so the answer will reach it; the request
 /// goes to the administrators (their three working days begin), and the account it names hears of it. Within a day of
-/// the request; opened again, the same answer. Nobody signs in here.
+/// the request; opened again, the same answer; once answered, the link is spent. Nobody signs in here; the page asks
+/// for a press of its button first (a mail scanner that opens links sends nothing on).
 /// </summary>
 public static class ConfirmAccountRecovery
 {
@@ -28,13 +29,25 @@ public static class ConfirmAccountRecovery
             await db.AccountRecoveries.Where(r => r.ConfirmTokenSha256 == hash).ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, r => r.Status), cancellationToken);
             var recovery = await db.AccountRecoveries.SingleOrDefaultAsync(r => r.ConfirmTokenSha256 == hash, cancellationToken);
             var now = time.GetUtcNow();
-            if (recovery is null || (recovery.Status == AccountRecoveryStatus.Unconfirmed && !recovery.MayBeConfirmedAt(now)))
+            // Only a request within its day, or one waiting already (opened twice): an answered one's link is spent.
+            if (recovery is null || !(recovery.MayBeConfirmedAt(now) || recovery.IsWaiting))
             {
                 return LinkInvalid;
             }
 
+            var calendar = await db.WorkingCalendarAsync(cancellationToken);
             if (recovery.Status == AccountRecoveryStatus.Unconfirmed)
             {
+                // Sent twice before either link was opened, then both opened: the one waiting answers for both (the
+                // other is left to expire), and nobody is told twice.
+                var newAddress = users.NormalizeEmail(recovery.NewEmail);
+                var accountAddress = users.NormalizeEmail(recovery.AccountEmail);
+                var twins = await db.AccountRecoveries.AsNoTracking().Where(r => r.Nik == recovery.Nik && r.Status == AccountRecoveryStatus.Waiting).ToListAsync(cancellationToken);
+                if (twins.FirstOrDefault(r => users.NormalizeEmail(r.NewEmail) == newAddress && users.NormalizeEmail(r.AccountEmail) == accountAddress) is { } twin)
+                {
+                    return new Response(twin.NewEmail, AccountRecoveries.AnswerBy(calendar, twin));
+                }
+
                 recovery.Confirm(now);
                 if (recovery.AccountId is { } accountId && await users.FindByIdAsync(accountId.ToString()) is { } account)
                 {
@@ -42,7 +55,6 @@ public static class ConfirmAccountRecovery
                 }
             }
 
-            var calendar = await db.WorkingCalendarAsync(cancellationToken);
             return new Response(recovery.NewEmail, AccountRecoveries.AnswerBy(calendar, recovery));
         }
     }

@@ -35,13 +35,31 @@ public static class DecideAccountRecovery
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, Microsoft.AspNetCore.Identity.UserManager<ApplicationUser> users, TwoFactor twoFactor, Sessions sessions, StaffAccounts staff, AccountMail mail, TimeProvider time)
+    public sealed class Handler(
+        LicensingDbContext db,
+        Microsoft.AspNetCore.Identity.UserManager<ApplicationUser> users,
+        TwoFactor twoFactor,
+        Sessions sessions,
+        StaffAccounts staff,
+        AccountMail mail,
+        Infrastructure.Storage.IDocumentStorage storage,
+        Infrastructure.Jobs.AfterCommit afterCommit,
+        TimeProvider time)
         : ICommandHandler<Command, Result<AccountRecoveryView>>
     {
         public async ValueTask<Result<AccountRecoveryView>> Handle(Command command, CancellationToken cancellationToken)
         {
-            // Two administrators answering at once: the second waits for the first's unit of work, then reads its answer.
-            await db.AccountRecoveries.Where(r => r.Id == command.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, r => r.Status), cancellationToken);
+            // Two administrators answering at once take turns, always in one order (no deadlock): first on the account's row,
+            // then on every request for the account (this one among them) in one statement; the second then reads the
+            // first's answer.
+            var named = await db.AccountRecoveries.AsNoTracking().Where(r => r.Id == command.Id).Select(r => new { r.AccountId }).SingleOrDefaultAsync(cancellationToken);
+            if (named?.AccountId is { } lockedAccount)
+            {
+                await db.Users.Where(u => u.Id == lockedAccount).ExecuteUpdateAsync(set => set.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), cancellationToken);
+            }
+
+            await db.AccountRecoveries.Where(r => r.Id == command.Id || (named != null && named.AccountId != null && r.AccountId == named.AccountId))
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, r => r.Status), cancellationToken);
             var recovery = await db.AccountRecoveries.SingleOrDefaultAsync(r => r.Id == command.Id && r.Status != AccountRecoveryStatus.Unconfirmed, cancellationToken);
             if (recovery is null)
             {
@@ -64,15 +82,6 @@ public static class DecideAccountRecovery
             if (recovery.AccountId is not { } accountId)
             {
                 return new Error(ErrorCodes.RecoveryNoAccount, StatusCodes.Status409Conflict, "No applicant account has the address the request names.", Texts.Get("Recovery.NoAccount"));
-            }
-
-            // Two requests for one account granted at once take turns on the account's row; the second then finds its
-            // request closed by the first.
-            await db.Users.Where(u => u.Id == accountId).ExecuteUpdateAsync(set => set.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), cancellationToken);
-            await db.Entry(recovery).ReloadAsync(cancellationToken);
-            if (!recovery.IsWaiting)
-            {
-                return new Error(ErrorCodes.RecoveryAnswered, StatusCodes.Status409Conflict, "The request was answered already.", Texts.Get("Recovery.Answered"));
             }
 
             if (await users.FindByIdAsync(accountId.ToString()) is not { } account)
@@ -105,9 +114,12 @@ public static class DecideAccountRecovery
                 account.EmailConfirmed = true;
             }
 
-            // Locked by wrong passwords while the owner tried to get in: the new start is a clean one.
+            // Locked by wrong passwords while the owner tried to get in: the new start is a clean one. A webhook set by
+            // whoever held the account would go on receiving the owner's notices: it goes too (the owner sets their own).
             account.LockoutEnd = null;
             account.AccessFailedCount = 0;
+            account.WebhookUrl = null;
+            account.WebhookSecret = null;
             var updated = await users.UpdateAsync(account);
             if (!updated.Succeeded)
             {
@@ -127,16 +139,23 @@ public static class DecideAccountRecovery
             Check(await users.UpdateSecurityStampAsync(account));
             await sessions.EndAllAsync(account.Id, cancellationToken);
             recovery.Grant(command.AdminId, now);
-            // Any other request for the account still waiting is answered by this one (a second sending, or another's).
+            // Any other request for the account still waiting is answered by this one (a second sending, or another's);
+            // one never confirmed goes with its photo, unanswered (its address was never proved to open).
             var others = await db.AccountRecoveries.Where(r => r.AccountId == accountId && r.Id != recovery.Id && (r.Status == AccountRecoveryStatus.Waiting || r.Status == AccountRecoveryStatus.Unconfirmed)).ToListAsync(cancellationToken);
-            foreach (var waiting in others)
+            foreach (var another in others)
             {
-                var proved = waiting.IsWaiting;
-                waiting.Refuse(command.AdminId, Texts.In(waiting.Language == Languages.English ? Cultures.English : Cultures.Indonesian, "Recovery.AnsweredByAnother")!, now);
-                if (proved)
+                if (!another.IsWaiting)
                 {
-                    // Only to an address proved to open: a request never confirmed is closed without a word.
-                    mail.SendRecoveryRefused(waiting);
+                    db.AccountRecoveries.Remove(another);
+                    await storage.RemoveAsync(another.PhotoKey, afterCommit, cancellationToken);
+                    continue;
+                }
+
+                another.Refuse(command.AdminId, Texts.In(another.Language == Languages.English ? Cultures.English : Cultures.Indonesian, "Recovery.AnsweredByAnother")!, now);
+                // Not to the address just granted (the owner sent twice): the grant's e-mail says it all.
+                if (!string.Equals(users.NormalizeEmail(another.NewEmail), account.NormalizedEmail, StringComparison.Ordinal))
+                {
+                    mail.SendRecoveryRefused(another);
                 }
             }
 

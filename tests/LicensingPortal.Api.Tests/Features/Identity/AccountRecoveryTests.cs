@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
 using LicensingPortal.Api.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LicensingPortal.Api.Tests.Features.Identity;
 
@@ -65,13 +68,18 @@ public abstract partial class AccountTests
         }
     }
 
-    /// <summary>Opens the link the request's first e-mail carries to its new address, as its owner does (the API's way).</summary>
-    private async Task<JsonObject> ConfirmRecoveryAsync(string newEmail)
+    /// <summary>The code of the link the request's first e-mail carries to its new address (the newest, when sent twice).</summary>
+    private async Task<string> RecoveryCodeAsync(string newEmail)
     {
-        var mail = await MailAsync(newEmail, "Email.Account.RecoveryReceived.Subject");
+        await MailAsync(newEmail, "Email.Account.RecoveryReceived.Subject");
+        var mail = (await MailsToAsync(newEmail)).Last(m => m.Subject == Say.Id("Email.Account.RecoveryReceived.Subject"));
         var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? string.Empty, @"https?://\S+/akun/pulihkan/konfirmasi\?\S+").Value);
-        return await JsonOf(await portal.Client.PostAsync($"/api/auth/recovery/confirm?code={System.Web.HttpUtility.ParseQueryString(link.Query)["kode"]}", null));
+        return System.Web.HttpUtility.ParseQueryString(link.Query)["kode"]!;
     }
+
+    /// <summary>Opens the link the request's first e-mail carries to its new address, as its owner does (the API's way).</summary>
+    private async Task<JsonObject> ConfirmRecoveryAsync(string newEmail) =>
+        await JsonOf(await portal.Client.PostAsync($"/api/auth/recovery/confirm?code={await RecoveryCodeAsync(newEmail)}", null));
 
     private static async Task<JsonObject> JsonOf(HttpResponseMessage response)
     {
@@ -84,6 +92,8 @@ public abstract partial class AccountTests
     {
         var (owner, nik) = await OwnerWithABusinessAsync();
         using var _ = owner;
+        // Whoever held the account had set a webhook: after the grant it no longer receives the owner's notices.
+        Assert.True((await owner.Client.PutAsJsonAsync("/api/me/preferences", new { language = "id", emailNotifications = true, webhookUrl = "https://hooks.example.com/kupang" })).IsSuccessStatusCode);
         var newEmail = $"yohanes-{Guid.NewGuid():N}@example.com";
         var spaced = $"{nik[..4]} {nik[4..8]} {nik[8..12]} {nik[12..]}";
 
@@ -159,6 +169,9 @@ public abstract partial class AccountTests
         using var back = portal.Factory.CreateClient();
         back.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Accounts.LoginAsync(back, newEmail, OwnPassword));
         Assert.Contains("Kios Pulsa Bria", await back.GetStringAsync("/api/businesses"), StringComparison.Ordinal);
+        Assert.Null((await back.GetFromJsonAsync<JsonObject>("/api/me/preferences"))!["webhookUrl"]);
+        // The request's link is spent once answered.
+        await Problems.AssertAsync(await portal.Client.PostAsync($"/api/auth/recovery/confirm?code={await RecoveryCodeAsync(newEmail)}", null), HttpStatusCode.BadRequest, "confirmation_invalid");
         // The old address is told the account went elsewhere (named in part); the owner hears of the request once.
         var done = await MailAsync(owner.Email, "Email.Account.RecoveryDone.Subject");
         Assert.Contains($"{newEmail[..2]}•••@example.com", done.TextBody, StringComparison.Ordinal);
@@ -249,6 +262,76 @@ public abstract partial class AccountTests
         // in), or stayed as it was.
         var stillSignsIn = (await portal.Client.PostAsJsonAsync("/api/auth/login", new { email = owner.Email, password = owner.Password })).IsSuccessStatusCode;
         Assert.Equal(status == "refused", stillSignsIn);
+    }
+
+    [Fact]
+    public async Task TwoRequestsForOneAccount_TheGrantAnswersTheOther_AndOneNeverConfirmedGoes_WhileARequestSentAgainIsAnsweredAlikeWithOrWithoutAnAccount()
+    {
+        var (owner, nik) = await OwnerWithABusinessAsync();
+        using var _ = owner;
+        var first = $"yohanes-a-{Guid.NewGuid():N}@example.com";
+        var second = $"yohanes-b-{Guid.NewGuid():N}@example.com";
+        var third = $"yohanes-c-{Guid.NewGuid():N}@example.com";
+        var one = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(owner.Email, first, nik, "email", Photos.PlainJpeg())));
+        var two = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(owner.Email, second, nik, "email", Photos.PlainJpeg())));
+        await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(owner.Email, third, nik, "email", Photos.PlainJpeg())));
+        await ConfirmRecoveryAsync(first);
+        await ConfirmRecoveryAsync(second);
+        var neverOpened = await RecoveryCodeAsync(third);
+        using var admin = await portal.StaffAsync(Roles.Admin);
+
+        await JsonOf(await admin.Client.PostAsJsonAsync($"/api/admin/account-recoveries/{one["id"]}/decision", new { grant = true }));
+
+        var other = await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{two["id"]}"));
+        Assert.Equal("refused", (string?)other["status"]);
+        var told = await MailAsync(second, "Email.Account.RecoveryRefused.Subject");
+        Assert.Contains(Say.Id("Recovery.AnsweredByAnother"), told.TextBody, StringComparison.Ordinal);
+        // The one whose link was never opened is gone, photo and all: its link no longer works.
+        await Problems.AssertAsync(await portal.Client.PostAsync($"/api/auth/recovery/confirm?code={neverOpened}", null), HttpStatusCode.BadRequest, "confirmation_invalid");
+
+        // Sent again while waiting: the same answer whether or not an account has the address or the NIK.
+        var unknownNik = UniqueNik();
+        var nobody = $"nobody-{Guid.NewGuid():N}@example.com";
+        var asker = $"asker-{Guid.NewGuid():N}@example.com";
+        var first1 = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(nobody, asker, unknownNik, "email", Photos.PlainJpeg())));
+        await ConfirmRecoveryAsync(asker);
+        var again = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm(nobody, asker, unknownNik, "email", Photos.PlainJpeg())));
+        Assert.Equal((string?)first1["id"], (string?)again["id"]);
+        Assert.True((bool)again["confirmed"]!);
+    }
+
+    [Fact]
+    public async Task ARequestWhoseLinkWasNeverOpened_IsDeletedWithItsPhoto_OnceItsDayIsOver()
+    {
+        var address = $"tidak-dibuka-{Guid.NewGuid():N}@example.com";
+        var asked = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm($"lama-{Guid.NewGuid():N}@example.com", address, UniqueNik(), "email", Photos.PlainJpeg())));
+        var code = await RecoveryCodeAsync(address);
+        var id = Guid.Parse((string)asked["id"]!);
+        string photoKey;
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            photoKey = (await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().AccountRecoveries.SingleAsync(r => r.Id == id)).PhotoKey;
+            await using var kept = await scope.ServiceProvider.GetRequiredService<Api.Infrastructure.Storage.IDocumentStorage>().OpenAsync(photoKey, CancellationToken.None);
+            Assert.NotNull(kept);
+        }
+
+        // The night after its day: a host whose clock is a day and a minute on runs the sweep.
+        await using (var later = portal.Create(time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.Add(Api.Domain.AccountRecovery.ConfirmWithin).AddMinutes(1))))
+        {
+            await using var scope = later.Services.CreateAsyncScope();
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Api.Features.Accounts.SweepUnconfirmedRecoveries.Command())).Value >= 1);
+        }
+
+        await Problems.AssertAsync(await portal.Client.PostAsync($"/api/auth/recovery/confirm?code={code}", null), HttpStatusCode.BadRequest, "confirmation_invalid");
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().AccountRecoveries.AnyAsync(r => r.Id == id));
+            await using var gone = await scope.ServiceProvider.GetRequiredService<Api.Infrastructure.Storage.IDocumentStorage>().OpenAsync(photoKey, CancellationToken.None);
+            Assert.Null(gone);
+        }
+
+        using var connection = portal.Factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        Assert.Contains(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == Api.Features.Accounts.SweepUnconfirmedRecoveries.RecurringJobId);
     }
 
     [Fact]

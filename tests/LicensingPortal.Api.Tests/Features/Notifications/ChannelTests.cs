@@ -199,7 +199,9 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
         var closed = await applicant.Client.PostAsJsonAsync($"/api/businesses/{request.BusinessId}/closure", new CloseBusiness.Request(true), TestJson.Options);
         Assert.True(closed.IsSuccessStatusCode, await closed.Content.ReadAsStringAsync());
         await Eventually.TrueAsync(() => Mails(email).Length > 0, "the e-mail about the closed business arrives");
-        Assert.Single(Mails(email));
+        var mail = Assert.Single(Mails(email));
+        using var raw = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data));
+        Assert.Contains(Builders.SoleProprietor().Name, (await MimeKit.MimeMessage.LoadAsync(raw)).Subject, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -78,6 +78,21 @@ public static class AccountRecoveries
     public static Task<bool> SignedInSinceAsync(LicensingDbContext db, AccountRecovery recovery, CancellationToken cancellationToken) =>
         db.AccountSessions.AsNoTracking().AnyAsync(s => s.AccountId == recovery.AccountId && (s.StartedAt > recovery.AskedAt || s.LastSeenAt > recovery.AskedAt), cancellationToken);
 
+    /// <summary>
+    /// A request waiting already that says the same (the NIK, the account's address remembered and the new one, as
+    /// Identity compares addresses), found an account or not: a request sent again, or a second one confirmed, is
+    /// answered by it, and nobody is told twice.
+    /// </summary>
+    public static async Task<AccountRecovery?> WaitingTwinAsync(LicensingDbContext db, Microsoft.AspNetCore.Identity.UserManager<ApplicationUser> users, string? nik, string accountEmail, string newEmail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(users);
+        var newAddress = users.NormalizeEmail(newEmail.Trim());
+        var accountAddress = users.NormalizeEmail(accountEmail.Trim());
+        var waiting = await db.AccountRecoveries.AsNoTracking().Where(r => r.Nik == nik && r.Status == AccountRecoveryStatus.Waiting).ToListAsync(cancellationToken);
+        return waiting.FirstOrDefault(r => users.NormalizeEmail(r.NewEmail) == newAddress && users.NormalizeEmail(r.AccountEmail) == accountAddress);
+    }
+
     /// <summary>Whether Identity takes the address as a sign-in name (its allowed characters): checked before anything changes.</summary>
     public static bool IsSignInName(Microsoft.AspNetCore.Identity.UserManager<ApplicationUser> users, string? address)
     {

@@ -113,11 +113,7 @@ public static class AskAccountRecovery
             // Sent twice (a slow network, a second press): the request already waiting answers, and nobody is told twice.
             // Matched by what was written (the account's address, the new one, the NIK), found an account or not, so
             // the answer says nothing of whether one was.
-            var newAddress = users.NormalizeEmail(command.NewEmail!.Trim());
-            var accountAddress = users.NormalizeEmail(command.AccountEmail!.Trim());
-            var waiting = await db.AccountRecoveries.AsNoTracking()
-                .Where(r => r.Nik == nik && r.Status == AccountRecoveryStatus.Waiting).ToListAsync(cancellationToken);
-            if (waiting.FirstOrDefault(r => users.NormalizeEmail(r.NewEmail) == newAddress && users.NormalizeEmail(r.AccountEmail) == accountAddress) is { } same)
+            if (await AccountRecoveries.WaitingTwinAsync(db, users, nik, command.AccountEmail!, command.NewEmail!, cancellationToken) is { } same)
             {
                 return new Response(same.Id, same.NewEmail, AccountRecoveries.AnswerBy(calendar, same), Confirmed: true);
             }

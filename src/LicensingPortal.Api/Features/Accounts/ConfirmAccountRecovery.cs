@@ -40,10 +40,7 @@ public static class ConfirmAccountRecovery
             {
                 // Sent twice before either link was opened, then both opened: the one waiting answers for both (the
                 // other is left to expire), and nobody is told twice.
-                var newAddress = users.NormalizeEmail(recovery.NewEmail);
-                var accountAddress = users.NormalizeEmail(recovery.AccountEmail);
-                var twins = await db.AccountRecoveries.AsNoTracking().Where(r => r.Nik == recovery.Nik && r.Status == AccountRecoveryStatus.Waiting).ToListAsync(cancellationToken);
-                if (twins.FirstOrDefault(r => users.NormalizeEmail(r.NewEmail) == newAddress && users.NormalizeEmail(r.AccountEmail) == accountAddress) is { } twin)
+                if (await AccountRecoveries.WaitingTwinAsync(db, users, recovery.Nik, recovery.AccountEmail, recovery.NewEmail, cancellationToken) is { } twin)
                 {
                     return new Response(twin.NewEmail, AccountRecoveries.AnswerBy(calendar, twin));
                 }

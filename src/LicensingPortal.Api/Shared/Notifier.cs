@@ -109,7 +109,7 @@ public enum AccountEmailKind
     /// <summary>To the account's address: someone asked to change it (<see cref="AccountEmail.NewAddress"/>), and how to stop it.</summary>
     EmailChangeAsked,
 
-    /// <summary>To the address an owner asking for their account back gave: the request arrived, and what happens next.</summary>
+    /// <summary>To the address an owner asking for their account back gave: the request arrived; the link that sends it on to the administrators.</summary>
     RecoveryReceived,
 
     /// <summary>To the account's address: someone asked for the account to go to <see cref="AccountEmail.NewAddress"/>, and how to stop it.</summary>

@@ -103,7 +103,7 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
         ArgumentNullException.ThrowIfNull(account);
         if (!string.Equals(users.NormalizeEmail(recovery.NewEmail), account.NormalizedEmail, StringComparison.Ordinal))
         {
-            RaiseAboutAccount(account, recovery, new AccountEmail(AccountEmailKind.RecoveryAsked, account.Email!, $"{address.BaseUrl()}{SignInPath}", NewAddress: AccountRecoveries.Masked(recovery.NewEmail)));
+            RaiseAboutAccount(account, new AccountEmail(AccountEmailKind.RecoveryAsked, account.Email!, $"{address.BaseUrl()}{SignInPath}", NewAddress: AccountRecoveries.Masked(recovery.NewEmail)));
         }
     }
 
@@ -117,10 +117,10 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
         ArgumentNullException.ThrowIfNull(account);
         var code = Encode(await users.GeneratePasswordResetTokenAsync(account));
         var link = $"{address.BaseUrl()}{ResetPath}?email={Uri.EscapeDataString(account.Email!)}&code={code}";
-        RaiseAboutAccount(account, recovery, new AccountEmail(AccountEmailKind.RecoveryGranted, account.Email!, link, NewAddress: account.Email));
+        RaiseAboutAccount(account, new AccountEmail(AccountEmailKind.RecoveryGranted, account.Email!, link, NewAddress: account.Email));
         if (!string.Equals(oldAddress, account.Email, StringComparison.OrdinalIgnoreCase))
         {
-            RaiseAboutAccount(account, recovery, new AccountEmail(AccountEmailKind.RecoveryDone, oldAddress, $"{address.BaseUrl()}{HelpPath}", NewAddress: AccountRecoveries.Masked(account.Email!)));
+            RaiseAboutAccount(account, new AccountEmail(AccountEmailKind.RecoveryDone, oldAddress, $"{address.BaseUrl()}{HelpPath}", NewAddress: AccountRecoveries.Masked(account.Email!)));
         }
     }
 
@@ -154,7 +154,7 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
         db.OutboxMessages.Add(OutboxMessage.Raise(NoticeKind.EmailConfirmation, NotificationChannels.Email, recovery.Id, null, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow()));
 
     /// <summary>What is said to the account's own address, or once granted, is about the account, in its language.</summary>
-    private void RaiseAboutAccount(ApplicationUser account, AccountRecovery recovery, AccountEmail email) =>
+    private void RaiseAboutAccount(ApplicationUser account, AccountEmail email) =>
         db.OutboxMessages.Add(OutboxMessage.Raise(NoticeKind.EmailConfirmation, NotificationChannels.Email, account.Id, account.Id, JsonSerializer.Serialize(email, Json.Options), time.GetUtcNow()));
 
     private void Raise(ApplicationUser user, AccountEmail email) =>

@@ -281,7 +281,7 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
         var admin = await portal.NewPageAsync(language == "en" ? "en-GB" : "id-ID");
         await BrowserPortal.StepsAsync(admin, async () =>
         {
-            await SignInAsStaffAsync(admin, Api.Infrastructure.Auth.Roles.Admin, language);
+            await StaffSignIn.SignInAsync(portal, admin, Api.Infrastructure.Auth.Roles.Admin, language);
             await admin.GotoAsync("/admin");
             await admin.Locator("#recoveries-waiting").GetByRole(AriaRole.Link, new() { Name = S("Admin.Recovery.Title"), Exact = true }).ClickAsync();
             await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(S("Admin.Recovery.Title"));
@@ -318,18 +318,6 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
-    }
-
-    /// <summary>Signs a new staff account of <paramref name="role"/> in on the page, with its password and two-step code.</summary>
-    private async Task SignInAsStaffAsync(IPage page, string role, string language)
-    {
-        using var account = await Accounts.CreateAsync(portal.Factory, role);
-        await page.GotoAsync("/akun/masuk");
-        await page.GetByLabel(Say.In(language, "Field.Email"), new() { Exact = true }).FillAsync(account.Email);
-        await page.GetByLabel(Say.In(language, "Field.Password"), new() { Exact = true }).FillAsync(Accounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = Say.In(language, "SignIn.Button"), Exact = true }).ClickAsync();
-        await page.GetByLabel(Say.In(language, "Field.TwoFactorCode"), new() { Exact = true }).FillAsync(account.Code());
-        await page.GetByRole(AriaRole.Button, new() { Name = Say.In(language, "SignIn.Button"), Exact = true }).ClickAsync();
     }
 
     internal static async Task ReadHereAsync(IPage page, string name, string language, List<string> problems)

@@ -55,17 +55,8 @@ public abstract partial class AccountTests
     private async Task<MimeKit.MimeMessage> MailAsync(string address, string subjectKey)
     {
         var subject = Say.Id(subjectKey);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var found = (await MailsToAsync(address)).Where(m => m.Subject == subject).ToList();
-            if (found.Count > 0 || DateTime.UtcNow > deadline)
-            {
-                return Assert.Single(found);
-            }
-
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(async () => (await MailsToAsync(address)).Any(m => m.Subject == subject), $"the e-mail \"{subject}\" to {address} arrives");
+        return Assert.Single(await MailsToAsync(address), m => m.Subject == subject);
     }
 
     /// <summary>The code of the link the request's first e-mail carries to its new address (the newest, when sent twice).</summary>

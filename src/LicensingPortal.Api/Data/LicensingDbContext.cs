@@ -88,6 +88,8 @@ public abstract class LicensingDbContext(DbContextOptions options)
 
     public DbSet<Objection> Objections => Set<Objection>();
 
+    public DbSet<InspectionVisit> InspectionVisits => Set<InspectionVisit>();
+
     public DbSet<Question> Questions => Set<Question>();
 
     public DbSet<Holiday> Holidays => Set<Holiday>();
@@ -401,6 +403,20 @@ public abstract class LicensingDbContext(DbContextOptions options)
             entry.HasIndex(e => e.SubjectId);
         });
 
+        builder.Entity<InspectionVisit>(visit =>
+        {
+            visit.ToTable("inspection_visits");
+            visit.HasKey(v => v.Id);
+            visit.Property(v => v.Agency).HasMaxLength(InspectionVisit.AgencyMaxLength);
+            visit.Property(v => v.InspectorName).HasMaxLength(InspectionVisit.NameMaxLength);
+            visit.Property(v => v.InspectorNip).HasMaxLength(18);
+            visit.Property(v => v.Findings).HasMaxLength(InspectionVisit.FindingsMaxLength);
+            visit.Property(v => v.Outcome).HasConversion<string>().HasMaxLength(10);
+            visit.Ignore(v => v.IsWaiting);
+            visit.HasIndex(v => v.PermitId);
+            visit.HasIndex(v => v.BusinessId);
+            visit.HasOne<Permit>().WithMany().HasForeignKey(v => v.PermitId).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.Entity<Objection>(objection =>
         {
             objection.ToTable("objections");

@@ -113,6 +113,9 @@ public enum NoticeMail
 
     /// <summary>A business closed from its owner's account (<see cref="BusinessClosedPayload"/>).</summary>
     Business,
+
+    /// <summary>An inspector's visit booked, or its result recorded (<see cref="InspectionPayload"/>).</summary>
+    Inspection,
 }
 
 /// <summary>What a kind of notice is about, so a page can link to it.</summary>
@@ -180,13 +183,22 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     public static readonly NoticeKind BusinessClosed = new("business-closed", NoticeSubject.Business, NoticeMail.Business, "BusinessClosed") { AlwaysByEmail = true };
 
     /// <summary>
+    /// A visit to the business booked (who comes, from which office, on which days) or booked again in place of one
+    /// waiting: inbox, e-mail (even with e-mails off: the owner has to be there, and to know who to let in) and webhook.
+    /// </summary>
+    public static readonly NoticeKind InspectionBooked = new("inspection-booked", NoticeSubject.Permit, NoticeMail.Inspection, "InspectionBooked") { AlwaysByEmail = true };
+
+    /// <summary>The visit's result recorded: met (the business may operate) or not met (what to fix): inbox, e-mail, webhook.</summary>
+    public static readonly NoticeKind InspectionRecorded = new("inspection-recorded", NoticeSubject.Permit, NoticeMail.Inspection, "InspectionRecorded") { AlwaysByEmail = true };
+
+    /// <summary>
     /// Sent by e-mail even to an owner who chose no e-mails: that a permit ends, ended or was revoked (a business run
     /// without one is fined, and the first to tell may be an inspector asking for money), and that a business was
     /// closed (the warning when it was not them). The choice turns off the rest; the inbox has everything.
     /// </summary>
     public bool AlwaysByEmail { get; init; }
 
-    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, AppealReceived, AppealAnswered, ObjectionsDue, AppealsDue, QuestionAnswered, BusinessClosed];
+    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, AppealReceived, AppealAnswered, ObjectionsDue, AppealsDue, QuestionAnswered, BusinessClosed, InspectionBooked, InspectionRecorded];
 
     /// <summary>The kind stored as <paramref name="type"/>.</summary>
     public static NoticeKind Of(string type) =>

@@ -92,6 +92,7 @@ public static class LogEntryTypes
     public const string ObjectionAnswered = "objection-answered";
     public const string AppealFiled = "appeal-filed";
     public const string AppealAnswered = "appeal-answered";
+    public const string InspectionRecorded = "inspection-recorded";
 }
 
 /// <summary>

@@ -9,6 +9,7 @@ using LicensingPortal.Api.Features.Holidays;
 using LicensingPortal.Api.Features.Integrity;
 using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Notifications;
+using LicensingPortal.Api.Features.Inspections;
 using LicensingPortal.Api.Features.Objections;
 using LicensingPortal.Api.Features.Permits;
 using LicensingPortal.Api.Features.Questions;
@@ -167,6 +168,11 @@ public static class ApiEndpoints
         ListObjections.Map(audit);
         OpenObjection.Map(audit);
         AnswerObjection.Map(audit);
+        var inspections = api.MapGroup("/audit").WithTags("Inspectors' visits").RequireAuthorization(Policies.Officer);
+        ListInspections.Map(inspections);
+        OpenPermitInspections.Map(inspections);
+        BookInspection.Map(inspections);
+        RecordInspection.Map(inspections);
         ListQuestions.Map(audit);
         OpenQuestion.Map(audit);
         AnswerQuestion.Map(audit);
@@ -186,6 +192,7 @@ public static class ApiEndpoints
         ReportLevy.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money")).RequireRateLimiting(AuthSetup.ReportLimit).AddEndpointFilter(idempotent);
         ListMyLevyReports.Map(me.MapGroup(string.Empty).WithTags("Reports of demands for money"));
         ListMyObjections.Map(me.MapGroup(string.Empty).WithTags("Applications"));
+        ListMyInspections.Map(me.MapGroup(string.Empty).WithTags("Inspectors' visits"));
         var questions = me.MapGroup(string.Empty).WithTags("Questions to the office");
         AskQuestion.Map(questions).RequireRateLimiting(AuthSetup.SubmissionLimit).AddEndpointFilter(idempotent);
         ListMyQuestions.Map(questions);

@@ -55,6 +55,7 @@ public static class JobsSetup
         services.AddScoped<ObjectionsDueNotice>();
         services.AddScoped<QuestionNotice>();
         services.AddScoped<BusinessNotice>();
+        services.AddScoped<InspectionNotice>();
         services.AddScoped<Features.Objections.RemindObjectionsDue.Job>();
         services.AddScoped<AccountEmailMessage>();
         services.AddScoped<WebhookPayloads>();

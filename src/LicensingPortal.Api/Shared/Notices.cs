@@ -186,6 +186,48 @@ public static partial class Notices
     }
 
     /// <summary>
+    /// An inspector's visit booked: which office, for which permit, between which days, who (name and NIP, to compare
+    /// with the ID card at the door), that it costs nothing, and what to do when someone else comes or money is asked.
+    /// </summary>
+    public static NoticeText InspectionBooked(InspectionPayload visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        string Title(CultureInfo culture) => In(culture, "Notice.InspectionBooked.Title", visit.BusinessName, Days(culture, visit.From, visit.To));
+        string Body(CultureInfo culture) =>
+            (visit.ReplacesAnother ? In(culture, "Notice.InspectionBooked.Replaces") + " " : string.Empty)
+            + In(culture, "Notice.InspectionBooked.Body", visit.Agency, visit.BusinessName, PermitTitle(culture, visit.PermitType), visit.PermitNumber, Days(culture, visit.From, visit.To), visit.InspectorName, InspectionVisit.NipShown(visit.InspectorNip));
+        return new NoticeText(Title(Cultures.Indonesian), Title(Cultures.English), Body(Cultures.Indonesian), Body(Cultures.English));
+    }
+
+    /// <summary>An inspector's visit recorded: the standard met (and, for a verified Standard Certificate, that the business may now operate), or not met with the findings and the way on.</summary>
+    public static NoticeText InspectionRecorded(InspectionPayload visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        var met = visit.Outcome == InspectionOutcome.Met;
+        var kind = met ? "Met" : "NotMet";
+        string Title(CultureInfo culture) => In(culture, $"Notice.InspectionRecorded.{kind}.Title", visit.BusinessName);
+        string Body(CultureInfo culture)
+        {
+            var body = In(culture, $"Notice.InspectionRecorded.{kind}.Body", visit.Agency, visit.BusinessName, PermitTitle(culture, visit.PermitType), visit.PermitNumber, visit.VisitedOn?.ToString("d MMMM yyyy", culture) ?? "-");
+            if (InspectionVisit.BeforeOperating.Contains(visit.PermitType))
+            {
+                body += " " + In(culture, met ? "Notice.InspectionRecorded.MayOperate" : "Notice.InspectionRecorded.NotYet");
+            }
+
+            return visit.Findings is { Length: > 0 } findings ? $"{body}\n\n{In(culture, "Notice.InspectionRecorded.Findings")}\n{findings}" : body;
+        }
+
+        return new NoticeText(Title(Cultures.Indonesian), Title(Cultures.English), Body(Cultures.Indonesian), Body(Cultures.English));
+    }
+
+    /// <summary>A span of days as a person says it ("10 Desember 2026 sampai 14 Desember 2026"), or the one day with its weekday.</summary>
+    public static string Days(CultureInfo culture, DateOnly from, DateOnly to) =>
+        from == to ? from.ToString("dddd, d MMMM yyyy", culture)
+        : In(culture, "Notice.Days", from.ToString("d MMMM yyyy", culture), to.ToString("d MMMM yyyy", culture));
+
+    private static string PermitTitle(CultureInfo culture, string type) => Texts.In(culture, $"PermitTitle.{type}") ?? type;
+
+    /// <summary>
     /// The way on from a notice about a permit, as the permit stands on the day it is read: renew it (reminded, and
     /// renewal open), apply again from its answers (ended, not renewed), write to the office (revoked), or none (renewed
     /// meanwhile, closed, replaced). The e-mail and the inbox both follow it.

@@ -47,6 +47,20 @@ public sealed record IssuedPermit(string Type, string Number, string Verificatio
 /// <summary>What the notice of a closed business carries (and its webhook sends): the business, when, and the permits that ended.</summary>
 public sealed record BusinessClosedPayload(Guid BusinessId, string BusinessName, string? Nib, DateTimeOffset ClosedAt, IReadOnlyList<string> EndedPermits);
 
+/// <summary>
+/// What the notices of an inspector's visit carry (and their webhooks send): the permit and business, the office, the
+/// inspector and the days; once recorded, the outcome, the day of the visit and the findings.
+/// </summary>
+public sealed record InspectionPayload(Guid VisitId, Guid PermitId, string PermitNumber, string PermitType, string BusinessName, string Agency, string InspectorName, string InspectorNip, DateOnly From, DateOnly To, InspectionOutcome? Outcome, DateOnly? VisitedOn, string? Findings, bool ReplacesAnother)
+{
+    public static InspectionPayload Of(InspectionVisit visit, Permit permit, string businessName, bool replacesAnother = false)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        ArgumentNullException.ThrowIfNull(permit);
+        return new(visit.Id, permit.Id, permit.Number, permit.Type, businessName, visit.Agency, visit.InspectorName, visit.InspectorNip, visit.FromDate, visit.ToDate, visit.Outcome, visit.VisitedOn, visit.Findings, replacesAnother);
+    }
+}
+
 /// <summary>What a permit notice carries: the permit, and the days left or the revocation reason.</summary>
 public sealed record PermitPayload(string Number, string Type, DateOnly? ValidUntil, int? DaysLeft, string? Reason);
 

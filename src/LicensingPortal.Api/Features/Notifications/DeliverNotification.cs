@@ -140,6 +140,7 @@ public static partial class DeliverNotification
         ObjectionsDueNotice objectionsDueNotice,
         QuestionNotice questionNotice,
         BusinessNotice businessNotice,
+        InspectionNotice inspectionNotice,
         WebhookPayloads webhookPayloads,
         IEmailSender email,
         WebhookSender webhooks,
@@ -296,6 +297,7 @@ public static partial class DeliverNotification
                 NoticeMail.ObjectionsDue => await objectionsDueNotice.ComposeAsync(message, cancellationToken),
                 NoticeMail.Question => await questionNotice.ComposeAsync(message, cancellationToken),
                 NoticeMail.Business => await businessNotice.ComposeAsync(message, cancellationToken),
+                NoticeMail.Inspection => await inspectionNotice.ComposeAsync(message, cancellationToken),
                 _ => throw new InvalidOperationException($"No e-mail for outbox message type '{message.Type}'."),
             };
             await email.SendAsync(mail, cancellationToken);

@@ -37,6 +37,10 @@ public sealed class WebhookPayloads(LicensingDbContext db, RuleSetCatalog rules)
         {
             data = JsonSerializer.Deserialize<BusinessClosedPayload>(message.Payload ?? "{}", Json.Options)!;
         }
+        else if (NoticeKind.Of(message.Type).Mail == NoticeMail.Inspection)
+        {
+            data = JsonSerializer.Deserialize<InspectionPayload>(message.Payload ?? "{}", Json.Options)!;
+        }
         else
         {
             data = JsonSerializer.Deserialize<PermitPayload>(message.Payload ?? "{}", Json.Options)!;

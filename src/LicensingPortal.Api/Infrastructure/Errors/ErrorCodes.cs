@@ -47,6 +47,9 @@ public static class ErrorCodes
     public const string RenewalNotOpenYet = "renewal_not_open_yet";
     public const string PermitEnded = "permit_ended";
     public const string PermitNotEnded = "permit_not_ended";
+    public const string InspectionNotFound = "inspection_not_found";
+    public const string InspectionNotNeeded = "inspection_not_needed";
+    public const string InspectionRecorded = "inspection_recorded";
     public const string PermitAlreadyRenewed = "permit_already_renewed";
     public const string BusinessClosed = "business_closed";
     public const string BusinessNotLicensed = "business_not_licensed";
@@ -149,5 +152,8 @@ public static class ErrorCodes
         QuestionsWaiting,
         OwnerFixed,
         PermitNotEnded,
+        InspectionNotFound,
+        InspectionNotNeeded,
+        InspectionRecorded,
     ];
 }

@@ -116,6 +116,13 @@ public static class LogPayloads
         return Sha256($"{objection.ApplicationId:N}|{appeal.AnsweredBy?.ToString("N") ?? "-"}|{appeal.AnsweredAt?.ToUnixTimeMilliseconds()}|{appeal.Outcome}|{appeal.Answer}");
     }
 
+    /// <summary>An inspector's visit as recorded: the permit, the office and inspector, the days booked, by whom and when recorded, the outcome, the day and the findings.</summary>
+    public static string ForInspection(InspectionVisit visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return Sha256($"{visit.PermitId:N}|{visit.Agency}|{visit.InspectorName}|{visit.InspectorNip}|{visit.FromDate:yyyy-MM-dd}|{visit.ToDate:yyyy-MM-dd}|{visit.RecordedBy?.ToString("N") ?? "-"}|{visit.RecordedAt?.ToUnixTimeMilliseconds()}|{visit.Outcome}|{visit.VisitedOn:yyyy-MM-dd}|{visit.Findings}");
+    }
+
     public static string ForNote(DecisionNote note)
     {
         ArgumentNullException.ThrowIfNull(note);

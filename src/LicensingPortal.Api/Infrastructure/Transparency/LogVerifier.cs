@@ -33,7 +33,8 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
         Dictionary<Guid, Business> ClosedBusinesses,
         ILookup<Guid, Permit> PermitsClosedWith,
         Dictionary<Guid, StaffChange> StaffChanges,
-        Dictionary<Guid, Objection> Objections);
+        Dictionary<Guid, Objection> Objections,
+        Dictionary<Guid, InspectionVisit> Inspections);
 
     public async Task<Report> VerifyAsync(CancellationToken cancellationToken)
     {
@@ -151,7 +152,8 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
         var closed = await second.Businesses.AsNoTracking().Where(b => b.ClosedAt != null).ToDictionaryAsync(b => b.Id, cancellationToken);
         var staff = await second.StaffChanges.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
         var objections = await second.Objections.AsNoTracking().ToDictionaryAsync(o => o.Id, cancellationToken);
-        return new Sources(decisions, permits, ruleSets, notes, closed, permits.Values.Where(p => p.ClosedAt != null).ToLookup(p => p.BusinessId), staff, objections);
+        var inspections = await second.InspectionVisits.AsNoTracking().Where(v => v.RecordedAt != null).ToDictionaryAsync(v => v.Id, cancellationToken);
+        return new Sources(decisions, permits, ruleSets, notes, closed, permits.Values.Where(p => p.ClosedAt != null).ToLookup(p => p.BusinessId), staff, objections, inspections);
     }
 
     private static async Task<Dictionary<Guid, (string, string)>> DecisionDigestsAsync(LicensingDbContext context, CancellationToken cancellationToken)
@@ -211,6 +213,7 @@ public sealed class LogVerifier(LicensingDbContext db, IServiceScopeFactory scop
             LogEntryTypes.ObjectionAnswered => stored.Objections.TryGetValue(entry.SubjectId, out var answered) && answered.IsAnswered ? LogPayloads.ForObjectionAnswer(answered) : null,
             LogEntryTypes.AppealFiled => stored.Objections.TryGetValue(entry.SubjectId, out var appealed) && appealed.Appeal is not null ? LogPayloads.ForAppealFiled(appealed) : null,
             LogEntryTypes.AppealAnswered => stored.Objections.TryGetValue(entry.SubjectId, out var decided) && decided.Appeal is { IsAnswered: true } ? LogPayloads.ForAppealAnswer(decided) : null,
+            LogEntryTypes.InspectionRecorded => stored.Inspections.TryGetValue(entry.SubjectId, out var visit) ? LogPayloads.ForInspection(visit) : null,
             LogEntryTypes.RuleSetFirstUsed => stored.RuleSets.TryGetValue(entry.PayloadSha256, out var content) ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) : null,
             _ => entry.PayloadSha256,
         };

@@ -1018,6 +1018,93 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                     b.ToTable("inbox_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("LicensingPortal.Api.Domain.InspectionVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency");
+
+                    b.Property<long>("BookedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("booked_at");
+
+                    b.Property<Guid>("BookedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_by");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_date");
+
+                    b.Property<string>("InspectorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspector_name");
+
+                    b.Property<string>("InspectorNip")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspector_nip");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PermitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permit_id");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long?>("ReplacedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replaced_at");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_date");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_visits");
+
+                    b.HasIndex("BusinessId")
+                        .HasDatabaseName("ix_inspection_visits_business_id");
+
+                    b.HasIndex("PermitId")
+                        .HasDatabaseName("ix_inspection_visits_permit_id");
+
+                    b.ToTable("inspection_visits", (string)null);
+                });
+
             modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2419,6 +2506,16 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_documents_asp_net_users_owner_id");
+                });
+
+            modelBuilder.Entity("LicensingPortal.Api.Domain.InspectionVisit", b =>
+                {
+                    b.HasOne("LicensingPortal.Api.Domain.Permit", null)
+                        .WithMany()
+                        .HasForeignKey("PermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_visits_permits_permit_id");
                 });
 
             modelBuilder.Entity("LicensingPortal.Api.Domain.LevyReport", b =>

@@ -1,0 +1,53 @@
+namespace LicensingPortal.Api.Features.Inspections;
+
+/// <summary>
+/// An inspector's visit as read by the officers and the owner: the office, the inspector (the NIP grouped as on the ID
+/// card), the days; once recorded, the outcome, the day and the findings; late when its last day passed unrecorded.
+/// </summary>
+public sealed record InspectionVisitView(
+    Guid Id,
+    Guid PermitId,
+    string Agency,
+    string InspectorName,
+    string InspectorNip,
+    DateOnly From,
+    DateOnly To,
+    DateTimeOffset BookedAt,
+    bool Replaced,
+    InspectionOutcome? Outcome,
+    DateOnly? VisitedOn,
+    string? Findings,
+    bool Late);
+
+/// <summary>A permit whose holder is visited, in the officers' list: the permit, the business, and its visit waiting or its last one.</summary>
+public sealed record PermitToVisit(Guid PermitId, string PermitNumber, string PermitType, string PermitTitle, DateOnly IssuedOn, string BusinessName, string BusinessAddress, InspectionVisitView? Waiting, InspectionVisitView? Last);
+
+internal static class InspectionReads
+{
+    public static readonly Error NotFound = Error.NotFound(ErrorCodes.InspectionNotFound, "No such visit, or no permit whose holder is visited.");
+
+    public static InspectionVisitView View(InspectionVisit visit, DateOnly today) => new(
+        visit.Id,
+        visit.PermitId,
+        visit.Agency,
+        visit.InspectorName,
+        InspectionVisit.NipShown(visit.InspectorNip),
+        visit.FromDate,
+        visit.ToDate,
+        visit.BookedAt,
+        visit.ReplacedAt is not null,
+        visit.Outcome,
+        visit.VisitedOn,
+        visit.Findings,
+        visit.IsWaiting && visit.ToDate < today);
+
+    /// <summary>The permit type's name in the request's language.</summary>
+    public static string TitleOf(string type) => Texts.NameOf("PermitTitle", type, System.Globalization.CultureInfo.CurrentUICulture);
+
+    /// <summary>Permits whose holders are visited, in force on <paramref name="today"/>.</summary>
+    public static IQueryable<Permit> VisitedInForce(LicensingDbContext db, DateOnly today)
+    {
+        var types = InspectionVisit.VisitedTypes.ToList();
+        return db.Permits.Where(p => types.Contains(p.Type) && p.Status == PermitStatus.Active && (p.ValidUntil == null || p.ValidUntil >= today));
+    }
+}

@@ -1,0 +1,46 @@
+using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Shared;
+using LicensingPortal.Api.Tests.Web;
+
+namespace LicensingPortal.Api.Tests.Domain;
+
+public sealed class InspectionVisitTests
+{
+    [Theory]
+    [InlineData("198504172010012003", "198504172010012003")]
+    [InlineData("19850417 201001 2 003", "198504172010012003")]
+    [InlineData("19850417.201001.2.003", "198504172010012003")]
+    [InlineData("1985041720100120", null)]
+    [InlineData("19850417201001200X", null)]
+    [InlineData("", null)]
+    public void TheNip_IsEighteenDigits_TypedWithSpacesOrDots(string typed, string? stored) =>
+        Assert.Equal(stored, InspectionVisit.NipOf(typed));
+
+    [Fact]
+    public void TheNip_IsShownAsOnTheIdCard() =>
+        Assert.Equal("19850417 201001 2 003", InspectionVisit.NipShown("198504172010012003"));
+
+    [Theory]
+    [InlineData("SS-TV", InspectionOutcome.Met, "Notice.InspectionRecorded.MayOperate")]
+    [InlineData("SS-TV", InspectionOutcome.NotMet, "Notice.InspectionRecorded.NotYet")]
+    public void AVerifiedStandardCertificate_SaysWhetherTheBusinessMayOperate(string type, InspectionOutcome outcome, string said)
+    {
+        var payload = new InspectionPayload(Guid.NewGuid(), Guid.NewGuid(), "SS-TV-2026-00000001", type, "Bengkel Las Oebobo", "Dinas Perindustrian Kota Kupang", "Maria Ndolu", "198504172010012003", new DateOnly(2026, 12, 14), new DateOnly(2026, 12, 16), outcome, new DateOnly(2026, 12, 15), outcome == InspectionOutcome.NotMet ? "Pasang alat pemadam api ringan di bengkel." : null, false);
+
+        var text = Notices.InspectionRecorded(payload);
+
+        Assert.Contains(Say.Id(said), text.BodyId, StringComparison.Ordinal);
+        Assert.Contains(Say.In("en", said), text.BodyEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHygieneCertificate_SaysNothingAboutOperating()
+    {
+        var payload = new InspectionPayload(Guid.NewGuid(), Guid.NewGuid(), "PB-UMKU-SLHS-2026-00000001", "PB-UMKU-SLHS", "Katering Oma", "Dinas Kesehatan Kota Kupang", "Maria Ndolu", "198504172010012003", new DateOnly(2026, 12, 14), new DateOnly(2026, 12, 14), InspectionOutcome.Met, new DateOnly(2026, 12, 14), null, false);
+
+        var text = Notices.InspectionRecorded(payload);
+
+        Assert.DoesNotContain(Say.Id("Notice.InspectionRecorded.MayOperate"), text.BodyId, StringComparison.Ordinal);
+        Assert.Contains("14 Desember 2026", text.BodyId, StringComparison.Ordinal);
+    }
+}

@@ -119,11 +119,15 @@ public sealed class IndexModel : PortalPage
     /// <summary>The applicants' questions waiting for an answer, said first for the same reason.</summary>
     public Features.Questions.ListQuestions.Response? Questions { get; private set; }
 
+    /// <summary>The inspectors' visits to book and those booked, said first: a business may wait on one to open.</summary>
+    public Features.Inspections.ListInspections.Response? Inspections { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadTermsAsync(cancellationToken);
         Objections = (await Sender.Send(new Features.Objections.ListObjections.Query(Answered: false, Take: 0), cancellationToken)).Value;
         Questions = (await Sender.Send(new Features.Questions.ListQuestions.Query(Answered: false, Take: 0), cancellationToken)).Value;
+        Inspections = (await Sender.Send(new Features.Inspections.ListInspections.Query(), cancellationToken)).Value;
         Viewed = (await Sender.Send(new ListDocumentViews.Query(UserId), cancellationToken)).Value.Take(10).ToList();
         From = ReadDate(FromParts, nameof(FromParts)) ?? From;
         To = ReadDate(ToParts, nameof(ToParts)) ?? To;

@@ -14,12 +14,19 @@ public sealed class IndexModel : PortalPage
     /// <summary>The businesses their owner closed: an ended permit of theirs is not applied for again.</summary>
     public IReadOnlySet<Guid> Closed { get; private set; } = new HashSet<Guid>();
 
+    /// <summary>Each visited permit's latest inspector's visit, by permit number (GET /api/me/inspections).</summary>
+    public IReadOnlyDictionary<string, Features.Inspections.InspectionVisitView> Visits { get; private set; } = new Dictionary<string, Features.Inspections.InspectionVisitView>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Permits = EndedAfterTheirSuccessors(RenewalsAfterTheirPermits((await Sender.Send(new ListPermits.Query(UserId, Language), cancellationToken)).Value));
         var businesses = (await Sender.Send(new ListBusinesses.Query(UserId), cancellationToken)).Value;
         BusinessNames = businesses.ToDictionary(b => b.Id, b => b.Name);
         Closed = businesses.Where(b => b.ClosedOn is not null).Select(b => b.Id).ToHashSet();
+        if (Permits.Any(p => InspectionVisit.VisitedTypes.Contains(p.Type)))
+        {
+            Visits = await InspectionBox.LatestAsync(Sender, UserId, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ public sealed class DetailModel : PortalPage
     /// </summary>
     public IReadOnlyList<string> OtherPermitsHeld { get; private set; } = [];
 
+    /// <summary>For an approval, each visited permit's latest inspector's visit, by permit number.</summary>
+    public IReadOnlyDictionary<string, Features.Inspections.InspectionVisitView> Visits { get; private set; } = new Dictionary<string, Features.Inspections.InspectionVisitView>();
+
     /// <summary>For a refusal, where an objection to it stands (sent, answered, or still possible until a day).</summary>
     public Features.Objections.GetObjection.Response? Objection { get; private set; }
 
@@ -76,6 +79,11 @@ public sealed class DetailModel : PortalPage
             OtherPermitsHeld = held.Succeeded
                 ? [.. held.Value.Where(p => p.BusinessId == Application.BusinessId && p.Status == Domain.PermitStatus.Active && others.Contains(p.Type)).Select(p => p.Title).Distinct(StringComparer.Ordinal)]
                 : [];
+        }
+
+        if (Application.Permits.Any(p => InspectionVisit.VisitedTypes.Contains(p.Type)))
+        {
+            Visits = await InspectionBox.LatestAsync(Sender, UserId, cancellationToken);
         }
 
         if (Application.Decision is { Approved: false } && Application.Renews is { } renews && Application.Resubmission?.ResubmittedAsId is null)

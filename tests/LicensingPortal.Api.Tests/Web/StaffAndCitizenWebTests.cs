@@ -305,6 +305,8 @@ public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFi
             await Assertions.Expect(citizen.Locator("#checked-at")).ToContainTextAsync(new Regex(Regex.Escape(Say.Id("Verify.CheckedAt", "§")).Replace("§", @".+ WITA", StringComparison.Ordinal)));
             // An NIB alone is the business's number, not every permit it needs.
             await Assertions.Expect(citizen.Locator("#nib-only")).ToHaveCountAsync(permit.Type == "NIB" ? 1 : 0);
+            // And an NIB's check answers whether the business is licensed: its other permits in force, or that it needs none.
+            Assert.Equal(permit.Type == "NIB", await citizen.Locator("#nib-enough, #other-permits").CountAsync() > 0);
             await AuditBothLanguagesAsync(citizen);
 
             await SignInAsync(admin, Roles.Admin);

@@ -46,9 +46,14 @@ public static class VerifyPermit
         DateOnly? RenewedUntil = null,
         DateOnly? EndedOn = null,
         string? ReplacedBy = null,
-        string? Premises = null);
+        string? Premises = null,
+        IReadOnlyList<HeldPermit>? OtherPermits = null,
+        IReadOnlyList<string>? NotHeld = null);
 
     public sealed record KbliView(string Code, string Title);
+
+    /// <summary>Another permit of the business in force today, as a person checks it: its title, number and last day.</summary>
+    public sealed record HeldPermit(string Title, string Number, DateOnly? ValidUntil);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -89,6 +94,21 @@ public static class VerifyPermit
             var renewedBy = permit.RenewedByPermitId is { } renewedById ? await db.Permits.AsNoTracking().SingleAsync(p => p.Id == renewedById, cancellationToken) : null;
             var replacedBy = permit.ReplacedByPermitId is { } replacedById ? await db.Permits.AsNoTracking().Where(p => p.Id == replacedById).Select(p => p.Number).SingleAsync(cancellationToken) : null;
             var renews = permit.RenewsPermitId is { } renewsId ? await db.Permits.AsNoTracking().Where(p => p.Id == renewsId).Select(p => p.Number).SingleAsync(cancellationToken) : null;
+            // For a NIB in force, the business's other permits in force, and the titles of those its activities need
+            // that it does not hold today: the check answers "is this business licensed?", so nobody at the door can
+            // claim a permit is missing when none is, and a missing one is said plainly.
+            IReadOnlyList<HeldPermit>? others = null;
+            IReadOnlyList<string>? notHeld = null;
+            if (permit.Type == PermitTypes.Nib && status == Valid)
+            {
+                var held = (await db.Permits.AsNoTracking().Where(p => p.BusinessId == permit.BusinessId && p.Id != permit.Id && p.Status == PermitStatus.Active).ToListAsync(cancellationToken))
+                    .Where(p => p.StatusOn(today) == PermitStatus.Active && !p.StartsAfter(today))
+                    .OrderBy(p => p.IssuedOn).ToList();
+                var needed = await db.Decisions.AsNoTracking().Where(d => d.ApplicationId == permit.ApplicationId).Select(d => d.RequiredPermits).FirstOrDefaultAsync(cancellationToken) ?? [];
+                others = [.. held.Select(p => new HeldPermit(PermitResponse.TitleOf(p.Type, ruleSet, query.Language), p.Number, p.ValidUntil))];
+                notHeld = [.. needed.Where(type => type != PermitTypes.Nib && held.All(p => p.Type != type)).Distinct(StringComparer.Ordinal).Select(type => PermitResponse.TitleOf(type, ruleSet, query.Language))];
+            }
+
             return new Response(
                 status,
                 permit.Number,
@@ -106,7 +126,9 @@ public static class VerifyPermit
                 renewedBy?.ValidUntil,
                 (permit.ClosedAt ?? permit.ReplacedAt ?? permit.RevokedAt) is { } endedAt ? Wita.DateOf(endedAt) : null,
                 replacedBy,
-                PermitResponse.PremisesOf(issuedTo.Address, issuedTo.KelurahanCode, ruleSet));
+                PermitResponse.PremisesOf(issuedTo.Address, issuedTo.KelurahanCode, ruleSet),
+                others,
+                notHeld);
         }
     }
 

@@ -165,6 +165,30 @@ public abstract class PermitTests(Portal portal)
     }
 
     [Fact]
+    public async Task TheNibsCheck_ListsTheBusinessesOtherPermitsInForce_OrSaysNoneIsNeeded()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var anonymous = portal.Factory.CreateClient();
+        var warung = Assert.Single((await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync())).Permits);
+        var catering = (await applicant.Client.SubmitAsync(await applicant.Client.RestaurantAsync() with { Kbli = ["56210"], Declarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"] })).Permits;
+
+        // A low-risk warung: its NIB is its permit, nothing else is needed (and the check says so).
+        var alone = (await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(warung.VerificationUrl).PathAndQuery, TestJson.Options))!;
+        Assert.Equal(("valid", 0, 0), (alone.Status, alone.OtherPermits!.Count, alone.NotHeld!.Count));
+
+        // A catering business: its NIB's check lists the Standard Certificate and the hygiene certificate in force.
+        var nib = catering.Single(p => p.Type == "NIB");
+        var held = (await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(nib.VerificationUrl).PathAndQuery, TestJson.Options))!;
+        Assert.Equal(catering.Where(p => p.Type != "NIB").Select(p => p.Number).Order(StringComparer.Ordinal), held.OtherPermits!.Select(p => p.Number).Order(StringComparer.Ordinal));
+        Assert.Empty(held.NotHeld!);
+        var hygiene = catering.Single(p => p.Type == "PB-UMKU-SLHS");
+        Assert.Contains(held.OtherPermits!, p => p.Number == hygiene.Number && p.ValidUntil == hygiene.ValidUntil && p.Title == "Sertifikat Laik Higiene Sanitasi");
+        // Another permit's own check lists none (only an NIB answers for the business).
+        var certificate = (await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(hygiene.VerificationUrl).PathAndQuery, TestJson.Options))!;
+        Assert.Null(certificate.OtherPermits);
+    }
+
+    [Fact]
     public async Task Verification_AfterTheLastValidDay_IsExpired()
     {
         using var applicant = await portal.ApplicantAsync();

@@ -114,6 +114,8 @@ public abstract class ApplicantJourneyTests(BrowserPortal portal)
     }
 }
 
+[RunsFor(50)]
 public sealed class ApplicantJourneyTestsOnSqlite(SqliteBrowserPortal portal) : ApplicantJourneyTests(portal), IClassFixture<SqliteBrowserPortal>;
 
+[RunsFor(60)]
 public sealed class ApplicantJourneyTestsOnPostgres(PostgresBrowserPortal portal) : ApplicantJourneyTests(portal), IClassFixture<PostgresBrowserPortal>;

@@ -11,6 +11,7 @@ namespace LicensingPortal.Api.Tests.Web;
 /// waiting for one, the owner reads on the permits' page who comes from which office and when, the officer records
 /// what the inspector found and the owner reads it there. Both languages; every page read at 390 and 320 pixels.
 /// </summary>
+[RunsFor(35)]
 public sealed class InspectionWebTests(SqliteBrowserPortal portal) : IClassFixture<SqliteBrowserPortal>
 {
     private static readonly string[] CateringDeclarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"];

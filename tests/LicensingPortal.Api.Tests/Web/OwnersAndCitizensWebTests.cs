@@ -15,6 +15,7 @@ namespace LicensingPortal.Api.Tests.Web;
 /// and reads the inspectorate's answer; the officers, the mayor's office and the inspectorate answer on their pages.
 /// Every page read at 320 and 390 px.
 /// </summary>
+[RunsFor(160)]
 public sealed class OwnersAndCitizensWebTests(DemoBrowserPortal portal) : IClassFixture<DemoBrowserPortal>
 {
     /// <summary>

@@ -12,6 +12,7 @@ namespace LicensingPortal.Api.Tests.Web;
 /// placeholder is in the visible text, the help link is there, and axe finds no serious or critical violation.
 /// The Bahasa Indonesia pages at 390 pixels (and the English ones) are kept in docs/screenshots/phone-*.png.
 /// </summary>
+[RunsFor(260)]
 public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : IClassFixture<SqliteBrowserPortal>
 {
     [Theory]

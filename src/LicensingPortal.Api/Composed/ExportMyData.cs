@@ -3,6 +3,7 @@ using LicensingPortal.Api.Features.Accounts;
 using LicensingPortal.Api.Features.Applications;
 using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Documents;
+using LicensingPortal.Api.Features.Inspections;
 using LicensingPortal.Api.Features.Integrity;
 using LicensingPortal.Api.Features.Me;
 using LicensingPortal.Api.Features.Objections;
@@ -44,7 +45,8 @@ public static class ExportMyData
         IReadOnlyList<ListMySessions.Item> SignIns,
         IReadOnlyList<LevyReportView> LevyReports,
         IReadOnlyList<ObjectionView> Objections,
-        IReadOnlyList<QuestionView> Questions);
+        IReadOnlyList<QuestionView> Questions,
+        IReadOnlyList<ListMyInspections.Item> Inspections);
 
     public sealed class Handler(ISender sender, TimeProvider time) : IQueryHandler<Query, Result<Response>>
     {
@@ -99,8 +101,14 @@ public static class ExportMyData
                 return questions.Error!;
             }
 
+            var inspections = await sender.Send(new ListMyInspections.Query(query.UserId), cancellationToken);
+            if (!inspections.Succeeded)
+            {
+                return inspections.Error!;
+            }
+
             return new Response(
-                time.GetUtcNow(), account.Value, preferences.Value, businesses.Value, applications, drafts.Value, permits.Value, documents.Value, notifications.Value, signIns.Value, levyReports.Value, objections.Value, questions.Value);
+                time.GetUtcNow(), account.Value, preferences.Value, businesses.Value, applications, drafts.Value, permits.Value, documents.Value, notifications.Value, signIns.Value, levyReports.Value, objections.Value, questions.Value, inspections.Value);
         }
     }
 

@@ -701,7 +701,7 @@ public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixtur
             Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
             var sheets = Workbooks.Read(await File.ReadAllBytesAsync((await download.PathAsync())!)).ToDictionary(s => s.Name);
             Assert.Equal(
-                new[] { "Account", "Businesses", "Applications", "Drafts", "Permits", "Documents", "Inbox", "SignIns", "LevyReports", "Objections", "Questions" }.Select(tab => Say.Id($"MyData.Sheet.{tab}")),
+                new[] { "Account", "Businesses", "Applications", "Drafts", "Permits", "Documents", "Inbox", "SignIns", "LevyReports", "Objections", "Questions", "Inspections" }.Select(tab => Say.Id($"MyData.Sheet.{tab}")),
                 sheets.Keys);
             Assert.Contains(sheets[Say.Id("MyData.Sheet.Account")].Rows, r => r[1].Text == "https://hooks.warung-oma-maria.example/izin");
             var business = Assert.Single(sheets[Say.Id("MyData.Sheet.Businesses")].Rows.Skip(1));

@@ -67,6 +67,9 @@ public sealed class InspectionWebTests(SqliteBrowserPortal portal) : IClassFixtu
         {
             await page.GotoAsync("/akun/masuk");
             await applicant.SignInAsync(owner.Email);
+            // The approval says at once that the business may run (a hygiene certificate's visit does not hold it back).
+            await page.GotoAsync($"/pemohon/permohonan/{approved.Id}");
+            await Assertions.Expect(page.Locator("#may-operate")).ToHaveTextAsync(S("Decision.MayOperate"));
             await page.GotoAsync("/pemohon/izin");
             var box = page.Locator(".kupang-inspection");
             await Assertions.Expect(box.Locator(".kupang-inspection-booked")).ToHaveTextAsync(S("Permits.Inspection.Booked", "Dinas Kesehatan Kota Kupang", Api.Shared.Notices.Days(culture, from, from.AddDays(2)), "Maria Ndolu", "19850417 201001 2 003"));

@@ -44,10 +44,10 @@ internal static class InspectionReads
     /// <summary>The permit type's name in the request's language.</summary>
     public static string TitleOf(string type) => Texts.NameOf("PermitTitle", type, System.Globalization.CultureInfo.CurrentUICulture);
 
-    /// <summary>Permits whose holders are visited, in force on <paramref name="today"/>.</summary>
+    /// <summary>Permits whose holders are visited, in force on <paramref name="today"/> (a renewal waiting to start is not: the permit it renews is).</summary>
     public static IQueryable<Permit> VisitedInForce(LicensingDbContext db, DateOnly today)
     {
         var types = InspectionVisit.VisitedTypes.ToList();
-        return db.Permits.Where(p => types.Contains(p.Type) && p.Status == PermitStatus.Active && (p.ValidUntil == null || p.ValidUntil >= today));
+        return db.Permits.Where(p => types.Contains(p.Type) && p.Status == PermitStatus.Active && p.ValidFrom <= today && (p.ValidUntil == null || p.ValidUntil >= today));
     }
 }

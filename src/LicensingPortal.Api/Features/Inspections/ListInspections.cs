@@ -25,8 +25,14 @@ public static class ListInspections
                 .Where(p => !db.InspectionVisits.Any(v => v.PermitId == p.Id && v.Outcome == InspectionOutcome.Met));
             var waitingIds = db.InspectionVisits.Where(v => v.ReplacedAt == null && v.Outcome == null).Select(v => v.PermitId);
             var toBook = await RowsAsync(open.Where(p => !waitingIds.Contains(p.Id)).OrderBy(p => p.IssuedOn).ThenBy(p => p.Number), today, cancellationToken);
-            var booked = await RowsAsync(open.Where(p => waitingIds.Contains(p.Id)), today, cancellationToken);
-            return new Response(toBook, [.. booked.OrderBy(p => p.Waiting!.To).ThenBy(p => p.Waiting!.From)]);
+            // The soonest last day first, in the query, so a late visit is never the one cut off by the limit.
+            var booked = await RowsAsync(
+                open.Where(p => waitingIds.Contains(p.Id))
+                    .OrderBy(p => db.InspectionVisits.Where(v => v.PermitId == p.Id && v.ReplacedAt == null && v.Outcome == null).Min(v => v.ToDate)),
+                today,
+                cancellationToken);
+            // Ordered again once joined (a join keeps no order).
+            return new Response([.. toBook.OrderBy(p => p.IssuedOn).ThenBy(p => p.PermitNumber, StringComparer.Ordinal)], [.. booked.OrderBy(p => p.Waiting!.To).ThenBy(p => p.Waiting!.From)]);
         }
 
         private async Task<IReadOnlyList<PermitToVisit>> RowsAsync(IQueryable<Permit> permits, DateOnly today, CancellationToken cancellationToken)

@@ -35,15 +35,18 @@ public static class RecordInspection
     {
         public async ValueTask<Result<OpenPermitInspections.Response>> Handle(Command command, CancellationToken cancellationToken)
         {
-            // The row first, and only while waiting: two officers recording at once, the second finds it recorded.
-            var open = await db.InspectionVisits.Where(v => v.Id == command.VisitId && v.Outcome == null && v.ReplacedAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(v => v.ToDate, v => v.ToDate), cancellationToken);
-            var visit = await db.InspectionVisits.FirstOrDefaultAsync(v => v.Id == command.VisitId, cancellationToken);
-            if (visit is null)
+            // The permit's row first, as booking takes it (so a visit is never recorded and replaced at once), then
+            // the visit's, only while waiting: two officers recording at once, the second finds it recorded.
+            var permitId = await db.InspectionVisits.Where(v => v.Id == command.VisitId).Select(v => (Guid?)v.PermitId).FirstOrDefaultAsync(cancellationToken);
+            if (permitId is null)
             {
                 return InspectionReads.NotFound;
             }
 
+            await db.Permits.Where(p => p.Id == permitId).ExecuteUpdateAsync(set => set.SetProperty(p => p.Number, p => p.Number), cancellationToken);
+            var open = await db.InspectionVisits.Where(v => v.Id == command.VisitId && v.Outcome == null && v.ReplacedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(v => v.ToDate, v => v.ToDate), cancellationToken);
+            var visit = await db.InspectionVisits.SingleAsync(v => v.Id == command.VisitId, cancellationToken);
             if (open == 0 || !visit.IsWaiting)
             {
                 return new Error(ErrorCodes.InspectionRecorded, StatusCodes.Status409Conflict, "The visit's result was recorded already, or a visit booked later replaced it.", Texts.Get("Inspection.Error.Recorded"));
@@ -58,6 +61,12 @@ public static class RecordInspection
                 return Error.Invalid("visitedOn", Texts.Format("Validation.Inspection.VisitedOnRange", booked.ToString("d MMMM yyyy", culture), today.ToString("d MMMM yyyy", culture)));
             }
 
+            // A permit that ended meanwhile (revoked, closed, replaced, expired) has nothing left to find met.
+            if (!await InspectionReads.VisitedInForce(db, today).AnyAsync(p => p.Id == visit.PermitId, cancellationToken))
+            {
+                return new Error(ErrorCodes.InspectionNotNeeded, StatusCodes.Status409Conflict, "The permit is no longer in force.", Texts.Get("Inspection.Error.NotNeeded"));
+            }
+
             visit.Record(command.OfficerId, command.Outcome!.Value, command.VisitedOn.Value, command.Findings, now);
             var permit = await db.Permits.AsNoTracking().SingleAsync(p => p.Id == visit.PermitId, cancellationToken);
             var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == permit.BusinessId, cancellationToken);
@@ -65,8 +74,7 @@ public static class RecordInspection
             await notifier.RaiseAsync(NoticeKind.InspectionRecorded, permit.Id, business.OwnerId, Notices.InspectionRecorded(payload), payload, cancellationToken);
             log.Record(LogActors.Officer(command.OfficerId), LogEntryTypes.InspectionRecorded, visit.Id, LogPayloads.ForInspection(visit));
             var visits = await db.InspectionVisits.Where(v => v.PermitId == permit.Id).ToListAsync(cancellationToken);
-            var inForce = await InspectionReads.VisitedInForce(db, today).AnyAsync(p => p.Id == permit.Id, cancellationToken);
-            return OpenPermitInspections.Build(permit, new(business.Name, business.Address, business.OwnerName, business.Phone), visits, inForce, today);
+            return OpenPermitInspections.Build(permit, new(business.Name, business.Address, business.OwnerName, business.Phone), visits, inForce: true, today);
         }
     }
 

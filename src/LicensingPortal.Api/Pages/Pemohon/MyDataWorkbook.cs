@@ -119,6 +119,16 @@ public static class MyDataWorkbook
                 [
                     Moment(q.AskedAt), Texts.Get($"Question.Topic.{q.Topic}"), q.Text, q.AnswerDueOn, q.Answer, MaybeMoment(q.AnsweredAt),
                 ])),
+            new(Texts.Get("MyData.Sheet.Inspections"),
+                [
+                    Text("Field.BusinessName"), Text("Permits.Number"), Text("Inspections.Agency"), Text("Inspections.Inspector"), Column("Inspections.Book.From", SheetValue.Date), Column("Inspections.Book.To", SheetValue.Date),
+                    Text("Inspections.Record.Outcome"), Column("Inspections.Record.VisitedOn", SheetValue.Date), Text("Inspections.Record.Findings"),
+                ],
+                data.Inspections.Select(i => (IReadOnlyList<object?>)
+                [
+                    i.BusinessName, i.PermitNumber, i.Visit.Agency, $"{i.Visit.InspectorName}, NIP {i.Visit.InspectorNip}", i.Visit.From, i.Visit.To,
+                    i.Visit.Outcome is { } outcome ? Texts.Get($"Inspections.Outcome.{outcome}") : null, i.Visit.VisitedOn, i.Visit.Findings,
+                ])),
         ];
         return Spreadsheet.Workbook(Texts.Format("MyData.File", Wita.DateOf(data.MadeAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), sheets);
     }

@@ -94,7 +94,7 @@ public abstract class InspectionTests(Portal portal)
         var inbox = (await applicant.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications")).EnumerateArray().ToList();
         var booked = inbox.Where(n => n.GetProperty("type").GetString() == "inspection-booked").Select(n => n.GetProperty("body").GetString()!).ToList();
         Assert.Equal(3, booked.Count);
-        Assert.Contains(booked, b => b.Contains("Maria Ndolu, NIP 19850417 201001 2 003", StringComparison.Ordinal) && b.Contains(Today.AddDays(2).ToString("d MMMM yyyy", Indonesian), StringComparison.Ordinal));
+        Assert.Contains(booked, b => b.Contains("Maria Ndolu, NIP (nomor pegawai) 19850417 201001 2 003", StringComparison.Ordinal) && b.Contains(Today.AddDays(2).ToString("d MMMM yyyy", Indonesian), StringComparison.Ordinal));
         Assert.Contains(booked, b => b.StartsWith(Say.Id("Notice.InspectionBooked.Replaces"), StringComparison.Ordinal) && b.Contains("Yohanes Benu", StringComparison.Ordinal));
         var results = inbox.Where(n => n.GetProperty("type").GetString() == "inspection-recorded").Select(n => n.GetProperty("body").GetString()!).ToList();
         Assert.Contains(results, b => b.Contains(Findings, StringComparison.Ordinal));
@@ -146,6 +146,19 @@ public abstract class InspectionTests(Portal portal)
         await BookAsync(officer, permitId, Booking(Today.AddDays(2), Today.AddDays(3)));
         Assert.Single((await applicant.Client.GetFromJsonAsync<List<ListMyInspections.Item>>("/api/me/inspections", TestJson.Options))!);
         Assert.Empty((await other.Client.GetFromJsonAsync<List<ListMyInspections.Item>>("/api/me/inspections", TestJson.Options))!);
+        // The owner's copy of their data holds the visit; the other's holds none.
+        var data = await applicant.Client.GetFromJsonAsync<JsonElement>("/api/me/data");
+        Assert.Equal("Maria Ndolu", Assert.Single(data.GetProperty("inspections").EnumerateArray()).GetProperty("visit").GetProperty("inspectorName").GetString());
+        Assert.Empty((await other.Client.GetFromJsonAsync<JsonElement>("/api/me/data")).GetProperty("inspections").EnumerateArray());
+
+        // A permit that ended (revoked here) takes no visit, and the visit waiting takes no result.
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        var waiting = (await officer.Client.GetFromJsonAsync<OpenPermitInspections.Response>($"/api/audit/inspections/permits/{permitId}", TestJson.Options))!.Permit.Waiting!;
+        var revoked = await admin.Client.PostAsJsonAsync($"/api/admin/permits/{approved.Permits.Single(p => p.Type == "PB-UMKU-SLHS").Number}/revocation", new { reason = "Dapur ditutup oleh Dinas Kesehatan karena keracunan makanan." }, TestJson.Options);
+        Assert.True(revoked.IsSuccessStatusCode, await revoked.Content.ReadAsStringAsync());
+        await Problems.AssertAsync(await officer.Client.PostAsJsonAsync($"/api/audit/inspections/permits/{permitId}", Booking(Today.AddDays(2), Today.AddDays(3)), TestJson.Options), HttpStatusCode.Conflict, "inspection_not_needed");
+        await Problems.AssertAsync(await officer.Client.PostAsJsonAsync($"/api/audit/inspections/{waiting.Id}/result", Result(InspectionOutcome.Met), TestJson.Options), HttpStatusCode.Conflict, "inspection_not_needed");
+        Assert.DoesNotContain((await officer.Client.GetFromJsonAsync<ListInspections.Response>("/api/audit/inspections", TestJson.Options))!.Booked, p => p.PermitId == permitId);
     }
 
     private static BookInspection.Request Booking(DateOnly from, DateOnly to) => new("Dinas Kesehatan Kota Kupang", "Maria Ndolu", "19850417 201001 2 003", from, to);

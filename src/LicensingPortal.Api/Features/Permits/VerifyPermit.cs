@@ -52,8 +52,11 @@ public static class VerifyPermit
 
     public sealed record KbliView(string Code, string Title);
 
-    /// <summary>Another permit of the business in force today, as a person checks it: its title, number and last day.</summary>
-    public sealed record HeldPermit(string Title, string Number, DateOnly? ValidUntil);
+    /// <summary>
+    /// Another permit of the business in force today, as a person checks it: its title, number and last day, and for a
+    /// verified Standard Certificate not yet found met at its inspection, that the business may not operate under it yet.
+    /// </summary>
+    public sealed record HeldPermit(string Title, string Number, DateOnly? ValidUntil, bool AwaitingInspection = false);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -94,19 +97,23 @@ public static class VerifyPermit
             var renewedBy = permit.RenewedByPermitId is { } renewedById ? await db.Permits.AsNoTracking().SingleAsync(p => p.Id == renewedById, cancellationToken) : null;
             var replacedBy = permit.ReplacedByPermitId is { } replacedById ? await db.Permits.AsNoTracking().Where(p => p.Id == replacedById).Select(p => p.Number).SingleAsync(cancellationToken) : null;
             var renews = permit.RenewsPermitId is { } renewsId ? await db.Permits.AsNoTracking().Where(p => p.Id == renewsId).Select(p => p.Number).SingleAsync(cancellationToken) : null;
-            // For a NIB in force, the business's other permits in force, and the titles of those its activities need
-            // that it does not hold today: the check answers "is this business licensed?", so nobody at the door can
-            // claim a permit is missing when none is, and a missing one is said plainly.
+            // For a NIB in force, the business's other permits in force, and those it held that ended without another
+            // in their place (expired, revoked: not those a change made unneeded): the check answers "is this business
+            // licensed?", so nobody at the door can claim a permit is missing when none is, and a missing one is said.
             IReadOnlyList<HeldPermit>? others = null;
             IReadOnlyList<string>? notHeld = null;
             if (permit.Type == PermitTypes.Nib && status == Valid)
             {
-                var held = (await db.Permits.AsNoTracking().Where(p => p.BusinessId == permit.BusinessId && p.Id != permit.Id && p.Status == PermitStatus.Active).ToListAsync(cancellationToken))
-                    .Where(p => p.StatusOn(today) == PermitStatus.Active && !p.StartsAfter(today))
-                    .OrderBy(p => p.IssuedOn).ToList();
-                var needed = await db.Decisions.AsNoTracking().Where(d => d.ApplicationId == permit.ApplicationId).Select(d => d.RequiredPermits).FirstOrDefaultAsync(cancellationToken) ?? [];
-                others = [.. held.Select(p => new HeldPermit(PermitResponse.TitleOf(p.Type, ruleSet, query.Language), p.Number, p.ValidUntil))];
-                notHeld = [.. needed.Where(type => type != PermitTypes.Nib && held.All(p => p.Type != type)).Distinct(StringComparer.Ordinal).Select(type => PermitResponse.TitleOf(type, ruleSet, query.Language))];
+                var all = await db.Permits.AsNoTracking().Where(p => p.BusinessId == permit.BusinessId && p.Type != PermitTypes.Nib).ToListAsync(cancellationToken);
+                var held = all.Where(p => p.StatusOn(today) == PermitStatus.Active && !p.StartsAfter(today)).OrderBy(p => p.IssuedOn).ToList();
+                var heldIds = held.Select(p => p.Id).ToList();
+                var met = await db.InspectionVisits.AsNoTracking().Where(v => heldIds.Contains(v.PermitId) && v.Outcome == InspectionOutcome.Met).Select(v => v.PermitId).ToListAsync(cancellationToken);
+                others = [.. held.Select(p => new HeldPermit(PermitResponse.TitleOf(p.Type, ruleSet, query.Language), p.Number, p.ValidUntil, InspectionVisit.BeforeOperating.Contains(p.Type) && !met.Contains(p.Id)))];
+                notHeld = [.. all.Where(p => held.All(h => h.Type != p.Type))
+                    .GroupBy(p => p.Type)
+                    .Select(g => g.OrderByDescending(p => p.ValidFrom).First())
+                    .Where(last => last.StatusOn(today) is PermitStatus.Expired or PermitStatus.Revoked)
+                    .Select(last => PermitResponse.TitleOf(last.Type, ruleSet, query.Language))];
             }
 
             return new Response(

@@ -186,6 +186,14 @@ public abstract class PermitTests(Portal portal)
         // Another permit's own check lists none (only an NIB answers for the business).
         var certificate = (await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(hygiene.VerificationUrl).PathAndQuery, TestJson.Options))!;
         Assert.Null(certificate.OtherPermits);
+
+        // The hygiene certificate revoked: the NIB's check no longer lists it, and says the business lacks it.
+        using var admin = await portal.StaffAsync(Api.Infrastructure.Auth.Roles.Admin);
+        var revoked = await admin.Client.PostAsJsonAsync($"/api/admin/permits/{hygiene.Number}/revocation", new { reason = "Dapur ditutup Dinas Kesehatan setelah keracunan makanan." }, TestJson.Options);
+        Assert.True(revoked.IsSuccessStatusCode, await revoked.Content.ReadAsStringAsync());
+        var lacking = (await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(nib.VerificationUrl).PathAndQuery, TestJson.Options))!;
+        Assert.DoesNotContain(lacking.OtherPermits!, p => p.Number == hygiene.Number);
+        Assert.Equal(["Sertifikat Laik Higiene Sanitasi"], lacking.NotHeld);
     }
 
     [Fact]

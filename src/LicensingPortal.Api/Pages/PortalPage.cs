@@ -80,6 +80,25 @@ public abstract class PortalPage : PageModel
     }
 
     /// <summary>
+    /// On a form that could not be read whole (a date that is no date), the use case's validator says the rest at once,
+    /// each at its field, so a phone user mends every field in one round (nothing is sent); a field already said to be
+    /// wrong keeps what was said.
+    /// </summary>
+    protected async Task ShowTheRestAsync<TCommand>(TCommand command, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var validation = await HttpContext.RequestServices.GetRequiredService<IValidator<TCommand>>().ValidateAsync(command, cancellationToken);
+        foreach (var failure in validation.Errors)
+        {
+            var field = fields.GetValueOrDefault(char.ToLowerInvariant(failure.PropertyName[0]) + failure.PropertyName[1..]);
+            if (field is not null && ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                ModelState.AddModelError(field, failure.ErrorMessage);
+            }
+        }
+    }
+
+    /// <summary>
     /// Sent by the pages' script when it sends a form with files in place: a form shown again keeps its files chosen
     /// (wwwroot/js/inplace.js), so they are not asked for again.
     /// </summary>

@@ -134,18 +134,8 @@ public sealed class IndexModel : PortalPage
         var command = new ReportLevy.Command(reporter, WhatHappened, Place, happenedOn, amount, paid, Contact, reporter is null ? null : ApplicationId, reporter is not null && ShareIdentity, LevyEvidence.Of(Evidence));
         if (!ModelState.IsValid)
         {
-            // What could not be read is said at its field; the use case's validator says the rest at once, so a phone
-            // user mends every field in one round (nothing is sent).
-            var validation = await HttpContext.RequestServices.GetRequiredService<IValidator<ReportLevy.Command>>().ValidateAsync(command, cancellationToken);
-            foreach (var failure in validation.Errors)
-            {
-                var field = Fields.GetValueOrDefault(char.ToLowerInvariant(failure.PropertyName[0]) + failure.PropertyName[1..]);
-                if (field is not null && ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-                {
-                    ModelState.AddModelError(field, failure.ErrorMessage);
-                }
-            }
-
+            // What could not be read is said at its field; the use case's validator says the rest.
+            await ShowTheRestAsync(command, Fields, cancellationToken);
             return await AgainAsync(cancellationToken);
         }
 

@@ -73,8 +73,7 @@ public sealed class DetailModel : PortalPage
         var command = new BookInspection.Command(UserId, Id, Agency, InspectorName, InspectorNip, from, to);
         if (!ModelState.IsValid)
         {
-            // A date that cannot be read is said at its field; the rest of the form is checked at once.
-            await ValidateRestAsync(command, BookFields, cancellationToken);
+            await ShowTheRestAsync(command, BookFields, cancellationToken);
             return await LoadAsync(cancellationToken) ?? Page();
         }
 
@@ -89,7 +88,7 @@ public sealed class DetailModel : PortalPage
         var command = new RecordInspection.Command(UserId, visit, outcome, visitedOn, Findings);
         if (!ModelState.IsValid)
         {
-            await ValidateRestAsync(command, RecordFields, cancellationToken);
+            await ShowTheRestAsync(command, RecordFields, cancellationToken);
             return await LoadAsync(cancellationToken) ?? Page();
         }
 
@@ -112,19 +111,6 @@ public sealed class DetailModel : PortalPage
 
         ShowErrors(result.Error, fields);
         return await LoadAsync(cancellationToken) ?? Page();
-    }
-
-    private async Task ValidateRestAsync<TCommand>(TCommand command, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
-    {
-        var validation = await HttpContext.RequestServices.GetRequiredService<IValidator<TCommand>>().ValidateAsync(command, cancellationToken);
-        foreach (var failure in validation.Errors)
-        {
-            var field = fields.GetValueOrDefault(char.ToLowerInvariant(failure.PropertyName[0]) + failure.PropertyName[1..]);
-            if (field is not null && ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-            {
-                ModelState.AddModelError(field, failure.ErrorMessage);
-            }
-        }
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)

@@ -172,7 +172,6 @@ public sealed class NodeProcess : IAsyncDisposable
 /// (SIGTERM, then a new process) in the middle of 200 submissions, and nothing acknowledged is lost, nothing is decided
 /// twice, every decision is e-mailed exactly once, one integrator runs at a time, and the log verifies.
 /// </summary>
-[RunsFor(105)]
 public sealed class NodeProcessTests
 {
     private const int Submissions = 200;

@@ -7,9 +7,10 @@ namespace LicensingPortal.Api.Tests.Web;
 /// <summary>
 /// A new business owner, on a phone, in Bahasa Indonesia: registers, confirms the e-mail, registers a business,
 /// uploads a KTP, answers every question, is told before sending which requirements would fail and how to fix them,
-/// fixes them, sends, is approved, downloads the permit and checks it by its QR code as anyone would.
+/// fixes them, sends, is approved, downloads the permit and checks it by its QR code as anyone would. On PostgreSQL,
+/// the production store: every other browser class runs on the embedded SQLite, and the API tests run on both.
 /// </summary>
-public abstract class ApplicantJourneyTests(BrowserPortal portal)
+public sealed class ApplicantJourneyTests(PostgresBrowserPortal portal) : IClassFixture<PostgresBrowserPortal>
 {
     [Fact]
     public async Task NewApplicant_FixesWhatThePrecheckFinds_IsApproved_AndThePermitsQrCodeVerifiesIt()
@@ -113,9 +114,3 @@ public abstract class ApplicantJourneyTests(BrowserPortal portal)
         });
     }
 }
-
-[RunsFor(50)]
-public sealed class ApplicantJourneyTestsOnSqlite(SqliteBrowserPortal portal) : ApplicantJourneyTests(portal), IClassFixture<SqliteBrowserPortal>;
-
-[RunsFor(60)]
-public sealed class ApplicantJourneyTestsOnPostgres(PostgresBrowserPortal portal) : ApplicantJourneyTests(portal), IClassFixture<PostgresBrowserPortal>;

@@ -11,7 +11,6 @@ namespace LicensingPortal.Api.Tests.Web;
 /// language switch with every journey page checked by axe in English, the journey by keyboard only, an expired
 /// sign-in, bad input, and another applicant's records.
 /// </summary>
-[RunsFor(230)]
 public sealed class ApplicantWebTests(SqliteBrowserPortal portal) : IClassFixture<SqliteBrowserPortal>
 {
     [Fact]

@@ -77,8 +77,19 @@ public abstract class BrowserPortal(DatabaseProvider provider) : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(15_000);
+        if (!javaScript)
+        {
+            WithoutScripts.AddOrUpdate(context, new object());
+        }
+
         return await context.NewPageAsync();
     }
+
+    /// <summary>The contexts opened with JavaScript off, whose pages' scripts never run.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, object> WithoutScripts = [];
+
+    /// <summary>Whether the page's scripts run (its context was not opened with JavaScript off).</summary>
+    public static bool RunsScripts(IPage page) => !WithoutScripts.TryGetValue(page?.Context ?? throw new ArgumentNullException(nameof(page)), out _);
 
     /// <summary>
     /// Runs a test's steps; when one fails, the page's address, HTML and a screenshot are kept in TestResults/browser/

@@ -9,9 +9,8 @@ namespace LicensingPortal.Api.Tests.Web;
 /// <summary>
 /// An inspector's visit in Chromium on a phone (ADR 0036): a licensing officer books it from the list of permits
 /// waiting for one, the owner reads on the permits' page who comes from which office and when, the officer records
-/// what the inspector found and the owner reads it there. Both languages; every page read at 390 and 320 pixels.
+/// what the inspector found and the owner reads it there. Both languages; every page read at 320 pixels.
 /// </summary>
-[RunsFor(35)]
 public sealed class InspectionWebTests(SqliteBrowserPortal portal) : IClassFixture<SqliteBrowserPortal>
 {
     private static readonly string[] CateringDeclarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"];

@@ -13,9 +13,8 @@ namespace LicensingPortal.Api.Tests.Web;
 /// Owners and citizens with the office, in Chromium over a month of demo applications: a refused owner objects and
 /// appeals to the mayor, an owner who is stuck asks the office, someone asked for money reports it (signed in or not)
 /// and reads the inspectorate's answer; the officers, the mayor's office and the inspectorate answer on their pages.
-/// Every page read at 320 and 390 px.
+/// Every page read at 320 px.
 /// </summary>
-[RunsFor(160)]
 public sealed class OwnersAndCitizensWebTests(DemoBrowserPortal portal) : IClassFixture<DemoBrowserPortal>
 {
     /// <summary>

@@ -7,12 +7,11 @@ using Microsoft.Playwright;
 namespace LicensingPortal.Api.Tests.Web;
 
 /// <summary>
-/// Every page an applicant or a citizen reaches, read as a person reads it on the smallest phones (320 and 390 CSS
-/// pixels), in both languages: nothing scrolls sideways, no internal code, id, hash, empty quote or unfilled
+/// Every page an applicant or a citizen reaches, read as a person reads it on the smallest phones (320 CSS pixels),
+/// in both languages: nothing scrolls sideways, no internal code, id, hash, empty quote or unfilled
 /// placeholder is in the visible text, the help link is there, and axe finds no serious or critical violation.
-/// The Bahasa Indonesia pages at 390 pixels (and the English ones) are kept in docs/screenshots/phone-*.png.
+/// The Bahasa Indonesia pages at 320 pixels (and the key English ones) are kept in docs/screenshots/phone-*.png.
 /// </summary>
-[RunsFor(260)]
 public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : IClassFixture<SqliteBrowserPortal>
 {
     [Theory]
@@ -213,15 +212,9 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
     }
 
     /// <summary>
-    /// The page in the window, read at 390 and then 320 pixels (the text is the same at both): sideways scrolling at
-    /// both, at 390 what a person would stumble on (a code, an id, a fingerprint, an empty quote, no link to help: staff
-    /// pages as much as applicants', with technical details folded), then at 320 axe; the Bahasa Indonesia pages (and
-    /// the key English ones) are kept as screenshots at 320 pixels.
-    /// </summary>
-    /// <summary>
     /// An owner who can no longer open the account's e-mail asks for the account back on a phone, without signing in
     /// and without going to the office; an administrator reads the request beside the account it names and grants it
-    /// (ADR 0035). Every page read at 320 and 390 pixels, in both languages.
+    /// (ADR 0035). Every page read at 320 pixels, in both languages.
     /// </summary>
     [Theory]
     [InlineData("id")]
@@ -321,14 +314,18 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    /// <summary>
+    /// The page in the window, read at 320 pixels, the narrowest phone the pages are judged on: sideways scrolling, what
+    /// a person would stumble on (a code, an id, a fingerprint, an empty quote, no link to help: staff pages as much as
+    /// applicants', with technical details folded), and axe; the Bahasa Indonesia pages (and the key English ones) are
+    /// kept as screenshots there. (Read at 390 pixels too until 2026-12-07: the layout has no step between 320 and 640,
+    /// so what fits at 320 fits at 390, and the text is the same at both; the pages open at 390, a common phone.)
+    /// </summary>
     internal static async Task ReadHereAsync(IPage page, string name, string language, List<string> problems)
     {
         var path = new Uri(page.Url).PathAndQuery;
-        await page.SetViewportSizeAsync(390, 844);
-        problems.AddRange((await OverflowAsync(page)).Concat(await UnreadableAsync(page)).Select(problem => $"{path} at 390 px ({language}): {problem}"));
-        // Last at 320 pixels, the narrowest phone the pages are judged on, so the screenshots show them there.
         await page.SetViewportSizeAsync(320, 800);
-        problems.AddRange((await OverflowAsync(page)).Select(problem => $"{path} at 320 px ({language}): {problem}"));
+        problems.AddRange((await OverflowAsync(page)).Concat(await UnreadableAsync(page)).Select(problem => $"{path} at 320 px ({language}): {problem}"));
         // Over a table wider than the phone, the line says to swipe sideways (not the table's name again).
         problems.AddRange((await page.Locator(".kupang-scroll-hint").AllTextContentsAsync())
             .Where(hint => hint != Say.In(language, "Layout.TableRegion"))
@@ -371,7 +368,7 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Say.Id("Business.Field.name"));
             // No NIB yet, no permit printed with the old name: nothing to print again.
             await Assertions.Expect(page.Locator("#reprint")).ToHaveCountAsync(0);
-            // Read as every other page: at 390 and 320 pixels, axe, and its screenshot at 320.
+            // Read as every other page: at 320 pixels, axe, and its screenshot there.
             var problems = new List<string>();
             await ReadHereAsync(page, "business-changed", "id", problems);
             Assert.Empty(problems);

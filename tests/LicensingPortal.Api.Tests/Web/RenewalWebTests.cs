@@ -13,7 +13,6 @@ namespace LicensingPortal.Api.Tests.Web;
 /// business after confirming it. In both languages, read as a first-time user reads it (320 px, no sideways
 /// scrolling, no codes, axe); and moving a business to another kelurahan, from its page to the replaced permit.
 /// </summary>
-[RunsFor(80)]
 public sealed partial class RenewalWebTests(RenewalBrowserPortal portal) : IClassFixture<RenewalBrowserPortal>
 {
     private static readonly string[] CateringDeclarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"];

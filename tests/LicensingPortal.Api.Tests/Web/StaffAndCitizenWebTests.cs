@@ -19,7 +19,6 @@ namespace LicensingPortal.Api.Tests.Web;
 /// reports of demands for money are in <see cref="OwnersAndCitizensWebTests"/>: one class of this size would be the
 /// run's tail.)
 /// </summary>
-[RunsFor(265)]
 public sealed class StaffAndCitizenWebTests(DemoBrowserPortal portal) : IClassFixture<DemoBrowserPortal>
 {
     [Fact]

@@ -55,7 +55,7 @@ public static class BookInspection
             }
 
             var visits = await db.InspectionVisits.Where(v => v.PermitId == permit.Id).ToListAsync(cancellationToken);
-            var inForce = await InspectionReads.VisitedInForce(db, today).AnyAsync(p => p.Id == permit.Id, cancellationToken);
+            var inForce = InspectionReads.InForce(permit, today);
             if (!inForce || visits.Any(v => v.Outcome == InspectionOutcome.Met))
             {
                 return new Error(ErrorCodes.InspectionNotNeeded, StatusCodes.Status409Conflict, "The permit is not in force, or its standard was found met already.", Texts.Get("Inspection.Error.NotNeeded"));

@@ -44,6 +44,9 @@ internal static class InspectionReads
     /// <summary>The permit type's name in the request's language.</summary>
     public static string TitleOf(string type) => Texts.NameOf("PermitTitle", type, System.Globalization.CultureInfo.CurrentUICulture);
 
+    /// <summary>Whether a permit already read is in force on <paramref name="today"/>, as <see cref="VisitedInForce"/> selects them.</summary>
+    public static bool InForce(Permit permit, DateOnly today) => permit.StatusOn(today) == PermitStatus.Active && !permit.StartsAfter(today);
+
     /// <summary>Permits whose holders are visited, in force on <paramref name="today"/> (a renewal waiting to start is not: the permit it renews is).</summary>
     public static IQueryable<Permit> VisitedInForce(LicensingDbContext db, DateOnly today)
     {

@@ -34,8 +34,7 @@ public static class OpenPermitInspections
         }
 
         var visits = await db.InspectionVisits.AsNoTracking().Where(v => v.PermitId == permitId).ToListAsync(cancellationToken);
-        var inForce = await InspectionReads.VisitedInForce(db, today).AnyAsync(p => p.Id == permitId, cancellationToken);
-        return Build(found.Permit, new(found.Name, found.Address, found.OwnerName, found.Phone), visits, inForce, today);
+        return Build(found.Permit, new(found.Name, found.Address, found.OwnerName, found.Phone), visits, InspectionReads.InForce(found.Permit, today), today);
     }
 
     internal sealed record BusinessSeen(string Name, string Address, string OwnerName, string? Phone);

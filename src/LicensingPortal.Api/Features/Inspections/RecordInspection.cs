@@ -62,13 +62,13 @@ public static class RecordInspection
             }
 
             // A permit that ended meanwhile (revoked, closed, replaced, expired) has nothing left to find met.
-            if (!await InspectionReads.VisitedInForce(db, today).AnyAsync(p => p.Id == visit.PermitId, cancellationToken))
+            var permit = await db.Permits.AsNoTracking().SingleAsync(p => p.Id == visit.PermitId, cancellationToken);
+            if (!InspectionReads.InForce(permit, today))
             {
                 return new Error(ErrorCodes.InspectionNotNeeded, StatusCodes.Status409Conflict, "The permit is no longer in force.", Texts.Get("Inspection.Error.NotNeeded"));
             }
 
             visit.Record(command.OfficerId, command.Outcome!.Value, command.VisitedOn.Value, command.Findings, now);
-            var permit = await db.Permits.AsNoTracking().SingleAsync(p => p.Id == visit.PermitId, cancellationToken);
             var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == permit.BusinessId, cancellationToken);
             var payload = InspectionPayload.Of(visit, permit, business.Name);
             await notifier.RaiseAsync(NoticeKind.InspectionRecorded, permit.Id, business.OwnerId, Notices.InspectionRecorded(payload), payload, cancellationToken);

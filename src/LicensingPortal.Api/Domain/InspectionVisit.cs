@@ -16,7 +16,8 @@ public enum InspectionOutcome
 /// told to the owner before anyone comes: which office, the inspector's name and civil-servant number (NIP), and the
 /// days. The visit is the one meeting face to face the service leaves (ADR 0036): an owner who knows who is coming
 /// and when can tell an impostor at the door, and one who reads the result in the service is not told a "fee"
-/// settles it. The result is recorded once; a visit booked again replaces the one waiting, never a recorded one.
+/// settles it. The result is recorded once; a visit booked again replaces the one waiting, never a recorded one; a
+/// visit whose permit ends before it takes place is called off.
 /// </summary>
 public sealed class InspectionVisit
 {
@@ -80,8 +81,14 @@ public sealed class InspectionVisit
 
     public DateTimeOffset? RecordedAt { get; private set; }
 
-    /// <summary>Booked, not replaced, and its result not recorded yet.</summary>
-    public bool IsWaiting => ReplacedAt is null && Outcome is null;
+    /// <summary>
+    /// When the visit was called off because its permit ended before it took place (revoked, closed with the business,
+    /// replaced after a change, renewed or lapsed): nobody comes for it, and the owner was told so.
+    /// </summary>
+    public DateTimeOffset? CalledOffAt { get; private set; }
+
+    /// <summary>Booked, neither replaced nor called off, and its result not recorded yet.</summary>
+    public bool IsWaiting => ReplacedAt is null && CalledOffAt is null && Outcome is null;
 
     /// <summary>
     /// A visit to the holder of <paramref name="permit"/>. The caller has checked that the permit is in force, of a
@@ -144,12 +151,23 @@ public sealed class InspectionVisit
         ReplacedAt = now;
     }
 
+    /// <summary>Its permit ended before the visit took place: nobody comes for it.</summary>
+    public void CallOff(DateTimeOffset now)
+    {
+        if (!IsWaiting)
+        {
+            throw new InvalidOperationException("Only a waiting visit is called off.");
+        }
+
+        CalledOffAt = now;
+    }
+
     /// <summary>The visit took place on <paramref name="visitedOn"/>, with its outcome; recorded once.</summary>
     public void Record(Guid officerId, InspectionOutcome outcome, DateOnly visitedOn, string? findings, DateTimeOffset now)
     {
         if (!IsWaiting)
         {
-            throw new InvalidOperationException("The visit's result was recorded already, or the visit was replaced.");
+            throw new InvalidOperationException("The visit's result was recorded already, or the visit was replaced or called off.");
         }
 
         if (outcome == InspectionOutcome.NotMet && string.IsNullOrWhiteSpace(findings))

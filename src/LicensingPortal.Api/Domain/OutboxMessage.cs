@@ -192,13 +192,19 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     public static readonly NoticeKind InspectionRecorded = new("inspection-recorded", NoticeSubject.Permit, NoticeMail.Inspection, "InspectionRecorded") { AlwaysByEmail = true };
 
     /// <summary>
+    /// A visit waiting was called off because its permit ended (revoked, closed, replaced, renewed, lapsed): nobody comes
+    /// for it, so one who does is an impostor. Inbox, e-mail even with e-mails off, webhook.
+    /// </summary>
+    public static readonly NoticeKind InspectionCalledOff = new("inspection-called-off", NoticeSubject.Permit, NoticeMail.Inspection, "InspectionCalledOff") { AlwaysByEmail = true };
+
+    /// <summary>
     /// Sent by e-mail even to an owner who chose no e-mails: that a permit ends, ended or was revoked (a business run
     /// without one is fined, and the first to tell may be an inspector asking for money), and that a business was
     /// closed (the warning when it was not them). The choice turns off the rest; the inbox has everything.
     /// </summary>
     public bool AlwaysByEmail { get; init; }
 
-    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, AppealReceived, AppealAnswered, ObjectionsDue, AppealsDue, QuestionAnswered, BusinessClosed, InspectionBooked, InspectionRecorded];
+    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, AppealReceived, AppealAnswered, ObjectionsDue, AppealsDue, QuestionAnswered, BusinessClosed, InspectionBooked, InspectionRecorded, InspectionCalledOff];
 
     /// <summary>The kind stored as <paramref name="type"/>.</summary>
     public static NoticeKind Of(string type) =>

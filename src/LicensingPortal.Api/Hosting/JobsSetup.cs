@@ -60,6 +60,7 @@ public static class JobsSetup
         services.AddScoped<AccountEmailMessage>();
         services.AddScoped<WebhookPayloads>();
         services.AddScoped<Notifier>();
+        services.AddScoped<VisitsCalledOff>();
         services.AddHttpClient<WebhookSender>((provider, client) => client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.TimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(provider => WebhookSender.Handler(provider.GetRequiredService<IOptions<WebhookOptions>>().Value));
         return services;

@@ -26,6 +26,7 @@ public sealed record HeldPermit(Permit Permit, string KelurahanCode, string Addr
 public sealed class DecisionRecorder(
     LicensingDbContext db,
     Notifier notifier,
+    VisitsCalledOff visitsCalledOff,
     TransparencyLog log,
     ReportCounters counters,
     PermitNumbers numbers,
@@ -79,6 +80,9 @@ public sealed class DecisionRecorder(
         {
             log.Record(LogActors.Engine, LogEntryTypes.PermitReplaced, permit.Id, LogPayloads.ForReplacement(permit));
         }
+
+        // An inspector's visit waiting on a permit the change ended is off (the permit in its place is visited anew).
+        await visitsCalledOff.CallOffAsync(ended, now, cancellationToken);
 
         counters.Count(
             new ReportCounters.Counted(

@@ -220,6 +220,20 @@ public static partial class Notices
         return new NoticeText(Title(Cultures.Indonesian), Title(Cultures.English), Body(Cultures.Indonesian), Body(Cultures.English));
     }
 
+    /// <summary>
+    /// A visit waiting called off because its permit ended: nobody comes for it, so anyone who does is not from the
+    /// office; when another permit took its place, that the owner is told before anyone comes for that one.
+    /// </summary>
+    public static NoticeText InspectionCalledOff(InspectionPayload visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        string Title(CultureInfo culture) => In(culture, "Notice.InspectionCalledOff.Title", visit.BusinessName);
+        string Body(CultureInfo culture) =>
+            In(culture, "Notice.InspectionCalledOff.Body", visit.Agency, visit.BusinessName, PermitTitle(culture, visit.PermitType), visit.PermitNumber, Days(culture, visit.From, visit.To))
+            + (visit.AnotherPermitFollows ? " " + In(culture, "Notice.InspectionCalledOff.NewPermit") : string.Empty);
+        return new NoticeText(Title(Cultures.Indonesian), Title(Cultures.English), Body(Cultures.Indonesian), Body(Cultures.English));
+    }
+
     /// <summary>A span of days as a person says it ("10 Desember 2026 sampai 14 Desember 2026"), or the one day with its weekday.</summary>
     public static string Days(CultureInfo culture, DateOnly from, DateOnly to) =>
         from == to ? from.ToString("dddd, d MMMM yyyy", culture)

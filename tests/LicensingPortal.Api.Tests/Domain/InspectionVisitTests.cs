@@ -43,4 +43,38 @@ public sealed class InspectionVisitTests
         Assert.DoesNotContain(Say.Id("Notice.InspectionRecorded.MayOperate"), text.BodyId, StringComparison.Ordinal);
         Assert.Contains("14 Desember 2026", text.BodyId, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AVisitCalledOff_NoLongerWaits_TakesNoResult_AndIsNotCalledOffTwice()
+    {
+        var now = new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
+        var permit = Permit.Issue("PB-UMKU-SLHS-2026-00000001", "PB-UMKU-SLHS", Guid.CreateVersion7(), Guid.CreateVersion7(), ["56210"], new DateOnly(2026, 12, 1), 36, _ => "code", now);
+        var visit = InspectionVisit.Book(permit, Guid.CreateVersion7(), "Dinas Kesehatan Kota Kupang", "Maria Ndolu", "19850417 201001 2 003", new DateOnly(2026, 12, 14), new DateOnly(2026, 12, 16), now);
+        Assert.True(visit.IsWaiting);
+
+        visit.CallOff(now.AddHours(1));
+
+        Assert.False(visit.IsWaiting);
+        Assert.Equal(now.AddHours(1), visit.CalledOffAt);
+        Assert.Throws<InvalidOperationException>(() => visit.CallOff(now.AddHours(2)));
+        Assert.Throws<InvalidOperationException>(() => visit.Record(Guid.CreateVersion7(), InspectionOutcome.Met, new DateOnly(2026, 12, 14), null, now.AddHours(2)));
+        Assert.Throws<InvalidOperationException>(() => visit.Replace(now.AddHours(2)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ACalledOffVisit_SaysNobodyComes_AndWhenAnotherPermitFollows_ThatTheOwnerIsToldFirst(bool follows)
+    {
+        var payload = new InspectionPayload(Guid.NewGuid(), Guid.NewGuid(), "PB-UMKU-SLHS-2026-00000001", "PB-UMKU-SLHS", "Katering Oma", "Dinas Kesehatan Kota Kupang", "Maria Ndolu", "198504172010012003", new DateOnly(2026, 12, 14), new DateOnly(2026, 12, 16), null, null, null, false, DateTimeOffset.UtcNow, follows);
+
+        var text = Notices.InspectionCalledOff(payload);
+
+        Assert.Equal(Say.Id("Notice.InspectionCalledOff.Title", "Katering Oma"), text.TitleId);
+        Assert.Contains("Dinas Kesehatan Kota Kupang", text.BodyId, StringComparison.Ordinal);
+        Assert.Contains("14 Desember 2026", text.BodyId, StringComparison.Ordinal);
+        Assert.Contains("14 December 2026", text.BodyEn, StringComparison.Ordinal);
+        Assert.Equal(follows, text.BodyId.Contains(Say.Id("Notice.InspectionCalledOff.NewPermit"), StringComparison.Ordinal));
+        Assert.Equal(follows, text.BodyEn.Contains(Say.In("en", "Notice.InspectionCalledOff.NewPermit"), StringComparison.Ordinal));
+    }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Businesses;
+using LicensingPortal.Api.Features.Inspections;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -9,7 +12,8 @@ namespace LicensingPortal.Api.Tests.Web;
 /// <summary>
 /// An inspector's visit in Chromium on a phone (ADR 0036): a licensing officer books it from the list of permits
 /// waiting for one, the owner reads on the permits' page who comes from which office and when, the officer records
-/// what the inspector found and the owner reads it there. Both languages; every page read at 320 pixels.
+/// what the inspector found and the owner reads it there; once the business is closed, that the next visit is off.
+/// Both languages; every page read at 320 pixels.
 /// </summary>
 public sealed class InspectionWebTests(SqliteBrowserPortal portal) : IClassFixture<SqliteBrowserPortal>
 {
@@ -95,6 +99,24 @@ public sealed class InspectionWebTests(SqliteBrowserPortal portal) : IClassFixtu
             await Assertions.Expect(box).ToContainTextAsync(Findings);
             await Assertions.Expect(box).ToContainTextAsync(S("Permits.Inspection.NotMetNext"));
             await ReadablePagesTests.ReadHereAsync(page, "permits-inspection-result", language, problems);
+        });
+
+        // The next visit booked, then the business closed: the visit is off, and the permit that ended says nobody comes.
+        using (var staff = await Accounts.CreateAsync(portal.Factory, Roles.Officer))
+        {
+            var permitId = (await staff.Client.GetFromJsonAsync<ListInspections.Response>("/api/audit/inspections", TestJson.Options))!.ToBook.Single(p => p.PermitNumber == hygiene.Number).PermitId;
+            var booked = await staff.Client.PostAsJsonAsync($"/api/audit/inspections/permits/{permitId}", new BookInspection.Request("Dinas Kesehatan Kota Kupang", "Maria Ndolu", "198504172010012003", from.AddDays(7), from.AddDays(7)), TestJson.Options);
+            Assert.True(booked.IsSuccessStatusCode, await booked.Content.ReadAsStringAsync());
+        }
+
+        Assert.True((await owner.Client.PostAsJsonAsync($"/api/businesses/{business}/closure", new CloseBusiness.Request(true), TestJson.Options)).IsSuccessStatusCode);
+        await BrowserPortal.StepsAsync(page, async () =>
+        {
+            await page.ReloadAsync();
+            var box = page.Locator(".kupang-inspection");
+            await Assertions.Expect(box.Locator(".kupang-inspection-off")).ToHaveTextAsync(S("Permits.Inspection.CalledOff", "Dinas Kesehatan Kota Kupang", Api.Shared.Notices.Days(culture, from.AddDays(7), from.AddDays(7))));
+            await Assertions.Expect(box).ToContainTextAsync(S("Permits.Inspection.CalledOffNext"));
+            await ReadablePagesTests.ReadHereAsync(page, "permits-inspection-called-off", language, problems);
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

@@ -31,7 +31,7 @@ public static class CloseBusiness
         return new Error(ErrorCodes.BusinessClosed, StatusCodes.Status409Conflict, "The business was closed by its owner.", $"The business was closed on {Wita.DateOf(business.ClosedAt!.Value):yyyy-MM-dd}.");
     }
 
-    public sealed class Handler(LicensingDbContext db, TransparencyLog log, Notifier notifier, TimeProvider time) : ICommandHandler<Command, Result<BusinessResponse>>
+    public sealed class Handler(LicensingDbContext db, TransparencyLog log, Notifier notifier, VisitsCalledOff visitsCalledOff, TimeProvider time) : ICommandHandler<Command, Result<BusinessResponse>>
     {
         public async ValueTask<Result<BusinessResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -61,6 +61,7 @@ public static class CloseBusiness
             // The owner's record of the day (inbox, e-mail, webhook), which also tells them at once if it was not them.
             var payload = new BusinessClosedPayload(business.Id, business.Name, business.Nib, now, [.. ended.Select(p => p.Number)]);
             await notifier.RaiseAsync(NoticeKind.BusinessClosed, business.Id, command.OwnerId, Notices.BusinessClosed(business.Name, now), payload, cancellationToken);
+            await visitsCalledOff.CallOffAsync(ended, now, cancellationToken);
             return BusinessResponse.From(business);
         }
     }

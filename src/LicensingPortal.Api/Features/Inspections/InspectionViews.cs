@@ -2,7 +2,8 @@ namespace LicensingPortal.Api.Features.Inspections;
 
 /// <summary>
 /// An inspector's visit as read by the officers and the owner: the office, the inspector (the NIP grouped as on the ID
-/// card), the days; once recorded, the outcome, the day and the findings; late when its last day passed unrecorded.
+/// card), the days; once recorded, the outcome, the day and the findings; late when its last day passed unrecorded;
+/// called off when its permit ended before it took place.
 /// </summary>
 public sealed record InspectionVisitView(
     Guid Id,
@@ -14,6 +15,7 @@ public sealed record InspectionVisitView(
     DateOnly To,
     DateTimeOffset BookedAt,
     bool Replaced,
+    bool CalledOff,
     InspectionOutcome? Outcome,
     DateOnly? VisitedOn,
     string? Findings,
@@ -36,6 +38,7 @@ internal static class InspectionReads
         visit.ToDate,
         visit.BookedAt,
         visit.ReplacedAt is not null,
+        visit.CalledOffAt is not null,
         visit.Outcome,
         visit.VisitedOn,
         visit.Findings,

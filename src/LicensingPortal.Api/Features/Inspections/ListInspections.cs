@@ -23,12 +23,12 @@ public static class ListInspections
             var today = Wita.Today(time);
             var open = InspectionReads.VisitedInForce(db, today).AsNoTracking()
                 .Where(p => !db.InspectionVisits.Any(v => v.PermitId == p.Id && v.Outcome == InspectionOutcome.Met));
-            var waitingIds = db.InspectionVisits.Where(v => v.ReplacedAt == null && v.Outcome == null).Select(v => v.PermitId);
+            var waitingIds = db.InspectionVisits.Where(v => v.ReplacedAt == null && v.CalledOffAt == null && v.Outcome == null).Select(v => v.PermitId);
             var toBook = await RowsAsync(open.Where(p => !waitingIds.Contains(p.Id)).OrderBy(p => p.IssuedOn).ThenBy(p => p.Number), today, cancellationToken);
             // The soonest last day first, in the query, so a late visit is never the one cut off by the limit.
             var booked = await RowsAsync(
                 open.Where(p => waitingIds.Contains(p.Id))
-                    .OrderBy(p => db.InspectionVisits.Where(v => v.PermitId == p.Id && v.ReplacedAt == null && v.Outcome == null).Min(v => v.ToDate)),
+                    .OrderBy(p => db.InspectionVisits.Where(v => v.PermitId == p.Id && v.ReplacedAt == null && v.CalledOffAt == null && v.Outcome == null).Min(v => v.ToDate)),
                 today,
                 cancellationToken);
             // Ordered again once joined (a join keeps no order).

@@ -6,8 +6,8 @@ using MimeKit;
 namespace LicensingPortal.Api.Features.Notifications;
 
 /// <summary>
-/// The e-mail of an inspector's visit booked or recorded (its text is <see cref="Notices.InspectionBooked"/> or
-/// <see cref="Notices.InspectionRecorded"/>), to the business's address, with the permits' page and the way to report
+/// The e-mail of an inspector's visit booked, recorded or called off (its text is <see cref="Notices.InspectionBooked"/>,
+/// <see cref="Notices.InspectionRecorded"/> or <see cref="Notices.InspectionCalledOff"/>), to the business's address, with the permits' page and the way to report
 /// a demand for money.
 /// </summary>
 public sealed class InspectionNotice(LicensingDbContext db, IOptions<EmailOptions> options, PublicAddress address)
@@ -21,7 +21,10 @@ public sealed class InspectionNotice(LicensingDbContext db, IOptions<EmailOption
         var business = await db.Businesses.AsNoTracking().SingleAsync(b => b.Id == permit.BusinessId, cancellationToken);
         var recipient = await db.Users.AsNoTracking().SingleAsync(u => u.Id == message.RecipientId, cancellationToken);
         var english = recipient.PreferredLanguage == Languages.English;
-        var text = NoticeKind.Of(message.Type) == NoticeKind.InspectionBooked ? Notices.InspectionBooked(visit) : Notices.InspectionRecorded(visit);
+        var kind = NoticeKind.Of(message.Type);
+        var text = kind == NoticeKind.InspectionBooked ? Notices.InspectionBooked(visit)
+            : kind == NoticeKind.InspectionCalledOff ? Notices.InspectionCalledOff(visit)
+            : Notices.InspectionRecorded(visit);
         var mail = OutboxMail.Envelope(message, options.Value, english ? text.TitleEn : text.TitleId, new MailboxAddress(business.OwnerName, business.Email));
         string Say(string key) => Texts.In(english ? Cultures.English : Cultures.Indonesian, key) ?? string.Empty;
         mail.Body = OutboxMail.Body(english ? text.BodyEn : text.BodyId, [

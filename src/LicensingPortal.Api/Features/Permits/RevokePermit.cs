@@ -23,7 +23,7 @@ public static class RevokePermit
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, Notifier notifier, TransparencyLog log, PermitLinks links, TimeProvider time) : ICommandHandler<Command, Result<PermitResponse>>
+    public sealed class Handler(LicensingDbContext db, Notifier notifier, VisitsCalledOff visitsCalledOff, TransparencyLog log, PermitLinks links, TimeProvider time) : ICommandHandler<Command, Result<PermitResponse>>
     {
         public async ValueTask<Result<PermitResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -58,6 +58,7 @@ public static class RevokePermit
             var payload = new PermitPayload(permit.Number, permit.Type, permit.ValidUntil, null, permit.RevocationReason);
             await notifier.RaiseAsync(NoticeKind.PermitRevoked, permit.Id, business.OwnerId, Notices.Permit(NoticeKind.PermitRevoked, payload, business.Name), payload, cancellationToken);
             log.Record(LogActors.Admin(command.AdminId), LogEntryTypes.PermitRevoked, permit.Id, LogPayloads.ForRevocation(permit));
+            await visitsCalledOff.CallOffAsync([permit], now, cancellationToken);
             return PermitResponse.From(permit, null, Language.Indonesian, Wita.Today(time), links);
         }
     }

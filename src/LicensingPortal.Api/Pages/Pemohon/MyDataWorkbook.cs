@@ -127,7 +127,7 @@ public static class MyDataWorkbook
                 data.Inspections.Select(i => (IReadOnlyList<object?>)
                 [
                     i.BusinessName, i.PermitNumber, i.Visit.Agency, $"{i.Visit.InspectorName}, NIP {i.Visit.InspectorNip}", i.Visit.From, i.Visit.To,
-                    i.Visit.Outcome is { } outcome ? Texts.Get($"Inspections.Outcome.{outcome}") : null, i.Visit.VisitedOn, i.Visit.Findings,
+                    i.Visit.Outcome is { } outcome ? Texts.Get($"Inspections.Outcome.{outcome}") : i.Visit.CalledOff ? Texts.Get("Inspections.Outcome.CalledOff") : null, i.Visit.VisitedOn, i.Visit.Findings,
                 ])),
         ];
         return Spreadsheet.Workbook(Texts.Format("MyData.File", Wita.DateOf(data.MadeAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), sheets);

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LicensingPortal.Api.Data;
 using LicensingPortal.Api.Domain;
+using LicensingPortal.Api.Features.Applications;
+using LicensingPortal.Api.Features.Businesses;
 using LicensingPortal.Api.Features.Inspections;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Transparency;
@@ -159,6 +161,63 @@ public abstract class InspectionTests(Portal portal)
         await Problems.AssertAsync(await officer.Client.PostAsJsonAsync($"/api/audit/inspections/permits/{permitId}", Booking(Today.AddDays(2), Today.AddDays(3)), TestJson.Options), HttpStatusCode.Conflict, "inspection_not_needed");
         await Problems.AssertAsync(await officer.Client.PostAsJsonAsync($"/api/audit/inspections/{waiting.Id}/result", Result(InspectionOutcome.Met), TestJson.Options), HttpStatusCode.Conflict, "inspection_not_needed");
         Assert.DoesNotContain((await officer.Client.GetFromJsonAsync<ListInspections.Response>("/api/audit/inspections", TestJson.Options))!.Booked, p => p.PermitId == permitId);
+        // The visit waiting was called off with the revocation: the owner reads that nobody comes for it.
+        Assert.True(Assert.Single((await applicant.Client.GetFromJsonAsync<List<ListMyInspections.Item>>("/api/me/inspections", TestJson.Options))!).Visit.CalledOff);
+    }
+
+    /// <summary>
+    /// A visit waiting when its permit ends is called off, and the owner told at once that nobody comes for it: by a
+    /// change that replaced the permit (the permit in its place waits for a visit of its own, and the owner reads that
+    /// they are told before anyone comes for it), then by closing the business.
+    /// </summary>
+    [Fact]
+    public async Task AVisitWaiting_IsCalledOff_WhenItsPermitEnds_AndTheOwnerIsToldNobodyComes()
+    {
+        using var applicant = await portal.ApplicantAsync();
+        using var officer = await portal.StaffAsync(Roles.Officer);
+        var email = $"katering-{Accounts.Unique()}@example.com";
+        var name = $"Katering Tefa {Accounts.Unique()[..6]}";
+        var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name) with { Email = email });
+        var approved = await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()) with { Kbli = ["56210"], Declarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"] });
+        var hygiene = approved.Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+        var permitId = await PermitIdAsync(hygiene.Number);
+        var first = (await BookAsync(officer, permitId, Booking(Today.AddDays(3), Today.AddDays(5)))).Permit.Waiting!;
+
+        // The caterer opens a food stall at the same place: the change replaces the hygiene certificate.
+        var offer = (await applicant.Client.GetFromJsonAsync<GetBusinessChange.Response>($"/api/businesses/{business}/change", TestJson.Options))!;
+        var change = await applicant.Client.PostJsonAsync($"/api/businesses/{business}/change", offer.Answers with { Kbli = ["56210", "56102"] }, null);
+        Assert.True(change.StatusCode == HttpStatusCode.Created, await change.Content.ReadAsStringAsync());
+        var reissued = (await change.Content.ReadFromJsonAsync<ApplicationResponse>(TestJson.Options))!.Permits.Single(p => p.Type == "PB-UMKU-SLHS");
+        var reissuedId = await PermitIdAsync(reissued.Number);
+
+        var mine = (await applicant.Client.GetFromJsonAsync<List<ListMyInspections.Item>>("/api/me/inspections", TestJson.Options))!;
+        var calledOff = Assert.Single(mine, i => i.Visit.Id == first.Id).Visit;
+        Assert.True(calledOff.CalledOff);
+        Assert.False(calledOff.Late);
+        await Problems.AssertAsync(await officer.Client.PostAsJsonAsync($"/api/audit/inspections/{first.Id}/result", Result(InspectionOutcome.Met), TestJson.Options), HttpStatusCode.Conflict, "inspection_not_needed");
+        var old = (await officer.Client.GetFromJsonAsync<OpenPermitInspections.Response>($"/api/audit/inspections/permits/{permitId}", TestJson.Options))!;
+        Assert.True(Assert.Single(old.Visits).CalledOff);
+        Assert.Null(old.Permit.Waiting);
+        var lists = (await officer.Client.GetFromJsonAsync<ListInspections.Response>("/api/audit/inspections", TestJson.Options))!;
+        Assert.DoesNotContain(lists.Booked, p => p.PermitId == permitId);
+        Assert.Contains(lists.ToBook, p => p.PermitId == reissuedId);
+
+        // The permit in its place is visited in its turn; closing the business calls that visit off too.
+        var second = (await BookAsync(officer, reissuedId, Booking(Today.AddDays(4), Today.AddDays(4)))).Permit.Waiting!;
+        Assert.True((await applicant.Client.PostAsJsonAsync($"/api/businesses/{business}/closure", new CloseBusiness.Request(true), TestJson.Options)).IsSuccessStatusCode);
+        Assert.All((await applicant.Client.GetFromJsonAsync<List<ListMyInspections.Item>>("/api/me/inspections", TestJson.Options))!, i => Assert.True(i.Visit.CalledOff));
+        Assert.DoesNotContain((await officer.Client.GetFromJsonAsync<ListInspections.Response>("/api/audit/inspections", TestJson.Options))!.Booked, p => p.PermitId == reissuedId);
+
+        // Told in the inbox and by e-mail: nobody comes; after the change, that the permit in its place may be visited.
+        await portal.DeliveriesSettledAsync();
+        var told = (await applicant.Client.GetFromJsonAsync<JsonElement>("/api/me/notifications")).EnumerateArray()
+            .Where(n => n.GetProperty("type").GetString() == "inspection-called-off").Select(n => n.GetProperty("body").GetString()!).ToList();
+        Assert.Equal(2, told.Count);
+        Assert.Single(told, b => b.Contains(hygiene.Number, StringComparison.Ordinal) && b.EndsWith(Say.Id("Notice.InspectionCalledOff.NewPermit"), StringComparison.Ordinal));
+        Assert.Single(told, b => b.Contains(reissued.Number, StringComparison.Ordinal) && !b.Contains(Say.Id("Notice.InspectionCalledOff.NewPermit"), StringComparison.Ordinal));
+        var mails = await Mailbox.MessagesToAsync(portal.DataDirectory, email);
+        Assert.Equal(2, mails.Count(m => m.Subject == Say.Id("Notice.InspectionCalledOff.Title", name)));
+        Assert.NotEqual(first.Id, second.Id);
     }
 
     private static BookInspection.Request Booking(DateOnly from, DateOnly to) => new("Dinas Kesehatan Kota Kupang", "Maria Ndolu", "19850417 201001 2 003", from, to);

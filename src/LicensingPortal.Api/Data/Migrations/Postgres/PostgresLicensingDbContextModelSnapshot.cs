@@ -1055,6 +1055,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("business_id");
 
+                    b.Property<DateTimeOffset?>("CalledOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("called_off_at");
+
                     b.Property<string>("Findings")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")

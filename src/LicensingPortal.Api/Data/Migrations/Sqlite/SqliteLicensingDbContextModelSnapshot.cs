@@ -1043,6 +1043,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("business_id");
 
+                    b.Property<long?>("CalledOffAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("called_off_at");
+
                     b.Property<string>("Findings")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")

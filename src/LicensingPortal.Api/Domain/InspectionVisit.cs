@@ -90,6 +90,9 @@ public sealed class InspectionVisit
     /// <summary>Booked, neither replaced nor called off, and its result not recorded yet.</summary>
     public bool IsWaiting => ReplacedAt is null && CalledOffAt is null && Outcome is null;
 
+    /// <summary><see cref="IsWaiting"/> as the database reads it.</summary>
+    public static System.Linq.Expressions.Expression<Func<InspectionVisit, bool>> Waiting { get; } = v => v.ReplacedAt == null && v.CalledOffAt == null && v.Outcome == null;
+
     /// <summary>
     /// A visit to the holder of <paramref name="permit"/>. The caller has checked that the permit is in force, of a
     /// visited type and not yet found to meet the standard, and that the days are within the limits.
@@ -107,6 +110,11 @@ public sealed class InspectionVisit
         if (to < from)
         {
             throw new ArgumentOutOfRangeException(nameof(to), "The last day comes before the first.");
+        }
+
+        if (permit.ValidUntil is { } last && to > last)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), "A visit falls within the permit's validity.");
         }
 
         return new InspectionVisit

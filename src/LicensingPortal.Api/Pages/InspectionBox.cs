@@ -8,13 +8,22 @@ namespace LicensingPortal.Api.Pages;
 /// </summary>
 public sealed record InspectionBox(string Type, InspectionVisitView? Visit)
 {
-    /// <summary>The latest visit of each permit (by number) among one's own (GET /api/me/inspections), for the permits' pages.</summary>
-    public static async Task<IReadOnlyDictionary<string, InspectionVisitView>> LatestAsync(ISender sender, Guid ownerId, CancellationToken cancellationToken)
+    /// <summary>How long after its last day a visit called off is still said beside its permit that ended.</summary>
+    public const int CalledOffShownDays = 30;
+
+    /// <summary>
+    /// The latest visit of each permit (by number) among one's own (GET /api/me/inspections), for the permits' pages;
+    /// one called off only until <see cref="CalledOffShownDays"/> after its last day (then the warning is old news).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, InspectionVisitView>> LatestAsync(ISender sender, Guid ownerId, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
         var visits = await sender.Send(new ListMyInspections.Query(ownerId), cancellationToken);
         return visits.Succeeded
-            ? visits.Value.GroupBy(v => v.PermitNumber, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Visit, StringComparer.Ordinal)
+            ? visits.Value.GroupBy(v => v.PermitNumber, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .Where(v => !v.Visit.CalledOff || v.Visit.To.AddDays(CalledOffShownDays) >= today)
+                .ToDictionary(v => v.PermitNumber, v => v.Visit, StringComparer.Ordinal)
             : new Dictionary<string, InspectionVisitView>();
     }
 }

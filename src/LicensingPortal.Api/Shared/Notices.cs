@@ -221,8 +221,9 @@ public static partial class Notices
     }
 
     /// <summary>
-    /// A visit waiting called off because its permit ended: nobody comes for it, so anyone who does is not from the
-    /// office; when another permit took its place, that the owner is told before anyone comes for that one.
+    /// A visit waiting called off because its permit ended: from now on nobody comes for that permit, so anyone who says
+    /// so is not from the office; when a change issued another permit in its place, that it is visited in its turn and
+    /// the owner told first who comes and when.
     /// </summary>
     public static NoticeText InspectionCalledOff(InspectionPayload visit)
     {
@@ -230,7 +231,7 @@ public static partial class Notices
         string Title(CultureInfo culture) => In(culture, "Notice.InspectionCalledOff.Title", visit.BusinessName);
         string Body(CultureInfo culture) =>
             In(culture, "Notice.InspectionCalledOff.Body", visit.Agency, visit.BusinessName, PermitTitle(culture, visit.PermitType), visit.PermitNumber, Days(culture, visit.From, visit.To))
-            + (visit.AnotherPermitFollows ? " " + In(culture, "Notice.InspectionCalledOff.NewPermit") : string.Empty);
+            + (visit.ReplacedByNumber is { } next ? " " + In(culture, "Notice.InspectionCalledOff.NewPermit", next) : string.Empty);
         return new NoticeText(Title(Cultures.Indonesian), Title(Cultures.English), Body(Cultures.Indonesian), Body(Cultures.English));
     }
 

@@ -51,15 +51,14 @@ public sealed record BusinessClosedPayload(Guid BusinessId, string BusinessName,
 /// What the notices of an inspector's visit carry (and their webhooks send): the permit and business, the office, the
 /// inspector and the days; once recorded, the outcome, the day of the visit and the findings.
 /// </summary>
-public sealed record InspectionPayload(Guid VisitId, Guid PermitId, string PermitNumber, string PermitType, string BusinessName, string Agency, string InspectorName, string InspectorNip, DateOnly From, DateOnly To, InspectionOutcome? Outcome, DateOnly? VisitedOn, string? Findings, bool ReplacesAnother, DateTimeOffset? CalledOffAt = null, bool AnotherPermitFollows = false)
+public sealed record InspectionPayload(Guid VisitId, Guid PermitId, string PermitNumber, string PermitType, string BusinessName, string Agency, string InspectorName, string InspectorNip, DateOnly From, DateOnly To, InspectionOutcome? Outcome, DateOnly? VisitedOn, string? Findings, bool ReplacesAnother, DateTimeOffset? CalledOffAt = null, string? ReplacedByNumber = null)
 {
-    public static InspectionPayload Of(InspectionVisit visit, Permit permit, string businessName, bool replacesAnother = false)
+    /// <summary>The visit as it stands; called off, with the number of the permit a change issued in its permit's place, if any.</summary>
+    public static InspectionPayload Of(InspectionVisit visit, Permit permit, string businessName, bool replacesAnother = false, string? replacedByNumber = null)
     {
         ArgumentNullException.ThrowIfNull(visit);
         ArgumentNullException.ThrowIfNull(permit);
-        // A permit replaced after a change or renewed has another in its place, which may be visited in its turn.
-        var follows = permit.ReplacedByPermitId is not null || permit.RenewedByPermitId is not null;
-        return new(visit.Id, permit.Id, permit.Number, permit.Type, businessName, visit.Agency, visit.InspectorName, visit.InspectorNip, visit.FromDate, visit.ToDate, visit.Outcome, visit.VisitedOn, visit.Findings, replacesAnother, visit.CalledOffAt, follows);
+        return new(visit.Id, permit.Id, permit.Number, permit.Type, businessName, visit.Agency, visit.InspectorName, visit.InspectorNip, visit.FromDate, visit.ToDate, visit.Outcome, visit.VisitedOn, visit.Findings, replacesAnother, visit.CalledOffAt, replacedByNumber);
     }
 }
 

@@ -2,9 +2,10 @@ namespace LicensingPortal.Api.Shared;
 
 /// <summary>
 /// Calls off the inspectors' visits waiting on permits that have just ended (a revocation, a closed business, a change
-/// that replaced or dropped a permit, a renewal taking over, a lapse), in the unit of work that ended them, and tells
-/// each owner at once (inbox, e-mail even with e-mails off, webhook) that nobody comes for the visit: someone at the
-/// door "for the inspection" of a permit that ended is not from the office (ADR 0036).
+/// that replaced or dropped a permit), in the unit of work that ended them, and tells each owner at once (inbox, e-mail
+/// even with e-mails off, webhook) that from now on nobody comes for that permit: someone at the door "for the
+/// inspection" of it is not from the office (ADR 0036). A permit that lapses takes no call-off: a visit is booked within
+/// the permit's validity, so its days have passed by then.
 /// </summary>
 public sealed class VisitsCalledOff(LicensingDbContext db, Notifier notifier)
 {
@@ -17,13 +18,16 @@ public sealed class VisitsCalledOff(LicensingDbContext db, Notifier notifier)
             return;
         }
 
-        // The permits' rows first, as a booking takes them: a visit booked at the same moment either committed before
-        // (and is found here) or waits, then reads the permit ended and is refused.
+        // The permits' rows first, as a booking takes them, one at a time in one order (two use cases taking several
+        // never wait on each other crosswise): a visit booked at the same moment either committed before, and is found
+        // here, or waits, then reads the permit ended and is refused.
+        foreach (var id in permits.Keys.Order())
+        {
+            await db.Permits.Where(p => p.Id == id).ExecuteUpdateAsync(set => set.SetProperty(p => p.Number, p => p.Number), cancellationToken);
+        }
+
         var ids = permits.Keys.ToList();
-        await db.Permits.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(set => set.SetProperty(p => p.Number, p => p.Number), cancellationToken);
-        var waiting = await db.InspectionVisits
-            .Where(v => ids.Contains(v.PermitId) && v.ReplacedAt == null && v.CalledOffAt == null && v.Outcome == null)
-            .ToListAsync(cancellationToken);
+        var waiting = await db.InspectionVisits.Where(InspectionVisit.Waiting).Where(v => ids.Contains(v.PermitId)).ToListAsync(cancellationToken);
         if (waiting.Count == 0)
         {
             return;
@@ -36,7 +40,9 @@ public sealed class VisitsCalledOff(LicensingDbContext db, Notifier notifier)
             visit.CallOff(now);
             var permit = permits[visit.PermitId];
             var business = businesses[visit.BusinessId];
-            var payload = InspectionPayload.Of(visit, permit, business.Name);
+            // A change's permit in this one's place (in this unit of work, not saved yet) is visited in its turn.
+            var next = permit.ReplacedByPermitId is { } successor ? db.Permits.Local.FirstOrDefault(p => p.Id == successor)?.Number : null;
+            var payload = InspectionPayload.Of(visit, permit, business.Name, replacedByNumber: next);
             await notifier.RaiseAsync(NoticeKind.InspectionCalledOff, permit.Id, business.OwnerId, Notices.InspectionCalledOff(payload), payload, cancellationToken);
         }
     }

@@ -61,12 +61,24 @@ public sealed class InspectionVisitTests
         Assert.Throws<InvalidOperationException>(() => visit.Replace(now.AddHours(2)));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void ACalledOffVisit_SaysNobodyComes_AndWhenAnotherPermitFollows_ThatTheOwnerIsToldFirst(bool follows)
+    [Fact]
+    public void AVisit_FallsWithinItsPermitsValidity()
     {
-        var payload = new InspectionPayload(Guid.NewGuid(), Guid.NewGuid(), "PB-UMKU-SLHS-2026-00000001", "PB-UMKU-SLHS", "Katering Oma", "Dinas Kesehatan Kota Kupang", "Maria Ndolu", "198504172010012003", new DateOnly(2026, 12, 14), new DateOnly(2026, 12, 16), null, null, null, false, DateTimeOffset.UtcNow, follows);
+        var now = new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
+        var permit = Permit.Issue("PB-UMKU-SLHS-2024-00000001", "PB-UMKU-SLHS", Guid.CreateVersion7(), Guid.CreateVersion7(), ["56210"], new DateOnly(2024, 1, 1), 36, _ => "code", now);
+        Assert.Equal(new DateOnly(2026, 12, 31), permit.ValidUntil);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => InspectionVisit.Book(permit, Guid.CreateVersion7(), "Dinas Kesehatan Kota Kupang", "Maria Ndolu", "198504172010012003", new DateOnly(2026, 12, 30), new DateOnly(2027, 1, 2), now));
+        Assert.True(InspectionVisit.Book(permit, Guid.CreateVersion7(), "Dinas Kesehatan Kota Kupang", "Maria Ndolu", "198504172010012003", new DateOnly(2026, 12, 30), new DateOnly(2026, 12, 31), now).IsWaiting);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("PB-UMKU-SLHS-2026-00000002")]
+    public void ACalledOffVisit_SaysNobodyComes_AndWhenAChangeIssuedAnotherPermit_ThatItIsVisitedInItsTurn(string? next)
+    {
+        var follows = next is not null;
+        var payload = new InspectionPayload(Guid.NewGuid(), Guid.NewGuid(), "PB-UMKU-SLHS-2026-00000001", "PB-UMKU-SLHS", "Katering Oma", "Dinas Kesehatan Kota Kupang", "Maria Ndolu", "198504172010012003", new DateOnly(2026, 12, 14), new DateOnly(2026, 12, 16), null, null, null, false, DateTimeOffset.UtcNow, next);
 
         var text = Notices.InspectionCalledOff(payload);
 
@@ -74,7 +86,8 @@ public sealed class InspectionVisitTests
         Assert.Contains("Dinas Kesehatan Kota Kupang", text.BodyId, StringComparison.Ordinal);
         Assert.Contains("14 Desember 2026", text.BodyId, StringComparison.Ordinal);
         Assert.Contains("14 December 2026", text.BodyEn, StringComparison.Ordinal);
-        Assert.Equal(follows, text.BodyId.Contains(Say.Id("Notice.InspectionCalledOff.NewPermit"), StringComparison.Ordinal));
-        Assert.Equal(follows, text.BodyEn.Contains(Say.In("en", "Notice.InspectionCalledOff.NewPermit"), StringComparison.Ordinal));
+        Assert.Equal(follows, text.BodyId.EndsWith(Say.Id("Notice.InspectionCalledOff.NewPermit", next ?? "-"), StringComparison.Ordinal));
+        Assert.Equal(follows, text.BodyEn.EndsWith(Say.In("en", "Notice.InspectionCalledOff.NewPermit", next ?? "-"), StringComparison.Ordinal));
+        Assert.Equal(follows, text.BodyId.Contains("PB-UMKU-SLHS-2026-00000002", StringComparison.Ordinal));
     }
 }

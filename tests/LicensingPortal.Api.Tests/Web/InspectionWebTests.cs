@@ -119,6 +119,14 @@ public sealed class InspectionWebTests(SqliteBrowserPortal portal) : IClassFixtu
             await ReadablePagesTests.ReadHereAsync(page, "permits-inspection-called-off", language, problems);
         });
 
+        // The officers read it among the visits called off, to tell the inspector's office.
+        await BrowserPortal.StepsAsync(officer, async () =>
+        {
+            await officer.GotoAsync("/petugas/pemeriksaan");
+            await Assertions.Expect(officer.Locator("#called-off ~ .govuk-summary-card").Filter(new() { HasText = name })).ToContainTextAsync(Api.Shared.Notices.Days(culture, from.AddDays(7), from.AddDays(7)));
+            await ReadablePagesTests.ReadHereAsync(officer, "officer-inspections-called-off", language, problems);
+        });
+
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 

@@ -61,6 +61,12 @@ public static class BookInspection
                 return new Error(ErrorCodes.InspectionNotNeeded, StatusCodes.Status409Conflict, "The permit is not in force, or its standard was found met already.", Texts.Get("Inspection.Error.NotNeeded"));
             }
 
+            // The visit falls within the permit's validity: an inspector never comes for a permit that has ended.
+            if (permit.ValidUntil is { } last && command.To!.Value > last)
+            {
+                return Error.Invalid("to", Texts.Format("Validation.Inspection.AfterPermit", last.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture)));
+            }
+
             var waiting = visits.FirstOrDefault(v => v.IsWaiting);
             waiting?.Replace(now);
             var visit = InspectionVisit.Book(permit, command.OfficerId, command.Agency!, command.InspectorName!, command.InspectorNip!, command.From.Value, command.To!.Value, now);

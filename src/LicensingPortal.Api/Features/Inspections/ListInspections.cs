@@ -5,14 +5,16 @@ namespace LicensingPortal.Api.Features.Inspections;
 /// <summary>
 /// The officers' list of visits: permits in force whose holders are visited and whose standard is not yet found met,
 /// those with no visit waiting to book (the oldest permit first, a visit that found the standard not met among them),
-/// and the visits booked, the soonest first (late ones, whose last day passed unrecorded, at the top).
+/// and the visits booked, the soonest first (late ones, whose last day passed unrecorded, at the top); and the visits
+/// called off when their permits ended whose days have not all passed, for the officers to tell the inspector's office.
 /// </summary>
 public static class ListInspections
 {
     /// <summary>At most this many of each list; the rest come as the first are dealt with.</summary>
     public const int Limit = 200;
 
-    public sealed record Response(IReadOnlyList<PermitToVisit> ToBook, IReadOnlyList<PermitToVisit> Booked);
+    /// <summary>The lists; in <see cref="CalledOff"/>, each visit called off is the permit's <see cref="PermitToVisit.Last"/>.</summary>
+    public sealed record Response(IReadOnlyList<PermitToVisit> ToBook, IReadOnlyList<PermitToVisit> Booked, IReadOnlyList<PermitToVisit> CalledOff);
 
     public sealed record Query : IQuery<Result<Response>>;
 
@@ -23,16 +25,27 @@ public static class ListInspections
             var today = Wita.Today(time);
             var open = InspectionReads.VisitedInForce(db, today).AsNoTracking()
                 .Where(p => !db.InspectionVisits.Any(v => v.PermitId == p.Id && v.Outcome == InspectionOutcome.Met));
-            var waitingIds = db.InspectionVisits.Where(v => v.ReplacedAt == null && v.CalledOffAt == null && v.Outcome == null).Select(v => v.PermitId);
+            var waitingVisits = db.InspectionVisits.Where(InspectionVisit.Waiting);
+            var waitingIds = waitingVisits.Select(v => v.PermitId);
             var toBook = await RowsAsync(open.Where(p => !waitingIds.Contains(p.Id)).OrderBy(p => p.IssuedOn).ThenBy(p => p.Number), today, cancellationToken);
             // The soonest last day first, in the query, so a late visit is never the one cut off by the limit.
             var booked = await RowsAsync(
                 open.Where(p => waitingIds.Contains(p.Id))
-                    .OrderBy(p => db.InspectionVisits.Where(v => v.PermitId == p.Id && v.ReplacedAt == null && v.CalledOffAt == null && v.Outcome == null).Min(v => v.ToDate)),
+                    .OrderBy(p => waitingVisits.Where(v => v.PermitId == p.Id).Min(v => v.ToDate)),
                 today,
                 cancellationToken);
+            var calledOff = await db.InspectionVisits.AsNoTracking()
+                .Where(v => v.CalledOffAt != null && v.ToDate >= today)
+                .OrderBy(v => v.FromDate)
+                .Take(Limit)
+                .Join(db.Permits, v => v.PermitId, p => p.Id, (v, p) => new { Visit = v, Permit = p })
+                .Join(db.Businesses, r => r.Permit.BusinessId, b => b.Id, (r, b) => new { r.Visit, r.Permit, b.Name, b.Address })
+                .ToListAsync(cancellationToken);
             // Ordered again once joined (a join keeps no order).
-            return new Response([.. toBook.OrderBy(p => p.IssuedOn).ThenBy(p => p.PermitNumber, StringComparer.Ordinal)], [.. booked.OrderBy(p => p.Waiting!.To).ThenBy(p => p.Waiting!.From)]);
+            return new Response(
+                [.. toBook.OrderBy(p => p.IssuedOn).ThenBy(p => p.PermitNumber, StringComparer.Ordinal)],
+                [.. booked.OrderBy(p => p.Waiting!.To).ThenBy(p => p.Waiting!.From)],
+                [.. calledOff.OrderBy(r => r.Visit.FromDate).Select(r => new PermitToVisit(r.Permit.Id, r.Permit.Number, r.Permit.Type, InspectionReads.TitleOf(r.Permit.Type), r.Permit.IssuedOn, r.Name, r.Address, null, InspectionReads.View(r.Visit, today)))]);
         }
 
         private async Task<IReadOnlyList<PermitToVisit>> RowsAsync(IQueryable<Permit> permits, DateOnly today, CancellationToken cancellationToken)
@@ -61,5 +74,5 @@ public static class ListInspections
                 return (await sender.Send(new Query(), cancellationToken)).ToOk();
             })
             .WithName("ListInspections")
-            .WithSummary($"Inspectors' visits: permits in force whose holders are visited (verified Standard Certificate, hygiene certificate) with no visit waiting and the standard not yet found met (toBook, oldest first), and the visits booked (booked, the soonest last day first). At most {Limit} of each.");
+            .WithSummary($"Inspectors' visits: permits in force whose holders are visited (verified Standard Certificate, hygiene certificate) with no visit waiting and the standard not yet found met (toBook, oldest first), the visits booked (booked, the soonest last day first), and the visits called off when their permits ended whose days have not all passed (calledOff, in last: the inspector's office is to be told). At most {Limit} of each.");
 }

@@ -44,12 +44,12 @@ public static class RecordInspection
             }
 
             await db.Permits.Where(p => p.Id == permitId).ExecuteUpdateAsync(set => set.SetProperty(p => p.Number, p => p.Number), cancellationToken);
-            var open = await db.InspectionVisits.Where(v => v.Id == command.VisitId && v.Outcome == null && v.ReplacedAt == null && v.CalledOffAt == null)
+            var open = await db.InspectionVisits.Where(InspectionVisit.Waiting).Where(v => v.Id == command.VisitId)
                 .ExecuteUpdateAsync(set => set.SetProperty(v => v.ToDate, v => v.ToDate), cancellationToken);
             var visit = await db.InspectionVisits.SingleAsync(v => v.Id == command.VisitId, cancellationToken);
             if (visit.CalledOffAt is not null)
             {
-                return new Error(ErrorCodes.InspectionNotNeeded, StatusCodes.Status409Conflict, "The visit was called off when its permit ended.", Texts.Get("Inspection.Error.NotNeeded"));
+                return new Error(ErrorCodes.InspectionNotNeeded, StatusCodes.Status409Conflict, "The visit was called off when its permit ended.", Texts.Get("Inspection.Error.CalledOff"));
             }
 
             if (open == 0 || !visit.IsWaiting)

@@ -18,7 +18,7 @@ public static class RemindPermitExpiry
     /// <summary>The number of notices raised (reminders and expiries).</summary>
     public sealed record Command : ICommand<Result<int>>;
 
-    public sealed class Handler(LicensingDbContext db, Notifier notifier, VisitsCalledOff visitsCalledOff, TimeProvider time) : ICommandHandler<Command, Result<int>>
+    public sealed class Handler(LicensingDbContext db, Notifier notifier, TimeProvider time) : ICommandHandler<Command, Result<int>>
     {
         public async ValueTask<Result<int>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -31,14 +31,12 @@ public static class RemindPermitExpiry
             var sent = await db.PermitReminders.Where(r => ids.Contains(r.PermitId)).Select(r => new { r.PermitId, r.DaysBefore }).ToListAsync(cancellationToken);
             var owners = await db.Businesses.Where(b => permits.Select(p => p.BusinessId).Contains(b.Id)).ToDictionaryAsync(b => b.Id, cancellationToken);
             var raised = 0;
-            var lapsed = new List<Permit>();
 
             foreach (var permit in permits)
             {
                 var business = owners[permit.BusinessId];
                 if (permit.ExpireIfDue(today))
                 {
-                    lapsed.Add(permit);
                     if (permit.RenewedByPermitId is not null)
                     {
                         // Renewed: the renewed permit carries on from tomorrow; nothing to tell the owner.
@@ -74,8 +72,6 @@ public static class RemindPermitExpiry
                 raised++;
             }
 
-            // A visit still waiting on a permit that lapsed (or whose renewal took over) is off.
-            await visitsCalledOff.CallOffAsync(lapsed, time.GetUtcNow(), cancellationToken);
             return raised;
         }
     }

@@ -25,7 +25,7 @@ public sealed class IndexModel : PortalPage
         Closed = businesses.Where(b => b.ClosedOn is not null).Select(b => b.Id).ToHashSet();
         if (Permits.Any(p => InspectionVisit.VisitedTypes.Contains(p.Type)))
         {
-            Visits = await InspectionBox.LatestAsync(Sender, UserId, cancellationToken);
+            Visits = await InspectionBox.LatestAsync(Sender, UserId, Wita.Today(Clock), cancellationToken);
         }
     }
 

@@ -83,7 +83,7 @@ public sealed class DetailModel : PortalPage
 
         if (Application.Permits.Any(p => InspectionVisit.VisitedTypes.Contains(p.Type)))
         {
-            Visits = await InspectionBox.LatestAsync(Sender, UserId, cancellationToken);
+            Visits = await InspectionBox.LatestAsync(Sender, UserId, Wita.Today(Clock), cancellationToken);
         }
 
         if (Application.Decision is { Approved: false } && Application.Renews is { } renews && Application.Resubmission?.ResubmittedAsId is null)

@@ -5,6 +5,13 @@ namespace LicensingPortal.Api.Shared;
 /// <summary>The texts of notices in the inbox (and of the permit notices' e-mails), in both languages, from the resource files.</summary>
 public static partial class Notices
 {
+    /// <summary>
+    /// The title of an application's notice (<paramref name="outcome"/>: Received, Approved, Rejected) for its kind: a
+    /// renewal and a change say so, so that the inbox and the mail of one business's applications are told apart.
+    /// </summary>
+    public static string TitleKey(string outcome, ApplicationKind kind) =>
+        kind == ApplicationKind.New ? $"Notice.{outcome}.Title" : $"Notice.{outcome}.Title.{kind}";
+
     public static NoticeText Received(PermitApplication application, Business business)
     {
         ArgumentNullException.ThrowIfNull(application);
@@ -12,8 +19,8 @@ public static partial class Notices
         var received = application.SubmittedAt.ToOffset(Wita.Offset);
         string Body(CultureInfo culture, string format) => In(culture, "Notice.Received.Body", business.Name, received.ToString(format, culture));
         return new NoticeText(
-            In(Cultures.Indonesian, "Notice.Received.Title", business.Name),
-            In(Cultures.English, "Notice.Received.Title", business.Name),
+            In(Cultures.Indonesian, TitleKey("Received", application.Kind), business.Name),
+            In(Cultures.English, TitleKey("Received", application.Kind), business.Name),
             Body(Cultures.Indonesian, "d MMMM yyyy, HH.mm 'WITA'"),
             Body(Cultures.English, "d MMMM yyyy, HH:mm 'WITA'"));
     }
@@ -33,15 +40,15 @@ public static partial class Notices
                     ? In(culture, "Notice.Approved.Body", string.Join(", ", titles))
                     : In(culture, application.Kind == ApplicationKind.Change ? "Change.NoNewPermits" : "Decision.NoNewPermits");
             return new NoticeText(
-                In(Cultures.Indonesian, "Notice.Approved.Title", business.Name),
-                In(Cultures.English, "Notice.Approved.Title", business.Name),
+                In(Cultures.Indonesian, TitleKey("Approved", application.Kind), business.Name),
+                In(Cultures.English, TitleKey("Approved", application.Kind), business.Name),
                 Approved(Cultures.Indonesian, indonesian),
                 Approved(Cultures.English, english));
         }
 
         return new NoticeText(
-            In(Cultures.Indonesian, "Notice.Rejected.Title", business.Name),
-            In(Cultures.English, "Notice.Rejected.Title", business.Name),
+            In(Cultures.Indonesian, TitleKey("Rejected", application.Kind), business.Name),
+            In(Cultures.English, TitleKey("Rejected", application.Kind), business.Name),
             Refused(Cultures.Indonesian, indonesian),
             Refused(Cultures.English, english));
     }

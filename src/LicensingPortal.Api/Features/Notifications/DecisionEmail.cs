@@ -85,7 +85,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         var mail = OutboxMail.Envelope(
             message,
             options.Value,
-            string.Format(culture, decision.Approved ? texts.SubjectApproved : texts.SubjectRejected, business.Name),
+            string.Format(culture, Infrastructure.Web.Texts.In(culture, Notices.TitleKey(decision.Approved ? "Approved" : "Rejected", application.Kind)) ?? (decision.Approved ? texts.SubjectApproved : texts.SubjectRejected), business.Name),
             new MailboxAddress(business.OwnerName, business.Email));
 
         var text = new StringBuilder();

@@ -10,6 +10,7 @@ using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Transparency;
 using LicensingPortal.Api.Shared;
 using LicensingPortal.Api.Tests.Infrastructure;
+using LicensingPortal.Api.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,9 +59,17 @@ public abstract class BusinessChangeTests(Portal portal)
         Assert.Equal(PermitStatus.Replaced, ended.Status);
         Assert.Equal(reissued.Number, ended.ReplacedBy);
 
+        // Its notices say it was the change, not the first application, that came in and was approved.
+        await portal.DeliveriesSettledAsync();
+        var titles = (await applicant.Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me/notifications")).EnumerateArray()
+            .Select(n => n.GetProperty("title").GetString()).ToList();
+        Assert.Contains(Say.Id("Notice.Received.Title.Change", business!.Name), titles);
+        Assert.Contains(Say.Id("Notice.Approved.Title.Change", business.Name), titles);
+        Assert.Contains(Say.Id("Notice.Approved.Title", business.Name), titles);
+
         // The NIB is kept; the old certificate verifies as replaced, naming its successor; the new one as valid.
         var after = await applicant.Client.GetFromJsonAsync<BusinessResponse>($"/api/businesses/{request.BusinessId}", TestJson.Options);
-        Assert.Equal(business!.Nib, after!.Nib);
+        Assert.Equal(business.Nib, after!.Nib);
         using var anonymous = portal.Factory.CreateClient();
         var old = await anonymous.GetFromJsonAsync<VerifyPermit.Response>(new Uri(hygiene.VerificationUrl).PathAndQuery, TestJson.Options);
         Assert.Equal(VerifyPermit.Replaced, old!.Status);

@@ -37,7 +37,7 @@ public abstract class InspectionTests(Portal portal)
         var email = $"catering-{Accounts.Unique()}@example.com";
         var name = $"Katering Oma {Accounts.Unique()[..6]}";
         var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name) with { Email = email });
-        var approved = await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()) with { Kbli = ["56210"], Declarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"] });
+        var approved = await CateringAsync(applicant, business);
         var hygiene = approved.Permits.Single(p => p.Type == "PB-UMKU-SLHS");
         var permitId = await PermitIdAsync(hygiene.Number);
         // The owner turned e-mails off: a visit is told by e-mail all the same (they have to be there).
@@ -134,7 +134,7 @@ public abstract class InspectionTests(Portal portal)
         using var other = await portal.ApplicantAsync();
         using var officer = await portal.StaffAsync(Roles.Officer);
         var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor($"Katering Benu {Accounts.Unique()[..6]}"));
-        var approved = await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()) with { Kbli = ["56210"], Declarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"] });
+        var approved = await CateringAsync(applicant, business);
         var permitId = await PermitIdAsync(approved.Permits.Single(p => p.Type == "PB-UMKU-SLHS").Number);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.Client.GetAsync("/api/audit/inspections")).StatusCode);
@@ -178,7 +178,7 @@ public abstract class InspectionTests(Portal portal)
         var email = $"katering-{Accounts.Unique()}@example.com";
         var name = $"Katering Tefa {Accounts.Unique()[..6]}";
         var business = await applicant.Client.RegisterBusinessAsync(Builders.SoleProprietor(name) with { Email = email });
-        var approved = await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()) with { Kbli = ["56210"], Declarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"] });
+        var approved = await CateringAsync(applicant, business);
         var hygiene = approved.Permits.Single(p => p.Type == "PB-UMKU-SLHS");
         var permitId = await PermitIdAsync(hygiene.Number);
         var first = (await BookAsync(officer, permitId, Booking(Today.AddDays(3), Today.AddDays(5)))).Permit.Waiting!;
@@ -221,6 +221,10 @@ public abstract class InspectionTests(Portal portal)
         Assert.Equal(2, mails.Count(m => m.Subject == Say.Id("Notice.InspectionCalledOff.Title", name)));
         Assert.NotEqual(first.Id, second.Id);
     }
+
+    /// <summary>A caterer's application (KBLI 56210), approved with a hygiene certificate, whose holder is visited.</summary>
+    private static async Task<ApplicationResponse> CateringAsync(Account applicant, Guid business) =>
+        await applicant.Client.SubmitAsync(Builders.Restaurant(business, await applicant.Client.UploadAsync()) with { Kbli = ["56210"], Declarations = ["kebenaran-data", "pemenuhan-standar", "higiene-sanitasi"] });
 
     private static BookInspection.Request Booking(DateOnly from, DateOnly to) => new("Dinas Kesehatan Kota Kupang", "Maria Ndolu", "19850417 201001 2 003", from, to);
 

@@ -45,7 +45,7 @@ public static class OpenPermitInspections
         var all = visits.OrderByDescending(v => v.BookedAt).ToList();
         var views = all.Select(v => InspectionReads.View(v, today)).ToList();
         var row = new PermitToVisit(permit.Id, permit.Number, permit.Type, InspectionReads.TitleOf(permit.Type), permit.IssuedOn, business.Name, business.Address,
-            all.Where(v => v.IsWaiting).Select(v => InspectionReads.View(v, today)).FirstOrDefault(), views.FirstOrDefault(v => v.Outcome is not null));
+            all.Zip(views).FirstOrDefault(pair => pair.First.IsWaiting).Second, views.FirstOrDefault(v => v.Outcome is not null));
         return new Response(row, business.OwnerName, business.Phone, inForce, all.Any(v => v.Outcome == InspectionOutcome.Met), views);
     }
 

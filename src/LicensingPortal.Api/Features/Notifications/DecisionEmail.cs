@@ -85,7 +85,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
         var mail = OutboxMail.Envelope(
             message,
             options.Value,
-            string.Format(culture, Infrastructure.Web.Texts.In(culture, Notices.TitleKey(decision.Approved ? "Approved" : "Rejected", application.Kind)) ?? (decision.Approved ? texts.SubjectApproved : texts.SubjectRejected), business.Name),
+            string.Format(culture, texts.Subject(decision.Approved, application.Kind), business.Name),
             new MailboxAddress(business.OwnerName, business.Email));
 
         var text = new StringBuilder();
@@ -214,8 +214,7 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
 
     /// <summary>The decision e-mail's texts in one language, from the resource files.</summary>
     private sealed record EmailTexts(
-        string SubjectApproved,
-        string SubjectRejected,
+        CultureInfo Culture,
         string Approved,
         string Rejected,
         string Greeting,
@@ -250,12 +249,19 @@ public sealed class DecisionEmail(LicensingDbContext db, RuleSetCatalog rules, I
 
         public static EmailTexts In(Language language) => language == Language.English ? English : Indonesian;
 
+        /// <summary>The subject: the decision notice's title, for the application's kind (<see cref="Notices.TitleKey"/>).</summary>
+        public string Subject(bool approved, ApplicationKind kind)
+        {
+            var key = Notices.TitleKey(approved ? "Approved" : "Rejected", kind);
+            return Infrastructure.Web.Texts.In(Culture, key) ?? key;
+        }
+
         private static EmailTexts Read(CultureInfo culture)
         {
             string Text(string key) => Infrastructure.Web.Texts.In(culture, key) ?? key;
             string Email(string key) => Text($"Email.Decision.{key}");
             return new EmailTexts(
-                Text("Notice.Approved.Title"), Text("Notice.Rejected.Title"), Email("Approved"), Email("Rejected"), Email("Greeting"), Email("Summary"),
+                culture, Email("Approved"), Email("Rejected"), Email("Greeting"), Email("Summary"),
                 Email("PermitsHeading"), Email("ValidUntil"), Email("NoExpiry"), Email("NibHeld"), Text("Decision.NoNewPermits"), Text("Change.NoNewPermits"),
                 Email("ReasonsHeading"), Email("Remedy"), Email("LegalBasis"), Text("Change.RefusedNothingChanged"), Text("Renewal.RefusedStillHolds"), Email("Resubmit"),
                 Email("Open.Approved"), Email("Open.Rejected"), Email("Open"), Text("Decision.NextRenewal"), Email("AskNoDelay"), Email("Object"), Email("ObjectLink"), Email("Approved.Next"), Email("Verify"), Email("Reference"), Email("Ask"), Email("Footer"));

@@ -144,12 +144,16 @@ public abstract class PortalPage : PageModel
     /// </summary>
     protected bool FromAnotherSite => Request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site && site is not ("same-origin" or "none");
 
-    /// <summary>An error in the reader's language, by its stable code.</summary>
+    /// <summary>
+    /// An error in the reader's language: the text of its stable code, or else its detail, which a use case without such
+    /// a text writes in the request's language (a visit called off, an appeal answered a moment before); never the
+    /// title, which is the API's English.
+    /// </summary>
     protected static string Describe(Error error)
     {
         ArgumentNullException.ThrowIfNull(error);
         var text = Texts.Get($"ErrorCode.{error.Code}");
-        return text == $"ErrorCode.{error.Code}" ? error.Title : text;
+        return text != $"ErrorCode.{error.Code}" ? text : error.Detail ?? error.Title;
     }
 
     /// <summary>A failed query or command on a page: another applicant's record (or none) is "not found", never "forbidden".</summary>

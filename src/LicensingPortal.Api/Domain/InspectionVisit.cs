@@ -83,9 +83,19 @@ public sealed class InspectionVisit
 
     /// <summary>
     /// When the visit was called off because its permit ended before it took place (revoked, closed with the business,
-    /// replaced after a change, renewed or lapsed): nobody comes for it, and the owner was told so.
+    /// or replaced or dropped after a change; a visit falls within its permit's validity, so a lapse or a renewal
+    /// finds none waiting): nobody comes for it, and the owner was told so.
     /// </summary>
     public DateTimeOffset? CalledOffAt { get; private set; }
+
+    /// <summary>
+    /// When a licensing officer marked that the inspector's office was told the visit was called off (the inspectors
+    /// are not users of the service: an officer phones or writes to their office); the first mark is kept.
+    /// </summary>
+    public DateTimeOffset? OfficeToldAt { get; private set; }
+
+    /// <summary>The officer who marked <see cref="OfficeToldAt"/>.</summary>
+    public Guid? OfficeToldBy { get; private set; }
 
     /// <summary>Booked, neither replaced nor called off, and its result not recorded yet.</summary>
     public bool IsWaiting => ReplacedAt is null && CalledOffAt is null && Outcome is null;
@@ -168,6 +178,26 @@ public sealed class InspectionVisit
         }
 
         CalledOffAt = now;
+    }
+
+    /// <summary>
+    /// An officer told the inspector's office that the visit was called off; marked once (a second mark, by another
+    /// officer at the same moment, keeps the first).
+    /// </summary>
+    public void MarkOfficeTold(Guid officerId, DateTimeOffset now)
+    {
+        if (CalledOffAt is null)
+        {
+            throw new InvalidOperationException("Only a visit called off is told to the inspector's office.");
+        }
+
+        if (OfficeToldAt is not null)
+        {
+            return;
+        }
+
+        OfficeToldAt = now;
+        OfficeToldBy = officerId;
     }
 
     /// <summary>The visit took place on <paramref name="visitedOn"/>, with its outcome; recorded once.</summary>

@@ -192,8 +192,8 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     public static readonly NoticeKind InspectionRecorded = new("inspection-recorded", NoticeSubject.Permit, NoticeMail.Inspection, "InspectionRecorded") { AlwaysByEmail = true };
 
     /// <summary>
-    /// A visit waiting was called off because its permit ended (revoked, closed, replaced, renewed, lapsed): nobody comes
-    /// for it, so one who does is an impostor. Inbox, e-mail even with e-mails off, webhook.
+    /// A visit waiting was called off because its permit ended (revoked, closed with the business, replaced or dropped
+    /// by a change): nobody comes for it. Inbox, e-mail even with e-mails off, webhook.
     /// </summary>
     public static readonly NoticeKind InspectionCalledOff = new("inspection-called-off", NoticeSubject.Permit, NoticeMail.Inspection, "InspectionCalledOff") { AlwaysByEmail = true };
 

@@ -173,6 +173,7 @@ public static class ApiEndpoints
         OpenPermitInspections.Map(inspections);
         BookInspection.Map(inspections);
         RecordInspection.Map(inspections);
+        MarkOfficeTold.Map(inspections);
         ListQuestions.Map(audit);
         OpenQuestion.Map(audit);
         AnswerQuestion.Map(audit);

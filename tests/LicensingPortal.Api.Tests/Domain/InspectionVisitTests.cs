@@ -62,6 +62,23 @@ public sealed class InspectionVisitTests
     }
 
     [Fact]
+    public void OnlyAVisitCalledOff_IsMarkedToldToTheInspectorsOffice_AndTheFirstMarkIsKept()
+    {
+        var now = new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
+        var permit = Permit.Issue("PB-UMKU-SLHS-2026-00000001", "PB-UMKU-SLHS", Guid.CreateVersion7(), Guid.CreateVersion7(), ["56210"], new DateOnly(2026, 12, 1), 36, _ => "code", now);
+        var visit = InspectionVisit.Book(permit, Guid.CreateVersion7(), "Dinas Kesehatan Kota Kupang", "Maria Ndolu", "19850417 201001 2 003", new DateOnly(2026, 12, 14), new DateOnly(2026, 12, 16), now);
+        var officer = Guid.CreateVersion7();
+        Assert.Throws<InvalidOperationException>(() => visit.MarkOfficeTold(officer, now));
+
+        visit.CallOff(now.AddHours(1));
+        visit.MarkOfficeTold(officer, now.AddHours(2));
+        visit.MarkOfficeTold(Guid.CreateVersion7(), now.AddHours(3));
+
+        Assert.Equal(now.AddHours(2), visit.OfficeToldAt);
+        Assert.Equal(officer, visit.OfficeToldBy);
+    }
+
+    [Fact]
     public void AVisit_FallsWithinItsPermitsValidity()
     {
         var now = new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);

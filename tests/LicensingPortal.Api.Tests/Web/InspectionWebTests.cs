@@ -12,7 +12,8 @@ namespace LicensingPortal.Api.Tests.Web;
 /// <summary>
 /// An inspector's visit in Chromium on a phone (ADR 0036): a licensing officer books it from the list of permits
 /// waiting for one, the owner reads on the permits' page who comes from which office and when, the officer records
-/// what the inspector found and the owner reads it there; once the business is closed, that the next visit is off.
+/// what the inspector found and the owner reads it there; once the business is closed, that the next visit is off, and
+/// the officers, that its inspector's office is to be told, until one marks it told.
 /// Both languages; every page read at 320 pixels.
 /// </summary>
 public sealed class InspectionWebTests(SqliteBrowserPortal portal) : IClassFixture<SqliteBrowserPortal>
@@ -101,15 +102,27 @@ public sealed class InspectionWebTests(SqliteBrowserPortal portal) : IClassFixtu
             await ReadablePagesTests.ReadHereAsync(page, "permits-inspection-result", language, problems);
         });
 
-        // The next visit booked, then the business closed: the visit is off, and the permit that ended says nobody comes.
+        // The next visit booked, then the business closed while the officer has its result's form open: the result is
+        // refused in the officer's language (the visit was called off), and the permit that ended says nobody comes.
         using (var staff = await Accounts.CreateAsync(portal.Factory, Roles.Officer))
         {
             var permitId = (await staff.Client.GetFromJsonAsync<ListInspections.Response>("/api/audit/inspections", TestJson.Options))!.ToBook.Single(p => p.PermitNumber == hygiene.Number).PermitId;
             var booked = await staff.Client.PostAsJsonAsync($"/api/audit/inspections/permits/{permitId}", new BookInspection.Request("Dinas Kesehatan Kota Kupang", "Maria Ndolu", "198504172010012003", from.AddDays(7), from.AddDays(7)), TestJson.Options);
             Assert.True(booked.IsSuccessStatusCode, await booked.Content.ReadAsStringAsync());
+            await BrowserPortal.StepsAsync(officer, async () =>
+            {
+                await officer.GotoAsync($"/petugas/pemeriksaan/{permitId}");
+                await officer.GetByLabel(S("Inspections.Outcome.Met"), new() { Exact = true }).CheckAsync();
+                await FillDateAsync(officer, "VisitedOn", Wita.DateOf(DateTimeOffset.UtcNow));
+            });
         }
 
         Assert.True((await owner.Client.PostAsJsonAsync($"/api/businesses/{business}/closure", new CloseBusiness.Request(true), TestJson.Options)).IsSuccessStatusCode);
+        await BrowserPortal.StepsAsync(officer, async () =>
+        {
+            await officer.GetByRole(AriaRole.Button, new() { Name = S("Inspections.Record.Button"), Exact = true }).ClickAsync();
+            await Assertions.Expect(officer.Locator(".govuk-error-summary")).ToContainTextAsync(S("Inspection.Error.CalledOff"));
+        });
         await BrowserPortal.StepsAsync(page, async () =>
         {
             await page.ReloadAsync();
@@ -123,8 +136,14 @@ public sealed class InspectionWebTests(SqliteBrowserPortal portal) : IClassFixtu
         await BrowserPortal.StepsAsync(officer, async () =>
         {
             await officer.GotoAsync("/petugas/pemeriksaan");
-            await Assertions.Expect(officer.Locator("#called-off ~ .govuk-summary-card").Filter(new() { HasText = name })).ToContainTextAsync(Api.Shared.Notices.Days(culture, from.AddDays(7), from.AddDays(7)));
+            var card = officer.Locator("#called-off ~ .govuk-summary-card").Filter(new() { HasText = name });
+            await Assertions.Expect(card).ToContainTextAsync(Api.Shared.Notices.Days(culture, from.AddDays(7), from.AddDays(7)));
             await ReadablePagesTests.ReadHereAsync(officer, "officer-inspections-called-off", language, problems);
+
+            // Once the office is told, an officer marks it, and the visit leaves the list for every officer.
+            await card.GetByRole(AriaRole.Button, new() { Name = $"{S("Inspections.CalledOff.Told")} {S("Inspections.CalledOff.Told.For", name)}", Exact = true }).ClickAsync();
+            await Assertions.Expect(officer.Locator("#office-told")).ToContainTextAsync(S("Inspections.CalledOff.Told.Done", name));
+            await Assertions.Expect(officer.Locator(".govuk-summary-card").Filter(new() { HasText = name })).ToHaveCountAsync(0);
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

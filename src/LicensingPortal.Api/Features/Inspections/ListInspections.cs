@@ -6,7 +6,8 @@ namespace LicensingPortal.Api.Features.Inspections;
 /// The officers' list of visits: permits in force whose holders are visited and whose standard is not yet found met,
 /// those with no visit waiting to book (the oldest permit first, a visit that found the standard not met among them),
 /// and the visits booked, the soonest first (late ones, whose last day passed unrecorded, at the top); and the visits
-/// called off when their permits ended whose days have not all passed, for the officers to tell the inspector's office.
+/// called off when their permits ended whose days have not all passed, for the officers to tell the inspector's office
+/// (each until an officer marks it told, <see cref="MarkOfficeTold"/>).
 /// </summary>
 public static class ListInspections
 {
@@ -35,7 +36,7 @@ public static class ListInspections
                 today,
                 cancellationToken);
             var calledOff = await db.InspectionVisits.AsNoTracking()
-                .Where(v => v.CalledOffAt != null && v.ToDate >= today)
+                .Where(v => v.CalledOffAt != null && v.OfficeToldAt == null && v.ToDate >= today)
                 .OrderBy(v => v.FromDate)
                 .Take(Limit)
                 .Join(db.Permits, v => v.PermitId, p => p.Id, (v, p) => new { Visit = v, Permit = p })
@@ -74,5 +75,5 @@ public static class ListInspections
                 return (await sender.Send(new Query(), cancellationToken)).ToOk();
             })
             .WithName("ListInspections")
-            .WithSummary($"Inspectors' visits: permits in force whose holders are visited (verified Standard Certificate, hygiene certificate) with no visit waiting and the standard not yet found met (toBook, oldest first), the visits booked (booked, the soonest last day first), and the visits called off when their permits ended whose days have not all passed (calledOff, in last: the inspector's office is to be told). At most {Limit} of each.");
+            .WithSummary($"Inspectors' visits: permits in force whose holders are visited (verified Standard Certificate, hygiene certificate) with no visit waiting and the standard not yet found met (toBook, oldest first), the visits booked (booked, the soonest last day first), and the visits called off when their permits ended whose days have not all passed (calledOff, in last: the inspector's office is to be told; each leaves the list once marked told). At most {Limit} of each.");
 }

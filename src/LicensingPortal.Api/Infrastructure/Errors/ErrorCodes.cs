@@ -50,6 +50,7 @@ public static class ErrorCodes
     public const string InspectionNotFound = "inspection_not_found";
     public const string InspectionNotNeeded = "inspection_not_needed";
     public const string InspectionRecorded = "inspection_recorded";
+    public const string InspectionNotCalledOff = "inspection_not_called_off";
     public const string PermitAlreadyRenewed = "permit_already_renewed";
     public const string BusinessClosed = "business_closed";
     public const string BusinessNotLicensed = "business_not_licensed";
@@ -155,5 +156,6 @@ public static class ErrorCodes
         InspectionNotFound,
         InspectionNotNeeded,
         InspectionRecorded,
+        InspectionNotCalledOff,
     ];
 }

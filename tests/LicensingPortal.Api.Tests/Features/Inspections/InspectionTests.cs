@@ -204,8 +204,30 @@ public abstract class InspectionTests(Portal portal)
         // The officers read it among the visits called off, to tell the inspector's office.
         Assert.Equal(first.Id, Assert.Single(lists.CalledOff, p => p.PermitId == permitId).Last!.Id);
 
+        // An officer marks the inspector's office told, and the visit leaves the list; a second mark keeps the first.
+        // Only a visit called off is marked so, only by an officer.
+        using var other = await portal.StaffAsync(Roles.Officer);
+        var mark = await officer.Client.PostAsync($"/api/audit/inspections/{first.Id}/office-told", null);
+        Assert.True(mark.StatusCode == HttpStatusCode.OK, await mark.Content.ReadAsStringAsync());
+        var marked = (await mark.Content.ReadFromJsonAsync<MarkOfficeTold.Response>(TestJson.Options))!;
+        Assert.Equal(name, marked.BusinessName);
+        var again = (await (await other.Client.PostAsync($"/api/audit/inspections/{first.Id}/office-told", null)).Content.ReadFromJsonAsync<MarkOfficeTold.Response>(TestJson.Options))!;
+        Assert.DoesNotContain((await officer.Client.GetFromJsonAsync<ListInspections.Response>("/api/audit/inspections", TestJson.Options))!.CalledOff, p => p.PermitId == permitId);
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().InspectionVisits.AsNoTracking().SingleAsync(v => v.Id == first.Id);
+            Assert.Equal(officer.Id, stored.OfficeToldBy);
+            // The second mark answers the first's time, as stored (to the database's precision).
+            Assert.Equal(stored.OfficeToldAt, again.OfficeToldAt);
+            Assert.True((marked.OfficeToldAt - again.OfficeToldAt).Duration() < TimeSpan.FromMilliseconds(1));
+        }
+
+        await Problems.AssertAsync(await applicant.Client.PostAsync($"/api/audit/inspections/{first.Id}/office-told", null), HttpStatusCode.Forbidden, "forbidden");
+        await Problems.AssertAsync(await officer.Client.PostAsync($"/api/audit/inspections/{Guid.NewGuid()}/office-told", null), HttpStatusCode.NotFound, "inspection_not_found");
+
         // The permit in its place is visited in its turn; closing the business calls that visit off too.
         var second = (await BookAsync(officer, reissuedId, Booking(Today.AddDays(4), Today.AddDays(4)))).Permit.Waiting!;
+        await Problems.AssertAsync(await officer.Client.PostAsync($"/api/audit/inspections/{second.Id}/office-told", null), HttpStatusCode.Conflict, "inspection_not_called_off");
         Assert.True((await applicant.Client.PostAsJsonAsync($"/api/businesses/{business}/closure", new CloseBusiness.Request(true), TestJson.Options)).IsSuccessStatusCode);
         Assert.All((await applicant.Client.GetFromJsonAsync<List<ListMyInspections.Item>>("/api/me/inspections", TestJson.Options))!, i => Assert.True(i.Visit.CalledOff));
         Assert.DoesNotContain((await officer.Client.GetFromJsonAsync<ListInspections.Response>("/api/audit/inspections", TestJson.Options))!.Booked, p => p.PermitId == reissuedId);

@@ -1080,6 +1080,14 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(18)")
                         .HasColumnName("inspector_nip");
 
+                    b.Property<DateTimeOffset?>("OfficeToldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("office_told_at");
+
+                    b.Property<Guid?>("OfficeToldBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_told_by");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")

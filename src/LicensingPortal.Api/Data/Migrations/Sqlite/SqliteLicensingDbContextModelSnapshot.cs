@@ -1068,6 +1068,14 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("inspector_nip");
 
+                    b.Property<long?>("OfficeToldAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("office_told_at");
+
+                    b.Property<Guid?>("OfficeToldBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_told_by");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")

@@ -157,6 +157,10 @@ public static class LicensingPortalSetup
             messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => Texts.Get("Form.InvalidValue"));
             messages.SetValueMustBeANumberAccessor(_ => Texts.Get("Form.InvalidValue"));
             messages.SetNonPropertyValueMustBeANumberAccessor(() => Texts.Get("Form.InvalidValue"));
+            messages.SetValueMustNotBeNullAccessor(_ => Texts.Get("Form.InvalidValue"));
+            messages.SetMissingBindRequiredValueAccessor(_ => Texts.Get("Form.InvalidValue"));
+            messages.SetMissingKeyOrValueAccessor(() => Texts.Get("Form.InvalidValue"));
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => Texts.Get("Form.InvalidValue"));
         });
         return builder;
     }

@@ -107,6 +107,11 @@ public sealed class OfficerAndAdministratorWebTests(DemoBrowserPortal portal) : 
             var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("d M yyyy", System.Globalization.CultureInfo.InvariantCulture);
             await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Form.NotADate", today));
             await Assertions.Expect(page.Locator("#FromParts-error")).ToContainTextAsync(Say.Id("Form.NotADate", today));
+            // An end before the start, and a year far off, are said in the reader's words too.
+            await page.GotoAsync("/petugas?FromParts.Day=10&FromParts.Month=12&FromParts.Year=2026&ToParts.Day=1&ToParts.Month=12&ToParts.Year=2026");
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Validation.ToAfterFrom"));
+            await page.GotoAsync("/petugas?FromParts.Day=1&FromParts.Month=1&FromParts.Year=1999");
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(Say.Id("Validation.Search.DateRange", "1 Januari 2000", "31 Desember 2999"));
 
             // A code the rule set in force does not have (an old bookmark) still shows as the filter applied.
             await page.GotoAsync("/petugas?PermitType=SLHS");

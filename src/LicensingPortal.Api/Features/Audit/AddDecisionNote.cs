@@ -18,8 +18,8 @@ public static class AddDecisionNote
         public Validator()
         {
             RuleFor(c => c.ApplicationId).NotEmpty();
-            RuleFor(c => c.Text).NotEmpty().WithMessage($"A note of at most {MaxLength} characters is required.")
-                .Must(t => t.Trim().Length is > 0 and <= MaxLength).WithMessage($"A note of at most {MaxLength} characters is required.");
+            RuleFor(c => c.Text).NotEmpty().WithMessage(_ => Texts.Format("Validation.DecisionNote", MaxLength))
+                .Must(t => t.Trim().Length is > 0 and <= MaxLength).WithMessage(_ => Texts.Format("Validation.DecisionNote", MaxLength));
         }
     }
 

@@ -54,12 +54,14 @@ public static class SearchDecisions
 
     public sealed class Validator : AbstractValidator<Query>
     {
+        private static string DateRange => Texts.Format("Validation.Search.DateRange", Cultures.Date(EarliestDate), Cultures.Date(LatestDate));
+
         public Validator()
         {
-            RuleFor(q => q.From).InclusiveBetween(EarliestDate, LatestDate).When(q => q.From is not null);
-            RuleFor(q => q.To).InclusiveBetween(EarliestDate, LatestDate).When(q => q.To is not null);
-            RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("'to' is on or after 'from'.");
-            RuleFor(q => q.Outcome).Must(Outcomes.IsKnown).When(q => q.Outcome is not null).WithMessage("outcome is 'approved' or 'rejected'.");
+            RuleFor(q => q.From).InclusiveBetween(EarliestDate, LatestDate).When(q => q.From is not null).WithMessage(_ => DateRange);
+            RuleFor(q => q.To).InclusiveBetween(EarliestDate, LatestDate).When(q => q.To is not null).WithMessage(_ => DateRange);
+            RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage(_ => Texts.Get("Validation.ToAfterFrom"));
+            RuleFor(q => q.Outcome).Must(Outcomes.IsKnown).When(q => q.Outcome is not null).WithMessage(_ => Texts.Get("Validation.Search.Outcome"));
             RuleFor(q => q.Kbli).MaximumLength(5);
             RuleFor(q => q.Kecamatan).MaximumLength(10);
             RuleFor(q => q.PermitType).MaximumLength(40);
@@ -67,7 +69,7 @@ public static class SearchDecisions
             RuleFor(q => q.Page).InclusiveBetween(1, 1_000_000);
             RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize);
             RuleFor(q => q.Text).Must(t => t!.Trim().Length is >= 3 and <= 100).When(q => q.Text is not null).WithMessage(_ => Texts.Get("Validation.SearchText"));
-            RuleFor(q => q.Kind).Must(k => k is KindNew or KindRenewal or KindChange).When(q => q.Kind is not null).WithMessage("kind is 'new', 'renewal' or 'change'.");
+            RuleFor(q => q.Kind).Must(k => k is KindNew or KindRenewal or KindChange).When(q => q.Kind is not null).WithMessage(_ => Texts.Get("Validation.Search.Kind"));
         }
     }
 

@@ -20,15 +20,13 @@ public static class StartWhatIf
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        private const string Message = "Give either 'ruleSet' (YAML of a rule set with its requirements) or 'draft' (a folder under rules/drafts/), and a period with from ≤ to.";
-
         public Validator()
         {
-            RuleFor(c => c.RuleSet).Must((c, ruleSet) => (ruleSet is null) != (c.Draft is null)).WithMessage(Message);
+            RuleFor(c => c.RuleSet).Must((c, ruleSet) => (ruleSet is null) != (c.Draft is null)).WithMessage(_ => Texts.Get("WhatIf.Error.OneSource"));
             RuleFor(c => c.RuleSet).MaximumLength(512 * 1024);
             RuleFor(c => c.Draft).Matches(@"\A[A-Za-z0-9_.-]{1,100}\z").Must(d => !d!.Contains("..", StringComparison.Ordinal))
-                .WithMessage("a draft is a folder name under rules/drafts/").When(c => c.Draft is not null);
-            RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithName("ruleSet").WithMessage(Message);
+                .WithMessage(_ => Texts.Get("WhatIf.Error.NoDraft")).When(c => c.Draft is not null);
+            RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithName("ruleSet").WithMessage(_ => Texts.Get("Validation.ToAfterFrom"));
         }
     }
 
@@ -57,7 +55,7 @@ public static class StartWhatIf
                 var folder = Path.Combine(PathResolver.Find(options.Directory, contentRoot), "drafts", draft);
                 if (!File.Exists(Path.Combine(folder, RuleSetLoader.RuleSetFileName)))
                 {
-                    return (null, [$"no draft '{draft}' under rules/drafts/"]);
+                    return (null, [Texts.Get("WhatIf.Error.NoDraft")]);
                 }
 
                 var fromFolder = RuleSetLoader.LoadFolder(folder, seeds);

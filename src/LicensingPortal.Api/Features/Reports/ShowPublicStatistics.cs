@@ -48,7 +48,7 @@ public static class ShowPublicStatistics
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Month).Must(m => FirstDayOf(m) is not null).WithMessage("month is yyyy-MM.");
+        public Validator() => RuleFor(q => q.Month).Must(m => FirstDayOf(m) is not null).WithMessage(_ => Texts.Get("Validation.Statistics.Month"));
     }
 
     /// <summary>The first day of a yyyy-MM month, or null when the text is not one.</summary>

@@ -27,5 +27,29 @@ public sealed class LocalizedIdentityErrors : IdentityErrorDescriber
 
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = Texts.Format("Identity.PasswordRequiresUniqueChars", uniqueChars) };
 
+    public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure), "Identity.ConcurrencyFailure");
+
+    public override IdentityError RecoveryCodeRedemptionFailed() => Error(nameof(RecoveryCodeRedemptionFailed), "Identity.RecoveryCodeFailed");
+
+    // The password rules the service does not set (no capital letter or sign required) and the role and login
+    // operations no page offers: said in the reader's language all the same, as the general failure.
+    public override IdentityError PasswordRequiresUpper() => Error(nameof(PasswordRequiresUpper), "Identity.DefaultError");
+
+    public override IdentityError PasswordRequiresNonAlphanumeric() => Error(nameof(PasswordRequiresNonAlphanumeric), "Identity.DefaultError");
+
+    public override IdentityError UserAlreadyHasPassword() => Error(nameof(UserAlreadyHasPassword), "Identity.DefaultError");
+
+    public override IdentityError UserLockoutNotEnabled() => Error(nameof(UserLockoutNotEnabled), "Identity.DefaultError");
+
+    public override IdentityError UserAlreadyInRole(string role) => Error(nameof(UserAlreadyInRole), "Identity.DefaultError");
+
+    public override IdentityError UserNotInRole(string role) => Error(nameof(UserNotInRole), "Identity.DefaultError");
+
+    public override IdentityError LoginAlreadyAssociated() => Error(nameof(LoginAlreadyAssociated), "Identity.DefaultError");
+
+    public override IdentityError InvalidRoleName(string? role) => Error(nameof(InvalidRoleName), "Identity.DefaultError");
+
+    public override IdentityError DuplicateRoleName(string role) => Error(nameof(DuplicateRoleName), "Identity.DefaultError");
+
     private static IdentityError Error(string code, string key) => new() { Code = code, Description = Texts.Get(key) };
 }

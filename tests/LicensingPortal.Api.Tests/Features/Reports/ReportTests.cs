@@ -7,6 +7,7 @@ using LicensingPortal.Api.Domain;
 using LicensingPortal.Api.Infrastructure.Auth;
 using LicensingPortal.Api.Infrastructure.Http;
 using LicensingPortal.Api.Tests.Infrastructure;
+using LicensingPortal.Api.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -113,6 +114,18 @@ public abstract class ReportTests(Portal portal)
         Assert.DoesNotContain("5371044107850003", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Maria", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/public/statistics?month=2026-13")).StatusCode);
+        // On the page (an old or edited link), the month is asked for again in the reader's language, not in the API's words.
+        foreach (var (language, asked) in new[] { ("id-ID", Say.Id("Validation.Statistics.Month")), ("en-GB", Say.En("Validation.Statistics.Month")) })
+        {
+            using var wrongMonth = new HttpRequestMessage(HttpMethod.Get, "/statistik?bulan=2026-13");
+            wrongMonth.Headers.AcceptLanguage.ParseAdd(language);
+            using var page = await anonymous.SendAsync(wrongMonth);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var html = System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+            Assert.Contains(asked, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("yyyy-MM", html, StringComparison.Ordinal);
+        }
+
 
         // The same figures as one table a spreadsheet opens: the city, each kecamatan and each sector by name.
         var csv = await anonymous.GetStringAsync($"/api/public/statistics?month={month}&format=csv");

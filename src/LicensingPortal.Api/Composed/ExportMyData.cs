@@ -59,7 +59,7 @@ public static class ExportMyData
             var drafts = await sender.Send(new ListApplicationDrafts.Query(query.UserId, All: true), cancellationToken);
             var permits = await sender.Send(new ListPermits.Query(query.UserId, query.Language), cancellationToken);
             var documents = await sender.Send(new ListDocuments.Query(query.UserId, All: true), cancellationToken);
-            var notifications = await sender.Send(new ListNotifications.Query(query.UserId, UnreadOnly: false, All: true), cancellationToken);
+            var notifications = await sender.Send(new ListNotifications.Query(query.UserId, UnreadOnly: false, All: true, Language: query.Language), cancellationToken);
             if (new[] { account.Error, preferences.Error, businesses.Error, sent.Error, drafts.Error, permits.Error, documents.Error, notifications.Error }.FirstOrDefault(e => e is not null) is { } failed)
             {
                 return failed;

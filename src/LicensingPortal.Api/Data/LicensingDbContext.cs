@@ -379,8 +379,10 @@ public abstract class LicensingDbContext(DbContextOptions options)
             notification.ToTable("inbox_notifications");
             notification.HasKey(n => n.Id);
             notification.Property(n => n.Type).HasMaxLength(60);
-            notification.Property(n => n.Title).HasMaxLength(300);
-            notification.Property(n => n.Body).HasMaxLength(4000);
+            notification.Property(n => n.Title).HasMaxLength(InboxNotification.TitleMaxLength);
+            notification.Property(n => n.Body).HasMaxLength(InboxNotification.BodyMaxLength);
+            notification.Property(n => n.TitleEn).HasMaxLength(InboxNotification.TitleMaxLength);
+            notification.Property(n => n.BodyEn).HasMaxLength(InboxNotification.BodyMaxLength);
             notification.HasIndex(n => new { n.UserId, n.CreatedAt });
         });
 

@@ -1,6 +1,11 @@
 namespace LicensingPortal.Api.Domain;
 
-/// <summary>A notification in the applicant's in-app inbox, written in the transaction of the change it reports.</summary>
+/// <summary>
+/// A notification in the applicant's in-app inbox, written in the transaction of the change it reports, in both
+/// languages: the inbox shows it in the language the reader reads the service in now, not the one the account had
+/// when it was written. (Rows written before 2026-12-07 hold one language, the account's then, in <see cref="Title"/>
+/// and <see cref="Body"/>, and none in <see cref="TitleEn"/>.)
+/// </summary>
 public sealed class InboxNotification
 {
     private InboxNotification()
@@ -15,24 +20,40 @@ public sealed class InboxNotification
 
     public Guid SubjectId { get; private set; }
 
+    /// <summary>The title in Bahasa Indonesia.</summary>
     public string Title { get; private set; } = string.Empty;
 
+    /// <summary>The text in Bahasa Indonesia.</summary>
     public string Body { get; private set; } = string.Empty;
+
+    /// <summary>The title in English; null on rows written in one language only.</summary>
+    public string? TitleEn { get; private set; }
+
+    /// <summary>The text in English; null on rows written in one language only.</summary>
+    public string? BodyEn { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? ReadAt { get; private set; }
 
-    public static InboxNotification Create(Guid userId, string type, Guid subjectId, string title, string body, DateTimeOffset now) => new()
+    public const int TitleMaxLength = 300;
+    public const int BodyMaxLength = 4000;
+
+    /// <summary>A notice in both languages (each cut to the columns' lengths).</summary>
+    public static InboxNotification Create(Guid userId, string type, Guid subjectId, string titleId, string bodyId, string titleEn, string bodyEn, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         UserId = userId,
         Type = type,
         SubjectId = subjectId,
-        Title = title.Length > 300 ? title[..300] : title,
-        Body = body.Length > 4000 ? body[..4000] : body,
+        Title = Cut(titleId, TitleMaxLength),
+        Body = Cut(bodyId, BodyMaxLength),
+        TitleEn = Cut(titleEn, TitleMaxLength),
+        BodyEn = Cut(bodyEn, BodyMaxLength),
         CreatedAt = now,
     };
+
+    private static string Cut(string text, int length) => text.Length > length ? text[..length] : text;
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }

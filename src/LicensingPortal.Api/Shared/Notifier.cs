@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace LicensingPortal.Api.Shared;
 
-/// <summary>The text of a notice in both languages; the recipient's language picks one.</summary>
+/// <summary>The text of a notice in both languages: the inbox keeps both, the recipient's language picks the e-mail's.</summary>
 public sealed record NoticeText(string TitleId, string TitleEn, string BodyId, string BodyEn);
 
 /// <summary>
@@ -19,8 +19,7 @@ public sealed class Notifier(LicensingDbContext db, TimeProvider time)
         // Found once per unit of work: a decision raises two notices to the same applicant.
         var recipient = await db.Users.FindAsync([recipientId], cancellationToken) ?? throw new InvalidOperationException($"No account {recipientId}.");
         var now = time.GetUtcNow();
-        var english = recipient.PreferredLanguage == Languages.English;
-        db.InboxNotifications.Add(InboxNotification.Create(recipientId, kind.Type, subjectId, english ? text.TitleEn : text.TitleId, english ? text.BodyEn : text.BodyId, now));
+        db.InboxNotifications.Add(InboxNotification.Create(recipientId, kind.Type, subjectId, text.TitleId, text.BodyId, text.TitleEn, text.BodyEn, now));
         if (kind.Mail == NoticeMail.None)
         {
             return;

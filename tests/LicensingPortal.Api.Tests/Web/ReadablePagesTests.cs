@@ -108,6 +108,10 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
 
             string S(string key, params object[] arguments) => Say.In(language, key, arguments);
 
+            // The inbox reads in the language the service is read in now (the account was made in Bahasa Indonesia).
+            await page.GotoAsync("/pemohon/kotak-masuk");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(S("Notice.LevyAnswered.InProgress.Title"));
+
             // The draft not sent yet is named by its business and kind, on both lists, and says what is left to do.
             foreach (var list in new[] { "/pemohon", "/pemohon/permohonan" })
             {

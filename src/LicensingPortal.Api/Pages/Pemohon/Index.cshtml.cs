@@ -30,7 +30,7 @@ public sealed class IndexModel : PortalPage
         Drafts = (await Sender.Send(new ListApplicationDrafts.Query(UserId), cancellationToken)).Value;
         Applications = (await Sender.Send(new ListApplications.Query(UserId), cancellationToken)).Value;
         Recent = await Permohonan.ApplicationRows.LoadAsync(Sender, UserId, [.. Applications.Take(5)], Businesses, Language, cancellationToken);
-        Unread = (await Sender.Send(new ListNotifications.Query(UserId, UnreadOnly: true), cancellationToken)).Value.Count;
+        Unread = (await Sender.Send(new ListNotifications.Query(UserId, UnreadOnly: true, Language: Language), cancellationToken)).Value.Count;
         if (Businesses.Count > 0)
         {
             var permits = (await Sender.Send(new Features.Permits.ListPermits.Query(UserId, Language), cancellationToken)).Value;

@@ -12,7 +12,7 @@ public sealed class KotakMasukModel : PortalPage
     public IReadOnlyList<ListNotifications.Item> Items { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Items = (await Sender.Send(new ListNotifications.Query(UserId, UnreadOnly), cancellationToken)).Value;
+        Items = (await Sender.Send(new ListNotifications.Query(UserId, UnreadOnly, Language: Language), cancellationToken)).Value;
 
     public async Task<IActionResult> OnPostReadAsync(Guid id, CancellationToken cancellationToken)
     {

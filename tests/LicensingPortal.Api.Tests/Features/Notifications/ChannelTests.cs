@@ -70,6 +70,14 @@ public abstract class ChannelTests(ChannelPortal portal) : IAsyncLifetime
         Assert.Equal(
             [Say.Id("Notice.Rejected.Intro", 1), "1. ", string.Empty, Say.Id("Notice.Rejected.Next")],
             unread.Body.Split('\n').Select((line, i) => i == 1 ? line[..3] : line));
+        // Asked in English (the reader switched the service's language), the same notice reads in English: both are kept.
+        using var inEnglish = new HttpRequestMessage(HttpMethod.Get, "/api/me/notifications");
+        inEnglish.Headers.AcceptLanguage.ParseAdd("en-GB");
+        using var englishResponse = await applicant.Client.SendAsync(inEnglish);
+        Assert.Contains(englishResponse.Content.Headers.ContentLanguage, l => l.StartsWith("en", StringComparison.Ordinal));
+        var english = (await englishResponse.Content.ReadFromJsonAsync<List<ListNotifications.Item>>(TestJson.Options))!.Single(i => i.Id == unread.Id);
+        Assert.StartsWith(Say.En("Notice.Rejected.Intro", 1), english.Body, StringComparison.Ordinal);
+        Assert.NotEqual(unread.Title, english.Title);
         Assert.Equal(HttpStatusCode.NoContent, (await applicant.Client.PostAsync($"/api/me/notifications/{unread.Id}/read", null)).StatusCode);
         var stillUnread = await applicant.Client.GetFromJsonAsync<List<ListNotifications.Item>>("/api/me/notifications?unreadOnly=true", TestJson.Options);
         Assert.DoesNotContain(stillUnread!, i => i.Id == unread.Id);

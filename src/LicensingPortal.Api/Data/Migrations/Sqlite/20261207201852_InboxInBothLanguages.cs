@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LicensingPortal.Api.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InboxInBothLanguages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "body_en",
+                table: "inbox_notifications",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "title_en",
+                table: "inbox_notifications",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "body_en",
+                table: "inbox_notifications");
+
+            migrationBuilder.DropColumn(
+                name: "title_en",
+                table: "inbox_notifications");
+        }
+    }
+}

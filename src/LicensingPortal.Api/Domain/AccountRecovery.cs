@@ -79,6 +79,31 @@ public sealed class AccountRecovery
 
     public string PhotoSha256 { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// How long the photo is kept after the decision: time enough for an owner who says the account was taken through a
+    /// request to be answered with what the administrator saw; then only its fingerprint, size and type stay. A face
+    /// beside an identity card is the most sensitive thing the service holds (UU 27/2022 on personal data: kept no
+    /// longer than its purpose needs). The office's records policy may set another period.
+    /// </summary>
+    public static readonly TimeSpan PhotoKeptAfterDecision = TimeSpan.FromDays(90);
+
+    /// <summary>When the photo was deleted, <see cref="PhotoKeptAfterDecision"/> after the decision.</summary>
+    public DateTimeOffset? PhotoDeletedAt { get; private set; }
+
+    /// <summary>Whether the photo is due to be deleted at <paramref name="now"/>: decided long enough ago, and still kept.</summary>
+    public bool PhotoDueForDeletionAt(DateTimeOffset now) => DecidedAt is { } decided && now - decided >= PhotoKeptAfterDecision && PhotoDeletedAt is null;
+
+    /// <summary>The photo was deleted from the storage (its fingerprint, size and type stay).</summary>
+    public void PhotoDeleted(DateTimeOffset now)
+    {
+        if (!PhotoDueForDeletionAt(now))
+        {
+            throw new InvalidOperationException("A request's photo is deleted once, after the time it is kept past the decision.");
+        }
+
+        PhotoDeletedAt = now;
+    }
+
     public AccountRecoveryStatus Status { get; private set; }
 
     /// <summary>The SHA-256 of the secret in the link e-mailed to the new address (the secret itself is never kept).</summary>

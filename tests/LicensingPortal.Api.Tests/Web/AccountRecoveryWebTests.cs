@@ -97,6 +97,10 @@ public sealed class AccountRecoveryWebTests(SqliteBrowserPortal portal) : IClass
             await admin.GetByRole(AriaRole.Button, new() { Name = S("Admin.Recovery.Button"), Exact = true }).ClickAsync();
             await Assertions.Expect(admin.Locator("#recovery-done")).ToContainTextAsync(S("Admin.Recovery.Done.Granted", newEmail));
             await Assertions.Expect(admin.Locator("#recovery-decided")).ToBeVisibleAsync();
+            // The photo stays for a while after the answer, and the page says until when.
+            var culture = System.Globalization.CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "id-ID");
+            var until = Api.Domain.Wita.DateOf(DateTimeOffset.UtcNow + Api.Domain.AccountRecovery.PhotoKeptAfterDecision).ToString("d MMMM yyyy", culture);
+            await Assertions.Expect(admin.Locator("#photo-kept-until")).ToHaveTextAsync(S("Admin.Recovery.Photo.Kept", until, 90));
         });
 
         // The owner sets a new password with the link sent to the new address (the old one no longer works), and signs in there.

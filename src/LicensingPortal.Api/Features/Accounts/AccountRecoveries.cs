@@ -22,7 +22,8 @@ public sealed record AccountRecoveryView(
     RecoveredAccount? Account,
     bool NewEmailTaken,
     string PhotoType,
-    long PhotoSize);
+    long PhotoSize,
+    DateTimeOffset? PhotoDeletedAt = null);
 
 /// <summary>
 /// The account a request names, as far as it helps to judge who asks: its address now and whether it was found by the
@@ -68,7 +69,7 @@ public static class AccountRecoveries
         return new AccountRecoveryView(
             recovery.Id, recovery.AskedAt, AnswerBy(calendar, recovery), recovery.AccountEmail, recovery.NewEmail, recovery.OwnerName, recovery.MaskedNik,
             LossName(recovery.Lost), recovery.Contact, StatusName(recovery.Status), recovery.DecidedAt, decidedBy, recovery.RefusalReason, account, newEmailTaken,
-            recovery.PhotoType, recovery.PhotoSize);
+            recovery.PhotoType, recovery.PhotoSize, recovery.PhotoDeletedAt);
     }
 
     /// <summary>

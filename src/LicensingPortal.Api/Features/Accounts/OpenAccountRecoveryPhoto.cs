@@ -2,7 +2,10 @@ using LicensingPortal.Api.Infrastructure.Storage;
 
 namespace LicensingPortal.Api.Features.Accounts;
 
-/// <summary>The photo of the owner holding their identity card, sent with a request for an account back.</summary>
+/// <summary>
+/// The photo of the owner holding their identity card, sent with a request for an account back; not found once deleted
+/// after the decision (<see cref="AccountRecovery.PhotoKeptAfterDecision"/>).
+/// </summary>
 public static class OpenAccountRecoveryPhoto
 {
     public sealed record Query(Guid Id) : IQuery<Result<StoredFile>>;
@@ -11,7 +14,7 @@ public static class OpenAccountRecoveryPhoto
     {
         public async ValueTask<Result<StoredFile>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var recovery = await db.AccountRecoveries.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id && r.Status != AccountRecoveryStatus.Unconfirmed, cancellationToken);
+            var recovery = await db.AccountRecoveries.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id && r.Status != AccountRecoveryStatus.Unconfirmed && r.PhotoDeletedAt == null, cancellationToken);
             return recovery is not null && await storage.OpenAsync(recovery.PhotoKey, cancellationToken) is { } content
                 ? new StoredFile(content, recovery.PhotoType, recovery.PhotoType == "image/png" ? "foto.png" : "foto.jpg")
                 : AccountRecoveries.NotFound;

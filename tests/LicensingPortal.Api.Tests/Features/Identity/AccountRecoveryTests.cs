@@ -326,6 +326,47 @@ public abstract partial class AccountTests
     }
 
     [Fact]
+    public async Task ADecidedRequestsPhoto_IsKeptNinetyDays_ThenDeleted_WhileTheRequestStays()
+    {
+        var newEmail = $"dijawab-{Guid.NewGuid():N}@example.com";
+        var asked = await JsonOf(await portal.Client.PostAsync("/api/auth/recovery", RecoveryForm($"lama-{Guid.NewGuid():N}@example.com", newEmail, UniqueNik(), "email", Photos.PlainJpeg())));
+        await ConfirmRecoveryAsync(newEmail);
+        var id = Guid.Parse((string)asked["id"]!);
+        using var admin = await portal.StaffAsync(Roles.Admin);
+        var refused = await admin.Client.PostAsJsonAsync($"/api/admin/account-recoveries/{id}/decision", new { grant = false, reason = "Tidak ada akun dengan alamat atau NIK itu." });
+        Assert.True(refused.IsSuccessStatusCode, await refused.Content.ReadAsStringAsync());
+        string photoKey;
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            photoKey = (await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().AccountRecoveries.SingleAsync(r => r.Id == id)).PhotoKey;
+        }
+
+        async Task SweepAtAsync(DateTimeOffset at)
+        {
+            await using var later = portal.Create(time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(at));
+            await using var scope = later.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Api.Features.Accounts.SweepUnconfirmedRecoveries.Command());
+        }
+
+        // A minute short of the ninety days, the photo is still there for the administrators.
+        await SweepAtAsync(DateTimeOffset.UtcNow.Add(Api.Domain.AccountRecovery.PhotoKeptAfterDecision).AddMinutes(-1));
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync($"/api/admin/account-recoveries/{id}/photo")).StatusCode);
+        Assert.Null((await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{id}")))["photoDeletedAt"]);
+
+        // The night after: the photo is gone from the storage; the request and its answer stay, saying when it went.
+        await SweepAtAsync(DateTimeOffset.UtcNow.Add(Api.Domain.AccountRecovery.PhotoKeptAfterDecision).AddMinutes(1));
+        await Problems.AssertAsync(await admin.Client.GetAsync($"/api/admin/account-recoveries/{id}/photo"), HttpStatusCode.NotFound, "recovery_not_found");
+        var view = await JsonOf(await admin.Client.GetAsync($"/api/admin/account-recoveries/{id}"));
+        Assert.Equal("refused", (string?)view["status"]);
+        Assert.NotNull(view["photoDeletedAt"]);
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            await using var gone = await scope.ServiceProvider.GetRequiredService<Api.Infrastructure.Storage.IDocumentStorage>().OpenAsync(photoKey, CancellationToken.None);
+            Assert.Null(gone);
+        }
+    }
+
+    [Fact]
     public async Task ARequestWithBadInput_IsRefusedAtItsFields_AnUnknownAddressIsAnsweredAlike_AndTheNikFindsTheAccountWhenTheAddressIsWrong()
     {
         async Task<JsonObject> ErrorsOf(HttpResponseMessage response, HttpStatusCode status, string code)

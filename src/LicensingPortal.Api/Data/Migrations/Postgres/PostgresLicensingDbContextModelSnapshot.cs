@@ -97,6 +97,10 @@ namespace LicensingPortal.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("owner_name");
 
+                    b.Property<DateTimeOffset?>("PhotoDeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("photo_deleted_at");
+
                     b.Property<string>("PhotoKey")
                         .IsRequired()
                         .HasMaxLength(200)

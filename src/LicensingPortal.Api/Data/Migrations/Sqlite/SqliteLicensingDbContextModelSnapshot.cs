@@ -92,6 +92,10 @@ namespace LicensingPortal.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_name");
 
+                    b.Property<long?>("PhotoDeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("photo_deleted_at");
+
                     b.Property<string>("PhotoKey")
                         .IsRequired()
                         .HasMaxLength(200)

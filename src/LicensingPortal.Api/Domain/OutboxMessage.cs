@@ -111,7 +111,7 @@ public enum NoticeMail
     /// <summary>The answer to an applicant's question (<see cref="QuestionPayload"/>).</summary>
     Question,
 
-    /// <summary>A business closed from its owner's account (<see cref="BusinessClosedPayload"/>).</summary>
+    /// <summary>A business closed from its owner's account (<see cref="BusinessClosedPayload"/>), or its e-mail address changed (<see cref="BusinessEmailChangedPayload"/>).</summary>
     Business,
 
     /// <summary>An inspector's visit booked, or its result recorded (<see cref="InspectionPayload"/>).</summary>
@@ -183,6 +183,12 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     public static readonly NoticeKind BusinessClosed = new("business-closed", NoticeSubject.Business, NoticeMail.Business, "BusinessClosed") { AlwaysByEmail = true };
 
     /// <summary>
+    /// A business's e-mail address changed: by e-mail to the address it had (even with e-mails off: the permits' notices
+    /// no longer go there), inbox and webhook, so an owner whose account someone else uses hears of it.
+    /// </summary>
+    public static readonly NoticeKind BusinessEmailChanged = new("business-email-changed", NoticeSubject.Business, NoticeMail.Business, "BusinessEmailChanged") { AlwaysByEmail = true };
+
+    /// <summary>
     /// A visit to the business booked (who comes, from which office, on which days) or booked again in place of one
     /// waiting: inbox, e-mail (even with e-mails off: the owner has to be there, and to know who to let in) and webhook.
     /// </summary>
@@ -204,7 +210,7 @@ public sealed record NoticeKind(string Type, NoticeSubject Subject, NoticeMail M
     /// </summary>
     public bool AlwaysByEmail { get; init; }
 
-    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, AppealReceived, AppealAnswered, ObjectionsDue, AppealsDue, QuestionAnswered, BusinessClosed, InspectionBooked, InspectionRecorded, InspectionCalledOff];
+    public static IReadOnlyList<NoticeKind> All { get; } = [ApplicationReceived, DecisionMade, PermitExpiring, PermitExpired, PermitRevoked, EmailConfirmation, LevyReportAnswered, ObjectionReceived, ObjectionAnswered, AppealReceived, AppealAnswered, ObjectionsDue, AppealsDue, QuestionAnswered, BusinessClosed, BusinessEmailChanged, InspectionBooked, InspectionRecorded, InspectionCalledOff];
 
     /// <summary>The kind stored as <paramref name="type"/>.</summary>
     public static NoticeKind Of(string type) =>

@@ -182,6 +182,29 @@ public static partial class Notices
     /// A business closed from the owner's account: when (in WITA), that its NIB and permits ended that day, to keep the
     /// notice as the record of the day, and what to do at once when it was not them.
     /// </summary>
+    /// <summary>An address as told to another mailbox: its first two letters and its domain ("yo•••@gmail.com").</summary>
+    public static string MaskedEmail(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var at = address.IndexOf('@', StringComparison.Ordinal);
+        return at <= 0 ? "•••" : $"{address[..Math.Min(2, at)]}•••{address[at..]}";
+    }
+
+    /// <summary>
+    /// A business's e-mail address changed: told to the address it had (where the permits' notices went until now), with
+    /// the new one masked, so that one who did not change it (a broker in the account) hears of it there.
+    /// </summary>
+    public static NoticeText BusinessEmailChanged(BusinessEmailChangedPayload changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        string Body(CultureInfo culture) => In(culture, "Notice.BusinessEmailChanged.Body", changed.BusinessName, MaskedEmail(changed.NewEmail), Cultures.WitaIn(culture, changed.ChangedAt));
+        return new NoticeText(
+            In(Cultures.Indonesian, "Notice.BusinessEmailChanged.Title", changed.BusinessName),
+            In(Cultures.English, "Notice.BusinessEmailChanged.Title", changed.BusinessName),
+            Body(Cultures.Indonesian),
+            Body(Cultures.English));
+    }
+
     public static NoticeText BusinessClosed(string businessName, DateTimeOffset closedAt)
     {
         string Body(CultureInfo culture) => In(culture, "Notice.BusinessClosed.Body", businessName, Cultures.WitaIn(culture, closedAt));

@@ -43,6 +43,12 @@ public sealed record DecisionPayload(IReadOnlyList<IssuedPermit> Permits);
 
 public sealed record IssuedPermit(string Type, string Number, string VerificationUrl, DateOnly? ValidUntil);
 
+/// <summary>
+/// What the notice of a business's changed e-mail address carries (and its webhook sends): the business, the address it
+/// had (where the e-mail goes) and the new one, and when.
+/// </summary>
+public sealed record BusinessEmailChangedPayload(Guid BusinessId, string BusinessName, string OldEmail, string NewEmail, DateTimeOffset ChangedAt);
+
 /// <summary>What the notice of a closed business carries (and its webhook sends): the business, when, and the permits that ended.</summary>
 public sealed record BusinessClosedPayload(Guid BusinessId, string BusinessName, string? Nib, DateTimeOffset ClosedAt, IReadOnlyList<string> EndedPermits);
 

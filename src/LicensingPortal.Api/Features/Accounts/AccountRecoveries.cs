@@ -102,13 +102,8 @@ public static class AccountRecoveries
         return !string.IsNullOrWhiteSpace(address) && (string.IsNullOrEmpty(allowed) || address.Trim().All(allowed.Contains));
     }
 
-    /// <summary>An address as told to another mailbox: its first two letters and its domain ("yo•••@gmail.com").</summary>
-    public static string Masked(string address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        var at = address.IndexOf('@', StringComparison.Ordinal);
-        return at <= 0 ? "•••" : $"{address[..Math.Min(2, at)]}•••{address[at..]}";
-    }
+    /// <summary>An address as told to another mailbox (<see cref="Notices.MaskedEmail"/>).</summary>
+    public static string Masked(string address) => Notices.MaskedEmail(address);
 
     public static DateOnly AnswerBy(WorkingCalendar calendar, AccountRecovery recovery)
     {

@@ -6,7 +6,8 @@ namespace LicensingPortal.Api.Features.Businesses;
 /// <summary>
 /// The owner corrects a business's details that the rules do not read: name, address, e-mail, phone and NPWP; and,
 /// until its NIB is issued, the owner's name and (a sole proprietor's) NIK, a typing mistake an application refused
-/// for (after the NIB they are fixed: <c>owner_fixed</c>). Each detail that changed is kept with its time
+/// for (after the NIB they are fixed: <c>owner_fixed</c>). A changed e-mail address is told to the address it had
+/// (<see cref="NoticeKind.BusinessEmailChanged"/>). Each detail that changed is kept with its time
 /// (<see cref="ListBusinessChanges"/>), a NIK or NPWP masked. What the rules read (location, activities, size) belongs
 /// to an application: changing it needs a new one. An NPWP left out (null) stays as it is; an empty one removes it,
 /// which only a sole proprietor may do. An owner's name left out (null) stays as it is, an empty one is refused; a
@@ -34,7 +35,7 @@ public static class ChangeBusinessDetails
         }
     }
 
-    public sealed class Handler(LicensingDbContext db, TimeProvider time) : ICommandHandler<Command, Result<BusinessResponse>>
+    public sealed class Handler(LicensingDbContext db, Notifier notifier, TimeProvider time) : ICommandHandler<Command, Result<BusinessResponse>>
     {
         public async ValueTask<Result<BusinessResponse>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -73,8 +74,17 @@ public static class ChangeBusinessDetails
             }
 
             var now = time.GetUtcNow();
+            var oldEmail = business.Email;
             db.BusinessChanges.AddRange(business.CorrectOwner(ownerName, ownerNik, now));
             db.BusinessChanges.AddRange(business.ChangeDetails(request.Name, request.Address, request.Email, request.Phone, npwp, now));
+            if (!string.Equals(oldEmail.Trim(), business.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                // The address the permits' notices went to hears that they go elsewhere now: one who did not change it
+                // (someone else in the account) learns of it where they still read.
+                var changed = new BusinessEmailChangedPayload(business.Id, business.Name, oldEmail, business.Email, now);
+                await notifier.RaiseAsync(NoticeKind.BusinessEmailChanged, business.Id, command.OwnerId, Notices.BusinessEmailChanged(changed), changed, cancellationToken);
+            }
+
             return BusinessResponse.From(business);
         }
     }

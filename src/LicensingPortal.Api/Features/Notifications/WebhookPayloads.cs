@@ -33,6 +33,10 @@ public sealed class WebhookPayloads(LicensingDbContext db, RuleSetCatalog rules)
         {
             data = JsonSerializer.Deserialize<QuestionPayload>(message.Payload ?? "{}", Json.Options)!;
         }
+        else if (message.Type == NoticeKind.BusinessEmailChanged.Type)
+        {
+            data = JsonSerializer.Deserialize<BusinessEmailChangedPayload>(message.Payload ?? "{}", Json.Options)!;
+        }
         else if (NoticeKind.Of(message.Type).Mail == NoticeMail.Business)
         {
             data = JsonSerializer.Deserialize<BusinessClosedPayload>(message.Payload ?? "{}", Json.Options)!;

@@ -13,7 +13,8 @@ public abstract class ChangeBusinessDetailsTests(Portal portal)
     public async Task Put_Details_ChangesThem_AndKeepsEachChangeWithItsTime()
     {
         using var owner = await portal.ApplicantAsync();
-        var business = await RegisterAsync(owner.Client, Builders.SoleProprietor());
+        var oldEmail = $"maria-{Guid.NewGuid():N}@example.id";
+        var business = await RegisterAsync(owner.Client, Builders.SoleProprietor() with { Email = oldEmail });
 
         var response = await owner.Client.PutAsJsonAsync(
             $"/api/businesses/{business.Id}/details",
@@ -28,6 +29,23 @@ public abstract class ChangeBusinessDetailsTests(Portal portal)
         Assert.Equal(["email", "name", "phone"], history.Select(c => c.Field).Order(StringComparer.Ordinal));
         Assert.Equal("Warung Se'i Oma Maria", history.Single(c => c.Field == "name").Before);
         Assert.All(history, c => Assert.True(DateTimeOffset.UtcNow - c.ChangedAt < TimeSpan.FromMinutes(5)));
+
+        // The address the notices went to is told they go elsewhere now (the new one masked), with what to do if it was
+        // not the owner; the inbox has it too. A change that keeps the address tells nobody.
+        await portal.DeliveriesSettledAsync();
+        var title = Web.Say.Id("Notice.BusinessEmailChanged.Title", "Warung Se'i Oma Maria II");
+        var told = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, oldEmail), m => m.Subject == title);
+        Assert.Contains("ma•••@example.id", told.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("maria.baru@example.id", told.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{Web.Say.Id("Notice.BusinessClosed.NewPassword")}:", told.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(await Mailbox.MessagesToAsync(portal.DataDirectory, "maria.baru@example.id"), m => m.Subject == title);
+        var inbox = (await owner.Client.GetFromJsonAsync<List<Api.Features.Me.ListNotifications.Item>>("/api/me/notifications", TestJson.Options))!;
+        Assert.Equal(business.Id, Assert.Single(inbox, n => n.Type == NoticeKind.BusinessEmailChanged.Type).SubjectId);
+
+        var kept = await owner.Client.PutAsJsonAsync($"/api/businesses/{business.Id}/details", new ChangeBusinessDetails.Request("Warung Se'i Oma Maria III", business.Address, "Maria.Baru@example.id", null, null), TestJson.Options);
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        inbox = (await owner.Client.GetFromJsonAsync<List<Api.Features.Me.ListNotifications.Item>>("/api/me/notifications", TestJson.Options))!;
+        Assert.Single(inbox, n => n.Type == NoticeKind.BusinessEmailChanged.Type);
     }
 
     [Fact]

@@ -178,10 +178,6 @@ public static partial class Notices
     private static string In(CultureInfo culture, string key, params object?[] arguments) =>
         string.Format(culture, Texts.In(culture, key) ?? key, arguments);
 
-    /// <summary>
-    /// A business closed from the owner's account: when (in WITA), that its NIB and permits ended that day, to keep the
-    /// notice as the record of the day, and what to do at once when it was not them.
-    /// </summary>
     /// <summary>An address as told to another mailbox: its first two letters and its domain ("yo•••@gmail.com").</summary>
     public static string MaskedEmail(string address)
     {
@@ -197,7 +193,7 @@ public static partial class Notices
     public static NoticeText BusinessEmailChanged(BusinessEmailChangedPayload changed)
     {
         ArgumentNullException.ThrowIfNull(changed);
-        string Body(CultureInfo culture) => In(culture, "Notice.BusinessEmailChanged.Body", changed.BusinessName, MaskedEmail(changed.NewEmail), Cultures.WitaIn(culture, changed.ChangedAt));
+        string Body(CultureInfo culture) => In(culture, "Notice.BusinessEmailChanged.Body", changed.BusinessName, MaskedEmail(changed.NewEmail), Cultures.WitaIn(culture, changed.ChangedAt), MaskedEmail(changed.OldEmail));
         return new NoticeText(
             In(Cultures.Indonesian, "Notice.BusinessEmailChanged.Title", changed.BusinessName),
             In(Cultures.English, "Notice.BusinessEmailChanged.Title", changed.BusinessName),
@@ -205,6 +201,10 @@ public static partial class Notices
             Body(Cultures.English));
     }
 
+    /// <summary>
+    /// A business closed from the owner's account: when (in WITA), that its NIB and permits ended that day, to keep the
+    /// notice as the record of the day, and what to do at once when it was not them.
+    /// </summary>
     public static NoticeText BusinessClosed(string businessName, DateTimeOffset closedAt)
     {
         string Body(CultureInfo culture) => In(culture, "Notice.BusinessClosed.Body", businessName, Cultures.WitaIn(culture, closedAt));

@@ -28,6 +28,8 @@ public static class MarkOfficeTold
     {
         public async ValueTask<Result<Response>> Handle(Command command, CancellationToken cancellationToken)
         {
+            // The visit's row first: two officers marking at once take turns, and the second finds the first's mark.
+            await db.InspectionVisits.Where(v => v.Id == command.VisitId).ExecuteUpdateAsync(set => set.SetProperty(v => v.ToDate, v => v.ToDate), cancellationToken);
             var visit = await db.InspectionVisits.FirstOrDefaultAsync(v => v.Id == command.VisitId, cancellationToken);
             if (visit is null)
             {

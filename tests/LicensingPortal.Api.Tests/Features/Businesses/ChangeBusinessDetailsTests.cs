@@ -13,7 +13,7 @@ public abstract class ChangeBusinessDetailsTests(Portal portal)
     public async Task Put_Details_ChangesThem_AndKeepsEachChangeWithItsTime()
     {
         using var owner = await portal.ApplicantAsync();
-        var oldEmail = $"maria-{Guid.NewGuid():N}@example.id";
+        var oldEmail = $"oma-maria-{Guid.NewGuid():N}@example.id";
         var business = await RegisterAsync(owner.Client, Builders.SoleProprietor() with { Email = oldEmail });
 
         var response = await owner.Client.PutAsJsonAsync(
@@ -36,6 +36,8 @@ public abstract class ChangeBusinessDetailsTests(Portal portal)
         var title = Web.Say.Id("Notice.BusinessEmailChanged.Title", "Warung Se'i Oma Maria II");
         var told = Assert.Single(await Mailbox.MessagesToAsync(portal.DataDirectory, oldEmail), m => m.Subject == title);
         Assert.Contains("ma•••@example.id", told.TextBody, StringComparison.Ordinal);
+        Assert.Contains("om•••@example.id", told.TextBody, StringComparison.Ordinal);
+        Assert.Contains("http://localhost/akun/pulihkan", told.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("maria.baru@example.id", told.TextBody, StringComparison.Ordinal);
         Assert.Contains($"{Web.Say.Id("Notice.BusinessClosed.NewPassword")}:", told.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(await Mailbox.MessagesToAsync(portal.DataDirectory, "maria.baru@example.id"), m => m.Subject == title);

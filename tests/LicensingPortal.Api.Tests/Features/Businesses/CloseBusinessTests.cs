@@ -74,7 +74,7 @@ public abstract class CloseBusinessTests(Portal portal)
         Assert.Equal((request.BusinessId, Web.Say.Id("Notice.BusinessClosed.Title", Builders.SoleProprietor().Name)), (notice.SubjectId, notice.Title));
         Assert.EndsWith(Web.Say.Id("Notice.BusinessClosed.Body", Builders.SoleProprietor().Name, "§").Split('§')[1], notice.Body, StringComparison.Ordinal);
         var mails = await Mailbox.MessagesToAsync(portal.DataDirectory, Builders.SoleProprietor().Email);
-        Assert.Contains(mails, m => m.Subject == notice.Title && m.TextBody!.ReplaceLineEndings("\n").Contains($"{Web.Say.Id("Notice.BusinessClosed.NewPassword")}:\nhttp://localhost/akun/lupa-sandi\n\n{Web.Say.Id("Notice.BusinessClosed.Ask")}:\nhttp://localhost/pemohon/tanya?tentang=usaha", StringComparison.Ordinal));
+        Assert.Contains(mails, m => m.Subject == notice.Title && m.TextBody!.ReplaceLineEndings("\n").Contains($"{Web.Say.Id("Notice.BusinessClosed.NewPassword")}:\nhttp://localhost/akun/lupa-sandi\n\n{Web.Say.Id("Notice.BusinessClosed.Recover")}:\nhttp://localhost/akun/pulihkan\n\n{Web.Say.Id("Notice.BusinessClosed.Ask")}:\nhttp://localhost/pemohon/tanya?tentang=usaha", StringComparison.Ordinal));
 
         var drafts = (await applicant.Client.GetFromJsonAsync<List<ApplicationDraftView>>("/api/applications/drafts", TestJson.Options))!;
         Assert.DoesNotContain(drafts, d => d.Id == draft!.Id);

@@ -104,9 +104,10 @@ public sealed class InspectionWebTests(SqliteBrowserPortal portal) : IClassFixtu
 
         // The next visit booked, then the business closed while the officer has its result's form open: the result is
         // refused in the officer's language (the visit was called off), and the permit that ended says nobody comes.
+        Guid permitId;
         using (var staff = await Accounts.CreateAsync(portal.Factory, Roles.Officer))
         {
-            var permitId = (await staff.Client.GetFromJsonAsync<ListInspections.Response>("/api/audit/inspections", TestJson.Options))!.ToBook.Single(p => p.PermitNumber == hygiene.Number).PermitId;
+            permitId = (await staff.Client.GetFromJsonAsync<ListInspections.Response>("/api/audit/inspections", TestJson.Options))!.ToBook.Single(p => p.PermitNumber == hygiene.Number).PermitId;
             var booked = await staff.Client.PostAsJsonAsync($"/api/audit/inspections/permits/{permitId}", new BookInspection.Request("Dinas Kesehatan Kota Kupang", "Maria Ndolu", "198504172010012003", from.AddDays(7), from.AddDays(7)), TestJson.Options);
             Assert.True(booked.IsSuccessStatusCode, await booked.Content.ReadAsStringAsync());
             await BrowserPortal.StepsAsync(officer, async () =>
@@ -144,6 +145,9 @@ public sealed class InspectionWebTests(SqliteBrowserPortal portal) : IClassFixtu
             await card.GetByRole(AriaRole.Button, new() { Name = $"{S("Inspections.CalledOff.Told")} {S("Inspections.CalledOff.Told.For", name)}", Exact = true }).ClickAsync();
             await Assertions.Expect(officer.Locator("#office-told")).ToContainTextAsync(S("Inspections.CalledOff.Told.Done", name));
             await Assertions.Expect(officer.Locator(".govuk-summary-card").Filter(new() { HasText = name })).ToHaveCountAsync(0);
+            // The permit's visits say when the office was told.
+            await officer.GotoAsync($"/petugas/pemeriksaan/{permitId}");
+            await Assertions.Expect(officer.Locator("#inspection-history .kupang-office-told")).ToHaveTextAsync(S("Inspections.History.OfficeTold", Wita.DateOf(DateTimeOffset.UtcNow).ToString("d MMMM yyyy", culture)));
         });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

@@ -3,7 +3,7 @@ namespace LicensingPortal.Api.Features.Inspections;
 /// <summary>
 /// An inspector's visit as read by the officers and the owner: the office, the inspector (the NIP grouped as on the ID
 /// card), the days; once recorded, the outcome, the day and the findings; late when its last day passed unrecorded;
-/// called off when its permit ended before it took place.
+/// called off when its permit ended before it took place, and when an officer marked its inspector's office told.
 /// </summary>
 public sealed record InspectionVisitView(
     Guid Id,
@@ -19,7 +19,8 @@ public sealed record InspectionVisitView(
     InspectionOutcome? Outcome,
     DateOnly? VisitedOn,
     string? Findings,
-    bool Late);
+    bool Late,
+    DateTimeOffset? OfficeToldAt = null);
 
 /// <summary>A permit whose holder is visited, in the officers' list: the permit, the business, and its visit waiting or its last one.</summary>
 public sealed record PermitToVisit(Guid PermitId, string PermitNumber, string PermitType, string PermitTitle, DateOnly IssuedOn, string BusinessName, string BusinessAddress, InspectionVisitView? Waiting, InspectionVisitView? Last);
@@ -42,7 +43,8 @@ internal static class InspectionReads
         visit.Outcome,
         visit.VisitedOn,
         visit.Findings,
-        visit.IsWaiting && visit.ToDate < today);
+        visit.IsWaiting && visit.ToDate < today,
+        visit.OfficeToldAt);
 
     /// <summary>The permit type's name in the request's language.</summary>
     public static string TitleOf(string type) => Texts.NameOf("PermitTitle", type, System.Globalization.CultureInfo.CurrentUICulture);

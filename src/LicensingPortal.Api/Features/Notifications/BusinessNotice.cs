@@ -33,8 +33,8 @@ public sealed class BusinessNotice(LicensingDbContext db, IOptions<EmailOptions>
 
         var mail = OutboxMail.Envelope(message, options.Value, english ? text.TitleEn : text.TitleId, new MailboxAddress(business.OwnerName, to));
         string Say(string key) => Texts.In(english ? Cultures.English : Cultures.Indonesian, key) ?? string.Empty;
-        // Someone else in the account: a new password first (the page opens without signing in), then a question.
-        // Someone else in the account may have its e-mail too: the way to ask for the account back, without it.
+        // Someone else in the account: a new password first (the page opens without signing in); when they hold the
+        // account's e-mail too, the way to ask for the account back without it; then a question to the officers.
         mail.Body = OutboxMail.Body(english ? text.BodyEn : text.BodyId, [
             (Say("Notice.BusinessClosed.NewPassword"), $"{address.BaseUrl()}/akun/lupa-sandi"),
             (Say("Notice.BusinessClosed.Recover"), $"{address.BaseUrl()}/akun/pulihkan"),

@@ -213,6 +213,7 @@ public abstract class InspectionTests(Portal portal)
         Assert.Equal(name, marked.BusinessName);
         var again = (await (await other.Client.PostAsync($"/api/audit/inspections/{first.Id}/office-told", null)).Content.ReadFromJsonAsync<MarkOfficeTold.Response>(TestJson.Options))!;
         Assert.DoesNotContain((await officer.Client.GetFromJsonAsync<ListInspections.Response>("/api/audit/inspections", TestJson.Options))!.CalledOff, p => p.PermitId == permitId);
+        Assert.NotNull(Assert.Single((await officer.Client.GetFromJsonAsync<OpenPermitInspections.Response>($"/api/audit/inspections/permits/{permitId}", TestJson.Options))!.Visits).OfficeToldAt);
         await using (var scope = portal.Factory.Services.CreateAsyncScope())
         {
             var stored = await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().InspectionVisits.AsNoTracking().SingleAsync(v => v.Id == first.Id);

@@ -103,7 +103,7 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
         ArgumentNullException.ThrowIfNull(account);
         if (!string.Equals(users.NormalizeEmail(recovery.NewEmail), account.NormalizedEmail, StringComparison.Ordinal))
         {
-            RaiseAboutAccount(account, new AccountEmail(AccountEmailKind.RecoveryAsked, account.Email!, $"{address.BaseUrl()}{SignInPath}", NewAddress: AccountRecoveries.Masked(recovery.NewEmail)));
+            RaiseAboutAccount(account, new AccountEmail(AccountEmailKind.RecoveryAsked, account.Email!, $"{address.BaseUrl()}{SignInPath}", NewAddress: Notices.MaskedEmail(recovery.NewEmail)));
         }
     }
 
@@ -120,7 +120,7 @@ public sealed class AccountMail(LicensingDbContext db, UserManager<ApplicationUs
         RaiseAboutAccount(account, new AccountEmail(AccountEmailKind.RecoveryGranted, account.Email!, link, NewAddress: account.Email));
         if (!string.Equals(oldAddress, account.Email, StringComparison.OrdinalIgnoreCase))
         {
-            RaiseAboutAccount(account, new AccountEmail(AccountEmailKind.RecoveryDone, oldAddress, $"{address.BaseUrl()}{HelpPath}", NewAddress: AccountRecoveries.Masked(account.Email!)));
+            RaiseAboutAccount(account, new AccountEmail(AccountEmailKind.RecoveryDone, oldAddress, $"{address.BaseUrl()}{HelpPath}", NewAddress: Notices.MaskedEmail(account.Email!)));
         }
     }
 

@@ -102,9 +102,6 @@ public static class AccountRecoveries
         return !string.IsNullOrWhiteSpace(address) && (string.IsNullOrEmpty(allowed) || address.Trim().All(allowed.Contains));
     }
 
-    /// <summary>An address as told to another mailbox (<see cref="Notices.MaskedEmail"/>).</summary>
-    public static string Masked(string address) => Notices.MaskedEmail(address);
-
     public static DateOnly AnswerBy(WorkingCalendar calendar, AccountRecovery recovery)
     {
         ArgumentNullException.ThrowIfNull(calendar);

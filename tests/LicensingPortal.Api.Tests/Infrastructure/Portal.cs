@@ -33,7 +33,11 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
     {
         if (Provider == DatabaseProvider.Postgres)
         {
-            PostgresConnection = await PostgresCluster.Instance.CreateDatabaseAsync("lp");
+            PostgresConnection = await PostgresCluster.Instance.CreateMigratedDatabaseAsync("lp");
+        }
+        else
+        {
+            await SchemaTemplates.CopySqliteToAsync(DataDirectory);
         }
 
         factory = Create(Settings());

@@ -73,14 +73,50 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
     }
 
+    private readonly SemaphoreSlim schemaGate = new(1, 1);
+    private string? schemaTemplate;
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix)
+    public Task<string> CreateDatabaseAsync(string prefix) => CreateAsync(prefix, template: null);
+
+    /// <summary>
+    /// Creates a database with the service's schema, every migration applied and no row seeded (a copy of a template
+    /// migrated once per run, <see cref="SchemaTemplates"/>), and returns its connection string.
+    /// </summary>
+    public async Task<string> CreateMigratedDatabaseAsync(string prefix)
+    {
+        await schemaGate.WaitAsync();
+        try
+        {
+            if (schemaTemplate is null)
+            {
+                var template = await CreateAsync("lp_schema", template: null);
+                await SchemaTemplates.MigratePostgresAsync(template);
+                var name = new NpgsqlConnectionStringBuilder(template).Database!;
+                NpgsqlConnection.ClearAllPools();
+                await using var connection = new NpgsqlConnection(adminConnection);
+                await connection.OpenAsync();
+                // A template nobody connects to (CREATE DATABASE refuses a template with other sessions in it).
+                await using var command = new NpgsqlCommand($"ALTER DATABASE \"{name}\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", connection);
+                await command.ExecuteNonQueryAsync();
+                schemaTemplate = name;
+            }
+        }
+        finally
+        {
+            schemaGate.Release();
+        }
+
+        return await CreateAsync(prefix, schemaTemplate);
+    }
+
+    private async Task<string> CreateAsync(string prefix, string? template)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
         await using (var connection = new NpgsqlConnection(adminConnection))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{(template is null ? string.Empty : $" TEMPLATE \"{template}\"")}", connection);
             await command.ExecuteNonQueryAsync();
         }
 

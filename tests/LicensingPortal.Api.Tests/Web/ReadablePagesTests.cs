@@ -366,6 +366,15 @@ public sealed partial class ReadablePagesTests(SqliteBrowserPortal portal) : ICl
 
             Assert.Contains("image-alt (critical)", failure.Message, StringComparison.Ordinal);
             Assert.Contains("button-name (critical)", failure.Message, StringComparison.Ordinal);
+
+            // A page of the service (axe loaded as the page's own script there, not sent in), with the same two faults added.
+            await page.GotoAsync("/bantuan");
+            await Axe.AssertNoSeriousViolationsAsync(page);
+            await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/favicon.ico\"><button></button>')");
+            failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => Axe.AssertNoSeriousViolationsAsync(page));
+            Assert.Contains("image-alt (critical)", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("button-name (critical)", failure.Message, StringComparison.Ordinal);
+            Assert.True(await page.EvaluateAsync<bool>($"() => !!document.querySelector('script[src=\"{Axe.ScriptPath}\"]')"), "axe was not loaded as the page's script");
         }
         finally
         {

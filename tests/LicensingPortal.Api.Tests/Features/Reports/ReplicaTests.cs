@@ -19,7 +19,8 @@ public sealed class ReplicaPortal() : Portal(DatabaseProvider.Postgres)
     {
         if (ReadOnlyConnection.Length == 0)
         {
-            // Before the migrations run: every table the app's owner creates can then be read, and only read.
+            // Every table, those the database was created with (the migrated schema) and any a later migration adds, can
+            // be read, and only read.
             var database = new NpgsqlConnectionStringBuilder(PostgresConnection).Database;
             using var connection = new NpgsqlConnection(PostgresConnection);
             connection.Open();
@@ -29,6 +30,7 @@ public sealed class ReplicaPortal() : Portal(DatabaseProvider.Postgres)
                 ALTER ROLE {ReadOnlyRole} SET default_transaction_read_only = on;
                 GRANT CONNECT ON DATABASE "{database}" TO {ReadOnlyRole};
                 GRANT USAGE ON SCHEMA public TO {ReadOnlyRole};
+                GRANT SELECT ON ALL TABLES IN SCHEMA public TO {ReadOnlyRole};
                 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {ReadOnlyRole};
                 """,
                 connection);

@@ -181,14 +181,12 @@ public sealed class NodeProcessTests
     {
         var postgres = await PostgresCluster.Instance.CreateDatabaseAsync("lp");
         using var smtp = new TestSmtpServer();
-        // The three start together, as a deploy starts them: one migrates and seeds, the others wait for it (docs/operations.md).
-        await using var webA = await NodeProcess.StartAsync("web", postgres, smtp.Port);
-        await using var webB = await NodeProcess.StartAsync("web", postgres, smtp.Port);
-        var worker = await NodeProcess.StartAsync("worker", postgres, smtp.Port);
+        await using var webA = await (await NodeProcess.StartAsync("web", postgres, smtp.Port)).ReadyAsync();
+        await using var webB = await (await NodeProcess.StartAsync("web", postgres, smtp.Port)).ReadyAsync();
+        var worker = await (await NodeProcess.StartAsync("worker", postgres, smtp.Port)).ReadyAsync();
         NodeProcess? restarted = null;
         try
         {
-            await Task.WhenAll(webA.ReadyAsync(), webB.ReadyAsync(), worker.ReadyAsync());
             using var a = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = webA.Address, Timeout = TimeSpan.FromSeconds(30) };
             using var b = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = webB.Address, Timeout = TimeSpan.FromSeconds(30) };
             // A web node started with the example contacts says so (a worker serves no help page).

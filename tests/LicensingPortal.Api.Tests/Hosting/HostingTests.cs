@@ -83,9 +83,9 @@ public abstract class HostingTests(Portal portal)
     }
 }
 
-public sealed class HostingTestsOnSqlite(SqlitePortal portal) : HostingTests(portal), IClassFixture<SqlitePortal>;
+public sealed class HostingTestsOnSqlite(EmptySqlitePortal portal) : HostingTests(portal), IClassFixture<EmptySqlitePortal>;
 
-public sealed class HostingTestsOnPostgres(PostgresPortal portal) : HostingTests(portal), IClassFixture<PostgresPortal>;
+public sealed class HostingTestsOnPostgres(EmptyPostgresPortal portal) : HostingTests(portal), IClassFixture<EmptyPostgresPortal>;
 
 public sealed class StartupTests
 {

@@ -33,9 +33,11 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
     {
         if (Provider == DatabaseProvider.Postgres)
         {
-            PostgresConnection = await PostgresCluster.Instance.CreateMigratedDatabaseAsync("lp");
+            PostgresConnection = FromSchemaTemplate
+                ? await PostgresCluster.Instance.CreateMigratedDatabaseAsync("lp")
+                : await PostgresCluster.Instance.CreateDatabaseAsync("lp");
         }
-        else
+        else if (FromSchemaTemplate)
         {
             await SchemaTemplates.CopySqliteToAsync(DataDirectory);
         }
@@ -43,6 +45,12 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
         factory = Create(Settings());
         Client = factory.CreateClient();
     }
+
+    /// <summary>
+    /// Whether the host starts on a copy of the schema migrated once per run (<see cref="SchemaTemplates"/>) rather than
+    /// on an empty database, which it migrates as the service's first start does.
+    /// </summary>
+    protected virtual bool FromSchemaTemplate => true;
 
     /// <summary>
     /// Another host on the same database and data folder (a restart, or a second instance). A host on a clock of
@@ -123,3 +131,13 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqlitePortal() : Portal(DatabaseProvider.Sqlite);
 
 public sealed class PostgresPortal() : Portal(DatabaseProvider.Postgres);
+
+/// <summary>A host on an empty database: its start applies every migration, as the service's first start does.</summary>
+public class EmptyDatabasePortal(DatabaseProvider provider) : Portal(provider)
+{
+    protected override bool FromSchemaTemplate => false;
+}
+
+public sealed class EmptySqlitePortal() : EmptyDatabasePortal(DatabaseProvider.Sqlite);
+
+public sealed class EmptyPostgresPortal() : EmptyDatabasePortal(DatabaseProvider.Postgres);

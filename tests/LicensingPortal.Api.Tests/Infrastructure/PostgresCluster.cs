@@ -57,6 +57,7 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        SchemaTemplates.Remove();
         NpgsqlConnection.ClearAllPools();
         if (directory is null || binaries is null)
         {
@@ -80,7 +81,7 @@ public sealed class PostgresCluster : IAsyncLifetime
     public Task<string> CreateDatabaseAsync(string prefix) => CreateAsync(prefix, template: null);
 
     /// <summary>
-    /// Creates a database with the service's schema, every migration applied and no row seeded (a copy of a template
+    /// Creates a database with the service's schema, every migration applied and no row of the start-up's seeding (a copy of a template
     /// migrated once per run, <see cref="SchemaTemplates"/>), and returns its connection string.
     /// </summary>
     public async Task<string> CreateMigratedDatabaseAsync(string prefix)
@@ -91,9 +92,9 @@ public sealed class PostgresCluster : IAsyncLifetime
             if (schemaTemplate is null)
             {
                 var template = await CreateAsync("lp_schema", template: null);
-                await SchemaTemplates.MigratePostgresAsync(template);
+                // Unpooled: no connection to the template stays open after its migration.
+                await SchemaTemplates.MigratePostgresAsync(new NpgsqlConnectionStringBuilder(template) { Pooling = false }.ConnectionString);
                 var name = new NpgsqlConnectionStringBuilder(template).Database!;
-                NpgsqlConnection.ClearAllPools();
                 await using var connection = new NpgsqlConnection(adminConnection);
                 await connection.OpenAsync();
                 // A template nobody connects to (CREATE DATABASE refuses a template with other sessions in it).

@@ -16,8 +16,9 @@ public static class Axe
     private static readonly Lazy<string> Source = new(() => new BundledAxeScriptProvider().GetScript());
 
     // Every rule runs; only violations are gathered and sent back (axe's "resultTypes": passes, incomplete and
-    // inapplicable results come back with one element each instead of every element on the page).
-    private static readonly AxeRunOptions Options = new() { ResultTypes = [ResultType.Violations] };
+    // inapplicable results come back with one element each instead of every element on the page). The service's pages
+    // have no frames; axe is put in the page's main frame only, so it is not asked to go into frames.
+    private static readonly AxeRunOptions Options = new() { ResultTypes = [ResultType.Violations], Iframes = false };
 
     /// <summary>What RunAxeLegacy sends into a page that has axe-core already (<see cref="LoadAsync"/>): nothing to do.</summary>
     private const string Loaded = "void 0";
@@ -51,19 +52,30 @@ public static class Axe
     /// </summary>
     private static async Task LoadAsync(IPage page)
     {
-        if (await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+        const string Present = "() => typeof window.axe?.run === 'function'";
+        if (await page.EvaluateAsync<bool>(Present))
         {
             return;
         }
 
         if (BrowserPortal.RunsScripts(page) && page.Url.StartsWith("http://localhost:", StringComparison.Ordinal))
         {
-            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Url = ScriptPath });
+            try
+            {
+                await page.AddScriptTagAsync(new PageAddScriptTagOptions { Url = ScriptPath });
+            }
+            catch (PlaywrightException)
+            {
+                // Refused by the page (a policy stricter than the pages'): sent in below.
+            }
+
+            if (await page.EvaluateAsync<bool>(Present))
+            {
+                return;
+            }
         }
-        else
-        {
-            await page.EvaluateAsync(Source.Value);
-        }
+
+        await page.EvaluateAsync(Source.Value);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using LicensingPortal.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,17 +36,22 @@ public abstract class BrowserPortal(DatabaseProvider provider) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var postgres = Provider == DatabaseProvider.Postgres ? await PostgresCluster.Instance.CreateMigratedDatabaseAsync("lpweb") : null;
-        if (postgres is null)
+        string? postgres = null;
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            postgres = await PostgresCluster.Instance.CreateMigratedDatabaseAsync("lpweb");
+        }
+        else
         {
             await SchemaTemplates.CopySqliteToAsync(DataDirectory);
         }
+
         var port = FreePort();
         var settings = Portal.DefaultSettings();
         settings["Permits:PublicBaseUrl"] = $"http://localhost:{port}";
         // An office address pages write to (an example one, at .example, is shown but never linked), at a test domain.
         settings["Contacts:Email"] = "layanan@dpmptsp-kupang.test";
-        factory = new PortalFactory(DataDirectory, postgres, settings, Time, services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Axe.ScriptFilter>());
+        factory = new PortalFactory(DataDirectory, postgres, settings, Time, services => services.AddTransient<IStartupFilter, Axe.ScriptFilter>());
         factory.UseKestrel(options => options.ListenLocalhost(port));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -88,7 +88,7 @@ public static class SearchDecisions
 
             if (query.To is { } end)
             {
-                var until = Wita.StartOf(end.AddDays(1));
+                var until = Wita.StartOfDayAfter(end);
                 decided = decided.Where(a => a.Decision!.DecidedAt < until);
             }
 

@@ -105,7 +105,7 @@ public static class RemindObjectionsDue
                                   join user in db.Users on userRole.UserId equals user.Id
                                   where role.Name == roleName && user.DeactivatedAt == null && user.PasswordHash != null && user.EmailNotifications
                                   select user.Id).ToListAsync(cancellationToken);
-            var (startOfDay, endOfDay) = (Wita.StartOf(today), Wita.StartOf(today.AddDays(1)));
+            var (startOfDay, endOfDay) = (Wita.StartOf(today), Wita.StartOfDayAfter(today));
             var reminded = await db.OutboxMessages.AsNoTracking()
                 .Where(m => m.Type == kind.Type && m.CreatedAt >= startOfDay && m.CreatedAt < endOfDay && m.RecipientId != null && accounts.Contains(m.RecipientId.Value))
                 .Select(m => m.RecipientId!.Value).ToListAsync(cancellationToken);

@@ -28,7 +28,7 @@ public static class ReportLifeEvents
                 .GroupBy(a => new { a.KecamatanCode, Renewal = a.RenewsPermitId != null, Change = a.ChangesApplicationId != null })
                 .Select(g => new { g.Key.KecamatanCode, g.Key.Renewal, g.Key.Change, Count = g.LongCount() })
                 .ToListAsync(cancellationToken);
-            var (since, until) = (Wita.StartOf(query.From), Wita.StartOf(query.To.AddDays(1)));
+            var (since, until) = (Wita.StartOf(query.From), Wita.StartOfDayAfter(query.To));
             var closed = await db.Businesses.AsNoTracking().Where(b => b.ClosedAt >= since && b.ClosedAt < until).Select(b => b.Id).ToListAsync(cancellationToken);
             var closedIn = (await db.Applications.AsNoTracking()
                     .Where(a => closed.Contains(a.BusinessId) && a.Status == ApplicationStatus.Approved)

@@ -35,7 +35,7 @@ public static class ReportStops
 
         public async ValueTask<Result<IReadOnlyList<Stop>>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var (since, until) = (Wita.StartOf(query.From), Wita.StartOf(query.To.AddDays(1)));
+            var (since, until) = (Wita.StartOf(query.From), Wita.StartOfDayAfter(query.To));
             var drafts = await db.ApplicationDrafts.AsNoTracking()
                 .Where(d => d.CreatedAt >= since && d.CreatedAt < until && d.CorrectsApplicationId == null && d.RenewsPermitId == null && d.ChangesBusinessId == null)
                 .Select(d => new { Sent = d.SubmittedApplicationId != null, d.CompletedSteps }).ToListAsync(cancellationToken);

@@ -104,7 +104,7 @@ public static class ShowPublicStatistics
 
         private async Task<ObjectionCounts> ObjectionsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
         {
-            var (since, until) = (Wita.StartOf(first), Wita.StartOf(last.AddDays(1)));
+            var (since, until) = (Wita.StartOf(first), Wita.StartOfDayAfter(last));
             var objections = await db.Objections.AsNoTracking().Where(o => o.FiledAt >= since && o.FiledAt < until).ToListAsync(cancellationToken);
             var today = Wita.Today(time);
             return new ObjectionCounts(
@@ -117,7 +117,7 @@ public static class ShowPublicStatistics
 
         private async Task<ObjectionCounts> AppealsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
         {
-            var (since, until) = (Wita.StartOf(first), Wita.StartOf(last.AddDays(1)));
+            var (since, until) = (Wita.StartOf(first), Wita.StartOfDayAfter(last));
             var appeals = (await db.Objections.AsNoTracking().Where(o => o.Appeal != null && o.Appeal.FiledAt >= since && o.Appeal.FiledAt < until).ToListAsync(cancellationToken))
                 .Select(o => o.Appeal!).ToList();
             var today = Wita.Today(time);
@@ -131,7 +131,7 @@ public static class ShowPublicStatistics
 
         private async Task<LevyReportCounts> LevyReportsAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
         {
-            var (since, until) = (Wita.StartOf(first), Wita.StartOf(last.AddDays(1)));
+            var (since, until) = (Wita.StartOf(first), Wita.StartOfDayAfter(last));
             var reports = await db.LevyReports.AsNoTracking().Where(r => r.ReceivedAt >= since && r.ReceivedAt < until)
                 .Select(r => new { r.Id, r.ReceivedAt, r.Status }).ToListAsync(cancellationToken);
             var ids = reports.Select(r => r.Id).ToList();

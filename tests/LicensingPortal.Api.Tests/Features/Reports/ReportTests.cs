@@ -310,6 +310,23 @@ public abstract class ReportTests(Portal portal)
         Assert.Equal(expected, response.StatusCode);
     }
 
+    /// <summary>A period at either end of the calendar (the first day began before the first instant .NET holds, in UTC) is answered, not a fault.</summary>
+    [Theory]
+    [InlineData("0001-01-01", "0001-01-01")]
+    [InlineData("9999-12-31", "9999-12-31")]
+    public async Task EveryReportOfAPeriod_AnswersAPeriodAtTheCalendarsEnds(string from, string to)
+    {
+        using var mayor = await portal.StaffAsync(Roles.Mayor);
+        foreach (var report in new[] { "throughput?", "breakdown?by=kecamatan&", "latency?", "failing-requirements?", "life-events?", "stops?" })
+        {
+            foreach (var format in new[] { string.Empty, "&format=csv" })
+            {
+                var answer = await mayor.Client.GetAsync($"/api/reports/{report}from={from}&to={to}{format}");
+                Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{report}{format}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+            }
+        }
+    }
+
     private async Task<List<string>> SnapshotAsync()
     {
         await using var scope = portal.Factory.Services.CreateAsyncScope();

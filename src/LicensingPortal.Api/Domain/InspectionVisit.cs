@@ -200,6 +200,16 @@ public sealed class InspectionVisit
         OfficeToldBy = officerId;
     }
 
+    /// <summary>
+    /// The mark of <see cref="MarkOfficeTold"/> taken back (pressed by mistake, or the office could not be reached after
+    /// all): the visit is again among those whose office is to be told. Nothing to take back is no change.
+    /// </summary>
+    public void UndoOfficeTold()
+    {
+        OfficeToldAt = null;
+        OfficeToldBy = null;
+    }
+
     /// <summary>The visit took place on <paramref name="visitedOn"/>, with its outcome; recorded once.</summary>
     public void Record(Guid officerId, InspectionOutcome outcome, DateOnly visitedOn, string? findings, DateTimeOffset now)
     {

@@ -174,6 +174,7 @@ public static class ApiEndpoints
         BookInspection.Map(inspections);
         RecordInspection.Map(inspections);
         MarkOfficeTold.Map(inspections);
+        UndoOfficeTold.Map(inspections);
         ListQuestions.Map(audit);
         OpenQuestion.Map(audit);
         AnswerQuestion.Map(audit);

@@ -76,6 +76,15 @@ public sealed class InspectionVisitTests
 
         Assert.Equal(now.AddHours(2), visit.OfficeToldAt);
         Assert.Equal(officer, visit.OfficeToldBy);
+
+        // A mark taken back is gone, and the next mark is the one kept.
+        visit.UndoOfficeTold();
+        Assert.Null(visit.OfficeToldAt);
+        Assert.Null(visit.OfficeToldBy);
+        var other = Guid.CreateVersion7();
+        visit.MarkOfficeTold(other, now.AddHours(4));
+        Assert.Equal(now.AddHours(4), visit.OfficeToldAt);
+        Assert.Equal(other, visit.OfficeToldBy);
     }
 
     [Fact]

@@ -145,6 +145,13 @@ public sealed class InspectionWebTests(SqliteBrowserPortal portal) : IClassFixtu
             await card.GetByRole(AriaRole.Button, new() { Name = $"{S("Inspections.CalledOff.Told")} {S("Inspections.CalledOff.Told.For", name)}", Exact = true }).ClickAsync();
             await Assertions.Expect(officer.Locator("#office-told")).ToContainTextAsync(S("Inspections.CalledOff.Told.Done", name));
             await Assertions.Expect(officer.Locator(".govuk-summary-card").Filter(new() { HasText = name })).ToHaveCountAsync(0);
+            // Pressed by mistake: the mark is taken back from the banner, the visit is on the list again, and marked again.
+            await officer.Locator("#office-told").GetByRole(AriaRole.Button, new() { Name = S("Inspections.CalledOff.Told.Undo"), Exact = true }).ClickAsync();
+            await Assertions.Expect(officer.Locator("#office-told-undone")).ToContainTextAsync(S("Inspections.CalledOff.Told.Undone", name));
+            await ReadablePagesTests.ReadHereAsync(officer, "officer-inspections-mark-taken-back", language, problems);
+            await card.GetByRole(AriaRole.Button, new() { Name = $"{S("Inspections.CalledOff.Told")} {S("Inspections.CalledOff.Told.For", name)}", Exact = true }).ClickAsync();
+            await Assertions.Expect(officer.Locator("#office-told")).ToContainTextAsync(S("Inspections.CalledOff.Told.Done", name));
+            await Assertions.Expect(officer.Locator(".govuk-summary-card").Filter(new() { HasText = name })).ToHaveCountAsync(0);
             // The permit's visits say when the office was told.
             await officer.GotoAsync($"/petugas/pemeriksaan/{permitId}");
             await Assertions.Expect(officer.Locator("#inspection-history .kupang-office-told")).ToHaveTextAsync(S("Inspections.History.OfficeTold", Wita.DateOf(DateTimeOffset.UtcNow).ToString("d MMMM yyyy", culture)));

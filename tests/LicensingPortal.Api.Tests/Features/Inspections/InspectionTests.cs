@@ -226,6 +226,22 @@ public abstract class InspectionTests(Portal portal)
         await Problems.AssertAsync(await applicant.Client.PostAsync($"/api/audit/inspections/{first.Id}/office-told", null), HttpStatusCode.Forbidden, "forbidden");
         await Problems.AssertAsync(await officer.Client.PostAsync($"/api/audit/inspections/{Guid.NewGuid()}/office-told", null), HttpStatusCode.NotFound, "inspection_not_found");
 
+        // A mark made by mistake is taken back (by any officer), and the visit is on the list again; taking back a mark
+        // not there changes nothing. Then it is marked again, by the officer who told the office.
+        var undo = await other.Client.DeleteAsync($"/api/audit/inspections/{first.Id}/office-told");
+        Assert.True(undo.StatusCode == HttpStatusCode.OK, await undo.Content.ReadAsStringAsync());
+        Assert.Equal(name, (await undo.Content.ReadFromJsonAsync<UndoOfficeTold.Response>(TestJson.Options))!.BusinessName);
+        Assert.Equal(HttpStatusCode.OK, (await other.Client.DeleteAsync($"/api/audit/inspections/{first.Id}/office-told")).StatusCode);
+        Assert.Equal(first.Id, Assert.Single((await officer.Client.GetFromJsonAsync<ListInspections.Response>("/api/audit/inspections", TestJson.Options))!.CalledOff, p => p.PermitId == permitId).Last!.Id);
+        Assert.Null(Assert.Single((await officer.Client.GetFromJsonAsync<OpenPermitInspections.Response>($"/api/audit/inspections/permits/{permitId}", TestJson.Options))!.Visits).OfficeToldAt);
+        await Problems.AssertAsync(await applicant.Client.DeleteAsync($"/api/audit/inspections/{first.Id}/office-told"), HttpStatusCode.Forbidden, "forbidden");
+        await Problems.AssertAsync(await officer.Client.DeleteAsync($"/api/audit/inspections/{Guid.NewGuid()}/office-told"), HttpStatusCode.NotFound, "inspection_not_found");
+        Assert.Equal(HttpStatusCode.OK, (await officer.Client.PostAsync($"/api/audit/inspections/{first.Id}/office-told", null)).StatusCode);
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            Assert.Equal(officer.Id, (await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().InspectionVisits.AsNoTracking().SingleAsync(v => v.Id == first.Id)).OfficeToldBy);
+        }
+
         // The permit in its place is visited in its turn; closing the business calls that visit off too.
         var second = (await BookAsync(officer, reissuedId, Booking(Today.AddDays(4), Today.AddDays(4)))).Permit.Waiting!;
         await Problems.AssertAsync(await officer.Client.PostAsync($"/api/audit/inspections/{second.Id}/office-told", null), HttpStatusCode.Conflict, "inspection_not_called_off");

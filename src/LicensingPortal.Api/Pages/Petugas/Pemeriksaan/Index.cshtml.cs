@@ -6,20 +6,32 @@ namespace LicensingPortal.Api.Pages.Petugas.Pemeriksaan;
 /// <summary>
 /// The inspectors' visits (GET /api/audit/inspections): those booked, the soonest first, the visits called off whose
 /// inspector's office is to be told (marked told, POST /api/audit/inspections/{visit}/office-told), and the permits
-/// whose holders wait for one.
+/// whose holders wait for one. A mark just made can be taken back from the page's banner (DELETE
+/// /api/audit/inspections/{visit}/office-told).
 /// </summary>
 public sealed class IndexModel : PortalPage
 {
     private const string ToldKey = "Pemeriksaan.Diberitahukan";
+    private const string ToldVisitKey = "Pemeriksaan.Diberitahukan.Kunjungan";
+    private const string UndoneKey = "Pemeriksaan.DibatalkanTandanya";
 
     public ListInspections.Response Inspections { get; private set; } = null!;
 
     /// <summary>The business whose called-off visit was just marked told: said once after the redirect.</summary>
     public string? Told { get; private set; }
 
+    /// <summary>The visit just marked told, for its mark to be taken back.</summary>
+    public Guid? ToldVisit { get; private set; }
+
+    /// <summary>The business whose visit's mark was just taken back: said once after the redirect.</summary>
+    public string? Undone { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Told = TempData[ToldKey] as string;
+        // TempData keeps a Guid as a Guid (its serializer reads one back from the cookie as such).
+        ToldVisit = TempData[ToldVisitKey] as Guid?;
+        Undone = TempData[UndoneKey] as string;
         return await LoadAsync(cancellationToken) ?? Page();
     }
 
@@ -29,6 +41,7 @@ public sealed class IndexModel : PortalPage
         if (told.Succeeded)
         {
             TempData[ToldKey] = told.Value.BusinessName;
+            TempData[ToldVisitKey] = told.Value.VisitId;
             return RedirectToPage();
         }
 
@@ -38,6 +51,24 @@ public sealed class IndexModel : PortalPage
         }
 
         ShowErrors(told.Error);
+        return await LoadAsync(cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostUndoAsync(Guid visit, CancellationToken cancellationToken)
+    {
+        var undone = await Sender.Send(new UndoOfficeTold.Command(visit), cancellationToken);
+        if (undone.Succeeded)
+        {
+            TempData[UndoneKey] = undone.Value.BusinessName;
+            return RedirectToPage();
+        }
+
+        if (undone.Error!.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        ShowErrors(undone.Error);
         return await LoadAsync(cancellationToken) ?? Page();
     }
 

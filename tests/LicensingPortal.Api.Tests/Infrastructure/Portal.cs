@@ -31,16 +31,7 @@ public abstract class Portal(DatabaseProvider provider) : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        if (Provider == DatabaseProvider.Postgres)
-        {
-            PostgresConnection = FromSchemaTemplate
-                ? await PostgresCluster.Instance.CreateMigratedDatabaseAsync("lp")
-                : await PostgresCluster.Instance.CreateDatabaseAsync("lp");
-        }
-        else if (FromSchemaTemplate)
-        {
-            await SchemaTemplates.CopySqliteToAsync(DataDirectory);
-        }
+        PostgresConnection = await SchemaTemplates.DatabaseForAsync(Provider, DataDirectory, "lp", FromSchemaTemplate);
 
         factory = Create(Settings());
         Client = factory.CreateClient();

@@ -16,8 +16,28 @@ public static class SchemaTemplates
     private static readonly Lazy<Task<string>> Sqlite = new(CreateSqliteAsync);
     private static string? folder;
 
+    /// <summary>
+    /// The database a test host of <paramref name="provider"/> starts on, a copy of the migrated schema unless
+    /// <paramref name="migrated"/> is false (then empty): PostgreSQL's connection string, or null for SQLite, whose file
+    /// is put in <paramref name="dataDirectory"/>.
+    /// </summary>
+    public static async Task<string?> DatabaseForAsync(DatabaseProvider provider, string dataDirectory, string prefix, bool migrated = true)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return migrated ? await PostgresCluster.Instance.CreateMigratedDatabaseAsync(prefix) : await PostgresCluster.Instance.CreateDatabaseAsync(prefix);
+        }
+
+        if (migrated)
+        {
+            await CopySqliteToAsync(dataDirectory);
+        }
+
+        return null;
+    }
+
     /// <summary>Puts the migrated SQLite file where a host with <paramref name="dataDirectory"/> as its data folder opens it.</summary>
-    public static async Task CopySqliteToAsync(string dataDirectory)
+    private static async Task CopySqliteToAsync(string dataDirectory)
     {
         var template = await Sqlite.Value;
         File.Copy(template, Path.Combine(dataDirectory, "licensingportal.db"));

@@ -36,16 +36,7 @@ public abstract class BrowserPortal(DatabaseProvider provider) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        string? postgres = null;
-        if (Provider == DatabaseProvider.Postgres)
-        {
-            postgres = await PostgresCluster.Instance.CreateMigratedDatabaseAsync("lpweb");
-        }
-        else
-        {
-            await SchemaTemplates.CopySqliteToAsync(DataDirectory);
-        }
-
+        var postgres = await SchemaTemplates.DatabaseForAsync(Provider, DataDirectory, "lpweb");
         var port = FreePort();
         var settings = Portal.DefaultSettings();
         settings["Permits:PublicBaseUrl"] = $"http://localhost:{port}";

@@ -29,6 +29,10 @@ internal static class InspectionReads
 {
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.InspectionNotFound, "No such visit, or no permit whose holder is visited.");
 
+    /// <summary>The name of the business <paramref name="visit"/> goes to, as an officer's page names it after a change to the visit.</summary>
+    public static Task<string> BusinessNameAsync(LicensingDbContext db, InspectionVisit visit, CancellationToken cancellationToken) =>
+        db.Businesses.AsNoTracking().Where(b => b.Id == visit.BusinessId).Select(b => b.Name).SingleAsync(cancellationToken);
+
     public static InspectionVisitView View(InspectionVisit visit, DateOnly today) => new(
         visit.Id,
         visit.PermitId,

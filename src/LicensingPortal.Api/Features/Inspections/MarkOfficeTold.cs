@@ -42,7 +42,7 @@ public static class MarkOfficeTold
             }
 
             visit.MarkOfficeTold(command.OfficerId, time.GetUtcNow());
-            var business = await db.Businesses.AsNoTracking().Where(b => b.Id == visit.BusinessId).Select(b => b.Name).SingleAsync(cancellationToken);
+            var business = await InspectionReads.BusinessNameAsync(db, visit, cancellationToken);
             return new Response(visit.Id, business, visit.OfficeToldAt!.Value);
         }
     }

@@ -32,7 +32,7 @@ public static class UndoOfficeTold
             }
 
             visit.UndoOfficeTold();
-            var business = await db.Businesses.AsNoTracking().Where(b => b.Id == visit.BusinessId).Select(b => b.Name).SingleAsync(cancellationToken);
+            var business = await InspectionReads.BusinessNameAsync(db, visit, cancellationToken);
             return new Response(visit.Id, business);
         }
     }

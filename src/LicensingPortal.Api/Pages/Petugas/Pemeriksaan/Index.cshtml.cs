@@ -35,40 +35,31 @@ public sealed class IndexModel : PortalPage
         return await LoadAsync(cancellationToken) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostToldAsync(Guid visit, CancellationToken cancellationToken)
-    {
-        var told = await Sender.Send(new MarkOfficeTold.Command(UserId, visit), cancellationToken);
-        if (told.Succeeded)
+    public async Task<IActionResult> OnPostToldAsync(Guid visit, CancellationToken cancellationToken) =>
+        await AnsweredAsync(await Sender.Send(new MarkOfficeTold.Command(UserId, visit), cancellationToken), told =>
         {
-            TempData[ToldKey] = told.Value.BusinessName;
-            TempData[ToldVisitKey] = told.Value.VisitId;
+            TempData[ToldKey] = told.BusinessName;
+            TempData[ToldVisitKey] = told.VisitId;
+        }, cancellationToken);
+
+    public async Task<IActionResult> OnPostUndoAsync(Guid visit, CancellationToken cancellationToken) =>
+        await AnsweredAsync(await Sender.Send(new UndoOfficeTold.Command(visit), cancellationToken), undone => TempData[UndoneKey] = undone.BusinessName, cancellationToken);
+
+    /// <summary>After a mark or its undoing: what to say is kept for the list read again; a visit not found is 404; any other refusal is shown on the list.</summary>
+    private async Task<IActionResult> AnsweredAsync<T>(Result<T> result, Action<T> remember, CancellationToken cancellationToken)
+    {
+        if (result.Succeeded)
+        {
+            remember(result.Value);
             return RedirectToPage();
         }
 
-        if (told.Error!.Status == StatusCodes.Status404NotFound)
+        if (result.Error!.Status == StatusCodes.Status404NotFound)
         {
             return NotFound();
         }
 
-        ShowErrors(told.Error);
-        return await LoadAsync(cancellationToken) ?? Page();
-    }
-
-    public async Task<IActionResult> OnPostUndoAsync(Guid visit, CancellationToken cancellationToken)
-    {
-        var undone = await Sender.Send(new UndoOfficeTold.Command(visit), cancellationToken);
-        if (undone.Succeeded)
-        {
-            TempData[UndoneKey] = undone.Value.BusinessName;
-            return RedirectToPage();
-        }
-
-        if (undone.Error!.Status == StatusCodes.Status404NotFound)
-        {
-            return NotFound();
-        }
-
-        ShowErrors(undone.Error);
+        ShowErrors(result.Error);
         return await LoadAsync(cancellationToken) ?? Page();
     }
 

@@ -36,7 +36,7 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Applies migrations, records the rule set versions in use and creates the roles and seeded accounts. Safe to run
+    /// Applies migrations (the service's and, on PostgreSQL, Hangfire's), records the rule set versions in use and creates the roles and seeded accounts. Safe to run
     /// on every start. A restart (nothing to migrate) only reads the migration history: EF's full migration run also
     /// compares the model with its snapshot, seconds of a restart under load, which a test does instead
     /// (HostingTests.TheModel_HasNoChangeWithoutAMigration_AndEveryMigrationIsApplied). The rule sets compile meanwhile on another thread.
@@ -61,6 +61,11 @@ public static class DatabaseSetup
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (!db.Database.IsSqlite())
+        {
+            JobsSetup.InstallJobSchema((Npgsql.NpgsqlConnection)db.Database.GetDbConnection());
         }
 
         var migrated = watch.ElapsedMilliseconds;

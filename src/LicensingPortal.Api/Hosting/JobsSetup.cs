@@ -68,14 +68,48 @@ public static class JobsSetup
 
     private static readonly string[] QueueNames = ["default"];
 
+    /// <summary>The PostgreSQL schema of Hangfire's tables.</summary>
+    public const string JobSchema = "hangfire";
+
+    /// <summary>
+    /// Installs or upgrades Hangfire's tables in PostgreSQL, on the connection that holds the start lock
+    /// (<see cref="DatabaseSetup.StartLockKey"/>): nodes started together take turns, as they do for the service's own
+    /// migrations. Hangfire would otherwise prepare them when its storage is first built, which happens beside the
+    /// migrations (the pipeline is built on another core) and in every node at once; its installer runs each version's
+    /// script in a transaction of its own and logs the ones a concurrent node's made fail. A schema already at the
+    /// library's last version is left alone (a restart reads one row).
+    /// </summary>
+    public static void InstallJobSchema(Npgsql.NpgsqlConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using (var exists = new Npgsql.NpgsqlCommand($"SELECT to_regclass('{JobSchema}.schema') IS NOT NULL", connection))
+        using (var version = new Npgsql.NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {JobSchema}.schema", connection))
+        {
+            // Two statements: a relation named in a query must exist when it is planned, even in a branch not taken.
+            if (exists.ExecuteScalar() is true && Convert.ToInt32(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) >= LatestJobSchemaVersion.Value)
+            {
+                return;
+            }
+        }
+
+        PostgreSqlObjectsInstaller.Install(connection, JobSchema);
+    }
+
+    /// <summary>The last version of Hangfire's tables the library installs (its scripts are named Install.v{N}.sql).</summary>
+    public static readonly Lazy<int> LatestJobSchemaVersion = new(() => typeof(PostgreSqlStorage).Assembly.GetManifestResourceNames()
+        .Select(name => System.Text.RegularExpressions.Regex.Match(name, @"\.Install\.v(\d+)\.sql$"))
+        .Where(match => match.Success)
+        .Max(match => int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+
     private static PostgreSqlStorage PostgresStorage(string connectionString, JobsOptions jobs)
     {
         var connections = new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions());
         FillArrayTypeCache(connections);
         return new PostgreSqlStorage(connections, new PostgreSqlStorageOptions
         {
-            SchemaName = "hangfire",
-            PrepareSchemaIfNecessary = true,
+            SchemaName = JobSchema,
+            // Installed under the start lock by the node's migration (InstallJobSchema), not by whichever node builds its storage first.
+            PrepareSchemaIfNecessary = false,
             QueuePollInterval = TimeSpan.FromSeconds(jobs.PollIntervalSeconds),
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
         });

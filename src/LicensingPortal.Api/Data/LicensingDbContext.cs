@@ -21,6 +21,14 @@ public abstract class LicensingDbContext(DbContextOptions options)
     public Task LockBusinessAsync(Guid businessId, CancellationToken cancellationToken) =>
         Businesses.Where(b => b.Id == businessId).ExecuteUpdateAsync(set => set.SetProperty(b => b.ClosedAt, b => b.ClosedAt), cancellationToken);
 
+    /// <summary>
+    /// Waits for the turn named <paramref name="turn"/> and holds it until the transaction ends, for a count that no row
+    /// of its own stands for (PostgreSQL: a transaction-level advisory lock). SQLite's units take the database's one
+    /// write lock as they begin, so theirs is already taken.
+    /// </summary>
+    public Task TakeTurnAsync(long turn, CancellationToken cancellationToken) =>
+        Database.IsSqlite() ? Task.CompletedTask : Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({turn})", cancellationToken);
+
     /// <summary>Takes an account's row until the transaction ends (a write that changes nothing): what one account sends is then counted one at a time.</summary>
     public Task LockAccountAsync(Guid accountId, CancellationToken cancellationToken) =>
         Users.Where(u => u.Id == accountId).ExecuteUpdateAsync(set => set.SetProperty(u => u.PreferredLanguage, u => u.PreferredLanguage), cancellationToken);

@@ -31,6 +31,9 @@ public static class LevyEvidence
     /// </summary>
     public const long RequestLimit = (LevyReportEvidence.PerSending * UploadedFiles.MaxBytes) + UploadedFiles.RequestLimit;
 
+    /// <summary>The turn sendings of files without an account take to count the day's allowance ("LEVYANON").</summary>
+    public const long AnonymousEvidenceTurn = 0x4C45_5659_414E_4F4E;
+
     /// <summary>The field the files are sent in (multipart) and errors about them are said at.</summary>
     public const string Field = "evidence";
 
@@ -62,19 +65,6 @@ public static class LevyEvidence
             return Array.Empty<CheckedEvidence>();
         }
 
-        if (anonymous)
-        {
-            var dayBegan = Wita.StartOf(Wita.Today(time));
-            var taken = await db.LevyReportEvidence.Where(e => e.AddedAt >= dayBegan)
-                .Join(db.LevyReports.Where(r => r.ReporterId == null), e => e.ReportId, r => r.Id, (e, _) => e.Size)
-                .SumAsync(cancellationToken);
-            if (taken + files.Sum(f => f.Length) > limits.AnonymousEvidenceMegabytesPerDay * 1024L * 1024L)
-            {
-                var message = Texts.Get("Validation.Levy.EvidenceDay");
-                return new Error(ErrorCodes.LevyEvidenceDayFull, StatusCodes.Status429TooManyRequests, "Today's allowance for files sent without an account is used; send the report without files, or the files tomorrow.", message, new Dictionary<string, string[]> { [Field] = [message] });
-            }
-        }
-
         var read = new List<(string Type, string Extension, byte[]? Cleaned)>(files.Count);
         foreach (var file in files)
         {
@@ -103,6 +93,23 @@ public static class LevyEvidence
             }
 
             read.Add((type, type switch { "image/jpeg" => ".jpg", "image/png" => ".png", _ => ".pdf" }, cleaned));
+        }
+
+        if (anonymous)
+        {
+            // Once the files are read (not while), sendings without an account take their turn for the unit of work
+            // (PostgreSQL, whose units read what was committed before each statement; SQLite's units take theirs
+            // already): each counts what those before it kept, so sendings at once cannot together pass the allowance.
+            await db.TakeTurnAsync(AnonymousEvidenceTurn, cancellationToken);
+            var dayBegan = Wita.StartOf(Wita.Today(time));
+            var taken = await db.LevyReportEvidence.Where(e => e.AddedAt >= dayBegan)
+                .Join(db.LevyReports.Where(r => r.ReporterId == null), e => e.ReportId, r => r.Id, (e, _) => e.Size)
+                .SumAsync(cancellationToken);
+            if (taken + files.Sum(f => f.Length) > limits.AnonymousEvidenceMegabytesPerDay * 1024L * 1024L)
+            {
+                var message = Texts.Get("Validation.Levy.EvidenceDay");
+                return new Error(ErrorCodes.LevyEvidenceDayFull, StatusCodes.Status429TooManyRequests, "Today's allowance for files sent without an account is used; send the report without files, or the files tomorrow.", message, new Dictionary<string, string[]> { [Field] = [message] });
+            }
         }
 
         var held = 0;

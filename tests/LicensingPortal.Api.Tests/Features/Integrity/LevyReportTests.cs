@@ -610,6 +610,46 @@ public abstract class LevyReportTests(Portal portal)
     }
 
     [Fact]
+    public async Task FilesSentAtOnce_WithoutAnAccount_TakeTurnsForTheAllowance_AndTogetherNeverPassIt()
+    {
+        // A database of its own: the day's allowance counts every anonymous file of the day, the other tests' too.
+        var folder = Directory.CreateTempSubdirectory("lp-levy-").FullName;
+        var postgres = await SchemaTemplates.DatabaseForAsync(portal.Provider, folder, "lp_levy");
+        var limited = new PortalFactory(folder, postgres, new Dictionary<string, string?>(Portal.DefaultSettings()) { ["RateLimits:AnonymousEvidenceMegabytesPerDay"] = "1", ["Jobs:RunServer"] = "false" });
+        try
+        {
+            using var client = limited.CreateClient();
+            var photo = Photos.LargePng(600 * 1024);
+            var receipts = new List<JsonObject>();
+            for (var i = 0; i < 4; i++)
+            {
+                receipts.Add((await (await client.PostAsJsonAsync("/api/public/levy-reports", new { whatHappened = WhatHappened })).Content.ReadFromJsonAsync<JsonObject>())!);
+            }
+
+            // Four sendings of 600 KB at once, against an allowance of 1 MB for the day: one fits, and only one.
+            var statuses = await Task.WhenAll(receipts.Select(async receipt =>
+            {
+                using var form = Evidence(("foto.png", photo));
+                form.Add(new StringContent((string)receipt["number"]!), "number");
+                form.Add(new StringContent((string)receipt["followUpCode"]!), "code");
+                using var sent = await client.PostAsync("/api/public/levy-reports/evidence", form);
+                return sent.StatusCode;
+            }));
+
+            Assert.Single(statuses, HttpStatusCode.OK);
+            Assert.Equal(3, statuses.Count(status => status == HttpStatusCode.TooManyRequests));
+            await using var scope = limited.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Api.Data.LicensingDbContext>();
+            Assert.Equal(1, await db.LevyReportEvidence.CountAsync());
+        }
+        finally
+        {
+            await limited.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task AKeyedReport_RetriedWithItsKey_IsOneReport()
     {
         using var applicant = await portal.ApplicantAsync();
